@@ -1,0 +1,96 @@
+#!/bin/sh
+# Set up fourway on a fresh Debian 12 machine (as root, or with sudo).
+#   ./bootstrap.sh demo   install the dependencies, build, analyze a capture from captures/
+#   ./bootstrap.sh test   install the dependencies, build, run the whole test suite
+#                         (unit and corpus tests, sanitizer build, make distcheck)
+set -eu
+cd "$(dirname "$0")"
+top=$(pwd)
+mode=${1:-}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Build and run-time dependencies: the real libraries fourway uses, Check, autotools.
+PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
+libssl-dev libncurses-dev zlib1g-dev check"
+# Tools the tests use.
+TEST_PKGS="jq groff-base man-db"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+install_deps() {
+	missing=""
+	for p in $PKGS $*; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+			missing="$missing $p"
+	done
+	[ -n "$missing" ] || return 0
+	say "installing:$missing"
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "bootstrap: run as root (or with sudo) to install packages" >&2
+		exit 2
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q
+	apt-get install -y -q --no-install-recommends $missing
+}
+
+configure_in() {
+	dir=$1; shift
+	mkdir -p "$dir"
+	(cd "$dir" && "$top/configure" "$@" >configure.log 2>&1) ||
+		{ cat "$dir/configure.log" >&2; exit 1; }
+}
+
+build() {
+	say "building"
+	[ -x configure ] && [ configure -nt configure.ac ] || autoreconf -fi
+	configure_in build --enable-werror
+	make -C build -j"$jobs"
+}
+
+# Print the Check summaries and one closing line for the whole suite.
+summarize() {
+	passed=0; failed=0
+	for log in "$@"; do
+		[ -f "$log" ] || continue
+		p=$(sed -n 's/^# PASS: *//p' "$log"); f=$(sed -n 's/^# FAIL: *//p' "$log")
+		e=$(sed -n 's/^# ERROR: *//p' "$log"); x=$(sed -n 's/^# XPASS: *//p' "$log")
+		passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0} + ${x:-0}))
+	done
+	echo "tests: $passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
+
+case $mode in
+demo)
+	install_deps
+	build
+	cap=captures/wrong-psk.pcap
+	say "fourway analyze --passphrase 'the right passphrase' $cap"
+	./build/fourway analyze --passphrase 'the right passphrase' "$cap"
+	;;
+test)
+	install_deps $TEST_PKGS
+	export FOURWAY_CORPUS="${FOURWAY_CORPUS:-$top/../shared/corpus}"
+	[ -d "$FOURWAY_CORPUS" ] || echo "bootstrap: corpus not found at $FOURWAY_CORPUS; corpus tests will skip"
+	build
+	say "make check"
+	make -C build -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
+		{ cat build/test-suite.log; summarize build/test-suite.log; exit 1; }
+	grep -h '^[0-9]*%: Checks' build/tests/*/*.log || true
+	say "make check with AddressSanitizer and UndefinedBehaviorSanitizer"
+	configure_in build-san --enable-sanitizers --enable-werror
+	make -C build-san -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
+		{ cat build-san/test-suite.log; summarize build-san/test-suite.log; exit 1; }
+	say "make distcheck"
+	make -C build -j"$jobs" distcheck FOURWAY_CORPUS="$FOURWAY_CORPUS" \
+		DISTCHECK_CONFIGURE_FLAGS=--enable-werror >build/distcheck.log 2>&1 ||
+		{ tail -n 60 build/distcheck.log; exit 1; }
+	tail -n 4 build/distcheck.log
+	summarize build/test-suite.log build-san/test-suite.log
+	;;
+*)
+	echo "usage: $0 demo|test" >&2
+	exit 2
+	;;
+esac

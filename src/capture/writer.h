@@ -1,0 +1,37 @@
+/*
+ * writer.h - writing classic pcap files through libpcap (for synth, -w,
+ * the TUI's save key and exports).
+ *
+ * Files are written with nanosecond timestamps (magic a1b23c4d), so what a
+ * source read is written back without losing precision.  Path "-" is
+ * standard output.
+ *
+ * Ownership: the writer owns the file until fw_pcap_writer_close(), which
+ * flushes, reports a late write error, and frees the writer in every case.
+ */
+#ifndef FW_CAPTURE_WRITER_H
+#define FW_CAPTURE_WRITER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct fw_pcap_writer;
+
+/*
+ * Create path for packets of this DLT.  Returns 0, or FW_EIO / FW_EINVAL /
+ * FW_ENOMEM with "PATH: libpcap's text" in err.
+ */
+int fw_pcap_writer_open(struct fw_pcap_writer **out, const char *path, int linktype,
+			uint32_t snaplen, char *err, size_t errlen);
+/*
+ * Append one packet.  caplen bytes of data are written; len is the length
+ * on the wire (>= caplen).  ts_ns must fit the format (0 .. 2^32 s).
+ * FW_EINVAL for caplen > len or > snaplen, FW_ERANGE for the time, FW_EIO
+ * when the write failed.
+ */
+int fw_pcap_writer_write(struct fw_pcap_writer *w, int64_t ts_ns, const uint8_t *data,
+			 uint32_t caplen, uint32_t len);
+/* Flush and close; FW_EIO when anything written was lost. */
+int fw_pcap_writer_close(struct fw_pcap_writer *w);
+
+#endif

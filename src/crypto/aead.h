@@ -1,0 +1,36 @@
+/*
+ * aead.h - CCMP-128/256 and GCMP-128/256 MPDU protection (12.5.3, 12.5.5),
+ * over OpenSSL's AES-CCM and AES-GCM.
+ *
+ * The functions take a whole MPDU without FCS: MAC header, the 8-byte
+ * CCMP/GCMP header, ciphertext, MIC.  They build the AAD and nonce from the
+ * header as the standard says (masked frame control and sequence control,
+ * A4 and QoS control when present; management frames per 12.5.2.3.3).
+ */
+#ifndef FW_CRYPTO_AEAD_H
+#define FW_CRYPTO_AEAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decrypt mpdu[0..len) (hdr_len bytes of MAC header) with tk under cipher
+ * suite type (FW_CIPHER_CCMP, _CCMP_256, _GCMP, _GCMP_256).  out receives
+ * the plaintext body (len - hdr_len - 8 - mic_len bytes), *out_len its
+ * length.  FW_EVERIFY when the MIC fails.
+ */
+int fw_aead_decrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
+		    const uint8_t *mpdu, size_t len, size_t hdr_len,
+		    uint8_t *out, size_t *out_len);
+/*
+ * Encrypt (for synthesized captures): body[0..body_len) under header hdr
+ * (hdr_len bytes; its Protected bit must be set) with packet number pn and
+ * key id keyid; out receives hdr || CCMP/GCMP header || ciphertext || MIC
+ * and must hold hdr_len + 8 + body_len + 16 bytes (it must not overlap
+ * body); *out_len receives the length written.
+ */
+int fw_aead_encrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
+		    const uint8_t *hdr, size_t hdr_len, uint64_t pn, uint8_t keyid,
+		    const uint8_t *body, size_t body_len, uint8_t *out, size_t *out_len);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * internal.h - helpers shared by the crypto stage's own files (not part of
+ * its public interface; nothing outside src/crypto includes this).
+ *
+ * Invariants: every helper is a pure function over OpenSSL 3 (EVP_MAC,
+ * EVP_MD); scratch state lives on the stack or in OpenSSL contexts freed
+ * before return, and key material in scratch buffers is wiped with
+ * OPENSSL_cleanse.  Returns 0 or a negative FW_E* code.
+ */
+#ifndef FW_CRYPTO_INTERNAL_H
+#define FW_CRYPTO_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crypto/akm.h"
+
+/* One piece of a message that is MACed or hashed without being copied. */
+struct fw_iov {
+	const void *p;
+	size_t n;
+};
+
+/* Largest digest of the family (SHA-512). */
+#define FW_CRYPTO_MAX_MD 64
+
+/* OpenSSL digest name of a hash of the family ("SHA1", "SHA256", ...); NULL if unknown. */
+const char *fw_crypto_md_name(enum fw_hash h);
+/* Its output length in bytes (0 if unknown). */
+size_t fw_crypto_md_len(enum fw_hash h);
+/* The hash a KDF of Table 12-11 is built on; FW_EINVAL for PRF-SHA1's caller errors. */
+int fw_crypto_kdf_hash(enum fw_kdf kdf, enum fw_hash *h);
+
+/*
+ * HMAC-<digest>(key, v[0] || ... || v[n-1]) via EVP_MAC "HMAC".  out holds
+ * out_size bytes (at least the digest length); *out_len gets the length.
+ */
+int fw_crypto_hmac_v(const char *digest, const uint8_t *key, size_t key_len,
+		     const struct fw_iov *v, size_t n, uint8_t *out, size_t out_size,
+		     size_t *out_len);
+/* Hash(v[0] || ... || v[n-1]) via EVP_Digest*; out holds FW_CRYPTO_MAX_MD bytes. */
+int fw_crypto_hash_v(enum fw_hash h, const struct fw_iov *v, size_t n, uint8_t *out,
+		     size_t *out_len);
+
+#endif

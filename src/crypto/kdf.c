@@ -1,0 +1,159 @@
+/*
+ * kdf.c - PBKDF2 (J.4 passphrase mapping), PRF-n (12.7.1.2) and
+ * KDF-Hash-Length (12.7.1.6.2) over EVP_KDF "PBKDF2" and EVP_MAC "HMAC".
+ *
+ * Each function derives into a stack scratch buffer and copies to the
+ * caller only on success, so a failed call never leaves half a key behind;
+ * the scratch is wiped before return.
+ */
+#include <string.h>
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
+
+#include "crypto/internal.h"
+#include "crypto/kdf.h"
+#include "util/err.h"
+
+/* Longest output the PRF/KDF give here: enough for any PTK (KCK+KEK+TK+KDK). */
+#define KDF_MAX_OUT 256
+
+int fw_pbkdf2_sha1(const uint8_t *pass, size_t pass_len, const uint8_t *salt,
+		   size_t salt_len, unsigned iterations, uint8_t *out, size_t out_len)
+{
+	uint8_t scratch[KDF_MAX_OUT];
+	EVP_KDF *kdf = NULL;
+	EVP_KDF_CTX *ctx = NULL;
+	OSSL_PARAM params[6], *p = params;
+	uint64_t iter = iterations;
+	/* 1 = no SP 800-132 lower bounds: RFC 6070 uses 1 iteration and short salts */
+	int pkcs5 = 1;
+	int err = FW_ECRYPTO;
+
+	if ((!pass && pass_len) || (!salt && salt_len) || !out || out_len == 0 ||
+	    out_len > sizeof(scratch) || iterations == 0)
+		return FW_EINVAL;
+	kdf = EVP_KDF_fetch(NULL, "PBKDF2", NULL);
+	if (!kdf)
+		return FW_ECRYPTO;
+	ctx = EVP_KDF_CTX_new(kdf);
+	if (!ctx)
+		goto out;
+	*p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD,
+						 (void *)(pass ? pass : (const uint8_t *)""), pass_len);
+	*p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT,
+						 (void *)(salt ? salt : (const uint8_t *)""), salt_len);
+	*p++ = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_ITER, &iter);
+	*p++ = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)"SHA1", 0);
+	*p++ = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_PKCS5, &pkcs5);
+	*p = OSSL_PARAM_construct_end();
+	if (EVP_KDF_derive(ctx, scratch, out_len, params) != 1)
+		goto out;
+	memcpy(out, scratch, out_len);
+	err = 0;
+out:
+	OPENSSL_cleanse(scratch, sizeof(scratch));
+	EVP_KDF_CTX_free(ctx);
+	EVP_KDF_free(kdf);
+	return err;
+}
+
+int fw_psk_from_passphrase(const char *pass, const uint8_t *ssid, size_t ssid_len,
+			   uint8_t psk[32])
+{
+	size_t n;
+
+	if (!pass || !psk || (!ssid && ssid_len) || ssid_len > 32)
+		return FW_EINVAL;
+	/* J.4.1: the pass-phrase is 8..63 ASCII characters in the range 32..126 */
+	n = strnlen(pass, 64);
+	if (n < 8 || n > 63)
+		return FW_EINVAL;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)pass[i] < 32 || (unsigned char)pass[i] > 126)
+			return FW_EINVAL;
+	return fw_pbkdf2_sha1((const uint8_t *)pass, n, ssid, ssid_len, 4096, psk, 32);
+}
+
+int fw_prf_sha1(const uint8_t *key, size_t key_len, const char *label,
+		const uint8_t *data, size_t data_len, uint8_t *out, size_t out_len)
+{
+	uint8_t scratch[KDF_MAX_OUT + 20];
+	uint8_t zero = 0, i = 0;
+	size_t done = 0, len;
+	struct fw_iov v[4];
+	int err = 0;
+
+	if (!key || !label || (!data && data_len) || !out || out_len == 0 ||
+	    out_len > KDF_MAX_OUT)
+		return FW_EINVAL;
+	/* 12.7.1.2: R = R || HMAC-SHA-1(K, A || Y || B || X), Y = 0, X = i from 0 */
+	v[0] = (struct fw_iov){ label, strlen(label) };
+	v[1] = (struct fw_iov){ &zero, 1 };
+	v[2] = (struct fw_iov){ data, data_len };
+	v[3] = (struct fw_iov){ &i, 1 };
+	while (done < out_len) {
+		err = fw_crypto_hmac_v("SHA1", key, key_len, v, 4, scratch + done,
+				       sizeof(scratch) - done, &len);
+		if (err)
+			break;
+		done += len;
+		i++;
+	}
+	if (!err)
+		memcpy(out, scratch, out_len);
+	OPENSSL_cleanse(scratch, sizeof(scratch));
+	return err;
+}
+
+int fw_kdf_hash(enum fw_hash hash, const uint8_t *key, size_t key_len,
+		const char *label, const uint8_t *context, size_t context_len,
+		uint8_t *out, size_t out_len)
+{
+	uint8_t scratch[KDF_MAX_OUT + FW_CRYPTO_MAX_MD];
+	const char *md = fw_crypto_md_name(hash);
+	uint8_t ctr[2], bits[2];
+	size_t done = 0, len;
+	struct fw_iov v[4];
+	uint16_t i = 1;
+	int err = 0;
+
+	if (!md || !key || !label || (!context && context_len) || !out || out_len == 0 ||
+	    out_len > KDF_MAX_OUT)
+		return FW_EINVAL;
+	/* 12.7.1.6.2: HMAC-Hash(K, i || Label || Context || Length), i and Length LE16 */
+	bits[0] = (uint8_t)((out_len * 8) & 0xff);
+	bits[1] = (uint8_t)((out_len * 8) >> 8);
+	v[0] = (struct fw_iov){ ctr, 2 };
+	v[1] = (struct fw_iov){ label, strlen(label) };
+	v[2] = (struct fw_iov){ context, context_len };
+	v[3] = (struct fw_iov){ bits, 2 };
+	while (done < out_len) {
+		ctr[0] = (uint8_t)(i & 0xff);
+		ctr[1] = (uint8_t)(i >> 8);
+		err = fw_crypto_hmac_v(md, key, key_len, v, 4, scratch + done,
+				       sizeof(scratch) - done, &len);
+		if (err)
+			break;
+		done += len;
+		i++;
+	}
+	if (!err)
+		memcpy(out, scratch, out_len);
+	OPENSSL_cleanse(scratch, sizeof(scratch));
+	return err;
+}
+
+int fw_hmac(enum fw_hash hash, const uint8_t *key, size_t key_len,
+	    const uint8_t *data, size_t data_len, uint8_t *out, size_t *out_len)
+{
+	struct fw_iov v = { data, data_len };
+	const char *md = fw_crypto_md_name(hash);
+
+	if (!md || (!data && data_len))
+		return FW_EINVAL;
+	return fw_crypto_hmac_v(md, key, key_len, &v, 1, out, fw_crypto_md_len(hash), out_len);
+}

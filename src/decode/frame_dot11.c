@@ -1,0 +1,263 @@
+/*
+ * frame_dot11.c - from an 802.11 MPDU to a struct fw_frame: addressing by
+ * the DS bits (IEEE 802.11-2020 9.3.2.1 Table 9-42), the fixed fields of the
+ * management frames fourway reads (9.3.3), the CCMP/GCMP/TKIP header of
+ * protected frames (12.5.2.2, 12.5.3.2, 12.5.5.2), and LLC/SNAP -> EAPOL.
+ */
+#include <string.h>
+
+#include "decode/dot11.h"
+#include "decode/internal.h"
+#include "util/cursor.h"
+#include "util/err.h"
+
+/* Where the element list starts in each management body (9.3.3). */
+#define BEACON_FIXED       12	/* timestamp 8, beacon interval 2, capability 2 */
+#define ASSOC_REQ_FIXED    4	/* capability 2, listen interval 2 */
+#define REASSOC_REQ_FIXED  10	/* + current AP address 6 */
+#define ASSOC_RESP_FIXED   6	/* capability 2, status 2, AID 2 */
+#define AUTH_FIXED         6	/* algorithm 2, transaction sequence 2, status 2 */
+
+#define AUTH_ALG_SAE 3
+#define SAE_COMMIT 1
+/* status codes under which an SAE commit carries a group (9.4.1.9) */
+#define STATUS_SUCCESS 0
+#define STATUS_SAE_HASH_TO_ELEMENT 126
+#define STATUS_SAE_PK 127
+
+#define EXT_IV          0x20	/* Key ID octet: an extended IV follows */
+#define QOS_AMSDU       0x0080	/* QoS Control: A-MSDU Present */
+#define DATA_NO_BODY    0x04	/* data subtype bit: Null / CF without data */
+
+static void addr_mgmt(struct fw_frame *f, const struct fw_dot11 *h)
+{
+	memcpy(f->da, h->a1, 6);
+	memcpy(f->sa, h->a2, 6);
+	memcpy(f->bssid, h->a3, 6);
+}
+
+/* Table 9-42: the meaning of A1..A4 by To DS / From DS. */
+static void addr_data(struct fw_frame *f, const struct fw_dot11 *h)
+{
+	if (!h->to_ds && !h->from_ds) {
+		memcpy(f->da, h->a1, 6);
+		memcpy(f->sa, h->a2, 6);
+		memcpy(f->bssid, h->a3, 6);
+	} else if (h->to_ds && !h->from_ds) {
+		memcpy(f->bssid, h->a1, 6);
+		memcpy(f->sa, h->a2, 6);
+		memcpy(f->da, h->a3, 6);
+	} else if (!h->to_ds && h->from_ds) {
+		memcpy(f->da, h->a1, 6);
+		memcpy(f->bssid, h->a2, 6);
+		memcpy(f->sa, h->a3, 6);
+	} else {
+		/* WDS / mesh: no BSSID in the header; A1/A2 are the radio hops */
+		memcpy(f->da, h->a3, 6);
+		memcpy(f->sa, h->a4, 6);
+	}
+}
+
+/*
+ * The 4-octet IV (WEP) or 8-octet extended IV header at the start of a
+ * protected body.  CCMP/GCMP: PN0 PN1 rsvd KeyID PN2 PN3 PN4 PN5.  TKIP:
+ * TSC1 WEPSeed TSC0 KeyID TSC2..TSC5, where WEPSeed = (TSC1 | 0x20) & 0x7f
+ * (12.5.2.2) is what tells the two apart.  WEP has no packet number.
+ */
+static void parse_protected(struct fw_frame *f, const struct fw_dot11 *h, size_t off)
+{
+	struct fw_cursor c;
+	uint8_t b[8];
+
+	f->kind = FW_KIND_PROTECTED;
+	fw_cur_init(&c, h->body, h->body_len);
+	if (!fw_cur_copy(&c, b, 4)) {
+		dec_fail(f, FW_ETRUNC, "iv", off);
+		return;
+	}
+	f->keyid = (uint8_t)(b[3] >> 6);
+	if (!(b[3] & EXT_IV))
+		return;
+	if (!fw_cur_copy(&c, b + 4, 4)) {
+		dec_fail(f, FW_ETRUNC, "extended iv", off + 4);
+		return;
+	}
+	f->has_pn = true;
+	if (b[1] == ((b[0] | 0x20) & 0x7f)) {
+		f->tkip_iv = true;
+		f->pn = (uint64_t)b[2] | (uint64_t)b[0] << 8;
+	} else {
+		f->pn = (uint64_t)b[0] | (uint64_t)b[1] << 8;
+	}
+	for (int i = 0; i < 4; i++)
+		f->pn |= (uint64_t)b[4 + i] << (16 + 8 * i);
+}
+
+/* The element list after `fixed` bytes of fixed fields. */
+static void set_ies(struct fw_frame *f, const struct fw_dot11 *h, size_t fixed)
+{
+	f->ies = h->body + fixed;
+	f->ies_len = h->body_len - fixed;
+}
+
+static void decode_auth(struct fw_frame *f, const struct fw_dot11 *h, struct fw_cursor *c,
+			size_t off)
+{
+	if (!fw_cur_u16le(c, &f->auth_alg) || !fw_cur_u16le(c, &f->auth_seq) ||
+	    !fw_cur_u16le(c, &f->status_code)) {
+		dec_fail(f, FW_ETRUNC, "authentication fixed fields", off + fw_cur_offset(c));
+		return;
+	}
+	if (f->auth_alg != AUTH_ALG_SAE) {
+		set_ies(f, h, AUTH_FIXED);
+		return;
+	}
+	/* 9.3.3.12 Table 9-41: an SAE commit opens with the finite cyclic group */
+	if (f->auth_seq == SAE_COMMIT &&
+	    (f->status_code == STATUS_SUCCESS || f->status_code == STATUS_SAE_HASH_TO_ELEMENT ||
+	     f->status_code == STATUS_SAE_PK) &&
+	    !fw_cur_u16le(c, &f->sae_group))
+		dec_fail(f, FW_ETRUNC, "sae group", off + fw_cur_offset(c));
+}
+
+static void decode_mgmt(struct fw_frame *f, const struct fw_dot11 *h, size_t off)
+{
+	struct fw_cursor c;
+	size_t body_off = off + h->hdr_len;
+	size_t fixed = 0;
+	const char *fixed_name = NULL;
+
+	addr_mgmt(f, h);
+	/* only robust management frames are protected (12.6.1) */
+	if (h->protected_) {
+		parse_protected(f, h, body_off);
+		return;
+	}
+	fw_cur_init(&c, h->body, h->body_len);
+	switch (h->subtype) {
+	case FW_ST_BEACON:
+	case FW_ST_PROBE_RESP:
+		f->kind = h->subtype == FW_ST_BEACON ? FW_KIND_BEACON : FW_KIND_PROBE_RESP;
+		fixed = BEACON_FIXED;
+		fixed_name = "beacon fixed fields";
+		break;
+	case FW_ST_PROBE_REQ:
+		fixed_name = "probe request";
+		break;
+	case FW_ST_ASSOC_REQ:
+		f->kind = FW_KIND_ASSOC_REQ;
+		fixed = ASSOC_REQ_FIXED;
+		fixed_name = "association request fixed fields";
+		break;
+	case FW_ST_REASSOC_REQ:
+		f->kind = FW_KIND_REASSOC_REQ;
+		fixed = REASSOC_REQ_FIXED;
+		fixed_name = "reassociation request fixed fields";
+		break;
+	case FW_ST_ASSOC_RESP:
+	case FW_ST_REASSOC_RESP:
+		f->kind = h->subtype == FW_ST_ASSOC_RESP ? FW_KIND_ASSOC_RESP : FW_KIND_REASSOC_RESP;
+		fixed = ASSOC_RESP_FIXED;
+		fixed_name = "association response fixed fields";
+		if (fw_cur_skip(&c, 2))
+			fw_cur_u16le(&c, &f->status_code);
+		break;
+	case FW_ST_AUTH:
+		f->kind = FW_KIND_AUTH;
+		decode_auth(f, h, &c, body_off);
+		return;
+	case FW_ST_DEAUTH:
+	case FW_ST_DISASSOC:
+		f->kind = h->subtype == FW_ST_DEAUTH ? FW_KIND_DEAUTH : FW_KIND_DISASSOC;
+		if (!fw_cur_u16le(&c, &f->reason))
+			dec_fail(f, FW_ETRUNC, "reason code", body_off);
+		return;
+	case FW_ST_ACTION:
+	case FW_ST_ACTION_NOACK:
+		f->kind = FW_KIND_ACTION;
+		return;
+	default:
+		return;
+	}
+	if (h->body_len < fixed) {
+		dec_fail(f, FW_ETRUNC, fixed_name, body_off);
+		return;
+	}
+	set_ies(f, h, fixed);
+}
+
+static void decode_ctrl(struct fw_frame *f, const struct fw_dot11 *h)
+{
+	if (h->subtype == FW_ST_ACK)
+		f->kind = FW_KIND_ACK;
+	else if (h->subtype == FW_ST_BLOCK_ACK)
+		f->kind = FW_KIND_BLOCK_ACK;
+}
+
+static void decode_data(struct fw_frame *f, const struct fw_dot11 *h, size_t off)
+{
+	struct fw_cursor c;
+	uint16_t ethertype;
+	size_t body_off = off + h->hdr_len;
+
+	addr_data(f, h);
+	if (h->subtype & DATA_NO_BODY)
+		return;		/* Null, QoS Null, CF-Ack/Poll without data */
+	if (h->protected_) {
+		parse_protected(f, h, body_off);
+		return;
+	}
+	f->kind = FW_KIND_DATA;
+	/* an A-MSDU body is a list of subframes, not one LLC/SNAP payload */
+	if (h->qos && (h->qos_ctl & QOS_AMSDU))
+		return;
+	fw_cur_init(&c, h->body, h->body_len);
+	if (!dec_llc_snap(&c, &ethertype) || ethertype != DEC_ETHERTYPE_EAPOL)
+		return;
+	dec_eapol(f, c.p, fw_cur_left(&c), body_off + fw_cur_offset(&c));
+}
+
+int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_len, size_t off)
+{
+	struct fw_dot11 *h = &f->dot11;
+	const char *field = NULL;
+	size_t eoff = 0;
+	int rc;
+
+	if (len < fcs_len)
+		return dec_fail(f, FW_ETRUNC, "fcs", off);
+	rc = fw_dot11_parse(h, data, len - fcs_len, &field, &eoff);
+	if (rc)
+		return dec_fail(f, rc, field, off + eoff);
+	f->has_dot11 = true;
+	memcpy(f->ra, h->a1, 6);
+	if (h->n_addr >= 2) {
+		memcpy(f->ta, h->a2, 6);
+		f->has_ta = true;
+	}
+	switch (h->type) {
+	case FW_T_MGMT:
+		decode_mgmt(f, h, off);
+		break;
+	case FW_T_CTRL:
+		decode_ctrl(f, h);
+		break;
+	case FW_T_DATA:
+		decode_data(f, h, off);
+		break;
+	default:
+		break;
+	}
+	return f->status;
+}
+
+int fw_frame_decode_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_len)
+{
+	struct fw_radio radio = f->radio;
+	int linktype = f->linktype;
+
+	memset(f, 0, sizeof(*f));
+	f->radio = radio;
+	f->linktype = linktype;
+	return dec_dot11(f, data, len, fcs_len, 0);
+}

@@ -1,0 +1,248 @@
+/*
+ * radiotap.c - the radiotap capture header (https://www.radiotap.org).
+ *
+ * The walk follows the radiotap rules: a chain of 32-bit present words
+ * (bit 31 = another word follows), bit 29 = the next word starts the
+ * radiotap namespace again, bit 30 = the next word starts a vendor
+ * namespace whose data is skipped by its skip_length.  Every field is
+ * aligned to its natural size counted from the start of the header, which
+ * is why the cursor's base is the header start.  A field we do not know
+ * has no known size or alignment, so nothing after it can be located: the
+ * walk stops there without error; the 802.11 frame still starts at it_len.
+ */
+#include <string.h>
+
+#include "decode/radio.h"
+#include "util/cursor.h"
+#include "util/err.h"
+
+/* Present bits of the radiotap namespace we read or must step over. */
+enum {
+	RT_TSFT = 0, RT_FLAGS = 1, RT_RATE = 2, RT_CHANNEL = 3,
+	RT_DBM_SIGNAL = 5, RT_DBM_NOISE = 6, RT_XCHANNEL = 18, RT_MCS = 19,
+	RT_TLV = 28, RT_NS_RADIOTAP = 29, RT_NS_VENDOR = 30, RT_EXT = 31,
+};
+
+/* Radiotap Flags field */
+#define RT_F_SHORT_PREAMBLE 0x02
+#define RT_F_FCS_AT_END     0x10
+#define RT_F_BAD_FCS        0x40
+
+/* MCS field: known bits and flags (radiotap.org/fields/MCS) */
+#define RT_MCS_KNOWN_BW  0x01
+#define RT_MCS_KNOWN_MCS 0x02
+#define RT_MCS_KNOWN_GI  0x04
+#define RT_MCS_BW_MASK   0x03
+#define RT_MCS_BW_40     1
+#define RT_MCS_SGI       0x04
+
+struct rt_field { uint8_t align, size; };
+
+/* Alignment and size of the defined fields 0..27, from radiotap.org. */
+static const struct rt_field rt_fields[RT_TLV] = {
+	{ 8, 8 }, { 1, 1 }, { 1, 1 }, { 2, 4 }, { 1, 2 }, { 1, 1 }, { 1, 1 },
+	{ 2, 2 }, { 2, 2 }, { 2, 2 }, { 1, 1 }, { 1, 1 }, { 1, 1 }, { 1, 1 },
+	{ 2, 2 }, { 2, 2 }, { 1, 1 }, { 1, 1 }, { 4, 8 }, { 1, 3 }, { 4, 8 },
+	{ 2, 12 }, { 8, 12 }, { 2, 12 }, { 2, 12 }, { 2, 6 }, { 1, 1 }, { 2, 4 },
+};
+
+/*
+ * HT data rate in kb/s for one spatial stream, MCS 0..7, long guard interval
+ * (IEEE 802.11-2020 19.5, Tables 19-27 and 19-28).
+ */
+static const uint32_t ht_rate_20[8] = { 6500, 13000, 19500, 26000, 39000, 52000, 58500, 65000 };
+static const uint32_t ht_rate_40[8] = { 13500, 27000, 40500, 54000, 81000, 108000, 121500, 135000 };
+
+static void rt_mcs(struct fw_radio *r, struct fw_cursor *v)
+{
+	uint8_t known, flags, mcs;
+	uint32_t kbps;
+
+	if (!fw_cur_u8(v, &known) || !fw_cur_u8(v, &flags) || !fw_cur_u8(v, &mcs))
+		return;
+	/* an estimate only for HT MCS 0..31 with equal modulation */
+	if (!(known & RT_MCS_KNOWN_MCS) || mcs > 31 || r->has_rate)
+		return;
+	if ((known & RT_MCS_KNOWN_BW) && (flags & RT_MCS_BW_MASK) == RT_MCS_BW_40)
+		kbps = ht_rate_40[mcs & 7];
+	else
+		kbps = ht_rate_20[mcs & 7];
+	kbps *= (uint32_t)(mcs / 8 + 1);
+	if ((known & RT_MCS_KNOWN_GI) && (flags & RT_MCS_SGI))
+		kbps = kbps / 9 * 10;
+	r->has_rate = true;
+	r->rate_kbps = kbps;
+}
+
+/*
+ * Store one field of the radiotap namespace (v holds exactly its bytes).
+ * Fields may repeat after a namespace reset (one set per antenna); the
+ * first occurrence, the combined value, wins.
+ */
+static void rt_store(struct fw_radio *r, unsigned bit, struct fw_cursor *v)
+{
+	uint8_t u8;
+	uint16_t freq, flags16;
+	uint32_t flags32;
+
+	switch (bit) {
+	case RT_TSFT:
+		if (!r->has_tsft)
+			r->has_tsft = fw_cur_u64le(v, &r->tsft);
+		break;
+	case RT_FLAGS:
+		if (fw_cur_u8(v, &u8)) {
+			r->fcs_at_end = (u8 & RT_F_FCS_AT_END) != 0;
+			r->bad_fcs = (u8 & RT_F_BAD_FCS) != 0;
+			r->short_preamble = (u8 & RT_F_SHORT_PREAMBLE) != 0;
+		}
+		break;
+	case RT_RATE:
+		/* 500 kb/s units; 0 means the rate is given elsewhere (MCS) */
+		if (!r->has_rate && fw_cur_u8(v, &u8) && u8 != 0) {
+			r->has_rate = true;
+			r->rate_kbps = (uint32_t)u8 * 500;
+		}
+		break;
+	case RT_CHANNEL:
+		if (!r->has_freq && fw_cur_u16le(v, &freq) && fw_cur_u16le(v, &flags16)) {
+			r->has_freq = true;
+			r->freq_mhz = freq;
+			r->chan_flags = flags16;
+		}
+		break;
+	case RT_XCHANNEL:
+		/* flags (4), freq (2), channel (1), max power (1) */
+		if (!r->has_freq && fw_cur_u32le(v, &flags32) && fw_cur_u16le(v, &freq)) {
+			r->has_freq = true;
+			r->freq_mhz = freq;
+			r->chan_flags = (uint16_t)flags32;
+		}
+		break;
+	case RT_DBM_SIGNAL:
+		if (!r->has_signal && fw_cur_u8(v, &u8)) {
+			r->has_signal = true;
+			r->signal_dbm = (int8_t)u8;
+		}
+		break;
+	case RT_DBM_NOISE:
+		if (!r->has_noise && fw_cur_u8(v, &u8)) {
+			r->has_noise = true;
+			r->noise_dbm = (int8_t)u8;
+		}
+		break;
+	case RT_MCS:
+		rt_mcs(r, v);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * Read the fields of one radiotap-namespace present word.  Returns 0, 1 when
+ * the walk must stop (unknown field or TLVs), or a negative code.
+ */
+static int rt_word_fields(struct fw_radio *r, struct fw_cursor *c, uint32_t word,
+			  unsigned ns_word, const char **err_field)
+{
+	for (unsigned bit = 0; bit < RT_NS_RADIOTAP; bit++) {
+		struct fw_cursor v;
+
+		if (!(word & (UINT32_C(1) << bit)))
+			continue;
+		/* fields 32 and up are undefined; TLVs (28) end the fixed fields */
+		if (ns_word != 0 || bit >= RT_TLV)
+			return 1;
+		if (!fw_cur_align(c, rt_fields[bit].align) ||
+		    !fw_cur_sub(c, &v, rt_fields[bit].size)) {
+			*err_field = "radiotap field";
+			return FW_EMALFORMED;
+		}
+		rt_store(r, bit, &v);
+	}
+	return 0;
+}
+
+/* Step over a vendor namespace: header (OUI 3, sub namespace 1, skip_length 2) and data. */
+static int rt_vendor_skip(struct fw_cursor *c, const char **err_field)
+{
+	uint16_t skip;
+
+	if (!fw_cur_align(c, 2) || !fw_cur_skip(c, 4) || !fw_cur_u16le(c, &skip) ||
+	    !fw_cur_skip(c, skip)) {
+		*err_field = "radiotap vendor namespace";
+		return FW_EMALFORMED;
+	}
+	return 0;
+}
+
+int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
+		      size_t *hdr_len, const char **err_field)
+{
+	struct fw_cursor c, words;
+	uint8_t version, pad;
+	uint16_t it_len;
+	uint32_t word;
+	size_t n_words = 0;
+	bool vendor = false;
+	unsigned ns_word = 0;
+
+	memset(r, 0, sizeof(*r));
+	*hdr_len = 0;
+	fw_cur_init(&c, data, len);
+	if (!fw_cur_u8(&c, &version) || !fw_cur_u8(&c, &pad) || !fw_cur_u16le(&c, &it_len)) {
+		*err_field = "radiotap header";
+		return FW_ETRUNC;
+	}
+	if (version != 0) {
+		*err_field = "radiotap version";
+		return FW_EUNSUPP;
+	}
+	if (it_len < 8) {
+		*err_field = "radiotap length";
+		return FW_EMALFORMED;
+	}
+	if (it_len > len) {
+		*err_field = "radiotap length";
+		return FW_ETRUNC;
+	}
+	/* bound everything by it_len: the base stays the header start */
+	fw_cur_init(&c, data, it_len);
+	fw_cur_skip(&c, 4);
+	words = c;
+	do {
+		if (!fw_cur_u32le(&c, &word)) {
+			*err_field = "radiotap present";
+			return FW_EMALFORMED;
+		}
+		n_words++;
+	} while (word & (UINT32_C(1) << RT_EXT));
+	*hdr_len = it_len;
+	r->hdr_len = it_len;
+
+	/* c now points at the first field; walk the words again */
+	for (size_t i = 0; i < n_words; i++) {
+		int rc = 0;
+
+		fw_cur_u32le(&words, &word);
+		if (vendor && ns_word == 0)
+			rc = rt_vendor_skip(&c, err_field);
+		else if (!vendor)
+			rc = rt_word_fields(r, &c, word, ns_word, err_field);
+		if (rc < 0)
+			return rc;
+		if (rc > 0)
+			break;
+		if (word & (UINT32_C(1) << RT_NS_RADIOTAP)) {
+			vendor = false;
+			ns_word = 0;
+		} else if (word & (UINT32_C(1) << RT_NS_VENDOR)) {
+			vendor = true;
+			ns_word = 0;
+		} else {
+			ns_word++;
+		}
+	}
+	return 0;
+}

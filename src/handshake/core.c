@@ -1,0 +1,301 @@
+/*
+ * core.c - the reconstructor's context: inputs, dispatch of decoded frames,
+ * findings and notes, and the read-only accessors outputs use.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode/frame.h"
+#include "handshake/internal.h"
+#include "util/err.h"
+
+#define HS_MAX_NOTES 200
+
+void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem)
+{
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return arr;
+	ncap = *cap ? *cap * 2 : 8;
+	while (ncap < need)
+		ncap *= 2;
+	p = realloc(arr, ncap * elem);
+	if (!p)
+		return NULL;
+	memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
+	*cap = ncap;
+	return p;
+}
+
+struct fw_core *fw_core_new(const struct fw_core_opts *opts, struct fw_keyring *kr)
+{
+	struct fw_core *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	if (opts)
+		c->opts = *opts;
+	c->kr = kr;
+	c->net_tab_size = 256;
+	c->link_tab_size = 1024;
+	c->net_tab = calloc(c->net_tab_size, sizeof(*c->net_tab));
+	c->link_tab = calloc(c->link_tab_size, sizeof(*c->link_tab));
+	if (!c->net_tab || !c->link_tab) {
+		fw_core_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void fw_core_free(struct fw_core *c)
+{
+	if (!c)
+		return;
+	hs_link_free_all(c);
+	hs_net_free_all(c);
+	free(c->link_tab);
+	free(c->net_tab);
+	free(c->links);
+	free(c->shown);
+	for (size_t i = 0; i < c->n_inputs; i++)
+		free((char *)c->inputs[i].path);
+	free(c->inputs);
+	free(c->findings);
+	for (size_t i = 0; i < c->n_notes; i++)
+		free(c->notes[i]);
+	free(c->notes);
+	free(c);
+}
+
+unsigned fw_core_add_input(struct fw_core *c, const char *path, int linktype)
+{
+	struct fw_input *in;
+	struct fw_input *arr = hs_grow(c->inputs, &c->cap_inputs, c->n_inputs + 1, sizeof(*arr));
+
+	if (!arr)
+		abort();	/* a handful of inputs: failing here means the process is out of memory */
+	c->inputs = arr;
+	in = &c->inputs[c->n_inputs];
+	memset(in, 0, sizeof(*in));
+	in->path = strdup(path);
+	if (!in->path)
+		abort();
+	in->linktype = linktype;
+	in->linktype_name = fw_linktype_name(linktype);
+	return (unsigned)c->n_inputs++;
+}
+
+void fw_core_input_error(struct fw_core *c, unsigned input, const char *msg)
+{
+	if (input >= c->n_inputs)
+		return;
+	c->inputs[input].read_error = true;
+	snprintf(c->inputs[input].error, sizeof(c->inputs[input].error), "%s", msg);
+}
+
+void hs_note(struct fw_core *c, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	char **arr;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; i < c->n_notes; i++)
+		if (strcmp(c->notes[i], buf) == 0)
+			return;
+	if (c->n_notes >= HS_MAX_NOTES)
+		return;
+	arr = hs_grow(c->notes, &c->cap_notes, c->n_notes + 1, sizeof(*arr));
+	if (!arr)
+		return;
+	c->notes = arr;
+	c->notes[c->n_notes] = strdup(buf);
+	if (c->notes[c->n_notes])
+		c->n_notes++;
+}
+
+struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const struct hs_link *l)
+{
+	struct fw_finding *arr = hs_grow(c->findings, &c->cap_findings, c->n_findings + 1,
+					 sizeof(*arr));
+	struct fw_finding *f;
+
+	if (!arr)
+		return NULL;
+	c->findings = arr;
+	f = &c->findings[c->n_findings++];
+	memset(f, 0, sizeof(*f));
+	f->code = code;
+	f->severity = fw_code_info(code)->severity;
+	if (l) {
+		f->file = l->pub.file;
+		memcpy(f->bssid, l->pub.bssid, 6);
+		memcpy(f->sta, l->pub.sta, 6);
+	}
+	return f;
+}
+
+void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n_frames; i++)
+		if (f->frames[i].file == file && f->frames[i].frame == frame)
+			return;
+	if (f->n_frames == 0 || ts_ns < f->ts_ns)
+		f->ts_ns = ts_ns;
+	if (f->n_frames >= FW_FINDING_MAX_FRAMES)
+		return;
+	f->frames[f->n_frames].file = file;
+	f->frames[f->n_frames].frame = frame;
+	f->n_frames++;
+}
+
+void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m)
+{
+	hs_finding_frame_at(f, m->file, m->frame, m->ts_ns);
+}
+
+static bool passes_filter(const struct fw_core *c, const uint8_t *bssid, const uint8_t *sta)
+{
+	if (c->opts.filter_bssid && (!bssid || memcmp(bssid, c->opts.bssid, 6) != 0))
+		return false;
+	if (c->opts.filter_sta && (!sta || memcmp(sta, c->opts.sta, 6) != 0))
+		return false;
+	return true;
+}
+
+void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		  const struct fw_frame *f)
+{
+	struct fw_input *in;
+
+	if (input >= c->n_inputs || c->finished)
+		return;
+	in = &c->inputs[input];
+	in->frames++;
+	if (f->radio.bad_fcs) {
+		/* a frame the receiver saw corrupted is never evidence */
+		in->bad_fcs++;
+		return;
+	}
+	if (f->status != 0) {
+		in->malformed++;
+		return;
+	}
+	c->order++;
+	c->cur_input = input;
+	switch (f->kind) {
+	case FW_KIND_BEACON:
+	case FW_KIND_PROBE_RESP:
+		if (!c->opts.filter_bssid || passes_filter(c, f->bssid, NULL))
+			hs_on_mgmt(c, input, frame_no, ts_ns, f);
+		break;
+	case FW_KIND_ASSOC_REQ:
+	case FW_KIND_REASSOC_REQ:
+	case FW_KIND_ASSOC_RESP:
+	case FW_KIND_REASSOC_RESP:
+	case FW_KIND_AUTH:
+	case FW_KIND_DEAUTH:
+	case FW_KIND_DISASSOC:
+		hs_on_mgmt(c, input, frame_no, ts_ns, f);
+		break;
+	case FW_KIND_EAPOL:
+		if (f->has_key)
+			hs_on_eapol_key(c, input, frame_no, ts_ns, f);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Messages of one handshake side by side: sort a link's messages by handshake, stably. */
+static void link_sort_by_handshake(struct hs_link *l)
+{
+	/* insertion sort: links hold few messages, and the order is nearly sorted */
+	for (size_t i = 1; i < l->n_msgs; i++) {
+		struct fw_msg m = l->msgs[i];
+		struct hs_msg_priv p = l->priv[i];
+		size_t j = i;
+
+		while (j > 0 && l->msgs[j - 1].handshake > m.handshake) {
+			l->msgs[j] = l->msgs[j - 1];
+			l->priv[j] = l->priv[j - 1];
+			j--;
+		}
+		l->msgs[j] = m;
+		l->priv[j] = p;
+	}
+	for (size_t h = 0; h < l->n_hs; h++) {
+		size_t first = l->n_msgs, count = 0;
+
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			if (l->msgs[i].handshake != h)
+				continue;
+			if (first == l->n_msgs)
+				first = i;
+			count++;
+		}
+		l->hs[h].first = first == l->n_msgs ? 0 : first;
+		l->hs[h].count = count;
+	}
+}
+
+void fw_core_finish(struct fw_core *c)
+{
+	if (c->finished)
+		return;
+	c->finished = true;
+	for (size_t i = 0; i < c->n_links; i++) {
+		struct hs_link *l = c->links[i];
+
+		if (l->n_msgs == 0)
+			continue;
+		hs_verify_link(c, l);
+		hs_outcomes(c, l);
+		detect_mic(c, l);
+		detect_pmkid(c, l);
+		detect_rsne(c, l);
+		detect_replay(c, l);
+		detect_anonce(c, l);
+		detect_timeout(c, l);
+		link_sort_by_handshake(l);
+		l->pub.msgs = l->msgs;
+		l->pub.n_msgs = l->n_msgs;
+		l->pub.hs = l->hs;
+		l->pub.n_hs = l->n_hs;
+	}
+	c->shown = calloc(c->n_links ? c->n_links : 1, sizeof(*c->shown));
+	if (!c->shown)
+		return;
+	for (size_t i = 0; i < c->n_links; i++)
+		if (c->links[i]->n_msgs)
+			c->shown[c->n_shown++] = &c->links[i]->pub;
+}
+
+size_t fw_core_n_inputs(const struct fw_core *c) { return c->n_inputs; }
+const struct fw_input *fw_core_input(const struct fw_core *c, size_t i)
+{
+	return i < c->n_inputs ? &c->inputs[i] : NULL;
+}
+size_t fw_core_n_links(const struct fw_core *c) { return c->n_shown; }
+const struct fw_link *fw_core_link(const struct fw_core *c, size_t i)
+{
+	return i < c->n_shown ? c->shown[i] : NULL;
+}
+size_t fw_core_n_findings(const struct fw_core *c) { return c->n_findings; }
+const struct fw_finding *fw_core_finding(const struct fw_core *c, size_t i)
+{
+	return i < c->n_findings ? &c->findings[i] : NULL;
+}
+size_t fw_core_n_notes(const struct fw_core *c) { return c->n_notes; }
+const char *fw_core_note(const struct fw_core *c, size_t i)
+{
+	return i < c->n_notes ? c->notes[i] : NULL;
+}

@@ -1,0 +1,20 @@
+noinst_LIBRARIES += libfwhandshake.a
+libfwhandshake_a_SOURCES = \
+	src/handshake/core.c src/handshake/core.h \
+	src/handshake/model.h src/handshake/internal.h \
+	src/handshake/finding.c src/handshake/finding.h \
+	src/handshake/net.c src/handshake/link.c \
+	src/handshake/mgmt.c src/handshake/eapol.c \
+	src/handshake/classify.c \
+	src/handshake/keydata.c src/handshake/keydata.h \
+	src/handshake/verify.c \
+	src/handshake/outcome.c \
+	src/handshake/reason.c \
+	src/handshake/detect_mic.c \
+	src/handshake/detect_pmkid.c \
+	src/handshake/detect_rsne.c \
+	src/handshake/detect_replay.c \
+	src/handshake/detect_anonce.c \
+	src/handshake/detect_timeout.c \
+	$(NULL)
+libfwhandshake_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)

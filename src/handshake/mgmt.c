@@ -1,0 +1,194 @@
+/*
+ * mgmt.c - management frames that give a link its context: beacons and
+ * probe responses (SSID, RSNE), (re)association requests (the station's
+ * RSNE, OWE DH group, MDE), (re)association responses (FTE: R0KH-ID and
+ * R1KH-ID for FT), SAE commits (group), and deauthentication or
+ * disassociation, which end a handshake.
+ */
+#include <string.h>
+
+#include "decode/ie.h"
+#include "handshake/internal.h"
+#include "util/cursor.h"
+#include "util/mac.h"
+
+static bool ssid_is_hidden(const struct fw_ie *ie)
+{
+	if (ie->len == 0)
+		return true;
+	for (size_t i = 0; i < ie->len; i++)
+		if (ie->data[i] != 0)
+			return false;
+	return true;
+}
+
+static void on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f)
+{
+	struct hs_net *n;
+	struct fw_ie ie;
+	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->sa : f->bssid;
+
+	n = hs_net_get(c, bssid);
+	if (!n)
+		return;
+	if (fw_ie_find(f->ies, f->ies_len, FW_EID_SSID, 0, &ie) && !ssid_is_hidden(&ie) &&
+	    ie.len <= 32) {
+		memcpy(n->ssid, ie.data, ie.len);
+		n->ssid_len = ie.len;
+		n->has_ssid = true;
+	}
+	if (fw_ie_find(f->ies, f->ies_len, FW_EID_RSN, 0, &ie))
+		hs_elem_set(&n->rsne, &ie, input, frame_no);
+	if (fw_ie_find_wpa(f->ies, f->ies_len, &ie))
+		hs_elem_set(&n->wpa, &ie, input, frame_no);
+	if (fw_ie_find(f->ies, f->ies_len, FW_EID_RSNX, 0, &ie))
+		hs_elem_set(&n->rsnx, &ie, input, frame_no);
+}
+
+static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f)
+{
+	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->da : f->bssid;
+	struct hs_link *l = hs_link_get(c, bssid, f->sa);
+	struct fw_ie ie;
+
+	if (!l)
+		return;
+	if (!l->n_msgs)
+		l->pub.file = input;
+	memset(&l->assoc_rsne, 0, sizeof(l->assoc_rsne));
+	l->assoc_wpa1 = false;
+	if (fw_ie_find(f->ies, f->ies_len, FW_EID_RSN, 0, &ie)) {
+		hs_elem_set(&l->assoc_rsne, &ie, input, frame_no);
+	} else if (fw_ie_find_wpa(f->ies, f->ies_len, &ie)) {
+		hs_elem_set(&l->assoc_rsne, &ie, input, frame_no);
+		l->assoc_wpa1 = true;
+	}
+	if (fw_ie_find(f->ies, f->ies_len, FW_EID_SSID, 0, &ie) && ie.len <= 32 && ie.len > 0) {
+		memcpy(l->assoc_ssid, ie.data, ie.len);
+		l->assoc_ssid_len = ie.len;
+		l->has_assoc_ssid = true;
+	}
+	if (fw_ie_find(f->ies, f->ies_len, FW_EID_EXT, FW_EID_EXT_OWE_DH, &ie) && ie.len >= 3) {
+		/* OWE DH Parameter element: ext id, then the group (LE16) */
+		l->dh_group = (uint16_t)(ie.data[0] | (ie.data[1] << 8));
+	}
+	if (fw_ie_find(f->ies, f->ies_len, FW_EID_MDE, 0, &ie)) {
+		struct fw_mde mde;
+
+		if (fw_mde_parse(&mde, ie.data, ie.len) == 0) {
+			l->has_mdid = true;
+			l->mdid = mde.mdid;
+		}
+	}
+	/* a new association restarts the authenticator's state machine */
+	l->cur_hs = -1;
+	l->cur_ghs = -1;
+}
+
+static void on_assoc_resp(struct fw_core *c, const struct fw_frame *f)
+{
+	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->sa : f->bssid;
+	struct hs_link *l = hs_link_find(c, bssid, f->da);
+	struct fw_ie ie;
+	struct fw_fte fte;
+
+	if (!l || !fw_ie_find(f->ies, f->ies_len, FW_EID_FTE, 0, &ie))
+		return;
+	/* The FTE MIC length follows the AKM; FT initial association uses 16 except SHA-384 AKMs. */
+	for (size_t mic_len = 16; mic_len <= 24; mic_len += 8) {
+		if (fw_fte_parse(&fte, ie.data, ie.len, mic_len) != 0)
+			continue;
+		if (fte.r0kh_id && fte.r0kh_id_len <= sizeof(l->r0kh_id)) {
+			memcpy(l->r0kh_id, fte.r0kh_id, fte.r0kh_id_len);
+			l->r0kh_id_len = fte.r0kh_id_len;
+		}
+		if (fte.r1kh_id) {
+			memcpy(l->r1kh_id, fte.r1kh_id, 6);
+			l->has_r1kh_id = true;
+		}
+		if (fte.r0kh_id && fte.r1kh_id)
+			break;
+	}
+}
+
+static void on_auth(struct fw_core *c, const struct fw_frame *f)
+{
+	struct hs_link *l;
+
+	/* SAE commit (algorithm 3, sequence 1) names the group the PMK came from */
+	if (f->auth_alg != 3 || f->auth_seq != 1 || f->sae_group == 0)
+		return;
+	l = hs_link_find(c, f->bssid, fw_mac_eq(f->bssid, f->sa) ? f->da : f->sa);
+	if (l)
+		l->dh_group = f->sae_group;
+}
+
+static void on_deauth(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		      const struct fw_frame *f)
+{
+	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->sa : f->bssid;
+	bool from_ap = fw_mac_eq(f->sa, bssid);
+	const uint8_t *sta = from_ap ? f->da : f->sa;
+	struct hs_link *l;
+	struct hs_event *ev;
+
+	if (fw_mac_is_group(sta))
+		return;
+	l = hs_link_find(c, bssid, sta);
+	if (!l || l->n_msgs == 0)
+		return;
+	ev = hs_grow(l->ev, &l->cap_ev, l->n_ev + 1, sizeof(*ev));
+	if (!ev)
+		return;
+	l->ev = ev;
+	ev = &l->ev[l->n_ev++];
+	ev->order = c->order;
+	ev->file = input;
+	ev->frame = frame_no;
+	ev->ts_ns = ts_ns;
+	ev->reason = f->reason;
+	ev->disassoc = f->kind == FW_KIND_DISASSOC;
+	ev->from_ap = from_ap;
+	/* the handshake in progress, if any, ends here */
+	if (l->cur_hs >= 0) {
+		struct fw_handshake *h = &l->hs[l->cur_hs];
+
+		h->ended = true;
+		h->end_disassoc = ev->disassoc;
+		h->end_from_ap = from_ap;
+		h->end_reason = f->reason;
+		h->end_file = input;
+		h->end_frame = frame_no;
+		h->end_ts_ns = ts_ns;
+	}
+	l->cur_hs = -1;
+	l->cur_ghs = -1;
+}
+
+void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		const struct fw_frame *f)
+{
+	switch (f->kind) {
+	case FW_KIND_BEACON:
+	case FW_KIND_PROBE_RESP:
+		on_beacon(c, input, frame_no, f);
+		break;
+	case FW_KIND_ASSOC_REQ:
+	case FW_KIND_REASSOC_REQ:
+		on_assoc_req(c, input, frame_no, f);
+		break;
+	case FW_KIND_ASSOC_RESP:
+	case FW_KIND_REASSOC_RESP:
+		on_assoc_resp(c, f);
+		break;
+	case FW_KIND_AUTH:
+		on_auth(c, f);
+		break;
+	case FW_KIND_DEAUTH:
+	case FW_KIND_DISASSOC:
+		on_deauth(c, input, frame_no, ts_ns, f);
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,86 @@
+/*
+ * net.c - what beacons and probe responses say about each BSS (SSID, RSNE,
+ * WPA IE, RSNXE), keyed by BSSID.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "handshake/internal.h"
+
+static size_t mac_hash(const uint8_t m[6], size_t size)
+{
+	uint32_t h = 2166136261u;
+
+	for (int i = 0; i < 6; i++)
+		h = (h ^ m[i]) * 16777619u;
+	return h & (size - 1);
+}
+
+struct hs_net *hs_net_find(const struct fw_core *c, unsigned scope, const uint8_t bssid[6])
+{
+	for (struct hs_net *n = c->net_tab[mac_hash(bssid, c->net_tab_size)]; n; n = n->next)
+		if (n->scope == scope && memcmp(n->bssid, bssid, 6) == 0)
+			return n;
+	return NULL;
+}
+
+struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6])
+{
+	struct hs_net *n = hs_net_find(c, hs_scope(c), bssid);
+	size_t h;
+
+	if (n)
+		return n;
+	n = calloc(1, sizeof(*n));
+	if (!n)
+		return NULL;
+	memcpy(n->bssid, bssid, 6);
+	n->scope = hs_scope(c);
+	h = mac_hash(bssid, c->net_tab_size);
+	n->next = c->net_tab[h];
+	c->net_tab[h] = n;
+	c->n_nets++;
+	return n;
+}
+
+void hs_net_free_all(struct fw_core *c)
+{
+	for (size_t i = 0; i < c->net_tab_size && c->net_tab; i++) {
+		struct hs_net *n = c->net_tab[i];
+
+		while (n) {
+			struct hs_net *next = n->next;
+
+			free(n);
+			n = next;
+		}
+		c->net_tab[i] = NULL;
+	}
+}
+
+void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame)
+{
+	size_t n = ie->raw_len > HS_IE_MAX ? HS_IE_MAX : ie->raw_len;
+
+	memcpy(e->raw, ie->raw, n);
+	e->n = (uint16_t)n;
+	e->file = file;
+	e->frame = frame;
+}
+
+bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_t **ssid, size_t *len)
+{
+	const struct hs_net *n = hs_net_find(c, l->scope, l->pub.bssid);
+
+	if (n && n->has_ssid) {
+		*ssid = n->ssid;
+		*len = n->ssid_len;
+		return true;
+	}
+	if (l->has_assoc_ssid) {
+		*ssid = l->assoc_ssid;
+		*len = l->assoc_ssid_len;
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,108 @@
+/*
+ * outcome.c - each handshake's outcome once its messages are verified:
+ * complete (an M3 and the M4 answering it, no MIC failure; when the link
+ * was torn down, an M4 answering the last M3), failed (a MIC
+ * failure, or a deauthentication before completion), or incomplete (the
+ * capture does not show the rest: which messages are missing is said).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "handshake/internal.h"
+
+static void outcome_of(struct hs_link *l, size_t h)
+{
+	struct fw_handshake *hs = &l->hs[h];
+	bool seen[8] = { false };
+	bool bad = false, m4_answers_m3 = false, m4_answers_last = false, g2 = false;
+	uint64_t last_m3_rc = 0;
+	bool any_m3 = false;
+	unsigned key = 0;
+	char missing[64] = "";
+
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+
+		if (m->handshake != h)
+			continue;
+		seen[m->type] = true;
+		if (m->mic == FW_MICV_BAD)
+			bad = true;
+		if (m->mic == FW_MICV_OK && !key)
+			key = m->key_id;
+		if (m->type == FW_MSG_M3 && m->mic != FW_MICV_BAD) {
+			last_m3_rc = m->replay_counter;
+			any_m3 = true;
+		}
+		if (m->type == FW_MSG_M4 && m->mic != FW_MICV_BAD) {
+			for (size_t j = 0; j < l->n_msgs; j++)
+				if (l->msgs[j].handshake == h && l->msgs[j].type == FW_MSG_M3 &&
+				    l->msgs[j].replay_counter == m->replay_counter &&
+				    l->msgs[j].mic != FW_MICV_BAD)
+					m4_answers_m3 = true;
+		}
+		if (m->type == FW_MSG_G2 && m->mic != FW_MICV_BAD)
+			g2 = true;
+	}
+	hs->key_id = key;
+	if (hs->group) {
+		if (bad) {
+			hs->outcome = FW_OUT_FAILED;
+			snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "MIC failed");
+		} else if (seen[FW_MSG_G1] && g2) {
+			hs->outcome = FW_OUT_COMPLETE;
+		} else {
+			hs->outcome = hs->ended ? FW_OUT_FAILED : FW_OUT_INCOMPLETE;
+			snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "missing %s",
+				 seen[FW_MSG_G1] ? "G2" : "G1");
+		}
+		return;
+	}
+	/*
+	 * An M4 followed by further M3 retries and a deauthentication never
+	 * reached (or never satisfied) the AP: that handshake did not complete.
+	 */
+	for (size_t i = 0; any_m3 && i < l->n_msgs; i++)
+		if (l->msgs[i].handshake == h && l->msgs[i].type == FW_MSG_M4 &&
+		    l->msgs[i].mic != FW_MICV_BAD && l->msgs[i].replay_counter == last_m3_rc)
+			m4_answers_last = true;
+	if (bad) {
+		hs->outcome = FW_OUT_FAILED;
+		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "MIC failed");
+	} else if (hs->ended && any_m3 && !m4_answers_last) {
+		hs->outcome = FW_OUT_INCOMPLETE;	/* made "failed" by the end below */
+	} else if (m4_answers_m3 || (seen[FW_MSG_M3] && seen[FW_MSG_M4])) {
+		hs->outcome = FW_OUT_COMPLETE;
+		if (!seen[FW_MSG_M1] || !seen[FW_MSG_M2])
+			snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "%s%s%s not captured",
+				 seen[FW_MSG_M1] ? "" : "M1", !seen[FW_MSG_M1] && !seen[FW_MSG_M2] ? ", " : "",
+				 seen[FW_MSG_M2] ? "" : "M2");
+		return;
+	} else {
+		hs->outcome = FW_OUT_INCOMPLETE;
+		for (int t = FW_MSG_M1; t <= FW_MSG_M4; t++) {
+			if (seen[t])
+				continue;
+			if (missing[0])
+				strncat(missing, ", ", sizeof(missing) - strlen(missing) - 1);
+			strncat(missing, hs_msg_name((enum fw_msg_type)t),
+				sizeof(missing) - strlen(missing) - 1);
+		}
+		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "missing %s", missing);
+	}
+	if (hs->ended) {
+		hs->outcome = FW_OUT_FAILED;
+		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail),
+			 "%s by the %s (reason %u: %s), frame %llu",
+			 hs->end_disassoc ? "disassociated" : "deauthenticated",
+			 hs->end_from_ap ? "AP" : "station", hs->end_reason,
+			 hs_reason_name(hs->end_reason), (unsigned long long)hs->end_frame);
+	}
+}
+
+void hs_outcomes(struct fw_core *c, struct hs_link *l)
+{
+	(void)c;
+	for (size_t h = 0; h < l->n_hs; h++)
+		outcome_of(l, h);
+}

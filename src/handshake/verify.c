@@ -1,0 +1,576 @@
+/*
+ * verify.c - recompute every EAPOL-Key MIC with every candidate input.
+ *
+ * For each message the PTK inputs are gathered from the link's timeline:
+ * an M2 is tried with the ANonce of every M1 and M3 seen (the one it should
+ * answer first), an M3 with every SNonce, an M4 with every pair, and group
+ * messages and requests with the PTKs that verified earlier messages.
+ * Each (PMK, ANonce, SNonce) gives one PTK, derived once per link.  The
+ * verdict records which key and which ANonce made the MIC verify, so the
+ * detectors can tell a wrong key from a stale ANonce.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto/akm.h"
+#include "crypto/mic.h"
+#include "crypto/ptk.h"
+#include "decode/eapol.h"
+#include "decode/ie.h"
+#include "handshake/internal.h"
+#include "handshake/keydata.h"
+#include "util/err.h"
+#include "util/mac.h"
+
+#define MAX_CANDS 64
+#define MAX_NONCES 12
+
+struct nonce_ref {
+	const uint8_t *nonce;
+	size_t msg;		/* index of the message it came from */
+};
+
+struct vctx {
+	struct fw_core *c;
+	struct hs_link *l;
+	struct fw_akm_params params;
+	uint8_t akm;
+	uint32_t pairwise;
+	size_t tk_len;
+	struct fw_pmk_cand cands[MAX_CANDS];
+	size_t n_cands;
+	char no_key_reason[96];	/* set when n_cands == 0 or params unusable */
+};
+
+/* The station's RSNE from the Key Data of its M2s (plain text), else the association request. */
+int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, uint32_t *pairwise,
+		uint32_t *group)
+{
+	const struct hs_elem *src = NULL;
+	bool wpa1 = false;
+	struct fw_rsne r;
+	const struct hs_net *n;
+
+	for (size_t i = 0; i < l->n_msgs && !src; i++)
+		if (l->msgs[i].type == FW_MSG_M2 && l->priv[i].rsne.n >= 2) {
+			src = &l->priv[i].rsne;
+			wpa1 = l->priv[i].rsne_wpa1;
+		}
+	if (!src && l->assoc_rsne.n >= 2) {
+		src = &l->assoc_rsne;
+		wpa1 = l->assoc_wpa1;
+	}
+	n = hs_net_find(c, l->scope, l->pub.bssid);
+	if (!src && n && n->rsne.n >= 2)
+		src = &n->rsne;
+	if (!src && n && n->wpa.n >= 2) {
+		src = &n->wpa;
+		wpa1 = true;
+	}
+	if (!src)
+		return FW_ENOTFOUND;
+	/* the WPA vendor element's body starts after OUI and type */
+	if (fw_rsne_parse(&r, src->raw + 2 + (wpa1 ? 4 : 0), src->n - 2 - (wpa1 ? 4 : 0), wpa1) != 0)
+		return FW_EMALFORMED;
+	*akm = r.n_akm == 1 ? (uint8_t)(r.akm[0] & 0xff) : 0;
+	if (r.n_akm > 1) {
+		/* a beacon offering several: only usable when they share the key hierarchy */
+		*akm = (uint8_t)(r.akm[0] & 0xff);
+	}
+	*pairwise = r.n_pairwise >= 1 ? r.pairwise[0] : 0;
+	*group = r.group;
+	return 0;
+}
+
+static size_t want_pmk_len(const struct fw_akm_params *p)
+{
+	if (p->kck_len == 24)
+		return 48;
+	if (p->kck_len == 32)
+		return 64;
+	return 32;
+}
+
+static bool akm_is_sae(uint8_t akm)
+{
+	return akm == FW_AKM_SAE || akm == FW_AKM_FT_SAE || akm == FW_AKM_SAE_EXT_KEY ||
+	       akm == FW_AKM_FT_SAE_EXT_KEY;
+}
+
+static bool akm_is_8021x(uint8_t akm)
+{
+	return akm == FW_AKM_8021X || akm == FW_AKM_FT_8021X || akm == FW_AKM_8021X_SHA256 ||
+	       akm == FW_AKM_8021X_SUITE_B || akm == FW_AKM_8021X_SUITE_B_192 ||
+	       akm == FW_AKM_FT_8021X_SHA384;
+}
+
+/* Fill v->cands for this link; on none, say why in v->no_key_reason. */
+static void gather_keys(struct vctx *v, uint8_t ver)
+{
+	const uint8_t *ssid = NULL;
+	size_t ssid_len = 0, n = 0, keep = 0;
+	bool have_ssid = hs_link_ssid(v->c, v->l, &ssid, &ssid_len);
+	char mac[FW_MAC_STRLEN];
+	size_t want = want_pmk_len(&v->params);
+
+	v->n_cands = 0;
+	if (fw_keyring_count(v->c->kr) == 0) {
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason), "no key given");
+		return;
+	}
+	if (fw_keyring_candidates(v->c->kr, have_ssid ? ssid : NULL, ssid_len, v->cands,
+				  MAX_CANDS, &n) != 0)
+		n = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v->cands[i].pmk_len < want)
+			continue;
+		/* a passphrase never gives an SAE, OWE or 802.1X PMK */
+		if (v->cands[i].from_passphrase && v->akm && !v->params.psk)
+			continue;
+		v->cands[keep++] = v->cands[i];
+	}
+	v->n_cands = keep;
+	if (keep)
+		return;
+	if (akm_is_sae(v->akm) && fw_keyring_has_passphrase(v->c->kr))
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
+			 "SAE: a passphrase cannot give the PMK; use --pmk or --keylog");
+	else if (v->akm == FW_AKM_OWE)
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
+			 "OWE: the PMK comes from the DH exchange; use --pmk or --keylog");
+	else if (akm_is_8021x(v->akm) && fw_keyring_has_passphrase(v->c->kr))
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
+			 "802.1X: a passphrase does not apply; use --pmk, --keylog or --msk");
+	else if (!have_ssid && fw_keyring_has_passphrase(v->c->kr))
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
+			 "no SSID known for BSSID %s; use --ssid", fw_mac_fmt(mac, v->l->pub.bssid));
+	else if (want != 32)
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
+			 "no %zu-byte PMK given for this AKM", want);
+	else if (have_ssid && fw_keyring_has_passphrase(v->c->kr))
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
+			 "no key for this network: the passphrases given are for other SSIDs");
+	else
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason), "no key for this network");
+}
+
+static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t *anonce,
+		   const uint8_t *snonce, const struct fw_ptk **out)
+{
+	struct hs_link *l = v->l;
+	struct hs_ptk_cache_entry *e;
+	int err;
+
+	for (size_t i = 0; i < l->n_ptk; i++) {
+		e = &l->ptk_cache[i];
+		if (e->key_id == cand->key_id && memcmp(e->anonce, anonce, 32) == 0 &&
+		    memcmp(e->snonce, snonce, 32) == 0 && e->dh_group == (uint8_t)l->dh_group) {
+			*out = &e->ptk;
+			return 0;
+		}
+	}
+	e = &l->ptk_cache[l->ptk_next];
+	fw_ptk_wipe(&e->ptk);
+	if (v->params.ft) {
+		struct fw_ft_ids ids;
+		const uint8_t *ssid = NULL;
+		size_t ssid_len = 0;
+
+		if (!l->has_mdid || !l->r0kh_id_len || !l->has_r1kh_id ||
+		    !hs_link_ssid(v->c, l, &ssid, &ssid_len))
+			return FW_ENOTFOUND;
+		memset(&ids, 0, sizeof(ids));
+		ids.ssid = ssid;
+		ids.ssid_len = ssid_len;
+		ids.mdid = l->mdid;
+		ids.r0kh_id = l->r0kh_id;
+		ids.r0kh_id_len = l->r0kh_id_len;
+		memcpy(ids.r1kh_id, l->r1kh_id, 6);
+		memcpy(ids.s0kh_id, l->pub.sta, 6);
+		memcpy(ids.s1kh_id, l->pub.sta, 6);
+		err = fw_ft_ptk_derive(&v->params, cand->pmk, cand->pmk_len, &ids, l->pub.bssid,
+				       l->pub.sta, anonce, snonce, v->tk_len, &e->ptk, NULL);
+	} else {
+		err = fw_ptk_derive(&v->params, cand->pmk, cand->pmk_len, l->pub.bssid, l->pub.sta,
+				    anonce, snonce, v->tk_len, &e->ptk);
+	}
+	if (err)
+		return err;
+	e->key_id = cand->key_id;
+	memcpy(e->anonce, anonce, 32);
+	memcpy(e->snonce, snonce, 32);
+	e->dh_group = (uint8_t)l->dh_group;
+	l->ptk_next = (l->ptk_next + 1) % HS_PTK_CACHE;
+	if (l->n_ptk < HS_PTK_CACHE)
+		l->n_ptk++;
+	*out = &e->ptk;
+	return 0;
+}
+
+static void add_nonce(struct nonce_ref *arr, size_t *n, const uint8_t *nonce, size_t msg)
+{
+	if (fw_is_zero(nonce, 32) || *n >= MAX_NONCES)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (memcmp(arr[i].nonce, nonce, 32) == 0)
+			return;
+	arr[*n].nonce = nonce;
+	arr[*n].msg = msg;
+	(*n)++;
+}
+
+/* ANonces for message i: the M1 it answers first, then its handshake's, then all. */
+static void anonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr, size_t *n)
+{
+	const struct hs_msg_priv *p = &l->priv[i];
+	unsigned h = l->msgs[i].handshake;
+
+	*n = 0;
+	if (l->msgs[i].type == FW_MSG_M2 && p->prev_m1)
+		add_nonce(arr, n, l->msgs[p->prev_m1 - 1].nonce, p->prev_m1 - 1);
+	for (size_t j = 0; j < l->n_msgs; j++)
+		if (l->msgs[j].handshake == h &&
+		    (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3))
+			add_nonce(arr, n, l->msgs[j].nonce, j);
+	for (size_t j = 0; j < l->n_msgs; j++)
+		if (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3)
+			add_nonce(arr, n, l->msgs[j].nonce, j);
+}
+
+static void snonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr, size_t *n)
+{
+	unsigned h = l->msgs[i].handshake;
+
+	*n = 0;
+	if (l->msgs[i].type == FW_MSG_M4)
+		add_nonce(arr, n, l->msgs[i].nonce, i);
+	for (size_t j = 0; j < l->n_msgs; j++)
+		if (l->msgs[j].handshake == h && l->msgs[j].type == FW_MSG_M2)
+			add_nonce(arr, n, l->msgs[j].nonce, j);
+	for (size_t j = 0; j < l->n_msgs; j++)
+		if (l->msgs[j].type == FW_MSG_M2)
+			add_nonce(arr, n, l->msgs[j].nonce, j);
+}
+
+static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
+		    const uint8_t *anonce, const uint8_t *snonce, size_t anonce_msg)
+{
+	struct fw_msg *m = &v->l->msgs[i];
+	struct hs_msg_priv *p = &v->l->priv[i];
+
+	m->mic = FW_MICV_OK;
+	m->key_id = cand->key_id;
+	m->mic_reason[0] = '\0';
+	if (anonce_msg != (size_t)-1 && m->type != FW_MSG_M3) {
+		m->anonce_from = v->l->msgs[anonce_msg].frame;
+		m->anonce_from_file = v->l->msgs[anonce_msg].file;
+	}
+	p->verified_pair = true;
+	memcpy(p->ptk_anonce, anonce, 32);
+	memcpy(p->ptk_snonce, snonce, 32);
+	p->ptk_key_id = cand->key_id;
+}
+
+static const struct fw_pmk_cand *cand_by_id(const struct vctx *v, unsigned id)
+{
+	for (size_t i = 0; i < v->n_cands; i++)
+		if (v->cands[i].key_id == id)
+			return &v->cands[i];
+	return NULL;
+}
+
+/* Try the nonce lists; returns true when the MIC verified. */
+static bool try_pairs(struct vctx *v, size_t i, const struct nonce_ref *an, size_t n_an,
+		      const struct nonce_ref *sn, size_t n_sn, bool *tried)
+{
+	struct hs_msg_priv *p = &v->l->priv[i];
+
+	for (size_t a = 0; a < n_an; a++) {
+		for (size_t s = 0; s < n_sn; s++) {
+			for (size_t k = 0; k < v->n_cands; k++) {
+				const struct fw_ptk *ptk;
+
+				if (get_ptk(v, &v->cands[k], an[a].nonce, sn[s].nonce, &ptk) != 0)
+					continue;
+				*tried = true;
+				if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol,
+						  p->eapol_len, 81, v->params.mic_len) == 0) {
+					mark_ok(v, i, &v->cands[k], an[a].nonce, sn[s].nonce, an[a].msg);
+					return true;
+				}
+			}
+		}
+	}
+	return false;
+}
+
+/* Group messages and requests: the PTKs that verified this link's messages, latest first. */
+static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
+{
+	struct hs_link *l = v->l;
+	struct hs_msg_priv *p = &l->priv[i];
+
+	for (size_t j = l->n_msgs; j-- > 0;) {
+		const struct hs_msg_priv *q = &l->priv[j];
+		const struct fw_pmk_cand *cand;
+		const struct fw_ptk *ptk;
+
+		if (j == i || !q->verified_pair || (l->msgs[j].type != FW_MSG_M3 &&
+						    l->msgs[j].type != FW_MSG_M4 &&
+						    l->msgs[j].type != FW_MSG_M2))
+			continue;
+		cand = cand_by_id(v, q->ptk_key_id);
+		if (!cand || get_ptk(v, cand, q->ptk_anonce, q->ptk_snonce, &ptk) != 0)
+			continue;
+		*tried = true;
+		if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
+				  v->params.mic_len) == 0) {
+			mark_ok(v, i, cand, q->ptk_anonce, q->ptk_snonce, (size_t)-1);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void verify_msg(struct vctx *v, size_t i)
+{
+	struct fw_msg *m = &v->l->msgs[i];
+	struct nonce_ref an[MAX_NONCES], sn[MAX_NONCES];
+	size_t n_an = 0, n_sn = 0;
+	bool tried = false, ok;
+
+	switch (m->type) {
+	case FW_MSG_M2:
+		anonces_for(v->l, i, an, &n_an);
+		sn[0].nonce = m->nonce;
+		sn[0].msg = i;
+		n_sn = fw_is_zero(m->nonce, 32) ? 0 : 1;
+		if (!n_an) {
+			snprintf(m->mic_reason, sizeof(m->mic_reason),
+				 "no ANonce seen (msg 1/4 and 3/4 not captured)");
+			m->mic = FW_MICV_UNCHECKED;
+			return;
+		}
+		ok = try_pairs(v, i, an, n_an, sn, n_sn, &tried);
+		break;
+	case FW_MSG_M3:
+		an[0].nonce = m->nonce;
+		an[0].msg = i;
+		n_an = 1;
+		snonces_for(v->l, i, sn, &n_sn);
+		if (!n_sn) {
+			ok = try_verified_ptks(v, i, &tried);
+			if (!tried) {
+				snprintf(m->mic_reason, sizeof(m->mic_reason),
+					 "no SNonce seen (msg 2/4 not captured)");
+				m->mic = FW_MICV_UNCHECKED;
+				return;
+			}
+			break;
+		}
+		ok = try_pairs(v, i, an, n_an, sn, n_sn, &tried);
+		break;
+	case FW_MSG_M4:
+		ok = try_verified_ptks(v, i, &tried);
+		if (!ok) {
+			anonces_for(v->l, i, an, &n_an);
+			snonces_for(v->l, i, sn, &n_sn);
+			if (!tried && (!n_an || !n_sn)) {
+				snprintf(m->mic_reason, sizeof(m->mic_reason), "%s",
+					 !n_an ? "no ANonce seen (msg 1/4 and 3/4 not captured)"
+					       : "no SNonce seen (msg 2/4 not captured)");
+				m->mic = FW_MICV_UNCHECKED;
+				return;
+			}
+			ok = try_pairs(v, i, an, n_an, sn, n_sn, &tried);
+		}
+		break;
+	default:
+		ok = try_verified_ptks(v, i, &tried);
+		if (!tried) {
+			snprintf(m->mic_reason, sizeof(m->mic_reason),
+				 "no verified pairwise key on this link");
+			m->mic = FW_MICV_UNCHECKED;
+			return;
+		}
+		break;
+	}
+	if (ok)
+		return;
+	if (!tried) {
+		m->mic = FW_MICV_UNCHECKED;
+		snprintf(m->mic_reason, sizeof(m->mic_reason), "%s",
+			 v->params.ft ? "FT: R0KH-ID/R1KH-ID or MDID not seen (association frames missing)"
+				      : "no usable nonce pair");
+		return;
+	}
+	m->mic = FW_MICV_BAD;
+	v->l->priv[i].n_keys_tried = (unsigned)v->n_cands;
+	snprintf(m->mic_reason, sizeof(m->mic_reason), "fails with %zu key%s", v->n_cands,
+		 v->n_cands == 1 ? "" : "s");
+}
+
+/* An M2 that verifies only with an ANonce older than the M1 it answers is stale. */
+static void check_stale(struct hs_link *l, size_t i)
+{
+	struct fw_msg *m = &l->msgs[i];
+	const struct hs_msg_priv *p = &l->priv[i];
+	const struct fw_msg *cur;
+
+	if (m->type != FW_MSG_M2 || m->mic != FW_MICV_OK || !p->prev_m1)
+		return;
+	cur = &l->msgs[p->prev_m1 - 1];
+	if (memcmp(cur->nonce, p->ptk_anonce, 32) == 0)
+		return;
+	/* the M3 of its own handshake may carry the verified ANonce: then it is current */
+	for (size_t j = 0; j < l->n_msgs; j++)
+		if (l->msgs[j].handshake == m->handshake && l->msgs[j].type == FW_MSG_M3 &&
+		    memcmp(l->msgs[j].nonce, p->ptk_anonce, 32) == 0)
+			return;
+	m->mic = FW_MICV_BAD;
+	snprintf(m->mic_reason, sizeof(m->mic_reason),
+		 "stale ANonce: verifies only with the ANonce of frame %llu, not of frame %llu",
+		 (unsigned long long)m->anonce_from, (unsigned long long)cur->frame);
+}
+
+/* PMKID = HMAC(PMK, "PMK Name" | AA | SPA) for the AKMs whose PMK it names (12.7.1.3). */
+static void check_pmkids(struct vctx *v)
+{
+	struct hs_link *l = v->l;
+
+	if (!v->params.pmkid_checkable)
+		return;
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		struct fw_msg *m = &l->msgs[i];
+		struct hs_msg_priv *p = &l->priv[i];
+
+		if (m->type != FW_MSG_M1 || !m->has_pmkid)
+			continue;
+		p->pmkid_state = 2;
+		p->n_keys_tried = (unsigned)v->n_cands;
+		for (size_t k = 0; k < v->n_cands; k++) {
+			uint8_t pmkid[16];
+
+			if (fw_pmkid(v->params.pmkid_hash, v->cands[k].pmk, v->cands[k].pmk_len,
+				     l->pub.bssid, l->pub.sta, pmkid) == 0 &&
+			    memcmp(pmkid, m->pmkid, 16) == 0) {
+				p->pmkid_state = 1;
+				break;
+			}
+		}
+	}
+}
+
+/* Plain Key Data first: PMKID in M1, the station's RSNE in M2, WPA1's M3. */
+static void scan_plain(struct hs_link *l)
+{
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		struct fw_msg *m = &l->msgs[i];
+		struct hs_msg_priv *p = &l->priv[i];
+		struct fw_eapol e;
+		struct fw_eapol_key k;
+		struct fw_eapol_key_tail t;
+
+		if (m->key_info & FW_KI_ENC_KEY_DATA)
+			continue;
+		if (hs_reparse(p, &e, &k) != 0 || hs_split_any(&k, 16, &t) != 0)
+			continue;
+		if (t.key_data_len)
+			hs_keydata_scan(t.key_data, t.key_data_len, m, p);
+	}
+}
+
+static void mark_all_unchecked(struct hs_link *l, const char *reason)
+{
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		struct fw_msg *m = &l->msgs[i];
+
+		if (!(m->key_info & FW_KI_MIC)) {
+			m->mic = FW_MICV_ABSENT;
+			continue;
+		}
+		m->mic = FW_MICV_UNCHECKED;
+		snprintf(m->mic_reason, sizeof(m->mic_reason), "%s", reason);
+	}
+}
+
+void hs_verify_link(struct fw_core *c, struct hs_link *l)
+{
+	static const enum fw_msg_type order[] = {
+		FW_MSG_M2, FW_MSG_M3, FW_MSG_M4, FW_MSG_G1, FW_MSG_G2, FW_MSG_REQ, FW_MSG_UNKNOWN,
+	};
+	struct vctx v;
+	uint32_t group = 0;
+	uint8_t ver = 0;
+	int err;
+
+	memset(&v, 0, sizeof(v));
+	v.c = c;
+	v.l = l;
+	scan_plain(l);
+	if (hs_link_akm(c, l, &v.akm, &v.pairwise, &group) == 0) {
+		l->pub.akm = FW_SUITE(FW_OUI_IEEE, v.akm);
+		l->pub.pairwise = v.pairwise;
+		l->pub.group = group;
+	}
+	{
+		const uint8_t *ssid;
+		size_t len;
+
+		if (hs_link_ssid(c, l, &ssid, &len)) {
+			memcpy(l->pub.ssid, ssid, len);
+			l->pub.ssid_len = len;
+			l->pub.has_ssid = true;
+		}
+	}
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].key_info & FW_KI_MIC) {
+			ver = l->msgs[i].version;
+			break;
+		}
+	if (l->pub.akm && (l->pub.akm >> 8) == FW_OUI_MS)
+		v.akm = FW_AKM_PSK;	/* WPA1 PSK: 00-50-F2:2 */
+	err = fw_akm_params(&v.params, ver, v.akm, l->dh_group ? l->dh_group : 19);
+	if (err) {
+		mark_all_unchecked(l, fw_akm_unsupported_reason(ver, v.akm, l->dh_group));
+		return;
+	}
+	v.tk_len = fw_cipher_tk_len(v.pairwise);
+	if (!v.tk_len)
+		v.tk_len = 16;
+	gather_keys(&v, ver);
+	if (v.n_cands == 0) {
+		l->no_key = true;
+		snprintf(l->no_key_reason, sizeof(l->no_key_reason), "%s", v.no_key_reason);
+		mark_all_unchecked(l, v.no_key_reason);
+		return;
+	}
+	check_pmkids(&v);
+	for (size_t o = 0; o < sizeof(order) / sizeof(order[0]); o++)
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			struct fw_msg *m = &l->msgs[i];
+
+			if (m->type != order[o])
+				continue;
+			if (!(m->key_info & FW_KI_MIC)) {
+				m->mic = FW_MICV_ABSENT;
+				continue;
+			}
+			verify_msg(&v, i);
+		}
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		struct fw_msg *m = &l->msgs[i];
+
+		if (m->type == FW_MSG_M1 || !(m->key_info & FW_KI_MIC))
+			m->mic = FW_MICV_ABSENT;
+		check_stale(l, i);
+		if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) && m->mic == FW_MICV_OK) {
+			const struct fw_pmk_cand *cand = cand_by_id(&v, l->priv[i].ptk_key_id);
+			const struct fw_ptk *ptk;
+
+			if (cand && get_ptk(&v, cand, l->priv[i].ptk_anonce, l->priv[i].ptk_snonce,
+					    &ptk) == 0)
+				hs_keydata_decrypt(m, &l->priv[i], ptk);
+		}
+	}
+}

@@ -1,0 +1,92 @@
+/*
+ * internal.h - the keyring's storage, shared by the keys stage's own files
+ * (not part of its public interface; nothing outside src/keys includes it).
+ *
+ * Invariants: every key and every cached PSK is a separate allocation that
+ * never moves, so the pointers handed out in struct fw_pmk_cand stay valid
+ * until fw_keyring_free().  Secrets (key bytes, passphrases, cached PSKs)
+ * are wiped with OPENSSL_cleanse before they are freed.  Key ids are the
+ * 1-based order of addition over keys of every kind.
+ */
+#ifndef FW_KEYS_INTERNAL_H
+#define FW_KEYS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "keys/keyring.h"
+
+/* Hard caps: a key file is written by a person, a log holds a few PMKs. */
+#define FW_KEYS_MAX_KEYS 65536
+#define FW_KEYS_MAX_PSKS 65536	/* cached (passphrase, SSID) pairs, all keys */
+#define FW_KEYS_SSID_MAX 32	/* IEEE 802.11-2020 9.4.2.2: SSID is 0..32 octets */
+
+/* One derived PSK of a passphrase, for one SSID. */
+struct fw_keys_psk {
+	uint8_t ssid[FW_KEYS_SSID_MAX];
+	size_t ssid_len;
+	uint8_t psk[32];
+};
+
+struct fw_keys_key {
+	enum fw_key_kind kind;
+	unsigned id;
+	uint8_t *secret;	/* PMK/MSK bytes; passphrase or secret text, NUL-terminated */
+	size_t secret_len;	/* without the NUL */
+	bool has_ssid;		/* passphrase given with its own SSID */
+	uint8_t ssid[FW_KEYS_SSID_MAX];
+	size_t ssid_len;
+	char *origin;
+	char *cand_origin;	/* MSK: "ORIGIN (msk)"; else NULL */
+	struct fw_keys_psk **psk;	/* passphrase: PSKs derived so far */
+	size_t n_psk, cap_psk;
+	unsigned long keylog_pass;	/* last keylog load that found this PMK */
+};
+
+struct fw_keyring {
+	struct fw_keys_key **keys;
+	size_t n, cap;
+	bool has_default_ssid;
+	uint8_t default_ssid[FW_KEYS_SSID_MAX];
+	size_t default_ssid_len;
+	size_t n_psk_total;
+	unsigned long pbkdf2_runs;
+	unsigned long keylog_passes;	/* keylog loads so far */
+};
+
+/*
+ * Append a key (the bytes are copied; a NUL is added after them).  ssid is
+ * NULL for none.  *out (may be NULL) gets the stored key.
+ */
+int fw_keys_add(struct fw_keyring *kr, enum fw_key_kind kind, const uint8_t *secret,
+		size_t len, const uint8_t *ssid, size_t ssid_len, const char *origin,
+		struct fw_keys_key **out);
+/* The stored PMK with exactly these bytes, or NULL. */
+struct fw_keys_key *fw_keys_find_pmk(const struct fw_keyring *kr, const uint8_t *pmk, size_t len);
+
+/*
+ * A line reader over a FILE with a bounded line buffer: lines longer than
+ * the caller's buffer are reported as such and skipped, never grown, so a
+ * binary file without newlines costs no memory.  NUL bytes are kept.
+ */
+struct fw_keys_lines {
+	FILE *f;
+	unsigned long lineno;	/* of the line last returned, 1-based */
+	size_t pos, end;
+	bool eof;
+	uint8_t buf[65536];
+};
+
+void fw_keys_lines_init(struct fw_keys_lines *lr, FILE *f);
+/*
+ * Next line without its "\n" (and without a "\r" before it) into line
+ * (cap bytes, NUL-terminated).  *len gets its length; *too_long is set when
+ * it did not fit (line then holds its first cap-1 bytes).  Returns 1, 0 at
+ * the end, or FW_EIO.
+ */
+int fw_keys_lines_next(struct fw_keys_lines *lr, char *line, size_t cap, size_t *len,
+		       bool *too_long);
+
+#endif

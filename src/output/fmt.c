@@ -1,0 +1,87 @@
+/*
+ * fmt.c - names and numbers as both renderers print them.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto/akm.h"
+#include "output/fmt.h"
+#include "util/mac.h"
+
+const char *fw_out_msg_name(enum fw_msg_type t)
+{
+	switch (t) {
+	case FW_MSG_M1: return "M1";
+	case FW_MSG_M2: return "M2";
+	case FW_MSG_M3: return "M3";
+	case FW_MSG_M4: return "M4";
+	case FW_MSG_G1: return "G1";
+	case FW_MSG_G2: return "G2";
+	case FW_MSG_REQ: return "REQ";
+	case FW_MSG_UNKNOWN: break;
+	}
+	return "?";
+}
+
+const char *fw_out_outcome_name(enum fw_outcome o)
+{
+	switch (o) {
+	case FW_OUT_COMPLETE: return "complete";
+	case FW_OUT_INCOMPLETE: return "incomplete";
+	case FW_OUT_FAILED: return "failed";
+	}
+	return "unknown";
+}
+
+const char *fw_out_mic_name(enum fw_mic_verdict v)
+{
+	switch (v) {
+	case FW_MICV_OK: return "ok";
+	case FW_MICV_BAD: return "bad";
+	case FW_MICV_UNCHECKED: return "unchecked";
+	case FW_MICV_ABSENT: break;
+	}
+	return "absent";
+}
+
+const char *fw_out_suite(char *buf, uint32_t suite, bool cipher)
+{
+	const char *name;
+
+	if (suite == 0)
+		return NULL;
+	name = cipher ? fw_cipher_name(suite) : fw_akm_name(suite);
+	if (strcmp(name, "unknown") != 0)
+		return name;
+	/* the selector's own notation: OUI, then the suite type (9.4.2.24.2) */
+	snprintf(buf, FW_OUT_SUITE_LEN, "%02x-%02x-%02x:%u", (unsigned)((suite >> 24) & 0xff),
+		 (unsigned)((suite >> 16) & 0xff), (unsigned)((suite >> 8) & 0xff),
+		 (unsigned)(suite & 0xff));
+	return buf;
+}
+
+char *fw_out_time(char buf[FW_OUT_TIME_LEN], int64_t ns)
+{
+	uint64_t a = ns < 0 ? (uint64_t)0 - (uint64_t)ns : (uint64_t)ns;
+	uint64_t us = a / 1000;
+
+	snprintf(buf, FW_OUT_TIME_LEN, "%s%" PRIu64 ".%06" PRIu64, ns < 0 ? "-" : "",
+		 us / 1000000, us % 1000000);
+	return buf;
+}
+
+const char *fw_out_input_path(const struct fw_view *v, unsigned file)
+{
+	if (file >= v->n_inputs || !v->inputs[file])
+		return NULL;
+	return v->inputs[file]->path;
+}
+
+bool fw_out_finding_on_link(const struct fw_view *v, const struct fw_finding *f,
+			    const struct fw_link *l)
+{
+	if (!fw_mac_eq(f->bssid, l->bssid) || !fw_mac_eq(f->sta, l->sta))
+		return false;
+	return v->merged || f->file == l->file;
+}

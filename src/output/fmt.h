@@ -1,0 +1,40 @@
+/*
+ * fmt.h - small formatting helpers shared by the text and JSON renderers.
+ *
+ * Every function returns a static string or writes into a caller buffer;
+ * nothing allocates, nothing prints.
+ */
+#ifndef FW_OUTPUT_FMT_H
+#define FW_OUTPUT_FMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "handshake/model.h"
+#include "output/view.h"
+
+#define FW_OUT_TIME_LEN 32
+#define FW_OUT_SUITE_LEN 32
+
+/* "M1".."M4", "G1", "G2", "REQ", "?" */
+const char *fw_out_msg_name(enum fw_msg_type t);
+/* "complete", "incomplete", "failed" */
+const char *fw_out_outcome_name(enum fw_outcome o);
+/* "ok", "bad", "unchecked", "absent" */
+const char *fw_out_mic_name(enum fw_mic_verdict v);
+/*
+ * An AKM (cipher false) or cipher suite selector by name ("PSK", "CCMP"),
+ * or "00-0f-ac:N" when it has none; NULL for 0 (unknown).  buf holds
+ * FW_OUT_SUITE_LEN bytes.
+ */
+const char *fw_out_suite(char *buf, uint32_t suite, bool cipher);
+/* ns since the epoch as "S.UUUUUU" (microseconds, truncated toward 0). */
+char *fw_out_time(char buf[FW_OUT_TIME_LEN], int64_t ns);
+/* The path of input file, or NULL when file is out of range. */
+const char *fw_out_input_path(const struct fw_view *v, unsigned file);
+/* True when finding f is about link l (same BSSID and STA; same file unless merged). */
+bool fw_out_finding_on_link(const struct fw_view *v, const struct fw_finding *f,
+			    const struct fw_link *l);
+
+#endif

@@ -1,0 +1,337 @@
+/*
+ * json.c - the JSON document of `analyze --json` (RFC 8259).
+ *
+ * Layout: one top-level object with "inputs", "links", "findings" and
+ * "notes"; each element of those arrays, and each message, starts a line
+ * of its own so the document greps well and diffs well.  Numbers are
+ * written with printf integer formats only (no floating point: times are
+ * integers of nanoseconds printed as seconds with 6 decimals).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "output/fmt.h"
+#include "output/json.h"
+#include "output/utf8.h"
+#include "util/err.h"
+#include "util/hex.h"
+#include "util/mac.h"
+
+/* A string of n bytes; ill-formed UTF-8 becomes U+FFFD, one per byte. */
+static void jstr_n(FILE *o, const uint8_t *s, size_t n)
+{
+	fputc('"', o);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = fw_utf8_seq(s + i, n - i, &cp);
+
+		if (k == 0) {
+			fputs("\\ufffd", o);
+			i++;
+			continue;
+		}
+		if (cp == '"')
+			fputs("\\\"", o);
+		else if (cp == '\\')
+			fputs("\\\\", o);
+		else if (cp == '\n')
+			fputs("\\n", o);
+		else if (cp == '\t')
+			fputs("\\t", o);
+		else if (cp < 0x20 || cp == 0x7f)
+			fprintf(o, "\\u%04x", (unsigned)cp);
+		else
+			fwrite(s + i, 1, k, o);
+		i += k;
+	}
+	fputc('"', o);
+}
+
+/* A C string, or null for NULL. */
+static void jstr(FILE *o, const char *s)
+{
+	if (!s)
+		fputs("null", o);
+	else
+		jstr_n(o, (const uint8_t *)s, strlen(s));
+}
+
+static void jmac(FILE *o, const uint8_t mac[6])
+{
+	char b[FW_MAC_STRLEN];
+
+	fprintf(o, "\"%s\"", fw_mac_fmt(b, mac));
+}
+
+static void jhex(FILE *o, const uint8_t *p, size_t n)
+{
+	char b[2 * 64 + 1];
+
+	if (n > 64)
+		n = 64;
+	fprintf(o, "\"%s\"", fw_hex_encode(b, p, n));
+}
+
+static void jbool(FILE *o, bool b)
+{
+	fputs(b ? "true" : "false", o);
+}
+
+static void jtime(FILE *o, int64_t ns)
+{
+	char b[FW_OUT_TIME_LEN];
+
+	fputs(fw_out_time(b, ns), o);
+}
+
+/* A frame reference: its number, or {file, frame} across merged inputs. */
+static void jframe(FILE *o, const struct fw_view *v, unsigned file, uint64_t frame)
+{
+	if (!v->merged) {
+		fprintf(o, "%" PRIu64, frame);
+		return;
+	}
+	fputs("{\"file\":", o);
+	jstr(o, fw_out_input_path(v, file));
+	fprintf(o, ",\"frame\":%" PRIu64 "}", frame);
+}
+
+static void jsuite(FILE *o, uint32_t suite, bool cipher)
+{
+	char b[FW_OUT_SUITE_LEN];
+
+	jstr(o, fw_out_suite(b, suite, cipher));
+}
+
+static void write_input(FILE *o, const struct fw_input *in)
+{
+	fputs("{\"file\":", o);
+	jstr(o, in->path);
+	fprintf(o, ",\"linktype\":%d,\"linktype_name\":", in->linktype);
+	jstr(o, in->linktype_name);
+	fprintf(o, ",\"frames\":%" PRIu64 ",\"malformed\":%" PRIu64 ",\"bad_fcs\":%" PRIu64,
+		in->frames, in->malformed, in->bad_fcs);
+	if (in->read_error || in->error[0]) {
+		fputs(",\"error\":", o);
+		jstr(o, in->error[0] ? in->error : "read error");
+	}
+	fputc('}', o);
+}
+
+/* Key Data of M3/G1 after unwrapping: key ids always, key bytes on request. */
+static void write_key_data(FILE *o, const struct fw_msg *m, bool show_keys)
+{
+	fputs(",\"key_data\":{\"decrypted\":", o);
+	jbool(o, m->kd_decrypted);
+	if (m->kd_error[0]) {
+		fputs(",\"error\":", o);
+		jstr(o, m->kd_error);
+	}
+	if (m->gtk_len) {
+		fprintf(o, ",\"gtk_keyid\":%u,\"gtk_len\":%u", (unsigned)m->gtk_keyid,
+			(unsigned)m->gtk_len);
+		if (show_keys) {
+			fputs(",\"gtk\":", o);
+			jhex(o, m->gtk, m->gtk_len);
+		}
+	}
+	if (m->igtk_len) {
+		fprintf(o, ",\"igtk_keyid\":%u,\"igtk_len\":%u", (unsigned)m->igtk_keyid,
+			(unsigned)m->igtk_len);
+		if (show_keys) {
+			fputs(",\"igtk\":", o);
+			jhex(o, m->igtk, m->igtk_len);
+		}
+	}
+	if (m->bigtk_len) {
+		fprintf(o, ",\"bigtk_keyid\":%u,\"bigtk_len\":%u", (unsigned)m->bigtk_keyid,
+			(unsigned)m->bigtk_len);
+		if (show_keys) {
+			fputs(",\"bigtk\":", o);
+			jhex(o, m->bigtk, m->bigtk_len);
+		}
+	}
+	fputs(",\"mlo\":", o);
+	jbool(o, m->mlo);
+	fputc('}', o);
+}
+
+static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, bool show_keys)
+{
+	fputs("{\"msg\":", o);
+	jstr(o, fw_out_msg_name(m->type));
+	fputs(",\"file\":", o);
+	jstr(o, fw_out_input_path(v, m->file));
+	fprintf(o, ",\"frame\":%" PRIu64 ",\"time\":", m->frame);
+	jtime(o, m->ts_ns);
+	fprintf(o, ",\"replay_counter\":%" PRIu64 ",\"retry\":", m->replay_counter);
+	jbool(o, m->retry);
+	fputs(",\"protected\":", o);
+	jbool(o, m->protected_);
+	fputs(",\"from\":", o);
+	fputs(m->from_ap ? "\"ap\"" : "\"sta\"", o);
+	if (m->has_seq)
+		fprintf(o, ",\"seq\":%u", (unsigned)m->seq);
+	else
+		fputs(",\"seq\":null", o);
+	fprintf(o, ",\"key_info\":%u,\"descriptor\":%u,\"version\":%u,\"nonce\":",
+		(unsigned)m->key_info, (unsigned)m->desc_type, (unsigned)m->version);
+	if (m->nonce_zero)
+		fputs("null", o);
+	else
+		jhex(o, m->nonce, sizeof(m->nonce));
+	if (m->has_pmkid) {
+		fputs(",\"pmkid\":", o);
+		jhex(o, m->pmkid, sizeof(m->pmkid));
+	}
+	fputs(",\"mic\":", o);
+	jstr(o, fw_out_mic_name(m->mic));
+	if (m->mic_reason[0]) {
+		fputs(",\"mic_reason\":", o);
+		jstr(o, m->mic_reason);
+	}
+	fputs(",\"anonce_from\":", o);
+	if (m->anonce_from)
+		jframe(o, v, m->anonce_from_file, m->anonce_from);
+	else
+		fputs("null", o);
+	fputs(",\"key\":", o);
+	if (m->key_id)
+		fprintf(o, "%u", m->key_id);
+	else
+		fputs("null", o);
+	fprintf(o, ",\"trailing\":%zu,\"key_data_len\":%u,\"acked\":", m->trailing,
+		(unsigned)m->key_data_len);
+	fputs(m->acked == FW_ACK_UNKNOWN ? "null" : m->acked == FW_ACK_YES ? "true" : "false", o);
+	if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) && (m->kd_decrypted || m->kd_error[0]))
+		write_key_data(o, m, show_keys);
+	fputc('}', o);
+}
+
+static void write_handshake(FILE *o, const struct fw_view *v, const struct fw_link *l,
+			    const struct fw_handshake *h, bool show_keys)
+{
+	fputs("{\"group\":", o);
+	jbool(o, h->group);
+	fputs(",\"outcome\":", o);
+	jstr(o, fw_out_outcome_name(h->outcome));
+	fputs(",\"detail\":", o);
+	jstr(o, h->outcome_detail[0] ? h->outcome_detail : NULL);
+	fputs(",\"key\":", o);
+	if (h->key_id)
+		fprintf(o, "%u", h->key_id);
+	else
+		fputs("null", o);
+	fputs(",\"end\":", o);
+	if (h->ended) {
+		fprintf(o, "{\"type\":\"%s\",\"from\":\"%s\",\"reason\":%u,\"file\":",
+			h->end_disassoc ? "disassoc" : "deauth", h->end_from_ap ? "ap" : "sta",
+			(unsigned)h->end_reason);
+		jstr(o, fw_out_input_path(v, h->end_file));
+		fprintf(o, ",\"frame\":%" PRIu64 ",\"time\":", h->end_frame);
+		jtime(o, h->end_ts_ns);
+		fputc('}', o);
+	} else {
+		fputs("null", o);
+	}
+	fputs(",\"messages\":[", o);
+	for (size_t i = 0; i < h->count && h->first + i < l->n_msgs; i++) {
+		fputs(i ? ",\n     " : "\n     ", o);
+		write_msg(o, v, &l->msgs[h->first + i], show_keys);
+	}
+	fputs("]}", o);
+}
+
+static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l, bool show_keys)
+{
+	fputs("{\"file\":", o);
+	jstr(o, fw_out_input_path(v, l->file));
+	fputs(",\"bssid\":", o);
+	jmac(o, l->bssid);
+	fputs(",\"sta\":", o);
+	jmac(o, l->sta);
+	fputs(",\"ssid\":", o);
+	if (l->has_ssid && l->ssid_len <= sizeof(l->ssid) && fw_utf8_valid(l->ssid, l->ssid_len)) {
+		jstr_n(o, l->ssid, l->ssid_len);
+	} else if (l->has_ssid && l->ssid_len <= sizeof(l->ssid)) {
+		/* not UTF-8: keep every byte, unambiguously */
+		fputs("null,\"ssid_hex\":", o);
+		jhex(o, l->ssid, l->ssid_len);
+	} else {
+		fputs("null", o);
+	}
+	fputs(",\"akm\":", o);
+	jsuite(o, l->akm, false);
+	/* "cipher" is the pairwise cipher, the one that protects this link's frames */
+	fputs(",\"cipher\":", o);
+	jsuite(o, l->pairwise, true);
+	fputs(",\"pairwise\":", o);
+	jsuite(o, l->pairwise, true);
+	fputs(",\"group\":", o);
+	jsuite(o, l->group, true);
+	fputs(",\"handshakes\":[", o);
+	for (size_t i = 0; i < l->n_hs; i++) {
+		fputs(i ? ",\n    " : "\n    ", o);
+		write_handshake(o, v, l, &l->hs[i], show_keys);
+	}
+	fputs("]}", o);
+}
+
+static void write_finding(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+{
+	const struct fw_code_info *ci = fw_code_info(f->code);
+	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
+
+	fputs("{\"code\":", o);
+	jstr(o, ci ? ci->name : "UNKNOWN");
+	fputs(",\"severity\":", o);
+	jstr(o, fw_severity_name(f->severity));
+	fputs(",\"file\":", o);
+	jstr(o, fw_out_input_path(v, f->file));
+	fputs(",\"bssid\":", o);
+	jmac(o, f->bssid);
+	fputs(",\"sta\":", o);
+	jmac(o, f->sta);
+	fputs(",\"frames\":[", o);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputc(',', o);
+		jframe(o, v, f->frames[i].file, f->frames[i].frame);
+	}
+	fputs("],\"time\":", o);
+	jtime(o, f->ts_ns);
+	fputs(",\"detail\":", o);
+	jstr(o, f->detail);
+	if (f->diagnosis[0]) {
+		fputs(",\"diagnosis\":", o);
+		jstr(o, f->diagnosis);
+	}
+	fputc('}', o);
+}
+
+int fw_json_write(FILE *o, const struct fw_view *v, bool show_keys)
+{
+	fputs("{\"inputs\":[", o);
+	for (size_t i = 0; i < v->n_inputs; i++) {
+		fputs(i ? ",\n  " : "\n  ", o);
+		write_input(o, v->inputs[i]);
+	}
+	fputs("],\n\"links\":[", o);
+	for (size_t i = 0; i < v->n_links; i++) {
+		fputs(i ? ",\n  " : "\n  ", o);
+		write_link(o, v, v->links[i], show_keys);
+	}
+	fputs("],\n\"findings\":[", o);
+	for (size_t i = 0; i < v->n_findings; i++) {
+		fputs(i ? ",\n  " : "\n  ", o);
+		write_finding(o, v, v->findings[i]);
+	}
+	fputs("],\n\"notes\":[", o);
+	for (size_t i = 0; i < v->n_notes; i++) {
+		fputs(i ? ",\n  " : "\n  ", o);
+		jstr(o, v->notes[i]);
+	}
+	fputs("]}\n", o);
+	return ferror(o) ? FW_EIO : 0;
+}

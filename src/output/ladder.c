@@ -1,0 +1,222 @@
+/*
+ * ladder.c - one handshake drawn as arrows between AP and STA.
+ *
+ * Row:  <indent>#<frame> <+time>  |-- M1 rc=0 ---------->|  MIC ...
+ * The lane between the bars has a fixed width so the arrows of a link line
+ * up; a label longer than the lane widens only its own row.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "output/fmt.h"
+#include "output/ladder.h"
+#include "output/tstyle.h"
+#include "util/hex.h"
+
+#define INDENT "    "
+#define LANE 38			/* characters between the two bars */
+#define TIME_W 10		/* "+12.345678" */
+
+static void pad(FILE *out, int n, char c)
+{
+	for (int i = 0; i < n; i++)
+		fputc(c, out);
+}
+
+/* Width of the frame column: the longest frame reference of the link. */
+static int frame_width(const struct fw_view *v, const struct fw_link *l)
+{
+	char b[48];
+	int w = 1;
+
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		int n = (int)strlen(fw_tx_frame(b, sizeof(b), v, l->msgs[i].file, l->msgs[i].frame));
+
+		if (n > w)
+			w = n;
+	}
+	for (size_t i = 0; i < l->n_hs; i++) {
+		int n;
+
+		if (!l->hs[i].ended)
+			continue;
+		n = (int)strlen(fw_tx_frame(b, sizeof(b), v, l->hs[i].end_file, l->hs[i].end_frame));
+		if (n > w)
+			w = n;
+	}
+	return w;
+}
+
+/* "+S.UUUUUU" relative time (sign always shown: reordering shows as '-'). */
+static void rel_time(char *buf, size_t len, int64_t d)
+{
+	uint64_t a = d < 0 ? (uint64_t)0 - (uint64_t)d : (uint64_t)d;
+	uint64_t us = a / 1000;
+
+	snprintf(buf, len, "%c%" PRIu64 ".%06" PRIu64, d < 0 ? '-' : '+', us / 1000000,
+		 us % 1000000);
+}
+
+/* Frame and time columns, then the arrow carrying label. */
+static void row_start(FILE *out, int fw, const char *frame, int64_t rel, bool from_ap,
+		      const char *label)
+{
+	char t[40];
+	int dashes = LANE - 5 - (int)strlen(label);
+
+	if (dashes < 2)
+		dashes = 2;
+	rel_time(t, sizeof(t), rel);
+	fprintf(out, INDENT "#%-*s %*s  |", fw, frame, TIME_W, t);
+	if (from_ap) {
+		fprintf(out, "-- %s ", label);
+		pad(out, dashes, '-');
+		fputs(">|", out);
+	} else {
+		fputc('<', out);
+		pad(out, dashes, '-');
+		fprintf(out, " %s --|", label);
+	}
+}
+
+static void header(FILE *out, int fw)
+{
+	/* "AP" sits on the left bar, "STA" on the right one */
+	fputs(INDENT, out);
+	pad(out, 1 + fw + 1 + TIME_W + 2 - 1, ' ');
+	fputs("AP", out);
+	pad(out, LANE - 1, ' ');
+	fputs("STA\n", out);
+}
+
+/* "; " between annotations, "  " before the first. */
+static void sep(FILE *out, bool *first)
+{
+	fputs(*first ? "  " : "; ", out);
+	*first = false;
+}
+
+static void mic_note(FILE *out, const struct fw_view *v, const struct fw_msg *m,
+		     const struct fw_text_opts *o, bool *first)
+{
+	char b[48];
+
+	if (m->mic == FW_MICV_ABSENT)
+		return;
+	sep(out, first);
+	if (m->mic == FW_MICV_OK) {
+		fputs("MIC ", out);
+		fw_tx_on(out, o->color, FW_TX_GREEN);
+		fputs("ok", out);
+		fw_tx_off(out, o->color);
+	} else if (m->mic == FW_MICV_BAD) {
+		fputs("MIC ", out);
+		fw_tx_on(out, o->color, FW_TX_RED);
+		fputs("BAD", out);
+		fw_tx_off(out, o->color);
+	} else {
+		fputs("MIC ", out);
+		fw_tx_on(out, o->color, FW_TX_YELLOW);
+		fputs("unchecked", out);
+		fw_tx_off(out, o->color);
+	}
+	if (m->mic != FW_MICV_OK && m->mic_reason[0]) {
+		fputs(": ", out);
+		fw_tx_str(out, m->mic_reason);
+	}
+	/* which msg 1/4's ANonce the MIC verified against (DESIGN.md case 2) */
+	if (m->anonce_from)
+		fprintf(out, m->mic == FW_MICV_OK ? " (ANonce of #%s)" :
+			" (verifies only with the ANonce of #%s)",
+			fw_tx_frame(b, sizeof(b), v, m->anonce_from_file, m->anonce_from));
+}
+
+static void key_hex(FILE *out, const char *name, unsigned id, const uint8_t *k, size_t len,
+		    bool show)
+{
+	char hex[2 * 32 + 1];
+
+	fprintf(out, "%s id %u", name, id);
+	if (show && len <= 32)
+		fprintf(out, " %s", fw_hex_encode(hex, k, len));
+}
+
+static void key_data_note(FILE *out, const struct fw_msg *m, const struct fw_text_opts *o,
+			  bool *first)
+{
+	if (m->type != FW_MSG_M3 && m->type != FW_MSG_G1)
+		return;
+	if (m->kd_error[0]) {
+		sep(out, first);
+		fputs("Key Data: ", out);
+		fw_tx_str(out, m->kd_error);
+	}
+	if (!m->kd_decrypted)
+		return;
+	if (m->gtk_len) {
+		sep(out, first);
+		key_hex(out, "GTK", m->gtk_keyid, m->gtk, m->gtk_len, o->show_keys);
+	}
+	if (m->igtk_len) {
+		sep(out, first);
+		key_hex(out, "IGTK", m->igtk_keyid, m->igtk, m->igtk_len, o->show_keys);
+	}
+	if (m->bigtk_len) {
+		sep(out, first);
+		key_hex(out, "BIGTK", m->bigtk_keyid, m->bigtk, m->bigtk_len, o->show_keys);
+	}
+	if (m->mlo) {
+		sep(out, first);
+		fputs("MLO KDEs", out);
+	}
+}
+
+static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, const struct fw_msg *m,
+		    const struct fw_text_opts *o)
+{
+	char frame[48], label[96];
+	bool first = true;
+
+	snprintf(label, sizeof(label), "%s rc=%" PRIu64 "%s%s", fw_out_msg_name(m->type),
+		 m->replay_counter, m->retry ? " [retry]" : "", m->protected_ ? " [enc]" : "");
+	row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, m->file, m->frame), m->ts_ns - t0,
+		  m->from_ap, label);
+	mic_note(out, v, m, o, &first);
+	if (m->acked != FW_ACK_UNKNOWN) {
+		sep(out, &first);
+		fputs(m->acked == FW_ACK_YES ? "ACKed" : "no ACK", out);
+	}
+	if (m->trailing) {
+		sep(out, &first);
+		fprintf(out, "%zu trailing byte%s", m->trailing, m->trailing == 1 ? "" : "s");
+	}
+	key_data_note(out, m, o, &first);
+	fputc('\n', out);
+}
+
+void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l,
+		     size_t first, size_t count, const struct fw_handshake *h,
+		     const struct fw_text_opts *o)
+{
+	int fw = frame_width(v, l);
+	int64_t t0;
+
+	if (first >= l->n_msgs)
+		return;
+	if (count > l->n_msgs - first)
+		count = l->n_msgs - first;
+	t0 = l->msgs[first].ts_ns;
+	header(out, fw);
+	for (size_t i = first; i < first + count; i++)
+		msg_row(out, v, fw, t0, &l->msgs[i], o);
+	if (h && h->ended) {
+		char frame[48], label[64];
+
+		snprintf(label, sizeof(label), "%s reason %u",
+			 h->end_disassoc ? "DISASSOC" : "DEAUTH", (unsigned)h->end_reason);
+		row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, h->end_file, h->end_frame),
+			  h->end_ts_ns - t0, h->end_from_ap, label);
+		fputc('\n', out);
+	}
+}

@@ -1,0 +1,329 @@
+/*
+ * text.c - the text report: problems first, then inputs, links with their
+ * ladders and findings, a summary and the notes.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output/fmt.h"
+#include "output/ladder.h"
+#include "output/text.h"
+#include "output/tstyle.h"
+#include "util/err.h"
+#include "util/mac.h"
+
+#define PROBLEMS_SHOWN 20
+
+struct sorted {
+	const struct fw_finding *f;
+	size_t idx;		/* position in the view: keeps the sort stable */
+};
+
+/* Most severe first; among equals, the core's order (capture order). */
+static int cmp_sev(const void *a, const void *b)
+{
+	const struct sorted *x = a, *y = b;
+
+	if (x->f->severity != y->f->severity)
+		return x->f->severity > y->f->severity ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void frames_list(FILE *out, const struct fw_view *v, const struct fw_finding *f)
+{
+	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
+	char b[48];
+
+	if (n == 0)
+		return;
+	fprintf(out, " (%s ", plural(n, "frame", "frames"));
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? ", " : "",
+			fw_tx_frame(b, sizeof(b), v, f->frames[i].file, f->frames[i].frame));
+	fputc(')', out);
+}
+
+/* "error MIC_BAD (frames 89): detail"; with_link adds the addresses. */
+static void finding_line(FILE *out, const struct fw_view *v, const struct fw_finding *f,
+			 const struct fw_text_opts *o, bool with_link)
+{
+	const struct fw_code_info *ci = fw_code_info(f->code);
+
+	fw_tx_on(out, o->color, fw_tx_sev_style(f->severity));
+	fputs(fw_severity_name(f->severity), out);
+	fw_tx_off(out, o->color);
+	fputc(' ', out);
+	fw_tx_on(out, o->color, FW_TX_BOLD);
+	fputs(ci ? ci->name : "UNKNOWN", out);
+	fw_tx_off(out, o->color);
+	if (with_link) {
+		char a[FW_MAC_STRLEN], s[FW_MAC_STRLEN];
+
+		fprintf(out, " %s <-> %s", fw_mac_fmt(a, f->bssid), fw_mac_fmt(s, f->sta));
+	}
+	frames_list(out, v, f);
+	fputs(": ", out);
+	fw_tx_str(out, f->detail[0] ? f->detail : (ci ? ci->title : ""));
+	fputc('\n', out);
+}
+
+static size_t total_handshakes(const struct fw_view *v, size_t *complete)
+{
+	size_t n = 0;
+
+	*complete = 0;
+	for (size_t i = 0; i < v->n_links; i++) {
+		n += v->links[i]->n_hs;
+		for (size_t h = 0; h < v->links[i]->n_hs; h++)
+			*complete += v->links[i]->hs[h].outcome == FW_OUT_COMPLETE;
+	}
+	return n;
+}
+
+static void problems(FILE *out, const struct fw_view *v, const struct sorted *s,
+		     const struct fw_text_opts *o)
+{
+	size_t complete, n_hs = total_handshakes(v, &complete);
+	size_t shown = 0, more = 0, no_key = 0;
+	bool any = false;
+
+	for (size_t i = 0; i < v->n_inputs; i++) {
+		const struct fw_input *in = v->inputs[i];
+
+		if (!in->read_error && !in->error[0])
+			continue;
+		if (!any)
+			fputs("Problems:\n", out);
+		any = true;
+		fputs("  ", out);
+		fw_tx_on(out, o->color, FW_TX_RED);
+		fputs("error", out);
+		fw_tx_off(out, o->color);
+		fputs(" input ", out);
+		fw_tx_str(out, in->path);
+		fputs(": ", out);
+		fw_tx_str(out, in->error[0] ? in->error : "read error");
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < v->n_findings; i++) {
+		no_key += s[i].f->code == FW_F_NO_KEY;
+		if (s[i].f->severity < FW_SEV_WARNING)
+			continue;
+		if (!any)
+			fputs("Problems:\n", out);
+		any = true;
+		if (shown == PROBLEMS_SHOWN) {
+			more++;
+			continue;
+		}
+		shown++;
+		fputs("  ", out);
+		finding_line(out, v, s[i].f, o, true);
+	}
+	if (more)
+		fprintf(out, "  ... and %zu more (listed with their links below)\n", more);
+	if (n_hs == 0)
+		fputs("No EAPOL-Key handshake found.\n", out);
+	else if (!any)
+		fputs("No problems found.\n", out);
+	if (no_key)
+		fprintf(out, "%zu %s could not be verified for want of a key "
+			"(give --pmk, --passphrase with --ssid, or --keylog).\n",
+			no_key, plural(no_key, "link", "links"));
+}
+
+static void input_line(FILE *out, const struct fw_view *v, size_t i)
+{
+	const struct fw_input *in = v->inputs[i];
+
+	if (v->merged)
+		fprintf(out, "[%zu] ", i + 1);
+	fputs("Input ", out);
+	fw_tx_str(out, in->path);
+	fputs(": ", out);
+	if (in->linktype_name)
+		fw_tx_str(out, in->linktype_name);
+	else
+		fputs("link type", out);
+	fprintf(out, " (%d), %" PRIu64 " %s, %" PRIu64 " malformed", in->linktype, in->frames,
+		plural(in->frames, "frame", "frames"), in->malformed);
+	if (in->bad_fcs)
+		fprintf(out, ", %" PRIu64 " bad FCS", in->bad_fcs);
+	if (in->read_error || in->error[0])
+		fputs(", stopped early", out);
+	fputc('\n', out);
+}
+
+static void link_header(FILE *out, const struct fw_view *v, const struct fw_link *l,
+			const struct fw_text_opts *o)
+{
+	char a[FW_MAC_STRLEN], s[FW_MAC_STRLEN], b1[FW_OUT_SUITE_LEN], b2[FW_OUT_SUITE_LEN],
+		b3[FW_OUT_SUITE_LEN];
+	const char *akm = fw_out_suite(b1, l->akm, false);
+	const char *pw = fw_out_suite(b2, l->pairwise, true);
+	const char *gr = fw_out_suite(b3, l->group, true);
+
+	fw_tx_on(out, o->color, FW_TX_BOLD);
+	fputs(fw_mac_fmt(a, l->bssid), out);
+	if (l->has_ssid && l->ssid_len <= sizeof(l->ssid)) {
+		fputs(" \"", out);
+		fw_tx_safe(out, l->ssid, l->ssid_len, true);
+		fputc('"', out);
+	} else {
+		fputs(" (SSID unknown)", out);
+	}
+	fprintf(out, " <-> %s", fw_mac_fmt(s, l->sta));
+	fw_tx_off(out, o->color);
+	fprintf(out, "   %s  %s/%s   (", akm ? akm : "AKM?", pw ? pw : "?", gr ? gr : "?");
+	fw_tx_str(out, fw_out_input_path(v, l->file));
+	fputs(")\n", out);
+}
+
+static void handshake_header(FILE *out, size_t n, const struct fw_handshake *h,
+			     const struct fw_text_opts *o)
+{
+	enum fw_tx_style st = h->outcome == FW_OUT_COMPLETE ? FW_TX_GREEN :
+			      h->outcome == FW_OUT_FAILED ? FW_TX_RED : FW_TX_YELLOW;
+
+	fprintf(out, "  handshake %zu%s: ", n, h->group ? " (group key)" : "");
+	fw_tx_on(out, o->color, st);
+	fputs(fw_out_outcome_name(h->outcome), out);
+	fw_tx_off(out, o->color);
+	if (h->outcome_detail[0]) {
+		fputs(" (", out);
+		fw_tx_str(out, h->outcome_detail);
+		fputc(')', out);
+	}
+	if (h->key_id)
+		fprintf(out, ", verified with key %u\n", h->key_id);
+	else
+		fputs(", not verified\n", out);
+}
+
+static bool in_some_handshake(const struct fw_link *l, size_t i)
+{
+	for (size_t h = 0; h < l->n_hs; h++)
+		if (i >= l->hs[h].first && i - l->hs[h].first < l->hs[h].count)
+			return true;
+	return false;
+}
+
+/* Messages no handshake claims (a lone request, an unclassified message). */
+static void stray_messages(FILE *out, const struct fw_view *v, const struct fw_link *l,
+			   const struct fw_text_opts *o)
+{
+	bool said = false;
+
+	for (size_t i = 0; i < l->n_msgs;) {
+		size_t j = i;
+
+		while (j < l->n_msgs && !in_some_handshake(l, j))
+			j++;
+		if (j > i) {
+			if (!said)
+				fputs("  messages outside any handshake:\n", out);
+			said = true;
+			fw_ladder_write(out, v, l, i, j - i, NULL, o);
+			i = j;
+		} else {
+			i++;
+		}
+	}
+}
+
+static void link_block(FILE *out, const struct fw_view *v, const struct fw_link *l,
+		       const struct sorted *s, bool *claimed, const struct fw_text_opts *o)
+{
+	bool said = false;
+
+	link_header(out, v, l, o);
+	if (l->n_hs == 0)
+		fprintf(out, "  no handshake (%zu EAPOL-Key %s)\n", l->n_msgs,
+			plural(l->n_msgs, "message", "messages"));
+	for (size_t h = 0; h < l->n_hs; h++) {
+		handshake_header(out, h + 1, &l->hs[h], o);
+		fw_ladder_write(out, v, l, l->hs[h].first, l->hs[h].count, &l->hs[h], o);
+	}
+	stray_messages(out, v, l, o);
+	for (size_t i = 0; i < v->n_findings; i++) {
+		if (!fw_out_finding_on_link(v, s[i].f, l))
+			continue;
+		claimed[i] = true;
+		if (!said)
+			fputs("  findings:\n", out);
+		said = true;
+		fputs("    ", out);
+		finding_line(out, v, s[i].f, o, false);
+	}
+	fputc('\n', out);
+}
+
+static void summary(FILE *out, const struct fw_view *v)
+{
+	size_t complete, n_hs = total_handshakes(v, &complete);
+	size_t sev[3] = { 0, 0, 0 };
+
+	for (size_t i = 0; i < v->n_findings; i++)
+		if ((unsigned)v->findings[i]->severity < 3)
+			sev[v->findings[i]->severity]++;
+	fprintf(out, "%zu %s, %zu %s (%zu complete), findings: %zu %s, %zu %s, %zu info\n",
+		v->n_links, plural(v->n_links, "link", "links"), n_hs,
+		plural(n_hs, "handshake", "handshakes"), complete, sev[FW_SEV_ERROR],
+		plural(sev[FW_SEV_ERROR], "error", "errors"), sev[FW_SEV_WARNING],
+		plural(sev[FW_SEV_WARNING], "warning", "warnings"), sev[FW_SEV_INFO]);
+}
+
+int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts *o)
+{
+	struct sorted *s = calloc(v->n_findings ? v->n_findings : 1, sizeof(*s));
+	bool *claimed = calloc(v->n_findings ? v->n_findings : 1, sizeof(*claimed));
+	bool other = false;
+
+	if (!s || !claimed) {
+		free(s);
+		free(claimed);
+		return FW_ENOMEM;
+	}
+	for (size_t i = 0; i < v->n_findings; i++) {
+		s[i].f = v->findings[i];
+		s[i].idx = i;
+	}
+	qsort(s, v->n_findings, sizeof(*s), cmp_sev);
+
+	problems(out, v, s, o);
+	fputc('\n', out);
+	for (size_t i = 0; i < v->n_inputs; i++)
+		input_line(out, v, i);
+	if (v->n_inputs)
+		fputc('\n', out);
+	for (size_t i = 0; i < v->n_links; i++)
+		link_block(out, v, v->links[i], s, claimed, o);
+	for (size_t i = 0; i < v->n_findings; i++) {
+		if (claimed[i])
+			continue;
+		if (!other)
+			fputs("Other findings:\n", out);
+		other = true;
+		fputs("  ", out);
+		finding_line(out, v, s[i].f, o, true);
+	}
+	if (other)
+		fputc('\n', out);
+	summary(out, v);
+	if (v->n_notes)
+		fputs("Notes:\n", out);
+	for (size_t i = 0; i < v->n_notes; i++) {
+		fputs("  - ", out);
+		fw_tx_str(out, v->notes[i]);
+		fputc('\n', out);
+	}
+	free(s);
+	free(claimed);
+	return ferror(out) ? FW_EIO : 0;
+}

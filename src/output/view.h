@@ -1,0 +1,40 @@
+/*
+ * view.h - the read-only snapshot the renderers (text, JSON) take.
+ *
+ * A view holds pointer arrays into the core's own objects (inputs, links,
+ * findings, notes); it owns only those arrays.  It is valid while the core
+ * it was made from lives and is not fed again.  Renderers see this and
+ * nothing else of the core, and never see raw packet bytes, so a test can
+ * build a view by hand without a core.
+ *
+ * merged: evidence frames name {file, frame} (--merge) rather than a frame
+ * number within the finding's own file.  The core does not export its
+ * options, so fw_view_init() leaves it false and the caller sets it.
+ */
+#ifndef FW_OUTPUT_VIEW_H
+#define FW_OUTPUT_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "handshake/core.h"
+#include "handshake/model.h"
+
+struct fw_view {
+	size_t n_inputs;
+	const struct fw_input *const *inputs;
+	size_t n_links;
+	const struct fw_link *const *links;
+	size_t n_findings;
+	const struct fw_finding *const *findings;
+	size_t n_notes;
+	const char *const *notes;
+	bool merged;
+};
+
+/* Fill v from c (allocates the arrays).  0 or FW_ENOMEM (v is then empty). */
+int fw_view_init(struct fw_view *v, const struct fw_core *c);
+/* Free the arrays fw_view_init() allocated; v becomes empty. */
+void fw_view_fini(struct fw_view *v);
+
+#endif

@@ -1,0 +1,7 @@
+noinst_LIBRARIES += libfwutil.a
+libfwutil_a_SOURCES = \
+	src/util/cursor.c src/util/cursor.h \
+	src/util/err.c src/util/err.h \
+	src/util/hex.c src/util/hex.h \
+	src/util/mac.c src/util/mac.h \
+	$(NULL)

@@ -1,0 +1,60 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "util/err.h"
+#include "util/hex.h"
+#include "util/mac.h"
+
+char *fw_mac_fmt(char *buf, const uint8_t mac[FW_MAC_LEN])
+{
+	snprintf(buf, FW_MAC_STRLEN, "%02x:%02x:%02x:%02x:%02x:%02x",
+		 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	return buf;
+}
+
+int fw_mac_parse(uint8_t mac[FW_MAC_LEN], const char *s)
+{
+	size_t n = strlen(s);
+	char digits[13];
+	size_t k = 0;
+
+	if (n == 17) {
+		for (size_t i = 0; i < 17; i++) {
+			if (i % 3 == 2) {
+				if (s[i] != ':' && s[i] != '-')
+					return FW_EINVAL;
+			} else {
+				digits[k++] = s[i];
+			}
+		}
+	} else if (n == 12) {
+		memcpy(digits, s, 12);
+		k = 12;
+	} else {
+		return FW_EINVAL;
+	}
+	digits[k] = '\0';
+	return fw_hex_decode(mac, FW_MAC_LEN, digits) == FW_MAC_LEN ? 0 : FW_EINVAL;
+}
+
+bool fw_mac_eq(const uint8_t a[FW_MAC_LEN], const uint8_t b[FW_MAC_LEN])
+{
+	return memcmp(a, b, FW_MAC_LEN) == 0;
+}
+
+bool fw_mac_is_group(const uint8_t mac[FW_MAC_LEN])
+{
+	return (mac[0] & 0x01) != 0;
+}
+
+bool fw_mac_is_zero(const uint8_t mac[FW_MAC_LEN])
+{
+	static const uint8_t zero[FW_MAC_LEN];
+
+	return memcmp(mac, zero, FW_MAC_LEN) == 0;
+}
+
+int fw_mac_cmp(const uint8_t a[FW_MAC_LEN], const uint8_t b[FW_MAC_LEN])
+{
+	return memcmp(a, b, FW_MAC_LEN);
+}

@@ -1,0 +1,26 @@
+/*
+ * mac.h - 48-bit IEEE MAC addresses.
+ *
+ * Addresses are plain uint8_t[6] arrays; FW_MAC_STRLEN holds the text form
+ * "aa:bb:cc:dd:ee:ff" with its terminator.
+ */
+#ifndef FW_UTIL_MAC_H
+#define FW_UTIL_MAC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define FW_MAC_LEN 6
+#define FW_MAC_STRLEN 18
+
+/* Write the lower-case colon form into buf (FW_MAC_STRLEN bytes); returns buf. */
+char *fw_mac_fmt(char *buf, const uint8_t mac[FW_MAC_LEN]);
+/* Parse "aa:bb:cc:dd:ee:ff" (also '-' separated, or 12 hex digits). */
+int fw_mac_parse(uint8_t mac[FW_MAC_LEN], const char *s);
+bool fw_mac_eq(const uint8_t a[FW_MAC_LEN], const uint8_t b[FW_MAC_LEN]);
+bool fw_mac_is_group(const uint8_t mac[FW_MAC_LEN]);
+bool fw_mac_is_zero(const uint8_t mac[FW_MAC_LEN]);
+/* Compare as 48-bit big-endian numbers: <0, 0, >0 (the order the PTK KDF uses). */
+int fw_mac_cmp(const uint8_t a[FW_MAC_LEN], const uint8_t b[FW_MAC_LEN]);
+
+#endif

@@ -1,0 +1,11 @@
+check_PROGRAMS += tests/capture/test_capture
+TESTS += tests/capture/test_capture
+tests_capture_test_capture_SOURCES = \
+	tests/capture/test_capture.c tests/capture/suites.h \
+	tests/capture/helpers.c \
+	tests/capture/test_file.c \
+	tests/capture/test_writer.c \
+	tests/capture/test_merge.c \
+	$(NULL)
+tests_capture_test_capture_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS) $(ZLIB_CFLAGS)
+tests_capture_test_capture_LDADD = libfwcapture.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS)

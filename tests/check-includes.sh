@@ -1,0 +1,49 @@
+#!/bin/sh
+# A stage includes only the headers of the stages below it (STYLE.md):
+#   util <- decode, crypto, capture <- keys (crypto) <- handshake <- output
+# Prints every forbidden include and fails if there is one.
+top=${top_srcdir:-.}
+status=0
+allowed() {
+	case $1 in
+	util) echo "util" ;;
+	decode) echo "util decode" ;;
+	crypto) echo "util crypto" ;;
+	capture) echo "util capture" ;;
+	keys) echo "util crypto keys" ;;
+	handshake) echo "util decode crypto keys handshake" ;;
+	output) echo "util handshake output crypto/akm.h" ;;
+	synth) echo "util decode crypto capture synth" ;;
+	esac
+}
+for dir in "$top"/src/*/; do
+	stage=$(basename "$dir")
+	ok=$(allowed "$stage")
+	[ -n "$ok" ] || continue
+	for f in "$dir"*.c "$dir"*.h; do
+		[ -e "$f" ] || continue
+		grep -n '^#include "' "$f" | while IFS= read -r line; do
+			inc=$(printf '%s\n' "$line" | sed 's/.*#include "\([^"]*\)".*/\1/')
+			case $inc in */*) ;; *) continue ;; esac
+			good=no
+			for a in $ok; do
+				case $inc in "$a"/*|"$a") good=yes ;; esac
+			done
+			if [ $good = no ]; then
+				echo "check-includes: $f: $line: stage '$stage' may not include '$inc'"
+				echo bad >> "${TMPDIR:-/tmp}/fw-includes.$$"
+			fi
+		done
+	done
+done
+if [ -s "${TMPDIR:-/tmp}/fw-includes.$$" ]; then
+	status=1
+fi
+rm -f "${TMPDIR:-/tmp}/fw-includes.$$"
+# Banned functions (git's list of footguns).
+if grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\s*\(' "$top"/src/*.c "$top"/src/*/*.c 2>/dev/null | grep -v snprintf | grep -vE '^\S+:[0-9]+:\s*(\*|//)'; then
+	echo "check-includes: banned function used (use snprintf, memcpy with bounds, strtol)"
+	status=1
+fi
+[ $status = 0 ] && echo "check-includes: every stage includes only the stages below it"
+exit $status

@@ -1,0 +1,185 @@
+/*
+ * PBKDF2 / PSK (802.11 Annex J.4 vectors, RFC 6070), PRF-SHA1 (the
+ * 802.11i PRF test inputs), HMAC (RFC 2202/4231 test case 2) and the
+ * KDF-Hash construction of 12.7.1.6.2.
+ */
+#include <string.h>
+
+#include "crypto/kdf.h"
+#include "suites.h"
+#include "util/err.h"
+
+START_TEST(test_psk_ieee_vectors)
+{
+	static const struct {
+		const char *pass, *ssid, *psk;
+	} v[] = {
+		{ "password", "IEEE",
+		  "f42c6fc52df0ebef9ebb4b90b38a5f902e83fe1b135a70e23aed762e9710a12e" },
+		{ "ThisIsAPassword", "ThisIsASSID",
+		  "0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721af" },
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ",
+		  "becb93866bb8c3832cb777c2f559807c8c59afcb6eae734885001300a981cc62" },
+	};
+	uint8_t psk[32];
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		ck_assert_int_eq(fw_psk_from_passphrase(v[i].pass, (const uint8_t *)v[i].ssid,
+							strlen(v[i].ssid), psk), 0);
+		th_eq_hex(psk, 32, v[i].psk);
+	}
+}
+END_TEST
+
+START_TEST(test_pbkdf2_rfc6070)
+{
+	static const struct {
+		const char *pass, *salt;
+		unsigned iter;
+		size_t len;
+		const char *out;
+	} v[] = {
+		{ "password", "salt", 1, 20, "0c60c80f961f0e71f3a9b524af6012062fe037a6" },
+		{ "password", "salt", 2, 20, "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957" },
+		{ "password", "salt", 4096, 20, "4b007901b765489abead49d926f721d065a429c1" },
+		{ "passwordPASSWORDpassword", "saltSALTsaltSALTsaltSALTsaltSALTsalt", 4096, 25,
+		  "3d2eec4fe41c849b80c8d83662c0e44a8b291a964cf2f07038" },
+	};
+	uint8_t out[32];
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		ck_assert_int_eq(fw_pbkdf2_sha1((const uint8_t *)v[i].pass, strlen(v[i].pass),
+						(const uint8_t *)v[i].salt, strlen(v[i].salt),
+						v[i].iter, out, v[i].len), 0);
+		th_eq_hex(out, v[i].len, v[i].out);
+	}
+}
+END_TEST
+
+START_TEST(test_psk_rejects_bad_passphrases)
+{
+	uint8_t psk[32], before[32];
+	const uint8_t ssid[] = "IEEE";
+	char long_pass[65];
+
+	memset(psk, 0x5a, sizeof(psk));
+	memcpy(before, psk, sizeof(psk));
+	memset(long_pass, 'x', 64);
+	long_pass[64] = '\0';
+	ck_assert_int_eq(fw_psk_from_passphrase("1234567", ssid, 4, psk), FW_EINVAL);
+	ck_assert_int_eq(fw_psk_from_passphrase(long_pass, ssid, 4, psk), FW_EINVAL);
+	ck_assert_int_eq(fw_psk_from_passphrase("pass\tword", ssid, 4, psk), FW_EINVAL);
+	ck_assert_int_eq(fw_psk_from_passphrase("password", ssid, 33, psk), FW_EINVAL);
+	/* nothing written on failure */
+	ck_assert_mem_eq(psk, before, sizeof(psk));
+	/* 63 characters is the longest allowed */
+	long_pass[63] = '\0';
+	ck_assert_int_eq(fw_psk_from_passphrase(long_pass, ssid, 4, psk), 0);
+}
+END_TEST
+
+START_TEST(test_prf_sha1_vectors)
+{
+	uint8_t key[20], data[50], out[64];
+
+	memset(key, 0x0b, 20);
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "prefix", (const uint8_t *)"Hi There", 8, out, 64), 0);
+	th_eq_hex(out, 64, "bcd4c650b30b9684951829e0d75f9d54b862175ed9f00606e17d8da35402ffee"
+			   "75df78c3d31e0f889f012120c0862beb67753e7439ae242edb8373698356cf5a");
+	ck_assert_int_eq(fw_prf_sha1((const uint8_t *)"Jefe", 4, "prefix",
+				     (const uint8_t *)"what do ya want for nothing?", 28, out, 64), 0);
+	th_eq_hex(out, 64, "51f4de5b33f249adf81aeb713a3c20f4fe631446fabdfa58244759ae58ef9009"
+			   "a99abf4eac2ca5fa87e692c440eb40023e7babb206d61de7b92f41529092b8fc");
+	memset(key, 0xaa, 20);
+	memset(data, 0xdd, 50);
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "prefix", data, 50, out, 64), 0);
+	th_eq_hex(out, 64, "e1ac546ec4cb636f9976487be5c86be17a0252ca5d8d8df12cfb0473525249ce"
+			   "9dd8d177ead710bc9b590547239107aef7b4abd43d87f0a68f1cbd9e2b6f7607");
+	/* a shorter output is a prefix of the longer one (truncation, 12.7.1.2) */
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "prefix", data, 50, out, 48), 0);
+	th_eq_hex(out, 48, "e1ac546ec4cb636f9976487be5c86be17a0252ca5d8d8df12cfb0473525249ce"
+			   "9dd8d177ead710bc9b590547239107ae");
+}
+END_TEST
+
+START_TEST(test_hmac_rfc_case2)
+{
+	static const char *const want[] = {
+		"effcdf6ae5eb2fa2d27416d5f184df9c259a7c79",
+		"5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+		"af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e"
+		"8e2240ca5e69e2c78b3239ecfab21649",
+		"164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554"
+		"9758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737",
+	};
+	static const enum fw_hash h[] = { FW_HASH_SHA1, FW_HASH_SHA256, FW_HASH_SHA384,
+					  FW_HASH_SHA512 };
+	static const size_t lens[] = { 20, 32, 48, 64 };
+	const char *msg = "what do ya want for nothing?";
+	uint8_t out[64];
+	size_t len;
+
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_int_eq(fw_hmac(h[i], (const uint8_t *)"Jefe", 4, (const uint8_t *)msg,
+					 strlen(msg), out, &len), 0);
+		ck_assert_uint_eq(len, lens[i]);
+		th_eq_hex(out, len, want[i]);
+	}
+}
+END_TEST
+
+/*
+ * KDF-Hash-Length (12.7.1.6.2) built by hand from HMAC: block i is
+ * HMAC(K, i LE16 || label || context || L LE16).  A second, independent
+ * construction of the same formula; the PTK vectors check it end to end.
+ */
+START_TEST(test_kdf_hash_construction)
+{
+	static const enum fw_hash hs[] = { FW_HASH_SHA256, FW_HASH_SHA384, FW_HASH_SHA512 };
+	const uint8_t key[] = "key material";
+	const uint8_t ctx[] = "context bytes";
+	uint8_t out[160], msg[64], want[160], blk[64];
+	size_t outl = 100, blen, done = 0, n;
+
+	for (size_t k = 0; k < 3; k++) {
+		done = 0;
+		ck_assert_int_eq(fw_kdf_hash(hs[k], key, 12, "Label", ctx, 13, out, outl), 0);
+		for (uint16_t i = 1; done < outl; i++) {
+			n = 0;
+			msg[n++] = (uint8_t)i;
+			msg[n++] = 0;
+			memcpy(msg + n, "Label", 5);
+			n += 5;
+			memcpy(msg + n, ctx, 13);
+			n += 13;
+			msg[n++] = (uint8_t)((outl * 8) & 0xff);
+			msg[n++] = (uint8_t)((outl * 8) >> 8);
+			ck_assert_int_eq(fw_hmac(hs[k], key, 12, msg, n, blk, &blen), 0);
+			memcpy(want + done, blk, blen);
+			done += blen;
+		}
+		ck_assert_mem_eq(out, want, outl);
+	}
+	/* the Length field is part of the input: a shorter output is not a prefix */
+	ck_assert_int_eq(fw_kdf_hash(FW_HASH_SHA256, key, 12, "Label", ctx, 13, out, outl), 0);
+	ck_assert_int_eq(fw_kdf_hash(FW_HASH_SHA256, key, 12, "Label", ctx, 13, blk, 16), 0);
+	ck_assert(memcmp(blk, out, 16) != 0);
+	ck_assert_int_eq(fw_kdf_hash(FW_HASH_SHA256, key, 12, "Label", ctx, 13, out, 0), FW_EINVAL);
+}
+END_TEST
+
+Suite *kdf_suite(void)
+{
+	Suite *s = suite_create("kdf");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_psk_ieee_vectors);
+	tcase_add_test(tc, test_pbkdf2_rfc6070);
+	tcase_add_test(tc, test_psk_rejects_bad_passphrases);
+	tcase_add_test(tc, test_prf_sha1_vectors);
+	tcase_add_test(tc, test_hmac_rfc_case2);
+	tcase_add_test(tc, test_kdf_hash_construction);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,202 @@
+#!/bin/sh
+# cli.sh - the fourway command end to end over the captures in captures/:
+# exit status, error messages naming the input, the report and the JSON
+# document, standard input, gzip, several files, --merge, filters, keys
+# given every way.  Known answers come from the hwsim runs that made the
+# captures (the passphrase each daemon was given, the medium's log).
+#
+# Needs jq and gzip; prints "N passed, N failed" last.
+top=${top_srcdir:-.}
+bld=${top_builddir:-.}
+fw=$bld/fourway
+caps=$top/captures
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-cli.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+command -v jq >/dev/null 2>&1 || { echo "cli.sh: jq not found: skipping"; exit 77; }
+command -v gzip >/dev/null 2>&1 || { echo "cli.sh: gzip not found: skipping"; exit 77; }
+[ -x "$fw" ] || { echo "cli.sh: $fw not built"; exit 99; }
+
+WPA2_PASS='correct horse battery staple'	# captures/wpa2-psk.pcap, SSID hwsim-wpa2
+WPA2_PMK=97ec771347e64d42367432d72387c78aff911d091343a452ccc68192a50a96de
+WRONG_PASS='the right passphrase'	# captures/wrong-psk.pcap: the AP's passphrase
+M4_PASS='first four lost'	# captures/m4-drop.pcap
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -z "${2:-}" ] || printf '  %s\n' "$2"; }
+
+# run NAME WANT_STATUS CMD...: stdout in $tmp/out, stderr in $tmp/err
+run() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		ok "$name: exit $want"
+	else
+		nok "$name: exit $got, want $want" "$(head -c 400 "$tmp/err")"
+	fi
+}
+
+# expect NAME JQ-EXPR: the JSON in $tmp/out makes EXPR true
+expect() {
+	if jq -e "$2" "$tmp/out" >/dev/null 2>&1; then
+		ok "$1"
+	else
+		nok "$1" "jq '$2' is false"
+	fi
+}
+
+# grep_in NAME FILE PATTERN: a fixed string is in the file
+grep_in() {
+	if grep -qF -- "$3" "$2"; then
+		ok "$1"
+	else
+		nok "$1" "'$3' not in $(basename "$2"): $(head -c 300 "$2")"
+	fi
+}
+
+# --- help, version, usage errors ---------------------------------------------
+run "--help" 0 "$fw" --help
+grep_in "--help lists analyze" "$tmp/out" "analyze"
+run "--version" 0 "$fw" --version
+grep_in "--version names the program" "$tmp/out" "fourway "
+run "analyze --help" 0 "$fw" analyze --help
+grep_in "analyze --help lists --passphrase" "$tmp/out" "--passphrase"
+run "no command" 2 "$fw"
+run "unknown command" 2 "$fw" frobnicate
+grep_in "unknown command is named" "$tmp/err" "'frobnicate' is not a command"
+run "no capture file" 2 "$fw" analyze --passphrase "$WPA2_PASS"
+grep_in "no capture file is said" "$tmp/err" "no capture file given"
+run "unknown option" 2 "$fw" analyze --frobnicate "$caps/wpa2-psk.pcap"
+grep_in "unknown option is named" "$tmp/err" "--frobnicate"
+run "option without value" 2 "$fw" analyze "$caps/wpa2-psk.pcap" --pmk
+run "short passphrase" 2 "$fw" analyze --passphrase short "$caps/wpa2-psk.pcap"
+run "bad --pmk" 2 "$fw" analyze --pmk 0123xyz "$caps/wpa2-psk.pcap"
+run "bad --bssid" 2 "$fw" analyze --bssid 02:00:00 "$caps/wpa2-psk.pcap"
+run "codes" 0 "$fw" codes
+grep_in "codes lists MIC_BAD" "$tmp/out" "MIC_BAD"
+grep_in "codes lists TIMEOUT" "$tmp/out" "TIMEOUT"
+
+# --- unreadable inputs: named, exit 2, the other files still analysed ---------
+run "missing file" 2 "$fw" analyze "$tmp/nonexistent.pcap"
+grep_in "missing file is named" "$tmp/err" "$tmp/nonexistent.pcap"
+printf 'this is not a capture\n' >"$tmp/junk.pcap"
+run "not a capture" 2 "$fw" analyze --json "$tmp/junk.pcap" "$caps/wpa2-psk.pcap" \
+	--passphrase "$WPA2_PASS"
+grep_in "not a capture is named" "$tmp/err" "$tmp/junk.pcap"
+expect "the good file after a bad one is analysed" \
+	'.inputs | length == 2 and .[0].error != null and .[1].frames == 115'
+expect "... and its handshake verifies" \
+	'[.links[].handshakes[].outcome] == ["complete"]'
+head -c 5000 "$caps/wpa2-psk.pcap" >"$tmp/cut.pcap"
+run "truncated capture" 2 "$fw" analyze --json --passphrase "$WPA2_PASS" "$tmp/cut.pcap"
+grep_in "truncated capture is named" "$tmp/err" "$tmp/cut.pcap"
+expect "a truncated capture keeps the frames before the cut" \
+	'.inputs[0].frames > 0 and .inputs[0].frames < 115'
+
+# --- a clean WPA2-PSK handshake: every MIC verifies ---------------------------
+run "wpa2-psk" 0 "$fw" analyze --json --passphrase "$WPA2_PASS" "$caps/wpa2-psk.pcap"
+expect "wpa2-psk: input" \
+	'.inputs[0].linktype == 127 and .inputs[0].frames == 115 and .inputs[0].malformed == 0'
+expect "wpa2-psk: one link, learned SSID" \
+	'(.links | length) == 1 and .links[0].ssid == "hwsim-wpa2" and .links[0].bssid == "02:00:00:00:00:00" and .links[0].sta == "02:00:00:00:01:00"'
+expect "wpa2-psk: AKM and cipher" '.links[0].akm == "PSK" and .links[0].cipher == "CCMP"'
+expect "wpa2-psk: messages M1..M4 at frames 27, 30, 32, 34" \
+	'[.links[0].handshakes[0].messages[] | [.msg, .frame]] == [["M1",27],["M2",30],["M3",32],["M4",34]]'
+expect "wpa2-psk: MIC verdicts" \
+	'[.links[0].handshakes[0].messages[].mic] == ["absent","ok","ok","ok"]'
+expect "wpa2-psk: M2 answers the M1 of frame 27" \
+	'.links[0].handshakes[0].messages[1].anonce_from == 27'
+expect "wpa2-psk: replay counters" \
+	'[.links[0].handshakes[0].messages[].replay_counter] == [1,1,2,2]'
+expect "wpa2-psk: complete, no finding" \
+	'.links[0].handshakes[0].outcome == "complete" and (.findings | length) == 0'
+cp "$tmp/out" "$tmp/wpa2.json"
+
+run "wpa2-psk text" 0 "$fw" analyze --color=never --passphrase "$WPA2_PASS" "$caps/wpa2-psk.pcap"
+grep_in "text: no problems" "$tmp/out" "No problems found."
+grep_in "text: ladder row of M2" "$tmp/out" "MIC ok (ANonce of #27)"
+if grep -q "$(printf '\033')" "$tmp/out"; then nok "text: no colour off a terminal"; else ok "text: no colour off a terminal"; fi
+run "wpa2-psk --color=always" 0 "$fw" analyze --color=always --passphrase "$WPA2_PASS" \
+	"$caps/wpa2-psk.pcap"
+if grep -q "$(printf '\033')" "$tmp/out"; then ok "--color=always colours"; else nok "--color=always colours"; fi
+
+# the same answer with the key given as a PMK, in a key file, for a named SSID
+run "--pmk" 0 "$fw" analyze --json --pmk "$WPA2_PMK" "$caps/wpa2-psk.pcap"
+expect "--pmk: every MIC verifies" \
+	'[.links[0].handshakes[0].messages[].mic] == ["absent","ok","ok","ok"]'
+printf '# keys for the wpa2-psk capture\n\npsk "%s" "hwsim-wpa2"\n' "$WPA2_PASS" >"$tmp/keys.txt"
+run "--key-file" 0 "$fw" analyze --json --key-file "$tmp/keys.txt" "$caps/wpa2-psk.pcap"
+expect "--key-file: every MIC verifies" \
+	'[.links[0].handshakes[0].messages[].mic] == ["absent","ok","ok","ok"]'
+printf 'pmk %s\npsk "unterminated\n' "$WPA2_PMK" >"$tmp/badkeys.txt"
+run "--key-file with a bad line" 2 "$fw" analyze --key-file "$tmp/badkeys.txt" "$caps/wpa2-psk.pcap"
+grep_in "bad key line is named with its line number" "$tmp/err" "badkeys.txt line 2"
+run "--ssid given" 0 "$fw" analyze --json --passphrase "$WPA2_PASS" --ssid hwsim-wpa2 \
+	"$caps/wpa2-psk.pcap"
+expect "--ssid: every MIC verifies" '[.links[0].handshakes[0].messages[].mic] == ["absent","ok","ok","ok"]'
+run "--ssid wrong" 0 "$fw" analyze --json --passphrase "$WPA2_PASS" --ssid other-ssid \
+	"$caps/wpa2-psk.pcap"
+expect "--ssid wrong: the passphrase does not apply to this network" \
+	'[.findings[] | [.code, (.detail | test("other SSIDs"))]] == [["NO_KEY", true]]'
+
+# no key: unchecked with a reason, one NO_KEY info finding
+run "no key" 0 "$fw" analyze --json "$caps/wpa2-psk.pcap"
+expect "no key: MICs unchecked" '[.links[0].handshakes[0].messages[1:][].mic] == ["unchecked","unchecked","unchecked"]'
+expect "no key: NO_KEY info" '[.findings[] | [.code, .severity]] == [["NO_KEY","info"]]'
+
+# --- standard input, gzip, several files, --merge, filters --------------------
+"$fw" analyze --json --passphrase "$WPA2_PASS" - <"$caps/wpa2-psk.pcap" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && jq -e '[.links[0].handshakes[0].messages[].mic] == ["absent","ok","ok","ok"]' \
+	"$tmp/out" >/dev/null; then ok "standard input"; else nok "standard input" "$(cat "$tmp/err")"; fi
+gzip -c "$caps/wpa2-psk.pcap" >"$tmp/wpa2-psk.pcap.gz"
+run "gzip" 0 "$fw" analyze --json --passphrase "$WPA2_PASS" "$tmp/wpa2-psk.pcap.gz"
+expect "gzip: same frames and verdicts" \
+	'.inputs[0].frames == 115 and [.links[0].handshakes[0].messages[].mic] == ["absent","ok","ok","ok"]'
+gzip -c "$caps/wpa2-psk.pcap" | "$fw" analyze --json --passphrase "$WPA2_PASS" - >"$tmp/out" 2>"$tmp/err"
+expect "gzip on standard input" '.inputs[0].frames == 115'
+
+run "two files" 0 "$fw" analyze --json --passphrase "$WPA2_PASS" --passphrase "$WRONG_PASS" \
+	"$caps/wpa2-psk.pcap" "$caps/wrong-psk.pcap"
+expect "two files: each reported on its own" \
+	'(.inputs | length) == 2 and (.links | length) == 2 and ([.links[].file] | unique | length) == 2'
+expect "two files: findings carry their file" \
+	'[.findings[] | select(.code == "MIC_BAD") | .file] == ["'"$caps"'/wrong-psk.pcap"]'
+run "--merge" 0 "$fw" analyze --json --merge --passphrase "$WPA2_PASS" \
+	"$caps/wpa2-psk.pcap" "$caps/wpa2-psk.pcap"
+expect "--merge: one timeline, the same link once" \
+	'(.inputs | length) == 2 and (.links | length) == 1 and ([.links[0].handshakes[].messages[]] | length) == 8'
+expect "--merge: messages name their file" \
+	'([.links[0].handshakes[].messages[].file] | unique | length) == 1 or ([.links[0].handshakes[].messages[].file] | length) == 8'
+run "--bssid other" 0 "$fw" analyze --json --passphrase "$WPA2_PASS" --bssid 02:00:00:00:09:00 \
+	"$caps/wpa2-psk.pcap"
+expect "--bssid other: no link" '(.links | length) == 0'
+run "--sta match" 0 "$fw" analyze --json --passphrase "$WPA2_PASS" --sta 02:00:00:00:01:00 \
+	"$caps/wpa2-psk.pcap"
+expect "--sta match: the link" '(.links | length) == 1'
+
+# --- the wrong passphrase: MIC_BAD (wrong key) and the reason-15 deauth -------
+run "wrong-psk" 0 "$fw" analyze --json --passphrase "$WRONG_PASS" "$caps/wrong-psk.pcap"
+expect "wrong-psk: no MIC verifies" '[.links[].handshakes[].messages[].mic | select(. == "ok")] == []'
+expect "wrong-psk: MIC_BAD wrong key over the four M2s" \
+	'[.findings[] | select(.code == "MIC_BAD")] | length == 1 and .[0].diagnosis == "wrong key" and .[0].frames == [30,43,58,71] and .[0].severity == "error"'
+expect "wrong-psk: TIMEOUT names the deauth, reason 15" \
+	'[.findings[] | select(.code == "TIMEOUT")] | length == 1 and (.[0].frames | index(83)) != null and (.[0].detail | test("reason 15"))'
+expect "wrong-psk: the handshake failed" '[.links[0].handshakes[].outcome] == ["failed"]'
+expect "wrong-psk: the deauth is recorded" '.links[0].handshakes[0].end.reason == 15 and .links[0].handshakes[0].end.frame == 83'
+
+# --- msg 4/4 lost on the air: the AP retries msg 3/4, then deauthenticates -----
+run "m4-drop" 0 "$fw" analyze --json --passphrase "$M4_PASS" "$caps/m4-drop.pcap"
+expect "m4-drop: every MIC in the clear verifies" \
+	'[.links[].handshakes[].messages[] | select(.protected | not) | .mic | select(. != "ok" and . != "absent")] == []'
+expect "m4-drop: the first handshake failed, the second completed" \
+	'[.links[0].handshakes[].outcome] == ["failed","complete"]'
+expect "m4-drop: TIMEOUT at the deauth of frame 93" \
+	'[.findings[] | select(.code == "TIMEOUT") | .frames | index(93)] == [1]'
+expect "m4-drop: M3 retries keep rising replay counters" \
+	'[.links[0].handshakes[0].messages[] | select(.msg == "M3") | .replay_counter] == [2,3,4,5]'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,224 @@
+/*
+ * test_corpus.c - the offline core against real public captures with
+ * known keys (../shared/corpus): every handshake message found with its
+ * frame number, every MIC outside protected frames verified with the
+ * published key, a wrong passphrase diagnosed as a wrong key, and no error
+ * or warning finding on these clean captures.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "corpus_table.h"
+#include "handshake/core.h"
+#include "handshake/finding.h"
+#include "keys/keyring.h"
+#include "run_capture.h"
+#include "suites.h"
+#include "util/mac.h"
+#include <stdlib.h>
+
+static const char *msg_name(enum fw_msg_type t)
+{
+	static const char *const names[] = { "?", "M1", "M2", "M3", "M4", "G1", "G2", "REQ" };
+
+	return (unsigned)t < 8 ? names[t] : "?";
+}
+
+static struct fw_core *load(const struct corpus_case *cc, const char *passphrase,
+			    struct fw_keyring **krp)
+{
+	char path[1024], err[512];
+	struct fw_keyring *kr = fw_keyring_new();
+	struct fw_core *c;
+
+	ck_assert_ptr_nonnull(kr);
+	if (passphrase)
+		ck_assert_int_eq(fw_keyring_add_passphrase(kr, passphrase, NULL, 0, "test", err,
+							   sizeof(err)), 0);
+	snprintf(path, sizeof(path), "%s/%s", corpus_dir(), cc->file);
+	c = run_capture(path, kr, err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s: %s", cc->file, err);
+	*krp = kr;	/* the keyring must outlive the core */
+	return c;
+}
+
+static size_t count_msgs(const struct corpus_case *cc)
+{
+	size_t n = 0;
+
+	while (n < 16 && cc->msgs[n].msg)
+		n++;
+	return n;
+}
+
+/* The messages the core found, in frame order, must be exactly the ground truth's. */
+static void check_messages(const struct corpus_case *cc, const struct fw_core *c)
+{
+	size_t want = count_msgs(cc), got = 0;
+	uint64_t frames[64];
+	const char *names[64];
+
+	for (size_t i = 0; i < fw_core_n_links(c); i++) {
+		const struct fw_link *l = fw_core_link(c, i);
+
+		for (size_t j = 0; j < l->n_msgs && got < 64; j++) {
+			frames[got] = l->msgs[j].frame;
+			names[got] = msg_name(l->msgs[j].type);
+			got++;
+		}
+	}
+	/* sort by frame number */
+	for (size_t i = 1; i < got; i++)
+		for (size_t j = i; j > 0 && frames[j - 1] > frames[j]; j--) {
+			uint64_t tf = frames[j];
+			const char *tn = names[j];
+
+			frames[j] = frames[j - 1];
+			names[j] = names[j - 1];
+			frames[j - 1] = tf;
+			names[j - 1] = tn;
+		}
+	ck_assert_msg(got == want, "%s: %zu messages found, ground truth has %zu", cc->file, got, want);
+	for (size_t i = 0; i < want; i++) {
+		ck_assert_msg(frames[i] == cc->msgs[i].frame, "%s: message %zu is frame %llu, want %llu",
+			      cc->file, i, (unsigned long long)frames[i],
+			      (unsigned long long)cc->msgs[i].frame);
+		ck_assert_msg(strcmp(names[i], cc->msgs[i].msg) == 0, "%s: frame %llu is %s, want %s",
+			      cc->file, (unsigned long long)frames[i], names[i], cc->msgs[i].msg);
+	}
+}
+
+static void check_link_addresses(const struct corpus_case *cc, const struct fw_core *c)
+{
+	char b[FW_MAC_STRLEN], s[FW_MAC_STRLEN];
+
+	if (!cc->bssid)
+		return;
+	ck_assert_uint_eq(fw_core_n_links(c), 1);
+	fw_mac_fmt(b, fw_core_link(c, 0)->bssid);
+	fw_mac_fmt(s, fw_core_link(c, 0)->sta);
+	ck_assert_str_eq(b, cc->bssid);
+	ck_assert_str_eq(s, cc->sta);
+}
+
+static bool has_finding(const struct fw_core *c, const char *code)
+{
+	for (size_t i = 0; i < fw_core_n_findings(c); i++)
+		if (strcmp(fw_code_info(fw_core_finding(c, i)->code)->name, code) == 0)
+			return true;
+	return false;
+}
+
+static void no_warnings(const struct corpus_case *cc, const struct fw_core *c)
+{
+	for (size_t i = 0; i < fw_core_n_findings(c); i++) {
+		const struct fw_finding *f = fw_core_finding(c, i);
+
+		ck_assert_msg(f->severity == FW_SEV_INFO, "%s: unexpected %s %s: %s", cc->file,
+			      fw_severity_name(f->severity), fw_code_info(f->code)->name, f->detail);
+	}
+}
+
+START_TEST(test_corpus_right_key)
+{
+	const struct corpus_case *cc = &corpus_cases[_i];
+	struct fw_keyring *kr;
+	struct fw_core *c;
+
+	if (!corpus_dir()) {
+		printf("test_corpus: corpus not found (FOURWAY_CORPUS=%s): skipping %s\n",
+		       getenv("FOURWAY_CORPUS") ? getenv("FOURWAY_CORPUS") : "", cc->file);
+		return;
+	}
+	c = load(cc, cc->passphrase, &kr);
+	ck_assert_uint_eq(fw_core_input(c, 0)->read_error, false);
+	check_messages(cc, c);
+	check_link_addresses(cc, c);
+	for (size_t i = 0; i < fw_core_n_links(c); i++) {
+		const struct fw_link *l = fw_core_link(c, i);
+
+		for (size_t j = 0; j < l->n_msgs; j++) {
+			const struct fw_msg *m = &l->msgs[j];
+
+			if (m->type == FW_MSG_M1) {
+				ck_assert_int_eq(m->mic, FW_MICV_ABSENT);
+				continue;
+			}
+			if (cc->passphrase && !cc->unchecked_reason)
+				ck_assert_msg(m->mic == FW_MICV_OK, "%s: frame %llu (%s): mic %d (%s)",
+					      cc->file, (unsigned long long)m->frame,
+					      msg_name(m->type), m->mic, m->mic_reason);
+			else
+				ck_assert_msg(m->mic == FW_MICV_UNCHECKED && m->mic_reason[0],
+					      "%s: frame %llu must be unchecked with a reason", cc->file,
+					      (unsigned long long)m->frame);
+			if (cc->unchecked_reason)
+				ck_assert_msg(strstr(m->mic_reason, cc->unchecked_reason) != NULL,
+					      "%s: reason '%s' lacks '%s'", cc->file, m->mic_reason,
+					      cc->unchecked_reason);
+		}
+	}
+	if (!cc->msgs[0].msg)
+		ck_assert_uint_eq(fw_core_n_findings(c), 0);
+	no_warnings(cc, c);
+	if (cc->info_finding)
+		ck_assert_msg(has_finding(c, cc->info_finding), "%s: %s expected", cc->file,
+			      cc->info_finding);
+	if (cc->passphrase && !cc->unchecked_reason)
+		ck_assert_msg(!has_finding(c, "NO_KEY"), "%s: NO_KEY with the right key", cc->file);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+START_TEST(test_corpus_wrong_key)
+{
+	const struct corpus_case *cc = &corpus_cases[_i];
+	struct fw_keyring *kr;
+	struct fw_core *c;
+	bool any_mic = false;
+
+	if (!corpus_dir()) {
+		printf("test_corpus: corpus not found: skipping %s\n", cc->file);
+		return;
+	}
+	if (!cc->passphrase || cc->unchecked_reason)
+		return;		/* no verifiable key for this capture: nothing to get wrong */
+	c = load(cc, "not-the-passphrase", &kr);
+	for (size_t i = 0; i < fw_core_n_links(c); i++) {
+		const struct fw_link *l = fw_core_link(c, i);
+
+		for (size_t j = 0; j < l->n_msgs; j++) {
+			ck_assert_msg(l->msgs[j].mic != FW_MICV_OK, "%s: frame %llu verifies with a wrong key",
+				      cc->file, (unsigned long long)l->msgs[j].frame);
+			any_mic |= l->msgs[j].mic == FW_MICV_BAD;
+		}
+	}
+	if (any_mic) {
+		bool wrong_key = false;
+
+		for (size_t i = 0; i < fw_core_n_findings(c); i++) {
+			const struct fw_finding *f = fw_core_finding(c, i);
+
+			if (f->code == FW_F_MIC_BAD && strcmp(f->diagnosis, "wrong key") == 0)
+				wrong_key = true;
+		}
+		ck_assert_msg(wrong_key, "%s: MIC_BAD with the wrong-key diagnosis expected", cc->file);
+	}
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+Suite *corpus_suite(void)
+{
+	Suite *s = suite_create("corpus");
+	TCase *tc = tcase_create("corpus");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, test_corpus_right_key, 0, (int)N_CORPUS_CASES);
+	tcase_add_loop_test(tc, test_corpus_wrong_key, 0, (int)N_CORPUS_CASES);
+	suite_add_tcase(s, tc);
+	return s;
+}

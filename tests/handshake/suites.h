@@ -1,0 +1,5 @@
+#ifndef FW_TESTS_HANDSHAKE_SUITES_H
+#define FW_TESTS_HANDSHAKE_SUITES_H
+#include <check.h>
+Suite *core_suite(void);
+#endif

@@ -1,0 +1,348 @@
+/*
+ * test_core.c - the reconstructor over hand-built exchanges whose keys are
+ * known: verdicts, outcomes and every detector of the core issue.
+ */
+#include <check.h>
+#include <string.h>
+
+#include "builder.h"
+#include "handshake/core.h"
+#include "handshake/finding.h"
+#include "keys/keyring.h"
+#include "suites.h"
+
+static uint8_t A1[32], A2[32], S1[32];
+
+static void nonces(void)
+{
+	for (int i = 0; i < 32; i++) {
+		A1[i] = (uint8_t)(0xa0 + i);
+		A2[i] = (uint8_t)(0x50 + i);
+		S1[i] = (uint8_t)(0xc0 + i);
+	}
+}
+
+struct env {
+	struct fw_keyring *kr;
+	struct fw_core *c;
+	struct hsb b;
+};
+
+static void env_init(struct env *e, const char *key_pass, const char *sta_pass, bool ssid_known)
+{
+	char err[256];
+	struct fw_core_opts o = { 0 };
+
+	nonces();
+	e->kr = fw_keyring_new();
+	ck_assert_ptr_nonnull(e->kr);
+	if (key_pass)
+		ck_assert_int_eq(fw_keyring_add_passphrase(e->kr, key_pass, NULL, 0, "--passphrase",
+							   err, sizeof(err)), 0);
+	e->c = fw_core_new(&o, e->kr);
+	ck_assert_ptr_nonnull(e->c);
+	fw_core_add_input(e->c, "test.pcap", FW_DLT_IEEE802_11_RADIO);
+	hsb_init(&e->b, sta_pass, "fourway-test");
+	if (ssid_known)
+		hsb_beacon(&e->b, e->c);
+}
+
+static void env_fini(struct env *e)
+{
+	fw_core_free(e->c);
+	fw_keyring_free(e->kr);
+}
+
+static const struct fw_finding *find(const struct fw_core *c, enum fw_code code, size_t nth)
+{
+	for (size_t i = 0; i < fw_core_n_findings(c); i++)
+		if (fw_core_finding(c, i)->code == code && nth-- == 0)
+			return fw_core_finding(c, i);
+	return NULL;
+}
+
+static bool has_frame(const struct fw_finding *f, uint64_t frame)
+{
+	for (size_t i = 0; i < f->n_frames; i++)
+		if (f->frames[i].frame == frame)
+			return true;
+	return false;
+}
+
+START_TEST(test_clean_handshake)
+{
+	struct env e;
+	uint64_t f1, f2, f3, f4;
+	const struct fw_link *l;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	f1 = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	f2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	f3 = hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	f4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	fw_core_finish(e.c);
+	ck_assert_uint_eq(fw_core_n_links(e.c), 1);
+	l = fw_core_link(e.c, 0);
+	ck_assert_uint_eq(l->n_msgs, 4);
+	ck_assert_uint_eq(l->n_hs, 1);
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);
+	ck_assert_int_eq(l->msgs[0].type, FW_MSG_M1);
+	ck_assert_int_eq(l->msgs[0].mic, FW_MICV_ABSENT);
+	for (int i = 1; i < 4; i++)
+		ck_assert_int_eq(l->msgs[i].mic, FW_MICV_OK);
+	ck_assert_int_eq(l->msgs[1].type, FW_MSG_M2);
+	ck_assert_int_eq(l->msgs[2].type, FW_MSG_M3);
+	ck_assert_int_eq(l->msgs[3].type, FW_MSG_M4);
+	ck_assert_uint_eq(l->msgs[1].anonce_from, f1);
+	ck_assert_uint_eq(l->msgs[3].frame, f4);
+	ck_assert_uint_eq(l->msgs[1].frame, f2);
+	ck_assert_uint_eq(l->msgs[2].frame, f3);
+	ck_assert(l->has_ssid);
+	ck_assert_uint_eq(l->akm, 0x000fac02);
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_wrong_key)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m2a, m2b, d;
+
+	env_init(&e, "the right passphrase", "the wrong passphrase", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	m2a = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 1, 2, A1, S1, NULL);
+	m2b = hsb_msg(&e.b, e.c, 2, 2, A1, S1, NULL);
+	d = hsb_deauth(&e.b, e.c, 15);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_MIC_BAD, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->diagnosis, "wrong key");
+	ck_assert_int_eq(f->severity, FW_SEV_ERROR);
+	ck_assert(has_frame(f, m2a) && has_frame(f, m2b));
+	ck_assert_ptr_null(find(e.c, FW_F_MIC_BAD, 1));
+	/* the M1 retransmission keeps its ANonce: one handshake, ended by the deauth */
+	ck_assert_uint_eq(fw_core_link(e.c, 0)->n_hs, 1);
+	ck_assert_int_eq(fw_core_link(e.c, 0)->hs[0].outcome, FW_OUT_FAILED);
+	f = find(e.c, FW_F_TIMEOUT, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, d));
+	ck_assert_ptr_nonnull(strstr(f->detail, "reason 15"));
+	ck_assert_ptr_nonnull(strstr(f->detail, "4-way handshake timeout"));
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_stale_anonce)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m1a, m2;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	m1a = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 1, 2, A2, S1, NULL);	/* the AP restarts with a new ANonce */
+	m2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);	/* ... but the M2 answers the first */
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_MIC_BAD, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->diagnosis, "stale anonce");
+	ck_assert(has_frame(f, m2));
+	ck_assert(has_frame(f, m1a));
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_altered_among_good)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint8_t other[32];
+	uint64_t m4;
+
+	memset(other, 0x77, sizeof(other));
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, other);	/* its MIC made with another PMK */
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_MIC_BAD, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->diagnosis, "altered");
+	ck_assert(has_frame(f, m4));
+	ck_assert_int_eq(fw_core_link(e.c, 0)->hs[0].outcome, FW_OUT_FAILED);
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_replay_counter_mismatch)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m3, m4;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	m3 = hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	m4 = hsb_msg(&e.b, e.c, 4, 7, A1, S1, NULL);	/* answers with a counter of its own */
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_REPLAY_COUNTER, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, m3) && has_frame(f, m4));
+	ck_assert_int_eq(f->severity, FW_SEV_WARNING);
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_ap_counter_not_increasing)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m3;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 5, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 5, A1, S1, NULL);
+	m3 = hsb_msg(&e.b, e.c, 3, 5, A1, S1, NULL);	/* must be > 5 */
+	hsb_msg(&e.b, e.c, 4, 5, A1, S1, NULL);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_REPLAY_COUNTER, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, m3));
+	ck_assert_ptr_nonnull(strstr(f->detail, "did not increase"));
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_anonce_changed)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m1, m3;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	m1 = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	m3 = hsb_msg(&e.b, e.c, 3, 2, A2, S1, NULL);	/* 3/4 with another ANonce */
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_ANONCE_CHANGED, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, m1) && has_frame(f, m3));
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_no_key)
+{
+	struct env e;
+	const struct fw_finding *f;
+	const struct fw_link *l;
+
+	env_init(&e, NULL, "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_int_eq(l->msgs[1].mic, FW_MICV_UNCHECKED);
+	ck_assert_str_eq(l->msgs[1].mic_reason, "no key given");
+	/* the capture shows M3 answered by M4: complete, though unverified */
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);
+	f = find(e.c, FW_F_NO_KEY, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, FW_SEV_INFO);
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 1);
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_ssid_unknown)
+{
+	struct env e;
+	const struct fw_link *l;
+
+	env_init(&e, "correct horse battery", "correct horse battery", false);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_int_eq(l->msgs[1].mic, FW_MICV_UNCHECKED);
+	ck_assert_ptr_nonnull(strstr(l->msgs[1].mic_reason, "no SSID known for BSSID 02:00:00:00:00:00"));
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_INCOMPLETE);
+	ck_assert_ptr_nonnull(strstr(l->hs[0].outcome_detail, "M3, M4"));
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_orphan_m2_m3)
+{
+	struct env e;
+	const struct fw_link *l;
+
+	/* like test23.pcap: the capture starts at M2; the ANonce comes from M3 */
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_uint_eq(l->n_hs, 1);
+	ck_assert_int_eq(l->msgs[0].mic, FW_MICV_OK);
+	ck_assert_int_eq(l->msgs[1].mic, FW_MICV_OK);
+	ck_assert_uint_eq(l->msgs[0].anonce_from, l->msgs[1].frame);
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	env_fini(&e);
+}
+END_TEST
+
+START_TEST(test_rekey_is_second_handshake)
+{
+	struct env e;
+	const struct fw_link *l;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 1, 3, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 3, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 4, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 4, A2, S1, NULL);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_uint_eq(l->n_hs, 2);
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);
+	ck_assert_int_eq(l->hs[1].outcome, FW_OUT_COMPLETE);
+	ck_assert_uint_eq(l->hs[1].count, 4);
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].type != FW_MSG_M1)
+			ck_assert_int_eq(l->msgs[i].mic, FW_MICV_OK);
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	env_fini(&e);
+}
+END_TEST
+
+Suite *core_suite(void)
+{
+	Suite *s = suite_create("handshake-core");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_clean_handshake);
+	tcase_add_test(tc, test_wrong_key);
+	tcase_add_test(tc, test_stale_anonce);
+	tcase_add_test(tc, test_altered_among_good);
+	tcase_add_test(tc, test_replay_counter_mismatch);
+	tcase_add_test(tc, test_ap_counter_not_increasing);
+	tcase_add_test(tc, test_anonce_changed);
+	tcase_add_test(tc, test_no_key);
+	tcase_add_test(tc, test_ssid_unknown);
+	tcase_add_test(tc, test_orphan_m2_m3);
+	tcase_add_test(tc, test_rekey_is_second_handshake);
+	suite_add_tcase(s, tc);
+	return s;
+}

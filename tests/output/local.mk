@@ -1,0 +1,13 @@
+check_PROGRAMS += tests/output/test_output
+TESTS += tests/output/test_output
+tests_output_test_output_SOURCES = tests/output/test_output.c \
+	tests/output/test_finding.c tests/output/test_utf8.c \
+	tests/output/test_json.c tests/output/test_text.c tests/output/test_view.c \
+	tests/output/fixtures.c tests/output/fixtures.h \
+	tests/output/jcheck.c tests/output/jcheck.h \
+	tests/output/suites.h \
+	$(NULL)
+tests_output_test_output_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_output_test_output_LDADD = libfwoutput.a libfwhandshake.a libfwkeys.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
+	$(CRYPTO_LIBS)

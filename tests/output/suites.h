@@ -1,0 +1,9 @@
+#ifndef FW_TESTS_OUTPUT_SUITES_H
+#define FW_TESTS_OUTPUT_SUITES_H
+#include <check.h>
+Suite *finding_suite(void);
+Suite *utf8_suite(void);
+Suite *json_suite(void);
+Suite *text_suite(void);
+Suite *view_suite(void);
+#endif

@@ -1,0 +1,207 @@
+/*
+ * test_view.c - fw_view_init() over a real reconstructor, and the whole
+ * output path over the real capture wpa-Induction.pcap with its published
+ * key (passphrase "Induction", SSID "Coherer"; corpus GROUND_TRUTH.md:
+ * M1 #87 rc0, M2 #89 rc0, M3 #92 rc1, M4 #94 rc1, 1093 frames).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "capture/source.h"
+#include "decode/frame.h"
+#include "fixtures.h"
+#include "handshake/core.h"
+#include "jcheck.h"
+#include "keys/keyring.h"
+#include "output/view.h"
+#include "suites.h"
+#include "util/mac.h"
+
+START_TEST(view_of_core)
+{
+	struct fw_keyring *kr = fw_keyring_new();
+	struct fw_core_opts opts = { 0 };
+	struct fw_core *c;
+	struct fw_view v;
+	char *doc, err[128];
+
+	ck_assert_ptr_nonnull(kr);
+	c = fw_core_new(&opts, kr);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(fw_core_add_input(c, "a.pcap", 127), 0);
+	ck_assert_uint_eq(fw_core_add_input(c, "b.pcap", 105), 1);
+	fw_core_input_error(c, 1, "b.pcap: truncated dump file");
+	fw_core_finish(c);
+	ck_assert_int_eq(fw_view_init(&v, c), 0);
+	ck_assert_uint_eq(v.n_inputs, 2);
+	ck_assert_str_eq(v.inputs[0]->path, "a.pcap");
+	ck_assert_str_eq(v.inputs[1]->path, "b.pcap");
+	ck_assert(v.inputs[1]->read_error);
+	ck_assert_uint_eq(v.n_links, 0);
+	ck_assert_uint_eq(v.n_findings, fw_core_n_findings(c));
+	ck_assert(!v.merged);
+	doc = fx_json(&v, false);
+	ck_assert_msg(jc_valid(doc, err, sizeof(err)), "%s", err);
+	ck_assert(jc_get(doc, "inputs[1].error", err, sizeof(err)));
+	ck_assert_str_eq(err, "\"b.pcap: truncated dump file\"");
+	free(doc);
+	fw_view_fini(&v);
+	ck_assert_ptr_null(v.inputs);
+	ck_assert_uint_eq(v.n_inputs, 0);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+/* The corpus directory, or NULL (and a note saying why the test skips). */
+static const char *corpus_file(char *buf, size_t len, const char *rel)
+{
+	const char *dir = getenv("FOURWAY_CORPUS");
+	const char *top = getenv("top_srcdir");
+	char def[4096];
+
+	if (!dir || !*dir) {
+		if ((size_t)snprintf(def, sizeof(def), "%s/../shared/corpus",
+				     top && *top ? top : ".") >= sizeof(def))
+			return NULL;
+		dir = def;
+	}
+	if ((size_t)snprintf(buf, len, "%s/%s", dir, rel) >= len || access(buf, R_OK) != 0) {
+		printf("test_view: skipping the corpus test: %s not readable "
+		       "(set FOURWAY_CORPUS)\n", buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Run the core over one file; returns it finished. */
+static struct fw_core *analyze(const char *path, struct fw_keyring *kr,
+			       const struct fw_core_opts *opts)
+{
+	struct fw_core *c = fw_core_new(opts, kr);
+	struct fw_source *s;
+	struct fw_pkt pkt;
+	char err[512];
+	unsigned in;
+	int rc;
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
+	in = fw_core_add_input(c, path, fw_source_linktype(s));
+	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1) {
+		struct fw_frame f;
+
+		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
+		fw_core_feed(c, in, pkt.frame_no, pkt.ts_ns, &f);
+	}
+	ck_assert_msg(rc == 0, "%s", err);
+	fw_source_close(s);
+	fw_core_finish(c);
+	return c;
+}
+
+static char *row(const char *text, const char *needle)
+{
+	static char buf[1024];
+
+	ck_assert_msg(fx_line_with(text, needle, buf, sizeof(buf)), "no '%s' in\n%.3000s", needle,
+		      text);
+	return buf;
+}
+
+START_TEST(induction_capture)
+{
+	static const uint8_t ap[6] = { 0x00, 0x0c, 0x41, 0x82, 0xb2, 0x55 };
+	static const uint8_t sta[6] = { 0x00, 0x0d, 0x93, 0x82, 0x36, 0x3a };
+	char path[4096], err[256], got[256], pfx[64];
+	struct fw_keyring *kr;
+	struct fw_core_opts opts = { 0 };
+	struct fw_core *c;
+	struct fw_view v;
+	char *doc, *text, *r;
+	size_t li = (size_t)-1;
+
+	if (!corpus_file(path, sizeof(path), "wireshark/wpa-Induction.pcap"))
+		return;
+	kr = fw_keyring_new();
+	ck_assert_ptr_nonnull(kr);
+	ck_assert_int_eq(fw_keyring_add_passphrase(kr, "Induction", (const uint8_t *)"Coherer", 7,
+						   "--passphrase", err, sizeof(err)), 0);
+	c = analyze(path, kr, &opts);
+	ck_assert_int_eq(fw_view_init(&v, c), 0);
+	ck_assert_uint_eq(v.n_inputs, 1);
+	ck_assert_uint_eq(v.inputs[0]->frames, 1093);
+	for (size_t i = 0; i < v.n_links; i++)
+		if (fw_mac_eq(v.links[i]->bssid, ap) && fw_mac_eq(v.links[i]->sta, sta))
+			li = i;
+	ck_assert_msg(li != (size_t)-1, "no link for the Coherer handshake");
+
+	doc = fx_json(&v, false);
+	ck_assert_msg(jc_valid(doc, err, sizeof(err)), "%s", err);
+	snprintf(pfx, sizeof(pfx), "links[%zu]", li);
+	snprintf(path, sizeof(path), "%s.ssid", pfx);
+	ck_assert(jc_get(doc, path, got, sizeof(got)));
+	ck_assert_str_eq(got, "\"Coherer\"");
+	snprintf(path, sizeof(path), "%s.handshakes[0].outcome", pfx);
+	ck_assert(jc_get(doc, path, got, sizeof(got)));
+	ck_assert_str_eq(got, "\"complete\"");
+	snprintf(path, sizeof(path), "%s.handshakes[0].messages[1].anonce_from", pfx);
+	ck_assert(jc_get(doc, path, got, sizeof(got)));
+	ck_assert_str_eq(got, "87");
+	snprintf(path, sizeof(path), "%s.handshakes[0].messages[1].mic", pfx);
+	ck_assert(jc_get(doc, path, got, sizeof(got)));
+	ck_assert_str_eq(got, "\"ok\"");
+	free(doc);
+
+	text = fx_text(&v, false, false);
+	r = row(text, "00:0c:41:82:b2:55 \"Coherer\" <-> 00:0d:93:82:36:3a");
+	ck_assert_ptr_nonnull(strstr(r, "PSK  CCMP/TKIP"));
+	ck_assert_ptr_nonnull(strstr(text, "handshake 1: complete, verified with key 1"));
+	r = row(text, "#87 ");
+	ck_assert_ptr_nonnull(strstr(r, "|-- M1 rc=0 "));
+	r = row(text, "#89 ");
+	ck_assert_ptr_nonnull(strstr(r, "|<-"));
+	ck_assert_ptr_nonnull(strstr(r, "M2 rc=0 --|"));
+	ck_assert_ptr_nonnull(strstr(r, "MIC ok (ANonce of #87)"));
+	r = row(text, "#92 ");
+	ck_assert_ptr_nonnull(strstr(r, "|-- M3 rc=1 "));
+	ck_assert_ptr_nonnull(strstr(r, "MIC ok"));
+	r = row(text, "#94 ");
+	ck_assert_ptr_nonnull(strstr(r, "M4 rc=1 --|"));
+	ck_assert_ptr_nonnull(strstr(r, "MIC ok"));
+	ck_assert_ptr_null(strstr(text, "error MIC_BAD"));
+	free(text);
+	fw_view_fini(&v);
+	fw_core_free(c);
+
+	/* a filter that matches no link: the capture then holds no handshake */
+	if (!corpus_file(path, sizeof(path), "wireshark/wpa-Induction.pcap"))
+		return;
+	opts.filter_bssid = true;
+	memcpy(opts.bssid, "\x02\x00\x00\x00\x00\x01", 6);
+	c = analyze(path, kr, &opts);
+	ck_assert_int_eq(fw_view_init(&v, c), 0);
+	text = fx_text(&v, false, false);
+	ck_assert_msg(strncmp(text, "No EAPOL-Key handshake found.\n", 30) == 0, "%.2000s", text);
+	ck_assert_ptr_nonnull(strstr(text, "0 links, 0 handshakes (0 complete)"));
+	free(text);
+	fw_view_fini(&v);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+Suite *view_suite(void)
+{
+	Suite *s = suite_create("view");
+	TCase *tc = tcase_create("view");
+
+	tcase_add_test(tc, view_of_core);
+	tcase_add_test(tc, induction_capture);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+	return s;
+}
