@@ -1,6 +1,7 @@
 /*
  * main.c - the fourway command: subcommand dispatch, --help, --version.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,17 +31,34 @@ static void usage(FILE *out)
 	for (const struct command *c = commands; c->name; c++)
 		fprintf(out, "  %-10s %s\n", c->name, c->summary);
 	fputs("  codes      list the finding codes with their severity and meaning\n"
+	      "             (--implemented: only the names of those a detector emits)\n"
 	      "  help CMD   show the options of a command\n"
 	      "\n"
 	      "Options: -h, --help (this text); --version\n"
 	      "See fourway(1) for the report, the JSON document and the finding codes.\n", out);
 }
 
-static int list_codes(void)
+/*
+ * `fourway codes`: the table.  `--implemented` lists just the names of the
+ * codes some detector emits, one a line, for scripts that must not expect a
+ * finding the tool cannot yet draw.
+ */
+static int list_codes(int argc, char **argv)
 {
+	bool names_only = argc > 2 && strcmp(argv[2], "--implemented") == 0;
+
+	if (argc > 2 && !names_only) {
+		fprintf(stderr, "fourway codes: unknown option '%s' (want --implemented)\n", argv[2]);
+		return FW_EXIT_USAGE;
+	}
 	for (int i = 0; i < FW_F_COUNT; i++) {
 		const struct fw_code_info *ci = &fw_code_table[i];
 
+		if (names_only) {
+			if (ci->implemented)
+				printf("%s\n", ci->name);
+			continue;
+		}
 		printf("%-24s %-8s %s\n", ci->name, fw_severity_name(ci->severity), ci->title);
 	}
 	return FW_EXIT_OK;
@@ -71,7 +89,7 @@ int main(int argc, char **argv)
 		return FW_EXIT_OK;
 	}
 	if (strcmp(argv[1], "codes") == 0)
-		return list_codes();
+		return list_codes(argc, argv);
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc < 3) {
 			usage(stdout);

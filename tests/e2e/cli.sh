@@ -78,6 +78,16 @@ run "bad --bssid" 2 "$fw" analyze --bssid 02:00:00 "$caps/wpa2-psk.pcap"
 run "codes" 0 "$fw" codes
 grep_in "codes lists MIC_BAD" "$tmp/out" "MIC_BAD"
 grep_in "codes lists TIMEOUT" "$tmp/out" "TIMEOUT"
+cp "$tmp/out" "$tmp/codes"
+run "codes --implemented" 0 "$fw" codes --implemented
+grep_in "codes --implemented lists MIC_BAD" "$tmp/out" "MIC_BAD"
+if [ -s "$tmp/out" ] && [ "$(wc -l <"$tmp/out")" -le "$(wc -l <"$tmp/codes")" ] &&
+	while read -r code; do grep -q "^$code " "$tmp/codes" || exit 1; done <"$tmp/out"; then
+	ok "codes --implemented names only codes of the table"
+else
+	nok "codes --implemented names only codes of the table"
+fi
+run "codes with a bad option" 2 "$fw" codes --frobnicate
 
 # --- unreadable inputs: named, exit 2, the other files still analysed ---------
 run "missing file" 2 "$fw" analyze "$tmp/nonexistent.pcap"
