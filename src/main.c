@@ -16,6 +16,7 @@ static const struct command {
 	void (*usage)(FILE *out);
 } commands[] = {
 	{ "analyze", "diagnose every handshake in capture files", fw_cmd_analyze, fw_usage_analyze },
+	{ "annotate", "write a capture as pcapng with the findings as frame comments", fw_cmd_annotate, fw_usage_annotate },
 	{ NULL, NULL, NULL, NULL },
 };
 

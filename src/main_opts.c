@@ -16,15 +16,19 @@ enum {
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
 };
 
+/* The key options and filters every subcommand takes. */
+#define KEY_OPTIONS \
+	{ "pmk", required_argument, NULL, OPT_PMK }, \
+	{ "msk", required_argument, NULL, OPT_MSK }, \
+	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE }, \
+	{ "ssid", required_argument, NULL, OPT_SSID }, \
+	{ "key-file", required_argument, NULL, OPT_KEY_FILE }, \
+	{ "keylog", required_argument, NULL, OPT_KEYLOG }, \
+	{ "bssid", required_argument, NULL, OPT_BSSID }, \
+	{ "sta", required_argument, NULL, OPT_STA }
+
 static const struct option analyze_opts[] = {
-	{ "pmk", required_argument, NULL, OPT_PMK },
-	{ "msk", required_argument, NULL, OPT_MSK },
-	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE },
-	{ "ssid", required_argument, NULL, OPT_SSID },
-	{ "key-file", required_argument, NULL, OPT_KEY_FILE },
-	{ "keylog", required_argument, NULL, OPT_KEYLOG },
-	{ "bssid", required_argument, NULL, OPT_BSSID },
-	{ "sta", required_argument, NULL, OPT_STA },
+	KEY_OPTIONS,
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "color", optional_argument, NULL, OPT_COLOR },
@@ -35,15 +39,16 @@ static const struct option analyze_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-void fw_usage_analyze(FILE *out)
+static const struct option annotate_opts[] = {
+	KEY_OPTIONS,
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void fw_usage_keys(FILE *out)
 {
-	fputs("usage: fourway analyze [options] FILE...\n"
-	      "\n"
-	      "Reconstruct every 802.11 4-way and group-key handshake in the capture files\n"
-	      "(pcap, pcapng, optionally gzip-compressed; - for standard input), verify each\n"
-	      "EAPOL-Key MIC with the keys given, and report what went wrong.\n"
-	      "\n"
-	      "Keys (repeatable):\n"
+	fputs("Keys (repeatable):\n"
 	      "  --pmk HEX            a PMK of 32, 48 or 64 bytes (any AKM: PSK, SAE, 802.1X, OWE)\n"
 	      "  --passphrase P       a WPA passphrase (8..63 characters)\n"
 	      "  --ssid S             the SSID of the passphrases (default: learned from the capture)\n"
@@ -54,8 +59,19 @@ void fw_usage_analyze(FILE *out)
 	      "\n"
 	      "Filters:\n"
 	      "  --bssid MAC          only links of this BSSID (authenticator address)\n"
-	      "  --sta MAC            only links of this station\n"
+	      "  --sta MAC            only links of this station\n", out);
+}
+
+void fw_usage_analyze(FILE *out)
+{
+	fputs("usage: fourway analyze [options] FILE...\n"
 	      "\n"
+	      "Reconstruct every 802.11 4-way and group-key handshake in the capture files\n"
+	      "(pcap, pcapng, optionally gzip-compressed; - for standard input), verify each\n"
+	      "EAPOL-Key MIC with the keys given, and report what went wrong.\n"
+	      "\n", out);
+	fw_usage_keys(out);
+	fputs("\n"
 	      "Output:\n"
 	      "  --json               one JSON document instead of the text report\n"
 	      "  --color[=WHEN]       colour the text report: auto (default), always, never\n"
@@ -68,20 +84,25 @@ void fw_usage_analyze(FILE *out)
 	      "error or an unreadable input.\n", out);
 }
 
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
+__attribute__((format(printf, 2, 3)))
+static int usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("fourway analyze: ", stderr);
+	fprintf(stderr, "fourway %s: ", cmd);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\n(see 'fourway analyze --help')\n", stderr);
+	fprintf(stderr, "\n(see 'fourway %s --help')\n", cmd);
 	return FW_EXIT_USAGE;
 }
 
-int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
+/*
+ * The parser of every subcommand: table lists the long options the command
+ * takes (key options and filters, plus its own), shortopts its short ones.
+ */
+static int parse(struct fw_opts *o, const char *cmd, const struct option *table,
+		 const char *shortopts, void (*usage)(FILE *), int argc, char **argv)
 {
 	char err[512];
 	const char *ssid = NULL;
@@ -90,54 +111,54 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 	memset(o, 0, sizeof(*o));
 	o->kr = fw_keyring_new();
 	if (!o->kr) {
-		fputs("fourway analyze: out of memory\n", stderr);
+		fprintf(stderr, "fourway %s: out of memory\n", cmd);
 		return FW_EXIT_USAGE;
 	}
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hv", analyze_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
 		err[0] = '\0';
 		switch (c) {
 		case OPT_PMK:
 			if (fw_keyring_add_pmk_hex(o->kr, optarg, "--pmk", err, sizeof(err)) != 0)
-				return usage_error("%s", err);
+				return usage_error(cmd, "%s", err);
 			break;
 		case OPT_MSK: {
 			char line[1100];
 
 			if (strlen(optarg) > 1024)
-				return usage_error("--msk: %s", "too long");
+				return usage_error(cmd, "--msk: %s", "too long");
 			snprintf(line, sizeof(line), "msk %s", optarg);
 			if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, sizeof(err)) != 0)
-				return usage_error("%s", err);
+				return usage_error(cmd, "%s", err);
 			break;
 		}
 		case OPT_PASSPHRASE:
 			if (fw_keyring_add_passphrase(o->kr, optarg, NULL, 0, "--passphrase", err,
 						      sizeof(err)) != 0)
-				return usage_error("%s", err);
+				return usage_error(cmd, "%s", err);
 			break;
 		case OPT_SSID:
 			if (strlen(optarg) > 32)
-				return usage_error("--ssid: '%s' is longer than 32 bytes", optarg);
+				return usage_error(cmd, "--ssid: '%s' is longer than 32 bytes", optarg);
 			ssid = optarg;
 			break;
 		case OPT_KEY_FILE:
 			if (fw_keyring_load_file(o->kr, optarg, err, sizeof(err)) != 0)
-				return usage_error("%s", err);
+				return usage_error(cmd, "%s", err);
 			break;
 		case OPT_KEYLOG:
 			if (fw_keyring_load_keylog(o->kr, optarg, err, sizeof(err)) < 0)
-				return usage_error("%s", err);
+				return usage_error(cmd, "%s", err);
 			break;
 		case OPT_BSSID:
 			if (fw_mac_parse(o->core.bssid, optarg) != 0)
-				return usage_error("--bssid: '%s' is not a MAC address", optarg);
+				return usage_error(cmd, "--bssid: '%s' is not a MAC address", optarg);
 			o->core.filter_bssid = true;
 			break;
 		case OPT_STA:
 			if (fw_mac_parse(o->core.sta, optarg) != 0)
-				return usage_error("--sta: '%s' is not a MAC address", optarg);
+				return usage_error(cmd, "--sta: '%s' is not a MAC address", optarg);
 			o->core.filter_sta = true;
 			break;
 		case OPT_MERGE:
@@ -154,7 +175,7 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 			else if (strcmp(optarg, "never") == 0)
 				o->color = FW_COLOR_NEVER;
 			else
-				return usage_error("--color: '%s': want auto, always or never", optarg);
+				return usage_error(cmd, "--color: '%s': want auto, always or never", optarg);
 			break;
 		case OPT_SHOW_KEYS:
 			o->show_keys = true;
@@ -162,13 +183,16 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 		case 'v':
 			o->verbose = true;
 			break;
+		case 'o':
+			o->output = optarg;
+			break;
 		case 'h':
-			fw_usage_analyze(stdout);
+			usage(stdout);
 			return -1;
 		case ':':
-			return usage_error("option '%s' needs a value", argv[optind - 1]);
+			return usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+			return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (ssid)
@@ -176,7 +200,25 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 	o->files = argv + optind;
 	o->n_files = argc - optind;
 	if (o->n_files == 0)
-		return usage_error("%s", "no capture file given");
+		return usage_error(cmd, "%s", "no capture file given");
+	return 0;
+}
+
+int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
+{
+	return parse(o, "analyze", analyze_opts, ":hv", fw_usage_analyze, argc, argv);
+}
+
+int fw_opts_parse_annotate(struct fw_opts *o, int argc, char **argv)
+{
+	int rc = parse(o, "annotate", annotate_opts, ":ho:", fw_usage_annotate, argc, argv);
+
+	if (rc != 0)
+		return rc;
+	if (o->n_files != 1)
+		return usage_error("annotate", "%s", "give exactly one capture file");
+	if (!o->output)
+		return usage_error("annotate", "%s", "no output file given (-o OUT.pcapng)");
 	return 0;
 }
 

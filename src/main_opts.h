@@ -22,6 +22,7 @@ struct fw_opts {
 	enum fw_color color;
 	char **files;
 	int n_files;
+	const char *output;	/* -o: the file a command writes (annotate) */
 };
 
 /* Exit status of the program (DESIGN.md, Decisions). */
@@ -34,8 +35,14 @@ enum { FW_EXIT_OK = 0, FW_EXIT_FAIL = 1, FW_EXIT_USAGE = 2 };
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv);
 void fw_opts_fini(struct fw_opts *o);
 void fw_usage_analyze(FILE *out);
+/* The same for `fourway annotate IN -o OUT` (exactly one input, -o required). */
+int fw_opts_parse_annotate(struct fw_opts *o, int argc, char **argv);
+void fw_usage_annotate(FILE *out);
+/* The "Keys" and "Filters" blocks of the usage texts. */
+void fw_usage_keys(FILE *out);
 
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);
+int fw_cmd_annotate(int argc, char **argv);
 
 #endif
