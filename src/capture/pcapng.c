@@ -136,22 +136,35 @@ static int check_stream(struct fw_pcapng_writer *w)
 	return w->failed ? FW_EIO : 0;
 }
 
-static int write_shb(struct fw_pcapng_writer *w, const struct fw_pcapng_section *sec)
+/* The SHB's option strings in code order; FW_EINVAL when one is too long. */
+static int shb_strings(const struct fw_pcapng_section *sec, const char *strs[4], uint64_t *opts)
 {
-	const char *const strs[4] = { sec ? sec->comment : NULL, sec ? sec->hardware : NULL,
-				      sec ? sec->os : NULL, sec ? sec->userappl : NULL };
-	static const uint16_t codes[4] = { OPT_COMMENT, SHB_HARDWARE, SHB_OS, SHB_USERAPPL };
-	uint64_t opts = 0;
-	uint32_t total;
 	bool any = false;
 
+	strs[0] = sec ? sec->comment : NULL;
+	strs[1] = sec ? sec->hardware : NULL;
+	strs[2] = sec ? sec->os : NULL;
+	strs[3] = sec ? sec->userappl : NULL;
+	*opts = 0;
 	for (int i = 0; i < 4; i++) {
-		if (!str_opt_ok(strs[i], &opts))
+		if (!str_opt_ok(strs[i], opts))
 			return FW_EINVAL;
 		any |= strs[i] != NULL;
 	}
 	if (any)
-		opts += 4;	/* opt_endofopt */
+		*opts += 4;	/* opt_endofopt */
+	return 0;
+}
+
+static int write_shb(struct fw_pcapng_writer *w, const struct fw_pcapng_section *sec)
+{
+	static const uint16_t codes[4] = { OPT_COMMENT, SHB_HARDWARE, SHB_OS, SHB_USERAPPL };
+	const char *strs[4];
+	uint64_t opts;
+	uint32_t total;
+
+	if (shb_strings(sec, strs, &opts) != 0)
+		return FW_EINVAL;
 	total = (uint32_t)(12 + 16 + opts);
 	put32(w, BT_SHB);
 	put32(w, total);
@@ -161,7 +174,7 @@ static int write_shb(struct fw_pcapng_writer *w, const struct fw_pcapng_section 
 	put32(w, 0xFFFFFFFFu);
 	for (int i = 0; i < 4; i++)
 		put_str_opt(w, codes[i], strs[i]);
-	if (any)
+	if (opts)
 		put_endofopt(w);
 	put32(w, total);
 	return check_stream(w);
@@ -211,6 +224,10 @@ int fw_pcapng_writer_open(struct fw_pcapng_writer **out, const char *path,
 			  char *err, size_t errlen)
 {
 	struct fw_pcapng_writer *w;
+	const char *strs[4];
+	uint64_t opts;
+	bool is_stdout;
+	FILE *f;
 	int rc;
 
 	*out = NULL;
@@ -218,23 +235,27 @@ int fw_pcapng_writer_open(struct fw_pcapng_writer **out, const char *path,
 		snprintf(err, errlen, "pcapng: no output path");
 		return FW_EINVAL;
 	}
+	if (shb_strings(sec, strs, &opts) != 0) {	/* before the file is touched */
+		snprintf(err, errlen, "%s: section comment too long", path);
+		return FW_EINVAL;
+	}
+	is_stdout = strcmp(path, "-") == 0;
+	f = is_stdout ? stdout : fopen(path, "wb");
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return FW_EIO;
+	}
 	w = calloc(1, sizeof(*w));
 	if (!w) {
+		if (!is_stdout)
+			fclose(f);
 		snprintf(err, errlen, "%s: out of memory", path);
 		return FW_ENOMEM;
 	}
-	w->snaplen = snaplen;
-	w->is_stdout = strcmp(path, "-") == 0;
-	w->f = w->is_stdout ? stdout : fopen(path, "wb");
-	if (!w->f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		free(w);
-		return FW_EIO;
-	}
+	*w = (struct fw_pcapng_writer){ .f = f, .is_stdout = is_stdout, .snaplen = snaplen };
 	rc = write_shb(w, sec);
 	if (rc != 0) {
-		snprintf(err, errlen, "%s: %s", path,
-			 rc == FW_EINVAL ? "section comment too long" : "write failed");
+		snprintf(err, errlen, "%s: write failed", path);
 		if (!w->is_stdout)
 			fclose(w->f);
 		free(w);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "capture/pcapng.h"
 #include "suites.h"
@@ -275,6 +276,7 @@ START_TEST(checks)
 	ck_assert_int_eq(fw_pcapng_writer_open(&w, path, &sec, 64, err, sizeof(err)), FW_EINVAL);
 	ck_assert_ptr_null(w);
 	ck_assert_msg(strstr(err, path) && strstr(err, "too long"), "%s", err);
+	ck_assert_int_ne(access(path, F_OK), 0);	/* refused before the file was made */
 
 	ck_assert_int_eq(fw_pcapng_writer_open(&w, path, NULL, 64, err, sizeof(err)), 0);
 	p.caplen = sizeof(rt) + 1;
