@@ -78,7 +78,6 @@ annotate_case() {
 	"$fw" analyze --json --passphrase "$pass" "$in" >"$tmp/$name.json" 2>/dev/null
 	jq -r '.findings[] | .severity as $s | .code as $c | .detail as $d |
 		.frames[] | "\(.)\t\($s) \($c): \($d)"' "$tmp/$name.json" >"$tmp/$name.want"
-	check "$name: analyze reports findings" '[ -s "$tmp/$name.want" ]'
 	missing=$(grep -vxF -f "$tmp/$name.comments" "$tmp/$name.want" | head -n 3)
 	check "$name: every finding is on its evidence frames" '[ -z "$missing" ]' "$missing"
 	# the summary is the section's comment
@@ -92,6 +91,7 @@ annotate_case() {
 in=$caps/wrong-psk.pcap
 annotate_case wrong "$in" "$WRONG_PASS"
 c=$tmp/wrong.comments
+check "wrong: analyze reports findings" '[ -s "$tmp/wrong.want" ]'
 # the M2s: the station's key is not the AP's (the daemons were given different passphrases)
 m2=$(awk -F'\t' '$2 == 2 { print $1 }' "$tmp/wrong.eapol")
 check "wrong: tshark sees M2s" '[ -n "$m2" ]'
@@ -134,11 +134,23 @@ check "wrong: the summary names MIC_BAD" 'grep -q "error MIC_BAD (frames " "$tmp
 
 # --- captures/m4-drop.pcap: the 3/4 retries are on the frames ---------------------
 annotate_case m4drop "$caps/m4-drop.pcap" "$M4_PASS"
+check "m4drop: analyze reports findings" '[ -s "$tmp/m4drop.want" ]'
 m3=$(awk -F'\t' '$2 == 3' "$tmp/m4drop.eapol" | wc -l)
 check "m4drop: tshark sees several M3s" '[ "$m3" -ge 3 ]'
 ok_m3=$(grep -c '	M3 of handshake [0-9]* (replay counter [0-9]*), from the AP, MIC ok' \
 	"$tmp/m4drop.comments")
 check "m4drop: every M3 verifies" '[ "$ok_m3" -eq "$m3" ]' "$ok_m3 of $m3"
+
+# --- a pcapng input from the corpus (Wireshark's wpa2-psk-mfp test capture) -------
+corpus=${FOURWAY_CORPUS:-$top/../shared/corpus}
+if [ -r "$corpus/wireshark/wpa2-psk-mfp.pcapng" ]; then
+	annotate_case mfp "$corpus/wireshark/wpa2-psk-mfp.pcapng" 12345678 # MANIFEST.tsv
+	n=$(grep -c '	M[1-4] of handshake 1 .*' "$tmp/mfp.comments")
+	check "mfp: its four messages annotated" '[ "$n" -eq 4 ]' "$n"
+	check "mfp: M3 carries the IGTK (802.11w)" 'grep -q "	M3 of handshake 1 .*, IGTK id " "$tmp/mfp.comments"'
+else
+	echo "# corpus not found at $corpus: the pcapng input case is not run"
+fi
 
 # --- gzip input, standard output, refusals -------------------------------------
 gzip -c "$caps/wrong-psk.pcap" >"$tmp/w.pcap.gz"
