@@ -94,11 +94,13 @@ static int open_in(const char *path, struct fw_source **s)
 }
 
 /*
- * First pass: every frame into the reconstructor.  Returns the frames read
- * and sets *bad when the file could not be read to its end (the error is
- * reported and kept in the core, as analyze does).
+ * First pass: every frame into the reconstructor.  Returns the frames read,
+ * raises *snaplen to the longest frame, and sets *bad when the file could
+ * not be read to its end (the error is reported and kept in the core, as
+ * analyze does).
  */
-static uint64_t analyse(struct fw_core *c, const char *path, struct fw_source *s, bool *bad)
+static uint64_t analyse(struct fw_core *c, const char *path, struct fw_source *s,
+			uint32_t *snaplen, bool *bad)
 {
 	unsigned input = fw_core_add_input(c, path, fw_source_linktype(s));
 	struct fw_pkt pkt;
@@ -111,6 +113,8 @@ static uint64_t analyse(struct fw_core *c, const char *path, struct fw_source *s
 
 		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
 		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
+		if (pkt.caplen > *snaplen)
+			*snaplen = pkt.caplen;
 		n++;
 	}
 	*bad = rc < 0;
@@ -123,19 +127,19 @@ static uint64_t analyse(struct fw_core *c, const char *path, struct fw_source *s
 
 /* Second pass: the same frames, with their comments, into OUT. */
 static int copy_frames(const char *in, const char *out, const struct fw_annot *a,
-		       uint64_t frames, uint64_t *annotated)
+		       uint64_t frames, uint32_t snaplen, uint64_t *annotated)
 {
 	const struct fw_pcapng_section sec = { a->summary, NULL, NULL, TOOL };
 	struct fw_pcapng_writer *w;
 	struct fw_source *s;
 	struct fw_pkt pkt;
 	char err[512];
-	int rc, wrc = 0;
+	int rc = 0, wrc = 0;
 
 	*annotated = 0;
 	if (open_in(in, &s) != 0)
 		return -1;
-	if (fw_pcapng_writer_open(&w, out, &sec, 0, err, sizeof(err)) != 0) {
+	if (fw_pcapng_writer_open(&w, out, &sec, snaplen, err, sizeof(err)) != 0) {
 		fprintf(stderr, "fourway annotate: %s\n", err);
 		fw_source_close(s);
 		return -1;
@@ -154,7 +158,10 @@ static int copy_frames(const char *in, const char *out, const struct fw_annot *a
 				wrc == FW_EIO ? strerror(errno) : fw_strerror(wrc));
 	}
 	fw_source_close(s);
-	if (wrc == 0 && fw_pcapng_writer_count(w) != frames) {
+	if (wrc == 0 && rc < 0) {
+		fprintf(stderr, "fourway annotate: %s (on the second reading)\n", err);
+		wrc = FW_EIO;
+	} else if (wrc == 0 && fw_pcapng_writer_count(w) != frames) {
 		fprintf(stderr, "fourway annotate: %s: %llu frames on the second reading, %llu on the "
 			"first: the file changed meanwhile\n", in,
 			(unsigned long long)fw_pcapng_writer_count(w), (unsigned long long)frames);
@@ -176,6 +183,7 @@ static int annotate(const struct fw_opts *o, const char *in, const char *out)
 	struct fw_annot a;
 	struct fw_view v;
 	uint64_t frames, annotated;
+	uint32_t snaplen;
 	bool bad = false;
 	int status = FW_EXIT_USAGE;
 
@@ -185,7 +193,8 @@ static int annotate(const struct fw_opts *o, const char *in, const char *out)
 	}
 	if (open_in(in, &s) != 0)
 		goto out;
-	frames = analyse(c, in, s, &bad);
+	snaplen = fw_source_snaplen(s);	/* the input's, unless a frame is longer */
+	frames = analyse(c, in, s, &snaplen, &bad);
 	fw_source_close(s);
 	fw_core_finish(c);
 	if (fw_view_init(&v, c) != 0) {
@@ -198,7 +207,7 @@ static int annotate(const struct fw_opts *o, const char *in, const char *out)
 		goto out;
 	}
 	fw_view_fini(&v);
-	if (copy_frames(in, out, &a, frames, &annotated) == 0) {
+	if (copy_frames(in, out, &a, frames, snaplen, &annotated) == 0) {
 		status = bad ? FW_EXIT_USAGE : FW_EXIT_OK;
 		if (strcmp(out, "-") != 0)
 			printf("%s: %llu frames, %llu annotated (%zu comments)\n", out,

@@ -41,14 +41,15 @@ comments() {
 			.["frame.comment"][] | "\($n)\t\(.)"'
 }
 
-# same_frames IN OUT: bytes, lengths and timestamps identical
+# same_frames IN OUT: bytes, lengths and timestamps identical (tshark's exit
+# status is not asked: it is 2 for an input cut short, after its whole frames)
 same_frames() {
-	ts -r "$1" -x >"$tmp/a.hex" && ts -r "$2" -x >"$tmp/b.hex" &&
-		ts -r "$1" -T fields -e frame.number -e frame.time_epoch -e frame.len \
-			-e frame.cap_len >"$tmp/a.ts" &&
-		ts -r "$2" -T fields -e frame.number -e frame.time_epoch -e frame.len \
-			-e frame.cap_len >"$tmp/b.ts" &&
-		[ -s "$tmp/a.hex" ] && cmp -s "$tmp/a.hex" "$tmp/b.hex" && cmp -s "$tmp/a.ts" "$tmp/b.ts"
+	ts -r "$1" -x >"$tmp/a.hex"; ts -r "$2" -x >"$tmp/b.hex"
+	ts -r "$1" -T fields -e frame.number -e frame.time_epoch -e frame.len -e frame.cap_len \
+		>"$tmp/a.ts"
+	ts -r "$2" -T fields -e frame.number -e frame.time_epoch -e frame.len -e frame.cap_len \
+		>"$tmp/b.ts"
+	[ -s "$tmp/a.hex" ] && cmp -s "$tmp/a.hex" "$tmp/b.hex" && cmp -s "$tmp/a.ts" "$tmp/b.ts"
 }
 
 # annotate_case NAME CAPTURE PASS: the checks every capture gets
@@ -160,6 +161,15 @@ check "gzip input: the same comments" 'cmp -s "$tmp/gz.comments" "$tmp/wrong.com
 "$fw" annotate --passphrase "$WRONG_PASS" "$caps/wrong-psk.pcap" -o - 2>/dev/null >"$tmp/stdout.pcapng"
 comments "$tmp/stdout.pcapng" >"$tmp/stdout.comments"
 check "-o -: the same file on standard output" 'cmp -s "$tmp/stdout.comments" "$tmp/wrong.comments"'
+
+# a capture cut short: what could be read is written, and the exit status says 2
+head -c 9000 "$caps/wrong-psk.pcap" >"$tmp/cut.pcap"
+"$fw" annotate --passphrase "$WRONG_PASS" "$tmp/cut.pcap" -o "$tmp/cut.pcapng" >/dev/null 2>"$tmp/err"
+check "cut capture: exit 2 naming the input" '[ $? -eq 2 ] && grep -q "$tmp/cut.pcap: frame [0-9]*: " "$tmp/err"' \
+	"$(cat "$tmp/err")"
+check "cut capture: its whole frames are written" 'same_frames "$tmp/cut.pcap" "$tmp/cut.pcapng"'
+check "cut capture: the summary names the read error" \
+	'capinfos -k "$tmp/cut.pcapng" 2>/dev/null | grep -q "cut.pcap (.*frame [0-9]*"'
 
 "$fw" annotate "$caps/wrong-psk.pcap" -o "$tmp/x.pcapng" - </dev/null >/dev/null 2>"$tmp/err"
 check "two inputs: usage error" '[ $? -eq 2 ] && grep -q "exactly one capture file" "$tmp/err"' \

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "capture/pcapng.h"
+#include "capture/source.h"
 #include "suites.h"
 #include "util/err.h"
 
@@ -167,6 +168,13 @@ START_TEST(round_trip)
 		ck_assert_mem_eq(back.v[i].data, in[i].data, in[i].caplen);
 	}
 	tc_pkts_free(&back);
+	{
+		struct fw_source *src;
+
+		ck_assert_int_eq(fw_source_open_file(&src, path, err, sizeof(err)), 0);
+		ck_assert_uint_eq(fw_source_snaplen(src), 65535);	/* the IDB's */
+		fw_source_close(src);
+	}
 
 	/* the blocks: SHB, IDB, three EPBs */
 	raw = tc_slurp(path, &n);
