@@ -41,7 +41,12 @@ struct fw_pcapng_section {
 
 /* One packet and its comments (each becomes one opt_comment). */
 struct fw_pcapng_pkt {
-	int linktype;		/* DLT; an IDB is written on its first use */
+	/*
+	 * LINKTYPE_ value (tcpdump.org link-layer header types), the same
+	 * number as libpcap's DLT for every link type fourway reads (1, 105,
+	 * 113, 119, 127, 163, 192, 276); an IDB is written on its first use
+	 */
+	int linktype;
 	int64_t ts_ns;		/* ns since the epoch, >= 0 */
 	const uint8_t *data;
 	uint32_t caplen;	/* bytes of data written */
