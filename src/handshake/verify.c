@@ -252,6 +252,17 @@ static void snonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr
 			add_nonce(arr, n, l->msgs[j].nonce, j);
 }
 
+static void note_try(struct fw_msg *m, unsigned key_id, uint64_t anonce_frame,
+		     uint64_t snonce_frame)
+{
+	if (m->n_tried < FW_MSG_MAX_TRIED) {
+		m->tried[m->n_tried].key_id = key_id;
+		m->tried[m->n_tried].anonce_frame = anonce_frame;
+		m->tried[m->n_tried].snonce_frame = snonce_frame;
+	}
+	m->n_tried++;
+}
+
 static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 		    const uint8_t *anonce, const uint8_t *snonce, size_t anonce_msg)
 {
@@ -293,6 +304,8 @@ static bool try_pairs(struct vctx *v, size_t i, const struct nonce_ref *an, size
 				if (get_ptk(v, &v->cands[k], an[a].nonce, sn[s].nonce, &ptk) != 0)
 					continue;
 				*tried = true;
+				note_try(&v->l->msgs[i], v->cands[k].key_id, v->l->msgs[an[a].msg].frame,
+					 v->l->msgs[sn[s].msg].frame);
 				if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol,
 						  p->eapol_len, 81, v->params.mic_len) == 0) {
 					mark_ok(v, i, &v->cands[k], an[a].nonce, sn[s].nonce, an[a].msg);
@@ -323,6 +336,7 @@ static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 		if (!cand || get_ptk(v, cand, q->ptk_anonce, q->ptk_snonce, &ptk) != 0)
 			continue;
 		*tried = true;
+		note_try(&l->msgs[i], cand->key_id, l->msgs[j].frame, l->msgs[j].frame);
 		if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
 				  v->params.mic_len) == 0) {
 			mark_ok(v, i, cand, q->ptk_anonce, q->ptk_snonce, (size_t)-1);
@@ -339,6 +353,7 @@ static void verify_msg(struct vctx *v, size_t i)
 	size_t n_an = 0, n_sn = 0;
 	bool tried = false, ok;
 
+	m->n_tried = 0;
 	switch (m->type) {
 	case FW_MSG_M2:
 		anonces_for(v->l, i, an, &n_an);
@@ -507,6 +522,8 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	memset(&v, 0, sizeof(v));
 	v.c = c;
 	v.l = l;
+	l->no_key = false;	/* verified again as messages and networks arrive */
+	l->no_key_reason[0] = '\0';
 	scan_plain(l);
 	if (hs_link_akm(c, l, &v.akm, &v.pairwise, &group) == 0) {
 		l->pub.akm = FW_SUITE(FW_OUI_IEEE, v.akm);
