@@ -1,6 +1,7 @@
 /*
  * main_opts.c - option parsing for the subcommands.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 enum {
 	OPT_PMK = 0x100, OPT_PASSPHRASE, OPT_SSID, OPT_KEY_FILE, OPT_KEYLOG,
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
+	OPT_ACK_WINDOW, OPT_SLOW_FIRST, OPT_SLOW_LATER, OPT_EXPORT_DECRYPTED,
 };
 
 static const struct option analyze_opts[] = {
@@ -30,6 +32,10 @@ static const struct option analyze_opts[] = {
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "show-keys", no_argument, NULL, OPT_SHOW_KEYS },
+	{ "ack-window", required_argument, NULL, OPT_ACK_WINDOW },
+	{ "slow-first", required_argument, NULL, OPT_SLOW_FIRST },
+	{ "slow-later", required_argument, NULL, OPT_SLOW_LATER },
+	{ "export-decrypted", required_argument, NULL, OPT_EXPORT_DECRYPTED },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -61,6 +67,13 @@ void fw_usage_analyze(FILE *out)
 	      "  --color[=WHEN]       colour the text report: auto (default), always, never\n"
 	      "  --show-keys          show the group keys (GTK, IGTK, BIGTK) carried by msg 3/4\n"
 	      "  --merge              merge the files by timestamp into one timeline\n"
+	      "  --export-decrypted F write every frame decrypted with a handshake's key to F\n"
+	      "                       (pcap, bare 802.11, Protected bit cleared)\n"
+	      "\n"
+	      "Timing:\n"
+	      "  --ack-window MS      how long after a frame of unknown rate an ACK may come (5)\n"
+	      "  --slow-first MS      SLOW_RESPONSE: answer to a first request later than this (100)\n"
+	      "  --slow-later MS      SLOW_RESPONSE: answer to a retransmission later than this (1000)\n"
 	      "  -v, --verbose        report every malformed frame, not just the first ones\n"
 	      "  -h, --help           this help\n"
 	      "\n"
@@ -79,6 +92,20 @@ static int usage_error(const char *fmt, ...)
 	va_end(ap);
 	fputs("\n(see 'fourway analyze --help')\n", stderr);
 	return FW_EXIT_USAGE;
+}
+
+/* A whole number of milliseconds, 1 .. 60000. */
+static int parse_ms(const char *opt, const char *arg, uint32_t *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 60000 || arg[0] == '-')
+		return usage_error("%s: '%s' is not a number of milliseconds (1..60000)", opt, arg);
+	*out = (uint32_t)v;
+	return 0;
 }
 
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
@@ -158,6 +185,22 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 			break;
 		case OPT_SHOW_KEYS:
 			o->show_keys = true;
+			break;
+		case OPT_ACK_WINDOW:
+			if (parse_ms("--ack-window", optarg, &o->core.ack_window_us))
+				return FW_EXIT_USAGE;
+			o->core.ack_window_us *= 1000;
+			break;
+		case OPT_SLOW_FIRST:
+			if (parse_ms("--slow-first", optarg, &o->core.slow_first_ms))
+				return FW_EXIT_USAGE;
+			break;
+		case OPT_SLOW_LATER:
+			if (parse_ms("--slow-later", optarg, &o->core.slow_later_ms))
+				return FW_EXIT_USAGE;
+			break;
+		case OPT_EXPORT_DECRYPTED:
+			o->export_decrypted = optarg;
 			break;
 		case 'v':
 			o->verbose = true;

@@ -20,6 +20,7 @@ struct fw_opts {
 	bool show_keys;
 	bool verbose;
 	enum fw_color color;
+	const char *export_decrypted;	/* --export-decrypted FILE, or NULL */
 	char **files;
 	int n_files;
 };

@@ -17,7 +17,7 @@
  * link is verified again (cheaply: PTKs are cached) when a protected frame
  * follows new messages.  Only frames that could matter are decrypted:
  * management frames, frames long enough to be EAPOL-Key, and the ones
- * watched after an msg 3/4.  TKIP is not decrypted (its frames are still
+ * watched after an msg 3/4 (all of them when the caller exports them).  TKIP is not decrypted (its frames are still
  * tracked by their TSC).
  */
 #include <string.h>
@@ -197,6 +197,9 @@ static bool feed_plaintext(struct fw_core *c, unsigned input, uint64_t frame_no,
 	memset(&g, 0, sizeof(g));
 	g.linktype = f->linktype;
 	g.radio = f->radio;
+	if (c->opts.on_decrypted)
+		c->opts.on_decrypted(c->opts.on_decrypted_arg, input, frame_no, ts_ns, c->plain_mpdu,
+				     hdr_len + body_len);
 	if (fw_frame_decode_dot11(&g, c->plain_mpdu, hdr_len + body_len, 0) != 0)
 		return false;
 	if (g.kind == FW_KIND_EAPOL && g.has_key) {
@@ -241,7 +244,7 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	hs_link_update_keys(c, l);
 	cipher = (uint8_t)(l->pub.pairwise & 0xff);
 	mic_len = cipher == FW_CIPHER_CCMP ? 8 : 16;
-	want = mgmt || l->watch_left > 0;
+	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
 	if (d->body_len >= 8 + mic_len) {
 		size_t pl = d->body_len - 8 - mic_len;
 
