@@ -8,6 +8,7 @@
 
 #include "decode/dot11.h"
 #include "decode/internal.h"
+#include "util/crc32.h"
 #include "util/cursor.h"
 #include "util/err.h"
 
@@ -217,19 +218,6 @@ static void decode_data(struct fw_frame *f, const struct fw_dot11 *h, size_t off
 	dec_eapol(f, c.p, fw_cur_left(&c), body_off + fw_cur_offset(&c));
 }
 
-/* The FCS: CRC-32 (IEEE 802.3 polynomial, reflected) over the MPDU (9.2.4.8). */
-static uint32_t fcs_crc32(const uint8_t *p, size_t n)
-{
-	uint32_t crc = 0xffffffffu;
-
-	for (size_t i = 0; i < n; i++) {
-		crc ^= p[i];
-		for (int b = 0; b < 8; b++)
-			crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
-	}
-	return ~crc;
-}
-
 /*
  * Some captures end every frame with its FCS without saying so.  For EAPOL
  * it shows as 4 bytes past the declared length: when they are the frame's
@@ -243,7 +231,7 @@ static void unflagged_fcs(struct fw_frame *f, const uint8_t *data, size_t len)
 		return;
 	fcs = (uint32_t)data[len - 4] | (uint32_t)data[len - 3] << 8 |
 	      (uint32_t)data[len - 2] << 16 | (uint32_t)data[len - 1] << 24;
-	if (fcs_crc32(data, len - 4) == fcs)
+	if (fw_crc32(data, len - 4) == fcs)
 		f->eapol.trailing = 0;
 }
 

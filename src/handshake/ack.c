@@ -9,9 +9,9 @@
  * bitmap of sequence numbers, so it is checked against the frame's own
  * sequence number.
  *
- * "No" is only an answer where the capture shows ACKs at all for the link:
- * a monitor interface of another radio, or a wired capture, sees none, and
- * there every verdict becomes unknown (hs_ack_finish).
+ * "No" is only an answer where the capture shows ACKs at all for that side
+ * of the link: a monitor interface of another radio, or a wired capture,
+ * sees none, and there every verdict becomes unknown (hs_ack_finish).
  */
 #include <string.h>
 
@@ -40,8 +40,13 @@ static void settle(struct hs_pending_frame *p, enum fw_acked v, uint64_t ack_fra
 
 	if (!l)
 		return;
-	if (v == FW_ACK_YES)
+	if (v == FW_ACK_YES) {
 		l->pub.acks_visible = true;
+		if (memcmp(p->ta, l->pub.bssid, 6) == 0)
+			l->acks_for_ap = true;
+		else
+			l->acks_for_sta = true;
+	}
 	if (p->msg && p->msg <= l->n_msgs) {
 		l->msgs[p->msg - 1].acked = v;
 		l->msgs[p->msg - 1].ack_frame = ack_frame;
@@ -151,16 +156,23 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	p->pframe = pframe;
 }
 
+/*
+ * A sniffer may hear one side's ACKs and not the other's (it sits by the
+ * AP and the station is far): "no ACK" holds only for frames of a side
+ * whose other frames were seen acknowledged.
+ */
 void hs_ack_finish(struct fw_core *c, struct hs_link *l)
 {
 	(void)c;
-	if (l->pub.acks_visible)
-		return;
 	for (size_t i = 0; i < l->n_msgs; i++) {
+		if (l->msgs[i].from_ap ? l->acks_for_ap : l->acks_for_sta)
+			continue;
 		l->msgs[i].acked = FW_ACK_UNKNOWN;
 		l->msgs[i].ack_frame = 0;
 	}
 	for (size_t i = 0; i < l->n_pframes; i++) {
+		if (l->pframes[i].from_ap ? l->acks_for_ap : l->acks_for_sta)
+			continue;
 		l->pframes[i].acked = FW_ACK_UNKNOWN;
 		l->pframes[i].ack_frame = 0;
 	}

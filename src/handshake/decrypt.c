@@ -6,7 +6,7 @@
  *    that goes backwards under the same key (a reinstalled key) is seen;
  *  - frames are decrypted with the TKs the link's handshakes gave: the
  *    newest handshake's PTK, the one before it, and an all-zero TK (a
- *    supplicant that installs a key it has cleared).  A frame that decrypts
+ *    supplicant that installs a key it has cleared); CCMP, GCMP and TKIP.  A frame that decrypts
  *    to an EAPOL-Key message joins the handshakes like one sent in the
  *    clear; a protected deauthentication (PMF) gives its reason code;
  *  - after each msg 3/4 the next protected frames are kept (a bounded
@@ -17,13 +17,13 @@
  * link is verified again (cheaply: PTKs are cached) when a protected frame
  * follows new messages.  Only frames that could matter are decrypted:
  * management frames, frames long enough to be EAPOL-Key, and the ones
- * watched after an msg 3/4 (all of them when the caller exports them).  TKIP is not decrypted (its frames are still
- * tracked by their TSC).
+ * watched after an msg 3/4 (all of them when the caller exports them).
  */
 #include <string.h>
 
 #include "crypto/aead.h"
 #include "crypto/akm.h"
+#include "crypto/tkip.h"
 #include "handshake/internal.h"
 #include "util/mac.h"
 
@@ -138,6 +138,14 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 	t->n_m3 = n_m3;
 }
 
+static int decrypt_with(uint8_t cipher, const uint8_t *tk, size_t tk_len, const uint8_t *mpdu,
+			size_t len, size_t hdr_len, uint8_t *out, size_t *out_len)
+{
+	if (cipher == FW_CIPHER_TKIP)
+		return fw_tkip_decrypt(tk, tk_len, mpdu, len, hdr_len, out, out_len);
+	return fw_aead_decrypt(cipher, tk, tk_len, mpdu, len, hdr_len, out, out_len);
+}
+
 /* Try the link's keys on the MPDU; the plaintext body lands in c->dec_buf. */
 static enum fw_dec_key try_keys(struct fw_core *c, const struct hs_link *l, uint8_t cipher,
 				const uint8_t *mpdu, size_t len, size_t hdr_len, size_t *out_len,
@@ -147,19 +155,19 @@ static enum fw_dec_key try_keys(struct fw_core *c, const struct hs_link *l, uint
 	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
 
 	if (l->tk_new.valid &&
-	    fw_aead_decrypt(cipher, l->tk_new.ptk.tk, l->tk_new.ptk.tk_len, mpdu, len, hdr_len,
-			    c->dec_buf, out_len) == 0) {
+	    decrypt_with(cipher, l->tk_new.ptk.tk, l->tk_new.ptk.tk_len, mpdu, len, hdr_len,
+			 c->dec_buf, out_len) == 0) {
 		*dec_hs = (int)l->tk_new.hs;
 		return FW_DEC_NEW;
 	}
 	if (l->tk_prev.valid &&
-	    fw_aead_decrypt(cipher, l->tk_prev.ptk.tk, l->tk_prev.ptk.tk_len, mpdu, len, hdr_len,
-			    c->dec_buf, out_len) == 0) {
+	    decrypt_with(cipher, l->tk_prev.ptk.tk, l->tk_prev.ptk.tk_len, mpdu, len, hdr_len,
+			 c->dec_buf, out_len) == 0) {
 		*dec_hs = (int)l->tk_prev.hs;
 		return FW_DEC_PREV;
 	}
-	if (tk_len && fw_aead_decrypt(cipher, zero, tk_len, mpdu, len, hdr_len, c->dec_buf,
-				      out_len) == 0) {
+	if (tk_len && decrypt_with(cipher, zero, tk_len, mpdu, len, hdr_len, c->dec_buf,
+				   out_len) == 0) {
 		*dec_hs = -1;
 		return FW_DEC_ZERO;
 	}
@@ -243,16 +251,16 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, from_ap);
 	hs_link_update_keys(c, l);
 	cipher = (uint8_t)(l->pub.pairwise & 0xff);
-	mic_len = cipher == FW_CIPHER_CCMP ? 8 : 16;
+	mic_len = cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16;
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
 	if (d->body_len >= 8 + mic_len) {
 		size_t pl = d->body_len - 8 - mic_len;
 
 		want |= pl >= EAPOL_KEY_PLAIN_MIN && pl <= EAPOL_KEY_PLAIN_MAX;
 	}
-	if (want && !f->tkip_iv && (l->tk_new.valid || l->tk_prev.valid) &&
+	if (want && (l->tk_new.valid || l->tk_prev.valid) &&
 	    (cipher == FW_CIPHER_CCMP || cipher == FW_CIPHER_CCMP_256 || cipher == FW_CIPHER_GCMP ||
-	     cipher == FW_CIPHER_GCMP_256) &&
+	     cipher == FW_CIPHER_GCMP_256 || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
 	    d->hdr_len + d->body_len <= sizeof(c->dec_buf)) {
 		k = try_keys(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len,
 			     &plain_len, &dec_hs);

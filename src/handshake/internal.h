@@ -141,6 +141,7 @@ struct hs_link {
 	struct fw_pn_event pn_events[HS_PN_EVENTS_MAX];
 	size_t n_pn_events;
 	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
+	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
 
 	struct hs_link *next;	/* hash chain */
 };

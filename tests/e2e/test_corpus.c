@@ -58,6 +58,7 @@ static void check_messages(const struct corpus_case *cc, const struct fw_core *c
 	size_t want = count_msgs(cc), got = 0;
 	uint64_t frames[64];
 	const char *names[64];
+	bool enc[64];
 
 	for (size_t i = 0; i < fw_core_n_links(c); i++) {
 		const struct fw_link *l = fw_core_link(c, i);
@@ -65,6 +66,7 @@ static void check_messages(const struct corpus_case *cc, const struct fw_core *c
 		for (size_t j = 0; j < l->n_msgs && got < 64; j++) {
 			frames[got] = l->msgs[j].frame;
 			names[got] = msg_name(l->msgs[j].type);
+			enc[got] = l->msgs[j].protected_;
 			got++;
 		}
 	}
@@ -73,11 +75,14 @@ static void check_messages(const struct corpus_case *cc, const struct fw_core *c
 		for (size_t j = i; j > 0 && frames[j - 1] > frames[j]; j--) {
 			uint64_t tf = frames[j];
 			const char *tn = names[j];
+			bool te = enc[j];
 
 			frames[j] = frames[j - 1];
 			names[j] = names[j - 1];
+			enc[j] = enc[j - 1];
 			frames[j - 1] = tf;
 			names[j - 1] = tn;
+			enc[j - 1] = te;
 		}
 	ck_assert_msg(got == want, "%s: %zu messages found, ground truth has %zu", cc->file, got, want);
 	for (size_t i = 0; i < want; i++) {
@@ -86,6 +91,8 @@ static void check_messages(const struct corpus_case *cc, const struct fw_core *c
 			      (unsigned long long)cc->msgs[i].frame);
 		ck_assert_msg(strcmp(names[i], cc->msgs[i].msg) == 0, "%s: frame %llu is %s, want %s",
 			      cc->file, (unsigned long long)frames[i], names[i], cc->msgs[i].msg);
+		ck_assert_msg(enc[i] == (cc->msgs[i].enc != 0), "%s: frame %llu protected %d, want %d",
+			      cc->file, (unsigned long long)frames[i], enc[i], cc->msgs[i].enc);
 	}
 }
 
