@@ -28,7 +28,7 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 	const struct fw_msg *lost_m4 = NULL;
 	uint64_t prot[LIST_MAX], retries[LIST_MAX];
 	size_t n_prot = 0, n_retry = 0;
-	bool acked_m4 = false, early;
+	bool acked_m4 = false, answered_plain = false, early;
 	struct fw_finding *f;
 	char a[96] = "", b[96] = "";
 
@@ -59,11 +59,17 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 		    n_retry < LIST_MAX)
 			retries[n_retry++] = m->frame;
 	}
+	/* a plaintext 4/4 after the first retry that followed the switch: the station still talks */
+	for (size_t i = 0; i < l->n_msgs && n_retry; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+
+		if (m->handshake == h && m->type == FW_MSG_M4 && !m->protected_ &&
+		    hs_earlier(first->file, retries[0], first->ts_ns, m->file, m->frame, m->ts_ns))
+			answered_plain = true;
+	}
 	early = !acked_m4 && (lost_m4 || n_retry);
-	if (!early)
-		return;
 	hs_frame_list(a, sizeof(a), prot, n_prot);
-	if ((f = hs_finding_add(c, FW_F_EARLY_KEY_INSTALL, l)) != NULL) {
+	if (early && (f = hs_finding_add(c, FW_F_EARLY_KEY_INSTALL, l)) != NULL) {
 		for (size_t i = 0; i < l->n_pframes; i++)
 			if (!l->pframes[i].from_ap && l->pframes[i].dec_hs == (int)h)
 				hs_finding_frame_at(f, l->pframes[i].file, l->pframes[i].frame,
@@ -82,7 +88,8 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 			 "AP could have installed it, so the AP drops these frames",
 			 n_prot > 1 ? "s" : "", a, b);
 	}
-	if (n_retry && (f = hs_finding_add(c, FW_F_M3_RETRY_AFTER_INSTALL, l)) != NULL) {
+	if (n_retry && !answered_plain &&
+	    (f = hs_finding_add(c, FW_F_M3_RETRY_AFTER_INSTALL, l)) != NULL) {
 		b[0] = '\0';
 		for (size_t i = 0; i < l->n_msgs; i++)
 			if (l->msgs[i].handshake == h && l->msgs[i].type == FW_MSG_M3 &&

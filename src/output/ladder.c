@@ -126,7 +126,7 @@ static void mic_note(FILE *out, const struct fw_view *v, const struct fw_msg *m,
 		fw_tx_str(out, m->mic_reason);
 	}
 	/* which msg 1/4's ANonce the MIC verified against (DESIGN.md case 2) */
-	if (m->anonce_from)
+	if (m->anonce_from && (m->mic == FW_MICV_OK || !strstr(m->mic_reason, "of frame")))
 		fprintf(out, m->mic == FW_MICV_OK ? " (ANonce of #%s)" :
 			" (verifies only with the ANonce of #%s)",
 			fw_tx_frame(b, sizeof(b), v, m->anonce_from_file, m->anonce_from));
