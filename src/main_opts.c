@@ -15,12 +15,13 @@
 enum {
 	OPT_PMK = 0x100, OPT_PASSPHRASE, OPT_SSID, OPT_KEY_FILE, OPT_KEYLOG,
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
-	OPT_ACK_WINDOW, OPT_SLOW_FIRST, OPT_SLOW_LATER, OPT_EXPORT_DECRYPTED,
+	OPT_ACK_WINDOW, OPT_SLOW_FIRST, OPT_SLOW_LATER, OPT_EXPORT_DECRYPTED, OPT_RADIUS_SECRET,
 };
 
 static const struct option analyze_opts[] = {
 	{ "pmk", required_argument, NULL, OPT_PMK },
 	{ "msk", required_argument, NULL, OPT_MSK },
+	{ "radius-secret", required_argument, NULL, OPT_RADIUS_SECRET },
 	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE },
 	{ "ssid", required_argument, NULL, OPT_SSID },
 	{ "key-file", required_argument, NULL, OPT_KEY_FILE },
@@ -57,6 +58,8 @@ void fw_usage_analyze(FILE *out)
 	      "                       keylog PATH (keeps secrets out of the process list)\n"
 	      "  --keylog F           PMKs from a hostapd or wpa_supplicant -dd -K debug log\n"
 	      "  --msk HEX            an 802.1X MSK (64 bytes or more); the PMK is its first 32 bytes\n"
+	      "  --radius-secret S    the RADIUS shared secret: PMKs are read from the Access-Accepts\n"
+	      "                       of a capture of the AP's wired side (give it with --merge)\n"
 	      "\n"
 	      "Filters:\n"
 	      "  --bssid MAC          only links of this BSSID (authenticator address)\n"
@@ -136,6 +139,25 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 				return usage_error("--msk: %s", "too long");
 			snprintf(line, sizeof(line), "msk %s", optarg);
 			if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, sizeof(err)) != 0)
+				return usage_error("%s", err);
+			break;
+		}
+		case OPT_RADIUS_SECRET: {
+			char line[600];
+			size_t n = 0;
+
+			if (strlen(optarg) > 256)
+				return usage_error("--radius-secret: %s", "longer than 256 characters");
+			/* as a key-file line: quoted, with the quote and backslash escaped */
+			n += (size_t)snprintf(line, sizeof(line), "radius-secret \"");
+			for (const char *p = optarg; *p && n + 3 < sizeof(line); p++) {
+				if (*p == '"' || *p == '\\')
+					line[n++] = '\\';
+				line[n++] = *p;
+			}
+			line[n++] = '"';
+			line[n] = '\0';
+			if (fw_keyring_add_line(o->kr, line, "--radius-secret", NULL, err, sizeof(err)) != 0)
 				return usage_error("%s", err);
 			break;
 		}

@@ -57,6 +57,7 @@ void fw_core_free(struct fw_core *c)
 		return;
 	hs_link_free_all(c);
 	hs_net_free_all(c);
+	hs_radius_free(c);
 	free(c->link_tab);
 	free(c->net_tab);
 	free(c->links);
@@ -237,6 +238,9 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 		break;
 	case FW_KIND_PROTECTED:
 		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
+		break;
+	case FW_KIND_RADIUS:
+		hs_on_radius(c, input, frame_no, ts_ns, f);
 		break;
 	default:
 		break;

@@ -165,6 +165,29 @@ struct hs_pending {
 	size_t n;
 };
 
+/* An Access-Request waiting for its answer (radius.c). */
+struct hs_radius_req {
+	bool used;
+	uint8_t id;
+	uint8_t client[16];
+	uint16_t cport;
+	uint8_t auth[16];
+	bool has_sta;
+	uint8_t sta[6];		/* from Calling-Station-Id */
+};
+#define HS_RADIUS_REQS 64
+
+/* A PMK an Access-Accept handed the AP for a station (RFC 2548 MS-MPPE-Recv-Key). */
+struct hs_aaa_pmk {
+	uint8_t sta[6];
+	uint8_t pmk[32];
+	unsigned key_id;	/* after the keyring's own keys */
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+	char origin[64];
+};
+
 struct fw_core {
 	struct fw_core_opts opts;
 	struct fw_keyring *kr;
@@ -192,6 +215,11 @@ struct fw_core {
 	uint8_t dec_buf[4096];	/* decrypt.c: the plaintext body of one frame */
 	uint8_t plain_mpdu[4096];
 	struct hs_link *last_link;	/* link of the latest frame that had one (ack.c) */
+
+	struct hs_radius_req radius_reqs[HS_RADIUS_REQS];
+	size_t radius_next;
+	struct hs_aaa_pmk **aaa;	/* each allocated on its own: candidates point into them */
+	size_t n_aaa, cap_aaa;
 
 	char **notes;
 	size_t n_notes, cap_notes;
@@ -242,6 +270,13 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 void hs_ack_finish(struct fw_core *c, struct hs_link *l);
 /* MAC and EAPOL retransmissions of each message */
 void hs_retrans_mark(struct hs_link *l);
+
+/* radius.c: PMKs from Access-Accepts, bound to stations */
+void hs_on_radius(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		  const struct fw_frame *f);
+void hs_radius_free(struct fw_core *c);
+/* The AAA PMK with this key id, or NULL. */
+const struct hs_aaa_pmk *hs_aaa_find(const struct fw_core *c, unsigned key_id);
 
 /* decrypt.c: protected frames of a link, with the TKs its handshakes gave */
 void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,

@@ -18,6 +18,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_timeout.c \
 	src/handshake/ack.c \
 	src/handshake/decrypt.c \
+	src/handshake/radius.c \
 	src/handshake/detect_ack.c \
 	src/handshake/detect_install.c \
 	src/handshake/detect_m1.c \

@@ -74,6 +74,8 @@ grep_in "unknown option is named" "$tmp/err" "--frobnicate"
 run "option without value" 2 "$fw" analyze "$caps/wpa2-psk.pcap" --pmk
 run "short passphrase" 2 "$fw" analyze --passphrase short "$caps/wpa2-psk.pcap"
 run "bad --pmk" 2 "$fw" analyze --pmk 0123xyz "$caps/wpa2-psk.pcap"
+run "empty --radius-secret" 2 "$fw" analyze --radius-secret "" "$caps/wpa2-psk.pcap"
+grep_in "empty --radius-secret is said" "$tmp/err" "empty secret"
 run "bad --bssid" 2 "$fw" analyze --bssid 02:00:00 "$caps/wpa2-psk.pcap"
 run "codes" 0 "$fw" codes
 grep_in "codes lists MIC_BAD" "$tmp/out" "MIC_BAD"
