@@ -26,6 +26,21 @@ static const struct fw_msg *next_m3(const struct hs_link *l, size_t i)
 	return NULL;
 }
 
+/* Add the messages of this type in these frames as evidence; true if one was protected. */
+static bool add_msgs(struct fw_finding *f, const struct hs_link *l, const uint64_t *frames,
+		     size_t n, enum fw_msg_type t)
+{
+	bool prot = false;
+
+	for (size_t i = 0; i < l->n_msgs; i++)
+		for (size_t k = 0; k < n; k++)
+			if (l->msgs[i].frame == frames[k] && l->msgs[i].type == t) {
+				hs_finding_frame(f, &l->msgs[i]);
+				prot |= l->msgs[i].protected_;
+			}
+	return prot;
+}
+
 /*
  * The whole race in one sentence when the answers to the 3/4 retries left
  * protected with the new TK and the AP gave up: what an engineer reads first.
@@ -83,14 +98,8 @@ static void m4_findings(struct fw_core *c, struct hs_link *l, unsigned h)
 		}
 	}
 	if (n_lost && (f = hs_finding_add(c, FW_F_M4_LOST, l)) != NULL) {
-		for (size_t i = 0; i < l->n_msgs; i++)
-			for (size_t k = 0; k < n_lost; k++)
-				if (l->msgs[i].frame == lost[k] && l->msgs[i].type == FW_MSG_M4)
-					hs_finding_frame(f, &l->msgs[i]);
-		for (size_t i = 0; i < l->n_msgs; i++)
-			for (size_t k = 0; k < n_rl; k++)
-				if (l->msgs[i].frame == retry_l[k] && l->msgs[i].type == FW_MSG_M3)
-					hs_finding_frame(f, &l->msgs[i]);
+		add_msgs(f, l, lost, n_lost, FW_MSG_M4);
+		add_msgs(f, l, retry_l, n_rl, FW_MSG_M3);
 		hs_frame_list(a, sizeof(a), lost, n_lost);
 		hs_frame_list(b, sizeof(b), retry_l, n_rl);
 		snprintf(f->detail, sizeof(f->detail),
@@ -101,18 +110,9 @@ static void m4_findings(struct fw_core *c, struct hs_link *l, unsigned h)
 		tell_story(f, l, h);
 	}
 	if (n_ign && (f = hs_finding_add(c, FW_F_M4_IGNORED, l)) != NULL) {
-		bool prot = false;
+		bool prot = add_msgs(f, l, ign, n_ign, FW_MSG_M4);
 
-		for (size_t i = 0; i < l->n_msgs; i++)
-			for (size_t k = 0; k < n_ign; k++)
-				if (l->msgs[i].frame == ign[k] && l->msgs[i].type == FW_MSG_M4) {
-					hs_finding_frame(f, &l->msgs[i]);
-					prot |= l->msgs[i].protected_;
-				}
-		for (size_t i = 0; i < l->n_msgs; i++)
-			for (size_t k = 0; k < n_ri; k++)
-				if (l->msgs[i].frame == retry_i[k] && l->msgs[i].type == FW_MSG_M3)
-					hs_finding_frame(f, &l->msgs[i]);
+		add_msgs(f, l, retry_i, n_ri, FW_MSG_M3);
 		a[0] = b[0] = '\0';
 		hs_frame_list(a, sizeof(a), ign, n_ign);
 		hs_frame_list(d, sizeof(d), acks, n_ign);
