@@ -39,6 +39,8 @@ void fw_usage_annotate(FILE *out)
 	      "(pcap or pcapng, optionally gzip-compressed), not standard input.\n"
 	      "\n", out);
 	fw_usage_keys(out);
+	fputc('\n', out);
+	fw_usage_timing(out);
 	fputs("\n"
 	      "Output:\n"
 	      "  -o, --output OUT     the pcapng file to write (- for standard output)\n"

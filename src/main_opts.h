@@ -20,6 +20,7 @@ struct fw_opts {
 	bool show_keys;
 	bool verbose;
 	enum fw_color color;
+	const char *export_decrypted;	/* --export-decrypted FILE, or NULL */
 	char **files;
 	int n_files;
 	const char *output;	/* -o: the file a command writes (annotate) */
@@ -38,8 +39,9 @@ void fw_usage_analyze(FILE *out);
 /* The same for `fourway annotate IN -o OUT` (exactly one input, -o required). */
 int fw_opts_parse_annotate(struct fw_opts *o, int argc, char **argv);
 void fw_usage_annotate(FILE *out);
-/* The "Keys" and "Filters" blocks of the usage texts. */
+/* The "Keys" and "Filters" blocks, and the "Timing" block, of the usage texts. */
 void fw_usage_keys(FILE *out);
+void fw_usage_timing(FILE *out);
 
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);
