@@ -4,8 +4,12 @@
 # equal the input's, every EAPOL-Key frame tshark sees carries a comment
 # naming the message tshark says it is, the M2s of captures/wrong-psk.pcap
 # (the station was given another passphrase than the AP's) carry the wrong-key
-# MIC_BAD, the deauthentication carries its reason, and every finding of
-# `fourway analyze --json` is on each of its evidence frames.
+# MIC_BAD, the deauthentication carries its reason, every finding of
+# `fourway analyze --json` is on each of its evidence frames, and in
+# captures/m4-drop.pcap the 4/4 its medium log says was dropped carries
+# M4_LOST while the protected 4/4s answering the 3/4 retries are marked.
+# Also: `analyze --export-decrypted` output read back by tshark (no
+# Protected bit, the decrypted 4/4s dissected).
 #
 # Needs tshark (and capinfos, from the same Debian packages) and jq;
 # prints "N passed, N failed" last.
@@ -66,11 +70,11 @@ annotate_case() {
 	comments "$out" >"$tmp/$name.comments"
 	# every EAPOL-Key message tshark dissects is annotated as that message
 	ts -r "$in" -Y 'eapol.type == 3' -T fields -e frame.number \
-		-e wlan_rsna_eapol.keydes.msgnr >"$tmp/$name.eapol"
+		-e wlan_rsna_eapol.keydes.msgnr -e eapol.keydes.replay_counter >"$tmp/$name.eapol"
 	check "$name: tshark finds EAPOL-Key frames" '[ -s "$tmp/$name.eapol" ]'
 	bad=""
-	while IFS='	' read -r fr nr; do
-		grep -q "^$fr	M$nr of handshake [0-9]* (replay counter [0-9]*)" "$tmp/$name.comments" ||
+	while IFS='	' read -r fr nr rc; do
+		grep -q "^$fr	M$nr of handshake [0-9]* (replay counter $rc)" "$tmp/$name.comments" ||
 			bad="$bad $fr(M$nr)"
 	done <"$tmp/$name.eapol"
 	check "$name: every EAPOL-Key frame is annotated with its message" '[ -z "$bad" ]' \
@@ -141,6 +145,48 @@ check "m4drop: tshark sees several M3s" '[ "$m3" -ge 3 ]'
 ok_m3=$(grep -c '	M3 of handshake [0-9]* (replay counter [0-9]*), from the AP, MIC ok' \
 	"$tmp/m4drop.comments")
 check "m4drop: every M3 verifies" '[ "$ok_m3" -eq "$m3" ]' "$ok_m3 of $m3"
+# the medium dropped the first msg 4/4 (replay counter 2) and ACKed the later one
+c=$tmp/m4drop.comments
+log=$caps/m4-drop.medium.log
+check "m4drop: the medium log drops the first m4 (replay 2)" \
+	'grep " m4 " "$log" | head -n 1 | grep -q "replay=2 DROP ack=0"'
+check "m4drop: and forwards the second association's (replay 2, ACKed)" \
+	'grep " m4 " "$log" | sed -n 2p | grep -q "replay=2 fwd ack=1"'
+m4a=$(awk -F'\t' '$2 == 4 && $3 == 2 { print $1 }' "$tmp/m4drop.eapol" | sed -n 1p)
+m4b=$(awk -F'\t' '$2 == 4 && $3 == 2 { print $1 }' "$tmp/m4drop.eapol" | sed -n 2p)
+check "m4drop: tshark sees both plaintext M4s ($m4a, $m4b)" '[ -n "$m4a" ] && [ -n "$m4b" ]'
+check "m4drop: the dropped M4 (frame $m4a): no ACK seen" \
+	'grep -q "^$m4a	M4 of handshake 1 (replay counter 2), .*, no ACK seen" "$c"'
+check "m4drop: the dropped M4 carries M4_LOST" 'grep -q "^$m4a	error M4_LOST: " "$c"'
+check "m4drop: the delivered M4 (frame $m4b): ACKed, no M4_LOST" \
+	'grep -q "^$m4b	M4 of handshake 2 (replay counter 2), .*, ACKed" "$c" &&
+	! grep -q "^$m4b	error M4_LOST" "$c"'
+
+# the station answered the 3/4 retries (replay 3, 4, 5 in the medium log) with
+# M4s protected by the new TK: annotated as such
+for r in $(grep " m3 " "$log" | sed -n 2,4p | sed 's/.*replay=\([0-9]*\).*/\1/'); do
+	check "m4drop: the protected M4 answering the 3/4 retry with replay $r" \
+		'grep -q "	M4 of handshake 1 (replay counter $r), from the station, inside a protected frame, MIC ok" "$c"'
+done
+
+# --- analyze --export-decrypted, read back by tshark -------------------------------
+if "$fw" help analyze | grep -q -- --export-decrypted; then
+	dec=$tmp/dec.pcap
+	"$fw" analyze --passphrase "$M4_PASS" --export-decrypted "$dec" "$caps/m4-drop.pcap" \
+		>/dev/null 2>"$tmp/err"
+	check "export: exit 0" '[ $? -eq 0 ]' "$(cat "$tmp/err")"
+	n=$(ts -r "$dec" | wc -l)
+	check "export: tshark reads $n frames" '[ "$n" -gt 0 ]'
+	n=$(ts -r "$dec" -Y 'wlan.fc.protected == 1' | wc -l)
+	check "export: no frame has the Protected bit" '[ "$n" -eq 0 ]' "$n protected"
+	got=$(ts -r "$dec" -Y 'eapol.type == 3' -T fields -e wlan_rsna_eapol.keydes.msgnr \
+		-e eapol.keydes.replay_counter | tr '\t\n' ': ')
+	want=$(grep " m3 " "$log" | sed -n 2,4p | sed 's/.*replay=\([0-9]*\).*/4:\1 /' | tr -d '\n')
+	check "export: tshark dissects the decrypted M4s answering the 3/4 retries ($want)" \
+		'case "$got" in "$want"*) true ;; *) false ;; esac' "$got"
+else
+	echo "# analyze has no --export-decrypted: not checked"
+fi
 
 # --- a pcapng input from the corpus (Wireshark's wpa2-psk-mfp test capture) -------
 corpus=${FOURWAY_CORPUS:-$top/../shared/corpus}
