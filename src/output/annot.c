@@ -124,10 +124,66 @@ static void key_data_text(FILE *o, const struct fw_msg *m)
 		fputs(", MLO KDEs", o);
 }
 
-/* "M2 of handshake 1 (replay counter 1), from the station, MIC ok ..." */
-static char *msg_text(const struct fw_view *v, const struct fw_msg *m, size_t hs_no,
+/* The request a response answers: M1 for M2, M3 for M4, G1 for G2. */
+static enum fw_msg_type request_of(enum fw_msg_type t)
+{
+	switch (t) {
+	case FW_MSG_M2:
+		return FW_MSG_M1;
+	case FW_MSG_M4:
+		return FW_MSG_M3;
+	case FW_MSG_G2:
+		return FW_MSG_G1;
+	default:
+		return FW_MSG_UNKNOWN;
+	}
+}
+
+/*
+ * Within its handshake: a response names the request it answers (the
+ * latest one before it with its replay counter, IEEE 802.11-2020 12.7.2:
+ * the Supplicant echoes the Authenticator's counter); a repeated request
+ * names the first one it repeats.
+ */
+static void relation_text(FILE *o, const struct fw_view *v, const struct fw_link *l, size_t i,
+			  const struct fw_handshake *h)
+{
+	const struct fw_msg *m = &l->msgs[i];
+	enum fw_msg_type req = request_of(m->type);
+	char b[48];
+
+	if (!h || i < h->first)
+		return;
+	if (req != FW_MSG_UNKNOWN) {
+		for (size_t k = i; k-- > h->first;) {
+			const struct fw_msg *q = &l->msgs[k];
+
+			if (q->type == req && q->replay_counter == m->replay_counter) {
+				fprintf(o, ", answering the %s of frame %s", fw_out_msg_name(req),
+					frame_ref(b, sizeof(b), v, q->file, q->frame));
+				return;
+			}
+		}
+		return;
+	}
+	if (m->type != FW_MSG_M1 && m->type != FW_MSG_M3 && m->type != FW_MSG_G1)
+		return;
+	for (size_t k = h->first; k < i; k++) {
+		const struct fw_msg *q = &l->msgs[k];
+
+		if (q->type == m->type) {
+			fprintf(o, ", retransmission of the %s of frame %s", fw_out_msg_name(q->type),
+				frame_ref(b, sizeof(b), v, q->file, q->frame));
+			return;
+		}
+	}
+}
+
+/* "M2 of handshake 1 (replay counter 1), from the station, answering ..." */
+static char *msg_text(const struct fw_view *v, const struct fw_link *l, size_t i, size_t hs_no,
 		      const struct fw_handshake *h)
 {
+	const struct fw_msg *m = &l->msgs[i];
 	struct mstream s;
 
 	if (ms_open(&s) != 0)
@@ -139,6 +195,7 @@ static char *msg_text(const struct fw_view *v, const struct fw_msg *m, size_t hs
 		fputs(" outside any handshake", s.f);
 	fprintf(s.f, " (replay counter %" PRIu64 "), from the %s", m->replay_counter,
 		m->from_ap ? "AP" : "station");
+	relation_text(s.f, v, l, i, h);
 	if (m->retry)
 		fputs(", 802.11 retry", s.f);
 	if (m->protected_)
@@ -193,7 +250,7 @@ static int link_notes(struct fw_annot *a, const struct fw_view *v, const struct 
 			}
 		}
 		if (add_note(a, l->msgs[i].file, l->msgs[i].frame, RANK_MSG,
-			     msg_text(v, &l->msgs[i], no, h)) != 0)
+			     msg_text(v, l, i, no, h)) != 0)
 			return FW_ENOMEM;
 	}
 	for (size_t k = 0; k < l->n_hs; k++) {

@@ -42,15 +42,15 @@ START_TEST(induction)
 		"info PMKID_MISMATCH: the PMKID in msg 1/4 (frame 87) matches no key, but the MICs verify",
 	};
 	static const char *const f89[] = {
-		"M2 of handshake 1 (replay counter 0), from the station, MIC ok with the ANonce "
-		"of frame 87 (key 1)",
+		"M2 of handshake 1 (replay counter 0), from the station, answering the M1 of frame 87, "
+		"MIC ok with the ANonce of frame 87 (key 1)",
 	};
 	static const char *const f92[] = {
 		"M3 of handshake 1 (replay counter 1), from the AP, MIC ok (key 1), carries GTK id 1",
 	};
 	static const char *const f94[] = {
-		"M4 of handshake 1 (replay counter 1), from the station, MIC ok with the ANonce "
-		"of frame 87 (key 1)",
+		"M4 of handshake 1 (replay counter 1), from the station, answering the M3 of frame 92, "
+		"MIC ok with the ANonce of frame 87 (key 1)",
 	};
 	struct fx x;
 	struct fw_annot a;
@@ -97,8 +97,8 @@ START_TEST(stale_and_order)
 		"info PMKID_MISMATCH: a second finding on frame 10",
 	};
 	static const char *const f13[] = {
-		"M2 of handshake 1 (replay counter 2), from the station, MIC BAD: stale ANonce; "
-		"verifies only with the ANonce of frame 10",
+		"M2 of handshake 1 (replay counter 2), from the station, answering the M1 of frame 12, "
+		"MIC BAD: stale ANonce; verifies only with the ANonce of frame 10",
 		"error MIC_BAD: stale ANonce: msg 2/4 (frame 13) verifies only with the ANonce of frame 10",
 	};
 	struct fx x;
@@ -121,7 +121,10 @@ START_TEST(stale_and_order)
 	assert_frame(&a, 10, f10, 4);
 	assert_frame(&a, 13, f13, 2);
 	{
-		static const char *const f12[] = { "M1 of handshake 1 (replay counter 2), from the AP" };
+		static const char *const f12[] = {
+			"M1 of handshake 1 (replay counter 2), from the AP, retransmission of the M1 of "
+			"frame 10",
+		};
 
 		assert_frame(&a, 12, f12, 1);
 	}
@@ -138,6 +141,24 @@ START_TEST(stale_and_order)
 		"  error MIC_BAD (frames 13, 10, 13): stale ANonce: msg 2/4 (frame 13) verifies only "
 		"with the ANonce of frame 10\n"
 		"  info PMKID_MISMATCH (frame 10): a second finding on frame 10"));
+	fw_annot_fini(&a);
+}
+END_TEST
+
+/* A response whose replay counter no request carries names none. */
+START_TEST(unpaired)
+{
+	static const char *const f89[] = {
+		"M2 of handshake 1 (replay counter 7), from the station, MIC ok with the ANonce "
+		"of frame 87 (key 1)",
+	};
+	struct fx x;
+	struct fw_annot a;
+
+	fx_induction(&x);
+	x.msgs[0][1].replay_counter = 7;
+	ck_assert_int_eq(fw_annot_init(&a, fx_view(&x), NULL), 0);
+	assert_frame(&a, 89, f89, 1);
 	fw_annot_fini(&a);
 }
 END_TEST
@@ -171,7 +192,8 @@ START_TEST(escaping)
 	ck_assert_ptr_nonnull(strstr(a.summary, "\nnote: note\\x0d"));
 	{
 		static const char *const f89[] = {
-			"M2 of handshake 1 (replay counter 0), from the station, MIC unchecked: tab\\x09here",
+			"M2 of handshake 1 (replay counter 0), from the station, answering the M1 of "
+			"frame 87, MIC unchecked: tab\\x09here",
 		};
 
 		assert_frame(&a, 89, f89, 1);
@@ -227,6 +249,7 @@ Suite *annot_suite(void)
 
 	tcase_add_test(tc, induction);
 	tcase_add_test(tc, stale_and_order);
+	tcase_add_test(tc, unpaired);
 	tcase_add_test(tc, escaping);
 	tcase_add_test(tc, long_summary);
 	suite_add_tcase(s, tc);
