@@ -179,6 +179,18 @@ static void relation_text(FILE *o, const struct fw_view *v, const struct fw_link
 	}
 }
 
+/*
+ * " of AP <-> STA" after "handshake N" when the view holds several links:
+ * handshakes are numbered per link.
+ */
+static void link_tag(FILE *o, const struct fw_view *v, const struct fw_link *l)
+{
+	char b[FW_MAC_STRLEN], s[FW_MAC_STRLEN];
+
+	if (v->n_links > 1)
+		fprintf(o, " of %s <-> %s", fw_mac_fmt(b, l->bssid), fw_mac_fmt(s, l->sta));
+}
+
 /* "M2 of handshake 1 (replay counter 1), from the station, answering ..." */
 static char *msg_text(const struct fw_view *v, const struct fw_link *l, size_t i, size_t hs_no,
 		      const struct fw_handshake *h)
@@ -193,6 +205,7 @@ static char *msg_text(const struct fw_view *v, const struct fw_link *l, size_t i
 		fprintf(s.f, " of handshake %zu%s", hs_no, h->group ? " (group key)" : "");
 	else
 		fputs(" outside any handshake", s.f);
+	link_tag(s.f, v, l);
 	fprintf(s.f, " (replay counter %" PRIu64 "), from the %s", m->replay_counter,
 		m->from_ap ? "AP" : "station");
 	relation_text(s.f, v, l, i, h);
@@ -210,11 +223,17 @@ static char *msg_text(const struct fw_view *v, const struct fw_link *l, size_t i
 	return ms_close(&s);
 }
 
-/* "handshake 1: failed (deauthenticated by the AP ...), not verified" */
-static void outcome_text(FILE *o, size_t hs_no, const struct fw_handshake *h)
+/*
+ * "handshake 1: failed (deauthenticated by the AP ...), not verified"; with
+ * v, the link is named after the number (link_tag).
+ */
+static void outcome_text(FILE *o, const struct fw_view *v, const struct fw_link *l, size_t hs_no,
+			 const struct fw_handshake *h)
 {
-	fprintf(o, "handshake %zu%s: %s", hs_no, h->group ? " (group key)" : "",
-		fw_out_outcome_name(h->outcome));
+	fprintf(o, "handshake %zu%s", hs_no, h->group ? " (group key)" : "");
+	if (v)
+		link_tag(o, v, l);
+	fprintf(o, ": %s", fw_out_outcome_name(h->outcome));
 	if (h->outcome_detail[0]) {
 		fputs(" (", o);
 		fw_tx_str(o, h->outcome_detail);
@@ -226,14 +245,15 @@ static void outcome_text(FILE *o, size_t hs_no, const struct fw_handshake *h)
 		fputs(", not verified", o);
 }
 
-static char *hs_text(const char *lead, size_t hs_no, const struct fw_handshake *h)
+static char *hs_text(const char *lead, const struct fw_view *v, const struct fw_link *l,
+		     size_t hs_no, const struct fw_handshake *h)
 {
 	struct mstream s;
 
 	if (ms_open(&s) != 0)
 		return NULL;
 	fputs(lead, s.f);
-	outcome_text(s.f, hs_no, h);
+	outcome_text(s.f, v, l, hs_no, h);
 	return ms_close(&s);
 }
 
@@ -258,10 +278,10 @@ static int link_notes(struct fw_annot *a, const struct fw_view *v, const struct 
 
 		if (h->count && h->first < l->n_msgs &&
 		    add_note(a, l->msgs[h->first].file, l->msgs[h->first].frame, RANK_HS,
-			     hs_text("", k + 1, h)) != 0)
+			     hs_text("", v, l, k + 1, h)) != 0)
 			return FW_ENOMEM;
 		if (h->ended && add_note(a, h->end_file, h->end_frame, RANK_HS,
-					 hs_text("ends ", k + 1, h)) != 0)
+					 hs_text("ends ", v, l, k + 1, h)) != 0)
 			return FW_ENOMEM;
 	}
 	return 0;
@@ -391,7 +411,7 @@ static void summary_link(FILE *o, const struct fw_view *v, const struct fw_link 
 		gr ? gr : "?");
 	for (size_t k = 0; k < l->n_hs; k++) {
 		fputs("\n  ", o);
-		outcome_text(o, k + 1, &l->hs[k]);
+		outcome_text(o, NULL, l, k + 1, &l->hs[k]);
 	}
 	for (size_t i = 0; i < v->n_findings; i++) {
 		if (!fw_out_finding_on_link(v, v->findings[i], l))

@@ -13,7 +13,9 @@
  * handshake, replay counter, MIC verdict with the ANonce it verified
  * against, ACK), how its handshake ended (on the deauthentication or
  * disassociation frame), then the findings whose evidence names the frame,
- * most severe first.  Duplicates are dropped.
+ * most severe first.  Duplicates are dropped.  Handshakes are numbered per
+ * link; when the view holds several links, "handshake N" is followed by
+ * the link's "AP <-> STA" addresses.
  *
  * Ownership: fw_annot_init() allocates everything; fw_annot_fini() frees
  * it.  The annotation does not point into the view: the view may go first.

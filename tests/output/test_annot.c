@@ -91,13 +91,16 @@ END_TEST
 START_TEST(stale_and_order)
 {
 	static const char *const f10[] = {
-		"M1 of handshake 1 (replay counter 1), from the AP",
-		"handshake 1: failed (MIC failed), not verified",
+		"M1 of handshake 1 of 02:00:00:00:01:00 <-> 02:00:00:00:02:00 (replay counter 1), "
+		"from the AP",
+		"handshake 1 of 02:00:00:00:01:00 <-> 02:00:00:00:02:00: failed (MIC failed), "
+		"not verified",
 		"error MIC_BAD: stale ANonce: msg 2/4 (frame 13) verifies only with the ANonce of frame 10",
 		"info PMKID_MISMATCH: a second finding on frame 10",
 	};
 	static const char *const f13[] = {
-		"M2 of handshake 1 (replay counter 2), from the station, answering the M1 of frame 12, "
+		"M2 of handshake 1 of 02:00:00:00:01:00 <-> 02:00:00:00:02:00 (replay counter 2), "
+		"from the station, answering the M1 of frame 12, "
 		"MIC BAD: stale ANonce; verifies only with the ANonce of frame 10",
 		"error MIC_BAD: stale ANonce: msg 2/4 (frame 13) verifies only with the ANonce of frame 10",
 	};
@@ -122,8 +125,8 @@ START_TEST(stale_and_order)
 	assert_frame(&a, 13, f13, 2);
 	{
 		static const char *const f12[] = {
-			"M1 of handshake 1 (replay counter 2), from the AP, retransmission of the M1 of "
-			"frame 10",
+			"M1 of handshake 1 of 02:00:00:00:01:00 <-> 02:00:00:00:02:00 (replay counter 2), "
+			"from the AP, retransmission of the M1 of frame 10",
 		};
 
 		assert_frame(&a, 12, f12, 1);
