@@ -37,5 +37,7 @@ void fw_usage_analyze(FILE *out);
 
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);
+int fw_cmd_synth(int argc, char **argv);
+void fw_usage_synth(FILE *out);
 
 #endif
