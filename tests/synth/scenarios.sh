@@ -29,6 +29,51 @@ nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -z "${2:-}" ] || printf ' 
 
 "$fw" codes --implemented >"$tmp/implemented" || { echo "scenarios.sh: fourway codes failed"; exit 99; }
 
+# --- the command line ---------------------------------------------------------
+usage() {
+	want=$1
+	shift
+	"$fw" synth "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ] && { [ "$want" -eq 0 ] || grep -q '^fourway synth: ' "$tmp/err"; }; then
+		ok "synth $*: exit $want"
+	else
+		nok "synth $*: exit $got, want $want" "$(head -c 300 "$tmp/err")"
+	fi
+}
+usage 2
+usage 2 clean
+usage 2 no-such-scenario -o "$tmp/x.pcap"
+usage 2 clean -o "$tmp/x.pcap" --akm wpa9
+usage 2 clean -o "$tmp/x.pcap" --cipher tkip
+usage 2 clean -o "$tmp/x.pcap" --linktype ethernet
+usage 2 clean -o "$tmp/x.pcap" --passphrase short
+usage 2 clean -o "$tmp/x.pcap" --seed ten
+usage 2 clean -o "$tmp/x.pcap" --pmk 00
+usage 2 clean -o "$tmp/x.pcap" --pmk 000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f
+usage 2 clean -o "$tmp/x.pcap" --bogus
+usage 2 --list clean
+[ ! -e "$tmp/x.pcap" ] && ok "no file is left after a usage error" || nok "a usage error left $tmp/x.pcap"
+usage 0 --help
+usage 0 --list
+n=$(wc -l <"$tmp/out")
+[ "$n" -ge 20 ] && ok "--list shows $n scenarios" || nok "--list shows $n scenarios, want at least 20"
+usage 0 clean -o "$tmp/noext"
+[ -s "$tmp/noext" ] && [ -s "$tmp/noext.expect" ] && ok "a name without extension gets NAME.expect" ||
+	nok "no sidecar $tmp/noext.expect"
+mkdir "$tmp/a.b"
+usage 0 clean -o "$tmp/a.b/c"
+[ -s "$tmp/a.b/c.expect" ] && ok "a dot in a folder name is not an extension" ||
+	nok "no sidecar $tmp/a.b/c.expect"
+usage 1 clean -o "$tmp/no/such/folder.pcap"
+"$fw" synth m4-lost --seed 5 -o "$tmp/s5a.pcap" && "$fw" synth m4-lost --seed 5 -o "$tmp/s5b.pcap" &&
+	"$fw" synth m4-lost --seed 6 -o "$tmp/s6.pcap"
+cmp -s "$tmp/s5a.pcap" "$tmp/s5b.pcap" && ok "same seed, same bytes" || nok "same seed, other bytes"
+cmp -s "$tmp/s5a.pcap" "$tmp/s6.pcap" && nok "another seed, the same bytes" || ok "another seed, other bytes"
+"$fw" synth clean --seed 1 -o - >"$tmp/stdout.pcap"
+cmp -s "$tmp/stdout.pcap" "$caps/clean.pcap" && ok "-o - writes the capture to standard output" ||
+	nok "-o - differs from captures/synth/clean.pcap"
+
 # every scenario of --list has a committed capture
 "$fw" synth --list | awk '{print $1}' >"$tmp/names"
 while read -r name; do
