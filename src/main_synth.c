@@ -3,7 +3,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,18 +58,7 @@ void fw_usage_synth(FILE *out)
 	      "usage error.\n", out);
 }
 
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("fourway synth: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n(see 'fourway synth --help')\n", stderr);
-	return FW_EXIT_USAGE;
-}
+#define usage_error(...) fw_usage_error("synth", __VA_ARGS__)
 
 static const struct { const char *name; int dlt; } linktypes[] = {
 	{ "radiotap", FW_DLT_IEEE802_11_RADIO }, { "80211", FW_DLT_IEEE802_11 },

@@ -115,8 +115,12 @@ void sc_move(struct scene *sc, uint64_t from, uint64_t to);
 void sc_expect(struct scene *sc, const char *code, uint64_t frame);
 void sc_complete(struct scene *sc, unsigned n);
 
-/* The standard part: M1..M4 all acknowledged, both sides install; then a ping each way. */
+/* The standard parts: M1..M4 all acknowledged, both sides install; then a ping each way. */
 void sc_handshake(struct scene *sc);
+/* 1/4 then, 2.5 ms later, 2/4 as m2 says; returns the 2/4's frame. */
+uint64_t sc_m1_m2(struct scene *sc, const struct sc_tx *m1, const struct sc_tx *m2);
+/* 3/4 and 4/4 acknowledged, both sides install the PTK. */
+void sc_m3_m4(struct scene *sc);
 void sc_traffic(struct scene *sc);
 
 struct sc_entry {

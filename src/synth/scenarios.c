@@ -33,47 +33,51 @@ static void clean(struct scene *sc)
 static uint64_t up_to_m3(struct scene *sc, const struct sc_tx *m3)
 {
 	sc_connect(sc);
-	sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	sc_m2(sc, &NORMAL);
+	sc_m1_m2(sc, &NORMAL, &NORMAL);
 	sc_wait_us(sc, 900);
 	return sc_m3(sc, m3);
 }
 
-static void m4_lost(struct scene *sc)
+/* Two attempts whose 2/4 the AP rejects (as m2 says), then the AP gives up. */
+static void rejected_twice(struct scene *sc, const struct sc_tx *m2)
 {
-	uint64_t m4;
+	uint64_t a, b, end;
+
+	sc_connect(sc);
+	a = sc_m1_m2(sc, &NORMAL, m2);
+	sc_wait_us(sc, RETRY_US);
+	b = sc_m1_m2(sc, &NORMAL, m2);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "MIC_BAD", a);
+	sc_expect(sc, "MIC_BAD", b);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/* 4/4 goes out as m4 says; the AP retransmits 3/4 anyway, and the second 4/4 gets through. */
+static void m4_then_m3_retry(struct scene *sc, const struct sc_tx *m4, const char *code)
+{
+	uint64_t first;
 
 	up_to_m3(sc, &NORMAL);
 	sc_wait_us(sc, 1100);
-	m4 = sc_m4(sc, &NO_ACK);
-	sc_wait_us(sc, RETRY_US);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
+	first = sc_m4(sc, m4);
+	sc_wait_us(sc, RETRY_US - 900);
+	sc_m3_m4(sc);
 	sc_traffic(sc);
-	sc_expect(sc, "M4_LOST", m4);
+	sc_expect(sc, code, first);
 	sc_complete(sc, 1);
+}
+
+static void m4_lost(struct scene *sc)
+{
+	m4_then_m3_retry(sc, &NO_ACK, "M4_LOST");
 }
 
 static void m4_ignored(struct scene *sc)
 {
-	uint64_t m4;
-
-	up_to_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	m4 = sc_m4(sc, &NORMAL);
-	sc_wait_us(sc, RETRY_US);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
-	sc_traffic(sc);
-	sc_expect(sc, "M4_IGNORED", m4);
-	sc_complete(sc, 1);
+	m4_then_m3_retry(sc, &NORMAL, "M4_IGNORED");
 }
 
 /*
@@ -186,12 +190,7 @@ static void stale_anonce(struct scene *sc)
 	bad = sc_m2(sc, &stale);
 	sc_wait_us(sc, 1200);
 	sc_m2(sc, &NORMAL);
-	sc_wait_us(sc, 900);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
+	sc_m3_m4(sc);
 	sc_traffic(sc);
 	sc_expect(sc, "MIC_BAD", bad);
 	sc_complete(sc, 1);
@@ -205,44 +204,15 @@ static void stale_anonce(struct scene *sc)
 static void trailing_bytes(struct scene *sc)
 {
 	struct sc_tx pad = { .trailing = 4 };
-	uint64_t a, b, end;
 
-	sc_connect(sc);
-	sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	a = sc_m2(sc, &pad);
-	sc_wait_us(sc, RETRY_US);
-	sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	b = sc_m2(sc, &pad);
-	sc_wait_us(sc, RETRY_US);
-	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
-	sc_expect(sc, "MIC_BAD", a);
-	sc_expect(sc, "MIC_BAD", b);
-	sc_expect(sc, "TIMEOUT", end);
-	sc_complete(sc, 0);
+	rejected_twice(sc, &pad);
 }
 
 /* The station holds another PMK: every 2/4 fails, the AP retries 1/4 and gives up. */
 static void wrong_key(struct scene *sc)
 {
-	uint64_t a, b, end;
-
 	fw_rng_fill(&sc->rng, sc->sta_pmk, sizeof(sc->sta_pmk));
-	sc_connect(sc);
-	sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	a = sc_m2(sc, &NORMAL);
-	sc_wait_us(sc, RETRY_US);
-	sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	b = sc_m2(sc, &NORMAL);
-	sc_wait_us(sc, RETRY_US);
-	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
-	sc_expect(sc, "MIC_BAD", a);
-	sc_expect(sc, "MIC_BAD", b);
-	sc_expect(sc, "TIMEOUT", end);
-	sc_complete(sc, 0);
+	rejected_twice(sc, &NORMAL);
 }
 
 /* The station leaves and comes back; the AP's second handshake reuses its ANonce. */
@@ -258,15 +228,8 @@ static void nonce_reuse(struct scene *sc)
 	sc_wait_us(sc, 500000);
 	sc_new_snonce(sc);
 	sc_connect(sc);
-	again = sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	sc_m2(sc, &NORMAL);
-	sc_wait_us(sc, 900);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
+	again = sc_m1_m2(sc, &NORMAL, &NORMAL) - 2;
+	sc_m3_m4(sc);
 	sc_traffic(sc);
 	sc_expect(sc, "NONCE_REUSE", again);
 	sc_complete(sc, 2);
@@ -296,15 +259,8 @@ static void pmkid_mismatch(struct scene *sc)
 	fw_rng_fill(&sc->rng, pmkid, sizeof(pmkid));
 	odd.pmkid = pmkid;
 	sc_connect(sc);
-	m1 = sc_m1(sc, &odd);
-	sc_wait_us(sc, 2500);
-	sc_m2(sc, &NORMAL);
-	sc_wait_us(sc, 900);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
+	m1 = sc_m1_m2(sc, &odd, &NORMAL) - 2;	/* 1/4, its ACK, 2/4 */
+	sc_m3_m4(sc);
 	sc_traffic(sc);
 	sc_expect(sc, "PMKID_MISMATCH", m1);
 	sc_complete(sc, 1);
@@ -319,17 +275,11 @@ static void reordered(struct scene *sc)
 	uint64_t m1, m2;
 
 	sc_connect(sc);
-	m1 = sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	m2 = sc_m2(sc, &NORMAL);
+	m2 = sc_m1_m2(sc, &NORMAL, &NORMAL);
+	m1 = m2 - 2;
 	sc_move(sc, m2, m1);
 	sc_move(sc, m2 + 1, m1 + 1);
-	sc_wait_us(sc, 900);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
+	sc_m3_m4(sc);
 	sc_traffic(sc);
 	sc_expect(sc, "REORDERED", m1);
 	sc_complete(sc, 1);
@@ -347,12 +297,7 @@ static void slow_response(struct scene *sc)
 	sc_m1(sc, &NORMAL);
 	sc_wait_us(sc, 600000);
 	m2 = sc_m2(sc, &first);
-	sc_wait_us(sc, 900);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
+	sc_m3_m4(sc);
 	sc_traffic(sc);
 	sc_expect(sc, "SLOW_RESPONSE", m2);
 	sc_complete(sc, 1);
@@ -413,19 +358,10 @@ static void altered(struct scene *sc)
 	uint64_t bad;
 
 	sc_connect(sc);
-	sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	bad = sc_m2(sc, &flip);
+	bad = sc_m1_m2(sc, &NORMAL, &flip);
 	sc_wait_us(sc, RETRY_US);
-	sc_m1(sc, &NORMAL);
-	sc_wait_us(sc, 2500);
-	sc_m2(sc, &NORMAL);
-	sc_wait_us(sc, 900);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
+	sc_m1_m2(sc, &NORMAL, &NORMAL);
+	sc_m3_m4(sc);
 	sc_traffic(sc);
 	sc_expect(sc, "MIC_BAD", bad);
 	sc_complete(sc, 1);
@@ -438,12 +374,8 @@ static void m3_lost(struct scene *sc)
 
 	m3 = up_to_m3(sc, &NO_ACK);
 	sc_retransmit(sc, m3, false);
-	sc_wait_us(sc, RETRY_US);
-	sc_m3(sc, &NORMAL);
-	sc_wait_us(sc, 1100);
-	sc_m4(sc, &NORMAL);
-	sc_install(sc, &sc->sta);
-	sc_install(sc, &sc->ap);
+	sc_wait_us(sc, RETRY_US - 900);
+	sc_m3_m4(sc);
 	sc_traffic(sc);
 	sc_expect(sc, "M3_LOST", m3);
 	sc_complete(sc, 1);

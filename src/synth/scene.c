@@ -666,19 +666,31 @@ void sc_complete(struct scene *sc, unsigned n)
 	sc->res->complete = n;
 }
 
-void sc_handshake(struct scene *sc)
+uint64_t sc_m1_m2(struct scene *sc, const struct sc_tx *m1, const struct sc_tx *m2)
+{
+	sc_m1(sc, m1);
+	sc_wait_us(sc, 2500);
+	return sc_m2(sc, m2);
+}
+
+void sc_m3_m4(struct scene *sc)
 {
 	static const struct sc_tx tx;
 
-	sc_m1(sc, &tx);
-	sc_wait_us(sc, 2500);
-	sc_m2(sc, &tx);
 	sc_wait_us(sc, 900);
 	sc_m3(sc, &tx);
 	sc_wait_us(sc, 1100);
 	sc_m4(sc, &tx);
 	sc_install(sc, &sc->sta);
 	sc_install(sc, &sc->ap);
+}
+
+void sc_handshake(struct scene *sc)
+{
+	static const struct sc_tx tx;
+
+	sc_m1_m2(sc, &tx, &tx);
+	sc_m3_m4(sc);
 }
 
 void sc_traffic(struct scene *sc)

@@ -284,47 +284,36 @@ static void check_clean(const struct fw_synth_opts *o, uint8_t akm, uint8_t ver,
 	free(c);
 }
 
-START_TEST(clean_psk_ccmp)
+/* PSK/CCMP, PSK-SHA256 (another passphrase and SSID), GCMP, SAE with a given PMK. */
+static const struct {
+	enum fw_synth_akm akm;
+	uint8_t cipher, akm_type, ver;
+	size_t n_auth;		/* authentication frames: open 2, SAE 4 */
+} variants[] = {
+	{ FW_SYNTH_PSK, FW_CIPHER_CCMP, FW_AKM_PSK, 2, 2 },
+	{ FW_SYNTH_PSK_SHA256, FW_CIPHER_CCMP, FW_AKM_PSK_SHA256, 3, 2 },
+	{ FW_SYNTH_PSK, FW_CIPHER_GCMP, FW_AKM_PSK, 2, 2 },
+	{ FW_SYNTH_PSK_SHA256, FW_CIPHER_GCMP, FW_AKM_PSK_SHA256, 3, 2 },
+	{ FW_SYNTH_SAE_PMK, FW_CIPHER_CCMP, FW_AKM_SAE, 0, 4 },
+};
+
+START_TEST(clean_variants)
 {
 	struct fw_synth_opts o;
 
 	fw_synth_opts_init(&o);
-	check_clean(&o, FW_AKM_PSK, 2, 2);
-}
-END_TEST
-
-START_TEST(clean_psk_sha256)
-{
-	struct fw_synth_opts o;
-
-	fw_synth_opts_init(&o);
-	o.akm = FW_SYNTH_PSK_SHA256;
-	o.passphrase = "another pass phrase";
-	o.ssid = "x";
-	check_clean(&o, FW_AKM_PSK_SHA256, 3, 2);
-}
-END_TEST
-
-START_TEST(clean_gcmp)
-{
-	struct fw_synth_opts o;
-
-	fw_synth_opts_init(&o);
-	o.cipher = FW_CIPHER_GCMP;
-	check_clean(&o, FW_AKM_PSK, 2, 2);
-}
-END_TEST
-
-START_TEST(clean_sae)
-{
-	struct fw_synth_opts o;
-
-	fw_synth_opts_init(&o);
-	o.akm = FW_SYNTH_SAE_PMK;
-	o.has_pmk = true;
-	for (int i = 0; i < 32; i++)
-		o.pmk[i] = (uint8_t)(0xa0 + i);
-	check_clean(&o, FW_AKM_SAE, 0, 4);
+	o.akm = variants[_i].akm;
+	o.cipher = variants[_i].cipher;
+	if (_i == 1) {
+		o.passphrase = "another pass phrase";
+		o.ssid = "x";
+	}
+	if (o.akm == FW_SYNTH_SAE_PMK) {
+		o.has_pmk = true;
+		for (int i = 0; i < 32; i++)
+			o.pmk[i] = (uint8_t)(0xa0 + i);
+	}
+	check_clean(&o, variants[_i].akm_type, variants[_i].ver, variants[_i].n_auth);
 }
 END_TEST
 
@@ -623,10 +612,7 @@ static Suite *synth_suite(void)
 	tcase_add_test(tc, rsne_layout);
 	tcase_add_test(tc, airtime);
 	tcase_add_test(tc, buffer_overflow);
-	tcase_add_test(tc, clean_psk_ccmp);
-	tcase_add_test(tc, clean_psk_sha256);
-	tcase_add_test(tc, clean_gcmp);
-	tcase_add_test(tc, clean_sae);
+	tcase_add_loop_test(tc, clean_variants, 0, (int)(sizeof(variants) / sizeof(variants[0])));
 	tcase_add_loop_test(tc, every_linktype, 0, (int)(sizeof(linktypes) / sizeof(linktypes[0])));
 	tcase_add_test(tc, every_scenario_decodes);
 	tcase_add_test(tc, same_seed_same_bytes);
