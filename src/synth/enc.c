@@ -15,6 +15,8 @@ void fw_sb_init(struct fw_sbuf *s)
 
 void fw_sb_put(struct fw_sbuf *s, const void *p, size_t n)
 {
+	if (n == 0)
+		return;		/* p may be NULL then */
 	if (s->overflow || n > FW_SBUF_MAX - s->len) {
 		s->overflow = true;
 		return;
