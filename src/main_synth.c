@@ -68,11 +68,8 @@ static const struct { const char *name; int dlt; } linktypes[] = {
 
 static void list_scenarios(void)
 {
-	size_t n;
-	const struct fw_synth_scenario *s = fw_synth_scenarios(&n);
-
-	for (size_t i = 0; i < n; i++)
-		printf("%-24s %s\n", s[i].name, s[i].summary);
+	for (size_t i = 0; i < fw_synth_count(); i++)
+		printf("%-24s %s\n", fw_synth_get(i)->name, fw_synth_get(i)->summary);
 }
 
 /* FILE with its extension replaced by .expect (captures/x.pcap -> captures/x.expect). */

@@ -124,8 +124,7 @@ void sc_m3_m4(struct scene *sc);
 void sc_traffic(struct scene *sc);
 
 struct sc_entry {
-	const char *name;
-	const char *summary;
+	struct fw_synth_scenario info;
 	void (*run)(struct scene *sc);
 };
 extern const struct sc_entry sc_table[];

@@ -28,17 +28,22 @@ void fw_synth_opts_init(struct fw_synth_opts *o)
 	o->linktype = FW_DLT_IEEE802_11_RADIO;
 }
 
-const struct fw_synth_scenario *fw_synth_scenarios(size_t *n)
+size_t fw_synth_count(void)
 {
-	static struct fw_synth_scenario list[32];
-	size_t i;
+	return sc_table_len;
+}
 
-	for (i = 0; i < sc_table_len && i < 32; i++) {
-		list[i].name = sc_table[i].name;
-		list[i].summary = sc_table[i].summary;
-	}
-	*n = i;
-	return list;
+const struct fw_synth_scenario *fw_synth_get(size_t i)
+{
+	return i < sc_table_len ? &sc_table[i].info : NULL;
+}
+
+static const struct sc_entry *find(const char *name)
+{
+	for (size_t i = 0; i < sc_table_len; i++)
+		if (strcmp(sc_table[i].info.name, name) == 0)
+			return &sc_table[i];
+	return NULL;
 }
 
 static void random_addr(struct fw_rng *r, uint8_t a[6])
@@ -158,13 +163,10 @@ static void teardown(struct scene *sc)
 int fw_synth_run(const struct fw_synth_opts *o, const char *name, fw_synth_sink sink,
 		 void *ctx, struct fw_synth_result *res, char *err, size_t errlen)
 {
-	const struct sc_entry *e = NULL;
+	const struct sc_entry *e = find(name);
 	struct scene sc;
 	int rc;
 
-	for (size_t i = 0; i < sc_table_len; i++)
-		if (strcmp(sc_table[i].name, name) == 0)
-			e = &sc_table[i];
 	if (!e) {
 		snprintf(err, errlen, "'%s' is not a scenario (see 'fourway synth --list')", name);
 		return FW_ENOTFOUND;
@@ -205,18 +207,10 @@ int fw_synth_write_pcap(const struct fw_synth_opts *o, const char *name, const c
 	struct fw_pcap_writer *w;
 	int rc, rc2;
 
-	/* check the scenario and options before creating the file */
-	{
-		size_t n;
-		const struct fw_synth_scenario *s = fw_synth_scenarios(&n);
-		bool found = false;
-
-		for (size_t i = 0; i < n; i++)
-			found |= strcmp(s[i].name, name) == 0;
-		if (!found) {
-			snprintf(err, errlen, "'%s' is not a scenario (see 'fourway synth --list')", name);
-			return FW_ENOTFOUND;
-		}
+	/* an unknown scenario creates no file */
+	if (!find(name)) {
+		snprintf(err, errlen, "'%s' is not a scenario (see 'fourway synth --list')", name);
+		return FW_ENOTFOUND;
 	}
 	rc = fw_pcap_writer_open_prec(&w, path, o->linktype, 65535, false, err, errlen);
 	if (rc)

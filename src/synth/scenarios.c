@@ -399,39 +399,40 @@ static void group_failed(struct scene *sc)
 }
 
 const struct sc_entry sc_table[] = {
-	{ "clean", "a complete handshake and protected traffic both ways: no finding", clean },
-	{ "m4-lost", "4/4 is not acknowledged; the AP retransmits 3/4 with a new replay counter", m4_lost },
-	{ "m4-ignored", "4/4 is acknowledged, yet the AP retransmits 3/4: it did not accept it",
+	{ { "clean", "a complete handshake and protected traffic both ways: no finding" }, clean },
+	{ { "m4-lost", "4/4 is not acknowledged; the AP retransmits 3/4 with a new replay counter" },
+	  m4_lost },
+	{ { "m4-ignored", "4/4 is acknowledged, yet the AP retransmits 3/4: it did not accept it" },
 	  m4_ignored },
-	{ "early-key-install", "4/4 is lost and the station answers the 3/4 retries protected with "
-	  "the new TK", early_key_install },
-	{ "m3-retry-after-install", "the station uses the new key; the AP keeps retrying 3/4 in "
-	  "plaintext, unanswered", m3_retry_after_install },
-	{ "key-reinstall", "a 3/4 retry makes the station reinstall the PTK: its CCMP/GCMP PN "
-	  "restarts", key_reinstall },
-	{ "stale-anonce", "2/4 answers the ANonce of an earlier 1/4 (the AP restarted meanwhile)",
+	{ { "early-key-install", "4/4 is lost and the station answers the 3/4 retries protected with "
+	  "the new TK" }, early_key_install },
+	{ { "m3-retry-after-install", "the station uses the new key; the AP keeps retrying 3/4 in "
+	  "plaintext, unanswered" }, m3_retry_after_install },
+	{ { "key-reinstall", "a 3/4 retry makes the station reinstall the PTK: its CCMP/GCMP PN "
+	  "restarts" }, key_reinstall },
+	{ { "stale-anonce", "2/4 answers the ANonce of an earlier 1/4 (the AP restarted meanwhile)" },
 	  stale_anonce },
-	{ "trailing-bytes", "bytes follow the EAPOL frame of 2/4; the MIC covers only the declared "
-	  "length", trailing_bytes },
-	{ "wrong-key", "the station holds another PMK: no 2/4 verifies, the AP gives up", wrong_key },
-	{ "nonce-reuse", "the AP reuses its ANonce in the handshake of a reconnection", nonce_reuse },
-	{ "rsne-mismatch", "the RSNE in 3/4 differs from the beacon's; the station aborts (reason 17)",
+	{ { "trailing-bytes", "bytes follow the EAPOL frame of 2/4; the MIC covers only the declared "
+	  "length" }, trailing_bytes },
+	{ { "wrong-key", "the station holds another PMK: no 2/4 verifies, the AP gives up" }, wrong_key },
+	{ { "nonce-reuse", "the AP reuses its ANonce in the handshake of a reconnection" }, nonce_reuse },
+	{ { "rsne-mismatch", "the RSNE in 3/4 differs from the beacon's; the station aborts (reason 17)" },
 	  rsne_mismatch },
-	{ "pmkid-mismatch", "the PMKID in 1/4 names no known PMK while every MIC verifies",
+	{ { "pmkid-mismatch", "the PMKID in 1/4 names no known PMK while every MIC verifies" },
 	  pmkid_mismatch },
-	{ "reordered", "2/4 is captured before the 1/4 it answers (timestamps disagree with order)",
+	{ { "reordered", "2/4 is captured before the 1/4 it answers (timestamps disagree with order)" },
 	  reordered },
-	{ "slow-response", "the station answers 1/4 after 1.6 s, after the AP retransmitted it",
+	{ { "slow-response", "the station answers 1/4 after 1.6 s, after the AP retransmitted it" },
 	  slow_response },
-	{ "group-rekey", "a complete 4-way handshake, then a group-key rekey (protected 1/2, 2/2)",
+	{ { "group-rekey", "a complete 4-way handshake, then a group-key rekey (protected 1/2, 2/2)" },
 	  group_rekey },
-	{ "timeout", "the station never answers 3/4; the AP deauthenticates (reason 15)", timeout },
-	{ "replay-counter", "the AP's 3/4 carries the replay counter of 1/4 (not increased)",
+	{ { "timeout", "the station never answers 3/4; the AP deauthenticates (reason 15)" }, timeout },
+	{ { "replay-counter", "the AP's 3/4 carries the replay counter of 1/4 (not increased)" },
 	  replay_counter },
-	{ "altered", "a byte of 2/4 flipped after its MIC was computed; the retry verifies", altered },
-	{ "m3-lost", "3/4 and its MAC retransmission get no ACK; the EAPOL retry gets through",
+	{ { "altered", "a byte of 2/4 flipped after its MIC was computed; the retry verifies" }, altered },
+	{ { "m3-lost", "3/4 and its MAC retransmission get no ACK; the EAPOL retry gets through" },
 	  m3_lost },
-	{ "group-failed", "the station never answers group 1/2; the AP deauthenticates (reason 16)",
+	{ { "group-failed", "the station never answers group 1/2; the AP deauthenticates (reason 16)" },
 	  group_failed },
 };
 const size_t sc_table_len = sizeof(sc_table) / sizeof(sc_table[0]);

@@ -55,8 +55,9 @@ struct fw_synth_scenario {
 	const char *summary;	/* the race it shows, one line */
 };
 
-/* The scenario table: n entries, in --list order. */
-const struct fw_synth_scenario *fw_synth_scenarios(size_t *n);
+/* The scenario table, in --list order: how many, and the i-th (NULL past the end). */
+size_t fw_synth_count(void);
+const struct fw_synth_scenario *fw_synth_get(size_t i);
 
 /* A frame sink: called once per frame in capture order. */
 typedef int (*fw_synth_sink)(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len);

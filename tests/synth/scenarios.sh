@@ -126,6 +126,11 @@ while read -r stem; do
 		nok "$stem: analyze failed" "$(head -c 300 "$tmp/err")"
 		continue
 	fi
+	# the number of complete handshakes is fourway check's to judge; shown when it differs
+	want_hs=$(sed -n 's/^handshakes complete //p' "$exp")
+	got_hs=$(jq '[.links[].handshakes[] | select(.outcome == "complete")] | length' "$tmp/out.json")
+	[ "$want_hs" = "$got_hs" ] ||
+		echo "note - $stem: the analyzer finds $got_hs complete handshake(s), the .expect says $want_hs"
 	missing_codes=""
 	for code in $(sed -n 's/^expect \([A-Z0-9_]*\) .*/\1/p' "$exp" | sort -u); do
 		grep -qx "$code" "$tmp/implemented" || missing_codes="$missing_codes $code"
