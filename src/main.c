@@ -16,6 +16,7 @@ static const struct command {
 	void (*usage)(FILE *out);
 } commands[] = {
 	{ "analyze", "diagnose every handshake in capture files", fw_cmd_analyze, fw_usage_analyze },
+	{ "synth", "write a capture of a handshake race, with real crypto", fw_cmd_synth, fw_usage_synth },
 	{ NULL, NULL, NULL, NULL },
 };
 
