@@ -110,6 +110,8 @@ void sc_new_anonce(struct scene *sc);
 
 /* Move frame `from` to position `to` (1-based), shifting those between. */
 void sc_move(struct scene *sc, uint64_t from, uint64_t to);
+/* Frame n was on the air but the sniffer missed it: it leaves the capture. */
+void sc_drop(struct scene *sc, uint64_t n);
 
 /* What the scenario is built to show. */
 void sc_expect(struct scene *sc, const char *code, uint64_t frame);

@@ -400,6 +400,63 @@ static void group_failed(struct scene *sc)
 	sc_complete(sc, 1);
 }
 
+/* The station never answers 1/4 nor its retry; the AP gives up (reason 15). */
+static void m1_unanswered(struct scene *sc)
+{
+	uint64_t m1, end;
+
+	sc_connect(sc);
+	m1 = sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "M1_UNANSWERED", m1);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/*
+ * The AP answers a 2/4 with a fresh 1/4 and a new ANonce, no
+ * deauthentication between: its state machine restarted mid-handshake.
+ */
+static void anonce_changed(struct scene *sc)
+{
+	uint64_t m1b;
+
+	sc_connect(sc);
+	sc_m1_m2(sc, &NORMAL, &NORMAL);
+	sc_wait_us(sc, 20000);
+	sc_new_anonce(sc);
+	m1b = sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 900);
+	sc_m2(sc, &NORMAL);
+	sc_wait_us(sc, 900);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "ANONCE_CHANGED", m1b);
+	sc_complete(sc, 1);
+}
+
+/*
+ * The sniffer misses the station's 2/4 (the AP got it: its ACK is in the
+ * capture, and 3/4 follows): the exchange goes on past a frame the
+ * capture lacks.
+ */
+static void capture_lossy(struct scene *sc)
+{
+	uint64_t m2;
+
+	sc_connect(sc);
+	m2 = sc_m1_m2(sc, &NORMAL, &NORMAL);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_drop(sc, m2);
+	/* after the drop the AP's ACK of 2/4 is frame m2, and 3/4 the next one */
+	sc_expect(sc, "CAPTURE_LOSSY", m2 + 1);
+	sc_complete(sc, 1);
+}
+
 const struct sc_entry sc_table[] = {
 	{ { "clean", "a complete handshake and protected traffic both ways: no finding" }, clean },
 	{ { "m4-lost", "4/4 is not acknowledged; the AP retransmits 3/4 with a new replay counter" },
@@ -436,5 +493,11 @@ const struct sc_entry sc_table[] = {
 	  m3_lost },
 	{ { "group-failed", "the station never answers group 1/2; the AP deauthenticates (reason 16)" },
 	  group_failed },
+	{ { "m1-unanswered", "the station never answers 1/4 nor its retry; the AP deauthenticates" },
+	  m1_unanswered },
+	{ { "anonce-changed", "the AP answers 2/4 with a fresh 1/4 and a new ANonce (restarted)" },
+	  anonce_changed },
+	{ { "capture-lossy", "the sniffer misses 2/4; the AP's ACK of it and 3/4 are captured" },
+	  capture_lossy },
 };
 const size_t sc_table_len = sizeof(sc_table) / sizeof(sc_table[0]);

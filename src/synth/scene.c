@@ -646,6 +646,18 @@ void sc_move(struct scene *sc, uint64_t from, uint64_t to)
 	sc->frames[to - 1] = f;
 }
 
+void sc_drop(struct scene *sc, uint64_t n)
+{
+	if (sc->err)
+		return;
+	if (!n || n > sc->n_frames) {
+		fail(sc, FW_EINVAL, "dropping a frame that does not exist");
+		return;
+	}
+	memmove(&sc->frames[n - 1], &sc->frames[n], (sc->n_frames - n) * sizeof(sc->frames[0]));
+	sc->n_frames--;
+}
+
 void sc_expect(struct scene *sc, const char *code, uint64_t frame)
 {
 	struct fw_synth_result *r = sc->res;
