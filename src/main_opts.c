@@ -111,8 +111,7 @@ void fw_usage_analyze(FILE *out)
 	      "error or an unreadable input.\n", out);
 }
 
-__attribute__((format(printf, 2, 3)))
-static int usage_error(const char *cmd, const char *fmt, ...)
+int fw_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -133,8 +132,8 @@ static int parse_ms(const char *cmd, const char *opt, const char *arg, uint32_t 
 	errno = 0;
 	v = strtoul(arg, &end, 10);
 	if (errno || end == arg || *end || v < 1 || v > 60000 || arg[0] == '-')
-		return usage_error(cmd, "%s: '%s' is not a number of milliseconds (1..60000)", opt,
-				   arg);
+		return fw_usage_error(cmd, "%s: '%s' is not a number of milliseconds (1..60000)",
+				      opt, arg);
 	*out = (uint32_t)v;
 	return 0;
 }
@@ -163,16 +162,16 @@ static int parse(struct fw_opts *o, const char *cmd, const struct option *table,
 		switch (c) {
 		case OPT_PMK:
 			if (fw_keyring_add_pmk_hex(o->kr, optarg, "--pmk", err, sizeof(err)) != 0)
-				return usage_error(cmd, "%s", err);
+				return fw_usage_error(cmd, "%s", err);
 			break;
 		case OPT_MSK: {
 			char line[1100];
 
 			if (strlen(optarg) > 1024)
-				return usage_error(cmd, "--msk: %s", "too long");
+				return fw_usage_error(cmd, "--msk: %s", "too long");
 			snprintf(line, sizeof(line), "msk %s", optarg);
 			if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, sizeof(err)) != 0)
-				return usage_error(cmd, "%s", err);
+				return fw_usage_error(cmd, "%s", err);
 			break;
 		}
 		case OPT_RADIUS_SECRET: {
@@ -180,7 +179,7 @@ static int parse(struct fw_opts *o, const char *cmd, const struct option *table,
 			size_t n = 0;
 
 			if (strlen(optarg) > 256)
-				return usage_error(cmd, "--radius-secret: %s", "longer than 256 characters");
+				return fw_usage_error(cmd, "--radius-secret: %s", "longer than 256 characters");
 			/* as a key-file line: quoted, with the quote and backslash escaped */
 			n += (size_t)snprintf(line, sizeof(line), "radius-secret \"");
 			for (const char *p = optarg; *p && n + 3 < sizeof(line); p++) {
@@ -191,35 +190,35 @@ static int parse(struct fw_opts *o, const char *cmd, const struct option *table,
 			line[n++] = '"';
 			line[n] = '\0';
 			if (fw_keyring_add_line(o->kr, line, "--radius-secret", NULL, err, sizeof(err)) != 0)
-				return usage_error(cmd, "%s", err);
+				return fw_usage_error(cmd, "%s", err);
 			break;
 		}
 		case OPT_PASSPHRASE:
 			if (fw_keyring_add_passphrase(o->kr, optarg, NULL, 0, "--passphrase", err,
 						      sizeof(err)) != 0)
-				return usage_error(cmd, "%s", err);
+				return fw_usage_error(cmd, "%s", err);
 			break;
 		case OPT_SSID:
 			if (strlen(optarg) > 32)
-				return usage_error(cmd, "--ssid: '%s' is longer than 32 bytes", optarg);
+				return fw_usage_error(cmd, "--ssid: '%s' is longer than 32 bytes", optarg);
 			ssid = optarg;
 			break;
 		case OPT_KEY_FILE:
 			if (fw_keyring_load_file(o->kr, optarg, err, sizeof(err)) != 0)
-				return usage_error(cmd, "%s", err);
+				return fw_usage_error(cmd, "%s", err);
 			break;
 		case OPT_KEYLOG:
 			if (fw_keyring_load_keylog(o->kr, optarg, err, sizeof(err)) < 0)
-				return usage_error(cmd, "%s", err);
+				return fw_usage_error(cmd, "%s", err);
 			break;
 		case OPT_BSSID:
 			if (fw_mac_parse(o->core.bssid, optarg) != 0)
-				return usage_error(cmd, "--bssid: '%s' is not a MAC address", optarg);
+				return fw_usage_error(cmd, "--bssid: '%s' is not a MAC address", optarg);
 			o->core.filter_bssid = true;
 			break;
 		case OPT_STA:
 			if (fw_mac_parse(o->core.sta, optarg) != 0)
-				return usage_error(cmd, "--sta: '%s' is not a MAC address", optarg);
+				return fw_usage_error(cmd, "--sta: '%s' is not a MAC address", optarg);
 			o->core.filter_sta = true;
 			break;
 		case OPT_MERGE:
@@ -236,7 +235,7 @@ static int parse(struct fw_opts *o, const char *cmd, const struct option *table,
 			else if (strcmp(optarg, "never") == 0)
 				o->color = FW_COLOR_NEVER;
 			else
-				return usage_error(cmd, "--color: '%s': want auto, always or never", optarg);
+				return fw_usage_error(cmd, "--color: '%s': want auto, always or never", optarg);
 			break;
 		case OPT_SHOW_KEYS:
 			o->show_keys = true;
@@ -267,9 +266,9 @@ static int parse(struct fw_opts *o, const char *cmd, const struct option *table,
 			usage(stdout);
 			return -1;
 		case ':':
-			return usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+			return fw_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+			return fw_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (ssid)
@@ -277,7 +276,7 @@ static int parse(struct fw_opts *o, const char *cmd, const struct option *table,
 	o->files = argv + optind;
 	o->n_files = argc - optind;
 	if (o->n_files == 0)
-		return usage_error(cmd, "%s", "no capture file given");
+		return fw_usage_error(cmd, "%s", "no capture file given");
 	return 0;
 }
 
@@ -293,9 +292,9 @@ int fw_opts_parse_annotate(struct fw_opts *o, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (o->n_files != 1)
-		return usage_error("annotate", "%s", "give exactly one capture file");
+		return fw_usage_error("annotate", "%s", "give exactly one capture file");
 	if (!o->output)
-		return usage_error("annotate", "%s", "no output file given (-o OUT.pcapng)");
+		return fw_usage_error("annotate", "%s", "no output file given (-o OUT.pcapng)");
 	return 0;
 }
 

@@ -35,6 +35,9 @@ enum { FW_EXIT_OK = 0, FW_EXIT_FAIL = 1, FW_EXIT_USAGE = 2 };
  */
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv);
 void fw_opts_fini(struct fw_opts *o);
+/* "fourway CMD: MESSAGE" and a pointer to --help on stderr; returns FW_EXIT_USAGE. */
+__attribute__((format(printf, 2, 3)))
+int fw_usage_error(const char *cmd, const char *fmt, ...);
 void fw_usage_analyze(FILE *out);
 /* The same for `fourway annotate IN -o OUT` (exactly one input, -o required). */
 int fw_opts_parse_annotate(struct fw_opts *o, int argc, char **argv);
@@ -46,5 +49,7 @@ void fw_usage_timing(FILE *out);
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);
 int fw_cmd_annotate(int argc, char **argv);
+int fw_cmd_synth(int argc, char **argv);
+void fw_usage_synth(FILE *out);
 
 #endif

@@ -144,6 +144,8 @@ struct hs_link {
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
 	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
+	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
+	unsigned unmatched_ack_file;
 
 	struct hs_link *next;	/* hash chain */
 };
