@@ -71,7 +71,7 @@ fi
 
 if ! (cd "$src" && dpkg-checkbuilddeps) >"$work/deps" 2>&1; then
 	missing=$(sed -n 's/.*Unmet build dependencies: //p' "$work/deps" |
-		sed 's/([^)]*)//g; s/<[^>]*>//g; s/|[^ ]*//g')
+		sed 's/([^)]*)//g; s/<[^>]*>//g; s/ *| *[^ ]*//g')	# versions, profiles, alternatives
 	if [ "$(id -u)" -ne 0 ]; then
 		echo "deb.sh: missing build dependencies ($missing); run as root or install them: skipping"
 		exit 77
