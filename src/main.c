@@ -16,6 +16,7 @@ static const struct command {
 	void (*usage)(FILE *out);
 } commands[] = {
 	{ "analyze", "diagnose every handshake in capture files", fw_cmd_analyze, fw_usage_analyze },
+	{ "check", "judge captures for CI: PASS/FAIL, exit status, TAP, JUnit", fw_cmd_check, fw_usage_check },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -16,7 +16,8 @@ enum {
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
 };
 
-static const struct option analyze_opts[] = {
+/* The key options and filters: every command that reads captures takes them. */
+static const struct option key_opts[] = {
 	{ "pmk", required_argument, NULL, OPT_PMK },
 	{ "msk", required_argument, NULL, OPT_MSK },
 	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE },
@@ -25,6 +26,10 @@ static const struct option analyze_opts[] = {
 	{ "keylog", required_argument, NULL, OPT_KEYLOG },
 	{ "bssid", required_argument, NULL, OPT_BSSID },
 	{ "sta", required_argument, NULL, OPT_STA },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct option analyze_opts[] = {
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "color", optional_argument, NULL, OPT_COLOR },
@@ -35,15 +40,26 @@ static const struct option analyze_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-void fw_usage_analyze(FILE *out)
+struct option *fw_opts_table(const struct option *own)
 {
-	fputs("usage: fourway analyze [options] FILE...\n"
-	      "\n"
-	      "Reconstruct every 802.11 4-way and group-key handshake in the capture files\n"
-	      "(pcap, pcapng, optionally gzip-compressed; - for standard input), verify each\n"
-	      "EAPOL-Key MIC with the keys given, and report what went wrong.\n"
-	      "\n"
-	      "Keys (repeatable):\n"
+	size_t nk = 0, no = 0;
+	struct option *t;
+
+	while (key_opts[nk].name)
+		nk++;
+	while (own[no].name)
+		no++;
+	t = calloc(nk + no + 1, sizeof(*t));
+	if (!t)
+		return NULL;
+	memcpy(t, key_opts, nk * sizeof(*t));
+	memcpy(t + nk, own, no * sizeof(*t));
+	return t;
+}
+
+void fw_usage_keys(FILE *out)
+{
+	fputs("Keys (repeatable):\n"
 	      "  --pmk HEX            a PMK of 32, 48 or 64 bytes (any AKM: PSK, SAE, 802.1X, OWE)\n"
 	      "  --passphrase P       a WPA passphrase (8..63 characters)\n"
 	      "  --ssid S             the SSID of the passphrases (default: learned from the capture)\n"
@@ -54,8 +70,19 @@ void fw_usage_analyze(FILE *out)
 	      "\n"
 	      "Filters:\n"
 	      "  --bssid MAC          only links of this BSSID (authenticator address)\n"
-	      "  --sta MAC            only links of this station\n"
+	      "  --sta MAC            only links of this station\n", out);
+}
+
+void fw_usage_analyze(FILE *out)
+{
+	fputs("usage: fourway analyze [options] FILE...\n"
 	      "\n"
+	      "Reconstruct every 802.11 4-way and group-key handshake in the capture files\n"
+	      "(pcap, pcapng, optionally gzip-compressed; - for standard input), verify each\n"
+	      "EAPOL-Key MIC with the keys given, and report what went wrong.\n"
+	      "\n", out);
+	fw_usage_keys(out);
+	fputs("\n"
 	      "Output:\n"
 	      "  --json               one JSON document instead of the text report\n"
 	      "  --color[=WHEN]       colour the text report: auto (default), always, never\n"
@@ -68,78 +95,124 @@ void fw_usage_analyze(FILE *out)
 	      "error or an unreadable input.\n", out);
 }
 
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
+int fw_opts_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("fourway analyze: ", stderr);
+	fprintf(stderr, "fourway %s: ", cmd);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\n(see 'fourway analyze --help')\n", stderr);
+	fprintf(stderr, "\n(see 'fourway %s --help')\n", cmd);
 	return FW_EXIT_USAGE;
 }
 
-int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
+int fw_opts_begin(struct fw_opts *o, const char *cmd)
 {
-	char err[512];
-	const char *ssid = NULL;
-	int c;
-
 	memset(o, 0, sizeof(*o));
 	o->kr = fw_keyring_new();
 	if (!o->kr) {
-		fputs("fourway analyze: out of memory\n", stderr);
+		fprintf(stderr, "fourway %s: out of memory\n", cmd);
 		return FW_EXIT_USAGE;
 	}
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hv", analyze_opts, NULL)) != -1) {
-		err[0] = '\0';
-		switch (c) {
-		case OPT_PMK:
-			if (fw_keyring_add_pmk_hex(o->kr, optarg, "--pmk", err, sizeof(err)) != 0)
-				return usage_error("%s", err);
-			break;
-		case OPT_MSK: {
-			char line[1100];
+	return 0;
+}
 
-			if (strlen(optarg) > 1024)
-				return usage_error("--msk: %s", "too long");
-			snprintf(line, sizeof(line), "msk %s", optarg);
-			if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, sizeof(err)) != 0)
-				return usage_error("%s", err);
-			break;
+int fw_opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
+{
+	char err[512];
+
+	err[0] = '\0';
+	switch (c) {
+	case OPT_PMK:
+		if (fw_keyring_add_pmk_hex(o->kr, arg, "--pmk", err, sizeof(err)) != 0)
+			return fw_opts_usage_error(cmd, "%s", err);
+		return 1;
+	case OPT_MSK: {
+		char line[1100];
+
+		if (strlen(arg) > 1024)
+			return fw_opts_usage_error(cmd, "--msk: %s", "too long");
+		snprintf(line, sizeof(line), "msk %s", arg);
+		if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, sizeof(err)) != 0)
+			return fw_opts_usage_error(cmd, "%s", err);
+		return 1;
+	}
+	case OPT_PASSPHRASE:
+		if (fw_keyring_add_passphrase(o->kr, arg, NULL, 0, "--passphrase", err,
+					      sizeof(err)) != 0)
+			return fw_opts_usage_error(cmd, "%s", err);
+		return 1;
+	case OPT_SSID:
+		if (strlen(arg) > 32)
+			return fw_opts_usage_error(cmd, "--ssid: '%s' is longer than 32 bytes", arg);
+		o->ssid = arg;
+		return 1;
+	case OPT_KEY_FILE:
+		if (fw_keyring_load_file(o->kr, arg, err, sizeof(err)) != 0)
+			return fw_opts_usage_error(cmd, "%s", err);
+		return 1;
+	case OPT_KEYLOG:
+		if (fw_keyring_load_keylog(o->kr, arg, err, sizeof(err)) < 0)
+			return fw_opts_usage_error(cmd, "%s", err);
+		return 1;
+	case OPT_BSSID:
+		if (fw_mac_parse(o->core.bssid, arg) != 0)
+			return fw_opts_usage_error(cmd, "--bssid: '%s' is not a MAC address", arg);
+		o->core.filter_bssid = true;
+		return 1;
+	case OPT_STA:
+		if (fw_mac_parse(o->core.sta, arg) != 0)
+			return fw_opts_usage_error(cmd, "--sta: '%s' is not a MAC address", arg);
+		o->core.filter_sta = true;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int fw_opts_end(struct fw_opts *o, const char *cmd, int argc, char **argv)
+{
+	if (o->ssid)
+		fw_keyring_set_default_ssid(o->kr, (const uint8_t *)o->ssid, strlen(o->ssid));
+	o->files = argv + optind;
+	o->n_files = argc - optind;
+	if (o->n_files == 0)
+		return fw_opts_usage_error(cmd, "%s", "no capture file given");
+	return 0;
+}
+
+int fw_opts_getopt_error(const char *cmd, int c, char **argv)
+{
+	if (c == ':')
+		return fw_opts_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+	return fw_opts_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
+{
+	struct option *table;
+	int c, rc;
+
+	rc = fw_opts_begin(o, "analyze");
+	if (rc)
+		return rc;
+	table = fw_opts_table(analyze_opts);
+	if (!table) {
+		fputs("fourway analyze: out of memory\n", stderr);
+		return FW_EXIT_USAGE;
+	}
+	while ((c = getopt_long(argc, argv, ":hv", table, NULL)) != -1) {
+		rc = fw_opts_key(o, "analyze", c, optarg);
+		if (rc == 1) {
+			rc = 0;
+			continue;
 		}
-		case OPT_PASSPHRASE:
-			if (fw_keyring_add_passphrase(o->kr, optarg, NULL, 0, "--passphrase", err,
-						      sizeof(err)) != 0)
-				return usage_error("%s", err);
+		if (rc)
 			break;
-		case OPT_SSID:
-			if (strlen(optarg) > 32)
-				return usage_error("--ssid: '%s' is longer than 32 bytes", optarg);
-			ssid = optarg;
-			break;
-		case OPT_KEY_FILE:
-			if (fw_keyring_load_file(o->kr, optarg, err, sizeof(err)) != 0)
-				return usage_error("%s", err);
-			break;
-		case OPT_KEYLOG:
-			if (fw_keyring_load_keylog(o->kr, optarg, err, sizeof(err)) < 0)
-				return usage_error("%s", err);
-			break;
-		case OPT_BSSID:
-			if (fw_mac_parse(o->core.bssid, optarg) != 0)
-				return usage_error("--bssid: '%s' is not a MAC address", optarg);
-			o->core.filter_bssid = true;
-			break;
-		case OPT_STA:
-			if (fw_mac_parse(o->core.sta, optarg) != 0)
-				return usage_error("--sta: '%s' is not a MAC address", optarg);
-			o->core.filter_sta = true;
-			break;
+		switch (c) {
 		case OPT_MERGE:
 			o->core.merge = true;
 			break;
@@ -148,13 +221,14 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 			break;
 		case OPT_COLOR:
 			if (!optarg || strcmp(optarg, "always") == 0)
-				o->color = optarg ? FW_COLOR_ALWAYS : FW_COLOR_ALWAYS;
+				o->color = FW_COLOR_ALWAYS;
 			else if (strcmp(optarg, "auto") == 0)
 				o->color = FW_COLOR_AUTO;
 			else if (strcmp(optarg, "never") == 0)
 				o->color = FW_COLOR_NEVER;
 			else
-				return usage_error("--color: '%s': want auto, always or never", optarg);
+				rc = fw_opts_usage_error("analyze", "--color: '%s': want auto, always or never",
+							 optarg);
 			break;
 		case OPT_SHOW_KEYS:
 			o->show_keys = true;
@@ -164,20 +238,19 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 			break;
 		case 'h':
 			fw_usage_analyze(stdout);
-			return -1;
-		case ':':
-			return usage_error("option '%s' needs a value", argv[optind - 1]);
+			rc = -1;
+			break;
 		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+			rc = fw_opts_getopt_error("analyze", c, argv);
+			break;
 		}
+		if (rc)
+			break;
 	}
-	if (ssid)
-		fw_keyring_set_default_ssid(o->kr, (const uint8_t *)ssid, strlen(ssid));
-	o->files = argv + optind;
-	o->n_files = argc - optind;
-	if (o->n_files == 0)
-		return usage_error("%s", "no capture file given");
-	return 0;
+	free(table);
+	if (rc)
+		return rc;
+	return fw_opts_end(o, "analyze", argc, argv);
 }
 
 void fw_opts_fini(struct fw_opts *o)
