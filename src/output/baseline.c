@@ -47,16 +47,6 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
 static const struct fw_jr_node *array_of(struct bp *p, const struct fw_jr_node *o,
 					 const char *key, const char *where, int *rc)
 {
@@ -85,7 +75,7 @@ static int file_of(struct bp *p, const struct fw_jr_node *o, const char *where, 
 
 	if (!s)
 		return bad(p, "%s.file: missing, or not a string", where);
-	*out = dup_str(base_name(s));
+	*out = strdup(base_name(s));
 	return *out ? 0 : FW_ENOMEM;
 }
 
@@ -225,7 +215,7 @@ int fw_baseline_parse(struct fw_baseline *b, const char *name, const char *text,
 	int rc;
 
 	memset(b, 0, sizeof(*b));
-	b->name = dup_str(name);
+	b->name = strdup(name);
 	if (!b->name) {
 		snprintf(err, errlen, "%s: out of memory", name);
 		return FW_ENOMEM;

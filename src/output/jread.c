@@ -6,6 +6,7 @@
  * pointers are set once, after the last byte was read.  Recursion depth is
  * bounded by FW_JR_MAX_DEPTH, so the stack is too.
  */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,30 +109,20 @@ static bool put(struct jr *p, const void *b, size_t n)
 	return true;
 }
 
-static int hexv(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
+/* Four hex digits of a \u escape. */
 static bool u4(struct jr *p, uint32_t *v)
 {
-	*v = 0;
-	for (int k = 0; k < 4; k++) {
-		int h = p->i < p->n ? hexv(p->s[p->i]) : -1;
+	char digits[5];
 
-		if (h < 0) {
+	for (int k = 0; k < 4; k++, p->i++) {
+		if (p->i >= p->n || !isxdigit(p->s[p->i])) {
 			fail(p, FW_EMALFORMED, "bad \\u escape");
 			return false;
 		}
-		*v = *v << 4 | (uint32_t)h;
-		p->i++;
+		digits[k] = (char)p->s[p->i];
 	}
+	digits[4] = '\0';
+	*v = (uint32_t)strtoul(digits, NULL, 16);
 	return true;
 }
 

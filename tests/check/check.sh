@@ -24,22 +24,7 @@ WPA2_PMK=97ec771347e64d42367432d72387c78aff911d091343a452ccc68192a50a96de	# PBKD
 WRONG_PASS='the right passphrase'	# wrong-psk.pcap: the AP's passphrase
 M4_PASS='first four lost'	# m4-drop.pcap
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -z "${2:-}" ] || printf '  %s\n' "$2"; }
-
-# run NAME WANT_STATUS CMD...: stdout in $tmp/out, stderr in $tmp/err
-run() {
-	name=$1 want=$2
-	shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		ok "$name: exit $want"
-	else
-		nok "$name: exit $got, want $want" "$(head -c 600 "$tmp/out" "$tmp/err")"
-	fi
-}
+. "$top/tests/lib.sh"
 
 # has NAME FILE PATTERN: a fixed string is in the file
 has() {

@@ -41,6 +41,21 @@ static void has_reason(const struct fw_check_result *r, size_t i, const char *wa
 	ck_assert_str_eq(r->reasons[i], want);
 }
 
+/* Judging v by text (NULL: the default policy) fails with exactly the n reasons want. */
+static void fails(const struct fw_view *v, const char *text, size_t n, const char *const *want)
+{
+	struct fw_check_result r;
+
+	judge(&r, v, text);
+	ck_assert_int_eq(r.status, FW_CHECK_FAIL);
+	ck_assert_ptr_null(r.summary);
+	ck_assert_uint_eq(r.n_reasons, n);
+	for (size_t i = 0; i < n; i++)
+		has_reason(&r, i, want[i]);
+	ck_assert_uint_eq(r.n_findings, v->n_findings);	/* every finding is listed for the reports */
+	fw_check_result_fini(&r);
+}
+
 START_TEST(default_policy_clean)
 {
 	struct fw_check_result r;
@@ -56,23 +71,18 @@ END_TEST
 
 START_TEST(default_policy_wrong_psk)
 {
-	struct fw_check_result r;
+	static const char *const want[] = {
+		"the default policy: handshakes complete all: 02:00:00:00:00:00>02:00:00:00:01:00 "
+		"handshake 1 (frames 27-83) is failed: deauth reason 15",
+		"the default policy: forbid severity>=error: found unexpected MIC_BAD error "
+		"02:00:00:00:00:00>02:00:00:00:01:00 frames 30,43,58,71: MIC_BAD over frames "
+		"starting at 30",
+		"the default policy: forbid severity>=error: found unexpected TIMEOUT error "
+		"02:00:00:00:00:00>02:00:00:00:01:00 frames 71,83: TIMEOUT over frames starting at 71",
+	};
 	struct cv x;
 
-	judge(&r, cv_wrong(&x), NULL);
-	ck_assert_int_eq(r.status, FW_CHECK_FAIL);
-	ck_assert_ptr_null(r.summary);
-	ck_assert_uint_eq(r.n_reasons, 3);
-	has_reason(&r, 0, "the default policy: handshakes complete all: "
-		   "02:00:00:00:00:00>02:00:00:00:01:00 handshake 1 (frames 27-83) is failed: "
-		   "deauth reason 15");
-	has_reason(&r, 1, "the default policy: forbid severity>=error: found unexpected MIC_BAD error "
-		   "02:00:00:00:00:00>02:00:00:00:01:00 frames 30,43,58,71: MIC_BAD over frames "
-		   "starting at 30");
-	has_reason(&r, 2, "the default policy: forbid severity>=error: found unexpected TIMEOUT error "
-		   "02:00:00:00:00:00>02:00:00:00:01:00 frames 71,83: TIMEOUT over frames starting at 71");
-	ck_assert_uint_eq(r.n_findings, 2);	/* every finding is listed for the reports */
-	fw_check_result_fini(&r);
+	fails(cv_wrong(&x), NULL, 3, want);
 }
 END_TEST
 
@@ -91,39 +101,37 @@ END_TEST
 
 START_TEST(flipped_expectation)
 {
-	struct fw_check_result r;
+	static const char *const want[] = {
+		"t.expect:2: expect TIMEOUT at 84: not found (the TIMEOUT findings hold frames 71,83)",
+		/* the TIMEOUT at 83 is now named by no expect line */
+		"t.expect:3: forbid others: found unexpected TIMEOUT error "
+		"02:00:00:00:00:00>02:00:00:00:01:00 frames 71,83: TIMEOUT over frames starting at 71",
+	};
 	struct cv x;
 
-	judge(&r, cv_wrong(&x), "expect MIC_BAD at 30\nexpect TIMEOUT at 84\nforbid others\n");
-	ck_assert_int_eq(r.status, FW_CHECK_FAIL);
-	ck_assert_uint_eq(r.n_reasons, 2);
-	has_reason(&r, 0, "t.expect:2: expect TIMEOUT at 84: not found (the TIMEOUT findings hold "
-		   "frames 71,83)");
-	/* the TIMEOUT at 83 is now named by no expect line */
-	has_reason(&r, 1, "t.expect:3: forbid others: found unexpected TIMEOUT error "
-		   "02:00:00:00:00:00>02:00:00:00:01:00 frames 71,83: TIMEOUT over frames starting at 71");
-	fw_check_result_fini(&r);
+	fails(cv_wrong(&x), "expect MIC_BAD at 30\nexpect TIMEOUT at 84\nforbid others\n", 2, want);
 }
 END_TEST
 
 START_TEST(expect_absent_code)
 {
-	const struct fw_code_info *ci = fw_code_info(FW_F_M4_LOST);
-	struct fw_check_result r;
+	const char *want[] = {
+		fw_code_info(FW_F_M4_LOST)->implemented
+		? "t.expect:1: expect M4_LOST: not found (no M4_LOST finding)"
+		: "t.expect:1: expect M4_LOST: not found (no detector emits M4_LOST yet)",
+		"t.expect:2: expect MIC_BAD at 29: not found (no MIC_BAD finding)",
+	};
 	struct cv x;
 
-	judge(&r, cv_m4drop(&x), "expect M4_LOST\nexpect MIC_BAD at 29\n");
-	ck_assert_int_eq(r.status, FW_CHECK_FAIL);
-	ck_assert_uint_eq(r.n_reasons, 2);
-	has_reason(&r, 0, ci->implemented ? "t.expect:1: expect M4_LOST: not found (no M4_LOST finding)"
-		   : "t.expect:1: expect M4_LOST: not found (no detector emits M4_LOST yet)");
-	has_reason(&r, 1, "t.expect:2: expect MIC_BAD at 29: not found (no MIC_BAD finding)");
-	fw_check_result_fini(&r);
+	fails(cv_m4drop(&x), "expect M4_LOST\nexpect MIC_BAD at 29\n", 2, want);
 }
 END_TEST
 
 START_TEST(forbid_severity_exempts_expected)
 {
+	static const char *const once =
+		"t.expect:1: forbid severity>=warning: found unexpected TIMEOUT error "
+		"02:00:00:00:00:00>02:00:00:00:01:00 frames 75,93: TIMEOUT over frames starting at 75";
 	struct fw_check_result r;
 	struct cv x;
 
@@ -131,12 +139,7 @@ START_TEST(forbid_severity_exempts_expected)
 	ck_assert_int_eq(r.status, FW_CHECK_PASS);
 	fw_check_result_fini(&r);
 	/* without the expect line the same TIMEOUT fails, once though two rules forbid it */
-	judge(&r, cv_m4drop(&x), "forbid severity>=warning\nforbid others\n");
-	ck_assert_int_eq(r.status, FW_CHECK_FAIL);
-	ck_assert_uint_eq(r.n_reasons, 1);
-	has_reason(&r, 0, "t.expect:1: forbid severity>=warning: found unexpected TIMEOUT error "
-		   "02:00:00:00:00:00>02:00:00:00:01:00 frames 75,93: TIMEOUT over frames starting at 75");
-	fw_check_result_fini(&r);
+	fails(cv_m4drop(&x), "forbid severity>=warning\nforbid others\n", 1, &once);
 	/* an expect at another frame does not name it */
 	judge(&r, cv_m4drop(&x), "expect TIMEOUT at 94\nforbid others\n");
 	ck_assert_uint_eq(r.n_reasons, 2);
@@ -147,6 +150,10 @@ END_TEST
 START_TEST(forbid_code_and_info)
 {
 	static const uint64_t fr[] = { 27 };
+	static const char *const nokey = "t.expect:2: forbid NO_KEY: found NO_KEY info "
+		"02:00:00:00:00:00>02:00:00:00:01:00 frames 27: NO_KEY over frames starting at 27";
+	static const char *const info = "t.expect:1: forbid severity>=info: found unexpected NO_KEY "
+		"info 02:00:00:00:00:00>02:00:00:00:01:00 frames 27: NO_KEY over frames starting at 27";
 	struct fw_check_result r;
 	struct cv x;
 
@@ -155,19 +162,17 @@ START_TEST(forbid_code_and_info)
 	judge(&r, &x.v, "forbid others\nforbid severity>=warning\n");
 	ck_assert_int_eq(r.status, FW_CHECK_PASS);	/* info is not "others" */
 	fw_check_result_fini(&r);
-	judge(&r, &x.v, "forbid others\nforbid NO_KEY\n");
-	ck_assert_int_eq(r.status, FW_CHECK_FAIL);
-	has_reason(&r, 0, "t.expect:2: forbid NO_KEY: found NO_KEY info "
-		   "02:00:00:00:00:00>02:00:00:00:01:00 frames 27: NO_KEY over frames starting at 27");
-	fw_check_result_fini(&r);
-	judge(&r, &x.v, "forbid severity>=info\n");
-	ck_assert_int_eq(r.status, FW_CHECK_FAIL);
-	fw_check_result_fini(&r);
+	fails(&x.v, "forbid others\nforbid NO_KEY\n", 1, &nokey);
+	fails(&x.v, "forbid severity>=info\n", 1, &info);
 }
 END_TEST
 
 START_TEST(handshake_counts)
 {
+	static const char *const two = "t.expect:1: handshakes complete 2: 1 of 2 handshakes complete";
+	static const char *const all = "t.expect:1: handshakes complete all: "
+		"02:00:00:00:00:00>02:00:00:00:01:00 handshake 1 (frames 26-93) is failed: "
+		"deauth reason 15";
 	struct fw_check_result r;
 	struct cv x;
 
@@ -175,14 +180,9 @@ START_TEST(handshake_counts)
 	ck_assert_int_eq(r.status, FW_CHECK_PASS);
 	ck_assert_str_eq(r.summary, "1 of 2 handshakes complete, 1 finding; judged by t.expect");
 	fw_check_result_fini(&r);
-	judge(&r, cv_m4drop(&x), "handshakes complete 2\n");
-	has_reason(&r, 0, "t.expect:1: handshakes complete 2: 1 of 2 handshakes complete");
-	fw_check_result_fini(&r);
-	judge(&r, cv_m4drop(&x), "handshakes complete all\n");
-	has_reason(&r, 0, "t.expect:1: handshakes complete all: 02:00:00:00:00:00>02:00:00:00:01:00 "
-		   "handshake 1 (frames 26-93) is failed: deauth reason 15");
-	ck_assert_uint_eq(r.n_reasons, 1);	/* the second one completed */
-	fw_check_result_fini(&r);
+	fails(cv_m4drop(&x), "handshakes complete 2\n", 1, &two);
+	/* the second one completed */
+	fails(cv_m4drop(&x), "handshakes complete all\n", 1, &all);
 }
 END_TEST
 

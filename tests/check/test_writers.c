@@ -60,21 +60,36 @@ static void free3(struct fw_check_result r[3])
 		fw_check_result_fini(&r[i]);
 }
 
-START_TEST(text_lines)
+/* The three results as text lines (tap false) or TAP, the way the command streams them. */
+static char *render(bool tap)
 {
 	struct fw_check_result r[3];
 	struct fw_check_counts c = { 0 };
 	struct mem m;
-	char *out;
 
 	three(r);
 	mem_open(&m);
+	if (tap)
+		fw_tap_begin(m.f, 3);
 	for (int i = 0; i < 3; i++) {
 		fw_check_count(&c, &r[i]);
-		fw_check_write_line(m.f, &r[i]);
+		if (tap)
+			fw_tap_write(m.f, (size_t)i + 1, &r[i]);
+		else
+			fw_check_write_line(m.f, &r[i]);
 	}
-	fw_check_write_summary(m.f, &c);
-	out = mem_close(&m);
+	if (tap)
+		fw_tap_end(m.f, &c);
+	else
+		fw_check_write_summary(m.f, &c);
+	free3(r);
+	return mem_close(&m);
+}
+
+START_TEST(text_lines)
+{
+	char *out = render(false);
+
 	ck_assert_str_eq(out,
 		"PASS caps/wpa2-psk.pcap: 1 of 1 handshake complete, 0 findings; judged by x.expect\n"
 		"FAIL caps/#1 <wrong> & \"psk\".pcap: x.expect:2: expect TIMEOUT at 84: not found; "
@@ -82,26 +97,13 @@ START_TEST(text_lines)
 		"ERROR caps/bad\xff.pcap: unknown file format\n"
 		"3 captures: 1 passed, 1 failed, 1 unreadable\n");
 	free(out);
-	free3(r);
 }
 END_TEST
 
 START_TEST(tap)
 {
-	struct fw_check_result r[3];
-	struct fw_check_counts c = { 0 };
-	struct mem m;
-	char *out;
+	char *out = render(true);
 
-	three(r);
-	mem_open(&m);
-	fw_tap_begin(m.f, 3);
-	for (int i = 0; i < 3; i++) {
-		fw_check_count(&c, &r[i]);
-		fw_tap_write(m.f, (size_t)i + 1, &r[i]);
-	}
-	fw_tap_end(m.f, &c);
-	out = mem_close(&m);
 	ck_assert_str_eq(out,
 		"TAP version 13\n"
 		"1..3\n"
@@ -126,7 +128,6 @@ START_TEST(tap)
 		"  ...\n"
 		"# 3 captures: 1 passed, 1 failed, 1 unreadable\n");
 	free(out);
-	free3(r);
 }
 END_TEST
 

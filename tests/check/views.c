@@ -45,6 +45,20 @@ static void msg(struct cv *x, enum fw_msg_type t, uint64_t frame, uint64_t rc,
 		snprintf(m->mic_reason, sizeof(m->mic_reason), "wrong key");
 }
 
+/* One message a row: type, frame, replay counter, MIC verdict, handshake. */
+struct row {
+	enum fw_msg_type t;
+	uint64_t frame, rc;
+	enum fw_mic_verdict mic;
+	unsigned hs;
+};
+
+static void rows(struct cv *x, const struct row *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		msg(x, r[i].t, r[i].frame, r[i].rc, r[i].mic, r[i].hs);
+}
+
 static void handshake(struct cv *x, size_t first, size_t count, enum fw_outcome o,
 		      uint64_t deauth)
 {
@@ -83,11 +97,13 @@ struct fw_finding *cv_add_finding(struct cv *x, enum fw_code code, enum fw_sever
 
 const struct fw_view *cv_clean(struct cv *x)
 {
+	static const struct row r[] = {
+		{ FW_MSG_M1, 27, 1, FW_MICV_ABSENT, 0 }, { FW_MSG_M2, 30, 1, FW_MICV_OK, 0 },
+		{ FW_MSG_M3, 32, 2, FW_MICV_OK, 0 }, { FW_MSG_M4, 34, 2, FW_MICV_OK, 0 },
+	};
+
 	base(x, "captures/wpa2-psk.pcap");
-	msg(x, FW_MSG_M1, 27, 1, FW_MICV_ABSENT, 0);
-	msg(x, FW_MSG_M2, 30, 1, FW_MICV_OK, 0);
-	msg(x, FW_MSG_M3, 32, 2, FW_MICV_OK, 0);
-	msg(x, FW_MSG_M4, 34, 2, FW_MICV_OK, 0);
+	rows(x, r, 4);
 	handshake(x, 0, 4, FW_OUT_COMPLETE, 0);
 	return &x->v;
 }
@@ -111,21 +127,19 @@ const struct fw_view *cv_wrong(struct cv *x)
 const struct fw_view *cv_m4drop(struct cv *x)
 {
 	static const uint64_t tmo[] = { 75, 93 };
+	static const struct row r[] = {
+		{ FW_MSG_M1, 26, 1, FW_MICV_ABSENT, 0 }, { FW_MSG_M2, 29, 1, FW_MICV_OK, 0 },
+		{ FW_MSG_M3, 31, 2, FW_MICV_OK, 0 }, { FW_MSG_M4, 33, 2, FW_MICV_OK, 0 },
+		{ FW_MSG_M3, 35, 3, FW_MICV_OK, 0 }, { FW_MSG_M3, 55, 4, FW_MICV_OK, 0 },
+		{ FW_MSG_M3, 75, 5, FW_MICV_OK, 0 },
+		{ FW_MSG_M1, 114, 1, FW_MICV_ABSENT, 1 }, { FW_MSG_M2, 119, 1, FW_MICV_OK, 1 },
+		{ FW_MSG_M3, 121, 2, FW_MICV_OK, 1 }, { FW_MSG_M3, 124, 3, FW_MICV_OK, 1 },
+		{ FW_MSG_M4, 126, 2, FW_MICV_OK, 1 },
+	};
 
 	base(x, "captures/m4-drop.pcap");
-	msg(x, FW_MSG_M1, 26, 1, FW_MICV_ABSENT, 0);
-	msg(x, FW_MSG_M2, 29, 1, FW_MICV_OK, 0);
-	msg(x, FW_MSG_M3, 31, 2, FW_MICV_OK, 0);
-	msg(x, FW_MSG_M4, 33, 2, FW_MICV_OK, 0);
-	msg(x, FW_MSG_M3, 35, 3, FW_MICV_OK, 0);
-	msg(x, FW_MSG_M3, 55, 4, FW_MICV_OK, 0);
-	msg(x, FW_MSG_M3, 75, 5, FW_MICV_OK, 0);
+	rows(x, r, 12);
 	handshake(x, 0, 7, FW_OUT_FAILED, 93);
-	msg(x, FW_MSG_M1, 114, 1, FW_MICV_ABSENT, 1);
-	msg(x, FW_MSG_M2, 119, 1, FW_MICV_OK, 1);
-	msg(x, FW_MSG_M3, 121, 2, FW_MICV_OK, 1);
-	msg(x, FW_MSG_M3, 124, 3, FW_MICV_OK, 1);
-	msg(x, FW_MSG_M4, 126, 2, FW_MICV_OK, 1);
 	handshake(x, 7, 5, FW_OUT_COMPLETE, 0);
 	cv_add_finding(x, FW_F_TIMEOUT, FW_SEV_ERROR, tmo, 2);
 	return &x->v;
