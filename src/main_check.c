@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -21,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,6 +27,7 @@
 #include "capture/source.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
+#include "main_check.h"
 #include "main_opts.h"
 #include "output/baseline.h"
 #include "output/check.h"
@@ -38,9 +37,7 @@
 #include "util/err.h"
 
 #define CMD "check"
-#define MAX_DEPTH 32
 #define MAX_JOBS 256
-#define MAX_CAPTURES 100000
 
 enum { OPT_POLICY = FW_OPT_OWN, OPT_BASELINE, OPT_JUNIT, OPT_TAP };
 
@@ -54,12 +51,6 @@ static const struct option check_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* One capture to check; error set when it cannot even be started (a folder that cannot be read). */
-struct entry {
-	char *path;
-	char *error;
-};
-
 struct check {
 	struct fw_opts o;
 	const char *policy_path, *baseline_path, *junit_path;
@@ -69,7 +60,8 @@ struct check {
 	bool use_policy;
 	struct fw_baseline base;
 	bool use_base;
-	struct entry *e;
+	struct fw_check_list list;
+	struct fw_check_entry *e;	/* list.e, list.n */
 	size_t n;
 	struct fw_check_result *res;
 	bool *ready;
@@ -164,164 +156,27 @@ static int parse(struct check *ck, int argc, char **argv)
 	return rc ? rc : fw_opts_end(&ck->o, CMD, argc, argv);
 }
 
-/* ---- the captures to check ------------------------------------------------ */
-
-static char *join(const char *dir, const char *name)
-{
-	size_t nd = strlen(dir), nn = strlen(name);
-	char *p = malloc(nd + nn + 2);
-
-	if (!p)
-		return NULL;
-	memcpy(p, dir, nd);
-	if (nd && dir[nd - 1] != '/')
-		p[nd++] = '/';
-	memcpy(p + nd, name, nn + 1);
-	return p;
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n > k && strcmp(s + n - k, suffix) == 0;
-}
-
-/* *.pcap, *.pcapng, *.cap, and the same with .gz. */
-static bool capture_name(const char *name)
-{
-	static const char *const ext[] = { ".pcap", ".pcapng", ".cap" };
-	char stem[4096];
-	size_t n = strlen(name);
-
-	if (n >= sizeof(stem))
-		return false;
-	memcpy(stem, name, n + 1);
-	if (ends_with(stem, ".gz"))
-		stem[n - 3] = '\0';
-	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
-		if (ends_with(stem, ext[i]))
-			return true;
-	return false;
-}
-
-/* Takes path (malloc'd) and error (malloc'd or NULL). */
-static int add_entry(struct check *ck, char *path, char *error)
-{
-	struct entry *ne;
-
-	if (!path || ck->n >= MAX_CAPTURES ||
-	    !(ne = realloc(ck->e, (ck->n + 1) * sizeof(*ne)))) {
-		free(path);
-		free(error);
-		return FW_ENOMEM;
-	}
-	ck->e = ne;
-	ck->e[ck->n].path = path;
-	ck->e[ck->n].error = error;
-	ck->n++;
-	return 0;
-}
-
-static char *dup_str(const char *s)
-{
-	return join("", s);
-}
-
-static char *errorf(const char *path, const char *what)
-{
-	char b[1024];
-
-	snprintf(b, sizeof(b), "%s: %s", path, what);
-	return dup_str(b);
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int walk(struct check *ck, const char *dir, int depth);
-
-/* The entries of dir, sorted, so the order of the report does not depend on the file system. */
-static int walk_names(struct check *ck, const char *dir, char **names, size_t n, int depth)
-{
-	int rc = 0;
-
-	qsort(names, n, sizeof(*names), cmp_names);
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		char *p = join(dir, names[i]);
-		struct stat st;
-
-		if (!p)
-			rc = FW_ENOMEM;
-		else if (stat(p, &st) != 0)
-			free(p);	/* a dangling link: nothing to check */
-		else if (S_ISDIR(st.st_mode)) {
-			rc = walk(ck, p, depth + 1);
-			free(p);
-		} else if (S_ISREG(st.st_mode) && capture_name(names[i])) {
-			rc = add_entry(ck, p, NULL);
-		} else {
-			free(p);
-		}
-	}
-	return rc;
-}
-
-static int walk(struct check *ck, const char *dir, int depth)
-{
-	char **names = NULL, **nn;
-	size_t n = 0;
-	struct dirent *d;
-	DIR *dh;
-	int rc = 0;
-
-	if (depth > MAX_DEPTH)
-		return add_entry(ck, dup_str(dir), errorf(dir, "folders nested too deeply"));
-	dh = opendir(dir);
-	if (!dh)
-		return add_entry(ck, dup_str(dir), errorf(dir, strerror(errno)));
-	while ((d = readdir(dh)) != NULL) {
-		if (d->d_name[0] == '.')
-			continue;	/* ".", "..", and hidden entries */
-		nn = realloc(names, (n + 1) * sizeof(*nn));
-		if (!nn || !(nn[n] = dup_str(d->d_name))) {
-			names = nn ? nn : names;
-			rc = FW_ENOMEM;
-			break;
-		}
-		names = nn;
-		n++;
-	}
-	closedir(dh);
-	if (rc == 0)
-		rc = walk_names(ck, dir, names, n, depth);
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return rc;
-}
+/* ---- the captures to check ----------------------------------------------- */
 
 static int collect(struct check *ck)
 {
 	for (int i = 0; i < ck->o.n_files; i++) {
 		const char *p = ck->o.files[i];
-		struct stat st;
 		int rc;
 
 		if (strcmp(p, "-") == 0)
 			return fw_opts_usage_error(CMD, "standard input cannot be checked: a capture "
 						   "needs a name for its .expect sidecar");
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			rc = walk(ck, p, 0);
-		else
-			rc = add_entry(ck, dup_str(p), NULL);	/* opening it says what is wrong */
+		rc = fw_check_list_add(&ck->list, p);
+		if (rc == FW_ERANGE)
+			return fw_opts_usage_error(CMD, "more than %d captures", FW_CHECK_MAX_CAPTURES);
 		if (rc) {
 			fputs("fourway check: out of memory\n", stderr);
 			return FW_EXIT_USAGE;
 		}
 	}
+	ck->e = ck->list.e;
+	ck->n = ck->list.n;
 	if (ck->n == 0)
 		return fw_opts_usage_error(CMD, "no capture (*.pcap, *.pcapng, *.cap, or .gz) found");
 	return 0;
@@ -423,16 +278,16 @@ static void check_one(struct check *ck, const char *path, struct fw_check_result
 {
 	struct fw_expect side;
 	char err[1024];
-	char *sp = join("", path);
-	char *sidecar = sp ? realloc(sp, strlen(sp) + sizeof(".expect")) : NULL;
+	size_t n = strlen(path);
+	char *sidecar = malloc(n + sizeof(".expect"));
 	bool has_side;
 
 	if (!sidecar) {
-		free(sp);
 		fw_check_error(r, "out of memory");
 		return;
 	}
-	memcpy(sidecar + strlen(sidecar), ".expect", sizeof(".expect"));
+	memcpy(sidecar, path, n);
+	memcpy(sidecar + n, ".expect", sizeof(".expect"));
 	has_side = access(sidecar, F_OK) == 0;
 	if (has_side && fw_expect_load(&side, sidecar, true, err, sizeof(err)) != 0) {
 		fw_check_error(r, "%s", err);
@@ -692,13 +547,9 @@ static int report(struct check *ck, FILE *junit, const struct fw_check_counts *c
 
 static void cleanup(struct check *ck)
 {
-	for (size_t i = 0; i < ck->n; i++) {
-		free(ck->e[i].path);
-		free(ck->e[i].error);
-		if (ck->res)
-			fw_check_result_fini(&ck->res[i]);
-	}
-	free(ck->e);
+	for (size_t i = 0; ck->res && i < ck->n; i++)
+		fw_check_result_fini(&ck->res[i]);
+	fw_check_list_fini(&ck->list);
 	free(ck->res);
 	free(ck->ready);
 	if (ck->use_policy)
