@@ -107,53 +107,31 @@ static int parse_jobs(struct check *ck, const char *arg)
 	return 0;
 }
 
-static int parse(struct check *ck, int argc, char **argv)
+static int check_opt(void *ctx, int c, const char *arg)
 {
-	struct option *table;
-	int c, rc = fw_opts_begin(&ck->o, CMD);
+	struct check *ck = ctx;
 
-	if (rc)
-		return rc;
-	table = fw_opts_table(check_opts);
-	if (!table) {
-		fputs("fourway check: out of memory\n", stderr);
-		return FW_EXIT_USAGE;
+	switch (c) {
+	case OPT_POLICY:
+		ck->policy_path = arg;
+		return 0;
+	case OPT_BASELINE:
+		ck->baseline_path = arg;
+		return 0;
+	case OPT_JUNIT:
+		ck->junit_path = arg;
+		return 0;
+	case OPT_TAP:
+		ck->tap = true;
+		return 0;
+	case 'j':
+		return parse_jobs(ck, arg);
+	case 'h':
+		fw_usage_check(stdout);
+		return -1;
+	default:
+		return fw_opts_usage_error(CMD, "unknown option");
 	}
-	while (rc == 0 && (c = getopt_long(argc, argv, ":hj:", table, NULL)) != -1) {
-		rc = fw_opts_key(&ck->o, CMD, c, optarg);
-		if (rc == 1) {
-			rc = 0;
-			continue;
-		}
-		if (rc)
-			break;
-		switch (c) {
-		case OPT_POLICY:
-			ck->policy_path = optarg;
-			break;
-		case OPT_BASELINE:
-			ck->baseline_path = optarg;
-			break;
-		case OPT_JUNIT:
-			ck->junit_path = optarg;
-			break;
-		case OPT_TAP:
-			ck->tap = true;
-			break;
-		case 'j':
-			rc = parse_jobs(ck, optarg);
-			break;
-		case 'h':
-			fw_usage_check(stdout);
-			rc = -1;
-			break;
-		default:
-			rc = fw_opts_getopt_error(CMD, c, argv);
-			break;
-		}
-	}
-	free(table);
-	return rc ? rc : fw_opts_end(&ck->o, CMD, argc, argv);
 }
 
 /* ---- the captures to check ----------------------------------------------- */
@@ -569,7 +547,7 @@ int fw_cmd_check(int argc, char **argv)
 
 	memset(&ck, 0, sizeof(ck));
 	ck.jobs = cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : cpus;
-	rc = parse(&ck, argc, argv);
+	rc = fw_opts_parse(&ck.o, CMD, argc, argv, check_opts, ":hj:", check_opt, &ck);
 	if (rc == 0)
 		rc = setup(&ck, &junit);
 	if (rc == 0)

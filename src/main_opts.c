@@ -40,7 +40,7 @@ static const struct option analyze_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-struct option *fw_opts_table(const struct option *own)
+static struct option *opts_table(const struct option *own)
 {
 	size_t nk = 0, no = 0;
 	struct option *t;
@@ -107,7 +107,7 @@ int fw_opts_usage_error(const char *cmd, const char *fmt, ...)
 	return FW_EXIT_USAGE;
 }
 
-int fw_opts_begin(struct fw_opts *o, const char *cmd)
+static int opts_begin(struct fw_opts *o, const char *cmd)
 {
 	memset(o, 0, sizeof(*o));
 	o->kr = fw_keyring_new();
@@ -120,7 +120,7 @@ int fw_opts_begin(struct fw_opts *o, const char *cmd)
 	return 0;
 }
 
-int fw_opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
+static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 {
 	char err[512];
 
@@ -173,7 +173,7 @@ int fw_opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 	}
 }
 
-int fw_opts_end(struct fw_opts *o, const char *cmd, int argc, char **argv)
+static int opts_end(struct fw_opts *o, const char *cmd, int argc, char **argv)
 {
 	if (o->ssid)
 		fw_keyring_set_default_ssid(o->kr, (const uint8_t *)o->ssid, strlen(o->ssid));
@@ -184,73 +184,77 @@ int fw_opts_end(struct fw_opts *o, const char *cmd, int argc, char **argv)
 	return 0;
 }
 
-int fw_opts_getopt_error(const char *cmd, int c, char **argv)
+static int getopt_error(const char *cmd, int c, char **argv)
 {
 	if (c == ':')
 		return fw_opts_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
 	return fw_opts_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
 
-int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
+int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
+		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx)
 {
 	struct option *table;
-	int c, rc;
+	int c, rc = opts_begin(o, cmd);
 
-	rc = fw_opts_begin(o, "analyze");
 	if (rc)
 		return rc;
-	table = fw_opts_table(analyze_opts);
+	table = opts_table(own);
 	if (!table) {
-		fputs("fourway analyze: out of memory\n", stderr);
+		fprintf(stderr, "fourway %s: out of memory\n", cmd);
 		return FW_EXIT_USAGE;
 	}
-	while ((c = getopt_long(argc, argv, ":hv", table, NULL)) != -1) {
-		rc = fw_opts_key(o, "analyze", c, optarg);
-		if (rc == 1) {
+	while (rc == 0 && (c = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
+		if (c == ':' || c == '?')
+			rc = getopt_error(cmd, c, argv);
+		else if ((rc = opts_key(o, cmd, c, optarg)) == 1)
 			rc = 0;
-			continue;
-		}
-		if (rc)
-			break;
-		switch (c) {
-		case OPT_MERGE:
-			o->core.merge = true;
-			break;
-		case OPT_JSON:
-			o->json = true;
-			break;
-		case OPT_COLOR:
-			if (!optarg || strcmp(optarg, "always") == 0)
-				o->color = FW_COLOR_ALWAYS;
-			else if (strcmp(optarg, "auto") == 0)
-				o->color = FW_COLOR_AUTO;
-			else if (strcmp(optarg, "never") == 0)
-				o->color = FW_COLOR_NEVER;
-			else
-				rc = fw_opts_usage_error("analyze", "--color: '%s': want auto, always or never",
-							 optarg);
-			break;
-		case OPT_SHOW_KEYS:
-			o->show_keys = true;
-			break;
-		case 'v':
-			o->verbose = true;
-			break;
-		case 'h':
-			fw_usage_analyze(stdout);
-			rc = -1;
-			break;
-		default:
-			rc = fw_opts_getopt_error("analyze", c, argv);
-			break;
-		}
-		if (rc)
-			break;
+		else if (rc == 0)
+			rc = fn(ctx, c, optarg);
 	}
 	free(table);
-	if (rc)
-		return rc;
-	return fw_opts_end(o, "analyze", argc, argv);
+	return rc ? rc : opts_end(o, cmd, argc, argv);
+}
+
+static int analyze_opt(void *ctx, int c, const char *arg)
+{
+	struct fw_opts *o = ctx;
+
+	switch (c) {
+	case OPT_MERGE:
+		o->core.merge = true;
+		return 0;
+	case OPT_JSON:
+		o->json = true;
+		return 0;
+	case OPT_COLOR:
+		if (!arg || strcmp(arg, "always") == 0)
+			o->color = FW_COLOR_ALWAYS;
+		else if (strcmp(arg, "auto") == 0)
+			o->color = FW_COLOR_AUTO;
+		else if (strcmp(arg, "never") == 0)
+			o->color = FW_COLOR_NEVER;
+		else
+			return fw_opts_usage_error("analyze", "--color: '%s': want auto, always or never",
+						   arg);
+		return 0;
+	case OPT_SHOW_KEYS:
+		o->show_keys = true;
+		return 0;
+	case 'v':
+		o->verbose = true;
+		return 0;
+	case 'h':
+		fw_usage_analyze(stdout);
+		return -1;
+	default:
+		return fw_opts_usage_error("analyze", "unknown option");
+	}
+}
+
+int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
+{
+	return fw_opts_parse(o, "analyze", argc, argv, analyze_opts, ":hv", analyze_opt, o);
 }
 
 void fw_opts_fini(struct fw_opts *o)

@@ -20,7 +20,7 @@ struct fw_opts {
 	bool show_keys;
 	bool verbose;
 	enum fw_color color;
-	const char *ssid;	/* --ssid, applied by fw_opts_end() */
+	const char *ssid;	/* --ssid, applied once every option is read */
 	char **files;
 	int n_files;
 };
@@ -37,23 +37,21 @@ void fw_opts_fini(struct fw_opts *o);
 void fw_usage_analyze(FILE *out);
 
 /*
- * Building blocks of a command's parser, shared so every command takes the
- * key options and filters the same way.  A command's own getopt codes start
- * at FW_OPT_OWN.  fw_opts_begin() sets o up (0 or FW_EXIT_USAGE);
- * fw_opts_table() returns a malloc'd table: the key options and filters,
- * then own (both ending in a zero entry); fw_opts_key() handles one of them:
- * 1 when it did, 0 when c is not one, FW_EXIT_USAGE after the message;
- * fw_opts_end() applies --ssid and takes the operands (at least one).
- * Messages read "fourway CMD: ...".
+ * The parser every command that reads captures uses, so all take the key
+ * options and filters the same way: it sets o up, then reads argv with
+ * getopt_long over the key options and filters followed by the command's
+ * own table (ending in a zero entry; its codes start at FW_OPT_OWN, its
+ * short options in shortopts, which starts with ':'), hands each of the
+ * command's own options to fn(ctx, code, value), and finally applies
+ * --ssid and takes the operands (at least one).  fn returns 0, -1 (help
+ * printed: stop) or FW_EXIT_USAGE after its message.  Returns the same;
+ * messages read "fourway CMD: ...".
  */
 #define FW_OPT_OWN 0x200
 struct option;
-int fw_opts_begin(struct fw_opts *o, const char *cmd);
-struct option *fw_opts_table(const struct option *own);
-int fw_opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg);
-int fw_opts_end(struct fw_opts *o, const char *cmd, int argc, char **argv);
-/* The message for getopt's ':' (missing value) or '?' (unknown option). */
-int fw_opts_getopt_error(const char *cmd, int c, char **argv);
+typedef int (*fw_opts_fn)(void *ctx, int c, const char *arg);
+int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
+		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx);
 int fw_opts_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The "Keys" and "Filters" sections of a usage text. */
 void fw_usage_keys(FILE *out);
