@@ -1,6 +1,7 @@
 /*
  * main_opts.c - option parsing for the subcommands.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,18 +15,23 @@
 enum {
 	OPT_PMK = 0x100, OPT_PASSPHRASE, OPT_SSID, OPT_KEY_FILE, OPT_KEYLOG,
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
+	OPT_ACK_WINDOW, OPT_SLOW_FIRST, OPT_SLOW_LATER, OPT_EXPORT_DECRYPTED, OPT_RADIUS_SECRET,
 };
 
-/* The key options and filters: every command that reads captures takes them. */
+/* The key options, filters and timings: every command that reads captures takes them. */
 static const struct option key_opts[] = {
 	{ "pmk", required_argument, NULL, OPT_PMK },
 	{ "msk", required_argument, NULL, OPT_MSK },
+	{ "radius-secret", required_argument, NULL, OPT_RADIUS_SECRET },
 	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE },
 	{ "ssid", required_argument, NULL, OPT_SSID },
 	{ "key-file", required_argument, NULL, OPT_KEY_FILE },
 	{ "keylog", required_argument, NULL, OPT_KEYLOG },
 	{ "bssid", required_argument, NULL, OPT_BSSID },
 	{ "sta", required_argument, NULL, OPT_STA },
+	{ "ack-window", required_argument, NULL, OPT_ACK_WINDOW },
+	{ "slow-first", required_argument, NULL, OPT_SLOW_FIRST },
+	{ "slow-later", required_argument, NULL, OPT_SLOW_LATER },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -35,6 +41,7 @@ static const struct option analyze_opts[] = {
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "show-keys", no_argument, NULL, OPT_SHOW_KEYS },
+	{ "export-decrypted", required_argument, NULL, OPT_EXPORT_DECRYPTED },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -67,10 +74,17 @@ void fw_usage_keys(FILE *out)
 	      "                       keylog PATH (keeps secrets out of the process list)\n"
 	      "  --keylog F           PMKs from a hostapd or wpa_supplicant -dd -K debug log\n"
 	      "  --msk HEX            an 802.1X MSK (64 bytes or more); the PMK is its first 32 bytes\n"
+	      "  --radius-secret S    the RADIUS shared secret: PMKs are read from the Access-Accepts\n"
+	      "                       of a capture of the AP's wired side (give it with --merge)\n"
 	      "\n"
 	      "Filters:\n"
 	      "  --bssid MAC          only links of this BSSID (authenticator address)\n"
-	      "  --sta MAC            only links of this station\n", out);
+	      "  --sta MAC            only links of this station\n"
+	      "\n"
+	      "Timing:\n"
+	      "  --ack-window MS      how long after a frame of unknown rate an ACK may come (5)\n"
+	      "  --slow-first MS      SLOW_RESPONSE: answer to a first request later than this (100)\n"
+	      "  --slow-later MS      SLOW_RESPONSE: answer to a retransmission later than this (1000)\n", out);
 }
 
 void fw_usage_analyze(FILE *out)
@@ -88,6 +102,8 @@ void fw_usage_analyze(FILE *out)
 	      "  --color[=WHEN]       colour the text report: auto (default), always, never\n"
 	      "  --show-keys          show the group keys (GTK, IGTK, BIGTK) carried by msg 3/4\n"
 	      "  --merge              merge the files by timestamp into one timeline\n"
+	      "  --export-decrypted F write every frame decrypted with a handshake's key to F\n"
+	      "                       (pcap, bare 802.11, Protected bit cleared)\n"
 	      "  -v, --verbose        report every malformed frame, not just the first ones\n"
 	      "  -h, --help           this help\n"
 	      "\n"
@@ -105,6 +121,43 @@ int fw_opts_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n(see 'fourway %s --help')\n", cmd);
 	return FW_EXIT_USAGE;
+}
+
+/* A whole number of milliseconds, 1 .. 60000. */
+static int parse_ms(const char *cmd, const char *opt, const char *arg, uint32_t *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 60000 || arg[0] == '-')
+		return fw_opts_usage_error(cmd, "%s: '%s' is not a number of milliseconds (1..60000)",
+					   opt, arg);
+	*out = (uint32_t)v;
+	return 0;
+}
+
+/* --radius-secret S as a key-file line: quoted, with the quote and backslash escaped. */
+static int radius_secret(struct fw_opts *o, const char *cmd, const char *arg)
+{
+	char line[600], err[512];
+	size_t n = 0;
+
+	if (strlen(arg) > 256)
+		return fw_opts_usage_error(cmd, "--radius-secret: %s", "longer than 256 characters");
+	n += (size_t)snprintf(line, sizeof(line), "radius-secret \"");
+	for (const char *p = arg; *p && n + 3 < sizeof(line); p++) {
+		if (*p == '"' || *p == '\\')
+			line[n++] = '\\';
+		line[n++] = *p;
+	}
+	line[n++] = '"';
+	line[n] = '\0';
+	err[0] = '\0';
+	if (fw_keyring_add_line(o->kr, line, "--radius-secret", NULL, err, sizeof(err)) != 0)
+		return fw_opts_usage_error(cmd, "%s", err);
+	return 1;
 }
 
 static int opts_begin(struct fw_opts *o, const char *cmd)
@@ -140,6 +193,8 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 			return fw_opts_usage_error(cmd, "%s", err);
 		return 1;
 	}
+	case OPT_RADIUS_SECRET:
+		return radius_secret(o, cmd, arg);
 	case OPT_PASSPHRASE:
 		if (fw_keyring_add_passphrase(o->kr, arg, NULL, 0, "--passphrase", err,
 					      sizeof(err)) != 0)
@@ -168,6 +223,15 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 			return fw_opts_usage_error(cmd, "--sta: '%s' is not a MAC address", arg);
 		o->core.filter_sta = true;
 		return 1;
+	case OPT_ACK_WINDOW:
+		if (parse_ms(cmd, "--ack-window", arg, &o->core.ack_window_us))
+			return FW_EXIT_USAGE;
+		o->core.ack_window_us *= 1000;
+		return 1;
+	case OPT_SLOW_FIRST:
+		return parse_ms(cmd, "--slow-first", arg, &o->core.slow_first_ms) ? FW_EXIT_USAGE : 1;
+	case OPT_SLOW_LATER:
+		return parse_ms(cmd, "--slow-later", arg, &o->core.slow_later_ms) ? FW_EXIT_USAGE : 1;
 	default:
 		return 0;
 	}
@@ -240,6 +304,9 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 		return 0;
 	case OPT_SHOW_KEYS:
 		o->show_keys = true;
+		return 0;
+	case OPT_EXPORT_DECRYPTED:
+		o->export_decrypted = arg;
 		return 0;
 	case 'v':
 		o->verbose = true;

@@ -20,6 +20,7 @@ struct fw_opts {
 	bool show_keys;
 	bool verbose;
 	enum fw_color color;
+	const char *export_decrypted;	/* --export-decrypted FILE, or NULL */
 	const char *ssid;	/* --ssid, applied once every option is read */
 	char **files;
 	int n_files;
@@ -53,7 +54,7 @@ typedef int (*fw_opts_fn)(void *ctx, int c, const char *arg);
 int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
 		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx);
 int fw_opts_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The "Keys" and "Filters" sections of a usage text. */
+/* The "Keys", "Filters" and "Timing" sections of a usage text. */
 void fw_usage_keys(FILE *out);
 void fw_usage_check(FILE *out);
 

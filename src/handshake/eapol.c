@@ -96,8 +96,8 @@ static size_t guess_mic_len(const struct fw_core *c, const struct hs_link *l, ui
 	return 16;
 }
 
-void hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f)
+struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
+			       int64_t ts_ns, const struct fw_frame *f, struct hs_link **link)
 {
 	const struct fw_eapol_key *k = &f->key;
 	bool from_ap = (k->key_info & FW_KI_ACK) != 0;
@@ -111,17 +111,17 @@ void hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	int h;
 
 	if (!l)
-		return;
+		return NULL;
 	type = hs_classify(k, l, guess_mic_len(c, l, k->version));
 	if (l->n_msgs == 0)
 		l->pub.file = input;
 	m = hs_link_add_msg(l, &p);
 	if (!m)
-		return;
+		return NULL;
 	p->eapol = malloc(f->eapol.frame_len);
 	if (!p->eapol) {
 		l->n_msgs--;
-		return;
+		return NULL;
 	}
 	memcpy(p->eapol, f->eapol.start, f->eapol.frame_len);
 	p->eapol_len = f->eapol.frame_len;
@@ -162,7 +162,13 @@ void hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	if (h < 0) {
 		free(p->eapol);
 		l->n_msgs--;
-		return;
+		return NULL;
 	}
 	m->handshake = (unsigned)h;
+	if (type == FW_MSG_M3)
+		l->watch_left = HS_PFRAMES_PER_M3;
+	if (k->key_info & FW_KI_MIC)
+		l->tk_dirty = true;
+	*link = l;
+	return m;
 }

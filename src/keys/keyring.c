@@ -293,6 +293,19 @@ bool fw_keyring_has_passphrase(const struct fw_keyring *kr)
 	return false;
 }
 
+bool fw_keyring_radius_secret(const struct fw_keyring *kr, size_t n, const uint8_t **secret,
+			      size_t *len)
+{
+	for (size_t i = 0; kr && i < kr->n; i++) {
+		if (kr->keys[i]->kind != FW_KEY_RADIUS_SECRET || n-- > 0)
+			continue;
+		*secret = kr->keys[i]->secret;
+		*len = kr->keys[i]->secret_len;
+		return true;
+	}
+	return false;
+}
+
 bool fw_keyring_needs_ssid(const struct fw_keyring *kr)
 {
 	if (!kr || kr->has_default_ssid)

@@ -83,6 +83,13 @@ bool fw_keyring_needs_ssid(const struct fw_keyring *kr);
 int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssid_len,
 			  struct fw_pmk_cand *out, size_t max, size_t *n);
 
+/*
+ * The n-th RADIUS shared secret (0-based): true with *secret and *len pointing
+ * into the keyring, false past the last one.
+ */
+bool fw_keyring_radius_secret(const struct fw_keyring *kr, size_t n, const uint8_t **secret,
+			      size_t *len);
+
 /* True when the keyring holds at least one passphrase (so a PSK network is "known"). */
 bool fw_keyring_has_passphrase(const struct fw_keyring *kr);
 

@@ -45,6 +45,27 @@ const char *fw_out_mic_name(enum fw_mic_verdict v)
 	return "absent";
 }
 
+const char *fw_out_dec_key_name(enum fw_dec_key k)
+{
+	switch (k) {
+	case FW_DEC_NEW: return "new PTK";
+	case FW_DEC_PREV: return "previous PTK";
+	case FW_DEC_ZERO: return "zero TK";
+	case FW_DEC_NONE: break;
+	}
+	return NULL;
+}
+
+const char *fw_out_retrans_name(enum fw_retrans r)
+{
+	switch (r) {
+	case FW_RT_MAC: return "mac";
+	case FW_RT_EAPOL: return "eapol";
+	case FW_RT_NONE: break;
+	}
+	return NULL;
+}
+
 const char *fw_out_suite(char *buf, uint32_t suite, bool cipher)
 {
 	const char *name;

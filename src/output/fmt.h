@@ -23,6 +23,10 @@ const char *fw_out_msg_name(enum fw_msg_type t);
 const char *fw_out_outcome_name(enum fw_outcome o);
 /* "ok", "bad", "unchecked", "absent" */
 const char *fw_out_mic_name(enum fw_mic_verdict v);
+/* "new PTK", "previous PTK", "zero TK"; NULL for none */
+const char *fw_out_dec_key_name(enum fw_dec_key k);
+/* "mac", "eapol"; NULL for none */
+const char *fw_out_retrans_name(enum fw_retrans r);
 /*
  * An AKM (cipher false) or cipher suite selector by name ("PSK", "CCMP"),
  * or "00-0f-ac:N" when it has none; NULL for 0 (unknown).  buf holds

@@ -126,7 +126,7 @@ static void mic_note(FILE *out, const struct fw_view *v, const struct fw_msg *m,
 		fw_tx_str(out, m->mic_reason);
 	}
 	/* which msg 1/4's ANonce the MIC verified against (DESIGN.md case 2) */
-	if (m->anonce_from)
+	if (m->anonce_from && (m->mic == FW_MICV_OK || !strstr(m->mic_reason, "of frame")))
 		fprintf(out, m->mic == FW_MICV_OK ? " (ANonce of #%s)" :
 			" (verifies only with the ANonce of #%s)",
 			fw_tx_frame(b, sizeof(b), v, m->anonce_from_file, m->anonce_from));
@@ -185,7 +185,19 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 	mic_note(out, v, m, o, &first);
 	if (m->acked != FW_ACK_UNKNOWN) {
 		sep(out, &first);
-		fputs(m->acked == FW_ACK_YES ? "ACKed" : "no ACK", out);
+		if (m->acked == FW_ACK_YES)
+			fprintf(out, "ACKed #%" PRIu64, m->ack_frame);
+		else
+			fputs("no ACK", out);
+	}
+	if (m->protected_ && fw_out_dec_key_name(m->dec_key)) {
+		sep(out, &first);
+		fprintf(out, "decrypted with the %s", fw_out_dec_key_name(m->dec_key));
+	}
+	if (m->retrans != FW_RT_NONE) {
+		sep(out, &first);
+		fprintf(out, "%s retransmission of #%" PRIu64,
+			m->retrans == FW_RT_MAC ? "MAC" : "EAPOL", m->retrans_of);
 	}
 	if (m->trailing) {
 		sep(out, &first);

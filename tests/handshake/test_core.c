@@ -11,7 +11,7 @@
 #include "keys/keyring.h"
 #include "suites.h"
 
-static uint8_t A1[32], A2[32], S1[32];
+static uint8_t A1[32], A2[32], S1[32], S2[32];
 
 static void nonces(void)
 {
@@ -19,6 +19,7 @@ static void nonces(void)
 		A1[i] = (uint8_t)(0xa0 + i);
 		A2[i] = (uint8_t)(0x50 + i);
 		S1[i] = (uint8_t)(0xc0 + i);
+		S2[i] = (uint8_t)(0xe0 + i);
 	}
 }
 
@@ -309,10 +310,11 @@ START_TEST(test_rekey_is_second_handshake)
 	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
 	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
 	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
-	hsb_msg(&e.b, e.c, 1, 3, A2, S1, NULL);
-	hsb_msg(&e.b, e.c, 2, 3, A2, S1, NULL);
-	hsb_msg(&e.b, e.c, 3, 4, A2, S1, NULL);
-	hsb_msg(&e.b, e.c, 4, 4, A2, S1, NULL);
+	/* a supplicant draws a new SNonce once a handshake completed */
+	hsb_msg(&e.b, e.c, 1, 3, A2, S2, NULL);
+	hsb_msg(&e.b, e.c, 2, 3, A2, S2, NULL);
+	hsb_msg(&e.b, e.c, 3, 4, A2, S2, NULL);
+	hsb_msg(&e.b, e.c, 4, 4, A2, S2, NULL);
 	fw_core_finish(e.c);
 	l = fw_core_link(e.c, 0);
 	ck_assert_uint_eq(l->n_hs, 2);
@@ -323,6 +325,114 @@ START_TEST(test_rekey_is_second_handshake)
 		if (l->msgs[i].type != FW_MSG_M1)
 			ck_assert_int_eq(l->msgs[i].mic, FW_MICV_OK);
 	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	env_fini(&e);
+}
+END_TEST
+
+/* The same rekey with the SNonce of the first handshake again: the same nonce twice. */
+START_TEST(test_snonce_reuse)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m2a, m2b;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	m2a = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 1, 3, A2, S1, NULL);
+	m2b = hsb_msg(&e.b, e.c, 2, 3, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 4, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 4, A2, S1, NULL);
+	fw_core_finish(e.c);
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 1);
+	f = find(e.c, FW_F_NONCE_REUSE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, FW_SEV_ERROR);
+	ck_assert(has_frame(f, m2a) && has_frame(f, m2b));
+	ck_assert_ptr_nonnull(strstr(f->detail, "SNonce"));
+	env_fini(&e);
+}
+END_TEST
+
+/* The AP tries msg 1/4 twice, no msg 2/4 comes, it gives up. */
+START_TEST(test_m1_unanswered)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m1a, m1b;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	m1a = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	e.b.ts_ns += 1000000000;
+	m1b = hsb_msg(&e.b, e.c, 1, 2, A1, S1, NULL);
+	hsb_deauth(&e.b, e.c, 15);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_M1_UNANSWERED, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, FW_SEV_WARNING);
+	ck_assert(has_frame(f, m1a) && has_frame(f, m1b));
+	ck_assert_ptr_nonnull(find(e.c, FW_F_TIMEOUT, 0));
+	env_fini(&e);
+}
+END_TEST
+
+/* One msg 1/4 and a capture that ends: nothing to conclude. */
+START_TEST(test_single_m1_is_no_finding)
+{
+	struct env e;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	fw_core_finish(e.c);
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	env_fini(&e);
+}
+END_TEST
+
+/* An msg 2/4 stamped before the msg 1/4 captured ahead of it. */
+START_TEST(test_reordered_timestamps)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m1, m2;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	m1 = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	e.b.ts_ns -= 5000000;
+	m2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_REORDERED, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, m1) && has_frame(f, m2));
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 1);
+	env_fini(&e);
+}
+END_TEST
+
+/* The station takes 300 ms over msg 2/4; hostapd waits 100 ms; nothing was resent. */
+START_TEST(test_slow_response)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m1, m2;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	m1 = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	e.b.ts_ns += 300000000;
+	m2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_SLOW_RESPONSE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, FW_SEV_INFO);
+	ck_assert(has_frame(f, m1) && has_frame(f, m2));
+	ck_assert_ptr_nonnull(strstr(f->detail, "after 302 ms"));	/* 2 ms per message + 300 */
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 1);
 	env_fini(&e);
 }
 END_TEST
@@ -343,6 +453,11 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_ssid_unknown);
 	tcase_add_test(tc, test_orphan_m2_m3);
 	tcase_add_test(tc, test_rekey_is_second_handshake);
+	tcase_add_test(tc, test_snonce_reuse);
+	tcase_add_test(tc, test_m1_unanswered);
+	tcase_add_test(tc, test_single_m1_is_no_finding);
+	tcase_add_test(tc, test_reordered_timestamps);
+	tcase_add_test(tc, test_slow_response);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -159,6 +159,7 @@ START_TEST(deauth_marks_and_acks)
 	x.msgs[0][2].protected_ = true;
 	x.msgs[0][2].acked = FW_ACK_NO;
 	x.msgs[0][3].acked = FW_ACK_YES;
+	x.msgs[0][3].ack_frame = 12;
 	x.msgs[0][3].trailing = 2;
 	x.msgs[1][2].mic = FW_MICV_UNCHECKED;
 	x.msgs[1][2].anonce_from = 0;
@@ -172,7 +173,7 @@ START_TEST(deauth_marks_and_acks)
 	has(l, "M3 rc=1 [retry] [enc]");
 	has(l, "no ACK");
 	l = line_of(t, "#94 ");
-	has(l, "ACKed; 2 trailing bytes");
+	has(l, "ACKed #12; 2 trailing bytes");
 	has(line_of(t, "#13 "), "MIC unchecked: no key for SSID lab");
 	free(t);
 }
