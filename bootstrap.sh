@@ -13,7 +13,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
 libssl-dev libncurses-dev zlib1g-dev check"
 # Tools the tests use.
-TEST_PKGS="jq groff-base man-db libxml2-utils"
+TEST_PKGS="jq groff-base man-db tshark aircrack-ng libxml2-utils"
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -30,6 +30,8 @@ install_deps() {
 		exit 2
 	fi
 	export DEBIAN_FRONTEND=noninteractive
+	# tshark's package asks whether to install dumpcap setuid: answer no beforehand
+	echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
 	apt-get update -q
 	apt-get install -y -q --no-install-recommends $missing
 }

@@ -73,9 +73,9 @@ void fw_usage_check(FILE *out)
 	      "\n"
 	      "Check captures for CI: each capture (a PATH, or every *.pcap, *.pcapng, *.cap\n"
 	      "and their .gz under a PATH that is a folder) is analysed and judged by its\n"
-	      "sidecar CAPTURE.expect when it has one, else by the policy (default: every\n"
-	      "handshake with a known key completes and no finding is an error).  One line a\n"
-	      "capture says PASS or FAIL and why.\n"
+	      "sidecar CAPTURE.expect (or STEM.expect) when it has one, else by the policy\n"
+	      "(default: every handshake with a known key completes and no finding is an\n"
+	      "error).  One line a capture says PASS or FAIL and why.\n"
 	      "\n", out);
 	fw_usage_keys(out);
 	fputs("\n"
@@ -101,7 +101,7 @@ static int parse_jobs(struct check *ck, const char *arg)
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || v < 1 || v > MAX_JOBS)
-		return fw_opts_usage_error(CMD, "-j: '%s' is not a number of jobs (1..%d)", arg,
+		return fw_usage_error(CMD, "-j: '%s' is not a number of jobs (1..%d)", arg,
 					   MAX_JOBS);
 	ck->jobs = v;
 	return 0;
@@ -130,7 +130,7 @@ static int check_opt(void *ctx, int c, const char *arg)
 		fw_usage_check(stdout);
 		return -1;
 	default:
-		return fw_opts_usage_error(CMD, "unknown option");
+		return fw_usage_error(CMD, "unknown option");
 	}
 }
 
@@ -143,11 +143,11 @@ static int collect(struct check *ck)
 		int rc;
 
 		if (strcmp(p, "-") == 0)
-			return fw_opts_usage_error(CMD, "standard input cannot be checked: a capture "
+			return fw_usage_error(CMD, "standard input cannot be checked: a capture "
 						   "needs a name for its .expect sidecar");
 		rc = fw_check_list_add(&ck->list, p);
 		if (rc == FW_ERANGE)
-			return fw_opts_usage_error(CMD, "more than %d captures", FW_CHECK_MAX_CAPTURES);
+			return fw_usage_error(CMD, "more than %d captures", FW_CHECK_MAX_CAPTURES);
 		if (rc) {
 			fputs("fourway check: out of memory\n", stderr);
 			return FW_EXIT_USAGE;
@@ -156,7 +156,7 @@ static int collect(struct check *ck)
 	ck->e = ck->list.e;
 	ck->n = ck->list.n;
 	if (ck->n == 0)
-		return fw_opts_usage_error(CMD, "no capture (*.pcap, *.pcapng, *.cap, or .gz) found");
+		return fw_usage_error(CMD, "no capture (*.pcap, *.pcapng, *.cap, or .gz) found");
 	return 0;
 }
 
@@ -252,31 +252,62 @@ static void judge(struct check *ck, const char *path, const struct fw_expect *si
 	fw_core_free(core);
 }
 
+/*
+ * The sidecar of path: PATH.expect ("run.pcap.expect"), else STEM.expect
+ * where STEM is path without its capture extension ("run.expect" beside
+ * run.pcap or run.pcapng.gz).  NULL when there is none (or no memory: then
+ * *nomem is set).
+ */
+static char *sidecar_of(const char *path, bool *nomem)
+{
+	static const char *const ext[] = { ".pcap", ".pcapng", ".cap" };
+	size_t n = strlen(path), stem = n;
+	char *p = malloc(n + sizeof(".expect"));
+
+	*nomem = p == NULL;
+	if (!p)
+		return NULL;
+	memcpy(p, path, n);
+	memcpy(p + n, ".expect", sizeof(".expect"));
+	if (access(p, F_OK) == 0)
+		return p;
+	if (stem > 3 && strcmp(path + stem - 3, ".gz") == 0)
+		stem -= 3;
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		size_t k = strlen(ext[i]);
+
+		if (stem > k && strncmp(path + stem - k, ext[i], k) == 0) {
+			memcpy(p + stem - k, ".expect", sizeof(".expect"));
+			if (access(p, F_OK) == 0)
+				return p;
+			break;
+		}
+	}
+	free(p);
+	return NULL;
+}
+
 static void check_one(struct check *ck, const char *path, struct fw_check_result *r)
 {
 	struct fw_expect side;
 	char err[1024];
-	size_t n = strlen(path);
-	char *sidecar = malloc(n + sizeof(".expect"));
-	bool has_side;
+	bool nomem;
+	char *sidecar = sidecar_of(path, &nomem);
 
-	if (!sidecar) {
+	if (nomem) {
 		fw_check_error(r, "out of memory");
 		return;
 	}
-	memcpy(sidecar, path, n);
-	memcpy(sidecar + n, ".expect", sizeof(".expect"));
-	has_side = access(sidecar, F_OK) == 0;
-	if (has_side && fw_expect_load(&side, sidecar, true, err, sizeof(err)) != 0) {
+	if (sidecar && fw_expect_load(&side, sidecar, true, err, sizeof(err)) != 0) {
 		fw_check_error(r, "%s", err);
 		free(sidecar);
 		return;
 	}
-	free(sidecar);
-	if (!has_side || add_keys(ck, &side, r) == 0)
-		judge(ck, path, has_side ? &side : NULL, r);
-	if (has_side)
+	if (!sidecar || add_keys(ck, &side, r) == 0)
+		judge(ck, path, sidecar ? &side : NULL, r);
+	if (sidecar)
 		fw_expect_fini(&side);
+	free(sidecar);
 }
 
 static void worker(struct check *ck, size_t i, int fd)

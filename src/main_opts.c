@@ -111,7 +111,7 @@ void fw_usage_analyze(FILE *out)
 	      "error or an unreadable input.\n", out);
 }
 
-int fw_opts_usage_error(const char *cmd, const char *fmt, ...)
+int fw_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -132,7 +132,7 @@ static int parse_ms(const char *cmd, const char *opt, const char *arg, uint32_t 
 	errno = 0;
 	v = strtoul(arg, &end, 10);
 	if (errno || end == arg || *end || v < 1 || v > 60000 || arg[0] == '-')
-		return fw_opts_usage_error(cmd, "%s: '%s' is not a number of milliseconds (1..60000)",
+		return fw_usage_error(cmd, "%s: '%s' is not a number of milliseconds (1..60000)",
 					   opt, arg);
 	*out = (uint32_t)v;
 	return 0;
@@ -145,7 +145,7 @@ static int radius_secret(struct fw_opts *o, const char *cmd, const char *arg)
 	size_t n = 0;
 
 	if (strlen(arg) > 256)
-		return fw_opts_usage_error(cmd, "--radius-secret: %s", "longer than 256 characters");
+		return fw_usage_error(cmd, "--radius-secret: %s", "longer than 256 characters");
 	n += (size_t)snprintf(line, sizeof(line), "radius-secret \"");
 	for (const char *p = arg; *p && n + 3 < sizeof(line); p++) {
 		if (*p == '"' || *p == '\\')
@@ -156,7 +156,7 @@ static int radius_secret(struct fw_opts *o, const char *cmd, const char *arg)
 	line[n] = '\0';
 	err[0] = '\0';
 	if (fw_keyring_add_line(o->kr, line, "--radius-secret", NULL, err, sizeof(err)) != 0)
-		return fw_opts_usage_error(cmd, "%s", err);
+		return fw_usage_error(cmd, "%s", err);
 	return 1;
 }
 
@@ -181,16 +181,16 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 	switch (c) {
 	case OPT_PMK:
 		if (fw_keyring_add_pmk_hex(o->kr, arg, "--pmk", err, sizeof(err)) != 0)
-			return fw_opts_usage_error(cmd, "%s", err);
+			return fw_usage_error(cmd, "%s", err);
 		return 1;
 	case OPT_MSK: {
 		char line[1100];
 
 		if (strlen(arg) > 1024)
-			return fw_opts_usage_error(cmd, "--msk: %s", "too long");
+			return fw_usage_error(cmd, "--msk: %s", "too long");
 		snprintf(line, sizeof(line), "msk %s", arg);
 		if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, sizeof(err)) != 0)
-			return fw_opts_usage_error(cmd, "%s", err);
+			return fw_usage_error(cmd, "%s", err);
 		return 1;
 	}
 	case OPT_RADIUS_SECRET:
@@ -198,29 +198,29 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 	case OPT_PASSPHRASE:
 		if (fw_keyring_add_passphrase(o->kr, arg, NULL, 0, "--passphrase", err,
 					      sizeof(err)) != 0)
-			return fw_opts_usage_error(cmd, "%s", err);
+			return fw_usage_error(cmd, "%s", err);
 		return 1;
 	case OPT_SSID:
 		if (strlen(arg) > 32)
-			return fw_opts_usage_error(cmd, "--ssid: '%s' is longer than 32 bytes", arg);
+			return fw_usage_error(cmd, "--ssid: '%s' is longer than 32 bytes", arg);
 		o->ssid = arg;
 		return 1;
 	case OPT_KEY_FILE:
 		if (fw_keyring_load_file(o->kr, arg, err, sizeof(err)) != 0)
-			return fw_opts_usage_error(cmd, "%s", err);
+			return fw_usage_error(cmd, "%s", err);
 		return 1;
 	case OPT_KEYLOG:
 		if (fw_keyring_load_keylog(o->kr, arg, err, sizeof(err)) < 0)
-			return fw_opts_usage_error(cmd, "%s", err);
+			return fw_usage_error(cmd, "%s", err);
 		return 1;
 	case OPT_BSSID:
 		if (fw_mac_parse(o->core.bssid, arg) != 0)
-			return fw_opts_usage_error(cmd, "--bssid: '%s' is not a MAC address", arg);
+			return fw_usage_error(cmd, "--bssid: '%s' is not a MAC address", arg);
 		o->core.filter_bssid = true;
 		return 1;
 	case OPT_STA:
 		if (fw_mac_parse(o->core.sta, arg) != 0)
-			return fw_opts_usage_error(cmd, "--sta: '%s' is not a MAC address", arg);
+			return fw_usage_error(cmd, "--sta: '%s' is not a MAC address", arg);
 		o->core.filter_sta = true;
 		return 1;
 	case OPT_ACK_WINDOW:
@@ -244,15 +244,15 @@ static int opts_end(struct fw_opts *o, const char *cmd, int argc, char **argv)
 	o->files = argv + optind;
 	o->n_files = argc - optind;
 	if (o->n_files == 0)
-		return fw_opts_usage_error(cmd, "%s", "no capture file given");
+		return fw_usage_error(cmd, "%s", "no capture file given");
 	return 0;
 }
 
 static int getopt_error(const char *cmd, int c, char **argv)
 {
 	if (c == ':')
-		return fw_opts_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-	return fw_opts_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		return fw_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+	return fw_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
 
 int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
@@ -299,7 +299,7 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 		else if (strcmp(arg, "never") == 0)
 			o->color = FW_COLOR_NEVER;
 		else
-			return fw_opts_usage_error("analyze", "--color: '%s': want auto, always or never",
+			return fw_usage_error("analyze", "--color: '%s': want auto, always or never",
 						   arg);
 		return 0;
 	case OPT_SHOW_KEYS:
@@ -315,7 +315,7 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 		fw_usage_analyze(stdout);
 		return -1;
 	default:
-		return fw_opts_usage_error("analyze", "unknown option");
+		return fw_usage_error("analyze", "unknown option");
 	}
 }
 

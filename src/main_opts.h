@@ -35,6 +35,9 @@ enum { FW_EXIT_OK = 0, FW_EXIT_FAIL = 1, FW_EXIT_USAGE = 2 };
  */
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv);
 void fw_opts_fini(struct fw_opts *o);
+/* "fourway CMD: MESSAGE" and a pointer to --help on stderr; returns FW_EXIT_USAGE. */
+__attribute__((format(printf, 2, 3)))
+int fw_usage_error(const char *cmd, const char *fmt, ...);
 void fw_usage_analyze(FILE *out);
 
 /*
@@ -53,7 +56,6 @@ struct option;
 typedef int (*fw_opts_fn)(void *ctx, int c, const char *arg);
 int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
 		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx);
-int fw_opts_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The "Keys", "Filters" and "Timing" sections of a usage text. */
 void fw_usage_keys(FILE *out);
 void fw_usage_check(FILE *out);
@@ -61,5 +63,7 @@ void fw_usage_check(FILE *out);
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);
 int fw_cmd_check(int argc, char **argv);
+int fw_cmd_synth(int argc, char **argv);
+void fw_usage_synth(FILE *out);
 
 #endif

@@ -90,8 +90,8 @@ static bool in_window(const struct hs_pending_frame *p, int64_t ts_ns)
 }
 
 /* An ACK or Block Ack: the oldest waiting frame of its receiver, in its window. */
-static void on_ack(struct hs_pending *q, uint64_t frame_no, int64_t ts_ns, const struct fw_frame *f,
-		   struct hs_link *last)
+static void on_ack(struct hs_pending *q, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		   const struct fw_frame *f, struct hs_link *last)
 {
 	for (size_t i = 0; i < q->n; i++) {
 		struct hs_pending_frame *p = &q->q[i];
@@ -113,8 +113,12 @@ static void on_ack(struct hs_pending *q, uint64_t frame_no, int64_t ts_ns, const
 		return;
 	}
 	/* an ACK with no frame before it: the sniffer missed that frame */
-	if (f->kind == FW_KIND_ACK && is_side(last, f->ra))
-		last->pub.acks_unmatched++;
+	if (f->kind == FW_KIND_ACK && is_side(last, f->ra)) {
+		if (!last->pub.acks_unmatched++) {
+			last->unmatched_ack_frame = frame_no;
+			last->unmatched_ack_file = input;
+		}
+	}
 }
 
 void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
@@ -127,7 +131,7 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		return;
 	q = &c->pending[input];
 	if (f->kind == FW_KIND_ACK || f->kind == FW_KIND_BLOCK_ACK) {
-		on_ack(q, frame_no, ts_ns, f, l);
+		on_ack(q, input, frame_no, ts_ns, f, l);
 		return;
 	}
 	/*

@@ -235,6 +235,8 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 	case FW_KIND_EAPOL:
 		if (f->has_key && (m = hs_on_eapol_key(c, input, frame_no, ts_ns, f, &l)) != NULL)
 			msg = (size_t)(m - l->msgs) + 1;
+		else if (f->has_eapol && !f->has_key)
+			hs_on_eap(c, input, frame_no, ts_ns, f);
 		break;
 	case FW_KIND_PROTECTED:
 		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
@@ -326,6 +328,8 @@ void fw_core_finish(struct fw_core *c)
 		l->pub.n_pframes = l->n_pframes;
 		l->pub.pn_events = l->pn_events;
 		l->pub.n_pn_events = l->n_pn_events;
+		l->pub.eap = l->eap;
+		l->pub.n_eap = l->n_eap;
 	}
 	c->shown = calloc(c->n_links ? c->n_links : 1, sizeof(*c->shown));
 	if (!c->shown)

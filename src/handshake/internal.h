@@ -141,7 +141,11 @@ struct hs_link {
 	struct fw_pn_event pn_events[HS_PN_EVENTS_MAX];
 	size_t n_pn_events;
 	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
+	struct fw_eap_event *eap;
+	size_t n_eap, cap_eap;
 	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
+	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
+	unsigned unmatched_ack_file;
 
 	struct hs_link *next;	/* hash chain */
 };
@@ -263,6 +267,10 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 /* eapol.c: an EAPOL-Key frame becomes a message of a link (returned, or NULL) */
 struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
 			       int64_t ts_ns, const struct fw_frame *f, struct hs_link **link);
+
+/* eapol.c: an EAP packet (or EAPOL-Start/Logoff) joins its link's authentication */
+void hs_on_eap(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+	       const struct fw_frame *f);
 
 /* ack.c: ACK correlation over the frame sequence of one input */
 void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,

@@ -138,6 +138,18 @@ struct fw_pframe {
 	uint64_t ack_frame;
 };
 
+/* One EAPOL/EAP packet of the authentication before the 4-way handshake. */
+struct fw_eap_event {
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+	bool from_ap;
+	uint8_t eapol_type;	/* 0 EAP-Packet, 1 EAPOL-Start, 2 EAPOL-Logoff */
+	uint8_t code;		/* EAP code: 1 Request, 2 Response, 3 Success, 4 Failure */
+	uint8_t method;		/* EAP type of a Request/Response, 0 none */
+	char identity[64];	/* Response/Identity, printable ASCII ('?' for other bytes) */
+};
+
 /* A packet number that did not increase under the same key. */
 struct fw_pn_event {
 	unsigned file;
@@ -164,6 +176,8 @@ struct fw_link {
 	size_t n_pframes;
 	const struct fw_pn_event *pn_events;
 	size_t n_pn_events;
+	const struct fw_eap_event *eap;	/* the authentication, in capture order */
+	size_t n_eap;
 	bool acks_visible;	/* the capture shows 802.11 ACKs for this link */
 	uint64_t acks_unmatched;	/* ACKs to a side of the link with no frame before them */
 	uint64_t frames_decrypted, frames_undecrypted;

@@ -14,7 +14,8 @@ static void outcome_of(struct hs_link *l, size_t h)
 {
 	struct fw_handshake *hs = &l->hs[h];
 	bool seen[8] = { false };
-	bool bad = false, m4_answers_m3 = false, m4_answers_last = false, g2 = false;
+	bool bad = false, m4_answers_m3 = false, m4_answers_last = false, recovered = false;
+	bool g2 = false;
 	uint64_t last_m3_rc = 0;
 	bool any_m3 = false;
 	unsigned key = 0;
@@ -67,11 +68,20 @@ static void outcome_of(struct hs_link *l, size_t h)
 
 		/* a 4/4 protected with the new TK answers a plaintext 3/4 the AP cannot read */
 		if (m->handshake == h && m->type == FW_MSG_M4 && m->mic != FW_MICV_BAD &&
-		    m->replay_counter == last_m3_rc && !(m->protected_ && m->dec_key == FW_DEC_NEW))
+		    m->replay_counter == last_m3_rc && !(m->protected_ && m->dec_key == FW_DEC_NEW)) {
 			m4_answers_last = true;
+			recovered |= m->mic == FW_MICV_OK;
+		}
 	}
 	if (hs->ended && hs->end_reason == 15)
-		m4_answers_last = false;	/* the AP itself says the 4-way handshake timed out */
+		m4_answers_last = recovered = false;	/* the AP itself says it timed out */
+	/* a rejected message the exchange got past (a stale 2/4, then a good one) */
+	if (bad && recovered) {
+		hs->outcome = FW_OUT_COMPLETE;
+		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail),
+			 "after a message that failed its MIC");
+		return;
+	}
 	if (bad) {
 		hs->outcome = FW_OUT_FAILED;
 		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "MIC failed");

@@ -122,6 +122,9 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 				  MAX_CANDS, &n) != 0)
 		n = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* 12.7.1.3: an 802.1X PMK is the first 256 (Suite B 192: 384) bits of the MSK */
+		if (v->cands[i].msk && v->cands[i].msk_len >= want)
+			v->cands[i].pmk_len = want;
 		if (v->cands[i].pmk_len < want)
 			continue;
 		/* a passphrase never gives an SAE, OWE or 802.1X PMK */
@@ -142,6 +145,8 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 		cand->key_id = e->key_id;
 		cand->origin = e->origin;
 		cand->from_passphrase = false;
+		cand->msk = NULL;
+		cand->msk_len = 0;
 		v->n_cands++;
 	}
 	if (v->n_cands)
@@ -202,7 +207,21 @@ static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t
 		memcpy(ids.r1kh_id, l->r1kh_id, 6);
 		memcpy(ids.s0kh_id, l->pub.sta, 6);
 		memcpy(ids.s1kh_id, l->pub.sta, 6);
-		err = fw_ft_ptk_derive(&v->params, cand->pmk, cand->pmk_len, &ids, l->pub.bssid,
+		const uint8_t *xxkey = cand->pmk;
+		size_t xxkey_len = cand->pmk_len;
+
+		/*
+		 * 12.7.1.7.3: with an MSK, FT-802.1X's XXKey is its second 256 bits,
+		 * FT-802.1X-SHA384's its first 384; for FT-PSK it is the PSK itself.
+		 */
+		if (cand->msk && v->akm == FW_AKM_FT_8021X && cand->msk_len >= 64) {
+			xxkey = cand->msk + 32;
+			xxkey_len = 32;
+		} else if (cand->msk && v->akm == FW_AKM_FT_8021X_SHA384 && cand->msk_len >= 48) {
+			xxkey = cand->msk;
+			xxkey_len = 48;
+		}
+		err = fw_ft_ptk_derive(&v->params, xxkey, xxkey_len, &ids, l->pub.bssid,
 				       l->pub.sta, anonce, snonce, v->tk_len, &e->ptk, NULL);
 	} else {
 		err = fw_ptk_derive(&v->params, cand->pmk, cand->pmk_len, l->pub.bssid, l->pub.sta,

@@ -417,6 +417,8 @@ int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssi
 		c->key_id = k->id;
 		c->origin = k->origin;
 		c->from_passphrase = false;
+		c->msk = NULL;
+		c->msk_len = 0;
 		switch (k->kind) {
 		case FW_KEY_PMK:
 			c->pmk = k->secret;
@@ -427,6 +429,8 @@ int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssi
 			c->pmk = k->secret;
 			c->pmk_len = 32;
 			c->origin = k->cand_origin;
+			c->msk = k->secret;
+			c->msk_len = k->secret_len;
 			break;
 		case FW_KEY_PSK:
 			if (!psk_ssid(kr, k, ssid, ssid_len, &use, &use_len))

@@ -32,6 +32,9 @@ struct fw_pmk_cand {
 	unsigned key_id;	/* stable index of the key it came from (1-based) */
 	const char *origin;	/* "--pmk", "key file k.txt line 3", "keylog h.log line 812" */
 	bool from_passphrase;
+	/* An MSK's whole key: FT takes its XXKey from it (12.7.1.7.3); NULL otherwise */
+	const uint8_t *msk;
+	size_t msk_len;
 };
 
 struct fw_keyring;

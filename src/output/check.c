@@ -304,8 +304,6 @@ static void count_complete(const struct fw_view *v, size_t *done, size_t *all)
 		const struct fw_link *l = v->links[i];
 
 		for (size_t k = 0; k < l->n_hs; k++) {
-			if (l->hs[k].group)
-				continue;
 			(*all)++;
 			if (l->hs[k].outcome == FW_OUT_COMPLETE)
 				(*done)++;

@@ -5,7 +5,7 @@
  * One rule a line; blank lines and lines starting with '#' are ignored,
  * and on a rule line a word starting with '#' begins a comment:
  *   key SPEC                    a key, in the key syntax (sidecars only)
- *   handshakes complete N       exactly N 4-way handshakes complete
+ *   handshakes complete N       exactly N handshakes (4-way and group) complete
  *   handshakes complete all     every handshake whose key is known completes
  *   expect CODE [at FRAME]      a CODE finding (whose evidence holds FRAME)
  *   forbid CODE                 no CODE finding
@@ -37,7 +37,7 @@ enum fw_rule_kind {
 	FW_RULE_EXPECT,		/* code, optional frame */
 	FW_RULE_FORBID,		/* code */
 	FW_RULE_FORBID_SEV,	/* sev: unexpected findings at sev or above fail */
-	FW_RULE_COMPLETE,	/* count: exactly this many 4-way handshakes complete */
+	FW_RULE_COMPLETE,	/* count: exactly this many handshakes (4-way and group) complete */
 	FW_RULE_COMPLETE_ALL,	/* every handshake with a known key completes */
 };
 

@@ -238,6 +238,39 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 	fputc('}', o);
 }
 
+/* The EAP authentication before the handshakes. */
+static void write_eap(FILE *o, const struct fw_view *v, const struct fw_link *l)
+{
+	char buf[16];
+
+	fputs(",\"eap\":[", o);
+	for (size_t i = 0; i < l->n_eap; i++) {
+		const struct fw_eap_event *e = &l->eap[i];
+		const char *method = fw_out_eap_method(buf, e->method);
+
+		fputs(i ? "," : "", o);
+		fputs("{\"frame\":", o);
+		jframe(o, v, e->file, e->frame);
+		fputs(",\"time\":", o);
+		jtime(o, e->ts_ns);
+		fputs(",\"from\":", o);
+		fputs(e->from_ap ? "\"ap\"" : "\"sta\"", o);
+		fputs(",\"packet\":", o);
+		jstr(o, fw_out_eap_name(e));
+		fputs(",\"method\":", o);
+		if (method)
+			jstr(o, method);
+		else
+			fputs("null", o);
+		if (e->identity[0]) {
+			fputs(",\"identity\":", o);
+			jstr(o, e->identity);
+		}
+		fputc('}', o);
+	}
+	fputc(']', o);
+}
+
 /* The protected frames kept around each msg 3/4, with the key that opened them. */
 static void write_pframes(FILE *o, const struct fw_view *v, const struct fw_link *l)
 {
@@ -332,6 +365,7 @@ static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l
 	fprintf(o, ",\"frames_decrypted\":%" PRIu64 ",\"frames_undecrypted\":%" PRIu64,
 		l->frames_decrypted, l->frames_undecrypted);
 	write_pframes(o, v, l);
+	write_eap(o, v, l);
 	fputs(",\"handshakes\":[", o);
 	for (size_t i = 0; i < l->n_hs; i++) {
 		fputs(i ? ",\n    " : "\n    ", o);

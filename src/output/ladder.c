@@ -232,3 +232,29 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 		fputc('\n', out);
 	}
 }
+
+void fw_ladder_write_eap(FILE *out, const struct fw_view *v, const struct fw_link *l,
+			 const struct fw_text_opts *o)
+{
+	int fw = frame_width(v, l);
+
+	(void)o;
+	if (!l->n_eap)
+		return;
+	header(out, fw);
+	for (size_t i = 0; i < l->n_eap; i++) {
+		const struct fw_eap_event *e = &l->eap[i];
+		char frame[48], label[40], mbuf[16];
+		const char *method = fw_out_eap_method(mbuf, e->method);
+
+		snprintf(label, sizeof(label), "EAP %s%s%s", fw_out_eap_name(e), method ? "/" : "",
+			 method ? method : "");
+		row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, e->file, e->frame),
+			  e->ts_ns - l->eap[0].ts_ns, e->from_ap, label);
+		if (e->identity[0]) {
+			fputs("  identity ", out);
+			fw_tx_str(out, e->identity);
+		}
+		fputc('\n', out);
+	}
+}

@@ -40,19 +40,20 @@ lines() {
 }
 
 # --- the captures of the project pass, each by its sidecar -------------------
+# every capture under captures/, in the order of the walk: sorted by path
+find "$caps" \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -type f | LC_ALL=C sort \
+	>"$tmp/all"
+ncap=$(wc -l <"$tmp/all")
 run "check captures/" 0 "$fw" check "$caps"
 has "wpa2-psk passes by its sidecar" "$tmp/out" "PASS $caps/wpa2-psk.pcap: "
 has "wrong-psk passes by its sidecar" "$tmp/out" "PASS $caps/wrong-psk.pcap: "
 has "m4-drop passes by its sidecar" "$tmp/out" "PASS $caps/m4-drop.pcap: "
 has "the sidecar is named as the judge" "$tmp/out" "judged by $caps/wrong-psk.pcap.expect"
-has "summary" "$tmp/out" "3 captures: 3 passed, 0 failed, 0 unreadable"
-lines "one line a capture, in name order" "$tmp/out" '^PASS ' 3
-if [ "$(sed -n 1p "$tmp/out" | cut -d' ' -f2)" = "$caps/m4-drop.pcap:" ] &&
-	[ "$(sed -n 3p "$tmp/out" | cut -d' ' -f2)" = "$caps/wrong-psk.pcap:" ]; then
-	ok "folder entries come sorted"
-else
-	nok "folder entries come sorted" "$(cat "$tmp/out")"
-fi
+has "summary" "$tmp/out" "$ncap captures: $ncap passed, 0 failed, 0 unreadable"
+lines "one line a capture" "$tmp/out" '^PASS ' "$ncap"
+sed -n 's/^PASS \([^:]*\): .*/\1/p' "$tmp/out" >"$tmp/order"
+if cmp -s "$tmp/order" "$tmp/all"; then ok "folders are walked in name order"
+else nok "folders are walked in name order" "$(diff "$tmp/all" "$tmp/order" | head)"; fi
 cp "$tmp/out" "$tmp/j-default"
 for j in 1 3; do
 	"$fw" check -j "$j" "$caps" >"$tmp/out" 2>&1
@@ -71,13 +72,13 @@ fi
 # --- TAP and JUnit -------------------------------------------------------------
 run "--tap" 0 "$fw" check --tap "$caps"
 has "TAP: version" "$tmp/out" "TAP version 13"
-has "TAP: plan" "$tmp/out" "1..3"
-lines "TAP: three ok lines" "$tmp/out" '^ok [123] - ' 3
+has "TAP: plan" "$tmp/out" "1..$ncap"
+lines "TAP: an ok line a capture" "$tmp/out" '^ok [0-9]+ - ' "$ncap"
 run "--junit" 0 "$fw" check --junit "$tmp/report.xml" "$caps"
 if xmllint --noout "$tmp/report.xml" 2>"$tmp/xerr"; then ok "JUnit: well-formed XML"
 else nok "JUnit: well-formed XML" "$(cat "$tmp/xerr")"; fi
 n=$(xmllint --xpath 'count(/testsuites/testsuite/testcase)' "$tmp/report.xml" 2>/dev/null)
-[ "$n" = 3 ] && ok "JUnit: one testcase a capture" || nok "JUnit: one testcase a capture" "count $n"
+[ "$n" = "$ncap" ] && ok "JUnit: one testcase a capture" || nok "JUnit: one testcase a capture" "count $n"
 n=$(xmllint --xpath 'string(/testsuites/testsuite/@failures)' "$tmp/report.xml" 2>/dev/null)
 [ "$n" = 0 ] && ok "JUnit: no failure" || nok "JUnit: no failure" "failures=$n"
 run "--junit into a folder that does not exist" 2 "$fw" check --junit "$tmp/no/such/r.xml" "$caps"
@@ -145,6 +146,19 @@ printf 'key keylog hostapd.log\nhandshakes complete 1\nforbid NO_KEY\nforbid oth
 (cd / && "$fw" check "$tmp/kl") >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] && ok "a keylog path resolves against the sidecar's folder" ||
 	nok "a keylog path resolves against the sidecar's folder" "$(cat "$tmp/out" "$tmp/err")"
+
+# the sidecar of run.pcap may also be run.expect; run.pcap.expect comes first
+mkdir "$tmp/stem"
+cp "$caps/wpa2-psk.pcap" "$tmp/stem/run.pcap"
+gzip -c "$caps/wpa2-psk.pcap" >"$tmp/stem/other.pcapng.gz"	# a pcap, whatever its name says
+cp "$caps/wpa2-psk.pcap.expect" "$tmp/stem/run.expect"
+cp "$caps/wpa2-psk.pcap.expect" "$tmp/stem/other.expect"
+run "STEM.expect" 0 "$fw" check "$tmp/stem"
+has "... run.expect judges run.pcap" "$tmp/out" "judged by $tmp/stem/run.expect"
+has "... other.expect judges other.pcapng.gz" "$tmp/out" "judged by $tmp/stem/other.expect"
+printf 'handshakes complete 7\n' >"$tmp/stem/run.pcap.expect"
+run "CAPTURE.expect before STEM.expect" 1 "$fw" check "$tmp/stem/run.pcap"
+has "... is the one used" "$tmp/out" "$tmp/stem/run.pcap.expect:1: handshakes complete 7"
 
 # --- no sidecar: the default policy, or --policy -------------------------------
 mkdir "$tmp/bare"

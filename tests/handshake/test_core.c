@@ -437,6 +437,114 @@ START_TEST(test_slow_response)
 }
 END_TEST
 
+/* M1..M3 each ACKed; M4 not (the next frame is the AP's M3 retry): M4_LOST. */
+START_TEST(test_m4_lost_by_acks)
+{
+	struct env e;
+	const struct fw_finding *f;
+	const struct fw_link *l;
+	uint64_t m4, m3b;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.spa);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	e.b.ts_ns += 100000000;
+	m3b = hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 4, 3, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.spa);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert(l->acks_visible);
+	ck_assert_int_eq(l->msgs[0].acked, FW_ACK_YES);
+	ck_assert_uint_eq(l->msgs[0].ack_frame, l->msgs[0].frame + 1);
+	ck_assert_int_eq(l->msgs[3].acked, FW_ACK_NO);
+	ck_assert_int_eq(l->msgs[5].acked, FW_ACK_YES);
+	ck_assert_int_eq(l->msgs[4].retrans, FW_RT_EAPOL);
+	ck_assert_uint_eq(l->msgs[4].retrans_of, l->msgs[2].frame);
+	f = find(e.c, FW_F_M4_LOST, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, m4) && has_frame(f, m3b));
+	ck_assert_ptr_null(find(e.c, FW_F_M4_IGNORED, 0));
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);	/* the second 4/4 got through */
+	env_fini(&e);
+}
+END_TEST
+
+/* A Block Ack from the AP whose bitmap covers the M4: acknowledged, so a retry is M4_IGNORED. */
+START_TEST(test_block_ack)
+{
+	struct env e;
+	const struct fw_link *l;
+	uint64_t m4;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.spa);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);	/* its sequence number is its frame number */
+	hsb_block_ack(&e.b, e.c, e.b.spa, e.b.aa, (uint16_t)(m4 - 2), 1u << 2);
+	hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_int_eq(l->msgs[3].acked, FW_ACK_YES);
+	ck_assert_uint_eq(l->msgs[3].ack_frame, m4 + 1);
+	ck_assert_ptr_nonnull(find(e.c, FW_F_M4_IGNORED, 0));
+	ck_assert_ptr_null(find(e.c, FW_F_M4_LOST, 0));
+	env_fini(&e);
+
+	/* the same Block Ack with the M4's bit clear: not acknowledged */
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.spa);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	hsb_block_ack(&e.b, e.c, e.b.spa, e.b.aa, (uint16_t)(m4 - 2), 1u << 1);
+	hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
+	fw_core_finish(e.c);
+	ck_assert_int_eq(fw_core_link(e.c, 0)->msgs[3].acked, FW_ACK_NO);
+	ck_assert_ptr_nonnull(find(e.c, FW_F_M4_LOST, 0));
+	env_fini(&e);
+}
+END_TEST
+
+/* No ACK anywhere (a wired capture, another radio's monitor): nothing drawn from absence. */
+START_TEST(test_no_acks_no_conclusion)
+{
+	struct env e;
+	const struct fw_link *l;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	e.b.ts_ns += 50000000;
+	hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 3, A1, S1, NULL);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert(!l->acks_visible);
+	for (size_t i = 0; i < l->n_msgs; i++)
+		ck_assert_int_eq(l->msgs[i].acked, FW_ACK_UNKNOWN);
+	ck_assert_ptr_null(find(e.c, FW_F_M4_LOST, 0));
+	ck_assert_ptr_null(find(e.c, FW_F_M4_IGNORED, 0));
+	ck_assert_ptr_null(find(e.c, FW_F_M3_LOST, 0));
+	env_fini(&e);
+}
+END_TEST
+
 Suite *core_suite(void)
 {
 	Suite *s = suite_create("handshake-core");
@@ -458,6 +566,9 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_single_m1_is_no_finding);
 	tcase_add_test(tc, test_reordered_timestamps);
 	tcase_add_test(tc, test_slow_response);
+	tcase_add_test(tc, test_m4_lost_by_acks);
+	tcase_add_test(tc, test_block_ack);
+	tcase_add_test(tc, test_no_acks_no_conclusion);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,6 +12,7 @@
 
 #include "builder.h"
 #include "crypto/radius.h"
+#include "decode/frame.h"
 #include "handshake/core.h"
 #include "handshake/finding.h"
 #include "keys/keyring.h"
@@ -238,6 +239,64 @@ START_TEST(test_key_not_yet_delivered)
 }
 END_TEST
 
+/* An EAPOL frame on the AP's Ethernet side, through the real decoder. */
+static void feed_eapol_eth(struct renv *e, bool from_ap, uint8_t type, const uint8_t *body,
+			   size_t n)
+{
+	uint8_t pkt[128];
+	struct fw_frame f;
+
+	memcpy(pkt, from_ap ? e->b.spa : e->b.aa, 6);
+	memcpy(pkt + 6, from_ap ? e->b.aa : e->b.spa, 6);
+	pkt[12] = 0x88;
+	pkt[13] = 0x8e;
+	pkt[14] = 2;		/* 802.1X-2004 */
+	pkt[15] = type;
+	pkt[16] = (uint8_t)(n >> 8);
+	pkt[17] = (uint8_t)n;
+	if (n)
+		memcpy(pkt + 18, body, n);
+	ck_assert_int_eq(fw_frame_decode(&f, FW_DLT_EN10MB, pkt, 18 + n), 0);
+	fw_core_feed(e->c, 0, e->b.frame++, e->b.ts_ns, &f);
+	e->b.ts_ns += 1000000;
+}
+
+START_TEST(test_eap_exchange_on_the_link)
+{
+	static const uint8_t req_id[] = { 1, 1, 0, 5, 1 };
+	static const uint8_t resp_id[] = { 2, 1, 0, 14, 1, 'a', 'l', 'i', 'c', 'e', '@', 'l', 0x01, 'b' };
+	static const uint8_t req_tls[] = { 1, 2, 0, 6, 13, 0x20 };
+	static const uint8_t success[] = { 3, 2, 0, 4 };
+	const struct fw_link *l;
+	struct renv e;
+	uint64_t m2;
+
+	renv_init(&e, "radius-secret \"testing123\"");
+	feed_eapol_eth(&e, false, 1, NULL, 0);		/* EAPOL-Start */
+	feed_eapol_eth(&e, true, 0, req_id, sizeof(req_id));
+	feed_eapol_eth(&e, false, 0, resp_id, sizeof(resp_id));
+	feed_eapol_eth(&e, true, 0, req_tls, sizeof(req_tls));
+	feed_eapol_eth(&e, true, 0, success, sizeof(success));
+	handshake(&e, PMK1, &m2);
+	fw_core_finish(e.c);
+	ck_assert_uint_eq(fw_core_n_links(e.c), 1);
+	l = fw_core_link(e.c, 0);
+	ck_assert_uint_eq(l->n_eap, 5);
+	ck_assert(!l->eap[0].from_ap);
+	ck_assert_uint_eq(l->eap[0].eapol_type, 1);
+	ck_assert(l->eap[1].from_ap);
+	ck_assert_uint_eq(l->eap[1].code, 1);
+	ck_assert_uint_eq(l->eap[1].method, 1);
+	ck_assert(!l->eap[2].from_ap);
+	ck_assert_str_eq(l->eap[2].identity, "alice@l?b");	/* a control byte shown as '?' */
+	ck_assert_uint_eq(l->eap[3].method, 13);
+	ck_assert_uint_eq(l->eap[4].code, 3);
+	ck_assert_uint_eq(l->eap[4].method, 0);
+	ck_assert_uint_eq(l->eap[4].frame, l->eap[0].frame + 4);
+	renv_fini(&e);
+}
+END_TEST
+
 Suite *radius_suite(void)
 {
 	Suite *s = suite_create("handshake-radius");
@@ -247,6 +306,7 @@ Suite *radius_suite(void)
 	tcase_add_test(tc, test_wrong_secret_gives_no_key);
 	tcase_add_test(tc, test_stale_key);
 	tcase_add_test(tc, test_key_not_yet_delivered);
+	tcase_add_test(tc, test_eap_exchange_on_the_link);
 	suite_add_tcase(s, tc);
 	return s;
 }
