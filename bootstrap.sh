@@ -13,7 +13,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
 libssl-dev libncurses-dev zlib1g-dev check"
 # Tools the tests use.
-TEST_PKGS="jq groff-base man-db tshark aircrack-ng bash-completion debhelper lintian debootstrap"
+TEST_PKGS="jq groff-base man-db tshark aircrack-ng libxml2-utils bash-completion debhelper lintian
+debootstrap"
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -80,6 +81,9 @@ test)
 	make -C build -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
 		{ cat build/test-suite.log; summarize build/test-suite.log; exit 1; }
 	grep -h '^[0-9]*%: Checks' build/tests/*/*.log || true
+	say "fourway check captures/"
+	./build/fourway check captures/ ||
+		{ echo "bootstrap: the captures do not meet their .expect files" >&2; exit 1; }
 	say "make check with AddressSanitizer and UndefinedBehaviorSanitizer"
 	configure_in build-san --enable-sanitizers --enable-werror
 	make -C build-san -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||

@@ -9,6 +9,7 @@
  * input and pipes are refused with a message saying why.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +40,6 @@ void fw_usage_annotate(FILE *out)
 	      "(pcap or pcapng, optionally gzip-compressed), not standard input.\n"
 	      "\n", out);
 	fw_usage_keys(out);
-	fputc('\n', out);
-	fw_usage_timing(out);
 	fputs("\n"
 	      "Output:\n"
 	      "  -o, --output OUT     the pcapng file to write (- for standard output)\n"
@@ -221,14 +220,43 @@ out:
 	return status;
 }
 
+/* annotate's own options, after the key options, filters and timings. */
+static const struct option annotate_opts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int annotate_opt(void *ctx, int c, const char *arg)
+{
+	const char **output = ctx;
+
+	switch (c) {
+	case 'o':
+		*output = arg;
+		return 0;
+	case 'h':
+		fw_usage_annotate(stdout);
+		return -1;
+	default:
+		return fw_usage_error("annotate", "unknown option");
+	}
+}
+
 int fw_cmd_annotate(int argc, char **argv)
 {
+	const char *output = NULL;
 	struct fw_opts o;
-	int rc = fw_opts_parse_annotate(&o, argc, argv);
+	int rc = fw_opts_parse(&o, "annotate", argc, argv, annotate_opts, ":ho:", annotate_opt,
+			       &output);
 
+	if (rc == 0 && o.n_files != 1)
+		rc = fw_usage_error("annotate", "%s", "give exactly one capture file");
+	else if (rc == 0 && !output)
+		rc = fw_usage_error("annotate", "%s", "no output file given (-o OUT.pcapng)");
 	if (rc == 0) {
-		rc = check_paths(o.files[0], o.output) == 0 ? annotate(&o, o.files[0], o.output)
-							     : FW_EXIT_USAGE;
+		rc = check_paths(o.files[0], output) == 0 ? annotate(&o, o.files[0], output)
+							  : FW_EXIT_USAGE;
 		if (fflush(stdout) != 0 && rc == FW_EXIT_OK)
 			rc = FW_EXIT_USAGE;
 	} else if (rc < 0) {

@@ -22,22 +22,7 @@ WPA2_PMK=97ec771347e64d42367432d72387c78aff911d091343a452ccc68192a50a96de
 WRONG_PASS='the right passphrase'	# captures/wrong-psk.pcap: the AP's passphrase
 M4_PASS='first four lost'	# captures/m4-drop.pcap
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -z "${2:-}" ] || printf '  %s\n' "$2"; }
-
-# run NAME WANT_STATUS CMD...: stdout in $tmp/out, stderr in $tmp/err
-run() {
-	name=$1 want=$2
-	shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		ok "$name: exit $want"
-	else
-		nok "$name: exit $got, want $want" "$(head -c 400 "$tmp/err")"
-	fi
-}
+. "$top/tests/lib.sh"
 
 # expect NAME JQ-EXPR: the JSON in $tmp/out makes EXPR true
 expect() {
