@@ -14,6 +14,9 @@ PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl
 libssl-dev libncurses-dev zlib1g-dev check"
 # Tools the tests use.
 TEST_PKGS="jq groff-base man-db"
+# The VM stage (make check-vm): qemu, the daemons and the tools that go into
+# the VM's image; the kernel package itself is fetched with apt-get download.
+VM_PKGS="qemu-system-x86 hostapd wpasupplicant iw tcpdump busybox-static kmod cpio"
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -70,7 +73,7 @@ demo)
 	./build/fourway analyze --passphrase 'the right passphrase' "$cap"
 	;;
 test)
-	install_deps $TEST_PKGS
+	install_deps $TEST_PKGS $VM_PKGS
 	export FOURWAY_CORPUS="${FOURWAY_CORPUS:-$top/../shared/corpus}"
 	[ -d "$FOURWAY_CORPUS" ] || echo "bootstrap: corpus not found at $FOURWAY_CORPUS; corpus tests will skip"
 	build
@@ -78,6 +81,10 @@ test)
 	make -C build -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
 		{ cat build/test-suite.log; summarize build/test-suite.log; exit 1; }
 	grep -h '^[0-9]*%: Checks' build/tests/*/*.log || true
+	say "make check-vm (real handshakes in a VM)"
+	vm_t0=$(date +%s)
+	make -C build check-vm || { summarize build/test-suite.log build/tests/vm/check-vm.log; exit 1; }
+	echo "check-vm: $(($(date +%s) - vm_t0)) s"
 	say "make check with AddressSanitizer and UndefinedBehaviorSanitizer"
 	configure_in build-san --enable-sanitizers --enable-werror
 	make -C build-san -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
@@ -87,7 +94,7 @@ test)
 		DISTCHECK_CONFIGURE_FLAGS=--enable-werror >build/distcheck.log 2>&1 ||
 		{ tail -n 60 build/distcheck.log; exit 1; }
 	tail -n 4 build/distcheck.log
-	summarize build/test-suite.log build-san/test-suite.log
+	summarize build/test-suite.log build-san/test-suite.log build/tests/vm/check-vm.log
 	;;
 *)
 	echo "usage: $0 demo|test" >&2

@@ -9,7 +9,7 @@
 # icount: guest time follows the instruction count and idle time is
 # skipped (sleep=off), so host load no longer decides which of hostapd's
 # 100 ms timers fires first, and a scenario's sleeps cost no wall time.
-# Env: VM_TIMEOUT (seconds, default 600), VM_MEM (default 512M).
+# Env: VM_TIMEOUT (seconds, default 780: the stage must end within 15 minutes), VM_MEM (default 512M).
 set -eu
 kernel=$1 initrd=$2 share=$3
 if [ -c /dev/kvm ] && [ -w /dev/kvm ] && [ ! -d /sys/module/kvm_pvm ]; then
@@ -19,7 +19,7 @@ else
 fi
 echo "boot.sh: qemu $accel" >"$share/console.log"
 # shellcheck disable=SC2086
-timeout "${VM_TIMEOUT:-600}" qemu-system-x86_64 $accel -m "${VM_MEM:-512M}" \
+timeout "${VM_TIMEOUT:-780}" qemu-system-x86_64 $accel -m "${VM_MEM:-512M}" \
 	-nographic -no-reboot -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 loglevel=4 random.trust_cpu=on" \

@@ -7,7 +7,7 @@
 # station wlan1 (phy1, 02:00:00:00:01:00); a third radio (phy2) carries the
 # sniffer's monitor interface when a scenario wants one.
 
-PIDS=""
+PIDS="" CAPS=""
 log() { echo "[$(cut -d' ' -f1 /proc/uptime)] $*"; }
 
 # wait_for FILE TEXT TENTHS: poll until FILE contains TEXT
@@ -45,7 +45,7 @@ cap_start() {
 	ifc=$1 file=$2
 	shift 2
 	tcpdump -i "$ifc" ${TCPDUMP_OPTS:-} -U -s 0 -Z root -w "$file" "$@" >"$file.log" 2>&1 &
-	PIDS="$PIDS $!"
+	CAPS="$CAPS $!"
 	wait_for "$file.log" 'listening on' 50
 	log "capture: $(head -n1 "$file.log")"
 }
@@ -143,12 +143,32 @@ mon_add() {
 		iw dev "$2" set channel 1 HT20 && log "$2 on $phy: $(iw dev "$2" info | tr '\n\t' '  ')"
 }
 
+# running PID: alive and not yet a zombie waiting to be reaped
+running() {
+	st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)
+	[ -n "$st" ] && [ "$st" != Z ]
+}
+
+# stop PID...: SIGTERM, up to 5 s to exit, then SIGKILL
+stop() {
+	for p in "$@"; do kill "$p" 2>/dev/null; done
+	for p in "$@"; do
+		i=0
+		while [ "$i" -lt 50 ] && running "$p"; do sleep 0.1; i=$((i + 1)); done
+		kill -9 "$p" 2>/dev/null
+	done
+	wait "$@" 2>/dev/null
+}
+
+# The daemons and the medium first, the captures after, so that a capture
+# holds everything the logs tell: libpcap hands frames over a block at a
+# time, and a block is handed over once it is 1 s old (tcpdump's timeout);
+# frames in a younger block are lost when tcpdump stops.
 stop_all() {
-	for p in $PIDS; do kill "$p" 2>/dev/null; done
-	sleep 0.5
-	for p in $PIDS; do kill -9 "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	PIDS=""
+	stop $PIDS
+	sleep 1.5
+	stop $CAPS
+	PIDS="" CAPS=""
 	sync
 }
 
@@ -169,3 +189,20 @@ run_handshake() {
 
 # keys_psk SSID PASS: NAME.keys in the key-file syntax, for fourway
 keys_psk() { printf 'psk "%s" "%s"\n' "$2" "$1" >"$N.keys"; }
+
+# medium_run LINGER RULE...: a WPA2-PSK scenario over fw-medium with RULEs,
+# seen on hwsim0 ($N.pcap: every transmission, with hwsim's ACKs) and on
+# mon0, a monitor interface of a third radio made through nl80211
+# ($N-mon0.pcap: only what the medium delivered to it, no ACKs).
+# Uses N, SSID and PASS.
+medium_run() {
+	linger=$1
+	shift
+	hwsim_load 3
+	medium_start 3 "$@"
+	mon_add wlan2 mon0
+	cap_start mon0 "$N-mon0.pcap"
+	write_confs "$SSID" "$PASS" WPA-PSK 0
+	run_handshake "$N" "$linger"
+	keys_psk "$SSID" "$PASS"
+}

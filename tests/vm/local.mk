@@ -11,13 +11,13 @@ tests_vm_fw_tunrt_SOURCES = tests/vm/tunrt.c $(NULL)
 tests_vm_fw_tunrt_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
 tests_vm_fw_tunrt_LDADD = $(PCAP_LIBS)
 
-TESTS += tests/vm/captures.sh
+TESTS += tests/vm/captures.sh tests/vm/tunrt.sh
 vm_scripts = tests/vm/check-vm.sh tests/vm/verify.sh tests/vm/kernel.sh \
 	tests/vm/mkinitramfs.sh tests/vm/stage-fourway.sh tests/vm/boot.sh \
 	tests/vm/guest-init.sh tests/vm/guest-run.sh tests/vm/lib.sh \
 	tests/vm/harvest.sh \
 	$(NULL)
-EXTRA_DIST += tests/vm/captures.sh $(vm_scripts) tests/vm/scenarios
+EXTRA_DIST += tests/vm/captures.sh tests/vm/tunrt.sh $(vm_scripts) tests/vm/scenarios
 CLEANFILES += tests/vm/check-vm.log
 
 # The VM stage: exit 77 of check-vm.sh (no qemu, no kernel package) is a

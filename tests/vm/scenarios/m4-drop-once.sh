@@ -3,14 +3,6 @@
 # PTK, so it answers the AP's msg 3/4 retries with CCMP-protected msg 4/4s
 # the AP cannot use; the AP deauthenticates (reason 15); the station
 # then reconnects cleanly.
-# Captured on hwsim0 (every transmission, with hwsim's ACKs) and on mon0,
-# a monitor interface of a third radio made through nl80211 (only what the
-# medium delivered to it, no ACKs).
+# medium_run (lib.sh): captured on hwsim0 and on the sniffer's mon0.
 N=m4-drop-once SSID=hwsim-m4-drop-once PASS="lossy air for m4-drop-once"
-hwsim_load 3
-medium_start 3 drop:m4:1
-mon_add wlan2 mon0
-cap_start mon0 $N-mon0.pcap
-write_confs "$SSID" "$PASS" WPA-PSK 0
-run_handshake $N 6
-keys_psk "$SSID" "$PASS"
+medium_run 6 drop:m4:1

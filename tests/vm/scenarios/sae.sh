@@ -5,4 +5,4 @@ N=sae SSID=hwsim-sae PASS="dragonfly secret"
 hwsim_load 2
 write_confs "$SSID" "$PASS" SAE 2 "wpa_disable_eapol_key_retries=1"
 run_handshake $N 1
-echo "keylog $PWD/hostapd.log" >$N.keys
+echo "keylog hostapd.log" >$N.keys	# relative to the key file
