@@ -14,11 +14,12 @@ PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl
 libssl-dev libncurses-dev zlib1g-dev check"
 # Tools the tests use.
 TEST_PKGS="jq groff-base man-db"
+
+say() { printf '\n==> %s\n' "$*"; }
+
 # The VM stage (make check-vm): qemu, the daemons and the tools that go into
 # the VM's image; the kernel package itself is fetched with apt-get download.
 VM_PKGS="qemu-system-x86 hostapd wpasupplicant iw tcpdump busybox-static kmod cpio"
-
-say() { printf '\n==> %s\n' "$*"; }
 
 install_deps() {
 	missing=""
