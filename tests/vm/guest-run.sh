@@ -6,8 +6,8 @@
 # A boot costs about 15 s under TCG, a scenario a few seconds: hence many
 # scenarios per boot.
 . /share/lib.sh
+# fourway with the libraries it was built against (stage-fourway.sh)
 FW="/share/fw/fourway"
-export LD_LIBRARY_PATH=/share/fw/lib
 # A scenario works in tmpfs and its files go to /share only at its end: a
 # write over 9p waits for the host, and under icount a waiting guest's
 # clock jumps ahead, so daemons logging straight to /share on a loaded host
@@ -23,7 +23,7 @@ while read -r name; do
 	hwsim_unload
 	for p in "$work"/*.pcap; do
 		[ -f "$p" ] || continue
-		"$FW" analyze --json --key-file "$work/$name.keys" "$p" >"${p%.pcap}.json" 2>"${p%.pcap}.fw.err"
+		LD_LIBRARY_PATH=/share/fw/lib "$FW" analyze --json --key-file "$work/$name.keys" "$p" >"${p%.pcap}.json" 2>"${p%.pcap}.fw.err"
 		echo "fourway exit status $?" >>"${p%.pcap}.fw.err"
 	done
 	cp -r "$work"/. "$out"/
