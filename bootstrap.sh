@@ -18,6 +18,10 @@ debootstrap"
 
 say() { printf '\n==> %s\n' "$*"; }
 
+# The VM stage (make check-vm): qemu, the daemons and the tools that go into
+# the VM's image; the kernel package itself is fetched with apt-get download.
+VM_PKGS="qemu-system-x86 hostapd wpasupplicant iw tcpdump busybox-static kmod cpio"
+
 install_deps() {
 	missing=""
 	for p in $PKGS $*; do
@@ -73,7 +77,7 @@ demo)
 	./build/fourway analyze --passphrase 'the right passphrase' "$cap"
 	;;
 test)
-	install_deps $TEST_PKGS
+	install_deps $TEST_PKGS $VM_PKGS
 	export FOURWAY_CORPUS="${FOURWAY_CORPUS:-$top/../shared/corpus}"
 	[ -d "$FOURWAY_CORPUS" ] || echo "bootstrap: corpus not found at $FOURWAY_CORPUS; corpus tests will skip"
 	build
@@ -84,6 +88,10 @@ test)
 	say "fourway check captures/"
 	./build/fourway check captures/ ||
 		{ echo "bootstrap: the captures do not meet their .expect files" >&2; exit 1; }
+	say "make check-vm (real handshakes in a VM)"
+	vm_t0=$(date +%s)
+	make -C build check-vm || { summarize build/test-suite.log build/tests/vm/check-vm.log; exit 1; }
+	echo "check-vm: $(($(date +%s) - vm_t0)) s"
 	say "make check with AddressSanitizer and UndefinedBehaviorSanitizer"
 	configure_in build-san --enable-sanitizers --enable-werror
 	make -C build-san -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
@@ -99,7 +107,8 @@ test)
 	[ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || { cat build/check-deb.log; exit 1; }
 	grep -E '^# .*: [0-9]+ s$|passed,|skipping' build/check-deb.log || true
 	[ "$rc" -eq 77 ] || echo "# PASS: 1" >build/check-deb.sum	# one test, as a script of make check
-	summarize build/test-suite.log build-san/test-suite.log build/check-deb.sum
+	summarize build/test-suite.log build-san/test-suite.log build/tests/vm/check-vm.log \
+		build/check-deb.sum
 	;;
 *)
 	echo "usage: $0 demo|test" >&2
