@@ -177,9 +177,10 @@ static int raw_fill(struct raw_reader *r, size_t want)
 	return 0;
 }
 
-static bool rd32(struct fw_cursor *c, bool be, uint32_t *v)
+static inline uint32_t get32(const uint8_t *b, bool be)
 {
-	return be ? fw_cur_u32be(c, v) : fw_cur_u32le(c, v);
+	return be ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
+		  : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
 }
 
 /* The next record, as fw_source_next() returns it. */
@@ -187,6 +188,7 @@ static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t e
 {
 	struct raw_reader *r = s->raw;
 	struct fw_cursor c;
+	const uint8_t *h;
 	uint32_t sec, frac, caplen, len, keep;
 	size_t have;
 
@@ -200,10 +202,13 @@ static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t e
 		    "only got %zu", s->name, (unsigned long long)s->frame_no + 1, REC_HDR_LEN, have);
 		return FW_ETRUNC;
 	}
-	fw_cur_init(&c, r->buf + r->start, REC_HDR_LEN);
-	if (!rd32(&c, r->big_endian, &sec) || !rd32(&c, r->big_endian, &frac) ||
-	    !rd32(&c, r->big_endian, &caplen) || !rd32(&c, r->big_endian, &len))
+	fw_cur_init(&c, r->buf + r->start, have);
+	if (!fw_cur_ptr(&c, &h, REC_HDR_LEN))
 		return FW_EINVAL;	/* cannot happen: 16 bytes are there */
+	sec = get32(h, r->big_endian);
+	frac = get32(h + 4, r->big_endian);
+	caplen = get32(h + 8, r->big_endian);
+	len = get32(h + 12, r->big_endian);
 	if (caplen > RAW_MAX_CAPLEN) {
 		/* libpcap 1.10's words, naming the snapshot length though the maximum was passed */
 		say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
