@@ -361,18 +361,17 @@ static int usage(void)
 	return 2;
 }
 
-int main(int argc, char **argv)
+static int run(struct gen *g, int argc, char **argv)
 {
-	static struct gen g;
 	uint64_t size = 1000000000, n = 500;
 	const char *out = NULL, *truth = NULL;
 	unsigned links = 0;
 	FILE *tf;
 	int e, e2;
 
-	g.passphrase = "bench passphrase";
-	g.ssid = "fourway-bench";
-	g.seed = 1;
+	g->passphrase = "bench passphrase";
+	g->ssid = "fourway-bench";
+	g->seed = 1;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
@@ -383,11 +382,11 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--handshakes") == 0)
 			e = parse_u64(v, &n) || n > 100000 ? FW_EINVAL : 0;
 		else if (strcmp(a, "--seed") == 0)
-			e = parse_u64(v, &g.seed);
+			e = parse_u64(v, &g->seed);
 		else if (strcmp(a, "--passphrase") == 0)
-			g.passphrase = v, e = 0;
+			g->passphrase = v, e = 0;
 		else if (strcmp(a, "--ssid") == 0)
-			g.ssid = v, e = 0;
+			g->ssid = v, e = 0;
 		else if (strcmp(a, "-o") == 0)
 			out = v, e = 0;
 		else if (strcmp(a, "--truth") == 0)
@@ -402,34 +401,34 @@ int main(int argc, char **argv)
 	}
 	if (!out)
 		return usage();
-	g.hs = calloc(HS_MAX, sizeof(*g.hs));
-	if (!g.hs) {
+	g->hs = calloc(HS_MAX, sizeof(*g->hs));
+	if (!g->hs) {
 		fprintf(stderr, "fwbench-gen: out of memory\n");
 		return 1;
 	}
-	e = fw_pcap_writer_open_prec(&g.w, out, FW_DLT_IEEE802_11_RADIO, 65535, false, g.err,
-				     sizeof(g.err));
+	e = fw_pcap_writer_open_prec(&g->w, out, FW_DLT_IEEE802_11_RADIO, 65535, false, g->err,
+				     sizeof(g->err));
 	if (e) {
-		fprintf(stderr, "fwbench-gen: %s\n", g.err);
-		free(g.hs);
+		fprintf(stderr, "fwbench-gen: %s\n", g->err);
+		free(g->hs);
 		return 1;
 	}
-	setup(&g);
-	e = generate(&g, size, (unsigned)n);
-	if (e && !g.err[0])
-		snprintf(g.err, sizeof(g.err), "%s: frame %" PRIu64 ": %s", out, g.frames + 1,
+	setup(g);
+	e = generate(g, size, (unsigned)n);
+	if (e && !g->err[0])
+		snprintf(g->err, sizeof(g->err), "%s: frame %" PRIu64 ": %s", out, g->frames + 1,
 			 fw_strerror(e));
-	e2 = fw_pcap_writer_close(g.w);
+	e2 = fw_pcap_writer_close(g->w);
 	if (!e && e2)
-		snprintf(g.err, sizeof(g.err), "%s: %s", out, fw_strerror(e2));
-	free(g.hs);
+		snprintf(g->err, sizeof(g->err), "%s: %s", out, fw_strerror(e2));
+	free(g->hs);
 	if (e || e2) {
-		fprintf(stderr, "fwbench-gen: %s\n", g.err);
+		fprintf(stderr, "fwbench-gen: %s\n", g->err);
 		return 1;
 	}
 	for (int i = 0; i < NBSS; i++)
 		for (int j = 0; j < NSTA; j++)
-			links += g.bss[i].sta[j].used;
+			links += g->bss[i].sta[j].used;
 	tf = truth ? fopen(truth, "w") : stdout;
 	if (!tf) {
 		fprintf(stderr, "fwbench-gen: %s: %s\n", truth, strerror(errno));
@@ -439,11 +438,25 @@ int main(int argc, char **argv)
 		    "handshakes %u\nhandshakes_complete %u\nhandshake_links %u\n"
 		    "neighbour_links %u\ndata %" PRIu64 "\nretries %" PRIu64 "\nacks %" PRIu64
 		    "\nbeacons %" PRIu64 "\nduration_s %.3f\n",
-		g.key_line, g.seed, g.frames, g.bytes + 24, g.hs_done, g.hs_complete, g.hs_done,
-		links, g.data, g.retries, g.acks, g.beacons, (double)(g.t - T0_NS) / 1e9);
+		g->key_line, g->seed, g->frames, g->bytes + 24, g->hs_done, g->hs_complete, g->hs_done,
+		links, g->data, g->retries, g->acks, g->beacons, (double)(g->t - T0_NS) / 1e9);
 	if ((truth && fclose(tf) != 0) || (!truth && fflush(tf) != 0)) {
 		fprintf(stderr, "fwbench-gen: %s: write failed\n", truth ? truth : "stdout");
 		return 1;
 	}
 	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct gen *g = calloc(1, sizeof(*g));
+	int rc;
+
+	if (!g) {
+		fprintf(stderr, "fwbench-gen: out of memory\n");
+		return 1;
+	}
+	rc = run(g, argc, argv);
+	free(g);
+	return rc;
 }
