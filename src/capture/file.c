@@ -99,8 +99,8 @@ static int peek_gzip(int fd, bool *gzip)
 /*
  * After libpcap accepted the file header: read the records of a classic
  * pcap file here, through fd, from offset 24.  Any other case (pcapng, the
- * modified formats, a link type whose maximum capture length differs, no
- * memory) stays with libpcap.
+ * modified formats, versions before 2.4, a link type whose maximum capture
+ * length differs, no memory) stays with libpcap.
  */
 static void raw_setup(struct fw_source *s, int fd)
 {
@@ -113,7 +113,9 @@ static void raw_setup(struct fw_source *s, int fd)
 	do
 		n = pread(fd, magic, sizeof(magic), 0);
 	while (n < 0 && errno == EINTR);
-	if (n != (ssize_t)sizeof(magic) || pcap_snapshot(s->p) <= 0 ||
+	/* before 2.4, libpcap may swap caplen and len of a record: it keeps those files */
+	if (n != (ssize_t)sizeof(magic) || pcap_major_version(s->p) != 2 ||
+	    pcap_minor_version(s->p) != 4 || pcap_snapshot(s->p) <= 0 ||
 	    (uint32_t)pcap_snapshot(s->p) > RAW_MAX_CAPLEN ||
 	    s->linktype == DLT_DBUS || s->linktype == DLT_USBPCAP)
 		return;
