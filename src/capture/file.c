@@ -133,6 +133,7 @@ static void raw_setup(struct fw_source *s, int fd)
 	default: free(r); return;
 	}
 	r->buf = malloc(RAW_BUFFER);
+	/* the duplicate shares the file offset: libpcap reads nothing more from its FILE */
 	r->fd = dup(fd);
 	if (!r->buf || r->fd < 0 || lseek(r->fd, PCAP_HDR_LEN, SEEK_SET) != PCAP_HDR_LEN) {
 		if (r->fd >= 0)
