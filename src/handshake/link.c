@@ -19,6 +19,25 @@ static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 	return h & (size - 1);
 }
 
+static unsigned bssid_bit(const uint8_t b[6])
+{
+	return (unsigned)((b[3] << 4) ^ (b[4] << 2) ^ b[5] ^ (b[0] << 1)) & 4095u;
+}
+
+bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
+{
+	unsigned bit = bssid_bit(bssid);
+
+	return (c->bssid_seen[bit / 64] >> (bit % 64)) & 1;
+}
+
+static void bssid_mark(struct fw_core *c, const uint8_t bssid[6])
+{
+	unsigned bit = bssid_bit(bssid);
+
+	c->bssid_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
 {
 	for (struct hs_link *l = c->link_tab[pair_hash(bssid, sta, c->link_tab_size)]; l; l = l->next)
@@ -58,6 +77,7 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	l->next = c->link_tab[h];
 	c->link_tab[h] = l;
 	c->links[c->n_links++] = l;
+	bssid_mark(c, bssid);
 	return l;
 }
 
@@ -162,6 +182,7 @@ struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], cons
 		h = pair_hash(half->pub.bssid, half->pub.sta, c->link_tab_size);
 		half->next = c->link_tab[h];
 		c->link_tab[h] = half;
+		bssid_mark(c, half->pub.bssid);
 		return half;
 	}
 	return hs_link_get(c, bssid, sta);
