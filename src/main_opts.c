@@ -1,6 +1,7 @@
 /*
  * main_opts.c - option parsing for the subcommands.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,9 +12,12 @@
 #include "util/err.h"
 #include "util/mac.h"
 
+#define FW_OPTS_MAX_LINKS 16777216u
+
 enum {
 	OPT_PMK = 0x100, OPT_PASSPHRASE, OPT_SSID, OPT_KEY_FILE, OPT_KEYLOG,
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
+	OPT_MAX_LINKS,
 };
 
 static const struct option analyze_opts[] = {
@@ -26,6 +30,7 @@ static const struct option analyze_opts[] = {
 	{ "bssid", required_argument, NULL, OPT_BSSID },
 	{ "sta", required_argument, NULL, OPT_STA },
 	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ "max-links", required_argument, NULL, OPT_MAX_LINKS },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
@@ -61,6 +66,8 @@ void fw_usage_analyze(FILE *out)
 	      "  --color[=WHEN]       colour the text report: auto (default), always, never\n"
 	      "  --show-keys          show the group keys (GTK, IGTK, BIGTK) carried by msg 3/4\n"
 	      "  --merge              merge the files by timestamp into one timeline\n"
+	      "  --max-links N        keep at most N links (BSSID, station pairs; default 65536):\n"
+	      "                       the least recently active are dropped, with a warning\n"
 	      "  -v, --verbose        report every malformed frame, not just the first ones\n"
 	      "  -h, --help           this help\n"
 	      "\n"
@@ -79,6 +86,22 @@ static int usage_error(const char *fmt, ...)
 	va_end(ap);
 	fputs("\n(see 'fourway analyze --help')\n", stderr);
 	return FW_EXIT_USAGE;
+}
+
+/* A decimal count from 1 to max (strtoul alone accepts "-1", "", "12x"). */
+static int parse_count(const char *s, unsigned long max, size_t *out)
+{
+	unsigned long v;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v == 0 || v > max)
+		return -1;
+	*out = (size_t)v;
+	return 0;
 }
 
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
@@ -127,7 +150,8 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 				return usage_error("%s", err);
 			break;
 		case OPT_KEYLOG:
-			if (fw_keyring_load_keylog(o->kr, optarg, err, sizeof(err)) < 0)
+			/* as for a key file's keylog line: a log without a PMK is an error */
+			if (fw_keyring_load_keylog(o->kr, optarg, err, sizeof(err)) <= 0)
 				return usage_error("%s", err);
 			break;
 		case OPT_BSSID:
@@ -142,6 +166,11 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 			break;
 		case OPT_MERGE:
 			o->core.merge = true;
+			break;
+		case OPT_MAX_LINKS:
+			if (parse_count(optarg, FW_OPTS_MAX_LINKS, &o->core.max_links) != 0)
+				return usage_error("--max-links: '%s': want a number from 1 to %u",
+						   optarg, FW_OPTS_MAX_LINKS);
 			break;
 		case OPT_JSON:
 			o->json = true;

@@ -108,10 +108,12 @@ struct hs_link {
 	bool no_key;		/* no usable key: every MIC unchecked */
 	char no_key_reason[96];
 
-	struct hs_ptk_cache_entry ptk_cache[HS_PTK_CACHE];
+	struct hs_ptk_cache_entry *ptk_cache;	/* HS_PTK_CACHE entries, allocated on first use */
 	size_t n_ptk, ptk_next;
 
 	struct hs_link *next;	/* hash chain */
+	struct hs_link *lru_prev, *lru_next;	/* recency list (link.c), most recent first */
+	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
 };
 
 struct fw_core {
@@ -140,6 +142,11 @@ struct fw_core {
 	size_t n_notes, cap_notes;
 
 	bool finished;
+
+	/* the --max-links cap (link.c): recency list ends, links dropped so far */
+	struct hs_link *lru_head, *lru_tail;
+	uint64_t n_evicted;
+	size_t evict_note;	/* index+1 of the note that counts them, 0 none */
 };
 
 /* core.c */

@@ -1,11 +1,32 @@
 /*
  * link.c - the link table: one link per (BSSID, station), found or created
  * by hs_link_get(), looked up only by hs_link_find().
+ *
+ * The table is capped (struct fw_core_opts.max_links, --max-links): frames
+ * from anyone in radio range can name any number of stations, and each
+ * link costs memory until the end of the run.  Links are kept on a recency
+ * list (most recently found or created first); when a new link would pass
+ * the cap, the least recently active ones are dropped, a batch at a time so
+ * that the array of links (in creation order, which the reports follow) is
+ * compacted once per batch, not once per link.  One note, updated in
+ * place, says how many were dropped.
+ *
+ * A link's arrays start at one element and double (most links of a
+ * hostile capture hold a single message); a link keeps at most
+ * HS_LINK_MAX_MSGS messages, later ones are dropped.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "handshake/internal.h"
+
+#define HS_MAX_LINKS_DEFAULT 65536
+#define HS_LINK_MAX_MSGS 4096
+#define HS_LINK_FIRST_MSGS 1
+/* links dropped at once when the cap is reached: 1/64 of it */
+#define HS_EVICT_SHIFT 6
 
 static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 {
@@ -27,8 +48,107 @@ struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], co
 	return NULL;
 }
 
+static void lru_unlink(struct fw_core *c, struct hs_link *l)
+{
+	if (l->lru_prev)
+		l->lru_prev->lru_next = l->lru_next;
+	else
+		c->lru_head = l->lru_next;
+	if (l->lru_next)
+		l->lru_next->lru_prev = l->lru_prev;
+	else
+		c->lru_tail = l->lru_prev;
+	l->lru_prev = l->lru_next = NULL;
+}
+
+static void lru_push_front(struct fw_core *c, struct hs_link *l)
+{
+	l->lru_prev = NULL;
+	l->lru_next = c->lru_head;
+	if (c->lru_head)
+		c->lru_head->lru_prev = l;
+	c->lru_head = l;
+	if (!c->lru_tail)
+		c->lru_tail = l;
+}
+
+static void link_free(struct hs_link *l)
+{
+	for (size_t i = 0; i < l->n_msgs; i++)
+		free(l->priv[i].eapol);
+	free(l->msgs);
+	free(l->priv);
+	free(l->hs);
+	free(l->ev);
+	for (size_t i = 0; i < l->n_ptk; i++)
+		fw_ptk_wipe(&l->ptk_cache[i].ptk);
+	free(l->ptk_cache);
+	free(l);
+}
+
+static void hash_remove(struct fw_core *c, struct hs_link *l)
+{
+	struct hs_link **pp = &c->link_tab[pair_hash(l->pub.bssid, l->pub.sta, c->link_tab_size)];
+
+	while (*pp && *pp != l)
+		pp = &(*pp)->next;
+	if (*pp)
+		*pp = l->next;
+}
+
+/* The one note that counts the links dropped so far, rewritten in place. */
+static void note_evicted(struct fw_core *c)
+{
+	char buf[256];
+	char *s;
+
+	snprintf(buf, sizeof(buf), "more than %zu links (BSSID, station pairs): the %llu least "
+		 "recently active were dropped with their messages (--max-links)",
+		 c->opts.max_links ? c->opts.max_links : (size_t)HS_MAX_LINKS_DEFAULT,
+		 (unsigned long long)c->n_evicted);
+	if (c->evict_note == 0) {
+		size_t before = c->n_notes;
+
+		hs_note(c, "%s", buf);
+		if (c->n_notes > before)
+			c->evict_note = c->n_notes;
+		return;
+	}
+	s = strdup(buf);
+	if (!s)
+		return;
+	free(c->notes[c->evict_note - 1]);
+	c->notes[c->evict_note - 1] = s;
+}
+
+/* Drop the least recently active links, then compact the array of links. */
+static void evict(struct fw_core *c, size_t max)
+{
+	size_t batch = max >> HS_EVICT_SHIFT, j = 0;
+
+	if (batch == 0)
+		batch = 1;
+	for (size_t k = 0; k < batch && c->lru_tail; k++) {
+		struct hs_link *l = c->lru_tail;
+
+		lru_unlink(c, l);
+		hash_remove(c, l);
+		l->evicted = true;
+		c->n_evicted++;
+	}
+	for (size_t i = 0; i < c->n_links; i++) {
+		if (c->links[i]->evicted)
+			link_free(c->links[i]);
+		else
+			c->links[j++] = c->links[i];
+	}
+	c->n_links = j;
+	note_evicted(c);
+}
+
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
 {
+	size_t max = c->opts.max_links ? c->opts.max_links : HS_MAX_LINKS_DEFAULT;
 	struct hs_link *l;
 	struct hs_link **arr;
 	size_t h;
@@ -38,8 +158,15 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	if (c->opts.filter_sta && memcmp(sta, c->opts.sta, 6) != 0)
 		return NULL;
 	l = hs_link_find(c, bssid, sta);
-	if (l)
+	if (l) {
+		if (c->lru_head != l) {
+			lru_unlink(c, l);
+			lru_push_front(c, l);
+		}
 		return l;
+	}
+	if (c->n_links >= max)
+		evict(c, max);
 	arr = hs_grow(c->links, &c->cap_links, c->n_links + 1, sizeof(*arr));
 	if (!arr)
 		return NULL;
@@ -57,20 +184,8 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	l->next = c->link_tab[h];
 	c->link_tab[h] = l;
 	c->links[c->n_links++] = l;
+	lru_push_front(c, l);
 	return l;
-}
-
-static void link_free(struct hs_link *l)
-{
-	for (size_t i = 0; i < l->n_msgs; i++)
-		free(l->priv[i].eapol);
-	free(l->msgs);
-	free(l->priv);
-	free(l->hs);
-	free(l->ev);
-	for (size_t i = 0; i < l->n_ptk; i++)
-		fw_ptk_wipe(&l->ptk_cache[i].ptk);
-	free(l);
 }
 
 void hs_link_free_all(struct fw_core *c)
@@ -78,21 +193,36 @@ void hs_link_free_all(struct fw_core *c)
 	for (size_t i = 0; i < c->n_links; i++)
 		link_free(c->links[i]);
 	c->n_links = 0;
+	c->lru_head = c->lru_tail = NULL;
+}
+
+/* Double an array of elem-sized items (first: the capacity of a new one). */
+static void *grow(void *arr, size_t cap, size_t *ncap, size_t elem, size_t first)
+{
+	*ncap = cap ? cap * 2 : first;
+	if (*ncap > SIZE_MAX / elem)
+		return NULL;
+	return realloc(arr, *ncap * elem);
 }
 
 struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 {
-	size_t cap = l->cap_msgs;
-	struct fw_msg *m = hs_grow(l->msgs, &l->cap_msgs, l->n_msgs + 1, sizeof(*m));
-	struct hs_msg_priv *p;
+	if (l->n_msgs >= HS_LINK_MAX_MSGS)
+		return NULL;
+	if (l->n_msgs == l->cap_msgs) {
+		size_t ncap;
+		struct fw_msg *m = grow(l->msgs, l->cap_msgs, &ncap, sizeof(*m), HS_LINK_FIRST_MSGS);
+		struct hs_msg_priv *p;
 
-	if (!m)
-		return NULL;
-	l->msgs = m;
-	p = hs_grow(l->priv, &cap, l->n_msgs + 1, sizeof(*p));
-	if (!p)
-		return NULL;
-	l->priv = p;
+		if (!m)
+			return NULL;
+		l->msgs = m;
+		p = grow(l->priv, l->cap_msgs, &ncap, sizeof(*p), HS_LINK_FIRST_MSGS);
+		if (!p)
+			return NULL;	/* msgs is larger than cap_msgs says: harmless */
+		l->priv = p;
+		l->cap_msgs = ncap;
+	}
 	*priv = &l->priv[l->n_msgs];
 	memset(*priv, 0, sizeof(**priv));
 	memset(&l->msgs[l->n_msgs], 0, sizeof(struct fw_msg));
@@ -101,11 +231,15 @@ struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 
 int hs_link_new_hs(struct hs_link *l, bool group)
 {
-	struct fw_handshake *arr = hs_grow(l->hs, &l->cap_hs, l->n_hs + 1, sizeof(*arr));
+	if (l->n_hs == l->cap_hs) {
+		size_t ncap;
+		struct fw_handshake *arr = grow(l->hs, l->cap_hs, &ncap, sizeof(*arr), 1);
 
-	if (!arr)
-		return -1;
-	l->hs = arr;
+		if (!arr)
+			return -1;
+		l->hs = arr;
+		l->cap_hs = ncap;
+	}
 	memset(&l->hs[l->n_hs], 0, sizeof(l->hs[0]));
 	l->hs[l->n_hs].group = group;
 	l->hs[l->n_hs].outcome = FW_OUT_INCOMPLETE;
