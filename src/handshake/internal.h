@@ -39,6 +39,7 @@ struct hs_net {
 	size_t ssid_len;
 	struct hs_elem rsne, wpa, rsnx;
 	struct hs_net *next;
+	struct hs_net *lru_prev, *lru_next;	/* recency list (net.c), most recent first */
 };
 
 /* Per message: what outputs do not see. */
@@ -147,6 +148,10 @@ struct fw_core {
 	struct hs_link *lru_head, *lru_tail;
 	uint64_t n_evicted;
 	size_t evict_note;	/* index+1 of the note that counts them, 0 none */
+	/* the same cap on networks (net.c) */
+	struct hs_net *net_lru_head, *net_lru_tail;
+	uint64_t n_nets_evicted;
+	size_t net_evict_note;
 };
 
 /* core.c */
@@ -168,6 +173,11 @@ void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint6
 bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_t **ssid, size_t *len);
 
 /* link.c */
+/* The cap on links, and on networks: opts.max_links, or its default. */
+size_t hs_max_links(const struct fw_core *c);
+/* A note kept up to date in place: *slot is its index+1 (0: not made yet). */
+void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 void hs_link_free_all(struct fw_core *c);

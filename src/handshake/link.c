@@ -9,12 +9,13 @@
  * the cap, the least recently active ones are dropped, a batch at a time so
  * that the array of links (in creation order, which the reports follow) is
  * compacted once per batch, not once per link.  One note, updated in
- * place, says how many were dropped.
+ * place, says how many were dropped.  Networks (net.c) have the same cap.
  *
  * A link's arrays start at one element and double (most links of a
  * hostile capture hold a single message); a link keeps at most
  * HS_LINK_MAX_MSGS messages, later ones are dropped.
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,29 +97,33 @@ static void hash_remove(struct fw_core *c, struct hs_link *l)
 		*pp = l->next;
 }
 
-/* The one note that counts the links dropped so far, rewritten in place. */
-static void note_evicted(struct fw_core *c)
+size_t hs_max_links(const struct fw_core *c)
 {
-	char buf[256];
+	return c->opts.max_links ? c->opts.max_links : HS_MAX_LINKS_DEFAULT;
+}
+
+void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
 	char *s;
 
-	snprintf(buf, sizeof(buf), "more than %zu links (BSSID, station pairs): the %llu least "
-		 "recently active were dropped with their messages (--max-links)",
-		 c->opts.max_links ? c->opts.max_links : (size_t)HS_MAX_LINKS_DEFAULT,
-		 (unsigned long long)c->n_evicted);
-	if (c->evict_note == 0) {
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (*slot == 0) {
 		size_t before = c->n_notes;
 
 		hs_note(c, "%s", buf);
 		if (c->n_notes > before)
-			c->evict_note = c->n_notes;
+			*slot = c->n_notes;
 		return;
 	}
 	s = strdup(buf);
 	if (!s)
 		return;
-	free(c->notes[c->evict_note - 1]);
-	c->notes[c->evict_note - 1] = s;
+	free(c->notes[*slot - 1]);
+	c->notes[*slot - 1] = s;
 }
 
 /* Drop the least recently active links, then compact the array of links. */
@@ -143,12 +148,14 @@ static void evict(struct fw_core *c, size_t max)
 			c->links[j++] = c->links[i];
 	}
 	c->n_links = j;
-	note_evicted(c);
+	hs_note_update(c, &c->evict_note, "more than %zu links (BSSID, station pairs): the %llu "
+		       "least recently active were dropped with their messages (--max-links)",
+		       max, (unsigned long long)c->n_evicted);
 }
 
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
 {
-	size_t max = c->opts.max_links ? c->opts.max_links : HS_MAX_LINKS_DEFAULT;
+	size_t max = hs_max_links(c);
 	struct hs_link *l;
 	struct hs_link **arr;
 	size_t h;

@@ -124,6 +124,18 @@ else
 	echo "# peak RSS not measured (no /usr/bin/time, or a sanitizer build)"
 fi
 
+case="100 000 fake networks"
+f=$tmp/aps.pcap
+analyze 0 --max-links 1000 "$f"
+holds '.inputs[0].frames == 100002 and .inputs[0].malformed == 0'
+holds '.notes == ["more than 1000 networks (BSSIDs): the 99001 heard least recently were forgotten (--max-links)"]'
+# the network that beaconed last is still known: its link has its SSID
+holds '[.links[] | {bssid, ssid}] == [{"bssid": "02:00:00:00:00:00", "ssid": "hostile"}]'
+if [ -x /usr/bin/time ] && ! grep -q __asan_init "$fw" 2>/dev/null; then
+	r=$(rss --max-links 1000)
+	if [ "$r" -lt 49152 ]; then pass "peak RSS ${r} kB < 48 MiB with --max-links 1000"; else fail "peak RSS $r kB"; fi
+fi
+
 case="key file with binary junk"
 analyze 2 --key-file "$tmp/junk.keys" "$tmp/snaplen.pcap"
 said "key file $tmp/junk.keys line 1: not valid UTF-8 text"

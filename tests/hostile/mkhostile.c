@@ -74,8 +74,8 @@ static size_t radiotap(uint8_t *p)
 	return 8;
 }
 
-/* A beacon from ap with SSID "hostile" (no RSNE: an open network). */
-static size_t beacon(uint8_t *p)
+/* A beacon from bssid with SSID "hostile" (no RSNE). */
+static size_t beacon_from(uint8_t *p, const uint8_t bssid[6])
 {
 	static const uint8_t ssid[] = "hostile";
 	size_t n = 0;
@@ -83,8 +83,8 @@ static size_t beacon(uint8_t *p)
 	memset(p, 0, 36);
 	p[0] = 0x80;			/* type management, subtype beacon */
 	memset(p + 4, 0xff, 6);		/* broadcast */
-	memcpy(p + 10, ap, 6);
-	memcpy(p + 16, ap, 6);
+	memcpy(p + 10, bssid, 6);
+	memcpy(p + 16, bssid, 6);
 	n = 24 + 8;			/* timestamp */
 	put_le16(p + n, 100);		/* beacon interval */
 	put_le16(p + n + 2, 0x0011);	/* ESS, privacy */
@@ -93,6 +93,11 @@ static size_t beacon(uint8_t *p)
 	p[n++] = (uint8_t)(sizeof(ssid) - 1);
 	memcpy(p + n, ssid, sizeof(ssid) - 1);
 	return n + sizeof(ssid) - 1;
+}
+
+static size_t beacon(uint8_t *p)
+{
+	return beacon_from(p, ap);
 }
 
 /*
@@ -251,6 +256,19 @@ int main(int argc, char **argv)
 		sta[5] = (uint8_t)i;
 		put(&o, f, eapol_m1(f, sta, 95, 0, 0));
 	}
+	close_cap(&o);
+
+	/* aps.pcap: beacons of 100 000 fake networks, then ap's beacon and a msg 1/4 from it */
+	open_cap(&o, "aps.pcap", 105);
+	memcpy(sta, ap, 6);
+	for (unsigned i = 1; i <= STATIONS; i++) {
+		sta[3] = (uint8_t)(i >> 16);
+		sta[4] = (uint8_t)(i >> 8);
+		sta[5] = (uint8_t)i;
+		put(&o, f, beacon_from(f, sta));
+	}
+	put(&o, f, beacon(f));
+	put(&o, f, eapol_m1(f, sta1, 95, 0, 0));
 	close_cap(&o);
 
 	/* junk.keys: binary junk as a key file (NUL bytes, invalid UTF-8, no newline) */
