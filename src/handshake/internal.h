@@ -22,6 +22,14 @@
 
 #define HS_IE_MAX 257		/* an element: id, length, up to 255 bytes */
 
+/*
+ * A recency list threaded through the objects it orders (links, networks):
+ * most recently used at the head.  A node on no list has both pointers NULL
+ * and is not the head.
+ */
+struct hs_lru_node { struct hs_lru_node *prev, *next; };
+struct hs_lru { struct hs_lru_node *head, *tail; };
+
 /* A raw element copy (RSNE, WPA IE, RSNXE) with the frame it came from. */
 struct hs_elem {
 	uint16_t n;		/* bytes in raw; 0: absent */
@@ -39,7 +47,7 @@ struct hs_net {
 	size_t ssid_len;
 	struct hs_elem rsne, wpa, rsnx;
 	struct hs_net *next;
-	struct hs_net *lru_prev, *lru_next;	/* recency list (net.c), most recent first */
+	struct hs_lru_node lru;	/* on the core's net_lru */
 };
 
 /* Per message: what outputs do not see. */
@@ -113,7 +121,7 @@ struct hs_link {
 	size_t n_ptk, ptk_next;
 
 	struct hs_link *next;	/* hash chain */
-	struct hs_link *lru_prev, *lru_next;	/* recency list (link.c), most recent first */
+	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
 };
 
@@ -144,12 +152,12 @@ struct fw_core {
 
 	bool finished;
 
-	/* the --max-links cap (link.c): recency list ends, links dropped so far */
-	struct hs_link *lru_head, *lru_tail;
+	/* the --max-links cap (link.c): recency, links dropped so far */
+	struct hs_lru link_lru;
 	uint64_t n_evicted;
 	size_t evict_note;	/* index+1 of the note that counts them, 0 none */
 	/* the same cap on networks (net.c) */
-	struct hs_net *net_lru_head, *net_lru_tail;
+	struct hs_lru net_lru;
 	uint64_t n_nets_evicted;
 	size_t net_evict_note;
 };
@@ -173,6 +181,9 @@ void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint6
 bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_t **ssid, size_t *len);
 
 /* link.c */
+void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
+/* Move n to the head of q, or put it there. */
+void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
 /* The cap on links, and on networks: opts.max_links, or its default. */
 size_t hs_max_links(const struct fw_core *c);
 /* A note kept up to date in place: *slot is its index+1 (0: not made yet). */

@@ -16,6 +16,7 @@
  * HS_LINK_MAX_MSGS messages, later ones are dropped.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,28 +50,36 @@ struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], co
 	return NULL;
 }
 
-static void lru_unlink(struct fw_core *c, struct hs_link *l)
+void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n)
 {
-	if (l->lru_prev)
-		l->lru_prev->lru_next = l->lru_next;
-	else
-		c->lru_head = l->lru_next;
-	if (l->lru_next)
-		l->lru_next->lru_prev = l->lru_prev;
-	else
-		c->lru_tail = l->lru_prev;
-	l->lru_prev = l->lru_next = NULL;
+	if (n->prev)
+		n->prev->next = n->next;
+	else if (q->head == n)
+		q->head = n->next;
+	if (n->next)
+		n->next->prev = n->prev;
+	else if (q->tail == n)
+		q->tail = n->prev;
+	n->prev = n->next = NULL;
 }
 
-static void lru_push_front(struct fw_core *c, struct hs_link *l)
+void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n)
 {
-	l->lru_prev = NULL;
-	l->lru_next = c->lru_head;
-	if (c->lru_head)
-		c->lru_head->lru_prev = l;
-	c->lru_head = l;
-	if (!c->lru_tail)
-		c->lru_tail = l;
+	if (q->head == n)
+		return;
+	if (n->prev || n->next)
+		hs_lru_remove(q, n);
+	n->next = q->head;
+	if (q->head)
+		q->head->prev = n;
+	q->head = n;
+	if (!q->tail)
+		q->tail = n;
+}
+
+static struct hs_link *link_of(struct hs_lru_node *n)
+{
+	return (struct hs_link *)(void *)((char *)n - offsetof(struct hs_link, lru));
 }
 
 static void link_free(struct hs_link *l)
@@ -133,10 +142,10 @@ static void evict(struct fw_core *c, size_t max)
 
 	if (batch == 0)
 		batch = 1;
-	for (size_t k = 0; k < batch && c->lru_tail; k++) {
-		struct hs_link *l = c->lru_tail;
+	for (size_t k = 0; k < batch && c->link_lru.tail; k++) {
+		struct hs_link *l = link_of(c->link_lru.tail);
 
-		lru_unlink(c, l);
+		hs_lru_remove(&c->link_lru, &l->lru);
 		hash_remove(c, l);
 		l->evicted = true;
 		c->n_evicted++;
@@ -166,10 +175,7 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 		return NULL;
 	l = hs_link_find(c, bssid, sta);
 	if (l) {
-		if (c->lru_head != l) {
-			lru_unlink(c, l);
-			lru_push_front(c, l);
-		}
+		hs_lru_touch(&c->link_lru, &l->lru);
 		return l;
 	}
 	if (c->n_links >= max)
@@ -191,7 +197,7 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	l->next = c->link_tab[h];
 	c->link_tab[h] = l;
 	c->links[c->n_links++] = l;
-	lru_push_front(c, l);
+	hs_lru_touch(&c->link_lru, &l->lru);
 	return l;
 }
 
@@ -200,7 +206,7 @@ void hs_link_free_all(struct fw_core *c)
 	for (size_t i = 0; i < c->n_links; i++)
 		link_free(c->links[i]);
 	c->n_links = 0;
-	c->lru_head = c->lru_tail = NULL;
+	c->link_lru.head = c->link_lru.tail = NULL;
 }
 
 /* Double an array of elem-sized items (first: the capacity of a new one). */

@@ -3,6 +3,7 @@
  * WPA IE, RSNXE), keyed by BSSID, at most hs_max_links() of them: beyond
  * it the network heard least recently is forgotten.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,38 +26,15 @@ struct hs_net *hs_net_find(const struct fw_core *c, unsigned scope, const uint8_
 	return NULL;
 }
 
-static void lru_unlink(struct fw_core *c, struct hs_net *n)
-{
-	if (n->lru_prev)
-		n->lru_prev->lru_next = n->lru_next;
-	else
-		c->net_lru_head = n->lru_next;
-	if (n->lru_next)
-		n->lru_next->lru_prev = n->lru_prev;
-	else
-		c->net_lru_tail = n->lru_prev;
-	n->lru_prev = n->lru_next = NULL;
-}
-
-static void lru_push_front(struct fw_core *c, struct hs_net *n)
-{
-	n->lru_next = c->net_lru_head;
-	if (c->net_lru_head)
-		c->net_lru_head->lru_prev = n;
-	c->net_lru_head = n;
-	if (!c->net_lru_tail)
-		c->net_lru_tail = n;
-}
-
 /* Forget the network heard least recently (the cap of link.c applies to networks too). */
 static void evict_one(struct fw_core *c)
 {
-	struct hs_net *n = c->net_lru_tail;
-	struct hs_net **pp;
+	struct hs_net *n, **pp;
 
-	if (!n)
+	if (!c->net_lru.tail)
 		return;
-	lru_unlink(c, n);
+	n = (struct hs_net *)(void *)((char *)c->net_lru.tail - offsetof(struct hs_net, lru));
+	hs_lru_remove(&c->net_lru, &n->lru);
 	pp = &c->net_tab[mac_hash(n->bssid, c->net_tab_size)];
 	while (*pp && *pp != n)
 		pp = &(*pp)->next;
@@ -76,10 +54,7 @@ struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6])
 	size_t h;
 
 	if (n) {
-		if (c->net_lru_head != n) {
-			lru_unlink(c, n);
-			lru_push_front(c, n);
-		}
+		hs_lru_touch(&c->net_lru, &n->lru);
 		return n;
 	}
 	if (c->n_nets >= hs_max_links(c))
@@ -93,7 +68,7 @@ struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6])
 	n->next = c->net_tab[h];
 	c->net_tab[h] = n;
 	c->n_nets++;
-	lru_push_front(c, n);
+	hs_lru_touch(&c->net_lru, &n->lru);
 	return n;
 }
 
@@ -110,7 +85,7 @@ void hs_net_free_all(struct fw_core *c)
 		}
 		c->net_tab[i] = NULL;
 	}
-	c->net_lru_head = c->net_lru_tail = NULL;
+	c->net_lru.head = c->net_lru.tail = NULL;
 }
 
 void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame)

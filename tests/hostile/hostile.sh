@@ -47,11 +47,17 @@ holds '.inputs[0].frames == 4 and .inputs[0].malformed == 0'
 holds '.inputs[0].error | test("frame 5: truncated dump file")'
 holds '[.links[].handshakes[].messages | length] == [3]'
 
-case="absurd snaplen"
-f=$tmp/snaplen.pcap
-analyze 0 "$f"
-holds '.inputs[0].frames == 2 and .inputs[0].malformed == 0 and (.inputs[0] | has("error") | not)'
-holds '.links | length == 1'
+# malformed NAME FILE FRAMES MALFORMED MESSAGE...: read to the end (exit 0),
+# the bad frames counted and each message said on standard error
+malformed() {
+	case=$1 f=$tmp/$2 frames=$3 bad=$4
+	shift 4
+	analyze 0 "$f"
+	for m in "$@"; do said "$f: $m"; done
+	holds ".inputs[0].frames == $frames and .inputs[0].malformed == $bad"
+}
+malformed "absurd snaplen" snaplen.pcap 2 0
+holds '(.inputs[0] | has("error") | not) and (.links | length == 1)'
 
 case="caplen past the snaplen"
 f=$tmp/caplen.pcap
@@ -59,34 +65,20 @@ analyze 2 "$f"
 said "$f: frame 2: invalid packet capture length 300000, bigger than snaplen of 65535"
 holds '.inputs[0].frames == 1'
 
-case="zero-length frames"
-f=$tmp/zero.pcap
-analyze 0 "$f"
-for n in 2 3 4; do said "$f: frame $n: radiotap header truncated at offset 0"; done
-holds '.inputs[0].frames == 4 and .inputs[0].malformed == 3'
+malformed "zero-length frames" zero.pcap 4 3 \
+	"frame 2: radiotap header truncated at offset 0" \
+	"frame 3: radiotap header truncated at offset 0" \
+	"frame 4: radiotap header truncated at offset 0"
+malformed "radiotap length beyond the frame" rtlen.pcap 2 1 \
+	"frame 2: radiotap length truncated at offset 0"
+malformed "radiotap present bitmaps that never end" rtext.pcap 2 1 \
+	"frame 2: radiotap present malformed at offset 0"
+malformed "eapol length past the frame" eapol.pcap 2 1 \
+	"frame 2: eapol body length truncated at offset 34"
+holds '.links | length == 0'
 
-case="radiotap length beyond the frame"
-f=$tmp/rtlen.pcap
-analyze 0 "$f"
-said "$f: frame 2: radiotap length truncated at offset 0"
-holds '.inputs[0].frames == 2 and .inputs[0].malformed == 1'
-
-case="radiotap present bitmaps that never end"
-f=$tmp/rtext.pcap
-analyze 0 "$f"
-said "$f: frame 2: radiotap present malformed at offset 0"
-holds '.inputs[0].frames == 2 and .inputs[0].malformed == 1'
-
-case="eapol length past the frame"
-f=$tmp/eapol.pcap
-analyze 0 "$f"
-said "$f: frame 2: eapol body length truncated at offset 34"
-holds '.inputs[0].frames == 2 and .inputs[0].malformed == 1 and (.links | length == 0)'
-
-case="key data length overflow"
-f=$tmp/keydata.pcap
-analyze 0 "$f"
-holds '.inputs[0].frames == 2 and .inputs[0].malformed == 1 and (.links | length == 0)'
+malformed "key data length overflow" keydata.pcap 2 1
+holds '.links | length == 0'
 holds ".notes == [\"$f: frame 2: eapol-key key data length 65535 runs past the frame (8 bytes follow it): frame counted as malformed\"]"
 
 case="100 000 fake stations"

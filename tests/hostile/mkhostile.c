@@ -158,6 +158,28 @@ static void cut(const char *path, long drop)
 	free(buf);
 }
 
+/* A radiotap capture whose first frame is a beacon (f: scratch, keeps its radiotap header). */
+static void open_radiotap(struct out *o, const char *name, uint8_t *f)
+{
+	size_t n;
+
+	open_cap(o, name, 127);
+	n = radiotap(f);
+	n += beacon(f + n);
+	put(o, f, n);
+}
+
+static void write_file(const struct out *o, const char *name, const void *p, size_t n)
+{
+	char path[4096];
+	FILE *k;
+
+	snprintf(path, sizeof(path), "%s/%s", o->dir, name);
+	k = fopen(path, "wb");
+	if (!k || fwrite(p, 1, n, k) != n || fclose(k) != 0)
+		die(name);
+}
+
 static const uint8_t sta1[6] = { 0x02, 0x00, 0x00, 0x00, 0x01, 0x00 };
 
 int main(int argc, char **argv)
@@ -205,28 +227,19 @@ int main(int argc, char **argv)
 	}
 
 	/* zero.pcap: a beacon, then three frames of no bytes at all */
-	open_cap(&o, "zero.pcap", 127);
-	n = radiotap(f);
-	n += beacon(f + n);
-	put(&o, f, n);
+	open_radiotap(&o, "zero.pcap", f);
 	for (int i = 0; i < 3; i++)
 		put(&o, f, 0);
 	close_cap(&o);
 
 	/* rtlen.pcap: frame 2's radiotap header says it is 65280 bytes long, in a 40-byte frame */
-	open_cap(&o, "rtlen.pcap", 127);
-	n = radiotap(f);
-	n += beacon(f + n);
-	put(&o, f, n);
+	open_radiotap(&o, "rtlen.pcap", f);
 	put_le16(f + 2, 0xff00);
 	put(&o, f, 40);
 	close_cap(&o);
 
 	/* rtext.pcap: frame 2's present words all announce another one, to the end of the frame */
-	open_cap(&o, "rtext.pcap", 127);
-	n = radiotap(f);
-	n += beacon(f + n);
-	put(&o, f, n);
+	open_radiotap(&o, "rtext.pcap", f);
 	memset(f, 0, 8);
 	put_le16(f + 2, 64);
 	for (int i = 4; i < 64; i += 4)
@@ -271,34 +284,26 @@ int main(int argc, char **argv)
 	put(&o, f, eapol_m1(f, sta1, 95, 0, 0));
 	close_cap(&o);
 
-	/* junk.keys: binary junk as a key file (NUL bytes, invalid UTF-8, no newline) */
-	snprintf(o.path, sizeof(o.path), "%s/junk.keys", o.dir);
-	{
-		FILE *k = fopen(o.path, "wb");
-
-		for (int i = 0; i < 4096; i++)
-			f[i % sizeof(f)] = (uint8_t)(i * 131 + 7);
-		if (!k || fwrite(f, 1, sizeof(f), k) != sizeof(f) || fclose(k) != 0)
-			die("junk.keys");
-	}
+	/* junk.keys: binary junk (NUL bytes, invalid UTF-8, a newline only now and then) */
+	for (size_t i = 0; i < sizeof(f); i++)
+		f[i] = (uint8_t)(i * 131 + 7);
+	write_file(&o, "junk.keys", f, sizeof(f));
 	/* nul.keys: a good key, then a line with a NUL byte in it */
-	snprintf(o.path, sizeof(o.path), "%s/nul.keys", o.dir);
 	{
 		static const char text[] = "psk \"twelve chars\"\npmk 00\0001122\n";
-		FILE *k = fopen(o.path, "wb");
 
-		if (!k || fwrite(text, 1, sizeof(text) - 1, k) != sizeof(text) - 1 || fclose(k) != 0)
-			die("nul.keys");
+		write_file(&o, "nul.keys", text, sizeof(text) - 1);
 	}
 	/* long.keys: 100 000 bytes without a newline */
-	snprintf(o.path, sizeof(o.path), "%s/long.keys", o.dir);
 	{
-		FILE *k = fopen(o.path, "wb");
+		char *big = malloc(100000);
 
-		for (int i = 0; i < 100000 && k; i++)
-			putc('a' + i % 26, k);
-		if (!k || fclose(k) != 0)
-			die("long.keys");
+		if (!big)
+			die("out of memory");
+		for (int i = 0; i < 100000; i++)
+			big[i] = (char)('a' + i % 26);
+		write_file(&o, "long.keys", big, 100000);
+		free(big);
 	}
 	return 0;
 }
