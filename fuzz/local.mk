@@ -56,6 +56,8 @@ fuzz: $(FUZZ_TARGETS) fuzz/mkseeds
 else
 fuzz:
 	@test -n '$(FUZZ_CC)' || { echo "make fuzz: configure found no clang that links -fsanitize=fuzzer"; exit 1; }
+	@test '$(abs_top_srcdir)' != '$(abs_top_builddir)' || \
+		{ echo "make fuzz: needs a build directory apart from the sources (mkdir build && cd build && ../configure)"; exit 1; }
 	@mkdir -p fuzz-build
 	@test -f fuzz-build/Makefile || { echo "make fuzz: configuring fuzz-build with $(FUZZ_CC)"; \
 		(cd fuzz-build && '$(abs_top_srcdir)/configure' --enable-fuzzing CC='$(FUZZ_CC)' \
