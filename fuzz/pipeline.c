@@ -4,7 +4,9 @@
  * and fed to the reconstructor, which holds the PMKs of the three captures
  * in captures/ (so mutated handshakes still reach MIC checks, Key Data
  * unwrapping and the detectors); then the core finishes and both reports
- * are written to /dev/null.
+ * are written to /dev/null.  Byte 1 of the input is the --max-links cap,
+ * so the fuzzer also drives the eviction of links and networks; the cap
+ * must hold at the end.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,6 +101,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	input = fw_core_add_input(c, "fuzz.pcap", lt);
 	feed_all(c, input, lt, data + 2, size - 2);
 	fw_core_finish(c);
+	/* the cap holds, and no frame is counted twice */
+	if ((o.max_links && fw_core_n_links(c) > o.max_links) ||
+	    fw_core_input(c, input)->malformed > fw_core_input(c, input)->frames)
+		abort();
 	if (fw_view_init(&v, c) == 0) {
 		fw_json_write(devnull, &v, true);
 		fw_text_write(devnull, &v, &to);
