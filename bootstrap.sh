@@ -13,9 +13,13 @@ jobs=$(nproc 2>/dev/null || echo 2)
 PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
 libssl-dev libncurses-dev zlib1g-dev check"
 # Tools the tests use.
-TEST_PKGS="jq groff-base man-db clang libclang-rt-dev valgrind time"
+TEST_PKGS="jq groff-base man-db tshark aircrack-ng libxml2-utils clang libclang-rt-dev valgrind time"
 
 say() { printf '\n==> %s\n' "$*"; }
+
+# The VM stage (make check-vm): qemu, the daemons and the tools that go into
+# the VM's image; the kernel package itself is fetched with apt-get download.
+VM_PKGS="qemu-system-x86 hostapd wpasupplicant iw tcpdump busybox-static kmod cpio"
 
 install_deps() {
 	missing=""
@@ -30,6 +34,8 @@ install_deps() {
 		exit 2
 	fi
 	export DEBIAN_FRONTEND=noninteractive
+	# tshark's package asks whether to install dumpcap setuid: answer no beforehand
+	echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
 	apt-get update -q
 	apt-get install -y -q --no-install-recommends $missing
 }
@@ -70,7 +76,7 @@ demo)
 	./build/fourway analyze --passphrase 'the right passphrase' "$cap"
 	;;
 test)
-	install_deps $TEST_PKGS
+	install_deps $TEST_PKGS $VM_PKGS
 	export FOURWAY_CORPUS="${FOURWAY_CORPUS:-$top/../shared/corpus}"
 	[ -d "$FOURWAY_CORPUS" ] || echo "bootstrap: corpus not found at $FOURWAY_CORPUS; corpus tests will skip"
 	build
@@ -78,6 +84,13 @@ test)
 	make -C build -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
 		{ cat build/test-suite.log; summarize build/test-suite.log; exit 1; }
 	grep -h '^[0-9]*%: Checks' build/tests/*/*.log || true
+	say "fourway check captures/"
+	./build/fourway check captures/ ||
+		{ echo "bootstrap: the captures do not meet their .expect files" >&2; exit 1; }
+	say "make check-vm (real handshakes in a VM)"
+	vm_t0=$(date +%s)
+	make -C build check-vm || { summarize build/test-suite.log build/tests/vm/check-vm.log; exit 1; }
+	echo "check-vm: $(($(date +%s) - vm_t0)) s"
 	say "make check with AddressSanitizer and UndefinedBehaviorSanitizer"
 	configure_in build-san --enable-sanitizers --enable-werror
 	make -C build-san -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
@@ -90,7 +103,7 @@ test)
 		DISTCHECK_CONFIGURE_FLAGS=--enable-werror >build/distcheck.log 2>&1 ||
 		{ tail -n 60 build/distcheck.log; exit 1; }
 	tail -n 4 build/distcheck.log
-	summarize build/test-suite.log build-san/test-suite.log
+	summarize build/test-suite.log build-san/test-suite.log build/tests/vm/check-vm.log
 	;;
 *)
 	echo "usage: $0 demo|test" >&2

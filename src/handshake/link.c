@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "handshake/internal.h"
+#include "util/mac.h"
 
 #define HS_MAX_LINKS_DEFAULT 65536
 #define HS_LINK_MAX_MSGS 4096
@@ -90,6 +91,10 @@ static void link_free(struct hs_link *l)
 	free(l->priv);
 	free(l->hs);
 	free(l->ev);
+	free(l->pframes);
+	free(l->eap);
+	fw_ptk_wipe(&l->tk_new.ptk);
+	fw_ptk_wipe(&l->tk_prev.ptk);
 	for (size_t i = 0; i < l->n_ptk; i++)
 		fw_ptk_wipe(&l->ptk_cache[i].ptk);
 	free(l->ptk_cache);
@@ -150,6 +155,13 @@ static void evict(struct fw_core *c, size_t max)
 		l->evicted = true;
 		c->n_evicted++;
 	}
+	/* frames waiting for an ACK (ack.c) keep their link: forget the dropped ones */
+	if (c->last_link && c->last_link->evicted)
+		c->last_link = NULL;
+	for (size_t i = 0; c->pending && i < c->n_inputs; i++)
+		for (size_t k = 0; k < c->pending[i].n; k++)
+			if (c->pending[i].q[k].l && c->pending[i].q[k].l->evicted)
+				c->pending[i].q[k].l = NULL;
 	for (size_t i = 0; i < c->n_links; i++) {
 		if (c->links[i]->evicted)
 			link_free(c->links[i]);
@@ -257,4 +269,44 @@ int hs_link_new_hs(struct hs_link *l, bool group)
 	l->hs[l->n_hs].group = group;
 	l->hs[l->n_hs].outcome = FW_OUT_INCOMPLETE;
 	return (int)l->n_hs++;
+}
+
+/*
+ * A Linux cooked header names only the sender, so an EAPOL-Key frame shows
+ * one side of its link: the AP's messages have no station, the station's
+ * no AP.  The two halves are the same link: a message whose other side is
+ * unknown joins the link where that side is known, or completes a half
+ * link waiting for it (the latest one).
+ */
+struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
+{
+	bool ap_known = !fw_mac_is_zero(bssid);
+	struct hs_link *best = NULL, *half = NULL;
+
+	for (size_t i = c->n_links; i-- > 0 && !best;) {
+		struct hs_link *l = c->links[i];
+
+		if (l->scope != hs_scope(c))
+			continue;
+		if (ap_known ? memcmp(l->pub.bssid, bssid, 6) == 0 && !fw_mac_is_zero(l->pub.sta)
+			     : memcmp(l->pub.sta, sta, 6) == 0 && !fw_mac_is_zero(l->pub.bssid))
+			best = l;
+		else if (!half && (ap_known ? fw_mac_is_zero(l->pub.bssid) && !fw_mac_is_zero(l->pub.sta)
+					    : fw_mac_is_zero(l->pub.sta) && !fw_mac_is_zero(l->pub.bssid)))
+			half = l;
+	}
+	if (best)
+		return best;
+	if (half && !(c->opts.filter_bssid && ap_known && memcmp(bssid, c->opts.bssid, 6) != 0) &&
+	    !(c->opts.filter_sta && !ap_known && memcmp(sta, c->opts.sta, 6) != 0)) {
+		size_t h;
+
+		hash_remove(c, half);
+		memcpy(ap_known ? half->pub.bssid : half->pub.sta, ap_known ? bssid : sta, 6);
+		h = pair_hash(half->pub.bssid, half->pub.sta, c->link_tab_size);
+		half->next = c->link_tab[h];
+		c->link_tab[h] = half;
+		return half;
+	}
+	return hs_link_get(c, bssid, sta);
 }
