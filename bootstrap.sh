@@ -14,7 +14,7 @@ PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl
 libssl-dev libncurses-dev zlib1g-dev check"
 # Tools the tests use.
 TEST_PKGS="jq groff-base man-db tshark aircrack-ng libxml2-utils bash-completion debhelper lintian
-debootstrap"
+debootstrap clang libclang-rt-dev valgrind time"
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -96,6 +96,9 @@ test)
 	configure_in build-san --enable-sanitizers --enable-werror
 	make -C build-san -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
 		{ cat build-san/test-suite.log; summarize build-san/test-suite.log; exit 1; }
+	say "fuzz targets: a short pass of ${FUZZ_SECONDS:-8} s each"
+	make -C build -j"$jobs" fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-8}" FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
+		{ echo "bootstrap: a fuzz target failed (see build/fuzz-build/fuzz/fuzz-*.log)" >&2; exit 1; }
 	say "make distcheck"
 	make -C build -j"$jobs" distcheck FOURWAY_CORPUS="$FOURWAY_CORPUS" \
 		DISTCHECK_CONFIGURE_FLAGS=--enable-werror >build/distcheck.log 2>&1 ||

@@ -16,7 +16,10 @@ enum {
 	OPT_PMK = 0x100, OPT_PASSPHRASE, OPT_SSID, OPT_KEY_FILE, OPT_KEYLOG,
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
 	OPT_ACK_WINDOW, OPT_SLOW_FIRST, OPT_SLOW_LATER, OPT_EXPORT_DECRYPTED, OPT_RADIUS_SECRET,
+	OPT_MAX_LINKS,
 };
+
+#define FW_OPTS_MAX_LINKS 16777216u
 
 /* The key options, filters and timings: every command that reads captures takes them. */
 static const struct option key_opts[] = {
@@ -37,6 +40,7 @@ static const struct option key_opts[] = {
 
 static const struct option analyze_opts[] = {
 	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ "max-links", required_argument, NULL, OPT_MAX_LINKS },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
@@ -104,6 +108,8 @@ void fw_usage_analyze(FILE *out)
 	      "  --merge              merge the files by timestamp into one timeline\n"
 	      "  --export-decrypted F write every frame decrypted with a handshake's key to F\n"
 	      "                       (pcap, bare 802.11, Protected bit cleared)\n"
+	      "  --max-links N        keep at most N links (BSSID, station pairs; default 65536):\n"
+	      "                       the least recently active are dropped, with a warning\n"
 	      "  -v, --verbose        report every malformed frame, not just the first ones\n"
 	      "  -h, --help           this help\n"
 	      "\n"
@@ -210,7 +216,8 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 			return fw_usage_error(cmd, "%s", err);
 		return 1;
 	case OPT_KEYLOG:
-		if (fw_keyring_load_keylog(o->kr, arg, err, sizeof(err)) < 0)
+		/* as for a key file's keylog line: a log without a PMK is an error */
+		if (fw_keyring_load_keylog(o->kr, arg, err, sizeof(err)) <= 0)
 			return fw_usage_error(cmd, "%s", err);
 		return 1;
 	case OPT_BSSID:
@@ -280,6 +287,22 @@ int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
 	return rc ? rc : opts_end(o, cmd, argc, argv);
 }
 
+/* A decimal count from 1 to max (strtoul alone accepts "-1", "", "12x"). */
+static int parse_count(const char *s, unsigned long max, size_t *out)
+{
+	unsigned long v;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v == 0 || v > max)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
 static int analyze_opt(void *ctx, int c, const char *arg)
 {
 	struct fw_opts *o = ctx;
@@ -287,6 +310,11 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 	switch (c) {
 	case OPT_MERGE:
 		o->core.merge = true;
+		return 0;
+	case OPT_MAX_LINKS:
+		if (parse_count(arg, FW_OPTS_MAX_LINKS, &o->core.max_links) != 0)
+			return fw_usage_error("analyze", "--max-links: '%s': want a number from 1 to %u",
+					      arg, FW_OPTS_MAX_LINKS);
 		return 0;
 	case OPT_JSON:
 		o->json = true;

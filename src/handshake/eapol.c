@@ -98,6 +98,27 @@ static size_t guess_mic_len(const struct fw_core *c, const struct hs_link *l, ui
 	return 16;
 }
 
+/*
+ * A Key Data Length that runs past the frame whatever the MIC length: 16
+ * for key descriptor versions 1..3, else (AKM-defined, 12.7.3) 0 for the
+ * AEAD AKMs, 16, 24 or 32.  The frame is malformed, not a message.
+ */
+static bool key_data_overflows(const struct fw_eapol_key *k, uint16_t *kd_len)
+{
+	static const size_t mic_lens[] = { 16, 0, 24, 32 };
+	size_t n = k->version != 0 ? 1 : sizeof(mic_lens) / sizeof(mic_lens[0]);
+	struct fw_eapol_key_tail t;
+
+	*kd_len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (fw_eapol_key_split(k, mic_lens[i], &t) == 0)
+			return false;
+		if (mic_lens[i] == 16)
+			*kd_len = t.key_data_len;
+	}
+	return true;
+}
+
 struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
 			       int64_t ts_ns, const struct fw_frame *f, struct hs_link **link)
 {
@@ -105,14 +126,23 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	bool from_ap = (k->key_info & FW_KI_ACK) != 0;
 	const uint8_t *aa = from_ap ? f->sa : f->da;
 	const uint8_t *spa = from_ap ? f->da : f->sa;
-	struct hs_link *l = fw_mac_is_zero(aa) != fw_mac_is_zero(spa) ? hs_link_get_half(c, aa, spa)
-								      : hs_link_get(c, aa, spa);
+	struct hs_link *l;
 	struct hs_msg_priv *p;
 	struct fw_msg *m;
 	enum fw_msg_type type;
 	struct fw_eapol_key_tail t;
+	uint16_t kd_len;
 	int h;
 
+	if (key_data_overflows(k, &kd_len)) {
+		c->inputs[input].malformed++;
+		hs_note(c, "%s: frame %llu: eapol-key key data length %u runs past the frame "
+			"(%zu bytes follow it): frame counted as malformed", c->inputs[input].path,
+			(unsigned long long)frame_no, kd_len, k->tail_len > 18 ? k->tail_len - 18 : 0);
+		return NULL;
+	}
+	l = fw_mac_is_zero(aa) != fw_mac_is_zero(spa) ? hs_link_get_half(c, aa, spa)
+						       : hs_link_get(c, aa, spa);
 	if (!l)
 		return NULL;
 	type = hs_classify(k, l, guess_mic_len(c, l, k->version));

@@ -22,6 +22,14 @@
 
 #define HS_IE_MAX 257		/* an element: id, length, up to 255 bytes */
 
+/*
+ * A recency list threaded through the objects it orders (links, networks):
+ * most recently used at the head.  A node on no list has both pointers NULL
+ * and is not the head.
+ */
+struct hs_lru_node { struct hs_lru_node *prev, *next; };
+struct hs_lru { struct hs_lru_node *head, *tail; };
+
 /* A raw element copy (RSNE, WPA IE, RSNXE) with the frame it came from. */
 struct hs_elem {
 	uint16_t n;		/* bytes in raw; 0: absent */
@@ -39,6 +47,7 @@ struct hs_net {
 	size_t ssid_len;
 	struct hs_elem rsne, wpa, rsnx;
 	struct hs_net *next;
+	struct hs_lru_node lru;	/* on the core's net_lru */
 };
 
 /* Per message: what outputs do not see. */
@@ -128,7 +137,7 @@ struct hs_link {
 	bool no_key;		/* no usable key: every MIC unchecked */
 	char no_key_reason[96];
 
-	struct hs_ptk_cache_entry ptk_cache[HS_PTK_CACHE];
+	struct hs_ptk_cache_entry *ptk_cache;	/* HS_PTK_CACHE entries, allocated on first use */
 	size_t n_ptk, ptk_next;
 
 	/* decryption and race state (decrypt.c, ack.c) */
@@ -148,6 +157,8 @@ struct hs_link {
 	unsigned unmatched_ack_file;
 
 	struct hs_link *next;	/* hash chain */
+	struct hs_lru_node lru;	/* on the core's link_lru */
+	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
 };
 
 /*
@@ -230,6 +241,15 @@ struct fw_core {
 	size_t n_notes, cap_notes;
 
 	bool finished;
+
+	/* the --max-links cap (link.c): recency, links dropped so far */
+	struct hs_lru link_lru;
+	uint64_t n_evicted;
+	size_t evict_note;	/* index+1 of the note that counts them, 0 none */
+	/* the same cap on networks (net.c) */
+	struct hs_lru net_lru;
+	uint64_t n_nets_evicted;
+	size_t net_evict_note;
 };
 
 /* core.c */
@@ -251,6 +271,14 @@ void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint6
 bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_t **ssid, size_t *len);
 
 /* link.c */
+void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
+/* Move n to the head of q, or put it there. */
+void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
+/* The cap on links, and on networks: opts.max_links, or its default. */
+size_t hs_max_links(const struct fw_core *c);
+/* A note kept up to date in place: *slot is its index+1 (0: not made yet). */
+void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 /* False when no link has this BSSID (true may still find none). */

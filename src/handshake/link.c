@@ -1,12 +1,35 @@
 /*
  * link.c - the link table: one link per (BSSID, station), found or created
  * by hs_link_get(), looked up only by hs_link_find().
+ *
+ * The table is capped (struct fw_core_opts.max_links, --max-links): frames
+ * from anyone in radio range can name any number of stations, and each
+ * link costs memory until the end of the run.  Links are kept on a recency
+ * list (most recently found or created first); when a new link would pass
+ * the cap, the least recently active ones are dropped, a batch at a time so
+ * that the array of links (in creation order, which the reports follow) is
+ * compacted once per batch, not once per link.  One note, updated in
+ * place, says how many were dropped.  Networks (net.c) have the same cap.
+ *
+ * A link's arrays start at one element and double (most links of a
+ * hostile capture hold a single message); a link keeps at most
+ * HS_LINK_MAX_MSGS messages, later ones are dropped.
  */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "handshake/internal.h"
 #include "util/mac.h"
+
+#define HS_MAX_LINKS_DEFAULT 65536
+#define HS_LINK_MAX_MSGS 4096
+#define HS_LINK_FIRST_MSGS 1
+/* links dropped at once when the cap is reached: 1/64 of it */
+#define HS_EVICT_SHIFT 6
 
 static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 {
@@ -47,8 +70,132 @@ struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], co
 	return NULL;
 }
 
+void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n)
+{
+	if (n->prev)
+		n->prev->next = n->next;
+	else if (q->head == n)
+		q->head = n->next;
+	if (n->next)
+		n->next->prev = n->prev;
+	else if (q->tail == n)
+		q->tail = n->prev;
+	n->prev = n->next = NULL;
+}
+
+void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n)
+{
+	if (q->head == n)
+		return;
+	if (n->prev || n->next)
+		hs_lru_remove(q, n);
+	n->next = q->head;
+	if (q->head)
+		q->head->prev = n;
+	q->head = n;
+	if (!q->tail)
+		q->tail = n;
+}
+
+static struct hs_link *link_of(struct hs_lru_node *n)
+{
+	return (struct hs_link *)(void *)((char *)n - offsetof(struct hs_link, lru));
+}
+
+static void link_free(struct hs_link *l)
+{
+	for (size_t i = 0; i < l->n_msgs; i++)
+		free(l->priv[i].eapol);
+	free(l->msgs);
+	free(l->priv);
+	free(l->hs);
+	free(l->ev);
+	free(l->pframes);
+	free(l->eap);
+	fw_ptk_wipe(&l->tk_new.ptk);
+	fw_ptk_wipe(&l->tk_prev.ptk);
+	for (size_t i = 0; i < l->n_ptk; i++)
+		fw_ptk_wipe(&l->ptk_cache[i].ptk);
+	free(l->ptk_cache);
+	free(l);
+}
+
+static void hash_remove(struct fw_core *c, struct hs_link *l)
+{
+	struct hs_link **pp = &c->link_tab[pair_hash(l->pub.bssid, l->pub.sta, c->link_tab_size)];
+
+	while (*pp && *pp != l)
+		pp = &(*pp)->next;
+	if (*pp)
+		*pp = l->next;
+}
+
+size_t hs_max_links(const struct fw_core *c)
+{
+	return c->opts.max_links ? c->opts.max_links : HS_MAX_LINKS_DEFAULT;
+}
+
+void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (*slot == 0) {
+		size_t before = c->n_notes;
+
+		hs_note(c, "%s", buf);
+		if (c->n_notes > before)
+			*slot = c->n_notes;
+		return;
+	}
+	s = strdup(buf);
+	if (!s)
+		return;
+	free(c->notes[*slot - 1]);
+	c->notes[*slot - 1] = s;
+}
+
+/* Drop the least recently active links, then compact the array of links. */
+static void evict(struct fw_core *c, size_t max)
+{
+	size_t batch = max >> HS_EVICT_SHIFT, j = 0;
+
+	if (batch == 0)
+		batch = 1;
+	for (size_t k = 0; k < batch && c->link_lru.tail; k++) {
+		struct hs_link *l = link_of(c->link_lru.tail);
+
+		hs_lru_remove(&c->link_lru, &l->lru);
+		hash_remove(c, l);
+		l->evicted = true;
+		c->n_evicted++;
+	}
+	/* frames waiting for an ACK (ack.c) keep their link: forget the dropped ones */
+	if (c->last_link && c->last_link->evicted)
+		c->last_link = NULL;
+	for (size_t i = 0; c->pending && i < c->n_inputs; i++)
+		for (size_t k = 0; k < c->pending[i].n; k++)
+			if (c->pending[i].q[k].l && c->pending[i].q[k].l->evicted)
+				c->pending[i].q[k].l = NULL;
+	for (size_t i = 0; i < c->n_links; i++) {
+		if (c->links[i]->evicted)
+			link_free(c->links[i]);
+		else
+			c->links[j++] = c->links[i];
+	}
+	c->n_links = j;
+	hs_note_update(c, &c->evict_note, "more than %zu links (BSSID, station pairs): the %llu "
+		       "least recently active were dropped with their messages (--max-links)",
+		       max, (unsigned long long)c->n_evicted);
+}
+
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
 {
+	size_t max = hs_max_links(c);
 	struct hs_link *l;
 	struct hs_link **arr;
 	size_t h;
@@ -58,8 +205,12 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	if (c->opts.filter_sta && memcmp(sta, c->opts.sta, 6) != 0)
 		return NULL;
 	l = hs_link_find(c, bssid, sta);
-	if (l)
+	if (l) {
+		hs_lru_touch(&c->link_lru, &l->lru);
 		return l;
+	}
+	if (c->n_links >= max)
+		evict(c, max);
 	arr = hs_grow(c->links, &c->cap_links, c->n_links + 1, sizeof(*arr));
 	if (!arr)
 		return NULL;
@@ -78,24 +229,8 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	c->link_tab[h] = l;
 	c->links[c->n_links++] = l;
 	bssid_mark(c, bssid);
+	hs_lru_touch(&c->link_lru, &l->lru);
 	return l;
-}
-
-static void link_free(struct hs_link *l)
-{
-	for (size_t i = 0; i < l->n_msgs; i++)
-		free(l->priv[i].eapol);
-	free(l->msgs);
-	free(l->priv);
-	free(l->hs);
-	free(l->ev);
-	free(l->pframes);
-	free(l->eap);
-	fw_ptk_wipe(&l->tk_new.ptk);
-	fw_ptk_wipe(&l->tk_prev.ptk);
-	for (size_t i = 0; i < l->n_ptk; i++)
-		fw_ptk_wipe(&l->ptk_cache[i].ptk);
-	free(l);
 }
 
 void hs_link_free_all(struct fw_core *c)
@@ -103,21 +238,36 @@ void hs_link_free_all(struct fw_core *c)
 	for (size_t i = 0; i < c->n_links; i++)
 		link_free(c->links[i]);
 	c->n_links = 0;
+	c->link_lru.head = c->link_lru.tail = NULL;
+}
+
+/* Double an array of elem-sized items (first: the capacity of a new one). */
+static void *grow(void *arr, size_t cap, size_t *ncap, size_t elem, size_t first)
+{
+	*ncap = cap ? cap * 2 : first;
+	if (*ncap > SIZE_MAX / elem)
+		return NULL;
+	return realloc(arr, *ncap * elem);
 }
 
 struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 {
-	size_t cap = l->cap_msgs;
-	struct fw_msg *m = hs_grow(l->msgs, &l->cap_msgs, l->n_msgs + 1, sizeof(*m));
-	struct hs_msg_priv *p;
+	if (l->n_msgs >= HS_LINK_MAX_MSGS)
+		return NULL;
+	if (l->n_msgs == l->cap_msgs) {
+		size_t ncap;
+		struct fw_msg *m = grow(l->msgs, l->cap_msgs, &ncap, sizeof(*m), HS_LINK_FIRST_MSGS);
+		struct hs_msg_priv *p;
 
-	if (!m)
-		return NULL;
-	l->msgs = m;
-	p = hs_grow(l->priv, &cap, l->n_msgs + 1, sizeof(*p));
-	if (!p)
-		return NULL;
-	l->priv = p;
+		if (!m)
+			return NULL;
+		l->msgs = m;
+		p = grow(l->priv, l->cap_msgs, &ncap, sizeof(*p), HS_LINK_FIRST_MSGS);
+		if (!p)
+			return NULL;	/* msgs is larger than cap_msgs says: harmless */
+		l->priv = p;
+		l->cap_msgs = ncap;
+	}
 	*priv = &l->priv[l->n_msgs];
 	memset(*priv, 0, sizeof(**priv));
 	memset(&l->msgs[l->n_msgs], 0, sizeof(struct fw_msg));
@@ -126,25 +276,19 @@ struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 
 int hs_link_new_hs(struct hs_link *l, bool group)
 {
-	struct fw_handshake *arr = hs_grow(l->hs, &l->cap_hs, l->n_hs + 1, sizeof(*arr));
+	if (l->n_hs == l->cap_hs) {
+		size_t ncap;
+		struct fw_handshake *arr = grow(l->hs, l->cap_hs, &ncap, sizeof(*arr), 1);
 
-	if (!arr)
-		return -1;
-	l->hs = arr;
+		if (!arr)
+			return -1;
+		l->hs = arr;
+		l->cap_hs = ncap;
+	}
 	memset(&l->hs[l->n_hs], 0, sizeof(l->hs[0]));
 	l->hs[l->n_hs].group = group;
 	l->hs[l->n_hs].outcome = FW_OUT_INCOMPLETE;
 	return (int)l->n_hs++;
-}
-
-static void unhash(struct fw_core *c, struct hs_link *l)
-{
-	struct hs_link **pp = &c->link_tab[pair_hash(l->pub.bssid, l->pub.sta, c->link_tab_size)];
-
-	while (*pp && *pp != l)
-		pp = &(*pp)->next;
-	if (*pp)
-		*pp = l->next;
 }
 
 /*
@@ -177,7 +321,7 @@ struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], cons
 	    !(c->opts.filter_sta && !ap_known && memcmp(sta, c->opts.sta, 6) != 0)) {
 		size_t h;
 
-		unhash(c, half);
+		hash_remove(c, half);
 		memcpy(ap_known ? half->pub.bssid : half->pub.sta, ap_known ? bssid : sta, 6);
 		h = pair_hash(half->pub.bssid, half->pub.sta, c->link_tab_size);
 		half->next = c->link_tab[h];

@@ -1,7 +1,9 @@
 /*
  * net.c - what beacons and probe responses say about each BSS (SSID, RSNE,
- * WPA IE, RSNXE), keyed by BSSID.
+ * WPA IE, RSNXE), keyed by BSSID, at most hs_max_links() of them: beyond
+ * it the network heard least recently is forgotten.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,13 +26,39 @@ struct hs_net *hs_net_find(const struct fw_core *c, unsigned scope, const uint8_
 	return NULL;
 }
 
+/* Forget the network heard least recently (the cap of link.c applies to networks too). */
+static void evict_one(struct fw_core *c)
+{
+	struct hs_net *n, **pp;
+
+	if (!c->net_lru.tail)
+		return;
+	n = (struct hs_net *)(void *)((char *)c->net_lru.tail - offsetof(struct hs_net, lru));
+	hs_lru_remove(&c->net_lru, &n->lru);
+	pp = &c->net_tab[mac_hash(n->bssid, c->net_tab_size)];
+	while (*pp && *pp != n)
+		pp = &(*pp)->next;
+	if (*pp)
+		*pp = n->next;
+	free(n);
+	c->n_nets--;
+	c->n_nets_evicted++;
+	hs_note_update(c, &c->net_evict_note, "more than %zu networks (BSSIDs): the %llu heard "
+		       "least recently were forgotten (--max-links)", hs_max_links(c),
+		       (unsigned long long)c->n_nets_evicted);
+}
+
 struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6])
 {
 	struct hs_net *n = hs_net_find(c, hs_scope(c), bssid);
 	size_t h;
 
-	if (n)
+	if (n) {
+		hs_lru_touch(&c->net_lru, &n->lru);
 		return n;
+	}
+	if (c->n_nets >= hs_max_links(c))
+		evict_one(c);
 	n = calloc(1, sizeof(*n));
 	if (!n)
 		return NULL;
@@ -40,6 +68,7 @@ struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6])
 	n->next = c->net_tab[h];
 	c->net_tab[h] = n;
 	c->n_nets++;
+	hs_lru_touch(&c->net_lru, &n->lru);
 	return n;
 }
 
@@ -56,6 +85,7 @@ void hs_net_free_all(struct fw_core *c)
 		}
 		c->net_tab[i] = NULL;
 	}
+	c->net_lru.head = c->net_lru.tail = NULL;
 }
 
 void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame)

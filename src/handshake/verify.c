@@ -10,6 +10,7 @@
  * detectors can tell a wrong key from a stale ANonce.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/akm.h"
@@ -187,6 +188,11 @@ static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t
 			*out = &e->ptk;
 			return 0;
 		}
+	}
+	if (!l->ptk_cache) {
+		l->ptk_cache = calloc(HS_PTK_CACHE, sizeof(*l->ptk_cache));
+		if (!l->ptk_cache)
+			return FW_ENOMEM;
 	}
 	e = &l->ptk_cache[l->ptk_next];
 	fw_ptk_wipe(&e->ptk);
