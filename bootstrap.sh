@@ -11,9 +11,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # Build and run-time dependencies: the real libraries fourway uses, Check, autotools.
 PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
-libssl-dev libncurses-dev zlib1g-dev check"
+libssl-dev libncurses-dev zlib1g-dev check libcap-ng-dev"
 # Tools the tests use.
-TEST_PKGS="jq groff-base man-db"
+TEST_PKGS="jq groff-base man-db tmux"
 
 say() { printf '\n==> %s\n' "$*"; }
 

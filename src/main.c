@@ -16,6 +16,7 @@ static const struct command {
 	void (*usage)(FILE *out);
 } commands[] = {
 	{ "analyze", "diagnose every handshake in capture files", fw_cmd_analyze, fw_usage_analyze },
+	{ "live", "watch handshakes on a monitor interface (or a replayed capture)", fw_cmd_live, fw_usage_live },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -16,15 +16,24 @@ enum {
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
 };
 
+/* The key options and filters every command takes. */
+#define KEY_OPTION_ROWS \
+	{ "pmk", required_argument, NULL, OPT_PMK }, \
+	{ "msk", required_argument, NULL, OPT_MSK }, \
+	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE }, \
+	{ "ssid", required_argument, NULL, OPT_SSID }, \
+	{ "key-file", required_argument, NULL, OPT_KEY_FILE }, \
+	{ "keylog", required_argument, NULL, OPT_KEYLOG }, \
+	{ "bssid", required_argument, NULL, OPT_BSSID }, \
+	{ "sta", required_argument, NULL, OPT_STA }
+
+const struct option fw_key_options[FW_KEY_OPTIONS + 1] = {
+	KEY_OPTION_ROWS,
+	{ NULL, 0, NULL, 0 },
+};
+
 static const struct option analyze_opts[] = {
-	{ "pmk", required_argument, NULL, OPT_PMK },
-	{ "msk", required_argument, NULL, OPT_MSK },
-	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE },
-	{ "ssid", required_argument, NULL, OPT_SSID },
-	{ "key-file", required_argument, NULL, OPT_KEY_FILE },
-	{ "keylog", required_argument, NULL, OPT_KEYLOG },
-	{ "bssid", required_argument, NULL, OPT_BSSID },
-	{ "sta", required_argument, NULL, OPT_STA },
+	KEY_OPTION_ROWS,
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "color", optional_argument, NULL, OPT_COLOR },
@@ -35,15 +44,9 @@ static const struct option analyze_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-void fw_usage_analyze(FILE *out)
+void fw_usage_keys(FILE *out)
 {
-	fputs("usage: fourway analyze [options] FILE...\n"
-	      "\n"
-	      "Reconstruct every 802.11 4-way and group-key handshake in the capture files\n"
-	      "(pcap, pcapng, optionally gzip-compressed; - for standard input), verify each\n"
-	      "EAPOL-Key MIC with the keys given, and report what went wrong.\n"
-	      "\n"
-	      "Keys (repeatable):\n"
+	fputs("Keys (repeatable):\n"
 	      "  --pmk HEX            a PMK of 32, 48 or 64 bytes (any AKM: PSK, SAE, 802.1X, OWE)\n"
 	      "  --passphrase P       a WPA passphrase (8..63 characters)\n"
 	      "  --ssid S             the SSID of the passphrases (default: learned from the capture)\n"
@@ -55,8 +58,19 @@ void fw_usage_analyze(FILE *out)
 	      "Filters:\n"
 	      "  --bssid MAC          only links of this BSSID (authenticator address)\n"
 	      "  --sta MAC            only links of this station\n"
+	      "\n", out);
+}
+
+void fw_usage_analyze(FILE *out)
+{
+	fputs("usage: fourway analyze [options] FILE...\n"
 	      "\n"
-	      "Output:\n"
+	      "Reconstruct every 802.11 4-way and group-key handshake in the capture files\n"
+	      "(pcap, pcapng, optionally gzip-compressed; - for standard input), verify each\n"
+	      "EAPOL-Key MIC with the keys given, and report what went wrong.\n"
+	      "\n", out);
+	fw_usage_keys(out);
+	fputs("Output:\n"
 	      "  --json               one JSON document instead of the text report\n"
 	      "  --color[=WHEN]       colour the text report: auto (default), always, never\n"
 	      "  --show-keys          show the group keys (GTK, IGTK, BIGTK) carried by msg 3/4\n"
@@ -81,11 +95,73 @@ static int usage_error(const char *fmt, ...)
 	return FW_EXIT_USAGE;
 }
 
+__attribute__((format(printf, 3, 4)))
+static int say(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int fw_opts_key(struct fw_opts *o, int c, const char *arg, const char **ssid, char *err,
+		size_t errlen)
+{
+	switch (c) {
+	case OPT_PMK:
+		if (fw_keyring_add_pmk_hex(o->kr, arg, "--pmk", err, errlen) != 0)
+			return -1;
+		return 1;
+	case OPT_MSK: {
+		char line[1100];
+
+		if (strlen(arg) > 1024)
+			return say(err, errlen, "--msk: %s", "too long");
+		snprintf(line, sizeof(line), "msk %s", arg);
+		if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, errlen) != 0)
+			return -1;
+		return 1;
+	}
+	case OPT_PASSPHRASE:
+		if (fw_keyring_add_passphrase(o->kr, arg, NULL, 0, "--passphrase", err,
+					      errlen) != 0)
+			return -1;
+		return 1;
+	case OPT_SSID:
+		if (strlen(arg) > 32)
+			return say(err, errlen, "--ssid: '%s' is longer than 32 bytes", arg);
+		*ssid = arg;
+		return 1;
+	case OPT_KEY_FILE:
+		if (fw_keyring_load_file(o->kr, arg, err, errlen) != 0)
+			return -1;
+		return 1;
+	case OPT_KEYLOG:
+		if (fw_keyring_load_keylog(o->kr, arg, err, errlen) < 0)
+			return -1;
+		return 1;
+	case OPT_BSSID:
+		if (fw_mac_parse(o->core.bssid, arg) != 0)
+			return say(err, errlen, "--bssid: '%s' is not a MAC address", arg);
+		o->core.filter_bssid = true;
+		return 1;
+	case OPT_STA:
+		if (fw_mac_parse(o->core.sta, arg) != 0)
+			return say(err, errlen, "--sta: '%s' is not a MAC address", arg);
+		o->core.filter_sta = true;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 {
 	char err[512];
 	const char *ssid = NULL;
-	int c;
+	int c, rc;
 
 	memset(o, 0, sizeof(*o));
 	o->kr = fw_keyring_new();
@@ -97,49 +173,12 @@ int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hv", analyze_opts, NULL)) != -1) {
 		err[0] = '\0';
+		rc = fw_opts_key(o, c, optarg, &ssid, err, sizeof(err));
+		if (rc < 0)
+			return usage_error("%s", err);
+		if (rc > 0)
+			continue;
 		switch (c) {
-		case OPT_PMK:
-			if (fw_keyring_add_pmk_hex(o->kr, optarg, "--pmk", err, sizeof(err)) != 0)
-				return usage_error("%s", err);
-			break;
-		case OPT_MSK: {
-			char line[1100];
-
-			if (strlen(optarg) > 1024)
-				return usage_error("--msk: %s", "too long");
-			snprintf(line, sizeof(line), "msk %s", optarg);
-			if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, sizeof(err)) != 0)
-				return usage_error("%s", err);
-			break;
-		}
-		case OPT_PASSPHRASE:
-			if (fw_keyring_add_passphrase(o->kr, optarg, NULL, 0, "--passphrase", err,
-						      sizeof(err)) != 0)
-				return usage_error("%s", err);
-			break;
-		case OPT_SSID:
-			if (strlen(optarg) > 32)
-				return usage_error("--ssid: '%s' is longer than 32 bytes", optarg);
-			ssid = optarg;
-			break;
-		case OPT_KEY_FILE:
-			if (fw_keyring_load_file(o->kr, optarg, err, sizeof(err)) != 0)
-				return usage_error("%s", err);
-			break;
-		case OPT_KEYLOG:
-			if (fw_keyring_load_keylog(o->kr, optarg, err, sizeof(err)) < 0)
-				return usage_error("%s", err);
-			break;
-		case OPT_BSSID:
-			if (fw_mac_parse(o->core.bssid, optarg) != 0)
-				return usage_error("--bssid: '%s' is not a MAC address", optarg);
-			o->core.filter_bssid = true;
-			break;
-		case OPT_STA:
-			if (fw_mac_parse(o->core.sta, optarg) != 0)
-				return usage_error("--sta: '%s' is not a MAC address", optarg);
-			o->core.filter_sta = true;
-			break;
 		case OPT_MERGE:
 			o->core.merge = true;
 			break;

@@ -5,6 +5,7 @@
 #ifndef FW_MAIN_OPTS_H
 #define FW_MAIN_OPTS_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -34,6 +35,20 @@ enum { FW_EXIT_OK = 0, FW_EXIT_FAIL = 1, FW_EXIT_USAGE = 2 };
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv);
 void fw_opts_fini(struct fw_opts *o);
 void fw_usage_analyze(FILE *out);
+
+/*
+ * The key options and filters (--pmk, --passphrase, ..., --sta) for other
+ * commands' getopt tables: apply one (c as getopt_long returned it).
+ * 1 when c was one of them, 0 when not, -1 with a message in err.
+ */
+#define FW_KEY_OPTIONS 8
+extern const struct option fw_key_options[FW_KEY_OPTIONS + 1];
+int fw_opts_key(struct fw_opts *o, int c, const char *arg, const char **ssid, char *err,
+		size_t errlen);
+/* The "Keys" and "Filters" sections of a usage text. */
+void fw_usage_keys(FILE *out);
+int fw_cmd_live(int argc, char **argv);
+void fw_usage_live(FILE *out);
 
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);

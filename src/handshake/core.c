@@ -247,11 +247,60 @@ static void link_sort_by_handshake(struct hs_link *l)
 	}
 }
 
-void fw_core_finish(struct fw_core *c)
+/*
+ * After the sort, point each message's prev_m1 again at the latest M1 fed
+ * before it (capture order), as eapol.c set it, so feeding can go on.
+ */
+static void link_renumber_prev_m1(struct hs_link *l)
 {
-	if (c->finished)
-		return;
-	c->finished = true;
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		size_t best = 0;
+
+		for (size_t j = 0; j < l->n_msgs; j++)
+			if (l->msgs[j].type == FW_MSG_M1 && l->priv[j].order < l->priv[i].order &&
+			    (!best || l->priv[j].order > l->priv[best - 1].order))
+				best = j + 1;
+		l->priv[i].prev_m1 = best;
+	}
+}
+
+/*
+ * Forget what the passes derive from a link's messages, so they can run
+ * again over more of them: the feed path sets none of these fields.
+ */
+static void link_reset_verdicts(struct hs_link *l)
+{
+	l->no_key = false;
+	l->no_key_reason[0] = '\0';
+	for (size_t i = 0; i < l->n_hs; i++) {
+		l->hs[i].outcome = FW_OUT_INCOMPLETE;
+		l->hs[i].outcome_detail[0] = '\0';
+		l->hs[i].key_id = 0;
+	}
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		struct fw_msg *m = &l->msgs[i];
+		struct hs_msg_priv *p = &l->priv[i];
+
+		m->mic = FW_MICV_ABSENT;
+		m->mic_reason[0] = '\0';
+		m->anonce_from = 0;
+		m->anonce_from_file = 0;
+		m->key_id = 0;
+		m->kd_decrypted = false;
+		m->kd_error[0] = '\0';
+		p->verified_pair = false;
+		p->pmkid_state = 0;
+		p->n_keys_tried = 0;
+	}
+}
+
+/* Verification, outcomes and detectors over every link as it stands. */
+static void analyse_links(struct fw_core *c)
+{
+	c->n_findings = 0;
+	c->n_shown = 0;
+	free(c->shown);
+	c->shown = NULL;
 	for (size_t i = 0; i < c->n_links; i++) {
 		struct hs_link *l = c->links[i];
 
@@ -277,6 +326,28 @@ void fw_core_finish(struct fw_core *c)
 	for (size_t i = 0; i < c->n_links; i++)
 		if (c->links[i]->n_msgs)
 			c->shown[c->n_shown++] = &c->links[i]->pub;
+}
+
+void fw_core_finish(struct fw_core *c)
+{
+	if (c->finished)
+		return;
+	c->finished = true;
+	/* after fw_core_refresh() (shown is set), start from the fed state again */
+	for (size_t i = 0; c->shown && i < c->n_links; i++)
+		link_reset_verdicts(c->links[i]);
+	analyse_links(c);
+}
+
+void fw_core_refresh(struct fw_core *c)
+{
+	if (c->finished)
+		return;
+	for (size_t i = 0; i < c->n_links; i++)
+		link_reset_verdicts(c->links[i]);
+	analyse_links(c);
+	for (size_t i = 0; i < c->n_links; i++)
+		link_renumber_prev_m1(c->links[i]);
 }
 
 size_t fw_core_n_inputs(const struct fw_core *c) { return c->n_inputs; }
