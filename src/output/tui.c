@@ -311,13 +311,14 @@ static void draw_help(int rows, int cols)
 static void draw_title(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_status *st,
 		       int cols)
 {
-	char b[512];
+	char b[512], drops[32] = "";
 
-	snprintf(b, sizeof(b), " fourway live  %s%s%s  frames %llu  drops %s%llu  links %zu  "
-		 "findings %zu%s%s", st->source ? st->source : "-", st->radio && st->radio[0] ? "  "
-		 : "", st->radio ? st->radio : "", (unsigned long long)st->frames,
-		 st->has_drops ? "" : "?", (unsigned long long)st->drops, t->n_rows, v->n_findings,
-		 st->paused ? "  [paused]" : "", st->done ? "  [ended]" : "");
+	if (st->has_drops)
+		snprintf(drops, sizeof(drops), "  drops %llu", (unsigned long long)st->drops);
+	snprintf(b, sizeof(b), " fourway live  %s%s%s  frames %llu%s  links %zu  findings %zu%s%s",
+		 st->source ? st->source : "-", st->radio && st->radio[0] ? "  " : "",
+		 st->radio ? st->radio : "", (unsigned long long)st->frames, drops, t->n_rows,
+		 v->n_findings, st->paused ? "  [paused]" : "", st->done ? "  [ended]" : "");
 	attron(A_REVERSE | A_BOLD);
 	tui_put(0, 0, cols, b);
 	attroff(A_REVERSE | A_BOLD);

@@ -1,0 +1,94 @@
+#!/bin/sh
+# tun.sh - `fourway live IFACE` on a real live interface without Wi-Fi
+# hardware: a TUN device of link type radiotap (tun-replay.c) in a network
+# namespace of its own receives the frames of each capture in captures/
+# while `fourway live --no-tui --json` captures on it.  The findings,
+# handshake outcomes and messages must be those `fourway analyze --json`
+# draws from the file, every frame must arrive, and the kernel must drop
+# none at the replay rate (one frame every 500 us).
+#
+# Needs root (CAP_NET_ADMIN for the TUN device, unshare -n) and jq.
+. "${top_srcdir:-.}/tests/live/lib.sh"
+
+helper=$bld/tests/live/tun-replay
+[ -x "$helper" ] || { echo "$helper not built"; exit 99; }
+[ "$(id -u)" -eq 0 ] || skip "needs root for a TUN device and a network namespace"
+[ -c /dev/net/tun ] || skip "no /dev/net/tun"
+if [ -z "${FW_LIVE_NETNS:-}" ]; then
+	command -v unshare >/dev/null 2>&1 || skip "unshare not found"
+	unshare -n true 2>/dev/null || skip "unshare -n fails here (no CAP_SYS_ADMIN?)"
+	FW_LIVE_NETNS=1 exec unshare -n "$0" "$@"
+fi
+
+helper_pid= fw_pid=
+cleanup() {
+	[ -z "$fw_pid" ] || kill "$fw_pid" 2>/dev/null
+	[ -z "$helper_pid" ] || kill "$helper_pid" 2>/dev/null
+}
+
+# wait_for FILE [PATTERN]: up to 10 s for a file (holding PATTERN)
+wait_for() {
+	i=0
+	while [ $i -lt 1000 ]; do
+		if [ -e "$1" ] && { [ -z "${2:-}" ] || grep -q "$2" "$1"; }; then
+			return 0
+		fi
+		sleep 0.01
+		i=$((i + 1))
+	done
+	return 1
+}
+
+n=0
+# (a here-document, not a pipe: the loop must run in this shell to count)
+while IFS=: read -r cap pass; do
+	n=$((n + 1))
+	ifn=fwtun$n
+	rm -f "$tmp/ready" "$tmp/go" "$tmp/done" "$tmp/live.json"
+	"$fw" analyze --json --passphrase "$pass" "$caps/$cap" </dev/null >"$tmp/doc.json" 2>/dev/null
+	"$helper" "$ifn" "$caps/$cap" --ready "$tmp/ready" --go "$tmp/go" --done "$tmp/done" \
+		</dev/null 2>"$tmp/helper.err" &
+	helper_pid=$!
+	if ! wait_for "$tmp/ready"; then
+		wait "$helper_pid"
+		[ $? -eq 77 ] && skip "$(cat "$tmp/helper.err")"
+		nok "$cap: TUN device $ifn created" "$(cat "$tmp/helper.err")"
+		continue
+	fi
+	"$fw" live "$ifn" --no-tui --json --passphrase "$pass" </dev/null >"$tmp/live.json" \
+		2>"$tmp/live.err" &
+	fw_pid=$!
+	if ! wait_for "$tmp/live.json" '"event":"start"'; then
+		nok "$cap: fourway live started on $ifn" "$(cat "$tmp/live.err")"
+		continue
+	fi
+	touch "$tmp/go"
+	wait_for "$tmp/done" || nok "$cap: replayed" "$(cat "$tmp/helper.err")"
+	sleep 0.3
+	kill -INT "$fw_pid"
+	wait "$fw_pid"
+	st=$?
+	fw_pid=
+	kill "$helper_pid" 2>/dev/null
+	wait "$helper_pid" 2>/dev/null
+	helper_pid=
+	[ $st -eq 0 ] && ok "$cap: live $ifn exits 0 on SIGINT" ||
+		nok "$cap: live $ifn exits 0 on SIGINT (got $st)" "$(cat "$tmp/live.err")"
+	grep -q '"event":"start","text":"capturing on '"$ifn"', link type 127' "$tmp/live.json" &&
+		ok "$cap: captured as radiotap (DLT 127)" ||
+		nok "$cap: captured as radiotap" "$(head -1 "$tmp/live.json")"
+	# times are the capture's own here, not the file's: compare without them
+	jq -c 'del(.time) | if .message then .message |= del(.time) else . end' "$tmp/live.json" \
+		>"$tmp/live-nt.json"
+	jq 'del(.findings[].time)' "$tmp/doc.json" >"$tmp/doc-nt.json"
+	compare "$cap over $ifn" "$tmp/live-nt.json" "$tmp/doc-nt.json"
+	frames=$(jq '.inputs[0].frames' "$tmp/doc.json")
+	jq -s -e --argjson n "$frames" 'map(select(.event == "stats")) | last
+		| .frames == $n and .kernel_dropped == 0 and .if_dropped == 0' "$tmp/live.json" >/dev/null &&
+		ok "$cap: all $frames frames received, no kernel drops" ||
+		nok "$cap: all $frames frames received, no kernel drops" \
+			"$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+done <<EOF
+$CAPTURES
+EOF
+finish
