@@ -17,7 +17,6 @@
 #include <net/if.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,18 +177,7 @@ void fw_usage_live(FILE *out)
 	      "a kernel without nl80211 or a capture that cannot be opened.\n", out);
 }
 
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("fourway live: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n(see 'fourway live --help')\n", stderr);
-	return FW_EXIT_USAGE;
-}
+#define usage_error(...) fw_opts_usage_error("live", __VA_ARGS__)
 
 static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 {
@@ -780,7 +768,9 @@ static void loop(struct live *r)
 		now = now_ns();
 		if (cap_slot >= 0 && (pfd[cap_slot].revents & (POLLIN | POLLERR | POLLHUP)))
 			read_live(r);
-		if (tty_slot >= 0 && (pfd[tty_slot].revents & (POLLIN | POLLHUP)))
+		if (tty_slot >= 0 && (pfd[tty_slot].revents & (POLLHUP | POLLERR)))
+			live_signal = SIGHUP;	/* the terminal went away */
+		else if (tty_slot >= 0 && (pfd[tty_slot].revents & POLLIN))
 			on_keys(r, now);
 		if (r->cap)
 			hop(r, now);

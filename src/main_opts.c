@@ -82,18 +82,19 @@ void fw_usage_analyze(FILE *out)
 	      "error or an unreadable input.\n", out);
 }
 
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
+int fw_opts_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("fourway analyze: ", stderr);
+	fprintf(stderr, "fourway %s: ", cmd);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\n(see 'fourway analyze --help')\n", stderr);
+	fprintf(stderr, "\n(see 'fourway %s --help')\n", cmd);
 	return FW_EXIT_USAGE;
 }
+
+#define usage_error(...) fw_opts_usage_error("analyze", __VA_ARGS__)
 
 __attribute__((format(printf, 3, 4)))
 static int say(char *err, size_t errlen, const char *fmt, ...)

@@ -166,6 +166,18 @@ static int code_of(int e)
 	}
 }
 
+/* Send m and wait; on failure "WHAT: ..." in err and the FW_E code. */
+static int run_cmd(struct fw_nl *nl, struct nl_msg *m, struct req *r, const char *what,
+		   char *err, size_t errlen)
+{
+	int e = send_wait(nl, m, r);
+
+	if (!e)
+		return 0;
+	say_fail(err, errlen, what, r);
+	return code_of(e);
+}
+
 static struct nl_msg *new_cmd(const struct fw_nl *nl, uint8_t cmd, int flags)
 {
 	struct nl_msg *m = nlmsg_alloc();
@@ -284,12 +296,10 @@ int fw_nl_monitor_new(struct fw_nl *nl, uint32_t wiphy, const char *name, uint32
 	NLA_PUT_U32(m, NL80211_ATTR_WIPHY, wiphy);
 	NLA_PUT_STRING(m, NL80211_ATTR_IFNAME, name);
 	NLA_PUT_U32(m, NL80211_ATTR_IFTYPE, NL80211_IFTYPE_MONITOR);
-	e = send_wait(nl, m, &r);
-	if (e) {
-		snprintf(what, sizeof(what), "create monitor interface %s on phy%u", name, wiphy);
-		say_fail(err, errlen, what, &r);
-		return code_of(e);
-	}
+	snprintf(what, sizeof(what), "create monitor interface %s on phy%u", name, wiphy);
+	e = run_cmd(nl, m, &r, what, err, errlen);
+	if (e)
+		return e;
 	*ifindex = got.ifindex ? got.ifindex : if_nametoindex(name);
 	if (!*ifindex) {
 		snprintf(err, errlen, "create monitor interface %s on phy%u: it did not appear",
@@ -309,18 +319,12 @@ int fw_nl_iface_del(struct fw_nl *nl, uint32_t ifindex, const char *name, char *
 	struct req r = { 0 };
 	char what[96];
 	struct nl_msg *m = new_cmd(nl, NL80211_CMD_DEL_INTERFACE, 0);
-	int e;
 
 	if (!m)
 		goto nla_put_failure;
 	NLA_PUT_U32(m, NL80211_ATTR_IFINDEX, ifindex);
-	e = send_wait(nl, m, &r);
-	if (e) {
-		snprintf(what, sizeof(what), "delete interface %s", name);
-		say_fail(err, errlen, what, &r);
-		return code_of(e);
-	}
-	return 0;
+	snprintf(what, sizeof(what), "delete interface %s", name);
+	return run_cmd(nl, m, &r, what, err, errlen);
 nla_put_failure:
 	nlmsg_free(m);
 	snprintf(err, errlen, "%s: out of memory", name);
@@ -351,7 +355,6 @@ int fw_nl_set_chan(struct fw_nl *nl, uint32_t ifindex, const char *name,
 	char what[96];
 	uint32_t center;
 	struct nl_msg *m;
-	int e;
 
 	if (fw_chan_center(ch, &center) != 0) {
 		snprintf(err, errlen, "%u MHz: no channel of that width there", ch->freq);
@@ -364,13 +367,8 @@ int fw_nl_set_chan(struct fw_nl *nl, uint32_t ifindex, const char *name,
 	NLA_PUT_U32(m, NL80211_ATTR_WIPHY_FREQ, ch->freq);
 	NLA_PUT_U32(m, NL80211_ATTR_CHANNEL_WIDTH, nl_width(ch->width));
 	NLA_PUT_U32(m, NL80211_ATTR_CENTER_FREQ1, center);
-	e = send_wait(nl, m, &r);
-	if (e) {
-		snprintf(what, sizeof(what), "set frequency %u MHz on %s", ch->freq, name);
-		say_fail(err, errlen, what, &r);
-		return code_of(e);
-	}
-	return 0;
+	snprintf(what, sizeof(what), "set frequency %u MHz on %s", ch->freq, name);
+	return run_cmd(nl, m, &r, what, err, errlen);
 nla_put_failure:
 	nlmsg_free(m);
 	snprintf(err, errlen, "%s: out of memory", name);

@@ -122,8 +122,11 @@ static void line_end(struct fw_events *e)
 static const char *finding_json(struct fw_events *e, const struct fw_view *v,
 				const struct fw_finding *f)
 {
-	FILE *m = open_memstream(&e->buf, &e->buflen);
+	FILE *m;
 
+	free(e->buf);	/* open_memstream() allocates a fresh buffer each time */
+	e->buf = NULL;
+	m = open_memstream(&e->buf, &e->buflen);
 	if (!m)
 		return NULL;
 	fw_json_write_finding(m, v, f);

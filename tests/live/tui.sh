@@ -80,6 +80,8 @@ wait_screen "the replay ends (all 160 frames)" "frames 160  links 1  findings 2 
 t send-keys -t fw q
 wait_screen "q leaves with a summary" "fourway live: $capabs: 160 frames, 1 links, 2 findings"
 wait_screen "the shell prompt returns" "fw-prompt> "
+t send-keys -t fw 'echo "exit status $?"' Enter
+wait_screen "fourway exited with status 0" "exit status 0"
 t send-keys -t fw "stty -a | tr ' ' '\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\n' ' '; echo :tty" Enter
 wait_screen "the terminal is sane again (canonical mode, echo)" "icanon echo :tty"
 finish

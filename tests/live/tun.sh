@@ -55,12 +55,27 @@ while IFS=: read -r cap pass; do
 		nok "$cap: TUN device $ifn created" "$(cat "$tmp/helper.err")"
 		continue
 	fi
-	"$fw" live "$ifn" --no-tui --json --passphrase "$pass" </dev/null >"$tmp/live.json" \
+	# wrong-psk.pcap also runs as nobody (-Z) and writes pcapng (-w)
+	set --
+	[ "$cap" = wrong-psk.pcap ] && set -- -Z nobody -w "$tmp/w.pcapng"
+	"$fw" live "$ifn" --no-tui --json --passphrase "$pass" "$@" </dev/null >"$tmp/live.json" \
 		2>"$tmp/live.err" &
 	fw_pid=$!
 	if ! wait_for "$tmp/live.json" '"event":"start"'; then
 		nok "$cap: fourway live started on $ifn" "$(cat "$tmp/live.err")"
 		continue
+	fi
+	if [ "$cap" = wrong-psk.pcap ]; then
+		# created nothing, hops nowhere: -Z keeps no capability at all
+		uid=$(id -u nobody)
+		if grep -q "^Uid:[[:space:]]*$uid[[:space:]]*$uid" "/proc/$fw_pid/status" &&
+			grep -q '^CapEff:[[:space:]]*0*$' "/proc/$fw_pid/status" &&
+			grep -q '^CapPrm:[[:space:]]*0*$' "/proc/$fw_pid/status"; then
+			ok "$cap: -Z nobody: runs as uid $uid with no capability"
+		else
+			nok "$cap: -Z nobody: runs as uid $uid with no capability" \
+				"$(grep -e ^Uid -e ^Cap "/proc/$fw_pid/status")"
+		fi
 	fi
 	touch "$tmp/go"
 	wait_for "$tmp/done" || nok "$cap: replayed" "$(cat "$tmp/helper.err")"
@@ -88,6 +103,16 @@ while IFS=: read -r cap pass; do
 		ok "$cap: all $frames frames received, no kernel drops" ||
 		nok "$cap: all $frames frames received, no kernel drops" \
 			"$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+	if [ "$cap" = wrong-psk.pcap ]; then
+		"$fw" analyze --json --passphrase "$pass" "$tmp/w.pcapng" </dev/null >"$tmp/w.json"
+		jq -e '.inputs[0].linktype == 127' "$tmp/w.json" >/dev/null &&
+			ok "$cap: -w wrote a radiotap pcapng" || nok "$cap: -w wrote a radiotap pcapng"
+		jq 'del(.findings[].time)' "$tmp/w.json" >"$tmp/w-nt.json"
+		doc_findings "$tmp/w-nt.json" >"$tmp/wf"; doc_findings "$tmp/doc-nt.json" >"$tmp/df"
+		same "$cap: the -w file gives analyze's findings" "$tmp/wf" "$tmp/df"
+		doc_msgs "$tmp/w.json" >"$tmp/wm"; doc_msgs "$tmp/doc.json" >"$tmp/dm"
+		same "$cap: the -w file holds the same messages" "$tmp/wm" "$tmp/dm"
+	fi
 done <<EOF
 $CAPTURES
 EOF
