@@ -105,6 +105,7 @@ struct live {
 	uint64_t frames;
 	int64_t last_ts, last_ts_wall;
 	bool dirty, paused;
+	bool want_draw;		/* a key asked for a redraw inside the rate limit */
 	int64_t next_tick, last_draw;
 	int status;
 };
@@ -676,6 +677,7 @@ static void draw(struct live *r, int64_t now)
 	}
 	fw_tui_draw(r->tui, &r->view, &st);
 	r->last_draw = now;
+	r->want_draw = false;
 }
 
 /* A redraw tick: refresh when something changed, then redraw or print. */
@@ -683,7 +685,7 @@ static void tick(struct live *r, int64_t now)
 {
 	r->next_tick = now + TICK_NS;
 	if (r->tui) {
-		if (!r->dirty && now - r->last_draw < IDLE_REDRAW_NS)
+		if (!r->dirty && !r->want_draw && now - r->last_draw < IDLE_REDRAW_NS)
 			return;
 		if (!r->paused || r->dirty)
 			refresh(r, false);
@@ -713,7 +715,11 @@ static void on_keys(struct live *r, int64_t now)
 			resume(r);
 		refresh(r, false);
 	}
-	draw(r, now);
+	/* at most ten redraws a second, keys included: the next tick draws */
+	if (now - r->last_draw >= TICK_NS)
+		draw(r, now);
+	else
+		r->want_draw = true;
 }
 
 /* --- the loop ----------------------------------------------------------- */
