@@ -53,7 +53,7 @@ static void on_signal(int sig)
 
 enum {
 	OPT_CHANNEL = 0x200, OPT_FREQ, OPT_WIDTH, OPT_HOP, OPT_DWELL, OPT_NO_TUI, OPT_LJSON,
-	OPT_REPLAY, OPT_SPEED, OPT_BUFSIZE, OPT_MONITOR, OPT_LSHOW_KEYS,
+	OPT_REPLAY, OPT_SPEED, OPT_BUFSIZE, OPT_MONITOR, OPT_LSHOW_KEYS, OPT_SNAPLEN,
 };
 
 struct live_opts {
@@ -66,7 +66,7 @@ struct live_opts {
 	struct fw_chan hop[HOP_MAX];
 	size_t n_hop;
 	int64_t dwell_ns;
-	uint32_t bufsize;
+	uint32_t bufsize, snaplen;
 	char radio[96];		/* for the status line */
 };
 
@@ -129,6 +129,7 @@ static const struct option live_long[] = {
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
+	{ "snaplen", required_argument, NULL, OPT_SNAPLEN },
 	{ "monitor", required_argument, NULL, OPT_MONITOR },
 	{ "show-keys", no_argument, NULL, OPT_LSHOW_KEYS },
 	{ "help", no_argument, NULL, 'h' },
@@ -152,7 +153,8 @@ void fw_usage_live(FILE *out)
 	      "  --hop LIST           hop over channels, e.g. 1,6,11 (a value above 200 is MHz)\n"
 	      "  --dwell T            time on each hop channel: 250ms (default), 1s, 500 (ms)\n"
 	      "  --monitor NAME       name of the monitor interface to create (default fwmonN)\n"
-	      "  --buffer-size MIB    kernel capture buffer in MiB (default 8)\n"
+	      "  --buffer-size MIB    kernel capture buffer in MiB (default 32)\n"
+	      "  --snaplen BYTES      bytes kept of each frame (default 4096; up to 262144)\n"
 	      "\n"
 	      "Capture:\n"
 	      "  -w FILE              also write what was captured (pcapng if FILE ends in\n"
@@ -335,6 +337,11 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 			if (parse_uint(optarg, 1024, &v) != 0 || v == 0)
 				return usage_error("--buffer-size: '%s': want 1 to 1024 (MiB)", optarg);
 			lo->bufsize = (uint32_t)(v << 20);
+			break;
+		case OPT_SNAPLEN:
+			if (parse_uint(optarg, 262144, &v) != 0 || v < 256)
+				return usage_error("--snaplen: '%s': want 256 to 262144 (bytes)", optarg);
+			lo->snaplen = (uint32_t)v;
 			break;
 		case OPT_MONITOR:
 			if (strlen(optarg) == 0 || strlen(optarg) >= IF_NAMESIZE)
@@ -813,7 +820,7 @@ static int open_outputs(struct live *r)
 static int open_source(struct live *r)
 {
 	const struct live_opts *lo = r->lo;
-	struct fw_live_opts co = { .snaplen = FW_LIVE_SNAPLEN, .buffer_size = lo->bufsize };
+	struct fw_live_opts co = { .snaplen = lo->snaplen, .buffer_size = lo->bufsize };
 	char err[512], warn[256];
 	int rc;
 

@@ -22,8 +22,16 @@
 
 #include "capture/source.h"
 
-#define FW_LIVE_SNAPLEN 65535u
-#define FW_LIVE_BUFFER (8u << 20)	/* kernel ring, bytes */
+/*
+ * In immediate mode libpcap's Linux ring has one slot per frame, sized by
+ * the snapshot length: 65535 bytes a slot leaves a few hundred frames in
+ * 8 MiB, and a burst of beacons and handshakes overflows it.  4096 bytes
+ * hold every management frame and EAPOL frame with its radio header (data
+ * frames beyond are cut, which the decoder tells from damage); 32 MiB then
+ * hold about 7,800 frames.
+ */
+#define FW_LIVE_SNAPLEN 4096u
+#define FW_LIVE_BUFFER (32u << 20)	/* kernel ring, bytes */
 
 struct fw_live_opts {
 	uint32_t snaplen;	/* 0: FW_LIVE_SNAPLEN */

@@ -203,7 +203,6 @@ unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)
 		case 'Q':
 			return act | FW_TUI_QUIT;
 		case '?':
-		case 'h':
 			t->help = true;
 			break;
 		case KEY_DOWN:

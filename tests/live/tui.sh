@@ -45,6 +45,19 @@ wait_screen "title line names the replayed file" "fourway live  wrong-psk.pcap  
 wait_screen "links table header" "BSSID             STATION"
 wait_screen "the link's row: AP and station" "$AP $STA hwsim-wrong"
 wait_screen "findings feed shows MIC_BAD" "MIC_BAD"
+# p holds the display while frames keep arriving; p again shows them
+t send-keys -t fw p
+wait_screen "p pauses the display" "[paused]"
+f1=$(screen | sed -n '1s/.*frames \([0-9]*\).*/\1/p')
+sleep 1.2
+f2=$(screen | sed -n '1s/.*frames \([0-9]*\).*/\1/p')
+[ -n "$f1" ] && [ -n "$f2" ] && [ "$f2" -gt "$f1" ] &&
+	ok "while paused the capture goes on (frames $f1 -> $f2)" ||
+	nok "while paused the capture goes on (frames '$f1' -> '$f2')"
+t send-keys -t fw p
+i=0
+while screen | grep -qF "[paused]" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+screen | grep -qF "[paused]" && nok "p again resumes" || ok "p again resumes"
 # the AP's deauthentication comes 4.1 s after the first msg 1/4
 wait_screen "findings feed shows TIMEOUT" "TIMEOUT" 20
 screen | grep -F "$AP $STA" | grep -q ' failed .* bad ' && ok "the link's row: failed, MIC bad" ||

@@ -2,6 +2,7 @@
 # tun.sh - `fourway live IFACE` on a real live interface without Wi-Fi
 # hardware: a TUN device of link type radiotap (tun-replay.c) in a network
 # namespace of its own receives the frames of each capture in captures/
+# (and of the corpus's radiotap captures)
 # while `fourway live --no-tui --json` captures on it.  The findings,
 # handshake outcomes and messages must be those `fourway analyze --json`
 # draws from the file, every frame must arrive, and the kernel must drop
@@ -39,14 +40,38 @@ wait_for() {
 	return 1
 }
 
+# PATH|PASSPHRASE|SSID: captures/ (SSIDs learned from the capture), then the
+# radiotap captures of the corpus with the keys published with them
+# (tests/e2e/corpus_table.h, from the corpus's GROUND_TRUTH.md)
+printf '%s\n' "$CAPTURES" | sed "s#^\([^:]*\):\(.*\)\$#$caps/\1|\2|#" >"$tmp/list"
+corpus=${FOURWAY_CORPUS:-$top/../shared/corpus}
+if [ -d "$corpus" ]; then
+	cat >>"$tmp/list" <<CORPUS
+$corpus/wireshark/wpa-Induction.pcap|Induction|Coherer
+$corpus/wireshark/wpa-test-decode-mgmt.pcap|12345678|Valium_dongle
+$corpus/wireshark/wpa2-psk-mfp.pcapng|12345678|Wireshark-pmf
+$corpus/wireshark/wpa-ccmp-256.pcapng|12345678|Wireshark-ccmp-256
+$corpus/wireshark/wpa-gcmp.pcapng|12345678|Wireshark-gcmp
+$corpus/aircrack-ng/test23.pcap|12345678|WLAN-2
+$corpus/aircrack-ng/zn2i.pcap|12345678|dlink
+$corpus/aircrack-ng/wpa3-psk.pcap|abcdefgh|WPA3-Network
+CORPUS
+else
+	echo "tun.sh: corpus not found at $corpus: only captures/ is replayed"
+fi
+
 n=0
-# (a here-document, not a pipe: the loop must run in this shell to count)
-while IFS=: read -r cap pass; do
+# (a redirection, not a pipe: the loop must run in this shell to count)
+while IFS='|' read -r path pass ssid; do
 	n=$((n + 1))
 	ifn=fwtun$n
+	cap=$(basename "$path")
+	[ -r "$path" ] || { echo "tun.sh: $path missing: skipped"; continue; }
+	set -- --passphrase "$pass"
+	[ -z "$ssid" ] || set -- "$@" --ssid "$ssid"
 	rm -f "$tmp/ready" "$tmp/go" "$tmp/done" "$tmp/live.json"
-	"$fw" analyze --json --passphrase "$pass" "$caps/$cap" </dev/null >"$tmp/doc.json" 2>/dev/null
-	"$helper" "$ifn" "$caps/$cap" --ready "$tmp/ready" --go "$tmp/go" --done "$tmp/done" \
+	"$fw" analyze --json "$@" "$path" </dev/null >"$tmp/doc.json" 2>/dev/null
+	"$helper" "$ifn" "$path" --ready "$tmp/ready" --go "$tmp/go" --done "$tmp/done" \
 		</dev/null 2>"$tmp/helper.err" &
 	helper_pid=$!
 	if ! wait_for "$tmp/ready"; then
@@ -56,10 +81,8 @@ while IFS=: read -r cap pass; do
 		continue
 	fi
 	# wrong-psk.pcap also runs as nobody (-Z) and writes pcapng (-w)
-	set --
-	[ "$cap" = wrong-psk.pcap ] && set -- -Z nobody -w "$tmp/w.pcapng"
-	"$fw" live "$ifn" --no-tui --json --passphrase "$pass" "$@" </dev/null >"$tmp/live.json" \
-		2>"$tmp/live.err" &
+	[ "$cap" = wrong-psk.pcap ] && set -- "$@" -Z nobody -w "$tmp/w.pcapng"
+	"$fw" live "$ifn" --no-tui --json "$@" </dev/null >"$tmp/live.json" 2>"$tmp/live.err" &
 	fw_pid=$!
 	if ! wait_for "$tmp/live.json" '"event":"start"'; then
 		nok "$cap: fourway live started on $ifn" "$(cat "$tmp/live.err")"
@@ -113,7 +136,5 @@ while IFS=: read -r cap pass; do
 		doc_msgs "$tmp/w.json" >"$tmp/wm"; doc_msgs "$tmp/doc.json" >"$tmp/dm"
 		same "$cap: the -w file holds the same messages" "$tmp/wm" "$tmp/dm"
 	fi
-done <<EOF
-$CAPTURES
-EOF
+done <"$tmp/list"
 finish
