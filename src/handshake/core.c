@@ -13,6 +13,8 @@
 
 #define HS_MAX_NOTES 200
 
+static void snapshots_free(struct fw_core *c);
+
 void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem)
 {
 	size_t ncap;
@@ -55,6 +57,7 @@ void fw_core_free(struct fw_core *c)
 {
 	if (!c)
 		return;
+	snapshots_free(c);
 	hs_link_free_all(c);
 	hs_net_free_all(c);
 	free(c->link_tab);
@@ -215,6 +218,69 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 	}
 }
 
+static void *dup_array(const void *p, size_t n, size_t elem)
+{
+	void *d;
+
+	if (n == 0)
+		return NULL;
+	d = malloc(n * elem);
+	if (d)
+		memcpy(d, p, n * elem);
+	return d;
+}
+
+/*
+ * fw_core_refresh() runs the passes on a copy of each link, so the link
+ * the feed goes on with keeps exactly its fed state (message order,
+ * indices, ACK and grouping state) whatever the passes change.  The copy
+ * duplicates every array the passes may write; the EAPOL frames
+ * (priv[].eapol) are only read and stay shared with the original.
+ */
+static struct hs_link *link_snapshot(const struct hs_link *l)
+{
+	struct hs_link *s = malloc(sizeof(*s));
+
+	if (!s)
+		return NULL;
+	*s = *l;
+	s->next = NULL;
+	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
+	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
+	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
+	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
+	s->cap_msgs = l->n_msgs;
+	s->cap_hs = l->n_hs;
+	s->cap_ev = l->n_ev;
+	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev)) {
+		free(s->msgs);
+		free(s->priv);
+		free(s->hs);
+		free(s->ev);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void snapshots_free(struct fw_core *c)
+{
+	for (size_t i = 0; i < c->n_snap; i++) {
+		struct hs_link *s = c->snap[i];
+
+		for (size_t k = 0; k < s->n_ptk; k++)
+			fw_ptk_wipe(&s->ptk_cache[k].ptk);
+		free(s->msgs);
+		free(s->priv);	/* not priv[].eapol: the original link owns those */
+		free(s->hs);
+		free(s->ev);
+		free(s);
+	}
+	free(c->snap);
+	c->snap = NULL;
+	c->n_snap = 0;
+}
+
 /* Messages of one handshake side by side: sort a link's messages by handshake, stably. */
 static void link_sort_by_handshake(struct hs_link *l)
 {
@@ -247,85 +313,35 @@ static void link_sort_by_handshake(struct hs_link *l)
 	}
 }
 
-/*
- * After the sort, point each message's prev_m1 again at the latest M1 fed
- * before it (capture order), as eapol.c set it, so feeding can go on.
- */
-static void link_renumber_prev_m1(struct hs_link *l)
+/* Every pass over one link, in order: what fw_core_finish() runs on each. */
+static void finish_link(struct fw_core *c, struct hs_link *l)
 {
-	for (size_t i = 0; i < l->n_msgs; i++) {
-		size_t best = 0;
-
-		for (size_t j = 0; j < l->n_msgs; j++)
-			if (l->msgs[j].type == FW_MSG_M1 && l->priv[j].order < l->priv[i].order &&
-			    (!best || l->priv[j].order > l->priv[best - 1].order))
-				best = j + 1;
-		l->priv[i].prev_m1 = best;
-	}
+	hs_verify_link(c, l);
+	hs_outcomes(c, l);
+	detect_mic(c, l);
+	detect_pmkid(c, l);
+	detect_rsne(c, l);
+	detect_replay(c, l);
+	detect_anonce(c, l);
+	detect_timeout(c, l);
+	link_sort_by_handshake(l);
+	l->pub.msgs = l->msgs;
+	l->pub.n_msgs = l->n_msgs;
+	l->pub.hs = l->hs;
+	l->pub.n_hs = l->n_hs;
 }
 
-/*
- * Forget what the passes derive from a link's messages, so they can run
- * again over more of them: the feed path sets none of these fields.
- */
-static void link_reset_verdicts(struct hs_link *l)
+/* The links the accessors show: those with messages, of list[0 .. n). */
+static void publish(struct fw_core *c, struct hs_link **list, size_t n)
 {
-	l->no_key = false;
-	l->no_key_reason[0] = '\0';
-	for (size_t i = 0; i < l->n_hs; i++) {
-		l->hs[i].outcome = FW_OUT_INCOMPLETE;
-		l->hs[i].outcome_detail[0] = '\0';
-		l->hs[i].key_id = 0;
-	}
-	for (size_t i = 0; i < l->n_msgs; i++) {
-		struct fw_msg *m = &l->msgs[i];
-		struct hs_msg_priv *p = &l->priv[i];
-
-		m->mic = FW_MICV_ABSENT;
-		m->mic_reason[0] = '\0';
-		m->anonce_from = 0;
-		m->anonce_from_file = 0;
-		m->key_id = 0;
-		m->kd_decrypted = false;
-		m->kd_error[0] = '\0';
-		p->verified_pair = false;
-		p->pmkid_state = 0;
-		p->n_keys_tried = 0;
-	}
-}
-
-/* Verification, outcomes and detectors over every link as it stands. */
-static void analyse_links(struct fw_core *c)
-{
-	c->n_findings = 0;
-	c->n_shown = 0;
 	free(c->shown);
-	c->shown = NULL;
-	for (size_t i = 0; i < c->n_links; i++) {
-		struct hs_link *l = c->links[i];
-
-		if (l->n_msgs == 0)
-			continue;
-		hs_verify_link(c, l);
-		hs_outcomes(c, l);
-		detect_mic(c, l);
-		detect_pmkid(c, l);
-		detect_rsne(c, l);
-		detect_replay(c, l);
-		detect_anonce(c, l);
-		detect_timeout(c, l);
-		link_sort_by_handshake(l);
-		l->pub.msgs = l->msgs;
-		l->pub.n_msgs = l->n_msgs;
-		l->pub.hs = l->hs;
-		l->pub.n_hs = l->n_hs;
-	}
-	c->shown = calloc(c->n_links ? c->n_links : 1, sizeof(*c->shown));
+	c->n_shown = 0;
+	c->shown = calloc(n ? n : 1, sizeof(*c->shown));
 	if (!c->shown)
 		return;
-	for (size_t i = 0; i < c->n_links; i++)
-		if (c->links[i]->n_msgs)
-			c->shown[c->n_shown++] = &c->links[i]->pub;
+	for (size_t i = 0; i < n; i++)
+		if (list[i]->n_msgs)
+			c->shown[c->n_shown++] = &list[i]->pub;
 }
 
 void fw_core_finish(struct fw_core *c)
@@ -333,21 +349,39 @@ void fw_core_finish(struct fw_core *c)
 	if (c->finished)
 		return;
 	c->finished = true;
-	/* after fw_core_refresh() (shown is set), start from the fed state again */
-	for (size_t i = 0; c->shown && i < c->n_links; i++)
-		link_reset_verdicts(c->links[i]);
-	analyse_links(c);
+	snapshots_free(c);
+	c->n_findings = 0;
+	for (size_t i = 0; i < c->n_links; i++) {
+		struct hs_link *l = c->links[i];
+
+		if (l->n_msgs == 0)
+			continue;
+		finish_link(c, l);
+	}
+	publish(c, c->links, c->n_links);
 }
 
 void fw_core_refresh(struct fw_core *c)
 {
 	if (c->finished)
 		return;
-	for (size_t i = 0; i < c->n_links; i++)
-		link_reset_verdicts(c->links[i]);
-	analyse_links(c);
-	for (size_t i = 0; i < c->n_links; i++)
-		link_renumber_prev_m1(c->links[i]);
+	snapshots_free(c);
+	c->n_findings = 0;
+	c->snap = calloc(c->n_links ? c->n_links : 1, sizeof(*c->snap));
+	if (!c->snap)
+		return;
+	for (size_t i = 0; i < c->n_links; i++) {
+		struct hs_link *s;
+
+		if (c->links[i]->n_msgs == 0)
+			continue;
+		s = link_snapshot(c->links[i]);
+		if (!s)
+			continue;	/* out of memory: that link is missing from this refresh */
+		c->snap[c->n_snap++] = s;
+		finish_link(c, s);
+	}
+	publish(c, c->snap, c->n_snap);
 }
 
 size_t fw_core_n_inputs(const struct fw_core *c) { return c->n_inputs; }

@@ -48,12 +48,12 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 void fw_core_finish(struct fw_core *c);
 /*
  * The same passes as fw_core_finish() over what has been fed so far, for a
- * live capture: the previous findings, verdicts and outcomes are dropped
- * and drawn again, so calling it twice without a feed in between changes
- * nothing, and fw_core_finish() after the last feed gives what it would
- * have given without any refresh.  Feeding may go on afterwards.  Pointers
- * from the accessors stay valid only until the next feed or refresh.
- * No-op after fw_core_finish().
+ * live capture, run on a copy of each link: the links the feed goes on
+ * with are left exactly as fed, so feeding may go on afterwards, and
+ * fw_core_finish() after the last feed gives what it gives without any
+ * refresh.  The previous refresh's findings and links are dropped; the
+ * accessors' pointers stay valid until the next refresh, finish or free
+ * (feeding does not touch them).  No-op after fw_core_finish().
  */
 void fw_core_refresh(struct fw_core *c);
 
