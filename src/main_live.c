@@ -180,7 +180,7 @@ void fw_usage_live(FILE *out)
 	      "a kernel without nl80211 or a capture that cannot be opened.\n", out);
 }
 
-#define usage_error(...) fw_opts_usage_error("live", __VA_ARGS__)
+#define usage_error(...) fw_usage_error("live", __VA_ARGS__)
 
 static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 {

@@ -82,7 +82,7 @@ void fw_usage_analyze(FILE *out)
 	      "error or an unreadable input.\n", out);
 }
 
-int fw_opts_usage_error(const char *cmd, const char *fmt, ...)
+int fw_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -94,7 +94,7 @@ int fw_opts_usage_error(const char *cmd, const char *fmt, ...)
 	return FW_EXIT_USAGE;
 }
 
-#define usage_error(...) fw_opts_usage_error("analyze", __VA_ARGS__)
+#define usage_error(...) fw_usage_error("analyze", __VA_ARGS__)
 
 __attribute__((format(printf, 3, 4)))
 static int say(char *err, size_t errlen, const char *fmt, ...)

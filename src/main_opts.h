@@ -46,7 +46,7 @@ extern const struct option fw_key_options[FW_KEY_OPTIONS + 1];
 int fw_opts_key(struct fw_opts *o, int c, const char *arg, const char **ssid, char *err,
 		size_t errlen);
 /* "fourway CMD: MESSAGE" and a pointer to --help on stderr; returns FW_EXIT_USAGE. */
-int fw_opts_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int fw_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The "Keys" and "Filters" sections of a usage text. */
 void fw_usage_keys(FILE *out);
 int fw_cmd_live(int argc, char **argv);

@@ -53,6 +53,17 @@ doc_msgs() {
 		msg, frame}] | unique_by(.frame)' "$1"
 }
 
+# Findings drawn from the time between frames (DESIGN.md: ACK windows,
+# response delays, the AP's retry budget) are left out of untimed: a replay
+# at another pace may change them.
+TIMING_CODES='["M4_LOST","M4_IGNORED","M3_LOST","EARLY_KEY_INSTALL","M3_RETRY_AFTER_INSTALL",
+	"M1_UNANSWERED","SLOW_RESPONSE","CAPTURE_LOSSY","REORDERED","TIMEOUT"]'
+untimed() {
+	jq -s -S --argjson t "$TIMING_CODES" '[.[] | select(.code) | select(.code as $c | $t | index($c) | not)
+		| del(.file)] | group_by([.code, .bssid, .sta, .frames[0]]) | map(last)
+		| sort_by(.code, .bssid, .sta, .frames[0])'
+}
+
 # same NAME A B: two JSON values are equal
 same() {
 	if [ "$(jq -c . "$2")" = "$(jq -c . "$3")" ]; then

@@ -14,6 +14,12 @@
  * exists, writes the radiotap frames of FILE (one every N us, default
  * 500), creates file D and keeps the device until SIGTERM or 60 s.
  * Exit 77 when /dev/net/tun cannot be used (no device, no permission).
+ *
+ *   tun-replay --same A B
+ *
+ * Exit 0 when captures A and B hold the same frames, byte for byte and in
+ * order (timestamps aside), 1 otherwise: what a live capture wrote (-w)
+ * against the file that was replayed.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -128,6 +134,44 @@ static int replay(int fd, const char *path, long gap_us)
 	return 0;
 }
 
+static int same_frames(const char *a, const char *b)
+{
+	struct fw_source *sa, *sb;
+	struct fw_pkt pa, pb;
+	char err[512];
+	int ra, rb, rc = 1;
+
+	if (fw_source_open_file(&sa, a, err, sizeof(err)) != 0 ||
+	    fw_source_open_file(&sb, b, err, sizeof(err)) != 0) {
+		fprintf(stderr, "tun-replay: %s\n", err);
+		return 1;
+	}
+	for (;;) {
+		ra = fw_source_next(sa, &pa, err, sizeof(err));
+		rb = fw_source_next(sb, &pb, err, sizeof(err));
+		if (ra != 1 || rb != 1) {
+			rc = ra == 0 && rb == 0 ? 0 : 1;
+			if (rc)
+				fprintf(stderr, "tun-replay: %s ends %s %s\n", ra == 1 ? b : a,
+					"before", ra == 1 ? a : b);
+			break;
+		}
+		if (pa.caplen != pb.caplen || memcmp(pa.data, pb.data, pa.caplen) != 0) {
+			fprintf(stderr, "tun-replay: frame %llu differs\n",
+				(unsigned long long)pa.frame_no);
+			break;
+		}
+	}
+	if (fw_source_linktype(sa) != fw_source_linktype(sb)) {
+		fprintf(stderr, "tun-replay: link types %d and %d\n", fw_source_linktype(sa),
+			fw_source_linktype(sb));
+		rc = 1;
+	}
+	fw_source_close(sa);
+	fw_source_close(sb);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	const char *ready = NULL, *go = NULL, *done = NULL;
@@ -135,6 +179,8 @@ int main(int argc, char **argv)
 	struct sigaction sa;
 	int fd;
 
+	if (argc == 4 && strcmp(argv[1], "--same") == 0)
+		return same_frames(argv[2], argv[3]);
 	if (argc < 3) {
 		fprintf(stderr, "usage: tun-replay IFNAME FILE --ready R --go G --done D [--gap-us N]\n");
 		return 2;
