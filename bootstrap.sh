@@ -13,7 +13,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
 libssl-dev libncurses-dev zlib1g-dev check libcap-ng-dev"
 # Tools the tests use.
-TEST_PKGS="jq groff-base man-db tmux"
+TEST_PKGS="jq groff-base man-db tshark aircrack-ng libxml2-utils tmux"
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -30,6 +30,8 @@ install_deps() {
 		exit 2
 	fi
 	export DEBIAN_FRONTEND=noninteractive
+	# tshark's package asks whether to install dumpcap setuid: answer no beforehand
+	echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
 	apt-get update -q
 	apt-get install -y -q --no-install-recommends $missing
 }
@@ -78,6 +80,9 @@ test)
 	make -C build -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
 		{ cat build/test-suite.log; summarize build/test-suite.log; exit 1; }
 	grep -h '^[0-9]*%: Checks' build/tests/*/*.log || true
+	say "fourway check captures/"
+	./build/fourway check captures/ ||
+		{ echo "bootstrap: the captures do not meet their .expect files" >&2; exit 1; }
 	say "make check with AddressSanitizer and UndefinedBehaviorSanitizer"
 	configure_in build-san --enable-sanitizers --enable-werror
 	make -C build-san -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||

@@ -9,6 +9,7 @@
 
 #include "capture/merge.h"
 #include "capture/source.h"
+#include "capture/writer.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
 #include "main_opts.h"
@@ -24,7 +25,59 @@ struct run {
 	const struct fw_opts *o;
 	int status;
 	uint64_t *shown;	/* malformed frames reported, per input */
+	struct fw_pcap_writer *export;	/* --export-decrypted */
+	uint64_t exported;
+	bool export_failed;
 };
+
+/* --export-decrypted: each decrypted MPDU as a bare 802.11 frame, original timestamp. */
+static void export_frame(void *arg, unsigned input, uint64_t frame_no, int64_t ts_ns,
+			 const uint8_t *mpdu, size_t len)
+{
+	struct run *r = arg;
+
+	(void)input;
+	(void)frame_no;
+	if (r->export_failed || len > UINT32_MAX)
+		return;
+	if (fw_pcap_writer_write(r->export, ts_ns, mpdu, (uint32_t)len, (uint32_t)len) != 0) {
+		fprintf(stderr, "fourway: %s: cannot write the decrypted frames\n",
+			r->o->export_decrypted);
+		r->export_failed = true;
+		return;
+	}
+	r->exported++;
+}
+
+static int open_export(struct run *r, struct fw_opts *o)
+{
+	char err[512];
+
+	if (!o->export_decrypted)
+		return 0;
+	if (fw_pcap_writer_open(&r->export, o->export_decrypted, FW_DLT_IEEE802_11, 65535, err,
+				sizeof(err)) != 0) {
+		fprintf(stderr, "fourway: %s\n", err);
+		return -1;
+	}
+	o->core.on_decrypted = export_frame;
+	o->core.on_decrypted_arg = r;
+	return 0;
+}
+
+static void close_export(struct run *r)
+{
+	if (!r->export)
+		return;
+	if (fw_pcap_writer_close(r->export) != 0 && !r->export_failed) {
+		fprintf(stderr, "fourway: %s: cannot write the decrypted frames\n",
+			r->o->export_decrypted);
+		r->export_failed = true;
+	}
+	r->export = NULL;
+	if (r->export_failed)
+		r->status = FW_EXIT_USAGE;
+}
 
 static void report_malformed(struct run *r, const char *path, unsigned input,
 			     const struct fw_pkt *pkt, const struct fw_frame *f)
@@ -195,10 +248,15 @@ int fw_cmd_analyze(int argc, char **argv)
 	}
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
+	if (open_export(&r, &o) != 0) {
+		fw_opts_fini(&o);
+		return FW_EXIT_USAGE;
+	}
 	r.core = fw_core_new(&o.core, o.kr);
 	r.shown = calloc((size_t)o.n_files, sizeof(*r.shown));
 	if (!r.core || !r.shown) {
 		fputs("fourway: out of memory\n", stderr);
+		close_export(&r);
 		fw_core_free(r.core);
 		free(r.shown);
 		fw_opts_fini(&o);
@@ -211,6 +269,7 @@ int fw_cmd_analyze(int argc, char **argv)
 			analyze_one(&r, o.files[i]);
 	}
 	fw_core_finish(r.core);
+	close_export(&r);
 	say_key_problems(r.core);
 	if (fw_view_init(&v, r.core) != 0) {
 		fputs("fourway: out of memory\n", stderr);

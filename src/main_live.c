@@ -52,7 +52,7 @@ static void on_signal(int sig)
 }
 
 enum {
-	OPT_CHANNEL = 0x200, OPT_FREQ, OPT_WIDTH, OPT_HOP, OPT_DWELL, OPT_NO_TUI, OPT_LJSON,
+	OPT_CHANNEL = FW_OPT_OWN, OPT_FREQ, OPT_WIDTH, OPT_HOP, OPT_DWELL, OPT_NO_TUI, OPT_LJSON,
 	OPT_REPLAY, OPT_SPEED, OPT_BUFSIZE, OPT_MONITOR, OPT_LSHOW_KEYS, OPT_SNAPLEN,
 };
 
@@ -60,8 +60,8 @@ struct live_opts {
 	struct fw_opts o;	/* keys and filters, json, show_keys */
 	const char *iface, *replay, *wfile, *user, *monitor;
 	double speed;
-	bool tune, no_tui;
-	bool has_channel, has_freq;
+	bool tune, no_tui, replaying;
+	bool has_channel, has_freq, has_width;
 	struct fw_chan chan;
 	struct fw_chan hop[HOP_MAX];
 	size_t n_hop;
@@ -126,7 +126,7 @@ static const struct option live_long[] = {
 	{ "dwell", required_argument, NULL, OPT_DWELL },
 	{ "no-tui", no_argument, NULL, OPT_NO_TUI },
 	{ "json", no_argument, NULL, OPT_LJSON },
-	{ "replay", required_argument, NULL, OPT_REPLAY },
+	{ "replay", no_argument, NULL, OPT_REPLAY },
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
 	{ "snaplen", required_argument, NULL, OPT_SNAPLEN },
@@ -165,7 +165,8 @@ void fw_usage_live(FILE *out)
 	      "  --speed X            replay at X times the original pace (default 1; 0: at once)\n"
 	      "\n", out);
 	fw_usage_keys(out);
-	fputs("Output:\n"
+	fputs("\n"
+	      "Output:\n"
 	      "  --no-tui             one line per event even on a terminal\n"
 	      "  --json               events as JSON, one object per line (finding lines are the\n"
 	      "                       finding objects of analyze --json)\n"
@@ -253,144 +254,125 @@ static int parse_hop(struct live_opts *lo, const char *list)
 	return lo->n_hop ? 0 : FW_EINVAL;
 }
 
+/* One of live's own options (fw_opts_parse reads the key options and filters). */
+static int live_option(void *ctx, int c, const char *arg)
+{
+	struct live_opts *lo = ctx;
+	unsigned long v;
+
+	switch (c) {
+	case OPT_CHANNEL:
+		if (parse_uint(arg, 255, &v) != 0 || fw_chan_freq((unsigned)v, &lo->chan.freq) != 0)
+			return usage_error("--channel: '%s' is not a 2.4 or 5 GHz channel number", arg);
+		lo->has_channel = lo->tune = true;
+		break;
+	case OPT_FREQ:
+		if (parse_uint(arg, 100000, &v) != 0 || v < 2000)
+			return usage_error("--freq: '%s' is not a frequency in MHz", arg);
+		lo->chan.freq = (uint32_t)v;
+		lo->has_freq = lo->tune = true;
+		break;
+	case OPT_WIDTH:
+		if (fw_chan_width_parse(arg, &lo->chan.width) != 0)
+			return usage_error("--width: '%s': want 20, 40+, 40-, 80 or 160", arg);
+		lo->has_width = true;
+		break;
+	case OPT_HOP:
+		if (parse_hop(lo, arg) != 0)
+			return usage_error("--hop: '%s': want channels (or MHz) separated by commas, "
+					   "at most %d", arg, HOP_MAX);
+		break;
+	case OPT_DWELL:
+		if (parse_duration(arg, &lo->dwell_ns) != 0)
+			return usage_error("--dwell: '%s': want a time from 1ms to 1h, e.g. 250ms or 1s",
+					   arg);
+		break;
+	case OPT_NO_TUI:
+		lo->no_tui = true;
+		break;
+	case OPT_LJSON:
+		lo->o.json = true;
+		break;
+	case OPT_LSHOW_KEYS:
+		lo->o.show_keys = true;
+		break;
+	case OPT_REPLAY:
+		lo->replaying = true;
+		break;
+	case OPT_SPEED: {
+		char *end;
+
+		errno = 0;
+		lo->speed = strtod(arg, &end);
+		if (errno || end == arg || *end || lo->speed < 0 || lo->speed > 1e6)
+			return usage_error("--speed: '%s': want a factor such as 1, 10 or 0.5 "
+					   "(0: no pacing)", arg);
+		break;
+	}
+	case OPT_BUFSIZE:
+		if (parse_uint(arg, 1024, &v) != 0 || v == 0)
+			return usage_error("--buffer-size: '%s': want 1 to 1024 (MiB)", arg);
+		lo->bufsize = (uint32_t)(v << 20);
+		break;
+	case OPT_SNAPLEN:
+		if (parse_uint(arg, 262144, &v) != 0 || v < 256)
+			return usage_error("--snaplen: '%s': want 256 to 262144 (bytes)", arg);
+		lo->snaplen = (uint32_t)v;
+		break;
+	case OPT_MONITOR:
+		if (strlen(arg) == 0 || strlen(arg) >= IF_NAMESIZE)
+			return usage_error("--monitor: '%s' is not an interface name", arg);
+		lo->monitor = arg;
+		break;
+	case 'w':
+		lo->wfile = arg;
+		break;
+	case 'Z':
+		lo->user = arg;
+		break;
+	case 'h':
+		fw_usage_live(stdout);
+		return -1;
+	default:
+		return usage_error("unknown option");
+	}
+	return 0;
+}
+
 static int parse_live(struct live_opts *lo, int argc, char **argv)
 {
-	struct option opts[FW_KEY_OPTIONS + sizeof(live_long) / sizeof(live_long[0])];
-	const char *ssid = NULL;
-	bool has_width = false;
-	enum fw_chan_width width = FW_WIDTH_DEFAULT;
-	char err[512];
-	unsigned long v;
-	int c, rc;
+	int rc;
 
 	memset(lo, 0, sizeof(*lo));
 	lo->speed = 1.0;
 	lo->dwell_ns = 250000000LL;
-	lo->o.kr = fw_keyring_new();
-	if (!lo->o.kr) {
-		fputs("fourway live: out of memory\n", stderr);
-		return FW_EXIT_USAGE;
-	}
-	memcpy(opts, fw_key_options, FW_KEY_OPTIONS * sizeof(opts[0]));
-	memcpy(opts + FW_KEY_OPTIONS, live_long, sizeof(live_long));
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hw:Z:", opts, NULL)) != -1) {
-		err[0] = '\0';
-		rc = fw_opts_key(&lo->o, c, optarg, &ssid, err, sizeof(err));
-		if (rc < 0)
-			return usage_error("%s", err);
-		if (rc > 0)
-			continue;
-		switch (c) {
-		case OPT_CHANNEL:
-			if (parse_uint(optarg, 255, &v) != 0 ||
-			    fw_chan_freq((unsigned)v, &lo->chan.freq) != 0)
-				return usage_error("--channel: '%s' is not a 2.4 or 5 GHz channel number",
-						   optarg);
-			lo->has_channel = lo->tune = true;
-			break;
-		case OPT_FREQ:
-			if (parse_uint(optarg, 100000, &v) != 0 || v < 2000)
-				return usage_error("--freq: '%s' is not a frequency in MHz", optarg);
-			lo->chan.freq = (uint32_t)v;
-			lo->has_freq = lo->tune = true;
-			break;
-		case OPT_WIDTH:
-			if (fw_chan_width_parse(optarg, &width) != 0)
-				return usage_error("--width: '%s': want 20, 40+, 40-, 80 or 160", optarg);
-			has_width = true;
-			break;
-		case OPT_HOP:
-			if (parse_hop(lo, optarg) != 0)
-				return usage_error("--hop: '%s': want channels (or MHz) separated by "
-						   "commas, at most %d", optarg, HOP_MAX);
-			break;
-		case OPT_DWELL:
-			if (parse_duration(optarg, &lo->dwell_ns) != 0)
-				return usage_error("--dwell: '%s': want a time from 1ms to 1h, e.g. "
-						   "250ms or 1s", optarg);
-			break;
-		case OPT_NO_TUI:
-			lo->no_tui = true;
-			break;
-		case OPT_LJSON:
-			lo->o.json = true;
-			break;
-		case OPT_LSHOW_KEYS:
-			lo->o.show_keys = true;
-			break;
-		case OPT_REPLAY:
-			lo->replay = optarg;
-			break;
-		case OPT_SPEED: {
-			char *end;
-
-			errno = 0;
-			lo->speed = strtod(optarg, &end);
-			if (errno || end == optarg || *end || lo->speed < 0 || lo->speed > 1e6)
-				return usage_error("--speed: '%s': want a factor such as 1, 10 or 0.5 "
-						   "(0: no pacing)", optarg);
-			break;
-		}
-		case OPT_BUFSIZE:
-			if (parse_uint(optarg, 1024, &v) != 0 || v == 0)
-				return usage_error("--buffer-size: '%s': want 1 to 1024 (MiB)", optarg);
-			lo->bufsize = (uint32_t)(v << 20);
-			break;
-		case OPT_SNAPLEN:
-			if (parse_uint(optarg, 262144, &v) != 0 || v < 256)
-				return usage_error("--snaplen: '%s': want 256 to 262144 (bytes)", optarg);
-			lo->snaplen = (uint32_t)v;
-			break;
-		case OPT_MONITOR:
-			if (strlen(optarg) == 0 || strlen(optarg) >= IF_NAMESIZE)
-				return usage_error("--monitor: '%s' is not an interface name", optarg);
-			lo->monitor = optarg;
-			break;
-		case 'w':
-			lo->wfile = optarg;
-			break;
-		case 'Z':
-			lo->user = optarg;
-			break;
-		case 'h':
-			fw_usage_live(stdout);
-			return -1;
-		case ':':
-			return usage_error("option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (ssid)
-		fw_keyring_set_default_ssid(lo->o.kr, (const uint8_t *)ssid, strlen(ssid));
+	rc = fw_opts_parse(&lo->o, "live", argc, argv, live_long, ":hw:Z:", live_option, lo);
+	if (rc != 0)
+		return rc;
 	if (lo->has_channel && lo->has_freq)
 		return usage_error("%s", "--channel and --freq: give one of them");
 	if (lo->n_hop && lo->tune)
 		return usage_error("%s", "--hop and --channel/--freq: give one of them");
-	if (has_width && !lo->tune && !lo->n_hop)
+	if (lo->has_width && !lo->tune && !lo->n_hop)
 		return usage_error("%s", "--width needs --channel, --freq or --hop");
-	lo->chan.width = width;
 	for (size_t i = 0; i < lo->n_hop; i++)
-		lo->hop[i].width = width;
-	if (lo->replay) {
-		if (optind < argc)
-			return usage_error("--replay FILE takes no interface (got '%s')", argv[optind]);
+		lo->hop[i].width = lo->chan.width;
+	if (lo->o.n_files > 1)
+		return usage_error("one %s only (got '%s' too)", lo->replaying ? "file" : "interface",
+				   lo->o.files[1]);
+	if (lo->replaying) {
+		lo->replay = lo->o.files[0];
 		if (lo->tune || lo->n_hop || lo->user || lo->monitor)
 			return usage_error("%s", "--replay: radio options and -Z need an interface");
 	} else {
-		if (optind >= argc)
-			return usage_error("%s", "no interface given (or --replay FILE)");
-		if (optind + 1 < argc)
-			return usage_error("one interface only (got '%s' too)", argv[optind + 1]);
-		lo->iface = argv[optind];
+		lo->iface = lo->o.files[0];
 		if (strlen(lo->iface) >= IF_NAMESIZE)
 			return usage_error("'%s' is not an interface name", lo->iface);
 	}
 	if (lo->tune)
 		snprintf(lo->radio, sizeof(lo->radio), "%u MHz%s%s", lo->chan.freq,
-			 has_width ? " width " : "", has_width ? fw_chan_width_name(width) : "");
+			 lo->has_width ? " width " : "",
+			 lo->has_width ? fw_chan_width_name(lo->chan.width) : "");
 	else if (lo->n_hop)
 		snprintf(lo->radio, sizeof(lo->radio), "hopping %zu channels", lo->n_hop);
 	return 0;

@@ -5,7 +5,6 @@
 #ifndef FW_MAIN_OPTS_H
 #define FW_MAIN_OPTS_H
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -21,6 +20,8 @@ struct fw_opts {
 	bool show_keys;
 	bool verbose;
 	enum fw_color color;
+	const char *export_decrypted;	/* --export-decrypted FILE, or NULL */
+	const char *ssid;	/* --ssid, applied once every option is read */
 	char **files;
 	int n_files;
 };
@@ -34,25 +35,37 @@ enum { FW_EXIT_OK = 0, FW_EXIT_FAIL = 1, FW_EXIT_USAGE = 2 };
  */
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv);
 void fw_opts_fini(struct fw_opts *o);
+/* "fourway CMD: MESSAGE" and a pointer to --help on stderr; returns FW_EXIT_USAGE. */
+__attribute__((format(printf, 2, 3)))
+int fw_usage_error(const char *cmd, const char *fmt, ...);
 void fw_usage_analyze(FILE *out);
 
 /*
- * The key options and filters (--pmk, --passphrase, ..., --sta) for other
- * commands' getopt tables: apply one (c as getopt_long returned it).
- * 1 when c was one of them, 0 when not, -1 with a message in err.
+ * The parser every command that reads captures uses, so all take the key
+ * options and filters the same way: it sets o up, then reads argv with
+ * getopt_long over the key options and filters followed by the command's
+ * own table (ending in a zero entry; its codes start at FW_OPT_OWN, its
+ * short options in shortopts, which starts with ':'), hands each of the
+ * command's own options to fn(ctx, code, value), and finally applies
+ * --ssid and takes the operands (at least one).  fn returns 0, -1 (help
+ * printed: stop) or FW_EXIT_USAGE after its message.  Returns the same;
+ * messages read "fourway CMD: ...".
  */
-#define FW_KEY_OPTIONS 8
-extern const struct option fw_key_options[FW_KEY_OPTIONS + 1];
-int fw_opts_key(struct fw_opts *o, int c, const char *arg, const char **ssid, char *err,
-		size_t errlen);
-/* "fourway CMD: MESSAGE" and a pointer to --help on stderr; returns FW_EXIT_USAGE. */
-int fw_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The "Keys" and "Filters" sections of a usage text. */
+#define FW_OPT_OWN 0x200
+struct option;
+typedef int (*fw_opts_fn)(void *ctx, int c, const char *arg);
+int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
+		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx);
+/* The "Keys", "Filters" and "Timing" sections of a usage text. */
 void fw_usage_keys(FILE *out);
-int fw_cmd_live(int argc, char **argv);
-void fw_usage_live(FILE *out);
+void fw_usage_check(FILE *out);
 
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);
+int fw_cmd_check(int argc, char **argv);
+int fw_cmd_synth(int argc, char **argv);
+void fw_usage_synth(FILE *out);
+int fw_cmd_live(int argc, char **argv);
+void fw_usage_live(FILE *out);
 
 #endif

@@ -20,10 +20,17 @@ struct fw_pcap_writer {
 	pcap_dumper_t *d;
 	uint32_t snaplen;
 	bool failed;
+	bool nano;
 };
 
 int fw_pcap_writer_open(struct fw_pcap_writer **out, const char *path, int linktype,
 			uint32_t snaplen, char *err, size_t errlen)
+{
+	return fw_pcap_writer_open_prec(out, path, linktype, snaplen, true, err, errlen);
+}
+
+int fw_pcap_writer_open_prec(struct fw_pcap_writer **out, const char *path, int linktype,
+			     uint32_t snaplen, bool nano, char *err, size_t errlen)
 {
 	struct fw_pcap_writer *w;
 
@@ -38,8 +45,10 @@ int fw_pcap_writer_open(struct fw_pcap_writer **out, const char *path, int linkt
 		return FW_ENOMEM;
 	}
 	w->snaplen = snaplen;
+	w->nano = nano;
 	w->dead = pcap_open_dead_with_tstamp_precision(linktype, (int)snaplen,
-						       PCAP_TSTAMP_PRECISION_NANO);
+						       nano ? PCAP_TSTAMP_PRECISION_NANO
+							    : PCAP_TSTAMP_PRECISION_MICRO);
 	if (!w->dead) {
 		free(w);
 		snprintf(err, errlen, "%s: out of memory", path);
@@ -68,7 +77,8 @@ int fw_pcap_writer_write(struct fw_pcap_writer *w, int64_t ts_ns, const uint8_t 
 		return FW_ERANGE;
 	memset(&h, 0, sizeof(h));
 	h.ts.tv_sec = (time_t)(ts_ns / 1000000000);
-	h.ts.tv_usec = (suseconds_t)(ts_ns % 1000000000);	/* ns: the dead handle is nano */
+	/* tv_usec holds nanoseconds when the dead handle is nano */
+	h.ts.tv_usec = (suseconds_t)(ts_ns % 1000000000 / (w->nano ? 1 : 1000));
 	h.caplen = caplen;
 	h.len = len;
 	pcap_dump((u_char *)w->d, &h, data);

@@ -12,6 +12,7 @@
 #ifndef FW_CAPTURE_WRITER_H
 #define FW_CAPTURE_WRITER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +24,13 @@ struct fw_pcap_writer;
  */
 int fw_pcap_writer_open(struct fw_pcap_writer **out, const char *path, int linktype,
 			uint32_t snaplen, char *err, size_t errlen);
+/*
+ * The same with the precision chosen: nano false writes microsecond
+ * timestamps (magic a1b2c3d4), which every pcap reader understands
+ * (aircrack-ng, for one, reads no other); sub-microsecond parts are dropped.
+ */
+int fw_pcap_writer_open_prec(struct fw_pcap_writer **out, const char *path, int linktype,
+			     uint32_t snaplen, bool nano, char *err, size_t errlen);
 /*
  * Append one packet.  caplen bytes of data are written; len is the length
  * on the wire (>= caplen).  ts_ns must fit the format (0 .. 2^32 s).

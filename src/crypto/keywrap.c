@@ -117,40 +117,57 @@ static const EVP_CIPHER *rc4_cipher(void)
 	return legacy_slot()->rc4;
 }
 
-int fw_rc4_keydata(const uint8_t kek[16], const uint8_t iv[16], const uint8_t *in,
-		   size_t len, uint8_t *out)
+/* RC4 under key, discarding the first skip key-stream octets (at most 256). */
+static int rc4_run(const uint8_t *key, size_t key_len, size_t skip, const uint8_t *in, size_t len,
+		   uint8_t *out)
 {
-	uint8_t key[32], skip[256];
+	uint8_t drop[256];
 	const EVP_CIPHER *c;
 	EVP_CIPHER_CTX *ctx = NULL;
 	int outl = 0, err = FW_ECRYPTO;
 
-	if (!kek || !iv || (!in && len) || (!out && len) || len > 4096)
+	if (!key || !key_len || key_len > 32 || skip > sizeof(drop) || (!in && len) ||
+	    (!out && len) || len > 4096)
 		return FW_EINVAL;
 	c = rc4_cipher();
 	if (!c)
 		return FW_EUNSUPP;	/* no legacy provider installed */
-	/* 12.7.2: the RC4 key is EAPOL-Key IV || KEK; the first 256 octets are discarded */
-	memcpy(key, iv, 16);
-	memcpy(key + 16, kek, 16);
-	memset(skip, 0, sizeof(skip));
+	memset(drop, 0, sizeof(drop));
 	ctx = EVP_CIPHER_CTX_new();
-	if (!ctx) {
-		err = FW_ENOMEM;
-		goto out;
-	}
+	if (!ctx)
+		return FW_ENOMEM;
 	if (!EVP_CipherInit_ex2(ctx, c, NULL, NULL, 1, NULL) ||
-	    !EVP_CIPHER_CTX_set_key_length(ctx, (int)sizeof(key)) ||
+	    !EVP_CIPHER_CTX_set_key_length(ctx, (int)key_len) ||
 	    !EVP_CipherInit_ex2(ctx, NULL, key, NULL, 1, NULL))
 		goto out;
-	if (!EVP_CipherUpdate(ctx, skip, &outl, skip, (int)sizeof(skip)))
+	if (skip && !EVP_CipherUpdate(ctx, drop, &outl, drop, (int)skip))
 		goto out;
 	if (len && !EVP_CipherUpdate(ctx, out, &outl, in, (int)len))
 		goto out;
 	err = 0;
 out:
-	OPENSSL_cleanse(key, sizeof(key));
-	OPENSSL_cleanse(skip, sizeof(skip));
+	OPENSSL_cleanse(drop, sizeof(drop));
 	EVP_CIPHER_CTX_free(ctx);
 	return err;
+}
+
+int fw_rc4_keydata(const uint8_t kek[16], const uint8_t iv[16], const uint8_t *in,
+		   size_t len, uint8_t *out)
+{
+	uint8_t key[32];
+	int err;
+
+	if (!kek || !iv)
+		return FW_EINVAL;
+	/* 12.7.2: the RC4 key is EAPOL-Key IV || KEK; the first 256 octets are discarded */
+	memcpy(key, iv, 16);
+	memcpy(key + 16, kek, 16);
+	err = rc4_run(key, sizeof(key), 256, in, len, out);
+	OPENSSL_cleanse(key, sizeof(key));
+	return err;
+}
+
+int fw_rc4(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len, uint8_t *out)
+{
+	return rc4_run(key, key_len, 0, in, len, out);
 }

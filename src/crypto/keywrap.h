@@ -25,5 +25,7 @@ int fw_aes_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in
 /* RC4 Key Data decryption (and encryption: same operation) for version 1. */
 int fw_rc4_keydata(const uint8_t kek[16], const uint8_t iv[16], const uint8_t *in,
 		   size_t len, uint8_t *out);
+/* Plain RC4 (TKIP's per-packet cipher, 12.5.2): len <= 4096, key 1..32 bytes. */
+int fw_rc4(const uint8_t *key, size_t key_len, const uint8_t *in, size_t len, uint8_t *out);
 
 #endif

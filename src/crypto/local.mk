@@ -7,5 +7,7 @@ libfwcrypto_a_SOURCES = \
 	src/crypto/keywrap.c src/crypto/keywrap.h \
 	src/crypto/mic.c src/crypto/mic.h \
 	src/crypto/ptk.c src/crypto/ptk.h \
+	src/crypto/radius.c src/crypto/radius.h \
+	src/crypto/tkip.c src/crypto/tkip.h \
 	$(NULL)
 libfwcrypto_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)

@@ -64,6 +64,8 @@ static void decode_payload(struct fw_frame *f, struct fw_cursor *c, uint16_t eth
 		return;
 	if (ethertype == DEC_ETHERTYPE_EAPOL)
 		dec_eapol(f, c->p, fw_cur_left(c), fw_cur_offset(c));
+	else if (ethertype == 0x0800 || ethertype == 0x86dd)
+		dec_ip(f, c, ethertype);
 }
 
 /* Ethernet II or 802.3 (IEEE 802.3-2018 3.2.6), with up to two 802.1Q tags. */

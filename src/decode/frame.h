@@ -22,6 +22,7 @@
  *   105 bare 802.11 -> 802.11
  *   1 Ethernet, 113 Linux cooked v1, 276 Linux cooked v2 -> EtherType
  * 802.11 data -> LLC/SNAP -> EtherType 0x888e -> EAPOL -> EAPOL-Key.
+ * Wired EtherType 0x0800/0x86dd -> IP -> UDP port 1812/1645 -> RADIUS.
  */
 #ifndef FW_DECODE_FRAME_H
 #define FW_DECODE_FRAME_H
@@ -33,6 +34,7 @@
 #include "decode/dot11.h"
 #include "decode/eapol.h"
 #include "decode/radio.h"
+#include "decode/radius.h"
 
 /* Link types (DLT_* values, as libpcap numbers them). */
 enum {
@@ -64,6 +66,7 @@ enum fw_frame_kind {
 	FW_KIND_DATA,		/* unprotected data that is not EAPOL */
 	FW_KIND_PROTECTED,	/* a protected data or management frame */
 	FW_KIND_EAPOL,		/* EAPOL (any packet type) in the clear */
+	FW_KIND_RADIUS,		/* RADIUS over UDP on a wired link type */
 };
 
 struct fw_frame {
@@ -111,6 +114,10 @@ struct fw_frame {
 	struct fw_eapol eapol;
 	bool has_key;		/* eapol.type == 3 and the key body decoded */
 	struct fw_eapol_key key;
+
+	/* RADIUS on the AP's wired side (Ethernet and Linux cooked link types). */
+	bool has_radius;
+	struct fw_radius radius;
 };
 
 /*

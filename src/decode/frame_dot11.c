@@ -8,6 +8,7 @@
 
 #include "decode/dot11.h"
 #include "decode/internal.h"
+#include "util/crc32.h"
 #include "util/cursor.h"
 #include "util/err.h"
 
@@ -217,6 +218,23 @@ static void decode_data(struct fw_frame *f, const struct fw_dot11 *h, size_t off
 	dec_eapol(f, c.p, fw_cur_left(&c), body_off + fw_cur_offset(&c));
 }
 
+/*
+ * Some captures end every frame with its FCS without saying so.  For EAPOL
+ * it shows as 4 bytes past the declared length: when they are the frame's
+ * own CRC they are the FCS, not bytes added on the way.
+ */
+static void unflagged_fcs(struct fw_frame *f, const uint8_t *data, size_t len)
+{
+	uint32_t fcs;
+
+	if (!f->has_eapol || f->eapol.trailing != 4 || len < 4)
+		return;
+	fcs = (uint32_t)data[len - 4] | (uint32_t)data[len - 3] << 8 |
+	      (uint32_t)data[len - 2] << 16 | (uint32_t)data[len - 1] << 24;
+	if (fw_crc32(data, len - 4) == fcs)
+		f->eapol.trailing = 0;
+}
+
 int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_len, size_t off)
 {
 	struct fw_dot11 *h = &f->dot11;
@@ -244,6 +262,8 @@ int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_le
 		break;
 	case FW_T_DATA:
 		decode_data(f, h, off);
+		if (fcs_len == 0)
+			unflagged_fcs(f, data, len);
 		break;
 	default:
 		break;

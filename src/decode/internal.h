@@ -29,6 +29,9 @@ bool dec_llc_snap(struct fw_cursor *c, uint16_t *ethertype);
 /* EAPOL at data[0..len), found at packet offset off: sets kind, eapol, key. */
 void dec_eapol(struct fw_frame *f, const uint8_t *data, size_t len, size_t off);
 
+/* IPv4 (ethertype 0x0800) or IPv6 (0x86dd) at *c: a RADIUS packet inside sets kind. */
+void dec_ip(struct fw_frame *f, struct fw_cursor *c, uint16_t ethertype);
+
 /* fw_frame_decode_dot11 with error offsets shifted by off. */
 int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_len, size_t off);
 

@@ -7,5 +7,6 @@ libfwdecode_a_SOURCES = \
 	src/decode/dot11.c src/decode/dot11.h \
 	src/decode/eapol.c src/decode/eapol.h \
 	src/decode/ie.c src/decode/ie.h \
+	src/decode/radius.c src/decode/radius.h \
 	$(NULL)
 libfwdecode_a_CFLAGS = $(AM_CFLAGS)

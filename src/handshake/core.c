@@ -60,6 +60,7 @@ void fw_core_free(struct fw_core *c)
 	snapshots_free(c);
 	hs_link_free_all(c);
 	hs_net_free_all(c);
+	hs_radius_free(c);
 	free(c->link_tab);
 	free(c->net_tab);
 	free(c->links);
@@ -67,6 +68,8 @@ void fw_core_free(struct fw_core *c)
 	for (size_t i = 0; i < c->n_inputs; i++)
 		free((char *)c->inputs[i].path);
 	free(c->inputs);
+	free(c->pending);
+	free(c->last_ts);
 	free(c->findings);
 	for (size_t i = 0; i < c->n_notes; i++)
 		free(c->notes[i]);
@@ -77,11 +80,22 @@ void fw_core_free(struct fw_core *c)
 unsigned fw_core_add_input(struct fw_core *c, const char *path, int linktype)
 {
 	struct fw_input *in;
+	size_t cap = c->cap_inputs, cap2 = c->cap_inputs;
 	struct fw_input *arr = hs_grow(c->inputs, &c->cap_inputs, c->n_inputs + 1, sizeof(*arr));
+	struct hs_pending *pend;
+	int64_t *last;
 
 	if (!arr)
 		abort();	/* a handful of inputs: failing here means the process is out of memory */
 	c->inputs = arr;
+	pend = hs_grow(c->pending, &cap, c->n_inputs + 1, sizeof(*pend));
+	if (!pend)
+		abort();
+	c->pending = pend;
+	last = hs_grow(c->last_ts, &cap2, c->n_inputs + 1, sizeof(*last));
+	if (!last)
+		abort();
+	c->last_ts = last;
 	in = &c->inputs[c->n_inputs];
 	memset(in, 0, sizeof(*in));
 	in->path = strdup(path);
@@ -165,6 +179,15 @@ void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m)
 	hs_finding_frame_at(f, m->file, m->frame, m->ts_ns);
 }
 
+void hs_frame_list(char *buf, size_t len, const uint64_t *frames, size_t n)
+{
+	size_t used = strlen(buf);
+
+	for (size_t i = 0; i < n && used + 24 < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%llu", i ? ", " : "",
+					 (unsigned long long)frames[i]);
+}
+
 static bool passes_filter(const struct fw_core *c, const uint8_t *bssid, const uint8_t *sta)
 {
 	if (c->opts.filter_bssid && (!bssid || memcmp(bssid, c->opts.bssid, 6) != 0))
@@ -178,6 +201,9 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 		  const struct fw_frame *f)
 {
 	struct fw_input *in;
+	struct hs_link *l = NULL;
+	struct fw_msg *m;
+	size_t msg = 0, pframe = 0;
 
 	if (input >= c->n_inputs || c->finished)
 		return;
@@ -210,12 +236,28 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 		hs_on_mgmt(c, input, frame_no, ts_ns, f);
 		break;
 	case FW_KIND_EAPOL:
-		if (f->has_key)
-			hs_on_eapol_key(c, input, frame_no, ts_ns, f);
+		if (f->has_key && (m = hs_on_eapol_key(c, input, frame_no, ts_ns, f, &l)) != NULL)
+			msg = (size_t)(m - l->msgs) + 1;
+		else if (f->has_eapol && !f->has_key)
+			hs_on_eap(c, input, frame_no, ts_ns, f);
+		break;
+	case FW_KIND_PROTECTED:
+		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
+		break;
+	case FW_KIND_RADIUS:
+		hs_on_radius(c, input, frame_no, ts_ns, f);
 		break;
 	default:
 		break;
 	}
+	if (l) {
+		c->last_link = l;
+		if (ts_ns < c->last_ts[input])
+			l->reordered_frames++;
+	}
+	if (ts_ns > c->last_ts[input])
+		c->last_ts[input] = ts_ns;
+	hs_ack_on_frame(c, input, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe);
 }
 
 static void *dup_array(const void *p, size_t n, size_t elem)
@@ -249,14 +291,21 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
 	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
+	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
+	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
 	s->cap_msgs = l->n_msgs;
 	s->cap_hs = l->n_hs;
 	s->cap_ev = l->n_ev;
-	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev)) {
+	s->cap_pframes = l->n_pframes;
+	s->cap_eap = l->n_eap;
+	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
+	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap)) {
 		free(s->msgs);
 		free(s->priv);
 		free(s->hs);
 		free(s->ev);
+		free(s->pframes);
+		free(s->eap);
 		free(s);
 		return NULL;
 	}
@@ -270,10 +319,14 @@ static void snapshots_free(struct fw_core *c)
 
 		for (size_t k = 0; k < s->n_ptk; k++)
 			fw_ptk_wipe(&s->ptk_cache[k].ptk);
+		fw_ptk_wipe(&s->tk_new.ptk);
+		fw_ptk_wipe(&s->tk_prev.ptk);
 		free(s->msgs);
 		free(s->priv);	/* not priv[].eapol: the original link owns those */
 		free(s->hs);
 		free(s->ev);
+		free(s->pframes);
+		free(s->eap);
 		free(s);
 	}
 	free(c->snap);
@@ -317,18 +370,36 @@ static void link_sort_by_handshake(struct hs_link *l)
 static void finish_link(struct fw_core *c, struct hs_link *l)
 {
 	hs_verify_link(c, l);
+	hs_ack_finish(c, l);
+	hs_retrans_mark(l);
 	hs_outcomes(c, l);
 	detect_mic(c, l);
 	detect_pmkid(c, l);
 	detect_rsne(c, l);
 	detect_replay(c, l);
 	detect_anonce(c, l);
+	detect_trailing(c, l);
+	detect_ack(c, l);
+	detect_install(c, l);
 	detect_timeout(c, l);
+	detect_m1(c, l);
+	detect_group(c, l);
+	detect_reinstall(c, l);
+	detect_nonce(c, l);
+	detect_order(c, l);
+	detect_slow(c, l);
+	detect_lossy(c, l);
 	link_sort_by_handshake(l);
 	l->pub.msgs = l->msgs;
 	l->pub.n_msgs = l->n_msgs;
 	l->pub.hs = l->hs;
 	l->pub.n_hs = l->n_hs;
+	l->pub.pframes = l->pframes;
+	l->pub.n_pframes = l->n_pframes;
+	l->pub.pn_events = l->pn_events;
+	l->pub.n_pn_events = l->n_pn_events;
+	l->pub.eap = l->eap;
+	l->pub.n_eap = l->n_eap;
 }
 
 /* The links the accessors show: those with messages, of list[0 .. n). */

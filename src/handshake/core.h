@@ -29,7 +29,26 @@ struct fw_core_opts {
 	uint8_t sta[6];
 	bool merge;		/* links span files (--merge) */
 	size_t max_links;	/* 0: default */
+	/* ACK correlation: the bound for an ACK when the frame's rate is unknown */
+	uint32_t ack_window_us;	/* 0: FW_CORE_ACK_WINDOW_US */
+	/* SLOW_RESPONSE thresholds: answer to a first request / to a retry */
+	uint32_t slow_first_ms;	/* 0: FW_CORE_SLOW_FIRST_MS */
+	uint32_t slow_later_ms;	/* 0: FW_CORE_SLOW_LATER_MS */
+	/*
+	 * Every protected frame of a link with a known TK is decrypted and
+	 * handed to on_decrypted (an 802.11 MPDU, Protected bit clear, no FCS),
+	 * for --export-decrypted.  Without it only the frames a finding needs
+	 * are decrypted.  The bytes are valid during the call only.
+	 */
+	void (*on_decrypted)(void *arg, unsigned input, uint64_t frame_no, int64_t ts_ns,
+			     const uint8_t *mpdu, size_t len);
+	void *on_decrypted_arg;
 };
+
+/* Defaults: a few ms for an ACK; hostapd's EAPOL-Key timeouts (100 ms, then 1 s). */
+#define FW_CORE_ACK_WINDOW_US 5000u
+#define FW_CORE_SLOW_FIRST_MS 100u
+#define FW_CORE_SLOW_LATER_MS 1000u
 
 struct fw_core;
 

@@ -13,10 +13,14 @@
 
 #include "handshake/internal.h"
 
-/* A stale-ANonce verdict means the MIC verified with some nonce: the key is right. */
+/*
+ * A stale-ANonce, stale-key or key-not-yet-delivered verdict means the MIC
+ * verified with some candidate: the sides share a key, just not in time.
+ */
 static bool is_stale(const struct fw_msg *m)
 {
-	return m->mic == FW_MICV_BAD && strncmp(m->mic_reason, "stale ANonce", 12) == 0;
+	return m->mic == FW_MICV_BAD && (strncmp(m->mic_reason, "stale ", 6) == 0 ||
+					 strncmp(m->mic_reason, "key not yet", 11) == 0);
 }
 
 static void list_frames(char *buf, size_t len, const struct hs_link *l, enum fw_mic_verdict v)
@@ -100,6 +104,19 @@ void detect_mic(struct fw_core *c, struct hs_link *l)
 				 "last; events were reordered or duplicated on the way to the part that "
 				 "checks the MIC",
 				 (unsigned long long)m->frame, (unsigned long long)m->anonce_from);
+		} else if (strncmp(m->mic_reason, "stale key", 9) == 0) {
+			snprintf(f->diagnosis, sizeof(f->diagnosis), "stale key");
+			snprintf(f->detail, sizeof(f->detail),
+				 "stale key: %s (frame %llu) %s; the station used the PMK of an earlier "
+				 "authentication: the new PMK reached the authenticator late, or the "
+				 "events were reordered", hs_msg_name(m->type),
+				 (unsigned long long)m->frame, m->mic_reason + 11);
+		} else if (strncmp(m->mic_reason, "key not yet", 11) == 0) {
+			snprintf(f->diagnosis, sizeof(f->diagnosis), "key not yet delivered");
+			snprintf(f->detail, sizeof(f->detail),
+				 "key not yet delivered: %s (frame %llu) verifies, but %s: the "
+				 "authenticator checked it before it had the key", hs_msg_name(m->type),
+				 (unsigned long long)m->frame, m->mic_reason + 23);
 		} else {
 			snprintf(f->diagnosis, sizeof(f->diagnosis), "altered");
 			snprintf(f->detail, sizeof(f->detail),

@@ -33,6 +33,10 @@ static void check_responses(struct fw_core *c, struct hs_link *l)
 		for (size_t j = 0; j < l->n_msgs; j++) {
 			const struct fw_msg *q = &l->msgs[j];
 
+			/* an M2 answers the M1 whose ANonce its MIC verified with, stale or not */
+			if (m->anonce_from && q->type == req && q->frame == m->anonce_from &&
+			    q->file == m->anonce_from_file && q->replay_counter == m->replay_counter)
+				match = true;
 			if (q->handshake != m->handshake || q->type != req)
 				continue;
 			if (q->replay_counter == m->replay_counter)

@@ -18,6 +18,7 @@
 #include "crypto/akm.h"
 #include "decode/eapol.h"
 #include "handshake/internal.h"
+#include "util/cursor.h"
 
 static bool hs_has(const struct hs_link *l, int h, enum fw_msg_type t)
 {
@@ -96,8 +97,8 @@ static size_t guess_mic_len(const struct fw_core *c, const struct hs_link *l, ui
 	return 16;
 }
 
-void hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f)
+struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
+			       int64_t ts_ns, const struct fw_frame *f, struct hs_link **link)
 {
 	const struct fw_eapol_key *k = &f->key;
 	bool from_ap = (k->key_info & FW_KI_ACK) != 0;
@@ -111,17 +112,17 @@ void hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	int h;
 
 	if (!l)
-		return;
+		return NULL;
 	type = hs_classify(k, l, guess_mic_len(c, l, k->version));
 	if (l->n_msgs == 0)
 		l->pub.file = input;
 	m = hs_link_add_msg(l, &p);
 	if (!m)
-		return;
+		return NULL;
 	p->eapol = malloc(f->eapol.frame_len);
 	if (!p->eapol) {
 		l->n_msgs--;
-		return;
+		return NULL;
 	}
 	memcpy(p->eapol, f->eapol.start, f->eapol.frame_len);
 	p->eapol_len = f->eapol.frame_len;
@@ -162,7 +163,63 @@ void hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	if (h < 0) {
 		free(p->eapol);
 		l->n_msgs--;
-		return;
+		return NULL;
 	}
 	m->handshake = (unsigned)h;
+	if (type == FW_MSG_M3)
+		l->watch_left = HS_PFRAMES_PER_M3;
+	if (k->key_info & FW_KI_MIC)
+		l->tk_dirty = true;
+	*link = l;
+	return m;
+}
+
+#define HS_EAP_PER_LINK 64
+
+/*
+ * EAP (RFC 3748 4): Requests, Success and Failure come from the
+ * authenticator, Responses and EAPOL-Start/Logoff from the supplicant.
+ * The identity a Response/Identity carries is kept (printable only) so the
+ * ladder can say who authenticated.
+ */
+void hs_on_eap(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+	       const struct fw_frame *f)
+{
+	const struct fw_eapol *e = &f->eapol;
+	bool from_ap = e->type == FW_EAPOL_EAP && e->has_eap && e->eap_code != 2;
+	struct hs_link *l;
+	struct fw_eap_event *ev;
+
+	if (e->type > FW_EAPOL_LOGOFF || (e->type == FW_EAPOL_EAP && !e->has_eap))
+		return;
+	l = hs_link_get(c, from_ap ? f->sa : f->da, from_ap ? f->da : f->sa);
+	if (!l || l->n_eap >= HS_EAP_PER_LINK)
+		return;
+	ev = hs_grow(l->eap, &l->cap_eap, l->n_eap + 1, sizeof(*ev));
+	if (!ev)
+		return;
+	l->eap = ev;
+	ev = &l->eap[l->n_eap++];
+	memset(ev, 0, sizeof(*ev));
+	ev->file = input;
+	ev->frame = frame_no;
+	ev->ts_ns = ts_ns;
+	ev->from_ap = from_ap;
+	ev->eapol_type = e->type;
+	if (e->type != FW_EAPOL_EAP)
+		return;
+	ev->code = e->eap_code;
+	ev->method = e->eap_code <= 2 ? e->eap_type : 0;
+	if (e->eap_code == 2 && e->eap_type == 1) {
+		struct fw_cursor cur;
+		size_t n = 0;
+		uint8_t ch;
+
+		/* EAPOL header 4, EAP code/id/length/type 5, then the identity */
+		fw_cur_init(&cur, e->start, e->avail < e->frame_len ? e->avail : e->frame_len);
+		if (!fw_cur_skip(&cur, 9))
+			return;
+		while (n + 1 < sizeof(ev->identity) && fw_cur_u8(&cur, &ch))
+			ev->identity[n++] = ch >= 0x20 && ch < 0x7f ? (char)ch : '?';
+	}
 }

@@ -42,7 +42,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"retransmitting msg 3/4: the AP never received the 4/4.  Look at the radio "
 		"conditions and the station's TX status for that frame; if the station installed "
 		"its keys right after sending 4/4, see also EARLY_KEY_INSTALL.",
-		0,
+		1,
 	},
 	[FW_F_M4_IGNORED] = {
 		FW_F_M4_IGNORED, "M4_IGNORED", FW_SEV_ERROR,
@@ -51,7 +51,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"sent msg 3/4 again: the 4/4 was received but not accepted.  Check the "
 		"authenticator's log for why (MIC, replay counter, a 4/4 that arrived encrypted "
 		"with a key not yet installed, or a frame lost between driver and hostapd).",
-		0,
+		1,
 	},
 	[FW_F_EARLY_KEY_INSTALL] = {
 		FW_F_EARLY_KEY_INSTALL, "EARLY_KEY_INSTALL", FW_SEV_ERROR,
@@ -63,7 +63,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"the PTK as soon as the send call returned, or the plaintext 4/4 was lost and the "
 		"station answers the AP's 3/4 retries with protected frames.  Install the key "
 		"only after the TX status of 4/4 reports it sent.",
-		0,
+		1,
 	},
 	[FW_F_M3_RETRY_AFTER_INSTALL] = {
 		FW_F_M3_RETRY_AFTER_INSTALL, "M3_RETRY_AFTER_INSTALL", FW_SEV_ERROR,
@@ -73,7 +73,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"cannot read yet, so the handshake cannot finish and usually ends in a "
 		"4-way handshake timeout.  The station should still accept and answer a plaintext "
 		"3/4 retry of the same handshake.",
-		0,
+		1,
 	},
 	[FW_F_M3_LOST] = {
 		FW_F_M3_LOST, "M3_LOST", FW_SEV_WARNING,
@@ -81,7 +81,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"The AP sent msg 3/4, no 802.11 ACK from the station was seen, and the AP sent it "
 		"again.  One retransmission is often harmless; repeated ones point at the radio "
 		"link or at a station that is not listening (power save, channel switch).",
-		0,
+		1,
 	},
 	[FW_F_M1_UNANSWERED] = {
 		FW_F_M1_UNANSWERED, "M1_UNANSWERED", FW_SEV_WARNING,
@@ -90,7 +90,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"msg 2/4.  The station may lack the key for this network (no PSK or no PMK after "
 		"802.1X), may have rejected the message (replay counter, descriptor version), or "
 		"may not have received it.",
-		0,
+		1,
 	},
 	[FW_F_GROUP_FAILED] = {
 		FW_F_GROUP_FAILED, "GROUP_FAILED", FW_SEV_ERROR,
@@ -99,7 +99,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"deauthenticated with reason 16 (group key handshake timeout).  The station keeps "
 		"the old group key and will miss broadcast and multicast traffic after the "
 		"rekey.",
-		0,
+		1,
 	},
 	[FW_F_KEY_REINSTALL] = {
 		FW_F_KEY_REINSTALL, "KEY_REINSTALL", FW_SEV_ERROR,
@@ -108,7 +108,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"to a low value: it installed the same PTK again and reset its transmit counter, "
 		"reusing nonces under one key.  This is the key reinstallation weakness; the "
 		"supplicant must not reinstall a key it already installed.",
-		0,
+		1,
 	},
 	[FW_F_REPLAY_COUNTER] = {
 		FW_F_REPLAY_COUNTER, "REPLAY_COUNTER", FW_SEV_WARNING,
@@ -135,7 +135,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"request it answers.  Either the capture was assembled from several sources with "
 		"skewed clocks, or the exchange itself was reordered; findings that depend on "
 		"order are less certain.",
-		0,
+		1,
 	},
 	[FW_F_NONCE_REUSE] = {
 		FW_F_NONCE_REUSE, "NONCE_REUSE", FW_SEV_ERROR,
@@ -143,7 +143,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"A nonce must be fresh for every handshake.  The same ANonce or SNonce appeared "
 		"in two different handshakes, which with the same PMK gives the same PTK twice.  "
 		"Check the random number source and the state machine of the side that sent it.",
-		0,
+		1,
 	},
 	[FW_F_RSNE_MISMATCH] = {
 		FW_F_RSNE_MISMATCH, "RSNE_MISMATCH", FW_SEV_ERROR,
@@ -182,7 +182,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"The time between a request and its answer exceeded the threshold.  It becomes a "
 		"warning when the delay made the other side retransmit.  Slow PBKDF2 or AAA "
 		"lookups, a busy CPU or a station in power save are typical causes.",
-		0,
+		1,
 	},
 	[FW_F_CAPTURE_LOSSY] = {
 		FW_F_CAPTURE_LOSSY, "CAPTURE_LOSSY", FW_SEV_INFO,
@@ -191,7 +191,7 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"sniffer did not see everything on this link.  Findings based on the absence of "
 		"a frame (lost messages, missing ACKs) are less certain; capture closer to the "
 		"devices or on the right channel width.",
-		0,
+		1,
 	},
 };
 

@@ -75,6 +75,26 @@ struct hs_ptk_cache_entry {
 };
 #define HS_PTK_CACHE 16
 
+/* The keys a link's protected frames are tried with, newest first. */
+struct hs_tk {
+	bool valid;
+	unsigned hs;		/* the handshake whose PTK it is */
+	struct fw_ptk ptk;	/* wiped with fw_ptk_wipe() */
+};
+
+/* Per direction: the last packet number seen, for PN tracking. */
+struct hs_pn_track {
+	bool valid;
+	uint64_t pn;
+	uint64_t frame;
+	uint8_t keyid;
+	unsigned hs;		/* open handshake then */
+	size_t n_m3;		/* msg 3/4s of that handshake seen by then */
+};
+
+#define HS_PFRAMES_PER_M3 12	/* protected frames kept after each msg 3/4 */
+#define HS_PN_EVENTS_MAX 16
+
 struct hs_link {
 	unsigned scope;		/* input index, or 0 for all under --merge */
 	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
@@ -111,7 +131,65 @@ struct hs_link {
 	struct hs_ptk_cache_entry ptk_cache[HS_PTK_CACHE];
 	size_t n_ptk, ptk_next;
 
+	/* decryption and race state (decrypt.c, ack.c) */
+	struct hs_tk tk_new, tk_prev;
+	bool tk_dirty;		/* a message arrived since the keys were derived */
+	struct fw_pframe *pframes;
+	size_t n_pframes, cap_pframes;
+	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
+	struct hs_pn_track pn_sta, pn_ap;
+	struct fw_pn_event pn_events[HS_PN_EVENTS_MAX];
+	size_t n_pn_events;
+	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
+	struct fw_eap_event *eap;
+	size_t n_eap, cap_eap;
+	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
+	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
+	unsigned unmatched_ack_file;
+
 	struct hs_link *next;	/* hash chain */
+};
+
+/*
+ * Frames that an ACK may still acknowledge, per input (ack.c): normally
+ * just the one before; a few back-to-back frames of one transmitter when
+ * the capture shows their ACKs only after them.
+ */
+#define HS_ACK_QUEUE 4
+struct hs_pending_frame {
+	uint8_t ta[6], ra[6];
+	int64_t ts_ns;
+	uint32_t window_us;
+	struct hs_link *l;
+	size_t msg;		/* index+1 of its message in l, 0 none */
+	size_t pframe;		/* index+1 of its protected frame in l, 0 none */
+};
+struct hs_pending {
+	struct hs_pending_frame q[HS_ACK_QUEUE];
+	size_t n;
+};
+
+/* An Access-Request waiting for its answer (radius.c). */
+struct hs_radius_req {
+	bool used;
+	uint8_t id;
+	uint8_t client[16];
+	uint16_t cport;
+	uint8_t auth[16];
+	bool has_sta;
+	uint8_t sta[6];		/* from Calling-Station-Id */
+};
+#define HS_RADIUS_REQS 64
+
+/* A PMK an Access-Accept handed the AP for a station (RFC 2548 MS-MPPE-Recv-Key). */
+struct hs_aaa_pmk {
+	uint8_t sta[6];
+	uint8_t pmk[32];
+	unsigned key_id;	/* after the keyring's own keys */
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+	char origin[64];
 };
 
 struct fw_core {
@@ -122,6 +200,8 @@ struct fw_core {
 
 	struct fw_input *inputs;
 	size_t n_inputs, cap_inputs;
+	struct hs_pending *pending;	/* one per input */
+	int64_t *last_ts;		/* per input: timestamp of the previous frame */
 
 	struct hs_net **net_tab;
 	size_t net_tab_size, n_nets;
@@ -137,6 +217,15 @@ struct fw_core {
 
 	struct fw_finding *findings;
 	size_t n_findings, cap_findings;
+
+	uint8_t dec_buf[4096];	/* decrypt.c: the plaintext body of one frame */
+	uint8_t plain_mpdu[4096];
+	struct hs_link *last_link;	/* link of the latest frame that had one (ack.c) */
+
+	struct hs_radius_req radius_reqs[HS_RADIUS_REQS];
+	size_t radius_next;
+	struct hs_aaa_pmk **aaa;	/* each allocated on its own: candidates point into them */
+	size_t n_aaa, cap_aaa;
 
 	char **notes;
 	size_t n_notes, cap_notes;
@@ -177,9 +266,34 @@ const char *hs_msg_name(enum fw_msg_type t);
 void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		const struct fw_frame *f);
 
-/* eapol.c: an EAPOL-Key frame becomes a message of a link */
-void hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f);
+/* eapol.c: an EAPOL-Key frame becomes a message of a link (returned, or NULL) */
+struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
+			       int64_t ts_ns, const struct fw_frame *f, struct hs_link **link);
+
+/* eapol.c: an EAP packet (or EAPOL-Start/Logoff) joins its link's authentication */
+void hs_on_eap(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+	       const struct fw_frame *f);
+
+/* ack.c: ACK correlation over the frame sequence of one input */
+void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe);
+void hs_ack_finish(struct fw_core *c, struct hs_link *l);
+/* MAC and EAPOL retransmissions of each message */
+void hs_retrans_mark(struct hs_link *l);
+
+/* radius.c: PMKs from Access-Accepts, bound to stations */
+void hs_on_radius(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		  const struct fw_frame *f);
+void hs_radius_free(struct fw_core *c);
+/* The AAA PMK with this key id, or NULL. */
+const struct hs_aaa_pmk *hs_aaa_find(const struct fw_core *c, unsigned key_id);
+
+/* decrypt.c: protected frames of a link, with the TKs its handshakes gave */
+void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
+/* Derive the link's TKs again after new messages (verifies the link first). */
+void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
+const char *hs_dec_key_name(enum fw_dec_key k);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);
@@ -196,6 +310,31 @@ void detect_rsne(struct fw_core *c, struct hs_link *l);
 void detect_replay(struct fw_core *c, struct hs_link *l);
 void detect_anonce(struct fw_core *c, struct hs_link *l);
 void detect_timeout(struct fw_core *c, struct hs_link *l);
+void detect_ack(struct fw_core *c, struct hs_link *l);		/* M4_LOST, M4_IGNORED, M3_LOST */
+void detect_install(struct fw_core *c, struct hs_link *l);	/* EARLY_KEY_INSTALL, M3_RETRY_... */
+void detect_m1(struct fw_core *c, struct hs_link *l);		/* M1_UNANSWERED */
+void detect_group(struct fw_core *c, struct hs_link *l);	/* GROUP_FAILED */
+void detect_reinstall(struct fw_core *c, struct hs_link *l);	/* KEY_REINSTALL */
+void detect_nonce(struct fw_core *c, struct hs_link *l);	/* NONCE_REUSE */
+void detect_order(struct fw_core *c, struct hs_link *l);	/* REORDERED */
+void detect_slow(struct fw_core *c, struct hs_link *l);		/* SLOW_RESPONSE */
+void detect_lossy(struct fw_core *c, struct hs_link *l);	/* CAPTURE_LOSSY */
+void detect_trailing(struct fw_core *c, struct hs_link *l);	/* MIC_BAD: trailing bytes */
+
+/* Capture order of two frames: by frame number within a file, else by time (--merge). */
+static inline bool hs_earlier(unsigned fa, uint64_t na, int64_t ta, unsigned fb, uint64_t nb,
+			      int64_t tb)
+{
+	return fa == fb ? na < nb : ta < tb;
+}
+
+static inline bool hs_msg_before(const struct fw_msg *a, const struct fw_msg *b)
+{
+	return hs_earlier(a->file, a->frame, a->ts_ns, b->file, b->frame, b->ts_ns);
+}
+
+/* Append "N, M, ..." (frame numbers) to buf, as much as fits. */
+void hs_frame_list(char *buf, size_t len, const uint64_t *frames, size_t n);
 
 /* reason.c */
 const char *hs_reason_name(uint16_t reason);

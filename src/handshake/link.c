@@ -68,6 +68,10 @@ static void link_free(struct hs_link *l)
 	free(l->priv);
 	free(l->hs);
 	free(l->ev);
+	free(l->pframes);
+	free(l->eap);
+	fw_ptk_wipe(&l->tk_new.ptk);
+	fw_ptk_wipe(&l->tk_prev.ptk);
 	for (size_t i = 0; i < l->n_ptk; i++)
 		fw_ptk_wipe(&l->ptk_cache[i].ptk);
 	free(l);

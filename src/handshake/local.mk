@@ -16,5 +16,18 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_replay.c \
 	src/handshake/detect_anonce.c \
 	src/handshake/detect_timeout.c \
+	src/handshake/ack.c \
+	src/handshake/decrypt.c \
+	src/handshake/radius.c \
+	src/handshake/detect_ack.c \
+	src/handshake/detect_install.c \
+	src/handshake/detect_m1.c \
+	src/handshake/detect_group.c \
+	src/handshake/detect_reinstall.c \
+	src/handshake/detect_nonce.c \
+	src/handshake/detect_order.c \
+	src/handshake/detect_slow.c \
+	src/handshake/detect_lossy.c \
+	src/handshake/detect_trailing.c \
 	$(NULL)
 libfwhandshake_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)

@@ -123,6 +123,17 @@ static void on_auth(struct fw_core *c, const struct fw_frame *f)
 		l->dh_group = f->sae_group;
 }
 
+static void end_handshake(struct fw_handshake *h, const struct hs_event *ev)
+{
+	h->ended = true;
+	h->end_disassoc = ev->disassoc;
+	h->end_from_ap = ev->from_ap;
+	h->end_reason = ev->reason;
+	h->end_file = ev->file;
+	h->end_frame = ev->frame;
+	h->end_ts_ns = ev->ts_ns;
+}
+
 static void on_deauth(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		      const struct fw_frame *f)
 {
@@ -150,16 +161,17 @@ static void on_deauth(struct fw_core *c, unsigned input, uint64_t frame_no, int6
 	ev->disassoc = f->kind == FW_KIND_DISASSOC;
 	ev->from_ap = from_ap;
 	/* the handshake in progress, if any, ends here */
-	if (l->cur_hs >= 0) {
-		struct fw_handshake *h = &l->hs[l->cur_hs];
+	if (l->cur_hs >= 0)
+		end_handshake(&l->hs[l->cur_hs], ev);
+	/* and so does a group-key handshake still waiting for its msg 2/2 */
+	if (l->cur_ghs >= 0) {
+		bool g2 = false;
 
-		h->ended = true;
-		h->end_disassoc = ev->disassoc;
-		h->end_from_ap = from_ap;
-		h->end_reason = f->reason;
-		h->end_file = input;
-		h->end_frame = frame_no;
-		h->end_ts_ns = ts_ns;
+		for (size_t i = 0; i < l->n_msgs; i++)
+			if (l->msgs[i].handshake == (unsigned)l->cur_ghs && l->msgs[i].type == FW_MSG_G2)
+				g2 = true;
+		if (!g2)
+			end_handshake(&l->hs[l->cur_ghs], ev);
 	}
 	l->cur_hs = -1;
 	l->cur_ghs = -1;

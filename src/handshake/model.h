@@ -31,6 +31,29 @@ enum fw_mic_verdict {
 /* acked: whether an 802.11 ACK was seen for the frame */
 enum fw_acked { FW_ACK_UNKNOWN = -1, FW_ACK_NO = 0, FW_ACK_YES = 1 };
 
+/* How a message repeats an earlier one of its handshake. */
+enum fw_retrans {
+	FW_RT_NONE = 0,
+	FW_RT_MAC,		/* Retry bit, same 802.11 sequence number: the radio resent it */
+	FW_RT_EAPOL,		/* a new frame: the authenticator or supplicant resent it */
+};
+
+/* Which key decrypted a protected frame. */
+enum fw_dec_key {
+	FW_DEC_NONE = 0,	/* sent in the clear, or not decrypted */
+	FW_DEC_NEW,		/* the PTK of the handshake it belongs to */
+	FW_DEC_PREV,		/* the PTK of an earlier handshake of the link */
+	FW_DEC_ZERO,		/* an all-zero TK */
+};
+
+#define FW_MSG_MAX_TRIED 8
+
+/* One (key, ANonce, SNonce) candidate a MIC was recomputed with. */
+struct fw_mic_try {
+	unsigned key_id;
+	uint64_t anonce_frame, snonce_frame;	/* where the nonces came from */
+};
+
 struct fw_msg {
 	enum fw_msg_type type;
 	unsigned file;
@@ -57,7 +80,14 @@ struct fw_msg {
 	unsigned anonce_from_file;
 	unsigned key_id;	/* which key verified (keyring key_id), 0 none */
 	enum fw_acked acked;
+	uint64_t ack_frame;	/* frame of the ACK or Block Ack that acknowledged it, 0 none */
+	enum fw_retrans retrans;
+	uint64_t retrans_of;	/* frame of the message it repeats (0 none) */
+	enum fw_dec_key dec_key;	/* protected_: which key decrypted it */
+	uint64_t pn;		/* protected_: its CCMP/GCMP packet number */
 	unsigned handshake;	/* index of its handshake in the link */
+	struct fw_mic_try tried[FW_MSG_MAX_TRIED];	/* MIC bad: candidates tried */
+	unsigned n_tried;	/* may exceed FW_MSG_MAX_TRIED: the rest were not kept */
 
 	/* Key Data of M3/G1, unwrapped with the KEK of the key that verified it. */
 	bool kd_decrypted;
@@ -87,6 +117,49 @@ struct fw_handshake {
 	int64_t end_ts_ns;
 };
 
+/*
+ * A protected unicast frame between the link's two sides, kept while a
+ * handshake is being watched (from an msg 3/4 on, a bounded number per
+ * handshake): what the race detectors need, never its bytes.
+ */
+struct fw_pframe {
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+	bool from_ap;
+	bool mgmt;		/* a protected management frame */
+	bool is_eapol;		/* decrypted to an EAPOL-Key message */
+	uint64_t pn;
+	uint8_t keyid;
+	enum fw_dec_key dec_key;
+	int dec_hs;		/* handshake whose PTK decrypted it, -1 none */
+	unsigned after_hs;	/* the handshake open when it was seen */
+	enum fw_acked acked;
+	uint64_t ack_frame;
+};
+
+/* One EAPOL/EAP packet of the authentication before the 4-way handshake. */
+struct fw_eap_event {
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+	bool from_ap;
+	uint8_t eapol_type;	/* 0 EAP-Packet, 1 EAPOL-Start, 2 EAPOL-Logoff */
+	uint8_t code;		/* EAP code: 1 Request, 2 Response, 3 Success, 4 Failure */
+	uint8_t method;		/* EAP type of a Request/Response, 0 none */
+	char identity[64];	/* Response/Identity, printable ASCII ('?' for other bytes) */
+};
+
+/* A packet number that did not increase under the same key. */
+struct fw_pn_event {
+	unsigned file;
+	uint64_t frame_before, frame_after;
+	uint64_t pn_before, pn_after;
+	bool from_ap;
+	unsigned hs;		/* the handshake open at the time */
+	uint64_t m3_between;	/* an msg 3/4 of that handshake seen between the two, 0 none */
+};
+
 struct fw_link {
 	unsigned file;		/* input index (with --merge: the first one seen) */
 	uint8_t bssid[6], sta[6];
@@ -99,6 +172,15 @@ struct fw_link {
 	size_t n_msgs;
 	const struct fw_handshake *hs;
 	size_t n_hs;
+	const struct fw_pframe *pframes;
+	size_t n_pframes;
+	const struct fw_pn_event *pn_events;
+	size_t n_pn_events;
+	const struct fw_eap_event *eap;	/* the authentication, in capture order */
+	size_t n_eap;
+	bool acks_visible;	/* the capture shows 802.11 ACKs for this link */
+	uint64_t acks_unmatched;	/* ACKs to a side of the link with no frame before them */
+	uint64_t frames_decrypted, frames_undecrypted;
 };
 
 /* One input file. */

@@ -14,7 +14,8 @@ static void outcome_of(struct hs_link *l, size_t h)
 {
 	struct fw_handshake *hs = &l->hs[h];
 	bool seen[8] = { false };
-	bool bad = false, m4_answers_m3 = false, m4_answers_last = false, g2 = false;
+	bool bad = false, m4_answers_m3 = false, m4_answers_last = false, recovered = false;
+	bool g2 = false;
 	uint64_t last_m3_rc = 0;
 	bool any_m3 = false;
 	unsigned key = 0;
@@ -62,10 +63,25 @@ static void outcome_of(struct hs_link *l, size_t h)
 	 * An M4 followed by further M3 retries and a deauthentication never
 	 * reached (or never satisfied) the AP: that handshake did not complete.
 	 */
-	for (size_t i = 0; any_m3 && i < l->n_msgs; i++)
-		if (l->msgs[i].handshake == h && l->msgs[i].type == FW_MSG_M4 &&
-		    l->msgs[i].mic != FW_MICV_BAD && l->msgs[i].replay_counter == last_m3_rc)
+	for (size_t i = 0; any_m3 && i < l->n_msgs; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+
+		/* a 4/4 protected with the new TK answers a plaintext 3/4 the AP cannot read */
+		if (m->handshake == h && m->type == FW_MSG_M4 && m->mic != FW_MICV_BAD &&
+		    m->replay_counter == last_m3_rc && !(m->protected_ && m->dec_key == FW_DEC_NEW)) {
 			m4_answers_last = true;
+			recovered |= m->mic == FW_MICV_OK;
+		}
+	}
+	if (hs->ended && hs->end_reason == 15)
+		m4_answers_last = recovered = false;	/* the AP itself says it timed out */
+	/* a rejected message the exchange got past (a stale 2/4, then a good one) */
+	if (bad && recovered) {
+		hs->outcome = FW_OUT_COMPLETE;
+		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail),
+			 "after a message that failed its MIC");
+		return;
+	}
 	if (bad) {
 		hs->outcome = FW_OUT_FAILED;
 		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "MIC failed");

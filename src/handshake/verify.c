@@ -114,7 +114,7 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 	size_t want = want_pmk_len(&v->params);
 
 	v->n_cands = 0;
-	if (fw_keyring_count(v->c->kr) == 0) {
+	if (fw_keyring_count(v->c->kr) == 0 && v->c->n_aaa == 0) {
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason), "no key given");
 		return;
 	}
@@ -122,6 +122,9 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 				  MAX_CANDS, &n) != 0)
 		n = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* 12.7.1.3: an 802.1X PMK is the first 256 (Suite B 192: 384) bits of the MSK */
+		if (v->cands[i].msk && v->cands[i].msk_len >= want)
+			v->cands[i].pmk_len = want;
 		if (v->cands[i].pmk_len < want)
 			continue;
 		/* a passphrase never gives an SAE, OWE or 802.1X PMK */
@@ -130,7 +133,23 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 		v->cands[keep++] = v->cands[i];
 	}
 	v->n_cands = keep;
-	if (keep)
+	/* PMKs the AAA server handed the AP for this station (radius.c) */
+	for (size_t i = 0; i < v->c->n_aaa && v->n_cands < MAX_CANDS; i++) {
+		const struct hs_aaa_pmk *e = v->c->aaa[i];
+		struct fw_pmk_cand *cand = &v->cands[v->n_cands];
+
+		if (memcmp(e->sta, v->l->pub.sta, 6) != 0 || want > 32)
+			continue;
+		cand->pmk = e->pmk;
+		cand->pmk_len = 32;
+		cand->key_id = e->key_id;
+		cand->origin = e->origin;
+		cand->from_passphrase = false;
+		cand->msk = NULL;
+		cand->msk_len = 0;
+		v->n_cands++;
+	}
+	if (v->n_cands)
 		return;
 	if (akm_is_sae(v->akm) && fw_keyring_has_passphrase(v->c->kr))
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
@@ -188,7 +207,21 @@ static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t
 		memcpy(ids.r1kh_id, l->r1kh_id, 6);
 		memcpy(ids.s0kh_id, l->pub.sta, 6);
 		memcpy(ids.s1kh_id, l->pub.sta, 6);
-		err = fw_ft_ptk_derive(&v->params, cand->pmk, cand->pmk_len, &ids, l->pub.bssid,
+		const uint8_t *xxkey = cand->pmk;
+		size_t xxkey_len = cand->pmk_len;
+
+		/*
+		 * 12.7.1.7.3: with an MSK, FT-802.1X's XXKey is its second 256 bits,
+		 * FT-802.1X-SHA384's its first 384; for FT-PSK it is the PSK itself.
+		 */
+		if (cand->msk && v->akm == FW_AKM_FT_8021X && cand->msk_len >= 64) {
+			xxkey = cand->msk + 32;
+			xxkey_len = 32;
+		} else if (cand->msk && v->akm == FW_AKM_FT_8021X_SHA384 && cand->msk_len >= 48) {
+			xxkey = cand->msk;
+			xxkey_len = 48;
+		}
+		err = fw_ft_ptk_derive(&v->params, xxkey, xxkey_len, &ids, l->pub.bssid,
 				       l->pub.sta, anonce, snonce, v->tk_len, &e->ptk, NULL);
 	} else {
 		err = fw_ptk_derive(&v->params, cand->pmk, cand->pmk_len, l->pub.bssid, l->pub.sta,
@@ -252,6 +285,17 @@ static void snonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr
 			add_nonce(arr, n, l->msgs[j].nonce, j);
 }
 
+static void note_try(struct fw_msg *m, unsigned key_id, uint64_t anonce_frame,
+		     uint64_t snonce_frame)
+{
+	if (m->n_tried < FW_MSG_MAX_TRIED) {
+		m->tried[m->n_tried].key_id = key_id;
+		m->tried[m->n_tried].anonce_frame = anonce_frame;
+		m->tried[m->n_tried].snonce_frame = snonce_frame;
+	}
+	m->n_tried++;
+}
+
 static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 		    const uint8_t *anonce, const uint8_t *snonce, size_t anonce_msg)
 {
@@ -293,6 +337,8 @@ static bool try_pairs(struct vctx *v, size_t i, const struct nonce_ref *an, size
 				if (get_ptk(v, &v->cands[k], an[a].nonce, sn[s].nonce, &ptk) != 0)
 					continue;
 				*tried = true;
+				note_try(&v->l->msgs[i], v->cands[k].key_id, v->l->msgs[an[a].msg].frame,
+					 v->l->msgs[sn[s].msg].frame);
 				if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol,
 						  p->eapol_len, 81, v->params.mic_len) == 0) {
 					mark_ok(v, i, &v->cands[k], an[a].nonce, sn[s].nonce, an[a].msg);
@@ -323,6 +369,7 @@ static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 		if (!cand || get_ptk(v, cand, q->ptk_anonce, q->ptk_snonce, &ptk) != 0)
 			continue;
 		*tried = true;
+		note_try(&l->msgs[i], cand->key_id, l->msgs[j].frame, l->msgs[j].frame);
 		if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
 				  v->params.mic_len) == 0) {
 			mark_ok(v, i, cand, q->ptk_anonce, q->ptk_snonce, (size_t)-1);
@@ -339,6 +386,7 @@ static void verify_msg(struct vctx *v, size_t i)
 	size_t n_an = 0, n_sn = 0;
 	bool tried = false, ok;
 
+	m->n_tried = 0;
 	switch (m->type) {
 	case FW_MSG_M2:
 		anonces_for(v->l, i, an, &n_an);
@@ -433,6 +481,43 @@ static void check_stale(struct hs_link *l, size_t i)
 		 (unsigned long long)m->anonce_from, (unsigned long long)cur->frame);
 }
 
+/*
+ * A message that verifies with a PMK from an Access-Accept is checked
+ * against when that PMK reached the AP: one superseded by a newer
+ * authentication of the station before the handshake began is a stale key
+ * (the authenticator holds the new one); one that arrived only after the
+ * handshake began was not yet delivered when the AP needed it.
+ */
+static void check_aaa_key(const struct fw_core *c, struct hs_link *l, size_t i)
+{
+	struct fw_msg *m = &l->msgs[i];
+	const struct hs_aaa_pmk *e, *newer = NULL;
+	int64_t start = m->ts_ns;
+
+	if (m->mic != FW_MICV_OK || !(e = hs_aaa_find(c, m->key_id)))
+		return;
+	for (size_t j = 0; j < l->n_msgs; j++)
+		if (l->msgs[j].handshake == m->handshake && l->msgs[j].ts_ns < start)
+			start = l->msgs[j].ts_ns;
+	for (size_t k = 0; k < c->n_aaa; k++) {
+		const struct hs_aaa_pmk *o = c->aaa[k];
+
+		if (memcmp(o->sta, e->sta, 6) == 0 && o->ts_ns > e->ts_ns && o->ts_ns <= start)
+			newer = o;
+	}
+	if (newer) {
+		m->mic = FW_MICV_BAD;
+		snprintf(m->mic_reason, sizeof(m->mic_reason),
+			 "stale key: verifies only with the PMK of frame %llu, not of frame %llu",
+			 (unsigned long long)e->frame, (unsigned long long)newer->frame);
+	} else if (e->ts_ns > start) {
+		m->mic = FW_MICV_BAD;
+		snprintf(m->mic_reason, sizeof(m->mic_reason),
+			 "key not yet delivered: its PMK came in frame %llu, after the handshake began",
+			 (unsigned long long)e->frame);
+	}
+}
+
 /* PMKID = HMAC(PMK, "PMK Name" | AA | SPA) for the AKMs whose PMK it names (12.7.1.3). */
 static void check_pmkids(struct vctx *v)
 {
@@ -507,6 +592,8 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	memset(&v, 0, sizeof(v));
 	v.c = c;
 	v.l = l;
+	l->no_key = false;	/* verified again as messages and networks arrive */
+	l->no_key_reason[0] = '\0';
 	scan_plain(l);
 	if (hs_link_akm(c, l, &v.akm, &v.pairwise, &group) == 0) {
 		l->pub.akm = FW_SUITE(FW_OUI_IEEE, v.akm);
@@ -564,6 +651,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 		if (m->type == FW_MSG_M1 || !(m->key_info & FW_KI_MIC))
 			m->mic = FW_MICV_ABSENT;
 		check_stale(l, i);
+		check_aaa_key(c, l, i);
 		if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) && m->mic == FW_MICV_OK) {
 			const struct fw_pmk_cand *cand = cand_by_id(&v, l->priv[i].ptk_key_id);
 			const struct fw_ptk *ptk;

@@ -293,6 +293,19 @@ bool fw_keyring_has_passphrase(const struct fw_keyring *kr)
 	return false;
 }
 
+bool fw_keyring_radius_secret(const struct fw_keyring *kr, size_t n, const uint8_t **secret,
+			      size_t *len)
+{
+	for (size_t i = 0; kr && i < kr->n; i++) {
+		if (kr->keys[i]->kind != FW_KEY_RADIUS_SECRET || n-- > 0)
+			continue;
+		*secret = kr->keys[i]->secret;
+		*len = kr->keys[i]->secret_len;
+		return true;
+	}
+	return false;
+}
+
 bool fw_keyring_needs_ssid(const struct fw_keyring *kr)
 {
 	if (!kr || kr->has_default_ssid)
@@ -404,6 +417,8 @@ int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssi
 		c->key_id = k->id;
 		c->origin = k->origin;
 		c->from_passphrase = false;
+		c->msk = NULL;
+		c->msk_len = 0;
 		switch (k->kind) {
 		case FW_KEY_PMK:
 			c->pmk = k->secret;
@@ -414,6 +429,8 @@ int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssi
 			c->pmk = k->secret;
 			c->pmk_len = 32;
 			c->origin = k->cand_origin;
+			c->msk = k->secret;
+			c->msk_len = k->secret_len;
 			break;
 		case FW_KEY_PSK:
 			if (!psk_ssid(kr, k, ssid, ssid_len, &use, &use_len))

@@ -32,6 +32,9 @@ struct fw_pmk_cand {
 	unsigned key_id;	/* stable index of the key it came from (1-based) */
 	const char *origin;	/* "--pmk", "key file k.txt line 3", "keylog h.log line 812" */
 	bool from_passphrase;
+	/* An MSK's whole key: FT takes its XXKey from it (12.7.1.7.3); NULL otherwise */
+	const uint8_t *msk;
+	size_t msk_len;
 };
 
 struct fw_keyring;
@@ -82,6 +85,13 @@ bool fw_keyring_needs_ssid(const struct fw_keyring *kr);
  */
 int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssid_len,
 			  struct fw_pmk_cand *out, size_t max, size_t *n);
+
+/*
+ * The n-th RADIUS shared secret (0-based): true with *secret and *len pointing
+ * into the keyring, false past the last one.
+ */
+bool fw_keyring_radius_secret(const struct fw_keyring *kr, size_t n, const uint8_t **secret,
+			      size_t *len);
 
 /* True when the keyring holds at least one passphrase (so a PSK network is "known"). */
 bool fw_keyring_has_passphrase(const struct fw_keyring *kr);

@@ -45,6 +45,57 @@ const char *fw_out_mic_name(enum fw_mic_verdict v)
 	return "absent";
 }
 
+const char *fw_out_dec_key_name(enum fw_dec_key k)
+{
+	switch (k) {
+	case FW_DEC_NEW: return "new PTK";
+	case FW_DEC_PREV: return "previous PTK";
+	case FW_DEC_ZERO: return "zero TK";
+	case FW_DEC_NONE: break;
+	}
+	return NULL;
+}
+
+const char *fw_out_eap_name(const struct fw_eap_event *e)
+{
+	static const char *const codes[] = { "?", "Request", "Response", "Success", "Failure" };
+
+	if (e->eapol_type == 1)
+		return "Start";
+	if (e->eapol_type == 2)
+		return "Logoff";
+	return e->code <= 4 ? codes[e->code] : "?";
+}
+
+/* EAP method types (IANA "Method Types" registry, RFC 3748 5) */
+const char *fw_out_eap_method(char buf[16], uint8_t method)
+{
+	static const struct { uint8_t t; const char *name; } names[] = {
+		{ 1, "Identity" }, { 2, "Notification" }, { 3, "Nak" }, { 4, "MD5" },
+		{ 13, "TLS" }, { 17, "LEAP" }, { 18, "SIM" }, { 21, "TTLS" }, { 23, "AKA" },
+		{ 25, "PEAP" }, { 26, "MSCHAPv2" }, { 43, "FAST" }, { 47, "PSK" }, { 50, "AKA'" },
+		{ 52, "pwd" }, { 55, "TEAP" }, { 254, "Expanded" },
+	};
+
+	if (!method)
+		return NULL;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].t == method)
+			return names[i].name;
+	snprintf(buf, 16, "type %u", (unsigned)method);
+	return buf;
+}
+
+const char *fw_out_retrans_name(enum fw_retrans r)
+{
+	switch (r) {
+	case FW_RT_MAC: return "mac";
+	case FW_RT_EAPOL: return "eapol";
+	case FW_RT_NONE: break;
+	}
+	return NULL;
+}
+
 const char *fw_out_suite(char *buf, uint32_t suite, bool cipher)
 {
 	const char *name;

@@ -23,6 +23,14 @@ const char *fw_out_msg_name(enum fw_msg_type t);
 const char *fw_out_outcome_name(enum fw_outcome o);
 /* "ok", "bad", "unchecked", "absent" */
 const char *fw_out_mic_name(enum fw_mic_verdict v);
+/* "new PTK", "previous PTK", "zero TK"; NULL for none */
+const char *fw_out_dec_key_name(enum fw_dec_key k);
+/* "Start", "Logoff", or the EAP code: "Request", "Response", "Success", "Failure" */
+const char *fw_out_eap_name(const struct fw_eap_event *e);
+/* The EAP method of a Request/Response ("Identity", "TLS", "PEAP", ...), "type N", or NULL. */
+const char *fw_out_eap_method(char buf[16], uint8_t method);
+/* "mac", "eapol"; NULL for none */
+const char *fw_out_retrans_name(enum fw_retrans r);
 /*
  * An AKM (cipher false) or cipher suite selector by name ("PSK", "CCMP"),
  * or "00-0f-ac:N" when it has none; NULL for 0 (unknown).  buf holds

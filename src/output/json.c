@@ -204,9 +204,99 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 	fprintf(o, ",\"trailing\":%zu,\"key_data_len\":%u,\"acked\":", m->trailing,
 		(unsigned)m->key_data_len);
 	fputs(m->acked == FW_ACK_UNKNOWN ? "null" : m->acked == FW_ACK_YES ? "true" : "false", o);
+	fputs(",\"ack_frame\":", o);
+	if (m->ack_frame)
+		jframe(o, v, m->file, m->ack_frame);
+	else
+		fputs("null", o);
+	fputs(",\"retransmission\":", o);
+	if (fw_out_retrans_name(m->retrans)) {
+		jstr(o, fw_out_retrans_name(m->retrans));
+		fputs(",\"retransmits\":", o);
+		jframe(o, v, m->file, m->retrans_of);
+	} else {
+		fputs("null", o);
+	}
+	if (m->protected_) {
+		fputs(",\"decrypted_with\":", o);
+		if (fw_out_dec_key_name(m->dec_key))
+			jstr(o, fw_out_dec_key_name(m->dec_key));
+		else
+			fputs("null", o);
+		fprintf(o, ",\"pn\":%" PRIu64, m->pn);
+	}
+	if (m->mic == FW_MICV_BAD && m->n_tried) {
+		fputs(",\"candidates\":[", o);
+		for (unsigned i = 0; i < m->n_tried && i < FW_MSG_MAX_TRIED; i++)
+			fprintf(o, "%s{\"key\":%u,\"anonce_frame\":%" PRIu64 ",\"snonce_frame\":%" PRIu64 "}",
+				i ? "," : "", m->tried[i].key_id, m->tried[i].anonce_frame,
+				m->tried[i].snonce_frame);
+		fprintf(o, "],\"candidates_tried\":%u", m->n_tried);
+	}
 	if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) && (m->kd_decrypted || m->kd_error[0]))
 		write_key_data(o, m, show_keys);
 	fputc('}', o);
+}
+
+/* The EAP authentication before the handshakes. */
+static void write_eap(FILE *o, const struct fw_view *v, const struct fw_link *l)
+{
+	char buf[16];
+
+	fputs(",\"eap\":[", o);
+	for (size_t i = 0; i < l->n_eap; i++) {
+		const struct fw_eap_event *e = &l->eap[i];
+		const char *method = fw_out_eap_method(buf, e->method);
+
+		fputs(i ? "," : "", o);
+		fputs("{\"frame\":", o);
+		jframe(o, v, e->file, e->frame);
+		fputs(",\"time\":", o);
+		jtime(o, e->ts_ns);
+		fputs(",\"from\":", o);
+		fputs(e->from_ap ? "\"ap\"" : "\"sta\"", o);
+		fputs(",\"packet\":", o);
+		jstr(o, fw_out_eap_name(e));
+		fputs(",\"method\":", o);
+		if (method)
+			jstr(o, method);
+		else
+			fputs("null", o);
+		if (e->identity[0]) {
+			fputs(",\"identity\":", o);
+			jstr(o, e->identity);
+		}
+		fputc('}', o);
+	}
+	fputc(']', o);
+}
+
+/* The protected frames kept around each msg 3/4, with the key that opened them. */
+static void write_pframes(FILE *o, const struct fw_view *v, const struct fw_link *l)
+{
+	fputs(",\"protected_frames\":[", o);
+	for (size_t i = 0; i < l->n_pframes; i++) {
+		const struct fw_pframe *p = &l->pframes[i];
+
+		fputs(i ? "," : "", o);
+		fputs("{\"frame\":", o);
+		jframe(o, v, p->file, p->frame);
+		fputs(",\"from\":", o);
+		fputs(p->from_ap ? "\"ap\"" : "\"sta\"", o);
+		fprintf(o, ",\"pn\":%" PRIu64 ",\"mgmt\":", p->pn);
+		jbool(o, p->mgmt);
+		fputs(",\"eapol\":", o);
+		jbool(o, p->is_eapol);
+		fputs(",\"decrypted_with\":", o);
+		if (fw_out_dec_key_name(p->dec_key))
+			jstr(o, fw_out_dec_key_name(p->dec_key));
+		else
+			fputs("null", o);
+		fputs(",\"acked\":", o);
+		fputs(p->acked == FW_ACK_UNKNOWN ? "null" : p->acked == FW_ACK_YES ? "true" : "false", o);
+		fputc('}', o);
+	}
+	fputc(']', o);
 }
 
 static void write_handshake(FILE *o, const struct fw_view *v, const struct fw_link *l,
@@ -270,6 +360,12 @@ static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l
 	jsuite(o, l->pairwise, true);
 	fputs(",\"group\":", o);
 	jsuite(o, l->group, true);
+	fputs(",\"acks_visible\":", o);
+	jbool(o, l->acks_visible);
+	fprintf(o, ",\"frames_decrypted\":%" PRIu64 ",\"frames_undecrypted\":%" PRIu64,
+		l->frames_decrypted, l->frames_undecrypted);
+	write_pframes(o, v, l);
+	write_eap(o, v, l);
 	fputs(",\"handshakes\":[", o);
 	for (size_t i = 0; i < l->n_hs; i++) {
 		fputs(i ? ",\n    " : "\n    ", o);

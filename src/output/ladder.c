@@ -126,7 +126,7 @@ static void mic_note(FILE *out, const struct fw_view *v, const struct fw_msg *m,
 		fw_tx_str(out, m->mic_reason);
 	}
 	/* which msg 1/4's ANonce the MIC verified against (DESIGN.md case 2) */
-	if (m->anonce_from)
+	if (m->anonce_from && (m->mic == FW_MICV_OK || !strstr(m->mic_reason, "of frame")))
 		fprintf(out, m->mic == FW_MICV_OK ? " (ANonce of #%s)" :
 			" (verifies only with the ANonce of #%s)",
 			fw_tx_frame(b, sizeof(b), v, m->anonce_from_file, m->anonce_from));
@@ -185,7 +185,19 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 	mic_note(out, v, m, o, &first);
 	if (m->acked != FW_ACK_UNKNOWN) {
 		sep(out, &first);
-		fputs(m->acked == FW_ACK_YES ? "ACKed" : "no ACK", out);
+		if (m->acked == FW_ACK_YES)
+			fprintf(out, "ACKed #%" PRIu64, m->ack_frame);
+		else
+			fputs("no ACK", out);
+	}
+	if (m->protected_ && fw_out_dec_key_name(m->dec_key)) {
+		sep(out, &first);
+		fprintf(out, "decrypted with the %s", fw_out_dec_key_name(m->dec_key));
+	}
+	if (m->retrans != FW_RT_NONE) {
+		sep(out, &first);
+		fprintf(out, "%s retransmission of #%" PRIu64,
+			m->retrans == FW_RT_MAC ? "MAC" : "EAPOL", m->retrans_of);
 	}
 	if (m->trailing) {
 		sep(out, &first);
@@ -217,6 +229,32 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 			 h->end_disassoc ? "DISASSOC" : "DEAUTH", (unsigned)h->end_reason);
 		row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, h->end_file, h->end_frame),
 			  h->end_ts_ns - t0, h->end_from_ap, label);
+		fputc('\n', out);
+	}
+}
+
+void fw_ladder_write_eap(FILE *out, const struct fw_view *v, const struct fw_link *l,
+			 const struct fw_text_opts *o)
+{
+	int fw = frame_width(v, l);
+
+	(void)o;
+	if (!l->n_eap)
+		return;
+	header(out, fw);
+	for (size_t i = 0; i < l->n_eap; i++) {
+		const struct fw_eap_event *e = &l->eap[i];
+		char frame[48], label[40], mbuf[16];
+		const char *method = fw_out_eap_method(mbuf, e->method);
+
+		snprintf(label, sizeof(label), "EAP %s%s%s", fw_out_eap_name(e), method ? "/" : "",
+			 method ? method : "");
+		row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, e->file, e->frame),
+			  e->ts_ns - l->eap[0].ts_ns, e->from_ap, label);
+		if (e->identity[0]) {
+			fputs("  identity ", out);
+			fw_tx_str(out, e->identity);
+		}
 		fputc('\n', out);
 	}
 }

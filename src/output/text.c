@@ -243,6 +243,11 @@ static void link_block(FILE *out, const struct fw_view *v, const struct fw_link 
 	bool said = false;
 
 	link_header(out, v, l, o);
+	if (l->n_eap) {
+		fprintf(out, "  authentication (EAP, %zu %s):\n", l->n_eap,
+			plural(l->n_eap, "packet", "packets"));
+		fw_ladder_write_eap(out, v, l, o);
+	}
 	if (l->n_hs == 0)
 		fprintf(out, "  no handshake (%zu EAPOL-Key %s)\n", l->n_msgs,
 			plural(l->n_msgs, "message", "messages"));

@@ -1,5 +1,6 @@
 noinst_LIBRARIES += libfwutil.a
 libfwutil_a_SOURCES = \
+	src/util/crc32.c src/util/crc32.h \
 	src/util/cursor.c src/util/cursor.h \
 	src/util/err.c src/util/err.h \
 	src/util/hex.c src/util/hex.h \

@@ -57,6 +57,35 @@ START_TEST(round_trip)
 }
 END_TEST
 
+/* Microsecond precision: magic a1b2c3d4, the record holds microseconds, ns are dropped. */
+START_TEST(micro)
+{
+	struct fw_pcap_writer *w;
+	struct tc_pkts back;
+	char *tmp = tc_tmpdir(), path[8192], err[512] = "";
+	uint8_t *raw;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/us.pcap", tmp);
+	ck_assert_int_eq(fw_pcap_writer_open_prec(&w, path, 105, 65535, false, err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_pcap_writer_write(w, 1700000000123456789LL, p2, sizeof(p2), sizeof(p2)), 0);
+	ck_assert_int_eq(fw_pcap_writer_close(w), 0);
+	raw = tc_slurp(path, &n);
+	ck_assert_uint_eq(n, 24 + 16 + sizeof(p2));
+	ck_assert_mem_eq(raw, "\xd4\xc3\xb2\xa1", 4);
+	/* ts_sec 1700000000 = 0x6553f100, ts_usec 123456 = 0x0001e240, little-endian */
+	ck_assert_mem_eq(raw + 24, "\x00\xf1\x53\x65\x40\xe2\x01\x00", 8);
+	free(raw);
+	tc_read_all(path, &back);
+	ck_assert_int_eq(back.rc, 0);
+	ck_assert_uint_eq(back.n, 1);
+	ck_assert_int_eq(back.v[0].ts_ns, 1700000000123456000LL);
+	ck_assert_int_eq(back.v[0].linktype, 105);
+	tc_pkts_free(&back);
+	tc_rmtree(tmp);
+}
+END_TEST
+
 START_TEST(checks)
 {
 	struct fw_pcap_writer *w;
@@ -85,6 +114,7 @@ Suite *writer_suite(void)
 
 	tcase_add_test(tc, round_trip);
 	tcase_add_test(tc, checks);
+	tcase_add_test(tc, micro);
 	suite_add_tcase(s, tc);
 	return s;
 }

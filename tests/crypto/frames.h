@@ -18,4 +18,5 @@ extern const char fr_mfp_data15[];
 extern const char fr_mfp_data16[];
 extern const char fr_mgmt_action9[];
 extern const char fr_mgmt_deauth11[];
+extern const char fr_linksys_tkip25[];
 #endif

@@ -10,6 +10,8 @@ tests_crypto_test_crypto_SOURCES = \
 	tests/crypto/test_mic.c \
 	tests/crypto/test_keywrap.c \
 	tests/crypto/test_aead.c \
+	tests/crypto/test_tkip.c \
+	tests/crypto/test_radius.c \
 	$(NULL)
 tests_crypto_test_crypto_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
 tests_crypto_test_crypto_LDADD = libfwcrypto.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)

@@ -10,6 +10,8 @@ Suite *ptk_suite(void);
 Suite *mic_suite(void);
 Suite *keywrap_suite(void);
 Suite *aead_suite(void);
+Suite *tkip_suite(void);
+Suite *radius_crypto_suite(void);
 
 /* Decode hex s into out (cap bytes); fails the test on bad hex; returns the length. */
 size_t th_hex(uint8_t *out, size_t cap, const char *s);

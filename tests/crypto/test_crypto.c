@@ -13,6 +13,8 @@ int main(void)
 	srunner_add_suite(sr, mic_suite());
 	srunner_add_suite(sr, keywrap_suite());
 	srunner_add_suite(sr, aead_suite());
+	srunner_add_suite(sr, tkip_suite());
+	srunner_add_suite(sr, radius_crypto_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

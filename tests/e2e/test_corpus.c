@@ -58,6 +58,7 @@ static void check_messages(const struct corpus_case *cc, const struct fw_core *c
 	size_t want = count_msgs(cc), got = 0;
 	uint64_t frames[64];
 	const char *names[64];
+	bool enc[64];
 
 	for (size_t i = 0; i < fw_core_n_links(c); i++) {
 		const struct fw_link *l = fw_core_link(c, i);
@@ -65,6 +66,7 @@ static void check_messages(const struct corpus_case *cc, const struct fw_core *c
 		for (size_t j = 0; j < l->n_msgs && got < 64; j++) {
 			frames[got] = l->msgs[j].frame;
 			names[got] = msg_name(l->msgs[j].type);
+			enc[got] = l->msgs[j].protected_;
 			got++;
 		}
 	}
@@ -73,11 +75,14 @@ static void check_messages(const struct corpus_case *cc, const struct fw_core *c
 		for (size_t j = i; j > 0 && frames[j - 1] > frames[j]; j--) {
 			uint64_t tf = frames[j];
 			const char *tn = names[j];
+			bool te = enc[j];
 
 			frames[j] = frames[j - 1];
 			names[j] = names[j - 1];
+			enc[j] = enc[j - 1];
 			frames[j - 1] = tf;
 			names[j - 1] = tn;
+			enc[j - 1] = te;
 		}
 	ck_assert_msg(got == want, "%s: %zu messages found, ground truth has %zu", cc->file, got, want);
 	for (size_t i = 0; i < want; i++) {
@@ -86,6 +91,8 @@ static void check_messages(const struct corpus_case *cc, const struct fw_core *c
 			      (unsigned long long)cc->msgs[i].frame);
 		ck_assert_msg(strcmp(names[i], cc->msgs[i].msg) == 0, "%s: frame %llu is %s, want %s",
 			      cc->file, (unsigned long long)frames[i], names[i], cc->msgs[i].msg);
+		ck_assert_msg(enc[i] == (cc->msgs[i].enc != 0), "%s: frame %llu protected %d, want %d",
+			      cc->file, (unsigned long long)frames[i], enc[i], cc->msgs[i].enc);
 	}
 }
 
@@ -211,6 +218,45 @@ START_TEST(test_corpus_wrong_key)
 }
 END_TEST
 
+/*
+ * Protected management frames: the deauthentication that ends
+ * wpa-test-decode-mgmt.pcap (frame 11) is CCMP-protected; decrypted with the
+ * handshake's TK it gives reason 2 (tshark, with the same key, agrees).
+ */
+START_TEST(test_corpus_protected_deauth)
+{
+	const struct corpus_case *cc = NULL;
+	const struct fw_link *l;
+	struct fw_keyring *kr;
+	struct fw_core *c;
+
+	for (size_t i = 0; i < N_CORPUS_CASES; i++)
+		if (strcmp(corpus_cases[i].file, "wireshark/wpa-test-decode-mgmt.pcap") == 0)
+			cc = &corpus_cases[i];
+	ck_assert_ptr_nonnull(cc);
+	if (!corpus_dir()) {
+		printf("test_corpus: corpus not found: skipping %s\n", cc->file);
+		return;
+	}
+	c = load(cc, cc->passphrase, &kr);
+	l = fw_core_link(c, 0);
+	ck_assert_uint_eq(l->n_hs, 1);
+	ck_assert(l->hs[0].ended);
+	ck_assert_uint_eq(l->hs[0].end_frame, 11);
+	ck_assert_uint_eq(l->hs[0].end_reason, 2);
+	ck_assert(l->hs[0].end_from_ap);
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);
+	ck_assert_uint_eq(l->frames_decrypted, 3);	/* SA Query twice and the deauth */
+	fw_core_free(c);
+	fw_keyring_free(kr);
+	/* without the key the deauth stays unread */
+	c = load(cc, NULL, &kr);
+	ck_assert(!fw_core_link(c, 0)->hs[0].ended);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
 Suite *corpus_suite(void)
 {
 	Suite *s = suite_create("corpus");
@@ -219,6 +265,7 @@ Suite *corpus_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_corpus_right_key, 0, (int)N_CORPUS_CASES);
 	tcase_add_loop_test(tc, test_corpus_wrong_key, 0, (int)N_CORPUS_CASES);
+	tcase_add_test(tc, test_corpus_protected_deauth);
 	suite_add_tcase(s, tc);
 	return s;
 }

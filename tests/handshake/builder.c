@@ -100,6 +100,10 @@ uint64_t hsb_msg(struct hsb *b, struct fw_core *c, int msg, uint64_t rc,
 		memcpy(f.da, b->aa, 6);
 	}
 	memcpy(f.bssid, b->aa, 6);
+	memcpy(f.ta, f.sa, 6);
+	memcpy(f.ra, f.da, 6);
+	f.has_ta = true;
+	f.dot11.type = FW_T_DATA;
 	f.dot11.has_seq = true;
 	f.dot11.seq = (uint16_t)b->frame;
 	ck_assert_int_eq(fw_eapol_parse(&f.eapol, e, 4 + body, &field, &off), 0);
@@ -124,5 +128,41 @@ uint64_t hsb_deauth(struct hsb *b, struct fw_core *c, uint16_t reason)
 	f.reason = reason;
 	fw_core_feed(c, 0, b->frame, b->ts_ns, &f);
 	b->ts_ns += 1000000;
+	return b->frame++;
+}
+
+uint64_t hsb_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6])
+{
+	struct fw_frame f;
+
+	memset(&f, 0, sizeof(f));
+	f.kind = FW_KIND_ACK;
+	f.has_dot11 = true;
+	f.dot11.type = FW_T_CTRL;
+	f.dot11.subtype = FW_ST_ACK;
+	memcpy(f.ra, ra, 6);
+	fw_core_feed(c, 0, b->frame, b->ts_ns, &f);
+	b->ts_ns += 100000;
+	return b->frame++;
+}
+
+uint64_t hsb_block_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6], const uint8_t ta[6],
+		       uint16_t ssn, uint64_t bitmap)
+{
+	struct fw_frame f;
+
+	memset(&f, 0, sizeof(f));
+	f.kind = FW_KIND_BLOCK_ACK;
+	f.has_dot11 = true;
+	f.dot11.type = FW_T_CTRL;
+	f.dot11.subtype = FW_ST_BLOCK_ACK;
+	f.dot11.has_ba = true;
+	f.dot11.ba_ssn = ssn;
+	f.dot11.ba_bitmap = bitmap;
+	memcpy(f.ra, ra, 6);
+	memcpy(f.ta, ta, 6);
+	f.has_ta = true;
+	fw_core_feed(c, 0, b->frame, b->ts_ns, &f);
+	b->ts_ns += 100000;
 	return b->frame++;
 }

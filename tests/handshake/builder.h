@@ -31,6 +31,10 @@ void hsb_beacon(struct hsb *b, struct fw_core *c);
  */
 uint64_t hsb_msg(struct hsb *b, struct fw_core *c, int msg, uint64_t rc,
 		 const uint8_t anonce[32], const uint8_t snonce[32], const uint8_t *mic_pmk);
+/* Feed an 802.11 ACK to ra, or a Block Ack from ta to ra (starting sequence, bitmap). */
+uint64_t hsb_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6]);
+uint64_t hsb_block_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6], const uint8_t ta[6],
+		       uint16_t ssn, uint64_t bitmap);
 /* Feed a deauthentication from the AP with this reason. */
 uint64_t hsb_deauth(struct hsb *b, struct fw_core *c, uint16_t reason);
 

@@ -2,4 +2,5 @@
 #define FW_TESTS_HANDSHAKE_SUITES_H
 #include <check.h>
 Suite *core_suite(void);
+Suite *radius_suite(void);
 #endif

@@ -11,7 +11,7 @@
 #include "keys/keyring.h"
 #include "suites.h"
 
-static uint8_t A1[32], A2[32], S1[32];
+static uint8_t A1[32], A2[32], S1[32], S2[32];
 
 static void nonces(void)
 {
@@ -19,6 +19,7 @@ static void nonces(void)
 		A1[i] = (uint8_t)(0xa0 + i);
 		A2[i] = (uint8_t)(0x50 + i);
 		S1[i] = (uint8_t)(0xc0 + i);
+		S2[i] = (uint8_t)(0xe0 + i);
 	}
 }
 
@@ -309,10 +310,11 @@ START_TEST(test_rekey_is_second_handshake)
 	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
 	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
 	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
-	hsb_msg(&e.b, e.c, 1, 3, A2, S1, NULL);
-	hsb_msg(&e.b, e.c, 2, 3, A2, S1, NULL);
-	hsb_msg(&e.b, e.c, 3, 4, A2, S1, NULL);
-	hsb_msg(&e.b, e.c, 4, 4, A2, S1, NULL);
+	/* a supplicant draws a new SNonce once a handshake completed */
+	hsb_msg(&e.b, e.c, 1, 3, A2, S2, NULL);
+	hsb_msg(&e.b, e.c, 2, 3, A2, S2, NULL);
+	hsb_msg(&e.b, e.c, 3, 4, A2, S2, NULL);
+	hsb_msg(&e.b, e.c, 4, 4, A2, S2, NULL);
 	fw_core_finish(e.c);
 	l = fw_core_link(e.c, 0);
 	ck_assert_uint_eq(l->n_hs, 2);
@@ -323,6 +325,222 @@ START_TEST(test_rekey_is_second_handshake)
 		if (l->msgs[i].type != FW_MSG_M1)
 			ck_assert_int_eq(l->msgs[i].mic, FW_MICV_OK);
 	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	env_fini(&e);
+}
+END_TEST
+
+/* The same rekey with the SNonce of the first handshake again: the same nonce twice. */
+START_TEST(test_snonce_reuse)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m2a, m2b;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	m2a = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 1, 3, A2, S1, NULL);
+	m2b = hsb_msg(&e.b, e.c, 2, 3, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 4, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 4, A2, S1, NULL);
+	fw_core_finish(e.c);
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 1);
+	f = find(e.c, FW_F_NONCE_REUSE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, FW_SEV_ERROR);
+	ck_assert(has_frame(f, m2a) && has_frame(f, m2b));
+	ck_assert_ptr_nonnull(strstr(f->detail, "SNonce"));
+	env_fini(&e);
+}
+END_TEST
+
+/* The AP tries msg 1/4 twice, no msg 2/4 comes, it gives up. */
+START_TEST(test_m1_unanswered)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m1a, m1b;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	m1a = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	e.b.ts_ns += 1000000000;
+	m1b = hsb_msg(&e.b, e.c, 1, 2, A1, S1, NULL);
+	hsb_deauth(&e.b, e.c, 15);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_M1_UNANSWERED, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, FW_SEV_WARNING);
+	ck_assert(has_frame(f, m1a) && has_frame(f, m1b));
+	ck_assert_ptr_nonnull(find(e.c, FW_F_TIMEOUT, 0));
+	env_fini(&e);
+}
+END_TEST
+
+/* One msg 1/4 and a capture that ends: nothing to conclude. */
+START_TEST(test_single_m1_is_no_finding)
+{
+	struct env e;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	fw_core_finish(e.c);
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	env_fini(&e);
+}
+END_TEST
+
+/* An msg 2/4 stamped before the msg 1/4 captured ahead of it. */
+START_TEST(test_reordered_timestamps)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m1, m2;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	m1 = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	e.b.ts_ns -= 5000000;
+	m2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_REORDERED, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, m1) && has_frame(f, m2));
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 1);
+	env_fini(&e);
+}
+END_TEST
+
+/* The station takes 300 ms over msg 2/4; hostapd waits 100 ms; nothing was resent. */
+START_TEST(test_slow_response)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t m1, m2;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	m1 = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	e.b.ts_ns += 300000000;
+	m2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_SLOW_RESPONSE, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, FW_SEV_INFO);
+	ck_assert(has_frame(f, m1) && has_frame(f, m2));
+	ck_assert_ptr_nonnull(strstr(f->detail, "after 302 ms"));	/* 2 ms per message + 300 */
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 1);
+	env_fini(&e);
+}
+END_TEST
+
+/* M1..M3 each ACKed; M4 not (the next frame is the AP's M3 retry): M4_LOST. */
+START_TEST(test_m4_lost_by_acks)
+{
+	struct env e;
+	const struct fw_finding *f;
+	const struct fw_link *l;
+	uint64_t m4, m3b;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.spa);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	e.b.ts_ns += 100000000;
+	m3b = hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 4, 3, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.spa);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert(l->acks_visible);
+	ck_assert_int_eq(l->msgs[0].acked, FW_ACK_YES);
+	ck_assert_uint_eq(l->msgs[0].ack_frame, l->msgs[0].frame + 1);
+	ck_assert_int_eq(l->msgs[3].acked, FW_ACK_NO);
+	ck_assert_int_eq(l->msgs[5].acked, FW_ACK_YES);
+	ck_assert_int_eq(l->msgs[4].retrans, FW_RT_EAPOL);
+	ck_assert_uint_eq(l->msgs[4].retrans_of, l->msgs[2].frame);
+	f = find(e.c, FW_F_M4_LOST, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, m4) && has_frame(f, m3b));
+	ck_assert_ptr_null(find(e.c, FW_F_M4_IGNORED, 0));
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);	/* the second 4/4 got through */
+	env_fini(&e);
+}
+END_TEST
+
+/* A Block Ack from the AP whose bitmap covers the M4: acknowledged, so a retry is M4_IGNORED. */
+START_TEST(test_block_ack)
+{
+	struct env e;
+	const struct fw_link *l;
+	uint64_t m4;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.spa);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);	/* its sequence number is its frame number */
+	hsb_block_ack(&e.b, e.c, e.b.spa, e.b.aa, (uint16_t)(m4 - 2), 1u << 2);
+	hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_int_eq(l->msgs[3].acked, FW_ACK_YES);
+	ck_assert_uint_eq(l->msgs[3].ack_frame, m4 + 1);
+	ck_assert_ptr_nonnull(find(e.c, FW_F_M4_IGNORED, 0));
+	ck_assert_ptr_null(find(e.c, FW_F_M4_LOST, 0));
+	env_fini(&e);
+
+	/* the same Block Ack with the M4's bit clear: not acknowledged */
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.spa);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	hsb_block_ack(&e.b, e.c, e.b.spa, e.b.aa, (uint16_t)(m4 - 2), 1u << 1);
+	hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
+	fw_core_finish(e.c);
+	ck_assert_int_eq(fw_core_link(e.c, 0)->msgs[3].acked, FW_ACK_NO);
+	ck_assert_ptr_nonnull(find(e.c, FW_F_M4_LOST, 0));
+	env_fini(&e);
+}
+END_TEST
+
+/* No ACK anywhere (a wired capture, another radio's monitor): nothing drawn from absence. */
+START_TEST(test_no_acks_no_conclusion)
+{
+	struct env e;
+	const struct fw_link *l;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	e.b.ts_ns += 50000000;
+	hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 3, A1, S1, NULL);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert(!l->acks_visible);
+	for (size_t i = 0; i < l->n_msgs; i++)
+		ck_assert_int_eq(l->msgs[i].acked, FW_ACK_UNKNOWN);
+	ck_assert_ptr_null(find(e.c, FW_F_M4_LOST, 0));
+	ck_assert_ptr_null(find(e.c, FW_F_M4_IGNORED, 0));
+	ck_assert_ptr_null(find(e.c, FW_F_M3_LOST, 0));
 	env_fini(&e);
 }
 END_TEST
@@ -343,6 +561,14 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_ssid_unknown);
 	tcase_add_test(tc, test_orphan_m2_m3);
 	tcase_add_test(tc, test_rekey_is_second_handshake);
+	tcase_add_test(tc, test_snonce_reuse);
+	tcase_add_test(tc, test_m1_unanswered);
+	tcase_add_test(tc, test_single_m1_is_no_finding);
+	tcase_add_test(tc, test_reordered_timestamps);
+	tcase_add_test(tc, test_slow_response);
+	tcase_add_test(tc, test_m4_lost_by_acks);
+	tcase_add_test(tc, test_block_ack);
+	tcase_add_test(tc, test_no_acks_no_conclusion);
 	suite_add_tcase(s, tc);
 	return s;
 }

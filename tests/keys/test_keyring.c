@@ -181,6 +181,15 @@ START_TEST(key_ids_and_kinds)
 	ck_assert_int_eq(fw_keyring_add_pmk_hex(kr, PSK_THISIS, "--pmk", err, sizeof(err)), 0);
 	ck_assert_uint_eq(fw_keyring_count(kr), 5);
 
+	{
+		const uint8_t *sec;
+		size_t sec_len;
+
+		ck_assert(fw_keyring_radius_secret(kr, 0, &sec, &sec_len));
+		ck_assert_uint_eq(sec_len, 6);
+		ck_assert_mem_eq(sec, "s3cret", 6);
+		ck_assert(!fw_keyring_radius_secret(kr, 1, &sec, &sec_len));
+	}
 	ck_assert_int_eq(fw_keyring_candidates(kr, S("IEEE"), c, 8, &n), 0);
 	ck_assert_uint_eq(n, 4);	/* the RADIUS secret is no PMK */
 	ck_assert_uint_eq(c[0].key_id, 1);

@@ -71,19 +71,12 @@ START_TEST(severities_follow_design)
 }
 END_TEST
 
+/* Every code of the catalogue has a detector: none is listed as a promise only. */
 START_TEST(implemented_flags)
 {
-	static const enum fw_code done[] = {
-		FW_F_MIC_BAD, FW_F_NO_KEY, FW_F_PMKID_MISMATCH, FW_F_RSNE_MISMATCH,
-		FW_F_REPLAY_COUNTER, FW_F_ANONCE_CHANGED, FW_F_TIMEOUT,
-	};
-	int n = 0;
-
-	for (size_t i = 0; i < sizeof(done) / sizeof(done[0]); i++)
-		ck_assert_int_eq(fw_code_table[done[i]].implemented, 1);
 	for (int i = 0; i < FW_F_COUNT; i++)
-		n += fw_code_table[i].implemented;
-	ck_assert_int_eq(n, (int)(sizeof(done) / sizeof(done[0])));
+		ck_assert_msg(fw_code_table[i].implemented == 1, "%s has no detector",
+			      fw_code_table[i].name);
 }
 END_TEST
 

@@ -302,12 +302,41 @@ START_TEST(random_bytes_always_valid)
 }
 END_TEST
 
+/* The EAP authentication of an 802.1X link, as the document lists it. */
+START_TEST(eap_events)
+{
+	static struct fw_eap_event ev[3];
+	struct fx x;
+	char *doc;
+
+	fx_induction(&x);
+	memset(ev, 0, sizeof(ev));
+	ev[0] = (struct fw_eap_event){ .frame = 80, .from_ap = true, .code = 1, .method = 1 };
+	ev[1] = (struct fw_eap_event){ .frame = 81, .code = 2, .method = 1, .identity = "bob\"x" };
+	ev[2] = (struct fw_eap_event){ .frame = 84, .from_ap = true, .code = 3 };
+	x.link[0].eap = ev;
+	x.link[0].n_eap = 3;
+	doc = fx_json(fx_view(&x), false);
+	assert_valid(doc);
+	expect(doc, "links[0].eap[0].packet", "\"Request\"");
+	expect(doc, "links[0].eap[0].method", "\"Identity\"");
+	expect(doc, "links[0].eap[0].from", "\"ap\"");
+	expect(doc, "links[0].eap[1].identity", "\"bob\\\"x\"");
+	expect(doc, "links[0].eap[1].from", "\"sta\"");
+	expect(doc, "links[0].eap[2].packet", "\"Success\"");
+	expect(doc, "links[0].eap[2].method", "null");
+	expect(doc, "links[0].eap[2].frame", "84");
+	free(doc);
+}
+END_TEST
+
 Suite *json_suite(void)
 {
 	Suite *s = suite_create("json");
 	TCase *tc = tcase_create("json");
 
 	tcase_add_test(tc, induction_document);
+	tcase_add_test(tc, eap_events);
 	tcase_add_test(tc, show_keys_only_on_request);
 	tcase_add_test(tc, stale_anonce_mic_bad);
 	tcase_add_test(tc, merged_frame_references);

@@ -159,6 +159,7 @@ START_TEST(deauth_marks_and_acks)
 	x.msgs[0][2].protected_ = true;
 	x.msgs[0][2].acked = FW_ACK_NO;
 	x.msgs[0][3].acked = FW_ACK_YES;
+	x.msgs[0][3].ack_frame = 12;
 	x.msgs[0][3].trailing = 2;
 	x.msgs[1][2].mic = FW_MICV_UNCHECKED;
 	x.msgs[1][2].anonce_from = 0;
@@ -172,7 +173,7 @@ START_TEST(deauth_marks_and_acks)
 	has(l, "M3 rc=1 [retry] [enc]");
 	has(l, "no ACK");
 	l = line_of(t, "#94 ");
-	has(l, "ACKed; 2 trailing bytes");
+	has(l, "ACKed #12; 2 trailing bytes");
 	has(line_of(t, "#13 "), "MIC unchecked: no key for SSID lab");
 	free(t);
 }
@@ -287,6 +288,36 @@ START_TEST(hostile_bytes_escaped)
 }
 END_TEST
 
+/* The EAP exchange precedes the handshakes, identity shown escaped. */
+START_TEST(eap_rows)
+{
+	static struct fw_eap_event ev[2];
+	struct fx x;
+	char *t, *l;
+
+	fx_induction(&x);
+	memset(ev, 0, sizeof(ev));
+	ev[0] = (struct fw_eap_event){ .frame = 80, .from_ap = true, .code = 1, .method = 25,
+				       .ts_ns = x.link[0].msgs[0].ts_ns - 2000000 };
+	ev[1] = (struct fw_eap_event){ .frame = 81, .code = 2, .method = 1, .identity = "carol",
+				       .ts_ns = x.link[0].msgs[0].ts_ns - 1000000 };
+	x.link[0].eap = ev;
+	x.link[0].n_eap = 2;
+	t = fx_text(fx_view(&x), false, false);
+	has(t, "  authentication (EAP, 2 packets):\n");
+	l = line_of(t, "#80 ");
+	has(l, "EAP Request/PEAP");
+	arrow_from_ap(l, true);
+	l = line_of(t, "#81 ");
+	has(l, "EAP Response/Identity");
+	has(l, "identity carol");
+	has(l, "+0.001000");
+	arrow_from_ap(l, false);
+	ck_assert(strstr(t, "authentication (EAP") < strstr(t, "handshake 1:"));
+	free(t);
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -299,6 +330,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, input_error_and_stray_messages);
 	tcase_add_test(tc, merged_references);
 	tcase_add_test(tc, hostile_bytes_escaped);
+	tcase_add_test(tc, eap_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }

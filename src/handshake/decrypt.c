@@ -1,0 +1,301 @@
+/*
+ * decrypt.c - protected unicast frames between a link's two sides.
+ *
+ * Three jobs, all while the capture streams (nothing is buffered):
+ *  - packet numbers are tracked per direction without decrypting, so a PN
+ *    that goes backwards under the same key (a reinstalled key) is seen;
+ *  - frames are decrypted with the TKs the link's handshakes gave: the
+ *    newest handshake's PTK, the one before it, and an all-zero TK (a
+ *    supplicant that installs a key it has cleared); CCMP, GCMP and TKIP.  A frame that decrypts
+ *    to an EAPOL-Key message joins the handshakes like one sent in the
+ *    clear; a protected deauthentication (PMF) gives its reason code;
+ *  - after each msg 3/4 the next protected frames are kept (a bounded
+ *    number, no bytes), with the key that opened them: what the race
+ *    detectors read to tell who installed which key when.
+ *
+ * The TKs come from verifying the link's messages as they arrive, so the
+ * link is verified again (cheaply: PTKs are cached) when a protected frame
+ * follows new messages.  Only frames that could matter are decrypted:
+ * management frames, frames long enough to be EAPOL-Key, and the ones
+ * watched after an msg 3/4 (all of them when the caller exports them).
+ */
+#include <string.h>
+
+#include "crypto/aead.h"
+#include "crypto/akm.h"
+#include "crypto/tkip.h"
+#include "handshake/internal.h"
+#include "util/mac.h"
+
+#define EAPOL_KEY_PLAIN_MIN 107		/* LLC/SNAP 8 + EAPOL header 4 + key body 95 */
+#define EAPOL_KEY_PLAIN_MAX 1200
+#define HS_VERIFY_AT_FEED_MAX 256	/* past this many messages a link waits for the end */
+
+const char *hs_dec_key_name(enum fw_dec_key k)
+{
+	switch (k) {
+	case FW_DEC_NEW: return "new PTK";
+	case FW_DEC_PREV: return "previous PTK";
+	case FW_DEC_ZERO: return "zero TK";
+	default: return "none";
+	}
+}
+
+/* The PTK a verified message of handshake h was checked with (from the link's cache). */
+static const struct fw_ptk *hs_ptk_of(const struct hs_link *l, unsigned h)
+{
+	static const enum fw_msg_type prefer[] = { FW_MSG_M3, FW_MSG_M2, FW_MSG_M4 };
+
+	for (size_t t = 0; t < sizeof(prefer) / sizeof(prefer[0]); t++) {
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			const struct hs_msg_priv *p = &l->priv[i];
+
+			if (l->msgs[i].handshake != h || l->msgs[i].type != prefer[t] ||
+			    !p->verified_pair || l->msgs[i].mic != FW_MICV_OK)
+				continue;
+			for (size_t k = 0; k < l->n_ptk; k++) {
+				const struct hs_ptk_cache_entry *e = &l->ptk_cache[k];
+
+				if (e->key_id == p->ptk_key_id &&
+				    memcmp(e->anonce, p->ptk_anonce, 32) == 0 &&
+				    memcmp(e->snonce, p->ptk_snonce, 32) == 0)
+					return &e->ptk;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
+{
+	fw_ptk_wipe(&t->ptk);
+	t->valid = ptk != NULL;
+	t->hs = h;
+	if (ptk)
+		t->ptk = *ptk;
+}
+
+void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
+{
+	bool have_new = false;
+
+	if (!l->tk_dirty || l->n_msgs > HS_VERIFY_AT_FEED_MAX)
+		return;
+	l->tk_dirty = false;
+	hs_verify_link(c, l);
+	for (size_t h = l->n_hs; h-- > 0;) {
+		const struct fw_ptk *ptk;
+
+		if (l->hs[h].group || !(ptk = hs_ptk_of(l, (unsigned)h)))
+			continue;
+		if (!have_new) {
+			tk_set(&l->tk_new, (unsigned)h, ptk);
+			have_new = true;
+			continue;
+		}
+		tk_set(&l->tk_prev, (unsigned)h, ptk);
+		return;
+	}
+	if (!have_new)
+		tk_set(&l->tk_new, 0, NULL);
+	tk_set(&l->tk_prev, 0, NULL);
+}
+
+/* Track the packet number of one direction; a non-increasing one is an event. */
+static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_frame *f,
+		     unsigned input, uint64_t frame_no, bool from_ap)
+{
+	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
+	size_t n_m3 = 0;
+	uint64_t last_m3 = 0;
+
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].handshake == hs && l->msgs[i].type == FW_MSG_M3 &&
+		    !l->msgs[i].protected_) {
+			n_m3++;
+			last_m3 = l->msgs[i].frame;
+		}
+	if (t->valid && f->dot11.retry && f->pn == t->pn)
+		return;		/* a MAC retransmission repeats its PN */
+	if (t->valid && t->keyid == f->keyid && t->hs == hs && f->pn <= t->pn &&
+	    l->n_pn_events < HS_PN_EVENTS_MAX) {
+		struct fw_pn_event *e = &l->pn_events[l->n_pn_events++];
+
+		e->file = input;
+		e->frame_before = t->frame;
+		e->frame_after = frame_no;
+		e->pn_before = t->pn;
+		e->pn_after = f->pn;
+		e->from_ap = from_ap;
+		e->hs = hs;
+		e->m3_between = n_m3 > t->n_m3 ? last_m3 : 0;
+	}
+	t->valid = true;
+	t->pn = f->pn;
+	t->frame = frame_no;
+	t->keyid = f->keyid;
+	t->hs = hs;
+	t->n_m3 = n_m3;
+}
+
+static int decrypt_with(uint8_t cipher, const uint8_t *tk, size_t tk_len, const uint8_t *mpdu,
+			size_t len, size_t hdr_len, uint8_t *out, size_t *out_len)
+{
+	if (cipher == FW_CIPHER_TKIP)
+		return fw_tkip_decrypt(tk, tk_len, mpdu, len, hdr_len, out, out_len);
+	return fw_aead_decrypt(cipher, tk, tk_len, mpdu, len, hdr_len, out, out_len);
+}
+
+/* Try the link's keys on the MPDU; the plaintext body lands in c->dec_buf. */
+static enum fw_dec_key try_keys(struct fw_core *c, const struct hs_link *l, uint8_t cipher,
+				const uint8_t *mpdu, size_t len, size_t hdr_len, size_t *out_len,
+				int *dec_hs)
+{
+	static const uint8_t zero[32];
+	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
+
+	if (l->tk_new.valid &&
+	    decrypt_with(cipher, l->tk_new.ptk.tk, l->tk_new.ptk.tk_len, mpdu, len, hdr_len,
+			 c->dec_buf, out_len) == 0) {
+		*dec_hs = (int)l->tk_new.hs;
+		return FW_DEC_NEW;
+	}
+	if (l->tk_prev.valid &&
+	    decrypt_with(cipher, l->tk_prev.ptk.tk, l->tk_prev.ptk.tk_len, mpdu, len, hdr_len,
+			 c->dec_buf, out_len) == 0) {
+		*dec_hs = (int)l->tk_prev.hs;
+		return FW_DEC_PREV;
+	}
+	if (tk_len && decrypt_with(cipher, zero, tk_len, mpdu, len, hdr_len, c->dec_buf,
+				   out_len) == 0) {
+		*dec_hs = -1;
+		return FW_DEC_ZERO;
+	}
+	return FW_DEC_NONE;
+}
+
+static struct fw_pframe *keep_pframe(struct hs_link *l)
+{
+	struct fw_pframe *arr = hs_grow(l->pframes, &l->cap_pframes, l->n_pframes + 1, sizeof(*arr));
+
+	if (!arr)
+		return NULL;
+	l->pframes = arr;
+	memset(&arr[l->n_pframes], 0, sizeof(arr[0]));
+	return &arr[l->n_pframes++];
+}
+
+/*
+ * The decrypted MPDU goes through the decoder again (header with the
+ * Protected bit cleared, then the plaintext), so it is parsed exactly like
+ * a frame sent in the clear.
+ */
+static bool feed_plaintext(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+			   const struct fw_frame *f, size_t body_len, enum fw_dec_key k,
+			   struct fw_msg **msg_out, struct hs_link **msg_link)
+{
+	size_t hdr_len = f->dot11.hdr_len;
+	struct fw_frame g;
+
+	if (hdr_len + body_len > sizeof(c->plain_mpdu))
+		return false;
+	memcpy(c->plain_mpdu, f->dot11.body - hdr_len, hdr_len);
+	c->plain_mpdu[1] &= (uint8_t)~0x40;	/* Frame Control: Protected Frame */
+	memcpy(c->plain_mpdu + hdr_len, c->dec_buf, body_len);
+	memset(&g, 0, sizeof(g));
+	g.linktype = f->linktype;
+	g.radio = f->radio;
+	if (c->opts.on_decrypted)
+		c->opts.on_decrypted(c->opts.on_decrypted_arg, input, frame_no, ts_ns, c->plain_mpdu,
+				     hdr_len + body_len);
+	if (fw_frame_decode_dot11(&g, c->plain_mpdu, hdr_len + body_len, 0) != 0)
+		return false;
+	if (g.kind == FW_KIND_EAPOL && g.has_key) {
+		struct fw_msg *m = hs_on_eapol_key(c, input, frame_no, ts_ns, &g, msg_link);
+
+		if (!m)
+			return false;
+		m->protected_ = true;
+		m->dec_key = k;
+		m->pn = f->pn;
+		*msg_out = m;
+		return true;
+	}
+	if (g.kind == FW_KIND_DEAUTH || g.kind == FW_KIND_DISASSOC)
+		hs_on_mgmt(c, input, frame_no, ts_ns, &g);
+	return false;
+}
+
+void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		     const struct fw_frame *f, struct hs_link **lo, size_t *msg, size_t *pframe)
+{
+	const struct fw_dot11 *d = &f->dot11;
+	struct hs_link *l, *ml = NULL;
+	struct fw_msg *m = NULL;
+	struct fw_pframe *pf;
+	bool from_ap, mgmt = d->type == FW_T_MGMT, want;
+	enum fw_dec_key k = FW_DEC_NONE;
+	uint8_t cipher;
+	size_t plain_len = 0, mic_len;
+	int dec_hs = -1;
+
+	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
+		return;
+	if ((l = hs_link_find(c, f->ra, f->ta)) != NULL)
+		from_ap = false;
+	else if ((l = hs_link_find(c, f->ta, f->ra)) != NULL)
+		from_ap = true;
+	else
+		return;
+	*lo = l;
+	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, from_ap);
+	hs_link_update_keys(c, l);
+	cipher = (uint8_t)(l->pub.pairwise & 0xff);
+	mic_len = cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16;
+	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
+	if (d->body_len >= 8 + mic_len) {
+		size_t pl = d->body_len - 8 - mic_len;
+
+		want |= pl >= EAPOL_KEY_PLAIN_MIN && pl <= EAPOL_KEY_PLAIN_MAX;
+	}
+	if (want && (l->tk_new.valid || l->tk_prev.valid) &&
+	    (cipher == FW_CIPHER_CCMP || cipher == FW_CIPHER_CCMP_256 || cipher == FW_CIPHER_GCMP ||
+	     cipher == FW_CIPHER_GCMP_256 || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
+	    d->hdr_len + d->body_len <= sizeof(c->dec_buf)) {
+		k = try_keys(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len,
+			     &plain_len, &dec_hs);
+		if (k != FW_DEC_NONE)
+			l->pub.frames_decrypted++;
+		else
+			l->pub.frames_undecrypted++;
+	}
+	if (k != FW_DEC_NONE)
+		feed_plaintext(c, input, frame_no, ts_ns, f, plain_len, k, &m, &ml);
+	if (m && ml == l) {
+		*msg = (size_t)(m - l->msgs) + 1;
+		if (m->type == FW_MSG_M3)
+			l->watch_left = HS_PFRAMES_PER_M3;
+		if (m->key_info & FW_KI_MIC)
+			l->tk_dirty = true;
+	}
+	if (!m && !mgmt && l->watch_left == 0)
+		return;
+	if (l->watch_left > 0)
+		l->watch_left--;
+	pf = keep_pframe(l);
+	if (!pf)
+		return;
+	pf->file = input;
+	pf->frame = frame_no;
+	pf->ts_ns = ts_ns;
+	pf->from_ap = from_ap;
+	pf->mgmt = mgmt;
+	pf->is_eapol = m != NULL;
+	pf->pn = f->pn;
+	pf->keyid = f->keyid;
+	pf->dec_key = k;
+	pf->dec_hs = dec_hs;
+	pf->after_hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)(l->n_hs ? l->n_hs - 1 : 0);
+	pf->acked = FW_ACK_UNKNOWN;
+	*pframe = l->n_pframes;
+}

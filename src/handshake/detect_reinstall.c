@@ -1,0 +1,38 @@
+/*
+ * detect_reinstall.c - KEY_REINSTALL: after an msg 3/4 retransmission the
+ * sender's packet number started again under the same key.  Installing the
+ * same PTK twice resets the PN, so nonces repeat under one key: the key
+ * reinstallation flaw (CVE-2017-13077 and kin).  A PN that restarts after
+ * a new handshake is a new key and proper; one that restarts with no 3/4
+ * in between is left alone.
+ */
+#include <stdio.h>
+
+#include "handshake/internal.h"
+
+void detect_reinstall(struct fw_core *c, struct hs_link *l)
+{
+	for (size_t i = 0; i < l->n_pn_events; i++) {
+		const struct fw_pn_event *e = &l->pn_events[i];
+		struct fw_finding *f;
+
+		if (!e->m3_between)
+			continue;
+		f = hs_finding_add(c, FW_F_KEY_REINSTALL, l);
+		if (!f)
+			return;
+		hs_finding_frame_at(f, e->file, e->frame_before, 0);
+		hs_finding_frame_at(f, e->file, e->m3_between, 0);
+		hs_finding_frame_at(f, e->file, e->frame_after, 0);
+		for (size_t j = 0; j < l->n_msgs; j++)
+			if (l->msgs[j].frame == e->frame_before || l->msgs[j].frame == e->m3_between)
+				f->ts_ns = l->msgs[j].ts_ns;
+		snprintf(f->detail, sizeof(f->detail),
+			 "the %s's packet number went from %llu (frame %llu) back to %llu (frame %llu) "
+			 "after the msg 3/4 retransmission in frame %llu: it reinstalled the same key "
+			 "and reset its nonce, so packets are encrypted twice with one keystream",
+			 e->from_ap ? "AP" : "station", (unsigned long long)e->pn_before,
+			 (unsigned long long)e->frame_before, (unsigned long long)e->pn_after,
+			 (unsigned long long)e->frame_after, (unsigned long long)e->m3_between);
+	}
+}

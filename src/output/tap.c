@@ -1,0 +1,118 @@
+/*
+ * tap.c - the text lines and the TAP stream of `fourway check` (checkout.h).
+ *
+ * TAP: http://testanything.org, version 13: a plan, then "ok"/"not ok"
+ * lines whose description must not hold '#' unescaped (it starts a
+ * directive), and a YAML block, indented two spaces between "---" and
+ * "...", for the diagnostics.
+ */
+#include <string.h>
+
+#include "output/checkout.h"
+
+static const char *const status_word[] = { "PASS", "FAIL", "ERROR" };
+
+void fw_check_count(struct fw_check_counts *c, const struct fw_check_result *r)
+{
+	c->total++;
+	if (r->status == FW_CHECK_PASS)
+		c->passed++;
+	else if (r->status == FW_CHECK_FAIL)
+		c->failed++;
+	else
+		c->errors++;
+}
+
+void fw_check_write_line(FILE *o, const struct fw_check_result *r)
+{
+	fprintf(o, "%s %s", status_word[r->status], r->path);
+	if (r->status == FW_CHECK_PASS) {
+		if (r->summary)
+			fprintf(o, ": %s", r->summary);
+	} else {
+		size_t np = strlen(r->path);
+
+		for (size_t i = 0; i < r->n_reasons; i++) {
+			const char *s = r->reasons[i];
+
+			/* "PATH: ..." after "ERROR PATH": say the path once */
+			if (strncmp(s, r->path, np) == 0 && s[np] == ':' && s[np + 1] == ' ')
+				s += np + 2;
+			fprintf(o, "%s%s", i ? "; " : ": ", s);
+		}
+		if (r->dropped)
+			fprintf(o, "; and %zu more", r->dropped);
+	}
+	fputc('\n', o);
+}
+
+void fw_check_write_summary(FILE *o, const struct fw_check_counts *c)
+{
+	fprintf(o, "%zu capture%s: %zu passed, %zu failed, %zu unreadable\n", c->total,
+		c->total == 1 ? "" : "s", c->passed, c->failed, c->errors);
+}
+
+void fw_tap_begin(FILE *o, size_t n)
+{
+	fprintf(o, "TAP version 13\n1..%zu\n", n);
+}
+
+static void tap_desc(FILE *o, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '#' || *s == '\\')
+			fputc('\\', o);
+		fputc(*s, o);
+	}
+}
+
+/* A YAML double-quoted scalar (YAML 1.2 section 7.3.1). */
+static void yaml_str(FILE *o, const char *s)
+{
+	fputc('"', o);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', o);
+		fputc(*s, o);
+	}
+	fputc('"', o);
+}
+
+static void yaml_list(FILE *o, const char *name, char *const *v, size_t n)
+{
+	if (!n)
+		return;
+	fprintf(o, "  %s:\n", name);
+	for (size_t i = 0; i < n; i++) {
+		fputs("    - ", o);
+		yaml_str(o, v[i]);
+		fputc('\n', o);
+	}
+}
+
+void fw_tap_write(FILE *o, size_t number, const struct fw_check_result *r)
+{
+	fprintf(o, "%s %zu - ", r->status == FW_CHECK_PASS ? "ok" : "not ok", number);
+	tap_desc(o, r->path);
+	fputc('\n', o);
+	if (r->status == FW_CHECK_PASS) {
+		if (r->summary) {
+			fputs("# ", o);
+			fputs(r->summary, o);
+			fputc('\n', o);
+		}
+		return;
+	}
+	fputs("  ---\n  message: ", o);
+	yaml_str(o, r->n_reasons ? r->reasons[0] : status_word[r->status]);
+	fprintf(o, "\n  severity: %s\n", r->status == FW_CHECK_ERROR ? "error" : "fail");
+	yaml_list(o, "reasons", r->reasons, r->n_reasons);
+	yaml_list(o, "findings", r->findings, r->n_findings);
+	fputs("  ...\n", o);
+}
+
+void fw_tap_end(FILE *o, const struct fw_check_counts *c)
+{
+	fputs("# ", o);
+	fw_check_write_summary(o, c);
+}

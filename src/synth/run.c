@@ -1,0 +1,236 @@
+/*
+ * run.c - set a scene up from the options, run a scenario, hand its frames
+ * to a sink; the pcap sink (through src/capture's writer) and the .expect
+ * sidecar.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/writer.h"
+#include "crypto/kdf.h"
+#include "decode/frame.h"
+#include "decode/ie.h"
+#include "synth/internal.h"
+#include "util/err.h"
+#include "util/hex.h"
+
+/* 2026-01-01T00:00:00Z: every synthesized capture starts there. */
+#define T0_NS (1767225600ll * 1000000000ll)
+
+void fw_synth_opts_init(struct fw_synth_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->passphrase = "synthetic passphrase";
+	o->ssid = "fourway-synth";
+	o->seed = 1;
+	o->akm = FW_SYNTH_PSK;
+	o->cipher = FW_CIPHER_CCMP;
+	o->linktype = FW_DLT_IEEE802_11_RADIO;
+}
+
+size_t fw_synth_count(void)
+{
+	return sc_table_len;
+}
+
+const struct fw_synth_scenario *fw_synth_get(size_t i)
+{
+	return i < sc_table_len ? &sc_table[i].info : NULL;
+}
+
+static const struct sc_entry *find(const char *name)
+{
+	for (size_t i = 0; i < sc_table_len; i++)
+		if (strcmp(sc_table[i].info.name, name) == 0)
+			return &sc_table[i];
+	return NULL;
+}
+
+static void random_addr(struct fw_rng *r, uint8_t a[6])
+{
+	fw_rng_fill(r, a, 6);
+	a[0] = (uint8_t)((a[0] & 0xfc) | 0x02);	/* locally administered, unicast */
+}
+
+/* `key psk "P" "S"` with the escapes of DESIGN.md's key syntax. */
+static void quoted(char *out, size_t len, size_t *used, const char *s)
+{
+	if (*used + 1 < len)
+		out[(*used)++] = '"';
+	for (; *s && *used + 3 < len; s++) {
+		if (*s == '"' || *s == '\\')
+			out[(*used)++] = '\\';
+		out[(*used)++] = *s;
+	}
+	if (*used + 1 < len)
+		out[(*used)++] = '"';
+	out[*used] = '\0';
+}
+
+static int setup(struct scene *sc, const struct fw_synth_opts *o, struct fw_synth_result *res,
+		 char *err, size_t errlen)
+{
+	size_t used;
+	int e;
+
+	memset(sc, 0, sizeof(*sc));
+	memset(res, 0, sizeof(*res));
+	sc->o = o;
+	sc->res = res;
+	sc->errbuf = err;
+	sc->errlen = errlen;
+	res->linktype = o->linktype;
+	if (!o->ssid || !o->ssid[0] || strlen(o->ssid) > 32) {
+		snprintf(err, errlen, "the SSID must be 1 to 32 bytes");
+		return FW_EINVAL;
+	}
+	if (o->cipher != FW_CIPHER_CCMP && o->cipher != FW_CIPHER_GCMP) {
+		snprintf(err, errlen, "the cipher must be CCMP or GCMP");
+		return FW_EINVAL;
+	}
+	if (!fw_linktype_supported(o->linktype) || o->linktype == FW_DLT_EN10MB ||
+	    o->linktype == FW_DLT_LINUX_SLL || o->linktype == FW_DLT_LINUX_SLL2) {
+		snprintf(err, errlen, "link type %d cannot carry 802.11 frames", o->linktype);
+		return FW_EINVAL;
+	}
+	sc->ssid_len = strlen(o->ssid);
+	memcpy(sc->ssid, o->ssid, sc->ssid_len);
+	sc->cipher = o->cipher;
+	switch (o->akm) {
+	case FW_SYNTH_PSK: sc->akm = FW_AKM_PSK; sc->ver = 2; break;
+	case FW_SYNTH_PSK_SHA256: sc->akm = FW_AKM_PSK_SHA256; sc->ver = 3; break;
+	case FW_SYNTH_SAE_PMK: sc->akm = FW_AKM_SAE; sc->ver = 0; break;
+	default:
+		snprintf(err, errlen, "unknown AKM");
+		return FW_EINVAL;
+	}
+	e = fw_akm_params(&sc->params, sc->ver, sc->akm, 19);
+	if (e) {
+		snprintf(err, errlen, "AKM parameters: %s", fw_strerror(e));
+		return e;
+	}
+	sc->tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, sc->cipher));
+	fw_rng_init(&sc->rng, o->seed);
+	random_addr(&sc->rng, sc->ap.addr);
+	random_addr(&sc->rng, sc->sta.addr);
+	fw_rng_fill(&sc->rng, sc->anonce, 32);
+	fw_rng_fill(&sc->rng, sc->snonce, 32);
+	fw_rng_fill(&sc->rng, sc->gtk, 16);
+	sc->gtk_keyid = 1;
+	sc->ap.seq = (uint16_t)(fw_rng_next(&sc->rng) & 0x3ff);
+	sc->sta.seq = (uint16_t)(fw_rng_next(&sc->rng) & 0x3ff);
+	used = 0;
+	if (o->akm == FW_SYNTH_SAE_PMK) {
+		char hex[65];
+
+		if (o->has_pmk)
+			memcpy(sc->pmk, o->pmk, 32);
+		else
+			fw_rng_fill(&sc->rng, sc->pmk, 32);
+		snprintf(res->key_line, sizeof(res->key_line), "key pmk %s",
+			 fw_hex_encode(hex, sc->pmk, 32));
+	} else {
+		e = fw_psk_from_passphrase(o->passphrase ? o->passphrase : "", sc->ssid, sc->ssid_len,
+					   sc->pmk);
+		if (e) {
+			snprintf(err, errlen, "the passphrase must be 8 to 63 printable characters");
+			return FW_EINVAL;
+		}
+		used = (size_t)snprintf(res->key_line, sizeof(res->key_line), "key psk ");
+		quoted(res->key_line, sizeof(res->key_line), &used, o->passphrase);
+		if (used + 1 < sizeof(res->key_line))
+			res->key_line[used++] = ' ';
+		quoted(res->key_line, sizeof(res->key_line), &used, o->ssid);
+	}
+	memcpy(sc->sta_pmk, sc->pmk, 32);
+	sc->t = T0_NS;
+	sc->frames = calloc(SC_MAX_FRAMES, sizeof(*sc->frames));
+	if (!sc->frames) {
+		snprintf(err, errlen, "out of memory");
+		return FW_ENOMEM;
+	}
+	return 0;
+}
+
+static void teardown(struct scene *sc)
+{
+	fw_ptk_wipe(&sc->ap.ptk);
+	fw_ptk_wipe(&sc->sta.ptk);
+	free(sc->frames);
+	sc->frames = NULL;
+}
+
+int fw_synth_run(const struct fw_synth_opts *o, const char *name, fw_synth_sink sink,
+		 void *ctx, struct fw_synth_result *res, char *err, size_t errlen)
+{
+	const struct sc_entry *e = find(name);
+	struct scene sc;
+	int rc;
+
+	if (!e) {
+		snprintf(err, errlen, "'%s' is not a scenario (see 'fourway synth --list')", name);
+		return FW_ENOTFOUND;
+	}
+	rc = setup(&sc, o, res, err, errlen);
+	if (rc) {
+		free(sc.frames);
+		return rc;
+	}
+	e->run(&sc);
+	rc = sc.err;
+	for (size_t i = 0; !rc && i < sc.n_frames; i++) {
+		const struct sc_frame *f = &sc.frames[i];
+		struct fw_sbuf out;
+
+		rc = fw_enc_encap(&out, o->linktype, &f->radio, f->b, f->len);
+		if (rc) {
+			snprintf(err, errlen, "frame %zu: capture header: %s", i + 1, fw_strerror(rc));
+			break;
+		}
+		rc = sink(ctx, f->ts_ns, out.b, out.len);
+		if (rc)
+			snprintf(err, errlen, "frame %zu: %s", i + 1, fw_strerror(rc));
+	}
+	res->frames = sc.n_frames;
+	teardown(&sc);
+	return rc;
+}
+
+static int pcap_sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
+{
+	return fw_pcap_writer_write(ctx, ts_ns, data, (uint32_t)len, (uint32_t)len);
+}
+
+int fw_synth_write_pcap(const struct fw_synth_opts *o, const char *name, const char *path,
+			struct fw_synth_result *res, char *err, size_t errlen)
+{
+	struct fw_pcap_writer *w;
+	int rc, rc2;
+
+	/* an unknown scenario creates no file */
+	if (!find(name)) {
+		snprintf(err, errlen, "'%s' is not a scenario (see 'fourway synth --list')", name);
+		return FW_ENOTFOUND;
+	}
+	rc = fw_pcap_writer_open_prec(&w, path, o->linktype, 65535, false, err, errlen);
+	if (rc)
+		return rc;
+	rc = fw_synth_run(o, name, pcap_sink, w, res, err, errlen);
+	rc2 = fw_pcap_writer_close(w);
+	if (!rc && rc2) {
+		snprintf(err, errlen, "%s: %s", path, fw_strerror(rc2));
+		rc = rc2;
+	}
+	return rc;
+}
+
+int fw_synth_write_expect(const struct fw_synth_result *res, FILE *out)
+{
+	fprintf(out, "%s\n", res->key_line);
+	fprintf(out, "handshakes complete %u\n", res->complete);
+	for (size_t i = 0; i < res->n_expect; i++)
+		fprintf(out, "expect %s at %llu\n", res->expect[i].code,
+			(unsigned long long)res->expect[i].frame);
+	fprintf(out, "forbid others\n");
+	return ferror(out) ? FW_EIO : 0;
+}

@@ -1,0 +1,503 @@
+/*
+ * scenarios.c - one function per race, and the table `synth --list` shows.
+ *
+ * Each function is the race as it looks on the air, in the order a sniffer
+ * next to both parties would capture it, and records the findings it is
+ * built to produce (DESIGN.md's catalogue) at the frames that are their
+ * evidence.  Retransmission timers are hostapd's defaults (1 s between
+ * EAPOL retransmissions); ACKs follow every unicast frame the receiver got.
+ */
+#include <string.h>
+
+#include "synth/internal.h"
+
+#define RETRY_US 1000000	/* EAPOL-Key retransmission timeout */
+#define REASON_LEAVING 3
+#define REASON_4WAY_TIMEOUT 15
+#define REASON_GROUP_TIMEOUT 16
+#define REASON_IE_DIFFERS 17
+
+static const struct sc_tx NORMAL;
+static const struct sc_tx NO_ACK = { .no_ack = true };
+static const struct sc_tx PROTECTED = { .protect = true };
+
+static void clean(struct scene *sc)
+{
+	sc_connect(sc);
+	sc_handshake(sc);
+	sc_traffic(sc);
+	sc_complete(sc, 1);
+}
+
+/* M1, M2 and M3 all acknowledged: the start every 3/4-retry race shares. */
+static uint64_t up_to_m3(struct scene *sc, const struct sc_tx *m3)
+{
+	sc_connect(sc);
+	sc_m1_m2(sc, &NORMAL, &NORMAL);
+	sc_wait_us(sc, 900);
+	return sc_m3(sc, m3);
+}
+
+/* Two attempts whose 2/4 the AP rejects (as m2 says), then the AP gives up. */
+static void rejected_twice(struct scene *sc, const struct sc_tx *m2)
+{
+	uint64_t a, b, end;
+
+	sc_connect(sc);
+	a = sc_m1_m2(sc, &NORMAL, m2);
+	sc_wait_us(sc, RETRY_US);
+	b = sc_m1_m2(sc, &NORMAL, m2);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "MIC_BAD", a);
+	sc_expect(sc, "MIC_BAD", b);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/* 4/4 goes out as m4 says; the AP retransmits 3/4 anyway, and the second 4/4 gets through. */
+static void m4_then_m3_retry(struct scene *sc, const struct sc_tx *m4, const char *code)
+{
+	uint64_t first;
+
+	up_to_m3(sc, &NORMAL);
+	sc_wait_us(sc, 1100);
+	first = sc_m4(sc, m4);
+	sc_wait_us(sc, RETRY_US - 900);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, code, first);
+	sc_complete(sc, 1);
+}
+
+static void m4_lost(struct scene *sc)
+{
+	m4_then_m3_retry(sc, &NO_ACK, "M4_LOST");
+}
+
+static void m4_ignored(struct scene *sc)
+{
+	m4_then_m3_retry(sc, &NORMAL, "M4_IGNORED");
+}
+
+/*
+ * The lost 4/4 of DESIGN.md's first case: the station installs its key as
+ * soon as 4/4 is sent, the 4/4 is lost, and its answers to the AP's 3/4
+ * retries leave protected with the new TK, which the AP cannot read.
+ */
+static void early_key_install(struct scene *sc)
+{
+	uint64_t m4, p1, r2, end;
+
+	up_to_m3(sc, &NORMAL);
+	sc_wait_us(sc, 1100);
+	m4 = sc_m4(sc, &NO_ACK);
+	sc_install(sc, &sc->sta);
+	sc_wait_us(sc, RETRY_US);
+	sc_m3(sc, &NORMAL);
+	sc_wait_us(sc, 1100);
+	p1 = sc_m4(sc, &PROTECTED);
+	sc_wait_us(sc, RETRY_US);
+	r2 = sc_m3(sc, &NORMAL);
+	sc_wait_us(sc, 1100);
+	sc_m4(sc, &PROTECTED);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "M4_LOST", m4);
+	/* the protected 4/4 is ACKed by the AP's radio, yet the AP retries: M4_IGNORED too */
+	sc_expect(sc, "M4_IGNORED", p1);
+	sc_expect(sc, "EARLY_KEY_INSTALL", p1);
+	sc_expect(sc, "M3_RETRY_AFTER_INSTALL", r2);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/*
+ * The 4/4 reaches the AP's radio (ACKed) but not its authenticator; the
+ * station, keys installed, sends data and ignores the plaintext 3/4 retries.
+ */
+static void m3_retry_after_install(struct scene *sc)
+{
+	uint64_t m4, r1, end;
+
+	up_to_m3(sc, &NORMAL);
+	sc_wait_us(sc, 1100);
+	m4 = sc_m4(sc, &NORMAL);
+	sc_install(sc, &sc->sta);
+	sc_wait_us(sc, 20000);
+	sc_ping(sc, false, true);
+	sc_wait_us(sc, RETRY_US);
+	r1 = sc_m3(sc, &NORMAL);
+	sc_wait_us(sc, 300000);
+	sc_ping(sc, false, true);
+	sc_wait_us(sc, RETRY_US);
+	sc_m3(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "M4_IGNORED", m4);
+	sc_expect(sc, "M3_RETRY_AFTER_INSTALL", r1);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/* A 3/4 retry makes the station install the same PTK again: its PN restarts at 1. */
+static void key_reinstall(struct scene *sc)
+{
+	uint64_t m4, again;
+
+	up_to_m3(sc, &NORMAL);
+	sc_wait_us(sc, 1100);
+	m4 = sc_m4(sc, &NORMAL);
+	sc_install(sc, &sc->sta);
+	sc_wait_us(sc, 20000);
+	sc_ping(sc, false, true);
+	sc_wait_us(sc, 200000);
+	sc_ping(sc, false, true);
+	sc_wait_us(sc, RETRY_US - 220000);
+	sc_m3(sc, &NORMAL);
+	sc_wait_us(sc, 1100);
+	sc_m4(sc, &NORMAL);
+	sc_install(sc, &sc->sta);	/* the reinstallation: PN back to 0 */
+	sc_install(sc, &sc->ap);
+	sc_wait_us(sc, 20000);
+	again = sc_ping(sc, false, true);
+	sc_wait_us(sc, 400);
+	sc_ping(sc, true, true);
+	sc_expect(sc, "M4_IGNORED", m4);
+	sc_expect(sc, "KEY_REINSTALL", again);
+	sc_complete(sc, 1);
+}
+
+/*
+ * DESIGN.md's second case: the authenticator's state machine restarts with
+ * a new ANonce (a duplicated start event) while the station answers the
+ * first 1/4; that 2/4 reaches a checker holding the second ANonce.  The
+ * station then answers the second 1/4 and the handshake completes.
+ */
+static void stale_anonce(struct scene *sc)
+{
+	uint8_t first[32];
+	struct sc_tx stale = { 0 };
+	uint64_t bad;
+
+	sc_connect(sc);
+	sc_m1(sc, &NORMAL);
+	memcpy(first, sc->anonce, 32);
+	sc_wait_us(sc, 1500);
+	sc_new_anonce(sc);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 1500);
+	stale.anonce = first;
+	stale.rc = sc->rc - 1;
+	bad = sc_m2(sc, &stale);
+	sc_wait_us(sc, 1200);
+	sc_m2(sc, &NORMAL);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "MIC_BAD", bad);
+	sc_complete(sc, 1);
+}
+
+/*
+ * Four zero bytes follow each 2/4's EAPOL frame (padding added on the way);
+ * the MIC covers the declared EAPOL length only, the authenticator checks
+ * it over the whole frame and rejects it until it gives up.
+ */
+static void trailing_bytes(struct scene *sc)
+{
+	struct sc_tx pad = { .trailing = 4 };
+
+	rejected_twice(sc, &pad);
+}
+
+/* The station holds another PMK: every 2/4 fails, the AP retries 1/4 and gives up. */
+static void wrong_key(struct scene *sc)
+{
+	fw_rng_fill(&sc->rng, sc->sta_pmk, sizeof(sc->sta_pmk));
+	rejected_twice(sc, &NORMAL);
+}
+
+/* The station leaves and comes back; the AP's second handshake reuses its ANonce. */
+static void nonce_reuse(struct scene *sc)
+{
+	uint64_t again;
+
+	clean(sc);
+	sc_wait_us(sc, 2000000);
+	sc_deauth(sc, false, REASON_LEAVING);
+	sc->sta.installed = sc->ap.installed = false;
+	sc->rc = 0;		/* a new association starts the counter again */
+	sc_wait_us(sc, 500000);
+	sc_new_snonce(sc);
+	sc_connect(sc);
+	again = sc_m1_m2(sc, &NORMAL, &NORMAL) - 2;
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "NONCE_REUSE", again);
+	sc_complete(sc, 2);
+}
+
+/* 3/4 offers TKIP where the beacon said the network's cipher: the station aborts (reason 17). */
+static void rsne_mismatch(struct scene *sc)
+{
+	struct sc_tx downgrade = { .rsne_pairwise = 2 };
+	uint64_t m3, end;
+
+	m3 = up_to_m3(sc, &downgrade);
+	sc_wait_us(sc, 2000);
+	end = sc_deauth(sc, false, REASON_IE_DIFFERS);
+	sc_expect(sc, "RSNE_MISMATCH", m3);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/* 1/4 carries a PMKID that names no PMK the AP has; the MICs all verify. */
+static void pmkid_mismatch(struct scene *sc)
+{
+	uint8_t pmkid[16];
+	struct sc_tx odd = { 0 };
+	uint64_t m1;
+
+	fw_rng_fill(&sc->rng, pmkid, sizeof(pmkid));
+	odd.pmkid = pmkid;
+	sc_connect(sc);
+	m1 = sc_m1_m2(sc, &odd, &NORMAL) - 2;	/* 1/4, its ACK, 2/4 */
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "PMKID_MISMATCH", m1);
+	sc_complete(sc, 1);
+}
+
+/*
+ * A capture merged from two sniffers: 2/4 and its ACK were written before
+ * the 1/4 they answer, with their true (later) timestamps.
+ */
+static void reordered(struct scene *sc)
+{
+	uint64_t m1, m2;
+
+	sc_connect(sc);
+	m2 = sc_m1_m2(sc, &NORMAL, &NORMAL);
+	m1 = m2 - 2;
+	sc_move(sc, m2, m1);
+	sc_move(sc, m2 + 1, m1 + 1);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "REORDERED", m1);
+	sc_complete(sc, 1);
+}
+
+/* The station takes 1.6 s to answer 1/4 (slow PBKDF2): the AP retransmits 1/4 meanwhile. */
+static void slow_response(struct scene *sc)
+{
+	struct sc_tx first = { .rc = 1 };
+	uint64_t m2;
+
+	sc_connect(sc);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 600000);
+	m2 = sc_m2(sc, &first);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "SLOW_RESPONSE", m2);
+	sc_complete(sc, 1);
+}
+
+/* After the 4-way handshake the AP rolls the GTK: group 1/2 and 2/2, protected. */
+static void group_rekey(struct scene *sc)
+{
+	clean(sc);
+	sc_wait_us(sc, 2000000);
+	sc_g1(sc, &NORMAL);
+	sc_wait_us(sc, 1500);
+	sc_g2(sc, &NORMAL);
+	sc_wait_us(sc, 10000);
+	sc_group_data(sc);
+	sc_complete(sc, 2);
+}
+
+/* The station never answers 3/4 although it acknowledges every retry: reason 15. */
+static void timeout(struct scene *sc)
+{
+	uint64_t end;
+
+	up_to_m3(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	sc_m3(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	sc_m3(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/* The AP sends 3/4 with the replay counter of 1/4 (not increased); the station goes along. */
+static void replay_counter(struct scene *sc)
+{
+	struct sc_tx same = { .rc_set = true, .rc = 1 };
+	uint64_t m3;
+
+	m3 = up_to_m3(sc, &same);
+	sc_wait_us(sc, 1100);
+	sc_m4(sc, &NORMAL);
+	sc_install(sc, &sc->sta);
+	sc_install(sc, &sc->ap);
+	sc_traffic(sc);
+	sc_expect(sc, "REPLAY_COUNTER", m3);
+	sc_complete(sc, 1);
+}
+
+/*
+ * One bit of 2/4's Key IV field flips after the MIC was computed: the AP
+ * rejects it, retries 1/4, and the second 2/4 arrives intact.
+ */
+static void altered(struct scene *sc)
+{
+	struct sc_tx flip = { .flip = 4 + 1 + 2 + 2 + 8 + 32 + 5 + 1 };	/* a byte of the Key IV */
+	uint64_t bad;
+
+	sc_connect(sc);
+	bad = sc_m1_m2(sc, &NORMAL, &flip);
+	sc_wait_us(sc, RETRY_US);
+	sc_m1_m2(sc, &NORMAL, &NORMAL);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "MIC_BAD", bad);
+	sc_complete(sc, 1);
+}
+
+/* 3/4 is not acknowledged, not even its MAC retransmission; the EAPOL retry 1 s later is. */
+static void m3_lost(struct scene *sc)
+{
+	uint64_t m3;
+
+	m3 = up_to_m3(sc, &NO_ACK);
+	sc_retransmit(sc, m3, false);
+	sc_wait_us(sc, RETRY_US - 900);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "M3_LOST", m3);
+	sc_complete(sc, 1);
+}
+
+/* The station acknowledges group 1/2 and its retry but never answers: reason 16. */
+static void group_failed(struct scene *sc)
+{
+	uint64_t g1, end;
+
+	clean(sc);
+	sc_wait_us(sc, 2000000);
+	g1 = sc_g1(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	sc_g1(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_GROUP_TIMEOUT);
+	sc_expect(sc, "GROUP_FAILED", g1);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 1);
+}
+
+/* The station never answers 1/4 nor its retry; the AP gives up (reason 15). */
+static void m1_unanswered(struct scene *sc)
+{
+	uint64_t m1, end;
+
+	sc_connect(sc);
+	m1 = sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "M1_UNANSWERED", m1);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/*
+ * The AP answers a 2/4 with a fresh 1/4 and a new ANonce, no
+ * deauthentication between: its state machine restarted mid-handshake.
+ */
+static void anonce_changed(struct scene *sc)
+{
+	uint64_t m1b;
+
+	sc_connect(sc);
+	sc_m1_m2(sc, &NORMAL, &NORMAL);
+	sc_wait_us(sc, 20000);
+	sc_new_anonce(sc);
+	m1b = sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 900);
+	sc_m2(sc, &NORMAL);
+	sc_wait_us(sc, 900);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "ANONCE_CHANGED", m1b);
+	sc_complete(sc, 1);
+}
+
+/*
+ * The sniffer misses the station's 2/4 (the AP got it: its ACK is in the
+ * capture, and 3/4 follows): the exchange goes on past a frame the
+ * capture lacks.
+ */
+static void capture_lossy(struct scene *sc)
+{
+	uint64_t m2;
+
+	sc_connect(sc);
+	m2 = sc_m1_m2(sc, &NORMAL, &NORMAL);
+	sc_m3_m4(sc);
+	sc_traffic(sc);
+	sc_drop(sc, m2);
+	/* after the drop the AP's ACK of 2/4 is frame m2, and 3/4 the next one */
+	sc_expect(sc, "CAPTURE_LOSSY", m2 + 1);
+	sc_complete(sc, 1);
+}
+
+const struct sc_entry sc_table[] = {
+	{ { "clean", "a complete handshake and protected traffic both ways: no finding" }, clean },
+	{ { "m4-lost", "4/4 is not acknowledged; the AP retransmits 3/4 with a new replay counter" },
+	  m4_lost },
+	{ { "m4-ignored", "4/4 is acknowledged, yet the AP retransmits 3/4: it did not accept it" },
+	  m4_ignored },
+	{ { "early-key-install", "4/4 is lost and the station answers the 3/4 retries protected with "
+	  "the new TK" }, early_key_install },
+	{ { "m3-retry-after-install", "the station uses the new key; the AP keeps retrying 3/4 in "
+	  "plaintext, unanswered" }, m3_retry_after_install },
+	{ { "key-reinstall", "a 3/4 retry makes the station reinstall the PTK: its CCMP/GCMP PN "
+	  "restarts" }, key_reinstall },
+	{ { "stale-anonce", "2/4 answers the ANonce of an earlier 1/4 (the AP restarted meanwhile)" },
+	  stale_anonce },
+	{ { "trailing-bytes", "bytes follow the EAPOL frame of 2/4; the MIC covers only the declared "
+	  "length" }, trailing_bytes },
+	{ { "wrong-key", "the station holds another PMK: no 2/4 verifies, the AP gives up" }, wrong_key },
+	{ { "nonce-reuse", "the AP reuses its ANonce in the handshake of a reconnection" }, nonce_reuse },
+	{ { "rsne-mismatch", "the RSNE in 3/4 differs from the beacon's; the station aborts (reason 17)" },
+	  rsne_mismatch },
+	{ { "pmkid-mismatch", "the PMKID in 1/4 names no known PMK while every MIC verifies" },
+	  pmkid_mismatch },
+	{ { "reordered", "2/4 is captured before the 1/4 it answers (timestamps disagree with order)" },
+	  reordered },
+	{ { "slow-response", "the station answers 1/4 after 1.6 s, after the AP retransmitted it" },
+	  slow_response },
+	{ { "group-rekey", "a complete 4-way handshake, then a group-key rekey (protected 1/2, 2/2)" },
+	  group_rekey },
+	{ { "timeout", "the station never answers 3/4; the AP deauthenticates (reason 15)" }, timeout },
+	{ { "replay-counter", "the AP's 3/4 carries the replay counter of 1/4 (not increased)" },
+	  replay_counter },
+	{ { "altered", "a byte of 2/4 flipped after its MIC was computed; the retry verifies" }, altered },
+	{ { "m3-lost", "3/4 and its MAC retransmission get no ACK; the EAPOL retry gets through" },
+	  m3_lost },
+	{ { "group-failed", "the station never answers group 1/2; the AP deauthenticates (reason 16)" },
+	  group_failed },
+	{ { "m1-unanswered", "the station never answers 1/4 nor its retry; the AP deauthenticates" },
+	  m1_unanswered },
+	{ { "anonce-changed", "the AP answers 2/4 with a fresh 1/4 and a new ANonce (restarted)" },
+	  anonce_changed },
+	{ { "capture-lossy", "the sniffer misses 2/4; the AP's ACK of it and 3/4 are captured" },
+	  capture_lossy },
+};
+const size_t sc_table_len = sizeof(sc_table) / sizeof(sc_table[0]);

@@ -1,0 +1,233 @@
+#!/bin/sh
+# check.sh - `fourway check` end to end over the captures in captures/ and
+# their .expect sidecars: the exit status (0 pass, 1 a capture failed, 2
+# usage or unreadable input), the line that names the capture and why, TAP,
+# a JUnit file that validates as XML with one testcase a capture, baselines,
+# policies, folders, keys from sidecars, and -j.  Known answers come from how
+# the captures were made (the passphrase each daemon was given, the medium's
+# log), never from fourway's own output.
+#
+# Needs xmllint and gzip; prints "N passed, N failed" last.
+top=${top_srcdir:-.}
+bld=${top_builddir:-.}
+fw=$(cd "$bld" && pwd)/fourway	# absolute: one test runs it from another folder
+caps=$top/captures
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-check.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+command -v xmllint >/dev/null 2>&1 || { echo "check.sh: xmllint (libxml2-utils) not found: skipping"; exit 77; }
+command -v gzip >/dev/null 2>&1 || { echo "check.sh: gzip not found: skipping"; exit 77; }
+[ -x "$fw" ] || { echo "check.sh: $fw not built"; exit 99; }
+
+WPA2_PASS='correct horse battery staple'	# wpa2-psk.pcap, SSID hwsim-wpa2
+WPA2_PMK=97ec771347e64d42367432d72387c78aff911d091343a452ccc68192a50a96de	# PBKDF2 of the two
+WRONG_PASS='the right passphrase'	# wrong-psk.pcap: the AP's passphrase
+M4_PASS='first four lost'	# m4-drop.pcap
+
+. "$top/tests/lib.sh"
+
+# has NAME FILE PATTERN: a fixed string is in the file
+has() {
+	if grep -qF -- "$3" "$2"; then ok "$1"; else nok "$1" "'$3' not in: $(head -c 600 "$2")"; fi
+}
+hasnt() {
+	if grep -qF -- "$3" "$2"; then nok "$1" "'$3' in: $(head -c 600 "$2")"; else ok "$1"; fi
+}
+# lines NAME FILE REGEX N: N lines match
+lines() {
+	n=$(grep -cE -- "$3" "$2")
+	if [ "$n" -eq "$4" ]; then ok "$1"; else nok "$1" "$n lines match '$3', want $4"; fi
+}
+
+# --- the captures of the project pass, each by its sidecar -------------------
+# every capture under captures/, in the order of the walk: sorted by path
+find "$caps" \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -type f | LC_ALL=C sort \
+	>"$tmp/all"
+ncap=$(wc -l <"$tmp/all")
+run "check captures/" 0 "$fw" check "$caps"
+has "wpa2-psk passes by its sidecar" "$tmp/out" "PASS $caps/wpa2-psk.pcap: "
+has "wrong-psk passes by its sidecar" "$tmp/out" "PASS $caps/wrong-psk.pcap: "
+has "m4-drop passes by its sidecar" "$tmp/out" "PASS $caps/m4-drop.pcap: "
+has "the sidecar is named as the judge" "$tmp/out" "judged by $caps/wrong-psk.pcap.expect"
+has "summary" "$tmp/out" "$ncap captures: $ncap passed, 0 failed, 0 unreadable"
+lines "one line a capture" "$tmp/out" '^PASS ' "$ncap"
+sed -n 's/^PASS \([^:]*\): .*/\1/p' "$tmp/out" >"$tmp/order"
+if cmp -s "$tmp/order" "$tmp/all"; then ok "folders are walked in name order"
+else nok "folders are walked in name order" "$(diff "$tmp/all" "$tmp/order" | head)"; fi
+cp "$tmp/out" "$tmp/j-default"
+for j in 1 3; do
+	"$fw" check -j "$j" "$caps" >"$tmp/out" 2>&1
+	if cmp -s "$tmp/out" "$tmp/j-default"; then ok "-j $j: the same lines in the same order"
+	else nok "-j $j: the same lines in the same order" "$(diff "$tmp/j-default" "$tmp/out")"; fi
+done
+run "files given one by one, in that order" 0 "$fw" check -j 3 "$caps/wrong-psk.pcap" \
+	"$caps/wpa2-psk.pcap" "$caps/m4-drop.pcap"
+if [ "$(cut -d' ' -f2 "$tmp/out" | head -n 3 | tr '\n' ' ')" = \
+	"$caps/wrong-psk.pcap: $caps/wpa2-psk.pcap: $caps/m4-drop.pcap: " ]; then
+	ok "results in input order"
+else
+	nok "results in input order" "$(cat "$tmp/out")"
+fi
+
+# --- TAP and JUnit -------------------------------------------------------------
+run "--tap" 0 "$fw" check --tap "$caps"
+has "TAP: version" "$tmp/out" "TAP version 13"
+has "TAP: plan" "$tmp/out" "1..$ncap"
+lines "TAP: an ok line a capture" "$tmp/out" '^ok [0-9]+ - ' "$ncap"
+run "--junit" 0 "$fw" check --junit "$tmp/report.xml" "$caps"
+if xmllint --noout "$tmp/report.xml" 2>"$tmp/xerr"; then ok "JUnit: well-formed XML"
+else nok "JUnit: well-formed XML" "$(cat "$tmp/xerr")"; fi
+n=$(xmllint --xpath 'count(/testsuites/testsuite/testcase)' "$tmp/report.xml" 2>/dev/null)
+[ "$n" = "$ncap" ] && ok "JUnit: one testcase a capture" || nok "JUnit: one testcase a capture" "count $n"
+n=$(xmllint --xpath 'string(/testsuites/testsuite/@failures)' "$tmp/report.xml" 2>/dev/null)
+[ "$n" = 0 ] && ok "JUnit: no failure" || nok "JUnit: no failure" "failures=$n"
+run "--junit into a folder that does not exist" 2 "$fw" check --junit "$tmp/no/such/r.xml" "$caps"
+has "... is named" "$tmp/err" "$tmp/no/such/r.xml"
+
+# --- one expectation flipped in a copy: exit 1, the capture and the reason -----
+mkdir "$tmp/flip"
+cp "$caps"/*.pcap "$caps"/*.expect "$tmp/flip/"
+sed 's/^expect TIMEOUT at 83/expect TIMEOUT at 84/' "$caps/wrong-psk.pcap.expect" \
+	>"$tmp/flip/wrong-psk.pcap.expect"
+run "flipped expectation" 1 "$fw" check "$tmp/flip"
+has "the failing capture is named" "$tmp/out" "FAIL $tmp/flip/wrong-psk.pcap: "
+has "... with the rule and where it is written" "$tmp/out" \
+	"$tmp/flip/wrong-psk.pcap.expect:11: expect TIMEOUT at 84: not found"
+has "... and what was found instead" "$tmp/out" "the TIMEOUT findings hold frames"
+has "... the others still pass" "$tmp/out" "PASS $tmp/flip/wpa2-psk.pcap"
+has "... counted" "$tmp/out" "3 captures: 2 passed, 1 failed, 0 unreadable"
+run "flipped, TAP" 1 "$fw" check --tap --junit "$tmp/flip.xml" "$tmp/flip"
+has "TAP: not ok names the capture" "$tmp/out" "not ok 3 - $tmp/flip/wrong-psk.pcap"
+xmllint --noout "$tmp/flip.xml" 2>/dev/null && ok "JUnit with a failure: well-formed" ||
+	nok "JUnit with a failure: well-formed"
+n=$(xmllint --xpath 'count(//testcase[failure])' "$tmp/flip.xml" 2>/dev/null)
+[ "$n" = 1 ] && ok "JUnit: one failure" || nok "JUnit: one failure" "count $n"
+m=$(xmllint --xpath 'string(//testcase[failure]/@name)' "$tmp/flip.xml" 2>/dev/null)
+[ "$m" = "$tmp/flip/wrong-psk.pcap" ] && ok "JUnit: the failing testcase is the capture" ||
+	nok "JUnit: the failing testcase is the capture" "$m"
+xmllint --xpath 'string(//failure)' "$tmp/flip.xml" 2>/dev/null >"$tmp/ftext"
+has "JUnit: the failure carries the findings" "$tmp/ftext" "MIC_BAD error 02:00:00:00:00:00>02:00:00:00:01:00"
+# a wrong key in a sidecar: the handshake cannot complete
+sed 's/^key psk .*/key psk "not the passphrase" "hwsim-wpa2"/' "$caps/wpa2-psk.pcap.expect" \
+	>"$tmp/flip/wpa2-psk.pcap.expect"
+run "a wrong key in the sidecar" 1 "$fw" check "$tmp/flip/wpa2-psk.pcap"
+has "... fails on MIC_BAD" "$tmp/out" "forbid MIC_BAD: found MIC_BAD error"
+
+# --- unreadable inputs: exit 2, named, the others still checked ---------------
+printf 'this is not a capture\n' >"$tmp/flip/junk.pcap"
+cp "$caps/wpa2-psk.pcap.expect" "$tmp/flip/wpa2-psk.pcap.expect"
+run "an unreadable capture" 2 "$fw" check "$tmp/flip/junk.pcap" "$tmp/flip/wpa2-psk.pcap"
+has "... is named" "$tmp/out" "ERROR $tmp/flip/junk.pcap: "
+has "... the other still passes" "$tmp/out" "PASS $tmp/flip/wpa2-psk.pcap"
+run "a missing file" 2 "$fw" check "$tmp/nonexistent.pcap"
+has "... is named" "$tmp/out" "ERROR $tmp/nonexistent.pcap"
+head -c 5000 "$caps/wpa2-psk.pcap" >"$tmp/flip/cut.pcap"
+run "a truncated capture" 2 "$fw" check --passphrase "$WPA2_PASS" "$tmp/flip/cut.pcap"
+has "... is named" "$tmp/out" "ERROR $tmp/flip/cut.pcap"
+rm -f "$tmp/flip/junk.pcap" "$tmp/flip/cut.pcap"
+run "a failure and an unreadable file: 2 wins" 2 "$fw" check "$tmp/nonexistent.pcap" \
+	"$tmp/flip/wrong-psk.pcap"
+
+# --- sidecars that are wrong: exit 2, file and line named ----------------------
+printf 'key psk "%s" "hwsim-wpa2"\nexpect MIC_BADD\n' "$WPA2_PASS" >"$tmp/flip/wpa2-psk.pcap.expect"
+run "an unknown code in a sidecar" 2 "$fw" check "$tmp/flip/wpa2-psk.pcap"
+has "... names file and line" "$tmp/out" "$tmp/flip/wpa2-psk.pcap.expect:2: 'MIC_BADD' is not a finding code"
+printf 'key psk "short"\n' >"$tmp/flip/wpa2-psk.pcap.expect"
+run "a bad key line in a sidecar" 2 "$fw" check "$tmp/flip/wpa2-psk.pcap"
+has "... names file and line" "$tmp/out" "$tmp/flip/wpa2-psk.pcap.expect:1: "
+
+# keys from a keylog named relative to the sidecar's folder, run from elsewhere
+mkdir "$tmp/kl"
+cp "$caps/wpa2-psk.pcap" "$tmp/kl/"
+printf 'wlan0: WPA: PMK - hexdump(len=32): %s\n' "$(echo "$WPA2_PMK" | sed 's/../& /g; s/ $//')" \
+	>"$tmp/kl/hostapd.log"
+printf 'key keylog hostapd.log\nhandshakes complete 1\nforbid NO_KEY\nforbid others\n' \
+	>"$tmp/kl/wpa2-psk.pcap.expect"
+(cd / && "$fw" check "$tmp/kl") >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 0 ] && ok "a keylog path resolves against the sidecar's folder" ||
+	nok "a keylog path resolves against the sidecar's folder" "$(cat "$tmp/out" "$tmp/err")"
+
+# the sidecar of run.pcap may also be run.expect; run.pcap.expect comes first
+mkdir "$tmp/stem"
+cp "$caps/wpa2-psk.pcap" "$tmp/stem/run.pcap"
+gzip -c "$caps/wpa2-psk.pcap" >"$tmp/stem/other.pcapng.gz"	# a pcap, whatever its name says
+cp "$caps/wpa2-psk.pcap.expect" "$tmp/stem/run.expect"
+cp "$caps/wpa2-psk.pcap.expect" "$tmp/stem/other.expect"
+run "STEM.expect" 0 "$fw" check "$tmp/stem"
+has "... run.expect judges run.pcap" "$tmp/out" "judged by $tmp/stem/run.expect"
+has "... other.expect judges other.pcapng.gz" "$tmp/out" "judged by $tmp/stem/other.expect"
+printf 'handshakes complete 7\n' >"$tmp/stem/run.pcap.expect"
+run "CAPTURE.expect before STEM.expect" 1 "$fw" check "$tmp/stem/run.pcap"
+has "... is the one used" "$tmp/out" "$tmp/stem/run.pcap.expect:1: handshakes complete 7"
+
+# --- no sidecar: the default policy, or --policy -------------------------------
+mkdir "$tmp/bare"
+cp "$caps"/*.pcap "$tmp/bare/"
+gzip -c "$caps/wpa2-psk.pcap" >"$tmp/bare/copy.pcap.gz"
+printf 'not a capture, not walked\n' >"$tmp/bare/README.txt"
+run "default policy" 1 "$fw" check --passphrase "$WPA2_PASS" --passphrase "$WRONG_PASS" \
+	--passphrase "$M4_PASS" "$tmp/bare"
+has "the gzip copy is walked and passes" "$tmp/out" "PASS $tmp/bare/copy.pcap.gz: "
+has "wpa2-psk passes the default policy" "$tmp/out" "PASS $tmp/bare/wpa2-psk.pcap: "
+has "m4-drop fails it: its first handshake failed" "$tmp/out" \
+	"the default policy: handshakes complete all: 02:00:00:00:00:00>02:00:00:00:01:00 handshake 1"
+has "wrong-psk fails it: MIC_BAD is an error" "$tmp/out" \
+	"the default policy: forbid severity>=error: found unexpected MIC_BAD error"
+hasnt "the text file is not a capture" "$tmp/out" "README"
+has "four captures" "$tmp/out" "4 captures: 2 passed, 2 failed, 0 unreadable"
+printf '# a lab policy\nhandshakes complete 1\nexpect TIMEOUT at 93\n' >"$tmp/policy"
+run "--policy" 0 "$fw" check --passphrase "$M4_PASS" --policy "$tmp/policy" "$tmp/bare/m4-drop.pcap"
+has "... judged by it" "$tmp/out" "judged by $tmp/policy"
+run "--policy that does not hold" 1 "$fw" check --passphrase "$WPA2_PASS" --policy "$tmp/policy" \
+	"$tmp/bare/wpa2-psk.pcap"
+has "... names the policy's line" "$tmp/out" "$tmp/policy:3: expect TIMEOUT at 93: not found"
+printf 'key psk "%s"\n' "$WPA2_PASS" >"$tmp/policy"
+run "a policy with a key" 2 "$fw" check --policy "$tmp/policy" "$tmp/bare"
+has "... is refused, line named" "$tmp/err" "$tmp/policy:1: key lines belong in a capture's .expect"
+
+# --- baselines -------------------------------------------------------------------
+"$fw" analyze --json --passphrase "$WPA2_PASS" "$caps/wpa2-psk.pcap" >"$tmp/base.json"
+run "baseline of the clean capture, on itself" 0 "$fw" check --passphrase "$WPA2_PASS" \
+	--baseline "$tmp/base.json" "$tmp/bare/wpa2-psk.pcap"
+has "... judged by the baseline" "$tmp/out" "judged by baseline $tmp/base.json"
+run "the same baseline on the dropped-4/4 capture" 1 "$fw" check --passphrase "$M4_PASS" \
+	--baseline "$tmp/base.json" "$tmp/bare/m4-drop.pcap"
+has "... a finding appeared" "$tmp/out" "baseline $tmp/base.json: new finding TIMEOUT error"
+run "the same baseline on the wrong-key capture" 1 "$fw" check --passphrase "$WRONG_PASS" \
+	--baseline "$tmp/base.json" "$tmp/bare/wrong-psk.pcap"
+has "... a handshake no longer completes" "$tmp/out" "0 of 1 handshakes complete, the baseline had 1"
+has "... MICs fail" "$tmp/out" "4 MICs fail, the baseline had 0"
+run "the same baseline, sidecars still apply" 1 "$fw" check --baseline "$tmp/base.json" "$caps"
+has "... wpa2-psk still passes" "$tmp/out" "PASS $caps/wpa2-psk.pcap"
+has "... wrong-psk fails on the baseline only" "$tmp/out" "FAIL $caps/wrong-psk.pcap: baseline"
+"$fw" analyze --json --passphrase "$M4_PASS" "$caps/m4-drop.pcap" >"$tmp/base-m4.json"
+run "a baseline keeps known failures" 0 "$fw" check --passphrase "$M4_PASS" \
+	--baseline "$tmp/base-m4.json" "$tmp/bare/m4-drop.pcap"
+run "the same baseline without the key" 1 "$fw" check --baseline "$tmp/base-m4.json" \
+	"$tmp/bare/m4-drop.pcap"
+has "... the MICs no longer verify" "$tmp/out" "no longer verifies (MIC unchecked"
+printf '{"links": [' >"$tmp/bad.json"
+run "a baseline that is not JSON" 2 "$fw" check --baseline "$tmp/bad.json" "$caps"
+has "... is named with the place" "$tmp/err" "$tmp/bad.json: not JSON: line 1 column 12"
+
+# --- usage ---------------------------------------------------------------------------
+run "check --help" 0 "$fw" check --help
+has "--help lists --baseline" "$tmp/out" "--baseline FILE"
+has "--help lists the key options" "$tmp/out" "--passphrase P"
+run "fourway help check" 0 "$fw" help check
+run "no path" 2 "$fw" check
+has "... said" "$tmp/err" "no capture file given"
+run "-j 0" 2 "$fw" check -j 0 "$caps"
+run "-j without a value" 2 "$fw" check "$caps" -j
+run "an unknown option" 2 "$fw" check --frobnicate "$caps"
+has "... is named" "$tmp/err" "--frobnicate"
+run "standard input" 2 "$fw" check -
+mkdir "$tmp/empty"
+run "a folder without captures" 2 "$fw" check "$tmp/empty"
+has "... said" "$tmp/err" "no capture"
+run "a bad --bssid, as analyze" 2 "$fw" check --bssid 02:00 "$caps"
+run "--sta filter of another station" 1 "$fw" check --sta 02:00:00:00:09:00 "$caps"
+has "... wpa2-psk then has no handshake" "$tmp/out" "handshakes complete 1: 0 of 0 handshakes complete"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,99 @@
+#!/bin/sh
+# crosscheck.sh - independent tools accept the synthesized handshakes
+# (PSK and PSK-SHA256, CCMP and GCMP; SAE captures have the shape only):
+#   - tshark, given only the passphrase and SSID, derives the keys from the
+#     EAPOL exchange and decrypts the protected data frames (the ICMP echo
+#     request and reply inside);
+#   - aircrack-ng finds the passphrase from a small word list, and does not
+#     find one in a list without it.
+# Each tool's part is skipped when it is not installed (exit 77 when both are).
+top=${top_srcdir:-.}
+caps=$top/captures/synth
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-xcheck.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+have_tshark=no have_aircrack=no
+command -v tshark >/dev/null 2>&1 && have_tshark=yes
+command -v aircrack-ng >/dev/null 2>&1 && have_aircrack=yes
+if [ $have_tshark = no ] && [ $have_aircrack = no ]; then
+	echo "crosscheck.sh: neither tshark nor aircrack-ng is installed: skipping"
+	exit 77
+fi
+[ $have_tshark = yes ] || echo "crosscheck.sh: tshark not installed: its checks are skipped"
+[ $have_aircrack = yes ] || echo "crosscheck.sh: aircrack-ng not installed: its checks are skipped"
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -z "${2:-}" ] || printf '  %s\n' "$2"; }
+
+# the n-th double-quoted field of the key line (no escapes in these captures)
+field() { sed -n 's/^key psk "\([^"]*\)" "\([^"]*\)"$/\'"$2"'/p' "$1"; }
+
+for stem in clean clean-sha256 clean-gcmp clean-sha256-gcmp; do
+	pcap=$caps/$stem.pcap
+	pass=$(field "$caps/$stem.expect" 1)
+	ssid=$(field "$caps/$stem.expect" 2)
+	[ -n "$pass" ] && [ -n "$ssid" ] || { nok "$stem: no psk key line in its .expect"; continue; }
+	if [ $have_tshark = yes ]; then
+		tshark -r "$pcap" -o wlan.enable_decryption:TRUE \
+			-o "uat:80211_keys:\"wpa-pwd\",\"$pass:$ssid\"" \
+			-Y icmp -T fields -e icmp.type >"$tmp/icmp" 2>"$tmp/err"
+		if [ "$(tr '\n' ' ' <"$tmp/icmp")" = "8 0 " ]; then
+			ok "$stem: tshark decrypts the echo request and reply with the passphrase"
+		else
+			nok "$stem: tshark did not decrypt the data frames" \
+				"got '$(tr '\n' ' ' <"$tmp/icmp")' $(head -c 200 "$tmp/err")"
+		fi
+		tshark -r "$pcap" -o wlan.enable_decryption:TRUE \
+			-o "uat:80211_keys:\"wpa-pwd\",\"not the passphrase:$ssid\"" \
+			-Y icmp -T fields -e icmp.type >"$tmp/icmp" 2>/dev/null
+		if [ ! -s "$tmp/icmp" ]; then
+			ok "$stem: tshark decrypts nothing with another passphrase"
+		else
+			nok "$stem: tshark decrypted with a wrong passphrase"
+		fi
+	fi
+	if [ $have_aircrack = yes ]; then
+		printf 'password\n12345678\n%s\nqwertyuiop\n' "$pass" >"$tmp/words"
+		aircrack-ng -q -w "$tmp/words" -e "$ssid" "$pcap" >"$tmp/out" 2>&1 </dev/null
+		if tr '\r' '\n' <"$tmp/out" | grep -aqF "KEY FOUND! [ $pass ]"; then
+			ok "$stem: aircrack-ng finds the passphrase"
+		else
+			nok "$stem: aircrack-ng did not find the passphrase" \
+				"$(tr '\r' '\n' <"$tmp/out" | grep -av '^\s*$' | tail -n 3)"
+		fi
+		printf 'password\n12345678\nqwertyuiop\n' >"$tmp/words"
+		aircrack-ng -q -w "$tmp/words" -e "$ssid" "$pcap" >"$tmp/out" 2>&1 </dev/null
+		if tr '\r' '\n' <"$tmp/out" | grep -aq "KEY FOUND"; then
+			nok "$stem: aircrack-ng found a key in a list without the passphrase"
+		else
+			ok "$stem: aircrack-ng finds no key in a list without the passphrase"
+		fi
+	fi
+done
+
+# tshark follows the protected exchanges too: the 4/4s the station protected
+# with the new TK (early-key-install), and the group rekey (the protected
+# group 1/2 gives it the new GTK, which decrypts the broadcast ARP after it).
+if [ $have_tshark = yes ]; then
+	decrypt() {
+		tshark -r "$caps/$1.pcap" -o wlan.enable_decryption:TRUE \
+			-o "uat:80211_keys:\"wpa-pwd\",\"$(field "$caps/$1.expect" 1):$(field "$caps/$1.expect" 2)\"" \
+			-Y "$2" -T fields -e frame.number 2>/dev/null | wc -l | tr -d ' '
+	}
+	n=$(decrypt early-key-install 'eapol.type == 3 && wlan.fc.protected == 1')
+	if [ "$n" = 2 ]; then
+		ok "early-key-install: tshark decrypts the two protected 4/4s"
+	else
+		nok "early-key-install: tshark decrypts $n protected EAPOL-Key frames, want 2"
+	fi
+	n=$(decrypt group-rekey 'arp && wlan.fc.protected == 1')
+	if [ "$n" = 1 ]; then
+		ok "group-rekey: tshark decrypts the broadcast with the GTK of the rekey"
+	else
+		nok "group-rekey: tshark decrypts $n protected ARP frames, want 1"
+	fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,159 @@
+#!/bin/sh
+# scenarios.sh - every committed capture of captures/synth/ is regenerated
+# by `fourway synth` and compared byte for byte (pcap and .expect); then
+# `fourway analyze --json` runs on it with the key of its .expect, and the
+# warning/error findings are compared with the expect lines:
+#   - each `expect CODE at FRAME` needs a finding of CODE naming FRAME;
+#   - each warning or error finding needs an expect line of its code naming
+#     one of its frames (`forbid others`).
+# A capture whose expected codes are not all in `fourway codes --implemented`
+# is pending: its result is printed, not counted.  A capture listed in
+# known-gaps (STEM | DISCREPANCY | why) is reported with the analyzer's
+# known discrepancy, not counted; any other discrepancy fails.
+#
+# Needs jq; prints "N passed, N failed, N pending, N known gaps" last.
+top=${top_srcdir:-.}
+bld=${top_builddir:-.}
+fw=$bld/fourway
+caps=$top/captures/synth
+gaps=$top/tests/synth/known-gaps
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-synth.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+command -v jq >/dev/null 2>&1 || { echo "scenarios.sh: jq not found: skipping"; exit 77; }
+[ -x "$fw" ] || { echo "scenarios.sh: $fw not built"; exit 99; }
+
+passed=0 failed=0 pending=0 known=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -z "${2:-}" ] || printf '  %s\n' "$2"; }
+
+"$fw" codes --implemented >"$tmp/implemented" || { echo "scenarios.sh: fourway codes failed"; exit 99; }
+
+# --- the command line ---------------------------------------------------------
+usage() {
+	want=$1
+	shift
+	"$fw" synth "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ] && { [ "$want" -eq 0 ] || grep -q '^fourway synth: ' "$tmp/err"; }; then
+		ok "synth $*: exit $want"
+	else
+		nok "synth $*: exit $got, want $want" "$(head -c 300 "$tmp/err")"
+	fi
+}
+usage 2
+usage 2 clean
+usage 2 no-such-scenario -o "$tmp/x.pcap"
+usage 2 clean -o "$tmp/x.pcap" --akm wpa9
+usage 2 clean -o "$tmp/x.pcap" --cipher tkip
+usage 2 clean -o "$tmp/x.pcap" --linktype ethernet
+usage 2 clean -o "$tmp/x.pcap" --passphrase short
+usage 2 clean -o "$tmp/x.pcap" --seed ten
+usage 2 clean -o "$tmp/x.pcap" --pmk 00
+usage 2 clean -o "$tmp/x.pcap" --pmk 000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f
+usage 2 clean -o "$tmp/x.pcap" --bogus
+usage 2 --list clean
+[ ! -e "$tmp/x.pcap" ] && ok "no file is left after a usage error" || nok "a usage error left $tmp/x.pcap"
+usage 0 --help
+usage 0 --list
+n=$(wc -l <"$tmp/out")
+[ "$n" -ge 20 ] && ok "--list shows $n scenarios" || nok "--list shows $n scenarios, want at least 20"
+usage 0 clean -o "$tmp/noext"
+[ -s "$tmp/noext" ] && [ -s "$tmp/noext.expect" ] && ok "a name without extension gets NAME.expect" ||
+	nok "no sidecar $tmp/noext.expect"
+mkdir "$tmp/a.b"
+usage 0 clean -o "$tmp/a.b/c"
+[ -s "$tmp/a.b/c.expect" ] && ok "a dot in a folder name is not an extension" ||
+	nok "no sidecar $tmp/a.b/c.expect"
+usage 1 clean -o "$tmp/no/such/folder.pcap"
+"$fw" synth m4-lost --seed 5 -o "$tmp/s5a.pcap" && "$fw" synth m4-lost --seed 5 -o "$tmp/s5b.pcap" &&
+	"$fw" synth m4-lost --seed 6 -o "$tmp/s6.pcap"
+cmp -s "$tmp/s5a.pcap" "$tmp/s5b.pcap" && ok "same seed, same bytes" || nok "same seed, other bytes"
+cmp -s "$tmp/s5a.pcap" "$tmp/s6.pcap" && nok "another seed, the same bytes" || ok "another seed, other bytes"
+"$fw" synth clean --seed 1 -o - >"$tmp/stdout.pcap"
+cmp -s "$tmp/stdout.pcap" "$caps/clean.pcap" && ok "-o - writes the capture to standard output" ||
+	nok "-o - differs from captures/synth/clean.pcap"
+
+# every scenario of --list has a committed capture
+"$fw" synth --list | awk '{print $1}' >"$tmp/names"
+while read -r name; do
+	if grep -v '^#' "$caps/scenarios.list" | awk '{print $2}' | grep -qx -- "$name"; then
+		ok "$name: has a committed capture"
+	else
+		nok "$name: no line in captures/synth/scenarios.list"
+	fi
+done <"$tmp/names"
+
+if sh "$top/tests/synth/regen.sh" "$fw" "$tmp/gen" "$caps/scenarios.list" 2>"$tmp/regen.err"; then
+	ok "regen.sh writes every listed capture"
+else
+	nok "regen.sh failed" "$(head -c 400 "$tmp/regen.err")"
+fi
+
+# (code, frame) pairs of the expect lines as a JSON array
+expects_json() {
+	sed -n 's/^expect \([A-Z0-9_]*\) at \([0-9]*\)$/{"code":"\1","frame":\2}/p' "$1" |
+		jq -s -c .
+}
+
+DIFF='
+  ([ $e[] | . as $x
+     | select([ $f[] | select(.code == $x.code and any(.frames[]; . == $x.frame)) ] | length == 0)
+     | "missing \(.code)@\(.frame)" ]
+   + [ $f[] | select(.severity != "info") | . as $g
+     | select([ $e[] | . as $y | select(.code == $g.code and any($g.frames[]; . == $y.frame)) ]
+              | length == 0)
+     | "extra \(.code)@\($g.frames | map(tostring) | join(","))" ])
+  | join("; ")'
+
+grep -v '^#' "$caps/scenarios.list" | while read -r stem scenario opts; do
+	[ -n "$stem" ] || continue
+	echo "$stem" >>"$tmp/stems"
+done
+
+while read -r stem; do
+	pcap=$caps/$stem.pcap exp=$caps/$stem.expect
+	for f in pcap expect; do
+		if cmp -s "$tmp/gen/$stem.$f" "$caps/$stem.$f"; then
+			ok "$stem.$f: regenerated byte for byte"
+		else
+			nok "$stem.$f: differs from what fourway synth writes now" \
+				"(regenerate with 'make synth-captures' if the change is meant)"
+		fi
+	done
+	sed -n 's/^key //p' "$exp" >"$tmp/key"
+	if ! "$fw" analyze --json --key-file "$tmp/key" "$pcap" >"$tmp/out.json" 2>"$tmp/err"; then
+		nok "$stem: analyze failed" "$(head -c 300 "$tmp/err")"
+		continue
+	fi
+	# the number of complete handshakes is fourway check's to judge; shown when it differs
+	want_hs=$(sed -n 's/^handshakes complete //p' "$exp")
+	got_hs=$(jq '[.links[].handshakes[] | select(.outcome == "complete")] | length' "$tmp/out.json")
+	[ "$want_hs" = "$got_hs" ] ||
+		echo "note - $stem: the analyzer finds $got_hs complete handshake(s), the .expect says $want_hs"
+	missing_codes=""
+	for code in $(sed -n 's/^expect \([A-Z0-9_]*\) .*/\1/p' "$exp" | sort -u); do
+		grep -qx "$code" "$tmp/implemented" || missing_codes="$missing_codes $code"
+	done
+	e=$(expects_json "$exp")
+	if ! diff=$(jq -r --argjson e "$e" ".findings as \$f | $DIFF" "$tmp/out.json"); then
+		nok "$stem: cannot compare the findings (jq failed)"
+		continue
+	fi
+	gap=$(grep "^$stem |" "$gaps" 2>/dev/null | cut -d'|' -f2 | sed 's/^ *//; s/ *$//')
+	if [ -n "$missing_codes" ]; then
+		pending=$((pending + 1))
+		echo "pending - $stem: not yet implemented:$missing_codes${diff:+ (today: $diff)}"
+	elif [ -z "$diff" ]; then
+		ok "$stem: the findings are those of its .expect"
+		[ -z "$gap" ] || echo "  note: the known gap of $stem ($gap) is gone: remove it from known-gaps"
+	elif [ "$diff" = "$gap" ]; then
+		known=$((known + 1))
+		echo "known gap - $stem: $diff ($(grep "^$stem |" "$gaps" | cut -d'|' -f3 | sed 's/^ *//'))"
+	else
+		nok "$stem: the findings differ from its .expect" "$diff"
+	fi
+done <"$tmp/stems"
+
+echo "$passed passed, $failed failed, $pending pending, $known known gaps"
+[ "$failed" -eq 0 ]
