@@ -1,5 +1,5 @@
 # lib.sh - shared by the live tests (sourced): paths, a scratch directory,
-# TAP-like ok/not ok lines, and the jq programs that put `live --json`
+# the ok/not ok lines of tests/lib.sh, and the jq programs that put `live --json`
 # events and an `analyze --json` document side by side.
 top=${top_srcdir:-.}
 bld=${top_builddir:-.}
@@ -8,9 +8,7 @@ caps=$top/captures
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-live.XXXXXX") || exit 99
 trap 'cleanup 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-nok() { failed=$((failed + 1)); echo "not ok - $1"; [ -z "${2:-}" ] || printf '  %s\n' "$2"; }
+. "$top/tests/lib.sh"	# ok, nok, run
 skip() { echo "$(basename "$0"): skipping: $1"; exit 77; }
 finish() {
 	echo "$passed passed, $failed failed"
