@@ -17,6 +17,10 @@ TEST_PKGS="jq groff-base man-db tshark aircrack-ng libxml2-utils tmux"
 
 say() { printf '\n==> %s\n' "$*"; }
 
+# The VM stage (make check-vm): qemu, the daemons and the tools that go into
+# the VM's image; the kernel package itself is fetched with apt-get download.
+VM_PKGS="qemu-system-x86 hostapd wpasupplicant iw tcpdump busybox-static kmod cpio"
+
 install_deps() {
 	missing=""
 	for p in $PKGS $*; do
@@ -72,7 +76,7 @@ demo)
 	./build/fourway analyze --passphrase 'the right passphrase' "$cap"
 	;;
 test)
-	install_deps $TEST_PKGS
+	install_deps $TEST_PKGS $VM_PKGS
 	export FOURWAY_CORPUS="${FOURWAY_CORPUS:-$top/../shared/corpus}"
 	[ -d "$FOURWAY_CORPUS" ] || echo "bootstrap: corpus not found at $FOURWAY_CORPUS; corpus tests will skip"
 	build
@@ -83,6 +87,10 @@ test)
 	say "fourway check captures/"
 	./build/fourway check captures/ ||
 		{ echo "bootstrap: the captures do not meet their .expect files" >&2; exit 1; }
+	say "make check-vm (real handshakes in a VM)"
+	vm_t0=$(date +%s)
+	make -C build check-vm || { summarize build/test-suite.log build/tests/vm/check-vm.log; exit 1; }
+	echo "check-vm: $(($(date +%s) - vm_t0)) s"
 	say "make check with AddressSanitizer and UndefinedBehaviorSanitizer"
 	configure_in build-san --enable-sanitizers --enable-werror
 	make -C build-san -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
@@ -92,7 +100,7 @@ test)
 		DISTCHECK_CONFIGURE_FLAGS=--enable-werror >build/distcheck.log 2>&1 ||
 		{ tail -n 60 build/distcheck.log; exit 1; }
 	tail -n 4 build/distcheck.log
-	summarize build/test-suite.log build-san/test-suite.log
+	summarize build/test-suite.log build-san/test-suite.log build/tests/vm/check-vm.log
 	;;
 *)
 	echo "usage: $0 demo|test" >&2

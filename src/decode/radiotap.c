@@ -146,11 +146,11 @@ static void rt_store(struct fw_radio *r, unsigned bit, struct fw_cursor *v)
 static int rt_word_fields(struct fw_radio *r, struct fw_cursor *c, uint32_t word,
 			  unsigned ns_word, const char **err_field)
 {
-	for (unsigned bit = 0; bit < RT_NS_RADIOTAP; bit++) {
+	/* the set bits only, lowest first */
+	for (uint32_t bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1); bits; bits &= bits - 1) {
+		unsigned bit = (unsigned)__builtin_ctz(bits);
 		struct fw_cursor v;
 
-		if (!(word & (UINT32_C(1) << bit)))
-			continue;
 		/* fields 32 and up are undefined; TLVs (28) end the fixed fields */
 		if (ns_word != 0 || bit >= RT_TLV)
 			return 1;

@@ -3,9 +3,9 @@
  *
  * An ACK names only its receiver: it acknowledges the unicast frame that
  * immediately precedes it on the medium, sent by that receiver, one SIFS
- * after its end.  So each input keeps the one frame an ACK could answer;
- * the next frame settles it: an ACK to its transmitter within the window
- * (yes), anything else (no).  A Block Ack names both sides and carries a
+ * after its end.  So each input keeps the few frames an ACK could still
+ * answer; an ACK to a frame's transmitter within its window settles it
+ * (yes), and the window passing without one settles it too (no).  A Block Ack names both sides and carries a
  * bitmap of sequence numbers, so it is checked against the frame's own
  * sequence number.
  *
@@ -135,11 +135,13 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		return;
 	}
 	/*
-	 * Any other frame: the waiting frames of other transmitters, and those
-	 * whose window has passed, were not acknowledged.
+	 * Any other frame: the waiting frames whose window has passed were not
+	 * acknowledged.  On one channel an ACK follows its frame at once, but
+	 * a capture may show a frame of the other side first (mac80211_hwsim
+	 * delivers ACKs late): within the window a frame keeps waiting.
 	 */
 	for (size_t i = q->n; i-- > 0;) {
-		if (!f->has_ta || memcmp(q->q[i].ta, f->ta, 6) != 0 || !in_window(&q->q[i], ts_ns)) {
+		if (!in_window(&q->q[i], ts_ns)) {
 			settle(&q->q[i], FW_ACK_NO, 0);
 			drop(q, i);
 		}

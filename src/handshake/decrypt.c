@@ -241,6 +241,9 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 
 	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
 		return;
+	/* most protected frames belong to no link of a handshake: say so cheaply */
+	if (!hs_bssid_maybe(c, f->ra) && !hs_bssid_maybe(c, f->ta))
+		return;
 	if ((l = hs_link_find(c, f->ra, f->ta)) != NULL)
 		from_ap = false;
 	else if ((l = hs_link_find(c, f->ta, f->ra)) != NULL)

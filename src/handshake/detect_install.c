@@ -28,7 +28,7 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 	const struct fw_msg *lost_m4 = NULL;
 	uint64_t prot[LIST_MAX], retries[LIST_MAX];
 	size_t n_prot = 0, n_retry = 0;
-	bool acked_m4 = false, answered_plain = false, early;
+	bool acked_m4 = false, unknown_m4 = false, answered_plain = false, early;
 	struct fw_finding *f;
 	char a[96] = "", b[96] = "";
 
@@ -54,6 +54,8 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 				acked_m4 = true;
 			else if (m->acked == FW_ACK_NO && !lost_m4)
 				lost_m4 = m;
+			else if (m->acked == FW_ACK_UNKNOWN)
+				unknown_m4 = true;	/* no ACKs to judge by: no conclusion */
 		}
 		if (m->type == FW_MSG_M3 && m->from_ap && !m->protected_ && pf_before_msg(first, m) &&
 		    n_retry < LIST_MAX)
@@ -67,7 +69,7 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 		    hs_earlier(first->file, retries[0], first->ts_ns, m->file, m->frame, m->ts_ns))
 			answered_plain = true;
 	}
-	early = !acked_m4 && (lost_m4 || n_retry);
+	early = !acked_m4 && !unknown_m4 && (lost_m4 || n_retry);
 	hs_frame_list(a, sizeof(a), prot, n_prot);
 	if (early && (f = hs_finding_add(c, FW_F_EARLY_KEY_INSTALL, l)) != NULL) {
 		for (size_t i = 0; i < l->n_pframes; i++)

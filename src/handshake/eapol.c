@@ -19,6 +19,7 @@
 #include "decode/eapol.h"
 #include "handshake/internal.h"
 #include "util/cursor.h"
+#include "util/mac.h"
 
 static bool hs_has(const struct hs_link *l, int h, enum fw_msg_type t)
 {
@@ -104,7 +105,8 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	bool from_ap = (k->key_info & FW_KI_ACK) != 0;
 	const uint8_t *aa = from_ap ? f->sa : f->da;
 	const uint8_t *spa = from_ap ? f->da : f->sa;
-	struct hs_link *l = hs_link_get(c, aa, spa);
+	struct hs_link *l = fw_mac_is_zero(aa) != fw_mac_is_zero(spa) ? hs_link_get_half(c, aa, spa)
+								      : hs_link_get(c, aa, spa);
 	struct hs_msg_priv *p;
 	struct fw_msg *m;
 	enum fw_msg_type type;

@@ -208,6 +208,7 @@ struct fw_core {
 
 	struct hs_link **link_tab;
 	size_t link_tab_size;
+	uint64_t bssid_seen[64];	/* a bit per hash of every link's BSSID: a fast "no link" */
 	struct hs_link **links;	/* in order of creation */
 	size_t n_links, cap_links;
 	const struct fw_link **shown;	/* links with messages, for the accessors */
@@ -254,6 +255,10 @@ bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_
 /* link.c */
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
+/* False when no link has this BSSID (true may still find none). */
+bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6]);
+/* hs_link_get for a frame that names only one side (the other is zero): Linux cooked. */
+struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 void hs_link_free_all(struct fw_core *c);
 struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv);
 int hs_link_new_hs(struct hs_link *l, bool group);

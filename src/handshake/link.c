@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "handshake/internal.h"
+#include "util/mac.h"
 
 static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 {
@@ -16,6 +17,25 @@ static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 	for (int i = 0; i < 6; i++)
 		h = (h ^ b[i]) * 16777619u;
 	return h & (size - 1);
+}
+
+static unsigned bssid_bit(const uint8_t b[6])
+{
+	return (unsigned)((b[3] << 4) ^ (b[4] << 2) ^ b[5] ^ (b[0] << 1)) & 4095u;
+}
+
+bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
+{
+	unsigned bit = bssid_bit(bssid);
+
+	return (c->bssid_seen[bit / 64] >> (bit % 64)) & 1;
+}
+
+static void bssid_mark(struct fw_core *c, const uint8_t bssid[6])
+{
+	unsigned bit = bssid_bit(bssid);
+
+	c->bssid_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
 
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
@@ -57,6 +77,7 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	l->next = c->link_tab[h];
 	c->link_tab[h] = l;
 	c->links[c->n_links++] = l;
+	bssid_mark(c, bssid);
 	return l;
 }
 
@@ -114,4 +135,55 @@ int hs_link_new_hs(struct hs_link *l, bool group)
 	l->hs[l->n_hs].group = group;
 	l->hs[l->n_hs].outcome = FW_OUT_INCOMPLETE;
 	return (int)l->n_hs++;
+}
+
+static void unhash(struct fw_core *c, struct hs_link *l)
+{
+	struct hs_link **pp = &c->link_tab[pair_hash(l->pub.bssid, l->pub.sta, c->link_tab_size)];
+
+	while (*pp && *pp != l)
+		pp = &(*pp)->next;
+	if (*pp)
+		*pp = l->next;
+}
+
+/*
+ * A Linux cooked header names only the sender, so an EAPOL-Key frame shows
+ * one side of its link: the AP's messages have no station, the station's
+ * no AP.  The two halves are the same link: a message whose other side is
+ * unknown joins the link where that side is known, or completes a half
+ * link waiting for it (the latest one).
+ */
+struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
+{
+	bool ap_known = !fw_mac_is_zero(bssid);
+	struct hs_link *best = NULL, *half = NULL;
+
+	for (size_t i = c->n_links; i-- > 0 && !best;) {
+		struct hs_link *l = c->links[i];
+
+		if (l->scope != hs_scope(c))
+			continue;
+		if (ap_known ? memcmp(l->pub.bssid, bssid, 6) == 0 && !fw_mac_is_zero(l->pub.sta)
+			     : memcmp(l->pub.sta, sta, 6) == 0 && !fw_mac_is_zero(l->pub.bssid))
+			best = l;
+		else if (!half && (ap_known ? fw_mac_is_zero(l->pub.bssid) && !fw_mac_is_zero(l->pub.sta)
+					    : fw_mac_is_zero(l->pub.sta) && !fw_mac_is_zero(l->pub.bssid)))
+			half = l;
+	}
+	if (best)
+		return best;
+	if (half && !(c->opts.filter_bssid && ap_known && memcmp(bssid, c->opts.bssid, 6) != 0) &&
+	    !(c->opts.filter_sta && !ap_known && memcmp(sta, c->opts.sta, 6) != 0)) {
+		size_t h;
+
+		unhash(c, half);
+		memcpy(ap_known ? half->pub.bssid : half->pub.sta, ap_known ? bssid : sta, 6);
+		h = pair_hash(half->pub.bssid, half->pub.sta, c->link_tab_size);
+		half->next = c->link_tab[h];
+		c->link_tab[h] = half;
+		bssid_mark(c, half->pub.bssid);
+		return half;
+	}
+	return hs_link_get(c, bssid, sta);
 }

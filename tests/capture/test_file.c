@@ -433,6 +433,87 @@ START_TEST(absurd_lengths)
 }
 END_TEST
 
+/* A 32-bit field in the byte order of a hand-built pcap file. */
+static void put32(uint8_t *b, uint32_t v, int be)
+{
+	for (int i = 0; i < 4; i++)
+		b[be ? 3 - i : i] = (uint8_t)(v >> (8 * i));
+}
+
+static size_t put_record(uint8_t *b, uint32_t sec, uint32_t frac, uint32_t caplen, uint32_t len,
+			 int be)
+{
+	put32(b, sec, be);
+	put32(b + 4, frac, be);
+	put32(b + 8, caplen, be);
+	put32(b + 12, len, be);
+	for (uint32_t i = 0; i < caplen; i++)
+		b[16 + i] = (uint8_t)(i * 7 + caplen);
+	return 16 + (size_t)caplen;
+}
+
+/*
+ * Classic pcap in both byte orders and both precisions (magics a1b2c3d4,
+ * a1b23c4d, written either way round), snaplen 65535: a short record, one
+ * of 100000 captured bytes (libpcap keeps the first 65535), and 300
+ * records of 1500 bytes, so records straddle every read the source makes.
+ */
+START_TEST(pcap_orders_and_lengths)
+{
+	static const uint32_t magic[2] = { 0xa1b2c3d4, 0xa1b23c4d };
+	size_t cap = 24 + 16 + 3 + 16 + 100000 + 300 * (16 + 1500);
+	uint8_t *raw = malloc(cap);
+	char *tmp = tc_tmpdir();
+
+	ck_assert_ptr_nonnull(raw);
+	for (int be = 0; be < 2; be++) {
+		for (int nano = 0; nano < 2; nano++) {
+			struct tc_pkts pk;
+			char name[32], *tp;
+			size_t n = 24;
+			uint32_t frac = nano ? 123456789 : 123456;
+
+			put32(raw, magic[nano], be);
+			raw[be ? 4 : 5] = 0, raw[be ? 5 : 4] = 2;	/* version 2.4 */
+			raw[be ? 6 : 7] = 0, raw[be ? 7 : 6] = 4;
+			put32(raw + 8, 0, be);
+			put32(raw + 12, 0, be);
+			put32(raw + 16, 65535, be);
+			put32(raw + 20, 105, be);
+			n += put_record(raw + n, 1767225600, frac, 3, 5, be);
+			n += put_record(raw + n, 1767225601, frac, 100000, 100000, be);
+			for (int i = 0; i < 300; i++)
+				n += put_record(raw + n, 1767225602 + (uint32_t)i, 0, 1500, 1500, be);
+			snprintf(name, sizeof(name), "o%d%d.pcap", be, nano);
+			tp = tc_write(tmp, name, raw, n);
+			tc_read_all(tp, &pk);
+			ck_assert_int_eq(pk.rc, 0);
+			ck_assert_uint_eq(pk.n, 302);
+			ck_assert_int_eq(pk.v[0].linktype, 105);
+			ck_assert_int_eq(pk.v[0].ts_ns, 1767225600ll * 1000000000 +
+							(nano ? 123456789 : 123456000));
+			ck_assert_uint_eq(pk.v[0].caplen, 3);
+			ck_assert_uint_eq(pk.v[0].len, 5);
+			ck_assert_uint_eq(pk.v[0].data[2], 2 * 7 + 3);
+			ck_assert_uint_eq(pk.v[1].caplen, 65535);
+			ck_assert_uint_eq(pk.v[1].len, 100000);
+			ck_assert_uint_eq(pk.v[1].data[65534], (uint8_t)(65534 * 7 + 100000));
+			for (size_t i = 2; i < pk.n; i++) {
+				ck_assert_uint_eq(pk.v[i].frame_no, i + 1);
+				ck_assert_int_eq(pk.v[i].ts_ns, (1767225600ll + (int64_t)i) * 1000000000);
+				ck_assert_uint_eq(pk.v[i].caplen, 1500);
+				ck_assert_uint_eq(pk.v[i].data[0], (uint8_t)1500);
+				ck_assert_uint_eq(pk.v[i].data[1499], (uint8_t)(1499 * 7 + 1500));
+			}
+			tc_pkts_free(&pk);
+			free(tp);
+		}
+	}
+	tc_rmtree(tmp);
+	free(raw);
+}
+END_TEST
+
 Suite *file_suite(void)
 {
 	Suite *s = suite_create("file");
@@ -446,6 +527,7 @@ Suite *file_suite(void)
 	tcase_add_test(tc, truncated_pcapng);
 	tcase_add_test(tc, not_captures);
 	tcase_add_test(tc, absurd_lengths);
+	tcase_add_test(tc, pcap_orders_and_lengths);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,78 @@
+#!/bin/sh
+# harvest.sh RUN CAPTURES: turn the fresh runs of make check-vm (RUN, e.g.
+# build/tests/vm/run/out) into sample captures (CAPTURES, e.g. captures/).
+# A maintainer's tool, not run by the tests.  Per scenario S it writes:
+#   S*.pcap          the captures as tcpdump wrote them
+#   S.keylog         the PMK hexdump lines of hostapd's -dd -K log
+#   S.hostapd.log    hostapd's lines that tell what happened (completed
+#                    handshakes, rejected MICs, messages, retries, deauths)
+#   S.medium.log     fw-medium's log, when the scenario had one
+#   C.expect         for each capture C, what fourway check must find,
+#                    derived from those logs only (never from fourway):
+#     key ...                  the keys the daemons were given (SAE: the log)
+#     handshakes complete N    N = hostapd's EAPOL-4WAY-HS-COMPLETED lines
+#                              and the group 2/2 messages it received
+#     expect MIC_BAD           hostapd logged "invalid MIC", else forbid it
+#     expect TIMEOUT           hostapd disconnected with reason 15, else forbid
+#   and from the medium's log, on hwsim0 (which taps before the medium and
+#   sees every ACK):
+#     expect M4_LOST, EARLY_KEY_INSTALL, M3_RETRY_AFTER_INSTALL
+#                              it dropped a 4/4 unacknowledged (wpa_supplicant
+#                              installs the PTK once 4/4 is sent, so its
+#                              answers to the 3/4 retries leave protected)
+#     expect M3_LOST           it dropped a 3/4 unacknowledged
+#     expect M4_IGNORED        it delayed an acknowledged 4/4 past the retry
+#     forbid CAPTURE_LOSSY     always: hwsim0 misses no frame
+#   on a monitor of another radio (no ACKs there) nothing from a missing ACK:
+#     forbid M4_LOST, M3_LOST; expect CAPTURE_LOSSY where that radio alone
+#     missed a frame
+set -eu
+run=$1 dst=$2
+medium() { [ -f "$dir/medium.log" ] && grep -q -- "$1" "$dir/medium.log"; }
+
+for dir in "$run"/*/; do
+	s=$(basename "$dir")
+	[ -f "$dir/hostapd.log" ] || continue
+	grep -- '- hexdump(len=' "$dir/hostapd.log" | grep 'PMK - hexdump' | sed 's/^[0-9.]*: //' |
+		sort -u >"$dst/$s.keylog"
+	grep -E 'EAPOL-4WAY-HS-COMPLETED|pairwise key handshake completed|invalid MIC|AP-STA-|reason 15|received EAPOL-Key frame|sending [1-4]/4 msg|Use EAPOL-Key timeout|replay counter|invalid state' \
+		"$dir/hostapd.log" | grep -v hexdump >"$dst/$s.hostapd.log"
+	[ -f "$dir/medium.log" ] && cp "$dir/medium.log" "$dst/$s.medium.log"
+	# every handshake counts, 4-way and group-key alike (as fourway check counts them)
+	completed=$(($(grep -c 'EAPOL-4WAY-HS-COMPLETED' "$dir/hostapd.log" || true) +
+		$(grep -c 'received EAPOL-Key frame (2/2 Group)' "$dir/hostapd.log" || true)))
+	rejected=$(grep -c 'invalid MIC' "$dir/hostapd.log" || true)
+	deauth15=$(grep -c 'wpa_sta_disconnect .*(reason 15)' "$dir/hostapd.log" || true)
+	for p in "$dir"/*.pcap; do
+		c=$(basename "$p" .pcap)
+		cp "$p" "$dst/$c.pcap"
+		{
+			if grep -q '^keylog ' "$dir/$s.keys"; then
+				echo "key keylog $s.keylog"
+			else
+				sed 's/^/key /' "$dir/$s.keys"
+			fi
+			echo "handshakes complete $completed"
+			if [ "$rejected" -gt 0 ]; then echo "expect MIC_BAD"; else echo "forbid MIC_BAD"; fi
+			if [ "$deauth15" -gt 0 ]; then echo "expect TIMEOUT"; else echo "forbid TIMEOUT"; fi
+			case $c in
+			*-mon0)
+				echo "forbid M4_LOST"
+				echo "forbid M3_LOST"
+				if medium 'DROP-at-radio'; then echo "expect CAPTURE_LOSSY"; fi ;;
+			*-wlan0|*-any|*-sll) ;;
+			*)
+				if medium ' m4 .* DROP ack=0'; then
+					echo "expect M4_LOST"
+					echo "expect EARLY_KEY_INSTALL"
+					echo "expect M3_RETRY_AFTER_INSTALL"
+				fi
+				if medium ' m3 .* DROP ack=0'; then echo "expect M3_LOST"; fi
+				if medium ' m4 .* DELAY.*ack=1'; then echo "expect M4_IGNORED"; fi
+				# hwsim0 taps before the medium: it misses nothing
+				echo "forbid CAPTURE_LOSSY" ;;
+			esac
+		} >"$dst/$c.expect"
+		echo "harvest: $c.pcap ($(wc -c <"$p") bytes)"
+	done
+done

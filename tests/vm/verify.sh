@@ -1,0 +1,87 @@
+#!/bin/sh
+# verify.sh FOURWAY DIR...: hold what fourway said about each fresh run
+# (DIR/*.json, written in the VM) against what the daemons and the medium
+# logged in that run.  Nonces and timings differ every run; the logs are
+# the truth:
+#   every handshake hostapd completed ("EAPOL-4WAY-HS-COMPLETED") is
+#     `complete` in a capture that saw all of it;
+#   every msg 2/4 hostapd rejected ("invalid MIC") has a `bad` MIC;
+#   hwsim0 shows every EAPOL-Key message the medium saw transmitted, and a
+#     monitor of the sniffer's radio only those the medium delivered to it;
+#   the link type is the one the capture was taken with;
+#   the msg 4/4 the medium dropped is M4_LOST in the hwsim0 capture (the
+#     only view with ACKs), once `fourway codes --implemented` lists it.
+# Prints "ok" and "not ok" lines and "N passed, N failed" last; exit 1 on a
+# failure.
+fw=$1
+shift
+command -v jq >/dev/null 2>&1 || { echo "verify.sh: jq not found"; exit 77; }
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+nok() { failed=$((failed + 1)); echo "not ok - $1"; }
+check() { # check NAME GOT WANT
+	if [ "$2" = "$3" ]; then ok "$1 ($2)"; else nok "$1: got $2, want $3"; fi
+}
+m4_lost_implemented=no
+"$fw" codes --implemented 2>/dev/null | grep -qx M4_LOST && m4_lost_implemented=yes
+
+# the pairwise handshakes of a report with outcome $2, and MICs that are $2
+n_outcome() { jq "[.links[].handshakes[] | select(.group | not) | select(.outcome == \"$2\")] | length" "$1"; }
+# the medium reads only EAPOL in the clear: so do these counts
+n_msg() { jq "[.links[].handshakes[].messages[] | select(.protected | not) | select(.msg == (\"$2\" | ascii_upcase))] | length" "$1"; }
+n_mic() { jq "[.links[].handshakes[].messages[] | select(.mic == \"$2\")] | length" "$1"; }
+
+for dir in "$@"; do
+	name=$(basename "$dir")
+	hlog=$dir/hostapd.log
+	[ -f "$hlog" ] || { nok "$name: no hostapd.log (the scenario did not run: see $dir/scenario.log)"; continue; }
+	completed=$(grep -c 'EAPOL-4WAY-HS-COMPLETED' "$hlog")
+	rejected=$(grep -c 'invalid MIC' "$hlog")
+	[ "$completed" -gt 0 ] || [ "$name" = wrong-pass ] || nok "$name: hostapd completed no handshake"
+	for json in "$dir"/*.json; do
+		[ -f "$json" ] || continue
+		cap=$(basename "$json" .json)
+		if ! grep -qx 'fourway exit status 0' "$dir/$cap.fw.err"; then
+			nok "$cap: fourway failed: $(head -c 300 "$dir/$cap.fw.err")"
+			continue
+		fi
+		lt=$(jq '.inputs[0].linktype' "$json")
+		complete=$(n_outcome "$json" complete)
+		bad=$(n_mic "$json" bad)
+		case $cap in
+		*-wlan0) check "$cap: link type Ethernet" "$lt" 1 ;;
+		*-any) check "$cap: link type Linux cooked v2" "$lt" 276 ;;
+		*-sll) check "$cap: link type Linux cooked v1" "$lt" 113 ;;
+		*) check "$cap: link type radiotap" "$lt" 127 ;;
+		esac
+		check "$cap: MICs hostapd rejected are bad" "$bad" "$rejected"
+		case $cap in
+		*-any|*-sll|rekey)
+			# cooked headers name one address a frame; the rekeys travel inside CCMP
+			check "$cap: handshakes hostapd completed are complete" "$complete" "$completed" ;;
+		*-mon0)
+			check "$cap: handshakes hostapd completed are complete" "$complete" "$completed"
+			[ -f "$dir/medium.log" ] && for m in m1 m2 m3 m4; do
+				# a monitor of radio 2 sees what the medium delivered to it
+				check "$cap: each $m the medium delivered to the sniffer's radio is there" \
+					"$(n_msg "$json" "$m")" \
+					"$(grep " $m .*replay=" "$dir/medium.log" | grep -vc ' DROP')"
+			done ;;
+		*)
+			check "$cap: handshakes hostapd completed are complete" "$complete" "$completed"
+			[ -f "$dir/medium.log" ] && for m in m1 m2 m3 m4; do
+				# hwsim0 taps before the medium: every transmission is there
+				check "$cap: each $m transmitted is there" "$(n_msg "$json" "$m")" \
+					"$(grep -c " $m .*replay=" "$dir/medium.log")"
+			done ;;
+		esac
+		if [ "$cap" = m4-drop-once ] && [ "$m4_lost_implemented" = yes ]; then
+			dropped=$(grep -c ' m4 .* DROP ack=0' "$dir/medium.log")
+			lost=$(jq '[.findings[] | select(.code == "M4_LOST")] | length' "$json")
+			check "$cap: each msg 4/4 the medium dropped is M4_LOST" "$lost" "$dropped"
+		fi
+	done
+done
+echo "$passed passed, $failed failed"
+printf '# PASS: %s\n# FAIL: %s\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
