@@ -13,7 +13,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
 libssl-dev libncurses-dev zlib1g-dev check libcap-ng-dev"
 # Tools the tests use.
-TEST_PKGS="jq groff-base man-db tshark aircrack-ng libxml2-utils tmux"
+TEST_PKGS="jq groff-base man-db tshark aircrack-ng libxml2-utils bash-completion debhelper lintian
+debootstrap tmux"
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -100,7 +101,14 @@ test)
 		DISTCHECK_CONFIGURE_FLAGS=--enable-werror >build/distcheck.log 2>&1 ||
 		{ tail -n 60 build/distcheck.log; exit 1; }
 	tail -n 4 build/distcheck.log
-	summarize build/test-suite.log build-san/test-suite.log build/tests/vm/check-vm.log
+	say "the Debian package: build, lintian, apt install in a fresh Debian 12 chroot"
+	rm -f build/check-deb.sum; rc=0
+	sh tests/pkg/deb.sh >build/check-deb.log 2>&1 || rc=$?
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || { cat build/check-deb.log; exit 1; }
+	grep -E '^# .*: [0-9]+ s$|passed,|skipping' build/check-deb.log || true
+	[ "$rc" -eq 77 ] || echo "# PASS: 1" >build/check-deb.sum	# one test, as a script of make check
+	summarize build/test-suite.log build-san/test-suite.log build/tests/vm/check-vm.log \
+		build/check-deb.sum
 	;;
 *)
 	echo "usage: $0 demo|test" >&2

@@ -477,12 +477,14 @@ static void feed(struct live *r, const struct fw_pkt *pkt)
 
 static void write_out(struct live *r, const struct fw_pkt *pkt)
 {
+	struct fw_pcapng_pkt p = { .linktype = pkt->linktype, .ts_ns = pkt->ts_ns,
+				   .data = pkt->data, .caplen = pkt->caplen, .len = pkt->len };
 	int rc = 0;
 
 	if (r->pw)
 		rc = fw_pcap_writer_write(r->pw, pkt->ts_ns, pkt->data, pkt->caplen, pkt->len);
 	else if (r->nw)
-		rc = fw_pcapng_writer_write(r->nw, pkt->ts_ns, pkt->data, pkt->caplen, pkt->len);
+		rc = fw_pcapng_writer_write(r->nw, &p);
 	if (rc == FW_EIO) {
 		/* stop writing, keep watching: the capture matters more than the copy */
 		if (!r->tui)
@@ -784,12 +786,14 @@ static bool ends_with(const char *s, const char *suffix)
 static int open_outputs(struct live *r)
 {
 	const char *w = r->lo->wfile;
-	char err[512];
+	char err[512], comment[128];
+	struct fw_pcapng_section sec = { .comment = comment, .userappl = "fourway " PACKAGE_VERSION };
 	int rc = 0;
 
+	snprintf(comment, sizeof(comment), "fourway live on %s", r->source);
+
 	if (w && ends_with(w, ".pcapng"))
-		rc = fw_pcapng_writer_open(&r->nw, w, r->linktype, 262144, r->source, err,
-					   sizeof(err));
+		rc = fw_pcapng_writer_open(&r->nw, w, &sec, 262144, err, sizeof(err));
 	else if (w)
 		rc = fw_pcap_writer_open(&r->pw, w, r->linktype, 262144, err, sizeof(err));
 	if (rc != 0) {

@@ -63,6 +63,8 @@ void fw_usage_check(FILE *out);
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);
 int fw_cmd_check(int argc, char **argv);
+int fw_cmd_annotate(int argc, char **argv);
+void fw_usage_annotate(FILE *out);
 int fw_cmd_synth(int argc, char **argv);
 void fw_usage_synth(FILE *out);
 int fw_cmd_live(int argc, char **argv);

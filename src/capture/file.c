@@ -394,6 +394,13 @@ int fw_source_linktype(const struct fw_source *s)
 	return s ? s->linktype : -1;
 }
 
+uint32_t fw_source_snaplen(const struct fw_source *s)
+{
+	int n = s && s->p ? pcap_snapshot(s->p) : 0;
+
+	return n > 0 ? (uint32_t)n : 0;
+}
+
 const char *fw_source_path(const struct fw_source *s)
 {
 	return s ? s->path : NULL;

@@ -1,15 +1,24 @@
 /*
- * pcapng.h - a small pcapng writer (-w FILE.pcapng): one section, one
- * interface of one link type, Enhanced Packet Blocks with nanosecond
- * timestamps (if_tsresol 9), little-endian.
+ * pcapng.h - a small pcapng writer (draft-ietf-opsawg-pcapng): one Section
+ * Header Block, one Interface Description Block per link type, one Enhanced
+ * Packet Block per packet, each block able to carry comments (opt_comment).
+ * It serves `annotate` (a comment on the frames a finding concerns) and
+ * exports that must keep the original frames beside added ones.
  *
- * Block layouts from the pcapng specification (draft-ietf-opsawg-pcapng):
- * Section Header Block 0x0A0D0D0A, Interface Description Block 1,
- * Enhanced Packet Block 6, each padded to 32 bits with its total length
- * at both ends.  libpcap reads what this writes.
+ * Invariants of what it writes:
+ * - every block is little-endian (the SHB's byte-order magic says so) and
+ *   a multiple of 4 bytes long, its total length repeated at its end;
+ * - timestamps are nanoseconds since the epoch (if_tsresol = 9 in every
+ *   IDB), so a source's ts_ns is written back exactly;
+ * - the captured bytes and the original length are written as given;
+ * - interface IDs are handed out in the order link types first appear;
+ *   every IDB is written before the first packet that names it.
+ * Comments are written as given (pcapng wants UTF-8: the caller's job);
+ * one option value holds at most FW_PCAPNG_OPT_MAX bytes.
  *
- * Ownership: the writer owns the FILE until fw_pcapng_writer_close(),
- * which reports any write error that happened and frees it in every case.
+ * Path "-" is standard output.  Ownership: the writer owns the file until
+ * fw_pcapng_writer_close(), which flushes, reports a late write error, and
+ * frees the writer in every case.
  */
 #ifndef FW_CAPTURE_PCAPNG_H
 #define FW_CAPTURE_PCAPNG_H
@@ -17,14 +26,54 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define FW_PCAPNG_OPT_MAX 65535u	/* an option's length is 16 bits */
+#define FW_PCAPNG_MAX_IFACES 16		/* link types one file may hold */
+
 struct fw_pcapng_writer;
 
-/* Create path ("-": standard output).  0, or FW_EIO / FW_ENOMEM with err. */
-int fw_pcapng_writer_open(struct fw_pcapng_writer **out, const char *path, int linktype,
-			  uint32_t snaplen, const char *ifname, char *err, size_t errlen);
-/* One packet; FW_EINVAL for caplen > len or > snaplen, FW_EIO on a failed write. */
-int fw_pcapng_writer_write(struct fw_pcapng_writer *w, int64_t ts_ns, const uint8_t *data,
-			   uint32_t caplen, uint32_t len);
+/* What goes into the Section Header Block; NULL fields are left out. */
+struct fw_pcapng_section {
+	const char *comment;	/* opt_comment: e.g. the analysis summary */
+	const char *hardware;	/* shb_hardware */
+	const char *os;		/* shb_os */
+	const char *userappl;	/* shb_userappl: "fourway 0.1.0" */
+};
+
+/* One packet and its comments (each becomes one opt_comment). */
+struct fw_pcapng_pkt {
+	/*
+	 * LINKTYPE_ value (tcpdump.org link-layer header types), the same
+	 * number as libpcap's DLT for every link type fourway reads (1, 105,
+	 * 113, 119, 127, 163, 192, 276); an IDB is written on its first use
+	 */
+	int linktype;
+	int64_t ts_ns;		/* ns since the epoch, >= 0 */
+	const uint8_t *data;
+	uint32_t caplen;	/* bytes of data written */
+	uint32_t len;		/* original length, >= caplen */
+	const char *const *comments;
+	size_t n_comments;
+};
+
+/*
+ * Create path and write the SHB.  snaplen goes into every IDB (0: no
+ * limit, as the format allows).  Returns 0, or FW_EIO / FW_EINVAL /
+ * FW_ENOMEM with "PATH: reason" in err.
+ */
+int fw_pcapng_writer_open(struct fw_pcapng_writer **out, const char *path,
+			  const struct fw_pcapng_section *sec, uint32_t snaplen,
+			  char *err, size_t errlen);
+/*
+ * Append one packet (and its IDB if its link type is new).  FW_EINVAL for
+ * caplen > len, caplen > snaplen (when set), a comment too long or a bad
+ * link type; FW_ERANGE for a negative time; FW_ENOMEM when the file holds
+ * FW_PCAPNG_MAX_IFACES link types already; FW_EIO when the write failed
+ * (the writer then refuses further packets).
+ */
+int fw_pcapng_writer_write(struct fw_pcapng_writer *w, const struct fw_pcapng_pkt *p);
+/* Packets written so far. */
+uint64_t fw_pcapng_writer_count(const struct fw_pcapng_writer *w);
+/* Flush and close; FW_EIO when anything written was lost. */
 int fw_pcapng_writer_close(struct fw_pcapng_writer *w);
 
 #endif

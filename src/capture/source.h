@@ -39,6 +39,8 @@ int fw_source_open_file(struct fw_source **out, const char *path, char *err, siz
  */
 int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen);
 int fw_source_linktype(const struct fw_source *s);
+/* The file's snapshot length (of its first interface for pcapng); 0 unknown. */
+uint32_t fw_source_snaplen(const struct fw_source *s);
 const char *fw_source_path(const struct fw_source *s);
 void fw_source_close(struct fw_source *s);
 

@@ -1,6 +1,7 @@
 noinst_LIBRARIES += libfwoutput.a
 libfwoutput_a_SOURCES = \
 	src/output/view.c src/output/view.h \
+	src/output/annot.c src/output/annot.h \
 	src/output/json.c src/output/json.h \
 	src/output/text.c src/output/text.h \
 	src/output/ladder.c src/output/ladder.h \

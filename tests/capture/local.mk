@@ -5,6 +5,7 @@ tests_capture_test_capture_SOURCES = \
 	tests/capture/helpers.c \
 	tests/capture/test_file.c \
 	tests/capture/test_writer.c \
+	tests/capture/test_pcapng.c \
 	tests/capture/test_merge.c \
 	$(NULL)
 tests_capture_test_capture_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS) $(ZLIB_CFLAGS)

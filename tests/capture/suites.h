@@ -6,6 +6,7 @@
 
 Suite *file_suite(void);
 Suite *writer_suite(void);
+Suite *pcapng_suite(void);
 Suite *merge_suite(void);
 
 /* helpers.c */

@@ -10,8 +10,6 @@
  *   frequencies) and the 80/160 MHz channel centres of its tables E-4 and
  *   E-5 (5 GHz) and the 6 GHz ones (5950 + 5n, n = 7, 15 for the first
  *   80 and 160 MHz channels).
- * - the pcapng writer: what it writes, libpcap reads back byte for byte,
- *   with nanosecond timestamps and the link type.
  */
 #include <check.h>
 #include <stdio.h>
@@ -22,7 +20,6 @@
 #include "../e2e/corpus_table.h"
 #include "../e2e/run_capture.h"
 #include "capture/nl80211.h"
-#include "capture/pcapng.h"
 #include "capture/source.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
@@ -244,45 +241,6 @@ START_TEST(channel_centres)
 }
 END_TEST
 
-START_TEST(pcapng_round_trip)
-{
-	static const uint8_t a[] = { 0x00, 0x00, 0x08, 0x00, 0, 0, 0, 0, 0xd4, 0, 0, 0, 1, 2, 3, 4,
-				     5, 6 };
-	static const uint8_t b[] = { 0x00, 0x00, 0x08, 0x00, 0, 0, 0, 0, 0x80, 0 };
-	const int64_t ta = 1700000000123456789LL, tb = 1700000001000000001LL;
-	char path[] = "/tmp/fw-pcapng-XXXXXX";
-	struct fw_pcapng_writer *w;
-	struct fw_source *s;
-	struct fw_pkt p;
-	char err[512];
-	int fd = mkstemp(path);
-
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	ck_assert_int_eq(fw_pcapng_writer_open(&w, path, 127, 65535, "mon0", err, sizeof(err)), 0);
-	ck_assert_int_eq(fw_pcapng_writer_write(w, ta, a, sizeof(a), sizeof(a)), 0);
-	ck_assert_int_eq(fw_pcapng_writer_write(w, tb, b, 7, sizeof(b)), 0);	/* cut short */
-	ck_assert_int_eq(fw_pcapng_writer_write(w, tb, b, sizeof(b), 5), FW_EINVAL);
-	ck_assert_int_eq(fw_pcapng_writer_close(w), 0);
-
-	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
-	ck_assert_int_eq(fw_source_linktype(s), 127);
-	ck_assert_int_eq(fw_source_next(s, &p, err, sizeof(err)), 1);
-	ck_assert_int_eq(p.ts_ns, ta);
-	ck_assert_uint_eq(p.caplen, sizeof(a));
-	ck_assert_uint_eq(p.len, sizeof(a));
-	ck_assert_mem_eq(p.data, a, sizeof(a));
-	ck_assert_int_eq(fw_source_next(s, &p, err, sizeof(err)), 1);
-	ck_assert_int_eq(p.ts_ns, tb);
-	ck_assert_uint_eq(p.caplen, 7);
-	ck_assert_uint_eq(p.len, sizeof(b));
-	ck_assert_mem_eq(p.data, b, 7);
-	ck_assert_int_eq(fw_source_next(s, &p, err, sizeof(err)), 0);
-	fw_source_close(s);
-	unlink(path);
-}
-END_TEST
-
 static Suite *live_suite(void)
 {
 	Suite *s = suite_create("live");
@@ -297,7 +255,6 @@ static Suite *live_suite(void)
 	tc = tcase_create("capture");
 	tcase_add_test(tc, channel_numbers);
 	tcase_add_test(tc, channel_centres);
-	tcase_add_test(tc, pcapng_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,4 +6,5 @@ Suite *utf8_suite(void);
 Suite *json_suite(void);
 Suite *text_suite(void);
 Suite *view_suite(void);
+Suite *annot_suite(void);
 #endif

@@ -12,6 +12,7 @@ int main(void)
 	srunner_add_suite(sr, json_suite());
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, view_suite());
+	srunner_add_suite(sr, annot_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

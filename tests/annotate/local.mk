@@ -1,0 +1,3 @@
+# fourway annotate end to end, checked with tshark.
+TESTS += tests/annotate/annotate.sh
+EXTRA_DIST += tests/annotate/annotate.sh
