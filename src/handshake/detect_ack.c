@@ -15,6 +15,12 @@
 #include "handshake/internal.h"
 
 #define LIST_MAX 8
+/*
+ * A 3/4 retry sent this soon after an acknowledged 4/4 crossed it: the
+ * AP's timer fired while the 4/4 was on its way up (hostapd then accepts
+ * the 4/4 all the same), which proves nothing about the 4/4.
+ */
+#define CROSSING_NS 10000000LL
 
 /* The first M3 of handshake h sent after message i, or NULL. */
 static const struct fw_msg *next_m3(const struct hs_link *l, size_t i)
@@ -90,7 +96,8 @@ static void m4_findings(struct fw_core *c, struct hs_link *l, unsigned h)
 			lost[n_lost++] = m->frame;
 			if (n_rl < LIST_MAX && (n_rl == 0 || retry_l[n_rl - 1] != r->frame))
 				retry_l[n_rl++] = r->frame;
-		} else if (m->acked == FW_ACK_YES && n_ign < LIST_MAX) {
+		} else if (m->acked == FW_ACK_YES && n_ign < LIST_MAX &&
+			   r->ts_ns - m->ts_ns >= CROSSING_NS) {
 			acks[n_ign] = m->ack_frame;
 			ign[n_ign++] = m->frame;
 			if (n_ri < LIST_MAX && (n_ri == 0 || retry_i[n_ri - 1] != r->frame))
