@@ -16,6 +16,7 @@ static const struct command {
 	void (*usage)(FILE *out);
 } commands[] = {
 	{ "analyze", "diagnose every handshake in capture files", fw_cmd_analyze, fw_usage_analyze },
+	{ "live", "watch handshakes on a monitor interface (or a replayed capture)", fw_cmd_live, fw_usage_live },
 	{ "annotate", "write a capture as pcapng with the findings as frame comments", fw_cmd_annotate, fw_usage_annotate },
 	{ "check", "judge captures for CI: PASS/FAIL, exit status, TAP, JUnit", fw_cmd_check, fw_usage_check },
 	{ "synth", "write a capture of a handshake race, with real crypto", fw_cmd_synth, fw_usage_synth },

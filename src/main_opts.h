@@ -67,5 +67,7 @@ int fw_cmd_annotate(int argc, char **argv);
 void fw_usage_annotate(FILE *out);
 int fw_cmd_synth(int argc, char **argv);
 void fw_usage_synth(FILE *out);
+int fw_cmd_live(int argc, char **argv);
+void fw_usage_live(FILE *out);
 
 #endif

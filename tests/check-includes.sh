@@ -45,5 +45,20 @@ if grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\s*\(' "$top"/src/*.c "$t
 	echo "check-includes: banned function used (use snprintf, memcpy with bounds, strtol)"
 	status=1
 fi
+# Curses only in the TUI, libpcap and libnl only in the capture stage (STYLE.md).
+for f in "$top"/src/*.c "$top"/src/*/*.c "$top"/src/*/*.h; do
+	case $f in */src/output/tui*) ;; *)
+		if grep -nE '^#include <(n?curses|ncursesw/)' "$f"; then
+			echo "check-includes: $f: curses outside src/output/tui*.c"
+			status=1
+		fi ;;
+	esac
+	case $f in */src/capture/*) ;; *)
+		if grep -nE '^#include <(pcap|netlink/|linux/nl80211)' "$f"; then
+			echo "check-includes: $f: libpcap or libnl outside src/capture/"
+			status=1
+		fi ;;
+	esac
+done
 [ $status = 0 ] && echo "check-includes: every stage includes only the stages below it"
 exit $status

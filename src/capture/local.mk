@@ -7,3 +7,13 @@ libfwcapture_a_SOURCES = \
 	src/capture/pcapng.c src/capture/pcapng.h \
 	$(NULL)
 libfwcapture_a_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS) $(ZLIB_CFLAGS)
+
+# The live side: libpcap on an interface, nl80211, -Z.
+# Its own library, so programs that only read files do not link libnl.
+noinst_LIBRARIES += libfwlive.a
+libfwlive_a_SOURCES = \
+	src/capture/live.c src/capture/live.h \
+	src/capture/nl80211.c src/capture/nl80211.h \
+	src/capture/privs.c src/capture/privs.h \
+	$(NULL)
+libfwlive_a_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS) $(NL_CFLAGS) $(CAPNG_CFLAGS)

@@ -13,6 +13,8 @@
 
 #define HS_MAX_NOTES 200
 
+static void snapshots_free(struct fw_core *c);
+
 void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem)
 {
 	size_t ncap;
@@ -55,6 +57,7 @@ void fw_core_free(struct fw_core *c)
 {
 	if (!c)
 		return;
+	snapshots_free(c);
 	hs_link_free_all(c);
 	hs_net_free_all(c);
 	hs_radius_free(c);
@@ -257,6 +260,85 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 	hs_ack_on_frame(c, input, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe);
 }
 
+static void *dup_array(const void *p, size_t n, size_t elem)
+{
+	void *d;
+
+	if (n == 0)
+		return NULL;
+	d = malloc(n * elem);
+	if (d)
+		memcpy(d, p, n * elem);
+	return d;
+}
+
+/*
+ * fw_core_refresh() runs the passes on a copy of each link, so the link
+ * the feed goes on with keeps exactly its fed state (message order,
+ * indices, ACK and grouping state) whatever the passes change.  The copy
+ * duplicates every array the passes may write; the EAPOL frames
+ * (priv[].eapol) are only read and stay shared with the original.
+ */
+static struct hs_link *link_snapshot(const struct hs_link *l)
+{
+	struct hs_link *s = malloc(sizeof(*s));
+
+	if (!s)
+		return NULL;
+	*s = *l;
+	s->next = NULL;
+	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
+	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
+	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
+	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
+	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
+	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
+	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
+	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
+				    : NULL;
+	s->cap_msgs = l->n_msgs;
+	s->cap_hs = l->n_hs;
+	s->cap_ev = l->n_ev;
+	s->cap_pframes = l->n_pframes;
+	s->cap_eap = l->n_eap;
+	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
+	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache)) {
+		free(s->ptk_cache);
+		free(s->msgs);
+		free(s->priv);
+		free(s->hs);
+		free(s->ev);
+		free(s->pframes);
+		free(s->eap);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void snapshots_free(struct fw_core *c)
+{
+	for (size_t i = 0; i < c->n_snap; i++) {
+		struct hs_link *s = c->snap[i];
+
+		for (size_t k = 0; s->ptk_cache && k < s->n_ptk; k++)
+			fw_ptk_wipe(&s->ptk_cache[k].ptk);
+		free(s->ptk_cache);
+		fw_ptk_wipe(&s->tk_new.ptk);
+		fw_ptk_wipe(&s->tk_prev.ptk);
+		free(s->msgs);
+		free(s->priv);	/* not priv[].eapol: the original link owns those */
+		free(s->hs);
+		free(s->ev);
+		free(s->pframes);
+		free(s->eap);
+		free(s);
+	}
+	free(c->snap);
+	c->snap = NULL;
+	c->n_snap = 0;
+}
+
 /* Messages of one handshake side by side: sort a link's messages by handshake, stably. */
 static void link_sort_by_handshake(struct hs_link *l)
 {
@@ -289,54 +371,93 @@ static void link_sort_by_handshake(struct hs_link *l)
 	}
 }
 
+/* Every pass over one link, in order: what fw_core_finish() runs on each. */
+static void finish_link(struct fw_core *c, struct hs_link *l)
+{
+	hs_verify_link(c, l);
+	hs_ack_finish(c, l);
+	hs_retrans_mark(l);
+	hs_outcomes(c, l);
+	detect_mic(c, l);
+	detect_pmkid(c, l);
+	detect_rsne(c, l);
+	detect_replay(c, l);
+	detect_anonce(c, l);
+	detect_trailing(c, l);
+	detect_ack(c, l);
+	detect_install(c, l);
+	detect_timeout(c, l);
+	detect_m1(c, l);
+	detect_group(c, l);
+	detect_reinstall(c, l);
+	detect_nonce(c, l);
+	detect_order(c, l);
+	detect_slow(c, l);
+	detect_lossy(c, l);
+	link_sort_by_handshake(l);
+	l->pub.msgs = l->msgs;
+	l->pub.n_msgs = l->n_msgs;
+	l->pub.hs = l->hs;
+	l->pub.n_hs = l->n_hs;
+	l->pub.pframes = l->pframes;
+	l->pub.n_pframes = l->n_pframes;
+	l->pub.pn_events = l->pn_events;
+	l->pub.n_pn_events = l->n_pn_events;
+	l->pub.eap = l->eap;
+	l->pub.n_eap = l->n_eap;
+}
+
+/* The links the accessors show: those with messages, of list[0 .. n). */
+static void publish(struct fw_core *c, struct hs_link **list, size_t n)
+{
+	free(c->shown);
+	c->n_shown = 0;
+	c->shown = calloc(n ? n : 1, sizeof(*c->shown));
+	if (!c->shown)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (list[i]->n_msgs)
+			c->shown[c->n_shown++] = &list[i]->pub;
+}
+
 void fw_core_finish(struct fw_core *c)
 {
 	if (c->finished)
 		return;
 	c->finished = true;
+	snapshots_free(c);
+	c->n_findings = 0;
 	for (size_t i = 0; i < c->n_links; i++) {
 		struct hs_link *l = c->links[i];
 
 		if (l->n_msgs == 0)
 			continue;
-		hs_verify_link(c, l);
-		hs_ack_finish(c, l);
-		hs_retrans_mark(l);
-		hs_outcomes(c, l);
-		detect_mic(c, l);
-		detect_pmkid(c, l);
-		detect_rsne(c, l);
-		detect_replay(c, l);
-		detect_anonce(c, l);
-		detect_trailing(c, l);
-		detect_ack(c, l);
-		detect_install(c, l);
-		detect_timeout(c, l);
-		detect_m1(c, l);
-		detect_group(c, l);
-		detect_reinstall(c, l);
-		detect_nonce(c, l);
-		detect_order(c, l);
-		detect_slow(c, l);
-		detect_lossy(c, l);
-		link_sort_by_handshake(l);
-		l->pub.msgs = l->msgs;
-		l->pub.n_msgs = l->n_msgs;
-		l->pub.hs = l->hs;
-		l->pub.n_hs = l->n_hs;
-		l->pub.pframes = l->pframes;
-		l->pub.n_pframes = l->n_pframes;
-		l->pub.pn_events = l->pn_events;
-		l->pub.n_pn_events = l->n_pn_events;
-		l->pub.eap = l->eap;
-		l->pub.n_eap = l->n_eap;
+		finish_link(c, l);
 	}
-	c->shown = calloc(c->n_links ? c->n_links : 1, sizeof(*c->shown));
-	if (!c->shown)
+	publish(c, c->links, c->n_links);
+}
+
+void fw_core_refresh(struct fw_core *c)
+{
+	if (c->finished)
 		return;
-	for (size_t i = 0; i < c->n_links; i++)
-		if (c->links[i]->n_msgs)
-			c->shown[c->n_shown++] = &c->links[i]->pub;
+	snapshots_free(c);
+	c->n_findings = 0;
+	c->snap = calloc(c->n_links ? c->n_links : 1, sizeof(*c->snap));
+	if (!c->snap)
+		return;
+	for (size_t i = 0; i < c->n_links; i++) {
+		struct hs_link *s;
+
+		if (c->links[i]->n_msgs == 0)
+			continue;
+		s = link_snapshot(c->links[i]);
+		if (!s)
+			continue;	/* out of memory: that link is missing from this refresh */
+		c->snap[c->n_snap++] = s;
+		finish_link(c, s);
+	}
+	publish(c, c->snap, c->n_snap);
 }
 
 size_t fw_core_n_inputs(const struct fw_core *c) { return c->n_inputs; }

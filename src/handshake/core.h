@@ -4,7 +4,8 @@
  * One struct fw_core holds all state (no globals).  The caller feeds every
  * decoded frame in capture order with fw_core_feed(), then calls
  * fw_core_finish() once, which verifies what could not be verified earlier
- * and runs the detectors.  Memory grows with links and EAPOL messages,
+ * and runs the detectors; a live capture calls fw_core_refresh() between
+ * feeds to see the findings so far.  Memory grows with links and EAPOL messages,
  * never with frames.
  *
  * The keyring is borrowed: it must outlive the core.
@@ -64,6 +65,16 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 		  const struct fw_frame *f);
 /* Verify, group handshakes, run detectors.  Call once, after the last feed. */
 void fw_core_finish(struct fw_core *c);
+/*
+ * The same passes as fw_core_finish() over what has been fed so far, for a
+ * live capture, run on a copy of each link: the links the feed goes on
+ * with are left exactly as fed, so feeding may go on afterwards, and
+ * fw_core_finish() after the last feed gives what it gives without any
+ * refresh.  The previous refresh's findings and links are dropped; the
+ * accessors' pointers stay valid until the next refresh, finish or free
+ * (feeding does not touch them).  No-op after fw_core_finish().
+ */
+void fw_core_refresh(struct fw_core *c);
 
 /* Read-only views (valid until fw_core_free). */
 size_t fw_core_n_inputs(const struct fw_core *c);

@@ -224,6 +224,8 @@ struct fw_core {
 	size_t n_links, cap_links;
 	const struct fw_link **shown;	/* links with messages, for the accessors */
 	size_t n_shown;
+	struct hs_link **snap;	/* fw_core_refresh(): analysed copies of the links */
+	size_t n_snap;
 
 	struct fw_finding *findings;
 	size_t n_findings, cap_findings;

@@ -431,3 +431,19 @@ int fw_json_write(FILE *o, const struct fw_view *v, bool show_keys)
 	fputs("]}\n", o);
 	return ferror(o) ? FW_EIO : 0;
 }
+
+/* Single objects of the document, for `live --json` (one object per line). */
+void fw_json_write_finding(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+{
+	write_finding(o, v, f);
+}
+
+void fw_json_write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, bool show_keys)
+{
+	write_msg(o, v, m, show_keys);
+}
+
+void fw_json_write_str(FILE *o, const char *s)
+{
+	jstr(o, s);
+}

@@ -18,5 +18,14 @@
 
 /* Write the document and a final newline.  0, or FW_EIO when out failed. */
 int fw_json_write(FILE *out, const struct fw_view *v, bool show_keys);
+/*
+ * One element of the document, exactly as it appears there (no newline):
+ * a finding of "findings", a message of a handshake's "messages", a string
+ * (NULL: null).  For `live --json`, whose finding lines are these objects.
+ */
+void fw_json_write_finding(FILE *out, const struct fw_view *v, const struct fw_finding *f);
+void fw_json_write_msg(FILE *out, const struct fw_view *v, const struct fw_msg *m,
+		       bool show_keys);
+void fw_json_write_str(FILE *out, const char *s);
 
 #endif

@@ -8,5 +8,14 @@ libfwoutput_a_SOURCES = \
 	src/output/tstyle.c src/output/tstyle.h \
 	src/output/fmt.c src/output/fmt.h \
 	src/output/utf8.c src/output/utf8.h \
+	src/output/events.c src/output/events.h \
 	$(NULL)
 libfwoutput_a_CFLAGS = $(AM_CFLAGS)
+
+# The live screen: the only curses users.
+noinst_LIBRARIES += libfwtui.a
+libfwtui_a_SOURCES = \
+	src/output/tui.c src/output/tui.h \
+	src/output/tui_panes.c src/output/tui_internal.h \
+	$(NULL)
+libfwtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)

@@ -1,0 +1,391 @@
+/*
+ * tui.c - the live screen: curses setup and teardown, the keys, the
+ * layout (title, links table, lower pane, status line) and the help
+ * overlay.  The panes themselves are drawn by tui_panes.c.
+ *
+ * Layout, top to bottom: a title line; the links table (a header and up
+ * to half the screen of rows); a rule naming the lower pane; the lower
+ * pane (the findings feed, or the selected link's ladder after Enter); a
+ * status line with the keys, the filter prompt or the last message.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "output/tui_internal.h"
+#include "util/err.h"
+#include "util/mac.h"
+
+#define KEY_TAB 9
+#define KEY_ESC 27
+
+int fw_tui_new(struct fw_tui **out, const struct fw_tui_hooks *h, char *err, size_t errlen)
+{
+	struct fw_tui *t = calloc(1, sizeof(*t));
+
+	*out = NULL;
+	if (!t) {
+		snprintf(err, errlen, "tui: out of memory");
+		return FW_ENOMEM;
+	}
+	if (h)
+		t->h = *h;
+	setlocale(LC_ALL, "");
+	if (!newterm(NULL, stdout, stdin)) {
+		snprintf(err, errlen, "tui: cannot start curses on this terminal");
+		free(t);
+		return FW_EIO;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (has_colors()) {
+		start_color();
+		use_default_colors();
+		init_pair(TUI_RED, COLOR_RED, -1);
+		init_pair(TUI_YELLOW, COLOR_YELLOW, -1);
+		init_pair(TUI_CYAN, COLOR_CYAN, -1);
+		init_pair(TUI_GREEN, COLOR_GREEN, -1);
+		t->color = true;
+	}
+	*out = t;
+	return 0;
+}
+
+void fw_tui_free(struct fw_tui *t)
+{
+	if (!t)
+		return;
+	endwin();
+	free(t->rows);
+	free(t);
+}
+
+int tui_sev_color(int sev)
+{
+	return sev == FW_SEV_ERROR ? TUI_RED : sev == FW_SEV_WARNING ? TUI_YELLOW : TUI_CYAN;
+}
+
+/*
+ * Print s (UTF-8, already terminal-safe: control bytes escaped) at (y, x)
+ * in at most w columns, padding with blanks; wide characters count double.
+ */
+void tui_put(int y, int x, int w, const char *s)
+{
+	mbstate_t st;
+	size_t n = strlen(s);
+	int used = 0;
+
+	memset(&st, 0, sizeof(st));
+	move(y, x);
+	while (n && used < w) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, n, &st);
+		int cw;
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			/* not valid in this locale: a placeholder, one byte at a time */
+			memset(&st, 0, sizeof(st));
+			addch('?');
+			used++;
+			s++;
+			n--;
+			continue;
+		}
+		cw = wcwidth(wc);
+		if (cw < 0)
+			cw = 1, wc = L'?';
+		if (used + cw > w)
+			break;
+		addnwstr(&wc, 1);
+		used += cw;
+		s += k;
+		n -= k;
+	}
+	for (; used < w; used++)
+		addch(' ');
+}
+
+static void move_sel(struct fw_tui *t, long d)
+{
+	long s = (long)t->sel + d;
+
+	if (!t->n_rows)
+		return;
+	if (s < 0)
+		s = 0;
+	if (s >= (long)t->n_rows)
+		s = (long)t->n_rows - 1;
+	t->sel = (size_t)s;
+	memcpy(t->sel_bssid, t->rows[t->sel].l->bssid, 6);
+	memcpy(t->sel_sta, t->rows[t->sel].l->sta, 6);
+	t->has_sel = true;
+	t->scroll = t->detail ? 0 : t->scroll;
+}
+
+static void scroll_lower(struct fw_tui *t, const struct fw_view *v, long d)
+{
+	long s = (long)t->scroll + d;
+	long max = (long)tui_lower_lines(t, v) - 1;
+
+	if (s > max)
+		s = max;
+	if (s < 0)
+		s = 0;
+	t->scroll = (size_t)s;
+}
+
+/* A key while typing a filter: Enter applies, Esc cancels. */
+static void edit_key(struct fw_tui *t, int ch)
+{
+	size_t n = strlen(t->edit);
+
+	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		memcpy(t->filter, t->edit, sizeof(t->filter));
+		t->editing = false;
+		t->top = 0;
+	} else if (ch == KEY_ESC) {
+		t->editing = false;
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (n)
+			t->edit[n - 1] = '\0';
+	} else if (ch >= 0x20 && ch < 0x7f && n + 1 < sizeof(t->edit)) {
+		t->edit[n] = (char)ch;
+		t->edit[n + 1] = '\0';
+	}
+}
+
+static void save_selected(struct fw_tui *t)
+{
+	if (!t->n_rows) {
+		snprintf(t->msg, sizeof(t->msg), "no link selected");
+		return;
+	}
+	if (!t->h.save) {
+		snprintf(t->msg, sizeof(t->msg), "saving is not available here");
+		return;
+	}
+	if (t->h.save(t->h.ctx, t->rows[t->sel].l, t->msg, sizeof(t->msg)) != 0 && !t->msg[0])
+		snprintf(t->msg, sizeof(t->msg), "save failed");
+}
+
+unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)
+{
+	unsigned act = 0;
+	int ch;
+
+	tui_rows_build(t, v);
+	while ((ch = getch()) != ERR) {
+		act |= FW_TUI_REDRAW;
+		if (ch == KEY_RESIZE)
+			continue;
+		if (t->editing) {
+			edit_key(t, ch);
+			tui_rows_build(t, v);
+			continue;
+		}
+		if (t->help) {
+			t->help = false;	/* any key closes the help */
+			if (ch != 'q')
+				continue;
+		}
+		t->msg[0] = '\0';
+		switch (ch) {
+		case 'q':
+		case 'Q':
+			return act | FW_TUI_QUIT;
+		case '?':
+			t->help = true;
+			break;
+		case KEY_DOWN:
+		case 'j':
+			if (t->focus == 0)
+				move_sel(t, 1);
+			else
+				scroll_lower(t, v, 1);
+			break;
+		case KEY_UP:
+		case 'k':
+			if (t->focus == 0)
+				move_sel(t, -1);
+			else
+				scroll_lower(t, v, -1);
+			break;
+		case KEY_NPAGE:
+			if (t->focus == 0)
+				move_sel(t, 10);
+			else
+				scroll_lower(t, v, 10);
+			break;
+		case KEY_PPAGE:
+			if (t->focus == 0)
+				move_sel(t, -10);
+			else
+				scroll_lower(t, v, -10);
+			break;
+		case '\n':
+		case '\r':
+		case KEY_ENTER:
+			t->detail = !t->detail;
+			t->scroll = 0;
+			break;
+		case KEY_ESC:
+			t->detail = false;
+			t->scroll = 0;
+			break;
+		case KEY_TAB:
+			t->focus = !t->focus;
+			break;
+		case '/':
+			t->editing = true;
+			memcpy(t->edit, t->filter, sizeof(t->edit));
+			break;
+		case 'o':
+			t->sort = (enum tui_sort)((t->sort + 1) % SORT_COUNT);
+			snprintf(t->msg, sizeof(t->msg), "sorted by %s", tui_sort_name(t->sort));
+			break;
+		case 'p':
+		case ' ':
+			act |= FW_TUI_PAUSE;
+			break;
+		case 's':
+			save_selected(t);
+			break;
+		default:
+			break;
+		}
+		tui_rows_build(t, v);
+	}
+	return act;
+}
+
+static const char *const help_text[] = {
+	"fourway live: keys",
+	"",
+	"  Up/Down, j/k    move in the links table (or scroll the lower pane)",
+	"  PgUp/PgDn       ten at a time",
+	"  Enter           open or close the selected link's ladder",
+	"  Esc             close the ladder",
+	"  Tab             switch between the table and the lower pane",
+	"  /               filter links (BSSID, station, SSID, state); Enter applies",
+	"  o               next sort order (seen, age, bssid, station, ssid, state, findings)",
+	"  p               pause or resume the display (capture goes on)",
+	"  s               save the selected link's frames to a pcap file",
+	"  ?               this help (any key closes it)",
+	"  q               quit",
+	NULL,
+};
+
+static void draw_help(int rows, int cols)
+{
+	int n = 0, w = 0, y0, x0;
+
+	for (; help_text[n]; n++)
+		if ((int)strlen(help_text[n]) > w)
+			w = (int)strlen(help_text[n]);
+	w += 4;
+	if (w > cols)
+		w = cols;
+	y0 = (rows - n - 2) / 2;
+	x0 = (cols - w) / 2;
+	if (y0 < 0)
+		y0 = 0;
+	for (int i = -1; i <= n && y0 + i + 1 < rows; i++) {
+		attron(A_REVERSE);
+		tui_put(y0 + i + 1, x0, w, i >= 0 && i < n ? "" : "");
+		if (i >= 0 && i < n)
+			tui_put(y0 + i + 1, x0 + 2, w - 4, help_text[i]);
+		attroff(A_REVERSE);
+	}
+}
+
+static void draw_title(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_status *st,
+		       int cols)
+{
+	char b[512], drops[32] = "";
+
+	if (st->has_drops)
+		snprintf(drops, sizeof(drops), "  drops %llu", (unsigned long long)st->drops);
+	snprintf(b, sizeof(b), " fourway live  %s%s%s  frames %llu%s  links %zu  findings %zu%s%s",
+		 st->source ? st->source : "-", st->radio && st->radio[0] ? "  " : "",
+		 st->radio ? st->radio : "", (unsigned long long)st->frames, drops, t->n_rows,
+		 v->n_findings, st->paused ? "  [paused]" : "", st->done ? "  [ended]" : "");
+	attron(A_REVERSE | A_BOLD);
+	tui_put(0, 0, cols, b);
+	attroff(A_REVERSE | A_BOLD);
+}
+
+static void draw_status(struct fw_tui *t, int y, int cols)
+{
+	char b[256];
+
+	if (t->editing) {
+		snprintf(b, sizeof(b), "filter: %s_", t->edit);
+		tui_put(y, 0, cols, b);
+		return;
+	}
+	if (t->msg[0]) {
+		tui_put(y, 0, cols, t->msg);
+		return;
+	}
+	snprintf(b, sizeof(b), "q quit  ? help  Enter ladder  Tab pane  / filter%s%s%s  o sort (%s)"
+		 "  p pause  s save", t->filter[0] ? " [" : "", t->filter, t->filter[0] ? "]" : "",
+		 tui_sort_name(t->sort));
+	attron(A_DIM);
+	tui_put(y, 0, cols, b);
+	attroff(A_DIM);
+}
+
+void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_status *st)
+{
+	int rows, cols, table_h, lower_y, lower_h;
+	char rule[160];
+
+	getmaxyx(stdscr, rows, cols);
+	t->now_ns = st->now_ns;
+	tui_rows_build(t, v);
+	erase();
+	if (rows < 8 || cols < 40) {
+		tui_put(0, 0, cols, "fourway live: the terminal is too small");
+		refresh();
+		return;
+	}
+	draw_title(t, v, st, cols);
+	/* the table: a header and its rows, at most half of what is left */
+	table_h = (int)t->n_rows + 1;
+	if (table_h < 2)
+		table_h = 2;
+	if (table_h > (rows - 3) / 2)
+		table_h = (rows - 3) / 2;
+	tui_draw_table(t, 1, table_h, cols);
+	lower_y = 1 + table_h + 1;
+	lower_h = rows - lower_y - 1;
+	if (t->detail && t->n_rows) {
+		char a[FW_MAC_STRLEN], b[FW_MAC_STRLEN];
+
+		snprintf(rule, sizeof(rule), "-- ladder %s > %s %s", fw_mac_fmt(a, t->rows[t->sel].l->bssid),
+			 fw_mac_fmt(b, t->rows[t->sel].l->sta), t->focus ? "(scroll: arrows) " : "");
+	} else {
+		snprintf(rule, sizeof(rule), "-- findings, newest first %s", t->focus ? "(scroll: arrows) "
+			 : "");
+	}
+	attron(A_BOLD);
+	tui_put(lower_y - 1, 0, cols, rule);
+	attroff(A_BOLD);
+	if (t->detail && t->n_rows)
+		tui_draw_detail(t, v, lower_y, lower_h, cols);
+	else
+		tui_draw_feed(t, v, lower_y, lower_h, cols);
+	draw_status(t, rows - 1, cols);
+	if (t->help)
+		draw_help(rows, cols);
+	refresh();
+}

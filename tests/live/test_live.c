@@ -1,0 +1,271 @@
+/*
+ * test_live.c - what `live` builds on, without an interface:
+ *
+ * - fw_core_refresh(): after any prefix of a capture, refreshing (however
+ *   often, with feeds in between) gives exactly the JSON report of a core
+ *   fed that prefix and finished once; refreshing twice changes nothing;
+ *   and fw_core_finish() after refreshes gives the batch report.  Over the
+ *   captures in captures/ and the real-capture corpus, with their keys.
+ * - channel arithmetic against IEEE 802.11-2020 Annex E (channel starting
+ *   frequencies) and the 80/160 MHz channel centres of its tables E-4 and
+ *   E-5 (5 GHz) and the 6 GHz ones (5950 + 5n, n = 7, 15 for the first
+ *   80 and 160 MHz channels).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../e2e/corpus_table.h"
+#include "../e2e/run_capture.h"
+#include "capture/nl80211.h"
+#include "capture/source.h"
+#include "decode/frame.h"
+#include "handshake/core.h"
+#include "keys/keyring.h"
+#include "output/json.h"
+#include "output/view.h"
+#include "util/err.h"
+
+struct cap {
+	const char *file;	/* under captures/ */
+	const char *pass;	/* the passphrase the hwsim AP was given */
+};
+
+static const struct cap caps[] = {
+	{ "wpa2-psk.pcap", "correct horse battery staple" },
+	{ "m4-drop.pcap", "first four lost" },
+	{ "wrong-psk.pcap", "the right passphrase" },
+};
+
+/* The report without its "notes" (notes are advice said once, not results). */
+static char *report(struct fw_core *c)
+{
+	struct fw_view v;
+	char *buf = NULL, *notes;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(m);
+	ck_assert_int_eq(fw_view_init(&v, c), 0);
+	fw_json_write(m, &v, false);
+	fw_view_fini(&v);
+	ck_assert_int_eq(fclose(m), 0);
+	notes = strstr(buf, "\n\"notes\":[");
+	ck_assert_ptr_nonnull(notes);
+	*notes = '\0';
+	return buf;
+}
+
+static struct fw_keyring *keys(const char *pass, const char *ssid)
+{
+	struct fw_keyring *kr = fw_keyring_new();
+	char err[256];
+
+	ck_assert_ptr_nonnull(kr);
+	if (pass)
+		ck_assert_int_eq(fw_keyring_add_passphrase(kr, pass, (const uint8_t *)ssid,
+							   ssid ? strlen(ssid) : 0, "test", err,
+							   sizeof(err)), 0);
+	return kr;
+}
+
+/* A core fed the first n frames of path (all when n is 0), refreshed every `every`. */
+static struct fw_core *feed_prefix(const char *path, struct fw_keyring *kr, uint64_t n,
+				   uint64_t every, uint64_t *total)
+{
+	struct fw_core_opts opts = { 0 };
+	struct fw_core *c = fw_core_new(&opts, kr);
+	struct fw_source *s;
+	struct fw_pkt pkt;
+	struct fw_frame f;
+	char err[512];
+	unsigned input;
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
+	input = fw_core_add_input(c, path, fw_source_linktype(s));
+	*total = 0;
+	while ((!n || *total < n) && fw_source_next(s, &pkt, err, sizeof(err)) == 1) {
+		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
+		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
+		++*total;
+		if (every && *total % every == 0)
+			fw_core_refresh(c);
+	}
+	fw_source_close(s);
+	return c;
+}
+
+/*
+ * For prefixes of path: refreshed-as-it-goes equals fed-then-finished.
+ * step: prefix lengths tried; every: refresh period while feeding.
+ */
+static void check_refresh(const char *path, const char *pass, const char *ssid, uint64_t step)
+{
+	struct fw_keyring *kr = keys(pass, ssid);
+	uint64_t total, got;
+	struct fw_core *whole = feed_prefix(path, kr, 0, 0, &total);
+
+	fw_core_free(whole);
+	for (uint64_t n = 1;; n = n + step < total ? n + step : total) {
+		struct fw_core *live = feed_prefix(path, kr, n, 1 + n % 3, &got);
+		struct fw_core *batch = feed_prefix(path, kr, n, 0, &got);
+		char *a, *b, *a2;
+
+		fw_core_refresh(live);
+		a = report(live);
+		fw_core_refresh(live);
+		a2 = report(live);
+		fw_core_finish(batch);
+		b = report(batch);
+		ck_assert_msg(strcmp(a, b) == 0, "%s: after %llu frames, refresh and finish differ:\n"
+			      "refresh: %.1500s\nfinish: %.1500s", path, (unsigned long long)n, a, b);
+		ck_assert_msg(strcmp(a, a2) == 0, "%s: a second refresh after %llu frames changed "
+			      "the report", path, (unsigned long long)n);
+		fw_core_finish(live);
+		free(a);
+		a = report(live);
+		ck_assert_msg(strcmp(a, b) == 0, "%s: finish after refreshes differs (%llu frames)",
+			      path, (unsigned long long)n);
+		free(a);
+		free(a2);
+		free(b);
+		fw_core_free(live);
+		fw_core_free(batch);
+		if (n >= total)
+			break;
+	}
+	fw_keyring_free(kr);
+}
+
+START_TEST(refresh_matches_finish_captures)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+
+	snprintf(path, sizeof(path), "%s/captures/%s", top ? top : ".", caps[_i].file);
+	check_refresh(path, caps[_i].pass, NULL, 1);
+}
+END_TEST
+
+START_TEST(refresh_matches_finish_corpus)
+{
+	const struct corpus_case *cc = &corpus_cases[_i];
+	const char *dir = corpus_dir();
+	char path[1024];
+
+	if (!dir) {
+		fprintf(stderr, "test_live: corpus not found (FOURWAY_CORPUS): skipping %s\n", cc->file);
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/%s", dir, cc->file);
+	if (access(path, R_OK) != 0) {
+		fprintf(stderr, "test_live: %s not in the corpus: skipping\n", path);
+		return;
+	}
+	check_refresh(path, cc->passphrase, cc->ssid, 7);
+}
+END_TEST
+
+/* Refreshing a core with nothing fed, and finishing one that was refreshed empty. */
+START_TEST(refresh_empty)
+{
+	struct fw_keyring *kr = keys(NULL, NULL);
+	struct fw_core_opts opts = { 0 };
+	struct fw_core *c = fw_core_new(&opts, kr);
+
+	fw_core_refresh(c);
+	fw_core_refresh(c);
+	ck_assert_uint_eq(fw_core_n_links(c), 0);
+	ck_assert_uint_eq(fw_core_n_findings(c), 0);
+	fw_core_finish(c);
+	fw_core_refresh(c);	/* a no-op after finish */
+	ck_assert_uint_eq(fw_core_n_links(c), 0);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+START_TEST(channel_numbers)
+{
+	/* Annex E: starting frequency + 5 MHz x channel number; channel 14 at 2484 */
+	static const struct { unsigned ch; uint32_t mhz; } tab[] = {
+		{ 1, 2412 }, { 6, 2437 }, { 11, 2462 }, { 13, 2472 }, { 14, 2484 },
+		{ 36, 5180 }, { 64, 5320 }, { 100, 5500 }, { 149, 5745 }, { 165, 5825 },
+		{ 177, 5885 },
+	};
+	uint32_t f;
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
+		ck_assert_int_eq(fw_chan_freq(tab[i].ch, &f), 0);
+		ck_assert_uint_eq(f, tab[i].mhz);
+	}
+	ck_assert_int_ne(fw_chan_freq(0, &f), 0);
+	ck_assert_int_ne(fw_chan_freq(15, &f), 0);
+	ck_assert_int_ne(fw_chan_freq(200, &f), 0);
+}
+END_TEST
+
+START_TEST(channel_centres)
+{
+	static const struct { uint32_t freq; const char *w; uint32_t center; } tab[] = {
+		{ 2437, "20", 2437 }, { 2412, "40+", 2422 }, { 2462, "40-", 2452 },
+		{ 5180, "80", 5210 }, { 5240, "80", 5210 }, { 5260, "80", 5290 },
+		{ 5500, "80", 5530 }, { 5745, "80", 5775 }, { 5825, "80", 5855 },
+		{ 5180, "160", 5250 }, { 5320, "160", 5250 }, { 5500, "160", 5570 },
+		{ 5745, "160", 5815 },
+		{ 5955, "80", 5985 }, { 6015, "80", 5985 }, { 6035, "80", 6065 },
+		{ 5955, "160", 6025 }, { 6115, "160", 6185 },
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
+		struct fw_chan ch = { .freq = tab[i].freq };
+		uint32_t c;
+
+		ck_assert_int_eq(fw_chan_width_parse(tab[i].w, &ch.width), 0);
+		ck_assert_str_eq(fw_chan_width_name(ch.width), tab[i].w);
+		ck_assert_int_eq(fw_chan_center(&ch, &c), 0);
+		ck_assert_msg(c == tab[i].center, "%u MHz width %s: centre %u, want %u", tab[i].freq,
+			      tab[i].w, c, tab[i].center);
+	}
+	{
+		struct fw_chan ch = { .freq = 2437, .width = FW_WIDTH_80 };
+		enum fw_chan_width w;
+		uint32_t c;
+
+		ck_assert_int_ne(fw_chan_center(&ch, &c), 0);	/* no 80 MHz at 2.4 GHz */
+		ck_assert_int_ne(fw_chan_width_parse("40", &w), 0);
+	}
+}
+END_TEST
+
+static Suite *live_suite(void)
+{
+	Suite *s = suite_create("live");
+	TCase *tc = tcase_create("refresh");
+
+	tcase_set_timeout(tc, 600);
+	tcase_add_loop_test(tc, refresh_matches_finish_captures, 0, sizeof(caps) / sizeof(caps[0]));
+	tcase_add_loop_test(tc, refresh_matches_finish_corpus, 0,
+			    sizeof(corpus_cases) / sizeof(corpus_cases[0]));
+	tcase_add_test(tc, refresh_empty);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("capture");
+	tcase_add_test(tc, channel_numbers);
+	tcase_add_test(tc, channel_centres);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(live_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,144 @@
+#!/bin/sh
+# tun.sh - `fourway live IFACE` on a real live interface without Wi-Fi
+# hardware: a TUN device of link type radiotap (tun-replay.c) in a network
+# namespace of its own receives the frames of each capture in captures/
+# (and of the corpus's radiotap captures)
+# while `fourway live --no-tui --json` captures on it.  The findings,
+# handshake outcomes and messages must be those `fourway analyze --json`
+# draws from the file, every frame must arrive, and the kernel must drop
+# none at the replay rate (one frame every 500 us).
+#
+# Needs root (CAP_NET_ADMIN for the TUN device, unshare -n) and jq.
+. "${top_srcdir:-.}/tests/live/lib.sh"
+
+helper=$bld/tests/live/tun-replay
+[ -x "$helper" ] || { echo "$helper not built"; exit 99; }
+[ "$(id -u)" -eq 0 ] || skip "needs root for a TUN device and a network namespace"
+[ -c /dev/net/tun ] || skip "no /dev/net/tun"
+if [ -z "${FW_LIVE_NETNS:-}" ]; then
+	command -v unshare >/dev/null 2>&1 || skip "unshare not found"
+	unshare -n true 2>/dev/null || skip "unshare -n fails here (no CAP_SYS_ADMIN?)"
+	FW_LIVE_NETNS=1 exec unshare -n "$0" "$@"
+fi
+
+helper_pid= fw_pid=
+cleanup() {
+	[ -z "$fw_pid" ] || kill "$fw_pid" 2>/dev/null
+	[ -z "$helper_pid" ] || kill "$helper_pid" 2>/dev/null
+}
+
+# wait_for FILE [PATTERN]: up to 10 s for a file (holding PATTERN)
+wait_for() {
+	i=0
+	while [ $i -lt 1000 ]; do
+		if [ -e "$1" ] && { [ -z "${2:-}" ] || grep -q "$2" "$1"; }; then
+			return 0
+		fi
+		sleep 0.01
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# PATH|PASSPHRASE|SSID: captures/ (SSIDs learned from the capture), then the
+# radiotap captures of the corpus with the keys published with them
+# (tests/e2e/corpus_table.h, from the corpus's GROUND_TRUTH.md)
+printf '%s\n' "$CAPTURES" | sed "s#^\([^:]*\):\(.*\)\$#$caps/\1|\2|#" >"$tmp/list"
+corpus=${FOURWAY_CORPUS:-$top/../shared/corpus}
+if [ -d "$corpus" ]; then
+	cat >>"$tmp/list" <<CORPUS
+$corpus/wireshark/wpa-Induction.pcap|Induction|Coherer
+$corpus/wireshark/wpa-test-decode-mgmt.pcap|12345678|Valium_dongle
+$corpus/wireshark/wpa2-psk-mfp.pcapng|12345678|Wireshark-pmf
+$corpus/wireshark/wpa-ccmp-256.pcapng|12345678|Wireshark-ccmp-256
+$corpus/wireshark/wpa-gcmp.pcapng|12345678|Wireshark-gcmp
+$corpus/aircrack-ng/test23.pcap|12345678|WLAN-2
+$corpus/aircrack-ng/zn2i.pcap|12345678|dlink
+$corpus/aircrack-ng/wpa3-psk.pcap|abcdefgh|WPA3-Network
+CORPUS
+else
+	echo "tun.sh: corpus not found at $corpus: only captures/ is replayed"
+fi
+
+n=0
+# (a redirection, not a pipe: the loop must run in this shell to count)
+while IFS='|' read -r path pass ssid; do
+	n=$((n + 1))
+	ifn=fwtun$n
+	cap=$(basename "$path")
+	[ -r "$path" ] || { echo "tun.sh: $path missing: skipped"; continue; }
+	set -- --passphrase "$pass"
+	[ -z "$ssid" ] || set -- "$@" --ssid "$ssid"
+	rm -f "$tmp/ready" "$tmp/go" "$tmp/done" "$tmp/live.json"
+	"$fw" analyze --json "$@" "$path" </dev/null >"$tmp/doc.json" 2>/dev/null
+	"$helper" "$ifn" "$path" --ready "$tmp/ready" --go "$tmp/go" --done "$tmp/done" \
+		</dev/null 2>"$tmp/helper.err" &
+	helper_pid=$!
+	if ! wait_for "$tmp/ready"; then
+		wait "$helper_pid"
+		[ $? -eq 77 ] && skip "$(cat "$tmp/helper.err")"
+		nok "$cap: TUN device $ifn created" "$(cat "$tmp/helper.err")"
+		continue
+	fi
+	# every run writes what it captured (-w); wrong-psk.pcap also runs as nobody (-Z)
+	z=
+	[ "$cap" = wrong-psk.pcap ] && z=nobody
+	rm -f "$tmp/w.pcapng"
+	"$fw" live "$ifn" --no-tui --json "$@" -w "$tmp/w.pcapng" ${z:+-Z "$z"} </dev/null \
+		>"$tmp/live.json" 2>"$tmp/live.err" &
+	fw_pid=$!
+	if ! wait_for "$tmp/live.json" '"event":"start"'; then
+		nok "$cap: fourway live started on $ifn" "$(cat "$tmp/live.err")"
+		continue
+	fi
+	if [ "$cap" = wrong-psk.pcap ]; then
+		# created nothing, hops nowhere: -Z keeps no capability at all
+		uid=$(id -u nobody)
+		if grep -q "^Uid:[[:space:]]*$uid[[:space:]]*$uid" "/proc/$fw_pid/status" &&
+			grep -q '^CapEff:[[:space:]]*0*$' "/proc/$fw_pid/status" &&
+			grep -q '^CapPrm:[[:space:]]*0*$' "/proc/$fw_pid/status"; then
+			ok "$cap: -Z nobody: runs as uid $uid with no capability"
+		else
+			nok "$cap: -Z nobody: runs as uid $uid with no capability" \
+				"$(grep -e ^Uid -e ^Cap "/proc/$fw_pid/status")"
+		fi
+	fi
+	touch "$tmp/go"
+	wait_for "$tmp/done" || nok "$cap: replayed" "$(cat "$tmp/helper.err")"
+	sleep 0.3
+	kill -INT "$fw_pid"
+	wait "$fw_pid"
+	st=$?
+	fw_pid=
+	kill "$helper_pid" 2>/dev/null
+	wait "$helper_pid" 2>/dev/null
+	helper_pid=
+	[ $st -eq 0 ] && ok "$cap: live $ifn exits 0 on SIGINT" ||
+		nok "$cap: live $ifn exits 0 on SIGINT (got $st)" "$(cat "$tmp/live.err")"
+	grep -q '"event":"start","text":"capturing on '"$ifn"', link type 127' "$tmp/live.json" &&
+		ok "$cap: captured as radiotap (DLT 127)" ||
+		nok "$cap: captured as radiotap" "$(head -1 "$tmp/live.json")"
+	# What live draws is what analyze draws from the same frames with the same
+	# times: those it wrote with -w (exactly, times included).
+	"$fw" analyze --json "$@" "$tmp/w.pcapng" </dev/null >"$tmp/w.json" 2>/dev/null
+	compare "$cap over $ifn, against analyze of its -w capture" "$tmp/live.json" "$tmp/w.json"
+	# Those frames are the file's, byte for byte, and none was dropped.
+	"$helper" --same "$path" "$tmp/w.pcapng" 2>"$tmp/same.err" &&
+		ok "$cap: the -w capture holds every frame of the file, byte for byte" ||
+		nok "$cap: the -w capture holds every frame of the file" "$(cat "$tmp/same.err")"
+	frames=$(jq '.inputs[0].frames' "$tmp/doc.json")
+	jq -s -e --argjson n "$frames" 'map(select(.event == "stats")) | last
+		| .frames == $n and .kernel_dropped == 0 and .if_dropped == 0' "$tmp/live.json" >/dev/null &&
+		ok "$cap: all $frames frames received, no kernel drops" ||
+		nok "$cap: all $frames frames received, no kernel drops" \
+			"$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+	# Against the file itself: the replay keeps the frames, not their spacing
+	# (one every 500 us), so findings drawn from time (ACK windows, delays,
+	# retry budgets) may differ; the messages and every other finding may not.
+	live_msgs "$tmp/live.json" >"$tmp/lm"; doc_msgs "$tmp/doc.json" >"$tmp/dm"
+	same "$cap over $ifn: the file's EAPOL-Key messages" "$tmp/lm" "$tmp/dm"
+	jq -c 'del(.time)' "$tmp/live.json" | untimed >"$tmp/lf"
+	jq -c '.findings[] | del(.time)' "$tmp/doc.json" | untimed >"$tmp/df"
+	same "$cap over $ifn: the file's findings, those not drawn from timing" "$tmp/lf" "$tmp/df"
+done <"$tmp/list"
+finish
