@@ -31,8 +31,28 @@ n_outcome() { jq "[.links[].handshakes[] | select(.group | not) | select(.outcom
 n_msg() { jq "[.links[].handshakes[].messages[] | select(.protected | not) | select(.msg == (\"$2\" | ascii_upcase))] | length" "$1"; }
 n_mic() { jq "[.links[].handshakes[].messages[] | select(.mic == \"$2\")] | length" "$1"; }
 
+# the live scenarios: fourway live made its monitor, followed the handshakes,
+# deleted the monitor on SIGINT, and its -w file tells what analyze tells
+check_live() {
+	d=$1 n=$2
+	check "$n: exit status on SIGINT" "$(sed -n 's/^fourway live exit status //p' "$d/$n.live.err")" 0
+	check "$n: its monitor interface existed while it ran" "$(grep -c ': fwlive:' "$d/$n.links-during")" 1
+	check "$n: and is gone after it" "$(grep -c ': fwlive:' "$d/$n.links-after")" 0
+	"$fw" analyze --json --key-file "$d/$n.keys" "$d/$n-live.pcapng" >"$d/$n-live.analyzed" 2>/dev/null
+	check "$n: the handshakes hostapd completed are complete in its -w file" \
+		"$(n_outcome "$d/$n-live.analyzed" complete)" "$(grep -c 'EAPOL-4WAY-HS-COMPLETED' "$d/hostapd.log")"
+	check "$n: its finding lines are analyze's findings of that file" \
+		"$(jq -c -s '[.[] | select(.code) | [.code, .frames[0]]] | unique' "$d/$n.jsonl")" \
+		"$(jq -c '[.findings[] | [.code, .frames[0]]] | unique' "$d/$n-live.analyzed")"
+	if grep -q 'wpa_sta_disconnect .*(reason 15)' "$d/hostapd.log"; then
+		check "$n: the reason-15 deauthentication is a TIMEOUT line" \
+			"$(jq -s '[.[] | select(.code == "TIMEOUT")] | length > 0' "$d/$n.jsonl")" true
+	fi
+}
+
 for dir in "$@"; do
 	name=$(basename "$dir")
+	[ -f "$dir/$name.live.err" ] && check_live "$dir" "$name"
 	hlog=$dir/hostapd.log
 	[ -f "$hlog" ] || { nok "$name: no hostapd.log (the scenario did not run: see $dir/scenario.log)"; continue; }
 	completed=$(grep -c 'EAPOL-4WAY-HS-COMPLETED' "$hlog")
