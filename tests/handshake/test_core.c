@@ -437,6 +437,17 @@ START_TEST(test_slow_response)
 }
 END_TEST
 
+/* M1, M2, M3 of the A1/S1 handshake, each followed by its 802.11 ACK. */
+static void acked_up_to_m3(struct env *e)
+{
+	hsb_msg(&e->b, e->c, 1, 1, A1, S1, NULL);
+	hsb_ack(&e->b, e->c, e->b.aa);
+	hsb_msg(&e->b, e->c, 2, 1, A1, S1, NULL);
+	hsb_ack(&e->b, e->c, e->b.spa);
+	hsb_msg(&e->b, e->c, 3, 2, A1, S1, NULL);
+	hsb_ack(&e->b, e->c, e->b.aa);
+}
+
 /* M1..M3 each ACKed; M4 not (the next frame is the AP's M3 retry): M4_LOST. */
 START_TEST(test_m4_lost_by_acks)
 {
@@ -446,12 +457,7 @@ START_TEST(test_m4_lost_by_acks)
 	uint64_t m4, m3b;
 
 	env_init(&e, "correct horse battery", "correct horse battery", true);
-	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.aa);
-	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.spa);
-	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.aa);
+	acked_up_to_m3(&e);
 	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
 	e.b.ts_ns += 100000000;
 	m3b = hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
@@ -484,12 +490,7 @@ START_TEST(test_block_ack)
 	uint64_t m4;
 
 	env_init(&e, "correct horse battery", "correct horse battery", true);
-	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.aa);
-	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.spa);
-	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.aa);
+	acked_up_to_m3(&e);
 	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);	/* its sequence number is its frame number */
 	hsb_block_ack(&e.b, e.c, e.b.spa, e.b.aa, (uint16_t)(m4 - 2), 1u << 2);
 	e.b.ts_ns += 100000000;		/* hostapd's first EAPOL-Key timeout */
@@ -504,12 +505,7 @@ START_TEST(test_block_ack)
 
 	/* the same Block Ack with the M4's bit clear: not acknowledged */
 	env_init(&e, "correct horse battery", "correct horse battery", true);
-	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.aa);
-	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.spa);
-	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.aa);
+	acked_up_to_m3(&e);
 	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
 	hsb_block_ack(&e.b, e.c, e.b.spa, e.b.aa, (uint16_t)(m4 - 2), 1u << 1);
 	hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);
@@ -529,12 +525,7 @@ START_TEST(test_crossing_retry)
 	struct env e;
 
 	env_init(&e, "correct horse battery", "correct horse battery", true);
-	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.aa);
-	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.spa);
-	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
-	hsb_ack(&e.b, e.c, e.b.aa);
+	acked_up_to_m3(&e);
 	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
 	hsb_ack(&e.b, e.c, e.b.spa);
 	hsb_msg(&e.b, e.c, 3, 3, A1, S1, NULL);	/* 2.1 ms after the 4/4 */
