@@ -31,16 +31,6 @@
 #define EAPOL_KEY_PLAIN_MAX 1200
 #define HS_VERIFY_AT_FEED_MAX 256	/* past this many messages a link waits for the end */
 
-const char *hs_dec_key_name(enum fw_dec_key k)
-{
-	switch (k) {
-	case FW_DEC_NEW: return "new PTK";
-	case FW_DEC_PREV: return "previous PTK";
-	case FW_DEC_ZERO: return "zero TK";
-	default: return "none";
-	}
-}
-
 /* The PTK a verified message of handshake h was checked with (from the link's cache). */
 static const struct fw_ptk *hs_ptk_of(const struct hs_link *l, unsigned h)
 {
@@ -103,7 +93,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 
 /* Track the packet number of one direction; a non-increasing one is an event. */
 static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_frame *f,
-		     unsigned input, uint64_t frame_no, bool from_ap)
+		     unsigned input, uint64_t frame_no, int64_t ts_ns, bool from_ap)
 {
 	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
 	size_t n_m3 = 0;
@@ -123,6 +113,7 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 
 		e->file = input;
 		e->frame_before = t->frame;
+		e->ts_before = t->ts_ns;
 		e->frame_after = frame_no;
 		e->pn_before = t->pn;
 		e->pn_after = f->pn;
@@ -133,6 +124,7 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 	t->valid = true;
 	t->pn = f->pn;
 	t->frame = frame_no;
+	t->ts_ns = ts_ns;
 	t->keyid = f->keyid;
 	t->hs = hs;
 	t->n_m3 = n_m3;
@@ -251,7 +243,7 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	else
 		return;
 	*lo = l;
-	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, from_ap);
+	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
 	hs_link_update_keys(c, l);
 	cipher = (uint8_t)(l->pub.pairwise & 0xff);
 	mic_len = cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16;

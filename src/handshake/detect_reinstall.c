@@ -21,12 +21,10 @@ void detect_reinstall(struct fw_core *c, struct hs_link *l)
 		f = hs_finding_add(c, FW_F_KEY_REINSTALL, l);
 		if (!f)
 			return;
-		hs_finding_frame_at(f, e->file, e->frame_before, 0);
-		hs_finding_frame_at(f, e->file, e->m3_between, 0);
-		hs_finding_frame_at(f, e->file, e->frame_after, 0);
-		for (size_t j = 0; j < l->n_msgs; j++)
-			if (l->msgs[j].frame == e->frame_before || l->msgs[j].frame == e->m3_between)
-				f->ts_ns = l->msgs[j].ts_ns;
+		/* the finding's time is its first evidence frame's; the later ones do not lower it */
+		hs_finding_frame_at(f, e->file, e->frame_before, e->ts_before);
+		hs_finding_frame_at(f, e->file, e->m3_between, e->ts_before);
+		hs_finding_frame_at(f, e->file, e->frame_after, e->ts_before);
 		snprintf(f->detail, sizeof(f->detail),
 			 "the %s's packet number went from %llu (frame %llu) back to %llu (frame %llu) "
 			 "after the msg 3/4 retransmission in frame %llu: it reinstalled the same key "

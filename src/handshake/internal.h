@@ -96,6 +96,7 @@ struct hs_pn_track {
 	bool valid;
 	uint64_t pn;
 	uint64_t frame;
+	int64_t ts_ns;
 	uint8_t keyid;
 	unsigned hs;		/* open handshake then */
 	size_t n_m3;		/* msg 3/4s of that handshake seen by then */
@@ -326,7 +327,6 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
-const char *hs_dec_key_name(enum fw_dec_key k);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);

@@ -154,6 +154,7 @@ struct fw_eap_event {
 struct fw_pn_event {
 	unsigned file;
 	uint64_t frame_before, frame_after;
+	int64_t ts_before;		/* time of frame_before */
 	uint64_t pn_before, pn_after;
 	bool from_ap;
 	unsigned hs;		/* the handshake open at the time */
