@@ -157,3 +157,19 @@ int fw_hmac(enum fw_hash hash, const uint8_t *key, size_t key_len,
 		return FW_EINVAL;
 	return fw_crypto_hmac_v(md, key, key_len, &v, 1, out, fw_crypto_md_len(hash), out_len);
 }
+
+int fw_key_fingerprint(const uint8_t *key, size_t len, uint8_t fp[FW_KEY_FP_LEN])
+{
+	struct fw_iov v = { key, len };
+	uint8_t md[FW_CRYPTO_MAX_MD];
+	size_t md_len = 0;
+	int err;
+
+	if ((!key && len) || !fp)
+		return FW_EINVAL;
+	err = fw_crypto_hash_v(FW_HASH_SHA256, &v, 1, md, &md_len);
+	if (!err)
+		memcpy(fp, md, FW_KEY_FP_LEN);
+	OPENSSL_cleanse(md, sizeof(md));
+	return err;
+}

@@ -201,7 +201,7 @@ struct hs_aaa_pmk {
 	unsigned file;
 	uint64_t frame;
 	int64_t ts_ns;
-	char origin[64];
+	char origin[160];	/* "Access-Accept in frame N of FILE" */
 };
 
 struct fw_core {
@@ -239,6 +239,8 @@ struct fw_core {
 	size_t radius_next;
 	struct hs_aaa_pmk **aaa;	/* each allocated on its own: candidates point into them */
 	size_t n_aaa, cap_aaa;
+	uint64_t n_accepts;		/* Access-Accepts seen with their Access-Request */
+	uint64_t n_accepts_unproven;	/* ... whose authenticator no secret given proves */
 
 	char **notes;
 	size_t n_notes, cap_notes;

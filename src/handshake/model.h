@@ -48,6 +48,9 @@ enum fw_dec_key {
 
 #define FW_MSG_MAX_TRIED 8
 
+/* A key's fingerprint as text: 8 hex digits of SHA-256(PMK) (crypto/kdf.h), "" none. */
+#define FW_KEY_FP_HEX 9
+
 /* One (key, ANonce, SNonce) candidate a MIC was recomputed with. */
 struct fw_mic_try {
 	unsigned key_id;
@@ -79,6 +82,8 @@ struct fw_msg {
 	uint64_t anonce_from;	/* M2/M4: frame of the message whose ANonce verified (0: none) */
 	unsigned anonce_from_file;
 	unsigned key_id;	/* which key verified (keyring key_id), 0 none */
+	char key_fp[FW_KEY_FP_HEX];	/* the fingerprint of the PMK that verified it */
+	const char *key_origin;	/* where that key came from ("--pmk", "Access-Accept ..."), or NULL */
 	enum fw_acked acked;
 	uint64_t ack_frame;	/* frame of the ACK or Block Ack that acknowledged it, 0 none */
 	enum fw_retrans retrans;
@@ -108,6 +113,8 @@ struct fw_handshake {
 	bool group;		/* a group-key handshake (G1/G2) */
 	size_t first, count;	/* its messages: link->msgs[first .. first+count) */
 	unsigned key_id;	/* key that verified it, 0 none */
+	char key_fp[FW_KEY_FP_HEX];	/* that key's PMK fingerprint, "" none */
+	const char *key_origin;	/* where it came from, or NULL (owned by the keyring or the core) */
 	/* the deauthentication/disassociation that ended it, if any */
 	bool ended;
 	bool end_disassoc, end_from_ap;

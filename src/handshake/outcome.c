@@ -21,6 +21,9 @@ static void outcome_of(struct hs_link *l, size_t h)
 	unsigned key = 0;
 	char missing[64] = "";
 
+	hs->key_fp[0] = '\0';
+	hs->key_origin = NULL;
+
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *m = &l->msgs[i];
 
@@ -29,8 +32,11 @@ static void outcome_of(struct hs_link *l, size_t h)
 		seen[m->type] = true;
 		if (m->mic == FW_MICV_BAD)
 			bad = true;
-		if (m->mic == FW_MICV_OK && !key)
+		if (m->mic == FW_MICV_OK && !key) {
 			key = m->key_id;
+			memcpy(hs->key_fp, m->key_fp, sizeof(hs->key_fp));
+			hs->key_origin = m->key_origin;
+		}
 		if (m->type == FW_MSG_M3 && m->mic != FW_MICV_BAD) {
 			last_m3_rc = m->replay_counter;
 			any_m3 = true;

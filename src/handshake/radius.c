@@ -100,8 +100,9 @@ static void keep_pmk(struct fw_core *c, const struct hs_radius_req *q, const uin
 	e->file = input;
 	e->frame = frame_no;
 	e->ts_ns = ts_ns;
-	snprintf(e->origin, sizeof(e->origin), "Access-Accept in frame %llu",
-		 (unsigned long long)frame_no);
+	snprintf(e->origin, sizeof(e->origin), "Access-Accept in frame %llu of %s",
+		 (unsigned long long)frame_no,
+		 input < c->n_inputs && c->inputs[input].path ? c->inputs[input].path : "?");
 	c->aaa[c->n_aaa++] = e;
 }
 
@@ -116,6 +117,8 @@ static void on_accept(struct fw_core *c, const struct fw_radius *r, unsigned inp
 	if (!q || !q->has_sta ||
 	    !fw_radius_vsa_find(r, FW_RADIUS_VENDOR_MICROSOFT, FW_MS_MPPE_RECV_KEY, &a))
 		return;
+	c->n_accepts++;
+	c->n_accepts_unproven++;	/* until a secret proves it */
 	for (size_t i = 0; fw_keyring_radius_secret(c->kr, i, &secret, &secret_len); i++) {
 		uint8_t auth[16], key[64];
 		size_t key_len = 0;
@@ -123,6 +126,7 @@ static void on_accept(struct fw_core *c, const struct fw_radius *r, unsigned inp
 		if (fw_radius_response_auth(secret, secret_len, r->packet, r->length, q->auth, auth) != 0 ||
 		    memcmp(auth, r->authenticator, 16) != 0)
 			continue;	/* not this secret */
+		c->n_accepts_unproven--;
 		if (fw_mppe_key_decrypt(secret, secret_len, q->auth, a.value, a.len, key, sizeof(key),
 					&key_len) == 0 && key_len >= 32)
 			keep_pmk(c, q, key, input, frame_no, ts_ns);

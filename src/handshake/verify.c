@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "crypto/akm.h"
+#include "crypto/kdf.h"
 #include "crypto/mic.h"
 #include "crypto/ptk.h"
 #include "decode/eapol.h"
@@ -113,6 +114,8 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 	bool have_ssid = hs_link_ssid(v->c, v->l, &ssid, &ssid_len);
 	char mac[FW_MAC_STRLEN];
 	size_t want = want_pmk_len(&v->params);
+	const uint8_t *secret;
+	size_t secret_len;
 
 	v->n_cands = 0;
 	if (fw_keyring_count(v->c->kr) == 0 && v->c->n_aaa == 0) {
@@ -161,6 +164,12 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 	else if (akm_is_8021x(v->akm) && fw_keyring_has_passphrase(v->c->kr))
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
 			 "802.1X: a passphrase does not apply; use --pmk, --keylog or --msk");
+	else if (akm_is_8021x(v->akm) && fw_keyring_radius_secret(v->c->kr, 0, &secret, &secret_len))
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason), "802.1X: %s",
+			 !v->c->n_accepts ? "no Access-Accept seen; give the RADIUS capture with --merge" :
+			 v->c->n_accepts == v->c->n_accepts_unproven ?
+			 "the RADIUS secret proves no Access-Accept seen" :
+			 "no Access-Accept seen names this station");
 	else if (!have_ssid && fw_keyring_has_passphrase(v->c->kr))
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
 			 "no SSID known for BSSID %s; use --ssid", fw_mac_fmt(mac, v->l->pub.bssid));
@@ -302,6 +311,16 @@ static void note_try(struct fw_msg *m, unsigned key_id, uint64_t anonce_frame,
 	m->n_tried++;
 }
 
+/* The PMK's fingerprint as 8 hex digits ("" if it cannot be had). */
+static void key_fp_hex(const uint8_t *pmk, size_t len, char out[FW_KEY_FP_HEX])
+{
+	uint8_t fp[FW_KEY_FP_LEN];
+
+	out[0] = '\0';
+	if (fw_key_fingerprint(pmk, len, fp) == 0)
+		snprintf(out, FW_KEY_FP_HEX, "%02x%02x%02x%02x", fp[0], fp[1], fp[2], fp[3]);
+}
+
 static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 		    const uint8_t *anonce, const uint8_t *snonce, size_t anonce_msg)
 {
@@ -310,6 +329,8 @@ static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 
 	m->mic = FW_MICV_OK;
 	m->key_id = cand->key_id;
+	m->key_origin = cand->origin;
+	key_fp_hex(cand->pmk, cand->pmk_len, m->key_fp);
 	m->mic_reason[0] = '\0';
 	if (anonce_msg != (size_t)-1 && m->type != FW_MSG_M3) {
 		m->anonce_from = v->l->msgs[anonce_msg].frame;

@@ -157,6 +157,25 @@ static void write_key_data(FILE *o, const struct fw_msg *m, bool show_keys)
 	fputc('}', o);
 }
 
+/*
+ * The key that verified a message or handshake: its number, its PMK's
+ * fingerprint and (for a handshake, origin not NULL) where it came from.
+ */
+static void write_key(FILE *o, unsigned key_id, const char *fp, const char *origin)
+{
+	fputs(",\"key\":", o);
+	if (key_id)
+		fprintf(o, "%u", key_id);
+	else
+		fputs("null", o);
+	fputs(",\"key_fingerprint\":", o);
+	jstr(o, key_id && fp[0] ? fp : NULL);
+	if (!origin)
+		return;
+	fputs(",\"key_origin\":", o);
+	jstr(o, key_id && origin[0] ? origin : NULL);
+}
+
 static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, bool show_keys)
 {
 	fputs("{\"msg\":", o);
@@ -196,11 +215,7 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 		jframe(o, v, m->anonce_from_file, m->anonce_from);
 	else
 		fputs("null", o);
-	fputs(",\"key\":", o);
-	if (m->key_id)
-		fprintf(o, "%u", m->key_id);
-	else
-		fputs("null", o);
+	write_key(o, m->key_id, m->key_fp, NULL);
 	fprintf(o, ",\"trailing\":%zu,\"key_data_len\":%u,\"acked\":", m->trailing,
 		(unsigned)m->key_data_len);
 	fputs(m->acked == FW_ACK_UNKNOWN ? "null" : m->acked == FW_ACK_YES ? "true" : "false", o);
@@ -308,11 +323,7 @@ static void write_handshake(FILE *o, const struct fw_view *v, const struct fw_li
 	jstr(o, fw_out_outcome_name(h->outcome));
 	fputs(",\"detail\":", o);
 	jstr(o, h->outcome_detail[0] ? h->outcome_detail : NULL);
-	fputs(",\"key\":", o);
-	if (h->key_id)
-		fprintf(o, "%u", h->key_id);
-	else
-		fputs("null", o);
+	write_key(o, h->key_id, h->key_fp, h->key_origin ? h->key_origin : "");
 	fputs(",\"end\":", o);
 	if (h->ended) {
 		fprintf(o, "{\"type\":\"%s\",\"from\":\"%s\",\"reason\":%u,\"file\":",

@@ -134,7 +134,8 @@ static void problems(FILE *out, const struct fw_view *v, const struct sorted *s,
 		fputs("No problems found.\n", out);
 	if (no_key)
 		fprintf(out, "%zu %s could not be verified for want of a key "
-			"(give --pmk, --passphrase with --ssid, or --keylog).\n",
+			"(give --pmk, --passphrase with --ssid, --keylog, --msk, or --radius-secret\n"
+			"with the AP's RADIUS capture and --merge).\n",
 			no_key, plural(no_key, "link", "links"));
 }
 
@@ -200,10 +201,21 @@ static void handshake_header(FILE *out, size_t n, const struct fw_handshake *h,
 		fw_tx_str(out, h->outcome_detail);
 		fputc(')', out);
 	}
-	if (h->key_id)
-		fprintf(out, ", verified with key %u\n", h->key_id);
-	else
+	if (!h->key_id) {
 		fputs(", not verified\n", out);
+		return;
+	}
+	fprintf(out, ", verified with key %u", h->key_id);
+	if (h->key_fp[0]) {
+		/* the PMK by its fingerprint, and where it came from */
+		fprintf(out, " (PMK %s", h->key_fp);
+		if (h->key_origin && h->key_origin[0]) {
+			fputs(", from ", out);
+			fw_tx_str(out, h->key_origin);
+		}
+		fputc(')', out);
+	}
+	fputc('\n', out);
 }
 
 static bool in_some_handshake(const struct fw_link *l, size_t i)

@@ -168,6 +168,19 @@ START_TEST(test_kdf_hash_construction)
 }
 END_TEST
 
+/* SHA-256 of "abc" and of "" (FIPS 180-2 B.1, and the empty message): the first 4 bytes. */
+START_TEST(test_key_fingerprint)
+{
+	uint8_t fp[FW_KEY_FP_LEN];
+
+	ck_assert_int_eq(fw_key_fingerprint((const uint8_t *)"abc", 3, fp), 0);
+	th_eq_hex(fp, sizeof(fp), "ba7816bf");
+	ck_assert_int_eq(fw_key_fingerprint(NULL, 0, fp), 0);
+	th_eq_hex(fp, sizeof(fp), "e3b0c442");
+	ck_assert_int_eq(fw_key_fingerprint(NULL, 1, fp), FW_EINVAL);
+}
+END_TEST
+
 Suite *kdf_suite(void)
 {
 	Suite *s = suite_create("kdf");
@@ -180,6 +193,7 @@ Suite *kdf_suite(void)
 	tcase_add_test(tc, test_prf_sha1_vectors);
 	tcase_add_test(tc, test_hmac_rfc_case2);
 	tcase_add_test(tc, test_kdf_hash_construction);
+	tcase_add_test(tc, test_key_fingerprint);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -79,8 +79,11 @@ uint64_t hsb_msg(struct hsb *b, struct fw_core *c, int msg, uint64_t rc,
 	memcpy(e + 17, msg == 2 ? snonce : msg == 4 ? (const uint8_t[32]){ 0 } : anonce, 32);
 	e[97] = (uint8_t)(kd_len >> 8);
 	e[98] = (uint8_t)kd_len;
-	if (msg == 2)
+	if (msg == 2) {
 		memcpy(e + 99, rsne_psk_ccmp, kd_len);
+		if (b->akm)
+			e[99 + 19] = b->akm;	/* the AKM suite's type, after 00-0f-ac */
+	}
 	else if (msg == 3)
 		memset(e + 99, 0x5a, kd_len);	/* wrapped key data (content not checked here) */
 	if (msg != 1) {

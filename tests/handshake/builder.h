@@ -19,6 +19,7 @@ struct hsb {
 	size_t used;
 	uint64_t frame;		/* next frame number */
 	int64_t ts_ns;
+	uint8_t akm;		/* AKM suite type in msg 2/4's RSNE (0: 2, PSK; 1: 802.1X) */
 };
 
 void hsb_init(struct hsb *b, const char *passphrase, const char *ssid);

@@ -6,6 +6,7 @@
  * in the crypto stage is proven against a published vector.
  */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -74,10 +75,10 @@ static void feed_radius(struct hsb *hb, struct fw_core *c, const uint8_t *pkt, s
 	hb->ts_ns += 1000000;
 }
 
-/* One authentication: Access-Request for the builder's station, Access-Accept with pmk. */
-static uint64_t authenticate(struct hsb *hb, struct fw_core *c, uint8_t id, const uint8_t pmk[32])
+/* One authentication: Access-Request for the station csid names, Access-Accept with pmk. */
+static uint64_t authenticate_sta(struct hsb *hb, struct fw_core *c, uint8_t id,
+				 const uint8_t pmk[32], const char csid[18])
 {
-	static const char csid[] = "02-00-00-00-01-00";
 	uint8_t req[64], acc[128], ra[16], val[50], auth[16];
 	size_t n = 0;
 
@@ -114,6 +115,22 @@ static uint64_t authenticate(struct hsb *hb, struct fw_core *c, uint8_t id, cons
 	memcpy(acc + 4, auth, 16);
 	feed_radius(hb, c, acc, n, false);
 	return hb->frame - 1;
+}
+
+/* The same for the builder's station. */
+static uint64_t authenticate(struct hsb *hb, struct fw_core *c, uint8_t id, const uint8_t pmk[32])
+{
+	return authenticate_sta(hb, c, id, pmk, "02-00-00-00-01-00");
+}
+
+/* 8 hex digits of SHA-256(key), computed here apart from the crypto stage. */
+static void fp_of(const uint8_t key[32], char out[FW_KEY_FP_HEX])
+{
+	uint8_t md[32];
+	unsigned int len = 0;
+
+	ck_assert(EVP_Digest(key, 32, md, &len, EVP_sha256(), NULL) && len == 32);
+	snprintf(out, FW_KEY_FP_HEX, "%02x%02x%02x%02x", md[0], md[1], md[2], md[3]);
 }
 
 struct renv {
@@ -168,10 +185,11 @@ START_TEST(test_pmk_from_access_accept)
 {
 	struct renv e;
 	const struct fw_link *l;
-	uint64_t m2;
+	char fp[FW_KEY_FP_HEX], origin[96];
+	uint64_t m2, acc;
 
 	renv_init(&e, "radius-secret \"testing123\"");
-	authenticate(&e.b, e.c, 7, PMK1);
+	acc = authenticate(&e.b, e.c, 7, PMK1);
 	handshake(&e, PMK1, &m2);
 	fw_core_finish(e.c);
 	l = fw_core_link(e.c, 0);
@@ -182,7 +200,91 @@ START_TEST(test_pmk_from_access_accept)
 		ck_assert_uint_eq(l->msgs[i].key_id, 2);	/* after the secret, key 1 */
 	}
 	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	fp_of(PMK1, fp);
+	ck_assert_str_eq(l->hs[0].key_fp, fp);
+	ck_assert_str_eq(l->msgs[1].key_fp, fp);
+	ck_assert_ptr_nonnull(l->hs[0].key_origin);
+	snprintf(origin, sizeof(origin), "Access-Accept in frame %llu of air+wired.pcap",
+		 (unsigned long long)acc);
+	ck_assert_str_eq(l->hs[0].key_origin, origin);
 	renv_fini(&e);
+}
+END_TEST
+
+/*
+ * Two full authentications of the station, each followed by its 4-way
+ * handshake (a disconnection in between, no PMKSA caching): each
+ * handshake names the PMK of its own Access-Accept.
+ */
+START_TEST(test_two_authentications_two_pmks)
+{
+	static const uint8_t an2[32] = { 0xa2 }, sn2[32] = { 0xc2 };
+	char fp1[FW_KEY_FP_HEX], fp2[FW_KEY_FP_HEX];
+	const struct fw_link *l;
+	struct renv e;
+	uint64_t m2;
+
+	renv_init(&e, "radius-secret \"testing123\"");
+	e.b.akm = 1;
+	authenticate(&e.b, e.c, 7, PMK1);
+	handshake(&e, PMK1, &m2);
+	hsb_deauth(&e.b, e.c, 3);
+	authenticate(&e.b, e.c, 8, PMK2);
+	hsb_msg(&e.b, e.c, 1, 1, an2, sn2, PMK2);
+	hsb_msg(&e.b, e.c, 2, 1, an2, sn2, PMK2);
+	hsb_msg(&e.b, e.c, 3, 2, an2, sn2, PMK2);
+	hsb_msg(&e.b, e.c, 4, 2, an2, sn2, PMK2);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_uint_eq(l->n_hs, 2);
+	fp_of(PMK1, fp1);
+	fp_of(PMK2, fp2);
+	ck_assert_str_ne(fp1, fp2);
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);
+	ck_assert_int_eq(l->hs[1].outcome, FW_OUT_COMPLETE);
+	ck_assert_str_eq(l->hs[0].key_fp, fp1);
+	ck_assert_str_eq(l->hs[1].key_fp, fp2);
+	ck_assert_uint_eq(l->hs[0].key_id, 2);
+	ck_assert_uint_eq(l->hs[1].key_id, 3);
+	for (size_t i = 0; i < l->n_msgs; i++)
+		ck_assert(l->msgs[i].mic == FW_MICV_OK || l->msgs[i].type == FW_MSG_M1);
+	ck_assert_ptr_null(find_code(e.c, FW_F_MIC_BAD));
+	renv_fini(&e);
+}
+END_TEST
+
+/* NO_KEY on an 802.1X link with a RADIUS secret: its detail says what is missing. */
+static void no_key_says(const char *secret_line, int accept, const char *want)
+{
+	const struct fw_finding *f;
+	struct renv e;
+	uint64_t m2;
+
+	renv_init(&e, secret_line);
+	e.b.akm = 1;
+	if (accept == 1)
+		authenticate(&e.b, e.c, 7, PMK1);
+	else if (accept == 2)
+		authenticate_sta(&e.b, e.c, 7, PMK1, "02-00-00-00-09-09");
+	handshake(&e, PMK1, &m2);
+	fw_core_finish(e.c);
+	f = find_code(e.c, FW_F_NO_KEY);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_msg(strstr(f->detail, want) != NULL, "detail: %s", f->detail);
+	renv_fini(&e);
+}
+
+START_TEST(test_8021x_no_key_reasons)
+{
+	/* only the air capture: no RADIUS at all */
+	no_key_says("radius-secret \"testing123\"", 0,
+		    "802.1X: no Access-Accept seen; give the RADIUS capture with --merge");
+	/* the RADIUS exchange is there, the secret is not its own */
+	no_key_says("radius-secret \"not the secret\"", 1,
+		    "802.1X: the RADIUS secret proves no Access-Accept seen");
+	/* an Access-Accept for another station only */
+	no_key_says("radius-secret \"testing123\"", 2,
+		    "802.1X: no Access-Accept seen names this station");
 }
 END_TEST
 
@@ -303,6 +405,8 @@ Suite *radius_suite(void)
 	TCase *tc = tcase_create("radius");
 
 	tcase_add_test(tc, test_pmk_from_access_accept);
+	tcase_add_test(tc, test_two_authentications_two_pmks);
+	tcase_add_test(tc, test_8021x_no_key_reasons);
 	tcase_add_test(tc, test_wrong_secret_gives_no_key);
 	tcase_add_test(tc, test_stale_key);
 	tcase_add_test(tc, test_key_not_yet_delivered);

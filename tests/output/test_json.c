@@ -330,6 +330,29 @@ START_TEST(eap_events)
 }
 END_TEST
 
+/* The PMK that verified a handshake, by fingerprint and origin; a key without one says null. */
+START_TEST(key_fingerprints)
+{
+	struct fx x;
+	char *doc;
+
+	fx_induction(&x);
+	memcpy(x.hs[0][0].key_fp, "75c881f4", FW_KEY_FP_HEX);
+	x.hs[0][0].key_origin = "Access-Accept in frame 8 of wired.pcap";
+	memcpy(x.msgs[0][1].key_fp, "75c881f4", FW_KEY_FP_HEX);
+	doc = fx_json(fx_view(&x), false);
+	assert_valid(doc);
+	expect(doc, "links[0].handshakes[0].key", "1");
+	expect(doc, "links[0].handshakes[0].key_fingerprint", "\"75c881f4\"");
+	expect(doc, "links[0].handshakes[0].key_origin", "\"Access-Accept in frame 8 of wired.pcap\"");
+	expect(doc, "links[0].handshakes[0].messages[1].key_fingerprint", "\"75c881f4\"");
+	absent(doc, "links[0].handshakes[0].messages[1].key_origin");
+	expect(doc, "links[0].handshakes[0].messages[2].key_fingerprint", "null");
+	expect(doc, "links[0].handshakes[0].messages[0].key_fingerprint", "null");
+	free(doc);
+}
+END_TEST
+
 Suite *json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -337,6 +360,7 @@ Suite *json_suite(void)
 
 	tcase_add_test(tc, induction_document);
 	tcase_add_test(tc, eap_events);
+	tcase_add_test(tc, key_fingerprints);
 	tcase_add_test(tc, show_keys_only_on_request);
 	tcase_add_test(tc, stale_anonce_mic_bad);
 	tcase_add_test(tc, merged_frame_references);

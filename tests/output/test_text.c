@@ -318,6 +318,26 @@ START_TEST(eap_rows)
 }
 END_TEST
 
+/* A handshake names the PMK that verified it, and where that PMK came from. */
+START_TEST(key_fingerprint_line)
+{
+	struct fx x;
+	char *t;
+
+	fx_induction(&x);
+	memcpy(x.hs[0][0].key_fp, "232934c0", FW_KEY_FP_HEX);
+	x.hs[0][0].key_origin = "Access-Accept in frame 16 of wired.pcap";
+	t = fx_text(fx_view(&x), false, false);
+	has(t, "  handshake 1: complete, verified with key 1 (PMK 232934c0, from Access-Accept in "
+	       "frame 16 of wired.pcap)\n");
+	free(t);
+	x.hs[0][0].key_origin = NULL;
+	t = fx_text(fx_view(&x), false, false);
+	has(t, "  handshake 1: complete, verified with key 1 (PMK 232934c0)\n");
+	free(t);
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -331,6 +351,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, merged_references);
 	tcase_add_test(tc, hostile_bytes_escaped);
 	tcase_add_test(tc, eap_rows);
+	tcase_add_test(tc, key_fingerprint_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

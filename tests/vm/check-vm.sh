@@ -26,7 +26,7 @@ say() { echo "check-vm: $*"; }
 
 for tool in qemu-system-x86_64:qemu-system-x86 hostapd:hostapd wpa_supplicant:wpasupplicant \
 	wpa_cli:wpasupplicant iw:iw tcpdump:tcpdump cpio:cpio modprobe:kmod depmod:kmod \
-	dpkg-deb:dpkg apt-get:apt jq:jq; do
+	dpkg-deb:dpkg apt-get:apt jq:jq openssl:openssl; do
 	PATH=$PATH:/sbin:/usr/sbin command -v "${tool%%:*}" >/dev/null 2>&1 ||
 		skip "${tool%%:*} not found (apt-get install ${tool#*:})"
 done
@@ -59,6 +59,8 @@ mkdir -p "$out/scenarios"
 cp "$here/guest-run.sh" "$out/run.sh"
 cp "$here/lib.sh" "$out/lib.sh"
 cp "$here"/scenarios/*.sh "$out/scenarios/"
+# the EAP-TLS scenario's certificates, fresh each run (the VM has no openssl)
+"$here/certs.sh" "$out/certs" || exit 99
 "$here/stage-fourway.sh" "$bld/fourway" "$out/fw" || exit 99
 if [ -n "${VM_SCENARIOS:-}" ]; then
 	printf '%s\n' $VM_SCENARIOS >"$out/scenarios.list"

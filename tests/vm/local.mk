@@ -15,7 +15,7 @@ TESTS += tests/vm/captures.sh tests/vm/tunrt.sh
 vm_scripts = tests/vm/check-vm.sh tests/vm/verify.sh tests/vm/kernel.sh \
 	tests/vm/mkinitramfs.sh tests/vm/stage-fourway.sh tests/vm/boot.sh \
 	tests/vm/guest-init.sh tests/vm/guest-run.sh tests/vm/lib.sh \
-	tests/vm/harvest.sh \
+	tests/vm/harvest.sh tests/vm/certs.sh \
 	$(NULL)
 EXTRA_DIST += tests/vm/captures.sh tests/vm/tunrt.sh $(vm_scripts) tests/vm/scenarios
 CLEANFILES += tests/vm/check-vm.log

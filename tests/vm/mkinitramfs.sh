@@ -2,7 +2,8 @@
 # mkinitramfs.sh KROOT KV MEDIUM OUT.cpio.gz: the VM's whole userland.
 # busybox (static), the kernel modules hwsim and 9p need with their
 # dependencies in load order, hostapd, wpa_supplicant, iw, tcpdump with the
-# shared libraries ldd lists, fw-medium, and guest-init.sh as /init.
+# shared libraries ldd lists (and OpenSSL's legacy provider), fw-medium,
+# and guest-init.sh as /init.
 # fourway itself is not in the image: it comes over /share at each run.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,6 +52,13 @@ for b in /usr/sbin/hostapd /sbin/wpa_supplicant /sbin/wpa_cli /usr/sbin/iw /usr/
 	cp -L "$b" "$r/usr/bin/"
 	copy_libs "$b"
 done
+# hostapd's TLS (the EAP server, EAP-TLS) will not start without OpenSSL's
+# legacy provider, which libcrypto loads from its modules directory
+mdir=$(openssl version -m 2>/dev/null | sed -n 's/^MODULESDIR: "\(.*\)"$/\1/p')
+if [ -f "$mdir/legacy.so" ]; then
+	mkdir -p "$r$mdir"
+	cp -L "$mdir/legacy.so" "$r$mdir/"
+fi
 cp "$medium" "$r/usr/bin/fw-medium"
 copy_libs "$medium"
 

@@ -10,7 +10,13 @@
 #     monitor of the sniffer's radio only those the medium delivered to it;
 #   the link type is the one the capture was taken with;
 #   the msg 4/4 the medium dropped is M4_LOST in the hwsim0 capture (the
-#     only view with ACKs), once `fourway codes --implemented` lists it.
+#     only view with ACKs), once `fourway codes --implemented` lists it;
+#   802.1X with the RADIUS exchange beside the air capture (C-radius.pcap):
+#     given only the RADIUS secret and the two files merged, every MIC
+#     verifies, each handshake names the PMK hostapd logged for that
+#     authentication (by fingerprint: the first 8 hex digits of its
+#     SHA-256), and the EAP exchange shows the identity, the method and
+#     the successes hostapd logged (see check_radius).
 # Prints "ok" and "not ok" lines and "N passed, N failed" last; exit 1 on a
 # failure.
 fw=$1
@@ -50,6 +56,60 @@ check_live() {
 	fi
 }
 
+# fingerprint HEX...: the first 8 hex digits of SHA-256 of the key
+# (fourway's key fingerprint), one line per key given
+fingerprint() {
+	for k in "$@"; do printf '%s' "$k" | tr a-f A-F | basenc --base16 -d | sha256sum | cut -c1-8; done
+}
+# the PMKs a -dd -K log of hostapd derived PTKs from, in order of first use
+log_pmks() { sed -n 's/.*WPA: PMK - hexdump(len=[0-9]*): //p' "$@" | tr -d ' ' | awk '!seen[$0]++'; }
+# the first 32 bytes of the MSKs the EAP server derived (12.7.1.3: the PMK)
+log_msk_pmks() { sed -n 's/.*EAP-TLS: Derived key - hexdump(len=64): //p' "$1" | tr -d ' ' | cut -c1-64 | awk '!seen[$0]++'; }
+words() { tr '\n' ' ' | sed 's/ $//'; }
+
+# check_radius DIR CAP KEYS: the air capture CAP.pcap merged with the RADIUS
+# exchange CAP-radius.pcap, the only key the secret of KEYS; leaves the
+# report in DIR/CAP.merged for the usual checks
+check_radius() {
+	d=$1 c=$2
+	secret=$(sed -n 's/^radius-secret "\(.*\)"$/\1/p' "$3")
+	mj=$d/$c.merged
+	if ! "$fw" analyze --json --merge --radius-secret "$secret" "$d/$c.pcap" "$d/$c-radius.pcap" \
+		>"$mj" 2>"$d/$c.merged.err"; then
+		nok "$c: fourway analyze --merge failed: $(head -c 300 "$d/$c.merged.err")"
+		return
+	fi
+	hl=$d/hostapd.log
+	auths=$(grep -c 'CTRL-EVENT-EAP-SUCCESS2' "$hl")
+	check "$c: with only the RADIUS secret, every MIC verifies" \
+		"$(jq '[.links[].handshakes[].messages[] | select(.mic != "absent") | select(.mic != "ok")] | length' "$mj")" 0
+	check "$c: MICs verified: the msgs 2/4, 3/4 and 4/4 hostapd received and sent" \
+		"$(jq '[.links[].handshakes[].messages[] | select(.mic == "ok")] | length' "$mj")" \
+		"$(grep -c -E 'received EAPOL-Key frame \((2|4)/4 Pairwise\)|sending 3/4 msg of 4-Way' "$hl")"
+	# hostapd's PMKs: one per authentication, all different
+	pmks=$(log_pmks "$hl" "$d/keylog" 2>/dev/null | words)
+	# shellcheck disable=SC2086
+	want=$(fingerprint $pmks | words)
+	check "$c: hostapd derived one PMK per authentication, each new" \
+		"$(printf '%s\n' $want | sort -u | grep -c .)" "$auths"
+	check "$c: each handshake names the PMK hostapd used in it" \
+		"$(jq -r '[.links[].handshakes[] | select(.group | not) | .key_fingerprint] | join(" ")' "$mj")" "$want"
+	[ -f "$d/radius-server.log" ] &&
+		check "$c: those are the PMKs of the MSKs the RADIUS server derived" \
+			"$(fingerprint $(log_msk_pmks "$d/radius-server.log") | words)" "$want"
+	check "$c: each PMK came from an Access-Accept of the RADIUS capture" \
+		"$(jq --arg f "$c-radius.pcap" '[.links[].handshakes[] | select(.group | not) | select(.key_origin | test("^Access-Accept in frame [0-9]+ of .*" + $f + "$"))] | length' "$mj")" "$auths"
+	# the EAP exchange as hostapd logged it
+	check "$c: EAP Success packets" \
+		"$(jq '[.links[].eap[] | select(.packet == "Success" and .from == "ap")] | length' "$mj")" "$auths"
+	check "$c: the identity the station gave" \
+		"$(jq -r '[.links[].eap[] | .identity // empty] | unique | join(" ")' "$mj")" \
+		"$(sed -n "s/.*IEEE 802.1X: STA identity '\(.*\)'$/\1/p" "$hl" | sort -u | words)"
+	check "$c: the EAP method of the authentication" \
+		"$(jq -r '[.links[].eap[] | select(.method != null and .method != "Identity") | .method] | unique | join(" ")' "$mj")" \
+		"$(sed -n 's/.*IEEE 802.1X: authenticated - EAP type: [0-9]* (\(.*\))$/\1/p' "$hl" | sort -u | words)"
+}
+
 for dir in "$@"; do
 	name=$(basename "$dir")
 	[ -f "$dir/$name.live.err" ] && check_live "$dir" "$name"
@@ -64,6 +124,19 @@ for dir in "$@"; do
 		if ! grep -qx 'fourway exit status 0' "$dir/$cap.fw.err"; then
 			nok "$cap: fourway failed: $(head -c 300 "$dir/$cap.fw.err")"
 			continue
+		fi
+		case $cap in
+		*-radius)
+			# the AP's wired side: RADIUS over UDP on lo, no 802.11 link in it
+			check "$cap: link type Ethernet" "$(jq '.inputs[0].linktype' "$json")" 1
+			check "$cap: no link in the RADIUS capture alone" "$(jq '.links | length' "$json")" 0
+			continue ;;
+		esac
+		if [ -f "$dir/$cap-radius.pcap" ]; then
+			keys=$dir/$cap.keys
+			[ -f "$keys" ] || keys=$dir/$name.keys
+			check_radius "$dir" "$cap" "$keys"
+			[ -s "$dir/$cap.merged" ] && json=$dir/$cap.merged
 		fi
 		lt=$(jq '.inputs[0].linktype' "$json")
 		complete=$(n_outcome "$json" complete)
