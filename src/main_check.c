@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/merge.h"
 #include "capture/source.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
@@ -170,34 +171,70 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* Feed the capture to the core; an input that cannot be read is an error of r. */
-static void feed(struct fw_core *core, const char *path, struct fw_check_result *r)
+/* Open one input of the capture; an input that cannot be read is an error of r. */
+static int open_one(struct fw_core *core, const char *path, struct fw_source **s,
+		    unsigned *input, struct fw_check_result *r)
 {
-	struct fw_source *s;
+	char err[512];
+	int lt;
+
+	if (fw_source_open_file(s, path, err, sizeof(err)) != 0) {
+		fw_check_error(r, "%s", err);
+		return -1;
+	}
+	lt = fw_source_linktype(*s);
+	*input = fw_core_add_input(core, path, lt);
+	if (!fw_linktype_supported(lt)) {
+		fw_check_error(r, "%s: link type %d is not supported", path, lt);
+		fw_source_close(*s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Feed the capture, merged by timestamp with the files its sidecar's merge
+ * lines name, to the core.  Every input is opened before any is read, so a
+ * missing partner fails the capture rather than judging half of it.
+ */
+static void feed(struct fw_core *core, const char *path, const struct fw_expect *side,
+		 struct fw_check_result *r)
+{
+	size_t n_in = 1 + (side ? side->n_merge : 0), n = 0, which;
+	struct fw_source **src = calloc(n_in, sizeof(*src));
+	unsigned *inputs = calloc(n_in, sizeof(*inputs));
+	struct fw_merge *m = NULL;
 	struct fw_frame f;
 	struct fw_pkt pkt;
 	char err[512];
-	unsigned input;
-	int lt, rc;
+	int rc;
 
-	if (fw_source_open_file(&s, path, err, sizeof(err)) != 0) {
-		fw_check_error(r, "%s", err);
-		return;
+	if (!src || !inputs) {
+		fw_check_error(r, "out of memory");
+		goto out;
 	}
-	lt = fw_source_linktype(s);
-	input = fw_core_add_input(core, path, lt);
-	if (!fw_linktype_supported(lt)) {
-		fw_check_error(r, "%s: link type %d is not supported", path, lt);
-		fw_source_close(s);
-		return;
+	for (; n < n_in; n++)
+		if (open_one(core, n ? side->merge[n - 1] : path, &src[n], &inputs[n], r) != 0)
+			goto out;
+	m = fw_merge_new(src, n);
+	if (!m) {
+		fw_check_error(r, "out of memory");
+		goto out;
 	}
-	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1) {
+	while ((rc = fw_merge_next(m, &pkt, &which, err, sizeof(err))) != 0) {
+		if (rc < 0) {
+			fw_check_error(r, "%s", err);
+			continue;
+		}
 		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(core, input, pkt.frame_no, pkt.ts_ns, &f);
+		fw_core_feed(core, inputs[which], pkt.frame_no, pkt.ts_ns, &f);
 	}
-	if (rc < 0)
-		fw_check_error(r, "%s", err);
-	fw_source_close(s);
+out:
+	fw_merge_free(m);
+	for (size_t i = 0; i < n; i++)
+		fw_source_close(src[i]);
+	free(src);
+	free(inputs);
 }
 
 /* The sidecar's keys go into this worker's copy of the keyring. */
@@ -221,15 +258,18 @@ static void judge(struct check *ck, const char *path, const struct fw_expect *si
 		  struct fw_check_result *r)
 {
 	const struct fw_expect *rules = side ? side : ck->use_policy ? &ck->policy : NULL;
-	struct fw_core *core = fw_core_new(&ck->o.core, ck->o.kr);
+	struct fw_core_opts co = ck->o.core;
+	struct fw_core *core;
 	char by[1200];
 	struct fw_view v;
 
+	co.merge = co.merge || (side && side->n_merge);	/* one timeline, links across the files */
+	core = fw_core_new(&co, ck->o.kr);
 	if (!core) {
 		fw_check_error(r, "out of memory");
 		return;
 	}
-	feed(core, path, r);
+	feed(core, path, side, r);
 	fw_core_finish(core);
 	if (r->status == FW_CHECK_ERROR) {
 		fw_core_free(core);
