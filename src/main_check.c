@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -137,6 +138,71 @@ static int check_opt(void *ctx, int c, const char *arg)
 
 /* ---- the captures to check ----------------------------------------------- */
 
+static char *sidecar_of(const char *path, bool *nomem);
+
+/* Mark the captures of l that the sidecar of l->e[i] merges. */
+static int mark_partners(const struct fw_check_list *l, size_t i, const struct stat *st,
+			 const bool *have, bool *merges, bool *drop)
+{
+	struct fw_expect side;
+	char err[1024];
+	bool nomem;
+	char *sidecar = sidecar_of(l->e[i].path, &nomem);
+
+	if (nomem)
+		return FW_ENOMEM;
+	if (!sidecar || fw_expect_load(&side, sidecar, true, err, sizeof(err)) != 0) {
+		free(sidecar);	/* a sidecar that cannot be read fails its capture later */
+		return 0;
+	}
+	merges[i] = side.n_merge > 0;
+	for (size_t k = 0; k < side.n_merge; k++) {
+		struct stat ps;
+
+		if (stat(side.merge[k], &ps) != 0)
+			continue;
+		for (size_t j = 0; j < l->n; j++)
+			if (j != i && have[j] && st[j].st_dev == ps.st_dev && st[j].st_ino == ps.st_ino)
+				drop[j] = true;
+	}
+	fw_expect_fini(&side);
+	free(sidecar);
+	return 0;
+}
+
+/*
+ * A capture that another capture of this run merges (a merge line of its
+ * sidecar: the wired RADIUS side of an air capture, say) is checked as part
+ * of that capture, not again on its own, unless it merges files itself.
+ */
+static int drop_partners(struct fw_check_list *l)
+{
+	struct stat *st = calloc(l->n ? l->n : 1, sizeof(*st));
+	bool *have = calloc(l->n ? l->n : 1, 3 * sizeof(bool));
+	bool *merges = have + l->n, *drop = merges + l->n;
+	size_t j = 0;
+	int rc = st && have ? 0 : FW_ENOMEM;
+
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		have[i] = !l->e[i].error && stat(l->e[i].path, &st[i]) == 0;
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		if (have[i])
+			rc = mark_partners(l, i, st, have, merges, drop);
+	for (size_t i = 0; rc == 0 && i < l->n; i++) {
+		if (drop[i] && !merges[i]) {
+			free(l->e[i].path);
+			free(l->e[i].error);
+		} else {
+			l->e[j++] = l->e[i];
+		}
+	}
+	if (rc == 0)
+		l->n = j;
+	free(st);
+	free(have);
+	return rc;
+}
+
 static int collect(struct check *ck)
 {
 	for (int i = 0; i < ck->o.n_files; i++) {
@@ -153,6 +219,10 @@ static int collect(struct check *ck)
 			fputs("fourway check: out of memory\n", stderr);
 			return FW_EXIT_USAGE;
 		}
+	}
+	if (drop_partners(&ck->list) != 0) {
+		fputs("fourway check: out of memory\n", stderr);
+		return FW_EXIT_USAGE;
 	}
 	ck->e = ck->list.e;
 	ck->n = ck->list.n;
