@@ -19,8 +19,9 @@ debootstrap clang libclang-rt-dev valgrind time tmux"
 say() { printf '\n==> %s\n' "$*"; }
 
 # The VM stage (make check-vm): qemu, the daemons and the tools that go into
-# the VM's image; the kernel package itself is fetched with apt-get download.
-VM_PKGS="qemu-system-x86 hostapd wpasupplicant iw tcpdump busybox-static kmod cpio"
+# the VM's image, openssl for the EAP-TLS certificates; the kernel package
+# itself is fetched with apt-get download.
+VM_PKGS="qemu-system-x86 hostapd wpasupplicant iw tcpdump busybox-static kmod cpio openssl"
 
 install_deps() {
 	missing=""

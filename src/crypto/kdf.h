@@ -46,7 +46,7 @@ int fw_hmac(enum fw_hash hash, const uint8_t *key, size_t key_len,
  * A key's fingerprint: the first FW_KEY_FP_LEN bytes of SHA-256(key), a
  * short name that can be printed where the key itself must not be.
  * Anyone holding the key (a -K log, a key file) finds the same name:
- * `xxd -r -p <<<HEX | sha256sum | cut -c1-8`.
+ * `echo HEX | xxd -r -p | sha256sum | cut -c1-8`.
  */
 #define FW_KEY_FP_LEN 4
 int fw_key_fingerprint(const uint8_t *key, size_t len, uint8_t fp[FW_KEY_FP_LEN]);

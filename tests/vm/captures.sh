@@ -1,9 +1,11 @@
 #!/bin/sh
 # captures.sh - the captures the VM made (captures/S*.pcap with
 # S.hostapd.log), checked without the VM in every make check:
-#   - each capture's .expect: with its key lines as the keys, fourway
+#   - each capture's .expect: with its key lines as the keys (and merged
+#     with the files its `merge` lines name, as analyze --merge), fourway
 #     analyze finds `handshakes complete N` (4-way and group-key), every
-#     `expect CODE` and no `forbid CODE`;
+#     `expect CODE` and no `forbid CODE`; a capture another .expect merges
+#     is checked as part of that one;
 #   - verify.sh, as after a fresh run: fourway's report against hostapd's
 #     and the medium's logs kept beside the capture (completed handshakes
 #     complete, rejected MICs bad, every EAPOL-Key message on the air or
@@ -26,6 +28,7 @@ ok() { passed=$((passed + 1)); echo "ok - $1"; }
 nok() { failed=$((failed + 1)); echo "not ok - $1"; }
 
 # expect_file CAPTURE JSON EXPECT: the lines of the sidecar that are not keys
+# (comments, from a # to the end of the line, left out)
 expect_file() {
 	c=$1 json=$2
 	while read -r what a b; do
@@ -40,10 +43,12 @@ expect_file() {
 		forbid)
 			got=$(jq --arg c "$a" '[.findings[] | select(.code == $c)] | length' "$json")
 			[ "$got" -eq 0 ] && ok "$c: forbid $a" || nok "$c: forbid $a: $got found" ;;
-		key|'') ;;
+		key|merge|'') ;;
 		*) nok "$c.expect: unknown line '$what $a $b'" ;;
 		esac
-	done <"$3"
+	done <<-EOF
+	$(sed 's/[[:space:]]*#.*//' "$3")
+	EOF
 }
 
 for log in "$caps"/*.hostapd.log; do
@@ -52,16 +57,24 @@ for log in "$caps"/*.hostapd.log; do
 	mkdir -p "$d"
 	cp "$log" "$d/hostapd.log"
 	[ -f "$caps/$s.medium.log" ] && cp "$caps/$s.medium.log" "$d/medium.log"
+	[ -f "$caps/$s.keylog" ] && cp "$caps/$s.keylog" "$d/keylog"
+	[ -f "$caps/$s.radius-server.log" ] && cp "$caps/$s.radius-server.log" "$d/radius-server.log"
 	for p in "$caps/$s.pcap" "$caps/$s"-*.pcap; do
 		[ -f "$p" ] || continue
 		c=$(basename "$p" .pcap)
+		ln -s "$p" "$d/$c.pcap"	# verify.sh merges the 802.1X captures itself
+		grep -qx "merge $c.pcap" "$caps"/*.expect && continue	# part of another capture
 		e=$caps/$c.expect
 		[ -f "$e" ] || { nok "$c: no $c.expect"; continue; }
 		# .expect key lines are the key-file syntax; a keylog path is
 		# relative to the .expect, as fourway takes one relative to its
-		# key file
+		# key file, and so is a merge path
 		sed -n 's/^key //p' "$e" | sed "s|^keylog \([^/]\)|keylog $caps/\1|" >"$d/$c.keys"
-		"$fw" analyze --json --key-file "$d/$c.keys" "$p" >"$d/$c.json" 2>"$d/$c.fw.err"
+		set --
+		for m in $(sed -n 's/^merge  *\([^ ]*\).*/\1/p' "$e"); do set -- "$@" "$caps/$m"; done
+		merge=
+		[ $# -gt 0 ] && merge=--merge
+		"$fw" analyze --json --key-file "$d/$c.keys" $merge "$p" "$@" >"$d/$c.json" 2>"$d/$c.fw.err"
 		rc=$?
 		echo "fourway exit status $rc" >>"$d/$c.fw.err"
 		if [ $rc -eq 0 ]; then

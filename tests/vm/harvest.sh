@@ -3,10 +3,13 @@
 # build/tests/vm/run/out) into sample captures (CAPTURES, e.g. captures/).
 # A maintainer's tool, not run by the tests.  Per scenario S it writes:
 #   S*.pcap          the captures as tcpdump wrote them
-#   S.keylog         the PMK hexdump lines of hostapd's -dd -K log
+#   S.keylog         the PMK hexdump lines of hostapd's -dd -K log, in the
+#                    order hostapd first used each PMK
 #   S.hostapd.log    hostapd's lines that tell what happened (completed
 #                    handshakes, rejected MICs, messages, retries, deauths)
 #   S.medium.log     fw-medium's log, when the scenario had one
+#   S.radius-server.log  with a RADIUS server (802.1X): its lines that tell
+#                    what it did (each MSK it derived, Access-Accepts)
 #   C.expect         for each capture C, what fourway check must find,
 #                    derived from those logs only (never from fourway):
 #     key ...                  the keys the daemons were given (SAE: the log)
@@ -14,6 +17,10 @@
 #                              and the group 2/2 messages it received
 #     expect MIC_BAD           hostapd logged "invalid MIC", else forbid it
 #     expect TIMEOUT           hostapd disconnected with reason 15, else forbid
+#     merge S-radius.pcap      the RADIUS exchange captured beside the air
+#                              (802.1X): that file is then checked only as
+#                              part of S.pcap, and with the RADIUS secret
+#                              the only key, forbid NO_KEY
 #   and from the medium's log, on hwsim0 (which taps before the medium and
 #   sees every ACK):
 #     expect M4_LOST, EARLY_KEY_INSTALL, M3_RETRY_AFTER_INSTALL
@@ -34,10 +41,13 @@ for dir in "$run"/*/; do
 	s=$(basename "$dir")
 	[ -f "$dir/hostapd.log" ] || continue
 	grep -- '- hexdump(len=' "$dir/hostapd.log" | grep 'PMK - hexdump' | sed 's/^[0-9.]*: //' |
-		sort -u >"$dst/$s.keylog"
-	grep -E 'EAPOL-4WAY-HS-COMPLETED|pairwise key handshake completed|invalid MIC|AP-STA-|reason 15|received EAPOL-Key frame|sending [1-4]/4 msg|Use EAPOL-Key timeout|replay counter|invalid state' \
+		awk '!seen[$0]++' >"$dst/$s.keylog"
+	grep -E 'EAPOL-4WAY-HS-COMPLETED|pairwise key handshake completed|invalid MIC|AP-STA-|reason 15|received EAPOL-Key frame|sending [1-4]/4 msg|Use EAPOL-Key timeout|replay counter|invalid state|CTRL-EVENT-EAP-SUCCESS|STA identity|authenticated - EAP type|\(Access-Accept\)' \
 		"$dir/hostapd.log" | grep -v hexdump >"$dst/$s.hostapd.log"
 	[ -f "$dir/medium.log" ] && cp "$dir/medium.log" "$dst/$s.medium.log"
+	[ -f "$dir/radius-server.log" ] &&
+		grep -E 'EAP-TLS: Derived key|CTRL-EVENT-EAP-SUCCESS|Sending Access-Accept' \
+			"$dir/radius-server.log" >"$dst/$s.radius-server.log"
 	# every handshake counts, 4-way and group-key alike (as fourway check counts them)
 	completed=$(($(grep -c 'EAPOL-4WAY-HS-COMPLETED' "$dir/hostapd.log" || true) +
 		$(grep -c 'received EAPOL-Key frame (2/2 Group)' "$dir/hostapd.log" || true)))
@@ -46,11 +56,16 @@ for dir in "$run"/*/; do
 	for p in "$dir"/*.pcap; do
 		c=$(basename "$p" .pcap)
 		cp "$p" "$dst/$c.pcap"
+		case $c in *-radius) echo "harvest: $c.pcap ($(wc -c <"$p") bytes)"; continue ;; esac
 		{
 			if grep -q '^keylog ' "$dir/$s.keys"; then
 				echo "key keylog $s.keylog"
 			else
 				sed 's/^/key /' "$dir/$s.keys"
+			fi
+			if [ -f "$dir/$c-radius.pcap" ]; then
+				echo "merge $c-radius.pcap"
+				echo "forbid NO_KEY"
 			fi
 			echo "handshakes complete $completed"
 			if [ "$rejected" -gt 0 ]; then echo "expect MIC_BAD"; else echo "forbid MIC_BAD"; fi
