@@ -165,12 +165,19 @@ static void renv_fini(struct renv *e)
 	fw_keyring_free(e->kr);
 }
 
+/* M1..M4 made with pmk and these nonces; *m2 gets the msg 2/4's frame. */
+static void handshake_nonces(struct renv *e, const uint8_t *pmk, const uint8_t an[32],
+			     const uint8_t sn[32], uint64_t *m2)
+{
+	hsb_msg(&e->b, e->c, 1, 1, an, sn, pmk);
+	*m2 = hsb_msg(&e->b, e->c, 2, 1, an, sn, pmk);
+	hsb_msg(&e->b, e->c, 3, 2, an, sn, pmk);
+	hsb_msg(&e->b, e->c, 4, 2, an, sn, pmk);
+}
+
 static void handshake(struct renv *e, const uint8_t *pmk, uint64_t *m2)
 {
-	hsb_msg(&e->b, e->c, 1, 1, AN, SN, pmk);
-	*m2 = hsb_msg(&e->b, e->c, 2, 1, AN, SN, pmk);
-	hsb_msg(&e->b, e->c, 3, 2, AN, SN, pmk);
-	hsb_msg(&e->b, e->c, 4, 2, AN, SN, pmk);
+	handshake_nonces(e, pmk, AN, SN, m2);
 }
 
 static const struct fw_finding *find_code(const struct fw_core *c, enum fw_code code)
@@ -230,10 +237,7 @@ START_TEST(test_two_authentications_two_pmks)
 	handshake(&e, PMK1, &m2);
 	hsb_deauth(&e.b, e.c, 3);
 	authenticate(&e.b, e.c, 8, PMK2);
-	hsb_msg(&e.b, e.c, 1, 1, an2, sn2, PMK2);
-	hsb_msg(&e.b, e.c, 2, 1, an2, sn2, PMK2);
-	hsb_msg(&e.b, e.c, 3, 2, an2, sn2, PMK2);
-	hsb_msg(&e.b, e.c, 4, 2, an2, sn2, PMK2);
+	handshake_nonces(&e, PMK2, an2, sn2, &m2);
 	fw_core_finish(e.c);
 	l = fw_core_link(e.c, 0);
 	ck_assert_uint_eq(l->n_hs, 2);

@@ -119,6 +119,14 @@ void fx_induction(struct fx *x)
 	x->n_find = 1;
 }
 
+void fx_induction_fp(struct fx *x, const char *fp, const char *origin)
+{
+	fx_induction(x);
+	snprintf(x->hs[0][0].key_fp, FW_KEY_FP_HEX, "%s", fp);
+	x->hs[0][0].key_origin = origin;
+	snprintf(x->msgs[0][1].key_fp, FW_KEY_FP_HEX, "%s", fp);
+}
+
 void fx_add_stale(struct fx *x)
 {
 	size_t k = x->n_link;

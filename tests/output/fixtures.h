@@ -41,6 +41,8 @@ void fx_beacons(struct fx *x);
 void fx_induction(struct fx *x);
 /* Add the stale-ANonce MIC_BAD link (input 0). */
 void fx_add_stale(struct fx *x);
+/* The wpa-Induction handshake verified by a PMK with this fingerprint and origin (may be NULL). */
+void fx_induction_fp(struct fx *x, const char *fp, const char *origin);
 /* Point x->v at the arrays (call after the last change). */
 const struct fw_view *fx_view(struct fx *x);
 

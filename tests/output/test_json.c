@@ -333,22 +333,27 @@ END_TEST
 /* The PMK that verified a handshake, by fingerprint and origin; a key without one says null. */
 START_TEST(key_fingerprints)
 {
+	/* member of links[0].handshakes[0], and its value */
+	static const char *const want[][2] = {
+		{ "key", "1" },
+		{ "key_fingerprint", "\"75c881f4\"" },
+		{ "key_origin", "\"Access-Accept in frame 8 of wired.pcap\"" },
+		{ "messages[1].key_fingerprint", "\"75c881f4\"" },
+		{ "messages[2].key_fingerprint", "null" },	/* a message without its own */
+		{ "messages[0].key_fingerprint", "null" },	/* msg 1/4: no MIC, no key */
+	};
+	char path[96];
 	struct fx x;
 	char *doc;
 
-	fx_induction(&x);
-	memcpy(x.hs[0][0].key_fp, "75c881f4", FW_KEY_FP_HEX);
-	x.hs[0][0].key_origin = "Access-Accept in frame 8 of wired.pcap";
-	memcpy(x.msgs[0][1].key_fp, "75c881f4", FW_KEY_FP_HEX);
+	fx_induction_fp(&x, "75c881f4", "Access-Accept in frame 8 of wired.pcap");
 	doc = fx_json(fx_view(&x), false);
 	assert_valid(doc);
-	expect(doc, "links[0].handshakes[0].key", "1");
-	expect(doc, "links[0].handshakes[0].key_fingerprint", "\"75c881f4\"");
-	expect(doc, "links[0].handshakes[0].key_origin", "\"Access-Accept in frame 8 of wired.pcap\"");
-	expect(doc, "links[0].handshakes[0].messages[1].key_fingerprint", "\"75c881f4\"");
-	absent(doc, "links[0].handshakes[0].messages[1].key_origin");
-	expect(doc, "links[0].handshakes[0].messages[2].key_fingerprint", "null");
-	expect(doc, "links[0].handshakes[0].messages[0].key_fingerprint", "null");
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		snprintf(path, sizeof(path), "links[0].handshakes[0].%s", want[i][0]);
+		expect(doc, path, want[i][1]);
+	}
+	absent(doc, "links[0].handshakes[0].messages[1].key_origin");	/* handshakes only */
 	free(doc);
 }
 END_TEST

@@ -324,9 +324,7 @@ START_TEST(key_fingerprint_line)
 	struct fx x;
 	char *t;
 
-	fx_induction(&x);
-	memcpy(x.hs[0][0].key_fp, "232934c0", FW_KEY_FP_HEX);
-	x.hs[0][0].key_origin = "Access-Accept in frame 16 of wired.pcap";
+	fx_induction_fp(&x, "232934c0", "Access-Accept in frame 16 of wired.pcap");
 	t = fx_text(fx_view(&x), false, false);
 	has(t, "  handshake 1: complete, verified with key 1 (PMK 232934c0, from Access-Accept in "
 	       "frame 16 of wired.pcap)\n");
