@@ -20,7 +20,7 @@
 #include "stream.h"
 
 #define SEEDS_PER_KIND 3
-#define N_KINDS (FW_KIND_EAPOL + 1)
+#define N_KINDS (FW_KIND_RADIUS + 1)	/* the last kind of enum fw_frame_kind */
 #define STREAM_MAX (1u << 20)
 
 struct seeder {
@@ -80,7 +80,7 @@ static int one_packet(struct seeder *s, const struct fw_pkt *pkt)
 
 	stream_add(s, pkt);
 	fw_frame_decode(&f, pkt->linktype, pkt->data, pkt->caplen);
-	if (f.status != 0 || s->kept[f.kind] >= SEEDS_PER_KIND)
+	if (f.status != 0 || (size_t)f.kind >= N_KINDS || s->kept[f.kind] >= SEEDS_PER_KIND)
 		return 0;
 	s->kept[f.kind]++;
 	if (f.radio.hdr_len > 0 || pkt->linktype == FW_DLT_IEEE802_11_RADIO)
