@@ -168,6 +168,15 @@ uint64_t sc_m1_m2(struct scene *sc, const struct sc_tx *m1, const struct sc_tx *
 /* 3/4 and 4/4 acknowledged, both sides install the PTK. */
 void sc_m3_m4(struct scene *sc);
 void sc_traffic(struct scene *sc);
+/*
+ * Parts several scenarios share (scenarios.c).  sc_m2_rejected_twice: 1/4
+ * and a 2/4 as m2 says, the AP rejects it, again a second later, then the
+ * AP deauthenticates (reason 15); expects MIC_BAD at both 2/4s and TIMEOUT.
+ * sc_leave_and_return: 2 s later the station deauthenticates (reason 3),
+ * comes back half a second later with a new SNonce and associates again.
+ */
+void sc_m2_rejected_twice(struct scene *sc, const struct sc_tx *m2);
+void sc_leave_and_return(struct scene *sc);
 
 struct sc_entry {
 	struct fw_synth_scenario info;
