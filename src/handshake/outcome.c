@@ -1,7 +1,8 @@
 /*
  * outcome.c - each handshake's outcome once its messages are verified:
  * complete (an M3 and the M4 answering it, no MIC failure; when the link
- * was torn down, an M4 answering the last M3), failed (a MIC
+ * was torn down, an M4 answering the last M3, or frames the AP protected
+ * with the new PTK), failed (a MIC
  * failure, or a deauthentication before completion), or incomplete (the
  * capture does not show the rest: which messages are missing is said).
  */
@@ -9,6 +10,21 @@
 #include <string.h>
 
 #include "handshake/internal.h"
+
+/*
+ * The authenticator installs the PTK once it accepts a 4/4 (12.7.6.5): a
+ * frame it protected with this handshake's PTK shows that a 4/4 reached it,
+ * even one the capture saw go out before the AP's 3/4 retries (a 4/4 held
+ * up on the way, the retries answered only with protected frames).
+ */
+static bool ap_installed_ptk(const struct hs_link *l, size_t h)
+{
+	for (size_t i = 0; i < l->n_pframes; i++)
+		if (l->pframes[i].from_ap && l->pframes[i].dec_hs == (int)h &&
+		    (l->pframes[i].dec_key == FW_DEC_NEW || l->pframes[i].dec_key == FW_DEC_PREV))
+			return true;
+	return false;
+}
 
 static void outcome_of(struct hs_link *l, size_t h)
 {
@@ -79,6 +95,8 @@ static void outcome_of(struct hs_link *l, size_t h)
 			recovered |= m->mic == FW_MICV_OK;
 		}
 	}
+	if (any_m3 && !m4_answers_last && seen[FW_MSG_M4] && ap_installed_ptk(l, h))
+		m4_answers_last = true;
 	if (hs->ended && hs->end_reason == 15)
 		m4_answers_last = recovered = false;	/* the AP itself says it timed out */
 	/* a rejected message the exchange got past (a stale 2/4, then a good one) */

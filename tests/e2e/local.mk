@@ -1,7 +1,7 @@
 # End-to-end tests: the whole pipeline over real captures, and the CLI.
 check_PROGRAMS += tests/e2e/test_e2e
 TESTS += tests/e2e/test_e2e tests/e2e/cli.sh tests/check-includes.sh
-tests_e2e_test_e2e_SOURCES = tests/e2e/test_e2e.c tests/e2e/test_corpus.c \
+tests_e2e_test_e2e_SOURCES = tests/e2e/test_e2e.c tests/e2e/test_corpus.c tests/e2e/test_vmcaps.c \
 	tests/e2e/run_capture.c tests/e2e/run_capture.h \
 	tests/e2e/corpus_table.h tests/e2e/suites.h \
 	$(NULL)

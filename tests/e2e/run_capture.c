@@ -7,6 +7,14 @@
 
 struct fw_core *run_capture(const char *path, struct fw_keyring *kr, char *err, size_t errlen)
 {
+	return run_capture_tail(path, kr, NULL, NULL, err, errlen);
+}
+
+struct fw_core *run_capture_tail(const char *path, struct fw_keyring *kr, run_tail_fn tail,
+				 void *arg, char *err, size_t errlen)
+{
+	uint64_t frames = 0;
+	int64_t last_ts = 0;
 	struct fw_core_opts opts = { 0 };
 	struct fw_core *c;
 	struct fw_source *s;
@@ -26,12 +34,16 @@ struct fw_core *run_capture(const char *path, struct fw_keyring *kr, char *err, 
 	while ((rc = fw_source_next(s, &pkt, err, errlen)) == 1) {
 		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
 		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
+		frames = pkt.frame_no;
+		last_ts = pkt.ts_ns;
 	}
 	fw_source_close(s);
 	if (rc < 0) {
 		fw_core_free(c);
 		return NULL;
 	}
+	if (tail)
+		tail(c, input, frames, last_ts, arg);
 	fw_core_finish(c);
 	return c;
 }
