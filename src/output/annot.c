@@ -13,6 +13,7 @@
 
 #include "output/annot.h"
 #include "output/fmt.h"
+#include "output/text.h"
 #include "output/tstyle.h"
 #include "util/err.h"
 #include "util/mac.h"
@@ -240,7 +241,7 @@ static void outcome_text(FILE *o, const struct fw_view *v, const struct fw_link 
 		fputc(')', o);
 	}
 	if (h->key_id)
-		fprintf(o, ", verified with key %u", h->key_id);
+		fw_text_key_name(o, h);
 	else
 		fputs(", not verified", o);
 }

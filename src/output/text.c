@@ -186,6 +186,20 @@ static void link_header(FILE *out, const struct fw_view *v, const struct fw_link
 	fputs(")\n", out);
 }
 
+void fw_text_key_name(FILE *out, const struct fw_handshake *h)
+{
+	fprintf(out, ", verified with key %u", h->key_id);
+	if (h->key_fp[0]) {
+		/* the PMK by its fingerprint, and where it came from */
+		fprintf(out, " (PMK %s", h->key_fp);
+		if (h->key_origin && h->key_origin[0]) {
+			fputs(", from ", out);
+			fw_tx_str(out, h->key_origin);
+		}
+		fputc(')', out);
+	}
+}
+
 static void handshake_header(FILE *out, size_t n, const struct fw_handshake *h,
 			     const struct fw_text_opts *o)
 {
@@ -205,16 +219,7 @@ static void handshake_header(FILE *out, size_t n, const struct fw_handshake *h,
 		fputs(", not verified\n", out);
 		return;
 	}
-	fprintf(out, ", verified with key %u", h->key_id);
-	if (h->key_fp[0]) {
-		/* the PMK by its fingerprint, and where it came from */
-		fprintf(out, " (PMK %s", h->key_fp);
-		if (h->key_origin && h->key_origin[0]) {
-			fputs(", from ", out);
-			fw_tx_str(out, h->key_origin);
-		}
-		fputc(')', out);
-	}
+	fw_text_key_name(out, h);
 	fputc('\n', out);
 }
 

@@ -25,5 +25,10 @@ struct fw_text_opts {
 
 /* Write the report.  0, FW_ENOMEM, or FW_EIO when out failed. */
 int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts *o);
+/*
+ * ", verified with key N (PMK FINGERPRINT, from ORIGIN)" for a handshake a
+ * key verified (the report's wording, which annotations share).
+ */
+void fw_text_key_name(FILE *out, const struct fw_handshake *h);
 
 #endif

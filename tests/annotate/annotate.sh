@@ -162,6 +162,13 @@ check "m4drop: the delivered M4 (frame $m4b): ACKed, no M4_LOST" \
 	'grep -q "^$m4b	M4 of handshake 2 (replay counter 2), .*, ACKed" "$c" &&
 	! grep -q "^$m4b	error M4_LOST" "$c"'
 
+# the completed handshake names its PMK as analyze's JSON does (fingerprint, origin)
+fp=$(jq -r '[.links[].handshakes[] | select(.outcome == "complete")][0].key_fingerprint' \
+	"$tmp/m4drop.json")
+check "m4drop: the completed handshake names its PMK ($fp)" \
+	'echo "$fp" | grep -qx "[0-9a-f]\{8\}" &&
+	grep -q "	handshake 2: complete, verified with key 1 (PMK $fp, from --passphrase)" "$c"'
+
 # the station answered the 3/4 retries (replay 3, 4, 5 in the medium log) with
 # M4s protected by the new TK: annotated as such
 for r in $(grep " m3 " "$log" | sed -n 2,4p | sed 's/.*replay=\([0-9]*\).*/\1/'); do

@@ -19,6 +19,7 @@ command -v gzip >/dev/null 2>&1 || { echo "cli.sh: gzip not found: skipping"; ex
 
 WPA2_PASS='correct horse battery staple'	# captures/wpa2-psk.pcap, SSID hwsim-wpa2
 WPA2_PMK=97ec771347e64d42367432d72387c78aff911d091343a452ccc68192a50a96de
+WPA2_FP=e32dcb2d	# the first 4 bytes of sha256sum of those 32 bytes
 WRONG_PASS='the right passphrase'	# captures/wrong-psk.pcap: the AP's passphrase
 M4_PASS='first four lost'	# captures/m4-drop.pcap
 
@@ -110,11 +111,19 @@ expect "wpa2-psk: replay counters" \
 	'[.links[0].handshakes[0].messages[].replay_counter] == [1,1,2,2]'
 expect "wpa2-psk: complete, no finding" \
 	'.links[0].handshakes[0].outcome == "complete" and (.findings | length) == 0'
+expect "wpa2-psk: the handshake names its PMK by fingerprint and origin" \
+	".links[0].handshakes[0].key_fingerprint == \"$WPA2_FP\" and .links[0].handshakes[0].key_origin == \"--passphrase\""
+expect "wpa2-psk: so does each verified message" \
+	"[.links[0].handshakes[0].messages[].key_fingerprint] == [null,\"$WPA2_FP\",\"$WPA2_FP\",\"$WPA2_FP\"]"
+if grep -q "$WPA2_PMK" "$tmp/out"; then nok "wpa2-psk: the PMK itself is never written"
+else ok "wpa2-psk: the PMK itself is never written"; fi
 cp "$tmp/out" "$tmp/wpa2.json"
 
 run "wpa2-psk text" 0 "$fw" analyze --color=never --passphrase "$WPA2_PASS" "$caps/wpa2-psk.pcap"
 grep_in "text: no problems" "$tmp/out" "No problems found."
 grep_in "text: ladder row of M2" "$tmp/out" "MIC ok (ANonce of #27)"
+grep_in "text: the key that verified" "$tmp/out" \
+	"handshake 1: complete, verified with key 1 (PMK $WPA2_FP, from --passphrase)"
 if grep -q "$(printf '\033')" "$tmp/out"; then nok "text: no colour off a terminal"; else ok "text: no colour off a terminal"; fi
 run "wpa2-psk --color=always" 0 "$fw" analyze --color=always --passphrase "$WPA2_PASS" \
 	"$caps/wpa2-psk.pcap"
@@ -124,6 +133,8 @@ if grep -q "$(printf '\033')" "$tmp/out"; then ok "--color=always colours"; else
 run "--pmk" 0 "$fw" analyze --json --pmk "$WPA2_PMK" "$caps/wpa2-psk.pcap"
 expect "--pmk: every MIC verifies" \
 	'[.links[0].handshakes[0].messages[].mic] == ["absent","ok","ok","ok"]'
+expect "--pmk: the same PMK, the same fingerprint" \
+	".links[0].handshakes[0].key_fingerprint == \"$WPA2_FP\" and .links[0].handshakes[0].key_origin == \"--pmk\""
 printf '# keys for the wpa2-psk capture\n\npsk "%s" "hwsim-wpa2"\n' "$WPA2_PASS" >"$tmp/keys.txt"
 run "--key-file" 0 "$fw" analyze --json --key-file "$tmp/keys.txt" "$caps/wpa2-psk.pcap"
 expect "--key-file: every MIC verifies" \
