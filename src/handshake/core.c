@@ -61,6 +61,7 @@ void fw_core_free(struct fw_core *c)
 	hs_link_free_all(c);
 	hs_net_free_all(c);
 	hs_radius_free(c);
+	hs_decrypt_free(c);
 	free(c->link_tab);
 	free(c->net_tab);
 	free(c->links);
@@ -287,6 +288,7 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 		return NULL;
 	*s = *l;
 	s->next = NULL;
+	s->tk_new.peek = s->tk_prev.peek = NULL;	/* key schedules stay the original's */
 	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
@@ -324,8 +326,8 @@ static void snapshots_free(struct fw_core *c)
 		for (size_t k = 0; s->ptk_cache && k < s->n_ptk; k++)
 			fw_ptk_wipe(&s->ptk_cache[k].ptk);
 		free(s->ptk_cache);
-		fw_ptk_wipe(&s->tk_new.ptk);
-		fw_ptk_wipe(&s->tk_prev.ptk);
+		hs_tk_clear(&s->tk_new);
+		hs_tk_clear(&s->tk_prev);
 		free(s->msgs);
 		free(s->priv);	/* not priv[].eapol: the original link owns those */
 		free(s->hs);

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "crypto/aead.h"
 #include "crypto/ptk.h"
 #include "decode/frame.h"
 #include "decode/ie.h"
@@ -89,6 +90,7 @@ struct hs_tk {
 	bool valid;
 	unsigned hs;		/* the handshake whose PTK it is */
 	struct fw_ptk ptk;	/* wiped with fw_ptk_wipe() */
+	struct fw_aead_peek_key *peek;	/* its TK's key schedule, made at the first peek */
 };
 
 /* Per direction: the last packet number seen, for PN tracking. */
@@ -232,6 +234,7 @@ struct fw_core {
 	size_t n_findings, cap_findings;
 
 	uint8_t dec_buf[4096];	/* decrypt.c: the plaintext body of one frame */
+	struct fw_aead_peek_key *zero_peek[2];	/* decrypt.c: the all-zero TK, 16 and 32 bytes */
 	uint8_t plain_mpdu[4096];
 	struct hs_link *last_link;	/* link of the latest frame that had one (ack.c) */
 
@@ -327,6 +330,9 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
+/* Wipe a TK and free what it holds (a copy whose peek was set to NULL keeps the original's). */
+void hs_tk_clear(struct hs_tk *t);
+void hs_decrypt_free(struct fw_core *c);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);

@@ -31,15 +31,20 @@
 /* links dropped at once when the cap is reached: 1/64 of it */
 #define HS_EVICT_SHIFT 6
 
+static uint64_t mac48(const uint8_t a[6])
+{
+	return (uint64_t)a[0] | (uint64_t)a[1] << 8 | (uint64_t)a[2] << 16 | (uint64_t)a[3] << 24 |
+	       (uint64_t)a[4] << 32 | (uint64_t)a[5] << 40;
+}
+
+/* Two multiplies and a fold: the bits of the addresses reach the low bits used. */
 static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = mac48(a) * 0x9e3779b97f4a7c15u ^ mac48(b) * 0xc2b2ae3d27d4eb4fu;
 
-	for (int i = 0; i < 6; i++)
-		h = (h ^ a[i]) * 16777619u;
-	for (int i = 0; i < 6; i++)
-		h = (h ^ b[i]) * 16777619u;
-	return h & (size - 1);
+	h ^= h >> 32;
+	h ^= h >> 16;
+	return (size_t)h & (size - 1);
 }
 
 static unsigned bssid_bit(const uint8_t b[6])
@@ -112,8 +117,8 @@ static void link_free(struct hs_link *l)
 	free(l->ev);
 	free(l->pframes);
 	free(l->eap);
-	fw_ptk_wipe(&l->tk_new.ptk);
-	fw_ptk_wipe(&l->tk_prev.ptk);
+	hs_tk_clear(&l->tk_new);
+	hs_tk_clear(&l->tk_prev);
 	for (size_t i = 0; i < l->n_ptk; i++)
 		fw_ptk_wipe(&l->ptk_cache[i].ptk);
 	free(l->ptk_cache);

@@ -152,6 +152,23 @@ static int setup(struct scene *sc, const struct fw_synth_opts *o, struct fw_synt
 	return 0;
 }
 
+static void link_of(const struct scene *sc, struct fw_synth_link *l)
+{
+	memcpy(l->ap, sc->ap.addr, 6);
+	memcpy(l->sta, sc->sta.addr, 6);
+	l->cipher = sc->cipher;
+	l->ap_pn = sc->ap.pn;
+	l->sta_pn = sc->sta.pn;
+	l->ap_seq = sc->ap.seq;
+	l->sta_seq = sc->sta.seq;
+	if (sc->ap.installed && sc->sta.installed && sc->ap.ptk.tk_len == sc->sta.ptk.tk_len &&
+	    sc->ap.ptk.tk_len <= sizeof(l->tk) &&
+	    memcmp(sc->ap.ptk.tk, sc->sta.ptk.tk, sc->ap.ptk.tk_len) == 0) {
+		l->tk_len = sc->ap.ptk.tk_len;
+		memcpy(l->tk, sc->ap.ptk.tk, l->tk_len);
+	}
+}
+
 static void teardown(struct scene *sc)
 {
 	fw_ptk_wipe(&sc->ap.ptk);
@@ -192,6 +209,7 @@ int fw_synth_run(const struct fw_synth_opts *o, const char *name, fw_synth_sink 
 			snprintf(err, errlen, "frame %zu: %s", i + 1, fw_strerror(rc));
 	}
 	res->frames = sc.n_frames;
+	link_of(&sc, &res->link);
 	teardown(&sc);
 	return rc;
 }
