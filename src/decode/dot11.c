@@ -12,6 +12,7 @@
 #include "decode/dot11.h"
 #include "util/cursor.h"
 #include "util/err.h"
+#include "util/zero.h"
 
 /* Frame Control flag bits (9.2.4.1), after the 16-bit little-endian read */
 #define FC_TO_DS     0x0100
@@ -135,7 +136,7 @@ int fw_dot11_parse(struct fw_dot11 *h, const uint8_t *data, size_t len,
 	struct fw_cursor c;
 	int rc;
 
-	memset(h, 0, sizeof(*h));
+	fw_zero(h, sizeof(*h));
 	fw_cur_init(&c, data, len);
 	if (!fw_cur_u16le(&c, &h->fc))
 		return fail(err_field, err_off, &c, "frame control", FW_ETRUNC);
@@ -204,8 +205,9 @@ int fw_dot11_parse(struct fw_dot11 *h, const uint8_t *data, size_t len,
 	h->hdr_len = fw_cur_offset(&c);
 	h->body = c.p;
 	h->body_len = fw_cur_left(&c);
-	/* BA control and information are the body of a Block Ack, not its header */
-	if (h->type == FW_T_CTRL && h->subtype == FW_ST_BLOCK_ACK)
+	/* BA control and information are the body of a Block Ack, not its header
+	 * (read from fc: a 2-byte load of the type and subtype bytes just stored stalls) */
+	if (((h->fc >> 2) & 3) == FW_T_CTRL && ((h->fc >> 4) & 0x0f) == FW_ST_BLOCK_ACK)
 		return parse_block_ack(h, &c, err_field, err_off);
 	return 0;
 }

@@ -288,13 +288,16 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 		return NULL;
 	*s = *l;
 	s->next = NULL;
-	s->tk_new.peek = s->tk_prev.peek = NULL;	/* key schedules stay the original's */
 	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
 	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
 	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
 	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
+	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
+	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
+	if (s->tks)	/* key schedules stay the original's */
+		s->tks->tk_new.peek = s->tks->tk_prev.peek = NULL;
 	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
 	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
 				    : NULL;
@@ -303,9 +306,13 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	s->cap_ev = l->n_ev;
 	s->cap_pframes = l->n_pframes;
 	s->cap_eap = l->n_eap;
+	s->cap_pn_events = l->n_pn_events;
 	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
-	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache)) {
+	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache) ||
+	    (l->n_pn_events && !s->pn_events) || (l->tks && !s->tks)) {
 		free(s->ptk_cache);
+		free(s->pn_events);
+		hs_tks_free(s->tks);
 		free(s->msgs);
 		free(s->priv);
 		free(s->hs);
@@ -326,8 +333,8 @@ static void snapshots_free(struct fw_core *c)
 		for (size_t k = 0; s->ptk_cache && k < s->n_ptk; k++)
 			fw_ptk_wipe(&s->ptk_cache[k].ptk);
 		free(s->ptk_cache);
-		hs_tk_clear(&s->tk_new);
-		hs_tk_clear(&s->tk_prev);
+		hs_tks_free(s->tks);
+		free(s->pn_events);
 		free(s->msgs);
 		free(s->priv);	/* not priv[].eapol: the original link owns those */
 		free(s->hs);

@@ -24,6 +24,7 @@
  * the decoder looks for: any other data frame, however many, costs an
  * AES block per key of the link at most (may_be_eapol_key).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/aead.h"
@@ -61,12 +62,21 @@ static const struct fw_ptk *hs_ptk_of(const struct hs_link *l, unsigned h)
 	return NULL;
 }
 
-void hs_tk_clear(struct hs_tk *t)
+static void tk_clear(struct hs_tk *t)
 {
 	fw_ptk_wipe(&t->ptk);
 	fw_aead_peek_key_free(t->peek);
 	t->peek = NULL;
 	t->valid = false;
+}
+
+void hs_tks_free(struct hs_tks *t)
+{
+	if (!t)
+		return;
+	tk_clear(&t->tk_new);
+	tk_clear(&t->tk_prev);
+	free(t);
 }
 
 void hs_decrypt_free(struct fw_core *c)
@@ -85,7 +95,7 @@ static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
 		t->ptk = *ptk;
 		return;
 	}
-	hs_tk_clear(t);
+	tk_clear(t);
 	t->valid = ptk != NULL;
 	t->hs = h;
 	if (ptk)
@@ -94,6 +104,7 @@ static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
 
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 {
+	struct hs_tks *k = l->tks;
 	bool have_new = false;
 
 	if (!l->tk_dirty || l->n_msgs > HS_VERIFY_AT_FEED_MAX)
@@ -105,17 +116,21 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 
 		if (l->hs[h].group || !(ptk = hs_ptk_of(l, (unsigned)h)))
 			continue;
+		if (!k && !(k = l->tks = calloc(1, sizeof(*k))))
+			return;
 		if (!have_new) {
-			tk_set(&l->tk_new, (unsigned)h, ptk);
+			tk_set(&k->tk_new, (unsigned)h, ptk);
 			have_new = true;
 			continue;
 		}
-		tk_set(&l->tk_prev, (unsigned)h, ptk);
+		tk_set(&k->tk_prev, (unsigned)h, ptk);
 		return;
 	}
+	if (!k)
+		return;
 	if (!have_new)
-		tk_set(&l->tk_new, 0, NULL);
-	tk_set(&l->tk_prev, 0, NULL);
+		tk_set(&k->tk_new, 0, NULL);
+	tk_set(&k->tk_prev, 0, NULL);
 }
 
 /* Track the packet number of one direction; a non-increasing one is an event. */
@@ -123,19 +138,31 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 		     unsigned input, uint64_t frame_no, int64_t ts_ns, bool from_ap)
 {
 	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
-	size_t n_m3 = 0;
-	uint64_t last_m3 = 0;
+	size_t n_m3;
+	uint64_t last_m3;
 
-	for (size_t i = 0; i < l->n_msgs; i++)
+	/* messages are only appended: count again only when there are new ones */
+	if (l->m3_seen_hs != hs || l->m3_seen_n > l->n_msgs) {
+		l->m3_seen_hs = hs;
+		l->m3_seen_n = 0;
+		l->m3_n = 0;
+		l->m3_last = 0;
+	}
+	for (size_t i = l->m3_seen_n; i < l->n_msgs; i++)
 		if (l->msgs[i].handshake == hs && l->msgs[i].type == FW_MSG_M3 &&
 		    !l->msgs[i].protected_) {
-			n_m3++;
-			last_m3 = l->msgs[i].frame;
+			l->m3_n++;
+			l->m3_last = l->msgs[i].frame;
 		}
+	l->m3_seen_n = l->n_msgs;
+	n_m3 = l->m3_n;
+	last_m3 = l->m3_last;
 	if (t->valid && f->dot11.retry && f->pn == t->pn)
 		return;		/* a MAC retransmission repeats its PN */
 	if (t->valid && t->keyid == f->keyid && t->hs == hs && f->pn <= t->pn &&
-	    l->n_pn_events < HS_PN_EVENTS_MAX) {
+	    l->n_pn_events < HS_PN_EVENTS_MAX &&
+	    (l->pn_events = hs_grow(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
+				    sizeof(*l->pn_events))) != NULL) {
 		struct fw_pn_event *e = &l->pn_events[l->n_pn_events++];
 
 		e->file = input;
@@ -172,17 +199,16 @@ static enum fw_dec_key try_keys(struct fw_core *c, const struct hs_link *l, uint
 {
 	static const uint8_t zero[32];
 	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
+	const struct hs_tk *n = &l->tks->tk_new, *p = &l->tks->tk_prev;
 
-	if (l->tk_new.valid &&
-	    decrypt_with(cipher, l->tk_new.ptk.tk, l->tk_new.ptk.tk_len, mpdu, len, hdr_len,
-			 c->dec_buf, out_len) == 0) {
-		*dec_hs = (int)l->tk_new.hs;
+	if (n->valid && decrypt_with(cipher, n->ptk.tk, n->ptk.tk_len, mpdu, len, hdr_len,
+				     c->dec_buf, out_len) == 0) {
+		*dec_hs = (int)n->hs;
 		return FW_DEC_NEW;
 	}
-	if (l->tk_prev.valid &&
-	    decrypt_with(cipher, l->tk_prev.ptk.tk, l->tk_prev.ptk.tk_len, mpdu, len, hdr_len,
-			 c->dec_buf, out_len) == 0) {
-		*dec_hs = (int)l->tk_prev.hs;
+	if (p->valid && decrypt_with(cipher, p->ptk.tk, p->ptk.tk_len, mpdu, len, hdr_len,
+				     c->dec_buf, out_len) == 0) {
+		*dec_hs = (int)p->hs;
 		return FW_DEC_PREV;
 	}
 	if (tk_len && decrypt_with(cipher, zero, tk_len, mpdu, len, hdr_len, c->dec_buf,
@@ -214,14 +240,15 @@ static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
 	static const uint8_t llc[6] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00 };
 	static const uint8_t zero[32];
 	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
+	struct hs_tk *n = &l->tks->tk_new, *pr = &l->tks->tk_prev;
 	struct fw_aead_peek_key **keys[3] = { NULL, NULL, &c->zero_peek[tk_len == 32] };
-	const uint8_t *tks[3] = { l->tk_new.ptk.tk, l->tk_prev.ptk.tk, zero };
+	const uint8_t *tks[3] = { n->ptk.tk, pr->ptk.tk, zero };
 	uint8_t p[8];
 
-	if (l->tk_new.valid && l->tk_new.ptk.tk_len == tk_len)
-		keys[0] = &l->tk_new.peek;
-	if (l->tk_prev.valid && l->tk_prev.ptk.tk_len == tk_len)
-		keys[1] = &l->tk_prev.peek;
+	if (n->valid && n->ptk.tk_len == tk_len)
+		keys[0] = &n->peek;
+	if (pr->valid && pr->ptk.tk_len == tk_len)
+		keys[1] = &pr->peek;
 	for (size_t i = 0; i < 3; i++) {
 		if (!keys[i])
 			continue;
@@ -339,7 +366,7 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
 	hs_link_update_keys(c, l);
 	cipher = (uint8_t)(l->pub.pairwise & 0xff);
-	keys = (l->tk_new.valid || l->tk_prev.valid) &&
+	keys = l->tks && (l->tks->tk_new.valid || l->tks->tk_prev.valid) &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
 	       d->hdr_len + d->body_len <= sizeof(c->dec_buf);
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;

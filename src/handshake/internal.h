@@ -92,6 +92,9 @@ struct hs_tk {
 	struct fw_ptk ptk;	/* wiped with fw_ptk_wipe() */
 	struct fw_aead_peek_key *peek;	/* its TK's key schedule, made at the first peek */
 };
+struct hs_tks {
+	struct hs_tk tk_new, tk_prev;
+};
 
 /* Per direction: the last packet number seen, for PN tracking. */
 struct hs_pn_track {
@@ -109,6 +112,7 @@ struct hs_pn_track {
 
 struct hs_link {
 	unsigned scope;		/* input index, or 0 for all under --merge */
+	struct hs_link *next;	/* hash chain: beside scope and pub's addresses for the look-up */
 	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
 	struct fw_msg *msgs;
 	struct hs_msg_priv *priv;
@@ -144,14 +148,18 @@ struct hs_link {
 	size_t n_ptk, ptk_next;
 
 	/* decryption and race state (decrypt.c, ack.c) */
-	struct hs_tk tk_new, tk_prev;
+	struct hs_tks *tks;	/* allocated with the first TK */
 	bool tk_dirty;		/* a message arrived since the keys were derived */
 	struct fw_pframe *pframes;
 	size_t n_pframes, cap_pframes;
 	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
 	struct hs_pn_track pn_sta, pn_ap;
-	struct fw_pn_event pn_events[HS_PN_EVENTS_MAX];
-	size_t n_pn_events;
+	struct fw_pn_event *pn_events;	/* at most HS_PN_EVENTS_MAX, allocated with the first */
+	size_t n_pn_events, cap_pn_events;
+	size_t m3_seen_n;	/* track_pn's count of msg 3/4s: over msgs[0..m3_seen_n) */
+	unsigned m3_seen_hs;	/* of this handshake */
+	size_t m3_n;
+	uint64_t m3_last;
 	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
@@ -159,7 +167,6 @@ struct hs_link {
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
 	unsigned unmatched_ack_file;
 
-	struct hs_link *next;	/* hash chain */
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
 };
@@ -330,8 +337,8 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
-/* Wipe a TK and free what it holds (a copy whose peek was set to NULL keeps the original's). */
-void hs_tk_clear(struct hs_tk *t);
+/* Wipe and free a link's TKs (a copy whose peeks were set to NULL keeps the original's). */
+void hs_tks_free(struct hs_tks *t);
 void hs_decrypt_free(struct fw_core *c);
 
 /* verify.c */

@@ -117,8 +117,8 @@ static void link_free(struct hs_link *l)
 	free(l->ev);
 	free(l->pframes);
 	free(l->eap);
-	hs_tk_clear(&l->tk_new);
-	hs_tk_clear(&l->tk_prev);
+	free(l->pn_events);
+	hs_tks_free(l->tks);
 	for (size_t i = 0; i < l->n_ptk; i++)
 		fw_ptk_wipe(&l->ptk_cache[i].ptk);
 	free(l->ptk_cache);
