@@ -25,7 +25,7 @@
 #include "handshake/internal.h"
 #include "util/mac.h"
 
-#define HS_MAX_LINKS_DEFAULT 65536
+#define HS_MAX_LINKS_DEFAULT 16384
 #define HS_LINK_MAX_MSGS 4096
 #define HS_LINK_FIRST_MSGS 1
 /* links dropped at once when the cap is reached: 1/64 of it */
