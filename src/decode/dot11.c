@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "decode/dot11.h"
+#include "decode/internal.h"
 #include "util/cursor.h"
 #include "util/err.h"
 #include "util/zero.h"
@@ -133,10 +134,16 @@ static int parse_seq(struct fw_dot11 *h, struct fw_cursor *c,
 int fw_dot11_parse(struct fw_dot11 *h, const uint8_t *data, size_t len,
 		   const char **err_field, size_t *err_off)
 {
+	fw_zero(h, sizeof(*h));
+	return dec_dot11_header(h, data, len, err_field, err_off);
+}
+
+int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
+		     const char **err_field, size_t *err_off)
+{
 	struct fw_cursor c;
 	int rc;
 
-	fw_zero(h, sizeof(*h));
 	fw_cur_init(&c, data, len);
 	if (!fw_cur_u16le(&c, &h->fc))
 		return fail(err_field, err_off, &c, "frame control", FW_ETRUNC);

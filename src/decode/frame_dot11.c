@@ -245,7 +245,7 @@ int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_le
 
 	if (len < fcs_len)
 		return dec_fail(f, FW_ETRUNC, "fcs", off);
-	rc = fw_dot11_parse(h, data, len - fcs_len, &field, &eoff);
+	rc = dec_dot11_header(h, data, len - fcs_len, &field, &eoff);
 	if (rc)
 		return dec_fail(f, rc, field, off + eoff);
 	f->has_dot11 = true;

@@ -268,18 +268,25 @@ static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
  * fits one, and for CCMP/GCMP its first bytes under a key say EAPOL.
  * *undecryptable: no key of the link gives a plaintext at all.
  */
-static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher,
-			     const struct fw_dot11 *d, bool *undecryptable)
+/* Whether the plaintext of a frame of this length under cipher fits an EAPOL-Key frame. */
+static bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
 {
 	size_t mic_len = cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16;
 	size_t pl;
-	enum hs_peek k;
 
-	*undecryptable = false;
 	if (d->body_len < 8 + mic_len)
 		return false;
 	pl = d->body_len - 8 - mic_len;
-	if (pl < EAPOL_KEY_PLAIN_MIN || pl > EAPOL_KEY_PLAIN_MAX)
+	return pl >= EAPOL_KEY_PLAIN_MIN && pl <= EAPOL_KEY_PLAIN_MAX;
+}
+
+static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher,
+			     const struct fw_dot11 *d, bool *undecryptable)
+{
+	enum hs_peek k;
+
+	*undecryptable = false;
+	if (!eapol_key_len(cipher, d))
 		return false;
 	if (!is_aead(cipher))
 		return true;
@@ -366,10 +373,11 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
 	hs_link_update_keys(c, l);
 	cipher = (uint8_t)(l->pub.pairwise & 0xff);
-	keys = l->tks && (l->tks->tk_new.valid || l->tks->tk_prev.valid) &&
+	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
+	keys = (want || eapol_key_len(cipher, d)) && l->tks &&
+	       (l->tks->tk_new.valid || l->tks->tk_prev.valid) &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
 	       d->hdr_len + d->body_len <= sizeof(c->dec_buf);
-	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
 	if (keys && !want) {
 		want = may_be_eapol_key(c, l, cipher, d, &undecryptable);
 		if (undecryptable)

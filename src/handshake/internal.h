@@ -114,11 +114,25 @@ struct hs_link {
 	unsigned scope;		/* input index, or 0 for all under --merge */
 	struct hs_link *next;	/* hash chain: beside scope and pub's addresses for the look-up */
 	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
+
+	/* what every protected frame of the link reads (decrypt.c), kept together */
+	int cur_hs;		/* open pairwise handshake index, -1 none */
+	int cur_ghs;		/* open group handshake index, -1 none */
+	size_t n_msgs, cap_msgs;
+	size_t n_hs, cap_hs;
+	bool tk_dirty;		/* a message arrived since the keys were derived */
+	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
+	struct hs_tks *tks;	/* allocated with the first TK */
+	size_t m3_seen_n;	/* track_pn's count of msg 3/4s: over msgs[0..m3_seen_n) */
+	unsigned m3_seen_hs;	/* of this handshake */
+	size_t m3_n;
+	uint64_t m3_last;
+	struct hs_pn_track pn_sta, pn_ap;
+	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
+
 	struct fw_msg *msgs;
 	struct hs_msg_priv *priv;
-	size_t n_msgs, cap_msgs;
 	struct fw_handshake *hs;
-	size_t n_hs, cap_hs;
 	struct hs_event *ev;
 	size_t n_ev, cap_ev;
 
@@ -136,10 +150,6 @@ struct hs_link {
 	bool has_r1kh_id;
 	uint8_t r1kh_id[6];
 
-	/* grouping state */
-	int cur_hs;		/* open pairwise handshake index, -1 none */
-	int cur_ghs;		/* open group handshake index, -1 none */
-
 	/* verification results the detectors read */
 	bool no_key;		/* no usable key: every MIC unchecked */
 	char no_key_reason[96];
@@ -147,23 +157,14 @@ struct hs_link {
 	struct hs_ptk_cache_entry *ptk_cache;	/* HS_PTK_CACHE entries, allocated on first use */
 	size_t n_ptk, ptk_next;
 
-	/* decryption and race state (decrypt.c, ack.c) */
-	struct hs_tks *tks;	/* allocated with the first TK */
-	bool tk_dirty;		/* a message arrived since the keys were derived */
+	/* the rest of the decryption and race state (decrypt.c, ack.c) */
 	struct fw_pframe *pframes;
 	size_t n_pframes, cap_pframes;
-	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
-	struct hs_pn_track pn_sta, pn_ap;
 	struct fw_pn_event *pn_events;	/* at most HS_PN_EVENTS_MAX, allocated with the first */
 	size_t n_pn_events, cap_pn_events;
-	size_t m3_seen_n;	/* track_pn's count of msg 3/4s: over msgs[0..m3_seen_n) */
-	unsigned m3_seen_hs;	/* of this handshake */
-	size_t m3_n;
-	uint64_t m3_last;
 	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
-	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
 	unsigned unmatched_ack_file;
 
@@ -294,8 +295,19 @@ void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
+/* The bit of a BSSID in fw_core.bssid_seen (link.c sets it for every link's). */
+static inline unsigned hs_bssid_bit(const uint8_t b[6])
+{
+	return (unsigned)((b[3] << 4) ^ (b[4] << 2) ^ b[5] ^ (b[0] << 1)) & 4095u;
+}
+
 /* False when no link has this BSSID (true may still find none). */
-bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6]);
+static inline bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
+{
+	unsigned bit = hs_bssid_bit(bssid);
+
+	return (c->bssid_seen[bit / 64] >> (bit % 64)) & 1;
+}
 /* hs_link_get for a frame that names only one side (the other is zero): Linux cooked. */
 struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 void hs_link_free_all(struct fw_core *c);

@@ -38,7 +38,7 @@ static uint64_t mac48(const uint8_t a[6])
 }
 
 /* Two multiplies and a fold: the bits of the addresses reach the low bits used. */
-static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
+static inline size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 {
 	uint64_t h = mac48(a) * 0x9e3779b97f4a7c15u ^ mac48(b) * 0xc2b2ae3d27d4eb4fu;
 
@@ -47,21 +47,9 @@ static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 	return (size_t)h & (size - 1);
 }
 
-static unsigned bssid_bit(const uint8_t b[6])
-{
-	return (unsigned)((b[3] << 4) ^ (b[4] << 2) ^ b[5] ^ (b[0] << 1)) & 4095u;
-}
-
-bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
-{
-	unsigned bit = bssid_bit(bssid);
-
-	return (c->bssid_seen[bit / 64] >> (bit % 64)) & 1;
-}
-
 static void bssid_mark(struct fw_core *c, const uint8_t bssid[6])
 {
-	unsigned bit = bssid_bit(bssid);
+	unsigned bit = hs_bssid_bit(bssid);
 
 	c->bssid_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
