@@ -124,6 +124,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 			continue;
 		}
 		tk_set(&k->tk_prev, (unsigned)h, ptk);
+		l->tk_any = true;
 		return;
 	}
 	if (!k)
@@ -131,6 +132,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 	if (!have_new)
 		tk_set(&k->tk_new, 0, NULL);
 	tk_set(&k->tk_prev, 0, NULL);
+	l->tk_any = k->tk_new.valid;
 }
 
 /* Track the packet number of one direction; a non-increasing one is an event. */
@@ -374,8 +376,7 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	hs_link_update_keys(c, l);
 	cipher = (uint8_t)(l->pub.pairwise & 0xff);
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
-	keys = (want || eapol_key_len(cipher, d)) && l->tks &&
-	       (l->tks->tk_new.valid || l->tks->tk_prev.valid) &&
+	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
 	       d->hdr_len + d->body_len <= sizeof(c->dec_buf);
 	if (keys && !want) {

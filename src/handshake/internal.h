@@ -123,6 +123,7 @@ struct hs_link {
 	bool tk_dirty;		/* a message arrived since the keys were derived */
 	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
 	struct hs_tks *tks;	/* allocated with the first TK */
+	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
 	size_t m3_seen_n;	/* track_pn's count of msg 3/4s: over msgs[0..m3_seen_n) */
 	unsigned m3_seen_hs;	/* of this handshake */
 	size_t m3_n;
