@@ -28,39 +28,18 @@
 #include "synth/enc.h"
 #include "synth/synth.h"
 
-#define MAX_FRAMES 128
-
-struct frames {
-	size_t n;
-	int64_t ts[MAX_FRAMES];
-	size_t len[MAX_FRAMES];
-	uint8_t b[MAX_FRAMES][1024];
-};
-
-static int mem_sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
-{
-	struct frames *fr = ctx;
-
-	if (fr->n >= MAX_FRAMES || len > sizeof(fr->b[0]))
-		return -1;
-	fr->ts[fr->n] = ts_ns;
-	fr->len[fr->n] = len;
-	memcpy(fr->b[fr->n], data, len);
-	fr->n++;
-	return 0;
-}
-
 /* The core fed with the clean scenario, and what the scenario left. */
 struct rig {
 	struct fw_synth_opts o;
 	struct fw_synth_result res;
-	struct frames fr;
 	struct fw_keyring *kr;
 	struct fw_core *c;
 	unsigned input;
 	uint64_t frame_no;
 	int64_t ts;
-	size_t m4;		/* index of the scenario's msg 4/4 in fr */
+	unsigned n_keys;	/* EAPOL-Key frames of the scenario */
+	uint8_t m4[512];	/* its msg 4/4, the EAPOL frame */
+	size_t m4_len;
 	unsigned n_plain;	/* frames handed to on_decrypted */
 };
 
@@ -70,7 +49,22 @@ static void feed_bytes(struct rig *r, const uint8_t *b, size_t len)
 
 	fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, b, len);
 	ck_assert_int_eq(f.status, 0);
+	if (f.kind == FW_KIND_EAPOL && f.has_key && ++r->n_keys == 4 &&
+	    f.eapol.frame_len <= sizeof(r->m4)) {
+		memcpy(r->m4, f.eapol.start, f.eapol.frame_len);
+		r->m4_len = f.eapol.frame_len;
+	}
 	fw_core_feed(r->c, r->input, ++r->frame_no, r->ts, &f);
+}
+
+/* The scenario's frames go straight into the core. */
+static int feed_sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
+{
+	struct rig *r = ctx;
+
+	r->ts = ts_ns;
+	feed_bytes(r, data, len);
+	return 0;
 }
 
 static void rig_init(struct rig *r, bool export_all, void (*on_dec)(void *, unsigned, uint64_t,
@@ -78,16 +72,12 @@ static void rig_init(struct rig *r, bool export_all, void (*on_dec)(void *, unsi
 {
 	struct fw_core_opts co = { 0 };
 	char err[256], line[256];
-	unsigned n_keys = 0;
 
 	memset(r, 0, sizeof(*r));
 	fw_synth_opts_init(&r->o);
-	ck_assert_int_eq(fw_synth_run(&r->o, "clean", mem_sink, &r->fr, &r->res, err, sizeof(err)),
-			 0);
-	ck_assert_uint_eq(r->res.link.tk_len, 16);	/* CCMP, both sides installed */
 	r->kr = fw_keyring_new();
 	ck_assert_ptr_nonnull(r->kr);
-	snprintf(line, sizeof(line), "%s", r->res.key_line + 4);	/* after "key " */
+	snprintf(line, sizeof(line), "psk \"%s\" \"%s\"", r->o.passphrase, r->o.ssid);
 	ck_assert_int_eq(fw_keyring_add_line(r->kr, line, "test", NULL, err, sizeof(err)), 0);
 	if (export_all) {
 		co.on_decrypted = on_dec;
@@ -96,16 +86,10 @@ static void rig_init(struct rig *r, bool export_all, void (*on_dec)(void *, unsi
 	r->c = fw_core_new(&co, r->kr);
 	ck_assert_ptr_nonnull(r->c);
 	r->input = fw_core_add_input(r->c, "clean", FW_DLT_IEEE802_11_RADIO);
-	for (size_t i = 0; i < r->fr.n; i++) {
-		struct fw_frame f;
-
-		fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, r->fr.b[i], r->fr.len[i]);
-		if (f.kind == FW_KIND_EAPOL && f.has_key && ++n_keys == 4)
-			r->m4 = i;
-		r->ts = r->fr.ts[i];
-		fw_core_feed(r->c, r->input, ++r->frame_no, r->ts, &f);
-	}
-	ck_assert_uint_eq(n_keys, 4);
+	ck_assert_int_eq(fw_synth_run(&r->o, "clean", feed_sink, r, &r->res, err, sizeof(err)), 0);
+	ck_assert_uint_eq(r->n_keys, 4);
+	ck_assert_uint_gt(r->m4_len, 0);
+	ck_assert_uint_eq(r->res.link.tk_len, 16);	/* CCMP, both sides installed */
 }
 
 static void rig_free(struct rig *r)
@@ -149,24 +133,12 @@ static const struct fw_link *the_link(const struct rig *r)
 	return fw_core_link(r->c, 0);
 }
 
-/* The scenario's msg 4/4 as an EAPOL frame (after its LLC/SNAP header). */
-static size_t m4_eapol(const struct rig *r, const uint8_t **p)
-{
-	struct fw_frame f;
-
-	fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, r->fr.b[r->m4], r->fr.len[r->m4]);
-	ck_assert(f.has_eapol);
-	*p = f.eapol.start;
-	return f.eapol.frame_len;
-}
-
 START_TEST(test_only_eapol_sized_eapol_is_decrypted)
 {
 	struct rig r;
 	uint8_t ip[1500], wrong[16];
 	const struct fw_link *l;
-	const uint8_t *m4;
-	size_t m4_len = 0, n_msgs;
+	size_t n_msgs;
 	uint64_t dec, undec, m4_frame;
 
 	rig_init(&r, false, NULL);
@@ -190,14 +162,13 @@ START_TEST(test_only_eapol_sized_eapol_is_decrypted)
 	ck_assert_uint_eq(the_link(&r)->frames_undecrypted, undec);
 
 	/* an encrypted msg 4/4 is, and joins the handshake as a protected message */
-	m4_len = m4_eapol(&r, &m4);
-	send_sta(&r, 0x888e, m4, m4_len, NULL);
+	send_sta(&r, 0x888e, r.m4, r.m4_len, NULL);
 	m4_frame = r.frame_no;
 	ck_assert_uint_eq(the_link(&r)->frames_decrypted, dec + 1);
 
 	/* a frame of that length under another key opens with no key: undecrypted */
 	memset(wrong, 0x5a, sizeof(wrong));
-	send_sta(&r, 0x888e, m4, m4_len, wrong);
+	send_sta(&r, 0x888e, r.m4, r.m4_len, wrong);
 	ck_assert_uint_eq(the_link(&r)->frames_decrypted, dec + 1);
 	ck_assert_uint_eq(the_link(&r)->frames_undecrypted, undec + 1);
 
