@@ -44,8 +44,8 @@ static void settle(struct hs_pending_frame *p, enum fw_acked v, uint64_t ack_fra
 	if (!l)
 		return;
 	if (v == FW_ACK_YES) {
-		l->pub.acks_visible = true;
-		if (memcmp(p->ta, l->pub.bssid, 6) == 0)
+		/* pub.acks_visible is their "or", set at the end (the link's pub stays cold) */
+		if (memcmp(p->ta, l->bssid, 6) == 0)
 			l->acks_for_ap = true;
 		else
 			l->acks_for_sta = true;

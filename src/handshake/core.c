@@ -383,6 +383,7 @@ static void link_sort_by_handshake(struct hs_link *l)
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */
 static void finish_link(struct fw_core *c, struct hs_link *l)
 {
+	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
 	hs_retrans_mark(l);

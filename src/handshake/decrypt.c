@@ -374,7 +374,7 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	*lo = l;
 	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
 	hs_link_update_keys(c, l);
-	cipher = (uint8_t)(l->pub.pairwise & 0xff);
+	cipher = l->cipher;
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
 	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&

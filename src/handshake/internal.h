@@ -98,39 +98,44 @@ struct hs_tks {
 
 /* Per direction: the last packet number seen, for PN tracking. */
 struct hs_pn_track {
-	bool valid;
 	uint64_t pn;
 	uint64_t frame;
 	int64_t ts_ns;
-	uint8_t keyid;
-	unsigned hs;		/* open handshake then */
 	size_t n_m3;		/* msg 3/4s of that handshake seen by then */
+	unsigned hs;		/* open handshake then */
+	uint8_t keyid;
+	bool valid;
 };
 
 #define HS_PFRAMES_PER_M3 12	/* protected frames kept after each msg 3/4 */
 #define HS_PN_EVENTS_MAX 16
 
 struct hs_link {
+	/*
+	 * The look-up and what every protected frame of the link reads and
+	 * writes (link.c, decrypt.c, ack.c), together in the first cache lines:
+	 * a capture interleaves the frames of many links.
+	 */
 	unsigned scope;		/* input index, or 0 for all under --merge */
-	struct hs_link *next;	/* hash chain: beside scope and pub's addresses for the look-up */
-	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
-
-	/* what every protected frame of the link reads (decrypt.c), kept together */
 	int cur_hs;		/* open pairwise handshake index, -1 none */
-	int cur_ghs;		/* open group handshake index, -1 none */
-	size_t n_msgs, cap_msgs;
-	size_t n_hs, cap_hs;
+	struct hs_link *next;	/* hash chain */
+	uint8_t bssid[6], sta[6];	/* pub.bssid and pub.sta, for the look-up */
 	bool tk_dirty;		/* a message arrived since the keys were derived */
-	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
-	struct hs_tks *tks;	/* allocated with the first TK */
 	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
-	size_t m3_seen_n;	/* track_pn's count of msg 3/4s: over msgs[0..m3_seen_n) */
-	unsigned m3_seen_hs;	/* of this handshake */
+	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
+	uint8_t cipher;		/* pub.pairwise's suite type */
+	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
+	unsigned m3_seen_hs;	/* track_pn's count of msg 3/4s of this handshake ... */
+	size_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
 	size_t m3_n;
 	uint64_t m3_last;
+	size_t n_msgs, n_hs;
 	struct hs_pn_track pn_sta, pn_ap;
-	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
 
+	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
+	int cur_ghs;		/* open group handshake index, -1 none */
+	size_t cap_msgs, cap_hs;
+	struct hs_tks *tks;	/* allocated with the first TK */
 	struct fw_msg *msgs;
 	struct hs_msg_priv *priv;
 	struct fw_handshake *hs;

@@ -57,8 +57,8 @@ static void bssid_mark(struct fw_core *c, const uint8_t bssid[6])
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
 {
 	for (struct hs_link *l = c->link_tab[pair_hash(bssid, sta, c->link_tab_size)]; l; l = l->next)
-		if (l->scope == hs_scope(c) && memcmp(l->pub.bssid, bssid, 6) == 0 &&
-		    memcmp(l->pub.sta, sta, 6) == 0)
+		if (l->scope == hs_scope(c) && memcmp(l->bssid, bssid, 6) == 0 &&
+		    memcmp(l->sta, sta, 6) == 0)
 			return l;
 	return NULL;
 }
@@ -213,6 +213,8 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 		return NULL;
 	memcpy(l->pub.bssid, bssid, 6);
 	memcpy(l->pub.sta, sta, 6);
+	memcpy(l->bssid, bssid, 6);
+	memcpy(l->sta, sta, 6);
 	l->scope = hs_scope(c);
 	l->pub.file = c->cur_input;
 	l->cur_hs = -1;
@@ -316,6 +318,7 @@ struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], cons
 
 		hash_remove(c, half);
 		memcpy(ap_known ? half->pub.bssid : half->pub.sta, ap_known ? bssid : sta, 6);
+		memcpy(ap_known ? half->bssid : half->sta, ap_known ? bssid : sta, 6);
 		h = pair_hash(half->pub.bssid, half->pub.sta, c->link_tab_size);
 		half->next = c->link_tab[h];
 		c->link_tab[h] = half;
