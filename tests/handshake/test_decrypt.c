@@ -195,13 +195,13 @@ static void count_plain(void *arg, unsigned input, uint64_t frame_no, int64_t ts
 START_TEST(test_export_decrypts_all)
 {
 	struct rig r;
-	uint8_t ip[400] = { 0x45 };
+	uint8_t ip[1500] = { 0x45 };
 	uint64_t dec;
 	unsigned n;
 
 	rig_init(&r, true, count_plain);
 	for (int i = 0; i < 16; i++)
-		send_sta(&r, 0x0800, ip, sizeof(ip), NULL);
+		send_sta(&r, 0x0800, ip, 400, NULL);
 	dec = the_link(&r)->frames_decrypted;
 	n = r.n_plain;
 	ck_assert_uint_eq(n, dec);
