@@ -20,10 +20,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/merge.h"
 #include "capture/source.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
@@ -136,6 +138,71 @@ static int check_opt(void *ctx, int c, const char *arg)
 
 /* ---- the captures to check ----------------------------------------------- */
 
+static char *sidecar_of(const char *path, bool *nomem);
+
+/* Mark the captures of l that the sidecar of l->e[i] merges. */
+static int mark_partners(const struct fw_check_list *l, size_t i, const struct stat *st,
+			 const bool *have, bool *merges, bool *drop)
+{
+	struct fw_expect side;
+	char err[1024];
+	bool nomem;
+	char *sidecar = sidecar_of(l->e[i].path, &nomem);
+
+	if (nomem)
+		return FW_ENOMEM;
+	if (!sidecar || fw_expect_load(&side, sidecar, true, err, sizeof(err)) != 0) {
+		free(sidecar);	/* a sidecar that cannot be read fails its capture later */
+		return 0;
+	}
+	merges[i] = side.n_merge > 0;
+	for (size_t k = 0; k < side.n_merge; k++) {
+		struct stat ps;
+
+		if (stat(side.merge[k], &ps) != 0)
+			continue;
+		for (size_t j = 0; j < l->n; j++)
+			if (j != i && have[j] && st[j].st_dev == ps.st_dev && st[j].st_ino == ps.st_ino)
+				drop[j] = true;
+	}
+	fw_expect_fini(&side);
+	free(sidecar);
+	return 0;
+}
+
+/*
+ * A capture that another capture of this run merges (a merge line of its
+ * sidecar: the wired RADIUS side of an air capture, say) is checked as part
+ * of that capture, not again on its own, unless it merges files itself.
+ */
+static int drop_partners(struct fw_check_list *l)
+{
+	struct stat *st = calloc(l->n ? l->n : 1, sizeof(*st));
+	bool *have = calloc(l->n ? l->n : 1, 3 * sizeof(bool));
+	bool *merges = have + l->n, *drop = merges + l->n;
+	size_t j = 0;
+	int rc = st && have ? 0 : FW_ENOMEM;
+
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		have[i] = !l->e[i].error && stat(l->e[i].path, &st[i]) == 0;
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		if (have[i])
+			rc = mark_partners(l, i, st, have, merges, drop);
+	for (size_t i = 0; rc == 0 && i < l->n; i++) {
+		if (drop[i] && !merges[i]) {
+			free(l->e[i].path);
+			free(l->e[i].error);
+		} else {
+			l->e[j++] = l->e[i];
+		}
+	}
+	if (rc == 0)
+		l->n = j;
+	free(st);
+	free(have);
+	return rc;
+}
+
 static int collect(struct check *ck)
 {
 	for (int i = 0; i < ck->o.n_files; i++) {
@@ -152,6 +219,10 @@ static int collect(struct check *ck)
 			fputs("fourway check: out of memory\n", stderr);
 			return FW_EXIT_USAGE;
 		}
+	}
+	if (drop_partners(&ck->list) != 0) {
+		fputs("fourway check: out of memory\n", stderr);
+		return FW_EXIT_USAGE;
 	}
 	ck->e = ck->list.e;
 	ck->n = ck->list.n;
@@ -170,34 +241,70 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* Feed the capture to the core; an input that cannot be read is an error of r. */
-static void feed(struct fw_core *core, const char *path, struct fw_check_result *r)
+/* Open one input of the capture; an input that cannot be read is an error of r. */
+static int open_one(struct fw_core *core, const char *path, struct fw_source **s,
+		    unsigned *input, struct fw_check_result *r)
 {
-	struct fw_source *s;
+	char err[512];
+	int lt;
+
+	if (fw_source_open_file(s, path, err, sizeof(err)) != 0) {
+		fw_check_error(r, "%s", err);
+		return -1;
+	}
+	lt = fw_source_linktype(*s);
+	*input = fw_core_add_input(core, path, lt);
+	if (!fw_linktype_supported(lt)) {
+		fw_check_error(r, "%s: link type %d is not supported", path, lt);
+		fw_source_close(*s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Feed the capture, merged by timestamp with the files its sidecar's merge
+ * lines name, to the core.  Every input is opened before any is read, so a
+ * missing partner fails the capture rather than judging half of it.
+ */
+static void feed(struct fw_core *core, const char *path, const struct fw_expect *side,
+		 struct fw_check_result *r)
+{
+	size_t n_in = 1 + (side ? side->n_merge : 0), n = 0, which;
+	struct fw_source **src = calloc(n_in, sizeof(*src));
+	unsigned *inputs = calloc(n_in, sizeof(*inputs));
+	struct fw_merge *m = NULL;
 	struct fw_frame f;
 	struct fw_pkt pkt;
 	char err[512];
-	unsigned input;
-	int lt, rc;
+	int rc;
 
-	if (fw_source_open_file(&s, path, err, sizeof(err)) != 0) {
-		fw_check_error(r, "%s", err);
-		return;
+	if (!src || !inputs) {
+		fw_check_error(r, "out of memory");
+		goto out;
 	}
-	lt = fw_source_linktype(s);
-	input = fw_core_add_input(core, path, lt);
-	if (!fw_linktype_supported(lt)) {
-		fw_check_error(r, "%s: link type %d is not supported", path, lt);
-		fw_source_close(s);
-		return;
+	for (; n < n_in; n++)
+		if (open_one(core, n ? side->merge[n - 1] : path, &src[n], &inputs[n], r) != 0)
+			goto out;
+	m = fw_merge_new(src, n);
+	if (!m) {
+		fw_check_error(r, "out of memory");
+		goto out;
 	}
-	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1) {
+	while ((rc = fw_merge_next(m, &pkt, &which, err, sizeof(err))) != 0) {
+		if (rc < 0) {
+			fw_check_error(r, "%s", err);
+			continue;
+		}
 		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(core, input, pkt.frame_no, pkt.ts_ns, &f);
+		fw_core_feed(core, inputs[which], pkt.frame_no, pkt.ts_ns, &f);
 	}
-	if (rc < 0)
-		fw_check_error(r, "%s", err);
-	fw_source_close(s);
+out:
+	fw_merge_free(m);
+	for (size_t i = 0; i < n; i++)
+		fw_source_close(src[i]);
+	free(src);
+	free(inputs);
 }
 
 /* The sidecar's keys go into this worker's copy of the keyring. */
@@ -221,15 +328,18 @@ static void judge(struct check *ck, const char *path, const struct fw_expect *si
 		  struct fw_check_result *r)
 {
 	const struct fw_expect *rules = side ? side : ck->use_policy ? &ck->policy : NULL;
-	struct fw_core *core = fw_core_new(&ck->o.core, ck->o.kr);
+	struct fw_core_opts co = ck->o.core;
+	struct fw_core *core;
 	char by[1200];
 	struct fw_view v;
 
+	co.merge = co.merge || (side && side->n_merge);	/* one timeline, links across the files */
+	core = fw_core_new(&co, ck->o.kr);
 	if (!core) {
 		fw_check_error(r, "out of memory");
 		return;
 	}
-	feed(core, path, r);
+	feed(core, path, side, r);
 	fw_core_finish(core);
 	if (r->status == FW_CHECK_ERROR) {
 		fw_core_free(core);

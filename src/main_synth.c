@@ -15,7 +15,7 @@
 #include "util/hex.h"
 
 enum { OPT_PASSPHRASE = 0x100, OPT_SSID, OPT_SEED, OPT_AKM, OPT_CIPHER, OPT_LINKTYPE,
-       OPT_LIST, OPT_PMK };
+       OPT_LIST, OPT_PMK, OPT_RADIUS_OUT, OPT_RADIUS_SECRET };
 
 static const struct option synth_opts[] = {
 	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE },
@@ -25,6 +25,8 @@ static const struct option synth_opts[] = {
 	{ "cipher", required_argument, NULL, OPT_CIPHER },
 	{ "linktype", required_argument, NULL, OPT_LINKTYPE },
 	{ "pmk", required_argument, NULL, OPT_PMK },
+	{ "radius-out", required_argument, NULL, OPT_RADIUS_OUT },
+	{ "radius-secret", required_argument, NULL, OPT_RADIUS_SECRET },
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
@@ -34,12 +36,16 @@ static const struct option synth_opts[] = {
 void fw_usage_synth(FILE *out)
 {
 	fputs("usage: fourway synth SCENARIO -o FILE [options]\n"
+	      "       fourway synth 802.1X-SCENARIO -o FILE --radius-out WIRED [options]\n"
 	      "       fourway synth --list\n"
 	      "\n"
 	      "Write a capture of one handshake race, built with real crypto (PTK, MICs,\n"
 	      "wrapped GTK, CCMP/GCMP data), and beside it FILE.expect: the key, the number\n"
 	      "of complete handshakes and the findings the scenario is built to produce,\n"
 	      "for 'fourway check'.  The same options and seed give the same bytes.\n"
+	      "The 802.1X scenarios (eap-clean, stale-key, key-late) also write the AP's\n"
+	      "wired side, the RADIUS exchange whose Access-Accept carries the PMK; analyze\n"
+	      "them with 'fourway analyze --merge FILE WIRED --radius-secret S'.\n"
 	      "\n"
 	      "Options:\n"
 	      "  -o, --output FILE    the pcap to write (- for standard output: no sidecar)\n"
@@ -47,10 +53,15 @@ void fw_usage_synth(FILE *out)
 	      "  --ssid S             the SSID (default 'fourway-synth')\n"
 	      "  --seed N             seed of addresses, nonces and keys (default 1)\n"
 	      "  --akm A              psk (default), psk-sha256, or sae-pmk (SAE frames of the\n"
-	      "                       right shape, keys from the PMK)\n"
+	      "                       right shape, keys from the PMK); 8021x (AKM 1), the only\n"
+	      "                       one, and the default, of the 802.1X scenarios\n"
 	      "  --pmk HEX            sae-pmk: the 32-byte PMK (default: one from the seed)\n"
 	      "  --cipher C           ccmp (default) or gcmp\n"
 	      "  --linktype L         radiotap (default), 80211, prism, avs or ppi\n"
+	      "  --radius-out WIRED   802.1X scenarios: the pcap of the AP's wired side\n"
+	      "                       (Ethernet, RADIUS over UDP port 1812); needed by them\n"
+	      "  --radius-secret S    802.1X scenarios: the RADIUS shared secret (default\n"
+	      "                       'synthetic secret')\n"
 	      "  --list               the scenarios, one a line, with the race each shows\n"
 	      "  -h, --help           this help\n"
 	      "\n"
@@ -87,12 +98,52 @@ static char *expect_path(const char *pcap)
 	return p;
 }
 
-static int write_sidecar(const char *out, const struct fw_synth_result *res)
+/* Whether a and b name files in the same folder (both relative to the same one, or the same real folder). */
+static bool same_folder(const char *a, const char *b)
 {
-	char *path = expect_path(out);
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	size_t na = sa ? (size_t)(sa - a) : 0, nb = sb ? (size_t)(sb - b) : 0;
+	char *da, *db, *ra = NULL, *rb = NULL;
+	bool same;
+
+	if (na == nb && strncmp(a, b, na) == 0)
+		return true;
+	da = sa ? strndup(a, na ? na : 1) : strdup(".");
+	db = sb ? strndup(b, nb ? nb : 1) : strdup(".");
+	if (da && db) {
+		ra = realpath(da, NULL);
+		rb = realpath(db, NULL);
+	}
+	same = ra && rb && strcmp(ra, rb) == 0;
+	free(da);
+	free(db);
+	free(ra);
+	free(rb);
+	return same;
+}
+
+/*
+ * The sidecar beside out; with a wired capture, its `merge` line names it
+ * relative to the sidecar's folder: its base name when both are in one
+ * folder, else its absolute path.
+ */
+static int write_sidecar(const char *out, const char *wired, const struct fw_synth_result *res)
+{
+	char *path = expect_path(out), *merge = NULL;
 	FILE *f;
 	int rc;
 
+	if (wired) {
+		const char *base = strrchr(wired, '/');
+
+		merge = same_folder(out, wired) ? strdup(base ? base + 1 : wired)
+			: realpath(wired, NULL);
+		if (!merge) {
+			fprintf(stderr, "fourway synth: %s: %s\n", wired, strerror(errno));
+			free(path);
+			return FW_EXIT_FAIL;
+		}
+	}
 	if (!path) {
 		fputs("fourway synth: out of memory\n", stderr);
 		return FW_EXIT_FAIL;
@@ -101,9 +152,11 @@ static int write_sidecar(const char *out, const struct fw_synth_result *res)
 	if (!f) {
 		fprintf(stderr, "fourway synth: %s: cannot create: %s\n", path, strerror(errno));
 		free(path);
+		free(merge);
 		return FW_EXIT_FAIL;
 	}
-	rc = fw_synth_write_expect(res, f);
+	rc = fw_synth_write_expect(res, merge, f);
+	free(merge);
 	if (fclose(f) != 0 || rc) {
 		fprintf(stderr, "fourway synth: %s: write failed\n", path);
 		free(path);
@@ -117,9 +170,9 @@ int fw_cmd_synth(int argc, char **argv)
 {
 	struct fw_synth_opts o;
 	struct fw_synth_result res;
-	const char *out = NULL, *scenario;
+	const char *out = NULL, *wired = NULL, *scenario;
 	char err[512];
-	bool list = false;
+	bool list = false, akm_given = false, secret_given = false;
 	int c, rc;
 
 	fw_synth_opts_init(&o);
@@ -159,8 +212,12 @@ int fw_cmd_synth(int argc, char **argv)
 				o.akm = FW_SYNTH_PSK_SHA256;
 			else if (strcmp(optarg, "sae-pmk") == 0)
 				o.akm = FW_SYNTH_SAE_PMK;
+			else if (strcmp(optarg, "8021x") == 0)
+				o.akm = FW_SYNTH_8021X;
 			else
-				return usage_error("--akm: '%s': want psk, psk-sha256 or sae-pmk", optarg);
+				return usage_error("--akm: '%s': want psk, psk-sha256, sae-pmk or 8021x",
+						   optarg);
+			akm_given = true;
 			break;
 		case OPT_CIPHER:
 			if (strcmp(optarg, "ccmp") == 0)
@@ -185,6 +242,15 @@ int fw_cmd_synth(int argc, char **argv)
 			if (fw_hex_decode(o.pmk, sizeof(o.pmk), optarg) != 32)
 				return usage_error("--pmk: want 64 hexadecimal digits (32 bytes)");
 			o.has_pmk = true;
+			break;
+		case OPT_RADIUS_OUT:
+			wired = optarg;
+			break;
+		case OPT_RADIUS_SECRET:
+			if (!optarg[0] || strlen(optarg) > 128)
+				return usage_error("--radius-secret: want 1 to 128 bytes");
+			o.radius_secret = optarg;
+			secret_given = true;
 			break;
 		case OPT_LIST:
 			list = true;
@@ -213,16 +279,31 @@ int fw_cmd_synth(int argc, char **argv)
 		return usage_error("%s", "no output file given (-o FILE)");
 	if (o.has_pmk && o.akm != FW_SYNTH_SAE_PMK)
 		return usage_error("%s", "--pmk goes with --akm sae-pmk");
-	rc = fw_synth_write_pcap(&o, scenario, out, &res, err, sizeof(err));
+	if (fw_synth_has_wired(scenario)) {
+		if (akm_given && o.akm != FW_SYNTH_8021X)
+			return usage_error("%s is an 802.1X scenario: --akm 8021x only", scenario);
+		if (!wired)
+			return usage_error("%s writes the AP's wired side too: give --radius-out FILE",
+					   scenario);
+		if (strcmp(wired, "-") == 0 || strcmp(wired, out) == 0)
+			return usage_error("%s", "--radius-out: want a file of its own");
+		o.akm = FW_SYNTH_8021X;
+	} else if (fw_synth_exists(scenario) && (wired || secret_given || o.akm == FW_SYNTH_8021X)) {
+		return usage_error("%s has no wired side: --radius-out, --radius-secret and --akm "
+				   "8021x go with the 802.1X scenarios", scenario);
+	}
+	rc = fw_synth_write_pcaps(&o, scenario, out, wired, &res, err, sizeof(err));
 	if (rc == FW_ENOTFOUND || rc == FW_EINVAL)
 		return usage_error("%s", err);
 	if (rc) {
 		fprintf(stderr, "fourway synth: %s: %s\n", scenario, err);
 		if (strcmp(out, "-") != 0)
 			remove(out);
+		if (wired)
+			remove(wired);
 		return FW_EXIT_FAIL;
 	}
 	if (strcmp(out, "-") == 0)
 		return FW_EXIT_OK;
-	return write_sidecar(out, &res);
+	return write_sidecar(out, wired, &res);
 }

@@ -348,6 +348,19 @@ static void snapshots_free(struct fw_core *c)
 	c->n_snap = 0;
 }
 
+/*
+ * A snapshot shares its link's EAPOL copies, so the published view must not
+ * outlive the eviction of any link: it is emptied until the next refresh.
+ */
+void hs_snapshots_drop(struct fw_core *c)
+{
+	if (!c->snap)
+		return;
+	snapshots_free(c);
+	c->n_shown = 0;
+	c->n_findings = 0;
+}
+
 /* Messages of one handshake side by side: sort a link's messages by handshake, stably. */
 static void link_sort_by_handshake(struct hs_link *l)
 {

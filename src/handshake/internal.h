@@ -273,6 +273,9 @@ struct fw_core {
 };
 
 /* core.c */
+/* before links are freed mid-feed: forget the refresh's copies of them */
+void hs_snapshots_drop(struct fw_core *c);
+
 /* Links and networks are per input file unless --merge joins them. */
 static inline unsigned hs_scope(const struct fw_core *c) { return c->opts.merge ? 0 : c->cur_input; }
 

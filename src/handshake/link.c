@@ -159,6 +159,7 @@ static void evict(struct fw_core *c, size_t max)
 
 	if (batch == 0)
 		batch = 1;
+	hs_snapshots_drop(c);
 	for (size_t k = 0; k < batch && c->link_lru.tail; k++) {
 		struct hs_link *l = link_of(c->link_lru.tail);
 

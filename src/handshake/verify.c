@@ -488,11 +488,29 @@ static void check_stale(struct hs_link *l, size_t i)
 }
 
 /*
+ * Whether the AP sent a message of this link protected with key_id before
+ * the PMK's Access-Accept was on the wire: the AP had the key then, so the
+ * air and wired clocks disagree and the order proves nothing.
+ */
+static bool ap_used_before(const struct hs_link *l, unsigned key_id, int64_t ts_ns)
+{
+	for (size_t j = 0; j < l->n_msgs; j++) {
+		const struct fw_msg *o = &l->msgs[j];
+
+		if ((o->type == FW_MSG_M3 || o->type == FW_MSG_G1) && o->key_id == key_id &&
+		    o->ts_ns < ts_ns)
+			return true;
+	}
+	return false;
+}
+
+/*
  * A message that verifies with a PMK from an Access-Accept is checked
  * against when that PMK reached the AP: one superseded by a newer
  * authentication of the station before the handshake began is a stale key
- * (the authenticator holds the new one); one that arrived only after the
- * handshake began was not yet delivered when the AP needed it.
+ * (the authenticator holds the new one); a station's message sent before
+ * its PMK arrived was checked by an AP that did not have the key yet (its
+ * answer to a later retry, sent after the Accept, is fine).
  */
 static void check_aaa_key(const struct fw_core *c, struct hs_link *l, size_t i)
 {
@@ -516,10 +534,12 @@ static void check_aaa_key(const struct fw_core *c, struct hs_link *l, size_t i)
 		snprintf(m->mic_reason, sizeof(m->mic_reason),
 			 "stale key: verifies only with the PMK of frame %llu, not of frame %llu",
 			 (unsigned long long)e->frame, (unsigned long long)newer->frame);
-	} else if (e->ts_ns > start) {
+	} else if (e->ts_ns > m->ts_ns && (m->type == FW_MSG_M2 || m->type == FW_MSG_M4 ||
+					   m->type == FW_MSG_G2) &&
+		   !ap_used_before(l, m->key_id, e->ts_ns)) {
 		m->mic = FW_MICV_BAD;
 		snprintf(m->mic_reason, sizeof(m->mic_reason),
-			 "key not yet delivered: its PMK came in frame %llu, after the handshake began",
+			 "key not yet delivered: its PMK came in frame %llu, after this message was sent",
 			 (unsigned long long)e->frame);
 	}
 }

@@ -217,6 +217,34 @@ static int add_key(struct fw_expect *e, const struct pline *pl, const char *line
 	return 0;
 }
 
+/* "merge PATH": kept joined to the sidecar's folder unless absolute. */
+static int add_merge(struct fw_expect *e, const struct pline *pl, char **w, size_t n, bool keys)
+{
+	char **nm;
+	size_t len;
+
+	if (!keys)
+		return bad(pl, "merge lines belong in a capture's .expect file, not in a policy");
+	if (n != 2)
+		return bad(pl, "'merge' takes one path");
+	nm = realloc(e->merge, (e->n_merge + 1) * sizeof(*nm));
+	if (!nm)
+		return FW_ENOMEM;
+	e->merge = nm;
+	if (w[1][0] == '/') {
+		nm[e->n_merge] = dup_n(w[1], strlen(w[1]));
+	} else {
+		len = strlen(e->dir) + 1 + strlen(w[1]) + 1;
+		nm[e->n_merge] = malloc(len);
+		if (nm[e->n_merge])
+			snprintf(nm[e->n_merge], len, "%s/%s", e->dir, w[1]);
+	}
+	if (!nm[e->n_merge])
+		return FW_ENOMEM;
+	e->n_merge++;
+	return 0;
+}
+
 /* One line (NUL-terminated, no newline). */
 static int parse_line(struct fw_expect *e, const struct pline *pl, char *line, bool keys)
 {
@@ -235,6 +263,8 @@ static int parse_line(struct fw_expect *e, const struct pline *pl, char *line, b
 		return 0;
 	if (n > MAX_WORDS)
 		return bad(pl, "too many words");
+	if (strcmp(w[0], "merge") == 0)
+		return add_merge(e, pl, w, n, keys);
 	memset(&r, 0, sizeof(r));
 	r.line = pl->no;
 	if (strcmp(w[0], "handshakes") == 0)
@@ -244,7 +274,7 @@ static int parse_line(struct fw_expect *e, const struct pline *pl, char *line, b
 	else if (strcmp(w[0], "forbid") == 0)
 		rc = parse_forbid(pl, w, n, &r);
 	else
-		return bad(pl, "'%s' is not a rule (want key, handshakes, expect or forbid)", w[0]);
+		return bad(pl, "'%s' is not a rule (want key, merge, handshakes, expect or forbid)", w[0]);
 	if (rc)
 		return rc;
 	if (add_rule(e, &r))
@@ -363,6 +393,9 @@ void fw_expect_fini(struct fw_expect *e)
 		free(e->keys[i].text);
 	}
 	free(e->keys);
+	for (size_t i = 0; i < e->n_merge; i++)
+		free(e->merge[i]);
+	free(e->merge);
 	free(e->rules);
 	free(e->name);
 	free(e->dir);

@@ -5,6 +5,10 @@
  * One rule a line; blank lines and lines starting with '#' are ignored,
  * and on a rule line a word starting with '#' begins a comment:
  *   key SPEC                    a key, in the key syntax (sidecars only)
+ *   merge PATH                  PATH is read merged with the capture, by
+ *                               timestamp, as analyze --merge does (e.g. the
+ *                               wired RADIUS side); relative to the sidecar's
+ *                               folder (sidecars only)
  *   handshakes complete N       exactly N handshakes (4-way and group) complete
  *   handshakes complete all     every handshake whose key is known completes
  *   expect CODE [at FRAME]      a CODE finding (whose evidence holds FRAME)
@@ -64,6 +68,8 @@ struct fw_expect {
 	size_t n_rules;
 	struct fw_expect_key *keys;
 	size_t n_keys;
+	char **merge;		/* paths, already joined to dir */
+	size_t n_merge;
 };
 
 /*

@@ -7,6 +7,8 @@
  * scenario may move one (reordered captures); frame numbers are 1-based
  * positions.  A step that fails records the first error in scene->err and
  * every later step does nothing, so scenarios read as plain sequences.
+ * The wired side of an 802.1X scenario is a second list of frames
+ * (Ethernet), on the same clock, numbered on its own.
  */
 #ifndef FW_SYNTH_INTERNAL_H
 #define FW_SYNTH_INTERNAL_H
@@ -40,6 +42,20 @@ struct sc_party {
 	uint64_t pn;		/* last packet number used with the installed key */
 };
 
+/* The AP's wired side and the 802.1X state of both parties (dot1x.c). */
+struct sc_wire {
+	uint8_t nas_mac[6], srv_mac[6];	/* the AP's wired interface, the RADIUS server */
+	uint8_t nas_ip[4], srv_ip[4];
+	uint16_t nas_port;		/* the AP's UDP source port */
+	uint16_t ip_id;
+	uint8_t radius_id;		/* identifier of the last Access-Request */
+	uint8_t req_auth[16];		/* its Request Authenticator */
+	uint8_t state[16];		/* State of the last Access-Challenge */
+	bool has_state;
+	uint8_t eap_id;			/* identifier of the last EAP-Request */
+	uint8_t msk[64];		/* the MSK of the last EAP method run */
+};
+
 struct scene {
 	const struct fw_synth_opts *o;
 	struct fw_synth_result *res;
@@ -67,6 +83,10 @@ struct scene {
 
 	struct sc_frame *frames;
 	size_t n_frames;
+
+	struct sc_wire wire;
+	struct sc_frame *wired;		/* NULL unless the scenario has a wired side */
+	size_t n_wired;
 };
 
 /* What a frame of a step may do differently (all zero: the normal case). */
@@ -80,10 +100,15 @@ struct sc_tx {
 	uint64_t rc;		/* M2/M4/G2: the counter answered; M3 with rc_set: its counter */
 	const uint8_t *pmkid;	/* M1: this PMKID in the KDE instead of the right one */
 	uint8_t rsne_pairwise;	/* M3: this pairwise suite in its RSNE instead */
+	bool no_pmkid;		/* M1: no PMKID KDE (the AP has no PMK yet) */
 };
 
 /* Time */
 void sc_wait_us(struct scene *sc, uint64_t us);
+/* Record the first error (every later step then does nothing). */
+void sc_fail(struct scene *sc, int err, const char *what);
+/* The Internet checksum (RFC 1071) of p[0..n). */
+uint16_t sc_inet_csum(const uint8_t *p, size_t n);
 
 /* Steps: each returns the 1-based frame number of what it sent (0 after an error). */
 uint64_t sc_beacon(struct scene *sc);
@@ -101,6 +126,25 @@ uint64_t sc_ping(struct scene *sc, bool from_ap, bool acked);
 /* A broadcast from the AP protected with the GTK. */
 uint64_t sc_group_data(struct scene *sc);
 uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason);
+/* An EAPOL PDU (header and body) in a plaintext data frame, acknowledged. */
+uint64_t sc_eapol_pdu(struct scene *sc, bool from_ap, const uint8_t *pdu, size_t len);
+/* A frame of the wired side, stamped now; its 1-based number there. */
+uint64_t sc_wired_frame(struct scene *sc, const uint8_t *frame, size_t len);
+
+/*
+ * 802.1X (dot1x.c).  sc_eap_method: EAP-Request/Identity, the Response, then
+ * EAP-TLS rounds up to the station's last Response, each Response relayed in
+ * an Access-Request and each Request coming back in an Access-Challenge; a
+ * fresh MSK, which the station takes as its PMK when sta_takes_key.
+ * sc_radius_accept: the Access-Accept of the last request, with EAP-Success
+ * and the MSK's halves in MS-MPPE-Recv-Key and Send-Key: the AP's PMK from
+ * then on; its wired frame number.  sc_eap_success: EAP-Success on the air.
+ * sc_eap_auth: the three, one after the other.
+ */
+void sc_eap_method(struct scene *sc, bool sta_takes_key);
+uint64_t sc_radius_accept(struct scene *sc);
+uint64_t sc_eap_success(struct scene *sc);
+void sc_eap_auth(struct scene *sc);
 
 /* Keys: a side derives and installs the PTK of the current nonces (PN from 0). */
 void sc_install(struct scene *sc, struct sc_party *p);
@@ -124,6 +168,15 @@ uint64_t sc_m1_m2(struct scene *sc, const struct sc_tx *m1, const struct sc_tx *
 /* 3/4 and 4/4 acknowledged, both sides install the PTK. */
 void sc_m3_m4(struct scene *sc);
 void sc_traffic(struct scene *sc);
+/*
+ * Parts several scenarios share (scenarios.c).  sc_m2_rejected_twice: 1/4
+ * and a 2/4 as m2 says, the AP rejects it, again a second later, then the
+ * AP deauthenticates (reason 15); expects MIC_BAD at both 2/4s and TIMEOUT.
+ * sc_leave_and_return: 2 s later the station deauthenticates (reason 3),
+ * comes back half a second later with a new SNonce and associates again.
+ */
+void sc_m2_rejected_twice(struct scene *sc, const struct sc_tx *m2);
+void sc_leave_and_return(struct scene *sc);
 
 struct sc_entry {
 	struct fw_synth_scenario info;
@@ -131,5 +184,8 @@ struct sc_entry {
 };
 extern const struct sc_entry sc_table[];
 extern const size_t sc_table_len;
+/* The 802.1X scenarios, after the others in --list (scenarios_eap.c). */
+extern const struct sc_entry sc_eap_table[];
+extern const size_t sc_eap_table_len;
 
 #endif

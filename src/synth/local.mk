@@ -5,6 +5,8 @@ libfwsynth_a_SOURCES = \
 	src/synth/enc.c src/synth/enc.h \
 	src/synth/scene.c \
 	src/synth/scenarios.c \
+	src/synth/scenarios_eap.c \
+	src/synth/dot1x.c \
 	src/synth/run.c \
 	$(NULL)
 libfwsynth_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "capture/writer.h"
 #include "crypto/kdf.h"
 #include "decode/frame.h"
@@ -26,24 +28,48 @@ void fw_synth_opts_init(struct fw_synth_opts *o)
 	o->akm = FW_SYNTH_PSK;
 	o->cipher = FW_CIPHER_CCMP;
 	o->linktype = FW_DLT_IEEE802_11_RADIO;
+	o->radius_secret = "synthetic secret";
 }
 
 size_t fw_synth_count(void)
 {
-	return sc_table_len;
+	return sc_table_len + sc_eap_table_len;
 }
 
 const struct fw_synth_scenario *fw_synth_get(size_t i)
 {
-	return i < sc_table_len ? &sc_table[i].info : NULL;
+	if (i < sc_table_len)
+		return &sc_table[i].info;
+	i -= sc_table_len;
+	return i < sc_eap_table_len ? &sc_eap_table[i].info : NULL;
 }
 
-static const struct sc_entry *find(const char *name)
+/* The entry called name (NULL: none); *wired says whether it is an 802.1X one. */
+static const struct sc_entry *find(const char *name, bool *wired)
 {
+	*wired = false;
 	for (size_t i = 0; i < sc_table_len; i++)
 		if (strcmp(sc_table[i].info.name, name) == 0)
 			return &sc_table[i];
+	*wired = true;
+	for (size_t i = 0; i < sc_eap_table_len; i++)
+		if (strcmp(sc_eap_table[i].info.name, name) == 0)
+			return &sc_eap_table[i];
 	return NULL;
+}
+
+bool fw_synth_exists(const char *name)
+{
+	bool wired;
+
+	return find(name, &wired) != NULL;
+}
+
+bool fw_synth_has_wired(const char *name)
+{
+	bool wired;
+
+	return find(name, &wired) && wired;
 }
 
 static void random_addr(struct fw_rng *r, uint8_t a[6])
@@ -67,8 +93,45 @@ static void quoted(char *out, size_t len, size_t *used, const char *s)
 	out[*used] = '\0';
 }
 
-static int setup(struct scene *sc, const struct fw_synth_opts *o, struct fw_synth_result *res,
-		 char *err, size_t errlen)
+/*
+ * The wired side of an 802.1X scenario: addresses (documentation range,
+ * RFC 5737), ports and identifiers drawn after everything the other
+ * scenarios draw, so their bytes stay as they were.
+ */
+static int setup_wired(struct scene *sc, const struct fw_synth_opts *o,
+		       struct fw_synth_result *res, char *err, size_t errlen)
+{
+	static const uint8_t nas_ip[4] = { 192, 0, 2, 10 }, srv_ip[4] = { 192, 0, 2, 1 };
+	struct sc_wire *w = &sc->wire;
+	size_t used, n = o->radius_secret ? strlen(o->radius_secret) : 0;
+
+	if (n == 0 || n > 128) {
+		snprintf(err, errlen, "the RADIUS secret must be 1 to 128 bytes");
+		return FW_EINVAL;
+	}
+	random_addr(&sc->rng, w->nas_mac);
+	random_addr(&sc->rng, w->srv_mac);
+	memcpy(w->nas_ip, nas_ip, 4);
+	memcpy(w->srv_ip, srv_ip, 4);
+	w->nas_port = (uint16_t)(49152 + fw_rng_next(&sc->rng) % 16384);
+	w->ip_id = (uint16_t)fw_rng_next(&sc->rng);
+	w->radius_id = (uint8_t)fw_rng_next(&sc->rng);
+	w->eap_id = (uint8_t)fw_rng_next(&sc->rng);
+	/* nobody holds a PMK before the first Access-Accept */
+	fw_rng_fill(&sc->rng, sc->pmk, 32);
+	memcpy(sc->sta_pmk, sc->pmk, 32);
+	used = (size_t)snprintf(res->key_line, sizeof(res->key_line), "key radius-secret ");
+	quoted(res->key_line, sizeof(res->key_line), &used, o->radius_secret);
+	sc->wired = calloc(SC_MAX_FRAMES, sizeof(*sc->wired));
+	if (!sc->wired) {
+		snprintf(err, errlen, "out of memory");
+		return FW_ENOMEM;
+	}
+	return 0;
+}
+
+static int setup(struct scene *sc, const struct fw_synth_opts *o, bool wired,
+		 struct fw_synth_result *res, char *err, size_t errlen)
 {
 	size_t used;
 	int e;
@@ -100,8 +163,14 @@ static int setup(struct scene *sc, const struct fw_synth_opts *o, struct fw_synt
 	case FW_SYNTH_PSK: sc->akm = FW_AKM_PSK; sc->ver = 2; break;
 	case FW_SYNTH_PSK_SHA256: sc->akm = FW_AKM_PSK_SHA256; sc->ver = 3; break;
 	case FW_SYNTH_SAE_PMK: sc->akm = FW_AKM_SAE; sc->ver = 0; break;
+	case FW_SYNTH_8021X: sc->akm = FW_AKM_8021X; sc->ver = 2; break;
 	default:
 		snprintf(err, errlen, "unknown AKM");
+		return FW_EINVAL;
+	}
+	if (wired != (o->akm == FW_SYNTH_8021X)) {
+		snprintf(err, errlen, wired ? "an 802.1X scenario takes the 802.1X AKM only"
+					    : "the 802.1X AKM goes with the 802.1X scenarios only");
 		return FW_EINVAL;
 	}
 	e = fw_akm_params(&sc->params, sc->ver, sc->akm, 19);
@@ -129,7 +198,7 @@ static int setup(struct scene *sc, const struct fw_synth_opts *o, struct fw_synt
 			fw_rng_fill(&sc->rng, sc->pmk, 32);
 		snprintf(res->key_line, sizeof(res->key_line), "key pmk %s",
 			 fw_hex_encode(hex, sc->pmk, 32));
-	} else {
+	} else if (!wired) {
 		e = fw_psk_from_passphrase(o->passphrase ? o->passphrase : "", sc->ssid, sc->ssid_len,
 					   sc->pmk);
 		if (e) {
@@ -149,7 +218,7 @@ static int setup(struct scene *sc, const struct fw_synth_opts *o, struct fw_synt
 		snprintf(err, errlen, "out of memory");
 		return FW_ENOMEM;
 	}
-	return 0;
+	return wired ? setup_wired(sc, o, res, err, errlen) : 0;
 }
 
 static void link_of(const struct scene *sc, struct fw_synth_link *l)
@@ -175,12 +244,25 @@ static void teardown(struct scene *sc)
 	fw_ptk_wipe(&sc->sta.ptk);
 	free(sc->frames);
 	sc->frames = NULL;
+	free(sc->wired);
+	sc->wired = NULL;
+	OPENSSL_cleanse(&sc->wire, sizeof(sc->wire));
+	OPENSSL_cleanse(sc->pmk, sizeof(sc->pmk));
+	OPENSSL_cleanse(sc->sta_pmk, sizeof(sc->sta_pmk));
 }
 
 int fw_synth_run(const struct fw_synth_opts *o, const char *name, fw_synth_sink sink,
 		 void *ctx, struct fw_synth_result *res, char *err, size_t errlen)
 {
-	const struct sc_entry *e = find(name);
+	return fw_synth_run_wired(o, name, sink, ctx, NULL, NULL, res, err, errlen);
+}
+
+int fw_synth_run_wired(const struct fw_synth_opts *o, const char *name, fw_synth_sink sink,
+		       void *ctx, fw_synth_sink wired_sink, void *wired_ctx,
+		       struct fw_synth_result *res, char *err, size_t errlen)
+{
+	bool wired;
+	const struct sc_entry *e = find(name, &wired);
 	struct scene sc;
 	int rc;
 
@@ -188,9 +270,9 @@ int fw_synth_run(const struct fw_synth_opts *o, const char *name, fw_synth_sink 
 		snprintf(err, errlen, "'%s' is not a scenario (see 'fourway synth --list')", name);
 		return FW_ENOTFOUND;
 	}
-	rc = setup(&sc, o, res, err, errlen);
+	rc = setup(&sc, o, wired, res, err, errlen);
 	if (rc) {
-		free(sc.frames);
+		teardown(&sc);
 		return rc;
 	}
 	e->run(&sc);
@@ -208,7 +290,13 @@ int fw_synth_run(const struct fw_synth_opts *o, const char *name, fw_synth_sink 
 		if (rc)
 			snprintf(err, errlen, "frame %zu: %s", i + 1, fw_strerror(rc));
 	}
+	for (size_t i = 0; !rc && wired_sink && i < sc.n_wired; i++) {
+		rc = wired_sink(wired_ctx, sc.wired[i].ts_ns, sc.wired[i].b, sc.wired[i].len);
+		if (rc)
+			snprintf(err, errlen, "wired frame %zu: %s", i + 1, fw_strerror(rc));
+	}
 	res->frames = sc.n_frames;
+	res->wired_frames = sc.n_wired;
 	link_of(&sc, &res->link);
 	teardown(&sc);
 	return rc;
@@ -222,18 +310,17 @@ static int pcap_sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
 int fw_synth_write_pcap(const struct fw_synth_opts *o, const char *name, const char *path,
 			struct fw_synth_result *res, char *err, size_t errlen)
 {
-	struct fw_pcap_writer *w;
-	int rc, rc2;
+	return fw_synth_write_pcaps(o, name, path, NULL, res, err, errlen);
+}
 
-	/* an unknown scenario creates no file */
-	if (!find(name)) {
-		snprintf(err, errlen, "'%s' is not a scenario (see 'fourway synth --list')", name);
-		return FW_ENOTFOUND;
-	}
-	rc = fw_pcap_writer_open_prec(&w, path, o->linktype, 65535, false, err, errlen);
-	if (rc)
+/* Close w; its error, if the run had none, becomes the result. */
+static int close_writer(struct fw_pcap_writer *w, const char *path, int rc, char *err,
+			size_t errlen)
+{
+	int rc2;
+
+	if (!w)
 		return rc;
-	rc = fw_synth_run(o, name, pcap_sink, w, res, err, errlen);
 	rc2 = fw_pcap_writer_close(w);
 	if (!rc && rc2) {
 		snprintf(err, errlen, "%s: %s", path, fw_strerror(rc2));
@@ -242,9 +329,42 @@ int fw_synth_write_pcap(const struct fw_synth_opts *o, const char *name, const c
 	return rc;
 }
 
-int fw_synth_write_expect(const struct fw_synth_result *res, FILE *out)
+int fw_synth_write_pcaps(const struct fw_synth_opts *o, const char *name, const char *path,
+			 const char *wired_path, struct fw_synth_result *res, char *err,
+			 size_t errlen)
+{
+	bool wired;
+	const struct sc_entry *e = find(name, &wired);
+	struct fw_pcap_writer *w, *ww = NULL;
+	int rc;
+
+	/* an unknown scenario creates no file */
+	if (!e) {
+		snprintf(err, errlen, "'%s' is not a scenario (see 'fourway synth --list')", name);
+		return FW_ENOTFOUND;
+	}
+	if (wired_path && !wired) {
+		snprintf(err, errlen, "'%s' has no wired side to write", name);
+		return FW_EINVAL;
+	}
+	rc = fw_pcap_writer_open_prec(&w, path, o->linktype, 65535, false, err, errlen);
+	if (rc)
+		return rc;
+	if (wired_path)
+		rc = fw_pcap_writer_open_prec(&ww, wired_path, FW_DLT_EN10MB, 65535, false, err,
+					      errlen);
+	if (!rc)
+		rc = fw_synth_run_wired(o, name, pcap_sink, w, ww ? pcap_sink : NULL, ww, res, err,
+					errlen);
+	rc = close_writer(ww, wired_path, rc, err, errlen);
+	return close_writer(w, path, rc, err, errlen);
+}
+
+int fw_synth_write_expect(const struct fw_synth_result *res, const char *merge, FILE *out)
 {
 	fprintf(out, "%s\n", res->key_line);
+	if (merge)
+		fprintf(out, "merge %s\n", merge);
 	fprintf(out, "handshakes complete %u\n", res->complete);
 	for (size_t i = 0; i < res->n_expect; i++)
 		fprintf(out, "expect %s at %llu\n", res->expect[i].code,

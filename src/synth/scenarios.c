@@ -38,12 +38,10 @@ static uint64_t up_to_m3(struct scene *sc, const struct sc_tx *m3)
 	return sc_m3(sc, m3);
 }
 
-/* Two attempts whose 2/4 the AP rejects (as m2 says), then the AP gives up. */
-static void rejected_twice(struct scene *sc, const struct sc_tx *m2)
+void sc_m2_rejected_twice(struct scene *sc, const struct sc_tx *m2)
 {
 	uint64_t a, b, end;
 
-	sc_connect(sc);
 	a = sc_m1_m2(sc, &NORMAL, m2);
 	sc_wait_us(sc, RETRY_US);
 	b = sc_m1_m2(sc, &NORMAL, m2);
@@ -52,6 +50,13 @@ static void rejected_twice(struct scene *sc, const struct sc_tx *m2)
 	sc_expect(sc, "MIC_BAD", a);
 	sc_expect(sc, "MIC_BAD", b);
 	sc_expect(sc, "TIMEOUT", end);
+}
+
+/* Connected, two attempts whose 2/4 the AP rejects (as m2 says), then the AP gives up. */
+static void rejected_twice(struct scene *sc, const struct sc_tx *m2)
+{
+	sc_connect(sc);
+	sc_m2_rejected_twice(sc, m2);
 	sc_complete(sc, 0);
 }
 
@@ -217,12 +222,8 @@ static void wrong_key(struct scene *sc)
 	rejected_twice(sc, &NORMAL);
 }
 
-/* The station leaves and comes back; the AP's second handshake reuses its ANonce. */
-static void nonce_reuse(struct scene *sc)
+void sc_leave_and_return(struct scene *sc)
 {
-	uint64_t again;
-
-	clean(sc);
 	sc_wait_us(sc, 2000000);
 	sc_deauth(sc, false, REASON_LEAVING);
 	sc->sta.installed = sc->ap.installed = false;
@@ -230,6 +231,15 @@ static void nonce_reuse(struct scene *sc)
 	sc_wait_us(sc, 500000);
 	sc_new_snonce(sc);
 	sc_connect(sc);
+}
+
+/* The station leaves and comes back; the AP's second handshake reuses its ANonce. */
+static void nonce_reuse(struct scene *sc)
+{
+	uint64_t again;
+
+	clean(sc);
+	sc_leave_and_return(sc);
 	again = sc_m1_m2(sc, &NORMAL, &NORMAL) - 2;
 	sc_m3_m4(sc);
 	sc_traffic(sc);

@@ -34,6 +34,11 @@ static void fail(struct scene *sc, int err, const char *what)
 	snprintf(sc->errbuf, sc->errlen, "%s: %s", what, fw_strerror(err));
 }
 
+void sc_fail(struct scene *sc, int err, const char *what)
+{
+	fail(sc, err, what);
+}
+
 void sc_wait_us(struct scene *sc, uint64_t us)
 {
 	sc->t += (int64_t)us * 1000;
@@ -373,7 +378,10 @@ uint64_t sc_m1(struct scene *sc, const struct sc_tx *tx)
 	key_init(sc, &k, FW_KI_PAIRWISE | FW_KI_ACK, ++sc->rc, true);
 	k.key_len = (uint16_t)sc->tk_len;
 	memcpy(k.nonce, sc->anonce, 32);
-	if (tx->pmkid) {
+	if (tx->no_pmkid) {
+		k.key_data_len = 0;
+		return eapol(sc, &sc->ap, &k, NULL, tx);
+	} else if (tx->pmkid) {
 		memcpy(pmkid, tx->pmkid, 16);
 	} else if (sc->params.pmkid_checkable) {
 		int err = fw_pmkid(sc->params.pmkid_hash, sc->pmk, 32, sc->ap.addr, sc->sta.addr,
@@ -515,7 +523,7 @@ uint64_t sc_retransmit(struct scene *sc, uint64_t n, bool acked)
 	return m;
 }
 
-static uint16_t inet_csum(const uint8_t *p, size_t n)
+uint16_t sc_inet_csum(const uint8_t *p, size_t n)
 {
 	uint32_t sum = 0;
 
@@ -561,8 +569,8 @@ uint64_t sc_ping(struct scene *sc, bool from_ap, bool acked)
 		fail(sc, FW_ERANGE, "ping");
 		return 0;
 	}
-	fw_sb_set_be16(&s, ip + 10, inet_csum(s.b + ip, 20));
-	fw_sb_set_be16(&s, icmp + 2, inet_csum(s.b + icmp, s.len - icmp));
+	fw_sb_set_be16(&s, ip + 10, sc_inet_csum(s.b + ip, 20));
+	fw_sb_set_be16(&s, icmp + 2, sc_inet_csum(s.b + icmp, s.len - icmp));
 	return data(sc, from_ap ? &sc->ap : &sc->sta, s.b, s.len, true, acked, RATE_DATA);
 }
 
@@ -599,6 +607,39 @@ uint64_t sc_group_data(struct scene *sc)
 		return 0;
 	}
 	return emit(sc, &sc->ap, out, out_len, RATE_DATA);
+}
+
+uint64_t sc_eapol_pdu(struct scene *sc, bool from_ap, const uint8_t *pdu, size_t len)
+{
+	struct fw_sbuf s;
+
+	fw_sb_init(&s);
+	fw_enc_llc(&s, ETH_EAPOL);
+	fw_sb_put(&s, pdu, len);
+	if (!fw_sb_ok(&s)) {
+		fail(sc, FW_ERANGE, "EAPOL frame");
+		return 0;
+	}
+	return data(sc, from_ap ? &sc->ap : &sc->sta, s.b, s.len, false, true, RATE_MGMT);
+}
+
+uint64_t sc_wired_frame(struct scene *sc, const uint8_t *frame, size_t len)
+{
+	struct sc_frame *f;
+
+	if (sc->err)
+		return 0;
+	if (!sc->wired || sc->n_wired >= SC_MAX_FRAMES || len > SC_FRAME_MAX) {
+		fail(sc, FW_ERANGE, "wired side too long");
+		return 0;
+	}
+	sc_wait_us(sc, 10);	/* a few microseconds on the wire and through the stack */
+	f = &sc->wired[sc->n_wired++];
+	memset(f, 0, sizeof(*f));
+	f->ts_ns = sc->t;
+	f->len = len;
+	memcpy(f->b, frame, len);
+	return sc->n_wired;
 }
 
 uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason)

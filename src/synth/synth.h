@@ -8,6 +8,11 @@
  * tests) and the scenario records what it is built to show: how many
  * handshakes complete and which finding codes appear at which frames.
  * Same options and seed, same bytes.
+ *
+ * The 802.1X scenarios write a second stream beside the air: the AP's wired
+ * side (Ethernet, IPv4, UDP to port 1812), where the EAP exchange travels
+ * in RADIUS and the Access-Accept hands the AP the PMK, encrypted with the
+ * shared secret.  Frame numbers of expectations count air frames.
  */
 #ifndef FW_SYNTH_SYNTH_H
 #define FW_SYNTH_SYNTH_H
@@ -17,7 +22,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-enum fw_synth_akm { FW_SYNTH_PSK, FW_SYNTH_PSK_SHA256, FW_SYNTH_SAE_PMK };
+/* FW_SYNTH_8021X: AKM 1, the PMK from the MSK of an EAP exchange (the 802.1X scenarios only). */
+enum fw_synth_akm { FW_SYNTH_PSK, FW_SYNTH_PSK_SHA256, FW_SYNTH_SAE_PMK, FW_SYNTH_8021X };
 
 struct fw_synth_opts {
 	const char *passphrase;	/* PSK AKMs: 8..63 characters */
@@ -28,9 +34,10 @@ struct fw_synth_opts {
 	int linktype;		/* 127, 105, 119, 163 or 192 */
 	bool has_pmk;		/* sae-pmk: this PMK, else one from the seed */
 	uint8_t pmk[32];
+	const char *radius_secret;	/* 802.1X: the AP's and the RADIUS server's shared secret */
 };
 
-/* Defaults: passphrase, SSID, seed 1, PSK, CCMP, radiotap. */
+/* Defaults: passphrase, SSID, seed 1, PSK, CCMP, radiotap, RADIUS secret. */
 void fw_synth_opts_init(struct fw_synth_opts *o);
 
 #define FW_SYNTH_MAX_EXPECT 16
@@ -58,11 +65,12 @@ struct fw_synth_link {
 /* What a run wrote and what it is built to show. */
 struct fw_synth_result {
 	uint64_t frames;
+	uint64_t wired_frames;	/* frames of the AP's wired side (802.1X scenarios) */
 	int linktype;
 	unsigned complete;	/* handshakes (4-way and group) that complete */
 	size_t n_expect;
 	struct fw_synth_expect expect[FW_SYNTH_MAX_EXPECT];
-	char key_line[256];	/* `key psk "P" "S"` or `key pmk HEX` */
+	char key_line[256];	/* `key psk "P" "S"`, `key pmk HEX` or `key radius-secret "S"` */
 	struct fw_synth_link link;	/* after the last frame */
 };
 
@@ -81,17 +89,37 @@ typedef int (*fw_synth_sink)(void *ctx, int64_t ts_ns, const uint8_t *data, size
 /*
  * Run scenario name with options o, handing each encapsulated frame to
  * sink.  Returns 0, FW_ENOTFOUND for an unknown scenario, FW_EINVAL for bad
- * options, or a sink/crypto error, with a message in err.
+ * options, or a sink/crypto error, with a message in err.  The frames of a
+ * wired side are dropped.
  */
 int fw_synth_run(const struct fw_synth_opts *o, const char *name, fw_synth_sink sink,
 		 void *ctx, struct fw_synth_result *res, char *err, size_t errlen);
+/*
+ * The same, the wired side's Ethernet frames (DLT 1) handed to wired_sink
+ * in their order (NULL: dropped).  The two streams share one clock.
+ */
+int fw_synth_run_wired(const struct fw_synth_opts *o, const char *name, fw_synth_sink sink,
+		       void *ctx, fw_synth_sink wired_sink, void *wired_ctx,
+		       struct fw_synth_result *res, char *err, size_t errlen);
 /* Run it into a pcap file at path ("-": standard output). */
 int fw_synth_write_pcap(const struct fw_synth_opts *o, const char *name, const char *path,
 			struct fw_synth_result *res, char *err, size_t errlen);
 /*
- * The sidecar: the key line, `handshakes complete N`, one `expect CODE at
- * FRAME` per expectation, `forbid others`.  FW_EIO when writing failed.
+ * The same with the wired side into a second pcap at wired_path (NULL: not
+ * written).  FW_EINVAL when wired_path is given for a scenario without one.
  */
-int fw_synth_write_expect(const struct fw_synth_result *res, FILE *out);
+int fw_synth_write_pcaps(const struct fw_synth_opts *o, const char *name, const char *path,
+			 const char *wired_path, struct fw_synth_result *res, char *err,
+			 size_t errlen);
+/* Whether scenario name exists, and whether it is an 802.1X one, with a wired side. */
+bool fw_synth_exists(const char *name);
+bool fw_synth_has_wired(const char *name);
+/*
+ * The sidecar: the key line, `merge PATH` when merge is not NULL (the wired
+ * capture, relative to the sidecar's folder), `handshakes complete N`, one
+ * `expect CODE at FRAME` per expectation, `forbid others`.  FW_EIO when
+ * writing failed.
+ */
+int fw_synth_write_expect(const struct fw_synth_result *res, const char *merge, FILE *out);
 
 #endif

@@ -41,8 +41,12 @@ lines() {
 
 # --- the captures of the project pass, each by its sidecar -------------------
 # every capture under captures/, in the order of the walk: sorted by path
-find "$caps" \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -type f | LC_ALL=C sort \
-	>"$tmp/all"
+# but those another capture's sidecar merges, which are checked as its part
+find "$caps" -name '*.expect' -type f -exec sh -c \
+	'sed -n "s|^merge[[:space:]]\{1,\}\([^[:space:]#]*\).*|${1%/*}/\1|p" "$1"' sh {} \; |
+	LC_ALL=C sort -u >"$tmp/partners"
+find "$caps" \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -type f | LC_ALL=C sort |
+	grep -vxF -f "$tmp/partners" >"$tmp/all"
 ncap=$(wc -l <"$tmp/all")
 run "check captures/" 0 "$fw" check "$caps"
 has "wpa2-psk passes by its sidecar" "$tmp/out" "PASS $caps/wpa2-psk.pcap: "
@@ -209,6 +213,39 @@ has "... the MICs no longer verify" "$tmp/out" "no longer verifies (MIC unchecke
 printf '{"links": [' >"$tmp/bad.json"
 run "a baseline that is not JSON" 2 "$fw" check --baseline "$tmp/bad.json" "$caps"
 has "... is named with the place" "$tmp/err" "$tmp/bad.json: not JSON: line 1 column 12"
+
+# --- merge lines: one capture in two files, read as one timeline -------------
+# wpa2-psk.pcap cut after msg 2/4's ACK (frame 31): the first part alone
+# cannot complete the handshake, merged with the rest it must.
+if command -v editcap >/dev/null 2>&1; then
+	mkdir "$tmp/m"
+	editcap -r "$caps/wpa2-psk.pcap" "$tmp/m/air.pcap" 1-31
+	editcap -r "$caps/wpa2-psk.pcap" "$tmp/m/rest.pcap" 32-115
+	cat >"$tmp/m/air.pcap.expect" <<-EOF
+	key psk "$WPA2_PASS" "hwsim-wpa2"
+	handshakes complete 1
+	forbid MIC_BAD
+	forbid others
+	EOF
+	run "half a capture alone" 1 "$fw" check "$tmp/m/air.pcap"
+	has "... cannot complete" "$tmp/out" "handshakes complete 1: 0 of 1 handshakes complete"
+	echo "merge rest.pcap   # relative to the sidecar" >>"$tmp/m/air.pcap.expect"
+	run "merged with its other half" 0 "$fw" check "$tmp/m/air.pcap"
+	has "... completes" "$tmp/out" "PASS $tmp/m/air.pcap: 1 of 1 handshake complete, 0 findings"
+	(cd "$tmp" && "$fw" check m/air.pcap >"$tmp/out" 2>&1)
+	has "... from another folder" "$tmp/out" "PASS m/air.pcap: 1 of 1 handshake complete"
+	run "the folder" 0 "$fw" check "$tmp/m"
+	has "... checks the other half only as part of the first" "$tmp/out" \
+		"1 capture: 1 passed, 0 failed, 0 unreadable"
+	rm "$tmp/m/rest.pcap"
+	run "a partner that is missing" 2 "$fw" check "$tmp/m/air.pcap"
+	has "... is named" "$tmp/out" "$tmp/m/rest.pcap"
+	printf 'merge rest.pcap\n' >"$tmp/m/pol"
+	run "a merge line in a policy" 2 "$fw" check --policy "$tmp/m/pol" "$caps/wpa2-psk.pcap"
+	has "... is refused" "$tmp/err" "merge lines belong in a capture's .expect file"
+else
+	echo "check.sh: editcap (wireshark-common) not found: skipping the merge-line tests"
+fi
 
 # --- usage ---------------------------------------------------------------------------
 run "check --help" 0 "$fw" check --help

@@ -131,12 +131,39 @@ START_TEST(errors_name_file_and_line)
 	refused("forbid\n", true,
 		"dir/cap.pcap.expect:1: want 'forbid CODE', 'forbid severity>=LEVEL' or 'forbid others'");
 	refused("require MIC_BAD\n", true,
-		"dir/cap.pcap.expect:1: 'require' is not a rule (want key, handshakes, expect or forbid)");
+		"dir/cap.pcap.expect:1: 'require' is not a rule (want key, merge, handshakes, expect or forbid)");
 	refused("key\n", true,
 		"dir/cap.pcap.expect:1: 'key' needs a key: pmk HEX, psk \"PASS\" [\"SSID\"], keylog PATH, ...");
 	refused("forbid others\nkey psk \"secret passphrase\"\n", false,
 		"dir/cap.pcap.expect:2: key lines belong in a capture's .expect file, not in a policy");
 	refused("forbid \xff\n", true, "dir/cap.pcap.expect:1: not valid UTF-8 text");
+	refused("merge\n", true, "dir/cap.pcap.expect:1: 'merge' takes one path");
+	refused("merge a.pcap b.pcap\n", true, "dir/cap.pcap.expect:1: 'merge' takes one path");
+	refused("forbid others\nmerge wired.pcap\n", false,
+		"dir/cap.pcap.expect:2: merge lines belong in a capture's .expect file, not in a policy");
+}
+END_TEST
+
+/* Partners are joined to the sidecar's folder, as keylog paths are, and kept in order. */
+START_TEST(merge_lines)
+{
+	static const char text[] =
+		"key radius-secret \"testing123\"\n"
+		"merge wired.pcap   # the AP's RADIUS side\n"
+		"merge /abs/other.pcapng\n"
+		"handshakes complete 2\n";
+	struct fw_expect e;
+	char err[256];
+
+	ck_assert_int_eq(parse(&e, text, true, err, sizeof(err)), 0);
+	ck_assert_uint_eq(e.n_merge, 2);
+	ck_assert_str_eq(e.merge[0], "dir/wired.pcap");
+	ck_assert_str_eq(e.merge[1], "/abs/other.pcapng");
+	ck_assert_uint_eq(e.n_keys, 1);
+	ck_assert_uint_eq(e.n_rules, 1);	/* a merge line is not a rule */
+	ck_assert_uint_eq(e.rules[0].line, 4);
+	fw_expect_fini(&e);
+	ck_assert_ptr_null(e.merge);
 }
 END_TEST
 
@@ -198,6 +225,7 @@ Suite *expect_suite(void)
 	tcase_add_test(tc, every_rule);
 	tcase_add_test(tc, complete_all_and_default);
 	tcase_add_test(tc, errors_name_file_and_line);
+	tcase_add_test(tc, merge_lines);
 	tcase_add_test(tc, nul_and_long_lines);
 	tcase_add_test(tc, load_missing_file);
 	tcase_add_test(tc, load_file);

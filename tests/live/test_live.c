@@ -188,6 +188,60 @@ START_TEST(refresh_empty)
 }
 END_TEST
 
+/* Feed a whole capture as a new input of c. */
+static void feed_input(struct fw_core *c, const char *file)
+{
+	const char *top = getenv("top_srcdir");
+	struct fw_source *s;
+	struct fw_pkt pkt;
+	struct fw_frame f;
+	char path[1024], err[512];
+	unsigned input;
+
+	snprintf(path, sizeof(path), "%s/captures/%s", top ? top : ".", file);
+	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
+	input = fw_core_add_input(c, path, fw_source_linktype(s));
+	while (fw_source_next(s, &pkt, err, sizeof(err)) == 1) {
+		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
+		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
+	}
+	fw_source_close(s);
+}
+
+/*
+ * A refresh's copies share the links' EAPOL bytes: when --max-links evicts
+ * the link of a published copy, the view empties (nothing points at freed
+ * memory, which ASan would catch) and the next refresh shows the survivor.
+ */
+START_TEST(refresh_then_evict)
+{
+	static const uint8_t m4_sta[6] = { 0x02, 0x00, 0x00, 0x00, 0x01, 0x00 };
+	struct fw_keyring *kr = keys("correct horse battery staple", NULL);
+	struct fw_core_opts opts = { .max_links = 1 };
+	struct fw_core *c = fw_core_new(&opts, kr);
+	const struct fw_link *l;
+
+	ck_assert_ptr_nonnull(c);
+	feed_input(c, "wpa2-psk.pcap");
+	fw_core_refresh(c);
+	ck_assert_uint_eq(fw_core_n_links(c), 1);
+	l = fw_core_link(c, 0);
+	ck_assert_uint_eq(l->file, 0);
+	ck_assert_uint_eq(l->n_msgs, 4);
+	feed_input(c, "m4-drop.pcap");	/* another input: its link evicts the first */
+	ck_assert_uint_eq(fw_core_n_links(c), 0);
+	ck_assert_uint_eq(fw_core_n_findings(c), 0);
+	fw_core_refresh(c);
+	ck_assert_uint_eq(fw_core_n_links(c), 1);
+	l = fw_core_link(c, 0);
+	ck_assert_uint_eq(l->file, 1);
+	ck_assert_mem_eq(l->sta, m4_sta, 6);
+	ck_assert_uint_gt(l->n_msgs, 4);	/* the 3/4 retries and the second handshake */
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
 START_TEST(channel_numbers)
 {
 	/* Annex E: starting frequency + 5 MHz x channel number; channel 14 at 2484 */
@@ -251,6 +305,7 @@ static Suite *live_suite(void)
 	tcase_add_loop_test(tc, refresh_matches_finish_corpus, 0,
 			    sizeof(corpus_cases) / sizeof(corpus_cases[0]));
 	tcase_add_test(tc, refresh_empty);
+	tcase_add_test(tc, refresh_then_evict);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("capture");
 	tcase_add_test(tc, channel_numbers);

@@ -95,5 +95,42 @@ if [ $have_tshark = yes ]; then
 	fi
 fi
 
+# the 802.1X captures: the wired side against the secret and against the air
+if [ $have_tshark = yes ]; then
+	for stem in eap-clean stale-key key-late; do
+		air=$caps/$stem.pcap wire=$caps/$stem-wired.pcap
+		secret=$(sed -n 's/^key radius-secret "\([^"]*\)"$/\1/p' "$caps/$stem.expect")
+		[ -n "$secret" ] && [ -e "$wire" ] || { nok "$stem: no secret or no wired capture"; continue; }
+		auth() {
+			tshark -r "$wire" -o "radius.shared_secret:$1" -o radius.validate_authenticator:TRUE \
+				-Y "radius.code == 2 || radius.code == 11" -T fields -e radius.authenticator.valid \
+				2>/dev/null | sort | uniq -c | awk '{printf "%s:%s ", $2, $1}'
+		}
+		n=$(tshark -r "$wire" -Y "radius.code == 2 || radius.code == 11" 2>/dev/null | wc -l | tr -d ' ')
+		got=$(auth "$secret")
+		if [ "$n" -gt 0 ] && [ "$got" = "1:$n " ]; then
+			ok "$stem: tshark finds the $n response authenticators valid with the secret"
+		else
+			nok "$stem: tshark's verdicts on the response authenticators: '$got', want 1:$n"
+		fi
+		got=$(auth "not $secret")
+		[ "$got" = "0:$n " ] && ok "$stem: and none valid with another secret" ||
+			nok "$stem: with another secret tshark says '$got', want 0:$n"
+		sta=$(tshark -r "$air" -Y "wlan.fc.type_subtype == 0" -T fields -e wlan.sa 2>/dev/null |
+			sort -u | tr 'a-f:' 'A-F-')
+		ids=$(tshark -r "$wire" -Y "radius.code == 1" -T fields -e radius.Calling_Station_Id \
+			2>/dev/null | sort -u)
+		if [ -n "$sta" ] && [ "$ids" = "$sta" ]; then
+			ok "$stem: every Calling-Station-Id is the station of the air ($sta)"
+		else
+			nok "$stem: Calling-Station-Id '$ids', the air's station '$sta'"
+		fi
+		a=$(tshark -r "$air" -Y eap.identity -T fields -e eap.identity 2>/dev/null | sort -u)
+		w=$(tshark -r "$wire" -Y eap.identity -T fields -e eap.identity 2>/dev/null | sort -u)
+		[ -n "$a" ] && [ "$a" = "$w" ] && ok "$stem: the wired side relays the air's identity ($a)" ||
+			nok "$stem: EAP identity on the air '$a', in RADIUS '$w'"
+	done
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

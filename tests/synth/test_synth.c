@@ -8,7 +8,11 @@
  *     passphrase (PBKDF2) and the nonces read back from the frames;
  *   - the protected data frames decrypt with fw_aead_decrypt (CCMP, GCMP)
  *     and their packet numbers count per transmitter;
- *   - same seed same bytes, another seed other nonces and addresses.
+ *   - same seed same bytes, another seed other nonces and addresses;
+ *   - the 802.1X scenarios' wired side decodes as RADIUS whose
+ *     authenticators verify with the secret, relays the very EAP packets of
+ *     the air, and hands over in its Access-Accepts the PMKs the air's MICs
+ *     verify with, at the times each scenario is about.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -20,8 +24,10 @@
 #include "crypto/keywrap.h"
 #include "crypto/mic.h"
 #include "crypto/ptk.h"
+#include "crypto/radius.h"
 #include "decode/frame.h"
 #include "decode/ie.h"
+#include "decode/radius.h"
 #include "synth/enc.h"
 #include "synth/synth.h"
 #include "util/cursor.h"
@@ -380,6 +386,8 @@ START_TEST(every_scenario_decodes)
 			fw_synth_opts_init(&o);
 			o.akm = v[j].akm;
 			o.cipher = v[j].cipher;
+			if (fw_synth_has_wired(fw_synth_get(i)->name))
+				o.akm = FW_SYNTH_8021X;	/* theirs, whatever the loop says */
 			c = run(&o, fw_synth_get(i)->name, &res);
 			for (size_t k = 0; k < c->n; k++)
 				decode(c, k, o.linktype, &f);
@@ -603,6 +611,362 @@ START_TEST(bad_options)
 }
 END_TEST
 
+/* ---- 802.1X: the air and the AP's wired side ---------------------------------------- */
+
+static const char SECRET[] = "x-check secret";
+
+struct dot1x {
+	struct cap *air, *wire;
+	struct fw_synth_result res;
+	uint8_t ap[6], sta[6];
+	size_t n_pmk;
+	uint8_t pmk[4][32];	/* each Access-Accept's MS-MPPE-Recv-Key, in order */
+	int64_t pmk_ts[4];
+};
+
+static void run_dot1x(const char *name, uint64_t seed, struct dot1x *d)
+{
+	struct fw_synth_opts o;
+	char err[256];
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	fw_synth_opts_init(&o);
+	o.akm = FW_SYNTH_8021X;
+	o.seed = seed;
+	o.radius_secret = SECRET;
+	d->air = calloc(1, sizeof(*d->air));
+	d->wire = calloc(1, sizeof(*d->wire));
+	ck_assert(d->air && d->wire);
+	rc = fw_synth_run_wired(&o, name, mem_sink, d->air, mem_sink, d->wire, &d->res, err,
+				sizeof(err));
+	ck_assert_msg(rc == 0, "%s: %s", name, err);
+	ck_assert_uint_eq(d->res.frames, d->air->n);
+	ck_assert_uint_eq(d->res.wired_frames, d->wire->n);
+	ck_assert_str_eq(d->res.key_line, "key radius-secret \"x-check secret\"");
+}
+
+static void free_dot1x(struct dot1x *d)
+{
+	free(d->air);
+	free(d->wire);
+}
+
+/* One's-complement sum (RFC 1071) of the 16-bit words, folded: 0xffff over a correct checksum. */
+static uint16_t ones_sum(const uint8_t *p, size_t n, uint32_t sum)
+{
+	for (size_t i = 0; i < n; i += 2)
+		sum += (uint32_t)(p[i] << 8 | (i + 1 < n ? p[i + 1] : 0));
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)sum;
+}
+
+static void attr_of(const struct fw_radius *r, uint8_t type, struct fw_radius_attr *a)
+{
+	ck_assert_msg(fw_radius_attr_find(r, type, a), "RADIUS code %u: no attribute %u", r->code,
+		      type);
+}
+
+/* The EAP packet of an air frame: decoded, and its bytes. */
+static void air_eap(const struct dot1x *d, size_t i, struct fw_frame *f)
+{
+	decode(d->air, i, FW_DLT_IEEE802_11_RADIO, f);
+	ck_assert(f->kind == FW_KIND_EAPOL && f->eapol.type == 0 && f->eapol.has_eap);
+}
+
+/*
+ * Walk the wired side: IPv4 and UDP checksums, RADIUS port, the
+ * authenticators under the secret, the station in Calling-Station-Id, and
+ * each EAP-Message equal to the EAP packet on the air it relays (the
+ * Response before an Access-Request, the Request after an
+ * Access-Challenge).  The Accepts' PMKs land in d.
+ */
+static void check_wire(struct dot1x *d)
+{
+	const uint8_t *sec = (const uint8_t *)SECRET;
+	uint8_t req_auth[16] = { 0 }, last_id = 0, mac[16];
+	char want_sta[18];
+	size_t air = 0;
+
+	/* the station is the transmitter of the association request */
+	for (size_t i = 0; i < d->air->n; i++) {
+		struct fw_frame f;
+
+		decode(d->air, i, FW_DLT_IEEE802_11_RADIO, &f);
+		if (f.kind == FW_KIND_ASSOC_REQ) {
+			memcpy(d->sta, f.ta, 6);
+			memcpy(d->ap, f.ra, 6);
+			break;
+		}
+	}
+	snprintf(want_sta, sizeof(want_sta), "%02X-%02X-%02X-%02X-%02X-%02X", d->sta[0], d->sta[1],
+		 d->sta[2], d->sta[3], d->sta[4], d->sta[5]);
+	for (size_t i = 0; i < d->wire->n; i++) {
+		const uint8_t *b = d->wire->b[i];
+		size_t len = d->wire->len[i];
+		struct fw_radius_attr a, eap;
+		struct fw_frame f;
+		const struct fw_radius *r = &f.radius;
+		uint16_t ulen = (uint16_t)(b[14 + 24] << 8 | b[14 + 25]);
+
+		decode(d->wire, i, FW_DLT_EN10MB, &f);
+		ck_assert(f.has_radius);
+		ck_assert_uint_eq(ones_sum(b + 14, 20, 0), 0xffff);
+		/* UDP over the pseudo-header: addresses, protocol, UDP length */
+		ck_assert_uint_eq(ones_sum(b + 34, ulen, (uint32_t)ones_sum(b + 26, 8, 17 + ulen)),
+				  0xffff);
+		ck_assert_uint_eq(14 + 20 + ulen, len);
+		if (i > 0)
+			ck_assert_int_gt(d->wire->ts[i], d->wire->ts[i - 1]);
+		attr_of(r, 80, &a);	/* Message-Authenticator */
+		ck_assert_uint_eq(a.len, 16);
+		attr_of(r, FW_RADIUS_ATTR_EAP_MESSAGE, &eap);
+		if (r->code == FW_RADIUS_ACCESS_REQUEST) {
+			struct fw_frame e;
+
+			ck_assert_uint_eq(r->dport, 1812);
+			ck_assert_int_eq(fw_radius_message_auth(sec, strlen(SECRET), r->packet, r->length,
+								r->authenticator,
+								(size_t)(a.value - r->packet), mac), 0);
+			ck_assert_mem_eq(mac, a.value, 16);
+			memcpy(req_auth, r->authenticator, 16);
+			ck_assert(r->id != last_id || i == 0);
+			last_id = r->id;
+			attr_of(r, FW_RADIUS_ATTR_CALLING_STATION_ID, &a);
+			ck_assert_uint_eq(a.len, 17);
+			ck_assert_mem_eq(a.value, want_sta, 17);
+			attr_of(r, FW_RADIUS_ATTR_USER_NAME, &a);
+			ck_assert_mem_eq(a.value, "station@fourway.test", a.len);
+			/* the Response it relays: the last EAP frame of the station before it */
+			for (size_t j = air; j < d->air->n && d->air->ts[j] < d->wire->ts[i]; j++) {
+				struct fw_frame g;
+
+				decode(d->air, j, FW_DLT_IEEE802_11_RADIO, &g);
+				if (g.kind == FW_KIND_EAPOL && g.eapol.has_eap)
+					air = j;
+			}
+			air_eap(d, air, &e);
+			ck_assert_uint_eq(e.eapol.eap_code, 2);
+			ck_assert_uint_eq(e.eapol.frame_len - 4, eap.len);
+			ck_assert_mem_eq(e.eapol.start + 4, eap.value, eap.len);
+			continue;
+		}
+		/* a response: to the last request, its authenticators over that request's */
+		ck_assert_uint_eq(r->sport, 1812);
+		ck_assert_uint_eq(r->id, last_id);
+		ck_assert_int_eq(fw_radius_message_auth(sec, strlen(SECRET), r->packet, r->length,
+							req_auth, (size_t)(a.value - r->packet), mac), 0);
+		ck_assert_mem_eq(mac, a.value, 16);
+		ck_assert_int_eq(fw_radius_response_auth(sec, strlen(SECRET), r->packet, r->length,
+							 req_auth, mac), 0);
+		ck_assert_mem_eq(mac, r->authenticator, 16);
+		if (r->code == FW_RADIUS_ACCESS_CHALLENGE) {
+			struct fw_frame e;
+
+			/* the EAP-Request the AP sends on: the next EAP frame on the air */
+			while (air < d->air->n && d->air->ts[air] < d->wire->ts[i])
+				air++;
+			for (; air < d->air->n; air++) {
+				decode(d->air, air, FW_DLT_IEEE802_11_RADIO, &e);
+				if (e.kind == FW_KIND_EAPOL && e.eapol.has_eap)
+					break;
+			}
+			ck_assert_uint_lt(air, d->air->n);
+			ck_assert_uint_eq(e.eapol.eap_code, 1);
+			ck_assert_mem_eq(e.eapol.start + 4, eap.value, eap.len);
+			continue;
+		}
+		ck_assert_uint_eq(r->code, FW_RADIUS_ACCESS_ACCEPT);
+		ck_assert_uint_eq(eap.len, 4);
+		ck_assert_uint_eq(eap.value[0], 3);	/* EAP-Success */
+		{
+			struct fw_radius_attr rk, sk;
+			uint8_t recv[64], send[64];
+			size_t nr = 0, ns = 0;
+
+			ck_assert(fw_radius_vsa_find(r, FW_RADIUS_VENDOR_MICROSOFT, FW_MS_MPPE_RECV_KEY,
+						     &rk));
+			ck_assert(fw_radius_vsa_find(r, FW_RADIUS_VENDOR_MICROSOFT, FW_MS_MPPE_SEND_KEY,
+						     &sk));
+			ck_assert(rk.value[0] & 0x80);	/* the Salts: top bit set, unlike each other */
+			ck_assert(sk.value[0] & 0x80);
+			ck_assert(memcmp(rk.value, sk.value, 2) != 0);
+			ck_assert_int_eq(fw_mppe_key_decrypt(sec, strlen(SECRET), req_auth, rk.value,
+							     rk.len, recv, sizeof(recv), &nr), 0);
+			ck_assert_int_eq(fw_mppe_key_decrypt(sec, strlen(SECRET), req_auth, sk.value,
+							     sk.len, send, sizeof(send), &ns), 0);
+			ck_assert_uint_eq(nr, 32);
+			ck_assert_uint_eq(ns, 32);
+			ck_assert(memcmp(recv, send, 32) != 0);
+			ck_assert_uint_lt(d->n_pmk, 4);
+			memcpy(d->pmk[d->n_pmk], recv, 32);
+			d->pmk_ts[d->n_pmk++] = d->wire->ts[i];
+		}
+	}
+}
+
+/* Whether the 2/4 at air frame i verifies with pmk (AKM 1, the ANonce of the 1/4 before it). */
+static bool m2_verifies(const struct dot1x *d, size_t i, const uint8_t pmk[32])
+{
+	struct fw_akm_params p;
+	struct fw_frame f, m1;
+	struct fw_ptk ptk;
+	bool ok;
+	size_t j = i;
+
+	ck_assert_int_eq(fw_akm_params(&p, 2, FW_AKM_8021X, 19), 0);
+	decode(d->air, i, FW_DLT_IEEE802_11_RADIO, &f);
+	ck_assert(f.has_key && (f.key.key_info & (FW_KI_MIC | FW_KI_ACK)) == FW_KI_MIC);
+	do {
+		ck_assert_uint_gt(j, 0);
+		decode(d->air, --j, FW_DLT_IEEE802_11_RADIO, &m1);
+	} while (!(m1.has_key && (m1.key.key_info & FW_KI_ACK)));
+	ck_assert_int_eq(fw_ptk_derive(&p, pmk, 32, d->ap, d->sta, m1.key.nonce, f.key.nonce, 16,
+				       &ptk), 0);
+	ok = fw_mic_verify(p.mic, ptk.kck, ptk.kck_len, f.eapol.start, f.eapol.frame_len,
+			   f.key.mic_off, p.mic_len) == 0;
+	fw_ptk_wipe(&ptk);
+	return ok;
+}
+
+/* The air frames of the 2/4s (0-based), in order. */
+static size_t find_m2s(const struct dot1x *d, size_t out[8])
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->air->n && n < 8; i++) {
+		struct fw_frame f;
+
+		decode(d->air, i, FW_DLT_IEEE802_11_RADIO, &f);
+		if (f.has_key && (f.key.key_info & (FW_KI_MIC | FW_KI_ACK | FW_KI_SECURE)) == FW_KI_MIC)
+			out[n++] = i;
+	}
+	return n;
+}
+
+/* eap-clean: identity, EAP-TLS, success on the air; the handshake's PMK is the Accept's. */
+START_TEST(eap_clean_sides)
+{
+	struct dot1x d;
+	struct fw_frame f;
+	size_t m2[8], n_eap = 0;
+
+	run_dot1x("eap-clean", 201, &d);
+	check_wire(&d);
+	ck_assert_uint_eq(d.n_pmk, 1);
+	ck_assert_uint_eq(find_m2s(&d, m2), 1);
+	ck_assert(m2_verifies(&d, m2[0], d.pmk[0]));
+	ck_assert_int_lt(d.pmk_ts[0], d.air->ts[m2[0]]);
+	for (size_t i = 0; i < d.air->n; i++) {
+		decode(d.air, i, FW_DLT_IEEE802_11_RADIO, &f);
+		if (f.kind != FW_KIND_EAPOL || !f.eapol.has_eap)
+			continue;
+		if (n_eap == 0) {		/* Request/Identity, from the AP */
+			ck_assert_uint_eq(f.eapol.eap_code, 1);
+			ck_assert_uint_eq(f.eapol.eap_type, 1);
+			ck_assert(fw_mac_eq(f.ta, d.ap));
+		} else if (n_eap == 2) {	/* the method: EAP-TLS Start */
+			ck_assert_uint_eq(f.eapol.eap_type, 13);
+			ck_assert_uint_eq(f.eapol.start[4 + 5], 0x20);
+		}
+		n_eap++;
+	}
+	ck_assert_uint_eq(n_eap, 9);		/* 4 requests, 4 responses, Success */
+	ck_assert_uint_eq(d.res.n_expect, 0);
+	free_dot1x(&d);
+}
+END_TEST
+
+/* stale-key: two Accepts, two PMKs; the second handshake's 2/4s verify with the first only. */
+START_TEST(stale_key_sides)
+{
+	struct dot1x d;
+	size_t m2[8];
+
+	run_dot1x("stale-key", 202, &d);
+	check_wire(&d);
+	ck_assert_uint_eq(d.n_pmk, 2);
+	ck_assert(memcmp(d.pmk[0], d.pmk[1], 32) != 0);
+	ck_assert_uint_eq(find_m2s(&d, m2), 3);
+	ck_assert(m2_verifies(&d, m2[0], d.pmk[0]));
+	ck_assert_int_lt(d.pmk_ts[1], d.air->ts[m2[1]]);	/* the new PMK was there before */
+	for (size_t k = 1; k < 3; k++) {
+		ck_assert(m2_verifies(&d, m2[k], d.pmk[0]));
+		ck_assert(!m2_verifies(&d, m2[k], d.pmk[1]));
+	}
+	ck_assert_uint_eq(d.res.n_expect, 3);
+	ck_assert_str_eq(d.res.expect[0].code, "MIC_BAD");
+	ck_assert_uint_eq(d.res.expect[0].frame, m2[1] + 1);
+	ck_assert_uint_eq(d.res.expect[1].frame, m2[2] + 1);
+	ck_assert_str_eq(d.res.expect[2].code, "TIMEOUT");
+	free_dot1x(&d);
+}
+END_TEST
+
+/* key-late: 1/4 (no PMKID) and 2/4 before the Accept, the answer to the retry after it. */
+START_TEST(key_late_sides)
+{
+	struct dot1x d;
+	struct fw_frame f;
+	struct fw_eapol_key_tail t;
+	size_t m2[8];
+
+	run_dot1x("key-late", 203, &d);
+	check_wire(&d);
+	ck_assert_uint_eq(d.n_pmk, 1);
+	ck_assert_uint_eq(find_m2s(&d, m2), 2);
+	ck_assert_int_lt(d.air->ts[m2[0]], d.pmk_ts[0]);
+	ck_assert_int_gt(d.air->ts[m2[1]], d.pmk_ts[0]);
+	ck_assert(m2_verifies(&d, m2[0], d.pmk[0]));
+	ck_assert(m2_verifies(&d, m2[1], d.pmk[0]));
+	decode(d.air, m2[0] - 2, FW_DLT_IEEE802_11_RADIO, &f);	/* the early 1/4 */
+	ck_assert(f.has_key && (f.key.key_info & FW_KI_ACK));
+	ck_assert_int_eq(fw_eapol_key_split(&f.key, 16, &t), 0);
+	ck_assert_uint_eq(t.key_data_len, 0);
+	ck_assert_uint_eq(d.res.n_expect, 1);
+	ck_assert_uint_eq(d.res.expect[0].frame, m2[0] + 1);
+	ck_assert_uint_eq(d.res.complete, 1);
+	free_dot1x(&d);
+}
+END_TEST
+
+/* Without a wired sink the air is the same; the 802.1X AKM and the secret are checked. */
+START_TEST(dot1x_options)
+{
+	struct fw_synth_opts o;
+	struct fw_synth_result res;
+	struct dot1x d;
+	struct cap *c;
+	char err[256];
+
+	run_dot1x("eap-clean", 201, &d);
+	fw_synth_opts_init(&o);
+	o.akm = FW_SYNTH_8021X;
+	o.seed = 201;
+	o.radius_secret = SECRET;
+	c = run(&o, "eap-clean", &res);
+	ck_assert_uint_eq(c->n, d.air->n);
+	for (size_t i = 0; i < c->n; i++)
+		ck_assert_mem_eq(c->b[i], d.air->b[i], c->len[i]);
+	ck_assert_uint_eq(res.wired_frames, d.wire->n);
+	ck_assert(fw_synth_has_wired("key-late") && !fw_synth_has_wired("clean"));
+	ck_assert(fw_synth_exists("clean") && !fw_synth_has_wired("no-such"));
+	c->n = 0;
+	o.akm = FW_SYNTH_PSK;
+	ck_assert_int_eq(fw_synth_run(&o, "eap-clean", mem_sink, c, &res, err, sizeof(err)),
+			 FW_EINVAL);
+	o.akm = FW_SYNTH_8021X;
+	ck_assert_int_eq(fw_synth_run(&o, "clean", mem_sink, c, &res, err, sizeof(err)), FW_EINVAL);
+	o.radius_secret = "";
+	ck_assert_int_eq(fw_synth_run(&o, "eap-clean", mem_sink, c, &res, err, sizeof(err)),
+			 FW_EINVAL);
+	ck_assert_uint_eq(c->n, 0);
+	free(c);
+	free_dot1x(&d);
+}
+END_TEST
+
 static Suite *synth_suite(void)
 {
 	Suite *s = suite_create("synth");
@@ -621,6 +985,10 @@ static Suite *synth_suite(void)
 	tcase_add_test(tc, early_key_install_protected_m4);
 	tcase_add_test(tc, altered_and_trailing);
 	tcase_add_test(tc, bad_options);
+	tcase_add_test(tc, eap_clean_sides);
+	tcase_add_test(tc, stale_key_sides);
+	tcase_add_test(tc, key_late_sides);
+	tcase_add_test(tc, dot1x_options);
 	suite_add_tcase(s, tc);
 	return s;
 }

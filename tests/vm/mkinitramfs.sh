@@ -56,6 +56,9 @@ copy_libs "$medium"
 
 printf 'root:x:0:0:root:/root:/bin/sh\ntcpdump:x:104:110::/nonexistent:/bin/false\n' >"$r/etc/passwd"
 printf 'root:x:0:\ntcpdump:x:110:\n' >"$r/etc/group"
+# nobody: fourway live -Z drops to it
+printf 'nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >>"$r/etc/passwd"
+printf 'nogroup:x:65534:\n' >>"$r/etc/group"
 install -m 0755 "$here/guest-init.sh" "$r/init"
 (cd "$r" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 >"$out.tmp"
 mv "$out.tmp" "$out"

@@ -50,9 +50,32 @@ check_live() {
 	fi
 }
 
+# live --hop -Z nobody: the dropped privileges kept CAP_NET_ADMIN (bit 12,
+# and nothing else) so the hops and the deletion still went through nl80211
+check_hop() {
+	d=$1 n=$2
+	check "$n: exit status on SIGINT" "$(sed -n 's/^fourway live exit status //p' "$d/$n.hop.err")" 0
+	check "$n: nothing went wrong on the way" "$(grep -vc '^fourway live exit status' "$d/$n.hop.err")" 0
+	check "$n: it ran as nobody" "$(awk '/^Uid:/ { print $2 "/" $3 "/" $4 }' "$d/$n.status")" \
+		65534/65534/65534
+	check "$n: with CAP_NET_ADMIN only" "$(awk '/^CapEff:/ { print $2 }' "$d/$n.status")" \
+		0000000000001000
+	for ch in 1 6; do
+		check "$n: the monitor sat on channel $ch" \
+			"$(grep -qx "$ch" "$d/$n.channels" && echo yes || echo no)" yes
+	done
+	check "$n: on no other" "$(grep -cvxE '1|6' "$d/$n.channels")" 0
+	check "$n: its monitor interface existed while it ran" "$(grep -c ': fwlive:' "$d/$n.links-during")" 1
+	check "$n: and is gone after it" "$(grep -c ': fwlive:' "$d/$n.links-after")" 0
+	"$fw" analyze --json "$d/$n-live.pcapng" >"$d/$n-live.analyzed" 2>/dev/null
+	check "$n: the AP's frames on channel 1 reached its -w file" \
+		"$(jq '.inputs[0].frames > 0' "$d/$n-live.analyzed")" true
+}
+
 for dir in "$@"; do
 	name=$(basename "$dir")
 	[ -f "$dir/$name.live.err" ] && check_live "$dir" "$name"
+	[ -f "$dir/$name.hop.err" ] && check_hop "$dir" "$name"
 	hlog=$dir/hostapd.log
 	[ -f "$hlog" ] || { nok "$name: no hostapd.log (the scenario did not run: see $dir/scenario.log)"; continue; }
 	completed=$(grep -c 'EAPOL-4WAY-HS-COMPLETED' "$hlog")
