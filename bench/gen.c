@@ -2,24 +2,26 @@
  * gen.c - fwbench-gen: a large, realistic radiotap capture for the
  * benchmark, deterministic by seed, streamed to the file in constant memory.
  *
- * The capture is a busy 2.4 GHz channel: NBSS neighbour networks, each
- * with NSTA stations, exchanging CCMP-protected data (short and long
- * frames), each acknowledged, some retransmitted with the Retry bit after a
- * lost ACK; every AP beacons every 102.4 ms.  Among this traffic, at even
- * byte intervals, N links of the network under test go through a complete
- * 4-way handshake: each is the "clean" scenario of src/synth run with its
- * own seed, so its MICs, wrapped GTK and protected pings are real and
- * fourway verifies them with the passphrase.  A scenario's frames are
- * emitted in their own order with their own spacing (a frame and its ACK
- * stay adjacent), stretched only by the neighbour exchange on the air when
- * a frame was due.
- *
- * The neighbour networks carry no key fourway is given: their frames are
- * what a real capture is mostly made of, frames that cannot matter.
+ * The capture is a busy 2.4 GHz channel.  N links of the network under
+ * test go through a complete 4-way handshake at even byte intervals: each
+ * is the "clean" scenario of src/synth run with its own seed, so its MICs,
+ * wrapped GTK and protected pings are real and fourway verifies them with
+ * the passphrase.  A scenario's frames are emitted in their own order with
+ * their own spacing (a frame and its ACK stay adjacent), stretched only by
+ * the exchange on the air when a frame was due.  From then on the link
+ * carries CCMP data both ways, encrypted with the TK its handshake gave
+ * (src/synth hands it over with the last packet numbers), so a tool that
+ * decrypts has real work: most data frames of the file are such frames.
+ * The rest belong to NBSS neighbour networks of NSTA stations each whose
+ * key nobody is given (their ciphertext is random bytes).  Every data
+ * frame is acknowledged, one in sixteen is retransmitted with the Retry
+ * bit after a lost ACK, and every neighbour AP beacons every 102.4 ms.
+ * IP packet sizes follow a common mix: 40% TCP-ACK-sized (40-80 bytes),
+ * 15% between 81 and 1000, 45% near the MTU (1400-1500).
  *
  * The ground-truth file lists what was written: frames, bytes, the number
  * of handshakes (all complete and verifiable), handshake links, neighbour
- * links, and the key line for fourway.
+ * links, data frames of each kind, and the key line for fourway.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -28,6 +30,7 @@
 #include <string.h>
 
 #include "capture/writer.h"
+#include "crypto/aead.h"
 #include "crypto/akm.h"
 #include "decode/frame.h"
 #include "synth/enc.h"
@@ -45,6 +48,8 @@
 #define RATE_MGMT 2
 #define BEACON_US 102400
 #define T0_NS (1767225600ll * 1000000000ll)	/* 2026-01-01, as synth */
+#define LINK_SHARE 85		/* % of exchanges on a handshake link, once one is up */
+#define FORMAT 2		/* of the file: the ground truth says it */
 
 static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
@@ -75,8 +80,10 @@ struct gen {
 	uint8_t pool[POOL];
 	int64_t t;		/* ns: the end of the last frame on the air */
 	uint64_t frames, bytes;
-	uint64_t retries, beacons, acks, data;
+	uint64_t retries, beacons, acks, data, link_data;
 	struct nbss bss[NBSS];
+	struct fw_synth_link *links;	/* the links of the network under test up so far */
+	size_t n_links;
 
 	/* the scenario being interleaved */
 	const char *passphrase, *ssid;
@@ -85,6 +92,7 @@ struct gen {
 	size_t hs_n, hs_i;
 	int64_t hs_base;	/* time of its first frame, moved on when a frame waits */
 	unsigned hs_done, hs_complete;
+	struct fw_synth_link hs_link;	/* the scenario's, once its frames are out */
 	char key_line[256];
 	char err[256];
 };
@@ -156,37 +164,101 @@ static int beacon(struct gen *g, struct nbss *b)
 	return put(g, s.b, s.len, RATE_MGMT, -70);
 }
 
-/*
- * One neighbour exchange: a protected data frame (CCMP header, ciphertext
- * from the pool, MIC), its ACK; one in sixteen loses its ACK and is sent
- * again with the Retry bit.
- */
-static int exchange(struct gen *g)
+/* An IP packet length of the mix above. */
+static size_t ip_len(uint64_t r)
 {
-	uint64_t r = fw_rng_next(&g->rng);
+	unsigned k = (unsigned)(r % 100);
+
+	r /= 100;
+	if (k < 40)
+		return 40 + r % 41;
+	if (k < 55)
+		return 81 + r % 920;
+	return 1400 + r % 101;
+}
+
+/*
+ * The body of a handshake link's data frame, encrypted: LLC/SNAP, an IPv4
+ * header, then bytes of the pool; out gets header, CCMP header, ciphertext
+ * and MIC.
+ */
+static int link_frame(struct gen *g, struct fw_sbuf *s, struct fw_synth_link *l, bool up, size_t ip,
+		      size_t off)
+{
+	uint64_t pn = up ? ++l->sta_pn : ++l->ap_pn;
+	uint16_t seq = up ? ++l->sta_seq : ++l->ap_seq;
+	struct fw_sbuf h, p;
+	size_t out_len;
+	int e;
+
+	fw_sb_init(&h);
+	fw_enc_hdr3(&h, (uint16_t)(FW_FC_DATA | FW_FC_PROTECTED | (up ? FW_FC_TO_DS : FW_FC_FROM_DS)),
+		    44, up ? l->ap : l->sta, up ? l->sta : l->ap, l->ap, seq);
+	fw_sb_init(&p);
+	fw_enc_llc(&p, 0x0800);
+	fw_sb_u8(&p, 0x45);
+	fw_sb_u8(&p, 0);
+	fw_sb_be16(&p, (uint16_t)ip);
+	fw_sb_put(&p, g->pool + off, ip - 4);
+	if (!fw_sb_ok(&h) || !fw_sb_ok(&p) || h.len + 8 + p.len + 16 > sizeof(s->b))
+		return FW_ERANGE;
+	e = fw_aead_encrypt(l->cipher, l->tk, l->tk_len, h.b, h.len, pn, 0, p.b, p.len, s->b,
+			    &out_len);
+	s->len = out_len;
+	s->overflow = false;
+	return e;
+}
+
+/* A neighbour's: the same shape, the ciphertext and MIC from the pool. */
+static int neighbour_frame(struct gen *g, struct fw_sbuf *s, uint64_t r, bool up, size_t ip,
+			   size_t off)
+{
 	struct nbss *b = &g->bss[r % NBSS];
 	struct nsta *st = &b->sta[(r >> 8) % NSTA];
-	bool up = (r >> 16) & 1, retry = ((r >> 17) & 15) == 0;
-	size_t body = ((r >> 21) % 10) < 3 ? 40 + (r >> 32) % 80 : 1000 + (r >> 32) % 480;
-	size_t off = (r >> 44) % (POOL - 1500);
 	const uint8_t *ta = up ? st->addr : b->bssid, *ra = up ? b->bssid : st->addr;
 	uint64_t pn = up ? ++st->pn_up : ++st->pn_down;
 	uint16_t seq = up ? ++st->seq : ++b->seq;
+
+	fw_sb_init(s);
+	fw_enc_hdr3(s, (uint16_t)(FW_FC_DATA | FW_FC_PROTECTED | (up ? FW_FC_TO_DS : FW_FC_FROM_DS)),
+		    44, ra, ta, up ? ra : ta, seq);
+	fw_sb_u8(s, (uint8_t)pn);
+	fw_sb_u8(s, (uint8_t)(pn >> 8));
+	fw_sb_u8(s, 0);
+	fw_sb_u8(s, 0x20);	/* Ext IV, key 0 */
+	fw_sb_le32(s, (uint32_t)(pn >> 16));
+	fw_sb_put(s, g->pool + off, 8 + ip + 8);	/* LLC/SNAP, packet, MIC */
+	st->used = true;
+	return fw_sb_ok(s) ? 0 : FW_ERANGE;
+}
+
+/*
+ * One exchange: a protected data frame, then its ACK; one in sixteen loses
+ * its ACK and is sent again with the Retry bit.
+ */
+static int exchange(struct gen *g)
+{
+	uint64_t r = fw_rng_next(&g->rng), r2 = fw_rng_next(&g->rng);
+	bool up = (r >> 16) & 1, retry = ((r >> 17) & 15) == 0;
+	bool on_link = g->n_links && (r >> 21) % 100 < LINK_SHARE;
+	size_t ip = ip_len(r2 >> 20);
+	size_t off = (r >> 32) % (POOL - 1600);
 	struct fw_sbuf s;
+	const uint8_t *ta;
 	int e;
 
-	fw_sb_init(&s);
-	fw_enc_hdr3(&s, (uint16_t)(FW_FC_DATA | FW_FC_PROTECTED | (up ? FW_FC_TO_DS : FW_FC_FROM_DS)),
-		    44, ra, ta, up ? ra : ta, seq);
-	fw_sb_u8(&s, (uint8_t)pn);
-	fw_sb_u8(&s, (uint8_t)(pn >> 8));
-	fw_sb_u8(&s, 0);
-	fw_sb_u8(&s, 0x20);	/* Ext IV, key 0 */
-	fw_sb_le32(&s, (uint32_t)(pn >> 16));
-	fw_sb_put(&s, g->pool + off, body + 8);	/* ciphertext and MIC */
-	if (!fw_sb_ok(&s))
-		return FW_ERANGE;
-	st->used = true;
+	if (on_link) {
+		struct fw_synth_link *l = &g->links[(r2 & 0xfffff) % g->n_links];
+
+		e = link_frame(g, &s, l, up, ip, off);
+		ta = up ? l->sta : l->ap;
+		g->link_data++;
+	} else {
+		e = neighbour_frame(g, &s, r, up, ip, off);
+		ta = s.b + 10;
+	}
+	if (e)
+		return e;
 	g->t += (int64_t)(16 + (r >> 50) % 200) * 1000;	/* backoff and idle */
 	air(g, s.len, RATE_DATA);
 	g->data++;
@@ -237,6 +309,7 @@ static int hs_start(struct gen *g)
 	g->hs_base = g->t + 1000000;
 	g->hs_done++;
 	g->hs_complete += res.complete;
+	g->hs_link = res.link;
 	snprintf(g->key_line, sizeof(g->key_line), "%s", res.key_line);
 	return 0;
 }
@@ -271,6 +344,9 @@ static int hs_emit(struct gen *g)
 		g->bytes += 16 + f->len;
 		g->hs_i++;
 	} while (g->hs_i < g->hs_n && is_ack(&g->hs[g->hs_i]));
+	/* the scenario is out: its link carries data from now on */
+	if (g->hs_i == g->hs_n && g->hs_link.tk_len)
+		g->links[g->n_links++] = g->hs_link;
 	return 0;
 }
 
@@ -402,7 +478,10 @@ static int run(struct gen *g, int argc, char **argv)
 	if (!out)
 		return usage();
 	g->hs = calloc(HS_MAX, sizeof(*g->hs));
-	if (!g->hs) {
+	g->links = calloc(n ? n : 1, sizeof(*g->links));
+	if (!g->hs || !g->links) {
+		free(g->hs);
+		free(g->links);
 		fprintf(stderr, "fwbench-gen: out of memory\n");
 		return 1;
 	}
@@ -411,6 +490,7 @@ static int run(struct gen *g, int argc, char **argv)
 	if (e) {
 		fprintf(stderr, "fwbench-gen: %s\n", g->err);
 		free(g->hs);
+		free(g->links);
 		return 1;
 	}
 	setup(g);
@@ -422,6 +502,7 @@ static int run(struct gen *g, int argc, char **argv)
 	if (!e && e2)
 		snprintf(g->err, sizeof(g->err), "%s: %s", out, fw_strerror(e2));
 	free(g->hs);
+	free(g->links);
 	if (e || e2) {
 		fprintf(stderr, "fwbench-gen: %s\n", g->err);
 		return 1;
@@ -434,12 +515,14 @@ static int run(struct gen *g, int argc, char **argv)
 		fprintf(stderr, "fwbench-gen: %s: %s\n", truth, strerror(errno));
 		return 1;
 	}
-	fprintf(tf, "%s\nseed %" PRIu64 "\nframes %" PRIu64 "\nbytes %" PRIu64 "\n"
+	fprintf(tf, "%s\nformat %d\nseed %" PRIu64 "\nframes %" PRIu64 "\nbytes %" PRIu64 "\n"
 		    "handshakes %u\nhandshakes_complete %u\nhandshake_links %u\n"
-		    "neighbour_links %u\ndata %" PRIu64 "\nretries %" PRIu64 "\nacks %" PRIu64
+		    "neighbour_links %u\ndata %" PRIu64 "\nlink_data %" PRIu64
+		    "\nneighbour_data %" PRIu64 "\nretries %" PRIu64 "\nacks %" PRIu64
 		    "\nbeacons %" PRIu64 "\nduration_s %.3f\n",
-		g->key_line, g->seed, g->frames, g->bytes + 24, g->hs_done, g->hs_complete, g->hs_done,
-		links, g->data, g->retries, g->acks, g->beacons, (double)(g->t - T0_NS) / 1e9);
+		g->key_line, FORMAT, g->seed, g->frames, g->bytes + 24, g->hs_done, g->hs_complete,
+		g->hs_done, links, g->data, g->link_data, g->data - g->link_data, g->retries, g->acks,
+		g->beacons, (double)(g->t - T0_NS) / 1e9);
 	if ((truth && fclose(tf) != 0) || (!truth && fflush(tf) != 0)) {
 		fprintf(stderr, "fwbench-gen: %s: write failed\n", truth ? truth : "stdout");
 		return 1;

@@ -19,8 +19,10 @@ pass="bench passphrase" ssid="fourway-bench"
 TIME=/usr/bin/time
 
 [ -x "$TIME" ] || { echo "bench: $TIME not found (Debian package 'time')"; exit 1; }
+# written again when missing or from another seed or generator version (format)
 if [ ! -s "$file" ] || [ ! -s "$file.truth" ] ||
-	[ "$(sed -n 's/^seed //p' "$file.truth")" != 1 ]; then
+	[ "$(sed -n 's/^seed //p' "$file.truth")" != 1 ] ||
+	[ "$(sed -n 's/^format //p' "$file.truth")" != 2 ]; then
 	echo "bench: writing $file ($size bytes)"
 	nice -n "$nice" "$gen" --size "$size" --handshakes 500 --seed 1 --passphrase "$pass" \
 		--ssid "$ssid" -o "$file" --truth "$file.truth" || exit 1
@@ -48,6 +50,7 @@ fi
 # the page cache holds the file for every command alike
 cat "$file" >/dev/null
 echo "bench: $file: $bytes bytes, $frames frames; $runs interleaved runs, nice -n $nice"
+echo "bench: load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 r=1
 while [ "$r" -le "$runs" ]; do
 	i=0
@@ -65,6 +68,8 @@ while [ "$r" -le "$runs" ]; do
 	done <"$tmp/cmds"
 	r=$((r + 1))
 done
+
+echo "bench: load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo

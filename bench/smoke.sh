@@ -3,7 +3,8 @@
 # bench/fwbench-gen, read back by the bare libpcap loop (every frame the
 # ground truth counts is there) and by `fourway analyze --json` with the
 # passphrase (exactly the ground truth's handshakes, each complete, every
-# MIC verified, on as many links as it says).  Not a timing test.
+# MIC verified, on as many links as it says, only the frames around the
+# handshakes decrypted).  Not a timing test.
 bld=${top_builddir:-.}
 fw=$bld/fourway gen=$bld/bench/fwbench-gen loop=$bld/bench/fwbench-loop
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-bench.XXXXXX") || exit 99
@@ -45,6 +46,8 @@ check "packets through the 1 MiB buffer" "$("$loop" --buffered "$tmp/a.pcap" | c
 check "handshakes written" "$(truth handshakes)" 6
 [ "$(truth retries)" -gt 0 ] && [ "$(truth beacons)" -gt 0 ] && [ "$(truth neighbour_links)" -gt 0 ]
 check "retries, beacons and neighbour traffic are present" $? 0
+[ "$(truth link_data)" -gt $(($(truth neighbour_data) * 2)) ]
+check "most data frames belong to the handshake links" $? 0
 
 sed -n 's/^key //p' "$tmp/truth" >"$tmp/key"
 if ! "$fw" analyze --json --key-file "$tmp/key" "$tmp/a.pcap" >"$tmp/out.json" 2>"$tmp/err"; then
@@ -62,6 +65,11 @@ check "messages with a MIC, all verified" \
 		"$tmp/out.json")" ok
 check "messages per handshake" "$(jq "$hs | map(.messages | length) | unique | join(\",\")" -r \
 	"$tmp/out.json")" 4
+# decryption scales with what a finding needs: the 12 frames watched after
+# each msg 3/4, not the links' thousands of data frames
+check "frames decrypted" "$(jq '[.links[].frames_decrypted] | add <= 12 * 6 and add > 0' \
+	"$tmp/out.json")" true
+check "frames no key opened" "$(jq '[.links[].frames_undecrypted] | add' "$tmp/out.json")" 0
 check "warning or error findings" "$(jq '[.findings[] | select(.severity != "info")] | length' \
 	"$tmp/out.json")" 0
 

@@ -108,7 +108,7 @@ void fw_usage_analyze(FILE *out)
 	      "  --merge              merge the files by timestamp into one timeline\n"
 	      "  --export-decrypted F write every frame decrypted with a handshake's key to F\n"
 	      "                       (pcap, bare 802.11, Protected bit cleared)\n"
-	      "  --max-links N        keep at most N links (BSSID, station pairs; default 65536):\n"
+	      "  --max-links N        keep at most N links (BSSID, station pairs; default 16384):\n"
 	      "                       the least recently active are dropped, with a warning\n"
 	      "  -v, --verbose        report every malformed frame, not just the first ones\n"
 	      "  -h, --help           this help\n"

@@ -6,6 +6,11 @@
  * yields the AAD (12.5.3.3.3 / 12.5.5.3.3) and the nonce (12.5.3.3.4 /
  * 12.5.5.3.4); the 8-byte CCMP/GCMP header (12.5.3.2 / 12.5.5.2) yields
  * the packet number PN0..PN5 and key id.
+ *
+ * A peek at the first plaintext block needs only the counter-mode
+ * keystream: AES of the first counter block, CCM's A_1 (flags L-1 = 1,
+ * the nonce, counter 1; RFC 3610 2.3) or GCM's inc32(J0) (the 96-bit nonce,
+ * counter 2; SP 800-38D 7.2), computed with a kept AES-ECB context.
  */
 #include <string.h>
 
@@ -265,4 +270,82 @@ int fw_aead_encrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
 	if (!err)
 		*out_len = hdr_len + 8 + body_len + s.mic_len;
 	return err;
+}
+
+struct fw_aead_peek_key {
+	EVP_CIPHER_CTX *ctx;	/* AES-ECB under the TK, padding off */
+	size_t tk_len;
+};
+
+int fw_aead_peek_key_new(struct fw_aead_peek_key **out, const uint8_t *tk, size_t tk_len)
+{
+	struct fw_aead_peek_key *k;
+	EVP_CIPHER *c;
+	int ok;
+
+	*out = NULL;
+	if (!tk || (tk_len != 16 && tk_len != 32))
+		return FW_EINVAL;
+	k = OPENSSL_zalloc(sizeof(*k));
+	c = EVP_CIPHER_fetch(NULL, tk_len == 16 ? "AES-128-ECB" : "AES-256-ECB", NULL);
+	ok = k && c && (k->ctx = EVP_CIPHER_CTX_new()) != NULL &&
+	     EVP_EncryptInit_ex2(k->ctx, c, tk, NULL, NULL) &&
+	     EVP_CIPHER_CTX_set_padding(k->ctx, 0);
+	EVP_CIPHER_free(c);
+	if (!ok) {
+		fw_aead_peek_key_free(k);
+		return FW_ECRYPTO;
+	}
+	k->tk_len = tk_len;
+	*out = k;
+	return 0;
+}
+
+void fw_aead_peek_key_free(struct fw_aead_peek_key *k)
+{
+	if (!k)
+		return;
+	EVP_CIPHER_CTX_free(k->ctx);
+	OPENSSL_free(k);
+}
+
+int fw_aead_peek(struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu, size_t len,
+		 size_t hdr_len, uint8_t *out, size_t n)
+{
+	struct suite s;
+	struct hdr_info h;
+	uint8_t nonce[13], ctr[16] = { 0 }, ks[16];
+	uint64_t pn;
+	size_t nlen;
+	int err, outl = 0;
+
+	if (!k || !mpdu || !out || n > 16)
+		return FW_EINVAL;
+	err = get_suite(cipher, &s);
+	if (err)
+		return err;
+	if (k->tk_len != s.tk_len)
+		return FW_EINVAL;
+	if (hdr_len > len || len - hdr_len < 8 + s.mic_len + n)
+		return FW_ETRUNC;
+	err = parse_hdr(mpdu, hdr_len, &h);
+	if (!err)
+		err = read_pn(mpdu + hdr_len, 8, &pn);
+	if (err)
+		return err;
+	nlen = make_nonce(&s, &h, pn, nonce);
+	if (s.gcm) {
+		memcpy(ctr, nonce, nlen);
+		ctr[15] = 2;
+	} else {
+		ctr[0] = 1;
+		memcpy(ctr + 1, nonce, nlen);
+		ctr[15] = 1;
+	}
+	if (!EVP_EncryptUpdate(k->ctx, ks, &outl, ctr, sizeof(ctr)) || outl != sizeof(ks))
+		return FW_ECRYPTO;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (uint8_t)(mpdu[hdr_len + 8 + i] ^ ks[i]);
+	OPENSSL_cleanse(ks, sizeof(ks));
+	return 0;
 }

@@ -33,4 +33,22 @@ int fw_aead_encrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
 		    const uint8_t *hdr, size_t hdr_len, uint64_t pn, uint8_t keyid,
 		    const uint8_t *body, size_t body_len, uint8_t *out, size_t *out_len);
 
+/*
+ * A TK's AES key schedule, made once and kept, so the first bytes of many
+ * MPDUs protected with it can be read for the cost of one AES block each
+ * (fw_aead_peek).  16 or 32 bytes: CCMP and GCMP of that size share it.
+ */
+struct fw_aead_peek_key;
+int fw_aead_peek_key_new(struct fw_aead_peek_key **k, const uint8_t *tk, size_t tk_len);
+void fw_aead_peek_key_free(struct fw_aead_peek_key *k);
+/*
+ * The first n (at most 16) plaintext bytes of the body of a CCMP/GCMP MPDU
+ * (the layout of fw_aead_decrypt), from the counter-mode keystream alone:
+ * the MIC is not checked, so they say only whether decrypting the whole
+ * MPDU with fw_aead_decrypt() is worth it.  FW_EINVAL when k does not fit
+ * the cipher, FW_ETRUNC when the body is shorter than n.
+ */
+int fw_aead_peek(struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu, size_t len,
+		 size_t hdr_len, uint8_t *out, size_t n);
+
 #endif

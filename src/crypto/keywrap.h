@@ -1,6 +1,6 @@
 /*
- * keywrap.h - Key Data protection: AES key wrap (RFC 3394, via OpenSSL's
- * "AES-128-WRAP"/"AES-256-WRAP" ciphers) and, for key descriptor version 1,
+ * keywrap.h - Key Data protection: AES key wrap (RFC 3394, over OpenSSL's
+ * AES-ECB) and, for key descriptor version 1,
  * RC4 keyed with EAPOL-Key IV || KEK and the first 256 key-stream bytes
  * discarded (12.7.2).  RC4 comes from OpenSSL's legacy provider, loaded once
  * per process into a private library context (FW_EUNSUPP when missing).

@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "decode/dot11.h"
+#include "decode/internal.h"
 #include "util/cursor.h"
 #include "util/err.h"
+#include "util/zero.h"
 
 /* Frame Control flag bits (9.2.4.1), after the 16-bit little-endian read */
 #define FC_TO_DS     0x0100
@@ -132,10 +134,16 @@ static int parse_seq(struct fw_dot11 *h, struct fw_cursor *c,
 int fw_dot11_parse(struct fw_dot11 *h, const uint8_t *data, size_t len,
 		   const char **err_field, size_t *err_off)
 {
+	fw_zero(h, sizeof(*h));
+	return dec_dot11_header(h, data, len, err_field, err_off);
+}
+
+int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
+		     const char **err_field, size_t *err_off)
+{
 	struct fw_cursor c;
 	int rc;
 
-	memset(h, 0, sizeof(*h));
 	fw_cur_init(&c, data, len);
 	if (!fw_cur_u16le(&c, &h->fc))
 		return fail(err_field, err_off, &c, "frame control", FW_ETRUNC);
@@ -204,8 +212,9 @@ int fw_dot11_parse(struct fw_dot11 *h, const uint8_t *data, size_t len,
 	h->hdr_len = fw_cur_offset(&c);
 	h->body = c.p;
 	h->body_len = fw_cur_left(&c);
-	/* BA control and information are the body of a Block Ack, not its header */
-	if (h->type == FW_T_CTRL && h->subtype == FW_ST_BLOCK_ACK)
+	/* BA control and information are the body of a Block Ack, not its header
+	 * (read from fc: a 2-byte load of the type and subtype bytes just stored stalls) */
+	if (((h->fc >> 2) & 3) == FW_T_CTRL && ((h->fc >> 4) & 0x0f) == FW_ST_BLOCK_ACK)
 		return parse_block_ack(h, &c, err_field, err_off);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "util/crc32.h"
 #include "util/cursor.h"
 #include "util/err.h"
+#include "util/zero.h"
 
 /* Where the element list starts in each management body (9.3.3). */
 #define BEACON_FIXED       12	/* timestamp 8, beacon interval 2, capability 2 */
@@ -244,7 +245,7 @@ int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_le
 
 	if (len < fcs_len)
 		return dec_fail(f, FW_ETRUNC, "fcs", off);
-	rc = fw_dot11_parse(h, data, len - fcs_len, &field, &eoff);
+	rc = dec_dot11_header(h, data, len - fcs_len, &field, &eoff);
 	if (rc)
 		return dec_fail(f, rc, field, off + eoff);
 	f->has_dot11 = true;
@@ -276,7 +277,7 @@ int fw_frame_decode_dot11(struct fw_frame *f, const uint8_t *data, size_t len, s
 	struct fw_radio radio = f->radio;
 	int linktype = f->linktype;
 
-	memset(f, 0, sizeof(*f));
+	fw_zero(f, sizeof(*f));
 	f->radio = radio;
 	f->linktype = linktype;
 	return dec_dot11(f, data, len, fcs_len, 0);

@@ -32,7 +32,10 @@ void dec_eapol(struct fw_frame *f, const uint8_t *data, size_t len, size_t off);
 /* IPv4 (ethertype 0x0800) or IPv6 (0x86dd) at *c: a RADIUS packet inside sets kind. */
 void dec_ip(struct fw_frame *f, struct fw_cursor *c, uint16_t ethertype);
 
-/* fw_frame_decode_dot11 with error offsets shifted by off. */
+/* fw_dot11_parse into a header that is already zero (f was zeroed whole). */
+int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
+		     const char **err_field, size_t *err_off);
+/* fw_frame_decode_dot11 with error offsets shifted by off (f zeroed but for radio). */
 int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_len, size_t off);
 
 #endif

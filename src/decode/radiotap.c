@@ -18,7 +18,7 @@
 
 /* Present bits of the radiotap namespace we read or must step over. */
 enum {
-	RT_TSFT = 0, RT_FLAGS = 1, RT_RATE = 2, RT_CHANNEL = 3,
+	RT_TSFT = 0, RT_FLAGS = 1, RT_RATE = 2, RT_CHANNEL = 3, RT_FHSS = 4,
 	RT_DBM_SIGNAL = 5, RT_DBM_NOISE = 6, RT_XCHANNEL = 18, RT_MCS = 19,
 	RT_TLV = 28, RT_NS_RADIOTAP = 29, RT_NS_VENDOR = 30, RT_EXT = 31,
 };
@@ -79,7 +79,7 @@ static void rt_mcs(struct fw_radio *r, struct fw_cursor *v)
  * Fields may repeat after a namespace reset (one set per antenna); the
  * first occurrence, the combined value, wins.
  */
-static void rt_store(struct fw_radio *r, unsigned bit, struct fw_cursor *v)
+static inline void rt_store(struct fw_radio *r, unsigned bit, struct fw_cursor *v)
 {
 	uint8_t u8;
 	uint16_t freq, flags16;
@@ -139,23 +139,54 @@ static void rt_store(struct fw_radio *r, unsigned bit, struct fw_cursor *v)
 	}
 }
 
+/* Align c for field bit and take its bytes into v. */
+static inline bool rt_take(struct fw_cursor *c, unsigned bit, struct fw_cursor *v)
+{
+	return fw_cur_align(c, rt_fields[bit].align) && fw_cur_sub(c, v, rt_fields[bit].size);
+}
+
+/* Field bit (a constant, so rt_store needs no dispatch) when it is present. */
+static inline bool rt_fixed(struct fw_radio *r, struct fw_cursor *c, uint32_t bits, unsigned bit)
+{
+	struct fw_cursor v;
+
+	if (!(bits & (UINT32_C(1) << bit)))
+		return true;
+	if (!rt_take(c, bit, &v))
+		return false;
+	rt_store(r, bit, &v);
+	return true;
+}
+
 /*
  * Read the fields of one radiotap-namespace present word.  Returns 0, 1 when
- * the walk must stop (unknown field or TLVs), or a negative code.
+ * the walk must stop (unknown field or TLVs), or a negative code.  Fields
+ * 0..6, which nearly every header has, are read in line; the rest by a walk
+ * over the set bits, lowest first.
  */
 static int rt_word_fields(struct fw_radio *r, struct fw_cursor *c, uint32_t word,
 			  unsigned ns_word, const char **err_field)
 {
-	/* the set bits only, lowest first */
-	for (uint32_t bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1); bits; bits &= bits - 1) {
+	uint32_t bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1);
+
+	/* fields 32 and up are undefined */
+	if (bits && ns_word != 0)
+		return 1;
+	if (!rt_fixed(r, c, bits, RT_TSFT) || !rt_fixed(r, c, bits, RT_FLAGS) ||
+	    !rt_fixed(r, c, bits, RT_RATE) || !rt_fixed(r, c, bits, RT_CHANNEL) ||
+	    !rt_fixed(r, c, bits, RT_FHSS) || !rt_fixed(r, c, bits, RT_DBM_SIGNAL) ||
+	    !rt_fixed(r, c, bits, RT_DBM_NOISE)) {
+		*err_field = "radiotap field";
+		return FW_EMALFORMED;
+	}
+	for (bits &= ~((UINT32_C(1) << (RT_DBM_NOISE + 1)) - 1); bits; bits &= bits - 1) {
 		unsigned bit = (unsigned)__builtin_ctz(bits);
 		struct fw_cursor v;
 
-		/* fields 32 and up are undefined; TLVs (28) end the fixed fields */
-		if (ns_word != 0 || bit >= RT_TLV)
+		/* TLVs (28) end the fixed fields */
+		if (bit >= RT_TLV)
 			return 1;
-		if (!fw_cur_align(c, rt_fields[bit].align) ||
-		    !fw_cur_sub(c, &v, rt_fields[bit].size)) {
+		if (!rt_take(c, bit, &v)) {
 			*err_field = "radiotap field";
 			return FW_EMALFORMED;
 		}

@@ -30,7 +30,10 @@ static uint32_t ack_window(const struct fw_core *c, const struct fw_frame *f)
 	if (!f->radio.has_rate || f->radio.rate_kbps == 0)
 		return c->opts.ack_window_us ? c->opts.ack_window_us : FW_CORE_ACK_WINDOW_US;
 	bits = ((uint64_t)f->dot11.hdr_len + f->dot11.body_len + 4) * 8;
-	air = bits * 1000 / f->radio.rate_kbps + (f->radio.rate_kbps <= 2000 ? 192 : 20);
+	/* a 32-bit division when it fits (every frame comes here; it is the cheaper one) */
+	air = bits <= UINT32_MAX / 1000 ? (uint32_t)(bits * 1000) / f->radio.rate_kbps
+					: bits * 1000 / f->radio.rate_kbps;
+	air += f->radio.rate_kbps <= 2000 ? 192 : 20;
 	return (uint32_t)(air + SIFS_US + ACK_AIRTIME_MAX_US + ACK_SLACK_US);
 }
 
@@ -41,8 +44,8 @@ static void settle(struct hs_pending_frame *p, enum fw_acked v, uint64_t ack_fra
 	if (!l)
 		return;
 	if (v == FW_ACK_YES) {
-		l->pub.acks_visible = true;
-		if (memcmp(p->ta, l->pub.bssid, 6) == 0)
+		/* pub.acks_visible is their "or", set at the end (the link's pub stays cold) */
+		if (memcmp(p->ta, l->bssid, 6) == 0)
 			l->acks_for_ap = true;
 		else
 			l->acks_for_sta = true;

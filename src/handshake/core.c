@@ -61,6 +61,7 @@ void fw_core_free(struct fw_core *c)
 	hs_link_free_all(c);
 	hs_net_free_all(c);
 	hs_radius_free(c);
+	hs_decrypt_free(c);
 	free(c->link_tab);
 	free(c->net_tab);
 	free(c->links);
@@ -293,6 +294,10 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
 	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
 	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
+	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
+	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
+	if (s->tks)	/* key schedules stay the original's */
+		s->tks->tk_new.peek = s->tks->tk_prev.peek = NULL;
 	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
 	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
 				    : NULL;
@@ -301,9 +306,13 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	s->cap_ev = l->n_ev;
 	s->cap_pframes = l->n_pframes;
 	s->cap_eap = l->n_eap;
+	s->cap_pn_events = l->n_pn_events;
 	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
-	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache)) {
+	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache) ||
+	    (l->n_pn_events && !s->pn_events) || (l->tks && !s->tks)) {
 		free(s->ptk_cache);
+		free(s->pn_events);
+		hs_tks_free(s->tks);
 		free(s->msgs);
 		free(s->priv);
 		free(s->hs);
@@ -324,8 +333,8 @@ static void snapshots_free(struct fw_core *c)
 		for (size_t k = 0; s->ptk_cache && k < s->n_ptk; k++)
 			fw_ptk_wipe(&s->ptk_cache[k].ptk);
 		free(s->ptk_cache);
-		fw_ptk_wipe(&s->tk_new.ptk);
-		fw_ptk_wipe(&s->tk_prev.ptk);
+		hs_tks_free(s->tks);
+		free(s->pn_events);
 		free(s->msgs);
 		free(s->priv);	/* not priv[].eapol: the original link owns those */
 		free(s->hs);
@@ -387,6 +396,7 @@ static void link_sort_by_handshake(struct hs_link *l)
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */
 static void finish_link(struct fw_core *c, struct hs_link *l)
 {
+	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
 	hs_retrans_mark(l);

@@ -16,9 +16,15 @@
  * The TKs come from verifying the link's messages as they arrive, so the
  * link is verified again (cheaply: PTKs are cached) when a protected frame
  * follows new messages.  Only frames that could matter are decrypted:
- * management frames, frames long enough to be EAPOL-Key, and the ones
- * watched after an msg 3/4 (all of them when the caller exports them).
+ * management frames, the ones watched after an msg 3/4 (all of them when
+ * the caller exports them), and data frames that could be an EAPOL-Key
+ * message.  Those are the frames whose plaintext length fits an EAPOL-Key
+ * frame and whose first plaintext bytes, read from one block of a key's
+ * keystream (no MIC check), are the LLC/SNAP header of EtherType 0x888e
+ * the decoder looks for: any other data frame, however many, costs an
+ * AES block per key of the link at most (may_be_eapol_key).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/aead.h"
@@ -56,9 +62,40 @@ static const struct fw_ptk *hs_ptk_of(const struct hs_link *l, unsigned h)
 	return NULL;
 }
 
-static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
+static void tk_clear(struct hs_tk *t)
 {
 	fw_ptk_wipe(&t->ptk);
+	fw_aead_peek_key_free(t->peek);
+	t->peek = NULL;
+	t->valid = false;
+}
+
+void hs_tks_free(struct hs_tks *t)
+{
+	if (!t)
+		return;
+	tk_clear(&t->tk_new);
+	tk_clear(&t->tk_prev);
+	free(t);
+}
+
+void hs_decrypt_free(struct fw_core *c)
+{
+	for (size_t i = 0; i < 2; i++) {
+		fw_aead_peek_key_free(c->zero_peek[i]);
+		c->zero_peek[i] = NULL;
+	}
+}
+
+static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
+{
+	if (t->valid && ptk && t->ptk.tk_len == ptk->tk_len &&
+	    memcmp(t->ptk.tk, ptk->tk, ptk->tk_len) == 0) {
+		t->hs = h;	/* the same key: its schedule stays */
+		t->ptk = *ptk;
+		return;
+	}
+	tk_clear(t);
 	t->valid = ptk != NULL;
 	t->hs = h;
 	if (ptk)
@@ -67,6 +104,7 @@ static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
 
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 {
+	struct hs_tks *k = l->tks;
 	bool have_new = false;
 
 	if (!l->tk_dirty || l->n_msgs > HS_VERIFY_AT_FEED_MAX)
@@ -78,17 +116,23 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 
 		if (l->hs[h].group || !(ptk = hs_ptk_of(l, (unsigned)h)))
 			continue;
+		if (!k && !(k = l->tks = calloc(1, sizeof(*k))))
+			return;
 		if (!have_new) {
-			tk_set(&l->tk_new, (unsigned)h, ptk);
+			tk_set(&k->tk_new, (unsigned)h, ptk);
 			have_new = true;
 			continue;
 		}
-		tk_set(&l->tk_prev, (unsigned)h, ptk);
+		tk_set(&k->tk_prev, (unsigned)h, ptk);
+		l->tk_any = true;
 		return;
 	}
+	if (!k)
+		return;
 	if (!have_new)
-		tk_set(&l->tk_new, 0, NULL);
-	tk_set(&l->tk_prev, 0, NULL);
+		tk_set(&k->tk_new, 0, NULL);
+	tk_set(&k->tk_prev, 0, NULL);
+	l->tk_any = k->tk_new.valid;
 }
 
 /* Track the packet number of one direction; a non-increasing one is an event. */
@@ -96,19 +140,31 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 		     unsigned input, uint64_t frame_no, int64_t ts_ns, bool from_ap)
 {
 	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
-	size_t n_m3 = 0;
-	uint64_t last_m3 = 0;
+	size_t n_m3;
+	uint64_t last_m3;
 
-	for (size_t i = 0; i < l->n_msgs; i++)
+	/* messages are only appended: count again only when there are new ones */
+	if (l->m3_seen_hs != hs || l->m3_seen_n > l->n_msgs) {
+		l->m3_seen_hs = hs;
+		l->m3_seen_n = 0;
+		l->m3_n = 0;
+		l->m3_last = 0;
+	}
+	for (size_t i = l->m3_seen_n; i < l->n_msgs; i++)
 		if (l->msgs[i].handshake == hs && l->msgs[i].type == FW_MSG_M3 &&
 		    !l->msgs[i].protected_) {
-			n_m3++;
-			last_m3 = l->msgs[i].frame;
+			l->m3_n++;
+			l->m3_last = l->msgs[i].frame;
 		}
+	l->m3_seen_n = l->n_msgs;
+	n_m3 = l->m3_n;
+	last_m3 = l->m3_last;
 	if (t->valid && f->dot11.retry && f->pn == t->pn)
 		return;		/* a MAC retransmission repeats its PN */
 	if (t->valid && t->keyid == f->keyid && t->hs == hs && f->pn <= t->pn &&
-	    l->n_pn_events < HS_PN_EVENTS_MAX) {
+	    l->n_pn_events < HS_PN_EVENTS_MAX &&
+	    (l->pn_events = hs_grow(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
+				    sizeof(*l->pn_events))) != NULL) {
 		struct fw_pn_event *e = &l->pn_events[l->n_pn_events++];
 
 		e->file = input;
@@ -145,17 +201,16 @@ static enum fw_dec_key try_keys(struct fw_core *c, const struct hs_link *l, uint
 {
 	static const uint8_t zero[32];
 	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
+	const struct hs_tk *n = &l->tks->tk_new, *p = &l->tks->tk_prev;
 
-	if (l->tk_new.valid &&
-	    decrypt_with(cipher, l->tk_new.ptk.tk, l->tk_new.ptk.tk_len, mpdu, len, hdr_len,
-			 c->dec_buf, out_len) == 0) {
-		*dec_hs = (int)l->tk_new.hs;
+	if (n->valid && decrypt_with(cipher, n->ptk.tk, n->ptk.tk_len, mpdu, len, hdr_len,
+				     c->dec_buf, out_len) == 0) {
+		*dec_hs = (int)n->hs;
 		return FW_DEC_NEW;
 	}
-	if (l->tk_prev.valid &&
-	    decrypt_with(cipher, l->tk_prev.ptk.tk, l->tk_prev.ptk.tk_len, mpdu, len, hdr_len,
-			 c->dec_buf, out_len) == 0) {
-		*dec_hs = (int)l->tk_prev.hs;
+	if (p->valid && decrypt_with(cipher, p->ptk.tk, p->ptk.tk_len, mpdu, len, hdr_len,
+				     c->dec_buf, out_len) == 0) {
+		*dec_hs = (int)p->hs;
 		return FW_DEC_PREV;
 	}
 	if (tk_len && decrypt_with(cipher, zero, tk_len, mpdu, len, hdr_len, c->dec_buf,
@@ -164,6 +219,82 @@ static enum fw_dec_key try_keys(struct fw_core *c, const struct hs_link *l, uint
 		return FW_DEC_ZERO;
 	}
 	return FW_DEC_NONE;
+}
+
+static bool is_aead(uint8_t cipher)
+{
+	return cipher == FW_CIPHER_CCMP || cipher == FW_CIPHER_CCMP_256 || cipher == FW_CIPHER_GCMP ||
+	       cipher == FW_CIPHER_GCMP_256;
+}
+
+enum hs_peek { HS_PEEK_EAPOL, HS_PEEK_OTHER, HS_PEEK_NONE };
+
+/*
+ * What the first plaintext bytes of a CCMP/GCMP data frame are under the
+ * link's keys, in try_keys' order: the first key whose keystream gives an
+ * LLC/SNAP header (48 bits no wrong key matches but by chance) decides
+ * whether the frame is EAPOL.  NONE: no key gives one; a key schedule that
+ * cannot be made counts as EAPOL, so the frame gets the full decryption.
+ */
+static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
+			 const uint8_t *mpdu, size_t len, size_t hdr_len)
+{
+	static const uint8_t llc[6] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00 };
+	static const uint8_t zero[32];
+	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
+	struct hs_tk *n = &l->tks->tk_new, *pr = &l->tks->tk_prev;
+	struct fw_aead_peek_key **keys[3] = { NULL, NULL, &c->zero_peek[tk_len == 32] };
+	const uint8_t *tks[3] = { n->ptk.tk, pr->ptk.tk, zero };
+	uint8_t p[8];
+
+	if (n->valid && n->ptk.tk_len == tk_len)
+		keys[0] = &n->peek;
+	if (pr->valid && pr->ptk.tk_len == tk_len)
+		keys[1] = &pr->peek;
+	for (size_t i = 0; i < 3; i++) {
+		if (!keys[i])
+			continue;
+		if (!*keys[i] && fw_aead_peek_key_new(keys[i], tks[i], tk_len) != 0)
+			return HS_PEEK_EAPOL;
+		if (fw_aead_peek(*keys[i], cipher, mpdu, len, hdr_len, p, sizeof(p)) != 0)
+			return HS_PEEK_NONE;
+		if (memcmp(p, llc, sizeof(llc)) == 0)
+			return p[6] == 0x88 && p[7] == 0x8e ? HS_PEEK_EAPOL : HS_PEEK_OTHER;
+	}
+	return HS_PEEK_NONE;
+}
+
+/*
+ * Whether a protected data frame nothing else asks for (no watch after an
+ * msg 3/4, no export) may be an EAPOL-Key message: its plaintext length
+ * fits one, and for CCMP/GCMP its first bytes under a key say EAPOL.
+ * *undecryptable: no key of the link gives a plaintext at all.
+ */
+/* Whether the plaintext of a frame of this length under cipher fits an EAPOL-Key frame. */
+static bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
+{
+	size_t mic_len = cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16;
+	size_t pl;
+
+	if (d->body_len < 8 + mic_len)
+		return false;
+	pl = d->body_len - 8 - mic_len;
+	return pl >= EAPOL_KEY_PLAIN_MIN && pl <= EAPOL_KEY_PLAIN_MAX;
+}
+
+static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher,
+			     const struct fw_dot11 *d, bool *undecryptable)
+{
+	enum hs_peek k;
+
+	*undecryptable = false;
+	if (!eapol_key_len(cipher, d))
+		return false;
+	if (!is_aead(cipher))
+		return true;
+	k = peek(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len);
+	*undecryptable = k == HS_PEEK_NONE;
+	return k == HS_PEEK_EAPOL;
 }
 
 static struct fw_pframe *keep_pframe(struct hs_link *l)
@@ -225,38 +356,35 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	struct hs_link *l, *ml = NULL;
 	struct fw_msg *m = NULL;
 	struct fw_pframe *pf;
-	bool from_ap, mgmt = d->type == FW_T_MGMT, want;
+	bool from_ap, mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false;
 	enum fw_dec_key k = FW_DEC_NONE;
 	uint8_t cipher;
-	size_t plain_len = 0, mic_len;
+	size_t plain_len = 0;
 	int dec_hs = -1;
 
 	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
 		return;
-	/* most protected frames belong to no link of a handshake: say so cheaply */
-	if (!hs_bssid_maybe(c, f->ra) && !hs_bssid_maybe(c, f->ta))
-		return;
-	if ((l = hs_link_find(c, f->ra, f->ta)) != NULL)
+	/* most protected frames belong to no link: the BSSID bitmap says so cheaply */
+	if (hs_bssid_maybe(c, f->ra) && (l = hs_link_find(c, f->ra, f->ta)) != NULL)
 		from_ap = false;
-	else if ((l = hs_link_find(c, f->ta, f->ra)) != NULL)
+	else if (hs_bssid_maybe(c, f->ta) && (l = hs_link_find(c, f->ta, f->ra)) != NULL)
 		from_ap = true;
 	else
 		return;
 	*lo = l;
 	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
 	hs_link_update_keys(c, l);
-	cipher = (uint8_t)(l->pub.pairwise & 0xff);
-	mic_len = cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16;
+	cipher = l->cipher;
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
-	if (d->body_len >= 8 + mic_len) {
-		size_t pl = d->body_len - 8 - mic_len;
-
-		want |= pl >= EAPOL_KEY_PLAIN_MIN && pl <= EAPOL_KEY_PLAIN_MAX;
+	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
+	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
+	       d->hdr_len + d->body_len <= sizeof(c->dec_buf);
+	if (keys && !want) {
+		want = may_be_eapol_key(c, l, cipher, d, &undecryptable);
+		if (undecryptable)
+			l->pub.frames_undecrypted++;
 	}
-	if (want && (l->tk_new.valid || l->tk_prev.valid) &&
-	    (cipher == FW_CIPHER_CCMP || cipher == FW_CIPHER_CCMP_256 || cipher == FW_CIPHER_GCMP ||
-	     cipher == FW_CIPHER_GCMP_256 || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
-	    d->hdr_len + d->body_len <= sizeof(c->dec_buf)) {
+	if (want && keys) {
 		k = try_keys(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len,
 			     &plain_len, &dec_hs);
 		if (k != FW_DEC_NONE)

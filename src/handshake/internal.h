@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "crypto/aead.h"
 #include "crypto/ptk.h"
 #include "decode/frame.h"
 #include "decode/ie.h"
@@ -89,30 +90,55 @@ struct hs_tk {
 	bool valid;
 	unsigned hs;		/* the handshake whose PTK it is */
 	struct fw_ptk ptk;	/* wiped with fw_ptk_wipe() */
+	struct fw_aead_peek_key *peek;	/* its TK's key schedule, made at the first peek */
+};
+struct hs_tks {
+	struct hs_tk tk_new, tk_prev;
 };
 
 /* Per direction: the last packet number seen, for PN tracking. */
 struct hs_pn_track {
-	bool valid;
 	uint64_t pn;
 	uint64_t frame;
 	int64_t ts_ns;
-	uint8_t keyid;
-	unsigned hs;		/* open handshake then */
 	size_t n_m3;		/* msg 3/4s of that handshake seen by then */
+	unsigned hs;		/* open handshake then */
+	uint8_t keyid;
+	bool valid;
 };
 
 #define HS_PFRAMES_PER_M3 12	/* protected frames kept after each msg 3/4 */
 #define HS_PN_EVENTS_MAX 16
 
 struct hs_link {
+	/*
+	 * The look-up and what every protected frame of the link reads and
+	 * writes (link.c, decrypt.c, ack.c), together in the first cache lines:
+	 * a capture interleaves the frames of many links.
+	 */
 	unsigned scope;		/* input index, or 0 for all under --merge */
+	int cur_hs;		/* open pairwise handshake index, -1 none */
+	struct hs_link *next;	/* hash chain */
+	uint8_t bssid[6], sta[6];	/* pub.bssid and pub.sta, for the look-up */
+	bool tk_dirty;		/* a message arrived since the keys were derived */
+	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
+	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
+	uint8_t cipher;		/* pub.pairwise's suite type */
+	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
+	unsigned m3_seen_hs;	/* track_pn's count of msg 3/4s of this handshake ... */
+	size_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
+	size_t m3_n;
+	uint64_t m3_last;
+	size_t n_msgs, n_hs;
+	struct hs_pn_track pn_sta, pn_ap;
+
 	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
+	int cur_ghs;		/* open group handshake index, -1 none */
+	size_t cap_msgs, cap_hs;
+	struct hs_tks *tks;	/* allocated with the first TK */
 	struct fw_msg *msgs;
 	struct hs_msg_priv *priv;
-	size_t n_msgs, cap_msgs;
 	struct fw_handshake *hs;
-	size_t n_hs, cap_hs;
 	struct hs_event *ev;
 	size_t n_ev, cap_ev;
 
@@ -130,10 +156,6 @@ struct hs_link {
 	bool has_r1kh_id;
 	uint8_t r1kh_id[6];
 
-	/* grouping state */
-	int cur_hs;		/* open pairwise handshake index, -1 none */
-	int cur_ghs;		/* open group handshake index, -1 none */
-
 	/* verification results the detectors read */
 	bool no_key;		/* no usable key: every MIC unchecked */
 	char no_key_reason[96];
@@ -141,23 +163,17 @@ struct hs_link {
 	struct hs_ptk_cache_entry *ptk_cache;	/* HS_PTK_CACHE entries, allocated on first use */
 	size_t n_ptk, ptk_next;
 
-	/* decryption and race state (decrypt.c, ack.c) */
-	struct hs_tk tk_new, tk_prev;
-	bool tk_dirty;		/* a message arrived since the keys were derived */
+	/* the rest of the decryption and race state (decrypt.c, ack.c) */
 	struct fw_pframe *pframes;
 	size_t n_pframes, cap_pframes;
-	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
-	struct hs_pn_track pn_sta, pn_ap;
-	struct fw_pn_event pn_events[HS_PN_EVENTS_MAX];
-	size_t n_pn_events;
+	struct fw_pn_event *pn_events;	/* at most HS_PN_EVENTS_MAX, allocated with the first */
+	size_t n_pn_events, cap_pn_events;
 	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
-	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
 	unsigned unmatched_ack_file;
 
-	struct hs_link *next;	/* hash chain */
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
 };
@@ -232,6 +248,7 @@ struct fw_core {
 	size_t n_findings, cap_findings;
 
 	uint8_t dec_buf[4096];	/* decrypt.c: the plaintext body of one frame */
+	struct fw_aead_peek_key *zero_peek[2];	/* decrypt.c: the all-zero TK, 16 and 32 bytes */
 	uint8_t plain_mpdu[4096];
 	struct hs_link *last_link;	/* link of the latest frame that had one (ack.c) */
 
@@ -289,8 +306,19 @@ void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
+/* The bit of a BSSID in fw_core.bssid_seen (link.c sets it for every link's). */
+static inline unsigned hs_bssid_bit(const uint8_t b[6])
+{
+	return (unsigned)((b[3] << 4) ^ (b[4] << 2) ^ b[5] ^ (b[0] << 1)) & 4095u;
+}
+
 /* False when no link has this BSSID (true may still find none). */
-bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6]);
+static inline bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
+{
+	unsigned bit = hs_bssid_bit(bssid);
+
+	return (c->bssid_seen[bit / 64] >> (bit % 64)) & 1;
+}
 /* hs_link_get for a frame that names only one side (the other is zero): Linux cooked. */
 struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 void hs_link_free_all(struct fw_core *c);
@@ -332,6 +360,9 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
+/* Wipe and free a link's TKs (a copy whose peeks were set to NULL keeps the original's). */
+void hs_tks_free(struct hs_tks *t);
+void hs_decrypt_free(struct fw_core *c);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);

@@ -25,38 +25,31 @@
 #include "handshake/internal.h"
 #include "util/mac.h"
 
-#define HS_MAX_LINKS_DEFAULT 65536
+#define HS_MAX_LINKS_DEFAULT 16384
 #define HS_LINK_MAX_MSGS 4096
 #define HS_LINK_FIRST_MSGS 1
 /* links dropped at once when the cap is reached: 1/64 of it */
 #define HS_EVICT_SHIFT 6
 
-static size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
+static uint64_t mac48(const uint8_t a[6])
 {
-	uint32_t h = 2166136261u;
-
-	for (int i = 0; i < 6; i++)
-		h = (h ^ a[i]) * 16777619u;
-	for (int i = 0; i < 6; i++)
-		h = (h ^ b[i]) * 16777619u;
-	return h & (size - 1);
+	return (uint64_t)a[0] | (uint64_t)a[1] << 8 | (uint64_t)a[2] << 16 | (uint64_t)a[3] << 24 |
+	       (uint64_t)a[4] << 32 | (uint64_t)a[5] << 40;
 }
 
-static unsigned bssid_bit(const uint8_t b[6])
+/* Two multiplies and a fold: the bits of the addresses reach the low bits used. */
+static inline size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
 {
-	return (unsigned)((b[3] << 4) ^ (b[4] << 2) ^ b[5] ^ (b[0] << 1)) & 4095u;
-}
+	uint64_t h = mac48(a) * 0x9e3779b97f4a7c15u ^ mac48(b) * 0xc2b2ae3d27d4eb4fu;
 
-bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
-{
-	unsigned bit = bssid_bit(bssid);
-
-	return (c->bssid_seen[bit / 64] >> (bit % 64)) & 1;
+	h ^= h >> 32;
+	h ^= h >> 16;
+	return (size_t)h & (size - 1);
 }
 
 static void bssid_mark(struct fw_core *c, const uint8_t bssid[6])
 {
-	unsigned bit = bssid_bit(bssid);
+	unsigned bit = hs_bssid_bit(bssid);
 
 	c->bssid_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
@@ -64,8 +57,8 @@ static void bssid_mark(struct fw_core *c, const uint8_t bssid[6])
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
 {
 	for (struct hs_link *l = c->link_tab[pair_hash(bssid, sta, c->link_tab_size)]; l; l = l->next)
-		if (l->scope == hs_scope(c) && memcmp(l->pub.bssid, bssid, 6) == 0 &&
-		    memcmp(l->pub.sta, sta, 6) == 0)
+		if (l->scope == hs_scope(c) && memcmp(l->bssid, bssid, 6) == 0 &&
+		    memcmp(l->sta, sta, 6) == 0)
 			return l;
 	return NULL;
 }
@@ -112,8 +105,8 @@ static void link_free(struct hs_link *l)
 	free(l->ev);
 	free(l->pframes);
 	free(l->eap);
-	fw_ptk_wipe(&l->tk_new.ptk);
-	fw_ptk_wipe(&l->tk_prev.ptk);
+	free(l->pn_events);
+	hs_tks_free(l->tks);
 	for (size_t i = 0; i < l->n_ptk; i++)
 		fw_ptk_wipe(&l->ptk_cache[i].ptk);
 	free(l->ptk_cache);
@@ -221,6 +214,8 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 		return NULL;
 	memcpy(l->pub.bssid, bssid, 6);
 	memcpy(l->pub.sta, sta, 6);
+	memcpy(l->bssid, bssid, 6);
+	memcpy(l->sta, sta, 6);
 	l->scope = hs_scope(c);
 	l->pub.file = c->cur_input;
 	l->cur_hs = -1;
@@ -324,6 +319,7 @@ struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], cons
 
 		hash_remove(c, half);
 		memcpy(ap_known ? half->pub.bssid : half->pub.sta, ap_known ? bssid : sta, 6);
+		memcpy(ap_known ? half->bssid : half->sta, ap_known ? bssid : sta, 6);
 		h = pair_hash(half->pub.bssid, half->pub.sta, c->link_tab_size);
 		half->next = c->link_tab[h];
 		c->link_tab[h] = half;

@@ -645,6 +645,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	if (hs_link_akm(c, l, &v.akm, &v.pairwise, &group) == 0) {
 		l->pub.akm = FW_SUITE(FW_OUI_IEEE, v.akm);
 		l->pub.pairwise = v.pairwise;
+		l->cipher = (uint8_t)(v.pairwise & 0xff);
 		l->pub.group = group;
 	}
 	{

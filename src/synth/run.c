@@ -221,6 +221,23 @@ static int setup(struct scene *sc, const struct fw_synth_opts *o, bool wired,
 	return wired ? setup_wired(sc, o, res, err, errlen) : 0;
 }
 
+static void link_of(const struct scene *sc, struct fw_synth_link *l)
+{
+	memcpy(l->ap, sc->ap.addr, 6);
+	memcpy(l->sta, sc->sta.addr, 6);
+	l->cipher = sc->cipher;
+	l->ap_pn = sc->ap.pn;
+	l->sta_pn = sc->sta.pn;
+	l->ap_seq = sc->ap.seq;
+	l->sta_seq = sc->sta.seq;
+	if (sc->ap.installed && sc->sta.installed && sc->ap.ptk.tk_len == sc->sta.ptk.tk_len &&
+	    sc->ap.ptk.tk_len <= sizeof(l->tk) &&
+	    memcmp(sc->ap.ptk.tk, sc->sta.ptk.tk, sc->ap.ptk.tk_len) == 0) {
+		l->tk_len = sc->ap.ptk.tk_len;
+		memcpy(l->tk, sc->ap.ptk.tk, l->tk_len);
+	}
+}
+
 static void teardown(struct scene *sc)
 {
 	fw_ptk_wipe(&sc->ap.ptk);
@@ -280,6 +297,7 @@ int fw_synth_run_wired(const struct fw_synth_opts *o, const char *name, fw_synth
 	}
 	res->frames = sc.n_frames;
 	res->wired_frames = sc.n_wired;
+	link_of(&sc, &res->link);
 	teardown(&sc);
 	return rc;
 }

@@ -47,6 +47,21 @@ struct fw_synth_expect {
 	uint64_t frame;		/* 1-based evidence frame */
 };
 
+/*
+ * The pairwise link as a scenario left it, so a caller can carry on its
+ * traffic (bench/fwbench-gen): the two addresses, the TK both sides
+ * installed (tk_len 0 when they did not end with the same one), and the
+ * last packet and sequence numbers each side used.
+ */
+struct fw_synth_link {
+	uint8_t ap[6], sta[6];
+	uint8_t cipher;		/* FW_CIPHER_CCMP or FW_CIPHER_GCMP */
+	uint8_t tk[32];
+	size_t tk_len;
+	uint64_t ap_pn, sta_pn;
+	uint16_t ap_seq, sta_seq;
+};
+
 /* What a run wrote and what it is built to show. */
 struct fw_synth_result {
 	uint64_t frames;
@@ -56,6 +71,7 @@ struct fw_synth_result {
 	size_t n_expect;
 	struct fw_synth_expect expect[FW_SYNTH_MAX_EXPECT];
 	char key_line[256];	/* `key psk "P" "S"`, `key pmk HEX` or `key radius-secret "S"` */
+	struct fw_synth_link link;	/* after the last frame */
 };
 
 struct fw_synth_scenario {

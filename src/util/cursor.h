@@ -169,30 +169,29 @@ inline bool fw_cur_u32be(struct fw_cursor *c, uint32_t *v)
 inline bool fw_cur_u64le(struct fw_cursor *c, uint64_t *v)
 {
 	const uint8_t *b;
-	uint64_t x = 0;
 
 	if (!fw_cur_ptr(c, &b, 8)) {
 		*v = 0;
 		return false;
 	}
-	for (int i = 7; i >= 0; i--)
-		x = (x << 8) | b[i];
-	*v = x;
+	/* one expression, which compilers turn into a single load */
+	*v = (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24 |
+	     (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 | (uint64_t)b[6] << 48 |
+	     (uint64_t)b[7] << 56;
 	return true;
 }
 
 inline bool fw_cur_u64be(struct fw_cursor *c, uint64_t *v)
 {
 	const uint8_t *b;
-	uint64_t x = 0;
 
 	if (!fw_cur_ptr(c, &b, 8)) {
 		*v = 0;
 		return false;
 	}
-	for (int i = 0; i < 8; i++)
-		x = (x << 8) | b[i];
-	*v = x;
+	*v = (uint64_t)b[0] << 56 | (uint64_t)b[1] << 48 | (uint64_t)b[2] << 40 |
+	     (uint64_t)b[3] << 32 | (uint64_t)b[4] << 24 | (uint64_t)b[5] << 16 |
+	     (uint64_t)b[6] << 8 | (uint64_t)b[7];
 	return true;
 }
 

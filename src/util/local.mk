@@ -5,4 +5,5 @@ libfwutil_a_SOURCES = \
 	src/util/err.c src/util/err.h \
 	src/util/hex.c src/util/hex.h \
 	src/util/mac.c src/util/mac.h \
+	src/util/zero.c src/util/zero.h \
 	$(NULL)

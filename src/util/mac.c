@@ -37,22 +37,9 @@ int fw_mac_parse(uint8_t mac[FW_MAC_LEN], const char *s)
 	return fw_hex_decode(mac, FW_MAC_LEN, digits) == FW_MAC_LEN ? 0 : FW_EINVAL;
 }
 
-bool fw_mac_eq(const uint8_t a[FW_MAC_LEN], const uint8_t b[FW_MAC_LEN])
-{
-	return memcmp(a, b, FW_MAC_LEN) == 0;
-}
-
-bool fw_mac_is_group(const uint8_t mac[FW_MAC_LEN])
-{
-	return (mac[0] & 0x01) != 0;
-}
-
-bool fw_mac_is_zero(const uint8_t mac[FW_MAC_LEN])
-{
-	static const uint8_t zero[FW_MAC_LEN];
-
-	return memcmp(mac, zero, FW_MAC_LEN) == 0;
-}
+extern inline bool fw_mac_eq(const uint8_t a[FW_MAC_LEN], const uint8_t b[FW_MAC_LEN]);
+extern inline bool fw_mac_is_group(const uint8_t mac[FW_MAC_LEN]);
+extern inline bool fw_mac_is_zero(const uint8_t mac[FW_MAC_LEN]);
 
 int fw_mac_cmp(const uint8_t a[FW_MAC_LEN], const uint8_t b[FW_MAC_LEN])
 {

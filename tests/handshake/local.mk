@@ -8,3 +8,13 @@ tests_handshake_test_handshake_SOURCES = tests/handshake/test_handshake.c \
 tests_handshake_test_handshake_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
 tests_handshake_test_handshake_LDADD = libfwhandshake.a libfwkeys.a libfwcrypto.a \
 	libfwdecode.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)
+
+# Which protected frames are decrypted: the rule on a synthesized link, and
+# no EAPOL-Key message of captures/ lost to it.
+check_PROGRAMS += tests/handshake/test_decrypt
+TESTS += tests/handshake/test_decrypt
+tests_handshake_test_decrypt_SOURCES = tests/handshake/test_decrypt.c
+tests_handshake_test_decrypt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
+tests_handshake_test_decrypt_LDADD = libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
+	$(CRYPTO_LIBS)

@@ -1,0 +1,373 @@
+/*
+ * test_decrypt.c - which protected frames the core decrypts.
+ *
+ * A data frame no watch after an msg 3/4 and no export asks for is
+ * decrypted only when it could be an EAPOL-Key message: its plaintext
+ * length fits one and its first plaintext bytes under a key of the link
+ * are the LLC/SNAP header of EtherType 0x888e.  The rule is checked on a
+ * real handshake (src/synth's "clean" scenario) followed by frames
+ * encrypted with the TK the scenario left (fw_synth_result.link): ordinary
+ * IPv4 frames are not decrypted, an encrypted msg 4/4 is, a frame under
+ * another key counts as undecrypted.  Then over every capture of
+ * captures/ and captures/synth/ with its .expect keys: the EAPOL-Key
+ * messages found are exactly those found when every protected frame is
+ * decrypted (as --export-decrypted does), among them the encrypted 4/4s
+ * of m4-drop.pcap.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/source.h"
+#include "crypto/aead.h"
+#include "decode/frame.h"
+#include "handshake/core.h"
+#include "keys/keyring.h"
+#include "synth/enc.h"
+#include "synth/synth.h"
+
+/* The core fed with the clean scenario, and what the scenario left. */
+struct rig {
+	struct fw_synth_opts o;
+	struct fw_synth_result res;
+	struct fw_keyring *kr;
+	struct fw_core *c;
+	unsigned input;
+	uint64_t frame_no;
+	int64_t ts;
+	unsigned n_keys;	/* EAPOL-Key frames of the scenario */
+	uint8_t m4[512];	/* its msg 4/4, the EAPOL frame */
+	size_t m4_len;
+	unsigned n_plain;	/* frames handed to on_decrypted */
+};
+
+static void feed_bytes(struct rig *r, const uint8_t *b, size_t len)
+{
+	struct fw_frame f;
+
+	fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, b, len);
+	ck_assert_int_eq(f.status, 0);
+	if (f.kind == FW_KIND_EAPOL && f.has_key && ++r->n_keys == 4 &&
+	    f.eapol.frame_len <= sizeof(r->m4)) {
+		memcpy(r->m4, f.eapol.start, f.eapol.frame_len);
+		r->m4_len = f.eapol.frame_len;
+	}
+	fw_core_feed(r->c, r->input, ++r->frame_no, r->ts, &f);
+}
+
+/* The scenario's frames go straight into the core. */
+static int feed_sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
+{
+	struct rig *r = ctx;
+
+	r->ts = ts_ns;
+	feed_bytes(r, data, len);
+	return 0;
+}
+
+static void rig_init(struct rig *r, bool export_all, void (*on_dec)(void *, unsigned, uint64_t,
+								      int64_t, const uint8_t *, size_t))
+{
+	struct fw_core_opts co = { 0 };
+	char err[256], line[256];
+
+	memset(r, 0, sizeof(*r));
+	fw_synth_opts_init(&r->o);
+	r->kr = fw_keyring_new();
+	ck_assert_ptr_nonnull(r->kr);
+	snprintf(line, sizeof(line), "psk \"%s\" \"%s\"", r->o.passphrase, r->o.ssid);
+	ck_assert_int_eq(fw_keyring_add_line(r->kr, line, "test", NULL, err, sizeof(err)), 0);
+	if (export_all) {
+		co.on_decrypted = on_dec;
+		co.on_decrypted_arg = &r->n_plain;
+	}
+	r->c = fw_core_new(&co, r->kr);
+	ck_assert_ptr_nonnull(r->c);
+	r->input = fw_core_add_input(r->c, "clean", FW_DLT_IEEE802_11_RADIO);
+	ck_assert_int_eq(fw_synth_run(&r->o, "clean", feed_sink, r, &r->res, err, sizeof(err)), 0);
+	ck_assert_uint_eq(r->n_keys, 4);
+	ck_assert_uint_gt(r->m4_len, 0);
+	ck_assert_uint_eq(r->res.link.tk_len, 16);	/* CCMP, both sides installed */
+}
+
+static void rig_free(struct rig *r)
+{
+	fw_core_free(r->c);
+	fw_keyring_free(r->kr);
+}
+
+/*
+ * A protected data frame of the link from the station, 1 ms after the last
+ * one: plaintext = LLC/SNAP of ethertype, then body; tk NULL: the link's TK.
+ */
+static void send_sta(struct rig *r, uint16_t ethertype, const uint8_t *body, size_t blen,
+		     const uint8_t *tk)
+{
+	struct fw_synth_link *k = &r->res.link;
+	struct fw_enc_radio radio = { 1000, 2412, 48, -50, -95 };
+	struct fw_sbuf h, p, out;
+	uint8_t mpdu[2048];
+	size_t mlen;
+
+	fw_sb_init(&h);
+	fw_enc_hdr3(&h, FW_FC_DATA | FW_FC_PROTECTED | FW_FC_TO_DS, 44, k->ap, k->sta, k->ap,
+		    ++k->sta_seq);
+	fw_sb_init(&p);
+	fw_enc_llc(&p, ethertype);
+	fw_sb_put(&p, body, blen);
+	ck_assert(fw_sb_ok(&h) && fw_sb_ok(&p));
+	ck_assert_int_eq(fw_aead_encrypt(k->cipher, tk ? tk : k->tk, k->tk_len, h.b, h.len,
+					 ++k->sta_pn, 0, p.b, p.len, mpdu, &mlen), 0);
+	ck_assert_int_eq(fw_enc_encap(&out, FW_DLT_IEEE802_11_RADIO, &radio, mpdu, mlen), 0);
+	r->ts += 1000000;
+	feed_bytes(r, out.b, out.len);
+}
+
+/* The link as fed so far (a refresh: the feed goes on untouched). */
+static const struct fw_link *the_link(const struct rig *r)
+{
+	fw_core_refresh(r->c);
+	ck_assert_uint_eq(fw_core_n_links(r->c), 1);
+	return fw_core_link(r->c, 0);
+}
+
+START_TEST(test_only_eapol_sized_eapol_is_decrypted)
+{
+	struct rig r;
+	uint8_t ip[1500], wrong[16];
+	const struct fw_link *l;
+	size_t n_msgs;
+	uint64_t dec, undec, m4_frame;
+
+	rig_init(&r, false, NULL);
+	for (size_t i = 0; i < sizeof(ip); i++)
+		ip[i] = (uint8_t)(i * 13 + 5);
+	ip[0] = 0x45;
+	/* the frames watched after msg 3/4 are decrypted whatever they are: use them up */
+	for (int i = 0; i < 16; i++)
+		send_sta(&r, 0x0800, ip, 1400, NULL);
+	l = the_link(&r);
+	dec = l->frames_decrypted;
+	undec = l->frames_undecrypted;
+	ck_assert_uint_gt(dec, 0);	/* the watched ones */
+
+	/* IPv4 of EAPOL-Key lengths, too short, too long: none is decrypted */
+	for (size_t len = 99; len <= 1192; len += 31)
+		send_sta(&r, 0x0800, ip, len, NULL);
+	send_sta(&r, 0x0800, ip, 60, NULL);
+	send_sta(&r, 0x0800, ip, 1300, NULL);
+	ck_assert_uint_eq(the_link(&r)->frames_decrypted, dec);
+	ck_assert_uint_eq(the_link(&r)->frames_undecrypted, undec);
+
+	/* an encrypted msg 4/4 is, and joins the handshake as a protected message */
+	send_sta(&r, 0x888e, r.m4, r.m4_len, NULL);
+	m4_frame = r.frame_no;
+	ck_assert_uint_eq(the_link(&r)->frames_decrypted, dec + 1);
+
+	/* a frame of that length under another key opens with no key: undecrypted */
+	memset(wrong, 0x5a, sizeof(wrong));
+	send_sta(&r, 0x888e, r.m4, r.m4_len, wrong);
+	ck_assert_uint_eq(the_link(&r)->frames_decrypted, dec + 1);
+	ck_assert_uint_eq(the_link(&r)->frames_undecrypted, undec + 1);
+
+	fw_core_finish(r.c);
+	l = the_link(&r);
+	n_msgs = l->n_msgs;
+	ck_assert_uint_eq(n_msgs, 5);
+	ck_assert_uint_eq(l->msgs[4].frame, m4_frame);
+	ck_assert_int_eq(l->msgs[4].type, FW_MSG_M4);
+	ck_assert(l->msgs[4].protected_);
+	ck_assert_int_eq(l->msgs[4].dec_key, FW_DEC_NEW);
+	rig_free(&r);
+}
+END_TEST
+
+static void count_plain(void *arg, unsigned input, uint64_t frame_no, int64_t ts_ns,
+			const uint8_t *mpdu, size_t len)
+{
+	(void)input, (void)frame_no, (void)ts_ns, (void)mpdu, (void)len;
+	++*(unsigned *)arg;
+}
+
+/* When the caller exports decrypted frames, every one is decrypted. */
+START_TEST(test_export_decrypts_all)
+{
+	struct rig r;
+	uint8_t ip[1500] = { 0x45 };
+	uint64_t dec;
+	unsigned n;
+
+	rig_init(&r, true, count_plain);
+	for (int i = 0; i < 16; i++)
+		send_sta(&r, 0x0800, ip, 400, NULL);
+	dec = the_link(&r)->frames_decrypted;
+	n = r.n_plain;
+	ck_assert_uint_eq(n, dec);
+	send_sta(&r, 0x0800, ip, 200, NULL);
+	send_sta(&r, 0x0800, ip, 1300, NULL);
+	ck_assert_uint_eq(the_link(&r)->frames_decrypted, dec + 2);
+	ck_assert_uint_eq(r.n_plain, n + 2);
+	rig_free(&r);
+}
+END_TEST
+
+/* The messages of a finished core: frame, type, protected, one line each. */
+static size_t list_msgs(const struct fw_core *c, char *out, size_t cap, size_t *n_protected)
+{
+	size_t used = 0;
+
+	*n_protected = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < fw_core_n_links(c); i++) {
+		const struct fw_link *l = fw_core_link(c, i);
+
+		for (size_t j = 0; j < l->n_msgs; j++) {
+			int n = snprintf(out + used, cap - used, "%llu %d %d\n",
+					 (unsigned long long)l->msgs[j].frame, (int)l->msgs[j].type,
+					 (int)l->msgs[j].protected_);
+
+			ck_assert(n > 0 && (size_t)n < cap - used);
+			used += (size_t)n;
+			*n_protected += l->msgs[j].protected_;
+		}
+	}
+	return used;
+}
+
+static void noop_plain(void *arg, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		       const uint8_t *mpdu, size_t len)
+{
+	(void)arg, (void)input, (void)frame_no, (void)ts_ns, (void)mpdu, (void)len;
+}
+
+static struct fw_core *run_file(const char *path, struct fw_keyring *kr, bool all)
+{
+	struct fw_core_opts co = { 0 };
+	struct fw_source *s;
+	struct fw_pkt pkt;
+	struct fw_frame f;
+	struct fw_core *c;
+	char err[512];
+	unsigned input;
+
+	if (all)
+		co.on_decrypted = noop_plain;
+	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
+	c = fw_core_new(&co, kr);
+	ck_assert_ptr_nonnull(c);
+	input = fw_core_add_input(c, path, fw_source_linktype(s));
+	while (fw_source_next(s, &pkt, err, sizeof(err)) == 1) {
+		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
+		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
+	}
+	fw_source_close(s);
+	fw_core_finish(c);
+	return c;
+}
+
+/* The keys of a capture's .expect (X.expect or X.pcap.expect): 0 when it names none. */
+static size_t load_keys(struct fw_keyring *kr, const char *dir, const char *pcap)
+{
+	char path[4096], line[512], err[256];
+	size_t n = 0, base = strlen(pcap) - 5;	/* without ".pcap" */
+	FILE *f = NULL;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s.expect", dir, pcap) < sizeof(path))
+		f = fopen(path, "r");
+	if (!f && (size_t)snprintf(path, sizeof(path), "%s/%.*s.expect", dir, (int)base, pcap) <
+			  sizeof(path))
+		f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "key ", 4) != 0)
+			continue;
+		ck_assert_msg(fw_keyring_add_line(kr, line + 4, path, dir, err, sizeof(err)) == 0,
+			      "%s: %s", path, err);
+		n++;
+	}
+	fclose(f);
+	return n;
+}
+
+START_TEST(test_no_eapol_key_lost_in_captures)
+{
+	static const char *const dirs[] = { "captures", "captures/synth" };
+	const char *top = getenv("top_srcdir");
+	size_t total_protected = 0, files = 0;
+	bool m4_drop = false;
+
+	for (size_t d = 0; d < 2; d++) {
+		char dir[1024];
+		struct dirent *e;
+		DIR *dp;
+
+		snprintf(dir, sizeof(dir), "%s/%s", top && *top ? top : ".", dirs[d]);
+		dp = opendir(dir);
+		ck_assert_msg(dp != NULL, "%s", dir);
+		while ((e = readdir(dp)) != NULL) {
+			size_t len = strlen(e->d_name), n1, n2, np1, np2;
+			static char a[65536], b[65536];
+			struct fw_keyring *kr;
+			struct fw_core *c1, *c2;
+			char path[4096];
+
+			if (len < 6 || strcmp(e->d_name + len - 5, ".pcap") != 0)
+				continue;
+			kr = fw_keyring_new();
+			ck_assert_ptr_nonnull(kr);
+			if (load_keys(kr, dir, e->d_name) == 0) {
+				fw_keyring_free(kr);
+				continue;
+			}
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			c1 = run_file(path, kr, false);
+			c2 = run_file(path, kr, true);
+			n1 = list_msgs(c1, a, sizeof(a), &np1);
+			n2 = list_msgs(c2, b, sizeof(b), &np2);
+			ck_assert_msg(n1 == n2 && strcmp(a, b) == 0,
+				      "%s: messages differ from a full decryption:\n%s---\n%s", path, a,
+				      b);
+			ck_assert_uint_eq(np1, np2);
+			total_protected += np1;
+			files++;
+			if (strcmp(e->d_name, "m4-drop.pcap") == 0) {
+				/* the three encrypted 4/4s tshark shows, with the passphrase */
+				ck_assert_ptr_nonnull(strstr(a, "\n41 4 1\n"));
+				ck_assert_ptr_nonnull(strstr(a, "\n58 4 1\n"));
+				ck_assert_ptr_nonnull(strstr(a, "\n77 4 1\n"));
+				m4_drop = true;
+			}
+			fw_core_free(c1);
+			fw_core_free(c2);
+			fw_keyring_free(kr);
+		}
+		closedir(dp);
+	}
+	ck_assert(m4_drop);
+	ck_assert_uint_ge(files, 40);
+	ck_assert_uint_ge(total_protected, 10);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("decrypt");
+	TCase *tc = tcase_create("rule");
+	SRunner *sr;
+	int failed;
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_only_eapol_sized_eapol_is_decrypted);
+	tcase_add_test(tc, test_export_decrypts_all);
+	tcase_add_test(tc, test_no_eapol_key_lost_in_captures);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
