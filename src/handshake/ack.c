@@ -43,11 +43,15 @@ static void settle(struct hs_pending_frame *p, enum fw_acked v, uint64_t ack_fra
 
 	if (!l)
 		return;
+	/*
+	 * A frame of neither side (a neighbour's, waiting with the link last
+	 * active) says nothing of what this sniffer hears of the link.
+	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
+	 */
 	if (v == FW_ACK_YES) {
-		/* pub.acks_visible is their "or", set at the end (the link's pub stays cold) */
 		if (memcmp(p->ta, l->bssid, 6) == 0)
 			l->acks_for_ap = true;
-		else
+		else if (memcmp(p->ta, l->sta, 6) == 0)
 			l->acks_for_sta = true;
 	}
 	if (p->msg && p->msg <= l->n_msgs) {

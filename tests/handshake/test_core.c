@@ -482,6 +482,59 @@ START_TEST(test_m4_lost_by_acks)
 }
 END_TEST
 
+/* An unprotected data frame between two neighbours (no link of the test's). */
+static void neighbour_data(struct env *e)
+{
+	static const uint8_t nsta[6] = { 0x02, 0x99, 0, 0, 0, 0x01 };
+	static const uint8_t nap[6] = { 0x02, 0x99, 0, 0, 0, 0x02 };
+	struct fw_frame f;
+
+	memset(&f, 0, sizeof(f));
+	f.kind = FW_KIND_DATA;
+	f.has_dot11 = true;
+	f.dot11.type = FW_T_DATA;
+	memcpy(f.ta, nsta, 6);
+	memcpy(f.sa, nsta, 6);
+	memcpy(f.ra, nap, 6);
+	memcpy(f.da, nap, 6);
+	memcpy(f.bssid, nap, 6);
+	f.has_ta = true;
+	fw_core_feed(e->c, 0, e->b.frame++, e->b.ts_ns, &f);
+	e->b.ts_ns += 100000;
+	hsb_ack(&e->b, e->c, nsta);
+}
+
+/*
+ * The sniffer hears the station's ACKs (of the AP's frames) but not the
+ * AP's: the station's 2/4 and 4/4 are neither ACKed nor lost.  An ACK a
+ * neighbour's frame gets in between says nothing about this link.
+ */
+START_TEST(test_neighbour_ack_is_not_the_links)
+{
+	struct env e;
+	const struct fw_link *l;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	neighbour_data(&e);
+	hsb_msg(&e.b, e.c, 3, 2, A1, S1, NULL);
+	hsb_ack(&e.b, e.c, e.b.aa);
+	hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	neighbour_data(&e);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_int_eq(l->msgs[0].acked, FW_ACK_YES);
+	ck_assert_int_eq(l->msgs[1].acked, FW_ACK_UNKNOWN);
+	ck_assert_int_eq(l->msgs[2].acked, FW_ACK_YES);
+	ck_assert_int_eq(l->msgs[3].acked, FW_ACK_UNKNOWN);
+	ck_assert_ptr_null(find(e.c, FW_F_M4_LOST, 0));
+	ck_assert_uint_eq(fw_core_n_findings(e.c), 0);
+	env_fini(&e);
+}
+END_TEST
+
 /* A Block Ack from the AP whose bitmap covers the M4: acknowledged, so a retry is M4_IGNORED. */
 START_TEST(test_block_ack)
 {
@@ -586,6 +639,7 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_reordered_timestamps);
 	tcase_add_test(tc, test_slow_response);
 	tcase_add_test(tc, test_m4_lost_by_acks);
+	tcase_add_test(tc, test_neighbour_ack_is_not_the_links);
 	tcase_add_test(tc, test_block_ack);
 	tcase_add_test(tc, test_crossing_retry);
 	tcase_add_test(tc, test_no_acks_no_conclusion);
