@@ -185,5 +185,24 @@ while read -r stem; do
 	fi
 done <"$tmp/stems"
 
+# the 802.1X scenarios' diagnoses, as each was built: stale-key's second
+# handshake answers with the first authentication's PMK, key-late's first
+# 2/4 goes out before the Access-Accept that carries its PMK
+diagnoses() { # STEM: "code/diagnosis@frames" of its findings, given only the secret
+	sed -n 's/^key //p' "$caps/$1.expect" >"$tmp/key"
+	"$fw" analyze --json --key-file "$tmp/key" --merge "$caps/$1.pcap" "$caps/$1-wired.pcap" |
+		jq -r '[.findings[] | "\(.code)/\(.diagnosis)@\(.frames | map(tostring) | join(","))"] | join(" ")'
+}
+got=$(diagnoses stale-key)
+[ "$got" = "MIC_BAD/stale key@71 MIC_BAD/stale key@75 TIMEOUT/null@75,77" ] &&
+	ok "stale-key: both 2/4s are MIC_BAD stale key, then the timeout" ||
+	nok "stale-key: the diagnoses" "$got"
+got=$(diagnoses key-late)
+[ "$got" = "MIC_BAD/key not yet delivered@28" ] &&
+	ok "key-late: the early 2/4 is MIC_BAD key not yet delivered, nothing else" ||
+	nok "key-late: the diagnoses" "$got"
+got=$(diagnoses eap-clean)
+[ -z "$got" ] && ok "eap-clean: no finding with only the secret" || nok "eap-clean: findings" "$got"
+
 echo "$passed passed, $failed failed, $pending pending, $known known gaps"
 [ "$failed" -eq 0 ]
