@@ -38,6 +38,7 @@ libpcap loop (floor)|"$loop" "\$F"
 libpcap loop, 1 MiB buffer|"$loop" --buffered "\$F"
 cat|cat "\$F"
 fourway analyze --passphrase|"$fw" analyze --passphrase "$pass" "\$F"
+fourway analyze --passphrase --export-decrypted|"$fw" analyze --passphrase "$pass" --export-decrypted /dev/null "\$F"
 EOF
 if command -v tshark >/dev/null 2>&1; then
 	echo "tshark -Y eapol|tshark -r \"\$F\" -Y eapol" >>"$tmp/cmds"
