@@ -187,6 +187,30 @@ static void evict(struct fw_core *c, size_t max)
 		       max, (unsigned long long)c->n_evicted);
 }
 
+/*
+ * Keep chains short as links come (a hostile capture brings thousands):
+ * twice the buckets once there are as many links as buckets.  Out of memory,
+ * the table stays as it is, only slower.
+ */
+static void tab_grow(struct fw_core *c)
+{
+	size_t size = c->link_tab_size * 2;
+	struct hs_link **tab = calloc(size, sizeof(*tab));
+
+	if (!tab)
+		return;
+	for (size_t i = 0; i < c->n_links; i++) {
+		struct hs_link *l = c->links[i];
+		size_t h = pair_hash(l->bssid, l->sta, size);
+
+		l->next = tab[h];
+		tab[h] = l;
+	}
+	free(c->link_tab);
+	c->link_tab = tab;
+	c->link_tab_size = size;
+}
+
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
 {
 	size_t max = hs_max_links(c);
@@ -205,6 +229,8 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	}
 	if (c->n_links >= max)
 		evict(c, max);
+	if (c->n_links >= c->link_tab_size)
+		tab_grow(c);
 	arr = hs_grow(c->links, &c->cap_links, c->n_links + 1, sizeof(*arr));
 	if (!arr)
 		return NULL;

@@ -48,6 +48,30 @@ static void evict_one(struct fw_core *c)
 		       (unsigned long long)c->n_nets_evicted);
 }
 
+/* Twice the buckets once there are as many networks (as link.c does for links). */
+static void tab_grow(struct fw_core *c)
+{
+	size_t size = c->net_tab_size * 2;
+	struct hs_net **tab = calloc(size, sizeof(*tab));
+
+	if (!tab)
+		return;
+	for (size_t i = 0; i < c->net_tab_size; i++) {
+		struct hs_net *n = c->net_tab[i], *next;
+
+		for (; n; n = next) {
+			size_t h = mac_hash(n->bssid, size);
+
+			next = n->next;
+			n->next = tab[h];
+			tab[h] = n;
+		}
+	}
+	free(c->net_tab);
+	c->net_tab = tab;
+	c->net_tab_size = size;
+}
+
 struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6])
 {
 	struct hs_net *n = hs_net_find(c, hs_scope(c), bssid);
@@ -59,6 +83,8 @@ struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6])
 	}
 	if (c->n_nets >= hs_max_links(c))
 		evict_one(c);
+	if (c->n_nets >= c->net_tab_size)
+		tab_grow(c);
 	n = calloc(1, sizeof(*n));
 	if (!n)
 		return NULL;
