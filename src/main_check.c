@@ -140,9 +140,16 @@ static int check_opt(void *ctx, int c, const char *arg)
 
 static char *sidecar_of(const char *path, bool *nomem);
 
+/* What drop_partners knows of one capture of the list. */
+struct partner {
+	struct stat st;
+	bool have;	/* st is valid */
+	bool merges;	/* its sidecar has merge lines */
+	bool merged;	/* another capture's sidecar merges it */
+};
+
 /* Mark the captures of l that the sidecar of l->e[i] merges. */
-static int mark_partners(const struct fw_check_list *l, size_t i, const struct stat *st,
-			 const bool *have, bool *merges, bool *drop)
+static int mark_partners(const struct fw_check_list *l, size_t i, struct partner *p)
 {
 	struct fw_expect side;
 	char err[1024];
@@ -155,15 +162,16 @@ static int mark_partners(const struct fw_check_list *l, size_t i, const struct s
 		free(sidecar);	/* a sidecar that cannot be read fails its capture later */
 		return 0;
 	}
-	merges[i] = side.n_merge > 0;
+	p[i].merges = side.n_merge > 0;
 	for (size_t k = 0; k < side.n_merge; k++) {
 		struct stat ps;
 
 		if (stat(side.merge[k], &ps) != 0)
 			continue;
 		for (size_t j = 0; j < l->n; j++)
-			if (j != i && have[j] && st[j].st_dev == ps.st_dev && st[j].st_ino == ps.st_ino)
-				drop[j] = true;
+			if (j != i && p[j].have && p[j].st.st_dev == ps.st_dev &&
+			    p[j].st.st_ino == ps.st_ino)
+				p[j].merged = true;
 	}
 	fw_expect_fini(&side);
 	free(sidecar);
@@ -177,19 +185,17 @@ static int mark_partners(const struct fw_check_list *l, size_t i, const struct s
  */
 static int drop_partners(struct fw_check_list *l)
 {
-	struct stat *st = calloc(l->n ? l->n : 1, sizeof(*st));
-	bool *have = calloc(l->n ? l->n : 1, 3 * sizeof(bool));
-	bool *merges = have + l->n, *drop = merges + l->n;
+	struct partner *p = calloc(l->n ? l->n : 1, sizeof(*p));
 	size_t j = 0;
-	int rc = st && have ? 0 : FW_ENOMEM;
+	int rc = p ? 0 : FW_ENOMEM;
 
 	for (size_t i = 0; rc == 0 && i < l->n; i++)
-		have[i] = !l->e[i].error && stat(l->e[i].path, &st[i]) == 0;
+		p[i].have = !l->e[i].error && stat(l->e[i].path, &p[i].st) == 0;
 	for (size_t i = 0; rc == 0 && i < l->n; i++)
-		if (have[i])
-			rc = mark_partners(l, i, st, have, merges, drop);
+		if (p[i].have)
+			rc = mark_partners(l, i, p);
 	for (size_t i = 0; rc == 0 && i < l->n; i++) {
-		if (drop[i] && !merges[i]) {
+		if (p[i].merged && !p[i].merges) {
 			free(l->e[i].path);
 			free(l->e[i].error);
 		} else {
@@ -198,8 +204,7 @@ static int drop_partners(struct fw_check_list *l)
 	}
 	if (rc == 0)
 		l->n = j;
-	free(st);
-	free(have);
+	free(p);
 	return rc;
 }
 

@@ -273,6 +273,23 @@ static void *dup_array(const void *p, size_t n, size_t elem)
 	return d;
 }
 
+/* A copy's own arrays, its PTK cache wiped; priv[].eapol belongs to the original link. */
+static void snapshot_free(struct hs_link *s)
+{
+	for (size_t k = 0; s->ptk_cache && k < s->n_ptk; k++)
+		fw_ptk_wipe(&s->ptk_cache[k].ptk);
+	free(s->ptk_cache);
+	hs_tks_free(s->tks);
+	free(s->pn_events);
+	free(s->msgs);
+	free(s->priv);
+	free(s->hs);
+	free(s->ev);
+	free(s->pframes);
+	free(s->eap);
+	free(s);
+}
+
 /*
  * fw_core_refresh() runs the passes on a copy of each link, so the link
  * the feed goes on with keeps exactly its fed state (message order,
@@ -310,16 +327,7 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
 	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache) ||
 	    (l->n_pn_events && !s->pn_events) || (l->tks && !s->tks)) {
-		free(s->ptk_cache);
-		free(s->pn_events);
-		hs_tks_free(s->tks);
-		free(s->msgs);
-		free(s->priv);
-		free(s->hs);
-		free(s->ev);
-		free(s->pframes);
-		free(s->eap);
-		free(s);
+		snapshot_free(s);
 		return NULL;
 	}
 	return s;
@@ -327,22 +335,8 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 
 static void snapshots_free(struct fw_core *c)
 {
-	for (size_t i = 0; i < c->n_snap; i++) {
-		struct hs_link *s = c->snap[i];
-
-		for (size_t k = 0; s->ptk_cache && k < s->n_ptk; k++)
-			fw_ptk_wipe(&s->ptk_cache[k].ptk);
-		free(s->ptk_cache);
-		hs_tks_free(s->tks);
-		free(s->pn_events);
-		free(s->msgs);
-		free(s->priv);	/* not priv[].eapol: the original link owns those */
-		free(s->hs);
-		free(s->ev);
-		free(s->pframes);
-		free(s->eap);
-		free(s);
-	}
+	for (size_t i = 0; i < c->n_snap; i++)
+		snapshot_free(c->snap[i]);
 	free(c->snap);
 	c->snap = NULL;
 	c->n_snap = 0;
