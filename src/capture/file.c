@@ -180,10 +180,12 @@ static int raw_fill(struct raw_reader *r, size_t want)
 	return 0;
 }
 
+/* One load, swapped for a big-endian file: no branch per field. */
 static inline uint32_t get32(const uint8_t *b, bool be)
 {
-	return be ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
-		  : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+	uint32_t v = (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+
+	return be ? __builtin_bswap32(v) : v;
 }
 
 /* The next record, as fw_source_next() returns it. */
@@ -195,7 +197,8 @@ static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t e
 	uint32_t sec, frac, caplen, len, keep;
 	size_t have;
 
-	if (raw_fill(r, REC_HDR_LEN) != 0)
+	/* the buffer is refilled (and moved) only when a record runs past its end */
+	if (r->end - r->start < REC_HDR_LEN && raw_fill(r, REC_HDR_LEN) != 0)
 		goto io_error;
 	have = r->end - r->start;
 	if (have == 0)
@@ -208,18 +211,23 @@ static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t e
 	fw_cur_init(&c, r->buf + r->start, have);
 	if (!fw_cur_ptr(&c, &h, REC_HDR_LEN))
 		return FW_EINVAL;	/* cannot happen: 16 bytes are there */
-	sec = get32(h, r->big_endian);
-	frac = get32(h + 4, r->big_endian);
 	caplen = get32(h + 8, r->big_endian);
-	len = get32(h + 12, r->big_endian);
 	if (caplen > RAW_MAX_CAPLEN) {
 		/* libpcap 1.10's words, naming the snapshot length though the maximum was passed */
 		say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
 		    "snaplen of %u", s->name, (unsigned long long)s->frame_no + 1, caplen, r->snaplen);
 		return FW_EIO;
 	}
-	if (raw_fill(r, REC_HDR_LEN + (size_t)caplen) != 0)
-		goto io_error;
+	if (have - REC_HDR_LEN < caplen) {
+		if (raw_fill(r, REC_HDR_LEN + (size_t)caplen) != 0)
+			goto io_error;
+		fw_cur_init(&c, r->buf + r->start, r->end - r->start);
+		if (!fw_cur_ptr(&c, &h, REC_HDR_LEN))
+			return FW_EINVAL;	/* cannot happen: the header was there */
+	}
+	sec = get32(h, r->big_endian);
+	frac = get32(h + 4, r->big_endian);
+	len = get32(h + 12, r->big_endian);
 	have = r->end - r->start - REC_HDR_LEN;
 	keep = caplen > r->snaplen ? r->snaplen : caplen;
 	if (have < caplen) {

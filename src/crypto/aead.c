@@ -19,6 +19,7 @@
 
 #include "crypto/aead.h"
 #include "crypto/akm.h"
+#include "crypto/internal.h"
 #include "util/cursor.h"
 #include "util/err.h"
 
@@ -151,7 +152,7 @@ static int aead_run(int enc, const struct suite *s, const uint8_t *tk, const uin
 		    size_t nonce_len, const uint8_t *aad, size_t aad_len, const uint8_t *in,
 		    size_t len, uint8_t *out, uint8_t *tag)
 {
-	EVP_CIPHER *c = EVP_CIPHER_fetch(NULL, s->cipher, NULL);
+	const EVP_CIPHER *c = fw_fetch_cipher(s->cipher);
 	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
 	int outl = 0, ok, err = FW_ECRYPTO;
 	uint8_t dummy;
@@ -193,7 +194,6 @@ out:
 	if (err && len)
 		OPENSSL_cleanse(out, len);
 	EVP_CIPHER_CTX_free(ctx);
-	EVP_CIPHER_free(c);
 	return err;
 }
 
@@ -280,18 +280,17 @@ struct fw_aead_peek_key {
 int fw_aead_peek_key_new(struct fw_aead_peek_key **out, const uint8_t *tk, size_t tk_len)
 {
 	struct fw_aead_peek_key *k;
-	EVP_CIPHER *c;
+	const EVP_CIPHER *c;
 	int ok;
 
 	*out = NULL;
 	if (!tk || (tk_len != 16 && tk_len != 32))
 		return FW_EINVAL;
 	k = OPENSSL_zalloc(sizeof(*k));
-	c = EVP_CIPHER_fetch(NULL, tk_len == 16 ? "AES-128-ECB" : "AES-256-ECB", NULL);
+	c = fw_fetch_cipher(tk_len == 16 ? "AES-128-ECB" : "AES-256-ECB");
 	ok = k && c && (k->ctx = EVP_CIPHER_CTX_new()) != NULL &&
 	     EVP_EncryptInit_ex2(k->ctx, c, tk, NULL, NULL) &&
 	     EVP_CIPHER_CTX_set_padding(k->ctx, 0);
-	EVP_CIPHER_free(c);
 	if (!ok) {
 		fw_aead_peek_key_free(k);
 		return FW_ECRYPTO;

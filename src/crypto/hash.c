@@ -1,6 +1,7 @@
 /*
  * hash.c - the HMAC and hash building blocks the 802.11 KDFs are made of
- * (12.7.1.2 PRF, 12.7.1.6.2 KDF, 12.7.1.7 FT names), over EVP_MAC/EVP_MD.
+ * (12.7.1.2 PRF, 12.7.1.6.2 KDF, 12.7.1.7 FT names), over EVP_MAC/EVP_MD
+ * with the algorithms fetch.c fetched once.
  *
  * The 802.11 constructions MAC a concatenation of labels, addresses and
  * nonces; taking the pieces as an iovec avoids building (and wiping) a
@@ -51,24 +52,17 @@ int fw_crypto_hmac_v(const char *digest, const uint8_t *key, size_t key_len,
 		     const struct fw_iov *v, size_t n, uint8_t *out, size_t out_size,
 		     size_t *out_len)
 {
-	EVP_MAC *mac = NULL;
 	EVP_MAC_CTX *ctx = NULL;
-	OSSL_PARAM params[2];
 	size_t len = 0;
 	int err = FW_ECRYPTO;
 
 	if (!digest || (!key && key_len) || !out || !out_len)
 		return FW_EINVAL;
-	mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-	if (!mac)
-		return FW_ECRYPTO;
-	ctx = EVP_MAC_CTX_new(mac);
+	ctx = fw_fetch_hmac_ctx(digest);
 	if (!ctx)
-		goto out;
-	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)digest, 0);
-	params[1] = OSSL_PARAM_construct_end();
+		return FW_ECRYPTO;
 	/* OpenSSL rejects a NULL key even when empty; HMAC with an empty key is defined. */
-	if (!EVP_MAC_init(ctx, key ? key : (const uint8_t *)"", key_len, params))
+	if (!EVP_MAC_init(ctx, key ? key : (const uint8_t *)"", key_len, NULL))
 		goto out;
 	if (EVP_MAC_CTX_get_mac_size(ctx) > out_size) {
 		err = FW_ERANGE;
@@ -83,7 +77,6 @@ int fw_crypto_hmac_v(const char *digest, const uint8_t *key, size_t key_len,
 	err = 0;
 out:
 	EVP_MAC_CTX_free(ctx);
-	EVP_MAC_free(mac);
 	return err;
 }
 
@@ -91,14 +84,14 @@ int fw_crypto_hash_v(enum fw_hash h, const struct fw_iov *v, size_t n, uint8_t *
 		     size_t *out_len)
 {
 	const char *name = fw_crypto_md_name(h);
-	EVP_MD *md = NULL;
+	const EVP_MD *md;
 	EVP_MD_CTX *ctx = NULL;
 	unsigned int len = 0;
 	int err = FW_ECRYPTO;
 
 	if (!name || !out || !out_len)
 		return FW_EINVAL;
-	md = EVP_MD_fetch(NULL, name, NULL);
+	md = fw_fetch_md(name);
 	ctx = EVP_MD_CTX_new();
 	if (!md || !ctx || !EVP_DigestInit_ex(ctx, md, NULL))
 		goto out;
@@ -111,6 +104,5 @@ int fw_crypto_hash_v(enum fw_hash h, const struct fw_iov *v, size_t n, uint8_t *
 	err = 0;
 out:
 	EVP_MD_CTX_free(ctx);
-	EVP_MD_free(md);
 	return err;
 }

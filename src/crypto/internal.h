@@ -5,13 +5,16 @@
  * Invariants: every helper is a pure function over OpenSSL 3 (EVP_MAC,
  * EVP_MD); scratch state lives on the stack or in OpenSSL contexts freed
  * before return, and key material in scratch buffers is wiped with
- * OPENSSL_cleanse.  Returns 0 or a negative FW_E* code.
+ * OPENSSL_cleanse.  Returns 0 or a negative FW_E* code.  The algorithms
+ * themselves are fetched once per process (fetch.c) and never change.
  */
 #ifndef FW_CRYPTO_INTERNAL_H
 #define FW_CRYPTO_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <openssl/evp.h>
 
 #include "crypto/akm.h"
 
@@ -41,5 +44,18 @@ int fw_crypto_hmac_v(const char *digest, const uint8_t *key, size_t key_len,
 /* Hash(v[0] || ... || v[n-1]) via EVP_Digest*; out holds FW_CRYPTO_MAX_MD bytes. */
 int fw_crypto_hash_v(enum fw_hash h, const struct fw_iov *v, size_t n, uint8_t *out,
 		     size_t *out_len);
+
+/*
+ * The algorithms, fetched on first use (fetch.c): a cipher by its OpenSSL
+ * name (AES-128/192/256-ECB, AES-128/256-CCM and -GCM), a digest (MD5, SHA1, SHA256, SHA384,
+ * SHA512); NULL for any other name or when OpenSSL lacks it.  Not to be
+ * freed.
+ */
+const EVP_CIPHER *fw_fetch_cipher(const char *name);
+const EVP_MD *fw_fetch_md(const char *name);
+/* A new, unkeyed HMAC context for that digest; the caller frees it. */
+EVP_MAC_CTX *fw_fetch_hmac_ctx(const char *digest);
+/* The CMAC algorithm (not to be freed): its contexts are the caller's. */
+EVP_MAC *fw_fetch_cmac(void);
 
 #endif

@@ -16,6 +16,7 @@
 #include <openssl/evp.h>
 #include <openssl/provider.h>
 
+#include "crypto/internal.h"
 #include "crypto/keywrap.h"
 #include "util/err.h"
 
@@ -43,13 +44,13 @@ static int aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_
 	size_t n = enc ? in_len / 8 : in_len / 8 - 1;
 	uint8_t *r = enc ? out + 8 : out;	/* R[1..n] */
 	uint8_t a[8], b[16];
-	EVP_CIPHER *c = NULL;
+	const EVP_CIPHER *c;
 	EVP_CIPHER_CTX *ctx = NULL;
 	int outl = 0, err = FW_ECRYPTO;
 
 	if (!name || !kek || !in || !out)
 		return FW_EINVAL;
-	c = EVP_CIPHER_fetch(NULL, name, NULL);
+	c = fw_fetch_cipher(name);
 	ctx = EVP_CIPHER_CTX_new();
 	if (!c || !ctx || !EVP_CipherInit_ex2(ctx, c, kek, NULL, enc, NULL) ||
 	    !EVP_CIPHER_CTX_set_padding(ctx, 0))
@@ -96,7 +97,6 @@ out:
 	OPENSSL_cleanse(a, sizeof(a));
 	OPENSSL_cleanse(b, sizeof(b));
 	EVP_CIPHER_CTX_free(ctx);
-	EVP_CIPHER_free(c);
 	return err;
 }
 

@@ -2,6 +2,7 @@ noinst_LIBRARIES += libfwcrypto.a
 libfwcrypto_a_SOURCES = \
 	src/crypto/aead.c src/crypto/aead.h \
 	src/crypto/akm.c src/crypto/akm.h \
+	src/crypto/fetch.c \
 	src/crypto/hash.c src/crypto/internal.h \
 	src/crypto/kdf.c src/crypto/kdf.h \
 	src/crypto/keywrap.c src/crypto/keywrap.h \

@@ -20,7 +20,7 @@
 static int cmac_aes128(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
 		       uint8_t out[16])
 {
-	EVP_MAC *mac = NULL;
+	EVP_MAC *mac = fw_fetch_cmac();
 	EVP_MAC_CTX *ctx = NULL;
 	OSSL_PARAM params[2];
 	size_t outl = 0;
@@ -28,7 +28,6 @@ static int cmac_aes128(const uint8_t *key, size_t key_len, const uint8_t *data, 
 
 	if (key_len != 16)
 		return FW_EINVAL;
-	mac = EVP_MAC_fetch(NULL, "CMAC", NULL);
 	if (!mac)
 		return FW_ECRYPTO;
 	ctx = EVP_MAC_CTX_new(mac);
@@ -43,7 +42,6 @@ static int cmac_aes128(const uint8_t *key, size_t key_len, const uint8_t *data, 
 	err = 0;
 out:
 	EVP_MAC_CTX_free(ctx);
-	EVP_MAC_free(mac);
 	return err;
 }
 

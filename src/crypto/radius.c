@@ -25,7 +25,7 @@ struct piece {
 static int md5_v(const struct piece *v, size_t n, uint8_t out[16])
 {
 	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	EVP_MD *md = EVP_MD_fetch(NULL, "MD5", NULL);
+	const EVP_MD *md = fw_fetch_md("MD5");
 	unsigned int len = 0;
 	int err = FW_ECRYPTO;
 
@@ -40,7 +40,6 @@ static int md5_v(const struct piece *v, size_t n, uint8_t out[16])
 		goto out;
 	err = 0;
 out:
-	EVP_MD_free(md);
 	EVP_MD_CTX_free(ctx);
 	return err;
 }

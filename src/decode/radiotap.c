@@ -208,6 +208,72 @@ static int rt_vendor_skip(struct fw_cursor *c, const char **err_field)
 	return 0;
 }
 
+/*
+ * The common header: one present word naming only fields among 0..6.  Their
+ * offsets follow from the bits alone (each aligned to its size from the
+ * header start, the fields starting at 8), so one bound check against
+ * it_len covers them all; what is stored is what the walk would store.
+ * Returns false when the fields do not fit in it_len (the walk then says
+ * what is wrong).
+ */
+static bool rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
+{
+	struct fw_cursor c;
+	const uint8_t *h;
+	size_t off = 8, o_flags = 0, o_rate = 0, o_chan = 0, o_sig = 0, o_noise = 0;
+
+	if (bits & (1u << RT_TSFT))
+		off += 8;	/* 8 is already aligned for it */
+	if (bits & (1u << RT_FLAGS))
+		o_flags = off++;
+	if (bits & (1u << RT_RATE))
+		o_rate = off++;
+	if (bits & (1u << RT_CHANNEL)) {
+		off = (off + 1) & ~(size_t)1;
+		o_chan = off;
+		off += 4;
+	}
+	if (bits & (1u << RT_FHSS))
+		off += 2;
+	if (bits & (1u << RT_DBM_SIGNAL))
+		o_sig = off++;
+	if (bits & (1u << RT_DBM_NOISE))
+		o_noise = off++;
+	fw_cur_init(&c, data, it_len);
+	if (!fw_cur_ptr(&c, &h, off))
+		return false;
+	/* h[0..off) is in bounds: every offset above is below off */
+	if (bits & (1u << RT_TSFT)) {
+		r->has_tsft = true;
+		r->tsft = (uint64_t)h[8] | (uint64_t)h[9] << 8 | (uint64_t)h[10] << 16 |
+			  (uint64_t)h[11] << 24 | (uint64_t)h[12] << 32 | (uint64_t)h[13] << 40 |
+			  (uint64_t)h[14] << 48 | (uint64_t)h[15] << 56;
+	}
+	if (bits & (1u << RT_FLAGS)) {
+		r->fcs_at_end = (h[o_flags] & RT_F_FCS_AT_END) != 0;
+		r->bad_fcs = (h[o_flags] & RT_F_BAD_FCS) != 0;
+		r->short_preamble = (h[o_flags] & RT_F_SHORT_PREAMBLE) != 0;
+	}
+	if ((bits & (1u << RT_RATE)) && h[o_rate] != 0) {
+		r->has_rate = true;
+		r->rate_kbps = (uint32_t)h[o_rate] * 500;
+	}
+	if (bits & (1u << RT_CHANNEL)) {
+		r->has_freq = true;
+		r->freq_mhz = (uint16_t)(h[o_chan] | h[o_chan + 1] << 8);
+		r->chan_flags = (uint16_t)(h[o_chan + 2] | h[o_chan + 3] << 8);
+	}
+	if (bits & (1u << RT_DBM_SIGNAL)) {
+		r->has_signal = true;
+		r->signal_dbm = (int8_t)h[o_sig];
+	}
+	if (bits & (1u << RT_DBM_NOISE)) {
+		r->has_noise = true;
+		r->noise_dbm = (int8_t)h[o_noise];
+	}
+	return true;
+}
+
 int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 		      size_t *hdr_len, const char **err_field)
 {
@@ -241,6 +307,13 @@ int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 	/* bound everything by it_len: the base stays the header start */
 	fw_cur_init(&c, data, it_len);
 	fw_cur_skip(&c, 4);
+	words = c;
+	if (fw_cur_u32le(&words, &word) && (word & ~UINT32_C(0x7f)) == 0 &&
+	    rt_simple(r, data, it_len, word)) {
+		*hdr_len = it_len;
+		r->hdr_len = it_len;
+		return 0;
+	}
 	words = c;
 	do {
 		if (!fw_cur_u32le(&c, &word)) {

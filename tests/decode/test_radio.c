@@ -256,6 +256,67 @@ START_TEST(test_radiotap_tlv_stops)
 }
 END_TEST
 
+/* Fields 0..6 of mask at their alignment from the header start (t->n), with known values. */
+static void rt_put_fields(struct tbuf *t, uint32_t mask, uint8_t salt)
+{
+	static const uint8_t align[7] = { 8, 1, 1, 2, 1, 1, 1 }, size[7] = { 8, 1, 1, 4, 2, 1, 1 };
+
+	for (unsigned bit = 0; bit < 7; bit++) {
+		if (!(mask & BIT(bit)))
+			continue;
+		while (t->n % align[bit])
+			put_u8(t, 0xee);
+		for (unsigned i = 0; i < size[bit]; i++)
+			put_u8(t, (uint8_t)(salt + 17 * bit + 3 * i + 1));
+	}
+}
+
+START_TEST(test_radiotap_one_word_as_chain)
+{
+	/*
+	 * A header of one present word naming fields among 0..6 has a fast
+	 * path; the same fields behind a chain of two words (the second one
+	 * empty) take the general walk.  Both must read the same values, and
+	 * both must refuse every it_len that cuts a field.
+	 */
+	for (uint32_t mask = 0; mask < 128; mask++) {
+		for (uint8_t salt = 0; salt < 2; salt++) {
+			struct tbuf one, two;
+			struct fw_radio r1, r2;
+			size_t h1, h2, need;
+			const char *field = NULL;
+
+			rt_begin(&one, 0);
+			put_le32(&one, mask);
+			rt_put_fields(&one, mask, salt ? 221 : 0);	/* 221: the rate octet is 0 */
+			rt_begin(&two, 0);
+			put_le32(&two, mask | BIT(31));
+			put_le32(&two, 0);
+			rt_put_fields(&two, mask, salt ? 221 : 0);
+			one.b[2] = (uint8_t)one.n;
+			two.b[2] = (uint8_t)two.n;
+			ck_assert_int_eq(fw_radiotap_parse(&r1, one.b, one.n, &h1, &field), 0);
+			ck_assert_int_eq(fw_radiotap_parse(&r2, two.b, two.n, &h2, &field), 0);
+			ck_assert_uint_eq(h1, one.n);
+			ck_assert_uint_eq(h2, two.n);
+			r2.hdr_len = r1.hdr_len;
+			ck_assert_msg(memcmp(&r1, &r2, sizeof(r1)) == 0, "mask 0x%02x salt %u", mask, salt);
+			ck_assert(r1.has_tsft == ((mask & BIT(0)) != 0));
+			ck_assert(r1.has_signal == ((mask & BIT(5)) != 0));
+			/* the fields' end is the last byte written */
+			need = one.n;
+			for (size_t cut = 8; cut < need; cut++) {
+				one.b[2] = (uint8_t)cut;
+				field = NULL;
+				ck_assert_int_eq(fw_radiotap_parse(&r1, one.b, one.n, &h1, &field),
+						 FW_EMALFORMED);
+				ck_assert_str_eq(field, "radiotap field");
+			}
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_radiotap_errors)
 {
 	struct tbuf t;
@@ -515,6 +576,7 @@ Suite *radio_suite(void)
 	tcase_add_test(tc, test_radiotap_vendor_skip_past_header);
 	tcase_add_test(tc, test_radiotap_unknown_field_stops);
 	tcase_add_test(tc, test_radiotap_tlv_stops);
+	tcase_add_test(tc, test_radiotap_one_word_as_chain);
 	tcase_add_test(tc, test_radiotap_errors);
 	tcase_add_test(tc, test_ppi);
 	tcase_add_test(tc, test_prism);
