@@ -58,7 +58,8 @@ struct hdr_info {
 	bool mgmt;
 };
 
-static int parse_hdr(const uint8_t *hdr, size_t hdr_len, struct hdr_info *h)
+/* want_aad false: only what the nonce needs (a2, priority, mgmt), as a peek uses. */
+static int parse_hdr(const uint8_t *hdr, size_t hdr_len, struct hdr_info *h, bool want_aad)
 {
 	struct fw_cursor c;
 	uint8_t fc0, fc1, type, a[18], a4[6], qc0 = 0;
@@ -66,7 +67,8 @@ static int parse_hdr(const uint8_t *hdr, size_t hdr_len, struct hdr_info *h)
 	bool has_a4 = false, has_qc = false;
 	size_t n = 0;
 
-	memset(h, 0, sizeof(*h));
+	h->priority = 0;
+	h->aad_len = 0;
 	fw_cur_init(&c, hdr, hdr_len);
 	if (!fw_cur_u8(&c, &fc0) || !fw_cur_u8(&c, &fc1) || !fw_cur_skip(&c, 2) ||
 	    !fw_cur_copy(&c, a, sizeof(a)) || !fw_cur_u16le(&c, &sc))
@@ -88,6 +90,9 @@ static int parse_hdr(const uint8_t *hdr, size_t hdr_len, struct hdr_info *h)
 		has_qc = true;
 		h->priority = qc0 & 0x0f;
 	}
+	memcpy(h->a2, a + 6, 6);
+	if (!want_aad)
+		return 0;
 	/* 12.5.3.3.3: subtype bits 4-6 of a data frame masked ... */
 	h->aad[n++] = type == 2 ? (uint8_t)(fc0 & 0x8f) : fc0;
 	/* ... Retry, PwrMgt, MoreData masked, Protected set, Order masked with QoS Control */
@@ -97,7 +102,6 @@ static int parse_hdr(const uint8_t *hdr, size_t hdr_len, struct hdr_info *h)
 	h->aad[n++] = fc1;
 	memcpy(h->aad + n, a, sizeof(a));
 	n += sizeof(a);
-	memcpy(h->a2, a + 6, 6);
 	/* sequence number masked, fragment number kept */
 	h->aad[n++] = (uint8_t)(sc & 0x0f);
 	h->aad[n++] = 0;
@@ -217,7 +221,7 @@ int fw_aead_decrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
 		return FW_EINVAL;
 	if (hdr_len > len || len - hdr_len < 8 + s.mic_len)
 		return FW_ETRUNC;
-	err = parse_hdr(mpdu, hdr_len, &h);
+	err = parse_hdr(mpdu, hdr_len, &h, true);
 	if (err)
 		return err;
 	err = read_pn(mpdu + hdr_len, 8, &pn);
@@ -251,7 +255,7 @@ int fw_aead_encrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
 		return err;
 	if (tk_len != s.tk_len)
 		return FW_EINVAL;
-	err = parse_hdr(hdr, hdr_len, &h);
+	err = parse_hdr(hdr, hdr_len, &h, true);
 	if (err)
 		return err;
 	memmove(out, hdr, hdr_len);
@@ -327,7 +331,7 @@ int fw_aead_peek(struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu
 		return FW_EINVAL;
 	if (hdr_len > len || len - hdr_len < 8 + s.mic_len + n)
 		return FW_ETRUNC;
-	err = parse_hdr(mpdu, hdr_len, &h);
+	err = parse_hdr(mpdu, hdr_len, &h, false);
 	if (!err)
 		err = read_pn(mpdu + hdr_len, 8, &pn);
 	if (err)

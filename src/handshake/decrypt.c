@@ -11,7 +11,12 @@
  *    clear; a protected deauthentication (PMF) gives its reason code;
  *  - after each msg 3/4 the next protected frames are kept (a bounded
  *    number, no bytes), with the key that opened them: what the race
- *    detectors read to tell who installed which key when.
+ *    detectors read to tell who installed which key when.  For a CCMP or
+ *    GCMP data frame that key is the first whose keystream gives the
+ *    LLC/SNAP header every MSDU starts with (48 bits that no wrong key
+ *    gives but by chance, and no one without the key can forge): one AES
+ *    block, not a decryption.  An EAPOL frame, an A-MSDU, a frame no key
+ *    opens that way, and every management frame are decrypted in full.
  *
  * The TKs come from verifying the link's messages as they arrive, so the
  * link is verified again (cheaply: PTKs are cached) when a protected frame
@@ -233,12 +238,16 @@ enum hs_peek { HS_PEEK_EAPOL, HS_PEEK_OTHER, HS_PEEK_NONE };
  * What the first plaintext bytes of a CCMP/GCMP data frame are under the
  * link's keys, in try_keys' order: the first key whose keystream gives an
  * LLC/SNAP header (48 bits no wrong key matches but by chance) decides
- * whether the frame is EAPOL.  NONE: no key gives one; a key schedule that
- * cannot be made counts as EAPOL, so the frame gets the full decryption.
+ * whether the frame is EAPOL, and is the key that opened it (*key, *key_hs
+ * as try_keys gives them).  NONE: no key gives one, or the body is too
+ * short to tell; a key schedule that cannot be made counts as EAPOL, so
+ * the frame gets the full decryption.
  */
 static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
-			 const uint8_t *mpdu, size_t len, size_t hdr_len)
+			 const uint8_t *mpdu, size_t len, size_t hdr_len, enum fw_dec_key *key,
+			 int *key_hs)
 {
+	static const enum fw_dec_key which[3] = { FW_DEC_NEW, FW_DEC_PREV, FW_DEC_ZERO };
 	static const uint8_t llc[6] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00 };
 	static const uint8_t zero[32];
 	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
@@ -258,8 +267,11 @@ static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
 			return HS_PEEK_EAPOL;
 		if (fw_aead_peek(*keys[i], cipher, mpdu, len, hdr_len, p, sizeof(p)) != 0)
 			return HS_PEEK_NONE;
-		if (memcmp(p, llc, sizeof(llc)) == 0)
+		if (memcmp(p, llc, sizeof(llc)) == 0) {
+			*key = which[i];
+			*key_hs = i == 0 ? (int)n->hs : i == 1 ? (int)pr->hs : -1;
 			return p[6] == 0x88 && p[7] == 0x8e ? HS_PEEK_EAPOL : HS_PEEK_OTHER;
+		}
 	}
 	return HS_PEEK_NONE;
 }
@@ -285,16 +297,34 @@ static bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
 static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher,
 			     const struct fw_dot11 *d, bool *undecryptable)
 {
+	enum fw_dec_key key;
 	enum hs_peek k;
+	int key_hs;
 
 	*undecryptable = false;
 	if (!eapol_key_len(cipher, d))
 		return false;
 	if (!is_aead(cipher))
 		return true;
-	k = peek(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len);
+	k = peek(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len, &key,
+		 &key_hs);
 	*undecryptable = k == HS_PEEK_NONE;
 	return k == HS_PEEK_EAPOL;
+}
+
+/*
+ * A watched CCMP/GCMP data frame (not an A-MSDU, whose body opens with a
+ * subframe header): the key that opened it, from its first plaintext
+ * bytes.  False when it needs the full decryption: EAPOL, or no key gives
+ * an LLC/SNAP header (a frame of another layout, or of none of the keys).
+ */
+static bool watched_by_peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
+			    const struct fw_dot11 *d, enum fw_dec_key *key, int *key_hs)
+{
+	if (!is_aead(cipher) || d->type != FW_T_DATA || (d->qos && (d->qos_ctl & 0x0080)))
+		return false;
+	return peek(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len, key,
+		    key_hs) == HS_PEEK_OTHER;
 }
 
 static struct fw_pframe *keep_pframe(struct hs_link *l)
@@ -356,7 +386,7 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	struct hs_link *l, *ml = NULL;
 	struct fw_msg *m = NULL;
 	struct fw_pframe *pf;
-	bool from_ap, mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false;
+	bool from_ap, mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
 	enum fw_dec_key k = FW_DEC_NONE;
 	uint8_t cipher;
 	size_t plain_len = 0;
@@ -383,16 +413,21 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		want = may_be_eapol_key(c, l, cipher, d, &undecryptable);
 		if (undecryptable)
 			l->pub.frames_undecrypted++;
+	} else if (keys && !mgmt && !c->opts.on_decrypted &&
+		   watched_by_peek(c, l, cipher, d, &k, &dec_hs)) {
+		want = false;	/* opened by key k: nothing in it for the handshakes */
+		l->pub.frames_decrypted++;
 	}
 	if (want && keys) {
 		k = try_keys(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len,
 			     &plain_len, &dec_hs);
-		if (k != FW_DEC_NONE)
+		plain = k != FW_DEC_NONE;
+		if (plain)
 			l->pub.frames_decrypted++;
 		else
 			l->pub.frames_undecrypted++;
 	}
-	if (k != FW_DEC_NONE)
+	if (plain)
 		feed_plaintext(c, input, frame_no, ts_ns, f, plain_len, k, &m, &ml);
 	if (m && ml == l) {
 		*msg = (size_t)(m - l->msgs) + 1;

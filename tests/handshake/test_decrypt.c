@@ -236,6 +236,33 @@ static size_t list_msgs(const struct fw_core *c, char *out, size_t cap, size_t *
 	return used;
 }
 
+/*
+ * The protected frames kept after each msg 3/4, with the key that opened
+ * each; *opened counts the data frames a key opened that are not EAPOL
+ * (the ones a peek at their first block decides).
+ */
+static void list_pframes(const struct fw_core *c, char *out, size_t cap, uint64_t *opened)
+{
+	size_t used = 0;
+
+	*opened = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < fw_core_n_links(c); i++) {
+		const struct fw_link *l = fw_core_link(c, i);
+
+		for (size_t j = 0; j < l->n_pframes; j++) {
+			const struct fw_pframe *p = &l->pframes[j];
+			int n = snprintf(out + used, cap - used, "%llu key %d hs %d eapol %d\n",
+					 (unsigned long long)p->frame, (int)p->dec_key, p->dec_hs,
+					 (int)p->is_eapol);
+
+			ck_assert(n > 0 && (size_t)n < cap - used);
+			used += (size_t)n;
+			*opened += p->dec_key != FW_DEC_NONE && !p->mgmt && !p->is_eapol;
+		}
+	}
+}
+
 static void noop_plain(void *arg, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		       const uint8_t *mpdu, size_t len)
 {
@@ -298,6 +325,7 @@ START_TEST(test_no_eapol_key_lost_in_captures)
 	static const char *const dirs[] = { "captures", "captures/synth" };
 	const char *top = getenv("top_srcdir");
 	size_t total_protected = 0, files = 0;
+	uint64_t total_opened = 0;
 	bool m4_drop = false;
 
 	for (size_t d = 0; d < 2; d++) {
@@ -310,7 +338,8 @@ START_TEST(test_no_eapol_key_lost_in_captures)
 		ck_assert_msg(dp != NULL, "%s", dir);
 		while ((e = readdir(dp)) != NULL) {
 			size_t len = strlen(e->d_name), n1, n2, np1, np2;
-			static char a[65536], b[65536];
+			uint64_t o1, o2;
+			static char a[65536], b[65536], pa[65536], pb[65536];
 			struct fw_keyring *kr;
 			struct fw_core *c1, *c2;
 			char path[4096];
@@ -333,6 +362,18 @@ START_TEST(test_no_eapol_key_lost_in_captures)
 				      b);
 			ck_assert_uint_eq(np1, np2);
 			total_protected += np1;
+			/*
+			 * A watched data frame is opened by one AES block of each
+			 * key's keystream (its LLC/SNAP header): the key must be the
+			 * one full decryption, MIC and all, finds.
+			 */
+			list_pframes(c1, pa, sizeof(pa), &o1);
+			list_pframes(c2, pb, sizeof(pb), &o2);
+			ck_assert_msg(strcmp(pa, pb) == 0,
+				      "%s: watched frames' keys differ from a full decryption:\n%s---\n%s",
+				      path, pa, pb);
+			ck_assert_uint_eq(o1, o2);
+			total_opened += o1;
 			files++;
 			if (strcmp(e->d_name, "m4-drop.pcap") == 0) {
 				/* the three encrypted 4/4s tshark shows, with the passphrase */
@@ -350,6 +391,7 @@ START_TEST(test_no_eapol_key_lost_in_captures)
 	ck_assert(m4_drop);
 	ck_assert_uint_ge(files, 40);
 	ck_assert_uint_ge(total_protected, 10);
+	ck_assert_uint_ge(total_opened, 100);
 }
 END_TEST
 
