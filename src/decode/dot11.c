@@ -142,6 +142,7 @@ int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
 		     const char **err_field, size_t *err_off)
 {
 	struct fw_cursor c;
+	const uint8_t *b;
 	int rc;
 
 	fw_cur_init(&c, data, len);
@@ -177,12 +178,23 @@ int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
 		break;
 	case FW_T_MGMT:
 	case FW_T_DATA:
-		if ((rc = read_addr(&c, h->a2, "address 2", err_field, err_off)) != 0 ||
-		    (rc = read_addr(&c, h->a3, "address 3", err_field, err_off)) != 0)
-			return rc;
-		h->n_addr = 3;
-		if ((rc = parse_seq(h, &c, err_field, err_off)) != 0)
-			return rc;
+		if (fw_cur_ptr(&c, &b, 14)) {
+			/* A2, A3 and Sequence Control under one bound check */
+			memcpy(h->a2, b, 6);
+			memcpy(h->a3, b + 6, 6);
+			h->has_seq = true;
+			h->seq = (uint16_t)((b[12] | b[13] << 8) >> 4);
+			h->frag = (uint8_t)(b[12] & 0x0f);
+			h->n_addr = 3;
+		} else {
+			/* short: the field that is cut names itself */
+			if ((rc = read_addr(&c, h->a2, "address 2", err_field, err_off)) != 0 ||
+			    (rc = read_addr(&c, h->a3, "address 3", err_field, err_off)) != 0)
+				return rc;
+			h->n_addr = 3;
+			if ((rc = parse_seq(h, &c, err_field, err_off)) != 0)
+				return rc;
+		}
 		if (h->type == FW_T_DATA && h->to_ds && h->from_ds) {
 			if ((rc = read_addr(&c, h->a4, "address 4", err_field, err_off)) != 0)
 				return rc;

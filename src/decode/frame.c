@@ -12,7 +12,6 @@
 #include "decode/internal.h"
 #include "util/cursor.h"
 #include "util/err.h"
-#include "util/zero.h"
 
 #define ETH_HDR_LEN     14
 #define ETH_MAX_LEN     1500	/* type/length <= 1500 is an 802.3 length */
@@ -207,7 +206,7 @@ int fw_frame_decode(struct fw_frame *f, int linktype, const uint8_t *data, size_
 {
 	static const uint8_t empty[1];
 
-	fw_zero(f, sizeof(*f));
+	dec_frame_reset(f);
 	f->linktype = linktype;
 	if (!data) {
 		data = empty;

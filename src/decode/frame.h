@@ -121,7 +121,9 @@ struct fw_frame {
 };
 
 /*
- * Decode one packet.  Always fills *f (zeroed first); returns f->status.
+ * Decode one packet.  Always fills *f (cleared first, but for the eapol,
+ * key and radius parts: those are valid, and set, only when has_eapol,
+ * has_key, has_radius say so); returns f->status.
  */
 int fw_frame_decode(struct fw_frame *f, int linktype, const uint8_t *data, size_t len);
 

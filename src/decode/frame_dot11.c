@@ -11,7 +11,6 @@
 #include "util/crc32.h"
 #include "util/cursor.h"
 #include "util/err.h"
-#include "util/zero.h"
 
 /* Where the element list starts in each management body (9.3.3). */
 #define BEACON_FIXED       12	/* timestamp 8, beacon interval 2, capability 2 */
@@ -277,7 +276,7 @@ int fw_frame_decode_dot11(struct fw_frame *f, const uint8_t *data, size_t len, s
 	struct fw_radio radio = f->radio;
 	int linktype = f->linktype;
 
-	fw_zero(f, sizeof(*f));
+	dec_frame_reset(f);
 	f->radio = radio;
 	f->linktype = linktype;
 	return dec_dot11(f, data, len, fcs_len, 0);

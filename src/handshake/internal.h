@@ -124,6 +124,7 @@ struct hs_link {
 	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
 	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
 	uint8_t cipher;		/* pub.pairwise's suite type */
+	struct hs_tks *tks;	/* allocated with the first TK */
 	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
 	unsigned m3_seen_hs;	/* track_pn's count of msg 3/4s of this handshake ... */
 	size_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
@@ -135,7 +136,6 @@ struct hs_link {
 	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
 	int cur_ghs;		/* open group handshake index, -1 none */
 	size_t cap_msgs, cap_hs;
-	struct hs_tks *tks;	/* allocated with the first TK */
 	struct fw_msg *msgs;
 	struct hs_msg_priv *priv;
 	struct fw_handshake *hs;
@@ -221,10 +221,13 @@ struct hs_aaa_pmk {
 };
 
 struct fw_core {
+	/* what every frame reads, together at the start (the buffers are at the end) */
 	struct fw_core_opts opts;
 	struct fw_keyring *kr;
 	uint64_t order;
 	unsigned cur_input;	/* input of the frame being fed */
+	bool finished;
+	struct hs_link *last_link;	/* link of the latest frame that had one (ack.c) */
 
 	struct fw_input *inputs;
 	size_t n_inputs, cap_inputs;
@@ -247,10 +250,7 @@ struct fw_core {
 	struct fw_finding *findings;
 	size_t n_findings, cap_findings;
 
-	uint8_t dec_buf[4096];	/* decrypt.c: the plaintext body of one frame */
 	struct fw_aead_peek_key *zero_peek[2];	/* decrypt.c: the all-zero TK, 16 and 32 bytes */
-	uint8_t plain_mpdu[4096];
-	struct hs_link *last_link;	/* link of the latest frame that had one (ack.c) */
 
 	struct hs_radius_req radius_reqs[HS_RADIUS_REQS];
 	size_t radius_next;
@@ -262,8 +262,6 @@ struct fw_core {
 	char **notes;
 	size_t n_notes, cap_notes;
 
-	bool finished;
-
 	/* the --max-links cap (link.c): recency, links dropped so far */
 	struct hs_lru link_lru;
 	uint64_t n_evicted;
@@ -272,6 +270,9 @@ struct fw_core {
 	struct hs_lru net_lru;
 	uint64_t n_nets_evicted;
 	size_t net_evict_note;
+
+	uint8_t dec_buf[4096];	/* decrypt.c: the plaintext body of one frame */
+	uint8_t plain_mpdu[4096];
 };
 
 /* core.c */
