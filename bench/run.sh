@@ -2,9 +2,11 @@
 # run.sh - `make bench`: generate the capture once (BENCH_SIZE bytes, by
 # bench/fwbench-gen, ground truth beside it), then run every command
 # BENCH_RUNS times, interleaved (run 1 of each, run 2 of each, ...), under
-# /usr/bin/time, and print one table row per command: median wall and CPU
-# (user+sys) seconds, CPU ratio to the floor (the bare pcap_open_offline
-# loop), MB/s and frames/s on wall time, and the largest peak RSS.
+# /usr/bin/time (wall time, peak RSS) and bench/fwbench-cpu (CPU time to
+# the microsecond; time's hundredths are too coarse for a 0.2 s run), and
+# print one table row per command: median wall and CPU (user+sys) seconds,
+# CPU ratio to the floor (the bare pcap_open_offline loop), MB/s and
+# frames/s on wall time, and the largest peak RSS.
 #
 # Commands that are not installed (tshark, hcxpcapngtool) are left out.
 # Environment: BENCH_SIZE (1000000000), BENCH_RUNS (5), BENCH_FILE
@@ -14,7 +16,7 @@ size=${BENCH_SIZE:-1000000000}
 runs=${BENCH_RUNS:-5}
 file=${BENCH_FILE:-bench-$size.pcap}
 nice=${BENCH_NICE:-10}
-fw=$bld/fourway gen=$bld/bench/fwbench-gen loop=$bld/bench/fwbench-loop
+fw=$bld/fourway gen=$bld/bench/fwbench-gen loop=$bld/bench/fwbench-loop cpu=$bld/bench/fwbench-cpu
 pass="bench passphrase" ssid="fourway-bench"
 TIME=/usr/bin/time
 
@@ -57,15 +59,17 @@ while [ "$r" -le "$runs" ]; do
 	i=0
 	while IFS='|' read -r name cmd; do
 		i=$((i + 1))
-		F=$file nice -n "$nice" "$TIME" -f '%e %U %S %M' -o "$tmp/t" \
+		F=$file nice -n "$nice" "$TIME" -f '%e %M' -o "$tmp/t" "$cpu" "$tmp/c" \
 			sh -c "F=\"\$F\"; exec $cmd" >/dev/null 2>"$tmp/err" </dev/null
 		st=$?
 		if [ "$st" -ne 0 ]; then
 			echo "bench: $name: exit $st: $(tail -c 300 "$tmp/err")"
 			exit 1
 		fi
-		tail -n 1 "$tmp/t" >>"$tmp/times.$i"
-		printf '  run %d: %-36s %s\n' "$r" "$name" "$(tail -n 1 "$tmp/t")"
+		# wall user sys peak-RSS-KiB
+		line="$(tail -n 1 "$tmp/t" | cut -d' ' -f1) $(cat "$tmp/c") $(tail -n 1 "$tmp/t" | cut -d' ' -f2)"
+		echo "$line" >>"$tmp/times.$i"
+		printf '  run %d: %-36s %s\n' "$r" "$name" "$line"
 	done <"$tmp/cmds"
 	r=$((r + 1))
 done
@@ -85,6 +89,6 @@ while IFS='|' read -r name cmd; do
 	[ "$i" -eq 1 ] && floor=$cpu
 	awk -v n="$name" -v w="$wall" -v c="$cpu" -v f="$floor" -v b="$bytes" -v fr="$frames" \
 		-v r="$rss" 'BEGIN {
-			printf "| %s | %.2f | %.2f | %.2f | %.0f | %.0f | %.1f |\n", n, w, c,
+			printf "| %s | %.2f | %.3f | %.2f | %.0f | %.0f | %.1f |\n", n, w, c,
 				(f > 0 ? c / f : 0), (w > 0 ? b / 1e6 / w : 0), (w > 0 ? fr / w : 0), r / 1024 }'
 done <"$tmp/cmds"

@@ -198,12 +198,46 @@ static bool passes_filter(const struct fw_core *c, const uint8_t *bssid, const u
 	return true;
 }
 
+/* Frames other than protected ones and ACKs: management, EAPOL, RADIUS. */
+static void feed_other(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		       const struct fw_frame *f, struct hs_link **l, size_t *msg)
+{
+	struct fw_msg *m;
+
+	switch (f->kind) {
+	case FW_KIND_BEACON:
+	case FW_KIND_PROBE_RESP:
+		if (!c->opts.filter_bssid || passes_filter(c, f->bssid, NULL))
+			hs_on_mgmt(c, input, frame_no, ts_ns, f);
+		break;
+	case FW_KIND_ASSOC_REQ:
+	case FW_KIND_REASSOC_REQ:
+	case FW_KIND_ASSOC_RESP:
+	case FW_KIND_REASSOC_RESP:
+	case FW_KIND_AUTH:
+	case FW_KIND_DEAUTH:
+	case FW_KIND_DISASSOC:
+		hs_on_mgmt(c, input, frame_no, ts_ns, f);
+		break;
+	case FW_KIND_EAPOL:
+		if (f->has_key && (m = hs_on_eapol_key(c, input, frame_no, ts_ns, f, l)) != NULL)
+			*msg = (size_t)(m - (*l)->msgs) + 1;
+		else if (f->has_eapol && !f->has_key)
+			hs_on_eap(c, input, frame_no, ts_ns, f);
+		break;
+	case FW_KIND_RADIUS:
+		hs_on_radius(c, input, frame_no, ts_ns, f);
+		break;
+	default:
+		break;
+	}
+}
+
 void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		  const struct fw_frame *f)
 {
 	struct fw_input *in;
 	struct hs_link *l = NULL;
-	struct fw_msg *m;
 	size_t msg = 0, pframe = 0;
 
 	if (input >= c->n_inputs || c->finished)
@@ -221,36 +255,14 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 	}
 	c->order++;
 	c->cur_input = input;
-	switch (f->kind) {
-	case FW_KIND_BEACON:
-	case FW_KIND_PROBE_RESP:
-		if (!c->opts.filter_bssid || passes_filter(c, f->bssid, NULL))
-			hs_on_mgmt(c, input, frame_no, ts_ns, f);
-		break;
-	case FW_KIND_ASSOC_REQ:
-	case FW_KIND_REASSOC_REQ:
-	case FW_KIND_ASSOC_RESP:
-	case FW_KIND_REASSOC_RESP:
-	case FW_KIND_AUTH:
-	case FW_KIND_DEAUTH:
-	case FW_KIND_DISASSOC:
-		hs_on_mgmt(c, input, frame_no, ts_ns, f);
-		break;
-	case FW_KIND_EAPOL:
-		if (f->has_key && (m = hs_on_eapol_key(c, input, frame_no, ts_ns, f, &l)) != NULL)
-			msg = (size_t)(m - l->msgs) + 1;
-		else if (f->has_eapol && !f->has_key)
-			hs_on_eap(c, input, frame_no, ts_ns, f);
-		break;
-	case FW_KIND_PROTECTED:
+	/*
+	 * Protected data and ACKs are most of a capture, interleaved in no
+	 * order that a jump table's single guess predicts: tested first.
+	 */
+	if (f->kind == FW_KIND_PROTECTED)
 		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
-		break;
-	case FW_KIND_RADIUS:
-		hs_on_radius(c, input, frame_no, ts_ns, f);
-		break;
-	default:
-		break;
-	}
+	else if (f->kind != FW_KIND_ACK)
+		feed_other(c, input, frame_no, ts_ns, f, &l, &msg);
 	if (l) {
 		c->last_link = l;
 		if (ts_ns < c->last_ts[input])

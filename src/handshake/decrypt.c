@@ -145,8 +145,7 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 		     unsigned input, uint64_t frame_no, int64_t ts_ns, bool from_ap)
 {
 	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
-	size_t n_m3;
-	uint64_t last_m3;
+	uint32_t n_m3;
 
 	/* messages are only appended: count again only when there are new ones */
 	if (l->m3_seen_hs != hs || l->m3_seen_n > l->n_msgs) {
@@ -161,9 +160,8 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 			l->m3_n++;
 			l->m3_last = l->msgs[i].frame;
 		}
-	l->m3_seen_n = l->n_msgs;
+	l->m3_seen_n = (uint32_t)l->n_msgs;
 	n_m3 = l->m3_n;
-	last_m3 = l->m3_last;
 	if (t->valid && f->dot11.retry && f->pn == t->pn)
 		return;		/* a MAC retransmission repeats its PN */
 	if (t->valid && t->keyid == f->keyid && t->hs == hs && f->pn <= t->pn &&
@@ -180,7 +178,7 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 		e->pn_after = f->pn;
 		e->from_ap = from_ap;
 		e->hs = hs;
-		e->m3_between = n_m3 > t->n_m3 ? last_m3 : 0;
+		e->m3_between = n_m3 > t->n_m3 ? l->m3_last : 0;
 	}
 	t->valid = true;
 	t->pn = f->pn;
@@ -188,7 +186,7 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 	t->ts_ns = ts_ns;
 	t->keyid = f->keyid;
 	t->hs = hs;
-	t->n_m3 = n_m3;
+	t->n_m3 = (uint16_t)n_m3;
 }
 
 static int decrypt_with(uint8_t cipher, const uint8_t *tk, size_t tk_len, const uint8_t *mpdu,

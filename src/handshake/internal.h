@@ -96,13 +96,17 @@ struct hs_tks {
 	struct hs_tk tk_new, tk_prev;
 };
 
-/* Per direction: the last packet number seen, for PN tracking. */
+/*
+ * Per direction: the last packet number seen, for PN tracking.  32 bytes:
+ * half a cache line.  Counts of handshakes and msg 3/4s are bounded by a
+ * link's HS_LINK_MAX_MSGS (4096) messages.
+ */
 struct hs_pn_track {
 	uint64_t pn;
 	uint64_t frame;
 	int64_t ts_ns;
-	size_t n_m3;		/* msg 3/4s of that handshake seen by then */
-	unsigned hs;		/* open handshake then */
+	uint32_t hs;		/* open handshake then */
+	uint16_t n_m3;		/* msg 3/4s of that handshake seen by then */
 	uint8_t keyid;
 	bool valid;
 };
@@ -113,8 +117,10 @@ struct hs_pn_track {
 struct hs_link {
 	/*
 	 * The look-up and what every protected frame of the link reads and
-	 * writes (link.c, decrypt.c, ack.c), together in the first cache lines:
-	 * a capture interleaves the frames of many links.
+	 * writes (link.c, decrypt.c, ack.c), in its first cache lines (links
+	 * are allocated on a line boundary): a capture interleaves the frames
+	 * of many links.  A frame from the station reads lines 0 and 1, one
+	 * from the AP line 2 as well.
 	 */
 	unsigned scope;		/* input index, or 0 for all under --merge */
 	int cur_hs;		/* open pairwise handshake index, -1 none */
@@ -124,14 +130,18 @@ struct hs_link {
 	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
 	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
 	uint8_t cipher;		/* pub.pairwise's suite type */
-	struct hs_tks *tks;	/* allocated with the first TK */
 	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
 	unsigned m3_seen_hs;	/* track_pn's count of msg 3/4s of this handshake ... */
-	size_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
-	size_t m3_n;
+	uint32_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
+	uint32_t m3_n;
 	uint64_t m3_last;
+	/* line 1 */
 	size_t n_msgs, n_hs;
-	struct hs_pn_track pn_sta, pn_ap;
+	struct hs_pn_track pn_sta;
+	struct hs_tks *tks;	/* allocated with the first TK */
+	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
+	/* line 2 */
+	struct hs_pn_track pn_ap;
 
 	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
 	int cur_ghs;		/* open group handshake index, -1 none */
@@ -168,7 +178,6 @@ struct hs_link {
 	size_t n_pframes, cap_pframes;
 	struct fw_pn_event *pn_events;	/* at most HS_PN_EVENTS_MAX, allocated with the first */
 	size_t n_pn_events, cap_pn_events;
-	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
@@ -177,6 +186,8 @@ struct hs_link {
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
 };
+_Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
+	       "a link's per-frame fields fill its first three cache lines");
 
 /*
  * Frames that an ACK may still acknowledge, per input (ack.c): normally

@@ -30,6 +30,7 @@
 #define HS_LINK_FIRST_MSGS 1
 /* links dropped at once when the cap is reached: 1/64 of it */
 #define HS_EVICT_SHIFT 6
+#define HS_LINK_ALIGN 64
 
 static uint64_t mac48(const uint8_t a[6])
 {
@@ -235,9 +236,11 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	if (!arr)
 		return NULL;
 	c->links = arr;
-	l = calloc(1, sizeof(*l));
+	/* on a cache line of its own: every frame of the link reads its first lines */
+	l = aligned_alloc(HS_LINK_ALIGN, (sizeof(*l) + HS_LINK_ALIGN - 1) & ~(size_t)(HS_LINK_ALIGN - 1));
 	if (!l)
 		return NULL;
+	memset(l, 0, sizeof(*l));
 	memcpy(l->pub.bssid, bssid, 6);
 	memcpy(l->pub.sta, sta, 6);
 	memcpy(l->bssid, bssid, 6);
