@@ -211,38 +211,40 @@ static int rt_vendor_skip(struct fw_cursor *c, const char **err_field)
 /*
  * The common header: one present word naming only fields among 0..6.  Their
  * offsets follow from the bits alone (each aligned to its size from the
- * header start, the fields starting at 8), so one bound check against
- * it_len covers them all; what is stored is what the walk would store.
- * Returns false when the fields do not fit in it_len (the walk then says
- * what is wrong).
+ * header start, the fields starting at 8), so they are a table of the 128
+ * masks, and one bound check against it_len covers them all; what is
+ * stored is what the walk would store.
  */
-static bool rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
+#define RT_B(m, b) (((m) >> (b)) & 1)
+#define RT_FLAGS_AT(m) (8 + 8 * RT_B(m, RT_TSFT))
+#define RT_RATE_AT(m) (RT_FLAGS_AT(m) + RT_B(m, RT_FLAGS))
+#define RT_CHAN_UNALIGNED(m) (RT_RATE_AT(m) + RT_B(m, RT_RATE))
+#define RT_CHAN_AT(m) (RT_CHAN_UNALIGNED(m) + (RT_CHAN_UNALIGNED(m) & RT_B(m, RT_CHANNEL)))
+#define RT_SIG_AT(m) (RT_CHAN_AT(m) + 4 * RT_B(m, RT_CHANNEL) + 2 * RT_B(m, RT_FHSS))
+#define RT_NOISE_AT(m) (RT_SIG_AT(m) + RT_B(m, RT_DBM_SIGNAL))
+#define RT_END(m) (RT_NOISE_AT(m) + RT_B(m, RT_DBM_NOISE))
+#define RT_L(m) { RT_END(m), RT_FLAGS_AT(m), RT_RATE_AT(m), RT_CHAN_AT(m), RT_SIG_AT(m), RT_NOISE_AT(m) }
+#define RT_L8(m) RT_L(m), RT_L(m + 1), RT_L(m + 2), RT_L(m + 3), RT_L(m + 4), RT_L(m + 5), \
+		 RT_L(m + 6), RT_L(m + 7)
+
+struct rt_layout { uint8_t end, flags, rate, chan, sig, noise; };
+
+static const struct rt_layout rt_layouts[128] = {
+	RT_L8(0), RT_L8(8), RT_L8(16), RT_L8(24), RT_L8(32), RT_L8(40), RT_L8(48), RT_L8(56),
+	RT_L8(64), RT_L8(72), RT_L8(80), RT_L8(88), RT_L8(96), RT_L8(104), RT_L8(112), RT_L8(120),
+};
+
+/* False when the fields do not fit in it_len (the walk then says what is wrong). */
+static inline bool rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
 {
+	const struct rt_layout *e = &rt_layouts[bits & 0x7f];
 	struct fw_cursor c;
 	const uint8_t *h;
-	size_t off = 8, o_flags = 0, o_rate = 0, o_chan = 0, o_sig = 0, o_noise = 0;
 
-	if (bits & (1u << RT_TSFT))
-		off += 8;	/* 8 is already aligned for it */
-	if (bits & (1u << RT_FLAGS))
-		o_flags = off++;
-	if (bits & (1u << RT_RATE))
-		o_rate = off++;
-	if (bits & (1u << RT_CHANNEL)) {
-		off = (off + 1) & ~(size_t)1;
-		o_chan = off;
-		off += 4;
-	}
-	if (bits & (1u << RT_FHSS))
-		off += 2;
-	if (bits & (1u << RT_DBM_SIGNAL))
-		o_sig = off++;
-	if (bits & (1u << RT_DBM_NOISE))
-		o_noise = off++;
 	fw_cur_init(&c, data, it_len);
-	if (!fw_cur_ptr(&c, &h, off))
+	if (!fw_cur_ptr(&c, &h, e->end))
 		return false;
-	/* h[0..off) is in bounds: every offset above is below off */
+	/* h[0..e->end) is in bounds, and every field of bits lies inside it */
 	if (bits & (1u << RT_TSFT)) {
 		r->has_tsft = true;
 		r->tsft = (uint64_t)h[8] | (uint64_t)h[9] << 8 | (uint64_t)h[10] << 16 |
@@ -250,29 +252,33 @@ static bool rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, ui
 			  (uint64_t)h[14] << 48 | (uint64_t)h[15] << 56;
 	}
 	if (bits & (1u << RT_FLAGS)) {
-		r->fcs_at_end = (h[o_flags] & RT_F_FCS_AT_END) != 0;
-		r->bad_fcs = (h[o_flags] & RT_F_BAD_FCS) != 0;
-		r->short_preamble = (h[o_flags] & RT_F_SHORT_PREAMBLE) != 0;
+		r->fcs_at_end = (h[e->flags] & RT_F_FCS_AT_END) != 0;
+		r->bad_fcs = (h[e->flags] & RT_F_BAD_FCS) != 0;
+		r->short_preamble = (h[e->flags] & RT_F_SHORT_PREAMBLE) != 0;
 	}
-	if ((bits & (1u << RT_RATE)) && h[o_rate] != 0) {
+	/* 500 kb/s units; 0 means the rate is given elsewhere (MCS) */
+	if ((bits & (1u << RT_RATE)) && h[e->rate] != 0) {
 		r->has_rate = true;
-		r->rate_kbps = (uint32_t)h[o_rate] * 500;
+		r->rate_kbps = (uint32_t)h[e->rate] * 500;
 	}
 	if (bits & (1u << RT_CHANNEL)) {
 		r->has_freq = true;
-		r->freq_mhz = (uint16_t)(h[o_chan] | h[o_chan + 1] << 8);
-		r->chan_flags = (uint16_t)(h[o_chan + 2] | h[o_chan + 3] << 8);
+		r->freq_mhz = (uint16_t)(h[e->chan] | h[e->chan + 1] << 8);
+		r->chan_flags = (uint16_t)(h[e->chan + 2] | h[e->chan + 3] << 8);
 	}
 	if (bits & (1u << RT_DBM_SIGNAL)) {
 		r->has_signal = true;
-		r->signal_dbm = (int8_t)h[o_sig];
+		r->signal_dbm = (int8_t)h[e->sig];
 	}
 	if (bits & (1u << RT_DBM_NOISE)) {
 		r->has_noise = true;
-		r->noise_dbm = (int8_t)h[o_noise];
+		r->noise_dbm = (int8_t)h[e->noise];
 	}
 	return true;
 }
+
+static int rt_walk(struct fw_radio *r, struct fw_cursor *cp, size_t it_len, size_t *hdr_len,
+		   const char **err_field) __attribute__((noinline));
 
 int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 		      size_t *hdr_len, const char **err_field)
@@ -281,9 +287,6 @@ int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 	uint8_t version, pad;
 	uint16_t it_len;
 	uint32_t word;
-	size_t n_words = 0;
-	bool vendor = false;
-	unsigned ns_word = 0;
 
 	memset(r, 0, sizeof(*r));
 	*hdr_len = 0;
@@ -314,7 +317,19 @@ int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 		r->hdr_len = it_len;
 		return 0;
 	}
-	words = c;
+	return rt_walk(r, &c, it_len, hdr_len, err_field);
+}
+
+/* The general walk of the present words, from c at the first of them. */
+static int rt_walk(struct fw_radio *r, struct fw_cursor *cp, size_t it_len, size_t *hdr_len,
+		   const char **err_field)
+{
+	struct fw_cursor c = *cp, words = c;
+	uint32_t word;
+	size_t n_words = 0;
+	bool vendor = false;
+	unsigned ns_word = 0;
+
 	do {
 		if (!fw_cur_u32le(&c, &word)) {
 			*err_field = "radiotap present";
