@@ -276,44 +276,37 @@ int fw_aead_encrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
 	return err;
 }
 
-struct fw_aead_peek_key {
-	EVP_CIPHER_CTX *ctx;	/* AES-ECB under the TK, padding off */
-	size_t tk_len;
-};
-
-int fw_aead_peek_key_new(struct fw_aead_peek_key **out, const uint8_t *tk, size_t tk_len)
+/* k->ctx is an EVP_CIPHER_CTX: AES-ECB under the TK, padding off. */
+int fw_aead_peek_key_init(struct fw_aead_peek_key *k, const uint8_t *tk, size_t tk_len)
 {
-	struct fw_aead_peek_key *k;
 	const EVP_CIPHER *c;
-	int ok;
+	EVP_CIPHER_CTX *ctx;
 
-	*out = NULL;
+	k->ctx = NULL;
+	k->tk_len = 0;
 	if (!tk || (tk_len != 16 && tk_len != 32))
 		return FW_EINVAL;
-	k = OPENSSL_zalloc(sizeof(*k));
 	c = fw_fetch_cipher(tk_len == 16 ? "AES-128-ECB" : "AES-256-ECB");
-	ok = k && c && (k->ctx = EVP_CIPHER_CTX_new()) != NULL &&
-	     EVP_EncryptInit_ex2(k->ctx, c, tk, NULL, NULL) &&
-	     EVP_CIPHER_CTX_set_padding(k->ctx, 0);
-	if (!ok) {
-		fw_aead_peek_key_free(k);
+	ctx = EVP_CIPHER_CTX_new();
+	if (!c || !ctx || !EVP_EncryptInit_ex2(ctx, c, tk, NULL, NULL) ||
+	    !EVP_CIPHER_CTX_set_padding(ctx, 0)) {
+		EVP_CIPHER_CTX_free(ctx);
 		return FW_ECRYPTO;
 	}
+	k->ctx = ctx;
 	k->tk_len = tk_len;
-	*out = k;
 	return 0;
 }
 
-void fw_aead_peek_key_free(struct fw_aead_peek_key *k)
+void fw_aead_peek_key_clear(struct fw_aead_peek_key *k)
 {
-	if (!k)
-		return;
 	EVP_CIPHER_CTX_free(k->ctx);
-	OPENSSL_free(k);
+	k->ctx = NULL;
+	k->tk_len = 0;
 }
 
-int fw_aead_peek(struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu, size_t len,
-		 size_t hdr_len, uint8_t *out, size_t n)
+int fw_aead_peek(const struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu,
+		 size_t len, size_t hdr_len, uint8_t *out, size_t n)
 {
 	struct suite s;
 	struct hdr_info h;
@@ -322,7 +315,7 @@ int fw_aead_peek(struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu
 	size_t nlen;
 	int err, outl = 0;
 
-	if (!k || !mpdu || !out || n > 16)
+	if (!k || !k->ctx || !mpdu || !out || n > 16)
 		return FW_EINVAL;
 	err = get_suite(cipher, &s);
 	if (err)

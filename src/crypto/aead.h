@@ -10,6 +10,7 @@
 #ifndef FW_CRYPTO_AEAD_H
 #define FW_CRYPTO_AEAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,10 +38,18 @@ int fw_aead_encrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
  * A TK's AES key schedule, made once and kept, so the first bytes of many
  * MPDUs protected with it can be read for the cost of one AES block each
  * (fw_aead_peek).  16 or 32 bytes: CCMP and GCMP of that size share it.
+ * The caller holds the struct itself (beside the TK it was made from: one
+ * pointer less to follow per frame); its fields are aead.c's.  A zeroed
+ * one holds no key; fw_aead_peek_key_clear() frees what _init made and
+ * zeroes it again.  On failure _init leaves it holding no key.
  */
-struct fw_aead_peek_key;
-int fw_aead_peek_key_new(struct fw_aead_peek_key **k, const uint8_t *tk, size_t tk_len);
-void fw_aead_peek_key_free(struct fw_aead_peek_key *k);
+struct fw_aead_peek_key {
+	void *ctx;		/* OpenSSL's AES-ECB context under the TK */
+	size_t tk_len;
+};
+int fw_aead_peek_key_init(struct fw_aead_peek_key *k, const uint8_t *tk, size_t tk_len);
+void fw_aead_peek_key_clear(struct fw_aead_peek_key *k);
+static inline bool fw_aead_peek_key_ready(const struct fw_aead_peek_key *k) { return k->ctx != 0; }
 /*
  * The first n (at most 16) plaintext bytes of the body of a CCMP/GCMP MPDU
  * (the layout of fw_aead_decrypt), from the counter-mode keystream alone:
@@ -48,7 +57,7 @@ void fw_aead_peek_key_free(struct fw_aead_peek_key *k);
  * MPDU with fw_aead_decrypt() is worth it.  FW_EINVAL when k does not fit
  * the cipher, FW_ETRUNC when the body is shorter than n.
  */
-int fw_aead_peek(struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu, size_t len,
-		 size_t hdr_len, uint8_t *out, size_t n);
+int fw_aead_peek(const struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu,
+		 size_t len, size_t hdr_len, uint8_t *out, size_t n);
 
 #endif

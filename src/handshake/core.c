@@ -326,7 +326,7 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
 	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
 	if (s->tks)	/* key schedules stay the original's */
-		s->tks->tk_new.peek = s->tks->tk_prev.peek = NULL;
+		s->tks->tk_new.peek = s->tks->tk_prev.peek = (struct fw_aead_peek_key){ 0 };
 	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
 	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
 				    : NULL;

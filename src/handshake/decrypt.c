@@ -70,9 +70,9 @@ static const struct fw_ptk *hs_ptk_of(const struct hs_link *l, unsigned h)
 static void tk_clear(struct hs_tk *t)
 {
 	fw_ptk_wipe(&t->ptk);
-	fw_aead_peek_key_free(t->peek);
-	t->peek = NULL;
+	fw_aead_peek_key_clear(&t->peek);
 	t->valid = false;
+	t->tk_len = 0;
 }
 
 void hs_tks_free(struct hs_tks *t)
@@ -86,10 +86,8 @@ void hs_tks_free(struct hs_tks *t)
 
 void hs_decrypt_free(struct fw_core *c)
 {
-	for (size_t i = 0; i < 2; i++) {
-		fw_aead_peek_key_free(c->zero_peek[i]);
-		c->zero_peek[i] = NULL;
-	}
+	for (size_t i = 0; i < 2; i++)
+		fw_aead_peek_key_clear(&c->zero_peek[i]);
 }
 
 static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
@@ -103,8 +101,10 @@ static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
 	tk_clear(t);
 	t->valid = ptk != NULL;
 	t->hs = h;
-	if (ptk)
+	if (ptk) {
 		t->ptk = *ptk;
+		t->tk_len = (uint8_t)ptk->tk_len;
+	}
 }
 
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
@@ -249,25 +249,23 @@ static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
 	static const uint8_t llc[6] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00 };
 	static const uint8_t zero[32];
 	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
-	struct hs_tk *n = &l->tks->tk_new, *pr = &l->tks->tk_prev;
-	struct fw_aead_peek_key **keys[3] = { NULL, NULL, &c->zero_peek[tk_len == 32] };
-	const uint8_t *tks[3] = { n->ptk.tk, pr->ptk.tk, zero };
+	struct hs_tk *t[2] = { &l->tks->tk_new, &l->tks->tk_prev };
 	uint8_t p[8];
 
-	if (n->valid && n->ptk.tk_len == tk_len)
-		keys[0] = &n->peek;
-	if (pr->valid && pr->ptk.tk_len == tk_len)
-		keys[1] = &pr->peek;
+	/* the keys in order, each looked at only when the one before gave nothing */
 	for (size_t i = 0; i < 3; i++) {
-		if (!keys[i])
+		struct fw_aead_peek_key *k = i < 2 ? &t[i]->peek : &c->zero_peek[tk_len == 32];
+
+		if (i < 2 && (!t[i]->valid || t[i]->tk_len != tk_len))
 			continue;
-		if (!*keys[i] && fw_aead_peek_key_new(keys[i], tks[i], tk_len) != 0)
+		if (!fw_aead_peek_key_ready(k) &&
+		    fw_aead_peek_key_init(k, i < 2 ? t[i]->ptk.tk : zero, tk_len) != 0)
 			return HS_PEEK_EAPOL;
-		if (fw_aead_peek(*keys[i], cipher, mpdu, len, hdr_len, p, sizeof(p)) != 0)
+		if (fw_aead_peek(k, cipher, mpdu, len, hdr_len, p, sizeof(p)) != 0)
 			return HS_PEEK_NONE;
 		if (memcmp(p, llc, sizeof(llc)) == 0) {
 			*key = which[i];
-			*key_hs = i == 0 ? (int)n->hs : i == 1 ? (int)pr->hs : -1;
+			*key_hs = i < 2 ? (int)t[i]->hs : -1;
 			return p[6] == 0x88 && p[7] == 0x8e ? HS_PEEK_EAPOL : HS_PEEK_OTHER;
 		}
 	}

@@ -87,10 +87,12 @@ struct hs_ptk_cache_entry {
 
 /* The keys a link's protected frames are tried with, newest first. */
 struct hs_tk {
+	/* what a peek reads, in one cache line: the PTK comes after */
 	bool valid;
+	uint8_t tk_len;		/* ptk.tk_len */
 	unsigned hs;		/* the handshake whose PTK it is */
+	struct fw_aead_peek_key peek;	/* its TK's key schedule, made at the first peek */
 	struct fw_ptk ptk;	/* wiped with fw_ptk_wipe() */
-	struct fw_aead_peek_key *peek;	/* its TK's key schedule, made at the first peek */
 };
 struct hs_tks {
 	struct hs_tk tk_new, tk_prev;
@@ -261,7 +263,7 @@ struct fw_core {
 	struct fw_finding *findings;
 	size_t n_findings, cap_findings;
 
-	struct fw_aead_peek_key *zero_peek[2];	/* decrypt.c: the all-zero TK, 16 and 32 bytes */
+	struct fw_aead_peek_key zero_peek[2];	/* decrypt.c: the all-zero TK, 16 and 32 bytes */
 
 	struct hs_radius_req radius_reqs[HS_RADIUS_REQS];
 	size_t radius_next;

@@ -31,17 +31,19 @@ static const char arp_reply_sta1[] =
 static void check_peek(uint8_t cipher, const uint8_t *tk, size_t tk_len, const uint8_t *mpdu,
 		       size_t len, size_t hdr_len, const uint8_t *want, size_t n)
 {
-	struct fw_aead_peek_key *k;
+	struct fw_aead_peek_key k = { 0 };
 	uint8_t got[16];
 
-	ck_assert_int_eq(fw_aead_peek_key_new(&k, tk, tk_len), 0);
-	ck_assert_int_eq(fw_aead_peek(k, cipher, mpdu, len, hdr_len, got, n), 0);
+	ck_assert_int_eq(fw_aead_peek_key_init(&k, tk, tk_len), 0);
+	ck_assert(fw_aead_peek_key_ready(&k));
+	ck_assert_int_eq(fw_aead_peek(&k, cipher, mpdu, len, hdr_len, got, n), 0);
 	ck_assert_mem_eq(got, want, n);
 	/* twice with the same kept key: the context holds no state between blocks */
 	memset(got, 0, sizeof(got));
-	ck_assert_int_eq(fw_aead_peek(k, cipher, mpdu, len, hdr_len, got, n), 0);
+	ck_assert_int_eq(fw_aead_peek(&k, cipher, mpdu, len, hdr_len, got, n), 0);
 	ck_assert_mem_eq(got, want, n);
-	fw_aead_peek_key_free(k);
+	fw_aead_peek_key_clear(&k);
+	ck_assert(!fw_aead_peek_key_ready(&k));
 }
 
 START_TEST(test_ccmp_m64)
@@ -271,19 +273,22 @@ START_TEST(test_bad_input)
 					 20, out, &olen), FW_EINVAL);
 	/* a peek: a key of the cipher's size, a body holding the bytes asked for */
 	{
-		struct fw_aead_peek_key *k;
+		struct fw_aead_peek_key k = { 0 };
 
-		ck_assert_int_eq(fw_aead_peek_key_new(&k, tk, 24), FW_EINVAL);
-		ck_assert_ptr_null(k);
-		ck_assert_int_eq(fw_aead_peek_key_new(&k, tk, 16), 0);
-		len = th_hex(mpdu, sizeof(mpdu), m64_enc);
-		ck_assert_int_eq(fw_aead_peek(k, FW_CIPHER_CCMP_256, mpdu, len, 24, out, 8),
+		/* no key yet: refused */
+		ck_assert_int_eq(fw_aead_peek(&k, FW_CIPHER_CCMP, mpdu, 24 + 8 + 8 + 8, 24, out, 8),
 				 FW_EINVAL);
-		ck_assert_int_eq(fw_aead_peek(k, FW_CIPHER_CCMP, mpdu, len, 24, out, 17), FW_EINVAL);
-		ck_assert_int_eq(fw_aead_peek(k, FW_CIPHER_CCMP, mpdu, 24 + 8 + 8 + 7, 24, out, 8),
+		ck_assert_int_eq(fw_aead_peek_key_init(&k, tk, 24), FW_EINVAL);
+		ck_assert(!fw_aead_peek_key_ready(&k));
+		ck_assert_int_eq(fw_aead_peek_key_init(&k, tk, 16), 0);
+		len = th_hex(mpdu, sizeof(mpdu), m64_enc);
+		ck_assert_int_eq(fw_aead_peek(&k, FW_CIPHER_CCMP_256, mpdu, len, 24, out, 8),
+				 FW_EINVAL);
+		ck_assert_int_eq(fw_aead_peek(&k, FW_CIPHER_CCMP, mpdu, len, 24, out, 17), FW_EINVAL);
+		ck_assert_int_eq(fw_aead_peek(&k, FW_CIPHER_CCMP, mpdu, 24 + 8 + 8 + 7, 24, out, 8),
 				 FW_ETRUNC);
-		fw_aead_peek_key_free(k);
-		fw_aead_peek_key_free(NULL);
+		fw_aead_peek_key_clear(&k);
+		fw_aead_peek_key_clear(&k);	/* clearing twice is harmless */
 	}
 }
 END_TEST
