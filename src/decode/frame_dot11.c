@@ -29,6 +29,7 @@
 #define EXT_IV          0x20	/* Key ID octet: an extended IV follows */
 #define QOS_AMSDU       0x0080	/* QoS Control: A-MSDU Present */
 #define DATA_NO_BODY    0x04	/* data subtype bit: Null / CF without data */
+#define ACK_LEN         10	/* Frame Control, Duration, RA (9.3.1.3) */
 
 static void addr_mgmt(struct fw_frame *f, const struct fw_dot11 *h)
 {
@@ -235,6 +236,34 @@ static void unflagged_fcs(struct fw_frame *f, const uint8_t *data, size_t len)
 		f->eapol.trailing = 0;
 }
 
+/*
+ * An ACK of exactly its 10 bytes, Frame Control 0x00d4 (no flag set): half
+ * the frames of a busy capture.  Filled as the general path fills it (the
+ * 802.11 header with A1 only, ra, kind), from one bound check.
+ */
+static bool plain_ack(struct fw_frame *f, const uint8_t *data, size_t len)
+{
+	struct fw_dot11 *h = &f->dot11;
+	struct fw_cursor c;
+	const uint8_t *b;
+
+	fw_cur_init(&c, data, len);
+	if (len != ACK_LEN || !fw_cur_ptr(&c, &b, ACK_LEN) || b[0] != 0xd4 || b[1] != 0x00)
+		return false;
+	h->fc = 0x00d4;
+	h->type = FW_T_CTRL;
+	h->subtype = FW_ST_ACK;
+	h->duration = (uint16_t)(b[2] | b[3] << 8);
+	memcpy(h->a1, b + 4, 6);
+	h->n_addr = 1;
+	h->hdr_len = ACK_LEN;
+	h->body = b + ACK_LEN;
+	f->has_dot11 = true;
+	memcpy(f->ra, b + 4, 6);
+	f->kind = FW_KIND_ACK;
+	return true;
+}
+
 int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_len, size_t off)
 {
 	struct fw_dot11 *h = &f->dot11;
@@ -244,6 +273,8 @@ int dec_dot11(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_le
 
 	if (len < fcs_len)
 		return dec_fail(f, FW_ETRUNC, "fcs", off);
+	if (plain_ack(f, data, len - fcs_len))
+		return 0;
 	rc = dec_dot11_header(h, data, len - fcs_len, &field, &eoff);
 	if (rc)
 		return dec_fail(f, rc, field, off + eoff);

@@ -116,7 +116,8 @@ static void on_ack(struct hs_pending *q, unsigned input, uint64_t frame_no, int6
 		for (size_t j = 0; j < i; j++)
 			settle(&q->q[j], FW_ACK_NO, 0);
 		q->n -= i + 1;
-		memmove(&q->q[0], &q->q[i + 1], q->n * sizeof(q->q[0]));
+		if (q->n)	/* usually the one frame waiting was this one */
+			memmove(&q->q[0], &q->q[i + 1], q->n * sizeof(q->q[0]));
 		return;
 	}
 	/* an ACK with no frame before it: the sniffer missed that frame */

@@ -5,6 +5,7 @@
  * and LLC/SNAP to EAPOL.  All frames are built here byte by byte.
  */
 #include <check.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "bytes.h"
@@ -140,6 +141,37 @@ START_TEST(test_control_frames)
 	ck_assert_mem_eq(f.ra, A1, 6);
 	ck_assert(!f.has_ta);
 	ck_assert(fw_is_zero(f.ta, 6));
+	/*
+	 * A plain 10-byte ACK takes a short path: its header must be what the
+	 * general parser makes of the same bytes, and the frame what an ACK
+	 * with a flag set (the general path) gives but for that flag.
+	 */
+	{
+		struct fw_dot11 h;
+		struct fw_frame g;
+		const char *field = NULL;
+		size_t eoff = 0;
+
+		t.b[2] = 0x2c;	/* duration 44 */
+		ck_assert_int_eq(decode(&f, &t), 0);
+		ck_assert_int_eq(fw_dot11_parse(&h, t.b, t.n, &field, &eoff), 0);
+		ck_assert_mem_eq(&f.dot11, &h, sizeof(h));
+		ck_assert_uint_eq(f.dot11.duration, 44);
+		ck_assert_ptr_eq(f.dot11.body, t.b + 10);
+		t.b[1] = 0x10;	/* Power Management */
+		ck_assert_int_eq(decode(&g, &t), 0);
+		ck_assert_int_eq(g.kind, FW_KIND_ACK);
+		g.dot11.fc = f.dot11.fc;
+		ck_assert_mem_eq(&g, &f, offsetof(struct fw_frame, has_eapol));
+		t.b[1] = 0;
+		t.b[2] = 0;
+		/* an ACK with a byte too many is not the short path's */
+		put_u8(&t, 0xaa);
+		ck_assert_int_eq(decode(&f, &t), 0);
+		ck_assert_int_eq(f.kind, FW_KIND_ACK);
+		ck_assert_uint_eq(f.dot11.body_len, 1);
+		t.n--;
+	}
 	/* CTS: RA only, kind other */
 	t.b[0] = 0xc4;
 	ck_assert_int_eq(decode(&f, &t), 0);
