@@ -13,12 +13,13 @@ bench_fwbench_loop_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
 bench_fwbench_loop_LDADD = $(PCAP_LIBS)
 bench_fwbench_cpu_SOURCES = bench/cpu.c
 
-# make bench [BENCH_SIZE=1000000000] [BENCH_RUNS=5] [BENCH_FILE=path]
+# make bench [BENCH_SIZE=1000000000] [BENCH_RUNS=5] [BENCH_FILE=path] [BENCH_CACHE=read|written]
 BENCH_SIZE ?= 1000000000
 BENCH_RUNS ?= 5
 BENCH_FILE ?= bench-$(BENCH_SIZE).pcap
+BENCH_CACHE ?= read
 bench: fourway$(EXEEXT) bench/fwbench-gen$(EXEEXT) bench/fwbench-loop$(EXEEXT) \
 	bench/fwbench-cpu$(EXEEXT)
 	BENCH_SIZE='$(BENCH_SIZE)' BENCH_RUNS='$(BENCH_RUNS)' BENCH_FILE='$(BENCH_FILE)' \
-		sh $(top_srcdir)/bench/run.sh
+		BENCH_CACHE='$(BENCH_CACHE)' sh $(top_srcdir)/bench/run.sh
 .PHONY: bench

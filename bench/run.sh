@@ -10,7 +10,10 @@
 #
 # Commands that are not installed (tshark, hcxpcapngtool) are left out.
 # Environment: BENCH_SIZE (1000000000), BENCH_RUNS (5), BENCH_FILE
-# (bench-SIZE.pcap in the build directory), BENCH_NICE (10).
+# (bench-SIZE.pcap in the build directory), BENCH_NICE (10), BENCH_CACHE
+# (read: the file's cached pages are dropped and read back from disk first,
+# as a capture read some time after it was written is cached; written: the
+# page cache is left as the generator's writes filled it).
 bld=${top_builddir:-.}
 size=${BENCH_SIZE:-1000000000}
 runs=${BENCH_RUNS:-5}
@@ -50,9 +53,20 @@ if command -v hcxpcapngtool >/dev/null 2>&1; then
 	echo "hcxpcapngtool|hcxpcapngtool -o \"$tmp/hashes.22000\" \"\$F\"" >>"$tmp/cmds"
 fi
 
-# the page cache holds the file for every command alike
+# the page cache holds the file for every command alike; how it came there
+# matters to the kernel's copy (a read from disk caches it in large folios,
+# which a large read() copies out far more cheaply than the writes' pages)
+cache=${BENCH_CACHE:-read}
+case $cache in
+read)
+	sync "$file" 2>/dev/null || sync
+	dd if="$file" iflag=nocache count=0 status=none || exit 1
+	;;
+written) ;;
+*) echo "bench: BENCH_CACHE must be read or written, not '$cache'"; exit 1 ;;
+esac
 cat "$file" >/dev/null
-echo "bench: $file: $bytes bytes, $frames frames; $runs interleaved runs, nice -n $nice"
+echo "bench: $file: $bytes bytes, $frames frames; $runs interleaved runs, nice -n $nice; page cache: as $cache"
 echo "bench: load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 r=1
 while [ "$r" -le "$runs" ]; do
