@@ -12,6 +12,7 @@
  * The objects never change after the one-time set-up and are released at
  * exit.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,8 @@
 #include "crypto/internal.h"
 
 static const char *const cipher_names[] = {
-	"AES-128-ECB", "AES-192-ECB", "AES-256-ECB", "AES-128-CCM", "AES-256-CCM", "AES-128-GCM", "AES-256-GCM",
+	"AES-128-ECB", "AES-192-ECB", "AES-256-ECB",
+	"AES-128-CCM", "AES-256-CCM", "AES-128-GCM", "AES-256-GCM",
 };
 static const char *const md_names[] = { "MD5", "SHA1", "SHA256", "SHA384", "SHA512" };
 

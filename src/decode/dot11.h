@@ -24,6 +24,9 @@ enum {
 	FW_ST_BEACON = 8, FW_ST_DISASSOC = 10, FW_ST_AUTH = 11,
 	FW_ST_DEAUTH = 12, FW_ST_ACTION = 13, FW_ST_ACTION_NOACK = 14,
 };
+/* QoS Control: A-MSDU Present (9.2.4.5) */
+#define FW_QOS_AMSDU 0x0080
+
 /* Control subtypes */
 enum { FW_ST_BLOCK_ACK_REQ = 8, FW_ST_BLOCK_ACK = 9, FW_ST_RTS = 11, FW_ST_CTS = 12, FW_ST_ACK = 13 };
 
@@ -39,7 +42,7 @@ struct fw_dot11 {
 	uint8_t frag;
 	bool qos;
 	uint8_t tid;
-	uint16_t qos_ctl;	/* the whole QoS Control field (A-MSDU present: 0x0080) */
+	uint16_t qos_ctl;	/* the whole QoS Control field (A-MSDU present: FW_QOS_AMSDU) */
 	bool has_htc;
 	size_t hdr_len;		/* MAC header length */
 	const uint8_t *body;	/* frame body (after the header, FCS removed) */

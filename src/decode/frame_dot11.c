@@ -27,7 +27,6 @@
 #define STATUS_SAE_PK 127
 
 #define EXT_IV          0x20	/* Key ID octet: an extended IV follows */
-#define QOS_AMSDU       0x0080	/* QoS Control: A-MSDU Present */
 #define DATA_NO_BODY    0x04	/* data subtype bit: Null / CF without data */
 #define ACK_LEN         10	/* Frame Control, Duration, RA (9.3.1.3) */
 
@@ -211,7 +210,7 @@ static void decode_data(struct fw_frame *f, const struct fw_dot11 *h, size_t off
 	}
 	f->kind = FW_KIND_DATA;
 	/* an A-MSDU body is a list of subframes, not one LLC/SNAP payload */
-	if (h->qos && (h->qos_ctl & QOS_AMSDU))
+	if (h->qos && (h->qos_ctl & FW_QOS_AMSDU))
 		return;
 	fw_cur_init(&c, h->body, h->body_len);
 	if (!dec_llc_snap(&c, &ethertype) || ethertype != DEC_ETHERTYPE_EAPOL)

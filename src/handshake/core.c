@@ -285,20 +285,10 @@ static void *dup_array(const void *p, size_t n, size_t elem)
 	return d;
 }
 
-/* A copy's own arrays, its PTK cache wiped; priv[].eapol belongs to the original link. */
+/* A copy and its own arrays; priv[].eapol belongs to the original link. */
 static void snapshot_free(struct hs_link *s)
 {
-	for (size_t k = 0; s->ptk_cache && k < s->n_ptk; k++)
-		fw_ptk_wipe(&s->ptk_cache[k].ptk);
-	free(s->ptk_cache);
-	hs_tks_free(s->tks);
-	free(s->pn_events);
-	free(s->msgs);
-	free(s->priv);
-	free(s->hs);
-	free(s->ev);
-	free(s->pframes);
-	free(s->eap);
+	hs_link_arrays_free(s);
 	free(s);
 }
 

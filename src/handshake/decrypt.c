@@ -317,7 +317,7 @@ static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t ciphe
 static bool watched_by_peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
 			    const struct fw_dot11 *d, enum fw_dec_key *key, int *key_hs)
 {
-	if (!is_aead(cipher) || d->type != FW_T_DATA || (d->qos && (d->qos_ctl & 0x0080)))
+	if (!is_aead(cipher) || d->type != FW_T_DATA || (d->qos && (d->qos_ctl & FW_QOS_AMSDU)))
 		return false;
 	return peek(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len, key,
 		    key_hs) == HS_PEEK_OTHER;

@@ -336,6 +336,12 @@ static inline bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6
 /* hs_link_get for a frame that names only one side (the other is zero): Linux cooked. */
 struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 void hs_link_free_all(struct fw_core *c);
+/*
+ * Free the arrays a link (or a refresh's copy of one) owns, wiping its PTK
+ * cache and TKs: everything but the link itself and its messages' EAPOL
+ * bytes (priv[].eapol, which a copy shares with its original).
+ */
+void hs_link_arrays_free(struct hs_link *l);
 struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv);
 int hs_link_new_hs(struct hs_link *l, bool group);
 

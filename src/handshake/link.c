@@ -96,21 +96,26 @@ static struct hs_link *link_of(struct hs_lru_node *n)
 	return (struct hs_link *)(void *)((char *)n - offsetof(struct hs_link, lru));
 }
 
-static void link_free(struct hs_link *l)
+void hs_link_arrays_free(struct hs_link *l)
 {
-	for (size_t i = 0; i < l->n_msgs; i++)
-		free(l->priv[i].eapol);
+	for (size_t i = 0; l->ptk_cache && i < l->n_ptk; i++)
+		fw_ptk_wipe(&l->ptk_cache[i].ptk);
+	free(l->ptk_cache);
+	hs_tks_free(l->tks);
+	free(l->pn_events);
 	free(l->msgs);
 	free(l->priv);
 	free(l->hs);
 	free(l->ev);
 	free(l->pframes);
 	free(l->eap);
-	free(l->pn_events);
-	hs_tks_free(l->tks);
-	for (size_t i = 0; i < l->n_ptk; i++)
-		fw_ptk_wipe(&l->ptk_cache[i].ptk);
-	free(l->ptk_cache);
+}
+
+static void link_free(struct hs_link *l)
+{
+	for (size_t i = 0; i < l->n_msgs; i++)
+		free(l->priv[i].eapol);
+	hs_link_arrays_free(l);
 	free(l);
 }
 
