@@ -398,6 +398,8 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	hs_retrans_mark(l);
 	hs_outcomes(c, l);
 	detect_mic(c, l);
+	detect_keywrong(c, l);
+	detect_m2_rejected(c, l);
 	detect_pmkid(c, l);
 	detect_rsne(c, l);
 	detect_replay(c, l);

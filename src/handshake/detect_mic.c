@@ -19,8 +19,7 @@
  */
 static bool is_stale(const struct fw_msg *m)
 {
-	return m->mic == FW_MICV_BAD && (strncmp(m->mic_reason, "stale ", 6) == 0 ||
-					 strncmp(m->mic_reason, "key not yet", 11) == 0);
+	return m->mic == FW_MICV_BAD && m->mic_diag != FW_MICD_NONE;
 }
 
 static void list_frames(char *buf, size_t len, const struct hs_link *l, enum fw_mic_verdict v)
@@ -95,7 +94,7 @@ void detect_mic(struct fw_core *c, struct hs_link *l)
 		if (!f)
 			return;
 		hs_finding_frame(f, m);
-		if (strncmp(m->mic_reason, "stale ANonce", 12) == 0) {
+		if (m->mic_diag == FW_MICD_STALE_ANONCE) {
 			snprintf(f->diagnosis, sizeof(f->diagnosis), "stale anonce");
 			hs_finding_frame_at(f, m->anonce_from_file, m->anonce_from, m->ts_ns);
 			snprintf(f->detail, sizeof(f->detail),
@@ -104,14 +103,14 @@ void detect_mic(struct fw_core *c, struct hs_link *l)
 				 "last; events were reordered or duplicated on the way to the part that "
 				 "checks the MIC",
 				 (unsigned long long)m->frame, (unsigned long long)m->anonce_from);
-		} else if (strncmp(m->mic_reason, "stale key", 9) == 0) {
+		} else if (m->mic_diag == FW_MICD_STALE_KEY) {
 			snprintf(f->diagnosis, sizeof(f->diagnosis), "stale key");
 			snprintf(f->detail, sizeof(f->detail),
 				 "stale key: %s (frame %llu) %s; the station used the PMK of an earlier "
 				 "authentication: the new PMK reached the authenticator late, or the "
 				 "events were reordered", hs_msg_name(m->type),
 				 (unsigned long long)m->frame, m->mic_reason + 11);
-		} else if (strncmp(m->mic_reason, "key not yet", 11) == 0) {
+		} else if (m->mic_diag == FW_MICD_KEY_NOT_YET) {
 			snprintf(f->diagnosis, sizeof(f->diagnosis), "key not yet delivered");
 			snprintf(f->detail, sizeof(f->detail),
 				 "key not yet delivered: %s (frame %llu) verifies, but %s: the "

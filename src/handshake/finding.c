@@ -193,6 +193,28 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"devices or on the right channel width.",
 		1,
 	},
+	[FW_F_KEY_WRONG] = {
+		FW_F_KEY_WRONG, "KEY_WRONG", FW_SEV_ERROR,
+		"the key given to fourway is not the one the AP and the station share",
+		"No MIC of the handshake verifies with any key given, yet the two sides evidently "
+		"hold the same PMK: the AP answered msg 2/4 with msg 3/4 (it sends 3/4 only after "
+		"2/4's MIC verified), or the station sent msg 4/4 (only after 3/4's MIC verified).  "
+		"The handshake is not at fault and its outcome is what the protocol shows; the "
+		"passphrase, the SSID it is hashed with, or the PMK given to fourway is wrong.  "
+		"The messages' MIC verdict is 'key_wrong', not 'bad'.",
+		1,
+	},
+	[FW_F_M2_REJECTED] = {
+		FW_F_M2_REJECTED, "M2_REJECTED", FW_SEV_ERROR,
+		"the AP rejected a msg 2/4 that verifies with the key given",
+		"Msg 2/4 answers the AP's latest msg 1/4 and its MIC verifies with the key given, "
+		"but the AP sent msg 1/4 again or deauthenticated the station instead of sending "
+		"msg 3/4: it could not verify the 2/4.  The key given is then the station's: the "
+		"AP most likely holds another PMK (another passphrase, or the wrong PMK from its "
+		"AAA server); a new ANonce before the answer was checked, or an RSNE in 2/4 that "
+		"differs from the association request's, are named when the capture shows them.",
+		1,
+	},
 };
 
 const struct fw_code_info *fw_code_info(enum fw_code code)

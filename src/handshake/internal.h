@@ -62,7 +62,6 @@ struct hs_msg_priv {
 	bool verified_pair;	/* a PTK verified it: ptk_anonce/ptk_snonce are valid */
 	uint8_t ptk_anonce[32], ptk_snonce[32];
 	unsigned ptk_key_id;
-	int pmkid_state;	/* M1 with a PMKID: 0 not checked, 1 matches a key, 2 matches none */
 	unsigned n_keys_tried;
 };
 
@@ -389,6 +388,35 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l);
 int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, uint32_t *pairwise,
 		uint32_t *group);
 
+/*
+ * pmkid.c: the verdict on each msg 1/4's PMKID (fw_msg.pmkid_*) with the
+ * link's candidate keys; p NULL (the AKM's parameters unknown) or no
+ * candidates: unchecked, for the reason given.
+ */
+struct fw_akm_params;
+struct fw_pmk_cand;
+void hs_pmkid_verdicts(struct hs_link *l, const struct fw_akm_params *p, uint8_t akm,
+		       const struct fw_pmk_cand *cands, size_t n, const char *unchecked);
+
+/*
+ * agree.c: whether the two sides of handshake h evidently share their PMK,
+ * whatever key fourway was given: the AP answered a msg 2/4 with msg 3/4
+ * (it sends 3/4 only after 2/4's MIC verified, 12.7.6.3), or the station
+ * sent msg 4/4 (only after 3/4's MIC verified, 12.7.6.4).  The evidence
+ * frames are written to *ev (0 where not seen).
+ */
+struct hs_agreement {
+	bool agree;
+	size_t m2, m3, m4;	/* index+1 of the evidence messages, 0 none */
+};
+bool hs_sides_agree(const struct hs_link *l, unsigned h, struct hs_agreement *ev);
+/*
+ * A handshake whose sides agree but none of whose MICs verifies with any
+ * key given: its failing messages get FW_MICV_KEY_WRONG (the key given is
+ * wrong, not the frames).  Run after the MICs are verified.
+ */
+void hs_mark_key_wrong(struct hs_link *l);
+
 /* outcome.c */
 void hs_outcomes(struct fw_core *c, struct hs_link *l);
 
@@ -409,6 +437,8 @@ void detect_order(struct fw_core *c, struct hs_link *l);	/* REORDERED */
 void detect_slow(struct fw_core *c, struct hs_link *l);		/* SLOW_RESPONSE */
 void detect_lossy(struct fw_core *c, struct hs_link *l);	/* CAPTURE_LOSSY */
 void detect_trailing(struct fw_core *c, struct hs_link *l);	/* MIC_BAD: trailing bytes */
+void detect_keywrong(struct fw_core *c, struct hs_link *l);	/* KEY_WRONG */
+void detect_m2_rejected(struct fw_core *c, struct hs_link *l);	/* M2_REJECTED */
 
 /* Capture order of two frames: by frame number within a file, else by time (--merge). */
 static inline bool hs_earlier(unsigned fa, uint64_t na, int64_t ta, unsigned fb, uint64_t nb,

@@ -29,5 +29,9 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_slow.c \
 	src/handshake/detect_lossy.c \
 	src/handshake/detect_trailing.c \
+	src/handshake/agree.c \
+	src/handshake/pmkid.c \
+	src/handshake/detect_keywrong.c \
+	src/handshake/detect_m2_rejected.c \
 	$(NULL)
 libfwhandshake_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)

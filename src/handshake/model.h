@@ -26,6 +26,27 @@ enum fw_mic_verdict {
 	FW_MICV_OK,
 	FW_MICV_BAD,		/* a key for the network is known and none verifies */
 	FW_MICV_UNCHECKED,	/* no key, or a key that cannot be used: see mic_reason */
+	/*
+	 * No key given verifies it, yet the two sides evidently share their PMK
+	 * (agree.c): a verdict on the key given, not on the frame.
+	 */
+	FW_MICV_KEY_WRONG,
+};
+
+/* Why a MIC that some candidate verifies is still judged bad (mic == FW_MICV_BAD). */
+enum fw_mic_diag {
+	FW_MICD_NONE = 0,
+	FW_MICD_STALE_ANONCE,	/* verifies only with the ANonce of an earlier msg 1/4 */
+	FW_MICD_STALE_KEY,	/* verifies only with a PMK a newer authentication replaced */
+	FW_MICD_KEY_NOT_YET,	/* its PMK reached the AP after the message was sent */
+};
+
+/* The PMKID in msg 1/4 against the keys given (pmkid.c). */
+enum fw_pmkid_verdict {
+	FW_PMKID_NONE = 0,	/* no PMKID in the message */
+	FW_PMKID_OK,		/* HMAC(PMK, "PMK Name" | AA | SPA) of key pmkid_key */
+	FW_PMKID_MISMATCH,	/* matches none of the keys tried */
+	FW_PMKID_UNCHECKED,	/* cannot be checked: see pmkid_reason */
 };
 
 /* acked: whether an 802.11 ACK was seen for the frame */
@@ -103,6 +124,15 @@ struct fw_msg {
 	uint16_t igtk_keyid, bigtk_keyid;
 	uint8_t igtk[32], bigtk[32];
 	bool mlo;		/* MLO KDEs seen (multi-link: PTK uses MLD addresses) */
+
+	enum fw_mic_diag mic_diag;	/* mic == FW_MICV_BAD although a candidate verifies */
+	/* M1 with a PMKID: its verdict, the key it names (0 none) and why unchecked */
+	enum fw_pmkid_verdict pmkid_verdict;
+	unsigned pmkid_key;
+	unsigned pmkid_keys_tried;
+	char pmkid_key_fp[FW_KEY_FP_HEX];
+	const char *pmkid_key_origin;
+	char pmkid_reason[80];
 };
 
 enum fw_outcome { FW_OUT_COMPLETE, FW_OUT_INCOMPLETE, FW_OUT_FAILED };
@@ -115,6 +145,7 @@ struct fw_handshake {
 	unsigned key_id;	/* key that verified it, 0 none */
 	char key_fp[FW_KEY_FP_HEX];	/* that key's PMK fingerprint, "" none */
 	const char *key_origin;	/* where it came from, or NULL (owned by the keyring or the core) */
+	bool key_by_pmkid;	/* no MIC verifies: the key is named by msg 1/4's PMKID */
 	/* the deauthentication/disassociation that ended it, if any */
 	bool ended;
 	bool end_disassoc, end_from_ap;

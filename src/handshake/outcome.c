@@ -1,5 +1,10 @@
 /*
  * outcome.c - each handshake's outcome once its messages are verified:
+ * what the protocol shows, whatever key was given.  A MIC that fails with
+ * the key given while the sides evidently agree (FW_MICV_KEY_WRONG,
+ * agree.c) counts as unchecked, as with no key at all; only a real
+ * FW_MICV_BAD (the frame itself, or sides that disagree) counts as a
+ * failure:
  * complete (an M3 and the M4 answering it, no MIC failure; when the link
  * was torn down, an M4 answering the last M3, or frames the AP protected
  * with the new PTK), failed (a MIC
@@ -39,6 +44,7 @@ static void outcome_of(struct hs_link *l, size_t h)
 
 	hs->key_fp[0] = '\0';
 	hs->key_origin = NULL;
+	hs->key_by_pmkid = false;
 
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *m = &l->msgs[i];
@@ -66,6 +72,17 @@ static void outcome_of(struct hs_link *l, size_t h)
 		}
 		if (m->type == FW_MSG_G2 && m->mic != FW_MICV_BAD)
 			g2 = true;
+	}
+	/* nothing verified by a MIC: msg 1/4's PMKID may still name the key (a PMKID-only capture) */
+	for (size_t i = 0; i < l->n_msgs && !key; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+
+		if (m->handshake == h && m->pmkid_verdict == FW_PMKID_OK) {
+			key = m->pmkid_key;
+			memcpy(hs->key_fp, m->pmkid_key_fp, sizeof(hs->key_fp));
+			hs->key_origin = m->pmkid_key_origin;
+			hs->key_by_pmkid = true;
+		}
 	}
 	hs->key_id = key;
 	if (hs->group) {

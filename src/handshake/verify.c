@@ -414,6 +414,7 @@ static void verify_msg(struct vctx *v, size_t i)
 	bool tried = false, ok;
 
 	m->n_tried = 0;
+	m->mic_diag = FW_MICD_NONE;
 	switch (m->type) {
 	case FW_MSG_M2:
 		anonces_for(v->l, i, an, &n_an);
@@ -503,6 +504,7 @@ static void check_stale(struct hs_link *l, size_t i)
 		    memcmp(l->msgs[j].nonce, p->ptk_anonce, 32) == 0)
 			return;
 	m->mic = FW_MICV_BAD;
+	m->mic_diag = FW_MICD_STALE_ANONCE;
 	snprintf(m->mic_reason, sizeof(m->mic_reason),
 		 "stale ANonce: verifies only with the ANonce of frame %llu, not of frame %llu",
 		 (unsigned long long)m->anonce_from, (unsigned long long)cur->frame);
@@ -552,6 +554,7 @@ static void check_aaa_key(const struct fw_core *c, struct hs_link *l, size_t i)
 	}
 	if (newer) {
 		m->mic = FW_MICV_BAD;
+		m->mic_diag = FW_MICD_STALE_KEY;
 		snprintf(m->mic_reason, sizeof(m->mic_reason),
 			 "stale key: verifies only with the PMK of frame %llu, not of frame %llu",
 			 (unsigned long long)e->frame, (unsigned long long)newer->frame);
@@ -559,37 +562,10 @@ static void check_aaa_key(const struct fw_core *c, struct hs_link *l, size_t i)
 					   m->type == FW_MSG_G2) &&
 		   !ap_used_before(l, m->key_id, e->ts_ns)) {
 		m->mic = FW_MICV_BAD;
+		m->mic_diag = FW_MICD_KEY_NOT_YET;
 		snprintf(m->mic_reason, sizeof(m->mic_reason),
 			 "key not yet delivered: its PMK came in frame %llu, after this message was sent",
 			 (unsigned long long)e->frame);
-	}
-}
-
-/* PMKID = HMAC(PMK, "PMK Name" | AA | SPA) for the AKMs whose PMK it names (12.7.1.3). */
-static void check_pmkids(struct vctx *v)
-{
-	struct hs_link *l = v->l;
-
-	if (!v->params.pmkid_checkable)
-		return;
-	for (size_t i = 0; i < l->n_msgs; i++) {
-		struct fw_msg *m = &l->msgs[i];
-		struct hs_msg_priv *p = &l->priv[i];
-
-		if (m->type != FW_MSG_M1 || !m->has_pmkid)
-			continue;
-		p->pmkid_state = 2;
-		p->n_keys_tried = (unsigned)v->n_cands;
-		for (size_t k = 0; k < v->n_cands; k++) {
-			uint8_t pmkid[16];
-
-			if (fw_pmkid(v->params.pmkid_hash, v->cands[k].pmk, v->cands[k].pmk_len,
-				     l->pub.bssid, l->pub.sta, pmkid) == 0 &&
-			    memcmp(pmkid, m->pmkid, 16) == 0) {
-				p->pmkid_state = 1;
-				break;
-			}
-		}
 	}
 }
 
@@ -665,9 +641,15 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 		}
 	if (l->pub.akm && (l->pub.akm >> 8) == FW_OUI_MS)
 		v.akm = FW_AKM_PSK;	/* WPA1 PSK: 00-50-F2:2 */
+	/* no message with a MIC (a PMKID-only capture): msg 1/4's version still names the hash */
+	for (size_t i = 0; i < l->n_msgs && !ver; i++)
+		if (l->msgs[i].type == FW_MSG_M1)
+			ver = l->msgs[i].version;
 	err = fw_akm_params(&v.params, ver, v.akm, l->dh_group ? l->dh_group : 19);
 	if (err) {
 		mark_all_unchecked(l, fw_akm_unsupported_reason(ver, v.akm, l->dh_group));
+		hs_pmkid_verdicts(l, NULL, v.akm, NULL, 0,
+				  fw_akm_unsupported_reason(ver, v.akm, l->dh_group));
 		return;
 	}
 	v.tk_len = fw_cipher_tk_len(v.pairwise);
@@ -678,9 +660,10 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 		l->no_key = true;
 		snprintf(l->no_key_reason, sizeof(l->no_key_reason), "%s", v.no_key_reason);
 		mark_all_unchecked(l, v.no_key_reason);
+		hs_pmkid_verdicts(l, &v.params, v.akm, NULL, 0, v.no_key_reason);
 		return;
 	}
-	check_pmkids(&v);
+	hs_pmkid_verdicts(l, &v.params, v.akm, v.cands, v.n_cands, NULL);
 	for (size_t o = 0; o < sizeof(order) / sizeof(order[0]); o++)
 		for (size_t i = 0; i < l->n_msgs; i++) {
 			struct fw_msg *m = &l->msgs[i];
@@ -709,4 +692,5 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 				hs_keydata_decrypt(m, &l->priv[i], ptk);
 		}
 	}
+	hs_mark_key_wrong(l);
 }

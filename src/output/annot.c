@@ -94,6 +94,10 @@ static void mic_text(FILE *o, const struct fw_view *v, const struct fw_msg *m)
 	case FW_MICV_UNCHECKED:
 		fputs(", MIC unchecked", o);
 		break;
+	case FW_MICV_KEY_WRONG:
+		fputs(", MIC does not verify with the key given (the two sides agree: see KEY_WRONG)",
+		      o);
+		return;
 	}
 	if (m->mic_reason[0]) {
 		fputs(": ", o);
@@ -102,6 +106,26 @@ static void mic_text(FILE *o, const struct fw_view *v, const struct fw_msg *m)
 	if (m->anonce_from)
 		fprintf(o, "; verifies only with the ANonce of frame %s",
 			frame_ref(b, sizeof(b), v, m->anonce_from_file, m->anonce_from));
+}
+
+/* msg 1/4's PMKID against the keys given. */
+static void pmkid_text(FILE *o, const struct fw_msg *m)
+{
+	switch (m->pmkid_verdict) {
+	case FW_PMKID_NONE:
+		return;
+	case FW_PMKID_OK:
+		fprintf(o, ", PMKID verified with key %u", m->pmkid_key);
+		return;
+	case FW_PMKID_MISMATCH:
+		fprintf(o, ", PMKID matches none of the %u key%s tried", m->pmkid_keys_tried,
+			m->pmkid_keys_tried == 1 ? "" : "s");
+		return;
+	case FW_PMKID_UNCHECKED:
+		fputs(", PMKID not checked: ", o);
+		fw_tx_str(o, m->pmkid_reason);
+		return;
+	}
 }
 
 /* Key Data facts of M3/G1: which keys it carried, never their bytes. */
@@ -215,6 +239,7 @@ static char *msg_text(const struct fw_view *v, const struct fw_link *l, size_t i
 	if (m->protected_)
 		fputs(", inside a protected frame", s.f);
 	mic_text(s.f, v, m);
+	pmkid_text(s.f, m);
 	if (m->acked != FW_ACK_UNKNOWN)
 		fputs(m->acked == FW_ACK_YES ? ", ACKed" : ", no ACK seen", s.f);
 	if (m->trailing)

@@ -40,6 +40,7 @@ const char *fw_out_mic_name(enum fw_mic_verdict v)
 	case FW_MICV_OK: return "ok";
 	case FW_MICV_BAD: return "bad";
 	case FW_MICV_UNCHECKED: return "unchecked";
+	case FW_MICV_KEY_WRONG: return "key_wrong";
 	case FW_MICV_ABSENT: break;
 	}
 	return "absent";

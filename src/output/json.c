@@ -176,6 +176,22 @@ static void write_key(FILE *o, unsigned key_id, const char *fp, const char *orig
 	jstr(o, key_id && origin[0] ? origin : NULL);
 }
 
+/* "pmkid_check": msg 1/4's PMKID against the keys given (fourway(1), JSON). */
+static void write_pmkid_check(FILE *o, const struct fw_msg *m)
+{
+	static const char *const name[] = {
+		[FW_PMKID_NONE] = "unchecked", [FW_PMKID_OK] = "ok",
+		[FW_PMKID_MISMATCH] = "mismatch", [FW_PMKID_UNCHECKED] = "unchecked",
+	};
+
+	fputs(",\"pmkid_check\":{\"verdict\":", o);
+	jstr(o, name[m->pmkid_verdict]);
+	write_key(o, m->pmkid_key, m->pmkid_key_fp, NULL);
+	fprintf(o, ",\"keys_tried\":%u,\"reason\":", m->pmkid_keys_tried);
+	jstr(o, m->pmkid_reason[0] ? m->pmkid_reason : NULL);
+	fputc('}', o);
+}
+
 static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, bool show_keys)
 {
 	fputs("{\"msg\":", o);
@@ -203,6 +219,7 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 	if (m->has_pmkid) {
 		fputs(",\"pmkid\":", o);
 		jhex(o, m->pmkid, sizeof(m->pmkid));
+		write_pmkid_check(o, m);
 	}
 	fputs(",\"mic\":", o);
 	jstr(o, fw_out_mic_name(m->mic));
@@ -324,6 +341,8 @@ static void write_handshake(FILE *o, const struct fw_view *v, const struct fw_li
 	fputs(",\"detail\":", o);
 	jstr(o, h->outcome_detail[0] ? h->outcome_detail : NULL);
 	write_key(o, h->key_id, h->key_fp, h->key_origin ? h->key_origin : "");
+	fputs(",\"key_by\":", o);
+	jstr(o, !h->key_id ? NULL : h->key_by_pmkid ? "pmkid" : "mic");
 	fputs(",\"end\":", o);
 	if (h->ended) {
 		fprintf(o, "{\"type\":\"%s\",\"from\":\"%s\",\"reason\":%u,\"file\":",

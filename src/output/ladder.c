@@ -115,21 +115,56 @@ static void mic_note(FILE *out, const struct fw_view *v, const struct fw_msg *m,
 		fw_tx_on(out, o->color, FW_TX_RED);
 		fputs("BAD", out);
 		fw_tx_off(out, o->color);
+	} else if (m->mic == FW_MICV_KEY_WRONG) {
+		/* a verdict on the key given, not on the frame */
+		fputs("MIC ", out);
+		fw_tx_on(out, o->color, FW_TX_YELLOW);
+		fputs("key given wrong", out);
+		fw_tx_off(out, o->color);
 	} else {
 		fputs("MIC ", out);
 		fw_tx_on(out, o->color, FW_TX_YELLOW);
 		fputs("unchecked", out);
 		fw_tx_off(out, o->color);
 	}
-	if (m->mic != FW_MICV_OK && m->mic_reason[0]) {
+	if (m->mic != FW_MICV_OK && m->mic != FW_MICV_KEY_WRONG && m->mic_reason[0]) {
 		fputs(": ", out);
 		fw_tx_str(out, m->mic_reason);
 	}
 	/* which msg 1/4's ANonce the MIC verified against (DESIGN.md case 2) */
-	if (m->anonce_from && (m->mic == FW_MICV_OK || !strstr(m->mic_reason, "of frame")))
+	if (m->anonce_from && (m->mic == FW_MICV_OK || m->mic_diag != FW_MICD_STALE_ANONCE))
 		fprintf(out, m->mic == FW_MICV_OK ? " (ANonce of #%s)" :
 			" (verifies only with the ANonce of #%s)",
 			fw_tx_frame(b, sizeof(b), v, m->anonce_from_file, m->anonce_from));
+}
+
+/* msg 1/4's PMKID against the keys given */
+static void pmkid_note(FILE *out, const struct fw_msg *m, const struct fw_text_opts *o,
+		       bool *first)
+{
+	if (m->pmkid_verdict == FW_PMKID_NONE)
+		return;
+	sep(out, first);
+	fputs("PMKID ", out);
+	switch (m->pmkid_verdict) {
+	case FW_PMKID_OK:
+		fw_tx_on(out, o->color, FW_TX_GREEN);
+		fprintf(out, "ok with key %u", m->pmkid_key);
+		fw_tx_off(out, o->color);
+		break;
+	case FW_PMKID_MISMATCH:
+		fw_tx_on(out, o->color, FW_TX_YELLOW);
+		fprintf(out, "matches no key (%u tried)", m->pmkid_keys_tried);
+		fw_tx_off(out, o->color);
+		break;
+	default:
+		fw_tx_on(out, o->color, FW_TX_YELLOW);
+		fputs("unchecked", out);
+		fw_tx_off(out, o->color);
+		fputs(": ", out);
+		fw_tx_str(out, m->pmkid_reason);
+		break;
+	}
 }
 
 static void key_hex(FILE *out, const char *name, unsigned id, const uint8_t *k, size_t len,
@@ -183,6 +218,7 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 	row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, m->file, m->frame), m->ts_ns - t0,
 		  m->from_ap, label);
 	mic_note(out, v, m, o, &first);
+	pmkid_note(out, m, o, &first);
 	if (m->acked != FW_ACK_UNKNOWN) {
 		sep(out, &first);
 		if (m->acked == FW_ACK_YES)

@@ -189,6 +189,8 @@ static void link_header(FILE *out, const struct fw_view *v, const struct fw_link
 void fw_text_key_name(FILE *out, const struct fw_handshake *h)
 {
 	fprintf(out, ", verified with key %u", h->key_id);
+	if (h->key_by_pmkid)
+		fputs(" (PMKID)", out);
 	if (h->key_fp[0]) {
 		/* the PMK by its fingerprint, and where it came from */
 		fprintf(out, " (PMK %s", h->key_fp);

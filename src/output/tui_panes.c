@@ -70,7 +70,8 @@ static const char *link_mic(const struct fw_link *l)
 		for (size_t i = h->first; i < h->first + h->count && i < l->n_msgs; i++) {
 			ok |= l->msgs[i].mic == FW_MICV_OK;
 			bad |= l->msgs[i].mic == FW_MICV_BAD;
-			unchk |= l->msgs[i].mic == FW_MICV_UNCHECKED;
+			unchk |= l->msgs[i].mic == FW_MICV_UNCHECKED ||
+				 l->msgs[i].mic == FW_MICV_KEY_WRONG;
 		}
 		if (bad)
 			return "bad";

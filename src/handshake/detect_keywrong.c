@@ -1,0 +1,101 @@
+/*
+ * detect_keywrong.c - KEY_WRONG: the sides of a handshake evidently share
+ * their PMK (agree.c) and yet no MIC of it verifies with any key given:
+ * the key given to fourway is wrong, not the station's nor the AP's.  One
+ * finding per handshake, with the failing messages and the frames that
+ * show the agreement.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto/kdf.h"
+#include "handshake/internal.h"
+
+#define MAX_FP 4
+
+/* The fingerprints of the keys the messages were tried with, "a, b" (as much as fits). */
+static void tried_fps(struct fw_core *c, const struct hs_link *l, unsigned h, char *buf,
+		      size_t len)
+{
+	struct fw_pmk_cand cands[16];
+	const uint8_t *ssid = NULL;
+	size_t ssid_len = 0, n = 0, used = 0, shown = 0;
+	bool have_ssid = hs_link_ssid(c, l, &ssid, &ssid_len);
+
+	buf[0] = '\0';
+	if (fw_keyring_candidates(c->kr, have_ssid ? ssid : NULL, ssid_len, cands, 16, &n) != 0)
+		return;
+	for (size_t k = 0; k < n && shown < MAX_FP; k++) {
+		bool tried = false;
+		uint8_t fp[FW_KEY_FP_LEN];
+
+		for (size_t i = 0; i < l->n_msgs && !tried; i++) {
+			const struct fw_msg *m = &l->msgs[i];
+
+			if (m->handshake != h || m->mic != FW_MICV_KEY_WRONG)
+				continue;
+			for (unsigned t = 0; t < m->n_tried && t < FW_MSG_MAX_TRIED; t++)
+				tried |= m->tried[t].key_id == cands[k].key_id;
+		}
+		if (!tried || fw_key_fingerprint(cands[k].pmk, cands[k].pmk_len, fp) != 0 ||
+		    used + 16 >= len)
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%02x%02x%02x%02x",
+					 shown ? ", " : "", fp[0], fp[1], fp[2], fp[3]);
+		shown++;
+	}
+}
+
+void detect_keywrong(struct fw_core *c, struct hs_link *l)
+{
+	for (size_t h = 0; h < l->n_hs; h++) {
+		struct hs_agreement ev;
+		struct fw_finding *f = NULL;
+		size_t n_wrong = 0;
+		char fps[64], why[200];
+
+		if (l->hs[h].group || !hs_sides_agree(l, (unsigned)h, &ev))
+			continue;
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			if (l->msgs[i].handshake != h || l->msgs[i].mic != FW_MICV_KEY_WRONG)
+				continue;
+			if (!f && !(f = hs_finding_add(c, FW_F_KEY_WRONG, l)))
+				return;
+			hs_finding_frame(f, &l->msgs[i]);
+			n_wrong++;
+		}
+		if (!f)
+			continue;
+		if (ev.m2)
+			hs_finding_frame(f, &l->msgs[ev.m2 - 1]);
+		if (ev.m3)
+			hs_finding_frame(f, &l->msgs[ev.m3 - 1]);
+		if (ev.m4)
+			hs_finding_frame(f, &l->msgs[ev.m4 - 1]);
+		if (ev.m3 && ev.m2)
+			snprintf(why, sizeof(why),
+				 "the AP answered msg 2/4 (frame %llu) with msg 3/4 (frame %llu), which it "
+				 "sends only after 2/4's MIC verified",
+				 (unsigned long long)l->msgs[ev.m2 - 1].frame,
+				 (unsigned long long)l->msgs[ev.m3 - 1].frame);
+		else if (ev.m3)
+			snprintf(why, sizeof(why),
+				 "the AP sent msg 3/4 (frame %llu), which it sends only after a msg 2/4's "
+				 "MIC verified (that 2/4 was not captured)",
+				 (unsigned long long)l->msgs[ev.m3 - 1].frame);
+		else
+			snprintf(why, sizeof(why),
+				 "the station sent msg 4/4 (frame %llu), which it sends only after msg "
+				 "3/4's MIC verified",
+				 (unsigned long long)l->msgs[ev.m4 - 1].frame);
+		tried_fps(c, l, (unsigned)h, fps, sizeof(fps));
+		snprintf(f->detail, sizeof(f->detail),
+			 "the key%s given%s%s%s %s not the one the AP and the station share: %zu "
+			 "message%s of handshake %zu fail%s with %s, yet the two sides agree: %s; "
+			 "check the passphrase (and the SSID it is hashed with) or the PMK given",
+			 fps[0] && strchr(fps, ',') ? "s" : "", fps[0] ? " (fingerprint " : "", fps,
+			 fps[0] ? ")" : "", fps[0] && strchr(fps, ',') ? "are" : "is", n_wrong,
+			 n_wrong == 1 ? "" : "s", h + 1, n_wrong == 1 ? "s" : "",
+			 fps[0] && strchr(fps, ',') ? "each of them" : "it", why);
+	}
+}

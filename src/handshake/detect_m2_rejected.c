@@ -1,0 +1,140 @@
+/*
+ * detect_m2_rejected.c - M2_REJECTED: a msg 2/4 that verifies with the key
+ * given, answers the AP's latest msg 1/4 and reached the AP (not shown
+ * unacknowledged), but the AP's next move is another msg 1/4 or a
+ * deauthentication, never msg 3/4: the AP could not verify it (12.7.6.3:
+ * a 2/4 whose MIC fails is silently discarded, and msg 1/4 is sent again
+ * when the retransmission timer fires).  The key given is then the
+ * station's; the AP holds another PMK, or its state no longer matched the
+ * 2/4 (a new ANonce, an RSNE that differs from the association request's).
+ *
+ * A new ANonce sooner than the AP's first retransmission timer (100 ms in
+ * hostapd) is a restart of its state machine (ANONCE_CHANGED), not a
+ * verdict on the 2/4; an answer to a superseded msg 1/4 (a replay counter
+ * that is not the latest) is dropped for its counter before any MIC check;
+ * a 2/4 with bytes after its EAPOL length fails over the whole frame, which
+ * MIC_BAD "trailing bytes" reports.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "handshake/internal.h"
+
+#define RESTART_NS 100000000LL	/* sooner than the first retransmission timer */
+#define MAX_REJ 6
+
+/* What the AP did after message i: the index+1 of its next message, or of a deauth event. */
+struct ap_next {
+	size_t msg;		/* index+1 of the AP's next EAPOL-Key message, 0 none */
+	size_t ev;		/* index+1 of the AP's deauthentication/disassociation, 0 none */
+};
+
+static struct ap_next next_from_ap(const struct hs_link *l, size_t i)
+{
+	struct ap_next n = { 0, 0 };
+	uint64_t at = l->priv[i].order, best = UINT64_MAX;
+
+	for (size_t j = 0; j < l->n_msgs; j++) {
+		const struct fw_msg *m = &l->msgs[j];
+
+		if (!m->from_ap || l->priv[j].order <= at || l->priv[j].order >= best)
+			continue;
+		if (m->type != FW_MSG_M1 && m->type != FW_MSG_M3)
+			continue;
+		best = l->priv[j].order;
+		n.msg = j + 1;
+	}
+	for (size_t e = 0; e < l->n_ev; e++) {
+		if (!l->ev[e].from_ap || l->ev[e].order <= at || l->ev[e].order >= best)
+			continue;
+		best = l->ev[e].order;
+		n.ev = e + 1;
+		n.msg = 0;
+	}
+	return n;
+}
+
+/* The RSNE of a 2/4 differs from the association request's (both seen). */
+static bool rsne_differs(const struct hs_link *l, size_t i)
+{
+	const struct hs_elem *a = &l->priv[i].rsne, *b = &l->assoc_rsne;
+
+	return a->n >= 2 && b->n >= 2 && (a->n != b->n || memcmp(a->raw, b->raw, a->n) != 0);
+}
+
+void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
+{
+	for (size_t h = 0; h < l->n_hs; h++) {
+		struct fw_finding *f = NULL;
+		size_t n_rej = 0, last_rej = 0;
+		uint64_t frames[MAX_REJ];
+		bool new_anonce = false, rsne = false, deauth = false;
+		uint16_t reason = 0;
+		char list[128], end[64] = "";
+
+		if (l->hs[h].group)
+			continue;
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			const struct fw_msg *m = &l->msgs[i], *m1;
+			struct ap_next nx;
+
+			if (m->handshake != h || m->type != FW_MSG_M2 || m->mic != FW_MICV_OK ||
+			    m->acked == FW_ACK_NO || !l->priv[i].prev_m1)
+				continue;
+			if (m->trailing)
+				continue;	/* MIC_BAD "trailing bytes" says why (detect_trailing.c) */
+			m1 = &l->msgs[l->priv[i].prev_m1 - 1];
+			if (m1->replay_counter != m->replay_counter)
+				continue;	/* an answer to a superseded 1/4 */
+			nx = next_from_ap(l, i);
+			if (nx.msg) {
+				const struct fw_msg *n = &l->msgs[nx.msg - 1];
+
+				if (n->type != FW_MSG_M1)
+					continue;
+				if (memcmp(n->nonce, m1->nonce, 32) != 0) {
+					if (n->ts_ns - m1->ts_ns < RESTART_NS)
+						continue;
+					new_anonce = true;
+				}
+			} else if (!nx.ev) {
+				continue;	/* the capture ends before the AP's answer */
+			}
+			if (!f && !(f = hs_finding_add(c, FW_F_M2_REJECTED, l)))
+				return;
+			hs_finding_frame(f, m);
+			if (nx.msg)
+				hs_finding_frame(f, &l->msgs[nx.msg - 1]);
+			if (nx.ev) {
+				const struct hs_event *e = &l->ev[nx.ev - 1];
+
+				hs_finding_frame_at(f, e->file, e->frame, e->ts_ns);
+				deauth = true;
+				reason = e->reason;
+			}
+			rsne |= rsne_differs(l, i);
+			if (n_rej < MAX_REJ)
+				frames[n_rej] = m->frame;
+			n_rej++;
+			last_rej = i + 1;
+		}
+		if (!f)
+			continue;
+		list[0] = '\0';
+		if (deauth)
+			snprintf(end, sizeof(end), ", then deauthenticated the station (reason %u)",
+				 reason);
+		hs_frame_list(list, sizeof(list), frames, n_rej < MAX_REJ ? n_rej : MAX_REJ);
+		snprintf(f->detail, sizeof(f->detail),
+			 "the AP rejected %zu msg 2/4 (frame%s %s%s) that verif%s with the key given "
+			 "(key %u, fingerprint %s): it answered with msg 1/4 again%s, never with msg "
+			 "3/4; likely: the AP holds another PMK than the station (the key given is the "
+			 "station's: check the AP's passphrase or PMK)%s%s",
+			 n_rej, n_rej == 1 ? "" : "s", list, n_rej > MAX_REJ ? ", ..." : "",
+			 n_rej == 1 ? "ies" : "y", l->msgs[last_rej - 1].key_id,
+			 l->msgs[last_rej - 1].key_fp,
+			 end,
+			 new_anonce ? "; the AP changed its ANonce before checking the answer" : "",
+			 rsne ? "; the RSNE in msg 2/4 differs from the association request's" : "");
+	}
+}
