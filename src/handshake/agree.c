@@ -47,8 +47,36 @@ static bool some_key_verifies(const struct fw_msg *m)
 	return m->mic == FW_MICV_OK || (m->mic == FW_MICV_BAD && m->mic_diag != FW_MICD_NONE);
 }
 
+/*
+ * A handshake that shows no agreement of its own (msg 2/4 answered by a new
+ * msg 1/4, say) is still judged by a wrong key when another handshake of
+ * the link proved the key given wrong and nothing on the link verifies:
+ * its failures then say nothing about its frames.
+ */
+static void mark_rest(struct hs_link *l, unsigned proven)
+{
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		struct fw_msg *m = &l->msgs[i];
+
+		if (some_key_verifies(m))
+			return;
+	}
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		struct fw_msg *m = &l->msgs[i];
+
+		if (m->mic != FW_MICV_BAD || m->handshake >= l->n_hs || l->hs[m->handshake].group)
+			continue;
+		m->mic = FW_MICV_KEY_WRONG;
+		snprintf(m->mic_reason, sizeof(m->mic_reason),
+			 "fails with the key%s given, shown wrong by handshake %u",
+			 l->priv[i].n_keys_tried == 1 ? "" : "s", proven + 1);
+	}
+}
+
 void hs_mark_key_wrong(struct hs_link *l)
 {
+	int proven = -1;
+
 	for (size_t h = 0; h < l->n_hs; h++) {
 		struct hs_agreement ev;
 		bool verifies = false, bad = false;
@@ -73,5 +101,9 @@ void hs_mark_key_wrong(struct hs_link *l)
 				 "fails with the key%s given, which the two sides do not share",
 				 l->priv[i].n_keys_tried == 1 ? "" : "s");
 		}
+		if (proven < 0)
+			proven = (int)h;
 	}
+	if (proven >= 0)
+		mark_rest(l, (unsigned)proven);
 }

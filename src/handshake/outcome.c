@@ -123,6 +123,13 @@ static void outcome_of(struct hs_link *l, size_t h)
 			 "after a message that failed its MIC");
 		return;
 	}
+	/*
+	 * 2/4s that fail with the key given and that the AP never answered: the
+	 * protocol shows only an unfinished handshake (whose key the given one
+	 * may not be), as with no key; MIC_BAD says the rest.
+	 */
+	if (bad && !any_m3 && !seen[FW_MSG_M4])
+		bad = false;
 	if (bad) {
 		hs->outcome = FW_OUT_FAILED;
 		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "MIC failed");

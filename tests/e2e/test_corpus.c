@@ -179,12 +179,37 @@ START_TEST(test_corpus_right_key)
 }
 END_TEST
 
+/* Whether the ground truth shows the sides agreeing: a msg 3/4 or 4/4 in the clear. */
+static bool truth_agrees(const struct corpus_case *cc)
+{
+	for (size_t i = 0; i < 16 && cc->msgs[i].msg; i++)
+		if (!cc->msgs[i].enc && (strcmp(cc->msgs[i].msg, "M3") == 0 ||
+					 strcmp(cc->msgs[i].msg, "M4") == 0))
+			return true;
+	return false;
+}
+
+/* Every handshake's outcome, in order, as one string ("cif": complete, incomplete, failed). */
+static void outcomes(const struct fw_core *c, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fw_core_n_links(c); i++) {
+		const struct fw_link *l = fw_core_link(c, i);
+
+		for (size_t h = 0; h < l->n_hs && n + 1 < len; h++)
+			buf[n++] = "cif"[l->hs[h].outcome];
+	}
+	buf[n] = '\0';
+}
+
 START_TEST(test_corpus_wrong_key)
 {
 	const struct corpus_case *cc = &corpus_cases[_i];
 	struct fw_keyring *kr;
 	struct fw_core *c;
-	bool any_mic = false;
+	bool any_mic = false, key_wrong = false;
+	char with_wrong[64], with_none[64];
 
 	if (!corpus_dir()) {
 		printf("test_corpus: corpus not found: skipping %s\n", cc->file);
@@ -200,7 +225,27 @@ START_TEST(test_corpus_wrong_key)
 			ck_assert_msg(l->msgs[j].mic != FW_MICV_OK, "%s: frame %llu verifies with a wrong key",
 				      cc->file, (unsigned long long)l->msgs[j].frame);
 			any_mic |= l->msgs[j].mic == FW_MICV_BAD;
+			key_wrong |= l->msgs[j].mic == FW_MICV_KEY_WRONG;
 		}
+	}
+	/*
+	 * Where the AP answered a 2/4 with 3/4 or the station sent 4/4, the
+	 * sides share their PMK: the key given is wrong (KEY_WRONG), the
+	 * frames are not, and the outcomes are those of no key at all.
+	 */
+	if (truth_agrees(cc)) {
+		ck_assert_msg(key_wrong && has_finding(c, "KEY_WRONG"), "%s: KEY_WRONG expected",
+			      cc->file);
+		ck_assert_msg(!any_mic && !has_finding(c, "MIC_BAD"),
+			      "%s: MIC_BAD although the sides agree", cc->file);
+		outcomes(c, with_wrong, sizeof(with_wrong));
+		fw_core_free(c);
+		fw_keyring_free(kr);
+		c = load(cc, NULL, &kr);
+		outcomes(c, with_none, sizeof(with_none));
+		ck_assert_msg(strcmp(with_wrong, with_none) == 0,
+			      "%s: outcomes %s with a wrong key, %s with none", cc->file, with_wrong,
+			      with_none);
 	}
 	if (any_mic) {
 		bool wrong_key = false;
@@ -257,6 +302,62 @@ START_TEST(test_corpus_protected_deauth)
 }
 END_TEST
 
+/*
+ * aircrack-ng/test-pmkid.pcap: a beacon and one msg 1/4 carrying a PMKID,
+ * nothing else (GROUND_TRUTH.md; aircrack-ng finds SP-91862D361 by it, and
+ * so does hashcat): the PMKID alone verifies the key, and refutes another.
+ */
+START_TEST(test_corpus_pmkid_only)
+{
+	const struct corpus_case *cc = NULL;
+	const struct fw_link *l;
+	struct fw_keyring *kr;
+	struct fw_core *c;
+
+	for (size_t i = 0; i < N_CORPUS_CASES; i++)
+		if (strcmp(corpus_cases[i].file, "aircrack-ng/test-pmkid.pcap") == 0)
+			cc = &corpus_cases[i];
+	ck_assert_ptr_nonnull(cc);
+	if (!corpus_dir()) {
+		printf("test_corpus: corpus not found: skipping %s\n", cc->file);
+		return;
+	}
+	c = load(cc, cc->passphrase, &kr);
+	l = fw_core_link(c, 0);
+	ck_assert_uint_eq(l->n_msgs, 1);
+	ck_assert(l->msgs[0].has_pmkid);
+	ck_assert_int_eq(l->msgs[0].pmkid_verdict, FW_PMKID_OK);
+	ck_assert_uint_eq(l->msgs[0].pmkid_key, 1);
+	ck_assert_uint_eq(l->n_hs, 1);
+	ck_assert_uint_eq(l->hs[0].key_id, 1);
+	ck_assert(l->hs[0].key_by_pmkid);
+	ck_assert(l->hs[0].key_fp[0] != '\0');
+	ck_assert(!has_finding(c, "PMKID_MISMATCH"));
+	fw_core_free(c);
+	fw_keyring_free(kr);
+
+	c = load(cc, "SP-91862D362", &kr);
+	l = fw_core_link(c, 0);
+	ck_assert_int_eq(l->msgs[0].pmkid_verdict, FW_PMKID_MISMATCH);
+	ck_assert_uint_eq(l->msgs[0].pmkid_keys_tried, 1);
+	ck_assert_uint_eq(l->hs[0].key_id, 0);
+	ck_assert_uint_eq(fw_core_n_findings(c), 1);
+	ck_assert_int_eq(fw_core_finding(c, 0)->code, FW_F_PMKID_MISMATCH);
+	ck_assert_int_eq(fw_core_finding(c, 0)->severity, FW_SEV_WARNING);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+
+	/* no key: not checkable, and said why */
+	c = load(cc, NULL, &kr);
+	l = fw_core_link(c, 0);
+	ck_assert_int_eq(l->msgs[0].pmkid_verdict, FW_PMKID_UNCHECKED);
+	ck_assert_msg(strstr(l->msgs[0].pmkid_reason, "no key") != NULL, "reason '%s'",
+		      l->msgs[0].pmkid_reason);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
 Suite *corpus_suite(void)
 {
 	Suite *s = suite_create("corpus");
@@ -266,6 +367,7 @@ Suite *corpus_suite(void)
 	tcase_add_loop_test(tc, test_corpus_right_key, 0, (int)N_CORPUS_CASES);
 	tcase_add_loop_test(tc, test_corpus_wrong_key, 0, (int)N_CORPUS_CASES);
 	tcase_add_test(tc, test_corpus_protected_deauth);
+	tcase_add_test(tc, test_corpus_pmkid_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

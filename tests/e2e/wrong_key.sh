@@ -1,0 +1,183 @@
+#!/bin/sh
+# wrong_key.sh - the wrong-key matrix: for every capture in captures/ and
+# captures/synth/ whose .expect says handshakes complete (written from the
+# daemons' logs or by the generator, never from fourway), a wrong key gives
+# KEY_WRONG and the same handshake outcomes as no key at all; a wrong key
+# never turns a handshake the daemons completed into a failed one.
+#
+# A wrong passphrase (with the SSID of the .expect) where the network is a
+# PSK one, and a wrong --pmk everywhere.  Then the opposite case: the
+# station's passphrase on captures/wrong-pass.pcap (the AP had another one,
+# tests/vm/scenarios/wrong-pass.sh) gives M2_REJECTED, the AP's gives
+# MIC_BAD "wrong key" and no M2_REJECTED.
+#
+# Needs jq; prints "N passed, N failed" last.
+top=${top_srcdir:-.}
+bld=${top_builddir:-.}
+fw=$bld/fourway
+caps=$top/captures
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-wrongkey.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+command -v jq >/dev/null 2>&1 || { echo "wrong_key.sh: jq not found: skipping"; exit 77; }
+[ -x "$fw" ] || { echo "wrong_key.sh: $fw not built"; exit 99; }
+
+. "$top/tests/lib.sh"
+
+BAD_PASS='not the passphrase of any capture'
+BAD_PMK=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+
+# Captures that cannot meet the matrix, and why, from how they were made
+# (captures/README.md, the synth scenario's description): a capture that
+# lacks every msg 2/4 has no SNonce, so no MIC can be recomputed with any
+# key and no key can be shown wrong.
+exempt() {
+	case $1 in
+	sniffer-miss-mon0.pcap)
+		why="mon0 missed msg 2/4 (captures/README.md): without its SNonce no MIC can be checked with any key" ;;
+	capture-lossy.pcap)
+		why="the sniffer missed msg 2/4 (synth capture-lossy): without its SNonce no MIC can be checked with any key" ;;
+	*) return 1 ;;
+	esac
+}
+
+# The outcome of every handshake, in order: [outcome, detail].
+outcomes() {
+	jq -c '[.links[].handshakes[] | [.outcome, .detail]]' "$1"
+}
+
+# matrix CAPTURE EXPECT
+matrix() {
+	cap=$1 exp=$2 name=${1#"$top"/}
+	ssid=$(sed -n 's/^key psk "[^"]*" "\([^"]*\)".*/\1/p' "$exp" | head -n 1)
+	kind=$(sed -n 's/^key \([a-z-]*\).*/\1/p' "$exp" | head -n 1)
+	dir=$(dirname "$cap")
+	set --
+	merge=
+	for m in $(sed -n 's/^merge \([^ #]*\).*/\1/p' "$exp"); do
+		merge="$merge $dir/$m"
+	done
+	[ -n "$merge" ] && set -- --merge
+	# shellcheck disable=SC2086 # the merged files, one word each
+	"$fw" analyze --json "$@" "$cap" $merge >"$tmp/none.json" 2>"$tmp/err" ||
+		{ nok "$name: no key: fourway failed" "$(head -c 300 "$tmp/err")"; return; }
+	want=$(outcomes "$tmp/none.json")
+	for how in pmk pass; do
+		if [ "$how" = pass ]; then
+			# a passphrase gives no SAE, OWE or 802.1X PMK: NO_KEY there, not KEY_WRONG
+			[ "$kind" = psk ] || continue
+			"$fw" analyze --json "$@" --passphrase "$BAD_PASS" --ssid "$ssid" "$cap" $merge \
+				>"$tmp/bad.json" 2>"$tmp/err"
+		else
+			"$fw" analyze --json "$@" --pmk "$BAD_PMK" "$cap" $merge >"$tmp/bad.json" 2>"$tmp/err"
+		fi
+		if [ $? -ne 0 ]; then
+			nok "$name: wrong $how: fourway failed" "$(head -c 300 "$tmp/err")"
+			continue
+		fi
+		if jq -e '[.findings[] | select(.code == "KEY_WRONG")] | length > 0' "$tmp/bad.json" \
+		   >/dev/null; then
+			ok "$name: wrong $how: KEY_WRONG"
+		else
+			nok "$name: wrong $how: no KEY_WRONG" \
+			    "$(jq -c '[.findings[] | [.code, .detail]]' "$tmp/bad.json" | head -c 400)"
+		fi
+		if jq -e '[.findings[] | select(.code == "MIC_BAD" and .diagnosis == "wrong key")]
+			  | length == 0' "$tmp/bad.json" >/dev/null; then
+			ok "$name: wrong $how: no MIC_BAD \"wrong key\""
+		else
+			nok "$name: wrong $how: MIC_BAD \"wrong key\" although the sides agree"
+		fi
+		got=$(outcomes "$tmp/bad.json")
+		if [ "$got" = "$want" ]; then
+			ok "$name: wrong $how: the outcomes of no key"
+		else
+			nok "$name: wrong $how: outcomes differ from no key" "got $got, want $want"
+		fi
+	done
+}
+
+n=0
+for exp in "$caps"/*.expect "$caps"/synth/*.expect; do
+	complete=$(sed -n 's/^handshakes complete \([0-9][0-9]*\).*/\1/p' "$exp" | head -n 1)
+	[ -n "$complete" ] && [ "$complete" -gt 0 ] || continue
+	cap=${exp%.expect}
+	case $cap in *.pcap) ;; *) cap=$cap.pcap ;; esac
+	[ -f "$cap" ] || { nok "${exp#"$top"/}: no capture beside it"; continue; }
+	if exempt "$(basename "$cap")"; then
+		echo "# skip ${cap#"$top"/}: $why"
+		continue
+	fi
+	matrix "$cap" "$exp"
+	n=$((n + 1))
+done
+[ "$n" -ge 20 ] && ok "the matrix covers $n captures" || nok "the matrix covers only $n captures"
+
+# The opposite case: the AP had "what the ap was given", the station "what
+# the station typed" (tests/vm/scenarios/wrong-pass.sh); hostapd logged
+# "invalid MIC in msg 2/4" for each of the four 2/4s (frames 27, 41, 54,
+# 68), sent msg 1/4 again after each and deauthenticated (reason 15, frame
+# 80): captures/wrong-pass.hostapd.log.
+wp=$caps/wrong-pass.pcap
+run "wrong-pass, the station's passphrase" 0 "$fw" analyze --json \
+	--passphrase "what the station typed" --ssid hwsim-wrong "$wp"
+cp "$tmp/out" "$tmp/sta.json"
+if jq -e '[.findings[] | select(.code == "M2_REJECTED") | .frames[]] as $f
+	  | [27, 41, 54, 68, 80] - $f == []' "$tmp/sta.json" >/dev/null; then
+	ok "wrong-pass, the station's passphrase: M2_REJECTED names the four 2/4s and the deauth"
+else
+	nok "wrong-pass, the station's passphrase: no M2_REJECTED with frames 27, 41, 54, 68, 80" \
+	    "$(jq -c '[.findings[] | [.code, .frames]]' "$tmp/sta.json")"
+fi
+if jq -e '[.findings[] | select(.code == "MIC_BAD" or .code == "KEY_WRONG")] | length == 0' \
+   "$tmp/sta.json" >/dev/null; then
+	ok "wrong-pass, the station's passphrase: no MIC_BAD, no KEY_WRONG (every 2/4 verifies)"
+else
+	nok "wrong-pass, the station's passphrase: MIC_BAD or KEY_WRONG"
+fi
+run "wrong-pass, the AP's passphrase" 0 "$fw" analyze --json \
+	--passphrase "what the ap was given" --ssid hwsim-wrong "$wp"
+if jq -e '([.findings[] | select(.code == "MIC_BAD" and .diagnosis == "wrong key")]
+	   | length == 1)
+	  and ([.findings[] | select(.code == "M2_REJECTED" or .code == "KEY_WRONG")]
+	       | length == 0)' "$tmp/out" >/dev/null; then
+	ok "wrong-pass, the AP's passphrase: MIC_BAD wrong key, neither M2_REJECTED nor KEY_WRONG"
+else
+	nok "wrong-pass, the AP's passphrase" "$(jq -c '[.findings[] | .code]' "$tmp/out")"
+fi
+
+# A PMKID-only capture (the corpus's aircrack-ng/test-pmkid.pcap: one msg
+# 1/4; its passphrase and SSID from GROUND_TRUTH.md): the report says the
+# PMKID verified the key, and JSON carries the verdict.
+pmkid=${FOURWAY_CORPUS:-}/aircrack-ng/test-pmkid.pcap
+if [ -n "${FOURWAY_CORPUS:-}" ] && [ -f "$pmkid" ]; then
+	run "PMKID only, its passphrase" 0 "$fw" analyze --passphrase SP-91862D361 "$pmkid"
+	if grep -qF "verified with key 1 (PMKID)" "$tmp/out" && grep -qF "PMKID ok with key 1" "$tmp/out"
+	then
+		ok "PMKID only: verified with key 1 (PMKID), on the ladder too"
+	else
+		nok "PMKID only: not verified by its PMKID" "$(head -c 600 "$tmp/out")"
+	fi
+	run "PMKID only, JSON" 0 "$fw" analyze --json --passphrase SP-91862D361 "$pmkid"
+	if jq -e '.links[0].handshakes[0] as $h | $h.key == 1 and $h.key_by == "pmkid"
+		  and $h.messages[0].pmkid_check.verdict == "ok" and $h.messages[0].pmkid_check.key == 1' \
+	   "$tmp/out" >/dev/null; then
+		ok "PMKID only, JSON: key 1 by the PMKID"
+	else
+		nok "PMKID only, JSON" "$(head -c 600 "$tmp/out")"
+	fi
+	run "PMKID only, another passphrase" 0 "$fw" analyze --json --passphrase SP-91862D362 "$pmkid"
+	if jq -e '[.findings[] | select(.code == "PMKID_MISMATCH" and .severity == "warning")]
+		  | length == 1' "$tmp/out" >/dev/null &&
+	   jq -e '.links[0].handshakes[0].messages[0].pmkid_check.verdict == "mismatch"' \
+	   "$tmp/out" >/dev/null; then
+		ok "PMKID only, another passphrase: PMKID_MISMATCH (warning)"
+	else
+		nok "PMKID only, another passphrase" "$(jq -c '.findings' "$tmp/out")"
+	fi
+else
+	echo "# skip the PMKID-only capture: no corpus (FOURWAY_CORPUS)"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
