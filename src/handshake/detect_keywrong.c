@@ -46,8 +46,41 @@ static void tried_fps(struct fw_core *c, const struct hs_link *l, unsigned h, ch
 	}
 }
 
+/*
+ * Messages of handshakes without evidence of their own that agree.c judged
+ * by the same wrong key: listed in the first finding.
+ */
+static void add_rest(const struct hs_link *l, struct fw_finding *f)
+{
+	size_t n = 0, used = strlen(f->detail);
+	uint64_t frames[8];
+	char list[96] = "";
+
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+		struct hs_agreement ev;
+
+		if (m->mic != FW_MICV_KEY_WRONG || hs_sides_agree(l, m->handshake, &ev))
+			continue;
+		hs_finding_frame(f, m);
+		if (n < 8)
+			frames[n] = m->frame;
+		n++;
+	}
+	if (!n)
+		return;
+	hs_frame_list(list, sizeof(list), frames, n < 8 ? n : 8);
+	snprintf(f->detail + used, sizeof(f->detail) - used,
+		 "; %zu more message%s of this link (frame%s %s%s) fail%s with it too",
+		 n, n == 1 ? "" : "s", n == 1 ? "" : "s", list, n > 8 ? ", ..." : "",
+		 n == 1 ? "s" : "");
+}
+
 void detect_keywrong(struct fw_core *c, struct hs_link *l)
 {
+	struct fw_finding *first = NULL;
+	size_t first_idx = 0;
+
 	for (size_t h = 0; h < l->n_hs; h++) {
 		struct hs_agreement ev;
 		struct fw_finding *f = NULL;
@@ -97,5 +130,12 @@ void detect_keywrong(struct fw_core *c, struct hs_link *l)
 			 fps[0] ? ")" : "", fps[0] && strchr(fps, ',') ? "are" : "is", n_wrong,
 			 n_wrong == 1 ? "" : "s", h + 1, n_wrong == 1 ? "s" : "",
 			 fps[0] && strchr(fps, ',') ? "each of them" : "it", why);
+		if (!first) {
+			first = f;
+			first_idx = (size_t)(f - c->findings);
+		}
 	}
+	/* hs_finding_add may have moved the findings: find the first one by its index */
+	if (first)
+		add_rest(l, &c->findings[first_idx]);
 }
