@@ -9,7 +9,10 @@
 # PSK one, and a wrong --pmk everywhere.  Then the opposite case: the
 # station's passphrase on captures/wrong-pass.pcap (the AP had another one,
 # tests/vm/scenarios/wrong-pass.sh) gives M2_REJECTED, the AP's gives
-# MIC_BAD "wrong key" and no M2_REJECTED.
+# MIC_BAD "wrong key" and no M2_REJECTED.  Last, the PMKID verdicts: per
+# AKM on the generator's captures, and the corpus's PMKID-only capture
+# verified by its passphrase (also with the AKM unknown) and refuted by
+# another.
 #
 # Needs jq; prints "N passed, N failed" last.
 top=${top_srcdir:-.}
@@ -146,6 +149,31 @@ else
 	nok "wrong-pass, the AP's passphrase" "$(jq -c '[.findings[] | .code]' "$tmp/out")"
 fi
 
+# The PMKID verdict per AKM, on the generator's captures (its PMKIDs are
+# HMAC(PMK, "PMK Name" | AA | SPA) with the AKM's hash, except in
+# pmkid-mismatch, whose 1/4 names no known PMK; SAE's comes from the
+# exchange): PSK (SHA-1), PSK-SHA256, SAE, and a mismatch.
+pmkid_verdict() {
+	jq -r '[.links[].handshakes[].messages[] | select(.pmkid) | .pmkid_check.verdict]
+	       | unique | join(",")' "$tmp/out"
+}
+for c in clean:ok clean-sha256:ok pmkid-mismatch:mismatch; do
+	run "PMKID of synth ${c%%:*}" 0 "$fw" analyze --json --passphrase "synthetic passphrase" \
+		--ssid fourway-synth "$caps/synth/${c%%:*}.pcap"
+	v=$(pmkid_verdict)
+	[ "$v" = "${c#*:}" ] && ok "PMKID of synth ${c%%:*}: $v" ||
+		nok "PMKID of synth ${c%%:*}: $v, want ${c#*:}"
+done
+run "PMKID of synth clean-sae" 0 "$fw" analyze --json \
+	--pmk 463ac2794b38b38734bec14ae48ee2da3a41272c32bd5cab59a0a681752b590c "$caps/synth/clean-sae.pcap"
+if jq -e '[.links[].handshakes[].messages[] | select(.pmkid) | .pmkid_check]
+	  | length > 0 and all(.verdict == "unchecked" and (.reason | startswith("SAE")))' \
+   "$tmp/out" >/dev/null; then
+	ok "PMKID of synth clean-sae: unchecked, SAE"
+else
+	nok "PMKID of synth clean-sae" "$(jq -c '[.links[].handshakes[].messages[] | .pmkid_check]' "$tmp/out")"
+fi
+
 # A PMKID-only capture (the corpus's aircrack-ng/test-pmkid.pcap: one msg
 # 1/4; its passphrase and SSID from GROUND_TRUTH.md): the report says the
 # PMKID verified the key, and JSON carries the verdict.
@@ -174,6 +202,23 @@ if [ -n "${FOURWAY_CORPUS:-}" ] && [ -f "$pmkid" ]; then
 		ok "PMKID only, another passphrase: PMKID_MISMATCH (warning)"
 	else
 		nok "PMKID only, another passphrase" "$(jq -c '.findings' "$tmp/out")"
+	fi
+	# Without its beacon (the first record: a 24-byte file header, then a
+	# 16-byte record header and the frame) nothing names the AKM: the key
+	# descriptor version of msg 1/4 (2: HMAC-SHA1) fixes the PMKID's hash.
+	if [ "$(od -An -tx1 -N4 "$pmkid" | tr -d ' ')" = d4c3b2a1 ]; then
+		len=$(od -An -tu4 -j32 -N4 "$pmkid" | tr -d ' ')
+		head -c 24 "$pmkid" >"$tmp/m1only.pcap"
+		tail -c +$((24 + 16 + len + 1)) "$pmkid" >>"$tmp/m1only.pcap"
+		run "PMKID only, no beacon" 0 "$fw" analyze --json --passphrase SP-91862D361 \
+			--ssid WLAN-771698 "$tmp/m1only.pcap"
+		if jq -e '.links[0].akm == null and .links[0].handshakes[0].messages[0].frame == 1
+			  and .links[0].handshakes[0].messages[0].pmkid_check.verdict == "ok"' \
+		   "$tmp/out" >/dev/null; then
+			ok "PMKID only, no beacon: the AKM unknown, verified by the descriptor version's hash"
+		else
+			nok "PMKID only, no beacon" "$(head -c 600 "$tmp/out")"
+		fi
 	fi
 else
 	echo "# skip the PMKID-only capture: no corpus (FOURWAY_CORPUS)"
