@@ -86,6 +86,7 @@ void detect_keywrong(struct fw_core *c, struct hs_link *l)
 		struct fw_finding *f = NULL;
 		size_t n_wrong = 0;
 		char fps[64], why[200];
+		bool several;
 
 		if (l->hs[h].group || !hs_sides_agree(l, (unsigned)h, &ev))
 			continue;
@@ -122,14 +123,15 @@ void detect_keywrong(struct fw_core *c, struct hs_link *l)
 				 "3/4's MIC verified",
 				 (unsigned long long)l->msgs[ev.m4 - 1].frame);
 		tried_fps(c, l, (unsigned)h, fps, sizeof(fps));
+		several = strchr(fps, ',') != NULL;
 		snprintf(f->detail, sizeof(f->detail),
 			 "the key%s given%s%s%s %s not the one the AP and the station share: %zu "
 			 "message%s of handshake %zu fail%s with %s, yet the two sides agree: %s; "
 			 "check the passphrase (and the SSID it is hashed with) or the PMK given",
-			 fps[0] && strchr(fps, ',') ? "s" : "", fps[0] ? " (fingerprint " : "", fps,
-			 fps[0] ? ")" : "", fps[0] && strchr(fps, ',') ? "are" : "is", n_wrong,
+			 several ? "s" : "", !fps[0] ? "" : several ? " (fingerprints " :
+			 " (fingerprint ", fps, fps[0] ? ")" : "", several ? "are" : "is", n_wrong,
 			 n_wrong == 1 ? "" : "s", h + 1, n_wrong == 1 ? "s" : "",
-			 fps[0] && strchr(fps, ',') ? "each of them" : "it", why);
+			 several ? "each of them" : "it", why);
 		if (!first) {
 			first = f;
 			first_idx = (size_t)(f - c->findings);

@@ -116,6 +116,23 @@ for exp in "$caps"/*.expect "$caps"/synth/*.expect; do
 done
 [ "$n" -ge 20 ] && ok "the matrix covers $n captures" || nok "the matrix covers only $n captures"
 
+# How a wrong key shows on one message: JSON "key_wrong", the ladder's
+# "MIC key given wrong" (captures/wpa2-clean.pcap: M1..M4 at 20, 22, 24, 26).
+run "wpa2-clean, wrong passphrase, JSON" 0 "$fw" analyze --json --passphrase "$BAD_PASS" \
+	--ssid hwsim-clean "$caps/wpa2-clean.pcap"
+if jq -e '[.links[0].handshakes[0].messages[] | .mic] == ["absent", "key_wrong", "key_wrong",
+	  "key_wrong"] and .links[0].handshakes[0].outcome == "complete"
+	  and .links[0].handshakes[0].key == null' "$tmp/out" >/dev/null; then
+	ok "wpa2-clean, wrong passphrase: mic key_wrong, complete, no key"
+else
+	nok "wpa2-clean, wrong passphrase: JSON" "$(jq -c '.links[0].handshakes[0]' "$tmp/out" | head -c 600)"
+fi
+run "wpa2-clean, wrong passphrase, text" 0 "$fw" analyze --passphrase "$BAD_PASS" \
+	--ssid hwsim-clean "$caps/wpa2-clean.pcap"
+n=$(grep -c "MIC key given wrong" "$tmp/out")
+[ "$n" = 3 ] && ok "wpa2-clean, wrong passphrase: the ladder says so on 2/4, 3/4, 4/4" ||
+	nok "wpa2-clean, wrong passphrase: ladder" "$n lines"
+
 # The opposite case: the AP had "what the ap was given", the station "what
 # the station typed" (tests/vm/scenarios/wrong-pass.sh); hostapd logged
 # "invalid MIC in msg 2/4" for each of the four 2/4s (frames 27, 41, 54,
