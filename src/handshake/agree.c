@@ -76,6 +76,13 @@ static void mark_rest(struct hs_link *l, unsigned proven)
 void hs_mark_key_wrong(struct hs_link *l)
 {
 	int proven = -1;
+	bool any_bad = false;
+
+	/* the common case, on every verification of a link: nothing failed */
+	for (size_t i = 0; i < l->n_msgs && !any_bad; i++)
+		any_bad = l->msgs[i].mic == FW_MICV_BAD;
+	if (!any_bad)
+		return;
 
 	for (size_t h = 0; h < l->n_hs; h++) {
 		struct hs_agreement ev;

@@ -155,6 +155,17 @@ if jq -e '[.findings[] | select(.code == "MIC_BAD" or .code == "KEY_WRONG")] | l
 else
 	nok "wrong-pass, the station's passphrase: MIC_BAD or KEY_WRONG"
 fi
+# The same story in captures/wrong-psk.pcap (its .expect: the station had
+# "the wrong passphrase", the AP rejected the 2/4s at 30, 43, 58 and 71 and
+# deauthenticated at 83).
+run "wrong-psk, the station's passphrase" 0 "$fw" analyze --json \
+	--passphrase "the wrong passphrase" --ssid hwsim-wrong "$caps/wrong-psk.pcap"
+if jq -e '[.findings[] | select(.code == "M2_REJECTED") | .frames[]] as $f
+	  | [30, 43, 58, 71, 83] - $f == []' "$tmp/out" >/dev/null; then
+	ok "wrong-psk, the station's passphrase: M2_REJECTED names the four 2/4s and the deauth"
+else
+	nok "wrong-psk, the station's passphrase" "$(jq -c '[.findings[] | [.code, .frames]]' "$tmp/out")"
+fi
 run "wrong-pass, the AP's passphrase" 0 "$fw" analyze --json \
 	--passphrase "what the ap was given" --ssid hwsim-wrong "$wp"
 if jq -e '([.findings[] | select(.code == "MIC_BAD" and .diagnosis == "wrong key")]
