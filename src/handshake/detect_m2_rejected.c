@@ -10,7 +10,10 @@
  *
  * A new ANonce sooner than the AP's first retransmission timer (100 ms in
  * hostapd) is a restart of its state machine (ANONCE_CHANGED), not a
- * verdict on the 2/4; an answer to a superseded msg 1/4 (a replay counter
+ * verdict on the 2/4; a msg 1/4 or deauthentication seconds later (a
+ * rekey, a reconnection, after a 3/4 the capture missed) is no answer to
+ * it, nor is anything once the AP protected frames with this handshake's
+ * PTK (it accepted the 4/4); an answer to a superseded msg 1/4 (a replay counter
  * that is not the latest) is dropped for its counter before any MIC check;
  * a 2/4 with bytes after its EAPOL length fails over the whole frame, which
  * MIC_BAD "trailing bytes" reports.
@@ -21,6 +24,7 @@
 #include "handshake/internal.h"
 
 #define RESTART_NS 100000000LL	/* sooner than the first retransmission timer */
+#define ANSWER_NS 3000000000LL	/* the AP's retransmission timer (1 s) with room to spare */
 #define MAX_REJ 6
 
 /* What the AP did after message i: the index+1 of its next message, or of a deauth event. */
@@ -62,6 +66,15 @@ static bool rsne_differs(const struct hs_link *l, size_t i)
 	return a->n >= 2 && b->n >= 2 && (a->n != b->n || memcmp(a->raw, b->raw, a->n) != 0);
 }
 
+/* The AP sent a frame protected with handshake h's PTK: it completed, whatever the capture missed. */
+static bool ap_used_ptk(const struct hs_link *l, size_t h)
+{
+	for (size_t i = 0; i < l->n_pframes; i++)
+		if (l->pframes[i].from_ap && l->pframes[i].dec_hs == (int)h)
+			return true;
+	return false;
+}
+
 void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
 {
 	for (size_t h = 0; h < l->n_hs; h++) {
@@ -72,7 +85,7 @@ void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
 		uint16_t reason = 0;
 		char list[128], end[64] = "";
 
-		if (l->hs[h].group)
+		if (l->hs[h].group || ap_used_ptk(l, h))
 			continue;
 		for (size_t i = 0; i < l->n_msgs; i++) {
 			const struct fw_msg *m = &l->msgs[i], *m1;
@@ -90,15 +103,15 @@ void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
 			if (nx.msg) {
 				const struct fw_msg *n = &l->msgs[nx.msg - 1];
 
-				if (n->type != FW_MSG_M1)
+				if (n->type != FW_MSG_M1 || n->ts_ns - m->ts_ns > ANSWER_NS)
 					continue;
 				if (memcmp(n->nonce, m1->nonce, 32) != 0) {
 					if (n->ts_ns - m1->ts_ns < RESTART_NS)
 						continue;
 					new_anonce = true;
 				}
-			} else if (!nx.ev) {
-				continue;	/* the capture ends before the AP's answer */
+			} else if (!nx.ev || l->ev[nx.ev - 1].ts_ns - m->ts_ns > ANSWER_NS) {
+				continue;	/* the capture ends before the AP's answer, or it is none */
 			}
 			if (!f && !(f = hs_finding_add(c, FW_F_M2_REJECTED, l)))
 				return;

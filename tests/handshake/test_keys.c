@@ -220,6 +220,22 @@ START_TEST(test_late_answer_is_not_a_rejection)
 }
 END_TEST
 
+/* A new 1/4 ten seconds after a 2/4 whose 3/4 the capture missed: no answer to that 2/4. */
+START_TEST(test_much_later_m1_is_not_a_rejection)
+{
+	struct env e;
+
+	env_init(&e, "the shared passphrase", "the shared passphrase");
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	e.b.ts_ns += 10 * SEC;
+	hsb_msg(&e.b, e.c, 1, 5, A2, S1, NULL);
+	fw_core_finish(e.c);
+	ck_assert_ptr_null(find(e.c, FW_F_M2_REJECTED));
+	env_fini(&e);
+}
+END_TEST
+
 Suite *keys_suite(void)
 {
 	Suite *s = suite_create("handshake-keys");
@@ -231,6 +247,7 @@ Suite *keys_suite(void)
 	tcase_add_test(tc, test_m2_rejected);
 	tcase_add_test(tc, test_restart_is_not_a_rejection);
 	tcase_add_test(tc, test_late_answer_is_not_a_rejection);
+	tcase_add_test(tc, test_much_later_m1_is_not_a_rejection);
 	suite_add_tcase(s, tc);
 	return s;
 }
