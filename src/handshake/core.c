@@ -75,6 +75,7 @@ void fw_core_free(struct fw_core *c)
 	for (size_t i = 0; i < c->n_notes; i++)
 		free(c->notes[i]);
 	free(c->notes);
+	hs_fid_free(c);
 	free(c);
 }
 
@@ -159,20 +160,36 @@ struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const st
 	return f;
 }
 
-void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns)
+void hs_finding_frame_at_role(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns,
+			      enum fw_role role)
 {
 	if (!f)
 		return;
 	for (size_t i = 0; i < f->n_frames; i++)
-		if (f->frames[i].file == file && f->frames[i].frame == frame)
+		if (f->frames[i].file == file && f->frames[i].frame == frame) {
+			/* a frame given again with a role says more than plain evidence */
+			if (f->frames[i].role == FW_ROLE_EVIDENCE)
+				f->frames[i].role = (uint8_t)role;
 			return;
+		}
 	if (f->n_frames == 0 || ts_ns < f->ts_ns)
 		f->ts_ns = ts_ns;
 	if (f->n_frames >= FW_FINDING_MAX_FRAMES)
 		return;
 	f->frames[f->n_frames].file = file;
 	f->frames[f->n_frames].frame = frame;
+	f->frames[f->n_frames].role = (uint8_t)role;
 	f->n_frames++;
+}
+
+void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns)
+{
+	hs_finding_frame_at_role(f, file, frame, ts_ns, FW_ROLE_EVIDENCE);
+}
+
+void hs_finding_frame_role(struct fw_finding *f, const struct fw_msg *m, enum fw_role role)
+{
+	hs_finding_frame_at_role(f, m->file, m->frame, m->ts_ns, role);
 }
 
 void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m)
@@ -392,6 +409,8 @@ static void link_sort_by_handshake(struct hs_link *l)
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */
 static void finish_link(struct fw_core *c, struct hs_link *l)
 {
+	size_t first = c->n_findings;
+
 	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
@@ -413,6 +432,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	detect_order(c, l);
 	detect_slow(c, l);
 	detect_lossy(c, l);
+	hs_chain(c, l, first);	/* reads msgs[].handshake before the sort */
 	link_sort_by_handshake(l);
 	l->pub.msgs = l->msgs;
 	l->pub.n_msgs = l->n_msgs;

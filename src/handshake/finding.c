@@ -195,6 +195,27 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 	},
 };
 
+const char *const fw_role_table[FW_ROLE_COUNT] = {
+	[FW_ROLE_EVIDENCE] = "evidence",
+	[FW_ROLE_REQUEST] = "request",
+	[FW_ROLE_ANSWER] = "answer",
+	[FW_ROLE_RETRY] = "retry",
+	[FW_ROLE_LOST] = "lost",
+	[FW_ROLE_ACK] = "ack",
+	[FW_ROLE_IGNORED] = "ignored",
+	[FW_ROLE_PROTECTED] = "protected",
+	[FW_ROLE_DEAUTH] = "deauth",
+	[FW_ROLE_LAST] = "last",
+	[FW_ROLE_LATE] = "late",
+};
+
+const char *fw_role_name(enum fw_role role)
+{
+	if ((int)role < 0 || role >= FW_ROLE_COUNT || !fw_role_table[role])
+		return fw_role_table[FW_ROLE_EVIDENCE];
+	return fw_role_table[role];
+}
+
 const struct fw_code_info *fw_code_info(enum fw_code code)
 {
 	if ((int)code < 0 || code >= FW_F_COUNT)

@@ -275,6 +275,11 @@ struct fw_core {
 	char **notes;
 	size_t n_notes, cap_notes;
 
+	/* chain.c: finding ids, kept over refreshes and the finish */
+	struct hs_fid *fids;
+	size_t fid_size, fid_used;
+	unsigned next_fid;
+
 	/* the --max-links cap (link.c): recency, links dropped so far */
 	struct hs_lru link_lru;
 	uint64_t n_evicted;
@@ -299,6 +304,10 @@ void hs_note(struct fw_core *c, const char *fmt, ...) __attribute__((format(prin
 struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const struct hs_link *l);
 void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m);
 void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns);
+/* The same with the frame's role (the two above give FW_ROLE_EVIDENCE). */
+void hs_finding_frame_role(struct fw_finding *f, const struct fw_msg *m, enum fw_role role);
+void hs_finding_frame_at_role(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns,
+			      enum fw_role role);
 void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem);
 
 /* net.c */
@@ -409,6 +418,21 @@ void detect_order(struct fw_core *c, struct hs_link *l);	/* REORDERED */
 void detect_slow(struct fw_core *c, struct hs_link *l);		/* SLOW_RESPONSE */
 void detect_lossy(struct fw_core *c, struct hs_link *l);	/* CAPTURE_LOSSY */
 void detect_trailing(struct fw_core *c, struct hs_link *l);	/* MIC_BAD: trailing bytes */
+
+/*
+ * chain.c: after a link's detectors (its findings are c->findings[first ..
+ * n_findings)), sort their evidence, number them, link causes to
+ * consequences.  hs_fid_free() drops the ids (fw_core_free()).
+ */
+struct hs_chain_rule {
+	enum fw_code cause, effect;	/* effect follows from cause ... */
+	int rel;			/* ... when this relation of chain.c holds */
+	enum fw_role role;		/* the cause's frame the relation looks for, if any */
+};
+void hs_chain(struct fw_core *c, struct hs_link *l, size_t first);
+void hs_fid_free(struct fw_core *c);
+size_t hs_chain_n_rules(void);
+const struct hs_chain_rule *hs_chain_rule(size_t i);
 
 /* Capture order of two frames: by frame number within a file, else by time (--merge). */
 static inline bool hs_earlier(unsigned fa, uint64_t na, int64_t ta, unsigned fb, uint64_t nb,

@@ -29,5 +29,6 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_slow.c \
 	src/handshake/detect_lossy.c \
 	src/handshake/detect_trailing.c \
+	src/handshake/chain.c \
 	$(NULL)
 libfwhandshake_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)

@@ -390,7 +390,7 @@ static void write_finding(FILE *o, const struct fw_view *v, const struct fw_find
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
 
-	fputs("{\"code\":", o);
+	fprintf(o, "{\"id\":%u,\"code\":", f->id);
 	jstr(o, ci ? ci->name : "UNKNOWN");
 	fputs(",\"severity\":", o);
 	jstr(o, fw_severity_name(f->severity));
@@ -406,6 +406,18 @@ static void write_finding(FILE *o, const struct fw_view *v, const struct fw_find
 			fputc(',', o);
 		jframe(o, v, f->frames[i].file, f->frames[i].frame);
 	}
+	/* the same frames, each with its file and role */
+	fputs("],\"evidence\":[", o);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",{\"file\":" : "{\"file\":", o);
+		jstr(o, fw_out_input_path(v, f->frames[i].file));
+		fprintf(o, ",\"frame\":%" PRIu64 ",\"role\":", f->frames[i].frame);
+		jstr(o, fw_role_name((enum fw_role)f->frames[i].role));
+		fputc('}', o);
+	}
+	fputs("],\"caused_by\":[", o);
+	for (size_t i = 0; i < f->n_causes && i < FW_FINDING_MAX_CAUSES; i++)
+		fprintf(o, "%s%u", i ? "," : "", f->caused_by[i]);
 	fputs("],\"time\":", o);
 	jtime(o, f->ts_ns);
 	fputs(",\"detail\":", o);

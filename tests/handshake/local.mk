@@ -18,3 +18,15 @@ tests_handshake_test_decrypt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLA
 tests_handshake_test_decrypt_LDADD = libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)
+
+# Findings form chains: ids (stable over refreshes), caused_by, sorted evidence with
+# roles, on real captures and hand-built exchanges.
+check_PROGRAMS += tests/handshake/test_chain
+TESTS += tests/handshake/test_chain
+tests_handshake_test_chain_SOURCES = tests/handshake/test_chain.c tests/handshake/builder.c \
+	tests/handshake/builder.h \
+	$(NULL)
+tests_handshake_test_chain_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
+tests_handshake_test_chain_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
+	$(CRYPTO_LIBS)
