@@ -20,6 +20,9 @@
  *    EARLY_KEY_INSTALL -> {M4_IGNORED, M3_RETRY_AFTER_INSTALL} -> TIMEOUT.
  *    A new code is chained by adding rows to rules[] (and, when its first
  *    frame may change as the capture goes on, to anchors[]).
+ *
+ * The registry keeps every key a run ever numbered (a few dozen bytes a
+ * finding), so a finding that goes away and comes back gets its id again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -226,28 +229,27 @@ void hs_fid_free(struct fw_core *c)
 
 static void number(struct fw_core *c, size_t first)
 {
-	for (size_t i = first; i < c->n_findings; i++) {
-		struct fw_finding *f = &c->findings[i];
-		struct hs_fid key;
+	size_t n = c->n_findings - first;
+	struct hs_fid *keys = calloc(n ? n : 1, sizeof(*keys));
 
-		memset(&key, 0, sizeof(key));
-		key.code = f->code;
-		key.file = f->file;
-		memcpy(key.bssid, f->bssid, 6);
-		memcpy(key.sta, f->sta, 6);
-		anchor_of(f, &key.anchor_file, &key.anchor_frame);
-		for (size_t j = first; j < i; j++) {
-			const struct fw_finding *g = &c->findings[j];
-			unsigned af;
-			uint64_t an;
+	if (!keys)
+		return;		/* out of memory: left unnumbered (id 0) */
+	for (size_t i = 0; i < n; i++) {
+		struct fw_finding *f = &c->findings[first + i];
+		struct hs_fid *key = &keys[i];
 
-			if (g->code != f->code)
-				continue;
-			anchor_of(g, &af, &an);
-			key.nth += af == key.anchor_file && an == key.anchor_frame;
-		}
-		f->id = fid_get(c, &key);
+		key->code = f->code;
+		key->file = f->file;
+		memcpy(key->bssid, f->bssid, 6);
+		memcpy(key->sta, f->sta, 6);
+		anchor_of(f, &key->anchor_file, &key->anchor_frame);
+		/* findings of one code at one anchor are told apart by their order */
+		for (size_t j = 0; j < i; j++)
+			key->nth += keys[j].code == key->code && keys[j].anchor_file == key->anchor_file &&
+				    keys[j].anchor_frame == key->anchor_frame;
+		f->id = fid_get(c, key);
 	}
+	free(keys);
 }
 
 /* ---- 3. caused_by ---- */
