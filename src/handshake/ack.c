@@ -37,7 +37,17 @@ static uint32_t ack_window(const struct fw_core *c, const struct fw_frame *f)
 	return (uint32_t)(air + SIFS_US + ACK_AIRTIME_MAX_US + ACK_SLACK_US);
 }
 
-static void settle(struct hs_pending_frame *p, enum fw_acked v, uint64_t ack_frame)
+static void settle_one(struct fw_sighting *s, unsigned n, int k, enum fw_acked v,
+		       uint64_t ack_frame)
+{
+	if (k < 0 || (unsigned)k >= n || k >= FW_MAX_SIGHTINGS)
+		return;
+	s[k].acked = v;
+	s[k].ack_frame = ack_frame;
+}
+
+/* The verdict of one source (q's) on one sighting of a frame. */
+static void settle(struct hs_pending_frame *p, unsigned src, enum fw_acked v, uint64_t ack_frame)
 {
 	struct hs_link *l = p->l;
 
@@ -49,18 +59,23 @@ static void settle(struct hs_pending_frame *p, enum fw_acked v, uint64_t ack_fra
 	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
 	 */
 	if (v == FW_ACK_YES) {
-		if (memcmp(p->ta, l->bssid, 6) == 0)
+		if (memcmp(p->ta, l->bssid, 6) == 0) {
 			l->acks_for_ap = true;
-		else if (memcmp(p->ta, l->sta, 6) == 0)
+			l->ack_srcs_ap |= 1ull << src;
+		} else if (memcmp(p->ta, l->sta, 6) == 0) {
 			l->acks_for_sta = true;
+			l->ack_srcs_sta |= 1ull << src;
+		}
 	}
 	if (p->msg && p->msg <= l->n_msgs) {
-		l->msgs[p->msg - 1].acked = v;
-		l->msgs[p->msg - 1].ack_frame = ack_frame;
+		struct fw_msg *m = &l->msgs[p->msg - 1];
+
+		settle_one(m->sightings, m->n_sightings, p->sight, v, ack_frame);
 	}
 	if (p->pframe && p->pframe <= l->n_pframes) {
-		l->pframes[p->pframe - 1].acked = v;
-		l->pframes[p->pframe - 1].ack_frame = ack_frame;
+		struct fw_pframe *pf = &l->pframes[p->pframe - 1];
+
+		settle_one(pf->sightings, pf->n_sightings, p->sight, v, ack_frame);
 	}
 }
 
@@ -96,9 +111,15 @@ static bool in_window(const struct hs_pending_frame *p, int64_t ts_ns)
 	return ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000;
 }
 
-/* An ACK or Block Ack: the oldest waiting frame of its receiver, in its window. */
-static void on_ack(struct hs_pending *q, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		   const struct fw_frame *f, struct hs_link *last)
+/*
+ * An ACK or Block Ack: the oldest waiting frame of its receiver, in its
+ * window.  Only that one is settled: on a busy channel the frames of other
+ * transmitters wait in the same queue, and their ACKs may come after this
+ * one (a capture may deliver ACKs late); they settle by their own ACK or
+ * when their window passes.
+ */
+static void on_ack(struct hs_pending *q, unsigned src, unsigned input, uint64_t frame_no,
+		   int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
 {
 	for (size_t i = 0; i < q->n; i++) {
 		struct hs_pending_frame *p = &q->q[i];
@@ -107,17 +128,20 @@ static void on_ack(struct hs_pending *q, unsigned input, uint64_t frame_no, int6
 		if (memcmp(f->ra, p->ta, 6) != 0 || !in_window(p, ts_ns))
 			continue;
 		if (f->kind == FW_KIND_ACK)
-			settle(p, FW_ACK_YES, frame_no);
+			settle(p, src, FW_ACK_YES, frame_no);
 		else if (memcmp(f->ta, p->ra, 6) == 0 && ba_covers(p, f, &acked))
-			settle(p, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
+			settle(p, src, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
 		else
 			continue;
-		/* the ones before it went unanswered */
-		for (size_t j = 0; j < i; j++)
-			settle(&q->q[j], FW_ACK_NO, 0);
-		q->n -= i + 1;
-		if (q->n)	/* usually the one frame waiting was this one */
-			memmove(&q->q[0], &q->q[i + 1], q->n * sizeof(q->q[0]));
+		/* earlier frames of the same transmitter went unanswered */
+		for (size_t j = i; j-- > 0;) {
+			if (memcmp(q->q[j].ta, p->ta, 6) != 0)
+				continue;
+			settle(&q->q[j], src, FW_ACK_NO, 0);
+			drop(q, j);
+			i--;
+		}
+		drop(q, i);
 		return;
 	}
 	/* an ACK with no frame before it: the sniffer missed that frame */
@@ -129,17 +153,18 @@ static void on_ack(struct hs_pending *q, unsigned input, uint64_t frame_no, int6
 	}
 }
 
-void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe)
+void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
+		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe,
+		     int sight)
 {
 	struct hs_pending *q;
 	struct hs_pending_frame *p;
 
-	if (!c->pending || input >= c->n_inputs || !f->has_dot11)
+	if (src >= c->n_srcs || !f->has_dot11)
 		return;
-	q = &c->pending[input];
+	q = &c->pending[src];
 	if (f->kind == FW_KIND_ACK || f->kind == FW_KIND_BLOCK_ACK) {
-		on_ack(q, input, frame_no, ts_ns, f, l);
+		on_ack(q, src, c->srcs[src].input, frame_no, ts_ns, f, l);
 		return;
 	}
 	/*
@@ -150,14 +175,14 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	 */
 	for (size_t i = q->n; i-- > 0;) {
 		if (!in_window(&q->q[i], ts_ns)) {
-			settle(&q->q[i], FW_ACK_NO, 0);
+			settle(&q->q[i], src, FW_ACK_NO, 0);
 			drop(q, i);
 		}
 	}
 	if (f->dot11.type == FW_T_CTRL || !f->has_ta || fw_mac_is_group(f->ra))
 		return;
 	if (q->n == HS_ACK_QUEUE) {
-		settle(&q->q[0], FW_ACK_NO, 0);
+		settle(&q->q[0], src, FW_ACK_NO, 0);
 		drop(q, 0);
 	}
 	p = &q->q[q->n++];
@@ -168,6 +193,7 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	p->l = l;
 	p->msg = msg;
 	p->pframe = pframe;
+	p->sight = sight;
 }
 
 /*
@@ -175,20 +201,50 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
  * AP and the station is far): "no ACK" holds only for frames of a side
  * whose other frames were seen acknowledged.
  */
+static void judge(struct fw_core *c, struct fw_sighting *s, unsigned n, uint64_t srcs,
+		  enum fw_acked *acked, unsigned *ack_file, uint64_t *ack_frame)
+{
+	bool no = false;
+
+	*acked = FW_ACK_UNKNOWN;
+	*ack_file = 0;
+	*ack_frame = 0;
+	for (unsigned k = 0; k < n && k < FW_MAX_SIGHTINGS; k++) {
+		unsigned src = hs_src_get(c, s[k].file, s[k].iface);
+
+		if (s[k].acked == FW_ACK_NO && !((srcs >> src) & 1))
+			s[k].acked = FW_ACK_UNKNOWN;	/* that interface shows no ACKs of this side */
+		if (s[k].acked == FW_ACK_YES && *acked != FW_ACK_YES) {
+			*acked = FW_ACK_YES;
+			*ack_file = s[k].file;
+			*ack_frame = s[k].ack_frame;
+		}
+		no = no || s[k].acked == FW_ACK_NO;
+	}
+	if (*acked == FW_ACK_UNKNOWN && no)
+		*acked = FW_ACK_NO;
+}
+
+/*
+ * Per sighting, then over them: yes when one interface showed the ACK; no
+ * only when an interface that shows ACKs for that side saw the frame and
+ * no ACK after it.  A sniffer may hear one side's ACKs and not the other's
+ * (it sits by the AP and the station is far), and a monitor interface of
+ * another radio hears none.
+ */
 void hs_ack_finish(struct fw_core *c, struct hs_link *l)
 {
-	(void)c;
 	for (size_t i = 0; i < l->n_msgs; i++) {
-		if (l->msgs[i].from_ap ? l->acks_for_ap : l->acks_for_sta)
-			continue;
-		l->msgs[i].acked = FW_ACK_UNKNOWN;
-		l->msgs[i].ack_frame = 0;
+		struct fw_msg *m = &l->msgs[i];
+
+		judge(c, m->sightings, m->n_sightings, m->from_ap ? l->ack_srcs_ap : l->ack_srcs_sta,
+		      &m->acked, &m->ack_file, &m->ack_frame);
 	}
 	for (size_t i = 0; i < l->n_pframes; i++) {
-		if (l->pframes[i].from_ap ? l->acks_for_ap : l->acks_for_sta)
-			continue;
-		l->pframes[i].acked = FW_ACK_UNKNOWN;
-		l->pframes[i].ack_frame = 0;
+		struct fw_pframe *p = &l->pframes[i];
+
+		judge(c, p->sightings, p->n_sightings, p->from_ap ? l->ack_srcs_ap : l->ack_srcs_sta,
+		      &p->acked, &p->ack_file, &p->ack_frame);
 	}
 }
 

@@ -97,6 +97,24 @@ static void jframe(FILE *o, const struct fw_view *v, unsigned file, uint64_t fra
 	fprintf(o, ",\"frame\":%" PRIu64 "}", frame);
 }
 
+static const char *jacked(enum fw_acked a)
+{
+	return a == FW_ACK_UNKNOWN ? "null" : a == FW_ACK_YES ? "true" : "false";
+}
+
+/* Where the frame was recorded: each file and interface, the first first. */
+static void jsightings(FILE *o, const struct fw_view *v, const struct fw_sighting *s, unsigned n)
+{
+	fputs(",\"sightings\":[", o);
+	for (unsigned k = 0; k < n && k < FW_MAX_SIGHTINGS; k++) {
+		fputs(k ? ",{\"file\":" : "{\"file\":", o);
+		jstr(o, fw_out_input_path(v, s[k].file));
+		fprintf(o, ",\"iface\":%" PRIu32 ",\"frame\":%" PRIu64 ",\"acked\":%s}", s[k].iface,
+			s[k].frame, jacked(s[k].acked));
+	}
+	fputc(']', o);
+}
+
 static void jsuite(FILE *o, uint32_t suite, bool cipher)
 {
 	char b[FW_OUT_SUITE_LEN];
@@ -218,12 +236,13 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 	write_key(o, m->key_id, m->key_fp, NULL);
 	fprintf(o, ",\"trailing\":%zu,\"key_data_len\":%u,\"acked\":", m->trailing,
 		(unsigned)m->key_data_len);
-	fputs(m->acked == FW_ACK_UNKNOWN ? "null" : m->acked == FW_ACK_YES ? "true" : "false", o);
+	fputs(jacked(m->acked), o);
 	fputs(",\"ack_frame\":", o);
 	if (m->ack_frame)
-		jframe(o, v, m->file, m->ack_frame);
+		jframe(o, v, m->ack_file, m->ack_frame);
 	else
 		fputs("null", o);
+	jsightings(o, v, m->sightings, m->n_sightings);
 	fputs(",\"retransmission\":", o);
 	if (fw_out_retrans_name(m->retrans)) {
 		jstr(o, fw_out_retrans_name(m->retrans));
@@ -308,7 +327,8 @@ static void write_pframes(FILE *o, const struct fw_view *v, const struct fw_link
 		else
 			fputs("null", o);
 		fputs(",\"acked\":", o);
-		fputs(p->acked == FW_ACK_UNKNOWN ? "null" : p->acked == FW_ACK_YES ? "true" : "false", o);
+		fputs(jacked(p->acked), o);
+		jsightings(o, v, p->sightings, p->n_sightings);
 		fputc('}', o);
 	}
 	fputc(']', o);
