@@ -82,22 +82,25 @@ static void settle(struct hs_pending_frame *p, unsigned src, enum fw_acked v, ui
 /* Block Ack: the bitmap bit of the frame's sequence number (10.25.6). */
 static bool ba_covers(const struct hs_pending_frame *p, const struct fw_frame *f, bool *acked)
 {
-	const struct hs_link *l = p->l;
-	uint16_t seq, off;
+	uint16_t off;
 
-	if (!l || !f->dot11.has_ba || !p->msg || p->msg > l->n_msgs || !l->msgs[p->msg - 1].has_seq)
+	if (!f->dot11.has_ba || !p->has_seq)
 		return false;
-	seq = l->msgs[p->msg - 1].seq;
-	off = (uint16_t)((seq - f->dot11.ba_ssn) & 0x0fff);
+	off = (uint16_t)((p->seq - f->dot11.ba_ssn) & 0x0fff);
 	if (off >= 64)
 		return false;
 	*acked = (f->dot11.ba_bitmap >> off) & 1;
 	return true;
 }
 
-static bool is_side(const struct hs_link *l, const uint8_t addr[6])
+/*
+ * Whose frame an ACK with none before it stands for: the station's (it
+ * talks only to its AP), or the AP's while the AP is seen talking to this
+ * station alone; an AP that serves others may have sent it to any of them.
+ */
+static bool missed_of(const struct hs_link *l, const uint8_t ra[6])
 {
-	return l && (memcmp(l->pub.bssid, addr, 6) == 0 || memcmp(l->pub.sta, addr, 6) == 0);
+	return l && (memcmp(l->sta, ra, 6) == 0 || (memcmp(l->bssid, ra, 6) == 0 && !l->ap_shared));
 }
 
 static void drop(struct hs_pending *q, size_t i)
@@ -112,40 +115,46 @@ static bool in_window(const struct hs_pending_frame *p, int64_t ts_ns)
 }
 
 /*
- * An ACK or Block Ack: the oldest waiting frame of its receiver, in its
- * window.  Only that one is settled: on a busy channel the frames of other
- * transmitters wait in the same queue, and their ACKs may come after this
- * one (a capture may deliver ACKs late); they settle by their own ACK or
- * when their window passes.
+ * A Block Ack (10.25.6): every waiting frame of that originator to that
+ * recipient whose sequence number its bitmap covers; an A-MPDU's frames
+ * are answered together.
+ */
+static void on_block_ack(struct hs_pending *q, unsigned src, uint64_t frame_no, int64_t ts_ns,
+			 const struct fw_frame *f)
+{
+	for (size_t i = q->n; i-- > 0;) {
+		struct hs_pending_frame *p = &q->q[i];
+		bool acked = false;
+
+		if (memcmp(f->ra, p->ta, 6) != 0 || memcmp(f->ta, p->ra, 6) != 0 ||
+		    !in_window(p, ts_ns) || !ba_covers(p, f, &acked))
+			continue;
+		settle(p, src, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
+		drop(q, i);
+	}
+}
+
+/*
+ * An ACK: the oldest waiting frame of its receiver, in its window.  Only
+ * that one is settled: on a busy channel the frames of other transmitters
+ * wait in the same queue, and their ACKs may come after this one (a
+ * capture may deliver ACKs late); they settle by their own ACK or when
+ * their window passes.
  */
 static void on_ack(struct hs_pending *q, unsigned src, unsigned input, uint64_t frame_no,
 		   int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
 {
 	for (size_t i = 0; i < q->n; i++) {
 		struct hs_pending_frame *p = &q->q[i];
-		bool acked = false;
 
 		if (memcmp(f->ra, p->ta, 6) != 0 || !in_window(p, ts_ns))
 			continue;
-		if (f->kind == FW_KIND_ACK)
-			settle(p, src, FW_ACK_YES, frame_no);
-		else if (memcmp(f->ta, p->ra, 6) == 0 && ba_covers(p, f, &acked))
-			settle(p, src, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
-		else
-			continue;
-		/* earlier frames of the same transmitter went unanswered */
-		for (size_t j = i; j-- > 0;) {
-			if (memcmp(q->q[j].ta, p->ta, 6) != 0)
-				continue;
-			settle(&q->q[j], src, FW_ACK_NO, 0);
-			drop(q, j);
-			i--;
-		}
+		settle(p, src, FW_ACK_YES, frame_no);
 		drop(q, i);
 		return;
 	}
 	/* an ACK with no frame before it: the sniffer missed that frame */
-	if (f->kind == FW_KIND_ACK && is_side(last, f->ra)) {
+	if (missed_of(last, f->ra)) {
 		if (!last->pub.acks_unmatched++) {
 			last->unmatched_ack_frame = frame_no;
 			last->unmatched_ack_file = input;
@@ -163,8 +172,12 @@ void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t
 	if (src >= c->n_srcs || !f->has_dot11)
 		return;
 	q = &c->pending[src];
-	if (f->kind == FW_KIND_ACK || f->kind == FW_KIND_BLOCK_ACK) {
+	if (f->kind == FW_KIND_ACK) {
 		on_ack(q, src, c->srcs[src].input, frame_no, ts_ns, f, l);
+		return;
+	}
+	if (f->kind == FW_KIND_BLOCK_ACK) {
+		on_block_ack(q, src, frame_no, ts_ns, f);
 		return;
 	}
 	/*
@@ -181,9 +194,22 @@ void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t
 	}
 	if (f->dot11.type == FW_T_CTRL || !f->has_ta || fw_mac_is_group(f->ra))
 		return;
+	if (l && !l->ap_shared && memcmp(f->ta, l->bssid, 6) == 0 && memcmp(f->ra, l->sta, 6) != 0)
+		l->ap_shared = true;
+	/* QoS Ack Policy No Ack (10.3.2.9): no ACK will come */
+	if (f->dot11.qos && ((f->dot11.qos_ctl >> 5) & 3) == 1)
+		return;
 	if (q->n == HS_ACK_QUEUE) {
-		settle(&q->q[0], src, FW_ACK_NO, 0);
-		drop(q, 0);
+		/*
+		 * More frames waiting than a channel carries in an ACK window:
+		 * a neighbour's go first, and none is called unacknowledged
+		 * for want of room.
+		 */
+		size_t i = 0;
+
+		while (i < q->n && q->q[i].l && (q->q[i].msg || q->q[i].pframe))
+			i++;
+		drop(q, i < q->n ? i : 0);
 	}
 	p = &q->q[q->n++];
 	memcpy(p->ta, f->ta, 6);
@@ -194,6 +220,8 @@ void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t
 	p->msg = msg;
 	p->pframe = pframe;
 	p->sight = sight;
+	p->has_seq = f->dot11.has_seq;
+	p->seq = f->dot11.seq;
 }
 
 /*

@@ -186,6 +186,7 @@ struct hs_link {
 	unsigned unmatched_ack_file;
 	/* per source (bit = index in fw_core.srcs): it showed an ACK of a frame of that side */
 	uint64_t ack_srcs_ap, ack_srcs_sta;
+	bool ap_shared;		/* the AP was seen sending unicast frames to another station */
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
@@ -204,6 +205,8 @@ struct hs_pending_frame {
 	int64_t ts_ns;
 	uint32_t window_us;
 	int sight;		/* its sighting in the message / protected frame, -1 none */
+	bool has_seq;
+	uint16_t seq;		/* for a Block Ack's bitmap */
 	struct hs_link *l;
 	size_t msg;		/* index+1 of its message in l, 0 none */
 	size_t pframe;		/* index+1 of its protected frame in l, 0 none */

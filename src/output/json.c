@@ -393,6 +393,8 @@ static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l
 	jsuite(o, l->group, true);
 	fputs(",\"acks_visible\":", o);
 	jbool(o, l->acks_visible);
+	fprintf(o, ",\"acks_unmatched\":%" PRIu64 ",\"duplicates\":%" PRIu64, l->acks_unmatched,
+		l->duplicates);
 	fprintf(o, ",\"frames_decrypted\":%" PRIu64 ",\"frames_undecrypted\":%" PRIu64,
 		l->frames_decrypted, l->frames_undecrypted);
 	write_pframes(o, v, l);
