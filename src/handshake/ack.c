@@ -192,7 +192,10 @@ void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t
 			drop(q, i);
 		}
 	}
-	if (f->dot11.type == FW_T_CTRL || !f->has_ta || fw_mac_is_group(f->ra))
+	/* control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack none */
+	if ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) || !f->has_ta ||
+	    fw_mac_is_group(f->ra) ||
+	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
 		return;
 	if (l && !l->ap_shared && memcmp(f->ta, l->bssid, 6) == 0 && memcmp(f->ra, l->sta, 6) != 0)
 		l->ap_shared = true;

@@ -265,11 +265,14 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 		in->bad_fcs++;
 		return;
 	}
+	src = hs_src_get(c, input, iface);
 	if (f->status != 0) {
 		in->malformed++;
+		/* its header still takes the ACK that follows it, which is no missed frame */
+		if (f->has_dot11 && f->has_ta)
+			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
 		return;
 	}
-	src = hs_src_get(c, input, iface);
 	keyed = hs_sight_key(c, f, &key);
 	if (keyed) {
 		struct hs_sight orig;
