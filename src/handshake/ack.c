@@ -286,6 +286,7 @@ void hs_retrans_mark(struct hs_link *l)
 
 		m->retrans = FW_RT_NONE;
 		m->retrans_of = 0;
+		m->retrans_of_file = 0;
 		for (size_t j = i; j-- > 0;) {
 			const struct fw_msg *o = &l->msgs[j];
 
@@ -294,6 +295,7 @@ void hs_retrans_mark(struct hs_link *l)
 			m->retrans = m->retry && m->has_seq && o->has_seq && m->seq == o->seq
 					     ? FW_RT_MAC : FW_RT_EAPOL;
 			m->retrans_of = o->frame;
+			m->retrans_of_file = o->file;
 			break;
 		}
 	}

@@ -106,6 +106,7 @@ struct fw_msg {
 	uint64_t ack_frame;	/* frame of the ACK or Block Ack that acknowledged it, 0 none */
 	enum fw_retrans retrans;
 	uint64_t retrans_of;	/* frame of the message it repeats (0 none) */
+	unsigned retrans_of_file;	/* and its file */
 	enum fw_dec_key dec_key;	/* protected_: which key decrypted it */
 	uint64_t pn;		/* protected_: its CCMP/GCMP packet number */
 	unsigned handshake;	/* index of its handshake in the link */

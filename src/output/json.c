@@ -247,7 +247,7 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 	if (fw_out_retrans_name(m->retrans)) {
 		jstr(o, fw_out_retrans_name(m->retrans));
 		fputs(",\"retransmits\":", o);
-		jframe(o, v, m->file, m->retrans_of);
+		jframe(o, v, m->retrans_of_file, m->retrans_of);
 	} else {
 		fputs("null", o);
 	}

@@ -219,8 +219,8 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 	}
 	if (m->retrans != FW_RT_NONE) {
 		sep(out, &first);
-		fprintf(out, "%s retransmission of #%" PRIu64,
-			m->retrans == FW_RT_MAC ? "MAC" : "EAPOL", m->retrans_of);
+		fprintf(out, "%s retransmission of #%s", m->retrans == FW_RT_MAC ? "MAC" : "EAPOL",
+			fw_tx_frame(frame, sizeof(frame), v, m->retrans_of_file, m->retrans_of));
 	}
 	sightings_note(out, v, m, &first);
 	if (m->trailing) {
