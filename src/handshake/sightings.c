@@ -4,9 +4,14 @@
  * (--merge) is one frame with several sightings.
  *
  * A transmission is known by its MPDU: transmitter, sequence number,
- * Retry bit and every other byte of the 802.11 frame, without the capture
- * header (radiotap, PPI, ...) and the FCS, which each sniffer writes on
- * its own.  Two sniffers timestamp it within a few milliseconds of each
+ * Retry bit and the bytes of the 802.11 frame, without the capture header
+ * (radiotap, PPI, ...) and the FCS, which each sniffer writes on its own.
+ * The fingerprint covers the whole MAC header, the body's length and its
+ * first and last bytes (a CCMP/GCMP header and MIC, an EAPOL-Key's
+ * counter and nonce, a management frame's fixed fields): another frame of
+ * the same transmitter with the same sequence number and these bytes
+ * within a few ms is the same transmission, and hashing every byte of a
+ * busy channel twice would cost more than the rest of the analysis.  Two sniffers timestamp it within a few milliseconds of each
  * other; a MAC retransmission sets the Retry bit, and a new MSDU gets a
  * new sequence number, so neither is taken for a copy.  A copy is never
  * classified again: its message or protected frame gains a sighting, and
@@ -25,15 +30,27 @@
 
 #define SIGHT_WINDOW_NS (5 * 1000 * 1000)	/* sniffers' clocks and delivery: a few ms */
 
-/* FNV-1a, 64 bits: a fingerprint of the MPDU, not a defence against anyone */
-static uint64_t mpdu_hash(const uint8_t *p, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
+#define HEAD_BYTES 48	/* of the body, from its start */
+#define TAIL_BYTES 16	/* and from its end */
 
+/* FNV-1a, 64 bits: a fingerprint, not a defence against anyone */
+static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n)
+{
 	for (size_t i = 0; i < n; i++) {
 		h ^= p[i];
 		h *= 0x100000001b3ull;
 	}
+	return h;
+}
+
+static uint64_t mpdu_hash(const struct fw_dot11 *d)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ d->body_len;
+	size_t head = d->body_len < HEAD_BYTES + TAIL_BYTES ? d->body_len : HEAD_BYTES;
+
+	h = fnv(h, d->body - d->hdr_len, d->hdr_len + head);
+	if (head < d->body_len)
+		h = fnv(h, d->body + d->body_len - TAIL_BYTES, TAIL_BYTES);
 	return h;
 }
 
@@ -58,13 +75,10 @@ unsigned hs_src_get(struct fw_core *c, unsigned input, uint32_t iface)
 
 bool hs_sight_key(const struct fw_core *c, const struct fw_frame *f, uint64_t *key)
 {
-	const uint8_t *mpdu;
-
 	if (c->n_srcs < 2 || !f->has_dot11 || !f->has_ta || !f->dot11.has_seq ||
 	    f->dot11.type == FW_T_CTRL || !f->dot11.body)
 		return false;
-	mpdu = f->dot11.body - f->dot11.hdr_len;
-	*key = mpdu_hash(mpdu, f->dot11.hdr_len + f->dot11.body_len);
+	*key = mpdu_hash(&f->dot11);
 	return true;
 }
 
