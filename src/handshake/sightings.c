@@ -96,16 +96,16 @@ bool hs_sight_find(struct fw_core *c, unsigned src, int64_t ts_ns, uint64_t key,
 
 	for (unsigned w = 0; w < HS_SIGHT_WAYS; w++) {
 		struct hs_sight *e = &set[w];
-		int64_t d = ts_ns - e->ts_ns;
+		int64_t d;
 
 		if (!same_frame(e, key, f) || e->src == src)
 			continue;
-		if (d < -SIGHT_WINDOW_NS || d > SIGHT_WINDOW_NS)
+		/* hostile timestamps reach the ends of int64 */
+		if (__builtin_sub_overflow(ts_ns, e->ts_ns, &d) || d < -SIGHT_WINDOW_NS ||
+		    d > SIGHT_WINDOW_NS)
 			continue;
 		/* without --merge each file is its own air */
 		if (!c->opts.merge && c->srcs[e->src].input != input)
-			continue;
-		if (e->l && e->l->evicted)
 			continue;
 		*out = *e;
 		return true;
