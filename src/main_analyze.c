@@ -100,7 +100,7 @@ static void feed_packet(struct run *r, unsigned input, const char *path, const s
 
 	fw_frame_decode(&f, pkt->linktype, pkt->data, pkt->caplen);
 	report_malformed(r, path, input, pkt, &f);
-	fw_core_feed(r->core, input, pkt->frame_no, pkt->ts_ns, &f);
+	fw_core_feed_iface(r->core, input, pkt->iface, pkt->frame_no, pkt->ts_ns, &f);
 }
 
 static int open_input(struct run *r, const char *path, struct fw_source **s, unsigned *input)

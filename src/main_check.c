@@ -302,7 +302,7 @@ static void feed(struct fw_core *core, const char *path, const struct fw_expect 
 			continue;
 		}
 		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(core, inputs[which], pkt.frame_no, pkt.ts_ns, &f);
+		fw_core_feed_iface(core, inputs[which], pkt.iface, pkt.frame_no, pkt.ts_ns, &f);
 	}
 out:
 	fw_merge_free(m);

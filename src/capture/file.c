@@ -33,6 +33,7 @@
 #include <pcap/pcap.h>
 
 #include "capture/gz.h"
+#include "capture/ifid.h"
 #include "capture/source.h"
 #include "util/cursor.h"
 #include "util/err.h"
@@ -63,6 +64,7 @@ struct fw_source {
 	char *iobuf;		/* stdio buffer of a plain file, freed after pcap_close */
 	struct fw_gz *gz;	/* zlib state of a compressed or piped input, or NULL */
 	struct raw_reader *raw;	/* a plain classic pcap file read by raw_next(), or NULL */
+	struct fw_ifid *ifid;	/* a plain pcapng file: its packets' interface IDs, or NULL */
 	int linktype;
 	uint64_t frame_no;
 	bool done;
@@ -242,6 +244,7 @@ static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t e
 	pkt->len = len;
 	pkt->data = r->buf + r->start + REC_HDR_LEN;
 	pkt->linktype = s->linktype;
+	pkt->iface = 0;
 	r->start += REC_HDR_LEN + (size_t)caplen;
 	return 1;
 
@@ -336,6 +339,8 @@ int fw_source_open_file(struct fw_source **out, const char *path, char *err, siz
 	s->linktype = pcap_datalink(s->p);
 	if (plain_fd >= 0)
 		raw_setup(s, plain_fd);
+	if (plain_fd >= 0 && !s->raw)
+		s->ifid = fw_ifid_new(plain_fd);
 	*out = s;
 	return 0;
 }
@@ -376,6 +381,7 @@ int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t er
 		pkt->len = h->len;
 		pkt->data = data;
 		pkt->linktype = s->linktype;
+		pkt->iface = s->ifid ? fw_ifid_next(s->ifid) : 0;
 		return 1;
 	}
 	s->done = true;
@@ -421,6 +427,7 @@ void fw_source_close(struct fw_source *s)
 	if (s->p)
 		pcap_close(s->p);	/* closes the FILE, and with it the fd or zlib state */
 	raw_free(s->raw);
+	fw_ifid_free(s->ifid);
 	free(s->iobuf);
 	free(s->path);
 	free(s);

@@ -134,6 +134,7 @@ int fw_live_next(struct fw_live *l, struct fw_pkt *pkt, char *err, size_t errlen
 	pkt->len = h->len;
 	pkt->data = data;
 	pkt->linktype = l->linktype;
+	pkt->iface = 0;
 	return 1;
 }
 

@@ -2,6 +2,7 @@ noinst_LIBRARIES += libfwcapture.a
 libfwcapture_a_SOURCES = \
 	src/capture/file.c src/capture/source.h \
 	src/capture/gz.c src/capture/gz.h \
+	src/capture/ifid.c src/capture/ifid.h \
 	src/capture/merge.c src/capture/merge.h \
 	src/capture/writer.c src/capture/writer.h \
 	src/capture/pcapng.c src/capture/pcapng.h \

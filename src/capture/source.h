@@ -20,6 +20,7 @@ struct fw_pkt {
 	uint32_t len;		/* original length on the wire */
 	const uint8_t *data;
 	int linktype;		/* DLT of this packet */
+	uint32_t iface;		/* pcapng interface ID (0: pcap, or read from gzip or a pipe) */
 };
 
 struct fw_source;

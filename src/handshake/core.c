@@ -69,7 +69,6 @@ void fw_core_free(struct fw_core *c)
 	for (size_t i = 0; i < c->n_inputs; i++)
 		free((char *)c->inputs[i].path);
 	free(c->inputs);
-	free(c->pending);
 	free(c->last_ts);
 	free(c->findings);
 	for (size_t i = 0; i < c->n_notes; i++)
@@ -82,18 +81,13 @@ void fw_core_free(struct fw_core *c)
 unsigned fw_core_add_input(struct fw_core *c, const char *path, int linktype)
 {
 	struct fw_input *in;
-	size_t cap = c->cap_inputs, cap2 = c->cap_inputs;
+	size_t cap2 = c->cap_inputs;
 	struct fw_input *arr = hs_grow(c->inputs, &c->cap_inputs, c->n_inputs + 1, sizeof(*arr));
-	struct hs_pending *pend;
 	int64_t *last;
 
 	if (!arr)
 		abort();	/* a handful of inputs: failing here means the process is out of memory */
 	c->inputs = arr;
-	pend = hs_grow(c->pending, &cap, c->n_inputs + 1, sizeof(*pend));
-	if (!pend)
-		abort();
-	c->pending = pend;
 	last = hs_grow(c->last_ts, &cap2, c->n_inputs + 1, sizeof(*last));
 	if (!last)
 		abort();
@@ -250,12 +244,34 @@ static void feed_other(struct fw_core *c, unsigned input, uint64_t frame_no, int
 	}
 }
 
+/* A copy of a frame another source saw: one more sighting of what it became. */
+static void feed_copy(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
+		      const struct fw_frame *f, const struct hs_sight *orig)
+{
+	int k = hs_sight_record(c, orig->l, orig->msg, orig->pframe, src, frame_no, ts_ns);
+
+	if (orig->l)
+		orig->l->pub.duplicates++;
+	hs_ack_on_frame(c, src, frame_no, ts_ns, f, orig->l ? orig->l : c->last_link, orig->msg,
+			orig->pframe, k);
+}
+
 void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		  const struct fw_frame *f)
+{
+	fw_core_feed_iface(c, input, 0, frame_no, ts_ns, f);
+}
+
+void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+			int64_t ts_ns, const struct fw_frame *f)
 {
 	struct fw_input *in;
 	struct hs_link *l = NULL;
 	size_t msg = 0, pframe = 0;
+	unsigned src;
+	uint64_t key;
+	bool keyed;
+	int sight = -1;
 
 	if (input >= c->n_inputs || c->finished)
 		return;
@@ -266,9 +282,22 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 		in->bad_fcs++;
 		return;
 	}
+	src = hs_src_get(c, input, iface);
 	if (f->status != 0) {
 		in->malformed++;
+		/* its header still takes the ACK that follows it, which is no missed frame */
+		if (f->has_dot11 && f->has_ta)
+			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
 		return;
+	}
+	keyed = hs_sight_key(c, f, &key);
+	if (keyed) {
+		struct hs_sight orig;
+
+		if (hs_sight_find(c, src, ts_ns, key, f, &orig)) {
+			feed_copy(c, src, frame_no, ts_ns, f, &orig);
+			return;
+		}
 	}
 	c->order++;
 	c->cur_input = input;
@@ -280,6 +309,10 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
 	else if (f->kind != FW_KIND_ACK)
 		feed_other(c, input, frame_no, ts_ns, f, &l, &msg);
+	if (l && (msg || pframe))
+		sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
+	if (keyed)
+		hs_sight_add(c, src, ts_ns, key, f, l, msg, pframe);
 	if (l) {
 		c->last_link = l;
 		if (ts_ns < c->last_ts[input])
@@ -287,7 +320,7 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 	}
 	if (ts_ns > c->last_ts[input])
 		c->last_ts[input] = ts_ns;
-	hs_ack_on_frame(c, input, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe);
+	hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe, sight);
 }
 
 static void *dup_array(const void *p, size_t n, size_t elem)
@@ -519,3 +552,4 @@ const char *fw_core_note(const struct fw_core *c, size_t i)
 {
 	return i < c->n_notes ? c->notes[i] : NULL;
 }
+bool fw_core_merged(const struct fw_core *c) { return c->opts.merge && c->n_inputs > 1; }

@@ -17,6 +17,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_anonce.c \
 	src/handshake/detect_timeout.c \
 	src/handshake/ack.c \
+	src/handshake/sightings.c \
 	src/handshake/decrypt.c \
 	src/handshake/radius.c \
 	src/handshake/detect_ack.c \

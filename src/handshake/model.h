@@ -48,6 +48,24 @@ enum fw_dec_key {
 
 #define FW_MSG_MAX_TRIED 8
 
+/*
+ * One sighting of a frame: where a sniffer recorded it.  Several sniffers
+ * of one air (several files under --merge, several interfaces of one
+ * pcapng) record the same transmission once each; the core keeps it as
+ * one frame with its sightings, the first one seen first.  acked is what
+ * that interface showed after it (unknown: it shows no ACKs for that side,
+ * or the frame needs none).
+ */
+struct fw_sighting {
+	unsigned file;		/* input index */
+	uint32_t iface;		/* pcapng interface ID (0 for pcap) */
+	uint64_t frame;		/* 1-based frame number in that file */
+	int64_t ts_ns;
+	enum fw_acked acked;
+	uint64_t ack_frame;	/* in the same file, 0 none */
+};
+#define FW_MAX_SIGHTINGS 4
+
 /* A key's fingerprint as text: 8 hex digits of SHA-256(PMK) (crypto/kdf.h), "" none. */
 #define FW_KEY_FP_HEX 9
 
@@ -88,9 +106,20 @@ struct fw_msg {
 	uint64_t ack_frame;	/* frame of the ACK or Block Ack that acknowledged it, 0 none */
 	enum fw_retrans retrans;
 	uint64_t retrans_of;	/* frame of the message it repeats (0 none) */
+	unsigned retrans_of_file;	/* and its file */
 	enum fw_dec_key dec_key;	/* protected_: which key decrypted it */
 	uint64_t pn;		/* protected_: its CCMP/GCMP packet number */
 	unsigned handshake;	/* index of its handshake in the link */
+	/*
+	 * Where it was seen: sightings[0] is (file, frame) itself; the rest are
+	 * copies from other interfaces or files.  n_sightings may exceed
+	 * FW_MAX_SIGHTINGS: the rest were not kept.  acked is the verdict over
+	 * all of them (yes if one interface showed the ACK, no only if one
+	 * that shows this side's ACKs showed none), ack_file/ack_frame the ACK.
+	 */
+	struct fw_sighting sightings[FW_MAX_SIGHTINGS];
+	unsigned n_sightings;
+	unsigned ack_file;
 	struct fw_mic_try tried[FW_MSG_MAX_TRIED];	/* MIC bad: candidates tried */
 	unsigned n_tried;	/* may exceed FW_MSG_MAX_TRIED: the rest were not kept */
 
@@ -143,6 +172,9 @@ struct fw_pframe {
 	unsigned after_hs;	/* the handshake open when it was seen */
 	enum fw_acked acked;
 	uint64_t ack_frame;
+	unsigned ack_file;	/* file of ack_frame */
+	struct fw_sighting sightings[FW_MAX_SIGHTINGS];	/* as fw_msg's */
+	unsigned n_sightings;
 };
 
 /* One EAPOL/EAP packet of the authentication before the 4-way handshake. */
@@ -188,6 +220,7 @@ struct fw_link {
 	size_t n_eap;
 	bool acks_visible;	/* the capture shows 802.11 ACKs for this link */
 	uint64_t acks_unmatched;	/* ACKs to a side of the link with no frame before them */
+	uint64_t duplicates;	/* frames of the link seen again by another interface or file */
 	uint64_t frames_decrypted, frames_undecrypted;
 };
 

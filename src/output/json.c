@@ -97,6 +97,24 @@ static void jframe(FILE *o, const struct fw_view *v, unsigned file, uint64_t fra
 	fprintf(o, ",\"frame\":%" PRIu64 "}", frame);
 }
 
+static const char *jacked(enum fw_acked a)
+{
+	return a == FW_ACK_UNKNOWN ? "null" : a == FW_ACK_YES ? "true" : "false";
+}
+
+/* Where the frame was recorded: each file and interface, the first first. */
+static void jsightings(FILE *o, const struct fw_view *v, const struct fw_sighting *s, unsigned n)
+{
+	fputs(",\"sightings\":[", o);
+	for (unsigned k = 0; k < n && k < FW_MAX_SIGHTINGS; k++) {
+		fputs(k ? ",{\"file\":" : "{\"file\":", o);
+		jstr(o, fw_out_input_path(v, s[k].file));
+		fprintf(o, ",\"iface\":%" PRIu32 ",\"frame\":%" PRIu64 ",\"acked\":%s}", s[k].iface,
+			s[k].frame, jacked(s[k].acked));
+	}
+	fputc(']', o);
+}
+
 static void jsuite(FILE *o, uint32_t suite, bool cipher)
 {
 	char b[FW_OUT_SUITE_LEN];
@@ -218,17 +236,18 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 	write_key(o, m->key_id, m->key_fp, NULL);
 	fprintf(o, ",\"trailing\":%zu,\"key_data_len\":%u,\"acked\":", m->trailing,
 		(unsigned)m->key_data_len);
-	fputs(m->acked == FW_ACK_UNKNOWN ? "null" : m->acked == FW_ACK_YES ? "true" : "false", o);
+	fputs(jacked(m->acked), o);
 	fputs(",\"ack_frame\":", o);
 	if (m->ack_frame)
-		jframe(o, v, m->file, m->ack_frame);
+		jframe(o, v, m->ack_file, m->ack_frame);
 	else
 		fputs("null", o);
+	jsightings(o, v, m->sightings, m->n_sightings);
 	fputs(",\"retransmission\":", o);
 	if (fw_out_retrans_name(m->retrans)) {
 		jstr(o, fw_out_retrans_name(m->retrans));
 		fputs(",\"retransmits\":", o);
-		jframe(o, v, m->file, m->retrans_of);
+		jframe(o, v, m->retrans_of_file, m->retrans_of);
 	} else {
 		fputs("null", o);
 	}
@@ -308,7 +327,8 @@ static void write_pframes(FILE *o, const struct fw_view *v, const struct fw_link
 		else
 			fputs("null", o);
 		fputs(",\"acked\":", o);
-		fputs(p->acked == FW_ACK_UNKNOWN ? "null" : p->acked == FW_ACK_YES ? "true" : "false", o);
+		fputs(jacked(p->acked), o);
+		jsightings(o, v, p->sightings, p->n_sightings);
 		fputc('}', o);
 	}
 	fputc(']', o);
@@ -373,6 +393,8 @@ static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l
 	jsuite(o, l->group, true);
 	fputs(",\"acks_visible\":", o);
 	jbool(o, l->acks_visible);
+	fprintf(o, ",\"acks_unmatched\":%" PRIu64 ",\"duplicates\":%" PRIu64, l->acks_unmatched,
+		l->duplicates);
 	fprintf(o, ",\"frames_decrypted\":%" PRIu64 ",\"frames_undecrypted\":%" PRIu64,
 		l->frames_decrypted, l->frames_undecrypted);
 	write_pframes(o, v, l);

@@ -30,3 +30,13 @@ tests_handshake_test_chain_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS
 tests_handshake_test_chain_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)
+
+# One air, several sniffers: a capture seen again as a second file or
+# interface gives what it gives alone (handshake/sightings.c, ack.c).
+check_PROGRAMS += tests/handshake/test_sightings
+TESTS += tests/handshake/test_sightings
+tests_handshake_test_sightings_SOURCES = tests/handshake/test_sightings.c
+tests_handshake_test_sightings_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS)
+tests_handshake_test_sightings_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
+	$(CRYPTO_LIBS)
