@@ -1,5 +1,5 @@
 /*
- * main_live.c - `fourway live`: a monitor interface (set up through
+ * live.c - `fourway live`: a monitor interface (set up through
  * nl80211) or a replayed capture -> decode -> the reconstructor, refreshed
  * as frames arrive -> the TUI or one line per event.
  *
@@ -29,10 +29,11 @@
 #include "capture/privs.h"
 #include "capture/source.h"
 #include "capture/writer.h"
+#include "cli/drive.h"
+#include "cli/live_buf.h"
+#include "cli/opts.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
-#include "main_live.h"
-#include "main_opts.h"
 #include "output/events.h"
 #include "output/tui.h"
 #include "output/view.h"
@@ -73,7 +74,7 @@ struct live_opts {
 struct live {
 	struct live_opts *lo;
 	struct fw_core *core;
-	unsigned input;
+	struct fw_drive_input in;	/* the core's input and what was read of it */
 	int linktype;
 	const char *source;
 
@@ -468,10 +469,9 @@ static void feed(struct live *r, const struct fw_pkt *pkt)
 {
 	struct fw_frame f;
 
-	fw_frame_decode(&f, pkt->linktype, pkt->data, pkt->caplen);
+	fw_drive_packet(r->core, &r->in, pkt, &f);
 	if (f.radio.has_signal && f.has_ta)
 		fw_sigtab_set(r->sig, f.ta, f.radio.signal_dbm);
-	fw_core_feed(r->core, r->input, pkt->frame_no, pkt->ts_ns, &f);
 	r->dirty = true;
 }
 
@@ -560,7 +560,7 @@ static int64_t replay_due(struct live *r, int64_t now)
 				if (rc < 0) {
 					if (!r->tui)
 						fprintf(stderr, "fourway live: %s\n", err);
-					fw_core_input_error(r->core, r->input, err);
+					fw_core_input_error(r->core, r->in.input, err);
 					r->status = FW_EXIT_USAGE;
 				}
 				r->done = true;
@@ -832,7 +832,9 @@ static int open_source(struct live *r)
 		r->linktype = fw_live_linktype(r->cap);
 		r->source = r->cap_iface;
 	}
-	r->input = fw_core_add_input(r->core, r->source, r->linktype);
+	r->in.path = r->source;
+	r->in.linktype = r->linktype;
+	r->in.input = fw_core_add_input(r->core, r->source, r->linktype);
 	if (!fw_linktype_supported(r->linktype)) {
 		fprintf(stderr, "fourway live: %s: link type %d is not supported (want radiotap, "
 			"802.11, PPI, Prism, AVS, Ethernet or Linux cooked)\n", r->source, r->linktype);
