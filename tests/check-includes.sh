@@ -5,7 +5,8 @@
 # Every source file of src/ lives in a stage folder.  The driver
 # (cli/drive.c, drive.h: libfwdrive.a) sits below the commands: it includes
 # only capture, decode, handshake and util, and it is the one header of
-# cli/ that tests, fuzz targets and the benchmark may include.
+# cli/ that tests, fuzz targets and the benchmark may include.  A stage's
+# internal.h is for that stage's own files.
 # Prints every forbidden include and fails if there is one.
 top=${top_srcdir:-.}
 status=0
@@ -52,6 +53,9 @@ for dir in "$top"/src/*/; do
 			for a in $ok; do
 				case $inc in "$a"/*|"$a") good=yes ;; esac
 			done
+			case $inc in */internal.h)
+				[ "${inc%/internal.h}" = "$stage" ] || good=no ;;
+			esac
 			[ $good = yes ] || bad "$f: $line: stage '$as' may not include '$inc'"
 		done
 	done
