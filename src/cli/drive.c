@@ -37,11 +37,29 @@ static void fail(struct fw_core *core, const struct fw_drive_hooks *h, struct fw
 		h->error(h->arg, in, msg);
 }
 
+int fw_drive_attach(struct fw_core *core, struct fw_source *s, struct fw_drive_input *in,
+		    char *err, size_t errlen)
+{
+	memset(in, 0, sizeof(*in));
+	in->path = fw_source_path(s);
+	in->linktype = fw_source_linktype(s);
+	in->snaplen = fw_source_snaplen(s);
+	in->input = fw_core_add_input(core, in->path, in->linktype);
+	if (!fw_linktype_supported(in->linktype)) {
+		snprintf(err, errlen, "%s: link type %d is not supported (want radiotap, 802.11, "
+			 "PPI, Prism, AVS, Ethernet or Linux cooked)", in->path, in->linktype);
+		in->err = FW_DRIVE_LINKTYPE;
+		return FW_EUNSUPP;
+	}
+	return 0;
+}
+
 /* Open path and add it to the core; 0, or -1 after the error was reported. */
 static int open_input(struct fw_core *core, const struct fw_drive_hooks *h, const char *path,
 		      struct fw_drive_input *in, struct fw_source **s)
 {
 	char err[ERRLEN];
+	int rc;
 
 	memset(in, 0, sizeof(*in));
 	in->path = path;
@@ -53,12 +71,9 @@ static int open_input(struct fw_core *core, const struct fw_drive_hooks *h, cons
 		fail(core, h, in, FW_DRIVE_OPEN, err);
 		return -1;
 	}
-	in->linktype = fw_source_linktype(*s);
-	in->snaplen = fw_source_snaplen(*s);
-	in->input = fw_core_add_input(core, path, in->linktype);
-	if (!fw_linktype_supported(in->linktype)) {
-		snprintf(err, sizeof(err), "%s: link type %d is not supported (want radiotap, 802.11, "
-			 "PPI, Prism, AVS, Ethernet or Linux cooked)", path, in->linktype);
+	rc = fw_drive_attach(core, *s, in, err, sizeof(err));
+	in->path = path;	/* the caller's: the source's own copy goes with it */
+	if (rc != 0) {
 		fail(core, h, in, FW_DRIVE_LINKTYPE, err);
 		fw_source_close(*s);
 		*s = NULL;

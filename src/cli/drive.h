@@ -76,6 +76,15 @@ int fw_drive_files(struct fw_core *core, const char *const *paths, size_t n,
 		   struct fw_drive_input *in);
 
 /*
+ * An input opened by the caller (a live interface, a replayed file): add it
+ * to the core and fill in (in->path is the source's, valid while it is
+ * open).  0, or FW_EUNSUPP with a message in err when the decoder does not
+ * know its link type.
+ */
+int fw_drive_attach(struct fw_core *core, struct fw_source *s, struct fw_drive_input *in,
+		    char *err, size_t errlen);
+
+/*
  * One packet of an input already added to the core (live capture, replay,
  * a fuzzer's frames): decode it into *f, count it in in, feed the core.
  * Returns true when the frame is malformed (and counted as such).

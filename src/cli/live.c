@@ -790,15 +790,10 @@ static int open_source(struct live *r)
 		r->source = fw_source_path(r->src);
 	}
 	r->linktype = fw_source_linktype(r->src);
-	r->in.path = r->source;
-	r->in.linktype = r->linktype;
-	r->in.input = fw_core_add_input(r->core, r->source, r->linktype);
-	if (!fw_linktype_supported(r->linktype)) {
-		fprintf(stderr, "fourway live: %s: link type %d is not supported (want radiotap, "
-			"802.11, PPI, Prism, AVS, Ethernet or Linux cooked)\n", r->source, r->linktype);
-		return FW_EUNSUPP;
-	}
-	return 0;
+	rc = fw_drive_attach(r->core, r->src, &r->in, err, sizeof(err));
+	if (rc != 0)
+		fprintf(stderr, "fourway live: %s\n", err);
+	return rc;
 }
 
 static int start_output(struct live *r)

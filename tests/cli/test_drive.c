@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/drive.h"
+#include "util/err.h"
 
 #define DLT_80211 105
 #define DLT_USER0 147
@@ -317,6 +318,39 @@ START_TEST(one_packet)
 }
 END_TEST
 
+/* A source the caller opened (live, replay): added to the core, its link type judged. */
+START_TEST(attach_opened)
+{
+	const struct rec a[] = { { 1, badver, 10, 10 } };
+	char *pu = write_pcap("at-u.pcap", DLT_USER0, 4096, a, 1, 0);
+	char *pk = write_pcap("at-k.pcap", DLT_80211, 2048, a, 1, 0);
+	struct fw_drive_input in;
+	struct fw_source *s;
+	struct fw_core *c = new_core();
+	struct fw_pkt pkt;
+	struct fw_frame f;
+	char err[512];
+
+	ck_assert_int_eq(fw_source_open_file(&s, pu, err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_drive_attach(c, s, &in, err, sizeof(err)), FW_EUNSUPP);
+	ck_assert_int_eq(in.err, FW_DRIVE_LINKTYPE);
+	ck_assert_ptr_nonnull(strstr(err, "link type 147 is not supported"));
+	fw_source_close(s);
+	ck_assert_int_eq(fw_source_open_file(&s, pk, err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_drive_attach(c, s, &in, err, sizeof(err)), 0);
+	ck_assert_uint_eq(in.input, 1);
+	ck_assert_int_eq(in.linktype, DLT_80211);
+	ck_assert_uint_eq(in.snaplen, 2048);
+	ck_assert_int_eq(fw_source_next(s, &pkt, err, sizeof(err)), 1);
+	ck_assert(fw_drive_packet(c, &in, &pkt, &f));
+	ck_assert_uint_eq(fw_core_input(c, 1)->frames, 1);
+	fw_source_close(s);
+	fw_core_free(c);
+	remove_pcap(pu);
+	remove_pcap(pk);
+}
+END_TEST
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -338,6 +372,7 @@ int main(void)
 	tcase_add_test(tc, unsupported_linktype);
 	tcase_add_test(tc, read_error_names_frame);
 	tcase_add_test(tc, one_packet);
+	tcase_add_test(tc, attach_opened);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
