@@ -6,7 +6,7 @@ tests_e2e_test_e2e_SOURCES = tests/e2e/test_e2e.c tests/e2e/test_corpus.c tests/
 	tests/e2e/corpus_table.h tests/e2e/suites.h \
 	$(NULL)
 tests_e2e_test_e2e_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_e2e_test_e2e_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a libfwcrypto.a \
+tests_e2e_test_e2e_LDADD = libfwdrive.a libfwhandshake.a libfwkeys.a libfwcapture.a libfwcrypto.a \
 	libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
 EXTRA_DIST += tests/e2e/cli.sh tests/e2e/sightings.sh tests/e2e/flood.sh
 

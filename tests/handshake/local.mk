@@ -15,7 +15,7 @@ check_PROGRAMS += tests/handshake/test_decrypt
 TESTS += tests/handshake/test_decrypt
 tests_handshake_test_decrypt_SOURCES = tests/handshake/test_decrypt.c
 tests_handshake_test_decrypt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
-tests_handshake_test_decrypt_LDADD = libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
+tests_handshake_test_decrypt_LDADD = libfwdrive.a libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)
 

@@ -21,6 +21,7 @@
 #include "../e2e/run_capture.h"
 #include "capture/nl80211.h"
 #include "capture/source.h"
+#include "cli/drive.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
 #include "keys/keyring.h"
@@ -141,19 +142,19 @@ static struct fw_core *feed_prefix(const char *path, struct fw_keyring *kr, uint
 {
 	struct fw_core_opts opts = { 0 };
 	struct fw_core *c = fw_core_new(&opts, kr);
+	struct fw_drive_input in = { .path = path };
 	struct fw_source *s;
 	struct fw_pkt pkt;
 	struct fw_frame f;
 	char err[512];
-	unsigned input;
 
 	ck_assert_ptr_nonnull(c);
 	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
-	input = fw_core_add_input(c, path, fw_source_linktype(s));
+	in.linktype = fw_source_linktype(s);
+	in.input = fw_core_add_input(c, path, in.linktype);
 	*total = 0;
 	while ((!n || *total < n) && fw_source_next(s, &pkt, err, sizeof(err)) == 1) {
-		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
+		fw_drive_packet(c, &in, &pkt, &f);
 		++*total;
 		if (every && *total % every == 0)
 			fw_core_refresh(c);
@@ -257,20 +258,13 @@ END_TEST
 static void feed_input(struct fw_core *c, const char *file)
 {
 	const char *top = getenv("top_srcdir");
-	struct fw_source *s;
-	struct fw_pkt pkt;
-	struct fw_frame f;
-	char path[1024], err[512];
-	unsigned input;
+	char path[1024];
+	const char *p = path;
+	struct fw_drive_input in;
 
 	snprintf(path, sizeof(path), "%s/captures/%s", top ? top : ".", file);
-	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
-	input = fw_core_add_input(c, path, fw_source_linktype(s));
-	while (fw_source_next(s, &pkt, err, sizeof(err)) == 1) {
-		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
-	}
-	fw_source_close(s);
+	ck_assert_int_eq(fw_drive_files(c, &p, 1, NULL, NULL, &in), 0);
+	ck_assert_msg(in.err != FW_DRIVE_OPEN, "%s: %s", path, fw_core_input(c, in.input)->error);
 }
 
 /*

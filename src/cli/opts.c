@@ -1,5 +1,5 @@
 /*
- * main_opts.c - option parsing for the subcommands.
+ * opts.c - option parsing for the subcommands.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "main_opts.h"
+#include "cli/opts.h"
 #include "util/err.h"
 #include "util/mac.h"
 

@@ -1,6 +1,6 @@
 /*
- * main_live_buf.c - the packet ring and the signal table of `live`
- * (main_live.h).
+ * live_buf.c - the packet ring and the signal table of `live`
+ * (live_buf.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 
 #include "capture/writer.h"
 #include "decode/frame.h"
-#include "main_live.h"
+#include "cli/live_buf.h"
 #include "util/err.h"
 
 int fw_ring_init(struct fw_ring *r)

@@ -1,5 +1,5 @@
 /*
- * main_synth.c - `fourway synth`: options and wiring of src/synth.
+ * synth.c - `fourway synth`: options and wiring of src/synth.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -9,7 +9,7 @@
 
 #include "crypto/akm.h"
 #include "decode/frame.h"
-#include "main_opts.h"
+#include "cli/opts.h"
 #include "synth/synth.h"
 #include "util/err.h"
 #include "util/hex.h"

@@ -7,7 +7,7 @@
 
 #include "config.h"
 #include "handshake/finding.h"
-#include "main_opts.h"
+#include "cli/opts.h"
 
 static const struct command {
 	const char *name;

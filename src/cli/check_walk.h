@@ -1,9 +1,9 @@
 /*
- * main_check.h - the parts of `fourway check` that are wiring but not the
+ * check_walk.h - the parts of `fourway check` that are wiring but not the
  * command itself: finding the captures under the paths given.
  */
-#ifndef FW_MAIN_CHECK_H
-#define FW_MAIN_CHECK_H
+#ifndef FW_CLI_CHECK_WALK_H
+#define FW_CLI_CHECK_WALK_H
 
 #include <stddef.h>
 

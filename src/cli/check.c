@@ -1,5 +1,5 @@
 /*
- * main_check.c - `fourway check`: every capture through the pipeline in a
+ * check.c - `fourway check`: every capture through the pipeline in a
  * worker process of its own, judged by its .expect sidecar, a policy or a
  * baseline; results printed in input order.  Wiring only: the rules, the
  * comparison and the reports live in src/output/.
@@ -25,12 +25,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "capture/merge.h"
-#include "capture/source.h"
-#include "decode/frame.h"
+#include "cli/check_walk.h"
+#include "cli/drive.h"
+#include "cli/opts.h"
 #include "handshake/core.h"
-#include "main_check.h"
-#include "main_opts.h"
 #include "output/baseline.h"
 #include "output/check.h"
 #include "output/checkout.h"
@@ -246,25 +244,15 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* Open one input of the capture; an input that cannot be read is an error of r. */
-static int open_one(struct fw_core *core, const char *path, struct fw_source **s,
-		    unsigned *input, struct fw_check_result *r)
+/* An input that cannot be read is an error of the capture's result. */
+static void input_failed(void *arg, const struct fw_drive_input *in, const char *msg)
 {
-	char err[512];
-	int lt;
+	struct fw_check_result *r = arg;
 
-	if (fw_source_open_file(s, path, err, sizeof(err)) != 0) {
-		fw_check_error(r, "%s", err);
-		return -1;
-	}
-	lt = fw_source_linktype(*s);
-	*input = fw_core_add_input(core, path, lt);
-	if (!fw_linktype_supported(lt)) {
-		fw_check_error(r, "%s: link type %d is not supported", path, lt);
-		fw_source_close(*s);
-		return -1;
-	}
-	return 0;
+	if (in->err == FW_DRIVE_LINKTYPE)
+		fw_check_error(r, "%s: link type %d is not supported", in->path, in->linktype);
+	else
+		fw_check_error(r, "%s", msg);
 }
 
 /*
@@ -275,41 +263,24 @@ static int open_one(struct fw_core *core, const char *path, struct fw_source **s
 static void feed(struct fw_core *core, const char *path, const struct fw_expect *side,
 		 struct fw_check_result *r)
 {
-	size_t n_in = 1 + (side ? side->n_merge : 0), n = 0, which;
-	struct fw_source **src = calloc(n_in, sizeof(*src));
-	unsigned *inputs = calloc(n_in, sizeof(*inputs));
-	struct fw_merge *m = NULL;
-	struct fw_frame f;
-	struct fw_pkt pkt;
-	char err[512];
-	int rc;
+	size_t n_in = 1 + (side ? side->n_merge : 0);
+	const char **paths = calloc(n_in, sizeof(*paths));
+	struct fw_drive_input *in = calloc(n_in, sizeof(*in));
+	const struct fw_drive_opts o = { .merge = true, .all_or_nothing = true };
+	const struct fw_drive_hooks hooks = { .error = input_failed, .arg = r };
 
-	if (!src || !inputs) {
+	if (!paths || !in) {
 		fw_check_error(r, "out of memory");
 		goto out;
 	}
-	for (; n < n_in; n++)
-		if (open_one(core, n ? side->merge[n - 1] : path, &src[n], &inputs[n], r) != 0)
-			goto out;
-	m = fw_merge_new(src, n);
-	if (!m) {
+	paths[0] = path;
+	for (size_t i = 1; i < n_in; i++)
+		paths[i] = side->merge[i - 1];
+	if (fw_drive_files(core, paths, n_in, &o, &hooks, in) != 0)
 		fw_check_error(r, "out of memory");
-		goto out;
-	}
-	while ((rc = fw_merge_next(m, &pkt, &which, err, sizeof(err))) != 0) {
-		if (rc < 0) {
-			fw_check_error(r, "%s", err);
-			continue;
-		}
-		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed_iface(core, inputs[which], pkt.iface, pkt.frame_no, pkt.ts_ns, &f);
-	}
 out:
-	fw_merge_free(m);
-	for (size_t i = 0; i < n; i++)
-		fw_source_close(src[i]);
-	free(src);
-	free(inputs);
+	free(paths);
+	free(in);
 }
 
 /* The sidecar's keys go into this worker's copy of the keyring. */

@@ -1,11 +1,11 @@
 /*
- * main_live.h - the pieces of `fourway live` that main_live.c wires: the
+ * live_buf.h - the pieces of `fourway live` that live.c wires: the
  * ring of recent packets (for the TUI's save key and for holding frames
  * while the display is paused) and the table of last signal levels per
  * transmitter.  Both are bounded: memory does not grow with frames.
  */
-#ifndef FW_MAIN_LIVE_H
-#define FW_MAIN_LIVE_H
+#ifndef FW_CLI_LIVE_BUF_H
+#define FW_CLI_LIVE_BUF_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * main_annotate.c - `fourway annotate IN -o OUT.pcapng`: analyse IN, then
+ * annotate.c - `fourway annotate IN -o OUT.pcapng`: analyse IN, then
  * copy its frames byte for byte into a pcapng file with a comment on every
  * frame a handshake message or a finding concerns, and the summary in the
  * section header.  Wiring only: the comments are made in output/annot.c,
@@ -18,10 +18,11 @@
 
 #include "capture/pcapng.h"
 #include "capture/source.h"
+#include "cli/drive.h"
+#include "cli/opts.h"
 #include "config.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
-#include "main_opts.h"
 #include "output/annot.h"
 #include "output/view.h"
 #include "util/err.h"
@@ -94,36 +95,25 @@ static int open_in(const char *path, struct fw_source **s)
 	return 0;
 }
 
-/*
- * First pass: every frame into the reconstructor.  Returns the frames read,
- * raises *snaplen to the longest frame, and sets *bad when the file could
- * not be read to its end (the error is reported and kept in the core, as
- * analyze does).
- */
-static uint64_t analyse(struct fw_core *c, const char *path, struct fw_source *s,
-			uint32_t *snaplen, bool *bad)
+static void say_error(void *arg, const struct fw_drive_input *in, const char *msg)
 {
-	unsigned input = fw_core_add_input(c, path, fw_source_linktype(s));
-	struct fw_pkt pkt;
-	char err[512];
-	uint64_t n = 0;
-	int rc;
+	(void)arg;
+	(void)in;
+	fprintf(stderr, "fourway annotate: %s\n", msg);
+}
 
-	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1) {
-		struct fw_frame f;
+/*
+ * First pass: every frame into the reconstructor.  Returns 0 when the file
+ * was opened (its frames, longest frame, snapshot length in *in; in->err
+ * says whether it was read to its end: the error is reported and kept in
+ * the core, as analyze does), -1 when not.
+ */
+static int analyse(struct fw_core *c, const char *path, struct fw_drive_input *in)
+{
+	const struct fw_drive_hooks hooks = { .error = say_error };
 
-		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
-		if (pkt.caplen > *snaplen)
-			*snaplen = pkt.caplen;
-		n++;
-	}
-	*bad = rc < 0;
-	if (*bad) {
-		fprintf(stderr, "fourway annotate: %s\n", err);
-		fw_core_input_error(c, input, err);
-	}
-	return n;
+	fw_drive_files(c, &path, 1, NULL, &hooks, in);
+	return in->err == FW_DRIVE_OPEN || in->err == FW_DRIVE_LINKTYPE ? -1 : 0;
 }
 
 /* Second pass: the same frames, with their comments, into OUT. */
@@ -177,26 +167,28 @@ static int copy_frames(const char *in, const char *out, const struct fw_annot *a
 	return wrc == 0 ? 0 : -1;
 }
 
-static int annotate(const struct fw_opts *o, const char *in, const char *out)
+static int annotate(const struct fw_opts *o, const char *path, const char *out)
 {
 	struct fw_core *c = fw_core_new(&o->core, o->kr);
-	struct fw_source *s;
+	struct fw_drive_input in;
 	struct fw_annot a;
 	struct fw_view v;
 	uint64_t frames, annotated;
 	uint32_t snaplen;
-	bool bad = false;
+	bool bad;
 	int status = FW_EXIT_USAGE;
 
 	if (!c) {
 		fputs("fourway annotate: out of memory\n", stderr);
 		return FW_EXIT_USAGE;
 	}
-	if (open_in(in, &s) != 0)
+	if (analyse(c, path, &in) != 0)
 		goto out;
-	snaplen = fw_source_snaplen(s);	/* the input's, unless a frame is longer */
-	frames = analyse(c, in, s, &snaplen, &bad);
-	fw_source_close(s);
+	frames = in.frames;
+	snaplen = in.snaplen;	/* the input's, unless a frame is longer */
+	if (in.max_caplen > snaplen)
+		snaplen = in.max_caplen;
+	bad = in.err != FW_DRIVE_OK;
 	fw_core_finish(c);
 	if (fw_view_init(&v, c) != 0) {
 		fputs("fourway annotate: out of memory\n", stderr);
@@ -208,7 +200,7 @@ static int annotate(const struct fw_opts *o, const char *in, const char *out)
 		goto out;
 	}
 	fw_view_fini(&v);
-	if (copy_frames(in, out, &a, frames, snaplen, &annotated) == 0) {
+	if (copy_frames(path, out, &a, frames, snaplen, &annotated) == 0) {
 		status = bad ? FW_EXIT_USAGE : FW_EXIT_OK;
 		if (strcmp(out, "-") != 0)
 			printf("%s: %llu frames, %llu annotated (%zu comments)\n", out,

@@ -1,5 +1,5 @@
 /*
- * main_live.c - `fourway live`: a monitor interface (set up through
+ * live.c - `fourway live`: a monitor interface (set up through
  * nl80211) or a replayed capture -> decode -> the reconstructor, refreshed
  * as frames arrive -> the TUI or one line per event.
  *
@@ -27,12 +27,14 @@
 #include "capture/nl80211.h"
 #include "capture/pcapng.h"
 #include "capture/privs.h"
+#include "capture/radio.h"
 #include "capture/source.h"
 #include "capture/writer.h"
+#include "cli/drive.h"
+#include "cli/live_buf.h"
+#include "cli/opts.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
-#include "main_live.h"
-#include "main_opts.h"
 #include "output/events.h"
 #include "output/tui.h"
 #include "output/view.h"
@@ -73,21 +75,14 @@ struct live_opts {
 struct live {
 	struct live_opts *lo;
 	struct fw_core *core;
-	unsigned input;
+	struct fw_drive_input in;	/* the core's input and what was read of it */
 	int linktype;
 	const char *source;
 
-	/* live capture */
-	struct fw_live *cap;
-	struct fw_nl *nl;
-	uint32_t ifindex;	/* of the interface captured on, when nl80211 knows it */
-	char cap_iface[IF_NAMESIZE];
-	bool created;		/* fourway created cap_iface: delete it on exit */
-	size_t hop_i;
-	int64_t next_hop;
+	struct fw_source *src;	/* the interface, or the file replayed */
+	struct fw_radio *radio;	/* under a live capture */
 
 	/* replay */
-	struct fw_source *file;
 	struct fw_pkt pend;
 	bool have_pend, done;
 	int64_t t0_pkt, t0_wall;
@@ -380,86 +375,49 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 
 /* --- the radio ------------------------------------------------------------ */
 
-static int set_chan(struct live *r, const struct fw_chan *ch)
-{
-	char err[512];
-
-	if (fw_nl_set_chan(r->nl, r->ifindex, r->cap_iface, ch, err, sizeof(err)) != 0) {
-		fprintf(stderr, "fourway: %s\n", err);
-		return FW_EINVAL;
-	}
-	return 0;
-}
-
 /*
  * Find the radio of the interface; make a monitor interface on it unless
- * it is one; bring it up; tune it.  An interface nl80211 does not know
- * (a wired one, a TUN device) is captured as it is when no tuning is asked.
+ * it is one; bring it up; tune it (capture/radio.h).
  */
 static int setup_radio(struct live *r)
 {
 	const struct live_opts *lo = r->lo;
-	bool radio_opts = lo->tune || lo->n_hop || lo->monitor;
-	struct fw_nl_iface info;
-	char err[512];
-	int rc;
+	const struct fw_radio_opts ro = { .iface = lo->iface, .monitor = lo->monitor,
+					  .tune = lo->tune, .chan = lo->chan, .hop = lo->hop,
+					  .n_hop = lo->n_hop, .dwell_ns = lo->dwell_ns };
+	char err[512], note[600];
+	int rc = fw_radio_open(&r->radio, &ro, note, sizeof(note), err, sizeof(err));
 
-	snprintf(r->cap_iface, sizeof(r->cap_iface), "%s", lo->iface);
-	if (if_nametoindex(lo->iface) == 0) {
-		fprintf(stderr, "fourway live: %s: no such interface\n", lo->iface);
-		return FW_ENOTFOUND;
-	}
-	rc = fw_nl_new(&r->nl, err, sizeof(err));
-	if (rc == 0)
-		rc = fw_nl_iface(r->nl, lo->iface, &info, err, sizeof(err));
-	if (rc == FW_EUNSUPP && !radio_opts) {
-		fprintf(stderr, "fourway live: note: %s; capturing on %s as it is\n", err, lo->iface);
-		return 0;
+	if (rc == FW_ENOMEM && !r->radio) {
+		fputs("fourway live: out of memory\n", stderr);
+		return rc;
 	}
 	if (rc != 0) {
 		fprintf(stderr, "fourway live: %s%s\n", err,
 			rc == FW_EUNSUPP ? " (--channel, --freq, --hop and --monitor need one)" : "");
 		return rc;
 	}
-	r->ifindex = info.ifindex;
-	if (!info.monitor) {
-		char name[IF_NAMESIZE];
-
-		snprintf(name, sizeof(name), "fwmon%u", info.wiphy);
-		if (lo->monitor)
-			snprintf(name, sizeof(name), "%s", lo->monitor);
-		rc = fw_nl_monitor_new(r->nl, info.wiphy, name, &r->ifindex, err, sizeof(err));
-		if (rc != 0) {
-			fprintf(stderr, "fourway live: %s\n", err);
-			return rc;
-		}
-		snprintf(r->cap_iface, sizeof(r->cap_iface), "%s", name);
-		r->created = true;
+	if (note[0]) {
+		fprintf(stderr, "fourway live: note: %s\n", note);
+		return 0;
 	}
-	rc = fw_iface_up(r->cap_iface, err, sizeof(err));
-	if (rc != 0) {
-		fprintf(stderr, "fourway live: %s\n", err);
-		return rc;
-	}
-	if (lo->tune)
-		return set_chan(r, &lo->chan);
-	if (lo->n_hop) {
-		r->next_hop = now_ns() + lo->dwell_ns;
-		return set_chan(r, &lo->hop[0]);
+	if (fw_radio_start(r->radio, now_ns(), err, sizeof(err)) != 0) {
+		fprintf(stderr, "fourway: %s\n", err);
+		return FW_EINVAL;
 	}
 	return 0;
 }
 
 static void hop(struct live *r, int64_t now)
 {
-	const struct live_opts *lo = r->lo;
+	char err[512];
+	int rc = fw_radio_hop(r->radio, now, err, sizeof(err));
 
-	if (!lo->n_hop || now < r->next_hop)
-		return;
-	r->hop_i = (r->hop_i + 1) % lo->n_hop;
-	r->next_hop = now + lo->dwell_ns;
-	set_chan(r, &lo->hop[r->hop_i]);
-	snprintf(r->lo->radio, sizeof(r->lo->radio), "hopping: %u MHz", lo->hop[r->hop_i].freq);
+	if (rc < 0)
+		fprintf(stderr, "fourway: %s\n", err);
+	if (rc != 0)
+		snprintf(r->lo->radio, sizeof(r->lo->radio), "hopping: %u MHz",
+			 fw_radio_chan(r->radio)->freq);
 }
 
 /* --- packets --------------------------------------------------------------- */
@@ -468,10 +426,9 @@ static void feed(struct live *r, const struct fw_pkt *pkt)
 {
 	struct fw_frame f;
 
-	fw_frame_decode(&f, pkt->linktype, pkt->data, pkt->caplen);
+	fw_drive_packet(r->core, &r->in, pkt, &f);
 	if (f.radio.has_signal && f.has_ta)
 		fw_sigtab_set(r->sig, f.ta, f.radio.signal_dbm);
-	fw_core_feed(r->core, r->input, pkt->frame_no, pkt->ts_ns, &f);
 	r->dirty = true;
 }
 
@@ -534,7 +491,7 @@ static int read_live(struct live *r)
 	char err[512];
 	int rc = 0;
 
-	for (int i = 0; i < BURST && (rc = fw_live_next(r->cap, &pkt, err, sizeof(err))) == 1; i++)
+	for (int i = 0; i < BURST && (rc = fw_source_next(r->src, &pkt, err, sizeof(err))) == 1; i++)
 		on_packet(r, &pkt);
 	if (rc < 0) {
 		if (!r->tui)
@@ -554,13 +511,13 @@ static int64_t replay_due(struct live *r, int64_t now)
 		int64_t due;
 
 		if (!r->have_pend) {
-			int rc = fw_source_next(r->file, &r->pend, err, sizeof(err));
+			int rc = fw_source_next(r->src, &r->pend, err, sizeof(err));
 
 			if (rc <= 0) {
 				if (rc < 0) {
 					if (!r->tui)
 						fprintf(stderr, "fourway live: %s\n", err);
-					fw_core_input_error(r->core, r->input, err);
+					fw_core_input_error(r->core, r->in.input, err);
 					r->status = FW_EXIT_USAGE;
 				}
 				r->done = true;
@@ -632,11 +589,11 @@ static void refresh(struct live *r, bool final)
 
 static void kernel_drops(struct live *r, struct fw_events_stats *st)
 {
-	struct fw_live_stats ls;
+	struct fw_source_stats ls;
 
 	memset(st, 0, sizeof(*st));
 	st->frames = r->frames;
-	if (r->cap && fw_live_stats(r->cap, &ls) == 0) {
+	if (fw_source_stats(r->src, &ls) == 0 && ls.kernel) {
 		st->has_kernel = true;
 		st->kernel_received = ls.kernel_received;
 		st->kernel_dropped = ls.kernel_dropped;
@@ -662,7 +619,7 @@ static void draw(struct live *r, int64_t now)
 	st.done = r->done;
 	st.now_ns = r->last_ts;
 	if (r->frames && !r->done) {
-		double speed = r->cap || r->lo->speed <= 0 ? 1.0 : r->lo->speed;
+		double speed = fw_source_live(r->src) || r->lo->speed <= 0 ? 1.0 : r->lo->speed;
 
 		st.now_ns += (int64_t)((double)(now - r->last_ts_wall) * speed);
 	}
@@ -733,17 +690,18 @@ static void loop(struct live *r)
 		int cap_slot = -1, tty_slot = -1;
 		struct timespec ts;
 
-		if (r->file && !r->done)
+		if (r->src && !fw_source_live(r->src) && !r->done)
 			wait = replay_due(r, now);
 		if (r->done && !r->tui)
 			break;	/* nothing more will come and nobody is watching */
 		if (now >= r->next_tick)
 			tick(r, now);
 		wait = min_wait(wait, r->next_tick - now);
-		if (r->cap && r->lo->n_hop)
-			wait = min_wait(wait, r->next_hop > now ? r->next_hop - now : 0);
-		if (r->cap && !r->done) {
-			pfd[n].fd = fw_live_fd(r->cap);
+		if (fw_radio_next_hop(r->radio) >= 0)
+			wait = min_wait(wait, fw_radio_next_hop(r->radio) > now
+					      ? fw_radio_next_hop(r->radio) - now : 0);
+		if (fw_source_live(r->src) && !r->done) {
+			pfd[n].fd = fw_source_fd(r->src);
 			pfd[n].events = POLLIN;
 			cap_slot = (int)n++;
 		}
@@ -769,7 +727,7 @@ static void loop(struct live *r)
 			live_signal = SIGHUP;	/* the terminal went away */
 		else if (tty_slot >= 0 && (pfd[tty_slot].revents & POLLIN))
 			on_keys(r, now);
-		if (r->cap)
+		if (r->radio)
 			hop(r, now);
 	}
 }
@@ -811,34 +769,31 @@ static int open_source(struct live *r)
 	int rc;
 
 	if (lo->replay) {
-		rc = fw_source_open_file(&r->file, lo->replay, err, sizeof(err));
+		rc = fw_source_open_file(&r->src, lo->replay, err, sizeof(err));
 		if (rc != 0) {
 			fprintf(stderr, "fourway live: %s\n", err);
 			return rc;
 		}
-		r->linktype = fw_source_linktype(r->file);
 		r->source = lo->replay;
 	} else {
 		rc = setup_radio(r);
 		if (rc != 0)
 			return rc;
-		rc = fw_live_open(&r->cap, r->cap_iface, &co, warn, sizeof(warn), err, sizeof(err));
+		rc = fw_source_open_live(&r->src, fw_radio_iface(r->radio), &co, warn, sizeof(warn),
+					 err, sizeof(err));
 		if (rc != 0) {
 			fprintf(stderr, "fourway live: %s\n", err);
 			return rc;
 		}
 		if (warn[0])
 			fprintf(stderr, "fourway live: warning: %s\n", warn);
-		r->linktype = fw_live_linktype(r->cap);
-		r->source = r->cap_iface;
+		r->source = fw_source_path(r->src);
 	}
-	r->input = fw_core_add_input(r->core, r->source, r->linktype);
-	if (!fw_linktype_supported(r->linktype)) {
-		fprintf(stderr, "fourway live: %s: link type %d is not supported (want radiotap, "
-			"802.11, PPI, Prism, AVS, Ethernet or Linux cooked)\n", r->source, r->linktype);
-		return FW_EUNSUPP;
-	}
-	return 0;
+	r->linktype = fw_source_linktype(r->src);
+	rc = fw_drive_attach(r->core, r->src, &r->in, err, sizeof(err));
+	if (rc != 0)
+		fprintf(stderr, "fourway live: %s\n", err);
+	return rc;
 }
 
 static int start_output(struct live *r)
@@ -854,22 +809,21 @@ static int start_output(struct live *r)
 	r->ev = fw_events_new(stdout, r->lo->o.json, r->lo->o.show_keys);
 	if (!r->ev)
 		return FW_ENOMEM;
-	snprintf(line, sizeof(line), "%s %s, link type %d (%s)%s%s", r->file ? "replaying" :
-		 "capturing on", r->source, r->linktype, fw_linktype_name(r->linktype),
+	snprintf(line, sizeof(line), "%s %s, link type %d (%s)%s%s",
+		 fw_source_live(r->src) ? "capturing on" : "replaying", r->source, r->linktype, fw_linktype_name(r->linktype),
 		 r->lo->radio[0] ? ", " : "", r->lo->radio);
 	fw_events_say(r->ev, "start", line);
 	return 0;
 }
 
-static void delete_created(struct live *r)
+/* Delete the monitor interface fourway made, if it made one. */
+static void close_radio(struct live *r)
 {
 	char err[512];
 
-	if (!r->created)
-		return;
-	r->created = false;
-	if (fw_nl_iface_del(r->nl, r->ifindex, r->cap_iface, err, sizeof(err)) != 0)
+	if (fw_radio_close(r->radio, err, sizeof(err)) != 0)
 		fprintf(stderr, "fourway live: %s\n", err);
+	r->radio = NULL;
 }
 
 static void live_fini(struct live *r)
@@ -904,10 +858,8 @@ static void live_fini(struct live *r)
 		r->status = FW_EXIT_USAGE;
 	if (r->nw && fw_pcapng_writer_close(r->nw) != 0)
 		r->status = FW_EXIT_USAGE;
-	fw_live_close(r->cap);
-	delete_created(r);
-	fw_nl_free(r->nl);
-	fw_source_close(r->file);
+	fw_source_close(r->src);
+	close_radio(r);
 	fw_ring_fini(&r->ring);
 	free(r->sig);
 	fw_core_free(r->core);
@@ -960,7 +912,8 @@ int fw_cmd_live(int argc, char **argv)
 		r.status = FW_EXIT_USAGE;
 		goto out;
 	}
-	if (lo.user && fw_privs_drop(lo.user, r.created || lo.n_hop, err, sizeof(err)) != 0) {
+	if (lo.user && fw_privs_drop(lo.user, fw_radio_created(r.radio) || lo.n_hop, err,
+				     sizeof(err)) != 0) {
 		fprintf(stderr, "fourway live: %s\n", err);
 		r.status = FW_EXIT_USAGE;
 		goto out;

@@ -1,6 +1,6 @@
 /*
- * main_check_walk.c - the captures under the paths given to `fourway check`
- * (main_check.h).
+ * check_walk.c - the captures under the paths given to `fourway check`
+ * (check_walk.h).
  */
 #include "config.h"
 
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "main_check.h"
+#include "cli/check_walk.h"
 #include "util/err.h"
 
 static char *join(const char *dir, const char *name)

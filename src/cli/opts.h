@@ -1,9 +1,9 @@
 /*
- * main_opts.h - command-line options shared by the subcommands: key
- * options, filters, output choices.  Parsing only; main_*.c wire them.
+ * opts.h - command-line options shared by the subcommands: key
+ * options, filters, output choices.  Parsing only; the commands wire them.
  */
-#ifndef FW_MAIN_OPTS_H
-#define FW_MAIN_OPTS_H
+#ifndef FW_CLI_OPTS_H
+#define FW_CLI_OPTS_H
 
 #include <stdbool.h>
 #include <stdio.h>
