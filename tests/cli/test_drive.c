@@ -302,7 +302,7 @@ START_TEST(one_packet)
 {
 	struct fw_core *c = new_core();
 	struct fw_drive_input in = { .path = "x", .linktype = DLT_80211 };
-	struct fw_pkt pkt = { 1, 7 * SEC, 10, 10, badver, DLT_80211 };
+	struct fw_pkt pkt = { 1, 7 * SEC, 10, 10, badver, DLT_80211, 0 };
 	struct fw_frame f;
 
 	in.input = fw_core_add_input(c, in.path, in.linktype);
