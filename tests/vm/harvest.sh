@@ -41,6 +41,8 @@
 #                    that tell what each sent, received, installed, dropped
 #                    and why, with the management frames of joining and
 #                    leaving, SA Query and the group key handshakes
+#   S.flood.log      what fw-flood sent, when a scenario had one
+#   S*.pcap.gz       a capture over 1 MB (a busy channel), compressed
 set -eu
 messy=no
 [ "${1:-}" = --messy ] && { messy=yes; shift; }
@@ -67,9 +69,18 @@ for dir in "$run"/*/; do
 	if [ "$messy" = yes ]; then
 		messy_logs "$dir" "$s"
 		[ -f "$dir/medium.log" ] && cp "$dir/medium.log" "$dst/$s.medium.log"
+		[ -f "$dir/flood.log" ] && cp "$dir/flood.log" "$dst/$s.flood.log"
 		for p in "$dir"/*.pcap; do
-			cp "$p" "$dst/$(basename "$p")"
-			echo "harvest: $(basename "$p") ($(wc -c <"$p") bytes)"
+			c=$(basename "$p")
+			rm -f "$dst/$c" "$dst/$c.gz"
+			# a capture of a busy channel is large: kept compressed
+			if [ "$(wc -c <"$p")" -gt 1000000 ]; then
+				gzip -9 -n -c "$p" >"$dst/$c.gz"
+				c=$c.gz
+			else
+				cp "$p" "$dst/$c"
+			fi
+			echo "harvest: $c ($(wc -c <"$dst/$c") bytes)"
 		done
 		continue
 	fi

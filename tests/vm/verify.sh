@@ -258,7 +258,7 @@ for dir in "$@"; do
 					"$(grep -c " $m .*replay=" "$dir/medium.log")"
 			done ;;
 		esac
-		case $cap in m4-drop-once|pmf-m4-drop|sae-m4-pmksa)
+		case $cap in m4-drop-once|pmf-m4-drop|sae-m4-pmksa|flood-m4-drop)
 			if [ "$m4_lost_implemented" = yes ]; then
 				dropped=$(grep -c ' m4 .* DROP ack=0' "$dir/medium.log")
 				lost=$(jq '[.findings[] | select(.code == "M4_LOST")] | length' "$json")
