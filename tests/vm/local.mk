@@ -6,15 +6,17 @@
 # fw-medium runs inside the VM (the air, with loss and delay), fw-flood
 # there too (a station keeping the channel busy); fw-tunrt
 # makes a radiotap interface out of a TUN device on any Linux host.
-check_PROGRAMS += tests/vm/fw-medium tests/vm/fw-flood tests/vm/fw-tunrt
+check_PROGRAMS += tests/vm/fw-medium tests/vm/fw-flood tests/vm/fw-tunrt tests/vm/test_medium
 tests_vm_fw_medium_SOURCES = tests/vm/medium.c tests/vm/medium_frame.c tests/vm/medium.h $(NULL)
 tests_vm_fw_medium_LDADD = libfwutil.a
 tests_vm_fw_flood_SOURCES = tests/vm/flood.c
+tests_vm_test_medium_SOURCES = tests/vm/test_medium.c tests/vm/medium_frame.c tests/vm/medium.h
+tests_vm_test_medium_LDADD = libfwutil.a
 tests_vm_fw_tunrt_SOURCES = tests/vm/tunrt.c $(NULL)
 tests_vm_fw_tunrt_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
 tests_vm_fw_tunrt_LDADD = $(PCAP_LIBS)
 
-TESTS += tests/vm/captures.sh tests/vm/tunrt.sh tests/vm/messy.sh
+TESTS += tests/vm/test_medium tests/vm/captures.sh tests/vm/tunrt.sh tests/vm/messy.sh
 vm_scripts = tests/vm/check-vm.sh tests/vm/verify.sh tests/vm/kernel.sh \
 	tests/vm/mkinitramfs.sh tests/vm/stage-fourway.sh tests/vm/boot.sh \
 	tests/vm/guest-init.sh tests/vm/guest-run.sh tests/vm/lib.sh \
