@@ -139,6 +139,20 @@ static size_t superseded_by(const struct hs_link *l, size_t r, size_t answer)
 	return 0;
 }
 
+/* Answer i answers request r (indices): bind it, and say whether it came late. */
+void hs_bind_answer(struct hs_link *l, size_t i, size_t r)
+{
+	struct fw_msg *m = &l->msgs[i];
+	struct hs_msg_priv *p = &l->priv[i];
+
+	p->req = r + 1;
+	m->answers = l->msgs[r].frame;
+	m->answers_file = l->msgs[r].file;
+	p->late_by = r < i ? superseded_by(l, r, i) : 0;
+	m->late = p->late_by != 0;
+	m->handshake = l->msgs[r].handshake;
+}
+
 /* Bind answer i to its request; returns the request's index+1 (0: not captured). */
 static size_t bind_answer(struct hs_link *l, size_t i, enum fw_msg_type req_type)
 {
@@ -250,6 +264,10 @@ static int join_pairwise(struct hs_link *l, size_t i)
 		/* the AP answers this handshake's 2/4 with another ANonce: ANONCE_CHANGED, same one */
 		if (h >= 0 && hs_has(l, h, FW_MSG_M2) && !hs_has(l, h, FW_MSG_M3))
 			return h;
+		/* a 3/4 of an earlier ANonce still open (captured late): that handshake's */
+		for (int k = h; k-- > 0;)
+			if (!l->hs[k].group && !l->hs[k].ended && hs_anonce(l, k, m->nonce, &any))
+				return k;
 		break;
 	case FW_MSG_M2:
 	case FW_MSG_M4:

@@ -57,6 +57,7 @@ struct hs_msg_priv {
 	size_t eapol_len;
 	uint64_t order;		/* capture order across the whole run */
 	size_t prev_m1;		/* index+1 of the latest M1 before this message, 0 none */
+	/* indices into the link's messages in capture order, as prev_m1 (until finish sorts them) */
 	size_t req;		/* M2/M4/G2: index+1 of the request it answers (eapol.c), 0 none */
 	size_t late_by;		/* index+1 of the request that superseded that one first, 0 none */
 	struct hs_elem rsne;	/* M2 (plain) / M3 (after decryption): first RSNE or WPA IE */
@@ -364,6 +365,12 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 /* eapol.c: an EAPOL-Key frame becomes a message of a link (returned, or NULL) */
 struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
 			       int64_t ts_ns, const struct fw_frame *f, struct hs_link **link);
+
+/*
+ * eapol.c: answer i answers request r (indices into the link's messages, in
+ * capture order): joins r's handshake, late when the AP had moved on.
+ */
+void hs_bind_answer(struct hs_link *l, size_t i, size_t r);
 
 /* eapol.c: an EAP packet (or EAPOL-Start/Logoff) joins its link's authentication */
 void hs_on_eap(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,

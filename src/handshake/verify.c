@@ -526,6 +526,32 @@ static void verify_msg(struct vctx *v, size_t i)
 }
 
 /*
+ * Several requests may carry the counter an M2 echoes (the counter starts
+ * again with an association): time order chose the latest, and when the
+ * MIC verifies only with the ANonce of another of them, that one is the
+ * request it answers.
+ */
+static void rebind_by_mic(struct hs_link *l, size_t i)
+{
+	const struct fw_msg *m = &l->msgs[i];
+	const struct hs_msg_priv *p = &l->priv[i];
+
+	if (m->type != FW_MSG_M2 || m->mic != FW_MICV_OK || !p->req || !m->anonce_from ||
+	    memcmp(l->msgs[p->req - 1].nonce, p->ptk_anonce, 32) == 0)
+		return;
+	for (size_t j = 0; j < l->n_msgs; j++) {
+		const struct fw_msg *o = &l->msgs[j];
+
+		if (j + 1 != p->req && o->type == FW_MSG_M1 && o->from_ap &&
+		    o->replay_counter == m->replay_counter && o->frame == m->anonce_from &&
+		    o->file == m->anonce_from_file) {
+			hs_bind_answer(l, i, j);
+			return;
+		}
+	}
+}
+
+/*
  * DESIGN.md's second case: an M2 that echoes the replay counter of the
  * request the AP waits for, yet verifies only with an older ANonce, reached
  * an AP holding the new one (events reordered or duplicated between its
@@ -745,6 +771,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 		if (m->type == FW_MSG_M1 || !(m->key_info & FW_KI_MIC))
 			m->mic = FW_MICV_ABSENT;
 		orphan_unchecked(l, i);
+		rebind_by_mic(l, i);
 		check_stale(l, i);
 		check_aaa_key(c, l, i);
 		if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) && m->mic == FW_MICV_OK) {

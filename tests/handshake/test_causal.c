@@ -390,6 +390,37 @@ START_TEST(anonce_reuse_across_deauth)
 }
 END_TEST
 
+/*
+ * Two requests with the one replay counter (it starts again after the
+ * deauthentication): time order binds the late 2/4 to the latest, its MIC
+ * verifies only with the other one's ANonce, so that is the request it
+ * answers: a late answer to the first association's 1/4, not MIC_BAD.
+ */
+START_TEST(same_counter_resolved_by_mic)
+{
+	struct env e;
+	const struct fw_link *l;
+	const struct fw_msg *m;
+	uint64_t m1a, f2;
+
+	env_init(&e);
+	m1a = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_deauth(&e.b, e.c, 3);
+	hsb_msg(&e.b, e.c, 1, 1, A2, S2, NULL);
+	f2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	fw_core_finish(e.c);
+	l = only_link(&e);
+	m = msg_at(l, f2);
+	ck_assert_int_eq(m->mic, FW_MICV_OK);
+	ck_assert_uint_eq(m->answers, m1a);
+	ck_assert_uint_eq(m->handshake, msg_at(l, m1a)->handshake);
+	ck_assert(m->late);
+	ck_assert_int_eq(count(e.c, FW_F_MIC_BAD), 0);
+	ck_assert_int_eq(count(e.c, FW_F_LATE_ANSWER), 1);
+	env_fini(&e);
+}
+END_TEST
+
 Suite *causal_suite(void)
 {
 	Suite *s = suite_create("causal");
@@ -404,6 +435,7 @@ Suite *causal_suite(void)
 	tcase_add_test(tc, m4_without_m3_checked_with_known_ptk);
 	tcase_add_test(tc, answers_to_m1_retransmissions_are_no_reuse);
 	tcase_add_test(tc, anonce_reuse_across_deauth);
+	tcase_add_test(tc, same_counter_resolved_by_mic);
 	suite_add_tcase(s, tc);
 	return s;
 }
