@@ -177,6 +177,7 @@ static void say_opened_by(struct hs_link *l, int h, int prev, const struct fw_ms
 	struct fw_handshake *hs = &l->hs[h];
 	size_t n_m1 = 0;
 	bool m4 = false;
+	int64_t last_req = 0, gap_ms;
 
 	if (l->assoc_new) {
 		snprintf(hs->opened_by, sizeof(hs->opened_by), "%s request, frame %llu",
@@ -199,18 +200,26 @@ static void say_opened_by(struct hs_link *l, int h, int prev, const struct fw_ms
 		return;
 	}
 	for (size_t i = 0; i < l->n_msgs; i++) {
-		if ((int)l->msgs[i].handshake != prev)
+		const struct fw_msg *o = &l->msgs[i];
+
+		if ((int)o->handshake != prev)
 			continue;
-		n_m1 += l->msgs[i].type == FW_MSG_M1;
-		m4 |= l->msgs[i].type == FW_MSG_M4;
+		n_m1 += o->type == FW_MSG_M1;
+		m4 |= o->type == FW_MSG_M4;
+		if (is_request(o->type, false) && o->ts_ns > last_req)
+			last_req = o->ts_ns;
 	}
-	if (m4)
+	if (m4) {
 		snprintf(hs->opened_by, sizeof(hs->opened_by), "a new ANonce after handshake %d (rekey)",
 			 prev + 1);
-	else
-		snprintf(hs->opened_by, sizeof(hs->opened_by),
-			 "a new ANonce after %zu msg 1/4 of handshake %d, no (re)association or "
-			 "deauth between", n_m1 % 1000, prev % 10000 + 1);
+		return;
+	}
+	/* the AP's retransmission timer, or a new start event: the interval tells them apart */
+	gap_ms = last_req && m->ts_ns > last_req ? (m->ts_ns - last_req) / 1000000 : 0;
+	snprintf(hs->opened_by, sizeof(hs->opened_by),
+		 "a new ANonce %lld ms after the last request of handshake %d (%zu msg 1/4), "
+		 "no (re)association or deauth between", (long long)(gap_ms % 100000000),
+		 prev % 10000 + 1, n_m1 % 1000);
 }
 
 static int open_pairwise(struct hs_link *l, const struct fw_msg *m)

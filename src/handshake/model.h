@@ -124,7 +124,7 @@ struct fw_handshake {
 	 * shows about why this one began ("association, frame 12", "new ANonce
 	 * without deauthentication ..."), "" for the first or when unknown.
 	 */
-	char opened_by[96];
+	char opened_by[128];
 	bool group;		/* a group-key handshake (G1/G2) */
 	size_t first, count;	/* its messages: link->msgs[first .. first+count) */
 	unsigned key_id;	/* key that verified it, 0 none */
