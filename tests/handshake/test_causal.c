@@ -421,6 +421,31 @@ START_TEST(same_counter_resolved_by_mic)
 }
 END_TEST
 
+/*
+ * The station's only 2/4 comes after the AP's 1/4 retransmission and the AP
+ * gives up (reason 15): the late answer mattered, a warning.
+ */
+START_TEST(late_answer_that_mattered)
+{
+	struct env e;
+	const struct fw_finding *f;
+	uint64_t f2;
+
+	env_init(&e);
+	hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	hsb_msg(&e.b, e.c, 1, 2, A1, S1, NULL);
+	f2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	hsb_deauth(&e.b, e.c, 15);
+	fw_core_finish(e.c);
+	f = find(e.c, FW_F_LATE_ANSWER);
+	ck_assert_ptr_nonnull(f);
+	ck_assert(has_frame(f, f2));
+	ck_assert_int_eq(f->severity, FW_SEV_WARNING);
+	ck_assert_int_eq(count(e.c, FW_F_MIC_BAD), 0);
+	env_fini(&e);
+}
+END_TEST
+
 Suite *causal_suite(void)
 {
 	Suite *s = suite_create("causal");
@@ -436,6 +461,7 @@ Suite *causal_suite(void)
 	tcase_add_test(tc, answers_to_m1_retransmissions_are_no_reuse);
 	tcase_add_test(tc, anonce_reuse_across_deauth);
 	tcase_add_test(tc, same_counter_resolved_by_mic);
+	tcase_add_test(tc, late_answer_that_mattered);
 	suite_add_tcase(s, tc);
 	return s;
 }
