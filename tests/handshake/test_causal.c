@@ -446,6 +446,39 @@ START_TEST(late_answer_that_mattered)
 }
 END_TEST
 
+/*
+ * Between two transmissions of the second ANonce's 1/4 comes the late
+ * answer to the first ANonce's: the retransmission stays in the second
+ * handshake, which completes; the late answer stays in the first.
+ */
+START_TEST(m1_retransmission_after_another_handshakes_late_answer)
+{
+	struct env e;
+	const struct fw_link *l;
+	uint64_t m1a, m1b, f2a, m1c;
+
+	env_init(&e);
+	m1a = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
+	m1b = hsb_msg(&e.b, e.c, 1, 2, A2, S1, NULL);
+	f2a = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);
+	m1c = hsb_msg(&e.b, e.c, 1, 3, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 2, 3, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 3, 4, A2, S1, NULL);
+	hsb_msg(&e.b, e.c, 4, 4, A2, S1, NULL);
+	fw_core_finish(e.c);
+	l = only_link(&e);
+	ck_assert_uint_eq(l->n_hs, 2);
+	ck_assert_uint_eq(msg_at(l, m1c)->handshake, msg_at(l, m1b)->handshake);
+	ck_assert_uint_eq(msg_at(l, f2a)->handshake, msg_at(l, m1a)->handshake);
+	ck_assert_int_eq(msg_at(l, m1c)->retrans, FW_RT_EAPOL);
+	ck_assert_int_eq(l->hs[msg_at(l, m1b)->handshake].outcome, FW_OUT_COMPLETE);
+	ck_assert_int_eq(count(e.c, FW_F_NONCE_REUSE), 0);
+	ck_assert_int_eq(count(e.c, FW_F_MIC_BAD), 0);
+	only_these(e.c, -1, -1);
+	env_fini(&e);
+}
+END_TEST
+
 Suite *causal_suite(void)
 {
 	Suite *s = suite_create("causal");
@@ -462,6 +495,7 @@ Suite *causal_suite(void)
 	tcase_add_test(tc, anonce_reuse_across_deauth);
 	tcase_add_test(tc, same_counter_resolved_by_mic);
 	tcase_add_test(tc, late_answer_that_mattered);
+	tcase_add_test(tc, m1_retransmission_after_another_handshakes_late_answer);
 	suite_add_tcase(s, tc);
 	return s;
 }
