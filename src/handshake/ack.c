@@ -279,6 +279,13 @@ void hs_ack_finish(struct fw_core *c, struct hs_link *l)
 	}
 }
 
+/*
+ * A message repeats the latest earlier one of its handshake, type and
+ * sender.  Handshakes are causal (eapol.c), so an answer only ever repeats
+ * an answer to the same ANonce; and a late answer repeats only an answer
+ * to the same request (the same replay counter), never the answer to the
+ * request that superseded it.
+ */
 void hs_retrans_mark(struct hs_link *l)
 {
 	for (size_t i = 0; i < l->n_msgs; i++) {
@@ -291,6 +298,8 @@ void hs_retrans_mark(struct hs_link *l)
 			const struct fw_msg *o = &l->msgs[j];
 
 			if (o->handshake != m->handshake || o->type != m->type || o->from_ap != m->from_ap)
+				continue;
+			if (m->late && o->replay_counter != m->replay_counter)
 				continue;
 			m->retrans = m->retry && m->has_seq && o->has_seq && m->seq == o->seq
 					     ? FW_RT_MAC : FW_RT_EAPOL;

@@ -462,6 +462,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	detect_group(c, l);
 	detect_reinstall(c, l);
 	detect_nonce(c, l);
+	detect_late(c, l);
 	detect_order(c, l);
 	detect_slow(c, l);
 	detect_lossy(c, l);

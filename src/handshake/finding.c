@@ -193,6 +193,20 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"devices or on the right channel width.",
 		1,
 	},
+	[FW_F_LATE_ANSWER] = {
+		FW_F_LATE_ANSWER, "LATE_ANSWER", FW_SEV_INFO,
+		"an answer came after the AP had moved on from the request it answers",
+		"The message echoes the replay counter of a request the authenticator had already "
+		"superseded (a later transmission with a higher replay counter, or a new ANonce) "
+		"before the answer was on the air: the station was slow, the answer was held up on "
+		"the way, or a sniffer saw it late.  An authenticator checks the replay counter "
+		"before the MIC (IEEE 802.11 12.7.6) and drops such an answer unread, so it is not a "
+		"bad MIC, not nonce reuse and not a retransmission of the answer to the newer "
+		"request.  A warning when it was the only such answer its handshake got and the "
+		"handshake failed: look at why the station answers late (key derivation time, "
+		"power save, a busy channel).",
+		1,
+	},
 };
 
 const char *const fw_role_table[FW_ROLE_COUNT] = {

@@ -57,6 +57,9 @@ struct hs_msg_priv {
 	size_t eapol_len;
 	uint64_t order;		/* capture order across the whole run */
 	size_t prev_m1;		/* index+1 of the latest M1 before this message, 0 none */
+	/* indices into the link's messages in capture order, as prev_m1 (until finish sorts them) */
+	size_t req;		/* M2/M4/G2: index+1 of the request it answers (eapol.c), 0 none */
+	size_t late_by;		/* index+1 of the request that superseded that one first, 0 none */
 	struct hs_elem rsne;	/* M2 (plain) / M3 (after decryption): first RSNE or WPA IE */
 	bool rsne_wpa1;
 	bool verified_pair;	/* a PTK verified it: ptk_anonce/ptk_snonce are valid */
@@ -153,6 +156,12 @@ struct hs_link {
 	struct fw_handshake *hs;
 	struct hs_event *ev;
 	size_t n_ev, cap_ev;
+
+	/* the latest (re)association request, for why a handshake began (eapol.c) */
+	uint64_t assoc_frame;
+	unsigned assoc_file;
+	bool assoc_reassoc;
+	bool assoc_new;		/* seen since the latest pairwise handshake began */
 
 	/* association context */
 	struct hs_elem assoc_rsne;	/* RSNE or WPA IE of the (re)association request */
@@ -401,6 +410,12 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
 			       int64_t ts_ns, const struct fw_frame *f, struct hs_link **link);
 
+/*
+ * eapol.c: answer i answers request r (indices into the link's messages, in
+ * capture order): joins r's handshake, late when the AP had moved on.
+ */
+void hs_bind_answer(struct hs_link *l, size_t i, size_t r);
+
 /* eapol.c: an EAP packet (or EAPOL-Start/Logoff) joins its link's authentication */
 void hs_on_eap(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 	       const struct fw_frame *f);
@@ -471,6 +486,7 @@ void detect_order(struct fw_core *c, struct hs_link *l);	/* REORDERED */
 void detect_slow(struct fw_core *c, struct hs_link *l);		/* SLOW_RESPONSE */
 void detect_lossy(struct fw_core *c, struct hs_link *l);	/* CAPTURE_LOSSY */
 void detect_trailing(struct fw_core *c, struct hs_link *l);	/* MIC_BAD: trailing bytes */
+void detect_late(struct fw_core *c, struct hs_link *l);		/* LATE_ANSWER */
 
 /*
  * chain.c: after a link's detectors (its findings are c->findings[first ..

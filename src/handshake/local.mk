@@ -28,6 +28,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_nonce.c \
 	src/handshake/detect_order.c \
 	src/handshake/detect_slow.c \
+	src/handshake/detect_late.c \
 	src/handshake/detect_lossy.c \
 	src/handshake/detect_trailing.c \
 	src/handshake/chain.c \

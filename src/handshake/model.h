@@ -120,6 +120,15 @@ struct fw_msg {
 	struct fw_sighting sightings[FW_MAX_SIGHTINGS];
 	unsigned n_sightings;
 	unsigned ack_file;
+	/*
+	 * M2/M4/G2: the request it answers, bound by the replay counter it
+	 * echoes (answers 0: that request was not captured).  late: the
+	 * authenticator had sent a later request (higher replay counter or a
+	 * new ANonce) before this answer, so it answers a superseded one.
+	 */
+	uint64_t answers;
+	unsigned answers_file;
+	bool late;
 	struct fw_mic_try tried[FW_MSG_MAX_TRIED];	/* MIC bad: candidates tried */
 	unsigned n_tried;	/* may exceed FW_MSG_MAX_TRIED: the rest were not kept */
 
@@ -139,6 +148,12 @@ enum fw_outcome { FW_OUT_COMPLETE, FW_OUT_INCOMPLETE, FW_OUT_FAILED };
 struct fw_handshake {
 	enum fw_outcome outcome;
 	char outcome_detail[96];	/* "missing M3, M4", "MIC failed", "deauth reason 15" */
+	/*
+	 * A pairwise handshake is one ANonce of the authenticator; what the air
+	 * shows about why this one began ("association, frame 12", "new ANonce
+	 * without deauthentication ..."), "" for the first or when unknown.
+	 */
+	char opened_by[128];
 	bool group;		/* a group-key handshake (G1/G2) */
 	size_t first, count;	/* its messages: link->msgs[first .. first+count) */
 	unsigned key_id;	/* key that verified it, 0 none */

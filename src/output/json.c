@@ -233,6 +233,15 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 		jframe(o, v, m->anonce_from_file, m->anonce_from);
 	else
 		fputs("null", o);
+	if (m->type == FW_MSG_M2 || m->type == FW_MSG_M4 || m->type == FW_MSG_G2) {
+		fputs(",\"answers\":", o);
+		if (m->answers)
+			jframe(o, v, m->answers_file, m->answers);
+		else
+			fputs("null", o);
+		fputs(",\"late\":", o);
+		jbool(o, m->late);
+	}
 	write_key(o, m->key_id, m->key_fp, NULL);
 	fprintf(o, ",\"trailing\":%zu,\"key_data_len\":%u,\"acked\":", m->trailing,
 		(unsigned)m->key_data_len);
@@ -343,6 +352,8 @@ static void write_handshake(FILE *o, const struct fw_view *v, const struct fw_li
 	jstr(o, fw_out_outcome_name(h->outcome));
 	fputs(",\"detail\":", o);
 	jstr(o, h->outcome_detail[0] ? h->outcome_detail : NULL);
+	fputs(",\"opened_by\":", o);
+	jstr(o, h->opened_by[0] ? h->opened_by : NULL);
 	write_key(o, h->key_id, h->key_fp, h->key_origin ? h->key_origin : "");
 	fputs(",\"end\":", o);
 	if (h->ended) {

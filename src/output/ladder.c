@@ -217,6 +217,11 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 		sep(out, &first);
 		fprintf(out, "decrypted with the %s", fw_out_dec_key_name(m->dec_key));
 	}
+	if (m->late) {
+		sep(out, &first);
+		fprintf(out, "late answer to #%s",
+			fw_tx_frame(frame, sizeof(frame), v, m->answers_file, m->answers));
+	}
 	if (m->retrans != FW_RT_NONE) {
 		sep(out, &first);
 		fprintf(out, "%s retransmission of #%s", m->retrans == FW_RT_MAC ? "MAC" : "EAPOL",

@@ -416,11 +416,15 @@ static void handshake_header(FILE *out, size_t n, const struct fw_handshake *h,
 		fw_tx_str(out, h->outcome_detail);
 		fputc(')', out);
 	}
-	if (!h->key_id) {
-		fputs(", not verified\n", out);
-		return;
+	if (!h->key_id)
+		fputs(", not verified", out);
+	else
+		fw_text_key_name(out, h);
+	/* why a new ANonce began, when the air shows it */
+	if (h->opened_by[0]) {
+		fputs("; began: ", out);
+		fw_tx_str(out, h->opened_by);
 	}
-	fw_text_key_name(out, h);
 	fputc('\n', out);
 }
 

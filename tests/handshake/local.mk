@@ -1,8 +1,9 @@
 check_PROGRAMS += tests/handshake/test_handshake
-TESTS += tests/handshake/test_handshake
+TESTS += tests/handshake/test_handshake tests/handshake/orphans.sh
+EXTRA_DIST += tests/handshake/orphans.sh
 tests_handshake_test_handshake_SOURCES = tests/handshake/test_handshake.c \
 	tests/handshake/test_core.c tests/handshake/builder.c tests/handshake/builder.h \
-	tests/handshake/test_radius.c \
+	tests/handshake/test_radius.c tests/handshake/test_causal.c \
 	tests/handshake/suites.h \
 	$(NULL)
 tests_handshake_test_handshake_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)

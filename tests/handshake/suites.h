@@ -3,4 +3,5 @@
 #include <check.h>
 Suite *core_suite(void);
 Suite *radius_suite(void);
+Suite *causal_suite(void);
 #endif
