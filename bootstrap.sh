@@ -86,8 +86,11 @@ test)
 	make -C build -j"$jobs" check FOURWAY_CORPUS="$FOURWAY_CORPUS" ||
 		{ cat build/test-suite.log; summarize build/test-suite.log; exit 1; }
 	grep -h '^[0-9]*%: Checks' build/tests/*/*.log || true
-	say "fourway check captures/"
-	./build/fourway check captures/ ||
+	# captures/messy/ is left out: it holds what fourway is known to get
+	# wrong today, held to its KNOWN-GAPS list by make check (tests/vm/messy.sh)
+	say "fourway check captures/ (but captures/messy/)"
+	./build/fourway check $(find captures -mindepth 1 -maxdepth 1 ! -name messy \
+		\( -type d -o -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | LC_ALL=C sort) ||
 		{ echo "bootstrap: the captures do not meet their .expect files" >&2; exit 1; }
 	say "make check-vm (real handshakes in a VM)"
 	vm_t0=$(date +%s)

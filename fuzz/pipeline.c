@@ -1,9 +1,10 @@
 /*
  * pipeline.c - fuzz target: bytes to findings.  The input (stream.h) is
  * split into frames; each is decoded from a buffer of exactly its length
- * and fed to the reconstructor, which holds the PMKs of the three captures
- * in captures/ (so mutated handshakes still reach MIC checks, Key Data
- * unwrapping and the detectors); then the core finishes and both reports
+ * and fed to the reconstructor by the commands' driver (cli/drive.h).  The
+ * reconstructor holds the PMKs of the three captures in captures/ (so
+ * mutated handshakes still reach MIC checks, Key Data unwrapping and the
+ * detectors); then the core finishes and both reports
  * are written to /dev/null.  Byte 1 of the input is the --max-links cap,
  * so the fuzzer also drives the eviction of links and networks; the cap
  * must hold at the end.
@@ -12,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode/frame.h"
+#include "cli/drive.h"
 #include "fuzz.h"
 #include "handshake/core.h"
 #include "keys/keyring.h"
@@ -53,7 +54,7 @@ static struct fw_keyring *make_keys(void)
 	return kr;
 }
 
-static void feed_all(struct fw_core *c, unsigned input, int lt, const uint8_t *p, size_t n)
+static void feed_all(struct fw_core *c, struct fw_drive_input *in, const uint8_t *p, size_t n)
 {
 	uint64_t frame_no = 0;
 	int64_t ts = 1700000000LL * 1000000000LL;
@@ -61,6 +62,7 @@ static void feed_all(struct fw_core *c, unsigned input, int lt, const uint8_t *p
 	while (n >= 3) {
 		size_t len = (size_t)p[0] << 8 | p[1];
 		struct fw_frame f;
+		struct fw_pkt pkt;
 		uint8_t *buf;
 
 		ts += (int64_t)p[2] * FUZZ_STREAM_TICK_NS;
@@ -72,8 +74,9 @@ static void feed_all(struct fw_core *c, unsigned input, int lt, const uint8_t *p
 		if (!buf)
 			abort();
 		memcpy(buf, p, len);
-		fw_frame_decode(&f, lt, buf, len);
-		fw_core_feed(c, input, ++frame_no, ts, &f);
+		pkt = (struct fw_pkt){ .frame_no = ++frame_no, .ts_ns = ts, .caplen = (uint32_t)len,
+				       .len = (uint32_t)len, .data = buf, .linktype = in->linktype };
+		fw_drive_packet(c, in, &pkt, &f);
 		free(buf);
 		p += len;
 		n -= len;
@@ -87,19 +90,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fw_core *c;
 	struct fw_view v;
 	struct fw_text_opts to = { .color = true, .show_keys = true };
+	struct fw_drive_input in = { .path = "fuzz.pcap" };
 	unsigned input;
-	int lt;
 
 	if (size < 2)
 		return 0;
-	lt = fuzz_stream_linktypes[data[0] % FUZZ_STREAM_N_LINKTYPES];
+	in.linktype = fuzz_stream_linktypes[data[0] % FUZZ_STREAM_N_LINKTYPES];
 	o.max_links = data[1];
 	kr = make_keys();
 	c = fw_core_new(&o, kr);
 	if (!c)
 		abort();
-	input = fw_core_add_input(c, "fuzz.pcap", lt);
-	feed_all(c, input, lt, data + 2, size - 2);
+	input = in.input = fw_core_add_input(c, in.path, in.linktype);
+	feed_all(c, &in, data + 2, size - 2);
 	fw_core_finish(c);
 	/* the cap holds, and no frame is counted twice */
 	if ((o.max_links && fw_core_n_links(c) > o.max_links) ||

@@ -1,6 +1,6 @@
 /*
  * file.c - capture files as packet sources (source.h): pcap and pcapng,
- * plain or gzip-compressed, or standard input.
+ * plain or gzip-compressed, standard input and pipes.
  *
  * The format comes from the bytes: a regular file starting with the gzip
  * magic 1f 8b (RFC 1952 2.3.1) is read through zlib, any other through
@@ -33,6 +33,8 @@
 #include <pcap/pcap.h>
 
 #include "capture/gz.h"
+#include "capture/ifid.h"
+#include "capture/internal.h"
 #include "capture/source.h"
 #include "util/cursor.h"
 #include "util/err.h"
@@ -56,15 +58,15 @@ struct raw_reader {
 	uint32_t snaplen;	/* libpcap's snapshot length for the file */
 };
 
-struct fw_source {
+struct file_source {
+	struct fw_source base;	/* first: the face of every source (internal.h) */
 	pcap_t *p;
 	char *path;		/* as given; "-" for standard input */
 	const char *name;	/* for messages: the path, or "stdin" */
 	char *iobuf;		/* stdio buffer of a plain file, freed after pcap_close */
 	struct fw_gz *gz;	/* zlib state of a compressed or piped input, or NULL */
 	struct raw_reader *raw;	/* a plain classic pcap file read by raw_next(), or NULL */
-	int linktype;
-	uint64_t frame_no;
+	struct fw_ifid *ifid;	/* a plain pcapng file: its packets' interface IDs, or NULL */
 	bool done;
 };
 
@@ -102,7 +104,7 @@ static int peek_gzip(int fd, bool *gzip)
  * modified formats, versions before 2.4, a link type whose maximum capture
  * length differs, no memory) stays with libpcap.
  */
-static void raw_setup(struct fw_source *s, int fd)
+static void raw_setup(struct file_source *s, int fd)
 {
 	uint8_t magic[4];
 	struct fw_cursor c;
@@ -117,7 +119,7 @@ static void raw_setup(struct fw_source *s, int fd)
 	if (n != (ssize_t)sizeof(magic) || pcap_major_version(s->p) != 2 ||
 	    pcap_minor_version(s->p) != 4 || pcap_snapshot(s->p) <= 0 ||
 	    (uint32_t)pcap_snapshot(s->p) > RAW_MAX_CAPLEN ||
-	    s->linktype == DLT_DBUS || s->linktype == DLT_USBPCAP)
+	    s->base.linktype == DLT_DBUS || s->base.linktype == DLT_USBPCAP)
 		return;
 	fw_cur_init(&c, magic, sizeof(magic));
 	if (!fw_cur_u32be(&c, &m))
@@ -189,7 +191,7 @@ static inline uint32_t get32(const uint8_t *b, bool be)
 }
 
 /* The next record, as fw_source_next() returns it. */
-static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
+static int raw_next(struct file_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
 {
 	struct raw_reader *r = s->raw;
 	struct fw_cursor c;
@@ -205,7 +207,7 @@ static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t e
 		return 0;
 	if (have < REC_HDR_LEN) {
 		say(err, errlen, "%s: frame %llu: truncated dump file; tried to read %u header bytes, "
-		    "only got %zu", s->name, (unsigned long long)s->frame_no + 1, REC_HDR_LEN, have);
+		    "only got %zu", s->name, (unsigned long long)s->base.frame_no + 1, REC_HDR_LEN, have);
 		return FW_ETRUNC;
 	}
 	fw_cur_init(&c, r->buf + r->start, have);
@@ -215,7 +217,7 @@ static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t e
 	if (caplen > RAW_MAX_CAPLEN) {
 		/* libpcap 1.10's words, naming the snapshot length though the maximum was passed */
 		say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
-		    "snaplen of %u", s->name, (unsigned long long)s->frame_no + 1, caplen, r->snaplen);
+		    "snaplen of %u", s->name, (unsigned long long)s->base.frame_no + 1, caplen, r->snaplen);
 		return FW_EIO;
 	}
 	if (have - REC_HDR_LEN < caplen) {
@@ -232,27 +234,28 @@ static int raw_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t e
 	keep = caplen > r->snaplen ? r->snaplen : caplen;
 	if (have < caplen) {
 		say(err, errlen, "%s: frame %llu: truncated dump file; tried to read %u captured "
-		    "bytes, only got %zu", s->name, (unsigned long long)s->frame_no + 1,
+		    "bytes, only got %zu", s->name, (unsigned long long)s->base.frame_no + 1,
 		    keep, have < keep ? have : keep);
 		return FW_ETRUNC;
 	}
-	pkt->frame_no = ++s->frame_no;
+	pkt->frame_no = ++s->base.frame_no;
 	pkt->ts_ns = (int64_t)sec * 1000000000 + (int64_t)frac * (r->nano ? 1 : 1000);
 	pkt->caplen = keep;
 	pkt->len = len;
 	pkt->data = r->buf + r->start + REC_HDR_LEN;
-	pkt->linktype = s->linktype;
+	pkt->linktype = s->base.linktype;
+	pkt->iface = 0;
 	r->start += REC_HDR_LEN + (size_t)caplen;
 	return 1;
 
 io_error:
-	say(err, errlen, "%s: frame %llu: %s", s->name, (unsigned long long)s->frame_no + 1,
+	say(err, errlen, "%s: frame %llu: %s", s->name, (unsigned long long)s->base.frame_no + 1,
 	    strerror(errno));
 	return FW_EIO;
 }
 
 /* A FILE for the path: plain stdio for uncompressed regular files, zlib otherwise. */
-static FILE *open_stream(struct fw_source *s, int *plain_fd, char *err, size_t errlen)
+static FILE *open_stream(struct file_source *s, int *plain_fd, char *err, size_t errlen)
 {
 	bool is_stdin = strcmp(s->path, "-") == 0, gzip = true;
 	struct stat st;
@@ -296,10 +299,12 @@ static FILE *open_stream(struct fw_source *s, int *plain_fd, char *err, size_t e
 	return f;
 }
 
+static const struct fw_source_ops file_ops;
+
 int fw_source_open_file(struct fw_source **out, const char *path, char *err, size_t errlen)
 {
 	char pcap_err[PCAP_ERRBUF_SIZE] = "";
-	struct fw_source *s;
+	struct file_source *s;
 	FILE *f;
 	int plain_fd = -1;
 
@@ -314,10 +319,12 @@ int fw_source_open_file(struct fw_source **out, const char *path, char *err, siz
 		say(err, errlen, "%s: out of memory", path);
 		return FW_ENOMEM;
 	}
+	s->base.ops = &file_ops;
+	s->base.path = s->path;
 	s->name = strcmp(path, "-") == 0 ? "stdin" : s->path;
 	f = open_stream(s, &plain_fd, err, errlen);
 	if (!f) {
-		fw_source_close(s);
+		fw_source_close(&s->base);
 		return FW_EIO;
 	}
 	s->p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_NANO, pcap_err);
@@ -329,14 +336,16 @@ int fw_source_open_file(struct fw_source **out, const char *path, char *err, siz
 		else
 			say(err, errlen, "%s: %s", s->name, pcap_err);
 		fclose(f);
-		fw_source_close(s);
+		fw_source_close(&s->base);
 		/* libpcap read the header and did not recognise it, or read failed */
 		return strstr(pcap_err, "unknown file format") ? FW_EUNSUPP : FW_EIO;
 	}
-	s->linktype = pcap_datalink(s->p);
+	s->base.linktype = pcap_datalink(s->p);
 	if (plain_fd >= 0)
 		raw_setup(s, plain_fd);
-	*out = s;
+	if (plain_fd >= 0 && !s->raw)
+		s->ifid = fw_ifid_new(plain_fd);
+	*out = &s->base;
 	return 0;
 }
 
@@ -351,14 +360,15 @@ static int64_t ts_ns(const struct pcap_pkthdr *h)
 	return ns;
 }
 
-int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
+static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
 {
+	struct file_source *s = (struct file_source *)base;
 	struct pcap_pkthdr *h;
 	const u_char *data;
 	const char *z;
 	int rc;
 
-	if (!s || s->done)
+	if (s->done)
 		return 0;
 	if (s->raw) {
 		rc = raw_next(s, pkt, err, errlen);
@@ -370,12 +380,13 @@ int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t er
 		rc = pcap_next_ex(s->p, &h, &data);
 	while (rc == 0);
 	if (rc == 1) {
-		pkt->frame_no = ++s->frame_no;
+		pkt->frame_no = ++s->base.frame_no;
 		pkt->ts_ns = ts_ns(h);
 		pkt->caplen = h->caplen;
 		pkt->len = h->len;
 		pkt->data = data;
-		pkt->linktype = s->linktype;
+		pkt->linktype = s->base.linktype;
+		pkt->iface = s->ifid ? fw_ifid_next(s->ifid) : 0;
 		return 1;
 	}
 	s->done = true;
@@ -384,44 +395,42 @@ int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t er
 		return 0;
 	if (rc == PCAP_ERROR_BREAK)
 		say(err, errlen, "%s: frame %llu: gzip: %s", s->name,
-		    (unsigned long long)s->frame_no + 1, z);
+		    (unsigned long long)s->base.frame_no + 1, z);
 	else if (z)
 		say(err, errlen, "%s: frame %llu: %s (gzip: %s)", s->name,
-		    (unsigned long long)s->frame_no + 1, pcap_geterr(s->p), z);
+		    (unsigned long long)s->base.frame_no + 1, pcap_geterr(s->p), z);
 	else
 		say(err, errlen, "%s: frame %llu: %s", s->name,
-		    (unsigned long long)s->frame_no + 1, pcap_geterr(s->p));
+		    (unsigned long long)s->base.frame_no + 1, pcap_geterr(s->p));
 	if (strncmp(pcap_geterr(s->p), "truncated", 9) == 0 ||
 	    (z && strstr(z, "unexpected end of file")))
 		return FW_ETRUNC;
 	return FW_EIO;
 }
 
-int fw_source_linktype(const struct fw_source *s)
+static uint32_t file_snaplen(const struct fw_source *base)
 {
-	return s ? s->linktype : -1;
-}
-
-uint32_t fw_source_snaplen(const struct fw_source *s)
-{
-	int n = s && s->p ? pcap_snapshot(s->p) : 0;
+	const struct file_source *s = (const struct file_source *)base;
+	int n = s->p ? pcap_snapshot(s->p) : 0;
 
 	return n > 0 ? (uint32_t)n : 0;
 }
 
-const char *fw_source_path(const struct fw_source *s)
+static void file_close(struct fw_source *base)
 {
-	return s ? s->path : NULL;
-}
+	struct file_source *s = (struct file_source *)base;
 
-void fw_source_close(struct fw_source *s)
-{
-	if (!s)
-		return;
 	if (s->p)
 		pcap_close(s->p);	/* closes the FILE, and with it the fd or zlib state */
 	raw_free(s->raw);
+	fw_ifid_free(s->ifid);
 	free(s->iobuf);
 	free(s->path);
 	free(s);
 }
+
+static const struct fw_source_ops file_ops = {
+	.next = file_next,
+	.snaplen = file_snaplen,
+	.close = file_close,
+};

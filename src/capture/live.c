@@ -1,7 +1,8 @@
 /*
- * live.c - live capture through libpcap (live.h), in the shape of
- * libpcap's own capturetest/selpolltest: create, set every option, then
- * activate; warnings (> 0) kept apart from errors (< 0).
+ * live.c - live capture through libpcap (live.h), a packet source like a
+ * file (source.h), in the shape of libpcap's own capturetest/selpolltest:
+ * create, set every option, then activate; warnings (> 0) kept apart from
+ * errors (< 0).
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,16 +11,18 @@
 
 #include <pcap/pcap.h>
 
+#include "capture/internal.h"
 #include "capture/live.h"
 #include "util/err.h"
 
-struct fw_live {
+struct live_source {
+	struct fw_source base;	/* first: the face of every source (internal.h) */
 	pcap_t *p;
 	char iface[64];
-	int linktype;
 	bool nano;		/* timestamps are ns (else us) */
-	uint64_t frame_no;
 };
+
+static const struct fw_source_ops live_ops;
 
 /* The code for an activation error: what the user must change. */
 static int activate_code(int rc)
@@ -37,13 +40,13 @@ static int activate_code(int rc)
 	}
 }
 
-int fw_live_open(struct fw_live **out, const char *iface, const struct fw_live_opts *o,
-		 char *warn, size_t warnlen, char *err, size_t errlen)
+int fw_source_open_live(struct fw_source **out, const char *iface, const struct fw_live_opts *o,
+			char *warn, size_t warnlen, char *err, size_t errlen)
 {
 	char perr[PCAP_ERRBUF_SIZE] = "";
 	uint32_t snaplen = o && o->snaplen ? o->snaplen : FW_LIVE_SNAPLEN;
 	uint32_t bufsize = o && o->buffer_size ? o->buffer_size : FW_LIVE_BUFFER;
-	struct fw_live *l;
+	struct live_source *l;
 	int rc;
 
 	*out = NULL;
@@ -61,6 +64,9 @@ int fw_live_open(struct fw_live **out, const char *iface, const struct fw_live_o
 		return FW_ENOMEM;
 	}
 	snprintf(l->iface, sizeof(l->iface), "%s", iface);
+	l->base.ops = &live_ops;
+	l->base.path = l->iface;
+	l->base.live = true;
 	l->p = pcap_create(iface, perr);
 	if (!l->p) {
 		snprintf(err, errlen, "%s: %s", iface, perr);
@@ -93,28 +99,19 @@ int fw_live_open(struct fw_live **out, const char *iface, const struct fw_live_o
 		free(l);
 		return FW_EIO;
 	}
-	l->linktype = pcap_datalink(l->p);
-	*out = l;
+	l->base.linktype = pcap_datalink(l->p);
+	*out = &l->base;
 	return 0;
 }
 
-int fw_live_fd(const struct fw_live *l)
+static int live_fd(const struct fw_source *base)
 {
-	return l ? pcap_get_selectable_fd(l->p) : -1;
+	return pcap_get_selectable_fd(((const struct live_source *)base)->p);
 }
 
-int fw_live_linktype(const struct fw_live *l)
+static int live_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
 {
-	return l ? l->linktype : -1;
-}
-
-const char *fw_live_iface(const struct fw_live *l)
-{
-	return l ? l->iface : NULL;
-}
-
-int fw_live_next(struct fw_live *l, struct fw_pkt *pkt, char *err, size_t errlen)
-{
+	struct live_source *l = (struct live_source *)base;
 	struct pcap_pkthdr *h;
 	const u_char *data;
 	int rc = pcap_next_ex(l->p, &h, &data);
@@ -128,33 +125,49 @@ int fw_live_next(struct fw_live *l, struct fw_pkt *pkt, char *err, size_t errlen
 		return FW_EIO;
 	}
 	ns = (int64_t)h->ts.tv_sec * 1000000000 + (int64_t)h->ts.tv_usec * (l->nano ? 1 : 1000);
-	pkt->frame_no = ++l->frame_no;
+	pkt->frame_no = ++l->base.frame_no;
 	pkt->ts_ns = ns;
 	pkt->caplen = h->caplen;
 	pkt->len = h->len;
 	pkt->data = data;
-	pkt->linktype = l->linktype;
+	pkt->linktype = l->base.linktype;
+	pkt->iface = 0;
 	return 1;
 }
 
-int fw_live_stats(struct fw_live *l, struct fw_live_stats *st)
+static int live_stats(struct fw_source *base, struct fw_source_stats *st)
 {
+	struct live_source *l = (struct live_source *)base;
 	struct pcap_stat ps;
 
-	memset(st, 0, sizeof(*st));
-	st->received = l->frame_no;
 	if (pcap_stats(l->p, &ps) != 0)
 		return FW_EIO;
+	st->kernel = true;
 	st->kernel_received = ps.ps_recv;
 	st->kernel_dropped = ps.ps_drop;
 	st->if_dropped = ps.ps_ifdrop;
 	return 0;
 }
 
-void fw_live_close(struct fw_live *l)
+static uint32_t live_snaplen(const struct fw_source *base)
 {
-	if (!l)
-		return;
+	int n = pcap_snapshot(((const struct live_source *)base)->p);
+
+	return n > 0 ? (uint32_t)n : 0;
+}
+
+static void live_close(struct fw_source *base)
+{
+	struct live_source *l = (struct live_source *)base;
+
 	pcap_close(l->p);
 	free(l);
 }
+
+static const struct fw_source_ops live_ops = {
+	.next = live_next,
+	.fd = live_fd,
+	.stats = live_stats,
+	.snaplen = live_snaplen,
+	.close = live_close,
+};

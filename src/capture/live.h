@@ -1,16 +1,17 @@
 /*
- * live.h - a live interface as a packet source, through libpcap, for a
- * poll loop.
+ * live.h - a live interface as a packet source (source.h), through
+ * libpcap, for a poll loop.
  *
- * fw_live_open() does pcap_create -> options -> pcap_activate with an
- * explicit snapshot length and kernel buffer size (with immediate mode and
- * libpcap's defaults the ring holds only a few frames and drops bursts),
- * immediate delivery, non-blocking reads, nanosecond timestamps where the
- * platform has them.  fw_live_fd() is the selectable descriptor: poll it
- * for POLLIN, then call fw_live_next() until it returns 0.
+ * fw_source_open_live() does pcap_create -> options -> pcap_activate with
+ * an explicit snapshot length and kernel buffer size (with immediate mode
+ * and libpcap's defaults the ring holds only a few frames and drops
+ * bursts), immediate delivery, non-blocking reads, nanosecond timestamps
+ * where the platform has them.  fw_source_fd() is the selectable
+ * descriptor: poll it for POLLIN, then call fw_source_next() until it
+ * returns 0; fw_source_stats() adds the kernel's counters.
  *
  * Packets are struct fw_pkt of source.h; their bytes stay valid until the
- * next fw_live_next() or fw_live_close().  Frame numbers count from 1.
+ * next fw_source_next() or fw_source_close().  Frame numbers count from 1.
  * Setup errors go into a caller-owned buffer as "IFACE: libpcap's text";
  * libpcap's warnings (activation result > 0) are kept apart, in warn.
  */
@@ -38,34 +39,12 @@ struct fw_live_opts {
 	uint32_t buffer_size;	/* 0: FW_LIVE_BUFFER */
 };
 
-struct fw_live_stats {
-	uint64_t received;	/* packets handed out */
-	uint64_t kernel_received;	/* pcap_stats ps_recv */
-	uint64_t kernel_dropped;	/* ps_drop: the ring was full */
-	uint64_t if_dropped;	/* ps_ifdrop: dropped by the interface */
-};
-
-struct fw_live;
-
 /*
  * Open iface for capture.  0, or FW_ENOTFOUND (no such device), FW_EINVAL
  * (permission, not up, bad option) or FW_EIO with a message in err.  A
  * libpcap warning, if any, is written into warn ("" otherwise).
  */
-int fw_live_open(struct fw_live **out, const char *iface, const struct fw_live_opts *o,
-		 char *warn, size_t warnlen, char *err, size_t errlen);
-/* The selectable descriptor, or -1 when the platform has none. */
-int fw_live_fd(const struct fw_live *l);
-int fw_live_linktype(const struct fw_live *l);
-const char *fw_live_iface(const struct fw_live *l);
-/*
- * Next packet: 1 with *pkt filled, 0 when none is waiting now, or a
- * negative code with "IFACE: libpcap's text" in err (e.g. the interface
- * went away).
- */
-int fw_live_next(struct fw_live *l, struct fw_pkt *pkt, char *err, size_t errlen);
-/* Counters, the kernel's included.  0, or FW_EIO when libpcap has none. */
-int fw_live_stats(struct fw_live *l, struct fw_live_stats *st);
-void fw_live_close(struct fw_live *l);
+int fw_source_open_live(struct fw_source **out, const char *iface, const struct fw_live_opts *o,
+			char *warn, size_t warnlen, char *err, size_t errlen);
 
 #endif

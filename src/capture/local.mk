@@ -1,19 +1,22 @@
 noinst_LIBRARIES += libfwcapture.a
 libfwcapture_a_SOURCES = \
-	src/capture/file.c src/capture/source.h \
+	src/capture/source.c src/capture/source.h src/capture/internal.h \
+	src/capture/file.c \
 	src/capture/gz.c src/capture/gz.h \
+	src/capture/ifid.c src/capture/ifid.h \
 	src/capture/merge.c src/capture/merge.h \
 	src/capture/writer.c src/capture/writer.h \
 	src/capture/pcapng.c src/capture/pcapng.h \
 	$(NULL)
 libfwcapture_a_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS) $(ZLIB_CFLAGS)
 
-# The live side: libpcap on an interface, nl80211, -Z.
+# The live side: libpcap on an interface, the radio through nl80211, -Z.
 # Its own library, so programs that only read files do not link libnl.
 noinst_LIBRARIES += libfwlive.a
 libfwlive_a_SOURCES = \
 	src/capture/live.c src/capture/live.h \
 	src/capture/nl80211.c src/capture/nl80211.h \
+	src/capture/radio.c src/capture/radio.h \
 	src/capture/privs.c src/capture/privs.h \
 	$(NULL)
 libfwlive_a_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS) $(NL_CFLAGS) $(CAPNG_CFLAGS)

@@ -1,15 +1,21 @@
 /*
- * source.h - where packets come from: capture files (pcap, pcapng, either
- * gzip-compressed), standard input ("-"), and later live interfaces.
+ * source.h - where packets come from, behind one interface: capture files
+ * (pcap, pcapng, either gzip-compressed), standard input and pipes ("-"),
+ * and live interfaces (live.h opens those).
  *
  * The capture stage knows libpcap (and zlib), nothing of 802.11.  A source
  * hands out packets one at a time; the bytes stay valid until the next call
  * of fw_source_next() or fw_source_close().  Setup errors are written into
  * a caller-owned buffer, naming the file and libpcap's own text.
+ *
+ * A file is always ready: read it until fw_source_next() returns 0.  A live
+ * interface is polled: wait for POLLIN on fw_source_fd(), then read until 0
+ * ("nothing waiting now"); fw_source_live() tells the two apart.
  */
 #ifndef FW_CAPTURE_SOURCE_H
 #define FW_CAPTURE_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +26,7 @@ struct fw_pkt {
 	uint32_t len;		/* original length on the wire */
 	const uint8_t *data;
 	int linktype;		/* DLT of this packet */
+	uint32_t iface;		/* pcapng interface ID (0: pcap, or read from gzip or a pipe) */
 };
 
 struct fw_source;
@@ -32,15 +39,33 @@ struct fw_source;
  */
 int fw_source_open_file(struct fw_source **out, const char *path, char *err, size_t errlen);
 /*
- * Next packet: 1 when *pkt was filled, 0 at the end of the input, or a
- * negative code with a message in err naming the file and the frame number
- * (e.g. "x.pcap: frame 12: truncated dump file; tried to read 120 captured
- * bytes, only got 31").  After an error the source is at its end.
+ * Next packet: 1 when *pkt was filled, 0 at the end of the input (of a
+ * live interface: when none is waiting now), or a negative code with a
+ * message in err naming the file and the frame number (e.g. "x.pcap: frame
+ * 12: truncated dump file; tried to read 120 captured bytes, only got 31";
+ * of an interface: "IFACE: libpcap's text").  After an error the source is
+ * at its end.
  */
 int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen);
+/* The descriptor to poll for POLLIN before reading, or -1 (a file: always ready). */
+int fw_source_fd(const struct fw_source *s);
+/* A live interface (0 from fw_source_next() is "not now"), not a file or pipe. */
+bool fw_source_live(const struct fw_source *s);
+
+struct fw_source_stats {
+	uint64_t received;	/* packets handed out */
+	bool kernel;		/* the kernel's counters below are known (a live interface) */
+	uint64_t kernel_received;	/* pcap_stats ps_recv */
+	uint64_t kernel_dropped;	/* ps_drop: the ring was full */
+	uint64_t if_dropped;	/* ps_ifdrop: dropped by the interface */
+};
+
+/* Counters: 0, or FW_EIO when libpcap could not give the kernel's (received is set). */
+int fw_source_stats(struct fw_source *s, struct fw_source_stats *st);
 int fw_source_linktype(const struct fw_source *s);
 /* The file's snapshot length (of its first interface for pcapng); 0 unknown. */
 uint32_t fw_source_snaplen(const struct fw_source *s);
+/* The path given, or the interface's name. */
 const char *fw_source_path(const struct fw_source *s);
 void fw_source_close(struct fw_source *s);
 

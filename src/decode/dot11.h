@@ -28,7 +28,10 @@ enum {
 #define FW_QOS_AMSDU 0x0080
 
 /* Control subtypes */
-enum { FW_ST_BLOCK_ACK_REQ = 8, FW_ST_BLOCK_ACK = 9, FW_ST_RTS = 11, FW_ST_CTS = 12, FW_ST_ACK = 13 };
+enum {
+	FW_ST_BLOCK_ACK_REQ = 8, FW_ST_BLOCK_ACK = 9, FW_ST_PS_POLL = 10, FW_ST_RTS = 11, FW_ST_CTS = 12,
+	FW_ST_ACK = 13,
+};
 
 struct fw_dot11 {
 	uint16_t fc;		/* frame control, host order */

@@ -37,7 +37,17 @@ static uint32_t ack_window(const struct fw_core *c, const struct fw_frame *f)
 	return (uint32_t)(air + SIFS_US + ACK_AIRTIME_MAX_US + ACK_SLACK_US);
 }
 
-static void settle(struct hs_pending_frame *p, enum fw_acked v, uint64_t ack_frame)
+static void settle_one(struct fw_sighting *s, unsigned n, int k, enum fw_acked v,
+		       uint64_t ack_frame)
+{
+	if (k < 0 || (unsigned)k >= n || k >= FW_MAX_SIGHTINGS)
+		return;
+	s[k].acked = v;
+	s[k].ack_frame = ack_frame;
+}
+
+/* The verdict of one source (q's) on one sighting of a frame. */
+static void settle(struct hs_pending_frame *p, unsigned src, enum fw_acked v, uint64_t ack_frame)
 {
 	struct hs_link *l = p->l;
 
@@ -49,40 +59,48 @@ static void settle(struct hs_pending_frame *p, enum fw_acked v, uint64_t ack_fra
 	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
 	 */
 	if (v == FW_ACK_YES) {
-		if (memcmp(p->ta, l->bssid, 6) == 0)
+		if (memcmp(p->ta, l->bssid, 6) == 0) {
 			l->acks_for_ap = true;
-		else if (memcmp(p->ta, l->sta, 6) == 0)
+			l->ack_srcs_ap |= 1ull << src;
+		} else if (memcmp(p->ta, l->sta, 6) == 0) {
 			l->acks_for_sta = true;
+			l->ack_srcs_sta |= 1ull << src;
+		}
 	}
 	if (p->msg && p->msg <= l->n_msgs) {
-		l->msgs[p->msg - 1].acked = v;
-		l->msgs[p->msg - 1].ack_frame = ack_frame;
+		struct fw_msg *m = &l->msgs[p->msg - 1];
+
+		settle_one(m->sightings, m->n_sightings, p->sight, v, ack_frame);
 	}
 	if (p->pframe && p->pframe <= l->n_pframes) {
-		l->pframes[p->pframe - 1].acked = v;
-		l->pframes[p->pframe - 1].ack_frame = ack_frame;
+		struct fw_pframe *pf = &l->pframes[p->pframe - 1];
+
+		settle_one(pf->sightings, pf->n_sightings, p->sight, v, ack_frame);
 	}
 }
 
 /* Block Ack: the bitmap bit of the frame's sequence number (10.25.6). */
 static bool ba_covers(const struct hs_pending_frame *p, const struct fw_frame *f, bool *acked)
 {
-	const struct hs_link *l = p->l;
-	uint16_t seq, off;
+	uint16_t off;
 
-	if (!l || !f->dot11.has_ba || !p->msg || p->msg > l->n_msgs || !l->msgs[p->msg - 1].has_seq)
+	if (!f->dot11.has_ba || !p->has_seq)
 		return false;
-	seq = l->msgs[p->msg - 1].seq;
-	off = (uint16_t)((seq - f->dot11.ba_ssn) & 0x0fff);
+	off = (uint16_t)((p->seq - f->dot11.ba_ssn) & 0x0fff);
 	if (off >= 64)
 		return false;
 	*acked = (f->dot11.ba_bitmap >> off) & 1;
 	return true;
 }
 
-static bool is_side(const struct hs_link *l, const uint8_t addr[6])
+/*
+ * Whose frame an ACK with none before it stands for: the station's (it
+ * talks only to its AP), or the AP's while the AP is seen talking to this
+ * station alone; an AP that serves others may have sent it to any of them.
+ */
+static bool missed_of(const struct hs_link *l, const uint8_t ra[6])
 {
-	return l && (memcmp(l->pub.bssid, addr, 6) == 0 || memcmp(l->pub.sta, addr, 6) == 0);
+	return l && (memcmp(l->sta, ra, 6) == 0 || (memcmp(l->bssid, ra, 6) == 0 && !l->ap_shared));
 }
 
 static void drop(struct hs_pending *q, size_t i)
@@ -96,32 +114,47 @@ static bool in_window(const struct hs_pending_frame *p, int64_t ts_ns)
 	return ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000;
 }
 
-/* An ACK or Block Ack: the oldest waiting frame of its receiver, in its window. */
-static void on_ack(struct hs_pending *q, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		   const struct fw_frame *f, struct hs_link *last)
+/*
+ * A Block Ack (10.25.6): every waiting frame of that originator to that
+ * recipient whose sequence number its bitmap covers; an A-MPDU's frames
+ * are answered together.
+ */
+static void on_block_ack(struct hs_pending *q, unsigned src, uint64_t frame_no, int64_t ts_ns,
+			 const struct fw_frame *f)
 {
-	for (size_t i = 0; i < q->n; i++) {
+	for (size_t i = q->n; i-- > 0;) {
 		struct hs_pending_frame *p = &q->q[i];
 		bool acked = false;
 
+		if (memcmp(f->ra, p->ta, 6) != 0 || memcmp(f->ta, p->ra, 6) != 0 ||
+		    !in_window(p, ts_ns) || !ba_covers(p, f, &acked))
+			continue;
+		settle(p, src, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
+		drop(q, i);
+	}
+}
+
+/*
+ * An ACK: the oldest waiting frame of its receiver, in its window.  Only
+ * that one is settled: on a busy channel the frames of other transmitters
+ * wait in the same queue, and their ACKs may come after this one (a
+ * capture may deliver ACKs late); they settle by their own ACK or when
+ * their window passes.
+ */
+static void on_ack(struct hs_pending *q, unsigned src, unsigned input, uint64_t frame_no,
+		   int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
+{
+	for (size_t i = 0; i < q->n; i++) {
+		struct hs_pending_frame *p = &q->q[i];
+
 		if (memcmp(f->ra, p->ta, 6) != 0 || !in_window(p, ts_ns))
 			continue;
-		if (f->kind == FW_KIND_ACK)
-			settle(p, FW_ACK_YES, frame_no);
-		else if (memcmp(f->ta, p->ra, 6) == 0 && ba_covers(p, f, &acked))
-			settle(p, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
-		else
-			continue;
-		/* the ones before it went unanswered */
-		for (size_t j = 0; j < i; j++)
-			settle(&q->q[j], FW_ACK_NO, 0);
-		q->n -= i + 1;
-		if (q->n)	/* usually the one frame waiting was this one */
-			memmove(&q->q[0], &q->q[i + 1], q->n * sizeof(q->q[0]));
+		settle(p, src, FW_ACK_YES, frame_no);
+		drop(q, i);
 		return;
 	}
 	/* an ACK with no frame before it: the sniffer missed that frame */
-	if (f->kind == FW_KIND_ACK && is_side(last, f->ra)) {
+	if (missed_of(last, f->ra)) {
 		if (!last->pub.acks_unmatched++) {
 			last->unmatched_ack_frame = frame_no;
 			last->unmatched_ack_file = input;
@@ -129,17 +162,22 @@ static void on_ack(struct hs_pending *q, unsigned input, uint64_t frame_no, int6
 	}
 }
 
-void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe)
+void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
+		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe,
+		     int sight)
 {
 	struct hs_pending *q;
 	struct hs_pending_frame *p;
 
-	if (!c->pending || input >= c->n_inputs || !f->has_dot11)
+	if (src >= c->n_srcs || !f->has_dot11)
 		return;
-	q = &c->pending[input];
-	if (f->kind == FW_KIND_ACK || f->kind == FW_KIND_BLOCK_ACK) {
-		on_ack(q, input, frame_no, ts_ns, f, l);
+	q = &c->pending[src];
+	if (f->kind == FW_KIND_ACK) {
+		on_ack(q, src, c->srcs[src].input, frame_no, ts_ns, f, l);
+		return;
+	}
+	if (f->kind == FW_KIND_BLOCK_ACK) {
+		on_block_ack(q, src, frame_no, ts_ns, f);
 		return;
 	}
 	/*
@@ -150,15 +188,31 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	 */
 	for (size_t i = q->n; i-- > 0;) {
 		if (!in_window(&q->q[i], ts_ns)) {
-			settle(&q->q[i], FW_ACK_NO, 0);
+			settle(&q->q[i], src, FW_ACK_NO, 0);
 			drop(q, i);
 		}
 	}
-	if (f->dot11.type == FW_T_CTRL || !f->has_ta || fw_mac_is_group(f->ra))
+	/* control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack none */
+	if ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) || !f->has_ta ||
+	    fw_mac_is_group(f->ra) ||
+	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
+		return;
+	if (l && !l->ap_shared && memcmp(f->ta, l->bssid, 6) == 0 && memcmp(f->ra, l->sta, 6) != 0)
+		l->ap_shared = true;
+	/* QoS Ack Policy No Ack (10.3.2.9): no ACK will come */
+	if (f->dot11.qos && ((f->dot11.qos_ctl >> 5) & 3) == 1)
 		return;
 	if (q->n == HS_ACK_QUEUE) {
-		settle(&q->q[0], FW_ACK_NO, 0);
-		drop(q, 0);
+		/*
+		 * More frames waiting than a channel carries in an ACK window:
+		 * a neighbour's go first, and none is called unacknowledged
+		 * for want of room.
+		 */
+		size_t i = 0;
+
+		while (i < q->n && q->q[i].l && (q->q[i].msg || q->q[i].pframe))
+			i++;
+		drop(q, i < q->n ? i : 0);
 	}
 	p = &q->q[q->n++];
 	memcpy(p->ta, f->ta, 6);
@@ -168,6 +222,9 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	p->l = l;
 	p->msg = msg;
 	p->pframe = pframe;
+	p->sight = sight;
+	p->has_seq = f->dot11.has_seq;
+	p->seq = f->dot11.seq;
 }
 
 /*
@@ -175,23 +232,60 @@ void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64
  * AP and the station is far): "no ACK" holds only for frames of a side
  * whose other frames were seen acknowledged.
  */
+static void judge(struct fw_core *c, struct fw_sighting *s, unsigned n, uint64_t srcs,
+		  enum fw_acked *acked, unsigned *ack_file, uint64_t *ack_frame)
+{
+	bool no = false;
+
+	*acked = FW_ACK_UNKNOWN;
+	*ack_file = 0;
+	*ack_frame = 0;
+	for (unsigned k = 0; k < n && k < FW_MAX_SIGHTINGS; k++) {
+		unsigned src = hs_src_get(c, s[k].file, s[k].iface);
+
+		if (s[k].acked == FW_ACK_NO && !((srcs >> src) & 1))
+			s[k].acked = FW_ACK_UNKNOWN;	/* that interface shows no ACKs of this side */
+		if (s[k].acked == FW_ACK_YES && *acked != FW_ACK_YES) {
+			*acked = FW_ACK_YES;
+			*ack_file = s[k].file;
+			*ack_frame = s[k].ack_frame;
+		}
+		no = no || s[k].acked == FW_ACK_NO;
+	}
+	if (*acked == FW_ACK_UNKNOWN && no)
+		*acked = FW_ACK_NO;
+}
+
+/*
+ * Per sighting, then over them: yes when one interface showed the ACK; no
+ * only when an interface that shows ACKs for that side saw the frame and
+ * no ACK after it.  A sniffer may hear one side's ACKs and not the other's
+ * (it sits by the AP and the station is far), and a monitor interface of
+ * another radio hears none.
+ */
 void hs_ack_finish(struct fw_core *c, struct hs_link *l)
 {
-	(void)c;
 	for (size_t i = 0; i < l->n_msgs; i++) {
-		if (l->msgs[i].from_ap ? l->acks_for_ap : l->acks_for_sta)
-			continue;
-		l->msgs[i].acked = FW_ACK_UNKNOWN;
-		l->msgs[i].ack_frame = 0;
+		struct fw_msg *m = &l->msgs[i];
+
+		judge(c, m->sightings, m->n_sightings, m->from_ap ? l->ack_srcs_ap : l->ack_srcs_sta,
+		      &m->acked, &m->ack_file, &m->ack_frame);
 	}
 	for (size_t i = 0; i < l->n_pframes; i++) {
-		if (l->pframes[i].from_ap ? l->acks_for_ap : l->acks_for_sta)
-			continue;
-		l->pframes[i].acked = FW_ACK_UNKNOWN;
-		l->pframes[i].ack_frame = 0;
+		struct fw_pframe *p = &l->pframes[i];
+
+		judge(c, p->sightings, p->n_sightings, p->from_ap ? l->ack_srcs_ap : l->ack_srcs_sta,
+		      &p->acked, &p->ack_file, &p->ack_frame);
 	}
 }
 
+/*
+ * A message repeats the latest earlier one of its handshake, type and
+ * sender.  Handshakes are causal (eapol.c), so an answer only ever repeats
+ * an answer to the same ANonce; and a late answer repeats only an answer
+ * to the same request (the same replay counter), never the answer to the
+ * request that superseded it.
+ */
 void hs_retrans_mark(struct hs_link *l)
 {
 	for (size_t i = 0; i < l->n_msgs; i++) {
@@ -199,14 +293,18 @@ void hs_retrans_mark(struct hs_link *l)
 
 		m->retrans = FW_RT_NONE;
 		m->retrans_of = 0;
+		m->retrans_of_file = 0;
 		for (size_t j = i; j-- > 0;) {
 			const struct fw_msg *o = &l->msgs[j];
 
 			if (o->handshake != m->handshake || o->type != m->type || o->from_ap != m->from_ap)
 				continue;
+			if (m->late && o->replay_counter != m->replay_counter)
+				continue;
 			m->retrans = m->retry && m->has_seq && o->has_seq && m->seq == o->seq
 					     ? FW_RT_MAC : FW_RT_EAPOL;
 			m->retrans_of = o->frame;
+			m->retrans_of_file = o->file;
 			break;
 		}
 	}

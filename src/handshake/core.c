@@ -69,30 +69,25 @@ void fw_core_free(struct fw_core *c)
 	for (size_t i = 0; i < c->n_inputs; i++)
 		free((char *)c->inputs[i].path);
 	free(c->inputs);
-	free(c->pending);
 	free(c->last_ts);
 	free(c->findings);
 	for (size_t i = 0; i < c->n_notes; i++)
 		free(c->notes[i]);
 	free(c->notes);
+	hs_fid_free(c);
 	free(c);
 }
 
 unsigned fw_core_add_input(struct fw_core *c, const char *path, int linktype)
 {
 	struct fw_input *in;
-	size_t cap = c->cap_inputs, cap2 = c->cap_inputs;
+	size_t cap2 = c->cap_inputs;
 	struct fw_input *arr = hs_grow(c->inputs, &c->cap_inputs, c->n_inputs + 1, sizeof(*arr));
-	struct hs_pending *pend;
 	int64_t *last;
 
 	if (!arr)
 		abort();	/* a handful of inputs: failing here means the process is out of memory */
 	c->inputs = arr;
-	pend = hs_grow(c->pending, &cap, c->n_inputs + 1, sizeof(*pend));
-	if (!pend)
-		abort();
-	c->pending = pend;
 	last = hs_grow(c->last_ts, &cap2, c->n_inputs + 1, sizeof(*last));
 	if (!last)
 		abort();
@@ -159,20 +154,36 @@ struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const st
 	return f;
 }
 
-void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns)
+void hs_finding_frame_at_role(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns,
+			      enum fw_role role)
 {
 	if (!f)
 		return;
 	for (size_t i = 0; i < f->n_frames; i++)
-		if (f->frames[i].file == file && f->frames[i].frame == frame)
+		if (f->frames[i].file == file && f->frames[i].frame == frame) {
+			/* a frame given again with a role says more than plain evidence */
+			if (f->frames[i].role == FW_ROLE_EVIDENCE)
+				f->frames[i].role = (uint8_t)role;
 			return;
+		}
 	if (f->n_frames == 0 || ts_ns < f->ts_ns)
 		f->ts_ns = ts_ns;
 	if (f->n_frames >= FW_FINDING_MAX_FRAMES)
 		return;
 	f->frames[f->n_frames].file = file;
 	f->frames[f->n_frames].frame = frame;
+	f->frames[f->n_frames].role = (uint8_t)role;
 	f->n_frames++;
+}
+
+void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns)
+{
+	hs_finding_frame_at_role(f, file, frame, ts_ns, FW_ROLE_EVIDENCE);
+}
+
+void hs_finding_frame_role(struct fw_finding *f, const struct fw_msg *m, enum fw_role role)
+{
+	hs_finding_frame_at_role(f, m->file, m->frame, m->ts_ns, role);
 }
 
 void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m)
@@ -233,12 +244,34 @@ static void feed_other(struct fw_core *c, unsigned input, uint64_t frame_no, int
 	}
 }
 
+/* A copy of a frame another source saw: one more sighting of what it became. */
+static void feed_copy(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
+		      const struct fw_frame *f, const struct hs_sight *orig)
+{
+	int k = hs_sight_record(c, orig->l, orig->msg, orig->pframe, src, frame_no, ts_ns);
+
+	if (orig->l)
+		orig->l->pub.duplicates++;
+	hs_ack_on_frame(c, src, frame_no, ts_ns, f, orig->l ? orig->l : c->last_link, orig->msg,
+			orig->pframe, k);
+}
+
 void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		  const struct fw_frame *f)
+{
+	fw_core_feed_iface(c, input, 0, frame_no, ts_ns, f);
+}
+
+void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+			int64_t ts_ns, const struct fw_frame *f)
 {
 	struct fw_input *in;
 	struct hs_link *l = NULL;
 	size_t msg = 0, pframe = 0;
+	unsigned src;
+	uint64_t key;
+	bool keyed;
+	int sight = -1;
 
 	if (input >= c->n_inputs || c->finished)
 		return;
@@ -249,9 +282,22 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 		in->bad_fcs++;
 		return;
 	}
+	src = hs_src_get(c, input, iface);
 	if (f->status != 0) {
 		in->malformed++;
+		/* its header still takes the ACK that follows it, which is no missed frame */
+		if (f->has_dot11 && f->has_ta)
+			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
 		return;
+	}
+	keyed = hs_sight_key(c, f, &key);
+	if (keyed) {
+		struct hs_sight orig;
+
+		if (hs_sight_find(c, src, ts_ns, key, f, &orig)) {
+			feed_copy(c, src, frame_no, ts_ns, f, &orig);
+			return;
+		}
 	}
 	c->order++;
 	c->cur_input = input;
@@ -263,6 +309,10 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
 	else if (f->kind != FW_KIND_ACK)
 		feed_other(c, input, frame_no, ts_ns, f, &l, &msg);
+	if (l && (msg || pframe))
+		sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
+	if (keyed)
+		hs_sight_add(c, src, ts_ns, key, f, l, msg, pframe);
 	if (l) {
 		c->last_link = l;
 		if (ts_ns < c->last_ts[input])
@@ -270,7 +320,7 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 	}
 	if (ts_ns > c->last_ts[input])
 		c->last_ts[input] = ts_ns;
-	hs_ack_on_frame(c, input, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe);
+	hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe, sight);
 }
 
 static void *dup_array(const void *p, size_t n, size_t elem)
@@ -392,6 +442,8 @@ static void link_sort_by_handshake(struct hs_link *l)
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */
 static void finish_link(struct fw_core *c, struct hs_link *l)
 {
+	size_t first = c->n_findings;
+
 	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
@@ -412,9 +464,11 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	detect_group(c, l);
 	detect_reinstall(c, l);
 	detect_nonce(c, l);
+	detect_late(c, l);
 	detect_order(c, l);
 	detect_slow(c, l);
 	detect_lossy(c, l);
+	hs_chain(c, l, first);	/* reads msgs[].handshake before the sort */
 	link_sort_by_handshake(l);
 	l->pub.msgs = l->msgs;
 	l->pub.n_msgs = l->n_msgs;
@@ -501,3 +555,4 @@ const char *fw_core_note(const struct fw_core *c, size_t i)
 {
 	return i < c->n_notes ? c->notes[i] : NULL;
 }
+bool fw_core_merged(const struct fw_core *c) { return c->opts.merge && c->n_inputs > 1; }

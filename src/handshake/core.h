@@ -63,6 +63,15 @@ void fw_core_input_error(struct fw_core *c, unsigned input, const char *msg);
 /* Feed one decoded frame (f->status may be negative: it is counted). */
 void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		  const struct fw_frame *f);
+/*
+ * The same, for a frame of interface iface of its input (a pcapng
+ * interface ID; fw_core_feed() is interface 0).  Under --merge, or within
+ * one input with several interfaces, a frame that another interface or
+ * file recorded a few ms earlier (same MPDU bytes) is not a new frame but
+ * another sighting of it: fw_msg.sightings.
+ */
+void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+			int64_t ts_ns, const struct fw_frame *f);
 /* Verify, group handshakes, run detectors.  Call once, after the last feed. */
 void fw_core_finish(struct fw_core *c);
 /*
@@ -78,6 +87,8 @@ void fw_core_refresh(struct fw_core *c);
 
 /* Read-only views (valid until fw_core_free). */
 size_t fw_core_n_inputs(const struct fw_core *c);
+/* True when the inputs are one timeline (opts.merge) and there are several. */
+bool fw_core_merged(const struct fw_core *c);
 const struct fw_input *fw_core_input(const struct fw_core *c, size_t i);
 size_t fw_core_n_links(const struct fw_core *c);
 const struct fw_link *fw_core_link(const struct fw_core *c, size_t i);

@@ -34,14 +34,14 @@ static const struct fw_msg *next_m3(const struct hs_link *l, size_t i)
 
 /* Add the messages of this type in these frames as evidence; true if one was protected. */
 static bool add_msgs(struct fw_finding *f, const struct hs_link *l, const uint64_t *frames,
-		     size_t n, enum fw_msg_type t)
+		     size_t n, enum fw_msg_type t, enum fw_role role)
 {
 	bool prot = false;
 
 	for (size_t i = 0; i < l->n_msgs; i++)
 		for (size_t k = 0; k < n; k++)
 			if (l->msgs[i].frame == frames[k] && l->msgs[i].type == t) {
-				hs_finding_frame(f, &l->msgs[i]);
+				hs_finding_frame_role(f, &l->msgs[i], role);
 				prot |= l->msgs[i].protected_;
 			}
 	return prot;
@@ -75,7 +75,8 @@ static void tell_story(struct fw_finding *f, const struct hs_link *l, unsigned h
 		snprintf(f->detail + used, sizeof(f->detail) - used, " (%s, reason %u, frame %llu)",
 			 hs->end_disassoc ? "disassociation" : "deauthentication",
 			 (unsigned)hs->end_reason, (unsigned long long)hs->end_frame);
-		hs_finding_frame_at(f, hs->end_file, hs->end_frame, hs->end_ts_ns);
+		hs_finding_frame_at_role(f, hs->end_file, hs->end_frame, hs->end_ts_ns,
+					 FW_ROLE_DEAUTH);
 	}
 }
 
@@ -105,8 +106,8 @@ static void m4_findings(struct fw_core *c, struct hs_link *l, unsigned h)
 		}
 	}
 	if (n_lost && (f = hs_finding_add(c, FW_F_M4_LOST, l)) != NULL) {
-		add_msgs(f, l, lost, n_lost, FW_MSG_M4);
-		add_msgs(f, l, retry_l, n_rl, FW_MSG_M3);
+		add_msgs(f, l, lost, n_lost, FW_MSG_M4, FW_ROLE_LOST);
+		add_msgs(f, l, retry_l, n_rl, FW_MSG_M3, FW_ROLE_RETRY);
 		hs_frame_list(a, sizeof(a), lost, n_lost);
 		hs_frame_list(b, sizeof(b), retry_l, n_rl);
 		snprintf(f->detail, sizeof(f->detail),
@@ -117,9 +118,14 @@ static void m4_findings(struct fw_core *c, struct hs_link *l, unsigned h)
 		tell_story(f, l, h);
 	}
 	if (n_ign && (f = hs_finding_add(c, FW_F_M4_IGNORED, l)) != NULL) {
-		bool prot = add_msgs(f, l, ign, n_ign, FW_MSG_M4);
+		bool prot = add_msgs(f, l, ign, n_ign, FW_MSG_M4, FW_ROLE_IGNORED);
 
-		add_msgs(f, l, retry_i, n_ri, FW_MSG_M3);
+		add_msgs(f, l, retry_i, n_ri, FW_MSG_M3, FW_ROLE_RETRY);
+		for (size_t i = 0; i < l->n_msgs; i++)
+			for (size_t k = 0; k < n_ign; k++)
+				if (l->msgs[i].frame == ign[k] && l->msgs[i].type == FW_MSG_M4)
+					hs_finding_frame_at_role(f, l->msgs[i].file, acks[k],
+								 l->msgs[i].ts_ns, FW_ROLE_ACK);
 		a[0] = b[0] = '\0';
 		hs_frame_list(a, sizeof(a), ign, n_ign);
 		hs_frame_list(d, sizeof(d), acks, n_ign);
@@ -159,9 +165,16 @@ static void m3_lost(struct fw_core *c, struct hs_link *l, unsigned h)
 	}
 	if (!n || !(f = hs_finding_add(c, FW_F_M3_LOST, l)))
 		return;
-	for (size_t i = 0; i < l->n_msgs; i++)
-		if (l->msgs[i].handshake == h && l->msgs[i].type == FW_MSG_M3)
-			hs_finding_frame(f, &l->msgs[i]);
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+		enum fw_role role = m->retrans != FW_RT_NONE ? FW_ROLE_RETRY : FW_ROLE_REQUEST;
+
+		for (size_t k = 0; k < n; k++)
+			if (lost[k] == m->frame)
+				role = FW_ROLE_LOST;
+		if (m->handshake == h && m->type == FW_MSG_M3)
+			hs_finding_frame_role(f, m, role);
+	}
 	hs_frame_list(a, sizeof(a), lost, n);
 	snprintf(f->detail, sizeof(f->detail),
 		 "msg 3/4 (frame%s %s) got no ACK from the station and the AP had to send it again: "

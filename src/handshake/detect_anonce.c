@@ -9,7 +9,8 @@
 
 #include "handshake/internal.h"
 
-static const struct fw_msg *answered_m1(const struct hs_link *l, unsigned h)
+/* The msg 1/4 the first msg 2/4 of handshake h answers (its request, else the M1 before it). */
+static const struct fw_msg *answered_m1(const struct hs_link *l, unsigned h, size_t *m2)
 {
 	const struct fw_msg *m1 = NULL;
 
@@ -20,8 +21,10 @@ static const struct fw_msg *answered_m1(const struct hs_link *l, unsigned h)
 			continue;
 		if (m->type == FW_MSG_M1)
 			m1 = m;
-		if (m->type == FW_MSG_M2)
-			return m1;
+		if (m->type == FW_MSG_M2) {
+			*m2 = i;
+			return l->priv[i].req ? &l->msgs[l->priv[i].req - 1] : m1;
+		}
 	}
 	return NULL;
 }
@@ -31,10 +34,11 @@ void detect_anonce(struct fw_core *c, struct hs_link *l)
 	for (size_t h = 0; h < l->n_hs; h++) {
 		const struct fw_msg *m1;
 		struct fw_finding *f;
+		size_t m2 = 0;
 
 		if (l->hs[h].group)
 			continue;
-		m1 = answered_m1(l, (unsigned)h);
+		m1 = answered_m1(l, (unsigned)h, &m2);
 		if (m1) {
 			for (size_t i = 0; i < l->n_msgs; i++) {
 				const struct fw_msg *m = &l->msgs[i];
@@ -54,9 +58,14 @@ void detect_anonce(struct fw_core *c, struct hs_link *l)
 				break;
 			}
 		}
-		/* restart: this handshake got its M2, no M3, and the next one starts with a new M1 */
+		/*
+		 * restart: this handshake got its M2, no M3, and the next one starts
+		 * with a new M1 sent after that M2 (an M2 that came after the new M1
+		 * is a late answer: the AP had started over before it)
+		 */
 		if (h + 1 < l->n_hs && !l->hs[h].ended && m1) {
 			const struct fw_msg *next_m1 = NULL;
+			size_t next_i = 0;
 			bool has_m3 = false;
 
 			for (size_t i = 0; i < l->n_msgs; i++) {
@@ -64,10 +73,13 @@ void detect_anonce(struct fw_core *c, struct hs_link *l)
 
 				if (m->handshake == h && m->type == FW_MSG_M3)
 					has_m3 = true;
-				if (m->handshake == h + 1 && m->type == FW_MSG_M1 && !next_m1)
+				if (m->handshake == h + 1 && m->type == FW_MSG_M1 && !next_m1) {
 					next_m1 = m;
+					next_i = i;
+				}
 			}
 			if (has_m3 || !next_m1 || l->hs[h + 1].group ||
+			    l->priv[m2].order > l->priv[next_i].order ||
 			    memcmp(next_m1->nonce, m1->nonce, 32) == 0)
 				continue;
 			f = hs_finding_add(c, FW_F_ANONCE_CHANGED, l);

@@ -42,9 +42,11 @@ void detect_group(struct fw_core *c, struct hs_link *l)
 			return;
 		for (size_t i = 0; i < l->n_msgs; i++)
 			if (l->msgs[i].handshake == h)
-				hs_finding_frame(f, &l->msgs[i]);
+				hs_finding_frame_role(f, &l->msgs[i],
+						      l->msgs[i].type != FW_MSG_G1 ? FW_ROLE_ANSWER :
+						      l->msgs[i].retrans ? FW_ROLE_RETRY : FW_ROLE_REQUEST);
 		if (end)
-			hs_finding_frame_at(f, end->file, end->frame, end->ts_ns);
+			hs_finding_frame_at_role(f, end->file, end->frame, end->ts_ns, FW_ROLE_DEAUTH);
 		if (bad)
 			snprintf(f->detail, sizeof(f->detail),
 				 "a group-key message failed its MIC check: the group key update "

@@ -74,10 +74,10 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 	if (early && (f = hs_finding_add(c, FW_F_EARLY_KEY_INSTALL, l)) != NULL) {
 		for (size_t i = 0; i < l->n_pframes; i++)
 			if (!l->pframes[i].from_ap && l->pframes[i].dec_hs == (int)h)
-				hs_finding_frame_at(f, l->pframes[i].file, l->pframes[i].frame,
-						    l->pframes[i].ts_ns);
+				hs_finding_frame_at_role(f, l->pframes[i].file, l->pframes[i].frame,
+							 l->pframes[i].ts_ns, FW_ROLE_PROTECTED);
 		if (lost_m4)
-			hs_finding_frame(f, lost_m4);
+			hs_finding_frame_role(f, lost_m4, FW_ROLE_LOST);
 		if (lost_m4)
 			snprintf(b, sizeof(b), "msg 4/4 (frame %llu) was never acknowledged",
 				 (unsigned long long)lost_m4->frame);
@@ -96,8 +96,9 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 		for (size_t i = 0; i < l->n_msgs; i++)
 			if (l->msgs[i].handshake == h && l->msgs[i].type == FW_MSG_M3 &&
 			    !l->msgs[i].protected_ && pf_before_msg(first, &l->msgs[i]))
-				hs_finding_frame(f, &l->msgs[i]);
-		hs_finding_frame_at(f, first->file, first->frame, first->ts_ns);
+				hs_finding_frame_role(f, &l->msgs[i], FW_ROLE_RETRY);
+		hs_finding_frame_at_role(f, first->file, first->frame, first->ts_ns,
+					 FW_ROLE_PROTECTED);
 		hs_frame_list(b, sizeof(b), retries, n_retry);
 		snprintf(f->detail, sizeof(f->detail),
 			 "the AP retransmitted msg 3/4 in plaintext (frame%s %s) after the station had "

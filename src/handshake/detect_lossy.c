@@ -1,6 +1,8 @@
 /*
  * detect_lossy.c - CAPTURE_LOSSY: the sniffer evidently missed frames of
- * this link: ACKs to one side with no frame of that side before them, or a
+ * this link: ACKs to one side with no frame of that side waiting for them
+ * (ack.c counts only what a busy channel cannot explain: an ACK to the
+ * station, or to an AP seen talking to this station alone), or a
  * handshake that went on past a message the capture does not hold (an msg
  * 3/4 answering an msg 2/4 never captured while its msg 1/4 was, a 4/4
  * whose 3/4 is missing).  Findings drawn from the absence of a frame are

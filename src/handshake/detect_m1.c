@@ -35,7 +35,8 @@ void detect_m1(struct fw_core *c, struct hs_link *l)
 			return;
 		for (size_t i = 0; i < l->n_msgs; i++)
 			if (l->msgs[i].handshake == h)
-				hs_finding_frame(f, &l->msgs[i]);
+				hs_finding_frame_role(f, &l->msgs[i], l->msgs[i].retrans ? FW_ROLE_RETRY :
+								      FW_ROLE_REQUEST);
 		hs_frame_list(list, sizeof(list), frames, n_m1 < 8 ? n_m1 : 8);
 		snprintf(f->detail, sizeof(f->detail),
 			 "the AP sent msg 1/4 %zu time%s (frame%s %s) and the station never answered "

@@ -1,69 +1,109 @@
 /*
  * detect_nonce.c - NONCE_REUSE: an ANonce in two pairwise handshakes of a
  * link, or an SNonce in two where the first got as far as msg 3/4.  The
- * same nonce pair gives the same PTK twice.  A supplicant may keep its
- * SNonce while the AP restarts a handshake that never reached 3/4, and an
- * AP keeps its ANonce across msg 1/4 retries: both are proper, and both
- * stay within one handshake here.
+ * same nonce pair gives the same PTK twice.
+ *
+ * A handshake is one ANonce of the authenticator (eapol.c): its msg 1/4
+ * retransmissions, and the station's answers to each of them with one
+ * SNonce, are one handshake and never reuse.  A supplicant may also keep
+ * its SNonce while the AP starts over before 3/4 (12.7.6.2): proper too.
+ *
+ * One pass takes each handshake's first nonce of each kind; a sort by
+ * nonce then brings equal ones side by side (O(n log n) in the link's
+ * messages: a link may hold thousands of handshakes).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "handshake/internal.h"
 
-static const struct fw_msg *nonce_msg(const struct hs_link *l, unsigned h, bool anonce)
+struct nonce_use {
+	const struct fw_msg *m;	/* the first message of its handshake with the nonce */
+	unsigned hs;
+	bool reached_m3;
+};
+
+static int cmp_use(const void *a, const void *b)
 {
+	const struct nonce_use *x = a, *y = b;
+	int d = memcmp(x->m->nonce, y->m->nonce, 32);
+
+	if (d)
+		return d;
+	return x->hs < y->hs ? -1 : x->hs > y->hs;
+}
+
+static void report(struct fw_core *c, struct hs_link *l, const struct nonce_use *a,
+		   const struct nonce_use *b, bool anonce)
+{
+	struct fw_finding *f = hs_finding_add(c, FW_F_NONCE_REUSE, l);
+
+	if (!f)
+		return;
+	hs_finding_frame(f, a->m);
+	hs_finding_frame(f, b->m);
+	snprintf(f->detail, sizeof(f->detail),
+		 "the %s used the same %s in handshake %u (frame %llu) and handshake %u "
+		 "(frame %llu): its random number source repeats, and with the other "
+		 "nonce repeating too the same PTK comes back",
+		 anonce ? "AP" : "station", anonce ? "ANonce" : "SNonce", a->hs + 1,
+		 (unsigned long long)a->m->frame, b->hs + 1, (unsigned long long)b->m->frame);
+}
+
+static void check(struct fw_core *c, struct hs_link *l, struct nonce_use *use, bool anonce)
+{
+	size_t n = 0;
+
+	for (size_t h = 0; h < l->n_hs; h++)
+		use[h].m = NULL;
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *m = &l->msgs[i];
+		struct nonce_use *u = &use[m->handshake];
 
-		if (m->handshake != h || m->nonce_zero)
+		if (m->type == FW_MSG_M3)
+			u->reached_m3 = true;
+		if (u->m || m->nonce_zero || l->hs[m->handshake].group)
 			continue;
 		if (anonce ? (m->type == FW_MSG_M1 || m->type == FW_MSG_M3) : m->type == FW_MSG_M2)
-			return m;
+			u->m = m;
 	}
-	return NULL;
-}
-
-static bool reached_m3(const struct hs_link *l, unsigned h)
-{
-	for (size_t i = 0; i < l->n_msgs; i++)
-		if (l->msgs[i].handshake == h && l->msgs[i].type == FW_MSG_M3)
-			return true;
-	return false;
-}
-
-static void check(struct fw_core *c, struct hs_link *l, bool anonce)
-{
-	for (size_t b = 1; b < l->n_hs; b++) {
-		const struct fw_msg *mb = nonce_msg(l, (unsigned)b, anonce);
-
-		if (l->hs[b].group || !mb)
+	/* the handshakes that have such a nonce, packed at the front */
+	for (size_t h = 0; h < l->n_hs; h++) {
+		if (!use[h].m)
 			continue;
-		for (size_t a = 0; a < b; a++) {
-			const struct fw_msg *ma = nonce_msg(l, (unsigned)a, anonce);
-			struct fw_finding *f;
+		use[n] = use[h];
+		use[n++].hs = (unsigned)h;
+	}
+	qsort(use, n, sizeof(*use), cmp_use);
+	for (size_t g = 0; g < n;) {
+		size_t e = g + 1;
+		const struct nonce_use *first = NULL;
 
-			if (l->hs[a].group || !ma || memcmp(ma->nonce, mb->nonce, 32) != 0 ||
-			    (!anonce && !reached_m3(l, (unsigned)a)))
-				continue;
-			f = hs_finding_add(c, FW_F_NONCE_REUSE, l);
-			if (!f)
-				return;
-			hs_finding_frame(f, ma);
-			hs_finding_frame(f, mb);
-			snprintf(f->detail, sizeof(f->detail),
-				 "the %s used the same %s in handshake %zu (frame %llu) and handshake %zu "
-				 "(frame %llu): its random number source repeats, and with the other "
-				 "nonce repeating too the same PTK comes back",
-				 anonce ? "AP" : "station", anonce ? "ANonce" : "SNonce", a + 1,
-				 (unsigned long long)ma->frame, b + 1, (unsigned long long)mb->frame);
-			break;
+		while (e < n && memcmp(use[e].m->nonce, use[g].m->nonce, 32) == 0)
+			e++;
+		/* each later handshake is reported against the first that counts */
+		for (size_t k = g; k < e; k++) {
+			if (first)
+				report(c, l, first, &use[k], anonce);
+			if (!first && (anonce || use[k].reached_m3))
+				first = &use[k];
 		}
+		g = e;
 	}
 }
 
 void detect_nonce(struct fw_core *c, struct hs_link *l)
 {
-	check(c, l, true);
-	check(c, l, false);
+	struct nonce_use *use;
+
+	if (l->n_hs < 2)
+		return;
+	use = calloc(l->n_hs, sizeof(*use));
+	if (!use)
+		return;
+	check(c, l, use, true);
+	memset(use, 0, l->n_hs * sizeof(*use));
+	check(c, l, use, false);
+	free(use);
 }

@@ -30,6 +30,9 @@ static void check_responses(struct fw_core *c, struct hs_link *l)
 
 		if (req == FW_MSG_UNKNOWN)
 			continue;
+		/* bound to the request whose counter it echoes (eapol.c): late or not, it matches */
+		if (l->priv[i].req)
+			continue;
 		for (size_t j = 0; j < l->n_msgs; j++) {
 			const struct fw_msg *q = &l->msgs[j];
 

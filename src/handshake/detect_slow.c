@@ -61,11 +61,11 @@ void detect_slow(struct fw_core *c, struct hs_link *l)
 		if (!f)
 			return;
 		n++;
-		hs_finding_frame(f, req);
-		hs_finding_frame(f, resp);
+		hs_finding_frame_role(f, req, FW_ROLE_REQUEST);
+		hs_finding_frame_role(f, resp, FW_ROLE_ANSWER);
 		if (retry) {
 			f->severity = FW_SEV_WARNING;
-			hs_finding_frame(f, retry);
+			hs_finding_frame_role(f, retry, FW_ROLE_RETRY);
 		}
 		snprintf(f->detail, sizeof(f->detail),
 			 "the %s answered %s (frame %llu) with %s (frame %llu) after %lld ms, past the "

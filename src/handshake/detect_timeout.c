@@ -24,8 +24,9 @@ void detect_timeout(struct fw_core *c, struct hs_link *l)
 			if (l->msgs[i].handshake == h)
 				last = &l->msgs[i];
 		if (last)
-			hs_finding_frame(f, last);
-		hs_finding_frame_at(f, hs->end_file, hs->end_frame, hs->end_ts_ns);
+			hs_finding_frame_role(f, last, FW_ROLE_LAST);
+		hs_finding_frame_at_role(f, hs->end_file, hs->end_frame, hs->end_ts_ns,
+					 FW_ROLE_DEAUTH);
 		snprintf(f->detail, sizeof(f->detail),
 			 "the %s handshake ended without completing: the %s %s the link in frame %llu, "
 			 "reason %u (%s)%s%s%s",

@@ -6,12 +6,12 @@
  * G1) travel from the authenticator, the others towards it.  SA/DA are used,
  * not TA/RA, because under MLO the keys bind the MLD addresses.
  *
- * Grouping, in capture order: an M1 opens a new handshake unless the open
- * one is still waiting for its M2 and has the same ANonce (a retransmission);
- * M2..M4 join the open handshake, or open one when there is none (the
- * capture started mid-way).  Deauthentication closes the open handshake
- * (mgmt.c).  Group messages form their own handshakes.
+ * Grouping is causal, not by capture order (join_pairwise): a handshake is
+ * an ANonce of the authenticator, and an answer joins the handshake of the
+ * request it answers.  Deauthentication and (re)association close the open
+ * handshake (mgmt.c).  Group messages form their own handshakes.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,53 +29,285 @@ static bool hs_has(const struct hs_link *l, int h, enum fw_msg_type t)
 	return false;
 }
 
-static const struct fw_msg *hs_first_of(const struct hs_link *l, int h, enum fw_msg_type t)
+static bool is_request(enum fw_msg_type t, bool group)
 {
-	for (size_t i = 0; i < l->n_msgs; i++)
-		if ((int)l->msgs[i].handshake == h && l->msgs[i].type == t)
-			return &l->msgs[i];
-	return NULL;
+	return group ? t == FW_MSG_G1 : t == FW_MSG_M1 || t == FW_MSG_M3;
 }
 
-static int join_pairwise(struct hs_link *l, const struct fw_msg *m)
+/*
+ * Whether handshake h holds a message of the AP (M1, M3) with this ANonce;
+ * *any says whether it holds an ANonce at all (a handshake the capture
+ * joined at an answer has none until the AP speaks).
+ */
+static bool hs_anonce(const struct hs_link *l, int h, const uint8_t *nonce, bool *any)
 {
-	int h = l->cur_hs;
+	*any = false;
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *o = &l->msgs[i];
 
-	switch (m->type) {
-	case FW_MSG_M1:
-		if (h >= 0 && !hs_has(l, h, FW_MSG_M3) && !hs_has(l, h, FW_MSG_M4)) {
-			const struct fw_msg *m1 = hs_first_of(l, h, FW_MSG_M1);
-
-			/* a retransmitted M1 keeps its ANonce (12.7.6.2) */
-			if (m1 && memcmp(m1->nonce, m->nonce, 32) == 0)
-				return h;
-			if (!m1 && !hs_has(l, h, FW_MSG_M2))
-				return h;
-		}
-		break;
-	case FW_MSG_M2:
-		if (h >= 0 && !hs_has(l, h, FW_MSG_M3) && !hs_has(l, h, FW_MSG_M4))
-			return h;
-		break;
-	case FW_MSG_M3:
-	case FW_MSG_M4:
-		if (h >= 0)
-			return h;
-		break;
-	default:
-		break;
+		if ((int)o->handshake != h || !is_request(o->type, false) || o->nonce_zero)
+			continue;
+		*any = true;
+		if (memcmp(o->nonce, nonce, 32) == 0)
+			return true;
 	}
+	return false;
+}
+
+/*
+ * An answer whose request was not captured joins the open handshake only
+ * while that one could still be going on: hostapd's whole retry budget
+ * for a message is under 5 s.  A later one belongs to a handshake whose
+ * requests the capture missed.
+ */
+#define HS_ORPHAN_GAP_NS (5LL * 1000000000LL)
+
+static bool recent(const struct hs_link *l, int h, const struct fw_msg *m)
+{
+	for (size_t i = l->n_msgs; i-- > 0;) {
+		const struct fw_msg *o = &l->msgs[i];
+
+		if ((int)o->handshake == h)
+			return m->ts_ns - o->ts_ns < HS_ORPHAN_GAP_NS;
+	}
+	return false;
+}
+
+/* Whether no msg 2/4 of handshake h echoes a replay counter above rc. */
+static bool answers_upto(const struct hs_link *l, int h, uint64_t rc)
+{
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if ((int)l->msgs[i].handshake == h && l->msgs[i].type == FW_MSG_M2 &&
+		    l->msgs[i].replay_counter > rc)
+			return false;
+	return true;
+}
+
+/*
+ * A request captured after answers of its handshake that echo its replay
+ * counter (the capture reordered them): those answers are its.
+ */
+static void bind_earlier_answers(struct hs_link *l, int h, size_t r, enum fw_msg_type answer)
+{
+	for (size_t i = 0; i < r; i++) {
+		struct fw_msg *m = &l->msgs[i];
+
+		if ((int)m->handshake != h || m->type != answer || l->priv[i].req ||
+		    m->replay_counter != l->msgs[r].replay_counter)
+			continue;
+		l->priv[i].req = r + 1;
+		m->answers = l->msgs[r].frame;
+		m->answers_file = l->msgs[r].file;
+	}
+}
+
+/*
+ * The request an answer echoes the replay counter of (12.7.6.3, .5, 12.7.7):
+ * the latest one captured before it (a counter restarts with an
+ * association).  Index+1, 0 when the capture does not hold it.
+ */
+static size_t request_of(const struct hs_link *l, size_t answer, enum fw_msg_type t, uint64_t rc)
+{
+	for (size_t i = answer; i-- > 0;)
+		if (l->msgs[i].type == t && l->msgs[i].from_ap && l->msgs[i].replay_counter == rc)
+			return i + 1;
+	return 0;
+}
+
+/*
+ * The first request the AP sent after request r and before the answer
+ * that moved it on: a higher replay counter or, for the 4-way handshake, a
+ * new ANonce (index+1, 0 none).  An authenticator discards an answer whose
+ * counter is no longer the one it waits for before it checks any MIC
+ * (12.7.6); hostapd also takes the counter of an earlier transmission of
+ * the request it still waits on (detect_late.c says which case it was).
+ */
+static size_t superseded_by(const struct hs_link *l, size_t r, size_t answer)
+{
+	const struct fw_msg *req = &l->msgs[r];
+	bool group = req->type == FW_MSG_G1;
+
+	for (size_t j = r + 1; j < answer; j++) {
+		const struct fw_msg *o = &l->msgs[j];
+
+		if (!o->from_ap || !is_request(o->type, group))
+			continue;
+		if (o->replay_counter > req->replay_counter ||
+		    (!group && !o->nonce_zero && !req->nonce_zero && memcmp(o->nonce, req->nonce, 32) != 0))
+			return j + 1;
+	}
+	return 0;
+}
+
+/* Answer i answers request r (indices): bind it, and say whether it came late. */
+void hs_bind_answer(struct hs_link *l, size_t i, size_t r)
+{
+	struct fw_msg *m = &l->msgs[i];
+	struct hs_msg_priv *p = &l->priv[i];
+
+	p->req = r + 1;
+	m->answers = l->msgs[r].frame;
+	m->answers_file = l->msgs[r].file;
+	p->late_by = r < i ? superseded_by(l, r, i) : 0;
+	m->late = p->late_by != 0;
+	m->handshake = l->msgs[r].handshake;
+}
+
+/* Bind answer i to its request; returns the request's index+1 (0: not captured). */
+static size_t bind_answer(struct hs_link *l, size_t i, enum fw_msg_type req_type)
+{
+	struct fw_msg *m = &l->msgs[i];
+	struct hs_msg_priv *p = &l->priv[i];
+	size_t r = request_of(l, i, req_type, m->replay_counter);
+
+	p->req = r;
+	p->late_by = 0;
+	if (!r)
+		return 0;
+	m->answers = l->msgs[r - 1].frame;
+	m->answers_file = l->msgs[r - 1].file;
+	p->late_by = superseded_by(l, r - 1, i);
+	m->late = p->late_by != 0;
+	return r;
+}
+
+/* Why a new pairwise handshake began, as far as the air shows it. */
+static void say_opened_by(struct hs_link *l, int h, int prev, const struct fw_msg *m)
+{
+	struct fw_handshake *hs = &l->hs[h];
+	size_t n_m1 = 0;
+	bool m4 = false;
+	int64_t last_req = 0, gap_ms;
+
+	if (l->assoc_new) {
+		snprintf(hs->opened_by, sizeof(hs->opened_by), "%s request, frame %llu",
+			 l->assoc_reassoc ? "reassociation" : "association",
+			 (unsigned long long)l->assoc_frame);
+		return;
+	}
+	if (prev < 0)
+		return;
+	if (l->hs[prev].ended) {
+		snprintf(hs->opened_by, sizeof(hs->opened_by), "after the %s's %s (reason %u), frame %llu",
+			 l->hs[prev].end_from_ap ? "AP" : "station",
+			 l->hs[prev].end_disassoc ? "disassociation" : "deauthentication",
+			 l->hs[prev].end_reason, (unsigned long long)l->hs[prev].end_frame);
+		return;
+	}
+	if (!is_request(m->type, false)) {
+		snprintf(hs->opened_by, sizeof(hs->opened_by),
+			 "an answer whose request was not captured");
+		return;
+	}
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *o = &l->msgs[i];
+
+		if ((int)o->handshake != prev)
+			continue;
+		n_m1 += o->type == FW_MSG_M1;
+		m4 |= o->type == FW_MSG_M4;
+		if (is_request(o->type, false) && o->ts_ns > last_req)
+			last_req = o->ts_ns;
+	}
+	if (m4) {
+		snprintf(hs->opened_by, sizeof(hs->opened_by), "a new ANonce after handshake %d (rekey)",
+			 prev + 1);
+		return;
+	}
+	/* the AP's retransmission timer, or a new start event: the interval tells them apart */
+	gap_ms = last_req && m->ts_ns > last_req ? (m->ts_ns - last_req) / 1000000 : 0;
+	snprintf(hs->opened_by, sizeof(hs->opened_by),
+		 "a new ANonce %lld ms after the last request of handshake %d (%zu msg 1/4), "
+		 "no (re)association or deauth between", (long long)(gap_ms % 100000000),
+		 prev % 10000 + 1, n_m1 % 1000);
+}
+
+static int open_pairwise(struct hs_link *l, const struct fw_msg *m)
+{
+	int prev = -1, h;
+
+	for (size_t i = l->n_hs; i-- > 0 && prev < 0;)
+		if (!l->hs[i].group)
+			prev = (int)i;
 	h = hs_link_new_hs(l, false);
+	if (h < 0)
+		return h;
+	say_opened_by(l, h, prev, m);
+	l->assoc_new = false;
 	l->cur_hs = h;
 	return h;
 }
 
-static int join_group(struct hs_link *l, const struct fw_msg *m)
+/*
+ * A pairwise handshake is one ANonce of the authenticator (DESIGN.md,
+ * "A handshake is causal"): its msg 1/4 retransmissions (same ANonce,
+ * higher replay counter) and its 3/4s stay in it whatever frames come
+ * between; a new ANonce, or any after a (re)association or a
+ * deauthentication, opens the next.  An answer joins the handshake of the
+ * request whose replay counter it echoes, however late it comes; one whose
+ * request was not captured joins the open handshake (or opens one).
+ */
+static int join_pairwise(struct hs_link *l, size_t i)
 {
-	int h = l->cur_ghs;
+	const struct fw_msg *m = &l->msgs[i];
+	int h = l->cur_hs;
+	bool same = false, any = false;
+	size_t r;
 
-	if (m->type == FW_MSG_G2 && h >= 0)
-		return h;
+	if (h >= 0 && !l->hs[h].group && !m->nonce_zero)
+		same = hs_anonce(l, h, m->nonce, &any);
+	switch (m->type) {
+	case FW_MSG_M1:
+		/* a retransmitted M1 keeps its ANonce (12.7.6.2) until the AP moves on to 3/4 */
+		if (h >= 0 && !hs_has(l, h, FW_MSG_M3) && !hs_has(l, h, FW_MSG_M4) &&
+		    (same || (!any && answers_upto(l, h, m->replay_counter)))) {
+			bind_earlier_answers(l, h, i, FW_MSG_M2);
+			return h;
+		}
+		break;
+	case FW_MSG_M3:
+		if (h >= 0 && (same || !any)) {
+			bind_earlier_answers(l, h, i, FW_MSG_M4);
+			return h;
+		}
+		/* the AP answers this handshake's 2/4 with another ANonce: ANONCE_CHANGED, same one */
+		if (h >= 0 && hs_has(l, h, FW_MSG_M2) && !hs_has(l, h, FW_MSG_M3))
+			return h;
+		/* a 3/4 of an earlier ANonce still open (captured late): that handshake's */
+		for (int k = h; k-- > 0;)
+			if (!l->hs[k].group && !l->hs[k].ended && hs_anonce(l, k, m->nonce, &any))
+				return k;
+		break;
+	case FW_MSG_M2:
+	case FW_MSG_M4:
+		r = bind_answer(l, i, m->type == FW_MSG_M2 ? FW_MSG_M1 : FW_MSG_M3);
+		if (r)
+			return (int)l->msgs[r - 1].handshake;
+		if (h >= 0 && recent(l, h, m) &&
+		    (m->type == FW_MSG_M4 || (!hs_has(l, h, FW_MSG_M3) && !hs_has(l, h, FW_MSG_M4))))
+			return h;
+		break;
+	default:
+		if (h >= 0)
+			return h;
+		break;
+	}
+	return open_pairwise(l, m);
+}
+
+static int join_group(struct hs_link *l, size_t i)
+{
+	const struct fw_msg *m = &l->msgs[i];
+	int h = l->cur_ghs;
+	size_t r;
+
+	if (m->type == FW_MSG_G2) {
+		r = bind_answer(l, i, FW_MSG_G1);
+		if (r && l->hs[l->msgs[r - 1].handshake].group)
+			return (int)l->msgs[r - 1].handshake;
+		if (h >= 0)
+			return h;
+	}
 	if (m->type == FW_MSG_G1 && h >= 0 && !hs_has(l, h, FW_MSG_G2))
 		return h;
 	h = hs_link_new_hs(l, true);
@@ -186,12 +418,11 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 			break;
 		}
 	}
+	m->handshake = (unsigned)-1;	/* in no handshake while it looks for one */
 	if (type == FW_MSG_G1 || type == FW_MSG_G2)
-		h = join_group(l, m);
-	else if (type == FW_MSG_REQ)
-		h = l->cur_hs >= 0 ? l->cur_hs : join_pairwise(l, m);
+		h = join_group(l, l->n_msgs - 1);
 	else
-		h = join_pairwise(l, m);
+		h = join_pairwise(l, l->n_msgs - 1);
 	if (h < 0) {
 		free(p->eapol);
 		l->n_msgs--;

@@ -193,6 +193,20 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"devices or on the right channel width.",
 		1,
 	},
+	[FW_F_LATE_ANSWER] = {
+		FW_F_LATE_ANSWER, "LATE_ANSWER", FW_SEV_INFO,
+		"an answer came after the AP had moved on from the request it answers",
+		"The message echoes the replay counter of a request the authenticator had already "
+		"superseded (a later transmission with a higher replay counter, or a new ANonce) "
+		"before the answer was on the air: the station was slow, the answer was held up on "
+		"the way, or a sniffer saw it late.  An authenticator checks the replay counter "
+		"before the MIC (IEEE 802.11 12.7.6) and drops such an answer unread, so it is not a "
+		"bad MIC, not nonce reuse and not a retransmission of the answer to the newer "
+		"request.  A warning when it was the only such answer its handshake got and the "
+		"handshake failed: look at why the station answers late (key derivation time, "
+		"power save, a busy channel).",
+		1,
+	},
 	[FW_F_KEY_WRONG] = {
 		FW_F_KEY_WRONG, "KEY_WRONG", FW_SEV_ERROR,
 		"the key given to fourway is not the one the AP and the station share",
@@ -216,6 +230,27 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		1,
 	},
 };
+
+const char *const fw_role_table[FW_ROLE_COUNT] = {
+	[FW_ROLE_EVIDENCE] = "evidence",
+	[FW_ROLE_REQUEST] = "request",
+	[FW_ROLE_ANSWER] = "answer",
+	[FW_ROLE_RETRY] = "retry",
+	[FW_ROLE_LOST] = "lost",
+	[FW_ROLE_ACK] = "ack",
+	[FW_ROLE_IGNORED] = "ignored",
+	[FW_ROLE_PROTECTED] = "protected",
+	[FW_ROLE_DEAUTH] = "deauth",
+	[FW_ROLE_LAST] = "last",
+	[FW_ROLE_LATE] = "late",
+};
+
+const char *fw_role_name(enum fw_role role)
+{
+	if ((int)role < 0 || role >= FW_ROLE_COUNT || !fw_role_table[role])
+		return fw_role_table[FW_ROLE_EVIDENCE];
+	return fw_role_table[role];
+}
 
 const struct fw_code_info *fw_code_info(enum fw_code code)
 {

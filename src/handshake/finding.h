@@ -33,6 +33,7 @@ enum fw_code {
 	FW_F_TIMEOUT,
 	FW_F_SLOW_RESPONSE,
 	FW_F_CAPTURE_LOSSY,
+	FW_F_LATE_ANSWER,
 	FW_F_KEY_WRONG,
 	FW_F_M2_REJECTED,
 	FW_F_COUNT
@@ -54,19 +55,59 @@ const struct fw_code_info *fw_code_info(enum fw_code code);
 int fw_code_by_name(const char *name);
 const char *fw_severity_name(enum fw_severity sev);
 
-#define FW_FINDING_MAX_FRAMES 16
+/*
+ * The part an evidence frame plays in its finding.  Names (for JSON and the
+ * man page) in fw_role_table[] (finding.c), in enum order; a detector that
+ * says nothing more gives FW_ROLE_EVIDENCE.
+ */
+enum fw_role {
+	FW_ROLE_EVIDENCE = 0,	/* "evidence": no more specific part */
+	FW_ROLE_REQUEST,	/* "request": a msg 1/4, 3/4 or group 1/2 the finding is about */
+	FW_ROLE_ANSWER,		/* "answer": a msg 2/4, 4/4 or group 2/2 */
+	FW_ROLE_RETRY,		/* "retry": a request sent again */
+	FW_ROLE_LOST,		/* "lost": sent and never acknowledged */
+	FW_ROLE_ACK,		/* "ack": the 802.11 ACK of another evidence frame */
+	FW_ROLE_IGNORED,	/* "ignored": acknowledged, yet not accepted */
+	FW_ROLE_PROTECTED,	/* "protected": sent under a key its receiver did not hold */
+	FW_ROLE_DEAUTH,		/* "deauth": the deauthentication/disassociation that ended it */
+	FW_ROLE_LAST,		/* "last": the last message before that end */
+	FW_ROLE_LATE,		/* "late": an answer to a request already superseded */
+	FW_ROLE_COUNT
+};
 
-/* One finding: a code, where, the evidence frames, and a detail sentence. */
+extern const char *const fw_role_table[FW_ROLE_COUNT];
+/* The role's name, "evidence" for an unknown value. */
+const char *fw_role_name(enum fw_role role);
+
+#define FW_FINDING_MAX_FRAMES 16
+#define FW_FINDING_MAX_CAUSES 8
+
+/*
+ * One finding: a code, where, the evidence frames, and a detail sentence.
+ *
+ * Once the core has finished (or refreshed), frames[] is sorted by file,
+ * then frame number, each with its role; id is the finding's number (1 and
+ * up), the same for the same finding over every refresh of a core and its
+ * finish (handshake/chain.c says what "the same" is); caused_by[] holds the
+ * ids of the findings this one follows from, lowest first (none: a cause).
+ */
 struct fw_finding {
 	enum fw_code code;
 	enum fw_severity severity;	/* may be raised above the table's default */
 	unsigned file;		/* input index (0-based) */
 	uint8_t bssid[6], sta[6];
 	size_t n_frames;
-	struct { unsigned file; uint64_t frame; } frames[FW_FINDING_MAX_FRAMES];
+	struct {
+		unsigned file;
+		uint8_t role;	/* enum fw_role */
+		uint64_t frame;
+	} frames[FW_FINDING_MAX_FRAMES];
 	int64_t ts_ns;		/* time of the first evidence frame */
 	char detail[512];	/* what happened, with numbers, for a person */
 	char diagnosis[32];	/* MIC_BAD: "wrong key", "stale anonce", ...; else "" */
+	unsigned id;		/* 0: not numbered (a finding built by hand) */
+	size_t n_causes;
+	unsigned caused_by[FW_FINDING_MAX_CAUSES];
 };
 
 #endif

@@ -57,6 +57,9 @@ struct hs_msg_priv {
 	size_t eapol_len;
 	uint64_t order;		/* capture order across the whole run */
 	size_t prev_m1;		/* index+1 of the latest M1 before this message, 0 none */
+	/* indices into the link's messages in capture order, as prev_m1 (until finish sorts them) */
+	size_t req;		/* M2/M4/G2: index+1 of the request it answers (eapol.c), 0 none */
+	size_t late_by;		/* index+1 of the request that superseded that one first, 0 none */
 	struct hs_elem rsne;	/* M2 (plain) / M3 (after decryption): first RSNE or WPA IE */
 	bool rsne_wpa1;
 	bool verified_pair;	/* a PTK verified it: ptk_anonce/ptk_snonce are valid */
@@ -153,6 +156,12 @@ struct hs_link {
 	struct hs_event *ev;
 	size_t n_ev, cap_ev;
 
+	/* the latest (re)association request, for why a handshake began (eapol.c) */
+	uint64_t assoc_frame;
+	unsigned assoc_file;
+	bool assoc_reassoc;
+	bool assoc_new;		/* seen since the latest pairwise handshake began */
+
 	/* association context */
 	struct hs_elem assoc_rsne;	/* RSNE or WPA IE of the (re)association request */
 	bool assoc_wpa1;
@@ -183,6 +192,9 @@ struct hs_link {
 	size_t n_eap, cap_eap;
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
 	unsigned unmatched_ack_file;
+	/* per source (bit = index in fw_core.srcs): it showed an ACK of a frame of that side */
+	uint64_t ack_srcs_ap, ack_srcs_sta;
+	bool ap_shared;		/* the AP was seen sending unicast frames to another station */
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
@@ -195,11 +207,14 @@ _Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link
  * just the one before; a few back-to-back frames of one transmitter when
  * the capture shows their ACKs only after them.
  */
-#define HS_ACK_QUEUE 4
+#define HS_ACK_QUEUE 16
 struct hs_pending_frame {
 	uint8_t ta[6], ra[6];
 	int64_t ts_ns;
 	uint32_t window_us;
+	int sight;		/* its sighting in the message / protected frame, -1 none */
+	bool has_seq;
+	uint16_t seq;		/* for a Block Ack's bitmap */
 	struct hs_link *l;
 	size_t msg;		/* index+1 of its message in l, 0 none */
 	size_t pframe;		/* index+1 of its protected frame in l, 0 none */
@@ -207,6 +222,31 @@ struct hs_pending_frame {
 struct hs_pending {
 	struct hs_pending_frame q[HS_ACK_QUEUE];
 	size_t n;
+};
+
+/*
+ * A source: one interface of one input.  ACKs are judged per source, and
+ * sightings name it.  A pcap file is one source; a pcapng file one per
+ * interface ID.
+ */
+#define HS_MAX_SRCS 64
+struct hs_src {
+	unsigned input;
+	uint32_t iface;
+};
+
+/* A recent frame (sightings.c): its fingerprint and what it became. */
+#define HS_SIGHT_SETS 256
+#define HS_SIGHT_WAYS 4
+struct hs_sight {
+	bool used, retry;
+	uint16_t seq;
+	uint16_t src;
+	uint8_t ta[6];
+	uint64_t key;
+	int64_t ts_ns;
+	struct hs_link *l;
+	size_t msg, pframe;	/* as in struct hs_pending_frame */
 };
 
 /* An Access-Request waiting for its answer (radius.c). */
@@ -243,7 +283,8 @@ struct fw_core {
 
 	struct fw_input *inputs;
 	size_t n_inputs, cap_inputs;
-	struct hs_pending *pending;	/* one per input */
+	struct hs_src srcs[HS_MAX_SRCS];
+	unsigned n_srcs, cur_src;
 	int64_t *last_ts;		/* per input: timestamp of the previous frame */
 
 	struct hs_net **net_tab;
@@ -274,6 +315,11 @@ struct fw_core {
 	char **notes;
 	size_t n_notes, cap_notes;
 
+	/* chain.c: finding ids, kept over refreshes and the finish */
+	struct hs_fid *fids;
+	size_t fid_size, fid_used;
+	unsigned next_fid;
+
 	/* the --max-links cap (link.c): recency, links dropped so far */
 	struct hs_lru link_lru;
 	uint64_t n_evicted;
@@ -282,6 +328,9 @@ struct fw_core {
 	struct hs_lru net_lru;
 	uint64_t n_nets_evicted;
 	size_t net_evict_note;
+
+	struct hs_pending pending[HS_MAX_SRCS];	/* ack.c: one queue per source */
+	struct hs_sight sight[HS_SIGHT_SETS * HS_SIGHT_WAYS];	/* sightings.c */
 
 	uint8_t dec_buf[4096];	/* decrypt.c: the plaintext body of one frame */
 	uint8_t plain_mpdu[4096];
@@ -298,6 +347,10 @@ void hs_note(struct fw_core *c, const char *fmt, ...) __attribute__((format(prin
 struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const struct hs_link *l);
 void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m);
 void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns);
+/* The same with the frame's role (the two above give FW_ROLE_EVIDENCE). */
+void hs_finding_frame_role(struct fw_finding *f, const struct fw_msg *m, enum fw_role role);
+void hs_finding_frame_at_role(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns,
+			      enum fw_role role);
 void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem);
 
 /* net.c */
@@ -356,16 +409,40 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
 			       int64_t ts_ns, const struct fw_frame *f, struct hs_link **link);
 
+/*
+ * eapol.c: answer i answers request r (indices into the link's messages, in
+ * capture order): joins r's handshake, late when the AP had moved on.
+ */
+void hs_bind_answer(struct hs_link *l, size_t i, size_t r);
+
 /* eapol.c: an EAP packet (or EAPOL-Start/Logoff) joins its link's authentication */
 void hs_on_eap(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 	       const struct fw_frame *f);
 
-/* ack.c: ACK correlation over the frame sequence of one input */
-void hs_ack_on_frame(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe);
+/* ack.c: ACK correlation over the frame sequence of one source (input, interface) */
+void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
+		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe,
+		     int sight);
 void hs_ack_finish(struct fw_core *c, struct hs_link *l);
 /* MAC and EAPOL retransmissions of each message */
 void hs_retrans_mark(struct hs_link *l);
+
+/* sightings.c: sources, and frames seen by several of them */
+/* The index of (input, iface) in c->srcs, made on first use. */
+unsigned hs_src_get(struct fw_core *c, unsigned input, uint32_t iface);
+/* The fingerprint of f's MPDU; false when f cannot be a copy (or there is one source). */
+bool hs_sight_key(const struct fw_core *c, const struct fw_frame *f, uint64_t *key);
+/* A recent frame of another source of the same air that f is a copy of. */
+bool hs_sight_find(struct fw_core *c, unsigned src, int64_t ts_ns, uint64_t key,
+		   const struct fw_frame *f, struct hs_sight *out);
+/* Remember f and what it became (l, msg, pframe: as hs_ack_on_frame's). */
+void hs_sight_add(struct fw_core *c, unsigned src, int64_t ts_ns, uint64_t key,
+		  const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe);
+/* Forget the frames of links the --max-links cap dropped. */
+void hs_sight_forget_evicted(struct fw_core *c);
+/* Add a sighting to a message and/or protected frame; its index, -1 not kept. */
+int hs_sight_record(struct fw_core *c, struct hs_link *l, size_t msg, size_t pframe,
+		    unsigned src, uint64_t frame_no, int64_t ts_ns);
 
 /* radius.c: PMKs from Access-Accepts, bound to stations */
 void hs_on_radius(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
@@ -437,6 +514,22 @@ void detect_order(struct fw_core *c, struct hs_link *l);	/* REORDERED */
 void detect_slow(struct fw_core *c, struct hs_link *l);		/* SLOW_RESPONSE */
 void detect_lossy(struct fw_core *c, struct hs_link *l);	/* CAPTURE_LOSSY */
 void detect_trailing(struct fw_core *c, struct hs_link *l);	/* MIC_BAD: trailing bytes */
+void detect_late(struct fw_core *c, struct hs_link *l);		/* LATE_ANSWER */
+
+/*
+ * chain.c: after a link's detectors (its findings are c->findings[first ..
+ * n_findings)), sort their evidence, number them, link causes to
+ * consequences.  hs_fid_free() drops the ids (fw_core_free()).
+ */
+struct hs_chain_rule {
+	enum fw_code cause, effect;	/* effect follows from cause ... */
+	int rel;			/* ... when this relation of chain.c holds */
+	enum fw_role role;		/* the cause's frame the relation looks for, if any */
+};
+void hs_chain(struct fw_core *c, struct hs_link *l, size_t first);
+void hs_fid_free(struct fw_core *c);
+size_t hs_chain_n_rules(void);
+const struct hs_chain_rule *hs_chain_rule(size_t i);
 void detect_keywrong(struct fw_core *c, struct hs_link *l);	/* KEY_WRONG */
 void detect_m2_rejected(struct fw_core *c, struct hs_link *l);	/* M2_REJECTED */
 

@@ -177,10 +177,11 @@ static void evict(struct fw_core *c, size_t max)
 	/* frames waiting for an ACK (ack.c) keep their link: forget the dropped ones */
 	if (c->last_link && c->last_link->evicted)
 		c->last_link = NULL;
-	for (size_t i = 0; c->pending && i < c->n_inputs; i++)
+	for (size_t i = 0; i < c->n_srcs; i++)
 		for (size_t k = 0; k < c->pending[i].n; k++)
 			if (c->pending[i].q[k].l && c->pending[i].q[k].l->evicted)
 				c->pending[i].q[k].l = NULL;
+	hs_sight_forget_evicted(c);
 	for (size_t i = 0; i < c->n_links; i++) {
 		if (c->links[i]->evicted)
 			link_free(c->links[i]);

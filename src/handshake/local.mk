@@ -17,6 +17,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_anonce.c \
 	src/handshake/detect_timeout.c \
 	src/handshake/ack.c \
+	src/handshake/sightings.c \
 	src/handshake/decrypt.c \
 	src/handshake/radius.c \
 	src/handshake/detect_ack.c \
@@ -27,8 +28,10 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_nonce.c \
 	src/handshake/detect_order.c \
 	src/handshake/detect_slow.c \
+	src/handshake/detect_late.c \
 	src/handshake/detect_lossy.c \
 	src/handshake/detect_trailing.c \
+	src/handshake/chain.c \
 	src/handshake/agree.c \
 	src/handshake/pmkid.c \
 	src/handshake/detect_keywrong.c \

@@ -81,6 +81,10 @@ static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, c
 		}
 	}
 	/* a new association restarts the authenticator's state machine */
+	l->assoc_frame = frame_no;
+	l->assoc_file = input;
+	l->assoc_reassoc = f->kind == FW_KIND_REASSOC_REQ;
+	l->assoc_new = true;
 	l->cur_hs = -1;
 	l->cur_ghs = -1;
 }

@@ -69,6 +69,24 @@ enum fw_dec_key {
 
 #define FW_MSG_MAX_TRIED 8
 
+/*
+ * One sighting of a frame: where a sniffer recorded it.  Several sniffers
+ * of one air (several files under --merge, several interfaces of one
+ * pcapng) record the same transmission once each; the core keeps it as
+ * one frame with its sightings, the first one seen first.  acked is what
+ * that interface showed after it (unknown: it shows no ACKs for that side,
+ * or the frame needs none).
+ */
+struct fw_sighting {
+	unsigned file;		/* input index */
+	uint32_t iface;		/* pcapng interface ID (0 for pcap) */
+	uint64_t frame;		/* 1-based frame number in that file */
+	int64_t ts_ns;
+	enum fw_acked acked;
+	uint64_t ack_frame;	/* in the same file, 0 none */
+};
+#define FW_MAX_SIGHTINGS 4
+
 /* A key's fingerprint as text: 8 hex digits of SHA-256(PMK) (crypto/kdf.h), "" none. */
 #define FW_KEY_FP_HEX 9
 
@@ -109,9 +127,29 @@ struct fw_msg {
 	uint64_t ack_frame;	/* frame of the ACK or Block Ack that acknowledged it, 0 none */
 	enum fw_retrans retrans;
 	uint64_t retrans_of;	/* frame of the message it repeats (0 none) */
+	unsigned retrans_of_file;	/* and its file */
 	enum fw_dec_key dec_key;	/* protected_: which key decrypted it */
 	uint64_t pn;		/* protected_: its CCMP/GCMP packet number */
 	unsigned handshake;	/* index of its handshake in the link */
+	/*
+	 * Where it was seen: sightings[0] is (file, frame) itself; the rest are
+	 * copies from other interfaces or files.  n_sightings may exceed
+	 * FW_MAX_SIGHTINGS: the rest were not kept.  acked is the verdict over
+	 * all of them (yes if one interface showed the ACK, no only if one
+	 * that shows this side's ACKs showed none), ack_file/ack_frame the ACK.
+	 */
+	struct fw_sighting sightings[FW_MAX_SIGHTINGS];
+	unsigned n_sightings;
+	unsigned ack_file;
+	/*
+	 * M2/M4/G2: the request it answers, bound by the replay counter it
+	 * echoes (answers 0: that request was not captured).  late: the
+	 * authenticator had sent a later request (higher replay counter or a
+	 * new ANonce) before this answer, so it answers a superseded one.
+	 */
+	uint64_t answers;
+	unsigned answers_file;
+	bool late;
 	struct fw_mic_try tried[FW_MSG_MAX_TRIED];	/* MIC bad: candidates tried */
 	unsigned n_tried;	/* may exceed FW_MSG_MAX_TRIED: the rest were not kept */
 
@@ -140,6 +178,12 @@ enum fw_outcome { FW_OUT_COMPLETE, FW_OUT_INCOMPLETE, FW_OUT_FAILED };
 struct fw_handshake {
 	enum fw_outcome outcome;
 	char outcome_detail[96];	/* "missing M3, M4", "MIC failed", "deauth reason 15" */
+	/*
+	 * A pairwise handshake is one ANonce of the authenticator; what the air
+	 * shows about why this one began ("association, frame 12", "new ANonce
+	 * without deauthentication ..."), "" for the first or when unknown.
+	 */
+	char opened_by[128];
 	bool group;		/* a group-key handshake (G1/G2) */
 	size_t first, count;	/* its messages: link->msgs[first .. first+count) */
 	unsigned key_id;	/* key that verified it, 0 none */
@@ -174,6 +218,9 @@ struct fw_pframe {
 	unsigned after_hs;	/* the handshake open when it was seen */
 	enum fw_acked acked;
 	uint64_t ack_frame;
+	unsigned ack_file;	/* file of ack_frame */
+	struct fw_sighting sightings[FW_MAX_SIGHTINGS];	/* as fw_msg's */
+	unsigned n_sightings;
 };
 
 /* One EAPOL/EAP packet of the authentication before the 4-way handshake. */
@@ -219,6 +266,7 @@ struct fw_link {
 	size_t n_eap;
 	bool acks_visible;	/* the capture shows 802.11 ACKs for this link */
 	uint64_t acks_unmatched;	/* ACKs to a side of the link with no frame before them */
+	uint64_t duplicates;	/* frames of the link seen again by another interface or file */
 	uint64_t frames_decrypted, frames_undecrypted;
 };
 

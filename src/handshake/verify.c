@@ -267,15 +267,26 @@ static void add_nonce(struct nonce_ref *arr, size_t *n, const uint8_t *nonce, si
 	(*n)++;
 }
 
-/* ANonces for message i: the M1 it answers first, then its handshake's, then all. */
+/*
+ * ANonces for message i: the request it answers first (and any other
+ * request with its replay counter: time order chose one, the MIC decides),
+ * then its handshake's, then all (to say which one a bad MIC fits).
+ */
 static void anonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr, size_t *n)
 {
 	const struct hs_msg_priv *p = &l->priv[i];
 	unsigned h = l->msgs[i].handshake;
 
 	*n = 0;
-	if (l->msgs[i].type == FW_MSG_M2 && p->prev_m1)
-		add_nonce(arr, n, l->msgs[p->prev_m1 - 1].nonce, p->prev_m1 - 1);
+	if (p->req) {
+		const struct fw_msg *r = &l->msgs[p->req - 1];
+
+		add_nonce(arr, n, r->nonce, p->req - 1);
+		for (size_t j = 0; j < l->n_msgs; j++)
+			if (l->msgs[j].type == r->type && l->msgs[j].from_ap &&
+			    l->msgs[j].replay_counter == r->replay_counter)
+				add_nonce(arr, n, l->msgs[j].nonce, j);
+	}
 	for (size_t j = 0; j < l->n_msgs; j++)
 		if (l->msgs[j].handshake == h &&
 		    (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3))
@@ -406,6 +417,35 @@ static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 	return false;
 }
 
+/*
+ * An answer whose request the capture does not hold cannot be checked:
+ * the nonces of other requests are guesses, and a MIC that fits none of
+ * them says nothing about its bytes.  It is checked (and may be bad) only
+ * when its own PTK is known: a message of its handshake verified with the
+ * SNonce it carries (a 2/4) or at all (a 4/4).  True when it was marked.
+ */
+static bool orphan_unchecked(struct hs_link *l, size_t i)
+{
+	struct fw_msg *m = &l->msgs[i];
+
+	if ((m->type != FW_MSG_M2 && m->type != FW_MSG_M4) || m->mic != FW_MICV_BAD ||
+	    l->priv[i].req)
+		return false;
+	for (size_t j = 0; j < l->n_msgs; j++) {
+		const struct hs_msg_priv *q = &l->priv[j];
+
+		if (j == i || l->msgs[j].handshake != m->handshake || !q->verified_pair ||
+		    l->msgs[j].mic != FW_MICV_OK)
+			continue;
+		if (m->type == FW_MSG_M4 || memcmp(q->ptk_snonce, m->nonce, 32) == 0)
+			return false;
+	}
+	m->mic = FW_MICV_UNCHECKED;
+	snprintf(m->mic_reason, sizeof(m->mic_reason), "its msg %s was not captured",
+		 m->type == FW_MSG_M2 ? "1/4" : "3/4");
+	return true;
+}
+
 static void verify_msg(struct vctx *v, size_t i)
 {
 	struct fw_msg *m = &v->l->msgs[i];
@@ -486,16 +526,48 @@ static void verify_msg(struct vctx *v, size_t i)
 		 v->n_cands == 1 ? "" : "s");
 }
 
-/* An M2 that verifies only with an ANonce older than the M1 it answers is stale. */
+/*
+ * Several requests may carry the counter an M2 echoes (the counter starts
+ * again with an association): time order chose the latest, and when the
+ * MIC verifies only with the ANonce of another of them, that one is the
+ * request it answers.
+ */
+static void rebind_by_mic(struct hs_link *l, size_t i)
+{
+	const struct fw_msg *m = &l->msgs[i];
+	const struct hs_msg_priv *p = &l->priv[i];
+
+	if (m->type != FW_MSG_M2 || m->mic != FW_MICV_OK || !p->req || !m->anonce_from ||
+	    memcmp(l->msgs[p->req - 1].nonce, p->ptk_anonce, 32) == 0)
+		return;
+	for (size_t j = 0; j < l->n_msgs; j++) {
+		const struct fw_msg *o = &l->msgs[j];
+
+		if (j + 1 != p->req && o->type == FW_MSG_M1 && o->from_ap &&
+		    o->replay_counter == m->replay_counter && o->frame == m->anonce_from &&
+		    o->file == m->anonce_from_file) {
+			hs_bind_answer(l, i, j);
+			return;
+		}
+	}
+}
+
+/*
+ * DESIGN.md's second case: an M2 that echoes the replay counter of the
+ * request the AP waits for, yet verifies only with an older ANonce, reached
+ * an AP holding the new one (events reordered or duplicated between its
+ * parts).  A late answer (its counter is of a superseded request) is not
+ * one: the AP drops it for its counter before any MIC check (LATE_ANSWER).
+ */
 static void check_stale(struct hs_link *l, size_t i)
 {
 	struct fw_msg *m = &l->msgs[i];
 	const struct hs_msg_priv *p = &l->priv[i];
 	const struct fw_msg *cur;
 
-	if (m->type != FW_MSG_M2 || m->mic != FW_MICV_OK || !p->prev_m1)
+	if (m->type != FW_MSG_M2 || m->mic != FW_MICV_OK || !p->req || m->late)
 		return;
-	cur = &l->msgs[p->prev_m1 - 1];
+	cur = &l->msgs[p->req - 1];
 	if (memcmp(cur->nonce, p->ptk_anonce, 32) == 0)
 		return;
 	/* the M3 of its own handshake may carry the verified ANonce: then it is current */
@@ -681,6 +753,8 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 
 		if (m->type == FW_MSG_M1 || !(m->key_info & FW_KI_MIC))
 			m->mic = FW_MICV_ABSENT;
+		orphan_unchecked(l, i);
+		rebind_by_mic(l, i);
 		check_stale(l, i);
 		check_aaa_key(c, l, i);
 		if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) && m->mic == FW_MICV_OK) {

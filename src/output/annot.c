@@ -165,10 +165,11 @@ static enum fw_msg_type request_of(enum fw_msg_type t)
 }
 
 /*
- * Within its handshake: a response names the request it answers (the
- * latest one before it with its replay counter, IEEE 802.11-2020 12.7.2:
- * the Supplicant echoes the Authenticator's counter); a repeated request
- * names the first one it repeats.
+ * A response names the request it answers (the core binds it to the latest
+ * one before it with its replay counter, IEEE 802.11-2020 12.7.2: the
+ * Supplicant echoes the Authenticator's counter; a model built without that
+ * binding is searched within the handshake); a repeated request names the
+ * first one it repeats.
  */
 static void relation_text(FILE *o, const struct fw_view *v, const struct fw_link *l, size_t i,
 			  const struct fw_handshake *h)
@@ -179,6 +180,13 @@ static void relation_text(FILE *o, const struct fw_view *v, const struct fw_link
 
 	if (!h || i < h->first)
 		return;
+	/* the request the core bound it to (the one whose replay counter it echoes) */
+	if (req != FW_MSG_UNKNOWN && m->answers) {
+		fprintf(o, ", answering the %s of frame %s%s", fw_out_msg_name(req),
+			frame_ref(b, sizeof(b), v, m->answers_file, m->answers),
+			m->late ? " (a late answer: the AP had sent a later request before it)" : "");
+		return;
+	}
 	if (req != FW_MSG_UNKNOWN) {
 		for (size_t k = i; k-- > h->first;) {
 			const struct fw_msg *q = &l->msgs[k];

@@ -211,6 +211,9 @@ static void say_finding(struct fw_events *e, const struct fw_view *v, const stru
 	}
 	fprintf(e->out, "finding   %s %s ", fw_severity_name(f->severity), ci ? ci->name : "?");
 	link_text(e->out, f->bssid, f->sta);
+	fprintf(e->out, "  id %u", f->id);
+	for (size_t i = 0; i < f->n_causes && i < FW_FINDING_MAX_CAUSES; i++)
+		fprintf(e->out, "%s%u", i ? "," : " after ", f->caused_by[i]);
 	fputs("  frames", e->out);
 	for (size_t i = 0; i < f->n_frames && i < FW_FINDING_MAX_FRAMES; i++)
 		fprintf(e->out, "%s%s", i ? "," : " ",
@@ -247,14 +250,17 @@ void fw_events_update(struct fw_events *e, const struct fw_view *v)
 	for (size_t i = 0; i < v->n_findings; i++) {
 		const struct fw_finding *f = v->findings[i];
 		const char *json = finding_json(e, v, f);
-		uint64_t k = fnv(fnv(fnv(fnv(FNV_BASIS, "f", 1), &f->code, sizeof(f->code)), f->bssid, 6),
-				 f->sta, 6);
+		/* the core gives the same finding the same id at every refresh */
+		uint64_t k = fnv(fnv(FNV_BASIS, "f", 1), &f->id, sizeof(f->id));
 
 		if (!json)
 			continue;
-		if (f->n_frames)
-			k = fnv(fnv(k, &f->frames[0].file, sizeof(f->frames[0].file)),
-				&f->frames[0].frame, sizeof(f->frames[0].frame));
+		if (!f->id) {	/* unnumbered (out of memory): by code, link and first frame */
+			k = fnv(fnv(fnv(k, &f->code, sizeof(f->code)), f->bssid, 6), f->sta, 6);
+			if (f->n_frames)
+				k = fnv(fnv(k, &f->frames[0].file, sizeof(f->frames[0].file)),
+					&f->frames[0].frame, sizeof(f->frames[0].frame));
+		}
 		if (is_new(e, k, fnv(FNV_BASIS, json, strlen(json))))
 			say_finding(e, v, f, json);
 	}

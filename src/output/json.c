@@ -97,6 +97,24 @@ static void jframe(FILE *o, const struct fw_view *v, unsigned file, uint64_t fra
 	fprintf(o, ",\"frame\":%" PRIu64 "}", frame);
 }
 
+static const char *jacked(enum fw_acked a)
+{
+	return a == FW_ACK_UNKNOWN ? "null" : a == FW_ACK_YES ? "true" : "false";
+}
+
+/* Where the frame was recorded: each file and interface, the first first. */
+static void jsightings(FILE *o, const struct fw_view *v, const struct fw_sighting *s, unsigned n)
+{
+	fputs(",\"sightings\":[", o);
+	for (unsigned k = 0; k < n && k < FW_MAX_SIGHTINGS; k++) {
+		fputs(k ? ",{\"file\":" : "{\"file\":", o);
+		jstr(o, fw_out_input_path(v, s[k].file));
+		fprintf(o, ",\"iface\":%" PRIu32 ",\"frame\":%" PRIu64 ",\"acked\":%s}", s[k].iface,
+			s[k].frame, jacked(s[k].acked));
+	}
+	fputc(']', o);
+}
+
 static void jsuite(FILE *o, uint32_t suite, bool cipher)
 {
 	char b[FW_OUT_SUITE_LEN];
@@ -232,20 +250,30 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 		jframe(o, v, m->anonce_from_file, m->anonce_from);
 	else
 		fputs("null", o);
+	if (m->type == FW_MSG_M2 || m->type == FW_MSG_M4 || m->type == FW_MSG_G2) {
+		fputs(",\"answers\":", o);
+		if (m->answers)
+			jframe(o, v, m->answers_file, m->answers);
+		else
+			fputs("null", o);
+		fputs(",\"late\":", o);
+		jbool(o, m->late);
+	}
 	write_key(o, m->key_id, m->key_fp, NULL);
 	fprintf(o, ",\"trailing\":%zu,\"key_data_len\":%u,\"acked\":", m->trailing,
 		(unsigned)m->key_data_len);
-	fputs(m->acked == FW_ACK_UNKNOWN ? "null" : m->acked == FW_ACK_YES ? "true" : "false", o);
+	fputs(jacked(m->acked), o);
 	fputs(",\"ack_frame\":", o);
 	if (m->ack_frame)
-		jframe(o, v, m->file, m->ack_frame);
+		jframe(o, v, m->ack_file, m->ack_frame);
 	else
 		fputs("null", o);
+	jsightings(o, v, m->sightings, m->n_sightings);
 	fputs(",\"retransmission\":", o);
 	if (fw_out_retrans_name(m->retrans)) {
 		jstr(o, fw_out_retrans_name(m->retrans));
 		fputs(",\"retransmits\":", o);
-		jframe(o, v, m->file, m->retrans_of);
+		jframe(o, v, m->retrans_of_file, m->retrans_of);
 	} else {
 		fputs("null", o);
 	}
@@ -325,7 +353,8 @@ static void write_pframes(FILE *o, const struct fw_view *v, const struct fw_link
 		else
 			fputs("null", o);
 		fputs(",\"acked\":", o);
-		fputs(p->acked == FW_ACK_UNKNOWN ? "null" : p->acked == FW_ACK_YES ? "true" : "false", o);
+		fputs(jacked(p->acked), o);
+		jsightings(o, v, p->sightings, p->n_sightings);
 		fputc('}', o);
 	}
 	fputc(']', o);
@@ -340,6 +369,8 @@ static void write_handshake(FILE *o, const struct fw_view *v, const struct fw_li
 	jstr(o, fw_out_outcome_name(h->outcome));
 	fputs(",\"detail\":", o);
 	jstr(o, h->outcome_detail[0] ? h->outcome_detail : NULL);
+	fputs(",\"opened_by\":", o);
+	jstr(o, h->opened_by[0] ? h->opened_by : NULL);
 	write_key(o, h->key_id, h->key_fp, h->key_origin ? h->key_origin : "");
 	fputs(",\"key_by\":", o);
 	jstr(o, !h->key_id ? NULL : h->key_by_pmkid ? "pmkid" : "mic");
@@ -392,6 +423,8 @@ static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l
 	jsuite(o, l->group, true);
 	fputs(",\"acks_visible\":", o);
 	jbool(o, l->acks_visible);
+	fprintf(o, ",\"acks_unmatched\":%" PRIu64 ",\"duplicates\":%" PRIu64, l->acks_unmatched,
+		l->duplicates);
 	fprintf(o, ",\"frames_decrypted\":%" PRIu64 ",\"frames_undecrypted\":%" PRIu64,
 		l->frames_decrypted, l->frames_undecrypted);
 	write_pframes(o, v, l);
@@ -409,7 +442,7 @@ static void write_finding(FILE *o, const struct fw_view *v, const struct fw_find
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
 
-	fputs("{\"code\":", o);
+	fprintf(o, "{\"id\":%u,\"code\":", f->id);
 	jstr(o, ci ? ci->name : "UNKNOWN");
 	fputs(",\"severity\":", o);
 	jstr(o, fw_severity_name(f->severity));
@@ -425,6 +458,18 @@ static void write_finding(FILE *o, const struct fw_view *v, const struct fw_find
 			fputc(',', o);
 		jframe(o, v, f->frames[i].file, f->frames[i].frame);
 	}
+	/* the same frames, each with its file and role */
+	fputs("],\"evidence\":[", o);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",{\"file\":" : "{\"file\":", o);
+		jstr(o, fw_out_input_path(v, f->frames[i].file));
+		fprintf(o, ",\"frame\":%" PRIu64 ",\"role\":", f->frames[i].frame);
+		jstr(o, fw_role_name((enum fw_role)f->frames[i].role));
+		fputc('}', o);
+	}
+	fputs("],\"caused_by\":[", o);
+	for (size_t i = 0; i < f->n_causes && i < FW_FINDING_MAX_CAUSES; i++)
+		fprintf(o, "%s%u", i ? "," : "", f->caused_by[i]);
 	fputs("],\"time\":", o);
 	jtime(o, f->ts_ns);
 	fputs(",\"detail\":", o);

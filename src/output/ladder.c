@@ -207,6 +207,28 @@ static void key_data_note(FILE *out, const struct fw_msg *m, const struct fw_tex
 	}
 }
 
+/* "also #20 of b.pcap on interface 1": the other sniffers that recorded it. */
+static void sightings_note(FILE *out, const struct fw_view *v, const struct fw_msg *m, bool *first)
+{
+	for (unsigned k = 1; k < m->n_sightings && k < FW_MAX_SIGHTINGS; k++) {
+		const struct fw_sighting *s = &m->sightings[k];
+		const char *path = fw_out_input_path(v, s->file);
+
+		sep(out, first);
+		fprintf(out, "also #%" PRIu64, s->frame);
+		if (s->file != m->file && path) {
+			fputs(" of ", out);
+			fw_tx_str(out, path);
+		}
+		if (s->iface != m->sightings[0].iface)
+			fprintf(out, " on interface %" PRIu32, s->iface);
+	}
+	if (m->n_sightings > FW_MAX_SIGHTINGS) {
+		sep(out, first);
+		fprintf(out, "%u more sightings", m->n_sightings - FW_MAX_SIGHTINGS);
+	}
+}
+
 static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, const struct fw_msg *m,
 		    const struct fw_text_opts *o)
 {
@@ -222,7 +244,8 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 	if (m->acked != FW_ACK_UNKNOWN) {
 		sep(out, &first);
 		if (m->acked == FW_ACK_YES)
-			fprintf(out, "ACKed #%" PRIu64, m->ack_frame);
+			fprintf(out, "ACKed #%s", fw_tx_frame(frame, sizeof(frame), v, m->ack_file,
+							      m->ack_frame));
 		else
 			fputs("no ACK", out);
 	}
@@ -230,11 +253,17 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 		sep(out, &first);
 		fprintf(out, "decrypted with the %s", fw_out_dec_key_name(m->dec_key));
 	}
+	if (m->late) {
+		sep(out, &first);
+		fprintf(out, "late answer to #%s",
+			fw_tx_frame(frame, sizeof(frame), v, m->answers_file, m->answers));
+	}
 	if (m->retrans != FW_RT_NONE) {
 		sep(out, &first);
-		fprintf(out, "%s retransmission of #%" PRIu64,
-			m->retrans == FW_RT_MAC ? "MAC" : "EAPOL", m->retrans_of);
+		fprintf(out, "%s retransmission of #%s", m->retrans == FW_RT_MAC ? "MAC" : "EAPOL",
+			fw_tx_frame(frame, sizeof(frame), v, m->retrans_of_file, m->retrans_of));
 	}
+	sightings_note(out, v, m, &first);
 	if (m->trailing) {
 		sep(out, &first);
 		fprintf(out, "%zu trailing byte%s", m->trailing, m->trailing == 1 ? "" : "s");

@@ -49,9 +49,160 @@ static void frames_list(FILE *out, const struct fw_view *v, const struct fw_find
 	fputc(')', out);
 }
 
-/* "error MIC_BAD (frames 89): detail"; with_link adds the addresses. */
+/*
+ * Findings form chains (handshake/chain.c): a list of findings is shown as
+ * a forest, each consequence indented under one of its causes in the list
+ * (the last of them in the list's order, so every cause is read before
+ * it; the others are named on its line).  A finding whose causes are not
+ * in the list is a root.  order[] receives list positions in reading
+ * order, depth[] their levels, parent[] the position of the cause they
+ * are shown under (SIZE_MAX for a root).
+ */
+struct id_pos {
+	unsigned id;
+	size_t pos;
+};
+
+static int cmp_id(const void *a, const void *b)
+{
+	const struct id_pos *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static size_t pos_of(const struct id_pos *ix, size_t m, unsigned id)
+{
+	struct id_pos key = { id, 0 };
+	const struct id_pos *p = id ? bsearch(&key, ix, m, sizeof(*ix), cmp_id) : NULL;
+
+	return p ? p->pos : SIZE_MAX;
+}
+
+#define TREE_DEPTH_SHOWN 4	/* deeper consequences are drawn at this level */
+
+struct tree {
+	size_t *order, *parent;
+	unsigned *depth;
+	size_t n;
+};
+
+static void tree_fini(struct tree *t)
+{
+	free(t->order);
+	free(t->parent);
+	free(t->depth);
+}
+
+/* Depth-first from pos; done[] guards against a cycle the core should never make. */
+static void tree_walk(struct tree *t, const struct sorted *list, size_t m, size_t pos,
+		      unsigned depth, bool *done)
+{
+	/* an explicit stack: chains are short, but the report must not trust that */
+	size_t *stack = malloc(m * sizeof(*stack));
+	unsigned *lvl = malloc(m * sizeof(*lvl));
+	size_t sp = 0;
+
+	if (!stack || !lvl) {
+		free(stack);
+		free(lvl);
+		return;
+	}
+	stack[sp] = pos;
+	lvl[sp++] = depth;
+	done[pos] = true;
+	while (sp) {
+		size_t p = stack[--sp];
+		unsigned d = lvl[sp];
+
+		t->order[t->n] = p;
+		t->depth[t->n++] = d;
+		/* children in list order: pushed in reverse */
+		for (size_t k = m; k-- > 0;)
+			if (t->parent[k] == p && !done[k]) {
+				done[k] = true;
+				stack[sp] = k;
+				lvl[sp++] = d + 1;
+			}
+	}
+	free(stack);
+	free(lvl);
+}
+
+static int tree_make(struct tree *t, const struct sorted *list, size_t m)
+{
+	struct id_pos *ix = calloc(m ? m : 1, sizeof(*ix));
+	bool *done = calloc(m ? m : 1, sizeof(*done));
+
+	memset(t, 0, sizeof(*t));
+	t->order = calloc(m ? m : 1, sizeof(*t->order));
+	t->parent = calloc(m ? m : 1, sizeof(*t->parent));
+	t->depth = calloc(m ? m : 1, sizeof(*t->depth));
+	if (!ix || !done || !t->order || !t->parent || !t->depth) {
+		free(ix);
+		free(done);
+		tree_fini(t);
+		return FW_ENOMEM;
+	}
+	for (size_t i = 0; i < m; i++) {
+		ix[i].id = list[i].f->id;
+		ix[i].pos = i;
+	}
+	qsort(ix, m, sizeof(*ix), cmp_id);
+	for (size_t i = 0; i < m; i++) {
+		const struct fw_finding *f = list[i].f;
+
+		t->parent[i] = SIZE_MAX;
+		for (size_t c = 0; c < f->n_causes && c < FW_FINDING_MAX_CAUSES; c++) {
+			size_t p = pos_of(ix, m, f->caused_by[c]);
+
+			if (p != SIZE_MAX && p != i && (t->parent[i] == SIZE_MAX || p > t->parent[i]))
+				t->parent[i] = p;
+		}
+	}
+	for (size_t i = 0; i < m; i++)
+		if (t->parent[i] == SIZE_MAX && !done[i])
+			tree_walk(t, list, m, i, 0, done);
+	for (size_t i = 0; i < m; i++)	/* left in a cycle: shown as roots */
+		if (!done[i]) {
+			t->parent[i] = SIZE_MAX;
+			tree_walk(t, list, m, i, 0, done);
+		}
+	free(ix);
+	free(done);
+	return 0;
+}
+
+/* ", also after CODE, CODE": the causes in the list other than the one it is shown under. */
+static void other_causes(FILE *out, const struct sorted *list, size_t m, size_t pos,
+			 size_t parent)
+{
+	const struct fw_finding *f = list[pos].f;
+	bool said = false;
+
+	for (size_t c = 0; c < f->n_causes && c < FW_FINDING_MAX_CAUSES; c++)
+		for (size_t k = 0; k < m; k++) {
+			const struct fw_code_info *ci;
+
+			if (k == parent || k == pos || list[k].f->id != f->caused_by[c])
+				continue;
+			ci = fw_code_info(list[k].f->code);
+			fprintf(out, "%s%s", said ? ", " : ", also after ", ci ? ci->name : "?");
+			said = true;
+		}
+}
+
+/* Where a finding stands in a tree, for its line: NULL list when in none. */
+struct tree_at {
+	const struct sorted *list;
+	size_t m, pos, parent;
+};
+
+/*
+ * "error MIC_BAD (frames 89): detail"; with_link adds the addresses; in a
+ * tree, the causes other than the one it is shown under follow the frames.
+ */
 static void finding_line(FILE *out, const struct fw_view *v, const struct fw_finding *f,
-			 const struct fw_text_opts *o, bool with_link)
+			 const struct fw_text_opts *o, bool with_link, const struct tree_at *at)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 
@@ -68,9 +219,32 @@ static void finding_line(FILE *out, const struct fw_view *v, const struct fw_fin
 		fprintf(out, " %s <-> %s", fw_mac_fmt(a, f->bssid), fw_mac_fmt(s, f->sta));
 	}
 	frames_list(out, v, f);
+	if (at && at->list)
+		other_causes(out, at->list, at->m, at->pos, at->parent);
 	fputs(": ", out);
 	fw_tx_str(out, f->detail[0] ? f->detail : (ci ? ci->title : ""));
 	fputc('\n', out);
+}
+
+/*
+ * Line k of a tree: the indent, two columns a level and an arrow for a
+ * consequence, the finding.  A consequence is on its cause's link, so the
+ * addresses (with_link) are said on roots only.
+ */
+static void tree_line(FILE *out, const struct fw_view *v, const struct sorted *list, size_t m,
+		      const struct tree *t, size_t k, const char *indent,
+		      const struct fw_text_opts *o, bool with_link)
+{
+	size_t pos = t->order[k];
+	unsigned d = t->depth[k] < TREE_DEPTH_SHOWN ? t->depth[k] : TREE_DEPTH_SHOWN;
+	struct tree_at at = { list, m, pos, t->parent[pos] };
+
+	fputs(indent, out);
+	for (unsigned i = 1; i < d; i++)
+		fputs("  ", out);
+	if (d)
+		fputs("-> ", out);
+	finding_line(out, v, list[pos].f, o, with_link && d == 0, &at);
 }
 
 static size_t total_handshakes(const struct fw_view *v, size_t *complete)
@@ -86,11 +260,44 @@ static size_t total_handshakes(const struct fw_view *v, size_t *complete)
 	return n;
 }
 
+/*
+ * list[0 .. m) as a forest, each line after indent; at most max lines (0:
+ * no limit).  Returns how many were left out.
+ */
+static size_t forest(FILE *out, const struct fw_view *v, const struct sorted *list, size_t m,
+		     const char *indent, const struct fw_text_opts *o, bool with_link, size_t max)
+{
+	struct tree t;
+	size_t more = 0;
+
+	if (tree_make(&t, list, m) != 0) {
+		/* out of memory: one finding a line, as listed */
+		for (size_t i = 0; i < m; i++) {
+			if (max && i >= max) {
+				more++;
+				continue;
+			}
+			fputs(indent, out);
+			finding_line(out, v, list[i].f, o, with_link, NULL);
+		}
+		return more;
+	}
+	for (size_t k = 0; k < t.n; k++) {
+		if (max && k >= max) {
+			more++;
+			continue;
+		}
+		tree_line(out, v, list, m, &t, k, indent, o, with_link);
+	}
+	tree_fini(&t);
+	return more;
+}
+
 static void problems(FILE *out, const struct fw_view *v, const struct sorted *s,
-		     const struct fw_text_opts *o)
+		     struct sorted *sub, const struct fw_text_opts *o)
 {
 	size_t complete, n_hs = total_handshakes(v, &complete);
-	size_t shown = 0, more = 0, no_key = 0;
+	size_t more = 0, no_key = 0, m = 0;
 	bool any = false;
 
 	for (size_t i = 0; i < v->n_inputs; i++) {
@@ -113,19 +320,13 @@ static void problems(FILE *out, const struct fw_view *v, const struct sorted *s,
 	}
 	for (size_t i = 0; i < v->n_findings; i++) {
 		no_key += s[i].f->code == FW_F_NO_KEY;
-		if (s[i].f->severity < FW_SEV_WARNING)
-			continue;
-		if (!any)
-			fputs("Problems:\n", out);
-		any = true;
-		if (shown == PROBLEMS_SHOWN) {
-			more++;
-			continue;
-		}
-		shown++;
-		fputs("  ", out);
-		finding_line(out, v, s[i].f, o, true);
+		if (s[i].f->severity >= FW_SEV_WARNING)
+			sub[m++] = s[i];
 	}
+	if (m && !any)
+		fputs("Problems:\n", out);
+	any |= m > 0;
+	more = forest(out, v, sub, m, "  ", o, true, PROBLEMS_SHOWN);
 	if (more)
 		fprintf(out, "  ... and %zu more (listed with their links below)\n", more);
 	if (n_hs == 0)
@@ -217,11 +418,15 @@ static void handshake_header(FILE *out, size_t n, const struct fw_handshake *h,
 		fw_tx_str(out, h->outcome_detail);
 		fputc(')', out);
 	}
-	if (!h->key_id) {
-		fputs(", not verified\n", out);
-		return;
+	if (!h->key_id)
+		fputs(", not verified", out);
+	else
+		fw_text_key_name(out, h);
+	/* why a new ANonce began, when the air shows it */
+	if (h->opened_by[0]) {
+		fputs("; began: ", out);
+		fw_tx_str(out, h->opened_by);
 	}
-	fw_text_key_name(out, h);
 	fputc('\n', out);
 }
 
@@ -257,9 +462,10 @@ static void stray_messages(FILE *out, const struct fw_view *v, const struct fw_l
 }
 
 static void link_block(FILE *out, const struct fw_view *v, const struct fw_link *l,
-		       const struct sorted *s, bool *claimed, const struct fw_text_opts *o)
+		       const struct sorted *s, struct sorted *sub, bool *claimed,
+		       const struct fw_text_opts *o)
 {
-	bool said = false;
+	size_t m = 0;
 
 	link_header(out, v, l, o);
 	if (l->n_eap) {
@@ -279,12 +485,11 @@ static void link_block(FILE *out, const struct fw_view *v, const struct fw_link 
 		if (!fw_out_finding_on_link(v, s[i].f, l))
 			continue;
 		claimed[i] = true;
-		if (!said)
-			fputs("  findings:\n", out);
-		said = true;
-		fputs("    ", out);
-		finding_line(out, v, s[i].f, o, false);
+		sub[m++] = s[i];
 	}
+	if (m)
+		fputs("  findings:\n", out);
+	forest(out, v, sub, m, "    ", o, false, 0);
 	fputc('\n', out);
 }
 
@@ -306,11 +511,13 @@ static void summary(FILE *out, const struct fw_view *v)
 int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts *o)
 {
 	struct sorted *s = calloc(v->n_findings ? v->n_findings : 1, sizeof(*s));
+	struct sorted *sub = calloc(v->n_findings ? v->n_findings : 1, sizeof(*sub));
 	bool *claimed = calloc(v->n_findings ? v->n_findings : 1, sizeof(*claimed));
-	bool other = false;
+	size_t m = 0;
 
-	if (!s || !claimed) {
+	if (!s || !sub || !claimed) {
 		free(s);
+		free(sub);
 		free(claimed);
 		return FW_ENOMEM;
 	}
@@ -320,25 +527,22 @@ int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts 
 	}
 	qsort(s, v->n_findings, sizeof(*s), cmp_sev);
 
-	problems(out, v, s, o);
+	problems(out, v, s, sub, o);
 	fputc('\n', out);
 	for (size_t i = 0; i < v->n_inputs; i++)
 		input_line(out, v, i);
 	if (v->n_inputs)
 		fputc('\n', out);
 	for (size_t i = 0; i < v->n_links; i++)
-		link_block(out, v, v->links[i], s, claimed, o);
-	for (size_t i = 0; i < v->n_findings; i++) {
-		if (claimed[i])
-			continue;
-		if (!other)
-			fputs("Other findings:\n", out);
-		other = true;
-		fputs("  ", out);
-		finding_line(out, v, s[i].f, o, true);
-	}
-	if (other)
+		link_block(out, v, v->links[i], s, sub, claimed, o);
+	for (size_t i = 0; i < v->n_findings; i++)
+		if (!claimed[i])
+			sub[m++] = s[i];
+	if (m) {
+		fputs("Other findings:\n", out);
+		forest(out, v, sub, m, "  ", o, true, 0);
 		fputc('\n', out);
+	}
 	summary(out, v);
 	if (v->n_notes)
 		fputs("Notes:\n", out);
@@ -348,6 +552,7 @@ int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts 
 		fputc('\n', out);
 	}
 	free(s);
+	free(sub);
 	free(claimed);
 	return ferror(out) ? FW_EIO : 0;
 }

@@ -5,7 +5,8 @@
  * saying there are none / no handshake was found), then per input a header,
  * per link a header, a ladder diagram per handshake (output/ladder.h) and
  * the link's findings, most severe first; finally a summary line and the
- * notes.  Plain ASCII drawing so the report reads the same in a terminal
+ * notes.  Findings are drawn as chains: a consequence (caused_by) under
+ * its cause, indented, after an arrow.  Plain ASCII drawing so the report reads the same in a terminal
  * and in a CI log.  Every byte that came from the air or from a file name
  * is escaped (\xNN) unless it is printable UTF-8, so a hostile SSID cannot
  * drive the terminal.  Key bytes are printed only with show_keys.

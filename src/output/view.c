@@ -33,6 +33,7 @@ int fw_view_init(struct fw_view *v, const struct fw_core *c)
 		return FW_ENOMEM;
 	}
 	v->n_inputs = fw_core_n_inputs(c);
+	v->merged = fw_core_merged(c);
 	for (size_t i = 0; i < v->n_inputs; i++)
 		in[i] = fw_core_input(c, i);
 	v->n_links = fw_core_n_links(c);

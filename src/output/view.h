@@ -8,8 +8,8 @@
  * build a view by hand without a core.
  *
  * merged: evidence frames name {file, frame} (--merge) rather than a frame
- * number within the finding's own file.  The core does not export its
- * options, so fw_view_init() leaves it false and the caller sets it.
+ * number within the finding's own file.  fw_view_init() sets it when the
+ * core merged several inputs into one timeline.
  */
 #ifndef FW_OUTPUT_VIEW_H
 #define FW_OUTPUT_VIEW_H

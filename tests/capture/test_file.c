@@ -514,6 +514,46 @@ START_TEST(pcap_orders_and_lengths)
 }
 END_TEST
 
+/* A file behind the one source interface: always ready, no descriptor to poll, no kernel counters. */
+START_TEST(file_as_a_source)
+{
+	uint8_t raw[24 + 3 * (16 + 10)];
+	char *tmp = tc_tmpdir(), *tp, err[256];
+	struct fw_source_stats st;
+	struct fw_source *s;
+	struct fw_pkt pkt;
+	size_t n = 24;
+	int rc;
+
+	put32(raw, 0xa1b2c3d4, 0);
+	raw[4] = 2, raw[5] = 0, raw[6] = 4, raw[7] = 0;	/* version 2.4, little-endian */
+	put32(raw + 8, 0, 0);
+	put32(raw + 12, 0, 0);
+	put32(raw + 16, 4096, 0);
+	put32(raw + 20, 105, 0);
+	for (int i = 0; i < 3; i++)
+		n += put_record(raw + n, 1767225600 + (uint32_t)i, 0, 10, 10, 0);
+	tp = tc_write(tmp, "s.pcap", raw, n);
+	ck_assert_int_eq(fw_source_open_file(&s, tp, err, sizeof(err)), 0);
+	ck_assert(!fw_source_live(s));
+	ck_assert_int_eq(fw_source_fd(s), -1);
+	ck_assert_str_eq(fw_source_path(s), tp);
+	ck_assert_uint_eq(fw_source_snaplen(s), 4096);
+	ck_assert_int_eq(fw_source_stats(s, &st), 0);
+	ck_assert_uint_eq(st.received, 0);
+	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1)
+		;
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(fw_source_stats(s, &st), 0);
+	ck_assert_uint_eq(st.received, 3);
+	ck_assert(!st.kernel);
+	ck_assert_uint_eq(st.kernel_dropped, 0);
+	fw_source_close(s);
+	free(tp);
+	tc_rmtree(tmp);
+}
+END_TEST
+
 Suite *file_suite(void)
 {
 	Suite *s = suite_create("file");
@@ -528,6 +568,7 @@ Suite *file_suite(void)
 	tcase_add_test(tc, not_captures);
 	tcase_add_test(tc, absurd_lengths);
 	tcase_add_test(tc, pcap_orders_and_lengths);
+	tcase_add_test(tc, file_as_a_source);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;

@@ -14,6 +14,14 @@ fw=$(cd "$bld" && pwd)/fourway	# absolute: one test runs it from another folder
 caps=$top/captures
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-check.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# captures/messy/ holds real captures fourway is known to get wrong today
+# (tests/vm/messy.sh holds them to captures/messy/KNOWN-GAPS): the walks
+# here are over a view of captures/ without that folder
+mkdir "$tmp/captures" || exit 99
+for e in "$(cd "$caps" && pwd)"/*; do
+	[ "${e##*/}" = messy ] || ln -s "$e" "$tmp/captures/" || exit 99
+done
+caps=$tmp/captures
 
 command -v xmllint >/dev/null 2>&1 || { echo "check.sh: xmllint (libxml2-utils) not found: skipping"; exit 77; }
 command -v gzip >/dev/null 2>&1 || { echo "check.sh: gzip not found: skipping"; exit 77; }
@@ -42,10 +50,10 @@ lines() {
 # --- the captures of the project pass, each by its sidecar -------------------
 # every capture under captures/, in the order of the walk: sorted by path
 # but those another capture's sidecar merges, which are checked as its part
-find "$caps" -name '*.expect' -type f -exec sh -c \
+find -L "$caps" -name '*.expect' -type f -exec sh -c \
 	'sed -n "s|^merge[[:space:]]\{1,\}\([^[:space:]#]*\).*|${1%/*}/\1|p" "$1"' sh {} \; |
 	LC_ALL=C sort -u >"$tmp/partners"
-find "$caps" \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -type f | LC_ALL=C sort |
+find -L "$caps" \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -type f | LC_ALL=C sort |
 	grep -vxF -f "$tmp/partners" >"$tmp/all"
 ncap=$(wc -l <"$tmp/all")
 run "check captures/" 0 "$fw" check "$caps"

@@ -1,8 +1,8 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "capture/source.h"
-#include "decode/frame.h"
+#include "cli/drive.h"
 #include "run_capture.h"
 
 struct fw_core *run_capture(const char *path, struct fw_keyring *kr, char *err, size_t errlen)
@@ -10,40 +10,38 @@ struct fw_core *run_capture(const char *path, struct fw_keyring *kr, char *err, 
 	return run_capture_tail(path, kr, NULL, NULL, err, errlen);
 }
 
+struct say {
+	char *err;
+	size_t errlen;
+};
+
+static void keep_error(void *arg, const struct fw_drive_input *in, const char *msg)
+{
+	struct say *say = arg;
+
+	(void)in;
+	snprintf(say->err, say->errlen, "%s", msg);
+}
+
 struct fw_core *run_capture_tail(const char *path, struct fw_keyring *kr, run_tail_fn tail,
 				 void *arg, char *err, size_t errlen)
 {
-	uint64_t frames = 0;
-	int64_t last_ts = 0;
 	struct fw_core_opts opts = { 0 };
-	struct fw_core *c;
-	struct fw_source *s;
-	struct fw_pkt pkt;
-	struct fw_frame f;
-	unsigned input;
-	int rc;
+	struct say say = { err, errlen };
+	const struct fw_drive_hooks hooks = { .error = keep_error, .arg = &say };
+	struct fw_drive_input in;
+	struct fw_core *c = fw_core_new(&opts, kr);
 
-	if (fw_source_open_file(&s, path, err, errlen) != 0)
-		return NULL;
-	c = fw_core_new(&opts, kr);
 	if (!c) {
-		fw_source_close(s);
+		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	input = fw_core_add_input(c, path, fw_source_linktype(s));
-	while ((rc = fw_source_next(s, &pkt, err, errlen)) == 1) {
-		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
-		frames = pkt.frame_no;
-		last_ts = pkt.ts_ns;
-	}
-	fw_source_close(s);
-	if (rc < 0) {
+	if (fw_drive_files(c, &path, 1, NULL, &hooks, &in) != 0 || in.err != FW_DRIVE_OK) {
 		fw_core_free(c);
 		return NULL;
 	}
 	if (tail)
-		tail(c, input, frames, last_ts, arg);
+		tail(c, in.input, in.frames, in.last_ts_ns, arg);
 	fw_core_finish(c);
 	return c;
 }

@@ -1,8 +1,9 @@
 check_PROGRAMS += tests/handshake/test_handshake
-TESTS += tests/handshake/test_handshake
+TESTS += tests/handshake/test_handshake tests/handshake/orphans.sh
+EXTRA_DIST += tests/handshake/orphans.sh
 tests_handshake_test_handshake_SOURCES = tests/handshake/test_handshake.c \
 	tests/handshake/test_core.c tests/handshake/builder.c tests/handshake/builder.h \
-	tests/handshake/test_radius.c tests/handshake/test_keys.c \
+	tests/handshake/test_radius.c tests/handshake/test_causal.c tests/handshake/test_keys.c \
 	tests/handshake/suites.h \
 	$(NULL)
 tests_handshake_test_handshake_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
@@ -15,6 +16,28 @@ check_PROGRAMS += tests/handshake/test_decrypt
 TESTS += tests/handshake/test_decrypt
 tests_handshake_test_decrypt_SOURCES = tests/handshake/test_decrypt.c
 tests_handshake_test_decrypt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
-tests_handshake_test_decrypt_LDADD = libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
+tests_handshake_test_decrypt_LDADD = libfwdrive.a libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
+	$(CRYPTO_LIBS)
+
+# Findings form chains: ids (stable over refreshes), caused_by, sorted evidence with
+# roles, on real captures and hand-built exchanges.
+check_PROGRAMS += tests/handshake/test_chain
+TESTS += tests/handshake/test_chain
+tests_handshake_test_chain_SOURCES = tests/handshake/test_chain.c tests/handshake/builder.c \
+	tests/handshake/builder.h \
+	$(NULL)
+tests_handshake_test_chain_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
+tests_handshake_test_chain_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
+	$(CRYPTO_LIBS)
+
+# One air, several sniffers: a capture seen again as a second file or
+# interface gives what it gives alone (handshake/sightings.c, ack.c).
+check_PROGRAMS += tests/handshake/test_sightings
+TESTS += tests/handshake/test_sightings
+tests_handshake_test_sightings_SOURCES = tests/handshake/test_sightings.c
+tests_handshake_test_sightings_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS)
+tests_handshake_test_sightings_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)

@@ -3,5 +3,6 @@
 #include <check.h>
 Suite *core_suite(void);
 Suite *radius_suite(void);
+Suite *causal_suite(void);
 Suite *keys_suite(void);
 #endif

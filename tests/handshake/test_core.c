@@ -145,7 +145,8 @@ START_TEST(test_stale_anonce)
 	env_init(&e, "correct horse battery", "correct horse battery", true);
 	m1a = hsb_msg(&e.b, e.c, 1, 1, A1, S1, NULL);
 	hsb_msg(&e.b, e.c, 1, 2, A2, S1, NULL);	/* the AP restarts with a new ANonce */
-	m2 = hsb_msg(&e.b, e.c, 2, 1, A1, S1, NULL);	/* ... but the M2 answers the first */
+	/* an M2 with the counter the AP waits for, but the first ANonce (DESIGN.md case 2) */
+	m2 = hsb_msg(&e.b, e.c, 2, 2, A1, S1, NULL);
 	fw_core_finish(e.c);
 	f = find(e.c, FW_F_MIC_BAD, 0);
 	ck_assert_ptr_nonnull(f);

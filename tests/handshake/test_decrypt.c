@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "capture/source.h"
+#include "cli/drive.h"
 #include "crypto/aead.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
@@ -272,24 +272,15 @@ static void noop_plain(void *arg, unsigned input, uint64_t frame_no, int64_t ts_
 static struct fw_core *run_file(const char *path, struct fw_keyring *kr, bool all)
 {
 	struct fw_core_opts co = { 0 };
-	struct fw_source *s;
-	struct fw_pkt pkt;
-	struct fw_frame f;
+	struct fw_drive_input in;
 	struct fw_core *c;
-	char err[512];
-	unsigned input;
 
 	if (all)
 		co.on_decrypted = noop_plain;
-	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
 	c = fw_core_new(&co, kr);
 	ck_assert_ptr_nonnull(c);
-	input = fw_core_add_input(c, path, fw_source_linktype(s));
-	while (fw_source_next(s, &pkt, err, sizeof(err)) == 1) {
-		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(c, input, pkt.frame_no, pkt.ts_ns, &f);
-	}
-	fw_source_close(s);
+	ck_assert_int_eq(fw_drive_files(c, &path, 1, NULL, NULL, &in), 0);
+	ck_assert_msg(in.err != FW_DRIVE_OPEN, "%s: %s", path, fw_core_input(c, in.input)->error);
 	fw_core_finish(c);
 	return c;
 }

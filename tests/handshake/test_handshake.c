@@ -9,6 +9,7 @@ int main(void)
 	int failed;
 
 	srunner_add_suite(sr, radius_suite());
+	srunner_add_suite(sr, causal_suite());
 	srunner_add_suite(sr, keys_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -116,6 +116,15 @@ else
 	echo "# peak RSS not measured (no /usr/bin/time, or a sanitizer build)"
 fi
 
+# the same stations heard by two sniffers: each frame one frame with two
+# sightings, and the cap drops links whose recent frames the sightings hold
+case="100 000 fake stations, two sniffers"
+analyze 0 --merge --max-links 1000 "$f" "$f"
+holds '.inputs[0].frames == 100001 and .inputs[1].frames == 100001'
+holds '(.links | length) == 1000'
+holds '[.links[].handshakes[].messages[].sightings | length] | unique == [2]'
+holds '[.links[].duplicates] | unique == [1]'
+
 case="100 000 fake networks"
 f=$tmp/aps.pcap
 analyze 0 --max-links 1000 "$f"

@@ -23,14 +23,20 @@ CAPTURES="wpa2-psk.pcap:correct horse battery staple
 m4-drop.pcap:first four lost
 wrong-psk.pcap:the right passphrase"
 
-# Final findings of a live event stream: the last line for each code, link
-# and first evidence frame (events.h), without "file" (an interface there).
+# Findings side by side, whatever numbered them: a live core numbers its findings
+# in the order they first appeared, a batch one in document order.  NORM drops
+# the numbers (and every "file", an interface live) and names each cause by its
+# code and anchor, the first evidence frame.
+NORM='(map({key: (.id | tostring), value: "\(.code)@\(.frames[0])"}) | from_entries) as $k
+	| map(.caused_by |= (map($k[tostring]) | sort) | del(.id, .file)
+		| .evidence |= map(del(.file)))'
+# Final findings of a live event stream: the last line for each id (events.h).
 live_findings() {
-	jq -s -S '[.[] | select(.code)] | group_by([.code, .bssid, .sta, .frames[0]])
-		| map(last | del(.file)) | sort_by(.code, .bssid, .sta, .frames[0])' "$1"
+	jq -s -S "[.[] | select(.code)] | group_by(.id) | map(last) | $NORM
+		| sort_by(.code, .bssid, .sta, .frames[0])" "$1"
 }
 doc_findings() {
-	jq -S '[.findings[] | del(.file)] | sort_by(.code, .bssid, .sta, .frames[0])' "$1"
+	jq -S ".findings | $NORM | sort_by(.code, .bssid, .sta, .frames[0])" "$1"
 }
 # Handshake outcomes: the last event for each handshake, and the document's.
 live_outcomes() {
@@ -57,9 +63,9 @@ doc_msgs() {
 TIMING_CODES='["M4_LOST","M4_IGNORED","M3_LOST","EARLY_KEY_INSTALL","M3_RETRY_AFTER_INSTALL",
 	"M1_UNANSWERED","SLOW_RESPONSE","CAPTURE_LOSSY","REORDERED","TIMEOUT"]'
 untimed() {
-	jq -s -S --argjson t "$TIMING_CODES" '[.[] | select(.code) | select(.code as $c | $t | index($c) | not)
-		| del(.file)] | group_by([.code, .bssid, .sta, .frames[0]]) | map(last)
-		| sort_by(.code, .bssid, .sta, .frames[0])'
+	jq -s -S --argjson t "$TIMING_CODES" "[.[] | select(.code)] | group_by(.id) | map(last)
+		| $NORM | [.[] | select(.code as \$c | \$t | index(\$c) | not)]
+		| map(del(.caused_by)) | sort_by(.code, .bssid, .sta, .frames[0])"
 }
 
 # same NAME A B: two JSON values are equal

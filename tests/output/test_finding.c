@@ -56,6 +56,8 @@ static const struct { const char *name; enum fw_severity sev; } design[] = {
 	{ "NONCE_REUSE", FW_SEV_ERROR }, { "RSNE_MISMATCH", FW_SEV_ERROR },
 	{ "PMKID_MISMATCH", FW_SEV_INFO }, { "TIMEOUT", FW_SEV_ERROR },
 	{ "SLOW_RESPONSE", FW_SEV_INFO }, { "CAPTURE_LOSSY", FW_SEV_INFO },
+	/* DESIGN.md, "Decisions of the second round" */
+	{ "LATE_ANSWER", FW_SEV_INFO },
 	{ "KEY_WRONG", FW_SEV_ERROR }, { "M2_REJECTED", FW_SEV_ERROR },
 };
 

@@ -331,6 +331,55 @@ START_TEST(eap_events)
 END_TEST
 
 /* The PMK that verified a handshake, by fingerprint and origin; a key without one says null. */
+/*
+ * Chains: a finding's id, the ids of its causes, and its evidence with roles
+ * beside the plain "frames" list.
+ */
+START_TEST(ids_causes_roles)
+{
+	struct fx x;
+	struct fw_finding *t;
+	char *doc;
+
+	fx_induction(&x);
+	fx_add_stale(&x);
+	x.find[0].id = 1;
+	x.find[1].id = 2;
+	x.find[1].frames[0].role = FW_ROLE_ANSWER;
+	t = &x.find[2];
+	*t = x.find[1];
+	t->code = FW_F_TIMEOUT;
+	t->id = 5;
+	t->n_frames = 2;
+	t->frames[0].frame = 13;
+	t->frames[0].role = FW_ROLE_LAST;
+	t->frames[1].frame = 14;
+	t->frames[1].role = FW_ROLE_DEAUTH;
+	t->diagnosis[0] = '\0';
+	t->n_causes = 2;
+	t->caused_by[0] = 1;
+	t->caused_by[1] = 2;
+	x.n_find = 3;
+	doc = fx_json(fx_view(&x), false);
+	assert_valid(doc);
+	expect(doc, "findings[0].id", "1");
+	expect(doc, "findings[0].caused_by", "[]");
+	expect(doc, "findings[0].evidence",
+	       "[{\"file\":\"wpa-Induction.pcap\",\"frame\":87,\"role\":\"evidence\"}]");
+	expect(doc, "findings[1].id", "2");
+	expect(doc, "findings[1].frames", "[13,10]");
+	expect(doc, "findings[1].evidence[0].role", "\"answer\"");
+	expect(doc, "findings[1].evidence[1].frame", "10");
+	expect(doc, "findings[1].evidence[1].role", "\"evidence\"");
+	expect(doc, "findings[2].id", "5");
+	expect(doc, "findings[2].code", "\"TIMEOUT\"");
+	expect(doc, "findings[2].caused_by", "[1,2]");
+	expect(doc, "findings[2].evidence[1].role", "\"deauth\"");
+	expect(doc, "findings[2].evidence[0].role", "\"last\"");
+	free(doc);
+}
+END_TEST
+
 START_TEST(key_fingerprints)
 {
 	/* member of links[0].handshakes[0], and its value */
@@ -366,6 +415,7 @@ Suite *json_suite(void)
 	tcase_add_test(tc, induction_document);
 	tcase_add_test(tc, eap_events);
 	tcase_add_test(tc, key_fingerprints);
+	tcase_add_test(tc, ids_causes_roles);
 	tcase_add_test(tc, show_keys_only_on_request);
 	tcase_add_test(tc, stale_anonce_mic_bad);
 	tcase_add_test(tc, merged_frame_references);

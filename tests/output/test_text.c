@@ -319,6 +319,85 @@ START_TEST(eap_rows)
 END_TEST
 
 /* A handshake names the PMK that verified it, and where that PMK came from. */
+/*
+ * Causes lead, consequences are indented under them with an arrow (the
+ * link's addresses said once, on the cause); a consequence of several
+ * causes stands under the last of them and names the others; an info
+ * cause leaves its warning consequence a root of the problems.
+ */
+START_TEST(chains_indent)
+{
+	struct fx x;
+	struct fw_finding *f;
+	char *t;
+	const char *p1, *p2, *p3, *p4;
+
+	fx_induction(&x);
+	fx_add_stale(&x);
+	x.find[0].id = 1;
+	x.find[1].id = 2;
+	/* 3: a warning on the stale link, caused by the MIC_BAD (2) */
+	f = &x.find[2];
+	*f = x.find[1];
+	f->code = FW_F_ANONCE_CHANGED;
+	f->severity = FW_SEV_WARNING;
+	f->id = 3;
+	f->n_causes = 1;
+	f->caused_by[0] = 2;
+	snprintf(f->detail, sizeof(f->detail), "second in chain");
+	/* 4: the end, caused by both */
+	f = &x.find[3];
+	*f = x.find[1];
+	f->code = FW_F_TIMEOUT;
+	f->id = 4;
+	f->n_causes = 2;
+	f->caused_by[0] = 2;
+	f->caused_by[1] = 3;
+	f->n_frames = 1;
+	f->frames[0].frame = 14;
+	snprintf(f->detail, sizeof(f->detail), "the end");
+	/* 5: a warning on the induction link after its info PMKID_MISMATCH (1) */
+	f = &x.find[4];
+	*f = x.find[0];
+	f->code = FW_F_REPLAY_COUNTER;
+	f->severity = FW_SEV_WARNING;
+	f->id = 5;
+	f->n_causes = 1;
+	f->caused_by[0] = 1;
+	snprintf(f->detail, sizeof(f->detail), "after an info");
+	x.n_find = 5;
+	t = fx_text(fx_view(&x), false, false);
+	p1 = strstr(t, "Problems:\n  error MIC_BAD 02:00:00:00:01:00 <-> 02:00:00:00:02:00 "
+		       "(frames 13, 10): stale ANonce");
+	ck_assert_msg(p1 != NULL, "%s", t);
+	/* the error consequence comes before the warning only by its chain, not by severity */
+	p2 = strstr(t, "\n  -> warning ANONCE_CHANGED (frames 13, 10): second in chain\n");
+	p3 = strstr(t, "\n    -> error TIMEOUT (frame 14), also after MIC_BAD: the end\n");
+	p4 = strstr(t, "\n  warning REPLAY_COUNTER 00:0c:41:82:b2:55 <-> 00:0d:93:82:36:3a "
+		       "(frame 87): after an info\n");
+	ck_assert_msg(p2 && p3 && p4, "%s", t);
+	ck_assert(p1 < p2 && p2 < p3 && p3 < p4);
+	/* the link's own list, indented one level deeper, the info cause now shown */
+	has(t, "  findings:\n    error MIC_BAD (frames 13, 10): stale ANonce");
+	has(t, "\n    -> warning ANONCE_CHANGED (frames 13, 10): second in chain\n"
+	       "      -> error TIMEOUT (frame 14), also after MIC_BAD: the end\n");
+	has(t, "  findings:\n    info PMKID_MISMATCH (frame 87): the PMKID in msg 1/4 (frame 87) "
+	       "matches no key, but the MICs verify\n    -> warning REPLAY_COUNTER (frame 87): "
+	       "after an info\n");
+	free(t);
+
+	/* a cause that names itself, or two findings that name each other: still each once */
+	x.find[1].n_causes = 1;
+	x.find[1].caused_by[0] = 4;
+	t = fx_text(fx_view(&x), false, false);
+	p1 = strstr(t, "MIC_BAD 02:00:00:00:01:00");
+	ck_assert_ptr_nonnull(p1);
+	ck_assert_ptr_null(strstr(p1 + 1, "MIC_BAD 02:00:00:00:01:00"));
+	ck_assert_ptr_nonnull(strstr(t, "TIMEOUT"));
+	free(t);
+}
+END_TEST
+
 START_TEST(key_fingerprint_line)
 {
 	struct fx x;
@@ -350,6 +429,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, hostile_bytes_escaped);
 	tcase_add_test(tc, eap_rows);
 	tcase_add_test(tc, key_fingerprint_line);
+	tcase_add_test(tc, chains_indent);
 	suite_add_tcase(s, tc);
 	return s;
 }

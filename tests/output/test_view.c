@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "capture/source.h"
+#include "cli/drive.h"
 #include "decode/frame.h"
 #include "fixtures.h"
 #include "handshake/core.h"
@@ -82,23 +82,12 @@ static struct fw_core *analyze(const char *path, struct fw_keyring *kr,
 			       const struct fw_core_opts *opts)
 {
 	struct fw_core *c = fw_core_new(opts, kr);
-	struct fw_source *s;
-	struct fw_pkt pkt;
-	char err[512];
-	unsigned in;
-	int rc;
+	struct fw_drive_input in;
 
 	ck_assert_ptr_nonnull(c);
-	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
-	in = fw_core_add_input(c, path, fw_source_linktype(s));
-	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1) {
-		struct fw_frame f;
-
-		fw_frame_decode(&f, pkt.linktype, pkt.data, pkt.caplen);
-		fw_core_feed(c, in, pkt.frame_no, pkt.ts_ns, &f);
-	}
-	ck_assert_msg(rc == 0, "%s", err);
-	fw_source_close(s);
+	ck_assert_int_eq(fw_drive_files(c, &path, 1, NULL, NULL, &in), 0);
+	ck_assert_msg(in.err == FW_DRIVE_OK, "%s: %s", path,
+		      fw_core_input(c, in.input)->error);
 	fw_core_finish(c);
 	return c;
 }

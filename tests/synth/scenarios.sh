@@ -119,14 +119,16 @@ expects_json() {
 		jq -s -c .
 }
 
+# a merged run names {file, frame}: the frame numbers are those of the air capture
 DIFF='
+  def fno: if type == "object" then .frame else . end;
   ([ $e[] | . as $x
-     | select([ $f[] | select(.code == $x.code and any(.frames[]; . == $x.frame)) ] | length == 0)
+     | select([ $f[] | select(.code == $x.code and any(.frames[]; fno == $x.frame)) ] | length == 0)
      | "missing \(.code)@\(.frame)" ]
    + [ $f[] | select(.severity != "info") | . as $g
-     | select([ $e[] | . as $y | select(.code == $g.code and any($g.frames[]; . == $y.frame)) ]
+     | select([ $e[] | . as $y | select(.code == $g.code and any($g.frames[]; fno == $y.frame)) ]
               | length == 0)
-     | "extra \(.code)@\($g.frames | map(tostring) | join(","))" ])
+     | "extra \(.code)@\($g.frames | map(fno | tostring) | join(","))" ])
   | join("; ")'
 
 grep -v '^#' "$caps/scenarios.list" | while read -r stem scenario opts; do
@@ -191,7 +193,8 @@ done <"$tmp/stems"
 diagnoses() { # STEM: "code/diagnosis@frames" of its findings, given only the secret
 	sed -n 's/^key //p' "$caps/$1.expect" >"$tmp/key"
 	"$fw" analyze --json --key-file "$tmp/key" --merge "$caps/$1.pcap" "$caps/$1-wired.pcap" |
-		jq -r '[.findings[] | "\(.code)/\(.diagnosis)@\(.frames | map(tostring) | join(","))"] | join(" ")'
+		jq -r '[.findings[] | "\(.code)/\(.diagnosis)@\(.frames | map(.frame | tostring) | join(","))"]
+			| join(" ")'
 }
 got=$(diagnoses stale-key)
 [ "$got" = "MIC_BAD/stale key@71 MIC_BAD/stale key@75 TIMEOUT/null@75,77" ] &&

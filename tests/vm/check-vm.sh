@@ -34,6 +34,7 @@ export PATH="$PATH:/sbin:/usr/sbin"
 [ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 || skip "no /bin/busybox (apt-get install busybox-static)"
 ldd /bin/busybox >/dev/null 2>&1 && skip "/bin/busybox is dynamically linked (apt-get install busybox-static)"
 [ -x "$bld/tests/vm/fw-medium" ] || { say "$bld/tests/vm/fw-medium not built"; exit 99; }
+[ -x "$bld/tests/vm/fw-flood" ] || { say "$bld/tests/vm/fw-flood not built"; exit 99; }
 [ -x "$bld/fourway" ] || { say "$bld/fourway not built"; exit 99; }
 
 kv=$("$here/kernel.sh" "$cache")
@@ -44,7 +45,7 @@ say "kernel $kv"
 
 # the image, rebuilt only when what goes into it changed
 img=$bld/tests/vm/initramfs-$kv.cpio.gz
-for f in "$here/mkinitramfs.sh" "$here/guest-init.sh" "$bld/tests/vm/fw-medium" \
+for f in "$here/mkinitramfs.sh" "$here/guest-init.sh" "$bld/tests/vm/fw-medium" "$bld/tests/vm/fw-flood" \
 	/usr/sbin/hostapd /sbin/wpa_supplicant /usr/bin/tcpdump; do
 	[ -f "$img" ] && [ ! "$f" -nt "$img" ] || { rm -f "$img"; break; }
 done

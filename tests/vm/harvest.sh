@@ -1,5 +1,5 @@
 #!/bin/sh
-# harvest.sh RUN CAPTURES: turn the fresh runs of make check-vm (RUN, e.g.
+# harvest.sh [--messy] RUN CAPTURES: turn the fresh runs of make check-vm (RUN, e.g.
 # build/tests/vm/run/out) into sample captures (CAPTURES, e.g. captures/).
 # A maintainer's tool, not run by the tests.  Per scenario S it writes:
 #   S*.pcap          the captures as tcpdump wrote them
@@ -33,8 +33,32 @@
 #   on a monitor of another radio (no ACKs there) nothing from a missing ACK:
 #     forbid M4_LOST, M3_LOST; expect CAPTURE_LOSSY where that radio alone
 #     missed a frame
+# With --messy (captures/messy/: what fourway may still get wrong) it writes
+# no .expect: those are written by hand from the logs, with the line numbers
+# of the trimmed logs it keeps instead, each wider than the above:
+#   S.hostapd.log, S.wpa_supplicant.log (and S.wpa_supplicant2.log with a
+#                    second station): the lines of both daemons' -dd -t logs
+#                    that tell what each sent, received, installed, dropped
+#                    and why, with the management frames of joining and
+#                    leaving, SA Query and the group key handshakes
+#   S.flood.log      what fw-flood sent, when a scenario had one
+#   S*.pcap.gz       a capture over 1 MB (a busy channel), compressed
 set -eu
+messy=no
+[ "${1:-}" = --messy ] && { messy=yes; shift; }
 run=$1 dst=$2
+
+# messy_logs DIR S: the trimmed logs of both daemons (no key material
+# beyond the PMK lines the keylog keeps; the station's SNonces, which the
+# air shows anyway, are kept to tell a renewed one from a reused one)
+messy_logs() {
+	grep -E 'EAPOL-4WAY-HS-COMPLETED|pairwise key handshake completed|group key handshake|invalid MIC|AP-STA-|reason|received EAPOL-Key frame|sending [1-4]/[24] msg|Use EAPOL-Key timeout|EAPOL-Key timeout|Retry limit|replay counter|invalid state|discard|IEEE 802.11: (authent|associat|deauth|disassoc)|association request|Add associated STA|Data/PS-poll|Class 3|rekeying GTK|TX status for STA|acknowledged deauth|Removing STA|SA Query|PMKSA|PMKID|SAE:.*(state|accept|confirm)|WPA_PTK entering|WPA_PTK_GROUP entering|DEL_KEY|set_key.*alg=[1-9]' \
+		"$1/hostapd.log" | grep -v hexdump >"$dst/$2.hostapd.log" || true
+	for w in "$1"/wpa_supplicant*.log; do
+		grep -E 'RX message|Sending EAPOL-Key|no_encrypt|State: |CTRL-EVENT-(CONNECTED|DISCONNECTED|EAP|SSID)|Installing|WPA: Key negotiation|Unprotected|SA Query|SME: |reason|PMKSA|PMKID|Trying to (authenticate|associate)|Associated with|Group rekeying|replay counter|Invalid|discard|drop|Ignore|SAE: |Renewed SNonce' \
+			"$w" | awk '(!/hexdump/ || /Renewed SNonce/) && !/SAE: (counter|pwd-seed|PWE)/' >"$dst/$2.$(basename "$w")" || true
+	done
+}
 medium() { [ -f "$dir/medium.log" ] && grep -q -- "$1" "$dir/medium.log"; }
 
 for dir in "$run"/*/; do
@@ -42,6 +66,24 @@ for dir in "$run"/*/; do
 	[ -f "$dir/hostapd.log" ] || continue
 	grep -- '- hexdump(len=' "$dir/hostapd.log" | grep 'PMK - hexdump' | sed 's/^[0-9.]*: //' |
 		awk '!seen[$0]++' >"$dst/$s.keylog"
+	if [ "$messy" = yes ]; then
+		messy_logs "$dir" "$s"
+		[ -f "$dir/medium.log" ] && cp "$dir/medium.log" "$dst/$s.medium.log"
+		[ -f "$dir/flood.log" ] && cp "$dir/flood.log" "$dst/$s.flood.log"
+		for p in "$dir"/*.pcap; do
+			c=$(basename "$p")
+			rm -f "$dst/$c" "$dst/$c.gz"
+			# a capture of a busy channel is large: kept compressed
+			if [ "$(wc -c <"$p")" -gt 1000000 ]; then
+				gzip -9 -n -c "$p" >"$dst/$c.gz"
+				c=$c.gz
+			else
+				cp "$p" "$dst/$c"
+			fi
+			echo "harvest: $c ($(wc -c <"$dst/$c") bytes)"
+		done
+		continue
+	fi
 	grep -E 'EAPOL-4WAY-HS-COMPLETED|pairwise key handshake completed|invalid MIC|AP-STA-|reason 15|received EAPOL-Key frame|sending [1-4]/4 msg|Use EAPOL-Key timeout|replay counter|invalid state|CTRL-EVENT-EAP-SUCCESS|STA identity|authenticated - EAP type|\(Access-Accept\)' \
 		"$dir/hostapd.log" | grep -v hexdump >"$dst/$s.hostapd.log"
 	[ -f "$dir/medium.log" ] && cp "$dir/medium.log" "$dst/$s.medium.log"

@@ -3,12 +3,20 @@
  * deterministic loss and delay.  Runs inside the test VM.
  *
  *   fw-medium -n RADIOS [-q] [-v] RULE...
- *   RULE = ACTION:CLASS:COUNT[:MS][@RADIO]
- *     ACTION  drop (delivered to nobody, or not to @RADIO) or delay (by MS)
- *     CLASS   m1 m2 m3 m4 g1 g2 eapol auth assoc deauth
+ *   RULE = ACTION:CLASS:COUNT[:MS] then, in any order, @RADIO >TO <FROM
+ *     ACTION  drop (delivered to nobody, or not to @RADIO), delay (by MS),
+ *             or dup (delivered now, and the same bytes again MS later, as
+ *             a copy held up on the air would be)
+ *     CLASS   m1 m2 m3 m4 g1 g2 eapol auth assoc deauth action, or protN:
+ *             protected data frames of N bytes (EAPOL inside CCMP: a
+ *             rekey's messages have lengths no ping has)
  *     COUNT   how many matching frames the rule takes, then it retires
  *     @RADIO  only the delivery to that radio index (e.g. the sniffer's)
- *   e.g. drop:m3:2, drop:m2:1@2, delay:m4:1:1500
+ *     >TO     only frames addressed to radio TO's station (02:00:00:00:TO:00):
+ *             one station among several
+ *     <FROM   only frames radio FROM transmitted (a station's 4/4s, say)
+ *   e.g. drop:m3:2, drop:m2:1@2, delay:m4:1:1500, drop:m3:2>2, drop:m4:1<1,
+ *   dup:assoc:1:900
  *
  * Once registered (HWSIM_CMD_REGISTER) the medium gets every transmitted
  * frame as HWSIM_CMD_FRAME, hands it to the other radios with HWSIM_CMD_FRAME
@@ -19,9 +27,11 @@
  * dropped ones included; a monitor interface of another radio shows only
  * what the medium delivered to it.
  *
- * The log (stdout) has one line per EAPOL-Key, authentication, association
- * and deauthentication frame: time, radios, class, replay counter and what
- * was done to it.  It is the ground truth the tests read.
+ * The log (stdout) has one line per EAPOL-Key, authentication, association,
+ * deauthentication and action frame, and per protected data frame a rule
+ * took: time, radios, class, replay counter (length for protN), whether it
+ * was protected, and what was done to it.  It is the ground truth the tests
+ * read.
  *
  * The attribute numbers are those of the kernel's mac80211_hwsim.h
  * (the UAPI header is not installed, so they are restated here).
@@ -247,10 +257,11 @@ static void deliver(struct medium *m, int radio, const uint8_t *f, size_t len,
 	nl_send(m, &b);
 }
 
-static struct med_rule *rule_for(struct medium *m, enum med_class c)
+static struct med_rule *rule_for(struct medium *m, enum med_class c, size_t len, int to,
+				 int from)
 {
 	for (size_t i = 0; i < m->nrules; i++)
-		if (med_rule_matches(&m->rules[i], c))
+		if (med_rule_matches(&m->rules[i], c, len, to, from))
 			return &m->rules[i];
 	return NULL;
 }
@@ -309,24 +320,29 @@ static void tx_status(struct medium *m, const struct attrs *t, const uint8_t tx[
 	nl_send(m, &b);
 }
 
-static void log_frame(struct medium *m, int txr, const uint8_t *f, enum med_class c,
-		      uint32_t replay, const struct med_rule *r, int acked)
+static void log_frame(struct medium *m, int txr, const uint8_t *f, size_t len,
+		      enum med_class c, uint32_t replay, const struct med_rule *r, int acked)
 {
 	const char *what = "fwd";
 
-	if (m->quiet || (c == MED_OTHER && !r))
+	if (m->quiet || ((c == MED_OTHER || c == MED_PROT) && !r))
 		return;
 	if (r)
-		what = !r->drop ? "DELAY" : r->radio < 0 ? "DROP" : "DROP-at-radio";
+		what = r->action == MED_DELAY ? "DELAY" : r->action == MED_DUP ? "DUP" :
+		       r->radio < 0 ? "DROP" : "DROP-at-radio";
 	printf("%9.3f radio%d %02x:%02x:%02x:%02x:%02x:%02x -> %02x:%02x:%02x:%02x:%02x:%02x %-6s",
 	       now() - m->t0, txr, f[10], f[11], f[12], f[13], f[14], f[15],
 	       f[4], f[5], f[6], f[7], f[8], f[9], med_class_name(c));
 	if (c >= MED_M1 && c <= MED_G2)
 		printf(" replay=%u", (unsigned)replay);
+	if (c == MED_PROT)
+		printf(" len=%zu", len);
+	if (f[1] & 0x40)
+		printf(" protected");
 	printf(" %s", what);
 	if (r && r->radio >= 0)
 		printf("(radio%d)", r->radio);
-	if (r && !r->drop)
+	if (r && r->action != MED_DROP)
 		printf("(%ld ms)", r->ms);
 	printf(" ack=%d\n", acked);
 	fflush(stdout);
@@ -359,15 +375,17 @@ static void on_frame(struct medium *m, struct fw_cursor *body)
 	fw_cur_copy(&ri, rates, 2);
 	txr = (tx[3] << 8) | tx[4];
 	c = med_classify(f, len, &replay);
-	r = rule_for(m, c);
+	r = rule_for(m, c, len, med_addr_radio(f, len), txr);
 	for (int i = 0; i < m->nradios; i++) {
 		int applies = r && (r->radio < 0 || r->radio == i);
 		uint32_t rate = (int8_t)rates[0] >= 0 ? rates[0] : 0;
 
 		if (i == txr)
 			continue;
-		if (applies && r->drop)
+		if (applies && r->action == MED_DROP)
 			continue;
+		if (applies && r->action == MED_DUP)
+			deliver(m, i, f, len, freq, rate);
 		if (applies)
 			hold(m, r, i, f, len, freq, rate);
 		else
@@ -379,7 +397,7 @@ static void on_frame(struct medium *m, struct fw_cursor *body)
 	if ((f[4] & 1) || (flags & HWSIM_TX_CTL_NO_ACK))	/* group-addressed: no ACK */
 		acked = 0;
 	tx_status(m, &t, tx, flags, acked);
-	log_frame(m, txr, f, c, replay, r, acked);
+	log_frame(m, txr, f, len, c, replay, r, acked);
 }
 
 static void flush_due(struct medium *m)
@@ -509,7 +527,7 @@ int main(int argc, char **argv)
 
 	m.seq = 1;
 	if (parse_args(&m, argc, argv) != 0) {
-		fprintf(stderr, "usage: fw-medium -n RADIOS [-q] [-v] ACTION:CLASS:COUNT[:MS][@RADIO]...\n");
+		fprintf(stderr, "usage: fw-medium -n RADIOS [-q] [-v] ACTION:CLASS:COUNT[:MS][@RADIO][>TO][<FROM]...\n");
 		return 2;
 	}
 	if (medium_open(&m) != 0)

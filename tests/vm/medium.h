@@ -21,7 +21,7 @@
 /* What a frame is, as far as the rules care. */
 enum med_class {
 	MED_OTHER, MED_M1, MED_M2, MED_M3, MED_M4, MED_G1, MED_G2,
-	MED_AUTH, MED_ASSOC, MED_DEAUTH, MED_EAPOL, MED_NCLASS
+	MED_AUTH, MED_ASSOC, MED_DEAUTH, MED_EAPOL, MED_ACTION, MED_PROT, MED_NCLASS
 };
 
 /* The name used in rules and in the log ("m3", "auth", ...). */
@@ -30,23 +30,37 @@ const char *med_class_name(enum med_class c);
 /*
  * Classify an 802.11 frame (no radiotap, no FCS).  For EAPOL-Key frames
  * *replay gets the low 32 bits of the replay counter, else 0.  A frame too
- * short for what it claims to be is MED_OTHER.
+ * short for what it claims to be is MED_OTHER.  A protected data frame is
+ * MED_PROT whatever it carries (a rekey's EAPOL-Key inside CCMP, a ping):
+ * rules pick those by length.  Action frames (SA Query, ...) are MED_ACTION.
  */
 enum med_class med_classify(const uint8_t *frame, size_t len, uint32_t *replay);
 
-/* One rule: ACTION:CLASS:COUNT[:MS][@RADIO]. */
+enum med_action { MED_DELAY, MED_DROP, MED_DUP };
+
+/* One rule: ACTION:CLASS:COUNT[:MS], then any of @RADIO >TO <FROM. */
 struct med_rule {
-	int drop;		/* 1 drop, 0 delay */
+	enum med_action action;	/* drop, delay by ms, or deliver now and a copy ms later */
 	enum med_class cls;	/* MED_EAPOL matches any EAPOL-Key message */
 	long count;		/* matching frames left; the rule retires at 0 */
-	long ms;		/* delay */
+	long ms;		/* delay, or how late the duplicate comes */
 	int radio;		/* only deliveries to this radio, or -1 for all */
+	int to;			/* only frames addressed to this radio's station, or -1 */
+	int from;		/* only frames this radio transmitted, or -1 */
+	long len;		/* MED_PROT: only frames of this many bytes, 0 any */
 };
 
 /* Parse one rule; 0 or FW_EINVAL. */
 int med_rule_parse(struct med_rule *r, const char *text);
 
-/* True when the rule is live and applies to a frame of class c. */
-int med_rule_matches(const struct med_rule *r, enum med_class c);
+/*
+ * True when the rule is live and applies to a frame of class c, len bytes,
+ * addressed to radio `to` (hwsim's 02:00:00:00:N:00 as receiver address,
+ * else -1), transmitted by radio `from`.
+ */
+int med_rule_matches(const struct med_rule *r, enum med_class c, size_t len, int to, int from);
+
+/* The radio whose station address a frame's address 1 is, or -1. */
+int med_addr_radio(const uint8_t *frame, size_t len);
 
 #endif

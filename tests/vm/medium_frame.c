@@ -4,8 +4,8 @@
  * Only what the rules need: the management subtypes of joining and leaving
  * (IEEE 802.11-2020 9.2.4.1.3), and EAPOL-Key frames in unprotected data
  * frames (LLC/SNAP with EtherType 0x888e, IEEE 802.1X-2020 11.3; the Key
- * Descriptor of IEEE 802.11-2020 12.7.2).  Protected frames are opaque:
- * EAPOL inside CCMP (rekeys) is "other".
+ * Descriptor of IEEE 802.11-2020 12.7.2).  Protected data frames are
+ * opaque: EAPOL inside CCMP (rekeys) is "prot", told apart by its length.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 
 static const char *const class_names[MED_NCLASS] = {
 	"other", "m1", "m2", "m3", "m4", "g1", "g2", "auth", "assoc", "deauth", "eapol",
+	"action", "prot",
 };
 
 const char *med_class_name(enum med_class c)
@@ -33,6 +34,8 @@ static enum med_class mgmt_class(unsigned subtype)
 		return MED_AUTH;
 	case 10: case 12:			/* disassociation, deauthentication */
 		return MED_DEAUTH;
+	case 13:				/* action (SA Query, ...) */
+		return MED_ACTION;
 	default:
 		return MED_OTHER;
 	}
@@ -87,8 +90,10 @@ enum med_class med_classify(const uint8_t *frame, size_t len, uint32_t *replay)
 	subtype = fc0 >> 4;
 	if (type == 0)
 		return mgmt_class(subtype);
-	if (type != 2 || (fc1 & 0x40))		/* not data, or protected */
+	if (type != 2)
 		return MED_OTHER;
+	if (fc1 & 0x40)				/* protected: opaque */
+		return (subtype & 4) ? MED_OTHER : MED_PROT;	/* null data carries nothing */
 	if ((fc1 & 3) == 3 && !fw_cur_skip(&c, 6))	/* ToDS and FromDS: addr4 */
 		return MED_OTHER;
 	if ((subtype & 8) && !fw_cur_skip(&c, 2))	/* QoS control */
@@ -117,15 +122,40 @@ static int parse_long(const char *s, size_t n, long *out)
 	return 0;
 }
 
+/*
+ * The selectors after ACTION:CLASS:COUNT[:MS], in any order, each at most
+ * once: @RADIO, >TO, <FROM.  *end gets where they start.
+ */
+static int parse_selectors(struct med_rule *r, const char *text, const char **end)
+{
+	const char *sel = strpbrk(text, "@><");
+	long v[3] = { -1, -1, -1 };
+
+	*end = sel ? sel : text + strlen(text);
+	while (sel) {
+		const char *next = strpbrk(sel + 1, "@><");
+		size_t n = (size_t)((next ? next : sel + strlen(sel)) - sel - 1);
+		int k = *sel == '@' ? 0 : *sel == '>' ? 1 : 2;
+
+		if (v[k] >= 0 || parse_long(sel + 1, n, &v[k]) != 0)
+			return FW_EINVAL;
+		sel = next;
+	}
+	r->radio = (int)v[0];
+	r->to = (int)v[1];
+	r->from = (int)v[2];
+	return 0;
+}
+
 int med_rule_parse(struct med_rule *r, const char *text)
 {
 	const char *f[4];
 	size_t flen[4], nf = 0;
-	const char *p = text, *at = strchr(text, '@');
-	const char *end = at ? at : text + strlen(text);
-	long radio = -1;
+	const char *p = text, *end;
 
 	memset(r, 0, sizeof(*r));
+	if (parse_selectors(r, text, &end) != 0)
+		return FW_EINVAL;
 	/* split ACTION:CLASS:COUNT[:MS] at the colons */
 	while (nf < 4) {
 		const char *colon = memchr(p, ':', (size_t)(end - p));
@@ -137,15 +167,24 @@ int med_rule_parse(struct med_rule *r, const char *text)
 			break;
 		p = colon + 1;
 	}
-	if (nf < 3 || (at && parse_long(at + 1, strlen(at + 1), &radio) != 0))
+	if (nf < 3)
 		return FW_EINVAL;
-	r->radio = (int)radio;
 	if (flen[0] == 4 && memcmp(f[0], "drop", 4) == 0)
-		r->drop = 1;
-	else if (!(flen[0] == 5 && memcmp(f[0], "delay", 5) == 0 && nf == 4))
+		r->action = MED_DROP;
+	else if (flen[0] == 5 && memcmp(f[0], "delay", 5) == 0 && nf == 4)
+		r->action = MED_DELAY;
+	else if (flen[0] == 3 && memcmp(f[0], "dup", 3) == 0 && nf == 4)
+		r->action = MED_DUP;
+	else
 		return FW_EINVAL;
 	r->cls = MED_OTHER;
-	for (int i = MED_M1; i < MED_NCLASS; i++)
+	/* protN: protected data frames of N bytes */
+	if (flen[1] > 4 && memcmp(f[1], "prot", 4) == 0) {
+		if (parse_long(f[1] + 4, flen[1] - 4, &r->len) != 0 || r->len == 0)
+			return FW_EINVAL;
+		r->cls = MED_PROT;
+	}
+	for (int i = MED_M1; i < MED_PROT; i++)
 		if (strlen(class_names[i]) == flen[1] && memcmp(f[1], class_names[i], flen[1]) == 0)
 			r->cls = (enum med_class)i;
 	if (r->cls == MED_OTHER || parse_long(f[2], flen[2], &r->count) != 0)
@@ -155,11 +194,25 @@ int med_rule_parse(struct med_rule *r, const char *text)
 	return 0;
 }
 
-int med_rule_matches(const struct med_rule *r, enum med_class c)
+int med_rule_matches(const struct med_rule *r, enum med_class c, size_t len, int to, int from)
 {
 	if (r->count <= 0 || c == MED_OTHER)
 		return 0;
+	if ((r->to >= 0 && r->to != to) || (r->from >= 0 && r->from != from))
+		return 0;
 	if (r->cls == MED_EAPOL)
 		return c >= MED_M1 && c <= MED_G2;
+	if (r->cls == MED_PROT && (long)len != r->len)
+		return 0;
 	return r->cls == c;
+}
+
+int med_addr_radio(const uint8_t *frame, size_t len)
+{
+	static const uint8_t base[4] = { 0x02, 0, 0, 0 };
+
+	/* hwsim gives radio N the address 02:00:00:00:N:00 */
+	if (len < 10 || memcmp(frame + 4, base, 4) != 0 || frame[9] != 0)
+		return -1;
+	return frame[8];
 }

@@ -2,7 +2,8 @@
 # mkinitramfs.sh KROOT KV MEDIUM OUT.cpio.gz: the VM's whole userland.
 # busybox (static), the kernel modules hwsim and 9p need with their
 # dependencies in load order, hostapd, wpa_supplicant, iw, tcpdump with the
-# shared libraries ldd lists (and OpenSSL's legacy provider), fw-medium,
+# shared libraries ldd lists (and OpenSSL's legacy provider), fw-medium and
+# fw-flood (built beside it),
 # and guest-init.sh as /init.
 # fourway itself is not in the image: it comes over /share at each run.
 set -eu
@@ -61,6 +62,9 @@ if [ -f "$mdir/legacy.so" ]; then
 fi
 cp "$medium" "$r/usr/bin/fw-medium"
 copy_libs "$medium"
+# fw-flood, built beside fw-medium: a station that keeps the channel busy
+cp "$(dirname "$medium")/fw-flood" "$r/usr/bin/fw-flood"
+copy_libs "$(dirname "$medium")/fw-flood"
 
 printf 'root:x:0:0:root:/root:/bin/sh\ntcpdump:x:104:110::/nonexistent:/bin/false\n' >"$r/etc/passwd"
 printf 'root:x:0:\ntcpdump:x:110:\n' >"$r/etc/group"

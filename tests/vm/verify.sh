@@ -11,6 +11,13 @@
 #   the link type is the one the capture was taken with;
 #   the msg 4/4 the medium dropped is M4_LOST in the hwsim0 capture (the
 #     only view with ACKs), once `fourway codes --implemented` lists it;
+#   the scenarios of captures/messy/ (check_messy): a dropped 3/4 is
+#     M3_LOST, a group rekey hostapd gave up GROUP_FAILED and its reason-16
+#     deauthentication TIMEOUT; and, once fourway has the code, a 2/4 hostapd
+#     discarded for its replay counter LATE_ANSWER, EAPOL encrypted under the
+#     PTK hostapd dropped at a re-association STALE_PTK, an unprotected
+#     deauthentication the PMF station dropped PMF_MISMATCH (and no
+#     KEY_REINSTALL for the reconnection's new key);
 #   802.1X with the RADIUS exchange beside the air capture (C-radius.pcap):
 #     given only the RADIUS secret and the two files merged, every MIC
 #     verifies, each handshake names the PMK hostapd logged for that
@@ -30,6 +37,9 @@ check() { # check NAME GOT WANT
 }
 m4_lost_implemented=no
 "$fw" codes --implemented 2>/dev/null | grep -qx M4_LOST && m4_lost_implemented=yes
+# codes some checks below wait for (said once each when not there yet)
+implemented() { "$fw" codes --implemented 2>/dev/null | grep -qx "$1"; }
+n_code() { jq --arg c "$2" '[.findings[] | select(.code == $c)] | length' "$1"; }
 
 # the pairwise handshakes of a report with outcome $2, and MICs that are $2
 n_outcome() { jq "[.links[].handshakes[] | select(.group | not) | select(.outcome == \"$2\")] | length" "$1"; }
@@ -132,6 +142,63 @@ check_radius() {
 		"$(sed -n 's/.*IEEE 802.1X: authenticated - EAP type: [0-9]* (\(.*\))$/\1/p' "$hl" | sort -u | words)"
 }
 
+# check_messy DIR CAP JSON: the scenarios of captures/messy/, where today's
+# fourway already has the code for what the logs show.  Each check is the
+# logs' word against one finding; a check whose code is not implemented yet
+# is skipped (said once in the output).
+said_missing=
+missing() {
+	case " $said_missing " in *" $1 "*) ;; *) echo "# skipped until fourway has $1: $2"; said_missing="$said_missing $1" ;; esac
+}
+check_messy() {
+	d=$1 c=$2 j=$3
+	hl=$d/hostapd.log ml=$d/medium.log
+	case $c in
+	*-mon0) mon=yes ;;
+	*) mon=no ;;
+	esac
+	# the medium dropped a 3/4 unacknowledged: M3_LOST, seen with the ACKs
+	if [ "$mon" = no ] && [ -f "$ml" ] && [ "$c" = two-sta-m3 ]; then
+		check "$c: a 3/4 the medium dropped (ack=0) is M3_LOST" \
+			"$([ "$(n_code "$j" M3_LOST)" -gt 0 ] && echo yes || echo no)" \
+			"$(grep -q ' m3 .* DROP ack=0' "$ml" && echo yes || echo no)"
+	fi
+	# hostapd gave up a group rekey: GROUP_FAILED, and the reason-16 deauth a TIMEOUT
+	if grep -q 'group key handshake failed' "$hl"; then
+		check "$c: the group rekey hostapd gave up is GROUP_FAILED" \
+			"$(n_code "$j" GROUP_FAILED)" "$(grep -c 'group key handshake failed' "$hl")"
+		check "$c: hostapd's reason-16 deauthentication is a TIMEOUT" \
+			"$([ "$(n_code "$j" TIMEOUT)" -gt 0 ] && echo yes || echo no)" \
+			"$(grep -q 'wpa_sta_disconnect .*(reason 16)' "$hl" && echo yes || echo no)"
+	fi
+	# a 2/4 hostapd discarded for its replay counter, seen where it arrived late
+	if [ "$mon" = yes ] && grep -q '2/4 Pairwise with unexpected replay counter' "$hl"; then
+		if implemented LATE_ANSWER; then
+			check "$c: the 2/4 hostapd discarded for its replay counter is a LATE_ANSWER" \
+				"$([ "$(n_code "$j" LATE_ANSWER)" -gt 0 ] && echo yes || echo no)" yes
+			check "$c: and no NONCE_REUSE" "$(n_code "$j" NONCE_REUSE)" 0
+		else missing LATE_ANSWER "$c"; fi
+	fi
+	# hostapd took a new association over an authorized one and the station
+	# went on sending EAPOL encrypted: STALE_PTK
+	if grep -q 'Add associated STA .* authorized=1' "$hl" && [ -f "$d/wpa_supplicant.log" ] &&
+		grep -q 'proto=0x888e .*no_encrypt=0' "$d/wpa_supplicant.log"; then
+		if implemented STALE_PTK; then
+			check "$c: EAPOL encrypted under the PTK hostapd dropped at re-association is STALE_PTK" \
+				"$([ "$(n_code "$j" STALE_PTK)" -gt 0 ] && echo yes || echo no)" yes
+		else missing STALE_PTK "$c"; fi
+	fi
+	# the PMF station dropped an unprotected deauthentication: PMF_MISMATCH,
+	# and the new TK of the reconnection is no KEY_REINSTALL
+	if [ -f "$d/wpa_supplicant.log" ] && grep -q 'Unprotected Deauthentication frame dropped' "$d/wpa_supplicant.log"; then
+		if implemented PMF_MISMATCH; then
+			check "$c: the unprotected deauthentication the station dropped is PMF_MISMATCH" \
+				"$([ "$(n_code "$j" PMF_MISMATCH)" -gt 0 ] && echo yes || echo no)" yes
+			check "$c: the reconnection's new TK is no KEY_REINSTALL" "$(n_code "$j" KEY_REINSTALL)" 0
+		else missing PMF_MISMATCH "$c"; fi
+	fi
+}
+
 for dir in "$@"; do
 	name=$(basename "$dir")
 	[ -f "$dir/$name.live.err" ] && check_live "$dir" "$name"
@@ -191,11 +258,14 @@ for dir in "$@"; do
 					"$(grep -c " $m .*replay=" "$dir/medium.log")"
 			done ;;
 		esac
-		if [ "$cap" = m4-drop-once ] && [ "$m4_lost_implemented" = yes ]; then
-			dropped=$(grep -c ' m4 .* DROP ack=0' "$dir/medium.log")
-			lost=$(jq '[.findings[] | select(.code == "M4_LOST")] | length' "$json")
-			check "$cap: each msg 4/4 the medium dropped is M4_LOST" "$lost" "$dropped"
-		fi
+		case $cap in m4-drop-once|pmf-m4-drop|sae-m4-pmksa|flood-m4-drop)
+			if [ "$m4_lost_implemented" = yes ]; then
+				dropped=$(grep -c ' m4 .* DROP ack=0' "$dir/medium.log")
+				lost=$(jq '[.findings[] | select(.code == "M4_LOST")] | length' "$json")
+				check "$cap: each msg 4/4 the medium dropped is M4_LOST" "$lost" "$dropped"
+			fi ;;
+		esac
+		check_messy "$dir" "$cap" "$json"
 	done
 done
 echo "$passed passed, $failed failed"

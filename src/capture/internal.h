@@ -1,0 +1,39 @@
+/*
+ * internal.h - the one face every packet source shows (source.h) and the
+ * operations behind it, one set a kind: capture files and pipes (file.c),
+ * live interfaces (live.c).  Shared by the capture stage's own files only.
+ *
+ * A kind embeds struct fw_source as its first member and casts back in its
+ * operations; fw_source_close() hands the whole object to the kind's close.
+ */
+#ifndef FW_CAPTURE_INTERNAL_H
+#define FW_CAPTURE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "capture/source.h"
+
+struct fw_source_ops {
+	/* as fw_source_next() */
+	int (*next)(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen);
+	/* the descriptor to poll; NULL: the source is always ready (a file) */
+	int (*fd)(const struct fw_source *s);
+	/* the kernel's counters into st; NULL when the kind has none */
+	int (*stats)(struct fw_source *s, struct fw_source_stats *st);
+	/* the snapshot length; NULL when unknown */
+	uint32_t (*snaplen)(const struct fw_source *s);
+	/* frees everything of the source, s included */
+	void (*close)(struct fw_source *s);
+};
+
+struct fw_source {
+	const struct fw_source_ops *ops;
+	const char *path;	/* as given: a file, "-", or an interface (owned by the kind) */
+	int linktype;
+	bool live;		/* 0 from next means "nothing waiting now", not the end */
+	uint64_t frame_no;	/* packets handed out */
+};
+
+#endif

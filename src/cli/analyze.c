@@ -1,0 +1,193 @@
+/*
+ * analyze.c - `fourway analyze`: capture -> decode -> reconstructor ->
+ * report.  Wiring only; every decision is made in the stages.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "capture/writer.h"
+#include "cli/drive.h"
+#include "cli/opts.h"
+#include "handshake/core.h"
+#include "output/json.h"
+#include "output/text.h"
+#include "output/view.h"
+#include "util/err.h"
+
+#define MALFORMED_SHOWN 10
+
+struct run {
+	struct fw_core *core;
+	const struct fw_opts *o;
+	int status;
+	struct fw_drive_input *in;	/* what reading each input gave */
+	struct fw_pcap_writer *export;	/* --export-decrypted */
+	uint64_t exported;
+	bool export_failed;
+};
+
+/* --export-decrypted: each decrypted MPDU as a bare 802.11 frame, original timestamp. */
+static void export_frame(void *arg, unsigned input, uint64_t frame_no, int64_t ts_ns,
+			 const uint8_t *mpdu, size_t len)
+{
+	struct run *r = arg;
+
+	(void)input;
+	(void)frame_no;
+	if (r->export_failed || len > UINT32_MAX)
+		return;
+	if (fw_pcap_writer_write(r->export, ts_ns, mpdu, (uint32_t)len, (uint32_t)len) != 0) {
+		fprintf(stderr, "fourway: %s: cannot write the decrypted frames\n",
+			r->o->export_decrypted);
+		r->export_failed = true;
+		return;
+	}
+	r->exported++;
+}
+
+static int open_export(struct run *r, struct fw_opts *o)
+{
+	char err[512];
+
+	if (!o->export_decrypted)
+		return 0;
+	if (fw_pcap_writer_open(&r->export, o->export_decrypted, FW_DLT_IEEE802_11, 65535, err,
+				sizeof(err)) != 0) {
+		fprintf(stderr, "fourway: %s\n", err);
+		return -1;
+	}
+	o->core.on_decrypted = export_frame;
+	o->core.on_decrypted_arg = r;
+	return 0;
+}
+
+static void close_export(struct run *r)
+{
+	if (!r->export)
+		return;
+	if (fw_pcap_writer_close(r->export) != 0 && !r->export_failed) {
+		fprintf(stderr, "fourway: %s: cannot write the decrypted frames\n",
+			r->o->export_decrypted);
+		r->export_failed = true;
+	}
+	r->export = NULL;
+	if (r->export_failed)
+		r->status = FW_EXIT_USAGE;
+}
+
+static void say_malformed(void *arg, const struct fw_drive_input *in, const struct fw_pkt *pkt,
+			  const struct fw_frame *f)
+{
+	struct run *r = arg;
+
+	if (!r->o->verbose && in->malformed > MALFORMED_SHOWN)
+		return;
+	fprintf(stderr, "fourway: %s: frame %llu: %s %s at offset %zu\n", in->path,
+		(unsigned long long)pkt->frame_no, f->err_field ? f->err_field : "frame",
+		f->status == FW_EUNSUPP ? "unsupported" : fw_strerror(f->status), f->err_off);
+}
+
+static void say_error(void *arg, const struct fw_drive_input *in, const char *msg)
+{
+	struct run *r = arg;
+
+	(void)in;
+	fprintf(stderr, "fourway: %s\n", msg);
+	r->status = FW_EXIT_USAGE;
+}
+
+static void say_more_malformed(void *arg, const struct fw_drive_input *in)
+{
+	struct run *r = arg;
+
+	if (!r->o->verbose && in->malformed > MALFORMED_SHOWN)
+		fprintf(stderr, "fourway: %s: %llu more malformed frames (use -v to list them)\n",
+			in->path, (unsigned long long)(in->malformed - MALFORMED_SHOWN));
+}
+
+static void analyze_all(struct run *r)
+{
+	const struct fw_drive_opts dopts = { .merge = r->o->core.merge };
+	const struct fw_drive_hooks hooks = { say_error, say_malformed, say_more_malformed, r };
+
+	if (fw_drive_files(r->core, (const char *const *)r->o->files, (size_t)r->o->n_files,
+			   &dopts, &hooks, r->in) != 0) {
+		fputs("fourway: out of memory\n", stderr);
+		r->status = FW_EXIT_USAGE;
+	}
+}
+
+static bool want_color(enum fw_color c)
+{
+	const char *term = getenv("TERM");
+
+	if (c != FW_COLOR_AUTO)
+		return c == FW_COLOR_ALWAYS;
+	return isatty(STDOUT_FILENO) && !getenv("NO_COLOR") && term && strcmp(term, "dumb") != 0;
+}
+
+/* Errors the user must act on are said on stderr too, not only in the report. */
+static void say_key_problems(const struct fw_core *c)
+{
+	for (size_t i = 0; i < fw_core_n_findings(c); i++) {
+		const struct fw_finding *f = fw_core_finding(c, i);
+
+		if (f->code == FW_F_NO_KEY && strstr(f->detail, "no SSID known"))
+			fprintf(stderr, "fourway: error: %s\n", strstr(f->detail, "no SSID known"));
+	}
+}
+
+int fw_cmd_analyze(int argc, char **argv)
+{
+	struct fw_opts o;
+	struct run r;
+	struct fw_view v;
+	int rc = fw_opts_parse_analyze(&o, argc, argv);
+
+	if (rc != 0) {
+		fw_opts_fini(&o);
+		return rc < 0 ? FW_EXIT_OK : rc;
+	}
+	memset(&r, 0, sizeof(r));
+	r.o = &o;
+	if (open_export(&r, &o) != 0) {
+		fw_opts_fini(&o);
+		return FW_EXIT_USAGE;
+	}
+	r.core = fw_core_new(&o.core, o.kr);
+	r.in = calloc((size_t)o.n_files, sizeof(*r.in));
+	if (!r.core || !r.in) {
+		fputs("fourway: out of memory\n", stderr);
+		close_export(&r);
+		fw_core_free(r.core);
+		free(r.in);
+		fw_opts_fini(&o);
+		return FW_EXIT_USAGE;
+	}
+	analyze_all(&r);
+	fw_core_finish(r.core);
+	close_export(&r);
+	say_key_problems(r.core);
+	if (fw_view_init(&v, r.core) != 0) {
+		fputs("fourway: out of memory\n", stderr);
+		r.status = FW_EXIT_USAGE;
+	} else {
+		struct fw_text_opts to = { .color = want_color(o.color), .show_keys = o.show_keys };
+
+		if (o.json)
+			fw_json_write(stdout, &v, o.show_keys);
+		else
+			fw_text_write(stdout, &v, &to);
+		fw_view_fini(&v);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("fourway: writing the report");
+		r.status = FW_EXIT_USAGE;
+	}
+	fw_core_free(r.core);
+	free(r.in);
+	fw_opts_fini(&o);
+	return r.status;
+}

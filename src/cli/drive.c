@@ -1,0 +1,175 @@
+/*
+ * drive.c - captures -> decode -> reconstructor, written once (drive.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/merge.h"
+#include "cli/drive.h"
+#include "util/err.h"
+
+#define ERRLEN 512
+
+bool fw_drive_packet(struct fw_core *core, struct fw_drive_input *in, const struct fw_pkt *pkt,
+		     struct fw_frame *f)
+{
+	bool bad;
+
+	fw_frame_decode(f, pkt->linktype, pkt->data, pkt->caplen);
+	/* a frame cut by the snapshot length is not the frame's fault */
+	bad = f->status != 0 && pkt->caplen >= pkt->len;
+	in->frames++;
+	in->malformed += bad;
+	if (pkt->caplen > in->max_caplen)
+		in->max_caplen = pkt->caplen;
+	in->last_ts_ns = pkt->ts_ns;
+	fw_core_feed_iface(core, in->input, pkt->iface, pkt->frame_no, pkt->ts_ns, f);
+	return bad;
+}
+
+static void fail(struct fw_core *core, const struct fw_drive_hooks *h, struct fw_drive_input *in,
+		 enum fw_drive_err err, const char *msg)
+{
+	in->err = err;
+	fw_core_input_error(core, in->input, msg);
+	if (h->error)
+		h->error(h->arg, in, msg);
+}
+
+int fw_drive_attach(struct fw_core *core, struct fw_source *s, struct fw_drive_input *in,
+		    char *err, size_t errlen)
+{
+	memset(in, 0, sizeof(*in));
+	in->path = fw_source_path(s);
+	in->linktype = fw_source_linktype(s);
+	in->snaplen = fw_source_snaplen(s);
+	in->input = fw_core_add_input(core, in->path, in->linktype);
+	if (!fw_linktype_supported(in->linktype)) {
+		snprintf(err, errlen, "%s: link type %d is not supported (want radiotap, 802.11, "
+			 "PPI, Prism, AVS, Ethernet or Linux cooked)", in->path, in->linktype);
+		in->err = FW_DRIVE_LINKTYPE;
+		return FW_EUNSUPP;
+	}
+	return 0;
+}
+
+/* Open path and add it to the core; 0, or -1 after the error was reported. */
+static int open_input(struct fw_core *core, const struct fw_drive_hooks *h, const char *path,
+		      struct fw_drive_input *in, struct fw_source **s)
+{
+	char err[ERRLEN];
+	int rc;
+
+	memset(in, 0, sizeof(*in));
+	in->path = path;
+	in->linktype = -1;
+	*s = NULL;
+	if (fw_source_open_file(s, path, err, sizeof(err)) != 0) {
+		*s = NULL;
+		in->input = fw_core_add_input(core, path, -1);
+		fail(core, h, in, FW_DRIVE_OPEN, err);
+		return -1;
+	}
+	rc = fw_drive_attach(core, *s, in, err, sizeof(err));
+	in->path = path;	/* the caller's: the source's own copy goes with it */
+	if (rc != 0) {
+		fail(core, h, in, FW_DRIVE_LINKTYPE, err);
+		fw_source_close(*s);
+		*s = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void packet(struct fw_core *core, const struct fw_drive_hooks *h, struct fw_drive_input *in,
+		   const struct fw_pkt *pkt)
+{
+	struct fw_frame f;
+
+	if (fw_drive_packet(core, in, pkt, &f) && h->malformed)
+		h->malformed(h->arg, in, pkt, &f);
+}
+
+/* Each input to its end before the next is opened. */
+static void one_by_one(struct fw_core *core, const char *const *paths, size_t n,
+		       const struct fw_drive_hooks *h, struct fw_drive_input *in)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct fw_source *s;
+		struct fw_pkt pkt;
+		char err[ERRLEN];
+		int rc;
+
+		if (open_input(core, h, paths[i], &in[i], &s) != 0)
+			continue;
+		while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1)
+			packet(core, h, &in[i], &pkt);
+		if (rc < 0)
+			fail(core, h, &in[i], FW_DRIVE_READ, err);
+		if (h->done)
+			h->done(h->arg, &in[i]);
+		fw_source_close(s);
+	}
+}
+
+/* Every input opened first, then one timeline; a failing input ends, the others go on. */
+static int merged(struct fw_core *core, const char *const *paths, size_t n,
+		  const struct fw_drive_opts *o, const struct fw_drive_hooks *h,
+		  struct fw_drive_input *in)
+{
+	struct fw_source **src = calloc(n ? n : 1, sizeof(*src));
+	size_t *map = calloc(n ? n : 1, sizeof(*map));
+	struct fw_merge *m = NULL;
+	size_t k = 0, which;
+	struct fw_pkt pkt;
+	char err[ERRLEN];
+	int rc = 0;
+
+	if (!src || !map) {
+		rc = FW_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (open_input(core, h, paths[i], &in[i], &src[k]) != 0) {
+			if (o->all_or_nothing)
+				goto out;
+			continue;
+		}
+		map[k++] = i;
+	}
+	m = fw_merge_new(src, k);
+	if (!m) {
+		rc = FW_ENOMEM;
+		goto out;
+	}
+	while ((rc = fw_merge_next(m, &pkt, &which, err, sizeof(err))) != 0) {
+		if (rc < 0)
+			fail(core, h, &in[map[which]], FW_DRIVE_READ, err);
+		else
+			packet(core, h, &in[map[which]], &pkt);
+	}
+	for (size_t i = 0; i < k && h->done; i++)
+		h->done(h->arg, &in[map[i]]);
+out:
+	fw_merge_free(m);
+	for (size_t i = 0; i < k; i++)
+		fw_source_close(src[i]);
+	free(src);
+	free(map);
+	return rc;
+}
+
+int fw_drive_files(struct fw_core *core, const char *const *paths, size_t n,
+		   const struct fw_drive_opts *o, const struct fw_drive_hooks *h,
+		   struct fw_drive_input *in)
+{
+	static const struct fw_drive_hooks none;
+
+	if (!h)
+		h = &none;
+	if (o && o->merge)
+		return merged(core, paths, n, o, h, in);
+	one_by_one(core, paths, n, h, in);
+	return 0;
+}

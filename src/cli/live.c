@@ -1,0 +1,932 @@
+/*
+ * live.c - `fourway live`: a monitor interface (set up through
+ * nl80211) or a replayed capture -> decode -> the reconstructor, refreshed
+ * as frames arrive -> the TUI or one line per event.
+ *
+ * One poll loop waits on the capture descriptor, the terminal and a timer
+ * (redraw ticks, channel hops, the replay clock).  SIGINT and SIGTERM only
+ * set a flag; the loop sees it, and every exit goes through live_fini(),
+ * which ends curses, deletes the monitor interface fourway created and
+ * closes the -w file.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <net/if.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "capture/live.h"
+#include "capture/nl80211.h"
+#include "capture/pcapng.h"
+#include "capture/privs.h"
+#include "capture/radio.h"
+#include "capture/source.h"
+#include "capture/writer.h"
+#include "cli/drive.h"
+#include "cli/live_buf.h"
+#include "cli/opts.h"
+#include "decode/frame.h"
+#include "handshake/core.h"
+#include "output/events.h"
+#include "output/tui.h"
+#include "output/view.h"
+#include "util/err.h"
+
+#define HOP_MAX 64
+#define TICK_NS 100000000LL	/* at most 10 refreshes a second */
+#define IDLE_REDRAW_NS 1000000000LL	/* ages move on even without frames */
+#define BURST 512		/* packets read per wake-up before looking at the rest */
+
+/* Set by the handler, read by the loop: the only state a signal touches. */
+static volatile sig_atomic_t live_signal;
+
+static void on_signal(int sig)
+{
+	live_signal = sig;
+}
+
+enum {
+	OPT_CHANNEL = FW_OPT_OWN, OPT_FREQ, OPT_WIDTH, OPT_HOP, OPT_DWELL, OPT_NO_TUI, OPT_LJSON,
+	OPT_REPLAY, OPT_SPEED, OPT_BUFSIZE, OPT_MONITOR, OPT_LSHOW_KEYS, OPT_SNAPLEN,
+};
+
+struct live_opts {
+	struct fw_opts o;	/* keys and filters, json, show_keys */
+	const char *iface, *replay, *wfile, *user, *monitor;
+	double speed;
+	bool tune, no_tui, replaying;
+	bool has_channel, has_freq, has_width;
+	struct fw_chan chan;
+	struct fw_chan hop[HOP_MAX];
+	size_t n_hop;
+	int64_t dwell_ns;
+	uint32_t bufsize, snaplen;
+	char radio[96];		/* for the status line */
+};
+
+struct live {
+	struct live_opts *lo;
+	struct fw_core *core;
+	struct fw_drive_input in;	/* the core's input and what was read of it */
+	int linktype;
+	const char *source;
+
+	struct fw_source *src;	/* the interface, or the file replayed */
+	struct fw_radio *radio;	/* under a live capture */
+
+	/* replay */
+	struct fw_pkt pend;
+	bool have_pend, done;
+	int64_t t0_pkt, t0_wall;
+
+	/* outputs */
+	struct fw_pcap_writer *pw;
+	struct fw_pcapng_writer *nw;
+	struct fw_events *ev;
+	struct fw_tui *tui;
+	struct fw_view view;
+	bool have_view;
+
+	struct fw_ring ring;
+	struct fw_sigtab *sig;
+	uint64_t frames;
+	int64_t last_ts, last_ts_wall;
+	bool dirty, paused;
+	bool want_draw;		/* a key asked for a redraw inside the rate limit */
+	int64_t next_tick, last_draw;
+	int status;
+};
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static const struct option live_long[] = {
+	{ "channel", required_argument, NULL, OPT_CHANNEL },
+	{ "freq", required_argument, NULL, OPT_FREQ },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "hop", required_argument, NULL, OPT_HOP },
+	{ "dwell", required_argument, NULL, OPT_DWELL },
+	{ "no-tui", no_argument, NULL, OPT_NO_TUI },
+	{ "json", no_argument, NULL, OPT_LJSON },
+	{ "replay", no_argument, NULL, OPT_REPLAY },
+	{ "speed", required_argument, NULL, OPT_SPEED },
+	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
+	{ "snaplen", required_argument, NULL, OPT_SNAPLEN },
+	{ "monitor", required_argument, NULL, OPT_MONITOR },
+	{ "show-keys", no_argument, NULL, OPT_LSHOW_KEYS },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void fw_usage_live(FILE *out)
+{
+	fputs("usage: fourway live IFACE [options]\n"
+	      "       fourway live --replay FILE [--speed X] [options]\n"
+	      "\n"
+	      "Capture on a wireless interface in monitor mode (fourway creates a monitor\n"
+	      "interface on IFACE's radio unless IFACE already is one, and deletes it on exit)\n"
+	      "and watch every handshake as it happens: a table of links, each link's ladder,\n"
+	      "the findings as they are drawn.  Without a terminal, one line per event.\n"
+	      "\n"
+	      "Radio:\n"
+	      "  --channel N          tune to channel N (2.4 and 5 GHz numbering)\n"
+	      "  --freq MHZ           tune to a frequency (any band, 6 GHz included)\n"
+	      "  --width W            channel width: 20, 40+, 40-, 80, 160 (default: 20 without HT)\n"
+	      "  --hop LIST           hop over channels, e.g. 1,6,11 (a value above 200 is MHz)\n"
+	      "  --dwell T            time on each hop channel: 250ms (default), 1s, 500 (ms)\n"
+	      "  --monitor NAME       name of the monitor interface to create (default fwmonN)\n"
+	      "  --buffer-size MIB    kernel capture buffer in MiB (default 32)\n"
+	      "  --snaplen BYTES      bytes kept of each frame (default 4096; up to 262144)\n"
+	      "\n"
+	      "Capture:\n"
+	      "  -w FILE              also write what was captured (pcapng if FILE ends in\n"
+	      "                       .pcapng, else pcap)\n"
+	      "  -Z USER              once the capture is open, run as USER (keeping only\n"
+	      "                       CAP_NET_ADMIN when fourway must still tune or delete)\n"
+	      "  --replay FILE        feed a capture file through the live path instead\n"
+	      "  --speed X            replay at X times the original pace (default 1; 0: at once)\n"
+	      "\n", out);
+	fw_usage_keys(out);
+	fputs("\n"
+	      "Output:\n"
+	      "  --no-tui             one line per event even on a terminal\n"
+	      "  --json               events as JSON, one object per line (finding lines are the\n"
+	      "                       finding objects of analyze --json)\n"
+	      "  --show-keys          show the group keys carried by msg 3/4\n"
+	      "  -h, --help           this help\n"
+	      "\n"
+	      "Keys in the TUI: arrows or j/k move, Enter opens or closes the link's ladder,\n"
+	      "Tab moves between panes, / filters, o changes the sort order, p pauses,\n"
+	      "s saves the selected link's frames to a pcap, ? help, q quits.\n"
+	      "\n"
+	      "Exit status: 0 when the run completed, 2 on a usage error, a missing interface,\n"
+	      "a kernel without nl80211 or a capture that cannot be opened.\n", out);
+}
+
+#define usage_error(...) fw_usage_error("live", __VA_ARGS__)
+
+static int parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	if (!s[0] || s[0] == '-')
+		return FW_EINVAL;
+	*out = strtoul(s, &end, 10);
+	if (errno || *end || *out > max)
+		return FW_EINVAL;
+	return 0;
+}
+
+/* "250ms", "1s", "1.5s", "500" (ms) */
+static int parse_duration(const char *s, int64_t *ns)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || v <= 0)
+		return FW_EINVAL;
+	if (strcmp(end, "s") == 0)
+		v *= 1e9;
+	else if (strcmp(end, "ms") == 0 || *end == '\0')
+		v *= 1e6;
+	else
+		return FW_EINVAL;
+	if (v < 1e6 || v > 3600e9)
+		return FW_ERANGE;
+	*ns = (int64_t)v;
+	return 0;
+}
+
+/* A channel number, or MHz when above 200. */
+static int parse_chan_or_freq(const char *s, uint32_t *freq)
+{
+	unsigned long v;
+
+	if (parse_uint(s, 100000, &v) != 0)
+		return FW_EINVAL;
+	if (v > 200) {
+		*freq = (uint32_t)v;
+		return 0;
+	}
+	return fw_chan_freq((unsigned)v, freq);
+}
+
+static int parse_hop(struct live_opts *lo, const char *list)
+{
+	char item[16];
+	const char *p = list;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+
+		if (n == 0 || n >= sizeof(item) || lo->n_hop >= HOP_MAX)
+			return FW_EINVAL;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (parse_chan_or_freq(item, &lo->hop[lo->n_hop].freq) != 0)
+			return FW_EINVAL;
+		lo->n_hop++;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return lo->n_hop ? 0 : FW_EINVAL;
+}
+
+/* One of live's own options (fw_opts_parse reads the key options and filters). */
+static int live_option(void *ctx, int c, const char *arg)
+{
+	struct live_opts *lo = ctx;
+	unsigned long v;
+
+	switch (c) {
+	case OPT_CHANNEL:
+		if (parse_uint(arg, 255, &v) != 0 || fw_chan_freq((unsigned)v, &lo->chan.freq) != 0)
+			return usage_error("--channel: '%s' is not a 2.4 or 5 GHz channel number", arg);
+		lo->has_channel = lo->tune = true;
+		break;
+	case OPT_FREQ:
+		if (parse_uint(arg, 100000, &v) != 0 || v < 2000)
+			return usage_error("--freq: '%s' is not a frequency in MHz", arg);
+		lo->chan.freq = (uint32_t)v;
+		lo->has_freq = lo->tune = true;
+		break;
+	case OPT_WIDTH:
+		if (fw_chan_width_parse(arg, &lo->chan.width) != 0)
+			return usage_error("--width: '%s': want 20, 40+, 40-, 80 or 160", arg);
+		lo->has_width = true;
+		break;
+	case OPT_HOP:
+		if (parse_hop(lo, arg) != 0)
+			return usage_error("--hop: '%s': want channels (or MHz) separated by commas, "
+					   "at most %d", arg, HOP_MAX);
+		break;
+	case OPT_DWELL:
+		if (parse_duration(arg, &lo->dwell_ns) != 0)
+			return usage_error("--dwell: '%s': want a time from 1ms to 1h, e.g. 250ms or 1s",
+					   arg);
+		break;
+	case OPT_NO_TUI:
+		lo->no_tui = true;
+		break;
+	case OPT_LJSON:
+		lo->o.json = true;
+		break;
+	case OPT_LSHOW_KEYS:
+		lo->o.show_keys = true;
+		break;
+	case OPT_REPLAY:
+		lo->replaying = true;
+		break;
+	case OPT_SPEED: {
+		char *end;
+
+		errno = 0;
+		lo->speed = strtod(arg, &end);
+		if (errno || end == arg || *end || lo->speed < 0 || lo->speed > 1e6)
+			return usage_error("--speed: '%s': want a factor such as 1, 10 or 0.5 "
+					   "(0: no pacing)", arg);
+		break;
+	}
+	case OPT_BUFSIZE:
+		if (parse_uint(arg, 1024, &v) != 0 || v == 0)
+			return usage_error("--buffer-size: '%s': want 1 to 1024 (MiB)", arg);
+		lo->bufsize = (uint32_t)(v << 20);
+		break;
+	case OPT_SNAPLEN:
+		if (parse_uint(arg, 262144, &v) != 0 || v < 256)
+			return usage_error("--snaplen: '%s': want 256 to 262144 (bytes)", arg);
+		lo->snaplen = (uint32_t)v;
+		break;
+	case OPT_MONITOR:
+		if (strlen(arg) == 0 || strlen(arg) >= IF_NAMESIZE)
+			return usage_error("--monitor: '%s' is not an interface name", arg);
+		lo->monitor = arg;
+		break;
+	case 'w':
+		lo->wfile = arg;
+		break;
+	case 'Z':
+		lo->user = arg;
+		break;
+	case 'h':
+		fw_usage_live(stdout);
+		return -1;
+	default:
+		return usage_error("unknown option");
+	}
+	return 0;
+}
+
+static int parse_live(struct live_opts *lo, int argc, char **argv)
+{
+	int rc;
+
+	memset(lo, 0, sizeof(*lo));
+	lo->speed = 1.0;
+	lo->dwell_ns = 250000000LL;
+	rc = fw_opts_parse(&lo->o, "live", argc, argv, live_long, ":hw:Z:", live_option, lo);
+	if (rc != 0)
+		return rc;
+	if (lo->has_channel && lo->has_freq)
+		return usage_error("%s", "--channel and --freq: give one of them");
+	if (lo->n_hop && lo->tune)
+		return usage_error("%s", "--hop and --channel/--freq: give one of them");
+	if (lo->has_width && !lo->tune && !lo->n_hop)
+		return usage_error("%s", "--width needs --channel, --freq or --hop");
+	for (size_t i = 0; i < lo->n_hop; i++)
+		lo->hop[i].width = lo->chan.width;
+	if (lo->o.n_files > 1)
+		return usage_error("one %s only (got '%s' too)", lo->replaying ? "file" : "interface",
+				   lo->o.files[1]);
+	if (lo->replaying) {
+		lo->replay = lo->o.files[0];
+		if (lo->tune || lo->n_hop || lo->user || lo->monitor)
+			return usage_error("%s", "--replay: radio options and -Z need an interface");
+	} else {
+		lo->iface = lo->o.files[0];
+		if (strlen(lo->iface) >= IF_NAMESIZE)
+			return usage_error("'%s' is not an interface name", lo->iface);
+	}
+	if (lo->tune)
+		snprintf(lo->radio, sizeof(lo->radio), "%u MHz%s%s", lo->chan.freq,
+			 lo->has_width ? " width " : "",
+			 lo->has_width ? fw_chan_width_name(lo->chan.width) : "");
+	else if (lo->n_hop)
+		snprintf(lo->radio, sizeof(lo->radio), "hopping %zu channels", lo->n_hop);
+	return 0;
+}
+
+/* --- the radio ------------------------------------------------------------ */
+
+/*
+ * Find the radio of the interface; make a monitor interface on it unless
+ * it is one; bring it up; tune it (capture/radio.h).
+ */
+static int setup_radio(struct live *r)
+{
+	const struct live_opts *lo = r->lo;
+	const struct fw_radio_opts ro = { .iface = lo->iface, .monitor = lo->monitor,
+					  .tune = lo->tune, .chan = lo->chan, .hop = lo->hop,
+					  .n_hop = lo->n_hop, .dwell_ns = lo->dwell_ns };
+	char err[512], note[600];
+	int rc = fw_radio_open(&r->radio, &ro, note, sizeof(note), err, sizeof(err));
+
+	if (rc == FW_ENOMEM && !r->radio) {
+		fputs("fourway live: out of memory\n", stderr);
+		return rc;
+	}
+	if (rc != 0) {
+		fprintf(stderr, "fourway live: %s%s\n", err,
+			rc == FW_EUNSUPP ? " (--channel, --freq, --hop and --monitor need one)" : "");
+		return rc;
+	}
+	if (note[0]) {
+		fprintf(stderr, "fourway live: note: %s\n", note);
+		return 0;
+	}
+	if (fw_radio_start(r->radio, now_ns(), err, sizeof(err)) != 0) {
+		fprintf(stderr, "fourway: %s\n", err);
+		return FW_EINVAL;
+	}
+	return 0;
+}
+
+static void hop(struct live *r, int64_t now)
+{
+	char err[512];
+	int rc = fw_radio_hop(r->radio, now, err, sizeof(err));
+
+	if (rc < 0)
+		fprintf(stderr, "fourway: %s\n", err);
+	if (rc != 0)
+		snprintf(r->lo->radio, sizeof(r->lo->radio), "hopping: %u MHz",
+			 fw_radio_chan(r->radio)->freq);
+}
+
+/* --- packets --------------------------------------------------------------- */
+
+static void feed(struct live *r, const struct fw_pkt *pkt)
+{
+	struct fw_frame f;
+
+	fw_drive_packet(r->core, &r->in, pkt, &f);
+	if (f.radio.has_signal && f.has_ta)
+		fw_sigtab_set(r->sig, f.ta, f.radio.signal_dbm);
+	r->dirty = true;
+}
+
+static void write_out(struct live *r, const struct fw_pkt *pkt)
+{
+	struct fw_pcapng_pkt p = { .linktype = pkt->linktype, .ts_ns = pkt->ts_ns,
+				   .data = pkt->data, .caplen = pkt->caplen, .len = pkt->len };
+	int rc = 0;
+
+	if (r->pw)
+		rc = fw_pcap_writer_write(r->pw, pkt->ts_ns, pkt->data, pkt->caplen, pkt->len);
+	else if (r->nw)
+		rc = fw_pcapng_writer_write(r->nw, &p);
+	if (rc == FW_EIO) {
+		/* stop writing, keep watching: the capture matters more than the copy */
+		if (!r->tui)
+			fprintf(stderr, "fourway live: -w %s: %s; no longer writing\n", r->lo->wfile,
+				fw_strerror(rc));
+		if (r->pw)
+			fw_pcap_writer_close(r->pw);
+		if (r->nw)
+			fw_pcapng_writer_close(r->nw);
+		r->pw = NULL;
+		r->nw = NULL;
+		r->status = FW_EXIT_USAGE;
+	}
+}
+
+static void on_packet(struct live *r, const struct fw_pkt *pkt)
+{
+	struct fw_ring_pkt *ev;
+	int rc;
+
+	r->frames++;
+	r->last_ts = pkt->ts_ns;
+	r->last_ts_wall = now_ns();
+	write_out(r, pkt);
+	while ((rc = fw_ring_push(&r->ring, pkt, !r->paused, &ev)) == 1)
+		feed(r, &ev->pkt);	/* paused too long: the oldest held frame goes in now */
+	if (!r->paused || rc != 0)
+		feed(r, pkt);
+}
+
+static void resume(struct live *r)
+{
+	for (size_t i = 0; i < r->ring.n && r->ring.unfed; i++) {
+		struct fw_ring_pkt *p = fw_ring_at(&r->ring, i);
+
+		if (p->fed)
+			continue;
+		p->fed = true;
+		r->ring.unfed--;
+		feed(r, &p->pkt);
+	}
+}
+
+static int read_live(struct live *r)
+{
+	struct fw_pkt pkt;
+	char err[512];
+	int rc = 0;
+
+	for (int i = 0; i < BURST && (rc = fw_source_next(r->src, &pkt, err, sizeof(err))) == 1; i++)
+		on_packet(r, &pkt);
+	if (rc < 0) {
+		if (!r->tui)
+			fprintf(stderr, "fourway live: %s\n", err);
+		r->done = true;
+		r->status = FW_EXIT_USAGE;
+	}
+	return rc;
+}
+
+/* Feed the replayed packets that are due; returns ns until the next one, -1 at the end. */
+static int64_t replay_due(struct live *r, int64_t now)
+{
+	char err[512];
+
+	for (;;) {
+		int64_t due;
+
+		if (!r->have_pend) {
+			int rc = fw_source_next(r->src, &r->pend, err, sizeof(err));
+
+			if (rc <= 0) {
+				if (rc < 0) {
+					if (!r->tui)
+						fprintf(stderr, "fourway live: %s\n", err);
+					fw_core_input_error(r->core, r->in.input, err);
+					r->status = FW_EXIT_USAGE;
+				}
+				r->done = true;
+				return -1;
+			}
+			r->have_pend = true;
+			if (r->frames == 0) {
+				r->t0_pkt = r->pend.ts_ns;
+				r->t0_wall = now;
+			}
+		}
+		due = r->t0_wall;
+		if (r->lo->speed > 0 && r->pend.ts_ns > r->t0_pkt)
+			due += (int64_t)((double)(r->pend.ts_ns - r->t0_pkt) / r->lo->speed);
+		if (due > now)
+			return due - now;
+		r->have_pend = false;
+		on_packet(r, &r->pend);
+	}
+}
+
+/* --- outputs --------------------------------------------------------------- */
+
+static int save_hook(void *ctx, const struct fw_link *l, char *msg, size_t msglen)
+{
+	struct live *r = ctx;
+	char path[96], a[13], b[13];
+	long n;
+
+	for (int i = 0; i < 6; i++) {
+		snprintf(a + 2 * i, 3, "%02x", l->bssid[i]);
+		snprintf(b + 2 * i, 3, "%02x", l->sta[i]);
+	}
+	snprintf(path, sizeof(path), "fourway-%s-%s-%lld.pcap", a, b, (long long)time(NULL));
+	n = fw_ring_save_pair(&r->ring, l->bssid, l->sta, path, r->linktype, msg, msglen);
+	if (n < 0)
+		return (int)n;
+	snprintf(msg, msglen, "saved %ld frame%s to %s", n, n == 1 ? "" : "s", path);
+	return 0;
+}
+
+static bool signal_hook(void *ctx, const uint8_t mac[6], int *dbm)
+{
+	struct live *r = ctx;
+
+	return fw_sigtab_get(r->sig, mac, dbm);
+}
+
+static int rebuild_view(struct live *r)
+{
+	if (r->have_view)
+		fw_view_fini(&r->view);
+	r->have_view = fw_view_init(&r->view, r->core) == 0;
+	return r->have_view ? 0 : FW_ENOMEM;
+}
+
+/* Bring the view up to date (not while paused, unless frames had to go in). */
+static void refresh(struct live *r, bool final)
+{
+	if (final)
+		fw_core_finish(r->core);
+	else if (r->dirty)
+		fw_core_refresh(r->core);
+	else if (r->have_view)
+		return;
+	r->dirty = false;
+	rebuild_view(r);
+}
+
+static void kernel_drops(struct live *r, struct fw_events_stats *st)
+{
+	struct fw_source_stats ls;
+
+	memset(st, 0, sizeof(*st));
+	st->frames = r->frames;
+	if (fw_source_stats(r->src, &ls) == 0 && ls.kernel) {
+		st->has_kernel = true;
+		st->kernel_received = ls.kernel_received;
+		st->kernel_dropped = ls.kernel_dropped;
+		st->if_dropped = ls.if_dropped;
+	}
+}
+
+static void draw(struct live *r, int64_t now)
+{
+	struct fw_tui_status st;
+	struct fw_events_stats ks;
+
+	if (!r->have_view)
+		return;
+	kernel_drops(r, &ks);
+	memset(&st, 0, sizeof(st));
+	st.source = r->source;
+	st.radio = r->lo->radio;
+	st.frames = r->frames;
+	st.has_drops = ks.has_kernel;
+	st.drops = ks.kernel_dropped + ks.if_dropped;
+	st.paused = r->paused;
+	st.done = r->done;
+	st.now_ns = r->last_ts;
+	if (r->frames && !r->done) {
+		double speed = fw_source_live(r->src) || r->lo->speed <= 0 ? 1.0 : r->lo->speed;
+
+		st.now_ns += (int64_t)((double)(now - r->last_ts_wall) * speed);
+	}
+	fw_tui_draw(r->tui, &r->view, &st);
+	r->last_draw = now;
+	r->want_draw = false;
+}
+
+/* A redraw tick: refresh when something changed, then redraw or print. */
+static void tick(struct live *r, int64_t now)
+{
+	r->next_tick = now + TICK_NS;
+	if (r->tui) {
+		if (!r->dirty && !r->want_draw && now - r->last_draw < IDLE_REDRAW_NS)
+			return;
+		if (!r->paused || r->dirty)
+			refresh(r, false);
+		draw(r, now);
+		return;
+	}
+	if (!r->dirty)
+		return;
+	refresh(r, false);
+	fw_events_update(r->ev, &r->view);
+}
+
+static void on_keys(struct live *r, int64_t now)
+{
+	unsigned act;
+
+	if (!r->paused || r->dirty)
+		refresh(r, false);
+	act = fw_tui_keys(r->tui, &r->view);
+	if (act & FW_TUI_QUIT) {
+		live_signal = SIGTERM;
+		return;
+	}
+	if (act & FW_TUI_PAUSE) {
+		r->paused = !r->paused;
+		if (!r->paused)
+			resume(r);
+		refresh(r, false);
+	}
+	/* at most ten redraws a second, keys included: the next tick draws */
+	if (now - r->last_draw >= TICK_NS)
+		draw(r, now);
+	else
+		r->want_draw = true;
+}
+
+/* --- the loop ----------------------------------------------------------- */
+
+static int64_t min_wait(int64_t a, int64_t b)
+{
+	return a < 0 ? b : b < 0 ? a : a < b ? a : b;
+}
+
+static void loop(struct live *r)
+{
+	sigset_t none;
+
+	sigemptyset(&none);
+	r->next_tick = now_ns();
+	while (!live_signal) {
+		struct pollfd pfd[2];
+		nfds_t n = 0;
+		int64_t now = now_ns(), wait = -1;
+		int cap_slot = -1, tty_slot = -1;
+		struct timespec ts;
+
+		if (r->src && !fw_source_live(r->src) && !r->done)
+			wait = replay_due(r, now);
+		if (r->done && !r->tui)
+			break;	/* nothing more will come and nobody is watching */
+		if (now >= r->next_tick)
+			tick(r, now);
+		wait = min_wait(wait, r->next_tick - now);
+		if (fw_radio_next_hop(r->radio) >= 0)
+			wait = min_wait(wait, fw_radio_next_hop(r->radio) > now
+					      ? fw_radio_next_hop(r->radio) - now : 0);
+		if (fw_source_live(r->src) && !r->done) {
+			pfd[n].fd = fw_source_fd(r->src);
+			pfd[n].events = POLLIN;
+			cap_slot = (int)n++;
+		}
+		if (r->tui) {
+			pfd[n].fd = STDIN_FILENO;
+			pfd[n].events = POLLIN;
+			tty_slot = (int)n++;
+		}
+		if (wait < 0)
+			wait = TICK_NS;
+		ts.tv_sec = (time_t)(wait / 1000000000);
+		ts.tv_nsec = (long)(wait % 1000000000);
+		/* signals are blocked outside ppoll: a SIGINT cannot slip in before the wait */
+		if (ppoll(pfd, n, &ts, &none) < 0 && errno != EINTR) {
+			perror("fourway live: poll");
+			r->status = FW_EXIT_USAGE;
+			break;
+		}
+		now = now_ns();
+		if (cap_slot >= 0 && (pfd[cap_slot].revents & (POLLIN | POLLERR | POLLHUP)))
+			read_live(r);
+		if (tty_slot >= 0 && (pfd[tty_slot].revents & (POLLHUP | POLLERR)))
+			live_signal = SIGHUP;	/* the terminal went away */
+		else if (tty_slot >= 0 && (pfd[tty_slot].revents & POLLIN))
+			on_keys(r, now);
+		if (r->radio)
+			hop(r, now);
+	}
+}
+
+/* --- setup and cleanup ------------------------------------------------------ */
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int open_outputs(struct live *r)
+{
+	const char *w = r->lo->wfile;
+	char err[512], comment[128];
+	struct fw_pcapng_section sec = { .comment = comment, .userappl = "fourway " PACKAGE_VERSION };
+	int rc = 0;
+
+	snprintf(comment, sizeof(comment), "fourway live on %s", r->source);
+
+	if (w && ends_with(w, ".pcapng"))
+		rc = fw_pcapng_writer_open(&r->nw, w, &sec, 262144, err, sizeof(err));
+	else if (w)
+		rc = fw_pcap_writer_open(&r->pw, w, r->linktype, 262144, err, sizeof(err));
+	if (rc != 0) {
+		fprintf(stderr, "fourway live: -w: %s\n", err);
+		return rc;
+	}
+	return 0;
+}
+
+static int open_source(struct live *r)
+{
+	const struct live_opts *lo = r->lo;
+	struct fw_live_opts co = { .snaplen = lo->snaplen, .buffer_size = lo->bufsize };
+	char err[512], warn[256];
+	int rc;
+
+	if (lo->replay) {
+		rc = fw_source_open_file(&r->src, lo->replay, err, sizeof(err));
+		if (rc != 0) {
+			fprintf(stderr, "fourway live: %s\n", err);
+			return rc;
+		}
+		r->source = lo->replay;
+	} else {
+		rc = setup_radio(r);
+		if (rc != 0)
+			return rc;
+		rc = fw_source_open_live(&r->src, fw_radio_iface(r->radio), &co, warn, sizeof(warn),
+					 err, sizeof(err));
+		if (rc != 0) {
+			fprintf(stderr, "fourway live: %s\n", err);
+			return rc;
+		}
+		if (warn[0])
+			fprintf(stderr, "fourway live: warning: %s\n", warn);
+		r->source = fw_source_path(r->src);
+	}
+	r->linktype = fw_source_linktype(r->src);
+	rc = fw_drive_attach(r->core, r->src, &r->in, err, sizeof(err));
+	if (rc != 0)
+		fprintf(stderr, "fourway live: %s\n", err);
+	return rc;
+}
+
+static int start_output(struct live *r)
+{
+	struct fw_tui_hooks hooks = { .ctx = r, .save = save_hook, .signal = signal_hook };
+	char err[256], line[320];
+
+	if (!r->lo->no_tui && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
+		if (fw_tui_new(&r->tui, &hooks, err, sizeof(err)) == 0)
+			return 0;
+		fprintf(stderr, "fourway live: %s; one line per event instead\n", err);
+	}
+	r->ev = fw_events_new(stdout, r->lo->o.json, r->lo->o.show_keys);
+	if (!r->ev)
+		return FW_ENOMEM;
+	snprintf(line, sizeof(line), "%s %s, link type %d (%s)%s%s",
+		 fw_source_live(r->src) ? "capturing on" : "replaying", r->source, r->linktype, fw_linktype_name(r->linktype),
+		 r->lo->radio[0] ? ", " : "", r->lo->radio);
+	fw_events_say(r->ev, "start", line);
+	return 0;
+}
+
+/* Delete the monitor interface fourway made, if it made one. */
+static void close_radio(struct live *r)
+{
+	char err[512];
+
+	if (fw_radio_close(r->radio, err, sizeof(err)) != 0)
+		fprintf(stderr, "fourway live: %s\n", err);
+	r->radio = NULL;
+}
+
+static void live_fini(struct live *r)
+{
+	struct fw_events_stats st;
+
+	kernel_drops(r, &st);
+	if (r->tui) {
+		fw_tui_free(r->tui);	/* the terminal first, so what follows is readable */
+		r->tui = NULL;
+		if (r->core) {
+			refresh(r, true);
+			printf("fourway live: %s: %" PRIu64 " frames, %zu links, %zu findings", r->source
+			       ? r->source : "-", st.frames, r->view.n_links, r->view.n_findings);
+			if (st.has_kernel)
+				printf(", %" PRIu64 " dropped by the kernel", st.kernel_dropped);
+			putchar('\n');
+		}
+	} else if (r->ev) {
+		refresh(r, true);
+		fw_events_update(r->ev, &r->view);
+		fw_events_stats(r->ev, &st);
+		if (fw_events_failed(r->ev)) {
+			perror("fourway live: writing events");
+			r->status = FW_EXIT_USAGE;
+		}
+	}
+	fw_events_free(r->ev);
+	if (r->have_view)
+		fw_view_fini(&r->view);
+	if (r->pw && fw_pcap_writer_close(r->pw) != 0)
+		r->status = FW_EXIT_USAGE;
+	if (r->nw && fw_pcapng_writer_close(r->nw) != 0)
+		r->status = FW_EXIT_USAGE;
+	fw_source_close(r->src);
+	close_radio(r);
+	fw_ring_fini(&r->ring);
+	free(r->sig);
+	fw_core_free(r->core);
+}
+
+static void signals(sigset_t *old)
+{
+	struct sigaction sa;
+	sigset_t block;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, old);
+}
+
+int fw_cmd_live(int argc, char **argv)
+{
+	struct live_opts lo;
+	struct live r;
+	sigset_t old;
+	char err[512];
+	int rc = parse_live(&lo, argc, argv);
+
+	if (rc != 0) {
+		fw_opts_fini(&lo.o);
+		return rc < 0 ? FW_EXIT_OK : rc;
+	}
+	memset(&r, 0, sizeof(r));
+	r.lo = &lo;
+	live_signal = 0;
+	signals(&old);
+	r.core = fw_core_new(&lo.o.core, lo.o.kr);
+	r.sig = calloc(1, sizeof(*r.sig));
+	if (!r.core || !r.sig || fw_ring_init(&r.ring) != 0) {
+		fputs("fourway live: out of memory\n", stderr);
+		r.status = FW_EXIT_USAGE;
+		goto out;
+	}
+	if (open_source(&r) != 0 || open_outputs(&r) != 0) {
+		r.status = FW_EXIT_USAGE;
+		goto out;
+	}
+	if (lo.user && fw_privs_drop(lo.user, fw_radio_created(r.radio) || lo.n_hop, err,
+				     sizeof(err)) != 0) {
+		fprintf(stderr, "fourway live: %s\n", err);
+		r.status = FW_EXIT_USAGE;
+		goto out;
+	}
+	if (start_output(&r) != 0) {
+		fputs("fourway live: out of memory\n", stderr);
+		r.status = FW_EXIT_USAGE;
+		goto out;
+	}
+	loop(&r);
+out:
+	live_fini(&r);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	fw_opts_fini(&lo.o);
+	return r.status;
+}

@@ -1,0 +1,73 @@
+/*
+ * opts.h - command-line options shared by the subcommands: key
+ * options, filters, output choices.  Parsing only; the commands wire them.
+ */
+#ifndef FW_CLI_OPTS_H
+#define FW_CLI_OPTS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "handshake/core.h"
+#include "keys/keyring.h"
+
+enum fw_color { FW_COLOR_AUTO, FW_COLOR_ALWAYS, FW_COLOR_NEVER };
+
+struct fw_opts {
+	struct fw_keyring *kr;
+	struct fw_core_opts core;
+	bool json;
+	bool show_keys;
+	bool verbose;
+	enum fw_color color;
+	const char *export_decrypted;	/* --export-decrypted FILE, or NULL */
+	const char *ssid;	/* --ssid, applied once every option is read */
+	char **files;
+	int n_files;
+};
+
+/* Exit status of the program (DESIGN.md, Decisions). */
+enum { FW_EXIT_OK = 0, FW_EXIT_FAIL = 1, FW_EXIT_USAGE = 2 };
+
+/*
+ * Parse the options of `fourway analyze`.  Returns 0, or FW_EXIT_USAGE after
+ * printing "fourway analyze: ..." to stderr; -1 when --help was printed.
+ */
+int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv);
+void fw_opts_fini(struct fw_opts *o);
+/* "fourway CMD: MESSAGE" and a pointer to --help on stderr; returns FW_EXIT_USAGE. */
+__attribute__((format(printf, 2, 3)))
+int fw_usage_error(const char *cmd, const char *fmt, ...);
+void fw_usage_analyze(FILE *out);
+
+/*
+ * The parser every command that reads captures uses, so all take the key
+ * options and filters the same way: it sets o up, then reads argv with
+ * getopt_long over the key options and filters followed by the command's
+ * own table (ending in a zero entry; its codes start at FW_OPT_OWN, its
+ * short options in shortopts, which starts with ':'), hands each of the
+ * command's own options to fn(ctx, code, value), and finally applies
+ * --ssid and takes the operands (at least one).  fn returns 0, -1 (help
+ * printed: stop) or FW_EXIT_USAGE after its message.  Returns the same;
+ * messages read "fourway CMD: ...".
+ */
+#define FW_OPT_OWN 0x200
+struct option;
+typedef int (*fw_opts_fn)(void *ctx, int c, const char *arg);
+int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
+		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx);
+/* The "Keys", "Filters" and "Timing" sections of a usage text. */
+void fw_usage_keys(FILE *out);
+void fw_usage_check(FILE *out);
+
+/* Subcommand entry points. */
+int fw_cmd_analyze(int argc, char **argv);
+int fw_cmd_check(int argc, char **argv);
+int fw_cmd_annotate(int argc, char **argv);
+void fw_usage_annotate(FILE *out);
+int fw_cmd_synth(int argc, char **argv);
+void fw_usage_synth(FILE *out);
+int fw_cmd_live(int argc, char **argv);
+void fw_usage_live(FILE *out);
+
+#endif

@@ -1,0 +1,309 @@
+/*
+ * synth.c - `fourway synth`: options and wiring of src/synth.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/akm.h"
+#include "decode/frame.h"
+#include "cli/opts.h"
+#include "synth/synth.h"
+#include "util/err.h"
+#include "util/hex.h"
+
+enum { OPT_PASSPHRASE = 0x100, OPT_SSID, OPT_SEED, OPT_AKM, OPT_CIPHER, OPT_LINKTYPE,
+       OPT_LIST, OPT_PMK, OPT_RADIUS_OUT, OPT_RADIUS_SECRET };
+
+static const struct option synth_opts[] = {
+	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE },
+	{ "ssid", required_argument, NULL, OPT_SSID },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "akm", required_argument, NULL, OPT_AKM },
+	{ "cipher", required_argument, NULL, OPT_CIPHER },
+	{ "linktype", required_argument, NULL, OPT_LINKTYPE },
+	{ "pmk", required_argument, NULL, OPT_PMK },
+	{ "radius-out", required_argument, NULL, OPT_RADIUS_OUT },
+	{ "radius-secret", required_argument, NULL, OPT_RADIUS_SECRET },
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void fw_usage_synth(FILE *out)
+{
+	fputs("usage: fourway synth SCENARIO -o FILE [options]\n"
+	      "       fourway synth 802.1X-SCENARIO -o FILE --radius-out WIRED [options]\n"
+	      "       fourway synth --list\n"
+	      "\n"
+	      "Write a capture of one handshake race, built with real crypto (PTK, MICs,\n"
+	      "wrapped GTK, CCMP/GCMP data), and beside it FILE.expect: the key, the number\n"
+	      "of complete handshakes and the findings the scenario is built to produce,\n"
+	      "for 'fourway check'.  The same options and seed give the same bytes.\n"
+	      "The 802.1X scenarios (eap-clean, stale-key, key-late) also write the AP's\n"
+	      "wired side, the RADIUS exchange whose Access-Accept carries the PMK; analyze\n"
+	      "them with 'fourway analyze --merge FILE WIRED --radius-secret S'.\n"
+	      "\n"
+	      "Options:\n"
+	      "  -o, --output FILE    the pcap to write (- for standard output: no sidecar)\n"
+	      "  --passphrase P       the network's passphrase (default 'synthetic passphrase')\n"
+	      "  --ssid S             the SSID (default 'fourway-synth')\n"
+	      "  --seed N             seed of addresses, nonces and keys (default 1)\n"
+	      "  --akm A              psk (default), psk-sha256, or sae-pmk (SAE frames of the\n"
+	      "                       right shape, keys from the PMK); 8021x (AKM 1), the only\n"
+	      "                       one, and the default, of the 802.1X scenarios\n"
+	      "  --pmk HEX            sae-pmk: the 32-byte PMK (default: one from the seed)\n"
+	      "  --cipher C           ccmp (default) or gcmp\n"
+	      "  --linktype L         radiotap (default), 80211, prism, avs or ppi\n"
+	      "  --radius-out WIRED   802.1X scenarios: the pcap of the AP's wired side\n"
+	      "                       (Ethernet, RADIUS over UDP port 1812); needed by them\n"
+	      "  --radius-secret S    802.1X scenarios: the RADIUS shared secret (default\n"
+	      "                       'synthetic secret')\n"
+	      "  --list               the scenarios, one a line, with the race each shows\n"
+	      "  -h, --help           this help\n"
+	      "\n"
+	      "Exit status: 0 when the capture was written, 1 when writing failed, 2 on a\n"
+	      "usage error.\n", out);
+}
+
+#define usage_error(...) fw_usage_error("synth", __VA_ARGS__)
+
+static const struct { const char *name; int dlt; } linktypes[] = {
+	{ "radiotap", FW_DLT_IEEE802_11_RADIO }, { "80211", FW_DLT_IEEE802_11 },
+	{ "802.11", FW_DLT_IEEE802_11 }, { "prism", FW_DLT_PRISM },
+	{ "avs", FW_DLT_IEEE802_11_RADIO_AVS }, { "ppi", FW_DLT_PPI },
+};
+
+static void list_scenarios(void)
+{
+	for (size_t i = 0; i < fw_synth_count(); i++)
+		printf("%-24s %s\n", fw_synth_get(i)->name, fw_synth_get(i)->summary);
+}
+
+/* FILE with its extension replaced by .expect (captures/x.pcap -> captures/x.expect). */
+static char *expect_path(const char *pcap)
+{
+	const char *slash = strrchr(pcap, '/');
+	const char *dot = strrchr(pcap, '.');
+	size_t stem = dot && (!slash || dot > slash + 1) ? (size_t)(dot - pcap) : strlen(pcap);
+	char *p = malloc(stem + sizeof(".expect"));
+
+	if (!p)
+		return NULL;
+	memcpy(p, pcap, stem);
+	memcpy(p + stem, ".expect", sizeof(".expect"));
+	return p;
+}
+
+/* Whether a and b name files in the same folder (both relative to the same one, or the same real folder). */
+static bool same_folder(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	size_t na = sa ? (size_t)(sa - a) : 0, nb = sb ? (size_t)(sb - b) : 0;
+	char *da, *db, *ra = NULL, *rb = NULL;
+	bool same;
+
+	if (na == nb && strncmp(a, b, na) == 0)
+		return true;
+	da = sa ? strndup(a, na ? na : 1) : strdup(".");
+	db = sb ? strndup(b, nb ? nb : 1) : strdup(".");
+	if (da && db) {
+		ra = realpath(da, NULL);
+		rb = realpath(db, NULL);
+	}
+	same = ra && rb && strcmp(ra, rb) == 0;
+	free(da);
+	free(db);
+	free(ra);
+	free(rb);
+	return same;
+}
+
+/*
+ * The sidecar beside out; with a wired capture, its `merge` line names it
+ * relative to the sidecar's folder: its base name when both are in one
+ * folder, else its absolute path.
+ */
+static int write_sidecar(const char *out, const char *wired, const struct fw_synth_result *res)
+{
+	char *path = expect_path(out), *merge = NULL;
+	FILE *f;
+	int rc;
+
+	if (wired) {
+		const char *base = strrchr(wired, '/');
+
+		merge = same_folder(out, wired) ? strdup(base ? base + 1 : wired)
+			: realpath(wired, NULL);
+		if (!merge) {
+			fprintf(stderr, "fourway synth: %s: %s\n", wired, strerror(errno));
+			free(path);
+			return FW_EXIT_FAIL;
+		}
+	}
+	if (!path) {
+		fputs("fourway synth: out of memory\n", stderr);
+		return FW_EXIT_FAIL;
+	}
+	f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "fourway synth: %s: cannot create: %s\n", path, strerror(errno));
+		free(path);
+		free(merge);
+		return FW_EXIT_FAIL;
+	}
+	rc = fw_synth_write_expect(res, merge, f);
+	free(merge);
+	if (fclose(f) != 0 || rc) {
+		fprintf(stderr, "fourway synth: %s: write failed\n", path);
+		free(path);
+		return FW_EXIT_FAIL;
+	}
+	free(path);
+	return FW_EXIT_OK;
+}
+
+int fw_cmd_synth(int argc, char **argv)
+{
+	struct fw_synth_opts o;
+	struct fw_synth_result res;
+	const char *out = NULL, *wired = NULL, *scenario;
+	char err[512];
+	bool list = false, akm_given = false, secret_given = false;
+	int c, rc;
+
+	fw_synth_opts_init(&o);
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":ho:", synth_opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case OPT_PASSPHRASE: {
+			size_t n = strlen(optarg);
+
+			if (n < 8 || n > 63)
+				return usage_error("--passphrase: want 8 to 63 characters, not %zu", n);
+			o.passphrase = optarg;
+			break;
+		}
+		case OPT_SSID:
+			if (!optarg[0] || strlen(optarg) > 32)
+				return usage_error("--ssid: '%s' is not 1 to 32 bytes", optarg);
+			o.ssid = optarg;
+			break;
+		case OPT_SEED: {
+			char *end;
+
+			errno = 0;
+			o.seed = strtoull(optarg, &end, 0);
+			if (errno || end == optarg || *end || optarg[0] == '-')
+				return usage_error("--seed: '%s' is not a number", optarg);
+			break;
+		}
+		case OPT_AKM:
+			if (strcmp(optarg, "psk") == 0)
+				o.akm = FW_SYNTH_PSK;
+			else if (strcmp(optarg, "psk-sha256") == 0)
+				o.akm = FW_SYNTH_PSK_SHA256;
+			else if (strcmp(optarg, "sae-pmk") == 0)
+				o.akm = FW_SYNTH_SAE_PMK;
+			else if (strcmp(optarg, "8021x") == 0)
+				o.akm = FW_SYNTH_8021X;
+			else
+				return usage_error("--akm: '%s': want psk, psk-sha256, sae-pmk or 8021x",
+						   optarg);
+			akm_given = true;
+			break;
+		case OPT_CIPHER:
+			if (strcmp(optarg, "ccmp") == 0)
+				o.cipher = FW_CIPHER_CCMP;
+			else if (strcmp(optarg, "gcmp") == 0)
+				o.cipher = FW_CIPHER_GCMP;
+			else
+				return usage_error("--cipher: '%s': want ccmp or gcmp", optarg);
+			break;
+		case OPT_LINKTYPE: {
+			size_t i, n = sizeof(linktypes) / sizeof(linktypes[0]);
+
+			for (i = 0; i < n && strcmp(linktypes[i].name, optarg) != 0; i++)
+				;
+			if (i == n)
+				return usage_error("--linktype: '%s': want radiotap, 80211, prism, avs "
+						   "or ppi", optarg);
+			o.linktype = linktypes[i].dlt;
+			break;
+		}
+		case OPT_PMK:
+			if (fw_hex_decode(o.pmk, sizeof(o.pmk), optarg) != 32)
+				return usage_error("--pmk: want 64 hexadecimal digits (32 bytes)");
+			o.has_pmk = true;
+			break;
+		case OPT_RADIUS_OUT:
+			wired = optarg;
+			break;
+		case OPT_RADIUS_SECRET:
+			if (!optarg[0] || strlen(optarg) > 128)
+				return usage_error("--radius-secret: want 1 to 128 bytes");
+			o.radius_secret = optarg;
+			secret_given = true;
+			break;
+		case OPT_LIST:
+			list = true;
+			break;
+		case 'h':
+			fw_usage_synth(stdout);
+			return FW_EXIT_OK;
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (list) {
+		if (optind < argc || out)
+			return usage_error("%s", "--list takes no scenario and no output");
+		list_scenarios();
+		return FW_EXIT_OK;
+	}
+	if (optind >= argc)
+		return usage_error("%s", "no scenario given (see 'fourway synth --list')");
+	if (optind + 1 < argc)
+		return usage_error("one scenario at a time ('%s' is extra)", argv[optind + 1]);
+	scenario = argv[optind];
+	if (!out)
+		return usage_error("%s", "no output file given (-o FILE)");
+	if (o.has_pmk && o.akm != FW_SYNTH_SAE_PMK)
+		return usage_error("%s", "--pmk goes with --akm sae-pmk");
+	if (fw_synth_has_wired(scenario)) {
+		if (akm_given && o.akm != FW_SYNTH_8021X)
+			return usage_error("%s is an 802.1X scenario: --akm 8021x only", scenario);
+		if (!wired)
+			return usage_error("%s writes the AP's wired side too: give --radius-out FILE",
+					   scenario);
+		if (strcmp(wired, "-") == 0 || strcmp(wired, out) == 0)
+			return usage_error("%s", "--radius-out: want a file of its own");
+		o.akm = FW_SYNTH_8021X;
+	} else if (fw_synth_exists(scenario) && (wired || secret_given || o.akm == FW_SYNTH_8021X)) {
+		return usage_error("%s has no wired side: --radius-out, --radius-secret and --akm "
+				   "8021x go with the 802.1X scenarios", scenario);
+	}
+	rc = fw_synth_write_pcaps(&o, scenario, out, wired, &res, err, sizeof(err));
+	if (rc == FW_ENOTFOUND || rc == FW_EINVAL)
+		return usage_error("%s", err);
+	if (rc) {
+		fprintf(stderr, "fourway synth: %s: %s\n", scenario, err);
+		if (strcmp(out, "-") != 0)
+			remove(out);
+		if (wired)
+			remove(wired);
+		return FW_EXIT_FAIL;
+	}
+	if (strcmp(out, "-") == 0)
+		return FW_EXIT_OK;
+	return write_sidecar(out, wired, &res);
+}
