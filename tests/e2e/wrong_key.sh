@@ -1,9 +1,10 @@
 #!/bin/sh
-# wrong_key.sh - the wrong-key matrix: for every capture in captures/ and
-# captures/synth/ whose .expect says handshakes complete (written from the
-# daemons' logs or by the generator, never from fourway), a wrong key gives
-# KEY_WRONG and the same handshake outcomes as no key at all; a wrong key
-# never turns a handshake the daemons completed into a failed one.
+# wrong_key.sh - the wrong-key matrix: for every capture in captures/,
+# captures/synth/ and captures/messy/ whose .expect says handshakes complete
+# (written from the daemons' logs or by the generator, never from fourway), a
+# wrong key gives KEY_WRONG and the same handshake outcomes as no key at
+# all; a wrong key never turns a handshake the daemons completed into a
+# failed one.
 #
 # A wrong passphrase (with the SSID of the .expect) where the network is a
 # PSK one, and a wrong --pmk everywhere.  Then the opposite case: the
@@ -101,11 +102,12 @@ matrix() {
 }
 
 n=0
-for exp in "$caps"/*.expect "$caps"/synth/*.expect; do
+for exp in "$caps"/*.expect "$caps"/synth/*.expect "$caps"/messy/*.expect; do
 	complete=$(sed -n 's/^handshakes complete \([0-9][0-9]*\).*/\1/p' "$exp" | head -n 1)
 	[ -n "$complete" ] && [ "$complete" -gt 0 ] || continue
 	cap=${exp%.expect}
 	case $cap in *.pcap) ;; *) cap=$cap.pcap ;; esac
+	[ -f "$cap" ] || [ ! -f "$cap.gz" ] || cap=$cap.gz
 	[ -f "$cap" ] || { nok "${exp#"$top"/}: no capture beside it"; continue; }
 	if exempt "$(basename "$cap")"; then
 		echo "# skip ${cap#"$top"/}: $why"
