@@ -78,6 +78,9 @@ static const struct hs_chain_rule rules[] = {
 	{ FW_F_MIC_BAD, FW_F_TIMEOUT, REL_SAME_HS, 0 },
 	{ FW_F_RSNE_MISMATCH, FW_F_TIMEOUT, REL_SAME_HS, 0 },
 	{ FW_F_GROUP_FAILED, FW_F_TIMEOUT, REL_SAME_HS, 0 },
+	{ FW_F_M2_REJECTED, FW_F_TIMEOUT, REL_SAME_HS, 0 },
+	/* a wrong key given explains a PMKID that matches it not */
+	{ FW_F_KEY_WRONG, FW_F_PMKID_MISMATCH, REL_SAME_HS, 0 },
 	/* a 3/4 retransmission that a lost or ignored answer caused, and the reinstall after it */
 	{ FW_F_M4_LOST, FW_F_KEY_REINSTALL, REL_SHARE_FRAME, 0 },
 	{ FW_F_M4_IGNORED, FW_F_KEY_REINSTALL, REL_SHARE_FRAME, 0 },

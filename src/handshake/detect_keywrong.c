@@ -100,12 +100,13 @@ void detect_keywrong(struct fw_core *c, struct hs_link *l)
 		}
 		if (!f)
 			continue;
+		/* the messages that show the agreement: a request and its answer */
 		if (ev.m2)
-			hs_finding_frame(f, &l->msgs[ev.m2 - 1]);
+			hs_finding_frame_role(f, &l->msgs[ev.m2 - 1], FW_ROLE_ANSWER);
 		if (ev.m3)
-			hs_finding_frame(f, &l->msgs[ev.m3 - 1]);
+			hs_finding_frame_role(f, &l->msgs[ev.m3 - 1], FW_ROLE_REQUEST);
 		if (ev.m4)
-			hs_finding_frame(f, &l->msgs[ev.m4 - 1]);
+			hs_finding_frame_role(f, &l->msgs[ev.m4 - 1], FW_ROLE_ANSWER);
 		if (ev.m3 && ev.m2)
 			snprintf(why, sizeof(why),
 				 "the AP answered msg 2/4 (frame %llu) with msg 3/4 (frame %llu), which it "

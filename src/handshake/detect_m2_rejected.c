@@ -115,13 +115,13 @@ void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
 			}
 			if (!f && !(f = hs_finding_add(c, FW_F_M2_REJECTED, l)))
 				return;
-			hs_finding_frame(f, m);
+			hs_finding_frame_role(f, m, FW_ROLE_ANSWER);
 			if (nx.msg)
-				hs_finding_frame(f, &l->msgs[nx.msg - 1]);
+				hs_finding_frame_role(f, &l->msgs[nx.msg - 1], FW_ROLE_RETRY);
 			if (nx.ev) {
 				const struct hs_event *e = &l->ev[nx.ev - 1];
 
-				hs_finding_frame_at(f, e->file, e->frame, e->ts_ns);
+				hs_finding_frame_at_role(f, e->file, e->frame, e->ts_ns, FW_ROLE_DEAUTH);
 				deauth = true;
 				reason = e->reason;
 			}
