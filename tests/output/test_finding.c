@@ -56,6 +56,8 @@ static const struct { const char *name; enum fw_severity sev; } design[] = {
 	{ "NONCE_REUSE", FW_SEV_ERROR }, { "RSNE_MISMATCH", FW_SEV_ERROR },
 	{ "PMKID_MISMATCH", FW_SEV_INFO }, { "TIMEOUT", FW_SEV_ERROR },
 	{ "SLOW_RESPONSE", FW_SEV_INFO }, { "CAPTURE_LOSSY", FW_SEV_INFO },
+	/* the decisions of the second round */
+	{ "STALE_PTK", FW_SEV_ERROR }, { "PMF_MISMATCH", FW_SEV_ERROR },
 };
 
 START_TEST(severities_follow_design)
