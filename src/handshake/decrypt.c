@@ -3,13 +3,18 @@
  *
  * Three jobs, all while the capture streams (nothing is buffered):
  *  - packet numbers are tracked per direction without decrypting, so a PN
- *    that goes backwards under the same key (a reinstalled key) is seen;
+ *    that goes backwards is seen; the key that opened each frame, when a
+ *    key did, is kept with it, so a PN that restarts under a new key is
+ *    told from a reinstalled one;
  *  - frames are decrypted with the TKs the link's handshakes gave: the
  *    newest handshake's PTK, the one before it, and an all-zero TK (a
  *    supplicant that installs a key it has cleared); CCMP, GCMP and TKIP.  A frame that decrypts
  *    to an EAPOL-Key message joins the handshakes like one sent in the
- *    clear; a protected deauthentication (PMF) gives its reason code;
- *  - after each msg 3/4 the next protected frames are kept (a bounded
+ *    clear; a protected deauthentication, disassociation or SA Query (PMF)
+ *    is read like one in the clear, and one no key opens still counts as
+ *    a protected deauthentication or disassociation of its sender;
+ *  - after each msg 3/4, (re)association or unprotected deauthentication
+ *    (mgmt.c) the next protected frames are kept (a bounded
  *    number, no bytes), with the key that opened them: what the race
  *    detectors read to tell who installed which key when.  For a CCMP or
  *    GCMP data frame that key is the first whose keystream gives the
@@ -444,7 +449,7 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	if (plain)
 		feed_plaintext(c, input, frame_no, ts_ns, f, plain_len, k, &m, &ml);
 	else if (mgmt)
-		hs_on_mgmt_sealed(c, l, input, frame_no, ts_ns, f, from_ap);
+		hs_on_mgmt_sealed(l, input, frame_no, ts_ns, f, from_ap);
 	if (m && ml == l) {
 		*msg = (size_t)(m - l->msgs) + 1;
 		if (m->type == FW_MSG_M3)

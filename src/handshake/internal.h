@@ -378,8 +378,8 @@ const char *hs_msg_name(enum fw_msg_type t);
 void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		const struct fw_frame *f, bool prot);
 /* A protected management frame no key opened: its subtype is all there is to know. */
-void hs_on_mgmt_sealed(struct fw_core *c, struct hs_link *l, unsigned input, uint64_t frame_no,
-		       int64_t ts_ns, const struct fw_frame *f, bool from_ap);
+void hs_on_mgmt_sealed(struct hs_link *l, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		       const struct fw_frame *f, bool from_ap);
 /* Whether the RSNEs of the link (beacon, association) say management frame protection. */
 bool hs_link_pmf(const struct fw_core *c, const struct hs_link *l);
 

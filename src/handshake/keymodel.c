@@ -18,6 +18,12 @@
  *    that handshake;
  *  - a side that transmits a frame protected with a key holds that key,
  *    whatever the rules above concluded.
+ * The key that opened a frame is named again here against the handshake
+ * the frame belongs to (its message's, or the one open when it was seen):
+ * "new" for that handshake's PTK, "previous" for an earlier one's, since at
+ * the time of decryption the newest key of the link may still have been an
+ * earlier handshake's (a 2/4 encrypted with the PTK of before a
+ * re-association).
  * Frames are taken in capture order: protected frames first at a frame
  * number they share with an event (a protected deauthentication is read
  * with the keys held before it), then events, then the messages.
@@ -110,6 +116,16 @@ static bool ap_accepts(const struct hs_link *l, const struct fw_msg *m4)
 	return true;
 }
 
+/* "new" when key_hs is the PTK of handshake own, "previous" when of an earlier one. */
+static enum fw_dec_key relabel(enum fw_dec_key k, int key_hs, unsigned own)
+{
+	if ((k != FW_DEC_NEW && k != FW_DEC_PREV) || key_hs < 0)
+		return k;
+	if ((unsigned)key_hs == own)
+		return FW_DEC_NEW;
+	return (unsigned)key_hs < own ? FW_DEC_PREV : k;
+}
+
 static void on_pframe(struct fw_pframe *p, struct side *ap, struct side *sta)
 {
 	struct side *tx = p->from_ap ? ap : sta, *rx = p->from_ap ? sta : ap;
@@ -125,6 +141,8 @@ static void on_pframe(struct fw_pframe *p, struct side *ap, struct side *sta)
 		p->rx_why = FW_RXW_KEY_UNKNOWN;
 		return;
 	}
+	if (!p->is_eapol)
+		p->dec_key = relabel(p->dec_key, p->dec_hs, p->after_hs);
 	install(tx, p->dec_hs, p->frame);
 	p->rx_has_key = verdict(rx, p->dec_hs, &p->rx_why, &p->rx_key_frame);
 }
@@ -151,10 +169,11 @@ static void on_kev(struct hs_kev *e, bool pmf, struct side *ap, struct side *sta
 	}
 }
 
-static void on_msg(const struct hs_link *l, struct fw_msg *m, const struct fw_pframe *last,
+static void on_msg(const struct hs_link *l, struct fw_msg *m, struct fw_pframe *last,
 		   struct side *ap, struct side *sta)
 {
 	if (m->protected_ && last && last->file == m->file && last->frame == m->frame) {
+		m->dec_key = last->dec_key = relabel(m->dec_key, last->dec_hs, m->handshake);
 		m->rx_has_key = last->rx_has_key;
 		m->rx_why = last->rx_why;
 		m->rx_key_frame = last->rx_key_frame;
@@ -170,7 +189,7 @@ static void on_msg(const struct hs_link *l, struct fw_msg *m, const struct fw_pf
 void hs_key_model(struct fw_core *c, struct hs_link *l)
 {
 	struct side ap = { -1, -1, FW_RXW_NOT_YET, 0 }, sta = ap;
-	const struct fw_pframe *last = NULL;
+	struct fw_pframe *last = NULL;
 	size_t n = l->n_pframes + l->n_kev + l->n_msgs, k = 0;
 	struct item *it;
 	bool pmf = hs_link_pmf(c, l);

@@ -106,6 +106,7 @@ static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, i
 	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->da : f->bssid;
 	struct hs_link *l = hs_link_get(c, bssid, f->sa);
 	struct fw_ie ie;
+	struct hs_kev *e;
 
 	if (!l)
 		return;
@@ -136,12 +137,10 @@ static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, i
 			l->mdid = mde.mdid;
 		}
 	}
-	/* a new association restarts the authenticator's state machine */
+	/* a new association restarts the authenticator's state machine, and drops the keys */
 	l->cur_hs = -1;
 	l->cur_ghs = -1;
-	struct hs_kev *e = kev_add(l, HS_KEV_ASSOC, input, frame_no, ts_ns, false, false);
-
-	if (e)
+	if ((e = kev_add(l, HS_KEV_ASSOC, input, frame_no, ts_ns, false, false)) != NULL)
 		e->reassoc = f->kind == FW_KIND_REASSOC_REQ;
 	watch_keys(l);
 }
@@ -267,12 +266,11 @@ static void on_action(struct fw_core *c, unsigned input, uint64_t frame_no, int6
 		memcpy(e->tid, f->sa_query_tid, sizeof(e->tid));
 }
 
-void hs_on_mgmt_sealed(struct fw_core *c, struct hs_link *l, unsigned input, uint64_t frame_no,
-		       int64_t ts_ns, const struct fw_frame *f, bool from_ap)
+void hs_on_mgmt_sealed(struct hs_link *l, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		       const struct fw_frame *f, bool from_ap)
 {
 	struct hs_kev *e;
 
-	(void)c;
 	if (f->dot11.subtype != FW_ST_DEAUTH && f->dot11.subtype != FW_ST_DISASSOC)
 		return;
 	e = kev_add(l, HS_KEV_DEAUTH, input, frame_no, ts_ns, from_ap, true);
