@@ -45,8 +45,9 @@ static void on_assoc(struct fw_core *c, struct hs_link *l, const struct hs_kev *
 	snprintf(f->detail, sizeof(f->detail),
 		 "after the %sassociation in frame %llu the %s kept encrypting with the PTK of "
 		 "handshake %d, from before it: %zu frame%s (%zu EAPOL; frame%s %s%s) decrypt only "
-		 "with that key, which the %s dropped at the %sassociation, so it could read none "
-		 "of them",
+		 "with that key, which the %s no longer held after the %sassociation (it deletes "
+		 "the station's keys, and restarts any handshake in progress), so it could read "
+		 "none of them",
 		 a->reassoc ? "re-" : "", (unsigned long long)a->frame,
 		 first->from_ap ? "AP" : "station", first->dec_hs + 1, n_all, n_all == 1 ? "" : "s",
 		 n_eapol, n > 1 ? "s" : "", list, n_all > n ? ", ..." : "",

@@ -15,7 +15,8 @@
  *  - the station installs a handshake's PTK once it has sent msg 4/4
  *    (12.7.6.5); the AP installs it when it accepts a 4/4 it can read: one
  *    not left unacknowledged, after which the AP retransmits no msg 3/4 of
- *    that handshake;
+ *    that handshake, of a handshake begun after its last (re)association
+ *    (a restarted AP has forgotten the older one);
  *  - a side that transmits a frame protected with a key holds that key,
  *    whatever the rules above concluded.
  * The key that opened a frame is named again here against the handshake
@@ -29,6 +30,7 @@
  * with the keys held before it), then events, then the messages.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "handshake/internal.h"
 
@@ -48,7 +50,37 @@ struct side {
 	int last;		/* the PTK it held before it dropped it, -1 none */
 	enum fw_rx_why why;	/* INSTALLED, or how it came to hold none */
 	uint64_t at;		/* frame of that install or drop, 0 none */
+	unsigned at_file;
+	int64_t at_ts;
 };
+
+/*
+ * Where each handshake's key began (for "from before an association"): the
+ * first message of the AP carrying the ANonce its PTK was derived from,
+ * else the handshake's first message.
+ */
+struct hs_start {
+	bool seen;
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+};
+
+struct model {
+	const struct hs_link *l;
+	struct hs_start *start;	/* l->n_hs entries */
+	struct side ap, sta;
+	bool pmf;
+};
+
+/* Whether handshake h began before the event s->at (so its PTK is from before it). */
+static bool began_before(const struct model *m, int h, const struct side *s)
+{
+	const struct hs_start *st = &m->start[h];
+
+	return h >= 0 && (size_t)h < m->l->n_hs && st->seen && s->at &&
+	       hs_earlier(st->file, st->frame, st->ts_ns, s->at_file, s->at, s->at_ts);
+}
 
 static int item_cmp(const void *pa, const void *pb)
 {
@@ -64,26 +96,36 @@ static int item_cmp(const void *pa, const void *pb)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-static void install(struct side *s, int h, uint64_t frame)
+static void install(struct side *s, int h, unsigned file, uint64_t frame, int64_t ts)
 {
 	if (s->held == h)
 		return;
 	s->held = h;
 	s->why = FW_RXW_INSTALLED;
 	s->at = frame;
+	s->at_file = file;
+	s->at_ts = ts;
 }
 
-static void drop(struct side *s, enum fw_rx_why why, uint64_t frame)
+static void drop(struct side *s, enum fw_rx_why why, const struct hs_kev *e)
 {
 	if (s->held >= 0)
 		s->last = s->held;
 	s->held = -1;
 	s->why = why;
-	s->at = frame;
+	s->at = e->frame;
+	s->at_file = e->file;
+	s->at_ts = e->ts_ns;
 }
 
-/* Whether the receiver s held handshake h's PTK, and why not. */
-static enum fw_rx_key verdict(const struct side *s, int h, enum fw_rx_why *why, uint64_t *at)
+/*
+ * Whether the receiver s held handshake h's PTK, and why not.  A receiver
+ * that holds no key since a (re)association lost any PTK of a handshake
+ * begun before it, whether or not it had installed it (an AP restarted by
+ * a duplicated association request in the middle of the handshake).
+ */
+static enum fw_rx_key verdict(const struct model *m, const struct side *s, int h,
+			      enum fw_rx_why *why, uint64_t *at)
 {
 	*at = s->at;
 	if (s->held == h) {
@@ -94,6 +136,8 @@ static enum fw_rx_key verdict(const struct side *s, int h, enum fw_rx_why *why, 
 		*why = FW_RXW_REPLACED;
 	else if (s->held < 0 && s->last == h)
 		*why = s->why;
+	else if (s->held < 0 && s->why == FW_RXW_DROPPED_ASSOC && began_before(m, h, s))
+		*why = FW_RXW_DROPPED_ASSOC;
 	else
 		*why = FW_RXW_NOT_YET;
 	if (*why == FW_RXW_NOT_YET && s->held >= 0)
@@ -101,11 +145,32 @@ static enum fw_rx_key verdict(const struct side *s, int h, enum fw_rx_why *why, 
 	return FW_RXK_NO;
 }
 
-/* The AP accepted this 4/4: not unacknowledged, and no 3/4 of its handshake after it. */
-static bool ap_accepts(const struct hs_link *l, const struct fw_msg *m4)
+/*
+ * The AP accepted this 4/4: not unacknowledged, readable, answering a 3/4
+ * the AP sent since its last (re)association (a restarted AP has forgotten
+ * the older ones), and no 3/4 of its handshake after it.
+ */
+static bool ap_accepts(const struct model *md, const struct fw_msg *m4)
 {
+	const struct hs_link *l = md->l;
+
 	if (m4->acked == FW_ACK_NO || (m4->protected_ && m4->rx_has_key != FW_RXK_YES))
 		return false;
+	if (md->ap.held < 0 && md->ap.why == FW_RXW_DROPPED_ASSOC) {
+		bool asked = false;
+
+		/* it answers a 3/4 the AP sent since: the same replay counter */
+		for (size_t i = 0; i < l->n_msgs && !asked; i++) {
+			const struct fw_msg *m = &l->msgs[i];
+
+			asked = m->type == FW_MSG_M3 && m->from_ap &&
+				m->replay_counter == m4->replay_counter && hs_msg_before(m, m4) &&
+				hs_earlier(md->ap.at_file, md->ap.at, md->ap.at_ts, m->file, m->frame,
+					   m->ts_ns);
+		}
+		if (!asked)
+			return false;
+	}
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *m = &l->msgs[i];
 
@@ -126,9 +191,9 @@ static enum fw_dec_key relabel(enum fw_dec_key k, int key_hs, unsigned own)
 	return (unsigned)key_hs < own ? FW_DEC_PREV : k;
 }
 
-static void on_pframe(struct fw_pframe *p, struct side *ap, struct side *sta)
+static void on_pframe(struct model *m, struct fw_pframe *p)
 {
-	struct side *tx = p->from_ap ? ap : sta, *rx = p->from_ap ? sta : ap;
+	struct side *tx = p->from_ap ? &m->ap : &m->sta, *rx = p->from_ap ? &m->sta : &m->ap;
 
 	p->rx_key_frame = 0;
 	if (p->dec_key == FW_DEC_ZERO) {
@@ -143,34 +208,33 @@ static void on_pframe(struct fw_pframe *p, struct side *ap, struct side *sta)
 	}
 	if (!p->is_eapol)
 		p->dec_key = relabel(p->dec_key, p->dec_hs, p->after_hs);
-	install(tx, p->dec_hs, p->frame);
-	p->rx_has_key = verdict(rx, p->dec_hs, &p->rx_why, &p->rx_key_frame);
+	install(tx, p->dec_hs, p->file, p->frame, p->ts_ns);
+	p->rx_has_key = verdict(m, rx, p->dec_hs, &p->rx_why, &p->rx_key_frame);
 }
 
-static void on_kev(struct hs_kev *e, bool pmf, struct side *ap, struct side *sta)
+static void on_kev(struct model *m, struct hs_kev *e)
 {
-	struct side *to = e->from_ap ? sta : ap;
+	struct side *ap = &m->ap, *sta = &m->sta, *to = e->from_ap ? sta : ap;
 
 	e->ap_key = ap->held;
 	e->sta_key = sta->held;
 	switch (e->kind) {
 	case HS_KEV_ASSOC:
-		drop(ap, FW_RXW_DROPPED_ASSOC, e->frame);
-		drop(sta, FW_RXW_DROPPED_ASSOC, e->frame);
+		drop(ap, FW_RXW_DROPPED_ASSOC, e);
+		drop(sta, FW_RXW_DROPPED_ASSOC, e);
 		break;
 	case HS_KEV_DEAUTH:
-		drop(e->from_ap ? ap : sta, FW_RXW_DROPPED_DEAUTH, e->frame);
+		drop(e->from_ap ? ap : sta, FW_RXW_DROPPED_DEAUTH, e);
 		/* with PMF a side that holds a PTK discards the frame in the clear */
-		if (e->protected_ || !pmf || to->held < 0)
-			drop(to, FW_RXW_DROPPED_DEAUTH, e->frame);
+		if (e->protected_ || !m->pmf || to->held < 0)
+			drop(to, FW_RXW_DROPPED_DEAUTH, e);
 		break;
 	default:
 		break;
 	}
 }
 
-static void on_msg(const struct hs_link *l, struct fw_msg *m, struct fw_pframe *last,
-		   struct side *ap, struct side *sta)
+static void on_msg(struct model *md, struct fw_msg *m, struct fw_pframe *last)
 {
 	if (m->protected_ && last && last->file == m->file && last->frame == m->frame) {
 		m->dec_key = last->dec_key = relabel(m->dec_key, last->dec_hs, m->handshake);
@@ -178,29 +242,63 @@ static void on_msg(const struct hs_link *l, struct fw_msg *m, struct fw_pframe *
 		m->rx_why = last->rx_why;
 		m->rx_key_frame = last->rx_key_frame;
 	}
-	if (m->type != FW_MSG_M4 || m->from_ap || l->hs[m->handshake].group)
+	if (m->type != FW_MSG_M4 || m->from_ap || md->l->hs[m->handshake].group)
 		return;
 	/* the station installs once it has sent 4/4; the AP once it accepted one */
-	install(sta, (int)m->handshake, m->frame);
-	if (ap_accepts(l, m))
-		install(ap, (int)m->handshake, m->frame);
+	install(&md->sta, (int)m->handshake, m->file, m->frame, m->ts_ns);
+	if (ap_accepts(md, m))
+		install(&md->ap, (int)m->handshake, m->file, m->frame, m->ts_ns);
+}
+
+static void start_at(struct hs_start *st, const struct fw_msg *m)
+{
+	if (!st->seen || hs_earlier(m->file, m->frame, m->ts_ns, st->file, st->frame, st->ts_ns))
+		*st = (struct hs_start){ true, m->file, m->frame, m->ts_ns };
+}
+
+static void key_starts(struct model *md)
+{
+	const struct hs_link *l = md->l;
+
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].handshake < l->n_hs)
+			start_at(&md->start[l->msgs[i].handshake], &l->msgs[i]);
+	for (size_t h = 0; h < l->n_hs; h++) {
+		const uint8_t *anonce = NULL;
+		struct hs_start st = { false, 0, 0, 0 };
+
+		for (size_t i = 0; i < l->n_msgs && !anonce; i++)
+			if (l->msgs[i].handshake == h && l->priv[i].verified_pair)
+				anonce = l->priv[i].ptk_anonce;
+		for (size_t i = 0; i < l->n_msgs && anonce; i++)
+			if (l->msgs[i].from_ap && memcmp(l->msgs[i].nonce, anonce, 32) == 0 &&
+			    (l->msgs[i].type == FW_MSG_M1 || l->msgs[i].type == FW_MSG_M3))
+				start_at(&st, &l->msgs[i]);
+		if (st.seen)
+			md->start[h] = st;
+	}
 }
 
 void hs_key_model(struct fw_core *c, struct hs_link *l)
 {
-	struct side ap = { -1, -1, FW_RXW_NOT_YET, 0 }, sta = ap;
+	struct model md = { l, NULL, { -1, -1, FW_RXW_NOT_YET, 0, 0, 0 },
+			    { -1, -1, FW_RXW_NOT_YET, 0, 0, 0 }, hs_link_pmf(c, l) };
 	struct fw_pframe *last = NULL;
 	size_t n = l->n_pframes + l->n_kev + l->n_msgs, k = 0;
 	struct item *it;
-	bool pmf = hs_link_pmf(c, l);
 
-	for (size_t i = 0; i < l->n_pframes && !pmf; i++)
-		pmf = l->pframes[i].mgmt;
-	for (size_t i = 0; i < l->n_kev && !pmf; i++)
-		pmf = l->kev[i].protected_;
-	l->pub.pmf = pmf;
-	if (!n || !(it = malloc(n * sizeof(*it))))
+	for (size_t i = 0; i < l->n_pframes && !md.pmf; i++)
+		md.pmf = l->pframes[i].mgmt;
+	for (size_t i = 0; i < l->n_kev && !md.pmf; i++)
+		md.pmf = l->kev[i].protected_;
+	l->pub.pmf = md.pmf;
+	if (!n || !(md.start = calloc(l->n_hs ? l->n_hs : 1, sizeof(*md.start))))
 		return;
+	if (!(it = malloc(n * sizeof(*it)))) {
+		free(md.start);
+		return;
+	}
+	key_starts(&md);
 	for (size_t i = 0; i < l->n_pframes; i++)
 		it[k++] = (struct item){ IT_PFRAME, i, l->pframes[i].file, l->pframes[i].frame,
 					 l->pframes[i].ts_ns };
@@ -213,16 +311,17 @@ void hs_key_model(struct fw_core *c, struct hs_link *l)
 	for (size_t i = 0; i < n; i++) {
 		switch (it[i].kind) {
 		case IT_PFRAME:
-			on_pframe(&l->pframes[it[i].idx], &ap, &sta);
+			on_pframe(&md, &l->pframes[it[i].idx]);
 			last = &l->pframes[it[i].idx];
 			break;
 		case IT_KEV:
-			on_kev(&l->kev[it[i].idx], pmf, &ap, &sta);
+			on_kev(&md, &l->kev[it[i].idx]);
 			break;
 		default:
-			on_msg(l, &l->msgs[it[i].idx], last, &ap, &sta);
+			on_msg(&md, &l->msgs[it[i].idx], last);
 			break;
 		}
 	}
 	free(it);
+	free(md.start);
 }

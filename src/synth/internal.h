@@ -131,8 +131,8 @@ uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason);
 uint64_t sc_deauth_protected(struct scene *sc, bool from_ap, uint16_t reason);
 /* A protected SA Query request (or response) with transaction identifier tid (9.6.9). */
 uint64_t sc_sa_query(struct scene *sc, bool from_ap, bool response, const uint8_t tid[2]);
-/* The station re-associates (request and response, acknowledged); its frame number. */
-uint64_t sc_reassoc(struct scene *sc);
+/* The station's (re)association request and the AP's response, acknowledged; the request's number. */
+uint64_t sc_associate(struct scene *sc, bool reassoc);
 /* An EAPOL PDU (header and body) in a plaintext data frame, acknowledged. */
 uint64_t sc_eapol_pdu(struct scene *sc, bool from_ap, const uint8_t *pdu, size_t len);
 /* A frame of the wired side, stamped now; its 1-based number there. */

@@ -484,7 +484,7 @@ static void reassoc_stale_ptk(struct scene *sc)
 	sc_handshake(sc);
 	sc_traffic(sc);
 	sc_wait_us(sc, 500000);
-	sc_reassoc(sc);
+	sc_associate(sc, true);
 	sc->ap.installed = false;
 	sc_new_anonce(sc);
 	sc_new_snonce(sc);
@@ -500,6 +500,40 @@ static void reassoc_stale_ptk(struct scene *sc)
 	sc_expect(sc, "STALE_PTK", m2);
 	sc_expect(sc, "TIMEOUT", end);
 	sc_complete(sc, 1);
+}
+
+/*
+ * The station's association request goes out a second time (a new frame,
+ * not a MAC retry) while the AP waits for 4/4: the AP takes it for a new
+ * association, forgets the handshake and starts another.  The station's
+ * 4/4 answers the 3/4 of before (the AP's radio ACKs it, the restarted
+ * authenticator drops it); the station installed that handshake's PTK and
+ * encrypts its answers to the new 1/4s with it, a key the AP never held.
+ */
+static void dup_assoc_stale_ptk(struct scene *sc)
+{
+	uint64_t m2, end;
+
+	up_to_m3(sc, &NORMAL);
+	sc_wait_us(sc, 600);
+	sc_associate(sc, false);
+	sc_m4(sc, &NORMAL);
+	sc_install(sc, &sc->sta);
+	sc_new_anonce(sc);
+	sc_new_snonce(sc);
+	sc_wait_us(sc, 2000);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 2500);
+	m2 = sc_m2(sc, &PROTECTED);
+	sc_wait_us(sc, RETRY_US);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 2500);
+	sc_m2(sc, &PROTECTED);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "STALE_PTK", m2);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
 }
 
 /*
@@ -598,6 +632,8 @@ const struct sc_entry sc_table[] = {
 	  capture_lossy },
 	{ { "reassoc-stale-ptk", "after a re-association the station's 2/4s go out encrypted with "
 	  "the previous PTK, which the AP dropped" }, reassoc_stale_ptk },
+	{ { "dup-assoc-stale-ptk", "a duplicated association request restarts the AP before 4/4; "
+	  "the station's 2/4s go out encrypted with the PTK it installed" }, dup_assoc_stale_ptk },
 	{ { "pmf-deauth-ignored", "PMF, 4/4 lost: the station ignores the AP's unprotected deauths, "
 	  "its SA Queries go unanswered, it deauthenticates and reconnects" }, pmf_deauth_ignored },
 };

@@ -180,8 +180,7 @@ static void auth_sae(struct scene *sc, struct sc_party *p, bool commit)
 	mgmt(sc, p, FW_FC_AUTH, &b);
 }
 
-/* The (re)association request and response, after authentication. */
-static uint64_t associate(struct scene *sc, bool reassoc)
+uint64_t sc_associate(struct scene *sc, bool reassoc)
 {
 	struct fw_sbuf b;
 	uint64_t n;
@@ -206,11 +205,6 @@ static uint64_t associate(struct scene *sc, bool reassoc)
 	return n;
 }
 
-uint64_t sc_reassoc(struct scene *sc)
-{
-	return associate(sc, true);
-}
-
 void sc_connect(struct scene *sc)
 {
 	sc_beacon(sc);
@@ -229,7 +223,7 @@ void sc_connect(struct scene *sc)
 		auth_open(sc, &sc->ap, 2);
 	}
 	sc_wait_us(sc, 1000);
-	associate(sc, false);
+	sc_associate(sc, false);
 }
 
 /*

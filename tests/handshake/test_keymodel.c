@@ -7,6 +7,10 @@
  *    encrypted with it: every protected frame before the re-association
  *    reached a receiver holding its key, every one after did not, dropped
  *    at that re-association;
+ *  - dup-assoc-stale-ptk: a second association request before 4/4 makes
+ *    the AP forget the handshake; the PTK the station installed with its
+ *    4/4 was never the AP's, and its 2/4s under it are lost to that
+ *    association;
  *  - pmf-deauth-ignored: the 4/4 is lost, so the AP never installs the
  *    first PTK while the station uses it until its own protected
  *    deauthentication; after the reconnection both hold the new one;
@@ -159,6 +163,37 @@ START_TEST(test_stale_ptk_after_reassociation)
 }
 END_TEST
 
+START_TEST(test_stale_ptk_after_duplicate_association)
+{
+	struct rig r;
+	const struct fw_link *l = run(&r, "dup-assoc-stale-ptk");
+	uint64_t a1 = first_of(&r, FW_KIND_ASSOC_REQ, false), a2 = 0;
+	unsigned n = 0;
+
+	for (uint64_t i = a1 + 1; i <= r.n && !a2; i++)
+		if (r.f[i].kind == FW_KIND_ASSOC_REQ)
+			a2 = i;
+	ck_assert_uint_gt(a2, a1);
+	for (uint64_t i = 1; i <= r.n; i++) {
+		const struct fw_pframe *p;
+
+		if (!r.f[i].prot)
+			continue;
+		ck_assert_uint_gt(i, a2);
+		p = pframe(l, i);
+		ck_assert_ptr_nonnull(p);
+		ck_assert(r.f[i].from_sta && p->is_eapol);
+		ck_assert_int_eq(p->rx_has_key, FW_RXK_NO);
+		ck_assert_int_eq(p->rx_why, FW_RXW_DROPPED_ASSOC);
+		ck_assert_uint_eq(p->rx_key_frame, a2);
+		n++;
+	}
+	ck_assert_uint_eq(n, 2);
+	ck_assert(has_code(&r, FW_F_STALE_PTK));
+	rig_free(&r);
+}
+END_TEST
+
 START_TEST(test_pmf_station_keeps_key_ap_has_none)
 {
 	struct rig r;
@@ -289,6 +324,7 @@ static Suite *keymodel_suite(void)
 	TCase *tc = tcase_create("keymodel");
 
 	tcase_add_test(tc, test_stale_ptk_after_reassociation);
+	tcase_add_test(tc, test_stale_ptk_after_duplicate_association);
 	tcase_add_test(tc, test_pmf_station_keeps_key_ap_has_none);
 	tcase_add_test(tc, test_early_install_frames_unreadable);
 	tcase_add_test(tc, test_clean_every_receiver_holds_the_key);

@@ -99,6 +99,12 @@ if [ $have_tshark = yes ]; then
 	else
 		nok "reassoc-stale-ptk: tshark decrypts $n protected EAPOL-Key frames, want 2"
 	fi
+	n=$(decrypt dup-assoc-stale-ptk 'eapol.type == 3 && wlan.fc.protected == 1')
+	if [ "$n" = 2 ]; then
+		ok "dup-assoc-stale-ptk: tshark decrypts the two protected 2/4s with the PTK of the first 1/4"
+	else
+		nok "dup-assoc-stale-ptk: tshark decrypts $n protected EAPOL-Key frames, want 2"
+	fi
 	# PMF: both sides say MFP required; five SA Query requests and no response;
 	# three deauthentications, the last (the station's) protected
 	n=$(decrypt pmf-deauth-ignored '(wlan.fc.type_subtype == 0 || wlan.fc.type_subtype == 8) && wlan.rsn.capabilities.mfpr == 1 && wlan.rsn.capabilities.mfpc == 1')
