@@ -18,7 +18,10 @@
  *    that handshake, of a handshake begun after its last (re)association
  *    (a restarted AP has forgotten the older one);
  *  - a side that transmits a frame protected with a key holds that key,
- *    whatever the rules above concluded.
+ *    and a station that answers a protected request (the same replay
+ *    counter) held the key that opened it, whatever the rules above
+ *    concluded (a station may install its new PTK a little after its 4/4,
+ *    and read a 3/4 retry under the old one meanwhile).
  * The key that opened a frame is named again here against the handshake
  * the frame belongs to (its message's, or the one open when it was seen):
  * "new" for that handshake's PTK, "previous" for an earlier one's, since at
@@ -234,10 +237,32 @@ static void on_kev(struct model *m, struct hs_kev *e)
 	}
 }
 
+/* The station answered AP request m: a later message of its with the same replay counter. */
+static bool answered(const struct hs_link *l, const struct fw_msg *m)
+{
+	if (!m->from_ap || (m->type != FW_MSG_M1 && m->type != FW_MSG_M3 && m->type != FW_MSG_G1))
+		return false;
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *a = &l->msgs[i];
+
+		if (!a->from_ap && a->replay_counter == m->replay_counter && hs_msg_before(m, a) &&
+		    (a->type == FW_MSG_M2 || a->type == FW_MSG_M4 || a->type == FW_MSG_G2))
+			return true;
+	}
+	return false;
+}
+
 static void on_msg(struct model *md, struct fw_msg *m, struct fw_pframe *last)
 {
 	if (m->protected_ && last && last->file == m->file && last->frame == m->frame) {
-		m->dec_key = last->dec_key = relabel(m->dec_key, last->dec_hs, m->handshake);
+		if (!md->l->hs[m->handshake].group)
+			m->dec_key = last->dec_key = relabel(m->dec_key, last->dec_hs, m->handshake);
+		if (last->dec_hs >= 0 && last->rx_has_key != FW_RXK_YES && answered(md->l, m)) {
+			install(&md->sta, last->dec_hs, m->file, m->frame, m->ts_ns);
+			last->rx_has_key = FW_RXK_YES;
+			last->rx_why = FW_RXW_ANSWERED;
+			last->rx_key_frame = 0;
+		}
 		m->rx_has_key = last->rx_has_key;
 		m->rx_why = last->rx_why;
 		m->rx_key_frame = last->rx_key_frame;

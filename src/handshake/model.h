@@ -62,6 +62,7 @@ enum fw_rx_why {
 	FW_RXW_DROPPED_DEAUTH,	/* no: it dropped it at the deauth/disassoc in rx_key_frame */
 	FW_RXW_REPLACED,	/* no: it had installed a later handshake's PTK */
 	FW_RXW_ZERO_TK,		/* unknown: an all-zero TK, which no handshake gives */
+	FW_RXW_ANSWERED,	/* yes: the station answered it (its replay counter), so it read it */
 };
 
 #define FW_MSG_MAX_TRIED 8

@@ -75,6 +75,7 @@ const char *fw_out_rx_why_name(enum fw_rx_why w)
 	case FW_RXW_DROPPED_DEAUTH: return "dropped_at_deauth";
 	case FW_RXW_REPLACED: return "replaced";
 	case FW_RXW_ZERO_TK: return "zero_tk";
+	case FW_RXW_ANSWERED: return "answered";
 	case FW_RXW_KEY_UNKNOWN: break;
 	}
 	return "key_unknown";
