@@ -11,7 +11,8 @@
  *  - a deauthentication or disassociation drops them too, except that a
  *    side holding a PTK with management frame protection in use discards
  *    an unprotected one (11.13: a robust management frame in the clear is
- *    dropped once a PTK is in place);
+ *    dropped once a PTK is in place), and would have protected its own
+ *    (one in its name in the clear while it holds a key is forged);
  *  - the station installs a handshake's PTK once it has sent msg 4/4
  *    (12.7.6.5); the AP installs it when it accepts a 4/4 it can read: one
  *    not left unacknowledged, after which the AP retransmits no msg 3/4 of
@@ -218,6 +219,7 @@ static void on_pframe(struct model *m, struct fw_pframe *p)
 static void on_kev(struct model *m, struct hs_kev *e)
 {
 	struct side *ap = &m->ap, *sta = &m->sta, *to = e->from_ap ? sta : ap;
+	struct side *from = e->from_ap ? ap : sta;
 
 	e->ap_key = ap->held;
 	e->sta_key = sta->held;
@@ -227,10 +229,16 @@ static void on_kev(struct model *m, struct hs_kev *e)
 		drop(sta, FW_RXW_DROPPED_ASSOC, e);
 		break;
 	case HS_KEV_DEAUTH:
-		drop(e->from_ap ? ap : sta, FW_RXW_DROPPED_DEAUTH, e);
-		/* with PMF a side that holds a PTK discards the frame in the clear */
-		if (e->protected_ || !m->pmf || to->held < 0)
-			drop(to, FW_RXW_DROPPED_DEAUTH, e);
+		/*
+		 * With PMF a side that holds a PTK discards the frame in the
+		 * clear, and would have protected its own: one in the clear in
+		 * its name while it holds a key is not its (forged).
+		 */
+		if (e->protected_ || !m->pmf || from->held < 0) {
+			drop(from, FW_RXW_DROPPED_DEAUTH, e);
+			if (e->protected_ || !m->pmf || to->held < 0)
+				drop(to, FW_RXW_DROPPED_DEAUTH, e);
+		}
 		break;
 	default:
 		break;

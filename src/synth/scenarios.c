@@ -588,6 +588,31 @@ static void pmf_deauth_ignored(struct scene *sc)
 	sc_complete(sc, 1);
 }
 
+/*
+ * PMF working as designed: after a complete handshake an unprotected
+ * deauthentication (reason 7) in the AP's name - forged, the AP holds its
+ * key - is discarded by the station, whose SA Query the AP answers; the
+ * link carries on.  No finding.
+ */
+static void pmf_spoofed_deauth(struct scene *sc)
+{
+	uint8_t tid[2];
+
+	sc->pmf = true;
+	sc_connect(sc);
+	sc_handshake(sc);
+	sc_traffic(sc);
+	sc_wait_us(sc, 200000);
+	sc_deauth(sc, true, REASON_CLASS3_NONASSOC);
+	sc_wait_us(sc, 1000);
+	fw_rng_fill(&sc->rng, tid, sizeof(tid));
+	sc_sa_query(sc, false, false, tid);
+	sc_wait_us(sc, 800);
+	sc_sa_query(sc, true, true, tid);
+	sc_traffic(sc);
+	sc_complete(sc, 1);
+}
+
 const struct sc_entry sc_table[] = {
 	{ { "clean", "a complete handshake and protected traffic both ways: no finding" }, clean },
 	{ { "m4-lost", "4/4 is not acknowledged; the AP retransmits 3/4 with a new replay counter" },
@@ -634,6 +659,8 @@ const struct sc_entry sc_table[] = {
 	  "the previous PTK, which the AP dropped" }, reassoc_stale_ptk },
 	{ { "dup-assoc-stale-ptk", "a duplicated association request restarts the AP before 4/4; "
 	  "the station's 2/4s go out encrypted with the PTK it installed" }, dup_assoc_stale_ptk },
+	{ { "pmf-spoofed-deauth", "PMF: the station ignores an unprotected deauth in the AP's name; "
+	  "the AP answers its SA Query: no finding" }, pmf_spoofed_deauth },
 	{ { "pmf-deauth-ignored", "PMF, 4/4 lost: the station ignores the AP's unprotected deauths, "
 	  "its SA Queries go unanswered, it deauthenticates and reconnects" }, pmf_deauth_ignored },
 };

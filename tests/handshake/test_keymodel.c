@@ -17,7 +17,10 @@
  *  - early-key-install: the station's protected 4/4s reach an AP without
  *    the key;
  *  - clean: every protected frame reaches a receiver holding its key, and
- *    PMF is not in use.
+ *    PMF is not in use;
+ *  - pmf-spoofed-deauth: an unprotected deauthentication in the AP's name
+ *    while both sides hold the key changes nothing; the station's SA Query
+ *    is answered: no PMF_MISMATCH.
  * The frames' kinds, protection and packet numbers are read back from the
  * bytes the scenario wrote.  KEY_REINSTALL: raised for key-reinstall (the
  * same PTK's PN restarts), not for pmf-deauth-ignored, where the station's
@@ -277,6 +280,31 @@ START_TEST(test_clean_every_receiver_holds_the_key)
 }
 END_TEST
 
+START_TEST(test_pmf_forged_deauth_changes_nothing)
+{
+	struct rig r;
+	const struct fw_link *l = run(&r, "pmf-spoofed-deauth");
+	unsigned n = 0, mgmt = 0;
+
+	ck_assert(l->pmf);
+	ck_assert_uint_gt(first_of(&r, FW_KIND_DEAUTH, false), 0);
+	for (uint64_t i = 1; i <= r.n; i++) {
+		const struct fw_pframe *p = r.f[i].prot ? pframe(l, i) : NULL;
+
+		if (!r.f[i].prot)
+			continue;
+		ck_assert_ptr_nonnull(p);
+		ck_assert_msg(p->rx_has_key == FW_RXK_YES, "frame %llu", (unsigned long long)i);
+		mgmt += p->mgmt;
+		n++;
+	}
+	ck_assert_uint_eq(n, 6);	/* two pings each way, the SA Query request and response */
+	ck_assert_uint_eq(mgmt, 2);
+	ck_assert_uint_eq(fw_core_n_findings(r.c), 0);
+	rig_free(&r);
+}
+END_TEST
+
 /* The station's PN goes back across the reconnection: new key, no KEY_REINSTALL. */
 START_TEST(test_new_key_pn_restart_is_no_reinstall)
 {
@@ -326,6 +354,7 @@ static Suite *keymodel_suite(void)
 	tcase_add_test(tc, test_stale_ptk_after_reassociation);
 	tcase_add_test(tc, test_stale_ptk_after_duplicate_association);
 	tcase_add_test(tc, test_pmf_station_keeps_key_ap_has_none);
+	tcase_add_test(tc, test_pmf_forged_deauth_changes_nothing);
 	tcase_add_test(tc, test_early_install_frames_unreadable);
 	tcase_add_test(tc, test_clean_every_receiver_holds_the_key);
 	tcase_add_test(tc, test_new_key_pn_restart_is_no_reinstall);

@@ -118,6 +118,10 @@ if [ $have_tshark = yes ]; then
 	m=$(decrypt pmf-deauth-ignored 'wlan.fc.type_subtype == 12 && wlan.fc.protected == 1 && wlan.fixed.reason_code == 2')
 	[ "$n" = 2 ] && [ "$m" = 1 ] && ok "pmf-deauth-ignored: two deauthentications in the clear, then the station's protected one" ||
 		nok "pmf-deauth-ignored: $n clear and $m protected (reason 2) deauthentications, want 2 and 1"
+	n=$(decrypt pmf-spoofed-deauth 'wlan.fixed.category_code == 8 && wlan.fixed.action_code == 0')
+	m=$(decrypt pmf-spoofed-deauth 'wlan.fixed.category_code == 8 && wlan.fixed.action_code == 1')
+	[ "$n" = 1 ] && [ "$m" = 1 ] && ok "pmf-spoofed-deauth: tshark decrypts the SA Query request and its response" ||
+		nok "pmf-spoofed-deauth: $n SA Query requests and $m responses, want 1 and 1"
 	n=$(decrypt pmf-deauth-ignored 'icmp')
 	[ "$n" = 4 ] && ok "pmf-deauth-ignored: tshark decrypts the pings under both handshakes' keys" ||
 		nok "pmf-deauth-ignored: tshark decrypts $n ICMP frames, want 4"
