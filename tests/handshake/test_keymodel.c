@@ -54,6 +54,8 @@ struct rig {
 	unsigned input;
 	uint64_t n;
 	struct seen f[MAX_FRAMES + 1];	/* by frame number */
+	unsigned drop_pmgmt;	/* leave out the n-th protected management frame (1-based), 0 none */
+	unsigned n_pmgmt;
 };
 
 static int sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
@@ -64,6 +66,9 @@ static int sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
 	fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, data, len);
 	ck_assert_int_eq(f.status, 0);
 	ck_assert_uint_lt(r->n, MAX_FRAMES);
+	if (f.has_dot11 && f.dot11.protected_ && f.dot11.type == FW_T_MGMT &&
+	    ++r->n_pmgmt == r->drop_pmgmt)
+		return 0;	/* the sniffer, or the air, lost it */
 	r->n++;
 	r->f[r->n].kind = f.kind;
 	r->f[r->n].prot = f.has_dot11 && f.dot11.protected_;
@@ -74,17 +79,20 @@ static int sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
 	return 0;
 }
 
-static const struct fw_link *run(struct rig *r, const char *scenario)
+static const struct fw_link *run_keys(struct rig *r, const char *scenario, bool with_key)
 {
 	struct fw_core_opts co = { 0 };
 	char err[256], line[256];
+	unsigned drop = r->drop_pmgmt;
 
 	memset(r, 0, sizeof(*r));
+	r->drop_pmgmt = drop;
 	fw_synth_opts_init(&r->o);
 	r->kr = fw_keyring_new();
 	ck_assert_ptr_nonnull(r->kr);
 	snprintf(line, sizeof(line), "psk \"%s\" \"%s\"", r->o.passphrase, r->o.ssid);
-	ck_assert_int_eq(fw_keyring_add_line(r->kr, line, "test", NULL, err, sizeof(err)), 0);
+	if (with_key)
+		ck_assert_int_eq(fw_keyring_add_line(r->kr, line, "test", NULL, err, sizeof(err)), 0);
 	r->c = fw_core_new(&co, r->kr);
 	ck_assert_ptr_nonnull(r->c);
 	r->input = fw_core_add_input(r->c, scenario, FW_DLT_IEEE802_11_RADIO);
@@ -92,6 +100,11 @@ static const struct fw_link *run(struct rig *r, const char *scenario)
 	fw_core_finish(r->c);
 	ck_assert_uint_eq(fw_core_n_links(r->c), 1);
 	return fw_core_link(r->c, 0);
+}
+
+static const struct fw_link *run(struct rig *r, const char *scenario)
+{
+	return run_keys(r, scenario, true);
 }
 
 static void rig_free(struct rig *r)
@@ -127,7 +140,7 @@ static bool has_code(const struct rig *r, enum fw_code code)
 
 START_TEST(test_stale_ptk_after_reassociation)
 {
-	struct rig r;
+	struct rig r = { .drop_pmgmt = 0 };
 	const struct fw_link *l = run(&r, "reassoc-stale-ptk");
 	uint64_t ra = first_of(&r, FW_KIND_REASSOC_REQ, false);
 	unsigned before = 0, after = 0, eapol_after = 0;
@@ -168,7 +181,7 @@ END_TEST
 
 START_TEST(test_stale_ptk_after_duplicate_association)
 {
-	struct rig r;
+	struct rig r = { .drop_pmgmt = 0 };
 	const struct fw_link *l = run(&r, "dup-assoc-stale-ptk");
 	uint64_t a1 = first_of(&r, FW_KIND_ASSOC_REQ, false), a2 = 0;
 	unsigned n = 0;
@@ -199,7 +212,7 @@ END_TEST
 
 START_TEST(test_pmf_station_keeps_key_ap_has_none)
 {
-	struct rig r;
+	struct rig r = { .drop_pmgmt = 0 };
 	const struct fw_link *l = run(&r, "pmf-deauth-ignored");
 	uint64_t own = first_of(&r, FW_KIND_PROTECTED, true), sta_deauth = 0, assoc2 = 0;
 	unsigned no = 0, yes = 0;
@@ -243,7 +256,7 @@ END_TEST
 
 START_TEST(test_early_install_frames_unreadable)
 {
-	struct rig r;
+	struct rig r = { .drop_pmgmt = 0 };
 	const struct fw_link *l = run(&r, "early-key-install");
 	unsigned n = 0;
 
@@ -265,7 +278,7 @@ END_TEST
 
 START_TEST(test_clean_every_receiver_holds_the_key)
 {
-	struct rig r;
+	struct rig r = { .drop_pmgmt = 0 };
 	const struct fw_link *l = run(&r, "clean");
 	unsigned n = 0;
 
@@ -282,7 +295,7 @@ END_TEST
 
 START_TEST(test_pmf_forged_deauth_changes_nothing)
 {
-	struct rig r;
+	struct rig r = { .drop_pmgmt = 0 };
 	const struct fw_link *l = run(&r, "pmf-spoofed-deauth");
 	unsigned n = 0, mgmt = 0;
 
@@ -305,10 +318,47 @@ START_TEST(test_pmf_forged_deauth_changes_nothing)
 }
 END_TEST
 
+/*
+ * Without a key nothing is decrypted, yet the air still shows the
+ * mismatch: the AP's deauthentication in the clear, the station's
+ * protected frames after it and its protected deauthentication; and the
+ * PN that restarts after the new handshake is still no reinstallation
+ * (the frame before it came ahead of that handshake's 3/4).
+ */
+START_TEST(test_pmf_mismatch_without_key)
+{
+	struct rig r = { .drop_pmgmt = 0 };
+	const struct fw_link *l = run_keys(&r, "pmf-deauth-ignored", false);
+	const struct fw_finding *f = NULL;
+	uint64_t d = first_of(&r, FW_KIND_DEAUTH, false);
+
+	ck_assert(l->pmf);
+	for (size_t i = 0; i < fw_core_n_findings(r.c); i++)
+		if (fw_core_finding(r.c, i)->code == FW_F_PMF_MISMATCH)
+			f = fw_core_finding(r.c, i);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(f->frames[0].frame, d);
+	ck_assert(!has_code(&r, FW_F_KEY_REINSTALL));
+	rig_free(&r);
+}
+END_TEST
+
+/* The same with the AP's SA Query response gone: the request is unanswered. */
+START_TEST(test_pmf_sa_query_unanswered)
+{
+	struct rig r = { .drop_pmgmt = 2 };
+	const struct fw_link *l = run(&r, "pmf-spoofed-deauth");
+
+	ck_assert(l->pmf);
+	ck_assert(has_code(&r, FW_F_PMF_MISMATCH));
+	rig_free(&r);
+}
+END_TEST
+
 /* The station's PN goes back across the reconnection: new key, no KEY_REINSTALL. */
 START_TEST(test_new_key_pn_restart_is_no_reinstall)
 {
-	struct rig r;
+	struct rig r = { .drop_pmgmt = 0 };
 	const struct fw_link *l = run(&r, "pmf-deauth-ignored");
 	uint64_t last_old = 0, first_new = 0;
 	bool back = false;
@@ -336,7 +386,7 @@ END_TEST
 /* The same PTK installed again after a 3/4 retry: its PN restarts, KEY_REINSTALL. */
 START_TEST(test_same_key_pn_restart_is_reinstall)
 {
-	struct rig r;
+	struct rig r = { .drop_pmgmt = 0 };
 	const struct fw_link *l = run(&r, "key-reinstall");
 
 	ck_assert(has_code(&r, FW_F_KEY_REINSTALL));
@@ -358,6 +408,8 @@ static Suite *keymodel_suite(void)
 	tcase_add_test(tc, test_early_install_frames_unreadable);
 	tcase_add_test(tc, test_clean_every_receiver_holds_the_key);
 	tcase_add_test(tc, test_new_key_pn_restart_is_no_reinstall);
+	tcase_add_test(tc, test_pmf_mismatch_without_key);
+	tcase_add_test(tc, test_pmf_sa_query_unanswered);
 	tcase_add_test(tc, test_same_key_pn_restart_is_reinstall);
 	suite_add_tcase(s, tc);
 	return s;
