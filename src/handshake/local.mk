@@ -32,5 +32,8 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_lossy.c \
 	src/handshake/detect_trailing.c \
 	src/handshake/chain.c \
+	src/handshake/keymodel.c \
+	src/handshake/detect_stale.c \
+	src/handshake/detect_pmf.c \
 	$(NULL)
 libfwhandshake_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)
