@@ -103,6 +103,16 @@ struct fw_frame {
 	uint16_t auth_alg, auth_seq, status_code;	/* auth; status also for assoc resp */
 	uint16_t sae_group;	/* SAE commit: finite cyclic group, 0 if none */
 
+	/*
+	 * Action frames (9.6): category and action code.  SA Query (category
+	 * 8, 9.6.9): action 0 request, 1 response, each with a 2-octet
+	 * Transaction Identifier the response echoes.
+	 */
+	bool has_action;
+	uint8_t action_cat, action_code;
+	bool has_sa_query;
+	uint8_t sa_query_tid[2];
+
 	/* Protected frames: the CCMP/GCMP header's packet number and key id. */
 	bool has_pn;
 	uint64_t pn;

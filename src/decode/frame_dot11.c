@@ -19,6 +19,9 @@
 #define ASSOC_RESP_FIXED   6	/* capability 2, status 2, AID 2 */
 #define AUTH_FIXED         6	/* algorithm 2, transaction sequence 2, status 2 */
 
+#define ACTION_SA_QUERY 8	/* category (9.4.1.11 Table 9-51) */
+#define SA_QUERY_RESPONSE 1	/* action 0 request, 1 response (9.6.9.1) */
+
 #define AUTH_ALG_SAE 3
 #define SAE_COMMIT 1
 /* status codes under which an SAE commit carries a group (9.4.1.9) */
@@ -121,6 +124,23 @@ static void decode_auth(struct fw_frame *f, const struct fw_dot11 *h, struct fw_
 		dec_fail(f, FW_ETRUNC, "sae group", off + fw_cur_offset(c));
 }
 
+/* Category, action code, and for SA Query its Transaction Identifier (9.6.9.2, 9.6.9.3). */
+static void decode_action(struct fw_frame *f, struct fw_cursor *c, size_t off)
+{
+	if (!fw_cur_u8(c, &f->action_cat) || !fw_cur_u8(c, &f->action_code)) {
+		dec_fail(f, FW_ETRUNC, "action category", off + fw_cur_offset(c));
+		return;
+	}
+	f->has_action = true;
+	if (f->action_cat != ACTION_SA_QUERY || f->action_code > SA_QUERY_RESPONSE)
+		return;
+	if (!fw_cur_copy(c, f->sa_query_tid, sizeof(f->sa_query_tid))) {
+		dec_fail(f, FW_ETRUNC, "sa query transaction id", off + fw_cur_offset(c));
+		return;
+	}
+	f->has_sa_query = true;
+}
+
 static void decode_mgmt(struct fw_frame *f, const struct fw_dot11 *h, size_t off)
 {
 	struct fw_cursor c;
@@ -176,6 +196,7 @@ static void decode_mgmt(struct fw_frame *f, const struct fw_dot11 *h, size_t off
 	case FW_ST_ACTION:
 	case FW_ST_ACTION_NOACK:
 		f->kind = FW_KIND_ACTION;
+		decode_action(f, &c, body_off);
 		return;
 	default:
 		return;

@@ -219,7 +219,7 @@ static void feed_other(struct fw_core *c, unsigned input, uint64_t frame_no, int
 	case FW_KIND_BEACON:
 	case FW_KIND_PROBE_RESP:
 		if (!c->opts.filter_bssid || passes_filter(c, f->bssid, NULL))
-			hs_on_mgmt(c, input, frame_no, ts_ns, f);
+			hs_on_mgmt(c, input, frame_no, ts_ns, f, false);
 		break;
 	case FW_KIND_ASSOC_REQ:
 	case FW_KIND_REASSOC_REQ:
@@ -228,7 +228,8 @@ static void feed_other(struct fw_core *c, unsigned input, uint64_t frame_no, int
 	case FW_KIND_AUTH:
 	case FW_KIND_DEAUTH:
 	case FW_KIND_DISASSOC:
-		hs_on_mgmt(c, input, frame_no, ts_ns, f);
+	case FW_KIND_ACTION:
+		hs_on_mgmt(c, input, frame_no, ts_ns, f, false);
 		break;
 	case FW_KIND_EAPOL:
 		if (f->has_key && (m = hs_on_eapol_key(c, input, frame_no, ts_ns, f, l)) != NULL)
@@ -364,6 +365,7 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
 	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
 	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
+	s->kev = dup_array(l->kev, l->n_kev, sizeof(*l->kev));
 	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
 	if (s->tks)	/* key schedules stay the original's */
 		s->tks->tk_new.peek = s->tks->tk_prev.peek = (struct fw_aead_peek_key){ 0 };
@@ -376,9 +378,10 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	s->cap_pframes = l->n_pframes;
 	s->cap_eap = l->n_eap;
 	s->cap_pn_events = l->n_pn_events;
+	s->cap_kev = l->n_kev;
 	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
 	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache) ||
-	    (l->n_pn_events && !s->pn_events) || (l->tks && !s->tks)) {
+	    (l->n_pn_events && !s->pn_events) || (l->n_kev && !s->kev) || (l->tks && !s->tks)) {
 		snapshot_free(s);
 		return NULL;
 	}
@@ -449,6 +452,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	hs_ack_finish(c, l);
 	hs_retrans_mark(l);
 	hs_outcomes(c, l);
+	hs_key_model(c, l);
 	detect_mic(c, l);
 	detect_keywrong(c, l);
 	detect_m2_rejected(c, l);
@@ -468,6 +472,8 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	detect_order(c, l);
 	detect_slow(c, l);
 	detect_lossy(c, l);
+	detect_stale(c, l);
+	detect_pmf(c, l);
 	hs_chain(c, l, first);	/* reads msgs[].handshake before the sort */
 	link_sort_by_handshake(l);
 	l->pub.msgs = l->msgs;

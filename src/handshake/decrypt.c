@@ -3,13 +3,18 @@
  *
  * Three jobs, all while the capture streams (nothing is buffered):
  *  - packet numbers are tracked per direction without decrypting, so a PN
- *    that goes backwards under the same key (a reinstalled key) is seen;
+ *    that goes backwards is seen; the key that opened each frame, when a
+ *    key did, is kept with it, so a PN that restarts under a new key is
+ *    told from a reinstalled one;
  *  - frames are decrypted with the TKs the link's handshakes gave: the
  *    newest handshake's PTK, the one before it, and an all-zero TK (a
  *    supplicant that installs a key it has cleared); CCMP, GCMP and TKIP.  A frame that decrypts
  *    to an EAPOL-Key message joins the handshakes like one sent in the
- *    clear; a protected deauthentication (PMF) gives its reason code;
- *  - after each msg 3/4 the next protected frames are kept (a bounded
+ *    clear; a protected deauthentication, disassociation or SA Query (PMF)
+ *    is read like one in the clear, and one no key opens still counts as
+ *    a protected deauthentication or disassociation of its sender;
+ *  - after each msg 3/4, (re)association or unprotected deauthentication
+ *    (mgmt.c) the next protected frames are kept (a bounded
  *    number, no bytes), with the key that opened them: what the race
  *    detectors read to tell who installed which key when.  For a CCMP or
  *    GCMP data frame that key is the first whose keystream gives the
@@ -140,11 +145,16 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 	l->tk_any = k->tk_new.valid;
 }
 
-/* Track the packet number of one direction; a non-increasing one is an event. */
-static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_frame *f,
-		     unsigned input, uint64_t frame_no, int64_t ts_ns, bool from_ap)
+/*
+ * Track the packet number of one direction; a non-increasing one is an
+ * event (returned, for the caller to name the key that opened the frame).
+ */
+static struct fw_pn_event *track_pn(struct hs_link *l, struct hs_pn_track *t,
+				    const struct fw_frame *f, unsigned input, uint64_t frame_no,
+				    int64_t ts_ns, bool from_ap)
 {
 	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
+	struct fw_pn_event *e = NULL;
 	uint32_t n_m3;
 
 	/* messages are only appended: count again only when there are new ones */
@@ -163,13 +173,12 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 	l->m3_seen_n = (uint32_t)l->n_msgs;
 	n_m3 = l->m3_n;
 	if (t->valid && f->dot11.retry && f->pn == t->pn)
-		return;		/* a MAC retransmission repeats its PN */
-	if (t->valid && t->keyid == f->keyid && t->hs == hs && f->pn <= t->pn &&
+		return NULL;	/* a MAC retransmission repeats its PN */
+	if (t->valid && t->keyid == f->keyid && t->hs == (uint16_t)hs && f->pn <= t->pn &&
 	    l->n_pn_events < HS_PN_EVENTS_MAX &&
 	    (l->pn_events = hs_grow(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
 				    sizeof(*l->pn_events))) != NULL) {
-		struct fw_pn_event *e = &l->pn_events[l->n_pn_events++];
-
+		e = &l->pn_events[l->n_pn_events++];
 		e->file = input;
 		e->frame_before = t->frame;
 		e->ts_before = t->ts_ns;
@@ -179,14 +188,19 @@ static void track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_f
 		e->from_ap = from_ap;
 		e->hs = hs;
 		e->m3_between = n_m3 > t->n_m3 ? l->m3_last : 0;
+		e->key_before = t->key_hs;
+		e->key_after = -1;
+		e->before_m3 = t->n_m3 == 0;
 	}
 	t->valid = true;
 	t->pn = f->pn;
 	t->frame = frame_no;
 	t->ts_ns = ts_ns;
 	t->keyid = f->keyid;
-	t->hs = hs;
+	t->hs = (uint16_t)hs;
 	t->n_m3 = (uint16_t)n_m3;
+	t->key_hs = -1;
+	return e;
 }
 
 static int decrypt_with(uint8_t cipher, const uint8_t *tk, size_t tk_len, const uint8_t *mpdu,
@@ -370,8 +384,8 @@ static bool feed_plaintext(struct fw_core *c, unsigned input, uint64_t frame_no,
 		*msg_out = m;
 		return true;
 	}
-	if (g.kind == FW_KIND_DEAUTH || g.kind == FW_KIND_DISASSOC)
-		hs_on_mgmt(c, input, frame_no, ts_ns, &g);
+	if (g.kind == FW_KIND_DEAUTH || g.kind == FW_KIND_DISASSOC || g.kind == FW_KIND_ACTION)
+		hs_on_mgmt(c, input, frame_no, ts_ns, &g, true);
 	return false;
 }
 
@@ -382,6 +396,8 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	struct hs_link *l, *ml = NULL;
 	struct fw_msg *m = NULL;
 	struct fw_pframe *pf;
+	struct fw_pn_event *pe;
+	struct hs_pn_track *t;
 	bool from_ap, mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
 	enum fw_dec_key k = FW_DEC_NONE;
 	uint8_t cipher;
@@ -398,7 +414,8 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	else
 		return;
 	*lo = l;
-	track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
+	t = from_ap ? &l->pn_ap : &l->pn_sta;
+	pe = track_pn(l, t, f, input, frame_no, ts_ns, from_ap);
 	hs_link_update_keys(c, l);
 	cipher = l->cipher;
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
@@ -423,8 +440,16 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		else
 			l->pub.frames_undecrypted++;
 	}
+	/* the key that opened it, for telling a reinstalled key from a new one */
+	if (k == FW_DEC_NEW || k == FW_DEC_PREV) {
+		t->key_hs = (int16_t)dec_hs;
+		if (pe)
+			pe->key_after = dec_hs;
+	}
 	if (plain)
 		feed_plaintext(c, input, frame_no, ts_ns, f, plain_len, k, &m, &ml);
+	else if (mgmt)
+		hs_on_mgmt_sealed(l, input, frame_no, ts_ns, f, from_ap);
 	if (m && ml == l) {
 		*msg = (size_t)(m - l->msgs) + 1;
 		if (m->type == FW_MSG_M3)
@@ -451,5 +476,6 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	pf->dec_hs = dec_hs;
 	pf->after_hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)(l->n_hs ? l->n_hs - 1 : 0);
 	pf->acked = FW_ACK_UNKNOWN;
+	pf->rx_has_key = FW_RXK_UNKNOWN;
 	*pframe = l->n_pframes;
 }

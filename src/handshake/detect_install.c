@@ -8,7 +8,10 @@
  * acknowledged, or while the AP is still retrying msg 3/4, the AP cannot
  * accept those frames: the station installed its keys too early.  The AP's
  * plaintext 3/4 retries after that point then meet a station that answers
- * only with protected frames (M3_RETRY_AFTER_INSTALL).
+ * only with protected frames (M3_RETRY_AFTER_INSTALL).  In the key
+ * model's terms (keymodel.c): the station's frames with the new TK while
+ * the AP held no key for it; a frame the AP could read (it had accepted a
+ * 4/4 and installed the PTK) is not one.
  */
 #include <stdio.h>
 #include <string.h>
@@ -35,7 +38,7 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 	for (size_t i = 0; i < l->n_pframes; i++) {
 		const struct fw_pframe *p = &l->pframes[i];
 
-		if (p->from_ap || p->dec_hs != (int)h)
+		if (p->from_ap || p->dec_hs != (int)h || p->rx_has_key == FW_RXK_YES)
 			continue;
 		if (!first)
 			first = p;
@@ -73,7 +76,8 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 	hs_frame_list(a, sizeof(a), prot, n_prot);
 	if (early && (f = hs_finding_add(c, FW_F_EARLY_KEY_INSTALL, l)) != NULL) {
 		for (size_t i = 0; i < l->n_pframes; i++)
-			if (!l->pframes[i].from_ap && l->pframes[i].dec_hs == (int)h)
+			if (!l->pframes[i].from_ap && l->pframes[i].dec_hs == (int)h &&
+			    l->pframes[i].rx_has_key != FW_RXK_YES)
 				hs_finding_frame_at_role(f, l->pframes[i].file, l->pframes[i].frame,
 							 l->pframes[i].ts_ns, FW_ROLE_PROTECTED);
 		if (lost_m4)
@@ -87,7 +91,7 @@ static void on_handshake(struct fw_core *c, struct hs_link *l, unsigned h)
 			 "the station transmitted frames protected with this handshake's new TK "
 			 "(frame%s %s, decrypted with it) while %s and the AP was still retrying "
 			 "msg 3/4: the station installed the PTK as soon as it sent 4/4, before the "
-			 "AP could have installed it, so the AP drops these frames",
+			 "AP could have installed it; the AP held no key for them then and drops them",
 			 n_prot > 1 ? "s" : "", a, b);
 	}
 	if (n_retry && !answered_plain &&

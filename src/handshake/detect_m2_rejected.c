@@ -16,7 +16,8 @@
  * PTK (it accepted the 4/4); an answer to a superseded msg 1/4 (a replay counter
  * that is not the latest) is dropped for its counter before any MIC check;
  * a 2/4 with bytes after its EAPOL length fails over the whole frame, which
- * MIC_BAD "trailing bytes" reports.
+ * MIC_BAD "trailing bytes" reports; a 2/4 inside a protected frame the AP
+ * held no key for (the key model) was never read (STALE_PTK).
  */
 #include <stdio.h>
 #include <string.h>
@@ -96,6 +97,9 @@ void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
 				continue;
 			if (m->trailing)
 				continue;	/* MIC_BAD "trailing bytes" says why (detect_trailing.c) */
+			/* inside a frame the AP could not open (STALE_PTK, ...): never read, not rejected */
+			if (m->protected_ && m->rx_has_key != FW_RXK_YES)
+				continue;
 			m1 = &l->msgs[l->priv[i].prev_m1 - 1];
 			if (m1->replay_counter != m->replay_counter)
 				continue;	/* an answer to a superseded 1/4 */

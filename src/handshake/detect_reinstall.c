@@ -4,7 +4,11 @@
  * same PTK twice resets the PN, so nonces repeat under one key: the key
  * reinstallation flaw (CVE-2017-13077 and kin).  A PN that restarts after
  * a new handshake is a new key and proper; one that restarts with no 3/4
- * in between is left alone.
+ * in between is left alone.  Only the same key's PN going back counts:
+ * when the two frames were opened by different handshakes' PTKs, or the
+ * frame before came ahead of every 3/4 of the handshake (so under an older
+ * key: a station's protected deauthentication or SA Query before it
+ * reconnects), the PN restarted under a new key.
  */
 #include <stdio.h>
 
@@ -17,6 +21,9 @@ void detect_reinstall(struct fw_core *c, struct hs_link *l)
 		struct fw_finding *f;
 
 		if (!e->m3_between)
+			continue;
+		if (e->key_before >= 0 && e->key_after >= 0 ? e->key_before != e->key_after
+							    : e->before_m3)
 			continue;
 		f = hs_finding_add(c, FW_F_KEY_REINSTALL, l);
 		if (!f)

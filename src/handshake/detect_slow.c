@@ -25,6 +25,27 @@ static bool answers(const struct fw_msg *req, const struct fw_msg *resp)
 	}
 }
 
+/*
+ * An answer captured after the answer to a later transmission of its
+ * request left its sender before that one: it was held up on the way (the
+ * medium, a sniffer that saw it late), not answered slowly.  LATE_ANSWER
+ * says what became of it.
+ */
+static bool overtaken(const struct hs_link *l, const struct fw_msg *resp)
+{
+	if (!resp->late)
+		return false;
+	for (size_t k = 0; k < l->n_msgs; k++) {
+		const struct fw_msg *m = &l->msgs[k];
+
+		if (m != resp && m->handshake == resp->handshake && m->type == resp->type &&
+		    m->from_ap == resp->from_ap && m->replay_counter > resp->replay_counter &&
+		    hs_msg_before(m, resp))
+			return true;
+	}
+	return false;
+}
+
 void detect_slow(struct fw_core *c, struct hs_link *l)
 {
 	uint32_t first_ms = c->opts.slow_first_ms ? c->opts.slow_first_ms : FW_CORE_SLOW_FIRST_MS;
@@ -51,7 +72,7 @@ void detect_slow(struct fw_core *c, struct hs_link *l)
 				retry = m;
 		}
 		/* a request answered only after it was sent again: the answer belongs to the retry */
-		if (!resp || (retry && req->type == FW_MSG_M2))
+		if (!resp || (retry && req->type == FW_MSG_M2) || overtaken(l, resp))
 			continue;
 		delay_ms = (resp->ts_ns - req->ts_ns) / 1000000;
 		limit = req->retrans == FW_RT_EAPOL ? later_ms : first_ms;

@@ -207,6 +207,31 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"power save, a busy channel).",
 		1,
 	},
+	[FW_F_STALE_PTK] = {
+		FW_F_STALE_PTK, "STALE_PTK", FW_SEV_ERROR,
+		"frames were encrypted with a PTK their receiver dropped at a (re)association",
+		"A (re)association makes the AP delete the station's keys, and the 4-way handshake "
+		"that follows runs in the clear.  Here a side kept sending EAPOL or data frames "
+		"encrypted with the PTK of before the (re)association (they decrypt with it), "
+		"which its receiver no longer holds: the receiver drops them unread, and the "
+		"handshake can only time out.  Seen after a re-association in the middle of a "
+		"handshake, or a duplicated association request that made the AP restart, when "
+		"the station's driver did not clear its keys.",
+		1,
+	},
+	[FW_F_PMF_MISMATCH] = {
+		FW_F_PMF_MISMATCH, "PMF_MISMATCH", FW_SEV_ERROR,
+		"with PMF the two sides disagree on whether the station is connected",
+		"With management frame protection in use, a station holding a PTK discards "
+		"deauthentication and disassociation frames that arrive in the clear.  When the "
+		"AP has no key for the station (a lost 4/4, a restart) its only way to end the "
+		"association is such a frame: the station ignores it and keeps transmitting "
+		"protected frames the AP cannot read, runs an SA Query that gets no answer, and "
+		"finally deauthenticates by itself, seconds later.  The evidence lists the "
+		"ignored frame, the station's protected frames after it, the unanswered SA Query "
+		"and the station's own deauthentication.",
+		1,
+	},
 	[FW_F_KEY_WRONG] = {
 		FW_F_KEY_WRONG, "KEY_WRONG", FW_SEV_ERROR,
 		"the key given to fourway is not the one the AP and the station share",

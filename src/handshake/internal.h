@@ -79,6 +79,28 @@ struct hs_event {
 	bool from_ap;
 };
 
+/*
+ * What the key model reads besides messages and protected frames
+ * (keymodel.c): (re)associations, deauthentications and disassociations
+ * (in the clear or protected), and SA Query requests and responses.
+ */
+enum hs_kev_kind { HS_KEV_ASSOC, HS_KEV_DEAUTH, HS_KEV_SAQ_REQ, HS_KEV_SAQ_RESP };
+struct hs_kev {
+	uint8_t kind;		/* enum hs_kev_kind */
+	bool from_ap;
+	bool protected_;	/* travelled inside a protected frame */
+	bool disassoc, reassoc;
+	bool decrypted;		/* protected_: opened (reason, identifier known) */
+	uint16_t reason;
+	uint8_t tid[2];		/* SA Query transaction identifier */
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+	/* filled by the key model: the PTK each side held just before (-1 none) */
+	int ap_key, sta_key;
+};
+#define HS_KEV_MAX 64
+
 struct hs_ptk_cache_entry {
 	unsigned key_id;
 	uint8_t anonce[32], snonce[32];
@@ -109,8 +131,9 @@ struct hs_pn_track {
 	uint64_t pn;
 	uint64_t frame;
 	int64_t ts_ns;
-	uint32_t hs;		/* open handshake then */
+	uint16_t hs;		/* open handshake then */
 	uint16_t n_m3;		/* msg 3/4s of that handshake seen by then */
+	int16_t key_hs;		/* handshake whose PTK opened that frame, -1 not known */
 	uint8_t keyid;
 	bool valid;
 };
@@ -190,6 +213,8 @@ struct hs_link {
 	size_t n_pn_events, cap_pn_events;
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
+	struct hs_kev *kev;	/* at most HS_KEV_MAX */
+	size_t n_kev, cap_kev;
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
 	unsigned unmatched_ack_file;
 	/* per source (bit = index in fw_core.srcs): it showed an ACK of a frame of that side */
@@ -403,7 +428,12 @@ const char *hs_msg_name(enum fw_msg_type t);
 
 /* mgmt.c: beacons, association, authentication, deauthentication */
 void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		const struct fw_frame *f);
+		const struct fw_frame *f, bool prot);
+/* A protected management frame no key opened: its subtype is all there is to know. */
+void hs_on_mgmt_sealed(struct hs_link *l, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		       const struct fw_frame *f, bool from_ap);
+/* Whether the RSNEs of the link (beacon, association) say management frame protection. */
+bool hs_link_pmf(const struct fw_core *c, const struct hs_link *l);
 
 /* eapol.c: an EAPOL-Key frame becomes a message of a link (returned, or NULL) */
 struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame_no,
@@ -465,6 +495,8 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l);
 int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, uint32_t *pairwise,
 		uint32_t *group);
 
+/* keymodel.c: which PTK each side held over time; fills rx_* of protected frames and messages */
+void hs_key_model(struct fw_core *c, struct hs_link *l);
 /*
  * pmkid.c: the verdict on each msg 1/4's PMKID (fw_msg.pmkid_*) with the
  * link's candidate keys; p NULL (the AKM's parameters unknown) or no
@@ -530,6 +562,8 @@ void hs_chain(struct fw_core *c, struct hs_link *l, size_t first);
 void hs_fid_free(struct fw_core *c);
 size_t hs_chain_n_rules(void);
 const struct hs_chain_rule *hs_chain_rule(size_t i);
+void detect_stale(struct fw_core *c, struct hs_link *l);	/* STALE_PTK */
+void detect_pmf(struct fw_core *c, struct hs_link *l);		/* PMF_MISMATCH */
 void detect_keywrong(struct fw_core *c, struct hs_link *l);	/* KEY_WRONG */
 void detect_m2_rejected(struct fw_core *c, struct hs_link *l);	/* M2_REJECTED */
 

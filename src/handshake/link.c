@@ -103,6 +103,7 @@ void hs_link_arrays_free(struct hs_link *l)
 	free(l->ptk_cache);
 	hs_tks_free(l->tks);
 	free(l->pn_events);
+	free(l->kev);
 	free(l->msgs);
 	free(l->priv);
 	free(l->hs);

@@ -32,6 +32,9 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_lossy.c \
 	src/handshake/detect_trailing.c \
 	src/handshake/chain.c \
+	src/handshake/keymodel.c \
+	src/handshake/detect_stale.c \
+	src/handshake/detect_pmf.c \
 	src/handshake/agree.c \
 	src/handshake/pmkid.c \
 	src/handshake/detect_keywrong.c \

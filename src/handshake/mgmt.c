@@ -3,7 +3,9 @@
  * probe responses (SSID, RSNE), (re)association requests (the station's
  * RSNE, OWE DH group, MDE), (re)association responses (FTE: R0KH-ID and
  * R1KH-ID for FT), SAE commits (group), and deauthentication or
- * disassociation, which end a handshake.
+ * disassociation, which end a handshake.  (Re)associations,
+ * deauthentications, disassociations and SA Queries are also kept as the
+ * key model's events (keymodel.c), with whether they were protected.
  */
 #include <string.h>
 
@@ -45,11 +47,66 @@ static void on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, cons
 		hs_elem_set(&n->rsnx, &ie, input, frame_no);
 }
 
-static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f)
+/* A key model event of l, or NULL past HS_KEV_MAX (the earliest ones are what matter). */
+static struct hs_kev *kev_add(struct hs_link *l, enum hs_kev_kind kind, unsigned input,
+			      uint64_t frame_no, int64_t ts_ns, bool from_ap, bool prot)
+{
+	struct hs_kev *e;
+
+	if (l->n_kev >= HS_KEV_MAX ||
+	    !(e = hs_grow(l->kev, &l->cap_kev, l->n_kev + 1, sizeof(*e))))
+		return NULL;
+	l->kev = e;
+	e = &l->kev[l->n_kev++];
+	memset(e, 0, sizeof(*e));
+	e->kind = (uint8_t)kind;
+	e->file = input;
+	e->frame = frame_no;
+	e->ts_ns = ts_ns;
+	e->from_ap = from_ap;
+	e->protected_ = prot;
+	e->decrypted = prot;
+	e->ap_key = e->sta_key = -1;
+	return e;
+}
+
+/*
+ * After a (re)association or a deauthentication in the clear, the next
+ * protected frames show who still holds which key: keep them as after an
+ * msg 3/4.
+ */
+static void watch_keys(struct hs_link *l)
+{
+	if (l->watch_left < HS_PFRAMES_PER_M3)
+		l->watch_left = HS_PFRAMES_PER_M3;
+}
+
+static bool rsne_mfpc(const struct hs_elem *e)
+{
+	struct fw_rsne r;
+
+	/* RSN Capabilities bit 7: Management Frame Protection Capable (9.4.2.24.4) */
+	return e->n >= 2 && fw_rsne_parse(&r, e->raw + 2, (size_t)(e->n - 2), false) == 0 &&
+	       r.has_caps && (r.caps & 0x0080);
+}
+
+bool hs_link_pmf(const struct fw_core *c, const struct hs_link *l)
+{
+	const struct hs_net *n = hs_net_find(c, l->scope, l->bssid);
+
+	/* both sides capable: the AP's beacon (when seen) and the station's request */
+	if (!l->assoc_rsne.n || l->assoc_wpa1 || !rsne_mfpc(&l->assoc_rsne))
+		return false;
+	return !n || !n->rsne.n || rsne_mfpc(&n->rsne);
+}
+
+static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+			 const struct fw_frame *f)
 {
 	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->da : f->bssid;
 	struct hs_link *l = hs_link_get(c, bssid, f->sa);
 	struct fw_ie ie;
+	struct hs_kev *e;
 
 	if (!l)
 		return;
@@ -80,13 +137,16 @@ static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, c
 			l->mdid = mde.mdid;
 		}
 	}
-	/* a new association restarts the authenticator's state machine */
+	/* a new association restarts the authenticator's state machine, and drops the keys */
 	l->assoc_frame = frame_no;
 	l->assoc_file = input;
 	l->assoc_reassoc = f->kind == FW_KIND_REASSOC_REQ;
 	l->assoc_new = true;
 	l->cur_hs = -1;
 	l->cur_ghs = -1;
+	if ((e = kev_add(l, HS_KEV_ASSOC, input, frame_no, ts_ns, false, false)) != NULL)
+		e->reassoc = f->kind == FW_KIND_REASSOC_REQ;
+	watch_keys(l);
 }
 
 static void on_assoc_resp(struct fw_core *c, const struct fw_frame *f)
@@ -139,18 +199,27 @@ static void end_handshake(struct fw_handshake *h, const struct hs_event *ev)
 }
 
 static void on_deauth(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		      const struct fw_frame *f)
+		      const struct fw_frame *f, bool prot)
 {
 	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->sa : f->bssid;
 	bool from_ap = fw_mac_eq(f->sa, bssid);
 	const uint8_t *sta = from_ap ? f->da : f->sa;
 	struct hs_link *l;
 	struct hs_event *ev;
+	struct hs_kev *e;
 
 	if (fw_mac_is_group(sta))
 		return;
 	l = hs_link_find(c, bssid, sta);
-	if (!l || l->n_msgs == 0)
+	if (!l)
+		return;
+	if ((e = kev_add(l, HS_KEV_DEAUTH, input, frame_no, ts_ns, from_ap, prot)) != NULL) {
+		e->disassoc = f->kind == FW_KIND_DISASSOC;
+		e->reason = f->reason;
+	}
+	if (!prot)
+		watch_keys(l);
+	if (l->n_msgs == 0)
 		return;
 	ev = hs_grow(l->ev, &l->cap_ev, l->n_ev + 1, sizeof(*ev));
 	if (!ev)
@@ -181,8 +250,42 @@ static void on_deauth(struct fw_core *c, unsigned input, uint64_t frame_no, int6
 	l->cur_ghs = -1;
 }
 
+/* SA Query request or response (9.6.9) between the two sides of a link. */
+static void on_action(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		      const struct fw_frame *f, bool prot)
+{
+	bool from_ap;
+	struct hs_link *l;
+	struct hs_kev *e;
+
+	if (!f->has_sa_query || fw_mac_is_group(f->da))
+		return;
+	from_ap = fw_mac_eq(f->sa, f->bssid);
+	l = hs_link_find(c, f->bssid, from_ap ? f->da : f->sa);
+	if (!l)
+		return;
+	e = kev_add(l, f->action_code ? HS_KEV_SAQ_RESP : HS_KEV_SAQ_REQ, input, frame_no, ts_ns,
+		    from_ap, prot);
+	if (e)
+		memcpy(e->tid, f->sa_query_tid, sizeof(e->tid));
+}
+
+void hs_on_mgmt_sealed(struct hs_link *l, unsigned input, uint64_t frame_no, int64_t ts_ns,
+		       const struct fw_frame *f, bool from_ap)
+{
+	struct hs_kev *e;
+
+	if (f->dot11.subtype != FW_ST_DEAUTH && f->dot11.subtype != FW_ST_DISASSOC)
+		return;
+	e = kev_add(l, HS_KEV_DEAUTH, input, frame_no, ts_ns, from_ap, true);
+	if (e) {
+		e->disassoc = f->dot11.subtype == FW_ST_DISASSOC;
+		e->decrypted = false;
+	}
+}
+
 void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		const struct fw_frame *f)
+		const struct fw_frame *f, bool prot)
 {
 	switch (f->kind) {
 	case FW_KIND_BEACON:
@@ -191,7 +294,7 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 		break;
 	case FW_KIND_ASSOC_REQ:
 	case FW_KIND_REASSOC_REQ:
-		on_assoc_req(c, input, frame_no, f);
+		on_assoc_req(c, input, frame_no, ts_ns, f);
 		break;
 	case FW_KIND_ASSOC_RESP:
 	case FW_KIND_REASSOC_RESP:
@@ -202,7 +305,10 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 		break;
 	case FW_KIND_DEAUTH:
 	case FW_KIND_DISASSOC:
-		on_deauth(c, input, frame_no, ts_ns, f);
+		on_deauth(c, input, frame_no, ts_ns, f, prot);
+		break;
+	case FW_KIND_ACTION:
+		on_action(c, input, frame_no, ts_ns, f, prot);
 		break;
 	default:
 		break;

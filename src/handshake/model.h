@@ -67,6 +67,25 @@ enum fw_dec_key {
 	FW_DEC_ZERO,		/* an all-zero TK */
 };
 
+/*
+ * Whether the receiver of a protected frame held the key that opened it,
+ * from the key model (keymodel.c): the AP holds no PTK after a
+ * (re)association or a deauthentication/disassociation and installs a
+ * handshake's PTK when it accepts its msg 4/4; the station installs it
+ * once it has sent 4/4; a side that transmits with a key holds it.
+ */
+enum fw_rx_key { FW_RXK_UNKNOWN = 0, FW_RXK_YES, FW_RXK_NO };
+enum fw_rx_why {
+	FW_RXW_KEY_UNKNOWN = 0,	/* no key of the link opened the frame */
+	FW_RXW_INSTALLED,	/* yes: it installed the key at rx_key_frame */
+	FW_RXW_NOT_YET,		/* no: it had not installed this handshake's PTK (yet) */
+	FW_RXW_DROPPED_ASSOC,	/* no: it dropped that PTK at the (re)association in rx_key_frame */
+	FW_RXW_DROPPED_DEAUTH,	/* no: it dropped it at the deauth/disassoc in rx_key_frame */
+	FW_RXW_REPLACED,	/* no: it had installed a later handshake's PTK */
+	FW_RXW_ZERO_TK,		/* unknown: an all-zero TK, which no handshake gives */
+	FW_RXW_ANSWERED,	/* yes: the station answered it (its replay counter), so it read it */
+};
+
 #define FW_MSG_MAX_TRIED 8
 
 /*
@@ -130,6 +149,10 @@ struct fw_msg {
 	unsigned retrans_of_file;	/* and its file */
 	enum fw_dec_key dec_key;	/* protected_: which key decrypted it */
 	uint64_t pn;		/* protected_: its CCMP/GCMP packet number */
+	/* protected_: whether its receiver held that key then (the key model) */
+	enum fw_rx_key rx_has_key;
+	enum fw_rx_why rx_why;
+	uint64_t rx_key_frame;	/* where the receiver installed or dropped it, 0 none */
 	unsigned handshake;	/* index of its handshake in the link */
 	/*
 	 * Where it was seen: sightings[0] is (file, frame) itself; the rest are
@@ -221,6 +244,10 @@ struct fw_pframe {
 	unsigned ack_file;	/* file of ack_frame */
 	struct fw_sighting sightings[FW_MAX_SIGHTINGS];	/* as fw_msg's */
 	unsigned n_sightings;
+	/* whether its receiver held the key that opened it then (the key model) */
+	enum fw_rx_key rx_has_key;
+	enum fw_rx_why rx_why;
+	uint64_t rx_key_frame;	/* where the receiver installed or dropped it, 0 none */
 };
 
 /* One EAPOL/EAP packet of the authentication before the 4-way handshake. */
@@ -244,6 +271,9 @@ struct fw_pn_event {
 	bool from_ap;
 	unsigned hs;		/* the handshake open at the time */
 	uint64_t m3_between;	/* an msg 3/4 of that handshake seen between the two, 0 none */
+	/* the handshake whose PTK opened each frame, -1 not known (not decrypted) */
+	int key_before, key_after;
+	bool before_m3;		/* frame_before preceded every msg 3/4 of that handshake */
 };
 
 struct fw_link {
@@ -264,6 +294,7 @@ struct fw_link {
 	size_t n_pn_events;
 	const struct fw_eap_event *eap;	/* the authentication, in capture order */
 	size_t n_eap;
+	bool pmf;		/* management frame protection in use (MFPC in the RSNEs, or seen) */
 	bool acks_visible;	/* the capture shows 802.11 ACKs for this link */
 	uint64_t acks_unmatched;	/* ACKs to a side of the link with no frame before them */
 	uint64_t duplicates;	/* frames of the link seen again by another interface or file */

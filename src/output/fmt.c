@@ -57,6 +57,55 @@ const char *fw_out_dec_key_name(enum fw_dec_key k)
 	return NULL;
 }
 
+const char *fw_out_rx_key_name(enum fw_rx_key k)
+{
+	switch (k) {
+	case FW_RXK_YES: return "yes";
+	case FW_RXK_NO: return "no";
+	case FW_RXK_UNKNOWN: break;
+	}
+	return "unknown";
+}
+
+const char *fw_out_rx_why_name(enum fw_rx_why w)
+{
+	switch (w) {
+	case FW_RXW_INSTALLED: return "installed";
+	case FW_RXW_NOT_YET: return "not_installed";
+	case FW_RXW_DROPPED_ASSOC: return "dropped_at_association";
+	case FW_RXW_DROPPED_DEAUTH: return "dropped_at_deauth";
+	case FW_RXW_REPLACED: return "replaced";
+	case FW_RXW_ZERO_TK: return "zero_tk";
+	case FW_RXW_ANSWERED: return "answered";
+	case FW_RXW_KEY_UNKNOWN: break;
+	}
+	return "key_unknown";
+}
+
+const char *fw_out_rx_note(char *buf, size_t len, bool from_ap, enum fw_rx_key k,
+			   enum fw_rx_why w, uint64_t at)
+{
+	const char *rx = from_ap ? "the station" : "the AP";
+
+	if (k != FW_RXK_NO || !len)
+		return NULL;
+	switch (w) {
+	case FW_RXW_DROPPED_ASSOC:
+		snprintf(buf, len, "%s had dropped that PTK at the (re)association #%" PRIu64, rx, at);
+		break;
+	case FW_RXW_DROPPED_DEAUTH:
+		snprintf(buf, len, "%s held no key then (dropped at #%" PRIu64 ")", rx, at);
+		break;
+	case FW_RXW_REPLACED:
+		snprintf(buf, len, "%s held a later handshake's PTK then", rx);
+		break;
+	default:
+		snprintf(buf, len, "%s held no key for it then", rx);
+		break;
+	}
+	return buf;
+}
+
 const char *fw_out_eap_name(const struct fw_eap_event *e)
 {
 	static const char *const codes[] = { "?", "Request", "Response", "Success", "Failure" };

@@ -25,6 +25,17 @@ const char *fw_out_outcome_name(enum fw_outcome o);
 const char *fw_out_mic_name(enum fw_mic_verdict v);
 /* "new PTK", "previous PTK", "zero TK"; NULL for none */
 const char *fw_out_dec_key_name(enum fw_dec_key k);
+/* The key model: "yes", "no", "unknown" */
+const char *fw_out_rx_key_name(enum fw_rx_key k);
+/* "installed", "not_installed", "dropped_at_association", "dropped_at_deauth", "replaced", ... */
+const char *fw_out_rx_why_name(enum fw_rx_why w);
+/*
+ * For the ladder: why the receiver of a frame from the AP (from_ap) or the
+ * station could not read it ("the AP held no key then"), into buf; NULL
+ * when it could, or when that is not known.
+ */
+const char *fw_out_rx_note(char *buf, size_t len, bool from_ap, enum fw_rx_key k,
+			   enum fw_rx_why w, uint64_t at);
 /* "Start", "Logoff", or the EAP code: "Request", "Response", "Success", "Failure" */
 const char *fw_out_eap_name(const struct fw_eap_event *e);
 /* The EAP method of a Request/Response ("Identity", "TLS", "PEAP", ...), "type N", or NULL. */

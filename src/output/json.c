@@ -210,6 +210,21 @@ static void write_pmkid_check(FILE *o, const struct fw_msg *m)
 	fputc('}', o);
 }
 
+/* The key model: whether the receiver held the key that opened a protected frame. */
+static void write_rx_key(FILE *o, const struct fw_view *v, unsigned file, enum fw_rx_key k,
+			 enum fw_rx_why w, uint64_t at)
+{
+	fputs(",\"rx_has_key\":", o);
+	jstr(o, fw_out_rx_key_name(k));
+	fputs(",\"rx_key_reason\":", o);
+	jstr(o, fw_out_rx_why_name(w));
+	fputs(",\"rx_key_frame\":", o);
+	if (at)
+		jframe(o, v, file, at);
+	else
+		fputs("null", o);
+}
+
 static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, bool show_keys)
 {
 	fputs("{\"msg\":", o);
@@ -284,6 +299,7 @@ static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, 
 		else
 			fputs("null", o);
 		fprintf(o, ",\"pn\":%" PRIu64, m->pn);
+		write_rx_key(o, v, m->file, m->rx_has_key, m->rx_why, m->rx_key_frame);
 	}
 	if (m->mic == FW_MICV_BAD && m->n_tried) {
 		fputs(",\"candidates\":[", o);
@@ -352,6 +368,12 @@ static void write_pframes(FILE *o, const struct fw_view *v, const struct fw_link
 			jstr(o, fw_out_dec_key_name(p->dec_key));
 		else
 			fputs("null", o);
+		fputs(",\"key_handshake\":", o);
+		if (p->dec_hs >= 0)
+			fprintf(o, "%d", p->dec_hs);
+		else
+			fputs("null", o);
+		write_rx_key(o, v, p->file, p->rx_has_key, p->rx_why, p->rx_key_frame);
 		fputs(",\"acked\":", o);
 		fputs(jacked(p->acked), o);
 		jsightings(o, v, p->sightings, p->n_sightings);
@@ -421,6 +443,8 @@ static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l
 	jsuite(o, l->pairwise, true);
 	fputs(",\"group\":", o);
 	jsuite(o, l->group, true);
+	fputs(",\"pmf\":", o);
+	jbool(o, l->pmf);
 	fputs(",\"acks_visible\":", o);
 	jbool(o, l->acks_visible);
 	fprintf(o, ",\"acks_unmatched\":%" PRIu64 ",\"duplicates\":%" PRIu64, l->acks_unmatched,

@@ -250,8 +250,13 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 			fputs("no ACK", out);
 	}
 	if (m->protected_ && fw_out_dec_key_name(m->dec_key)) {
+		char note[96];
+
 		sep(out, &first);
 		fprintf(out, "decrypted with the %s", fw_out_dec_key_name(m->dec_key));
+		if (fw_out_rx_note(note, sizeof(note), m->from_ap, m->rx_has_key, m->rx_why,
+				   m->rx_key_frame))
+			fprintf(out, ": %s", note);
 	}
 	if (m->late) {
 		sep(out, &first);

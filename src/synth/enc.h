@@ -60,6 +60,9 @@ int fw_enc_encap(struct fw_sbuf *out, int linktype, const struct fw_enc_radio *r
 /* Frame control values (type/subtype in the first byte, flags in the second). */
 #define FW_FC_ASSOC_REQ   0x0000
 #define FW_FC_ASSOC_RESP  0x0010
+#define FW_FC_REASSOC_REQ 0x0020
+#define FW_FC_REASSOC_RESP 0x0030
+#define FW_FC_ACTION      0x00d0
 #define FW_FC_AUTH        0x00b0
 #define FW_FC_BEACON      0x0080
 #define FW_FC_DEAUTH      0x00c0

@@ -70,6 +70,7 @@ struct scene {
 	uint8_t pmk[32];	/* the AP's (the network's) PMK */
 	uint8_t sta_pmk[32];	/* the station's: differs in wrong-key */
 	uint8_t akm, ver, cipher;
+	bool pmf;		/* RSNEs say MFP required (and capable) */
 	struct fw_akm_params params;
 	size_t tk_len;
 
@@ -126,6 +127,12 @@ uint64_t sc_ping(struct scene *sc, bool from_ap, bool acked);
 /* A broadcast from the AP protected with the GTK. */
 uint64_t sc_group_data(struct scene *sc);
 uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason);
+/* The same protected with the sender's installed TK (management frame protection). */
+uint64_t sc_deauth_protected(struct scene *sc, bool from_ap, uint16_t reason);
+/* A protected SA Query request (or response) with transaction identifier tid (9.6.9). */
+uint64_t sc_sa_query(struct scene *sc, bool from_ap, bool response, const uint8_t tid[2]);
+/* The station's (re)association request and the AP's response, acknowledged; the request's number. */
+uint64_t sc_associate(struct scene *sc, bool reassoc);
 /* An EAPOL PDU (header and body) in a plaintext data frame, acknowledged. */
 uint64_t sc_eapol_pdu(struct scene *sc, bool from_ap, const uint8_t *pdu, size_t len);
 /* A frame of the wired side, stamped now; its 1-based number there. */

@@ -12,7 +12,9 @@
 #include "synth/internal.h"
 
 #define RETRY_US 1000000	/* EAPOL-Key retransmission timeout */
+#define REASON_PREV_AUTH_INVALID 2
 #define REASON_LEAVING 3
+#define REASON_CLASS3_NONASSOC 7
 #define REASON_4WAY_TIMEOUT 15
 #define REASON_GROUP_TIMEOUT 16
 #define REASON_IE_DIFFERS 17
@@ -501,6 +503,150 @@ static void capture_lossy(struct scene *sc)
 	sc_complete(sc, 1);
 }
 
+/*
+ * A re-association in the middle of the link's life: the AP deletes the
+ * station's keys and starts a new handshake in the clear, but the
+ * station's driver kept the PTK of the first handshake, so both its 2/4s
+ * leave encrypted with it; the AP reads neither, retransmits 1/4, and
+ * gives up.
+ */
+static void reassoc_stale_ptk(struct scene *sc)
+{
+	uint64_t m2, end;
+
+	sc_connect(sc);
+	sc_handshake(sc);
+	sc_traffic(sc);
+	sc_wait_us(sc, 500000);
+	sc_associate(sc, true);
+	sc->ap.installed = false;
+	sc_new_anonce(sc);
+	sc_new_snonce(sc);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 2500);
+	m2 = sc_m2(sc, &PROTECTED);
+	sc_wait_us(sc, RETRY_US);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 2500);
+	sc_m2(sc, &PROTECTED);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "STALE_PTK", m2);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 1);
+}
+
+/*
+ * The station's association request goes out a second time (a new frame,
+ * not a MAC retry) while the AP waits for 4/4: the AP takes it for a new
+ * association, forgets the handshake and starts another.  The station's
+ * 4/4 answers the 3/4 of before (the AP's radio ACKs it, the restarted
+ * authenticator drops it); the station installed that handshake's PTK and
+ * encrypts its answers to the new 1/4s with it, a key the AP never held.
+ */
+static void dup_assoc_stale_ptk(struct scene *sc)
+{
+	uint64_t m2, end;
+
+	up_to_m3(sc, &NORMAL);
+	sc_wait_us(sc, 600);
+	sc_associate(sc, false);
+	sc_m4(sc, &NORMAL);
+	sc_install(sc, &sc->sta);
+	sc_new_anonce(sc);
+	sc_new_snonce(sc);
+	sc_wait_us(sc, 2000);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 2500);
+	m2 = sc_m2(sc, &PROTECTED);
+	sc_wait_us(sc, RETRY_US);
+	sc_m1(sc, &NORMAL);
+	sc_wait_us(sc, 2500);
+	sc_m2(sc, &PROTECTED);
+	sc_wait_us(sc, RETRY_US);
+	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_expect(sc, "STALE_PTK", m2);
+	sc_expect(sc, "TIMEOUT", end);
+	sc_complete(sc, 0);
+}
+
+/*
+ * PMF required and the 4/4 lost: the station installed its key, the AP
+ * never did.  The AP's unprotected deauthentications (reason 15 after its
+ * 3/4 retry, reason 7 when protected data keeps coming) are discarded by
+ * the station, whose SA Query requests the AP cannot read; after five
+ * (wpa_supplicant's 201 ms retry, 1 s budget) the station deauthenticates
+ * itself, protected, and connects again: a new handshake whose TK starts
+ * its packet numbers at 1 again, which is no key reinstallation.
+ */
+static void pmf_deauth_ignored(struct scene *sc)
+{
+	uint64_t m4, p1, r1, d15, end;
+	uint8_t tid[2];
+
+	sc->pmf = true;
+	up_to_m3(sc, &NORMAL);
+	sc_wait_us(sc, 1100);
+	m4 = sc_m4(sc, &NO_ACK);
+	sc_install(sc, &sc->sta);
+	sc_wait_us(sc, 20000);
+	p1 = sc_ping(sc, false, true);
+	sc_wait_us(sc, RETRY_US);
+	r1 = sc_m3(sc, &NORMAL);
+	sc_wait_us(sc, RETRY_US);
+	d15 = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
+	sc_wait_us(sc, 300000);
+	sc_ping(sc, false, true);
+	sc_wait_us(sc, 2000);
+	sc_deauth(sc, true, REASON_CLASS3_NONASSOC);
+	for (int i = 0; i < 5; i++) {
+		sc_wait_us(sc, i ? 201000 : 1000);
+		fw_rng_fill(&sc->rng, tid, sizeof(tid));
+		sc_sa_query(sc, false, false, tid);
+	}
+	sc_wait_us(sc, 201000);
+	end = sc_deauth_protected(sc, false, REASON_PREV_AUTH_INVALID);
+	sc->sta.installed = false;
+	sc_wait_us(sc, 800000);
+	sc_new_anonce(sc);
+	sc_new_snonce(sc);
+	sc_connect(sc);
+	sc_handshake(sc);
+	sc_traffic(sc);
+	sc_expect(sc, "M4_LOST", m4);
+	sc_expect(sc, "EARLY_KEY_INSTALL", p1);
+	sc_expect(sc, "M3_RETRY_AFTER_INSTALL", r1);
+	sc_expect(sc, "TIMEOUT", d15);
+	sc_expect(sc, "PMF_MISMATCH", d15);
+	sc_expect(sc, "PMF_MISMATCH", end);
+	sc_complete(sc, 1);
+}
+
+/*
+ * PMF working as designed: after a complete handshake an unprotected
+ * deauthentication (reason 7) in the AP's name - forged, the AP holds its
+ * key - is discarded by the station, whose SA Query the AP answers; the
+ * link carries on.  No finding.
+ */
+static void pmf_spoofed_deauth(struct scene *sc)
+{
+	uint8_t tid[2];
+
+	sc->pmf = true;
+	sc_connect(sc);
+	sc_handshake(sc);
+	sc_traffic(sc);
+	sc_wait_us(sc, 200000);
+	sc_deauth(sc, true, REASON_CLASS3_NONASSOC);
+	sc_wait_us(sc, 1000);
+	fw_rng_fill(&sc->rng, tid, sizeof(tid));
+	sc_sa_query(sc, false, false, tid);
+	sc_wait_us(sc, 800);
+	sc_sa_query(sc, true, true, tid);
+	sc_traffic(sc);
+	sc_complete(sc, 1);
+}
+
 const struct sc_entry sc_table[] = {
 	{ { "clean", "a complete handshake and protected traffic both ways: no finding" }, clean },
 	{ { "m4-lost", "4/4 is not acknowledged; the AP retransmits 3/4 with a new replay counter" },
@@ -545,5 +691,13 @@ const struct sc_entry sc_table[] = {
 	  capture_lossy },
 	{ { "late-m2", "2/4 answers the first 1/4 after the AP started over with a new ANonce" },
 	  late_m2 },
+	{ { "reassoc-stale-ptk", "after a re-association the station's 2/4s go out encrypted with "
+	  "the previous PTK, which the AP dropped" }, reassoc_stale_ptk },
+	{ { "dup-assoc-stale-ptk", "a duplicated association request restarts the AP before 4/4; "
+	  "the station's 2/4s go out encrypted with the PTK it installed" }, dup_assoc_stale_ptk },
+	{ { "pmf-spoofed-deauth", "PMF: the station ignores an unprotected deauth in the AP's name; "
+	  "the AP answers its SA Query: no finding" }, pmf_spoofed_deauth },
+	{ { "pmf-deauth-ignored", "PMF, 4/4 lost: the station ignores the AP's unprotected deauths, "
+	  "its SA Queries go unanswered, it deauthenticates and reconnects" }, pmf_deauth_ignored },
 };
 const size_t sc_table_len = sizeof(sc_table) / sizeof(sc_table[0]);

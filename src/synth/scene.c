@@ -112,7 +112,8 @@ static uint64_t mgmt(struct scene *sc, struct sc_party *p, uint16_t fc, const st
 
 static void rsne_of(struct scene *sc, struct fw_sbuf *s, uint8_t pairwise)
 {
-	struct fw_enc_rsne r = { sc->cipher, pairwise, sc->akm, 0, NULL };
+	/* RSN Capabilities: MFPR (bit 6) and MFPC (bit 7) under PMF (9.4.2.24.4) */
+	struct fw_enc_rsne r = { sc->cipher, pairwise, sc->akm, sc->pmf ? 0x00c0 : 0, NULL };
 
 	fw_enc_rsne(s, &r);
 }
@@ -179,10 +180,33 @@ static void auth_sae(struct scene *sc, struct sc_party *p, bool commit)
 	mgmt(sc, p, FW_FC_AUTH, &b);
 }
 
-void sc_connect(struct scene *sc)
+uint64_t sc_associate(struct scene *sc, bool reassoc)
 {
 	struct fw_sbuf b;
+	uint64_t n;
 
+	fw_sb_init(&b);
+	fw_sb_le16(&b, CAPS);
+	fw_sb_le16(&b, 10);	/* listen interval */
+	if (reassoc)
+		fw_sb_put(&b, sc->ap.addr, 6);	/* current AP address */
+	fw_enc_ie(&b, 0, sc->ssid, sc->ssid_len);
+	rates(&b);
+	rsne_of(sc, &b, sc->cipher);
+	n = mgmt(sc, &sc->sta, reassoc ? FW_FC_REASSOC_REQ : FW_FC_ASSOC_REQ, &b);
+	sc_wait_us(sc, 400);
+	fw_sb_init(&b);
+	fw_sb_le16(&b, CAPS);
+	fw_sb_le16(&b, 0);	/* status: success */
+	fw_sb_le16(&b, 0xc001);	/* AID 1 */
+	rates(&b);
+	mgmt(sc, &sc->ap, reassoc ? FW_FC_REASSOC_RESP : FW_FC_ASSOC_RESP, &b);
+	sc_wait_us(sc, 3000);
+	return n;
+}
+
+void sc_connect(struct scene *sc)
+{
 	sc_beacon(sc);
 	sc_wait_us(sc, 20000);
 	if (sc->o->akm == FW_SYNTH_SAE_PMK) {
@@ -199,21 +223,7 @@ void sc_connect(struct scene *sc)
 		auth_open(sc, &sc->ap, 2);
 	}
 	sc_wait_us(sc, 1000);
-	fw_sb_init(&b);
-	fw_sb_le16(&b, CAPS);
-	fw_sb_le16(&b, 10);	/* listen interval */
-	fw_enc_ie(&b, 0, sc->ssid, sc->ssid_len);
-	rates(&b);
-	rsne_of(sc, &b, sc->cipher);
-	mgmt(sc, &sc->sta, FW_FC_ASSOC_REQ, &b);
-	sc_wait_us(sc, 400);
-	fw_sb_init(&b);
-	fw_sb_le16(&b, CAPS);
-	fw_sb_le16(&b, 0);	/* status: success */
-	fw_sb_le16(&b, 0xc001);	/* AID 1 */
-	rates(&b);
-	mgmt(sc, &sc->ap, FW_FC_ASSOC_RESP, &b);
-	sc_wait_us(sc, 3000);
+	sc_associate(sc, false);
 }
 
 /*
@@ -649,6 +659,60 @@ uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason)
 	fw_sb_init(&b);
 	fw_sb_le16(&b, reason);
 	return mgmt(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_DEAUTH, &b);
+}
+
+/* A management frame from p protected with its installed TK; acknowledged. */
+static uint64_t mgmt_protected(struct scene *sc, struct sc_party *p, uint16_t fc,
+			       const struct fw_sbuf *body)
+{
+	struct fw_sbuf h;
+	uint8_t out[SC_FRAME_MAX];
+	size_t out_len;
+	uint64_t n;
+	int err;
+
+	if (sc->err)
+		return 0;
+	if (!p->installed) {
+		fail(sc, FW_EINVAL, "protected frame before the key was installed");
+		return 0;
+	}
+	fw_sb_init(&h);
+	fw_enc_hdr3(&h, (uint16_t)(fc | FW_FC_PROTECTED), 314, peer(sc, p)->addr, p->addr,
+		    sc->ap.addr, ++p->seq);
+	if (!fw_sb_ok(&h) || h.len + 8 + body->len + 16 > sizeof(out)) {
+		fail(sc, FW_ERANGE, "protected management frame");
+		return 0;
+	}
+	err = fw_aead_encrypt(sc->cipher, p->ptk.tk, p->ptk.tk_len, h.b, h.len, ++p->pn, 0,
+			      body->b, body->len, out, &out_len);
+	if (err) {
+		fail(sc, err, "encrypting a management frame");
+		return 0;
+	}
+	n = emit(sc, p, out, out_len, RATE_MGMT);
+	ack(sc, p, RATE_MGMT);
+	return n;
+}
+
+uint64_t sc_deauth_protected(struct scene *sc, bool from_ap, uint16_t reason)
+{
+	struct fw_sbuf b;
+
+	fw_sb_init(&b);
+	fw_sb_le16(&b, reason);
+	return mgmt_protected(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_DEAUTH, &b);
+}
+
+uint64_t sc_sa_query(struct scene *sc, bool from_ap, bool response, const uint8_t tid[2])
+{
+	struct fw_sbuf b;
+
+	fw_sb_init(&b);
+	fw_sb_u8(&b, 8);	/* category: SA Query */
+	fw_sb_u8(&b, response ? 1 : 0);
+	fw_sb_put(&b, tid, 2);
+	return mgmt_protected(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_ACTION, &b);
 }
 
 void sc_install(struct scene *sc, struct sc_party *p)

@@ -427,6 +427,49 @@ START_TEST(test_mgmt_bodies)
 	put(&t, "\x03\x00", 2);
 	ck_assert_int_eq(decode(&f, &t), 0);
 	ck_assert_int_eq(f.kind, FW_KIND_ACTION);
+	ck_assert(f.has_action);
+	ck_assert_uint_eq(f.action_cat, 3);
+	ck_assert(!f.has_sa_query);
+}
+END_TEST
+
+/*
+ * SA Query (IEEE 802.11-2020 9.6.9): Category 8, Action 0 (request) or 1
+ * (response), then a 2-octet Transaction Identifier; an action frame with
+ * nothing after its header is truncated at its category.
+ */
+START_TEST(test_sa_query)
+{
+	struct tbuf t;
+	struct fw_frame f;
+
+	hdr3(&t, 0xd0, 0x00, 7);
+	put(&t, "\x08\x00\x5a\xc3", 4);
+	ck_assert_int_eq(decode(&f, &t), 0);
+	ck_assert_int_eq(f.kind, FW_KIND_ACTION);
+	ck_assert(f.has_action && f.has_sa_query);
+	ck_assert_uint_eq(f.action_cat, 8);
+	ck_assert_uint_eq(f.action_code, 0);
+	ck_assert_mem_eq(f.sa_query_tid, "\x5a\xc3", 2);
+	hdr3(&t, 0xd0, 0x00, 8);
+	put(&t, "\x08\x01\x5a\xc3", 4);
+	ck_assert_int_eq(decode(&f, &t), 0);
+	ck_assert(f.has_sa_query);
+	ck_assert_uint_eq(f.action_code, 1);
+	/* the identifier cut short: truncated where it starts, no SA Query */
+	ck_assert_int_eq(fw_frame_decode(&f, FW_DLT_IEEE802_11, t.b, 27), FW_ETRUNC);
+	ck_assert_str_eq(f.err_field, "sa query transaction id");
+	ck_assert_uint_eq(f.err_off, 26);
+	ck_assert(!f.has_sa_query);
+	/* no category at all */
+	ck_assert_int_eq(fw_frame_decode(&f, FW_DLT_IEEE802_11, t.b, 24), FW_ETRUNC);
+	ck_assert_str_eq(f.err_field, "action category");
+	ck_assert(!f.has_action);
+	/* an action of another category carries no identifier */
+	hdr3(&t, 0xd0, 0x00, 9);
+	put(&t, "\x08\x05", 2);
+	ck_assert_int_eq(decode(&f, &t), 0);
+	ck_assert(f.has_action && !f.has_sa_query);
 }
 END_TEST
 
@@ -607,6 +650,7 @@ Suite *dot11_suite(void)
 	tcase_add_test(tc, test_block_ack_compressed);
 	tcase_add_test(tc, test_block_ack_basic_and_other);
 	tcase_add_test(tc, test_protected_ivs);
+	tcase_add_test(tc, test_sa_query);
 	tcase_add_test(tc, test_addressing);
 	tcase_add_test(tc, test_mgmt_bodies);
 	tcase_add_test(tc, test_auth);

@@ -41,3 +41,14 @@ tests_handshake_test_sightings_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLA
 tests_handshake_test_sightings_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)
+
+# The model of both sides' keys on synthesized links: who held which key
+# when each protected frame went out, STALE_PTK, PMF, KEY_REINSTALL only
+# for the same key.
+check_PROGRAMS += tests/handshake/test_keymodel
+TESTS += tests/handshake/test_keymodel
+tests_handshake_test_keymodel_SOURCES = tests/handshake/test_keymodel.c
+tests_handshake_test_keymodel_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
+tests_handshake_test_keymodel_LDADD = libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
+	$(CRYPTO_LIBS)

@@ -58,6 +58,8 @@ static const struct { const char *name; enum fw_severity sev; } design[] = {
 	{ "SLOW_RESPONSE", FW_SEV_INFO }, { "CAPTURE_LOSSY", FW_SEV_INFO },
 	/* DESIGN.md, "Decisions of the second round" */
 	{ "LATE_ANSWER", FW_SEV_INFO },
+	/* the decisions of the second round */
+	{ "STALE_PTK", FW_SEV_ERROR }, { "PMF_MISMATCH", FW_SEV_ERROR },
 	{ "KEY_WRONG", FW_SEV_ERROR }, { "M2_REJECTED", FW_SEV_ERROR },
 };
 

@@ -92,7 +92,39 @@ if [ $have_tshark = yes ]; then
 		ok "group-rekey: tshark decrypts the broadcast with the GTK of the rekey"
 	else
 		nok "group-rekey: tshark decrypts $n protected ARP frames, want 1"
+	fi	# the 2/4s after the re-association open with the PTK of the first handshake
+	n=$(decrypt reassoc-stale-ptk 'eapol.type == 3 && wlan.fc.protected == 1')
+	if [ "$n" = 2 ]; then
+		ok "reassoc-stale-ptk: tshark decrypts the two protected 2/4s with the earlier PTK"
+	else
+		nok "reassoc-stale-ptk: tshark decrypts $n protected EAPOL-Key frames, want 2"
 	fi
+	n=$(decrypt dup-assoc-stale-ptk 'eapol.type == 3 && wlan.fc.protected == 1')
+	if [ "$n" = 2 ]; then
+		ok "dup-assoc-stale-ptk: tshark decrypts the two protected 2/4s with the PTK of the first 1/4"
+	else
+		nok "dup-assoc-stale-ptk: tshark decrypts $n protected EAPOL-Key frames, want 2"
+	fi
+	# PMF: both sides say MFP required; five SA Query requests and no response;
+	# three deauthentications, the last (the station's) protected
+	n=$(decrypt pmf-deauth-ignored '(wlan.fc.type_subtype == 0 || wlan.fc.type_subtype == 8) && wlan.rsn.capabilities.mfpr == 1 && wlan.rsn.capabilities.mfpc == 1')
+	[ "$n" = 4 ] && ok "pmf-deauth-ignored: both beacons and both association requests say MFPR and MFPC" ||
+		nok "pmf-deauth-ignored: $n beacons and association requests with MFPR and MFPC, want 4"
+	n=$(decrypt pmf-deauth-ignored 'wlan.fixed.category_code == 8 && wlan.fixed.action_code == 0')
+	m=$(decrypt pmf-deauth-ignored 'wlan.fixed.category_code == 8 && wlan.fixed.action_code == 1')
+	[ "$n" = 5 ] && [ "$m" = 0 ] && ok "pmf-deauth-ignored: tshark decrypts five SA Query requests, no response" ||
+		nok "pmf-deauth-ignored: $n SA Query requests and $m responses, want 5 and 0"
+	n=$(decrypt pmf-deauth-ignored 'wlan.fc.type_subtype == 12 && wlan.fc.protected == 0')
+	m=$(decrypt pmf-deauth-ignored 'wlan.fc.type_subtype == 12 && wlan.fc.protected == 1 && wlan.fixed.reason_code == 2')
+	[ "$n" = 2 ] && [ "$m" = 1 ] && ok "pmf-deauth-ignored: two deauthentications in the clear, then the station's protected one" ||
+		nok "pmf-deauth-ignored: $n clear and $m protected (reason 2) deauthentications, want 2 and 1"
+	n=$(decrypt pmf-spoofed-deauth 'wlan.fixed.category_code == 8 && wlan.fixed.action_code == 0')
+	m=$(decrypt pmf-spoofed-deauth 'wlan.fixed.category_code == 8 && wlan.fixed.action_code == 1')
+	[ "$n" = 1 ] && [ "$m" = 1 ] && ok "pmf-spoofed-deauth: tshark decrypts the SA Query request and its response" ||
+		nok "pmf-spoofed-deauth: $n SA Query requests and $m responses, want 1 and 1"
+	n=$(decrypt pmf-deauth-ignored 'icmp')
+	[ "$n" = 4 ] && ok "pmf-deauth-ignored: tshark decrypts the pings under both handshakes' keys" ||
+		nok "pmf-deauth-ignored: tshark decrypts $n ICMP frames, want 4"
 fi
 
 # the 802.1X captures: the wired side against the secret and against the air

@@ -1,0 +1,360 @@
+/*
+ * keymodel.c - which pairwise key each side of a link held over time, as
+ * the air shows it, and for every protected frame whether its receiver
+ * held the key that opened it.
+ *
+ * The rules (IEEE 802.11-2020 12.7.6, 11.3.5, and what hostapd and
+ * wpa_supplicant do):
+ *  - a (re)association drops both sides' PTK: the AP deletes the station's
+ *    keys when it accepts a new association, and the 4-way handshake that
+ *    follows is in the clear;
+ *  - a deauthentication or disassociation drops them too, except that a
+ *    side holding a PTK with management frame protection in use discards
+ *    an unprotected one (11.13: a robust management frame in the clear is
+ *    dropped once a PTK is in place), and would have protected its own
+ *    (one in its name in the clear while it holds a key is forged);
+ *  - the station installs a handshake's PTK once it has sent msg 4/4
+ *    (12.7.6.5); the AP installs it when it accepts a 4/4 it can read: one
+ *    not left unacknowledged, after which the AP retransmits no msg 3/4 of
+ *    that handshake, of a handshake begun after its last (re)association
+ *    (a restarted AP has forgotten the older one);
+ *  - a side that transmits a frame protected with a key holds that key,
+ *    and a station that answers a protected request (the same replay
+ *    counter) held the key that opened it, whatever the rules above
+ *    concluded (a station may install its new PTK a little after its 4/4,
+ *    and read a 3/4 retry under the old one meanwhile).
+ * The key that opened a frame is named again here against the handshake
+ * the frame belongs to (its message's, or the one open when it was seen):
+ * "new" for that handshake's PTK, "previous" for an earlier one's, since at
+ * the time of decryption the newest key of the link may still have been an
+ * earlier handshake's (a 2/4 encrypted with the PTK of before a
+ * re-association).
+ * Frames are taken in capture order: protected frames first at a frame
+ * number they share with an event (a protected deauthentication is read
+ * with the keys held before it), then events, then the messages.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "handshake/internal.h"
+
+enum item_kind { IT_PFRAME, IT_KEV, IT_MSG };
+
+struct item {
+	uint8_t kind;
+	size_t idx;
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+};
+
+/* What one side holds: a handshake's PTK (held >= 0) or none, and since when. */
+struct side {
+	int held;		/* handshake index, -1 none */
+	int last;		/* the PTK it held before it dropped it, -1 none */
+	enum fw_rx_why why;	/* INSTALLED, or how it came to hold none */
+	uint64_t at;		/* frame of that install or drop, 0 none */
+	unsigned at_file;
+	int64_t at_ts;
+};
+
+/*
+ * Where each handshake's key began (for "from before an association"): the
+ * first message of the AP carrying the ANonce its PTK was derived from,
+ * else the handshake's first message.
+ */
+struct hs_start {
+	bool seen;
+	unsigned file;
+	uint64_t frame;
+	int64_t ts_ns;
+};
+
+struct model {
+	const struct hs_link *l;
+	struct hs_start *start;	/* l->n_hs entries */
+	struct side ap, sta;
+	bool pmf;
+};
+
+/* Whether handshake h began before the event s->at (so its PTK is from before it). */
+static bool began_before(const struct model *m, int h, const struct side *s)
+{
+	const struct hs_start *st = &m->start[h];
+
+	return h >= 0 && (size_t)h < m->l->n_hs && st->seen && s->at &&
+	       hs_earlier(st->file, st->frame, st->ts_ns, s->at_file, s->at, s->at_ts);
+}
+
+static int item_cmp(const void *pa, const void *pb)
+{
+	const struct item *a = pa, *b = pb;
+
+	if (a->file == b->file ? a->frame != b->frame : a->ts_ns != b->ts_ns) {
+		if (hs_earlier(a->file, a->frame, a->ts_ns, b->file, b->frame, b->ts_ns))
+			return -1;
+		return 1;
+	}
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static void install(struct side *s, int h, unsigned file, uint64_t frame, int64_t ts)
+{
+	if (s->held == h)
+		return;
+	s->held = h;
+	s->why = FW_RXW_INSTALLED;
+	s->at = frame;
+	s->at_file = file;
+	s->at_ts = ts;
+}
+
+static void drop(struct side *s, enum fw_rx_why why, const struct hs_kev *e)
+{
+	if (s->held >= 0)
+		s->last = s->held;
+	s->held = -1;
+	s->why = why;
+	s->at = e->frame;
+	s->at_file = e->file;
+	s->at_ts = e->ts_ns;
+}
+
+/*
+ * Whether the receiver s held handshake h's PTK, and why not.  A receiver
+ * that holds no key since a (re)association lost any PTK of a handshake
+ * begun before it, whether or not it had installed it (an AP restarted by
+ * a duplicated association request in the middle of the handshake).
+ */
+static enum fw_rx_key verdict(const struct model *m, const struct side *s, int h,
+			      enum fw_rx_why *why, uint64_t *at)
+{
+	*at = s->at;
+	if (s->held == h) {
+		*why = FW_RXW_INSTALLED;
+		return FW_RXK_YES;
+	}
+	if (s->held > h || (s->held < 0 && s->last > h))
+		*why = FW_RXW_REPLACED;
+	else if (s->held < 0 && s->last == h)
+		*why = s->why;
+	else if (s->held < 0 && s->why == FW_RXW_DROPPED_ASSOC && began_before(m, h, s))
+		*why = FW_RXW_DROPPED_ASSOC;
+	else
+		*why = FW_RXW_NOT_YET;
+	if (*why == FW_RXW_NOT_YET && s->held >= 0)
+		*at = 0;
+	return FW_RXK_NO;
+}
+
+/*
+ * The AP accepted this 4/4: not unacknowledged, readable, answering a 3/4
+ * the AP sent since its last (re)association (a restarted AP has forgotten
+ * the older ones), and no 3/4 of its handshake after it.
+ */
+static bool ap_accepts(const struct model *md, const struct fw_msg *m4)
+{
+	const struct hs_link *l = md->l;
+
+	if (m4->acked == FW_ACK_NO || (m4->protected_ && m4->rx_has_key != FW_RXK_YES))
+		return false;
+	if (md->ap.held < 0 && md->ap.why == FW_RXW_DROPPED_ASSOC) {
+		bool asked = false;
+
+		/* it answers a 3/4 the AP sent since: the same replay counter */
+		for (size_t i = 0; i < l->n_msgs && !asked; i++) {
+			const struct fw_msg *m = &l->msgs[i];
+
+			asked = m->type == FW_MSG_M3 && m->from_ap &&
+				m->replay_counter == m4->replay_counter && hs_msg_before(m, m4) &&
+				hs_earlier(md->ap.at_file, md->ap.at, md->ap.at_ts, m->file, m->frame,
+					   m->ts_ns);
+		}
+		if (!asked)
+			return false;
+	}
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+
+		if (m->handshake == m4->handshake && m->type == FW_MSG_M3 && m->from_ap &&
+		    hs_msg_before(m4, m))
+			return false;
+	}
+	return true;
+}
+
+/* "new" when key_hs is the PTK of handshake own, "previous" when of an earlier one. */
+static enum fw_dec_key relabel(enum fw_dec_key k, int key_hs, unsigned own)
+{
+	if ((k != FW_DEC_NEW && k != FW_DEC_PREV) || key_hs < 0)
+		return k;
+	if ((unsigned)key_hs == own)
+		return FW_DEC_NEW;
+	return (unsigned)key_hs < own ? FW_DEC_PREV : k;
+}
+
+static void on_pframe(struct model *m, struct fw_pframe *p)
+{
+	struct side *tx = p->from_ap ? &m->ap : &m->sta, *rx = p->from_ap ? &m->sta : &m->ap;
+
+	p->rx_key_frame = 0;
+	if (p->dec_key == FW_DEC_ZERO) {
+		p->rx_has_key = FW_RXK_UNKNOWN;
+		p->rx_why = FW_RXW_ZERO_TK;
+		return;
+	}
+	if (p->dec_key == FW_DEC_NONE || p->dec_hs < 0) {
+		p->rx_has_key = FW_RXK_UNKNOWN;
+		p->rx_why = FW_RXW_KEY_UNKNOWN;
+		return;
+	}
+	if (!p->is_eapol)
+		p->dec_key = relabel(p->dec_key, p->dec_hs, p->after_hs);
+	install(tx, p->dec_hs, p->file, p->frame, p->ts_ns);
+	p->rx_has_key = verdict(m, rx, p->dec_hs, &p->rx_why, &p->rx_key_frame);
+}
+
+static void on_kev(struct model *m, struct hs_kev *e)
+{
+	struct side *ap = &m->ap, *sta = &m->sta, *to = e->from_ap ? sta : ap;
+	struct side *from = e->from_ap ? ap : sta;
+
+	e->ap_key = ap->held;
+	e->sta_key = sta->held;
+	switch (e->kind) {
+	case HS_KEV_ASSOC:
+		drop(ap, FW_RXW_DROPPED_ASSOC, e);
+		drop(sta, FW_RXW_DROPPED_ASSOC, e);
+		break;
+	case HS_KEV_DEAUTH:
+		/*
+		 * With PMF a side that holds a PTK discards the frame in the
+		 * clear, and would have protected its own: one in the clear in
+		 * its name while it holds a key is not its (forged).
+		 */
+		if (e->protected_ || !m->pmf || from->held < 0) {
+			drop(from, FW_RXW_DROPPED_DEAUTH, e);
+			if (e->protected_ || !m->pmf || to->held < 0)
+				drop(to, FW_RXW_DROPPED_DEAUTH, e);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* The station answered AP request m: a later message of its with the same replay counter. */
+static bool answered(const struct hs_link *l, const struct fw_msg *m)
+{
+	if (!m->from_ap || (m->type != FW_MSG_M1 && m->type != FW_MSG_M3 && m->type != FW_MSG_G1))
+		return false;
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *a = &l->msgs[i];
+
+		if (!a->from_ap && a->replay_counter == m->replay_counter && hs_msg_before(m, a) &&
+		    (a->type == FW_MSG_M2 || a->type == FW_MSG_M4 || a->type == FW_MSG_G2))
+			return true;
+	}
+	return false;
+}
+
+static void on_msg(struct model *md, struct fw_msg *m, struct fw_pframe *last)
+{
+	if (m->protected_ && last && last->file == m->file && last->frame == m->frame) {
+		if (!md->l->hs[m->handshake].group)
+			m->dec_key = last->dec_key = relabel(m->dec_key, last->dec_hs, m->handshake);
+		if (last->dec_hs >= 0 && last->rx_has_key != FW_RXK_YES && answered(md->l, m)) {
+			install(&md->sta, last->dec_hs, m->file, m->frame, m->ts_ns);
+			last->rx_has_key = FW_RXK_YES;
+			last->rx_why = FW_RXW_ANSWERED;
+			last->rx_key_frame = 0;
+		}
+		m->rx_has_key = last->rx_has_key;
+		m->rx_why = last->rx_why;
+		m->rx_key_frame = last->rx_key_frame;
+	}
+	if (m->type != FW_MSG_M4 || m->from_ap || md->l->hs[m->handshake].group)
+		return;
+	/* the station installs once it has sent 4/4; the AP once it accepted one */
+	install(&md->sta, (int)m->handshake, m->file, m->frame, m->ts_ns);
+	if (ap_accepts(md, m))
+		install(&md->ap, (int)m->handshake, m->file, m->frame, m->ts_ns);
+}
+
+static void start_at(struct hs_start *st, const struct fw_msg *m)
+{
+	if (!st->seen || hs_earlier(m->file, m->frame, m->ts_ns, st->file, st->frame, st->ts_ns))
+		*st = (struct hs_start){ true, m->file, m->frame, m->ts_ns };
+}
+
+static void key_starts(struct model *md)
+{
+	const struct hs_link *l = md->l;
+
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].handshake < l->n_hs)
+			start_at(&md->start[l->msgs[i].handshake], &l->msgs[i]);
+	for (size_t h = 0; h < l->n_hs; h++) {
+		const uint8_t *anonce = NULL;
+		struct hs_start st = { false, 0, 0, 0 };
+
+		for (size_t i = 0; i < l->n_msgs && !anonce; i++)
+			if (l->msgs[i].handshake == h && l->priv[i].verified_pair)
+				anonce = l->priv[i].ptk_anonce;
+		for (size_t i = 0; i < l->n_msgs && anonce; i++)
+			if (l->msgs[i].from_ap && memcmp(l->msgs[i].nonce, anonce, 32) == 0 &&
+			    (l->msgs[i].type == FW_MSG_M1 || l->msgs[i].type == FW_MSG_M3))
+				start_at(&st, &l->msgs[i]);
+		if (st.seen)
+			md->start[h] = st;
+	}
+}
+
+void hs_key_model(struct fw_core *c, struct hs_link *l)
+{
+	struct model md = { l, NULL, { -1, -1, FW_RXW_NOT_YET, 0, 0, 0 },
+			    { -1, -1, FW_RXW_NOT_YET, 0, 0, 0 }, hs_link_pmf(c, l) };
+	struct fw_pframe *last = NULL;
+	size_t n = l->n_pframes + l->n_kev + l->n_msgs, k = 0;
+	struct item *it;
+
+	for (size_t i = 0; i < l->n_pframes && !md.pmf; i++)
+		md.pmf = l->pframes[i].mgmt;
+	for (size_t i = 0; i < l->n_kev && !md.pmf; i++)
+		md.pmf = l->kev[i].protected_;
+	l->pub.pmf = md.pmf;
+	if (!n || !(md.start = calloc(l->n_hs ? l->n_hs : 1, sizeof(*md.start))))
+		return;
+	if (!(it = malloc(n * sizeof(*it)))) {
+		free(md.start);
+		return;
+	}
+	key_starts(&md);
+	for (size_t i = 0; i < l->n_pframes; i++)
+		it[k++] = (struct item){ IT_PFRAME, i, l->pframes[i].file, l->pframes[i].frame,
+					 l->pframes[i].ts_ns };
+	for (size_t i = 0; i < l->n_kev; i++)
+		it[k++] = (struct item){ IT_KEV, i, l->kev[i].file, l->kev[i].frame, l->kev[i].ts_ns };
+	for (size_t i = 0; i < l->n_msgs; i++)
+		it[k++] = (struct item){ IT_MSG, i, l->msgs[i].file, l->msgs[i].frame,
+					 l->msgs[i].ts_ns };
+	qsort(it, n, sizeof(*it), item_cmp);
+	for (size_t i = 0; i < n; i++) {
+		switch (it[i].kind) {
+		case IT_PFRAME:
+			on_pframe(&md, &l->pframes[it[i].idx]);
+			last = &l->pframes[it[i].idx];
+			break;
+		case IT_KEV:
+			on_kev(&md, &l->kev[it[i].idx]);
+			break;
+		default:
+			on_msg(&md, &l->msgs[it[i].idx], last);
+			break;
+		}
+	}
+	free(it);
+	free(md.start);
+}
