@@ -78,6 +78,14 @@ static const struct hs_chain_rule rules[] = {
 	{ FW_F_MIC_BAD, FW_F_TIMEOUT, REL_SAME_HS, 0 },
 	{ FW_F_RSNE_MISMATCH, FW_F_TIMEOUT, REL_SAME_HS, 0 },
 	{ FW_F_GROUP_FAILED, FW_F_TIMEOUT, REL_SAME_HS, 0 },
+	/* frames under a key the AP dropped at a (re)association: the handshake cannot finish */
+	{ FW_F_STALE_PTK, FW_F_TIMEOUT, REL_SAME_HS, 0 },
+	/*
+	 * with PMF the AP's deauthentication in the clear (the timeout's) meets a
+	 * station that still holds the key it installed early: it ignores it
+	 */
+	{ FW_F_TIMEOUT, FW_F_PMF_MISMATCH, REL_SHARE_FRAME, 0 },
+	{ FW_F_EARLY_KEY_INSTALL, FW_F_PMF_MISMATCH, REL_SHARE_FRAME, 0 },
 	/* a 3/4 retransmission that a lost or ignored answer caused, and the reinstall after it */
 	{ FW_F_M4_LOST, FW_F_KEY_REINSTALL, REL_SHARE_FRAME, 0 },
 	{ FW_F_M4_IGNORED, FW_F_KEY_REINSTALL, REL_SHARE_FRAME, 0 },
