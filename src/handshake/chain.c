@@ -78,6 +78,14 @@ static const struct hs_chain_rule rules[] = {
 	{ FW_F_MIC_BAD, FW_F_TIMEOUT, REL_SAME_HS, 0 },
 	{ FW_F_RSNE_MISMATCH, FW_F_TIMEOUT, REL_SAME_HS, 0 },
 	{ FW_F_GROUP_FAILED, FW_F_TIMEOUT, REL_SAME_HS, 0 },
+	/* frames under a key the AP dropped at a (re)association: the handshake cannot finish */
+	{ FW_F_STALE_PTK, FW_F_TIMEOUT, REL_SAME_HS, 0 },
+	/*
+	 * with PMF the AP's deauthentication in the clear (the timeout's) meets a
+	 * station that still holds the key it installed early: it ignores it
+	 */
+	{ FW_F_TIMEOUT, FW_F_PMF_MISMATCH, REL_SHARE_FRAME, 0 },
+	{ FW_F_EARLY_KEY_INSTALL, FW_F_PMF_MISMATCH, REL_SHARE_FRAME, 0 },
 	{ FW_F_M2_REJECTED, FW_F_TIMEOUT, REL_SAME_HS, 0 },
 	/* a wrong key given explains a PMKID that matches it not */
 	{ FW_F_KEY_WRONG, FW_F_PMKID_MISMATCH, REL_SAME_HS, 0 },

@@ -180,8 +180,9 @@ static void say_opened_by(struct hs_link *l, int h, int prev, const struct fw_ms
 	int64_t last_req = 0, gap_ms;
 
 	if (l->assoc_new) {
-		snprintf(hs->opened_by, sizeof(hs->opened_by), "%s request, frame %llu",
+		snprintf(hs->opened_by, sizeof(hs->opened_by), "%s %s, frame %llu",
 			 l->assoc_reassoc ? "reassociation" : "association",
+			 l->assoc_by_resp ? "response (its request not captured)" : "request",
 			 (unsigned long long)l->assoc_frame);
 		return;
 	}

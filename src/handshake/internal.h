@@ -184,6 +184,8 @@ struct hs_link {
 	unsigned assoc_file;
 	bool assoc_reassoc;
 	bool assoc_new;		/* seen since the latest pairwise handshake began */
+	bool assoc_by_resp;	/* known from the AP's response: the request was not captured */
+	bool assoc_answered;	/* the AP's response to the latest request was seen */
 
 	/* association context */
 	struct hs_elem assoc_rsne;	/* RSNE or WPA IE of the (re)association request */

@@ -100,13 +100,36 @@ bool hs_link_pmf(const struct fw_core *c, const struct hs_link *l)
 	return !n || !n->rsne.n || rsne_mfpc(&n->rsne);
 }
 
+/*
+ * A new association restarts the authenticator's state machine, and drops
+ * the keys.  by_resp: only the AP's successful response shows it (a sniffer
+ * that taps the AP's transmissions misses a request the medium delivered
+ * late or twice).
+ */
+static void link_associated(struct hs_link *l, unsigned input, uint64_t frame_no, int64_t ts_ns,
+			    bool reassoc, bool by_resp)
+{
+	struct hs_kev *e;
+
+	l->assoc_frame = frame_no;
+	l->assoc_file = input;
+	l->assoc_reassoc = reassoc;
+	l->assoc_new = true;
+	l->assoc_by_resp = by_resp;
+	l->assoc_answered = by_resp;
+	l->cur_hs = -1;
+	l->cur_ghs = -1;
+	if ((e = kev_add(l, HS_KEV_ASSOC, input, frame_no, ts_ns, false, false)) != NULL)
+		e->reassoc = reassoc;
+	watch_keys(l);
+}
+
 static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 			 const struct fw_frame *f)
 {
 	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->da : f->bssid;
 	struct hs_link *l = hs_link_get(c, bssid, f->sa);
 	struct fw_ie ie;
-	struct hs_kev *e;
 
 	if (!l)
 		return;
@@ -137,26 +160,24 @@ static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, i
 			l->mdid = mde.mdid;
 		}
 	}
-	/* a new association restarts the authenticator's state machine, and drops the keys */
-	l->assoc_frame = frame_no;
-	l->assoc_file = input;
-	l->assoc_reassoc = f->kind == FW_KIND_REASSOC_REQ;
-	l->assoc_new = true;
-	l->cur_hs = -1;
-	l->cur_ghs = -1;
-	if ((e = kev_add(l, HS_KEV_ASSOC, input, frame_no, ts_ns, false, false)) != NULL)
-		e->reassoc = f->kind == FW_KIND_REASSOC_REQ;
-	watch_keys(l);
+	link_associated(l, input, frame_no, ts_ns, f->kind == FW_KIND_REASSOC_REQ, false);
 }
 
-static void on_assoc_resp(struct fw_core *c, const struct fw_frame *f)
+static void on_assoc_resp(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+			  const struct fw_frame *f)
 {
 	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->sa : f->bssid;
 	struct hs_link *l = hs_link_find(c, bssid, f->da);
 	struct fw_ie ie;
 	struct fw_fte fte;
 
-	if (!l || !fw_ie_find(f->ies, f->ies_len, FW_EID_FTE, 0, &ie))
+	if (!l)
+		return;
+	/* a success the capture holds no request for: the AP (re)associated the station anew */
+	if (f->status_code == 0 && l->assoc_answered && !(f->has_dot11 && f->dot11.retry))
+		link_associated(l, input, frame_no, ts_ns, f->kind == FW_KIND_REASSOC_RESP, true);
+	l->assoc_answered = true;
+	if (!fw_ie_find(f->ies, f->ies_len, FW_EID_FTE, 0, &ie))
 		return;
 	/* The FTE MIC length follows the AKM; FT initial association uses 16 except SHA-384 AKMs. */
 	for (size_t mic_len = 16; mic_len <= 24; mic_len += 8) {
@@ -298,7 +319,7 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 		break;
 	case FW_KIND_ASSOC_RESP:
 	case FW_KIND_REASSOC_RESP:
-		on_assoc_resp(c, f);
+		on_assoc_resp(c, input, frame_no, ts_ns, f);
 		break;
 	case FW_KIND_AUTH:
 		on_auth(c, f);
