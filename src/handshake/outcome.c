@@ -31,12 +31,33 @@ static bool ap_installed_ptk(const struct hs_link *l, size_t h)
 	return false;
 }
 
+/*
+ * A (re)association after the handshake's msg 3/4 and before a 4/4
+ * answering it: the AP deleted the station's keys and restarted its state
+ * machine there, so that 4/4 reached an AP that no longer waited for it.
+ * Returns the association's kev, or NULL.
+ */
+static const struct hs_kev *restart_before(const struct hs_link *l, const struct fw_msg *m3,
+					   const struct fw_msg *m4)
+{
+	for (size_t k = 0; k < l->n_kev; k++) {
+		const struct hs_kev *e = &l->kev[k];
+
+		if (e->kind == HS_KEV_ASSOC &&
+		    hs_earlier(m3->file, m3->frame, m3->ts_ns, e->file, e->frame, e->ts_ns) &&
+		    hs_earlier(e->file, e->frame, e->ts_ns, m4->file, m4->frame, m4->ts_ns))
+			return e;
+	}
+	return NULL;
+}
+
 static void outcome_of(struct hs_link *l, size_t h)
 {
 	struct fw_handshake *hs = &l->hs[h];
 	bool seen[8] = { false };
 	bool bad = false, m4_answers_m3 = false, m4_answers_last = false, recovered = false;
 	bool g2 = false;
+	const struct hs_kev *restarted = NULL;	/* an association between a 3/4 and its 4/4 */
 	uint64_t last_m3_rc = 0;
 	bool any_m3 = false;
 	unsigned key = 0;
@@ -64,11 +85,19 @@ static void outcome_of(struct hs_link *l, size_t h)
 			any_m3 = true;
 		}
 		if (m->type == FW_MSG_M4 && m->mic != FW_MICV_BAD) {
-			for (size_t j = 0; j < l->n_msgs; j++)
-				if (l->msgs[j].handshake == h && l->msgs[j].type == FW_MSG_M3 &&
-				    l->msgs[j].replay_counter == m->replay_counter &&
-				    l->msgs[j].mic != FW_MICV_BAD)
-					m4_answers_m3 = true;
+			for (size_t j = 0; j < l->n_msgs; j++) {
+				const struct fw_msg *m3 = &l->msgs[j];
+				const struct hs_kev *e;
+
+				if (m3->handshake != h || m3->type != FW_MSG_M3 ||
+				    m3->replay_counter != m->replay_counter || m3->mic == FW_MICV_BAD)
+					continue;
+				if ((e = restart_before(l, m3, m)) != NULL) {
+					restarted = e;
+					continue;
+				}
+				m4_answers_m3 = true;
+			}
 		}
 		if (m->type == FW_MSG_G2 && m->mic != FW_MICV_BAD)
 			g2 = true;
@@ -135,6 +164,13 @@ static void outcome_of(struct hs_link *l, size_t h)
 		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail), "MIC failed");
 	} else if (hs->ended && any_m3 && !m4_answers_last) {
 		hs->outcome = FW_OUT_INCOMPLETE;	/* made "failed" by the end below */
+	} else if (restarted && !m4_answers_m3) {
+		hs->outcome = FW_OUT_FAILED;
+		snprintf(hs->outcome_detail, sizeof(hs->outcome_detail),
+			 "abandoned: the AP restarted at the %s in frame %llu, before msg 4/4",
+			 restarted->reassoc ? "reassociation" : "association",
+			 (unsigned long long)restarted->frame);
+		return;
 	} else if (m4_answers_m3 || (seen[FW_MSG_M3] && seen[FW_MSG_M4])) {
 		hs->outcome = FW_OUT_COMPLETE;
 		if (!seen[FW_MSG_M1] || !seen[FW_MSG_M2])
