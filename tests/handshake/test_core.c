@@ -773,6 +773,38 @@ START_TEST(test_flood_overflow_not_lossy)
 END_TEST
 
 /*
+ * A MAC retry (Retry bit, the same sequence number) says its transmitter
+ * got no ACK for the frame it repeats (802.11-2020 10.3.2.9): the ACK after
+ * the retry is the retry's, even within the first one's window.
+ */
+START_TEST(test_mac_retry_settles_the_first)
+{
+	struct env e;
+	const struct fw_link *l;
+	uint64_t m4, m4r, ack;
+
+	env_init(&e, "correct horse battery", "correct horse battery", true);
+	acked_up_to_m3(&e);
+	m4 = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	e.b.ts_ns -= 1700000;			/* the retry 300 us later */
+	e.b.mac_retry_of = m4;
+	m4r = hsb_msg(&e.b, e.c, 4, 2, A1, S1, NULL);
+	e.b.ts_ns -= 1900000;
+	ack = hsb_ack(&e.b, e.c, e.b.spa);
+	fw_core_finish(e.c);
+	l = fw_core_link(e.c, 0);
+	ck_assert_uint_eq(l->n_msgs, 5);
+	ck_assert_uint_eq(l->msgs[4].frame, m4r);
+	ck_assert_int_eq(l->msgs[4].retrans, FW_RT_MAC);
+	ck_assert_int_eq(l->msgs[3].acked, FW_ACK_NO);
+	ck_assert_int_eq(l->msgs[4].acked, FW_ACK_YES);
+	ck_assert_uint_eq(l->msgs[4].ack_frame, ack);
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);
+	env_fini(&e);
+}
+END_TEST
+
+/*
  * The AP's last word after an ACKed 4/4 may be its giving up rather than
  * a 3/4 retry (wpa_pairwise_update_count=2 in captures/messy/flood-m4-drop:
  * the protected 4/4 of frame 14712 ACKed, then reason 15, H:67-70): the
@@ -834,6 +866,7 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_late_acks_in_order);
 	tcase_add_test(tc, test_ack_right_after_is_its_frame);
 	tcase_add_test(tc, test_flood_overflow_not_lossy);
+	tcase_add_test(tc, test_mac_retry_settles_the_first);
 	tcase_add_test(tc, test_m4_ignored_then_gave_up);
 	suite_add_tcase(s, tc);
 	return s;
