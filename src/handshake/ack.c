@@ -5,9 +5,12 @@
  * immediately precedes it on the medium, sent by that receiver, one SIFS
  * after its end.  So each input keeps the few frames an ACK could still
  * answer; an ACK to a frame's transmitter within its window settles it
- * (yes), and the window passing without one settles it too (no).  A Block Ack names both sides and carries a
- * bitmap of sequence numbers, so it is checked against the frame's own
- * sequence number.
+ * (yes), and the window passing without one settles it too (no).  A
+ * capture may show ACKs late, in their transmitter's order (hwsim0 under
+ * load): an ACK right after no frame of its receiver takes the oldest one
+ * still waiting.  A Block Ack names both sides and carries a bitmap of
+ * sequence numbers, so it is checked against the frame's own sequence
+ * number.
  *
  * "No" is only an answer where the capture shows ACKs at all for that side
  * of the link: a monitor interface of another radio, or a wired capture,
@@ -21,6 +24,14 @@
 #define SIFS_US 16u
 #define ACK_AIRTIME_MAX_US 304u	/* an ACK at 1 Mb/s with the long preamble */
 #define ACK_SLACK_US 1000u	/* sniffer timestamping jitter */
+/*
+ * How much later still a capture may show an ACK: one that writes each ACK
+ * when the transmitter learns the frame's status.  mac80211_hwsim's hwsim0
+ * shows it once the medium has handled the frame, behind the medium's
+ * backlog: 5 to 13.4 ms under 8,500 frames/s in
+ * captures/messy/flood-m4-drop, always in the transmitter's order.
+ */
+#define ACK_LATE_US 20000u
 
 /* How long after frame f an ACK may come: its airtime at its rate, SIFS, the ACK, slack. */
 static uint32_t ack_window(const struct fw_core *c, const struct fw_frame *f)
@@ -109,9 +120,15 @@ static void drop(struct hs_pending *q, size_t i)
 	q->n--;
 }
 
+/* The end of p's window, late ACKs included. */
+static int64_t late_end(const struct hs_pending_frame *p)
+{
+	return p->ts_ns + ((int64_t)p->window_us + ACK_LATE_US) * 1000;
+}
+
 static bool in_window(const struct hs_pending_frame *p, int64_t ts_ns)
 {
-	return ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000;
+	return ts_ns <= late_end(p);
 }
 
 /*
@@ -135,22 +152,49 @@ static void on_block_ack(struct hs_pending *q, unsigned src, uint64_t frame_no, 
 }
 
 /*
- * An ACK: the oldest waiting frame of its receiver, in its window.  Only
- * that one is settled: on a busy channel the frames of other transmitters
- * wait in the same queue, and their ACKs may come after this one (a
- * capture may deliver ACKs late); they settle by their own ACK or when
- * their window passes.
+ * An ACK: the waiting frame of its receiver that it follows within that
+ * frame's window (the oldest of them: two frames of one transmitter may
+ * show before their ACKs); failing that, the oldest one whose ACK may come
+ * late.  An ACK right after a frame is that frame's, so a lost frame of the
+ * same transmitter some ms before it is not taken for it; a capture that
+ * shows ACKs late shows them in the transmitter's order.  Only that one is
+ * settled: on a busy channel the frames of other transmitters wait in the
+ * same queue, and their ACKs may come after this one; they settle by their
+ * own ACK or when their window passes.
  */
 static void on_ack(struct hs_pending *q, unsigned src, unsigned input, uint64_t frame_no,
 		   int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
 {
-	for (size_t i = 0; i < q->n; i++) {
-		struct hs_pending_frame *p = &q->q[i];
+	size_t late = q->n, i;
+	struct hs_pending_frame *p;
 
+	for (i = 0; i < q->n; i++) {
+		p = &q->q[i];
 		if (memcmp(f->ra, p->ta, 6) != 0 || !in_window(p, ts_ns))
 			continue;
+		if (ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000)
+			break;
+		if (late == q->n)
+			late = i;
+	}
+	if (i == q->n)
+		i = late;
+	if (i < q->n) {
+		p = &q->q[i];
+		/* the frames let go may still be answered while their transmitter's are */
+		if (q->evicted && memcmp(p->ta, q->evicted_ta, 6) == 0 &&
+		    late_end(p) > q->evicted_until_ns)
+			q->evicted_until_ns = late_end(p);
 		settle(p, src, FW_ACK_YES, frame_no);
 		drop(q, i);
+		return;
+	}
+	/*
+	 * An ACK whose frame the queue let go for room (on_frame) stands for
+	 * that frame, not for one the sniffer missed.
+	 */
+	if (q->evicted && ts_ns <= q->evicted_until_ns && memcmp(f->ra, q->evicted_ta, 6) == 0) {
+		q->evicted--;
 		return;
 	}
 	/* an ACK with no frame before it: the sniffer missed that frame */
@@ -158,6 +202,35 @@ static void on_ack(struct hs_pending *q, unsigned src, unsigned input, uint64_t 
 		if (!last->pub.acks_unmatched++) {
 			last->unmatched_ack_frame = frame_no;
 			last->unmatched_ack_file = input;
+		}
+	}
+}
+
+/* A frame let go for want of room: its ACK may still come (on_ack). */
+static void evicted(struct hs_pending *q, const struct hs_pending_frame *p)
+{
+	if (!q->evicted || memcmp(q->evicted_ta, p->ta, 6) != 0) {
+		memcpy(q->evicted_ta, p->ta, 6);
+		q->evicted = 0;
+	}
+	if (q->evicted < UINT32_MAX)
+		q->evicted++;
+	q->evicted_until_ns = late_end(p);
+}
+
+/*
+ * A MAC retry (Retry bit, same sequence number, same receiver): its
+ * transmitter saw no ACK for the frames it repeats, which settles them.
+ */
+static void retried(struct hs_pending *q, unsigned src, const struct fw_frame *f)
+{
+	for (size_t i = q->n; i-- > 0;) {
+		struct hs_pending_frame *p = &q->q[i];
+
+		if (p->has_seq && p->seq == f->dot11.seq && memcmp(p->ta, f->ta, 6) == 0 &&
+		    memcmp(p->ra, f->ra, 6) == 0) {
+			settle(p, src, FW_ACK_NO, 0);
+			drop(q, i);
 		}
 	}
 }
@@ -192,6 +265,8 @@ void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t
 			drop(q, i);
 		}
 	}
+	if (f->dot11.retry && f->dot11.has_seq && f->has_ta)
+		retried(q, src, f);
 	/* control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack none */
 	if ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) || !f->has_ta ||
 	    fw_mac_is_group(f->ra) ||
@@ -204,15 +279,22 @@ void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t
 		return;
 	if (q->n == HS_ACK_QUEUE) {
 		/*
-		 * More frames waiting than a channel carries in an ACK window:
-		 * a neighbour's go first, and none is called unacknowledged
-		 * for want of room.
+		 * More frames waiting than the queue holds (a flood whose
+		 * ACKs come late): a neighbour's go first, the sender's own
+		 * oldest before others', none is called unacknowledged for
+		 * want of room, and its ACK is not taken for a missed frame's.
 		 */
-		size_t i = 0;
+		size_t i = 0, own = q->n;
 
-		while (i < q->n && q->q[i].l && (q->q[i].msg || q->q[i].pframe))
-			i++;
-		drop(q, i < q->n ? i : 0);
+		for (; i < q->n && q->q[i].l && (q->q[i].msg || q->q[i].pframe); i++)
+			;
+		for (size_t k = i; k < q->n && own == q->n; k++)
+			if (!(q->q[k].l && (q->q[k].msg || q->q[k].pframe)) &&
+			    memcmp(q->q[k].ta, f->ta, 6) == 0)
+				own = k;
+		i = own < q->n ? own : i < q->n ? i : 0;
+		evicted(q, &q->q[i]);
+		drop(q, i);
 	}
 	p = &q->q[q->n++];
 	memcpy(p->ta, f->ta, 6);

@@ -5,7 +5,8 @@
  * If the 4/4 before that retry got no ACK, it never reached the AP's radio
  * (M4_LOST); if it was ACKed, the radio had it and the authenticator threw
  * it away (M4_IGNORED: often because it arrived protected with a key the AP
- * had not installed yet).  An msg 3/4 with no ACK that the AP had to send
+ * had not installed yet).  The same holds for an ACKed 4/4 after which the
+ * AP gave up instead (deauthenticated, the handshake uncompleted).  An msg 3/4 with no ACK that the AP had to send
  * again is M3_LOST.  Nothing is drawn where the capture shows no ACKs for
  * the link: there "acked" is unknown.
  */
@@ -86,13 +87,28 @@ static void m4_findings(struct fw_core *c, struct hs_link *l, unsigned h)
 	size_t n_lost = 0, n_ign = 0, n_rl = 0, n_ri = 0;
 	struct fw_finding *f;
 	char a[96] = "", b[96] = "", d[96] = "";
+	const struct fw_handshake *hs = &l->hs[h];
+	bool gave_up = false;
 
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *m = &l->msgs[i], *r;
 
-		if (m->handshake != h || m->type != FW_MSG_M4 || m->acked == FW_ACK_UNKNOWN ||
-		    !(r = next_m3(l, i)))
+		if (m->handshake != h || m->type != FW_MSG_M4 || m->acked == FW_ACK_UNKNOWN)
 			continue;
+		/*
+		 * The AP's last word may be no 3/4 retry but its giving up (a
+		 * deauthentication ending the handshake uncompleted): an ACKed
+		 * 4/4 before it was received and not accepted all the same.
+		 */
+		if (!(r = next_m3(l, i))) {
+			if (m->acked == FW_ACK_YES && n_ign < LIST_MAX && hs->ended && hs->end_from_ap &&
+			    hs->outcome != FW_OUT_COMPLETE && hs->end_ts_ns - m->ts_ns >= CROSSING_NS) {
+				acks[n_ign] = m->ack_frame;
+				ign[n_ign++] = m->frame;
+				gave_up = true;
+			}
+			continue;
+		}
 		if (m->acked == FW_ACK_NO && n_lost < LIST_MAX) {
 			lost[n_lost++] = m->frame;
 			if (n_rl < LIST_MAX && (n_rl == 0 || retry_l[n_rl - 1] != r->frame))
@@ -132,10 +148,17 @@ static void m4_findings(struct fw_core *c, struct hs_link *l, unsigned h)
 		hs_frame_list(b, sizeof(b), retry_i, n_ri);
 		snprintf(f->detail, sizeof(f->detail),
 			 "msg 4/4 (frame%s %s) was acknowledged by the AP's radio (ACK in frame%s %s), "
-			 "yet the AP retransmitted msg 3/4 (frame%s %s): the authenticator received "
-			 "the 4/4 but did not accept it%s",
-			 n_ign > 1 ? "s" : "", a, n_ign > 1 ? "s" : "", d, n_ri > 1 ? "s" : "", b,
+			 "yet the AP %s%s%s%s: the authenticator received the 4/4 but did not accept "
+			 "it%s",
+			 n_ign > 1 ? "s" : "", a, n_ign > 1 ? "s" : "", d,
+			 n_ri ? (n_ri > 1 ? "retransmitted msg 3/4 (frames " : "retransmitted msg 3/4 (frame ")
+			      : "",
+			 n_ri ? b : "", n_ri ? ")" : "",
+			 gave_up ? (n_ri ? " and ended the handshake" : "ended the handshake") : "",
 			 prot ? "; it arrived protected with a key the AP had not installed" : "");
+		if (gave_up)
+			hs_finding_frame_at_role(f, hs->end_file, hs->end_frame, hs->end_ts_ns,
+						 FW_ROLE_DEAUTH);
 	}
 }
 

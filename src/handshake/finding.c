@@ -46,9 +46,10 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 	},
 	[FW_F_M4_IGNORED] = {
 		FW_F_M4_IGNORED, "M4_IGNORED", FW_SEV_ERROR,
-		"msg 4/4 was acknowledged but the AP still retransmitted msg 3/4",
+		"msg 4/4 was acknowledged but the AP still retransmitted msg 3/4 or gave up",
 		"The AP's radio acknowledged msg 4/4, so it reached the AP, yet the authenticator "
-		"sent msg 3/4 again: the 4/4 was received but not accepted.  Check the "
+		"sent msg 3/4 again, or ended the handshake uncompleted: the 4/4 was received "
+		"but not accepted.  Check the "
 		"authenticator's log for why (MIC, replay counter, a 4/4 that arrived encrypted "
 		"with a key not yet installed, or a frame lost between driver and hostapd).",
 		1,

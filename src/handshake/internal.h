@@ -249,6 +249,10 @@ struct hs_pending_frame {
 struct hs_pending {
 	struct hs_pending_frame q[HS_ACK_QUEUE];
 	size_t n;
+	/* frames of one transmitter let go for room, whose ACKs may still come */
+	uint32_t evicted;
+	uint8_t evicted_ta[6];
+	int64_t evicted_until_ns;
 };
 
 /*

@@ -230,8 +230,10 @@ expect "m4-drop: M4_LOST names the lost 4/4, the 3/4 retry and the deauth" \
 	'[.findings[] | select(.code == "M4_LOST") | .frames] == [[33,35,93]]'
 expect "m4-drop: M4_LOST tells the whole story" \
 	'[.findings[] | select(.code == "M4_LOST") | .detail | test("answers to the AP.s 3/4 retries \\(frames 41, 58, 77\\) went out encrypted")] == [true]'
-expect "m4-drop: M4_IGNORED: the ACKed protected 4/4s, their ACKs and the retries after them" \
-	'[.findings[] | select(.code == "M4_IGNORED") | [.evidence[] | [.frame, .role]]] == [[[41,"ignored"],[42,"ack"],[55,"retry"],[58,"ignored"],[59,"ack"],[75,"retry"]]]'
+# The last one (77, ACKed) got no 3/4 retry after it: the AP gave up instead (m4-drop.medium.log:
+# m3 replay=5 at 4.397, then the deauth at 5.441; the first handshake never completed).
+expect "m4-drop: M4_IGNORED: the ACKed protected 4/4s, their ACKs and the retries or the deauth after them" \
+	'[.findings[] | select(.code == "M4_IGNORED") | [.evidence[] | [.frame, .role]]] == [[[41,"ignored"],[42,"ack"],[55,"retry"],[58,"ignored"],[59,"ack"],[75,"retry"],[77,"ignored"],[78,"ack"],[93,"deauth"]]]'
 expect "m4-drop: evidence frames are sorted and \"frames\" lists them" \
 	'[.findings[] | (.frames == (.frames | sort)) and (.frames == [.evidence[].frame])] | all'
 expect "m4-drop: EARLY_KEY_INSTALL names the lost 4/4" \
@@ -258,7 +260,7 @@ run "m4-drop text" 0 "$fw" analyze --color=never --passphrase "$M4_PASS" "$caps/
 grep_in "m4-drop text: the problems lead with M4_LOST" "$tmp/out" "error M4_LOST"
 expect_line "m4-drop text: M4_LOST is the cause" 2 "  error M4_LOST 02:00:00:00:00:00 <-> 02:00:00:00:01:00 (frames 33, 35, 93): "
 expect_line "m4-drop text: the early install follows from it" 3 "  -> error EARLY_KEY_INSTALL (frames 33, 37, "
-expect_line "m4-drop text: the ignored 4/4s follow from the early install" 4 "    -> error M4_IGNORED (frames 41, 42, 55, 58, 59, 75): "
+expect_line "m4-drop text: the ignored 4/4s follow from the early install" 4 "    -> error M4_IGNORED (frames 41, 42, 55, 58, 59, 75, 77, 78, 93): "
 expect_line "m4-drop text: so do the plaintext 3/4 retries" 5 "    -> error M3_RETRY_AFTER_INSTALL (frames 37, 55, 75): "
 expect_line "m4-drop text: the AP gave up for both" 6 "      -> error TIMEOUT (frames 77, 93), also after M4_IGNORED: "
 grep_in "m4-drop text: ladder shows the missing ACK" "$tmp/out" "MIC ok; no ACK"

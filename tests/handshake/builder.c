@@ -108,7 +108,9 @@ uint64_t hsb_msg(struct hsb *b, struct fw_core *c, int msg, uint64_t rc,
 	f.has_ta = true;
 	f.dot11.type = FW_T_DATA;
 	f.dot11.has_seq = true;
-	f.dot11.seq = (uint16_t)b->frame;
+	f.dot11.seq = (uint16_t)(b->mac_retry_of ? b->mac_retry_of : b->frame);
+	f.dot11.retry = b->mac_retry_of != 0;
+	b->mac_retry_of = 0;
 	ck_assert_int_eq(fw_eapol_parse(&f.eapol, e, 4 + body, &field, &off), 0);
 	f.has_eapol = true;
 	ck_assert_int_eq(fw_eapol_key_parse(&f.key, &f.eapol, &field, &off), 0);

@@ -20,6 +20,7 @@ struct hsb {
 	uint64_t frame;		/* next frame number */
 	int64_t ts_ns;
 	uint8_t akm;		/* AKM suite type in msg 2/4's RSNE (0: 2, PSK; 1: 802.1X) */
+	uint64_t mac_retry_of;	/* the next message: a MAC retry of this frame (0: none) */
 };
 
 void hsb_init(struct hsb *b, const char *passphrase, const char *ssid);
