@@ -15,6 +15,7 @@
 #include "output/text.h"
 #include "output/view.h"
 #include "util/err.h"
+#include "util/mac.h"
 
 #define MALFORMED_SHOWN 10
 
@@ -134,8 +135,11 @@ static void say_key_problems(const struct fw_core *c)
 	for (size_t i = 0; i < fw_core_n_findings(c); i++) {
 		const struct fw_finding *f = fw_core_finding(c, i);
 
-		if (f->code == FW_F_NO_KEY && strstr(f->detail, "no SSID known"))
-			fprintf(stderr, "fourway: error: %s\n", strstr(f->detail, "no SSID known"));
+		char mac[FW_MAC_STRLEN];
+
+		if (f->code == FW_F_NO_KEY && f->no_key_why == FW_NOKEY_NO_SSID)
+			fprintf(stderr, "fourway: error: no SSID known for BSSID %s; use --ssid\n",
+				fw_mac_fmt(mac, f->bssid));
 	}
 }
 

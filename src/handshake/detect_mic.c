@@ -62,6 +62,7 @@ void detect_mic(struct fw_core *c, struct hs_link *l)
 				hs_finding_frame(f, &l->msgs[i]);
 		snprintf(f->detail, sizeof(f->detail),
 			 "the handshake could not be verified: %s", l->no_key_reason);
+		f->no_key_why = l->no_key_why;
 		return;
 	}
 	if (!any_bad)

@@ -81,6 +81,16 @@ extern const char *const fw_role_table[FW_ROLE_COUNT];
 /* The role's name, "evidence" for an unknown value. */
 const char *fw_role_name(enum fw_role role);
 
+/*
+ * Why a link could not be verified (NO_KEY): a field outputs switch on,
+ * beside the sentence in detail.
+ */
+enum fw_no_key_why {
+	FW_NOKEY_OTHER = 0,	/* none of the reasons below */
+	FW_NOKEY_NONE_GIVEN,	/* no key at all */
+	FW_NOKEY_NO_SSID,	/* a passphrase given, no SSID known for the BSSID: --ssid */
+};
+
 #define FW_FINDING_MAX_FRAMES 16
 #define FW_FINDING_MAX_CAUSES 8
 
@@ -107,6 +117,7 @@ struct fw_finding {
 	int64_t ts_ns;		/* time of the first evidence frame */
 	char detail[512];	/* what happened, with numbers, for a person */
 	char diagnosis[32];	/* MIC_BAD: "wrong key", "stale anonce", ...; else "" */
+	enum fw_no_key_why no_key_why;	/* NO_KEY: why; else FW_NOKEY_OTHER */
 	unsigned id;		/* 0: not numbered (a finding built by hand) */
 	size_t n_causes;
 	unsigned caused_by[FW_FINDING_MAX_CAUSES];

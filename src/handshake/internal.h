@@ -204,6 +204,7 @@ struct hs_link {
 	/* verification results the detectors read */
 	bool no_key;		/* no usable key: every MIC unchecked */
 	char no_key_reason[96];
+	enum fw_no_key_why no_key_why;
 
 	struct hs_ptk_cache_entry *ptk_cache;	/* HS_PTK_CACHE entries, allocated on first use */
 	size_t n_ptk, ptk_next;

@@ -42,6 +42,7 @@ struct vctx {
 	struct fw_pmk_cand cands[MAX_CANDS];
 	size_t n_cands;
 	char no_key_reason[96];	/* set when n_cands == 0 or params unusable */
+	enum fw_no_key_why no_key_why;	/* the same, for outputs to switch on */
 };
 
 /* The station's RSNE from the Key Data of its M2s (plain text), else the association request. */
@@ -118,7 +119,9 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 	size_t secret_len;
 
 	v->n_cands = 0;
+	v->no_key_why = FW_NOKEY_OTHER;
 	if (fw_keyring_count(v->c->kr) == 0 && v->c->n_aaa == 0) {
+		v->no_key_why = FW_NOKEY_NONE_GIVEN;
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason), "no key given");
 		return;
 	}
@@ -170,9 +173,11 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 			 v->c->n_accepts == v->c->n_accepts_unproven ?
 			 "the RADIUS secret proves no Access-Accept seen" :
 			 "no Access-Accept seen names this station");
-	else if (!have_ssid && fw_keyring_has_passphrase(v->c->kr))
+	else if (!have_ssid && fw_keyring_has_passphrase(v->c->kr)) {
+		v->no_key_why = FW_NOKEY_NO_SSID;
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
 			 "no SSID known for BSSID %s; use --ssid", fw_mac_fmt(mac, v->l->pub.bssid));
+	}
 	else if (want != 32)
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
 			 "no %zu-byte PMK given for this AKM", want);
@@ -689,6 +694,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	v.l = l;
 	l->no_key = false;	/* verified again as messages and networks arrive */
 	l->no_key_reason[0] = '\0';
+	l->no_key_why = FW_NOKEY_OTHER;
 	scan_plain(l);
 	if (hs_link_akm(c, l, &v.akm, &v.pairwise, &group) == 0) {
 		l->pub.akm = FW_SUITE(FW_OUI_IEEE, v.akm);
@@ -731,6 +737,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	if (v.n_cands == 0) {
 		l->no_key = true;
 		snprintf(l->no_key_reason, sizeof(l->no_key_reason), "%s", v.no_key_reason);
+		l->no_key_why = v.no_key_why;
 		mark_all_unchecked(l, v.no_key_reason);
 		hs_pmkid_verdicts(l, &v.params, v.akm, NULL, 0, v.no_key_reason);
 		return;
