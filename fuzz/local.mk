@@ -42,7 +42,7 @@ fuzz_fuzz_keylog_LDADD = $(fuzz_keys_libs)
 fuzz_fuzz_keylog_LDFLAGS = $(fuzz_ldflags)
 fuzz_fuzz_pipeline_SOURCES = fuzz/pipeline.c fuzz/stream.h $(fuzz_common)
 fuzz_fuzz_pipeline_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)
-fuzz_fuzz_pipeline_LDADD = libfwdrive.a libfwoutput.a libfwhandshake.a libfwkeys.a \
+fuzz_fuzz_pipeline_LDADD = libfwdrive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a \
 	libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
 	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
 fuzz_fuzz_pipeline_LDFLAGS = $(fuzz_ldflags)
