@@ -5,7 +5,7 @@
 # with ASan, UBSan and coverage instrumentation), links the same targets
 # against libFuzzer there, and runs each for FUZZ_SECONDS (fuzz/run.sh).
 FUZZ_TARGETS = fuzz/fuzz_radiotap fuzz/fuzz_dot11 fuzz/fuzz_eapol fuzz/fuzz_ie \
-	fuzz/fuzz_keyfile fuzz/fuzz_keylog fuzz/fuzz_pipeline \
+	fuzz/fuzz_keyfile fuzz/fuzz_keylog fuzz/fuzz_pipeline fuzz/fuzz_dlog \
 	$(NULL)
 check_PROGRAMS += $(FUZZ_TARGETS) fuzz/mkseeds
 TESTS += fuzz/regress.sh
@@ -46,6 +46,9 @@ fuzz_fuzz_pipeline_LDADD = libfwdrive.a libfwoutput.a libfwlogs.a libfwhandshake
 	libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
 	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
 fuzz_fuzz_pipeline_LDFLAGS = $(fuzz_ldflags)
+fuzz_fuzz_dlog_SOURCES = fuzz/dlog.c $(fuzz_common)
+fuzz_fuzz_dlog_LDADD = libfwlogs.a libfwutil.a
+fuzz_fuzz_dlog_LDFLAGS = $(fuzz_ldflags)
 fuzz_mkseeds_SOURCES = fuzz/mkseeds.c fuzz/stream.h
 fuzz_mkseeds_LDADD = libfwcapture.a libfwdecode.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 

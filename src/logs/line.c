@@ -266,8 +266,8 @@ static enum fw_dlog_kind hostapd_line(const char *s, struct fw_dlog_event *ev)
 		set_detail(ev, strstr(s, "group key") ? "group" : "pairwise", strstr(s, "group key") ? 5 : 8);
 		return FW_DLOG_EV_COMPLETED;
 	}
-	if (strstr(s, "group key handshake failed") || strstr(s, "4-Way Handshake failed")) {
-		set_detail(ev, strstr(s, "group key") ? "group" : "pairwise", strstr(s, "group key") ? 5 : 8);
+	if (strstr(s, "group key handshake failed")) {
+		set_detail(ev, "group", 5);
 		return FW_DLOG_EV_FAILED;
 	}
 	if ((r = num_after(s, "(reason ")) >= 0 && strstr(s, "wpa_sta_disconnect STA ")) {
@@ -334,7 +334,9 @@ static enum fw_dlog_kind supplicant_line(struct fw_dlog *st, const char *s,
 	}
 	if ((q = after(s, "WPA: Installing ")) && strstr(q, " to the driver"))
 		return install_line(q, ev);
-	if (strstr(s, "Invalid EAPOL-Key MIC"))
+	/* not "... when using TPTK - ignoring TPTK": the packet is tried with the PTK next */
+	if (strstr(s, "Invalid EAPOL-Key MIC - dropping packet") ||
+	    strstr(s, "Could not verify EAPOL-Key MIC - dropping packet"))
 		return FW_DLOG_EV_MIC_FAILURE;
 	if (strstr(s, "Replay Counter did not increase"))
 		return FW_DLOG_EV_REPLAY_DISCARD;

@@ -533,6 +533,23 @@ static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l
 	fputs("]}", o);
 }
 
+/* "confirmed_by_log": the daemon's log line that confirms the finding (logrows.h). */
+static void write_log_confirm(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+{
+	struct fw_logconfirm c;
+
+	if (!fw_logrows_confirm(v, f, &c))
+		return;
+	fputs(",\"confirmed_by_log\":{\"file\":", o);
+	jstr(o, v->logs[c.log]->path);
+	fprintf(o, ",\"line\":%" PRIu64 ",\"kind\":", c.e->line);
+	jstr(o, fw_dlog_kind_name(c.e->kind));
+	fputs(",\"detail\":", o);
+	jstr(o, c.e->detail);
+	fprintf(o, ",\"relative_to_frame\":%" PRIu64 ",\"relative_us\":%" PRId64 "}", c.m4->frame,
+		c.rel_ns / 1000);
+}
+
 static void write_finding(FILE *o, const struct fw_view *v, const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
@@ -574,6 +591,7 @@ static void write_finding(FILE *o, const struct fw_view *v, const struct fw_find
 		fputs(",\"diagnosis\":", o);
 		jstr(o, f->diagnosis);
 	}
+	write_log_confirm(o, v, f);
 	fputc('}', o);
 }
 

@@ -200,3 +200,126 @@ void fw_logrows_inputs(FILE *out, const struct fw_view *v)
 		}
 	}
 }
+
+static const struct fw_link *link_of(const struct fw_view *v, const struct fw_finding *f)
+{
+	for (size_t i = 0; i < v->n_links; i++)
+		if (fw_mac_eq(v->links[i]->bssid, f->bssid) && fw_mac_eq(v->links[i]->sta, f->sta))
+			return v->links[i];
+	return NULL;
+}
+
+/* The time of frame (file, frame) among the link's messages and protected frames. */
+static bool frame_time(const struct fw_link *l, unsigned file, uint64_t frame, int64_t *ts)
+{
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].file == file && l->msgs[i].frame == frame) {
+			*ts = l->msgs[i].ts_ns;
+			return true;
+		}
+	for (size_t i = 0; i < l->n_pframes; i++)
+		if (l->pframes[i].file == file && l->pframes[i].frame == frame) {
+			*ts = l->pframes[i].ts_ns;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * The 4/4 the finding is about: among its evidence or, when it lists only
+ * the protected frames that followed, the last 4/4 without an ACK before
+ * the first of them.
+ */
+static const struct fw_msg *unacked_m4(const struct fw_link *l, const struct fw_finding *f)
+{
+	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
+	const struct fw_msg *best = NULL;
+	int64_t first = INT64_MAX, t;
+
+	for (size_t k = 0; k < n; k++) {
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			const struct fw_msg *m = &l->msgs[i];
+
+			if (m->type == FW_MSG_M4 && m->acked != FW_ACK_YES &&
+			    m->file == f->frames[k].file && m->frame == f->frames[k].frame)
+				return m;
+		}
+		if (frame_time(l, f->frames[k].file, f->frames[k].frame, &t) && t < first)
+			first = t;
+	}
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+
+		if (m->type == FW_MSG_M4 && m->acked != FW_ACK_YES && m->ts_ns <= first &&
+		    (!best || m->ts_ns > best->ts_ns))
+			best = m;
+	}
+	return best;
+}
+
+/* The time of the AP's first message on l after t (INT64_MAX none). */
+static int64_t next_ap_msg(const struct fw_link *l, int64_t t)
+{
+	int64_t next = INT64_MAX;
+
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].from_ap && l->msgs[i].ts_ns > t && l->msgs[i].ts_ns < next)
+			next = l->msgs[i].ts_ns;
+	return next;
+}
+
+/* A daemon logs its send a little before the air shows it: a PTK install this close before counts. */
+#define CONFIRM_BEFORE_NS 20000000LL
+
+bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
+			struct fw_logconfirm *c)
+{
+	const struct fw_link *l;
+	int64_t until;
+
+	if (f->code != FW_F_EARLY_KEY_INSTALL || !v->n_logs || !(l = link_of(v, f)))
+		return false;
+	if (!(c->m4 = unacked_m4(l, f)))
+		return false;
+	until = next_ap_msg(l, c->m4->ts_ns);
+	for (size_t i = 0; i < v->n_logs; i++) {
+		const struct fw_dlog *d = v->logs[i];
+
+		if (!d->fit.aligned)
+			continue;
+		for (size_t k = 0; k < d->n_events; k++) {
+			const struct fw_dlog_event *e = &d->events[k];
+			int64_t t;
+
+			if (e->kind != FW_DLOG_EV_KEY_INSTALL || strncmp(e->detail, "PTK", 3) != 0 ||
+			    !e->has_ts || fw_dlog_event_ap_side(d, e) ||
+			    !fw_dlog_event_on_link(d, e, l->bssid, l->sta) ||
+			    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t))
+				continue;
+			if (t < c->m4->ts_ns - CONFIRM_BEFORE_NS || t >= until)
+				continue;
+			c->log = i;
+			c->e = e;
+			c->rel_ns = t - c->m4->ts_ns;
+			return true;
+		}
+	}
+	return false;
+}
+
+void fw_logrows_confirm_text(FILE *out, const struct fw_view *v, const struct fw_finding *f)
+{
+	struct fw_logconfirm c;
+	char lab[48], fr[48];
+	int64_t a;
+
+	if (!fw_logrows_confirm(v, f, &c))
+		return;
+	a = c.rel_ns < 0 ? -c.rel_ns : c.rel_ns;
+	fprintf(out, "; confirmed by the station's log (%s: installing PTK %" PRId64 ".%03" PRId64
+		" ms %s msg 4/4 #%s %s)",
+		fw_logrow_label(lab, sizeof(lab), v, c.log, c.e->line), a / 1000000, a / 1000 % 1000,
+		c.rel_ns < 0 ? "before" : "after",
+		fw_tx_frame(fr, sizeof(fr), v, c.m4->file, c.m4->frame),
+		c.rel_ns < 0 ? "went on the air" : "was sent, which was never acknowledged");
+}

@@ -37,6 +37,24 @@ int fw_logrows_width(const struct fw_view *v);
  */
 size_t fw_logrows_collect(const struct fw_view *v, const struct fw_link *l, int64_t from,
 			  int64_t to, struct fw_logref *out, size_t max, size_t *more);
+/*
+ * A log line that confirms finding f from a daemon's own side, or false.
+ * EARLY_KEY_INSTALL: the station's "installing PTK" before its msg 4/4
+ * went on the air, or after it while that 4/4 was never acknowledged and
+ * before the AP's next message.  Sets the event, its log, the 4/4 and the
+ * install's time relative to it (negative: before).
+ */
+struct fw_logconfirm {
+	size_t log;
+	const struct fw_dlog_event *e;
+	const struct fw_msg *m4;
+	int64_t rel_ns;
+};
+bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
+			struct fw_logconfirm *c);
+/* "; confirmed by the station's log (S:51: installing PTK 0.240 ms before ...)", or nothing. */
+void fw_logrows_confirm_text(FILE *out, const struct fw_view *v, const struct fw_finding *f);
+
 /* The text report's lines about the logs: daemon, side, the fit, the notes. */
 void fw_logrows_inputs(FILE *out, const struct fw_view *v);
 

@@ -224,6 +224,7 @@ static void finding_line(FILE *out, const struct fw_view *v, const struct fw_fin
 		other_causes(out, at->list, at->m, at->pos, at->parent);
 	fputs(": ", out);
 	fw_tx_str(out, f->detail[0] ? f->detail : (ci ? ci->title : ""));
+	fw_logrows_confirm_text(out, v, f);
 	fputc('\n', out);
 }
 

@@ -77,6 +77,24 @@ for pair in "m2-late.hostapd.log $top/captures/wpa2-psk.pcap" \
 	fi
 done
 
+# The dropped 4/4 of pmf-m4-drop: the station's own log installs the PTK
+# (line 51, "WPA: Installing PTK to the driver") before its 4/4 (frame 21,
+# never acknowledged: the medium dropped it, pmf-m4-drop.medium.log) went
+# on the air, which confirms EARLY_KEY_INSTALL from the station's side.
+"$fw" analyze --json --keylog "$dir/pmf-m4-drop.keylog" --log "$dir/pmf-m4-drop.wpa_supplicant.log" \
+	"$dir/pmf-m4-drop.pcap" >"$tmp/early.json" 2>"$tmp/err"
+if ! grep -q '"code":"EARLY_KEY_INSTALL".*"confirmed_by_log":{"file":"[^"]*pmf-m4-drop.wpa_supplicant.log","line":51,"kind":"key_install","detail":"PTK","relative_to_frame":21,"relative_us":-' "$tmp/early.json"; then
+	echo "FAIL: EARLY_KEY_INSTALL of pmf-m4-drop not confirmed by line 51 of the station's log"; fail=1
+else
+	echo "pmf-m4-drop: EARLY_KEY_INSTALL confirmed by line 51 of the station's log"
+fi
+# without the station's log, nothing is said to confirm it
+"$fw" analyze --json --keylog "$dir/pmf-m4-drop.keylog" --log "$dir/pmf-m4-drop.hostapd.log" \
+	"$dir/pmf-m4-drop.pcap" >"$tmp/early2.json" 2>"$tmp/err"
+if grep -q confirmed_by_log "$tmp/early2.json"; then
+	echo "FAIL: the AP's log was taken to confirm the station's early install"; fail=1
+fi
+
 # A key file's log lines are --log options.
 printf 'keylog %s\nlog %s\n' "$dir/m2-late.keylog" "$dir/m2-late.hostapd.log" >"$tmp/keys.txt"
 "$fw" analyze --json --key-file "$tmp/keys.txt" "$dir/m2-late.pcap" >"$tmp/kf.json" 2>"$tmp/err"

@@ -200,6 +200,21 @@ START_TEST(syslog_and_plain)
 	ck_assert_int_eq(ev.daemon, FW_DLOG_WPA_SUPPLICANT);
 	ck_assert_int_eq(ev.msg, FW_DLOG_M4);
 	ck_assert_int_eq(ev.ts_ns % 1000000000LL, 250000000LL);
+	/* the station's MIC and replay counter drops, through syslog */
+	ck_assert_int_eq(tl_parse("Mar 14 20:44:02 sta1 wpa_supplicant[795]: wlan0: WPA: Invalid "
+				  "EAPOL-Key MIC - dropping packet", &ev), 1);
+	ck_assert_int_eq(ev.kind, FW_DLOG_EV_MIC_FAILURE);
+	ck_assert_int_eq(ev.daemon, FW_DLOG_WPA_SUPPLICANT);
+	ck_assert_int_eq(tl_parse("Mar 14 20:44:02 sta1 wpa_supplicant[795]: wlan0: WPA: Invalid "
+				  "EAPOL-Key MIC when using TPTK - ignoring TPTK", &ev), 0);
+	ck_assert_int_eq(tl_parse("Mar 14 20:44:03 sta1 wpa_supplicant[795]: wlan0: WPA: EAPOL-Key "
+				  "Replay Counter did not increase - dropping packet", &ev), 1);
+	ck_assert_int_eq(ev.kind, FW_DLOG_EV_REPLAY_DISCARD);
+	/* the station's own words for a wrong passphrase, not the authenticator's */
+	ck_assert_int_eq(tl_parse("1796150302.961001: wlan1: WPA: 4-Way Handshake failed - "
+				  "pre-shared key may be incorrect", &ev), 1);
+	ck_assert_int_eq(ev.kind, FW_DLOG_EV_FAILED);
+	ck_assert_int_eq(ev.daemon, FW_DLOG_WPA_SUPPLICANT);
 	/* plain -d without -t: an event without a time */
 	ck_assert_int_eq(tl_parse("wlan1: WPA: Installing PTK to the driver", &ev), 1);
 	ck_assert(!ev.has_ts);
