@@ -71,7 +71,7 @@ _fourway()
 
     # the value of the option before the cursor
     case $prev in
-    --key-file | --keylog | -o | --output | --policy | --baseline)
+    --key-file | --keylog | --log | -o | --output | --policy | --baseline)
         _fourway_files
         return
         ;;

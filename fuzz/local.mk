@@ -5,7 +5,7 @@
 # with ASan, UBSan and coverage instrumentation), links the same targets
 # against libFuzzer there, and runs each for FUZZ_SECONDS (fuzz/run.sh).
 FUZZ_TARGETS = fuzz/fuzz_radiotap fuzz/fuzz_dot11 fuzz/fuzz_eapol fuzz/fuzz_ie \
-	fuzz/fuzz_keyfile fuzz/fuzz_keylog fuzz/fuzz_pipeline \
+	fuzz/fuzz_keyfile fuzz/fuzz_keylog fuzz/fuzz_pipeline fuzz/fuzz_dlog \
 	$(NULL)
 check_PROGRAMS += $(FUZZ_TARGETS) fuzz/mkseeds
 TESTS += fuzz/regress.sh
@@ -42,10 +42,13 @@ fuzz_fuzz_keylog_LDADD = $(fuzz_keys_libs)
 fuzz_fuzz_keylog_LDFLAGS = $(fuzz_ldflags)
 fuzz_fuzz_pipeline_SOURCES = fuzz/pipeline.c fuzz/stream.h $(fuzz_common)
 fuzz_fuzz_pipeline_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)
-fuzz_fuzz_pipeline_LDADD = libfwdrive.a libfwoutput.a libfwhandshake.a libfwkeys.a \
+fuzz_fuzz_pipeline_LDADD = libfwdrive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a \
 	libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
 	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
 fuzz_fuzz_pipeline_LDFLAGS = $(fuzz_ldflags)
+fuzz_fuzz_dlog_SOURCES = fuzz/dlog.c $(fuzz_common)
+fuzz_fuzz_dlog_LDADD = libfwlogs.a libfwutil.a
+fuzz_fuzz_dlog_LDFLAGS = $(fuzz_ldflags)
 fuzz_mkseeds_SOURCES = fuzz/mkseeds.c fuzz/stream.h
 fuzz_mkseeds_LDADD = libfwcapture.a libfwdecode.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # A stage includes only the headers of the stages below it (STYLE.md):
 #   util <- decode, crypto, capture <- keys (crypto) <- handshake <- output
+#   util <- logs (daemon logs, beside keys) <- output
 #   <- cli (the commands: every stage)
 # Every source file of src/ lives in a stage folder.  The driver
 # (cli/drive.c, drive.h: libfwdrive.a) sits below the commands: it includes
@@ -10,7 +11,7 @@
 # Prints every forbidden include and fails if there is one.
 top=${top_srcdir:-.}
 status=0
-stages="util decode crypto capture keys handshake output synth cli"
+stages="util decode crypto capture keys logs handshake output synth cli"
 allowed() {
 	case $1 in
 	util) echo "util" ;;
@@ -18,8 +19,9 @@ allowed() {
 	crypto) echo "util crypto" ;;
 	capture) echo "util capture" ;;
 	keys) echo "util crypto keys" ;;
+	logs) echo "util logs" ;;
 	handshake) echo "util decode crypto keys handshake" ;;
-	output) echo "util handshake output crypto/akm.h" ;;
+	output) echo "util handshake logs output crypto/akm.h" ;;
 	synth) echo "util decode crypto capture synth" ;;
 	cli) echo "$stages" ;;
 	drive) echo "util decode capture handshake cli/drive.h" ;;

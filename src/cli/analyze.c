@@ -9,6 +9,7 @@
 
 #include "capture/writer.h"
 #include "cli/drive.h"
+#include "cli/logs.h"
 #include "cli/opts.h"
 #include "handshake/core.h"
 #include "output/json.h"
@@ -148,6 +149,7 @@ int fw_cmd_analyze(int argc, char **argv)
 	struct fw_opts o;
 	struct run r;
 	struct fw_view v;
+	struct fw_run_logs rl = { NULL, 0 };
 	int rc = fw_opts_parse_analyze(&o, argc, argv);
 
 	if (rc != 0) {
@@ -174,11 +176,19 @@ int fw_cmd_analyze(int argc, char **argv)
 	fw_core_finish(r.core);
 	close_export(&r);
 	say_key_problems(r.core);
+	/* --log files, then the key files' log lines */
+	for (size_t i = 0; i < fw_keyring_n_logs(o.kr) && o.n_logs < FW_OPTS_MAX_LOGS; i++)
+		o.logs[o.n_logs++] = fw_keyring_log(o.kr, i);
+	if (fw_run_logs_load(&rl, "analyze", o.logs, o.n_logs, r.core) != 0)
+		r.status = FW_EXIT_USAGE;
 	if (fw_view_init(&v, r.core) != 0) {
 		fputs("fourway: out of memory\n", stderr);
 		r.status = FW_EXIT_USAGE;
 	} else {
 		struct fw_text_opts to = { .color = want_color(o.color), .show_keys = o.show_keys };
+
+		v.logs = (const struct fw_dlog *const *)rl.logs;
+		v.n_logs = rl.n;
 
 		if (o.json)
 			fw_json_write(stdout, &v, o.show_keys);
@@ -190,6 +200,7 @@ int fw_cmd_analyze(int argc, char **argv)
 		perror("fourway: writing the report");
 		r.status = FW_EXIT_USAGE;
 	}
+	fw_run_logs_fini(&rl);
 	fw_core_free(r.core);
 	free(r.in);
 	fw_opts_fini(&o);

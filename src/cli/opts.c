@@ -16,7 +16,7 @@ enum {
 	OPT_PMK = 0x100, OPT_PASSPHRASE, OPT_SSID, OPT_KEY_FILE, OPT_KEYLOG,
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
 	OPT_ACK_WINDOW, OPT_SLOW_FIRST, OPT_SLOW_LATER, OPT_EXPORT_DECRYPTED, OPT_RADIUS_SECRET,
-	OPT_MAX_LINKS,
+	OPT_MAX_LINKS, OPT_LOG,
 };
 
 #define FW_OPTS_MAX_LINKS 16777216u
@@ -46,6 +46,7 @@ static const struct option analyze_opts[] = {
 	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "show-keys", no_argument, NULL, OPT_SHOW_KEYS },
 	{ "export-decrypted", required_argument, NULL, OPT_EXPORT_DECRYPTED },
+	{ "log", required_argument, NULL, OPT_LOG },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -108,6 +109,9 @@ void fw_usage_analyze(FILE *out)
 	      "  --merge              merge the files by timestamp into one timeline\n"
 	      "  --export-decrypted F write every frame decrypted with a handshake's key to F\n"
 	      "                       (pcap, bare 802.11, Protected bit cleared)\n"
+	      "  --log FILE           a hostapd or wpa_supplicant debug log (-dd, best with -t)\n"
+	      "                       of the run, aligned to the capture and shown with it\n"
+	      "                       (repeatable)\n"
 	      "  --max-links N        keep at most N links (BSSID, station pairs; default 16384):\n"
 	      "                       the least recently active are dropped, with a warning\n"
 	      "  -v, --verbose        report every malformed frame, not just the first ones\n"
@@ -335,6 +339,11 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 		return 0;
 	case OPT_EXPORT_DECRYPTED:
 		o->export_decrypted = arg;
+		return 0;
+	case OPT_LOG:
+		if (o->n_logs >= FW_OPTS_MAX_LOGS)
+			return fw_usage_error("analyze", "--log: at most %d logs", FW_OPTS_MAX_LOGS);
+		o->logs[o->n_logs++] = arg;
 		return 0;
 	case 'v':
 		o->verbose = true;

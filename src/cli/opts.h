@@ -11,6 +11,8 @@
 #include "handshake/core.h"
 #include "keys/keyring.h"
 
+#define FW_OPTS_MAX_LOGS 32
+
 enum fw_color { FW_COLOR_AUTO, FW_COLOR_ALWAYS, FW_COLOR_NEVER };
 
 struct fw_opts {
@@ -22,6 +24,8 @@ struct fw_opts {
 	enum fw_color color;
 	const char *export_decrypted;	/* --export-decrypted FILE, or NULL */
 	const char *ssid;	/* --ssid, applied once every option is read */
+	const char *logs[FW_OPTS_MAX_LOGS];	/* --log FILE, in order */
+	size_t n_logs;
 	char **files;
 	int n_files;
 };

@@ -54,6 +54,8 @@ struct fw_keyring {
 	size_t n_psk_total;
 	unsigned long pbkdf2_runs;
 	unsigned long keylog_passes;	/* keylog loads so far */
+	char **logs;		/* "log PATH" lines: daemon logs, resolved against the key file */
+	size_t n_logs;
 };
 
 /*

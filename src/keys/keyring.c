@@ -66,6 +66,9 @@ void fw_keyring_free(struct fw_keyring *kr)
 	for (size_t i = 0; i < kr->n; i++)
 		free_key(kr->keys[i]);
 	free(kr->keys);
+	for (size_t i = 0; i < kr->n_logs; i++)
+		free(kr->logs[i]);
+	free(kr->logs);
 	OPENSSL_cleanse(kr, sizeof(*kr));
 	free(kr);
 }
@@ -245,6 +248,37 @@ static int add_keylog(struct fw_keyring *kr, const char *path, const char *origi
 	return 0;
 }
 
+/* A "log PATH" line: the path kept for the report, the file read there. */
+static int add_daemonlog(struct fw_keyring *kr, const char *path, const char *base_dir)
+{
+	char **g;
+	char *full;
+
+	if (kr->n_logs >= FW_KEYRING_MAX_LOGS)
+		return FW_ERANGE;
+	full = resolve(base_dir, path);
+	if (!full)
+		return FW_ENOMEM;
+	g = realloc(kr->logs, (kr->n_logs + 1) * sizeof(*g));
+	if (!g) {
+		free(full);
+		return FW_ENOMEM;
+	}
+	kr->logs = g;
+	kr->logs[kr->n_logs++] = full;
+	return 0;
+}
+
+size_t fw_keyring_n_logs(const struct fw_keyring *kr)
+{
+	return kr ? kr->n_logs : 0;
+}
+
+const char *fw_keyring_log(const struct fw_keyring *kr, size_t i)
+{
+	return kr && i < kr->n_logs ? kr->logs[i] : NULL;
+}
+
 int fw_keyring_add_line(struct fw_keyring *kr, const char *line, const char *origin,
 			const char *base_dir, char *err, size_t errlen)
 {
@@ -267,13 +301,18 @@ int fw_keyring_add_line(struct fw_keyring *kr, const char *line, const char *ori
 			say(err, errlen, "%s: %s", origin, what);
 		return rc;
 	}
-	if (ks.is_keylog)
+	if (ks.is_daemonlog) {
+		rc = add_daemonlog(kr, ks.text, base_dir);
+		if (rc == FW_ERANGE)
+			say(err, errlen, "%s: more than %d log lines", origin, FW_KEYRING_MAX_LOGS);
+	} else if (ks.is_keylog) {
 		rc = add_keylog(kr, ks.text, origin, base_dir, err, errlen);
-	else if (ks.kind == FW_KEY_PMK || ks.kind == FW_KEY_MSK)
+	} else if (ks.kind == FW_KEY_PMK || ks.kind == FW_KEY_MSK) {
 		rc = fw_keys_add(kr, ks.kind, ks.bin, ks.bin_len, NULL, 0, origin, NULL);
-	else
+	} else {
 		rc = fw_keys_add(kr, ks.kind, (const uint8_t *)ks.text, strlen(ks.text),
 				 ks.has_ssid ? ks.ssid : NULL, ks.ssid_len, origin, NULL);
+	}
 	if (rc == FW_ENOMEM)
 		say(err, errlen, "%s: out of memory", origin);
 	fw_keyspec_fini(&ks);

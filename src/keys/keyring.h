@@ -69,6 +69,14 @@ int fw_keyring_load_keylog(struct fw_keyring *kr, const char *path, char *err, s
 
 /* Number of keys of any kind. */
 size_t fw_keyring_count(const struct fw_keyring *kr);
+/*
+ * The daemon logs named by "log PATH" lines of key files, in order, each
+ * path resolved against its key file's directory (the keyring reads no
+ * log: the command does).  Valid until fw_keyring_free().
+ */
+#define FW_KEYRING_MAX_LOGS 32
+size_t fw_keyring_n_logs(const struct fw_keyring *kr);
+const char *fw_keyring_log(const struct fw_keyring *kr, size_t i);
 /* True when some passphrase has no SSID of its own and no default SSID is set. */
 bool fw_keyring_needs_ssid(const struct fw_keyring *kr);
 

@@ -270,6 +270,20 @@ static int parse_fields(struct fw_keyspec *ks, char **f, size_t nf, char *what, 
 		}
 		return 0;
 	}
+	if (strcmp(kw, "log") == 0) {
+		/* not a key: a daemon's debug log the report puts beside the capture */
+		ks->kind = FW_KEY_RADIUS_SECRET;
+		ks->is_daemonlog = true;
+		err = want_fields(kw, nf, 1, 1, what, whatlen);
+		if (err)
+			return err;
+		if (f[1][0] == '\0') {
+			say(what, whatlen, kw, "empty path");
+			return FW_EINVAL;
+		}
+		ks->text = f[1];
+		return 0;
+	}
 	if (strcmp(kw, "radius-secret") == 0 || strcmp(kw, "keylog") == 0) {
 		ks->kind = FW_KEY_RADIUS_SECRET;
 		ks->is_keylog = kw[0] == 'k';
@@ -296,7 +310,7 @@ static int parse_fields(struct fw_keyspec *ks, char **f, size_t nf, char *what, 
 		k += l;
 	}
 	shown[k] = '\0';
-	say(what, whatlen, NULL, "unknown keyword '%s%s' (want pmk, msk, psk, radius-secret or keylog)",
+	say(what, whatlen, NULL, "unknown keyword '%s%s' (want pmk, msk, psk, radius-secret, keylog or log)",
 	    shown, *p ? "..." : "");
 	return FW_EINVAL;
 }

@@ -25,6 +25,7 @@
 struct fw_keyspec {
 	enum fw_key_kind kind;	/* meaningless when is_keylog */
 	bool is_keylog;
+	bool is_daemonlog;	/* "log PATH": a daemon's debug log for the report (text: path) */
 	uint8_t *bin;		/* pmk, msk: the decoded bytes */
 	size_t bin_len;
 	size_t bin_cap;		/* bytes allocated at bin */

@@ -13,6 +13,7 @@
 
 #include "output/fmt.h"
 #include "output/json.h"
+#include "output/logrows.h"
 #include "output/utf8.h"
 #include "util/err.h"
 #include "util/hex.h"
@@ -416,6 +417,130 @@ static void write_handshake(FILE *o, const struct fw_view *v, const struct fw_li
 	fputs("]}", o);
 }
 
+/* The daemons' logs (--log): each event with its file and line, its time on the capture's clock. */
+static void write_log_event(FILE *o, const struct fw_view *v, const struct fw_dlog *l,
+			    const struct fw_dlog_event *e)
+{
+	char mac[18];
+	int64_t t;
+
+	(void)v;
+	fputs("{\"file\":", o);
+	jstr(o, l->path);
+	fprintf(o, ",\"line\":%" PRIu64 ",\"daemon\":", e->line);
+	jstr(o, fw_dlog_daemon_name(e->daemon != FW_DLOG_UNKNOWN ? e->daemon : l->daemon));
+	fputs(",\"side\":", o);
+	jstr(o, fw_dlog_event_ap_side(l, e) ? "ap" : "station");
+	fputs(",\"time\":", o);
+	if (e->has_ts && l->fit.aligned && !__builtin_add_overflow(e->ts_ns, l->fit.offset_ns, &t))
+		jtime(o, t);
+	else
+		fputs("null", o);
+	fputs(",\"log_time\":", o);
+	if (e->has_ts)
+		jtime(o, e->ts_ns);
+	else
+		fputs("null", o);
+	fputs(",\"kind\":", o);
+	jstr(o, fw_dlog_kind_name(e->kind));
+	fputs(",\"message\":", o);
+	if (e->msg != FW_DLOG_MSG_NONE) {
+		jstr(o, fw_dlog_msg_name(e->msg));
+		fputs(",\"from_ap\":", o);
+		jbool(o, e->msg_from_ap);
+	} else {
+		fputs("null", o);
+	}
+	fputs(",\"replay_counter\":", o);
+	if (e->has_rc)
+		fprintf(o, "%" PRIu64, e->replay_counter);
+	else
+		fputs("null", o);
+	if (e->has_nonce) {
+		fputs(",\"nonce\":", o);
+		jhex(o, e->nonce, 32);
+	}
+	if (e->ack >= 0)
+		fprintf(o, ",\"ack\":%d", e->ack);
+	if (e->has_reason)
+		fprintf(o, ",\"reason\":%u", (unsigned)e->reason);
+	if (e->kind == FW_DLOG_EV_DISCONNECTED) {
+		fputs(",\"locally_generated\":", o);
+		jbool(o, e->locally_generated);
+	}
+	if (e->has_peer) {
+		fputs(",\"peer\":", o);
+		jstr(o, fw_mac_fmt(mac, e->peer));
+	}
+	if (e->detail[0]) {
+		fputs(",\"detail\":", o);
+		jstr(o, e->detail);
+	}
+	fputc('}', o);
+}
+
+static void write_link_logs(FILE *o, const struct fw_view *v, const struct fw_link *l)
+{
+	bool first = true;
+
+	if (!v->n_logs)
+		return;
+	fputs(",\"log_events\":[", o);
+	for (size_t i = 0; i < v->n_logs; i++) {
+		const struct fw_dlog *d = v->logs[i];
+
+		for (size_t k = 0; k < d->n_events; k++) {
+			if (!fw_dlog_event_on_link(d, &d->events[k], l->bssid, l->sta))
+				continue;
+			fputs(first ? "\n     " : ",\n     ", o);
+			first = false;
+			write_log_event(o, v, d, &d->events[k]);
+		}
+	}
+	fputc(']', o);
+}
+
+static void write_log(FILE *o, const struct fw_dlog *l)
+{
+	const struct fw_dlog_fit *f = &l->fit;
+	char mac[18];
+
+	fputs("{\"file\":", o);
+	jstr(o, l->path);
+	fputs(",\"daemon\":", o);
+	jstr(o, fw_dlog_daemon_name(l->daemon));
+	fputs(",\"role\":", o);
+	if (l->daemon == FW_DLOG_UNKNOWN)
+		fputs("null", o);
+	else
+		jstr(o, l->ap_side ? "ap" : "station");
+	fprintf(o, ",\"lines\":%" PRIu64 ",\"events\":%zu,\"offset\":", l->lines, l->n_events);
+	if (f->aligned)
+		fprintf(o, "%s%" PRId64 ".%09" PRId64, f->offset_ns < 0 ? "-" : "",
+			(f->offset_ns < 0 ? -f->offset_ns : f->offset_ns) / 1000000000,
+			(f->offset_ns < 0 ? -f->offset_ns : f->offset_ns) % 1000000000);
+	else
+		fputs("null", o);
+	fputs(",\"fit\":{\"aligned\":", o);
+	jbool(o, f->aligned);
+	fprintf(o, ",\"matched\":%u,\"candidates\":%u,\"outliers\":%u", f->matched, f->candidates,
+		f->outliers);
+	if (f->aligned)
+		fprintf(o, ",\"residual_us\":%" PRId64 ",\"rms_us\":%" PRId64, f->residual_ns / 1000,
+			f->rms_ns / 1000);
+	if (f->has_own) {
+		fputs(",\"own\":", o);
+		jstr(o, fw_mac_fmt(mac, f->own));
+	}
+	fputs("},\"notes\":[", o);
+	for (size_t i = 0; i < l->n_notes; i++) {
+		if (i)
+			fputc(',', o);
+		jstr(o, l->notes[i]);
+	}
+	fputs("]}", o);
+}
+
 static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l, bool show_keys)
 {
 	fputs("{\"file\":", o);
@@ -453,12 +578,30 @@ static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l
 		l->frames_decrypted, l->frames_undecrypted);
 	write_pframes(o, v, l);
 	write_eap(o, v, l);
+	write_link_logs(o, v, l);
 	fputs(",\"handshakes\":[", o);
 	for (size_t i = 0; i < l->n_hs; i++) {
 		fputs(i ? ",\n    " : "\n    ", o);
 		write_handshake(o, v, l, &l->hs[i], show_keys);
 	}
 	fputs("]}", o);
+}
+
+/* "confirmed_by_log": the daemon's log line that confirms the finding (logrows.h). */
+static void write_log_confirm(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+{
+	struct fw_logconfirm c;
+
+	if (!fw_logrows_confirm(v, f, &c))
+		return;
+	fputs(",\"confirmed_by_log\":{\"file\":", o);
+	jstr(o, v->logs[c.log]->path);
+	fprintf(o, ",\"line\":%" PRIu64 ",\"kind\":", c.e->line);
+	jstr(o, fw_dlog_kind_name(c.e->kind));
+	fputs(",\"detail\":", o);
+	jstr(o, c.e->detail);
+	fprintf(o, ",\"relative_to_frame\":%" PRIu64 ",\"relative_us\":%" PRId64 "}", c.m4->frame,
+		c.rel_ns / 1000);
 }
 
 static void write_finding(FILE *o, const struct fw_view *v, const struct fw_finding *f)
@@ -502,6 +645,7 @@ static void write_finding(FILE *o, const struct fw_view *v, const struct fw_find
 		fputs(",\"diagnosis\":", o);
 		jstr(o, f->diagnosis);
 	}
+	write_log_confirm(o, v, f);
 	fputc('}', o);
 }
 
@@ -526,6 +670,13 @@ int fw_json_write(FILE *o, const struct fw_view *v, bool show_keys)
 	for (size_t i = 0; i < v->n_notes; i++) {
 		fputs(i ? ",\n  " : "\n  ", o);
 		jstr(o, v->notes[i]);
+	}
+	/* "logs" only with --log, so documents without logs stay as they were */
+	if (v->n_logs)
+		fputs("],\n\"logs\":[", o);
+	for (size_t i = 0; i < v->n_logs; i++) {
+		fputs(i ? ",\n  " : "\n  ", o);
+		write_log(o, v->logs[i]);
 	}
 	fputs("]}\n", o);
 	return ferror(o) ? FW_EIO : 0;

@@ -11,6 +11,7 @@
 
 #include "output/fmt.h"
 #include "output/ladder.h"
+#include "output/logrows.h"
 #include "output/tstyle.h"
 #include "util/hex.h"
 
@@ -45,6 +46,8 @@ static int frame_width(const struct fw_view *v, const struct fw_link *l)
 		if (n > w)
 			w = n;
 	}
+	if (v->n_logs && fw_logrows_width(v) > w)
+		w = fw_logrows_width(v);
 	return w;
 }
 
@@ -277,6 +280,53 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 	fputc('\n', out);
 }
 
+/*
+ * The daemons' log events of the link in [from, to), one row each, in the
+ * lane of the side that logged them: "H:62  +0.000100  |[log] hostapd: sent 3/4 |".
+ */
+#define LOG_ROWS_MAX 64
+static void log_rows(FILE *out, const struct fw_view *v, const struct fw_link *l, int fw,
+		     int64_t t0, int64_t from, int64_t to)
+{
+	struct fw_logref r[LOG_ROWS_MAX];
+	size_t more, n;
+
+	if (!v->n_logs || from >= to)
+		return;
+	n = fw_logrows_collect(v, l, from, to, r, LOG_ROWS_MAX, &more);
+	for (size_t i = 0; i < n; i++) {
+		char lab[48], t[40], text[128];
+		int w;
+
+		fw_logrow_label(lab, sizeof(lab), v, r[i].log, r[i].e->line);
+		fw_logrow_text(text, sizeof(text), v->logs[r[i].log], r[i].e);
+		rel_time(t, sizeof(t), r[i].ts_ns - t0);
+		fprintf(out, INDENT " %-*s %*s  |", fw, lab, TIME_W, t);
+		w = (int)strlen(text) + 6;
+		if (fw_dlog_event_ap_side(v->logs[r[i].log], r[i].e)) {
+			fprintf(out, "[log] %s", text);
+			pad(out, LANE - w, ' ');
+		} else {
+			pad(out, LANE - w, ' ');
+			fprintf(out, "%s [log]", text);
+		}
+		fputs("|\n", out);
+	}
+	if (more)
+		fprintf(out, INDENT "  (%zu more log events in this span)\n", more);
+}
+
+/* Where the log rows after a handshake's last message stop: a second later, or the link's next message. */
+static int64_t log_end(const struct fw_link *l, int64_t last)
+{
+	int64_t end = last + 1000000000LL;
+
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].ts_ns > last && l->msgs[i].ts_ns < end)
+			end = l->msgs[i].ts_ns;
+	return end;
+}
+
 void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l,
 		     size_t first, size_t count, const struct fw_handshake *h,
 		     const struct fw_text_opts *o)
@@ -290,8 +340,18 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 		count = l->n_msgs - first;
 	t0 = l->msgs[first].ts_ns;
 	header(out, fw);
-	for (size_t i = first; i < first + count; i++)
+	/* log rows from shortly before the first message (a daemon logs a send before the air shows it) */
+	log_rows(out, v, l, fw, t0, t0 - 50000000LL, t0);
+	for (size_t i = first; i < first + count; i++) {
+		if (i > first)
+			log_rows(out, v, l, fw, t0, l->msgs[i - 1].ts_ns, l->msgs[i].ts_ns);
 		msg_row(out, v, fw, t0, &l->msgs[i], o);
+	}
+	if (h && h->ended && h->end_ts_ns >= l->msgs[first + count - 1].ts_ns)
+		log_rows(out, v, l, fw, t0, l->msgs[first + count - 1].ts_ns, h->end_ts_ns);
+	else
+		log_rows(out, v, l, fw, t0, l->msgs[first + count - 1].ts_ns,
+			 log_end(l, l->msgs[first + count - 1].ts_ns));
 	if (h && h->ended) {
 		char frame[48], label[64];
 
@@ -300,6 +360,7 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 		row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, h->end_file, h->end_frame),
 			  h->end_ts_ns - t0, h->end_from_ap, label);
 		fputc('\n', out);
+		log_rows(out, v, l, fw, t0, h->end_ts_ns, log_end(l, h->end_ts_ns));
 	}
 }
 

@@ -9,6 +9,7 @@ libfwoutput_a_SOURCES = \
 	src/output/fmt.c src/output/fmt.h \
 	src/output/utf8.c src/output/utf8.h \
 	src/output/events.c src/output/events.h \
+	src/output/logrows.c src/output/logrows.h \
 	$(NULL)
 libfwoutput_a_CFLAGS = $(AM_CFLAGS)
 

@@ -8,6 +8,7 @@
 
 #include "output/fmt.h"
 #include "output/ladder.h"
+#include "output/logrows.h"
 #include "output/text.h"
 #include "output/tstyle.h"
 #include "util/err.h"
@@ -223,6 +224,7 @@ static void finding_line(FILE *out, const struct fw_view *v, const struct fw_fin
 		other_causes(out, at->list, at->m, at->pos, at->parent);
 	fputs(": ", out);
 	fw_tx_str(out, f->detail[0] ? f->detail : (ci ? ci->title : ""));
+	fw_logrows_confirm_text(out, v, f);
 	fputc('\n', out);
 }
 
@@ -531,7 +533,8 @@ int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts 
 	fputc('\n', out);
 	for (size_t i = 0; i < v->n_inputs; i++)
 		input_line(out, v, i);
-	if (v->n_inputs)
+	fw_logrows_inputs(out, v);
+	if (v->n_inputs || v->n_logs)
 		fputc('\n', out);
 	for (size_t i = 0; i < v->n_links; i++)
 		link_block(out, v, v->links[i], s, sub, claimed, o);

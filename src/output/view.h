@@ -19,6 +19,7 @@
 
 #include "handshake/core.h"
 #include "handshake/model.h"
+#include "logs/dlog.h"
 
 struct fw_view {
 	size_t n_inputs;
@@ -30,6 +31,9 @@ struct fw_view {
 	size_t n_notes;
 	const char *const *notes;
 	bool merged;
+	/* the daemons' logs (--log), aligned to the capture; set by the caller, not owned */
+	size_t n_logs;
+	const struct fw_dlog *const *logs;
 };
 
 /* Fill v from c (allocates the arrays).  0 or FW_ENOMEM (v is then empty). */

@@ -337,6 +337,33 @@ START_TEST(key_file_junk)
 }
 END_TEST
 
+/* "log PATH": no key, the path kept (against the key file's directory) for the report */
+START_TEST(key_file_log_lines)
+{
+	char *dir = tk_tmpdir();
+	char *path = tk_write_str(dir, "k.txt",
+				  "log hostapd.log\n"
+				  "log \"/abs/wpa supplicant.log\"\n"
+				  "pmk 0001020304050607080910111213141516171819202122232425262728293031\n");
+	struct fw_keyring *kr = fw_keyring_new();
+	char err[256], want[8300];
+
+	ck_assert_int_eq(fw_keyring_load_file(kr, path, err, sizeof(err)), 0);
+	ck_assert_uint_eq(fw_keyring_count(kr), 1);
+	ck_assert_uint_eq(fw_keyring_n_logs(kr), 2);
+	snprintf(want, sizeof(want), "%s/hostapd.log", dir);
+	ck_assert_str_eq(fw_keyring_log(kr, 0), want);
+	ck_assert_str_eq(fw_keyring_log(kr, 1), "/abs/wpa supplicant.log");
+	ck_assert_ptr_null(fw_keyring_log(kr, 2));
+	/* a log line wants exactly one path */
+	ck_assert_int_lt(fw_keyring_add_line(kr, "log", "t", NULL, err, sizeof(err)), 0);
+	ck_assert_int_lt(fw_keyring_add_line(kr, "log a b", "t", NULL, err, sizeof(err)), 0);
+	fw_keyring_free(kr);
+	free(path);
+	tk_rmtree(dir);
+}
+END_TEST
+
 START_TEST(key_file_missing)
 {
 	struct fw_keyring *kr = fw_keyring_new();
@@ -362,6 +389,7 @@ Suite *keyring_suite(void)
 	tcase_add_test(tc, key_file);
 	tcase_add_test(tc, key_file_junk);
 	tcase_add_test(tc, key_file_missing);
+	tcase_add_test(tc, key_file_log_lines);
 	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
 	return s;

@@ -108,12 +108,12 @@ START_TEST(errors)
 	bad("psk \"abcd\\\x01", "unknown escape \\\\x01 (want \\\" or \\\\)");
 	bad("psk \"abcdefgh\"x", "text after a closing quote");
 	bad("psk abc\"defgh\"", "quote inside an unquoted field");
-	bad("pnk 00", "unknown keyword 'pnk' (want pmk, msk, psk, radius-secret or keylog)");
-	bad("PMK 00", "unknown keyword 'PMK' (want pmk, msk, psk, radius-secret or keylog)");
-	bad("\"\x7f\"", "unknown keyword '\\x7f' (want pmk, msk, psk, radius-secret or keylog)");
+	bad("pnk 00", "unknown keyword 'pnk' (want pmk, msk, psk, radius-secret, keylog or log)");
+	bad("PMK 00", "unknown keyword 'PMK' (want pmk, msk, psk, radius-secret, keylog or log)");
+	bad("\"\x7f\"", "unknown keyword '\\x7f' (want pmk, msk, psk, radius-secret, keylog or log)");
 	bad("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 	    "unknown keyword 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' "
-	    "(want pmk, msk, psk, radius-secret or keylog)");
+	    "(want pmk, msk, psk, radius-secret, keylog or log)");
 	bad("pmk", "pmk: 0 values, want 1");
 	bad("pmk 00 11", "pmk: 2 values, want 1");
 	bad("msk", "msk: 0 values, want 1");

@@ -7,7 +7,7 @@ tests_live_test_live_SOURCES = tests/live/test_live.c \
 	tests/e2e/run_capture.c tests/e2e/run_capture.h tests/e2e/corpus_table.h \
 	$(NULL)
 tests_live_test_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_live_test_live_LDADD = libfwdrive.a libfwlive.a libfwoutput.a libfwhandshake.a libfwkeys.a libfwcapture.a \
+tests_live_test_live_LDADD = libfwdrive.a libfwlive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a \
 	$(CHECK_LIBS) $(NL_LIBS) $(CAPNG_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
 tests_live_tun_replay_SOURCES = tests/live/tun-replay.c

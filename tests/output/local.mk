@@ -9,6 +9,6 @@ tests_output_test_output_SOURCES = tests/output/test_output.c \
 	tests/output/suites.h \
 	$(NULL)
 tests_output_test_output_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_output_test_output_LDADD = libfwdrive.a libfwoutput.a libfwhandshake.a libfwkeys.a libfwcapture.a \
+tests_output_test_output_LDADD = libfwdrive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)

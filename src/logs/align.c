@@ -1,0 +1,367 @@
+/*
+ * align.c - a log's clock put on the capture's, from the EAPOL-Key
+ * messages both saw.
+ *
+ * The daemons log a message a fraction of a millisecond before it goes on
+ * the air (sent) or after (received), so every true pair differs by about
+ * the same offset, while a wrong pair (another transmission of the same
+ * message) differs by a retransmission interval, 100 ms or more.  Every
+ * compatible pair votes for its difference; the 10 ms window with the most
+ * votes holds the true ones.  Each event then keeps its vote nearest to
+ * that window's median, votes beyond FW_DLOG_ALIGN_TOL_NS of it are
+ * outliers, and the offset is the median of the kept ones.  No drift is
+ * modelled: a handshake's log spans seconds, where clocks drift by
+ * microseconds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "logs/dlog.h"
+#include "util/err.h"
+#include "util/mac.h"
+
+#define WINDOW_NS 10000000LL
+#define MAX_ALIGN_EVENTS 4096u
+
+struct vote {
+	int64_t d;
+	size_t ev;		/* index into the log's events */
+	size_t air;
+};
+
+static int cmp_vote(const void *a, const void *b)
+{
+	const struct vote *x = a, *y = b;
+
+	if (x->d != y->d)
+		return x->d < y->d ? -1 : 1;
+	return x->ev < y->ev ? -1 : x->ev > y->ev;
+}
+
+static uint64_t isqrt(uint64_t x)
+{
+	uint64_t r = 0, bit = (uint64_t)1 << 62;
+
+	while (bit > x)
+		bit >>= 2;
+	while (bit) {
+		if (x >= r + bit) {
+			x -= r + bit;
+			r = (r >> 1) + bit;
+		} else {
+			r >>= 1;
+		}
+		bit >>= 2;
+	}
+	return r;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The median of n > 0 sorted values (the mean of the middle two, without overflow). */
+static int64_t median(const int64_t *v, size_t n)
+{
+	return n % 2 ? v[n / 2] : v[n / 2 - 1] + (v[n / 2] - v[n / 2 - 1]) / 2;
+}
+
+bool fw_dlog_event_ap_side(const struct fw_dlog *l, const struct fw_dlog_event *e)
+{
+	if (e->daemon == FW_DLOG_UNKNOWN)
+		return l->ap_side;
+	return e->daemon == FW_DLOG_HOSTAPD;
+}
+
+static bool pair_ok(const struct fw_dlog *l, const struct fw_dlog_event *e,
+		    const struct fw_dlog_air *a)
+{
+	bool ap = fw_dlog_event_ap_side(l, e);
+
+	if (a->msg != e->msg || a->from_ap != e->msg_from_ap)
+		return false;
+	if (e->has_peer && !fw_mac_eq(e->peer, ap ? a->sta : a->bssid))
+		return false;
+	if (e->has_nonce && a->has_nonce && memcmp(e->nonce, a->nonce, 32) != 0)
+		return false;
+	if (e->has_rc && a->has_rc && e->replay_counter != a->replay_counter)
+		return false;
+	return true;
+}
+
+static bool usable(const struct fw_dlog_event *e)
+{
+	return (e->kind == FW_DLOG_EV_EAPOL_TX || e->kind == FW_DLOG_EV_EAPOL_RX) && e->has_ts &&
+	       e->msg != FW_DLOG_MSG_NONE;
+}
+
+/* The start of the WINDOW_NS span of sorted votes holding the most; its count in *best. */
+static size_t densest(const struct vote *v, size_t n, size_t *best)
+{
+	size_t at = 0, j = 0;
+
+	*best = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (j < i)
+			j = i;
+		while (j + 1 < n && v[j + 1].d - v[i].d <= WINDOW_NS)
+			j++;
+		if (j - i + 1 > *best) {
+			*best = j - i + 1;
+			at = i;
+		}
+	}
+	return at;
+}
+
+/* The address the log's daemon has on the air: the majority of its matches' own side. */
+static void learn_own(struct fw_dlog *l, const struct vote *kept, size_t n,
+		      const struct fw_dlog_air *air)
+{
+	size_t best = 0;
+
+	if (l->lines_hostapd && l->lines_supplicant)
+		return;		/* two daemons in one file: no single own address */
+	for (size_t i = 0; i < n; i++) {
+		const uint8_t *m = l->ap_side ? air[kept[i].air].bssid : air[kept[i].air].sta;
+		size_t c = 0;
+
+		for (size_t j = 0; j < n; j++)
+			if (fw_mac_eq(m, l->ap_side ? air[kept[j].air].bssid : air[kept[j].air].sta))
+				c++;
+		if (c > best) {
+			best = c;
+			memcpy(l->fit.own, m, 6);
+		}
+	}
+	l->fit.has_own = best > 0;
+}
+
+/*
+ * Runs of one test bed look alike (the same addresses, the same four
+ * messages a few ms apart), so some offset always pairs a few events of
+ * any log with any capture.  The true one pairs nearly all of the events
+ * that fall within the capture, and every 2/4 whose SNonce the log dumped
+ * with the captured 2/4 that carries it.
+ */
+static bool plausible(struct fw_dlog *l, const struct vote *kept, size_t nk,
+		      const struct fw_dlog_air *air, size_t n)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN, off = l->fit.offset_ns;
+	unsigned in_span = 0, nonce_ev = 0, nonce_kept = 0, used = 0;
+	bool air_nonce = false;
+
+	for (size_t k = 0; k < n; k++) {
+		if (air[k].ts_ns < lo)
+			lo = air[k].ts_ns;
+		if (air[k].ts_ns > hi)
+			hi = air[k].ts_ns;
+		air_nonce |= air[k].msg == FW_DLOG_M2 && air[k].has_nonce;
+	}
+	for (size_t i = 0; i < l->n_events && used < MAX_ALIGN_EVENTS; i++) {
+		const struct fw_dlog_event *e = &l->events[i];
+		int64_t t;
+
+		if (!usable(e))
+			continue;
+		used++;
+		if (__builtin_add_overflow(e->ts_ns, off, &t) || t < lo - 1000000000LL ||
+		    t > hi + 1000000000LL)
+			continue;
+		in_span++;
+		nonce_ev += e->has_nonce;
+	}
+	for (size_t i = 0; i < nk; i++)
+		nonce_kept += l->events[kept[i].ev].has_nonce;
+	if (nonce_ev && !nonce_kept && air_nonce) {
+		fw_dlog_note(l, "its SNonces match none of the captured 2/4s at the best offset "
+			     "(a log of another run?): events placed by order only");
+		return false;
+	}
+	if ((uint64_t)l->fit.matched * 4 < (uint64_t)in_span * 3) {
+		fw_dlog_note(l, "at the best offset only %u of its %u EAPOL-Key events within the "
+			     "capture match a captured message (a log of another run?): events placed "
+			     "by order only", l->fit.matched, in_span);
+		return false;
+	}
+	return true;
+}
+
+int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
+{
+	struct vote *votes = NULL, *kept = NULL;
+	int64_t *ds = NULL;
+	size_t *slot = NULL;
+	size_t nv = 0, cap = 0, nk = 0, nkept = 0, used = 0, best, at;
+	bool cut = false;
+	int64_t centre;
+	int rc = 0;
+
+	memset(&l->fit, 0, sizeof(l->fit));
+	for (size_t i = 0; i < l->n_events && !cut; i++) {
+		const struct fw_dlog_event *e = &l->events[i];
+
+		if (!usable(e))
+			continue;
+		if (used++ >= MAX_ALIGN_EVENTS) {
+			cut = true;
+			break;
+		}
+		l->fit.candidates++;
+		for (size_t k = 0; k < n; k++) {
+			if (!pair_ok(l, e, &air[k]))
+				continue;
+			if (nv >= FW_DLOG_MAX_PAIRS) {
+				cut = true;
+				break;
+			}
+			if (nv == cap) {
+				size_t nc = cap ? cap * 2 : 256;
+				struct vote *g = realloc(votes, nc * sizeof(*g));
+
+				if (!g) {
+					rc = FW_ENOMEM;
+					goto out;
+				}
+				votes = g;
+				cap = nc;
+			}
+			/* difference of two clocks; saturate rather than overflow on hostile times */
+			if ((e->ts_ns < 0 && air[k].ts_ns > INT64_MAX + e->ts_ns) ||
+			    (e->ts_ns > 0 && air[k].ts_ns < INT64_MIN + e->ts_ns))
+				continue;
+			votes[nv].d = air[k].ts_ns - e->ts_ns;
+			votes[nv].ev = i;
+			votes[nv].air = k;
+			nv++;
+		}
+	}
+	if (cut)
+		fw_dlog_note(l, "alignment used the first %zu EAPOL-Key events and %zu pairs only",
+			     used > MAX_ALIGN_EVENTS ? (size_t)MAX_ALIGN_EVENTS : used, nv);
+	if (!nv)
+		goto out;
+	qsort(votes, nv, sizeof(*votes), cmp_vote);
+	at = densest(votes, nv, &best);
+	centre = votes[at + best / 2].d;
+	/* each event keeps its vote nearest the centre (slot[ev]: its kept vote + 1) */
+	kept = calloc(nv, sizeof(*kept));
+	ds = calloc(nv, sizeof(*ds));
+	slot = calloc(l->n_events ? l->n_events : 1, sizeof(*slot));
+	if (!kept || !ds || !slot) {
+		rc = FW_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < nv; i++) {
+		int64_t off = votes[i].d - centre;
+		size_t j = slot[votes[i].ev];
+
+		if (off < -FW_DLOG_ALIGN_TOL_NS || off > FW_DLOG_ALIGN_TOL_NS)
+			continue;
+		if (!j) {
+			kept[nk++] = votes[i];
+			slot[votes[i].ev] = nk;
+		} else {
+			int64_t old = kept[j - 1].d - centre;
+
+			if ((off < 0 ? -off : off) < (old < 0 ? -old : old))
+				kept[j - 1] = votes[i];
+		}
+	}
+	if (!nk)
+		goto out;
+	for (size_t i = 0; i < nk; i++)
+		ds[i] = kept[i].d;
+	qsort(ds, nk, sizeof(*ds), cmp_i64);
+	nkept = nk;
+	l->fit.offset_ns = median(ds, nk);
+	/*
+	 * A pair far from the others (a daemon that handled a message late, a
+	 * send logged long before the radio got the medium) says nothing of the
+	 * clocks: beyond five median absolute deviations, and at least
+	 * FW_DLOG_ALIGN_KEEP_NS, it is dropped and the median taken again.
+	 */
+	{
+		int64_t *dev = calloc(nk, sizeof(*dev));
+		int64_t lim;
+		size_t m = 0;
+
+		if (!dev) {
+			rc = FW_ENOMEM;
+			goto out;
+		}
+		for (size_t i = 0; i < nk; i++)
+			dev[i] = ds[i] > l->fit.offset_ns ? ds[i] - l->fit.offset_ns
+							  : l->fit.offset_ns - ds[i];
+		qsort(dev, nk, sizeof(*dev), cmp_i64);
+		lim = 5 * median(dev, nk);
+		free(dev);
+		if (lim < FW_DLOG_ALIGN_KEEP_NS)
+			lim = FW_DLOG_ALIGN_KEEP_NS;
+		for (size_t i = 0; i < nk; i++) {
+			int64_t r = ds[i] - l->fit.offset_ns;
+
+			if (r <= lim && r >= -lim)
+				ds[m++] = ds[i];
+		}
+		l->fit.outliers = (unsigned)(nk - m);
+		nk = m;
+		l->fit.offset_ns = median(ds, nk);
+	}
+	l->fit.aligned = true;
+	l->fit.matched = (unsigned)nk;
+	{
+		uint64_t sq = 0;
+		int64_t worst = 0;
+
+		for (size_t i = 0; i < nk; i++) {
+			int64_t r = ds[i] - l->fit.offset_ns;
+
+			if (r < 0)
+				r = -r;
+			if (r > worst)
+				worst = r;
+			/* in microseconds, so a square of a tolerated residual cannot overflow */
+			sq += (uint64_t)(r / 1000) * (uint64_t)(r / 1000);
+		}
+		l->fit.residual_ns = worst;
+		l->fit.rms_ns = (int64_t)isqrt(sq / nk) * 1000;
+	}
+	if (!plausible(l, kept, nkept, air, n)) {
+		unsigned cands = l->fit.candidates;
+
+		memset(&l->fit, 0, sizeof(l->fit));
+		l->fit.candidates = cands;
+		goto out_said;
+	}
+	learn_own(l, kept, nkept, air);
+out:
+	if (rc == 0 && !l->fit.aligned) {
+		if (!l->fit.candidates)
+			fw_dlog_note(l, "no timed EAPOL-Key event to align with the capture: events placed by order only");
+		else
+			fw_dlog_note(l, "none of its %u EAPOL-Key events matches a captured message: events placed by order only",
+				     l->fit.candidates);
+	}
+out_said:
+	free(votes);
+	free(kept);
+	free(ds);
+	free(slot);
+	return rc;
+}
+
+bool fw_dlog_event_on_link(const struct fw_dlog *l, const struct fw_dlog_event *e,
+			   const uint8_t bssid[6], const uint8_t sta[6])
+{
+	bool ap = fw_dlog_event_ap_side(l, e);
+
+	if (!e->has_peer || !fw_mac_eq(e->peer, ap ? sta : bssid))
+		return false;
+	if (l->fit.has_own && ap == l->ap_side && !fw_mac_eq(l->fit.own, ap ? bssid : sta))
+		return false;
+	return true;
+}

@@ -1,0 +1,511 @@
+/*
+ * line.c - one line of a hostapd or wpa_supplicant debug log to an event.
+ *
+ * A line is: an optional syslog header (BSD "Mmm dd hh:mm:ss host prog:"
+ * or RFC 5424 "YYYY-MM-DDThh:mm:ss[.frac][zone] host prog:"), then up to
+ * two -t timestamps ("sec.usec: "; hostapd's logger writes its own after
+ * the debug printer's), then the message.  The messages are matched by
+ * the fixed text the daemons print around them (hostap's wpa_auth.c,
+ * wpa.c, events.c), which names who wrote the line: the authenticator's
+ * state machine or the supplicant's.  The first timestamp is the line's
+ * time; a syslog time has no year, so it is seconds into a year of 365
+ * days, which is fine for an offset that alignment measures anyway.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "logs/dlog.h"
+#include "util/err.h"
+#include "util/mac.h"
+
+#define NS 1000000000LL
+
+/* "12.345678" at *p: up to 11 digits of seconds, up to 9 of fraction. */
+static bool parse_time(const char **p, int64_t *ns)
+{
+	const char *s = *p;
+	int64_t sec = 0, frac = 0, scale = NS;
+	int nd = 0;
+
+	while (isdigit((unsigned char)*s) && nd < 11) {
+		sec = sec * 10 + (*s++ - '0');
+		nd++;
+	}
+	if (!nd || isdigit((unsigned char)*s) || *s != '.')
+		return false;
+	s++;
+	nd = 0;
+	while (isdigit((unsigned char)*s)) {
+		if (nd < 9) {
+			scale /= 10;
+			frac += (*s - '0') * scale;
+		}
+		s++;
+		nd++;
+	}
+	if (!nd)
+		return false;
+	*ns = sec * NS + frac;
+	*p = s;
+	return true;
+}
+
+static bool digits(const char *s, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
+static const char *const months[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+	"Sep", "Oct", "Nov", "Dec" };
+static const int mdays[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+
+/* "Mmm dd hh:mm:ss " -> seconds into a 365-day year. */
+static bool bsd_time(const char **p, int64_t *ns)
+{
+	const char *s = *p;
+	int mon = -1, day, h, m, sec;
+
+	for (int i = 0; i < 12; i++)
+		if (strncmp(s, months[i], 3) == 0)
+			mon = i;
+	if (mon < 0 || s[3] != ' ' || strlen(s) < 16)
+		return false;
+	if (!digits(s + 5, 1, &day) || (s[4] != ' ' && !isdigit((unsigned char)s[4])))
+		return false;
+	if (s[4] != ' ')
+		day += (s[4] - '0') * 10;
+	if (s[6] != ' ' || !digits(s + 7, 2, &h) || s[9] != ':' || !digits(s + 10, 2, &m) ||
+	    s[12] != ':' || !digits(s + 13, 2, &sec) || s[15] != ' ')
+		return false;
+	*ns = ((int64_t)(mdays[mon] + day - 1) * 86400 + h * 3600 + m * 60 + sec) * NS;
+	*p = s + 16;
+	return true;
+}
+
+/* "YYYY-MM-DDThh:mm:ss[.frac][Z|+hh:mm] " -> seconds into a 365-day year (no zone shift). */
+static bool iso_time(const char **p, int64_t *ns)
+{
+	const char *s = *p;
+	int y, mon, day, h, m, sec;
+	int64_t frac = 0, scale = NS;
+
+	if (strlen(s) < 20 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mon) ||
+	    s[7] != '-' || !digits(s + 8, 2, &day) || s[10] != 'T' || !digits(s + 11, 2, &h) ||
+	    s[13] != ':' || !digits(s + 14, 2, &m) || s[16] != ':' || !digits(s + 17, 2, &sec) ||
+	    mon < 1 || mon > 12)
+		return false;
+	s += 19;
+	if (*s == '.') {
+		s++;
+		while (isdigit((unsigned char)*s)) {
+			if (scale > 1) {
+				scale /= 10;
+				frac += (*s - '0') * scale;
+			}
+			s++;
+		}
+	}
+	while (*s && *s != ' ')
+		s++;		/* the zone: kept as written, alignment measures the rest */
+	if (*s != ' ')
+		return false;
+	*ns = ((int64_t)(mdays[mon - 1] + day - 1) * 86400 + h * 3600 + m * 60 + sec) * NS + frac;
+	*p = s + 1;
+	return true;
+}
+
+/* After a syslog time: "host prog[pid]: "; the program names the daemon. */
+static void syslog_tag(const char **p, enum fw_dlog_daemon *d)
+{
+	const char *s = *p, *tag, *end;
+
+	while (*s && *s != ' ')
+		s++;
+	if (*s != ' ')
+		return;
+	tag = ++s;
+	while (*s && *s != ' ' && *s != ':')
+		s++;
+	if (*s != ':' || s[1] != ' ')
+		return;
+	end = s;
+	if ((size_t)(end - tag) >= 7 && strncmp(tag, "hostapd", 7) == 0)
+		*d = FW_DLOG_HOSTAPD;
+	else if ((size_t)(end - tag) >= 14 && strncmp(tag, "wpa_supplicant", 14) == 0)
+		*d = FW_DLOG_WPA_SUPPLICANT;
+	*p = s + 2;
+}
+
+/* The MAC address right after prefix in s, if any. */
+static bool mac_after(const char *s, const char *prefix, uint8_t mac[6])
+{
+	const char *q = strstr(s, prefix);
+	char buf[18];
+
+	if (!q)
+		return false;
+	q += strlen(prefix);
+	if (strlen(q) < 17)
+		return false;
+	memcpy(buf, q, 17);
+	buf[17] = '\0';
+	return fw_mac_parse(mac, buf) == 0;
+}
+
+static long num_after(const char *s, const char *prefix)
+{
+	const char *q = strstr(s, prefix);
+	long v = 0;
+	int n = 0;
+
+	if (!q)
+		return -1;
+	q += strlen(prefix);
+	while (isdigit((unsigned char)*q) && n < 6) {
+		v = v * 10 + (*q++ - '0');
+		n++;
+	}
+	return n ? v : -1;
+}
+
+/* "N/4" or "N/2" at s: the message and its direction. */
+static bool msg_at(const char *s, struct fw_dlog_event *ev)
+{
+	if (!s || !s[0] || s[1] != '/' || (s[2] != '4' && s[2] != '2'))
+		return false;
+	if (s[2] == '4' && s[0] >= '1' && s[0] <= '4') {
+		ev->msg = (enum fw_dlog_msg)(FW_DLOG_M1 + (s[0] - '1'));
+		ev->msg_from_ap = s[0] == '1' || s[0] == '3';
+		return true;
+	}
+	if (s[2] == '2' && (s[0] == '1' || s[0] == '2')) {
+		ev->msg = s[0] == '1' ? FW_DLOG_G1 : FW_DLOG_G2;
+		ev->msg_from_ap = s[0] == '1';
+		return true;
+	}
+	return false;
+}
+
+static const char *after(const char *s, const char *needle)
+{
+	const char *q = strstr(s, needle);
+
+	return q ? q + strlen(needle) : NULL;
+}
+
+static void set_detail(struct fw_dlog_event *ev, const char *s, size_t n)
+{
+	if (n >= sizeof(ev->detail))
+		n = sizeof(ev->detail) - 1;
+	memcpy(ev->detail, s, n);
+	ev->detail[n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (!isprint((unsigned char)ev->detail[i]))
+			ev->detail[i] = '?';
+}
+
+/* A word (up to a space, comma or bracket) after needle, as the detail. */
+static void detail_word(struct fw_dlog_event *ev, const char *prefix, const char *s)
+{
+	size_t k = strlen(prefix), n = 0;
+	char buf[sizeof(ev->detail)];
+
+	memcpy(buf, prefix, k);
+	while (s && s[n] && s[n] != ' ' && s[n] != ',' && s[n] != ')' && k + n < sizeof(buf) - 1)
+		n++;
+	if (s)
+		memcpy(buf + k, s, n);
+	set_detail(ev, buf, k + n);
+}
+
+/* The hostapd authenticator's lines. */
+static enum fw_dlog_kind hostapd_line(const char *s, struct fw_dlog_event *ev)
+{
+	const char *q;
+	long r;
+
+	if ((q = after(s, "WPA: sending ")) && msg_at(q, ev))
+		return FW_DLOG_EV_EAPOL_TX;
+	if ((q = after(s, "WPA: received EAPOL-Key frame (")) && msg_at(q, ev))
+		return FW_DLOG_EV_EAPOL_RX;
+	if ((q = after(s, "WPA: received EAPOL-Key ")) && strstr(s, "unexpected replay counter")) {
+		msg_at(q, ev);
+		return FW_DLOG_EV_REPLAY_DISCARD;
+	}
+	if ((q = after(s, "invalid MIC in msg ")) && msg_at(q, ev))
+		return FW_DLOG_EV_MIC_FAILURE;
+	if (strstr(s, "EAPOL-Key TX status for STA ") && (r = num_after(s, " ack=")) >= 0) {
+		ev->has_peer = mac_after(s, "TX status for STA ", ev->peer);
+		ev->ack = r != 0;
+		return FW_DLOG_EV_TX_STATUS;
+	}
+	if (strstr(s, "WPA: EAPOL-Key timeout"))
+		return FW_DLOG_EV_TIMEOUT;
+	if ((q = after(s, " WPA_PTK entering state "))) {
+		ev->has_peer = mac_after(s, "WPA: ", ev->peer);
+		if (strncmp(q, "PTKINITDONE", 11) == 0) {
+			/* the authenticator installs its PTK on entering PTKINITDONE */
+			set_detail(ev, "PTK", 3);
+			return FW_DLOG_EV_KEY_INSTALL;
+		}
+		detail_word(ev, "", q);
+		return FW_DLOG_EV_STATE;
+	}
+	if ((q = after(s, " WPA_PTK_GROUP entering state "))) {
+		ev->has_peer = mac_after(s, "WPA: ", ev->peer);
+		detail_word(ev, "group ", q);
+		return FW_DLOG_EV_STATE;
+	}
+	if ((q = strstr(s, "key handshake completed"))) {
+		set_detail(ev, strstr(s, "group key") ? "group" : "pairwise", strstr(s, "group key") ? 5 : 8);
+		return FW_DLOG_EV_COMPLETED;
+	}
+	if (strstr(s, "group key handshake failed")) {
+		set_detail(ev, "group", 5);
+		return FW_DLOG_EV_FAILED;
+	}
+	if ((r = num_after(s, "(reason ")) >= 0 && strstr(s, "wpa_sta_disconnect STA ")) {
+		ev->has_peer = mac_after(s, "wpa_sta_disconnect STA ", ev->peer);
+		ev->has_reason = true;
+		ev->reason = (uint16_t)r;
+		return FW_DLOG_EV_DISCONNECT;
+	}
+	if (strstr(s, "AP-STA-CONNECTED ")) {
+		ev->has_peer = mac_after(s, "AP-STA-CONNECTED ", ev->peer);
+		return FW_DLOG_EV_CONNECTED;
+	}
+	if (strstr(s, "AP-STA-DISCONNECTED ")) {
+		ev->has_peer = mac_after(s, "AP-STA-DISCONNECTED ", ev->peer);
+		return FW_DLOG_EV_DISCONNECTED;
+	}
+	if (strstr(s, "IEEE 802.11: associated"))
+		return FW_DLOG_EV_ASSOC;
+	return FW_DLOG_EV_NONE;
+}
+
+static enum fw_dlog_kind install_line(const char *q, struct fw_dlog_event *ev)
+{
+	const char *k = after(q, "keyidx=");
+	char buf[24];
+	size_t n = 0;
+
+	while (q[n] && q[n] != ' ' && n < 6)
+		n++;
+	memcpy(buf, q, n);
+	buf[n] = '\0';
+	if (k && isdigit((unsigned char)*k) && n + 9 < sizeof(buf)) {
+		memcpy(buf + n, " keyidx=", 8);
+		buf[n + 8] = *k;
+		buf[n + 9] = '\0';
+	}
+	set_detail(ev, buf, strlen(buf));
+	return FW_DLOG_EV_KEY_INSTALL;
+}
+
+/* The wpa_supplicant's lines. */
+static enum fw_dlog_kind supplicant_line(struct fw_dlog *st, const char *s,
+					 struct fw_dlog_event *ev)
+{
+	const char *q;
+	long r;
+
+	if ((q = after(s, "WPA: RX message ")) && (q[0] == '1' || q[0] == '3')) {
+		bool group = strncmp(q + 1, " of Group Key", 13) == 0;
+
+		ev->msg = group ? FW_DLOG_G1 : q[0] == '1' ? FW_DLOG_M1 : FW_DLOG_M3;
+		ev->msg_from_ap = true;
+		ev->has_peer = mac_after(s, "Handshake from ", ev->peer);
+		return FW_DLOG_EV_EAPOL_RX;
+	}
+	if ((q = after(s, "WPA: Sending EAPOL-Key ")) && msg_at(q, ev)) {
+		if (ev->msg == FW_DLOG_M2 && st->pending_snonce) {
+			ev->has_nonce = true;
+			memcpy(ev->nonce, st->snonce, 32);
+		}
+		if (ev->msg == FW_DLOG_M2)
+			st->pending_snonce = false;
+		return FW_DLOG_EV_EAPOL_TX;
+	}
+	if ((q = after(s, "WPA: Installing ")) && strstr(q, " to the driver"))
+		return install_line(q, ev);
+	/* not "... when using TPTK - ignoring TPTK": the packet is tried with the PTK next */
+	if (strstr(s, "Invalid EAPOL-Key MIC - dropping packet") ||
+	    strstr(s, "Could not verify EAPOL-Key MIC - dropping packet"))
+		return FW_DLOG_EV_MIC_FAILURE;
+	if (strstr(s, "Replay Counter did not increase"))
+		return FW_DLOG_EV_REPLAY_DISCARD;
+	if (strstr(s, "WPA: 4-Way Handshake failed")) {
+		set_detail(ev, "pairwise", 8);
+		return FW_DLOG_EV_FAILED;
+	}
+	if (strstr(s, "WPA: Key negotiation completed with ")) {
+		ev->has_peer = mac_after(s, "completed with ", ev->peer);
+		set_detail(ev, "pairwise", 8);
+		return FW_DLOG_EV_COMPLETED;
+	}
+	if (strstr(s, "WPA: Group rekeying completed with ")) {
+		ev->has_peer = mac_after(s, "completed with ", ev->peer);
+		set_detail(ev, "group", 5);
+		return FW_DLOG_EV_COMPLETED;
+	}
+	if (strstr(s, "CTRL-EVENT-CONNECTED ")) {
+		ev->has_peer = mac_after(s, "Connection to ", ev->peer);
+		return FW_DLOG_EV_CONNECTED;
+	}
+	if (strstr(s, "CTRL-EVENT-DISCONNECTED ")) {
+		ev->has_peer = mac_after(s, "bssid=", ev->peer);
+		if ((r = num_after(s, " reason=")) >= 0) {
+			ev->has_reason = true;
+			ev->reason = (uint16_t)r;
+		}
+		ev->locally_generated = strstr(s, "locally_generated=1") != NULL;
+		return FW_DLOG_EV_DISCONNECTED;
+	}
+	if ((q = after(s, ": Associated with ")) && !strstr(s, "nl80211:")) {
+		ev->has_peer = mac_after(s, "Associated with ", ev->peer);
+		return FW_DLOG_EV_ASSOC;
+	}
+	if ((q = after(s, ": State: ")) && strstr(q, " -> ") && !strstr(s, "p2p-dev-")) {
+		detail_word(ev, "", after(q, " -> "));
+		return FW_DLOG_EV_STATE;
+	}
+	return FW_DLOG_EV_NONE;
+}
+
+/* "WPA: Renewed SNonce - hexdump(len=32): 0a bf ...": the next 2/4's SNonce. */
+static void snonce_line(struct fw_dlog *st, const char *s)
+{
+	const char *q = after(s, "WPA: Renewed SNonce - hexdump(len=32): ");
+	uint8_t n[32];
+
+	if (!q)
+		return;
+	for (int i = 0; i < 32; i++) {
+		int hi, lo;
+
+		if (!isxdigit((unsigned char)q[0]) || !isxdigit((unsigned char)q[1]))
+			return;
+		hi = isdigit((unsigned char)q[0]) ? q[0] - '0' : (tolower((unsigned char)q[0]) - 'a' + 10);
+		lo = isdigit((unsigned char)q[1]) ? q[1] - '0' : (tolower((unsigned char)q[1]) - 'a' + 10);
+		n[i] = (uint8_t)(hi << 4 | lo);
+		q += 2;
+		if (i < 31 && *q++ != ' ')
+			return;
+	}
+	memcpy(st->snonce, n, 32);
+	st->pending_snonce = true;
+}
+
+/* Text: printable ASCII and tabs; anything else (NUL, control bytes, 8-bit) is garbage. */
+static bool is_text(const char *line, size_t len)
+{
+	size_t bad = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)line[i];
+
+		if (c == 0)
+			return false;
+		if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+			bad++;
+	}
+	return bad == 0;
+}
+
+int fw_dlog_parse_line(struct fw_dlog *st, const char *line, size_t len, uint64_t line_no,
+		       struct fw_dlog_event *ev)
+{
+	char buf[FW_DLOG_LINE_MAX + 1];
+	const char *s = buf;
+	enum fw_dlog_daemon tag = FW_DLOG_UNKNOWN;
+	enum fw_dlog_kind k;
+	int side;
+
+	if (len > FW_DLOG_LINE_MAX || !is_text(line, len))
+		return FW_EMALFORMED;
+	memcpy(buf, line, len);
+	buf[len] = '\0';
+	if (len && buf[len - 1] == '\r')
+		buf[len - 1] = '\0';
+	memset(ev, 0, sizeof(*ev));
+	ev->line = line_no;
+	ev->ack = -1;
+	if (iso_time(&s, &ev->ts_ns) || bsd_time(&s, &ev->ts_ns)) {
+		ev->has_ts = true;
+		syslog_tag(&s, &tag);
+	}
+	for (int i = 0; i < 2; i++) {
+		const char *p = s;
+		int64_t t;
+
+		if (parse_time(&p, &t) && p[0] == ':' && p[1] == ' ') {
+			if (!ev->has_ts || i == 0) {
+				ev->ts_ns = t;
+				ev->has_ts = true;
+			}
+			s = p + 2;
+		}
+	}
+	snonce_line(st, s);
+	k = hostapd_line(s, ev);
+	if (k != FW_DLOG_EV_NONE) {
+		ev->daemon = FW_DLOG_HOSTAPD;
+		if (!ev->has_peer)
+			ev->has_peer = mac_after(s, "STA ", ev->peer);
+	} else {
+		k = supplicant_line(st, s, ev);
+		ev->daemon = k != FW_DLOG_EV_NONE ? FW_DLOG_WPA_SUPPLICANT : tag;
+	}
+	if (tag != FW_DLOG_UNKNOWN && k != FW_DLOG_EV_NONE)
+		ev->daemon = tag;	/* the syslog tag names the writer for certain */
+	if (ev->daemon == FW_DLOG_HOSTAPD)
+		st->lines_hostapd++;
+	else if (ev->daemon == FW_DLOG_WPA_SUPPLICANT)
+		st->lines_supplicant++;
+	if (k == FW_DLOG_EV_NONE)
+		return 0;
+	/* a line that names no peer is about the last peer its side named */
+	side = ev->daemon == FW_DLOG_HOSTAPD;
+	if (ev->has_peer) {
+		memcpy(st->last_peer[side], ev->peer, 6);
+		st->has_last_peer[side] = true;
+	} else if (st->has_last_peer[side]) {
+		memcpy(ev->peer, st->last_peer[side], 6);
+		ev->has_peer = true;
+	}
+	ev->kind = k;
+	return 1;
+}
+
+const char *fw_dlog_daemon_name(enum fw_dlog_daemon d)
+{
+	switch (d) {
+	case FW_DLOG_HOSTAPD: return "hostapd";
+	case FW_DLOG_WPA_SUPPLICANT: return "wpa_supplicant";
+	default: return "unknown";
+	}
+}
+
+const char *fw_dlog_kind_name(enum fw_dlog_kind k)
+{
+	static const char *const names[FW_DLOG_EV_COUNT] = {
+		"none", "eapol_tx", "eapol_rx", "tx_status", "key_install", "mic_failure",
+		"replay_discard", "timeout", "state", "completed", "failed", "assoc",
+		"disconnect", "connected", "disconnected",
+	};
+
+	return (unsigned)k < FW_DLOG_EV_COUNT ? names[k] : "none";
+}
+
+const char *fw_dlog_msg_name(enum fw_dlog_msg m)
+{
+	static const char *const names[] = { "", "1/4", "2/4", "3/4", "4/4", "1/2", "2/2" };
+
+	return (unsigned)m <= FW_DLOG_G2 ? names[m] : "";
+}

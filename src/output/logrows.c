@@ -1,0 +1,325 @@
+/*
+ * logrows.c - which log events a link's ladder shows, and in what words.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output/fmt.h"
+#include "output/logrows.h"
+#include "output/tstyle.h"
+#include "util/mac.h"
+
+char *fw_logrow_label(char *buf, size_t len, const struct fw_view *v, size_t log, uint64_t line)
+{
+	const struct fw_dlog *l = v->logs[log];
+	char letter = l->daemon == FW_DLOG_HOSTAPD ? 'H' :
+		      l->daemon == FW_DLOG_WPA_SUPPLICANT ? 'S' : 'L';
+	unsigned same = 0, nth = 0;
+
+	for (size_t i = 0; i < v->n_logs; i++) {
+		if (v->logs[i]->daemon != l->daemon)
+			continue;
+		same++;
+		if (i <= log)
+			nth++;
+	}
+	if (same > 1)
+		snprintf(buf, len, "%c%u:%" PRIu64, letter, nth, line);
+	else
+		snprintf(buf, len, "%c:%" PRIu64, letter, line);
+	return buf;
+}
+
+char *fw_logrow_text(char *buf, size_t len, const struct fw_dlog *l, const struct fw_dlog_event *e)
+{
+	enum fw_dlog_daemon d = e->daemon != FW_DLOG_UNKNOWN ? e->daemon : l->daemon;
+	/* short, so a row fits its lane; the label's letter says which log */
+	const char *who = d == FW_DLOG_WPA_SUPPLICANT ? "wpa_s" : fw_dlog_daemon_name(d);
+	const char *m = fw_dlog_msg_name(e->msg);
+	char r[32] = "";
+
+	if (e->has_reason)
+		snprintf(r, sizeof(r), ", reason %u", (unsigned)e->reason);
+	switch (e->kind) {
+	case FW_DLOG_EV_EAPOL_TX:
+		snprintf(buf, len, "%s: sent %s", who, m);
+		break;
+	case FW_DLOG_EV_EAPOL_RX:
+		snprintf(buf, len, "%s: received %s", who, m);
+		break;
+	case FW_DLOG_EV_TX_STATUS:
+		snprintf(buf, len, "%s: TX status ack=%d", who, e->ack);
+		break;
+	case FW_DLOG_EV_KEY_INSTALL:
+		snprintf(buf, len, "%s: installing %s", who, e->detail);
+		break;
+	case FW_DLOG_EV_MIC_FAILURE:
+		snprintf(buf, len, "%s: invalid MIC%s%s", who, *m ? " in " : "", m);
+		break;
+	case FW_DLOG_EV_REPLAY_DISCARD:
+		snprintf(buf, len, "%s: dropped %s%sfor its replay counter", who, m, *m ? " " : "");
+		break;
+	case FW_DLOG_EV_TIMEOUT:
+		snprintf(buf, len, "%s: EAPOL-Key timeout", who);
+		break;
+	case FW_DLOG_EV_STATE:
+		snprintf(buf, len, "%s: state %s", who, e->detail);
+		break;
+	case FW_DLOG_EV_COMPLETED:
+		snprintf(buf, len, "%s: %s completed", who,
+			 strcmp(e->detail, "group") == 0 ? "group handshake" : "4-way handshake");
+		break;
+	case FW_DLOG_EV_FAILED:
+		snprintf(buf, len, "%s: %s failed", who,
+			 strcmp(e->detail, "group") == 0 ? "group handshake" : "4-way handshake");
+		break;
+	case FW_DLOG_EV_ASSOC:
+		snprintf(buf, len, "%s: associated", who);
+		break;
+	case FW_DLOG_EV_DISCONNECT:
+		snprintf(buf, len, "%s: disconnects the peer%s", who, r);
+		break;
+	case FW_DLOG_EV_CONNECTED:
+		snprintf(buf, len, "%s: connected", who);
+		break;
+	case FW_DLOG_EV_DISCONNECTED:
+		snprintf(buf, len, "%s: disconnected%s%s", who, r,
+			 e->locally_generated ? " (its own)" : "");
+		break;
+	default:
+		snprintf(buf, len, "%s: %s", who, fw_dlog_kind_name(e->kind));
+		break;
+	}
+	return buf;
+}
+
+int fw_logrows_width(const struct fw_view *v)
+{
+	char b[48];
+	int w = 0;
+
+	for (size_t i = 0; i < v->n_logs; i++) {
+		int n = (int)strlen(fw_logrow_label(b, sizeof(b), v, i, v->logs[i]->lines));
+
+		if (n > w)
+			w = n;
+	}
+	return w;
+}
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const struct fw_logref *x = a, *y = b;
+
+	if (x->ts_ns != y->ts_ns)
+		return x->ts_ns < y->ts_ns ? -1 : 1;
+	if (x->log != y->log)
+		return x->log < y->log ? -1 : 1;
+	return x->e->line < y->e->line ? -1 : x->e->line > y->e->line;
+}
+
+size_t fw_logrows_collect(const struct fw_view *v, const struct fw_link *l, int64_t from,
+			  int64_t to, struct fw_logref *out, size_t max, size_t *more)
+{
+	size_t n = 0;
+
+	*more = 0;
+	for (size_t i = 0; i < v->n_logs; i++) {
+		const struct fw_dlog *d = v->logs[i];
+
+		if (!d->fit.aligned)
+			continue;
+		for (size_t k = 0; k < d->n_events; k++) {
+			const struct fw_dlog_event *e = &d->events[k];
+			int64_t t;
+
+			if (!e->has_ts || e->kind == FW_DLOG_EV_STATE ||
+			    !fw_dlog_event_on_link(d, e, l->bssid, l->sta))
+				continue;
+			if (__builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t) || t < from ||
+			    t >= to)
+				continue;
+			if (n == max) {
+				(*more)++;
+				continue;
+			}
+			out[n].log = i;
+			out[n].e = e;
+			out[n].ts_ns = t;
+			n++;
+		}
+	}
+	qsort(out, n, sizeof(*out), cmp_ref);
+	return n;
+}
+
+static void fit_line(FILE *out, const struct fw_dlog *l)
+{
+	const struct fw_dlog_fit *f = &l->fit;
+	char mac[18];
+
+	if (!f->aligned) {
+		fputs("not aligned to the capture", out);
+		return;
+	}
+	fprintf(out, "clock offset %s%" PRId64 ".%06" PRId64 " s from %u of %u EAPOL-Key events "
+		"(residual %" PRId64 ".%03" PRId64 " ms",
+		f->offset_ns < 0 ? "-" : "+", (f->offset_ns < 0 ? -f->offset_ns : f->offset_ns) / 1000000000,
+		(f->offset_ns < 0 ? -f->offset_ns : f->offset_ns) / 1000 % 1000000, f->matched,
+		f->candidates, f->residual_ns / 1000000, f->residual_ns / 1000 % 1000);
+	if (f->outliers)
+		fprintf(out, ", %u outlier%s dropped", f->outliers, f->outliers == 1 ? "" : "s");
+	fputc(')', out);
+	if (f->has_own)
+		fprintf(out, ", %s %s", l->ap_side ? "AP" : "station", fw_mac_fmt(mac, f->own));
+}
+
+void fw_logrows_inputs(FILE *out, const struct fw_view *v)
+{
+	for (size_t i = 0; i < v->n_logs; i++) {
+		const struct fw_dlog *l = v->logs[i];
+		char lab[48];
+
+		fw_logrow_label(lab, sizeof(lab), v, i, 0);
+		lab[strcspn(lab, ":")] = '\0';
+		fputs("log ", out);
+		fputs(lab, out);
+		fputc(' ', out);
+		fw_tx_str(out, l->path);
+		fprintf(out, ": %s (%s), %" PRIu64 " lines, %zu events; ",
+			fw_dlog_daemon_name(l->daemon),
+			l->daemon == FW_DLOG_UNKNOWN ? "side unknown" :
+			l->ap_side ? "AP side" : "station side", l->lines, l->n_events);
+		fit_line(out, l);
+		fputc('\n', out);
+		for (size_t k = 0; k < l->n_notes; k++) {
+			fputs("  note: ", out);
+			fw_tx_str(out, l->notes[k]);
+			fputc('\n', out);
+		}
+	}
+}
+
+static const struct fw_link *link_of(const struct fw_view *v, const struct fw_finding *f)
+{
+	for (size_t i = 0; i < v->n_links; i++)
+		if (fw_mac_eq(v->links[i]->bssid, f->bssid) && fw_mac_eq(v->links[i]->sta, f->sta))
+			return v->links[i];
+	return NULL;
+}
+
+/* The time of frame (file, frame) among the link's messages and protected frames. */
+static bool frame_time(const struct fw_link *l, unsigned file, uint64_t frame, int64_t *ts)
+{
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].file == file && l->msgs[i].frame == frame) {
+			*ts = l->msgs[i].ts_ns;
+			return true;
+		}
+	for (size_t i = 0; i < l->n_pframes; i++)
+		if (l->pframes[i].file == file && l->pframes[i].frame == frame) {
+			*ts = l->pframes[i].ts_ns;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * The 4/4 the finding is about: among its evidence or, when it lists only
+ * the protected frames that followed, the last 4/4 without an ACK before
+ * the first of them.
+ */
+static const struct fw_msg *unacked_m4(const struct fw_link *l, const struct fw_finding *f)
+{
+	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
+	const struct fw_msg *best = NULL;
+	int64_t first = INT64_MAX, t;
+
+	for (size_t k = 0; k < n; k++) {
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			const struct fw_msg *m = &l->msgs[i];
+
+			if (m->type == FW_MSG_M4 && m->acked != FW_ACK_YES &&
+			    m->file == f->frames[k].file && m->frame == f->frames[k].frame)
+				return m;
+		}
+		if (frame_time(l, f->frames[k].file, f->frames[k].frame, &t) && t < first)
+			first = t;
+	}
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+
+		if (m->type == FW_MSG_M4 && m->acked != FW_ACK_YES && m->ts_ns <= first &&
+		    (!best || m->ts_ns > best->ts_ns))
+			best = m;
+	}
+	return best;
+}
+
+/* The time of the AP's first message on l after t (INT64_MAX none). */
+static int64_t next_ap_msg(const struct fw_link *l, int64_t t)
+{
+	int64_t next = INT64_MAX;
+
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].from_ap && l->msgs[i].ts_ns > t && l->msgs[i].ts_ns < next)
+			next = l->msgs[i].ts_ns;
+	return next;
+}
+
+/* A daemon logs its send a little before the air shows it: a PTK install this close before counts. */
+#define CONFIRM_BEFORE_NS 20000000LL
+
+bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
+			struct fw_logconfirm *c)
+{
+	const struct fw_link *l;
+	int64_t until;
+
+	if (f->code != FW_F_EARLY_KEY_INSTALL || !v->n_logs || !(l = link_of(v, f)))
+		return false;
+	if (!(c->m4 = unacked_m4(l, f)))
+		return false;
+	until = next_ap_msg(l, c->m4->ts_ns);
+	for (size_t i = 0; i < v->n_logs; i++) {
+		const struct fw_dlog *d = v->logs[i];
+
+		if (!d->fit.aligned)
+			continue;
+		for (size_t k = 0; k < d->n_events; k++) {
+			const struct fw_dlog_event *e = &d->events[k];
+			int64_t t;
+
+			if (e->kind != FW_DLOG_EV_KEY_INSTALL || strncmp(e->detail, "PTK", 3) != 0 ||
+			    !e->has_ts || fw_dlog_event_ap_side(d, e) ||
+			    !fw_dlog_event_on_link(d, e, l->bssid, l->sta) ||
+			    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t))
+				continue;
+			if (t < c->m4->ts_ns - CONFIRM_BEFORE_NS || t >= until)
+				continue;
+			c->log = i;
+			c->e = e;
+			c->rel_ns = t - c->m4->ts_ns;
+			return true;
+		}
+	}
+	return false;
+}
+
+void fw_logrows_confirm_text(FILE *out, const struct fw_view *v, const struct fw_finding *f)
+{
+	struct fw_logconfirm c;
+	char lab[48], fr[48];
+	int64_t a;
+
+	if (!fw_logrows_confirm(v, f, &c))
+		return;
+	a = c.rel_ns < 0 ? -c.rel_ns : c.rel_ns;
+	fprintf(out, "; confirmed by the station's log (%s: installing PTK %" PRId64 ".%03" PRId64
+		" ms %s msg 4/4 #%s %s)",
+		fw_logrow_label(lab, sizeof(lab), v, c.log, c.e->line), a / 1000000, a / 1000 % 1000,
+		c.rel_ns < 0 ? "before" : "after",
+		fw_tx_frame(fr, sizeof(fr), v, c.m4->file, c.m4->frame),
+		c.rel_ns < 0 ? "went on the air" : "was sent, which was never acknowledged");
+}

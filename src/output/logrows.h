@@ -1,0 +1,61 @@
+/*
+ * logrows.h - the daemons' log events as the reports show them.
+ *
+ * A log's events are drawn only once its clock is aligned to the
+ * capture's (fit.aligned): their time is then the log's time plus the
+ * measured offset.  A log that could not be aligned is named with its
+ * notes, its events stay in the JSON document by order only.  State
+ * transitions are in the JSON document, not in the ladder.
+ */
+#ifndef FW_OUTPUT_LOGROWS_H
+#define FW_OUTPUT_LOGROWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "logs/dlog.h"
+#include "output/view.h"
+
+/* One event of one of the view's logs. */
+struct fw_logref {
+	size_t log;
+	const struct fw_dlog_event *e;
+	int64_t ts_ns;		/* on the capture's clock */
+};
+
+/* "H:62": the log's letter (H hostapd, S wpa_supplicant, a number when several) and the line. */
+char *fw_logrow_label(char *buf, size_t len, const struct fw_view *v, size_t log, uint64_t line);
+/* "hostapd: sent 3/4", "wpa_supplicant: installing PTK". */
+char *fw_logrow_text(char *buf, size_t len, const struct fw_dlog *l, const struct fw_dlog_event *e);
+/* The widest label of the view's logs (0 with no log). */
+int fw_logrows_width(const struct fw_view *v);
+/*
+ * The drawn events of link l with aligned time in [from, to), sorted by
+ * time, at most max in out; *more counts those left out.  Returns the count.
+ */
+size_t fw_logrows_collect(const struct fw_view *v, const struct fw_link *l, int64_t from,
+			  int64_t to, struct fw_logref *out, size_t max, size_t *more);
+/*
+ * A log line that confirms finding f from a daemon's own side, or false.
+ * EARLY_KEY_INSTALL: the station's "installing PTK" before its msg 4/4
+ * went on the air, or after it while that 4/4 was never acknowledged and
+ * before the AP's next message.  Sets the event, its log, the 4/4 and the
+ * install's time relative to it (negative: before).
+ */
+struct fw_logconfirm {
+	size_t log;
+	const struct fw_dlog_event *e;
+	const struct fw_msg *m4;
+	int64_t rel_ns;
+};
+bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
+			struct fw_logconfirm *c);
+/* "; confirmed by the station's log (S:51: installing PTK 0.240 ms before ...)", or nothing. */
+void fw_logrows_confirm_text(FILE *out, const struct fw_view *v, const struct fw_finding *f);
+
+/* The text report's lines about the logs: daemon, side, the fit, the notes. */
+void fw_logrows_inputs(FILE *out, const struct fw_view *v);
+
+#endif
