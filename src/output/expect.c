@@ -275,7 +275,9 @@ static int parse_line(struct fw_expect *e, const struct pline *pl, char *line, b
 	else if (strcmp(w[0], "forbid") == 0)
 		rc = parse_forbid(pl, w, n, &r);
 	else
-		return bad(pl, "'%s' is not a rule (want key, merge, handshakes, expect or forbid)", w[0]);
+		/* not shown: a sidecar carries keys, and a stray line may be one */
+		return bad(pl, "not a rule (want key, merge, handshakes, expect or forbid; the line "
+			   "is not shown, it may hold a secret)");
 	if (rc)
 		return rc;
 	if (add_rule(e, &r))

@@ -175,6 +175,15 @@ for line in 'Zq7SecretOnly' 'wpa_passphrase=Zq7SecretOnly' 'psk:Zq7SecretOnly'; 
 		pass "the secret is in neither TAP nor JUnit nor stderr"
 done
 
+case="sidecar line that is a secret, without 'key'"
+printf 'wpa_passphrase=Zq7SecretOnly\n' >"$tmp/sec/a.pcap.expect"
+timeout 60 "$fw" check --tap --junit "$tmp/j.xml" "$tmp/sec" >"$tmp/tap" 2>"$tmp/err"
+st=$?
+[ "$st" -eq 2 ] && grep -qF "a.pcap.expect:1: not a rule" "$tmp/tap" && pass "exit 2, TAP says why" ||
+	fail "exit $st: $(cat "$tmp/tap")"
+grep -q Zq7 "$tmp/tap" "$tmp/j.xml" "$tmp/err" && fail "the secret is in TAP, JUnit or stderr" ||
+	pass "the secret is in neither TAP nor JUnit nor stderr"
+
 case="key file: byte order mark, keywords in capitals, readable by others"
 printf '\357\273\277PSK "correct horse battery staple" "hwsim-wpa2"\n' >"$tmp/k.txt"
 chmod 644 "$tmp/k.txt"
