@@ -316,7 +316,7 @@ int fw_cmd_synth(int argc, char **argv)
 		fprintf(stderr, "fourway synth: %s: %s\n", scenario, err);
 		return FW_EXIT_FAIL;
 	}
-	if (strcmp(out, "-") == 0)
-		return FW_EXIT_OK;
+	if (strcmp(out, "-") == 0 || !fw_outfile_regular(out))
+		return FW_EXIT_OK;	/* no sidecar beside a device or a pipe */
 	return write_sidecar(out, wired, &res);
 }

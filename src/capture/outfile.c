@@ -174,7 +174,11 @@ static int look(const char *path, bool *exists, struct stat *lst, struct stat *s
 
 static int open_direct(struct fw_outfile *o, const struct stat *st, char *err, size_t errlen)
 {
-	int fd = open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	/*
+	 * A regular file reached through /dev/stdout or /proc/self/fd/N is the
+	 * shell's redirection: appended to, as a write to the descriptor would be.
+	 */
+	int fd = open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (S_ISREG(st->st_mode) ? O_APPEND : 0));
 	struct stat now;
 
 	if (fd < 0) {
@@ -370,6 +374,13 @@ void fw_outfile_abort(struct fw_outfile *o)
 			unlink(o->tmp);
 	}
 	outfile_free(o);
+}
+
+bool fw_outfile_regular(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 bool fw_outfile_same(const char *a, const char *b)

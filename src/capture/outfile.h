@@ -71,6 +71,8 @@ int fw_outfile_commit(struct fw_outfile *o, char *err, size_t errlen);
 /* Give up: close, remove the temporary file fourway created, free o. */
 void fw_outfile_abort(struct fw_outfile *o);
 
+/* True when path names a regular file itself (not a link, a device or a FIFO). */
+bool fw_outfile_regular(const char *path);
 /* True when paths a and b name the same existing file (device and inode). */
 bool fw_outfile_same(const char *a, const char *b);
 

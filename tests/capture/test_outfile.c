@@ -128,6 +128,9 @@ START_TEST(inputs_refused)
 	ck_assert(fw_outfile_same(in, link_path));
 	ck_assert(fw_outfile_same(in, sym));
 	ck_assert(!fw_outfile_same(in, "/nonexistent/file"));
+	ck_assert(fw_outfile_regular(in));
+	ck_assert(!fw_outfile_regular(sym));
+	ck_assert(!fw_outfile_regular("/dev/null"));
 	free(in);
 	tc_rmtree(dir);
 }

@@ -117,6 +117,11 @@ if mknod "$tmp/full" c 1 7 2>/dev/null; then
 	[ "$st" -ne 0 ] && pass "exit $st" || fail "exit 0"
 	same "$tmp/wired.pcap" "$ref"
 	[ -c "$tmp/full" ] && pass "the device is still there" || fail "the device was removed"
+	case="synth -o a character device"
+	mknod "$tmp/null" c 1 3
+	run synth clean -o "$tmp/null"
+	[ "$st" -eq 0 ] && [ -c "$tmp/null" ] && [ ! -e "$tmp/null.expect" ] &&
+		pass "written in place, no sidecar beside it" || fail "exit $st: $(ls "$tmp")"
 else
 	echo "# skip: mknod is not permitted here: the character-device cases are not run"
 fi
