@@ -151,6 +151,11 @@ static int refused(const struct fw_outfile *o, bool exists, const struct stat *l
 		snprintf(err, errlen, "%s: is a capture file: refusing to write over it", o->path);
 		return FW_EINVAL;
 	}
+	/* the rename would replace a file the user may not write: refused as a write would be */
+	if (S_ISREG(st->st_mode) && access(o->path, W_OK) != 0) {
+		snprintf(err, errlen, "%s: %s", o->path, strerror(errno));
+		return FW_EIO;
+	}
 	return 0;
 }
 

@@ -10,7 +10,8 @@
  *   temporary file created with O_EXCL in the same directory, with the
  *   mode the umask gives (a replaced file keeps its permission bits), and
  *   renamed into place by fw_outfile_commit(): readers never see half a
- *   file, and a failed run leaves the old file as it was;
+ *   file, and a failed run leaves the old file as it was; a file the user
+ *   may not write is refused, as opening it for writing would be;
  * - fw_outfile_abort() removes only that temporary file: nothing fourway
  *   did not create is ever unlinked;
  * - a symbolic link at the final component is refused unless

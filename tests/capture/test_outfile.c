@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "capture/outfile.h"
@@ -266,6 +267,37 @@ START_TEST(captures_and_directories)
 }
 END_TEST
 
+/*
+ * A file the user may not write, in a folder it may: the rename could
+ * replace it, the rule refuses as open() would.  As root, the check runs
+ * in a child switched to uid 65534 (root may write anything).
+ */
+START_TEST(read_only_file_refused)
+{
+	char *dir = tc_tmpdir(), err[512] = "";
+	char *ro = tc_write(dir, "ro.pcap", "read only", 9);
+	pid_t pid;
+	int st = 0;
+
+	ck_assert_int_eq(chmod(ro, 0444), 0);
+	ck_assert_int_eq(chmod(dir, 0777), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(3);
+		_exit(put(ro, NULL, "x", err, sizeof(err)) == FW_EIO ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert(WIFEXITED(st));
+	ck_assert_int_eq(WEXITSTATUS(st), 0);
+	assert_text(ro, "read only");
+	ck_assert_uint_eq(entries(dir), 1);
+	free(ro);
+	tc_rmtree(dir);
+}
+END_TEST
+
 /* The writers: after a failure or an abort the old file is as it was. */
 START_TEST(writers_abort_keep_old)
 {
@@ -320,6 +352,7 @@ Suite *outfile_suite(void)
 	tcase_add_test(tc, fifo_written_in_place);
 	tcase_add_test(tc, captures_and_directories);
 	tcase_add_test(tc, writers_abort_keep_old);
+	tcase_add_test(tc, read_only_file_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
