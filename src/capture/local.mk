@@ -5,6 +5,7 @@ libfwcapture_a_SOURCES = \
 	src/capture/gz.c src/capture/gz.h \
 	src/capture/ifid.c src/capture/ifid.h \
 	src/capture/merge.c src/capture/merge.h \
+	src/capture/outfile.c src/capture/outfile.h \
 	src/capture/writer.c src/capture/writer.h \
 	src/capture/pcapng.c src/capture/pcapng.h \
 	$(NULL)

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/outfile.h"
 #include "capture/pcapng.h"
 #include "util/err.h"
 
@@ -41,7 +42,7 @@
 
 struct fw_pcapng_writer {
 	FILE *f;
-	bool is_stdout;
+	struct fw_outfile *of;	/* the output rule (outfile.h); f is its stream */
 	bool failed;
 	uint32_t snaplen;
 	uint64_t count;
@@ -223,11 +224,17 @@ int fw_pcapng_writer_open(struct fw_pcapng_writer **out, const char *path,
 			  const struct fw_pcapng_section *sec, uint32_t snaplen,
 			  char *err, size_t errlen)
 {
+	return fw_pcapng_writer_create(out, path, NULL, sec, snaplen, err, errlen);
+}
+
+int fw_pcapng_writer_create(struct fw_pcapng_writer **out, const char *path,
+			    const struct fw_out_rule *rule, const struct fw_pcapng_section *sec,
+			    uint32_t snaplen, char *err, size_t errlen)
+{
 	struct fw_pcapng_writer *w;
+	struct fw_outfile *of;
 	const char *strs[4];
 	uint64_t opts;
-	bool is_stdout;
-	FILE *f;
 	int rc;
 
 	*out = NULL;
@@ -239,25 +246,20 @@ int fw_pcapng_writer_open(struct fw_pcapng_writer **out, const char *path,
 		snprintf(err, errlen, "%s: section comment too long", path);
 		return FW_EINVAL;
 	}
-	is_stdout = strcmp(path, "-") == 0;
-	f = is_stdout ? stdout : fopen(path, "wb");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return FW_EIO;
-	}
+	rc = fw_outfile_open(&of, path, rule, err, errlen);
+	if (rc != 0)
+		return rc;
 	w = calloc(1, sizeof(*w));
 	if (!w) {
-		if (!is_stdout)
-			fclose(f);
+		fw_outfile_abort(of);
 		snprintf(err, errlen, "%s: out of memory", path);
 		return FW_ENOMEM;
 	}
-	*w = (struct fw_pcapng_writer){ .f = f, .is_stdout = is_stdout, .snaplen = snaplen };
+	*w = (struct fw_pcapng_writer){ .f = fw_outfile_stream(of), .of = of, .snaplen = snaplen };
 	rc = write_shb(w, sec);
 	if (rc != 0) {
 		snprintf(err, errlen, "%s: write failed", path);
-		if (!w->is_stdout)
-			fclose(w->f);
+		fw_outfile_abort(w->of);
 		free(w);
 		return rc;
 	}
@@ -321,13 +323,24 @@ uint64_t fw_pcapng_writer_count(const struct fw_pcapng_writer *w)
 
 int fw_pcapng_writer_close(struct fw_pcapng_writer *w)
 {
+	char err[256];
 	bool bad;
 
 	if (!w)
 		return 0;
 	bad = w->failed || fflush(w->f) != 0 || ferror(w->f);
-	if (!w->is_stdout && fclose(w->f) != 0)
+	if (bad)
+		fw_outfile_abort(w->of);
+	else if (fw_outfile_commit(w->of, err, sizeof(err)) != 0)
 		bad = true;
 	free(w);
 	return bad ? FW_EIO : 0;
+}
+
+void fw_pcapng_writer_abort(struct fw_pcapng_writer *w)
+{
+	if (!w)
+		return;
+	fw_outfile_abort(w->of);
+	free(w);
 }

@@ -16,9 +16,10 @@
  * Comments are written as given (pcapng wants UTF-8: the caller's job);
  * one option value holds at most FW_PCAPNG_OPT_MAX bytes.
  *
- * Path "-" is standard output.  Ownership: the writer owns the file until
- * fw_pcapng_writer_close(), which flushes, reports a late write error, and
- * frees the writer in every case.
+ * Path "-" is standard output.  Every file goes through the output rule
+ * (outfile.h): put in place by fw_pcapng_writer_close() when all went well,
+ * never by fw_pcapng_writer_abort() or after a failure.  Ownership: the
+ * writer owns the file until one of the two, which free it in every case.
  */
 #ifndef FW_CAPTURE_PCAPNG_H
 #define FW_CAPTURE_PCAPNG_H
@@ -30,6 +31,7 @@
 #define FW_PCAPNG_MAX_IFACES 16		/* link types one file may hold */
 
 struct fw_pcapng_writer;
+struct fw_out_rule;
 
 /* What goes into the Section Header Block; NULL fields are left out. */
 struct fw_pcapng_section {
@@ -63,6 +65,10 @@ struct fw_pcapng_pkt {
 int fw_pcapng_writer_open(struct fw_pcapng_writer **out, const char *path,
 			  const struct fw_pcapng_section *sec, uint32_t snaplen,
 			  char *err, size_t errlen);
+/* The same under rule (outfile.h); the one above uses no rule. */
+int fw_pcapng_writer_create(struct fw_pcapng_writer **out, const char *path,
+			    const struct fw_out_rule *rule, const struct fw_pcapng_section *sec,
+			    uint32_t snaplen, char *err, size_t errlen);
 /*
  * Append one packet (and its IDB if its link type is new).  FW_EINVAL for
  * caplen > len, caplen > snaplen (when set), a comment too long or a bad
@@ -73,7 +79,9 @@ int fw_pcapng_writer_open(struct fw_pcapng_writer **out, const char *path,
 int fw_pcapng_writer_write(struct fw_pcapng_writer *w, const struct fw_pcapng_pkt *p);
 /* Packets written so far. */
 uint64_t fw_pcapng_writer_count(const struct fw_pcapng_writer *w);
-/* Flush and close; FW_EIO when anything written was lost. */
+/* Flush, close, put in place; FW_EIO when anything written was lost (the old file stays). */
 int fw_pcapng_writer_close(struct fw_pcapng_writer *w);
+/* Give up: nothing is put in place; a temporary file is removed. */
+void fw_pcapng_writer_abort(struct fw_pcapng_writer *w);
 
 #endif

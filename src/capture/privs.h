@@ -14,7 +14,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* 0, or FW_ENOTFOUND (no such user) / FW_EIO with a message in err. */
+/*
+ * user is a name or a decimal uid ("65534"; a uid without a passwd entry
+ * gets the same number as its group and no supplementary groups).  0, or
+ * FW_ENOTFOUND (no such user) / FW_EIO with a message in err.
+ */
 int fw_privs_drop(const char *user, bool keep_net_admin, char *err, size_t errlen);
 
 #endif

@@ -5,19 +5,23 @@
  * pcap_dump() reports nothing, so the stream's error flag is checked after
  * each packet and at close: a full disk must not pass silently.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <pcap/pcap.h>
 
+#include "capture/outfile.h"
 #include "capture/writer.h"
 #include "util/err.h"
 
 struct fw_pcap_writer {
 	pcap_t *dead;
 	pcap_dumper_t *d;
+	struct fw_outfile *of;	/* the output rule: commit at close, abort on failure */
 	uint32_t snaplen;
 	bool failed;
 	bool nano;
@@ -26,13 +30,31 @@ struct fw_pcap_writer {
 int fw_pcap_writer_open(struct fw_pcap_writer **out, const char *path, int linktype,
 			uint32_t snaplen, char *err, size_t errlen)
 {
-	return fw_pcap_writer_open_prec(out, path, linktype, snaplen, true, err, errlen);
+	return fw_pcap_writer_create(out, path, NULL, linktype, snaplen, true, err, errlen);
 }
 
 int fw_pcap_writer_open_prec(struct fw_pcap_writer **out, const char *path, int linktype,
 			     uint32_t snaplen, bool nano, char *err, size_t errlen)
 {
+	return fw_pcap_writer_create(out, path, NULL, linktype, snaplen, nano, err, errlen);
+}
+
+static void writer_free(struct fw_pcap_writer *w)
+{
+	if (w->d)
+		pcap_dump_close(w->d);
+	if (w->dead)
+		pcap_close(w->dead);
+	free(w);
+}
+
+int fw_pcap_writer_create(struct fw_pcap_writer **out, const char *path,
+			  const struct fw_out_rule *rule, int linktype, uint32_t snaplen,
+			  bool nano, char *err, size_t errlen)
+{
 	struct fw_pcap_writer *w;
+	FILE *f;
+	int fd, rc;
 
 	*out = NULL;
 	if (!path || snaplen == 0 || snaplen > INT32_MAX) {
@@ -50,15 +72,28 @@ int fw_pcap_writer_open_prec(struct fw_pcap_writer **out, const char *path, int 
 						       nano ? PCAP_TSTAMP_PRECISION_NANO
 							    : PCAP_TSTAMP_PRECISION_MICRO);
 	if (!w->dead) {
-		free(w);
+		writer_free(w);
 		snprintf(err, errlen, "%s: out of memory", path);
 		return FW_ENOMEM;
 	}
-	w->d = pcap_dump_open(w->dead, path);
+	rc = fw_outfile_open(&w->of, path, rule, err, errlen);
+	if (rc != 0) {
+		writer_free(w);
+		return rc;
+	}
+	/* libpcap closes the stream it writes: give it a descriptor of its own */
+	fd = dup(fileno(fw_outfile_stream(w->of)));
+	f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (f)
+		w->d = pcap_dump_fopen(w->dead, f);
 	if (!w->d) {
-		snprintf(err, errlen, "%s", pcap_geterr(w->dead));
-		pcap_close(w->dead);
-		free(w);
+		snprintf(err, errlen, "%s: %s", path, f ? pcap_geterr(w->dead) : strerror(errno));
+		if (f)
+			fclose(f);
+		else if (fd >= 0)
+			close(fd);
+		fw_outfile_abort(w->of);
+		writer_free(w);
 		return FW_EIO;
 	}
 	*out = w;
@@ -91,13 +126,37 @@ int fw_pcap_writer_write(struct fw_pcap_writer *w, int64_t ts_ns, const uint8_t 
 
 int fw_pcap_writer_close(struct fw_pcap_writer *w)
 {
+	char err[256];
 	bool bad;
 
 	if (!w)
 		return 0;
 	bad = w->failed || pcap_dump_flush(w->d) != 0 || ferror(pcap_dump_file(w->d));
 	pcap_dump_close(w->d);	/* fclose: its result is not reported by libpcap */
-	pcap_close(w->dead);
-	free(w);
+	w->d = NULL;
+	if (bad)
+		fw_outfile_abort(w->of);
+	else if (fw_outfile_commit(w->of, err, sizeof(err)) != 0)
+		bad = true;
+	writer_free(w);
 	return bad ? FW_EIO : 0;
+}
+
+int fw_pcap_writer_flush(struct fw_pcap_writer *w)
+{
+	if (!w)
+		return 0;
+	if (w->failed || pcap_dump_flush(w->d) != 0 || ferror(pcap_dump_file(w->d)))
+		w->failed = true;
+	return w->failed ? FW_EIO : 0;
+}
+
+void fw_pcap_writer_abort(struct fw_pcap_writer *w)
+{
+	if (!w)
+		return;
+	pcap_dump_close(w->d);
+	w->d = NULL;
+	fw_outfile_abort(w->of);
+	writer_free(w);
 }

@@ -6,8 +6,13 @@
  * source read is written back without losing precision.  Path "-" is
  * standard output.
  *
- * Ownership: the writer owns the file until fw_pcap_writer_close(), which
- * flushes, reports a late write error, and frees the writer in every case.
+ * Every file goes through the output rule (outfile.h): written beside its
+ * name and renamed into place by fw_pcap_writer_close() when all went
+ * well; after a failure, or fw_pcap_writer_abort(), the old file (if any)
+ * is left as it was.
+ *
+ * Ownership: the writer owns the file until fw_pcap_writer_close() or
+ * fw_pcap_writer_abort(), which free the writer in every case.
  */
 #ifndef FW_CAPTURE_WRITER_H
 #define FW_CAPTURE_WRITER_H
@@ -17,6 +22,7 @@
 #include <stdint.h>
 
 struct fw_pcap_writer;
+struct fw_out_rule;
 
 /*
  * Create path for packets of this DLT.  Returns 0, or FW_EIO / FW_EINVAL /
@@ -32,6 +38,14 @@ int fw_pcap_writer_open(struct fw_pcap_writer **out, const char *path, int linkt
 int fw_pcap_writer_open_prec(struct fw_pcap_writer **out, const char *path, int linktype,
 			     uint32_t snaplen, bool nano, char *err, size_t errlen);
 /*
+ * The same under rule (outfile.h: the inputs it must not harm, FW_OUT_*
+ * flags); the two above use no rule.  FW_EINVAL with the rule's reason in
+ * err when it refuses path.
+ */
+int fw_pcap_writer_create(struct fw_pcap_writer **out, const char *path,
+			  const struct fw_out_rule *rule, int linktype, uint32_t snaplen,
+			  bool nano, char *err, size_t errlen);
+/*
  * Append one packet.  caplen bytes of data are written; len is the length
  * on the wire (>= caplen).  ts_ns must fit the format (0 .. 2^32 s).
  * FW_EINVAL for caplen > len or > snaplen, FW_ERANGE for the time, FW_EIO
@@ -39,7 +53,18 @@ int fw_pcap_writer_open_prec(struct fw_pcap_writer **out, const char *path, int 
  */
 int fw_pcap_writer_write(struct fw_pcap_writer *w, int64_t ts_ns, const uint8_t *data,
 			 uint32_t caplen, uint32_t len);
-/* Flush and close; FW_EIO when anything written was lost. */
+/*
+ * Flush, close and put the file in place; FW_EIO when anything written was
+ * lost or the rule refused the rename (the old file then stays).
+ */
 int fw_pcap_writer_close(struct fw_pcap_writer *w);
+/* Give up: nothing is put in place; a temporary file is removed. */
+void fw_pcap_writer_abort(struct fw_pcap_writer *w);
+/*
+ * Push what is buffered to the file; FW_EIO when it was lost.  Lets a
+ * caller writing two files learn that both hold everything before it puts
+ * either in place.
+ */
+int fw_pcap_writer_flush(struct fw_pcap_writer *w);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture/outfile.h"
 #include "capture/writer.h"
 #include "cli/drive.h"
 #include "cli/logs.h"
@@ -55,8 +56,10 @@ static int open_export(struct run *r, struct fw_opts *o)
 
 	if (!o->export_decrypted)
 		return 0;
-	if (fw_pcap_writer_open(&r->export, o->export_decrypted, FW_DLT_IEEE802_11, 65535, err,
-				sizeof(err)) != 0) {
+	const struct fw_out_rule rule = { (const char *const *)o->files, (size_t)o->n_files, 0 };
+
+	if (fw_pcap_writer_create(&r->export, o->export_decrypted, &rule, FW_DLT_IEEE802_11, 65535,
+				  true, err, sizeof(err)) != 0) {
 		fprintf(stderr, "fourway: %s\n", err);
 		return -1;
 	}

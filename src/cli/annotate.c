@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "capture/outfile.h"
 #include "capture/pcapng.h"
 #include "capture/source.h"
 #include "cli/drive.h"
@@ -130,7 +131,9 @@ static int copy_frames(const char *in, const char *out, const struct fw_annot *a
 	*annotated = 0;
 	if (open_in(in, &s) != 0)
 		return -1;
-	if (fw_pcapng_writer_open(&w, out, &sec, snaplen, err, sizeof(err)) != 0) {
+	const struct fw_out_rule rule = { &in, 1, 0 };
+
+	if (fw_pcapng_writer_create(&w, out, &rule, &sec, snaplen, err, sizeof(err)) != 0) {
 		fprintf(stderr, "fourway annotate: %s\n", err);
 		fw_source_close(s);
 		return -1;
@@ -158,12 +161,12 @@ static int copy_frames(const char *in, const char *out, const struct fw_annot *a
 			(unsigned long long)fw_pcapng_writer_count(w), (unsigned long long)frames);
 		wrc = FW_EIO;
 	}
-	if (fw_pcapng_writer_close(w) != 0 && wrc == 0) {
+	if (wrc != 0) {
+		fw_pcapng_writer_abort(w);
+	} else if (fw_pcapng_writer_close(w) != 0) {
 		fprintf(stderr, "fourway annotate: %s: write failed\n", out);
 		wrc = FW_EIO;
 	}
-	if (wrc != 0 && strcmp(out, "-") != 0)
-		unlink(out);
 	return wrc == 0 ? 0 : -1;
 }
 

@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/outfile.h"
 #include "cli/check_walk.h"
 #include "cli/drive.h"
 #include "cli/opts.h"
@@ -422,6 +423,29 @@ struct job {
 	size_t len, cap;
 };
 
+/* SIGINT/SIGTERM: the signal, for the loop to stop the workers and the command to end on. */
+static volatile sig_atomic_t check_stop;
+
+static void on_stop(int sig)
+{
+	check_stop = sig;
+}
+
+/* No worker outlives the command: each running one is killed and reaped. */
+static void stop_workers(struct job *jobs, long n)
+{
+	for (long k = 0; k < n; k++) {
+		if (jobs[k].fd < 0)
+			continue;
+		kill(jobs[k].pid, SIGKILL);
+		close(jobs[k].fd);
+		while (waitpid(jobs[k].pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		free(jobs[k].buf);
+		jobs[k].fd = -1;
+	}
+}
+
 static void start(struct check *ck, struct job *j, size_t i)
 {
 	int p[2];
@@ -437,6 +461,8 @@ static void start(struct check *ck, struct job *j, size_t i)
 	fflush(NULL);
 	j->pid = fork();
 	if (j->pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
 		close(p[0]);
 		worker(ck, i, p[1]);
 	}
@@ -526,7 +552,7 @@ static void run_all(struct check *ck, struct fw_check_counts *c)
 	}
 	if (ck->tap)
 		fw_tap_begin(stdout, ck->n);
-	while (printed < ck->n) {
+	while (printed < ck->n && !check_stop) {
 		size_t np = 0;
 
 		for (long k = 0; jobs && k < ck->jobs && next < ck->n; k++) {
@@ -553,7 +579,8 @@ static void run_all(struct check *ck, struct fw_check_counts *c)
 				pf[np].events = POLLIN;
 				pf[np++].revents = 0;
 			}
-		if (poll(pf, np, -1) < 0 && errno != EINTR)
+		/* a timeout, so a signal just before poll() is seen soon */
+		if (poll(pf, np, 500) < 0 && errno != EINTR)
 			break;
 		for (long k = 0; k < ck->jobs; k++) {
 			for (size_t q = 0; jobs[k].fd >= 0 && q < np; q++) {
@@ -571,13 +598,15 @@ static void run_all(struct check *ck, struct fw_check_counts *c)
 		}
 		print_ready(ck, &printed, c);
 	}
+	if (jobs && check_stop)
+		stop_workers(jobs, ck->jobs);
 	free(jobs);
 	free(pf);
 }
 
 /* ---- the command ------------------------------------------------------------ */
 
-static int setup(struct check *ck, FILE **junit)
+static int setup(struct check *ck, struct fw_outfile **junit)
 {
 	char err[1024];
 
@@ -602,16 +631,18 @@ static int setup(struct check *ck, FILE **junit)
 		ck->use_base = true;
 	}
 	if (ck->junit_path) {
-		*junit = fopen(ck->junit_path, "w");
-		if (!*junit) {
-			fprintf(stderr, "fourway check: %s: %s\n", ck->junit_path, strerror(errno));
+		const struct fw_out_rule rule = { (const char *const *)ck->o.files,
+						  (size_t)ck->o.n_files, FW_OUT_NOT_CAPTURE };
+
+		if (fw_outfile_open(junit, ck->junit_path, &rule, err, sizeof(err)) != 0) {
+			fprintf(stderr, "fourway check: %s\n", err);
 			return FW_EXIT_USAGE;
 		}
 	}
 	return 0;
 }
 
-static int report(struct check *ck, FILE *junit, const struct fw_check_counts *c)
+static int report(struct check *ck, struct fw_outfile *junit, const struct fw_check_counts *c)
 {
 	int status = c->errors ? FW_EXIT_USAGE : c->failed ? FW_EXIT_FAIL : FW_EXIT_OK;
 
@@ -621,15 +652,18 @@ static int report(struct check *ck, FILE *junit, const struct fw_check_counts *c
 		fw_check_write_summary(stdout, c);
 	if (junit) {
 		const struct fw_check_result **rs = calloc(ck->n, sizeof(*rs));
+		char err[512];
 
 		for (size_t i = 0; rs && i < ck->n; i++)
 			rs[i] = &ck->res[i];
-		if (!rs || fw_junit_write(junit, rs, ck->n) != 0 || fclose(junit) != 0) {
+		if (!rs || fw_junit_write(fw_outfile_stream(junit), rs, ck->n) != 0) {
+			fw_outfile_abort(junit);
+			junit = NULL;
+		}
+		if (!junit || fw_outfile_commit(junit, err, sizeof(err)) != 0) {
 			fprintf(stderr, "fourway check: %s: cannot write the JUnit report\n",
 				ck->junit_path);
 			status = FW_EXIT_USAGE;
-			if (!rs)
-				fclose(junit);
 		}
 		free(rs);
 	}
@@ -658,7 +692,7 @@ int fw_cmd_check(int argc, char **argv)
 {
 	struct fw_check_counts c = { 0 };
 	struct check ck;
-	FILE *junit = NULL;
+	struct fw_outfile *junit = NULL;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int rc;
 
@@ -681,13 +715,24 @@ int fw_cmd_check(int argc, char **argv)
 		}
 	}
 	if (rc == 0) {
+		struct sigaction sa = { .sa_handler = on_stop };
+
 		signal(SIGPIPE, SIG_IGN);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
 		run_all(&ck, &c);
-		rc = report(&ck, junit, &c);
-		junit = NULL;
+		if (!check_stop) {
+			rc = report(&ck, junit, &c);
+			junit = NULL;
+		}
 	}
 	if (junit)
-		fclose(junit);
+		fw_outfile_abort(junit);
 	cleanup(&ck);
+	if (check_stop) {
+		/* no report, no JUnit file: end as the signal would have ended us */
+		signal(check_stop, SIG_DFL);
+		raise(check_stop);
+	}
 	return rc < 0 ? FW_EXIT_OK : rc;
 }

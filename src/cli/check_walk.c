@@ -83,11 +83,26 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk(struct fw_check_list *l, const char *dir, int depth);
+/* The folders from the top down to the one being read: a link back to one of them is a loop. */
+struct fw_walk_up {
+	dev_t dev;
+	ino_t ino;
+	const struct fw_walk_up *up;
+};
+
+static bool on_path(const struct fw_walk_up *up, const struct stat *st)
+{
+	for (; up; up = up->up)
+		if (up->dev == st->st_dev && up->ino == st->st_ino)
+			return true;
+	return false;
+}
+
+static int walk(struct fw_check_list *l, const char *dir, int depth, const struct fw_walk_up *up);
 
 /* The entries of dir, sorted, so the order of the report does not depend on the file system. */
 static int walk_names(struct fw_check_list *l, const char *dir, char **names, size_t n,
-		      int depth)
+		      int depth, const struct fw_walk_up *up)
 {
 	int rc = 0;
 
@@ -101,8 +116,10 @@ static int walk_names(struct fw_check_list *l, const char *dir, char **names, si
 			rc = FW_ENOMEM;
 		else if (stat(p, &st) != 0)
 			free(p);	/* a dangling link: nothing to check */
+		else if (S_ISDIR(st.st_mode) && on_path(up, &st))
+			free(p);	/* a link to a folder above: a loop, not more captures */
 		else if (S_ISDIR(st.st_mode)) {
-			rc = walk(l, p, depth + 1);
+			rc = walk(l, p, depth + 1, up);
 			free(p);
 		} else if (S_ISREG(st.st_mode) && capture_name(names[i])) {
 			rc = add_entry(l, p, NULL);
@@ -113,9 +130,11 @@ static int walk_names(struct fw_check_list *l, const char *dir, char **names, si
 	return rc;
 }
 
-static int walk(struct fw_check_list *l, const char *dir, int depth)
+static int walk(struct fw_check_list *l, const char *dir, int depth, const struct fw_walk_up *up)
 {
 	char **names = NULL, **nn;
+	struct fw_walk_up here = { 0, 0, up };
+	struct stat st;
 	size_t n = 0;
 	struct dirent *d;
 	DIR *dh;
@@ -123,6 +142,10 @@ static int walk(struct fw_check_list *l, const char *dir, int depth)
 
 	if (depth > FW_CHECK_MAX_DEPTH)
 		return add_error(l, dir, "folders nested too deeply");
+	if (stat(dir, &st) == 0) {
+		here.dev = st.st_dev;
+		here.ino = st.st_ino;
+	}
 	dh = opendir(dir);
 	if (!dh)
 		return add_error(l, dir, strerror(errno));
@@ -140,7 +163,7 @@ static int walk(struct fw_check_list *l, const char *dir, int depth)
 	}
 	closedir(dh);
 	if (rc == 0)
-		rc = walk_names(l, dir, names, n, depth);
+		rc = walk_names(l, dir, names, n, depth, &here);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -152,7 +175,7 @@ int fw_check_list_add(struct fw_check_list *l, const char *path)
 	struct stat st;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return walk(l, path, 0);
+		return walk(l, path, 0, NULL);
 	return add_entry(l, strdup(path), NULL);
 }
 

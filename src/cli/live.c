@@ -25,6 +25,7 @@
 
 #include "capture/live.h"
 #include "capture/nl80211.h"
+#include "capture/outfile.h"
 #include "capture/pcapng.h"
 #include "capture/privs.h"
 #include "capture/radio.h"
@@ -744,6 +745,7 @@ static bool ends_with(const char *s, const char *suffix)
 static int open_outputs(struct live *r)
 {
 	const char *w = r->lo->wfile;
+	const struct fw_out_rule rule = { &r->lo->replay, r->lo->replay ? 1 : 0, 0 };
 	char err[512], comment[128];
 	struct fw_pcapng_section sec = { .comment = comment, .userappl = "fourway " PACKAGE_VERSION };
 	int rc = 0;
@@ -751,9 +753,10 @@ static int open_outputs(struct live *r)
 	snprintf(comment, sizeof(comment), "fourway live on %s", r->source);
 
 	if (w && ends_with(w, ".pcapng"))
-		rc = fw_pcapng_writer_open(&r->nw, w, &sec, 262144, err, sizeof(err));
+		rc = fw_pcapng_writer_create(&r->nw, w, &rule, &sec, 262144, err, sizeof(err));
 	else if (w)
-		rc = fw_pcap_writer_open(&r->pw, w, r->linktype, 262144, err, sizeof(err));
+		rc = fw_pcap_writer_create(&r->pw, w, &rule, r->linktype, 262144, true, err,
+					   sizeof(err));
 	if (rc != 0) {
 		fprintf(stderr, "fourway live: -w: %s\n", err);
 		return rc;
@@ -908,13 +911,18 @@ int fw_cmd_live(int argc, char **argv)
 		r.status = FW_EXIT_USAGE;
 		goto out;
 	}
-	if (open_source(&r) != 0 || open_outputs(&r) != 0) {
+	if (open_source(&r) != 0) {
 		r.status = FW_EXIT_USAGE;
 		goto out;
 	}
 	if (lo.user && fw_privs_drop(lo.user, fw_radio_created(r.radio) || lo.n_hop, err,
 				     sizeof(err)) != 0) {
 		fprintf(stderr, "fourway live: %s\n", err);
+		r.status = FW_EXIT_USAGE;
+		goto out;
+	}
+	/* -w is created as the user -Z names, never as root */
+	if (open_outputs(&r) != 0) {
 		r.status = FW_EXIT_USAGE;
 		goto out;
 	}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/outfile.h"
 #include "capture/writer.h"
 #include "decode/frame.h"
 #include "cli/live_buf.h"
@@ -90,7 +91,9 @@ long fw_ring_save_pair(struct fw_ring *r, const uint8_t a[6], const uint8_t b[6]
 	struct fw_pcap_writer *w;
 	bool prev = false;
 	long n = 0;
-	int rc = fw_pcap_writer_open(&w, path, linktype, 262144, err, errlen);
+	/* a name built from the air and the clock: never one that exists */
+	const struct fw_out_rule rule = { NULL, 0, FW_OUT_EXCL };
+	int rc = fw_pcap_writer_create(&w, path, &rule, linktype, 262144, true, err, errlen);
 
 	if (rc != 0)
 		return rc;
@@ -110,7 +113,7 @@ long fw_ring_save_pair(struct fw_ring *r, const uint8_t a[6], const uint8_t b[6]
 		rc = fw_pcap_writer_write(w, p->ts_ns, p->data, p->caplen, p->len);
 		if (rc != 0) {
 			snprintf(err, errlen, "%s: %s", path, fw_strerror(rc));
-			fw_pcap_writer_close(w);
+			fw_pcap_writer_abort(w);
 			return rc;
 		}
 		n++;

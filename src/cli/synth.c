@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/outfile.h"
 #include "crypto/akm.h"
 #include "decode/frame.h"
 #include "cli/opts.h"
@@ -98,6 +99,16 @@ static char *expect_path(const char *pcap)
 	return p;
 }
 
+/* Whether the sidecar of out would be out itself or the wired capture. */
+static bool sidecar_clash(const char *out, const char *wired)
+{
+	char *side = expect_path(out);
+	bool clash = !side || fw_outfile_same(side, out) || (wired && fw_outfile_same(side, wired));
+
+	free(side);
+	return clash;
+}
+
 /* Whether a and b name files in the same folder (both relative to the same one, or the same real folder). */
 static bool same_folder(const char *a, const char *b)
 {
@@ -130,7 +141,10 @@ static bool same_folder(const char *a, const char *b)
 static int write_sidecar(const char *out, const char *wired, const struct fw_synth_result *res)
 {
 	char *path = expect_path(out), *merge = NULL;
-	FILE *f;
+	const char *keep[2] = { out, wired };
+	const struct fw_out_rule rule = { keep, wired ? 2 : 1, 0 };
+	struct fw_outfile *f;
+	char err[512];
 	int rc;
 
 	if (wired) {
@@ -148,16 +162,17 @@ static int write_sidecar(const char *out, const char *wired, const struct fw_syn
 		fputs("fourway synth: out of memory\n", stderr);
 		return FW_EXIT_FAIL;
 	}
-	f = fopen(path, "w");
-	if (!f) {
-		fprintf(stderr, "fourway synth: %s: cannot create: %s\n", path, strerror(errno));
+	if (fw_outfile_open(&f, path, &rule, err, sizeof(err)) != 0) {
+		fprintf(stderr, "fourway synth: %s\n", err);
 		free(path);
 		free(merge);
 		return FW_EXIT_FAIL;
 	}
-	rc = fw_synth_write_expect(res, merge, f);
+	rc = fw_synth_write_expect(res, merge, fw_outfile_stream(f));
 	free(merge);
-	if (fclose(f) != 0 || rc) {
+	if (rc)
+		fw_outfile_abort(f);
+	if (rc || fw_outfile_commit(f, err, sizeof(err)) != 0) {
 		fprintf(stderr, "fourway synth: %s: write failed\n", path);
 		free(path);
 		return FW_EXIT_FAIL;
@@ -292,18 +307,16 @@ int fw_cmd_synth(int argc, char **argv)
 		return usage_error("%s has no wired side: --radius-out, --radius-secret and --akm "
 				   "8021x go with the 802.1X scenarios", scenario);
 	}
+	if (strcmp(out, "-") != 0 && sidecar_clash(out, wired))
+		return usage_error("-o %s: the capture and its .expect sidecar would be one file", out);
 	rc = fw_synth_write_pcaps(&o, scenario, out, wired, &res, err, sizeof(err));
 	if (rc == FW_ENOTFOUND || rc == FW_EINVAL)
 		return usage_error("%s", err);
 	if (rc) {
 		fprintf(stderr, "fourway synth: %s: %s\n", scenario, err);
-		if (strcmp(out, "-") != 0)
-			remove(out);
-		if (wired)
-			remove(wired);
 		return FW_EXIT_FAIL;
 	}
-	if (strcmp(out, "-") == 0)
-		return FW_EXIT_OK;
+	if (strcmp(out, "-") == 0 || !fw_outfile_regular(out))
+		return FW_EXIT_OK;	/* no sidecar beside a device or a pipe */
 	return write_sidecar(out, wired, &res);
 }

@@ -4,7 +4,10 @@
  *
  * A key file is text a person wrote; a line that is not (a NUL byte, bytes
  * that are not UTF-8, a line over 4096 bytes) is an error naming file and
- * line rather than something to guess about.
+ * line rather than something to guess about; the line's text is never
+ * quoted back (a mistyped line may be nothing but a secret).  A UTF-8 byte
+ * order mark before the first line is skipped, as editors on some systems
+ * write one.  Only a regular file of at most KEYFILE_MAX_BYTES is read.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -15,8 +18,10 @@
 #include "keys/internal.h"
 #include "keys/keyring.h"
 #include "util/err.h"
+#include "util/rfile.h"
 
 #define KEYFILE_LINE_MAX 4096
+#define KEYFILE_MAX_BYTES ((uint64_t)64 << 20)
 
 void fw_keys_lines_init(struct fw_keys_lines *lr, FILE *f)
 {
@@ -153,14 +158,17 @@ int fw_keyring_load_file(struct fw_keyring *kr, const char *path, char *err, siz
 	char line[KEYFILE_LINE_MAX + 1];
 	char origin[512];
 	char *dir = NULL;
+	struct stat st;
 	FILE *f;
 	int rc;
 
 	if (!kr || !path)
 		return FW_EINVAL;
-	f = fopen(path, "r");
+	if (err && errlen)
+		err[0] = '\0';
+	f = fw_rfile_open(path, KEYFILE_MAX_BYTES, &st, origin, sizeof(origin));
 	if (!f) {
-		snprintf(err, errlen, "key file %s: %s", path, strerror(errno));
+		snprintf(err, errlen, "key file %s", origin);
 		return FW_EIO;
 	}
 	lr = malloc(sizeof(*lr));
@@ -183,6 +191,10 @@ int fw_keyring_load_file(struct fw_keyring *kr, const char *path, char *err, siz
 			break;
 		}
 		snprintf(origin, sizeof(origin), "key file %s line %lu", path, lr->lineno);
+		if (lr->lineno == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, len - 2);	/* the byte order mark, and the NUL */
+			len -= 3;
+		}
 		rc = FW_EINVAL;
 		if (too_long)
 			snprintf(err, errlen, "%s: longer than %d bytes", origin, KEYFILE_LINE_MAX);
@@ -196,6 +208,10 @@ int fw_keyring_load_file(struct fw_keyring *kr, const char *path, char *err, siz
 			break;
 	}
 out:
+	/* read all the same, as ssh reads a key it warns about; the caller shows this */
+	if (rc == 0 && fw_rfile_exposed(&st))
+		snprintf(err, errlen, "key file %s: others may read or write it (mode %03o)", path,
+			 (unsigned)(st.st_mode & 0777));
 	OPENSSL_cleanse(line, sizeof(line));
 	if (lr)
 		OPENSSL_cleanse(lr->buf, sizeof(lr->buf));

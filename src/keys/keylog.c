@@ -21,9 +21,11 @@
 #include "keys/keyring.h"
 #include "keys/keysyntax.h"
 #include "util/err.h"
+#include "util/rfile.h"
 
 /* A PMK line is short (64 bytes at most); longer lines are other hexdumps. */
 #define KEYLOG_LINE_MAX 8192
+#define KEYLOG_MAX_BYTES ((uint64_t)4 << 30)	/* a debug log of days */
 
 enum pmk_line { LINE_OTHER, LINE_PMK, LINE_REDACTED };
 
@@ -78,7 +80,8 @@ static int parse_line(const char *line, uint8_t pmk[64], size_t *pmk_len, enum p
 		return 0;
 	while (p[0] == ' ' && hexval(p[1]) >= 0) {
 		if (hexval(p[2]) < 0 || (p[3] != ' ' && p[3] != '\0' && p[3] != '\t')) {
-			snprintf(what, whatlen, "PMK hexdump: bad byte '%.3s'", p + 1);
+			/* the bytes are the key: where, not what */
+			snprintf(what, whatlen, "PMK hexdump: byte %zu is not two hex digits", n + 1);
 			return FW_EMALFORMED;
 		}
 		if (n < 64)
@@ -115,11 +118,9 @@ int fw_keyring_load_keylog(struct fw_keyring *kr, const char *path, char *err, s
 
 	if (!kr || !path)
 		return FW_EINVAL;
-	f = fopen(path, "r");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	f = fw_rfile_open(path, KEYLOG_MAX_BYTES, NULL, err, errlen);
+	if (!f)
 		return FW_EIO;
-	}
 	lr = malloc(sizeof(*lr));
 	line = malloc(KEYLOG_LINE_MAX);
 	if (!lr || !line) {

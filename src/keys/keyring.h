@@ -58,7 +58,12 @@ int fw_keyring_set_default_ssid(struct fw_keyring *kr, const uint8_t *ssid, size
  */
 int fw_keyring_add_line(struct fw_keyring *kr, const char *line, const char *origin,
 			const char *base_dir, char *err, size_t errlen);
-/* A key file: every line in key syntax. The message names file and line. */
+/*
+ * A key file: every line in key syntax.  The message names file, line and
+ * problem, never the line's text.  Only a regular file of at most 64 MiB is
+ * read.  On success err is empty, or holds a warning to show (the file is
+ * readable or writable by others: it is read all the same).
+ */
 int fw_keyring_load_file(struct fw_keyring *kr, const char *path, char *err, size_t errlen);
 /*
  * A hostapd or wpa_supplicant debug log written with -dd -K: every

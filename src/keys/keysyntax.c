@@ -42,18 +42,6 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
-/* c as the user would recognise it in a message: itself, or \xNN. */
-static const char *show_char(char out[8], char c)
-{
-	unsigned char u = (unsigned char)c;
-
-	if (u >= 0x20 && u < 0x7f)
-		snprintf(out, 8, "%c", c);
-	else
-		snprintf(out, 8, "\\x%02x", u);
-	return out;
-}
-
 bool fw_keysyn_is_blank(const char *line)
 {
 	while (is_blank(*line))
@@ -70,7 +58,6 @@ static int split(const char *line, char *buf, char *fields[MAX_FIELDS], size_t *
 {
 	const char *p = line;
 	char *o = buf;
-	char ch[8];
 
 	*nf = 0;
 	for (;;) {
@@ -96,9 +83,9 @@ static int split(const char *line, char *buf, char *fields[MAX_FIELDS], size_t *
 						return FW_EINVAL;
 					}
 					if (*p != '"' && *p != '\\') {
+						/* the quoted text is a secret: not shown */
 						say(what, whatlen, NULL,
-						    "unknown escape \\%s (want \\\" or \\\\)",
-						    show_char(ch, *p));
+						    "unknown escape in quotes (want \\\" or \\\\)");
 						return FW_EINVAL;
 					}
 				}
@@ -129,14 +116,13 @@ int fw_keysyn_hex(const char *label, const char *s, uint8_t *out, size_t cap, si
 		  char *what, size_t whatlen)
 {
 	size_t n = 0;
-	char ch[8];
 
 	for (; s[n]; n++) {
 		char c = s[n];
 
 		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-			say(what, whatlen, label, "bad hex digit '%s' at position %zu",
-			    show_char(ch, c), n + 1);
+			/* the digits are a secret: the position only */
+			say(what, whatlen, label, "bad hex digit at position %zu", n + 1);
 			return FW_EINVAL;
 		}
 	}
@@ -235,11 +221,13 @@ static int parse_bin(struct fw_keyspec *ks, const char *kw, const char *hex, siz
 
 static int parse_fields(struct fw_keyspec *ks, char **f, size_t nf, char *what, size_t whatlen)
 {
-	const char *kw = f[0];
-	char shown[48];
-	size_t k = 0;
+	char *kw = f[0];
 	int err;
 
+	/* keywords in any case (PSK, Pmk): f[0] is the spec's own copy */
+	for (char *c = kw; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
 	nf--;	/* values after the keyword */
 	if (strcmp(kw, "pmk") == 0 || strcmp(kw, "msk") == 0) {
 		bool pmk = kw[0] == 'p';
@@ -297,21 +285,23 @@ static int parse_fields(struct fw_keyspec *ks, char **f, size_t nf, char *what, 
 		ks->text = f[1];
 		return 0;
 	}
-	/* the keyword may be anything the user typed: show it escaped and short */
-	const char *p = kw;
-
-	for (; *p; p++) {
-		char ch[8];
-		size_t l = strlen(show_char(ch, *p));
-
-		if (k + l >= sizeof(shown))
-			break;
-		memcpy(shown + k, ch, l);
-		k += l;
-	}
-	shown[k] = '\0';
-	say(what, whatlen, NULL, "unknown keyword '%s%s' (want pmk, msk, psk, radius-secret, keylog or log)",
-	    shown, *p ? "..." : "");
+	/*
+	 * Not a keyword: the field may well be the secret itself (a bare
+	 * passphrase, "wpa_passphrase=..." pasted from hostapd.conf, "psk:..."),
+	 * so it is never shown; the message says what it looks like instead.
+	 */
+	if (strchr(kw, '='))
+		say(what, whatlen, NULL, "not a key line (a 'name=value' setting? write "
+		    "psk PASSPHRASE [SSID]; the line is not shown, it may hold a secret)");
+	else if (strchr(kw, ':'))
+		say(what, whatlen, NULL, "not a key line (a 'name:value' pair? write "
+		    "psk PASSPHRASE [SSID]; the line is not shown, it may hold a secret)");
+	else if (nf == 0)
+		say(what, whatlen, NULL, "not a key line (one field alone: a bare passphrase? "
+		    "write psk PASSPHRASE [SSID]; the line is not shown, it may hold a secret)");
+	else
+		say(what, whatlen, NULL, "unknown keyword (want pmk, msk, psk, radius-secret, "
+		    "keylog or log; the line is not shown, it may hold a secret)");
 	return FW_EINVAL;
 }
 

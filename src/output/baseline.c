@@ -19,6 +19,7 @@
 #include "output/jread.h"
 #include "util/err.h"
 #include "util/mac.h"
+#include "util/rfile.h"
 
 struct bp {
 	struct fw_baseline *b;
@@ -237,16 +238,15 @@ int fw_baseline_parse(struct fw_baseline *b, const char *name, const char *text,
 
 int fw_baseline_load(struct fw_baseline *b, const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
+	/* a regular file only, refused when over the reader's limit (rfile.h) */
+	FILE *f = fw_rfile_open(path, FW_JR_MAX_TEXT, NULL, err, errlen);
 	char *buf = NULL, *nb;
 	size_t n = 0, cap = 0, got;
 	int rc;
 
 	memset(b, 0, sizeof(*b));
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!f)
 		return FW_EIO;
-	}
 	do {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 65536;

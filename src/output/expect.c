@@ -17,6 +17,7 @@
 #include "output/expect.h"
 #include "output/utf8.h"
 #include "util/err.h"
+#include "util/rfile.h"
 
 #define MAX_WORDS 8
 
@@ -274,7 +275,9 @@ static int parse_line(struct fw_expect *e, const struct pline *pl, char *line, b
 	else if (strcmp(w[0], "forbid") == 0)
 		rc = parse_forbid(pl, w, n, &r);
 	else
-		return bad(pl, "'%s' is not a rule (want key, merge, handshakes, expect or forbid)", w[0]);
+		/* not shown: a sidecar carries keys, and a stray line may be one */
+		return bad(pl, "not a rule (want key, merge, handshakes, expect or forbid; the line "
+			   "is not shown, it may hold a secret)");
 	if (rc)
 		return rc;
 	if (add_rule(e, &r))
@@ -337,16 +340,15 @@ out:
 
 int fw_expect_load(struct fw_expect *e, const char *path, bool keys, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
+	/* a regular file only: a sidecar naming a FIFO or /dev/zero must not hang */
+	FILE *f = fw_rfile_open(path, FW_EXPECT_MAX_BYTES, NULL, err, errlen);
 	char *buf;
 	size_t n;
 	int rc;
 
 	memset(e, 0, sizeof(*e));
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!f)
 		return FW_EIO;
-	}
 	buf = malloc(FW_EXPECT_MAX_BYTES + 1);
 	if (!buf) {
 		fclose(f);

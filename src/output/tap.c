@@ -5,10 +5,15 @@
  * lines whose description must not hold '#' unescaped (it starts a
  * directive), and a YAML block, indented two spaces between "---" and
  * "...", for the diagnostics.
+ *
+ * File names and messages are bytes from the file system: both outputs
+ * escape control bytes and invalid UTF-8 as \xNN (tstyle.h), so a name
+ * holding an escape sequence reaches neither a terminal nor a CI log raw.
  */
 #include <string.h>
 
 #include "output/checkout.h"
+#include "output/tstyle.h"
 
 static const char *const status_word[] = { "PASS", "FAIL", "ERROR" };
 
@@ -25,10 +30,13 @@ void fw_check_count(struct fw_check_counts *c, const struct fw_check_result *r)
 
 void fw_check_write_line(FILE *o, const struct fw_check_result *r)
 {
-	fprintf(o, "%s %s", status_word[r->status], r->path);
+	fprintf(o, "%s ", status_word[r->status]);
+	fw_tx_str(o, r->path);
 	if (r->status == FW_CHECK_PASS) {
-		if (r->summary)
-			fprintf(o, ": %s", r->summary);
+		if (r->summary) {
+			fputs(": ", o);
+			fw_tx_str(o, r->summary);
+		}
 	} else {
 		size_t np = strlen(r->path);
 
@@ -38,7 +46,8 @@ void fw_check_write_line(FILE *o, const struct fw_check_result *r)
 			/* "PATH: ..." after "ERROR PATH": say the path once */
 			if (strncmp(s, r->path, np) == 0 && s[np] == ':' && s[np + 1] == ' ')
 				s += np + 2;
-			fprintf(o, "%s%s", i ? "; " : ": ", s);
+			fputs(i ? "; " : ": ", o);
+			fw_tx_str(o, s);
 		}
 		if (r->dropped)
 			fprintf(o, "; and %zu more", r->dropped);
@@ -59,22 +68,23 @@ void fw_tap_begin(FILE *o, size_t n)
 
 static void tap_desc(FILE *o, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '#' || *s == '\\')
+	while (*s) {
+		size_t run = strcspn(s, "#\\");
+
+		fw_tx_safe(o, (const uint8_t *)s, run, false);
+		s += run;
+		if (*s) {
 			fputc('\\', o);
-		fputc(*s, o);
+			fputc(*s++, o);
+		}
 	}
 }
 
-/* A YAML double-quoted scalar (YAML 1.2 section 7.3.1). */
+/* A YAML double-quoted scalar (YAML 1.2 section 7.3.1: \" \\ and \xNN are its escapes). */
 static void yaml_str(FILE *o, const char *s)
 {
 	fputc('"', o);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', o);
-		fputc(*s, o);
-	}
+	fw_tx_safe(o, (const uint8_t *)s, strlen(s), true);
 	fputc('"', o);
 }
 
@@ -98,7 +108,7 @@ void fw_tap_write(FILE *o, size_t number, const struct fw_check_result *r)
 	if (r->status == FW_CHECK_PASS) {
 		if (r->summary) {
 			fputs("# ", o);
-			fputs(r->summary, o);
+			fw_tx_str(o, r->summary);
 			fputc('\n', o);
 		}
 		return;

@@ -8,6 +8,7 @@
 
 #include <openssl/crypto.h>
 
+#include "capture/outfile.h"
 #include "capture/writer.h"
 #include "crypto/kdf.h"
 #include "decode/frame.h"
@@ -313,7 +314,10 @@ int fw_synth_write_pcap(const struct fw_synth_opts *o, const char *name, const c
 	return fw_synth_write_pcaps(o, name, path, NULL, res, err, errlen);
 }
 
-/* Close w; its error, if the run had none, becomes the result. */
+/*
+ * Close w; its error, if the run had none, becomes the result.  After a
+ * failure nothing is put in place: a file of that name stays as it was.
+ */
 static int close_writer(struct fw_pcap_writer *w, const char *path, int rc, char *err,
 			size_t errlen)
 {
@@ -321,6 +325,10 @@ static int close_writer(struct fw_pcap_writer *w, const char *path, int rc, char
 
 	if (!w)
 		return rc;
+	if (rc) {
+		fw_pcap_writer_abort(w);
+		return rc;
+	}
 	rc2 = fw_pcap_writer_close(w);
 	if (!rc && rc2) {
 		snprintf(err, errlen, "%s: %s", path, fw_strerror(rc2));
@@ -347,15 +355,25 @@ int fw_synth_write_pcaps(const struct fw_synth_opts *o, const char *name, const 
 		snprintf(err, errlen, "'%s' has no wired side to write", name);
 		return FW_EINVAL;
 	}
-	rc = fw_pcap_writer_open_prec(&w, path, o->linktype, 65535, false, err, errlen);
+	rc = fw_pcap_writer_create(&w, path, NULL, o->linktype, 65535, false, err, errlen);
 	if (rc)
 		return rc;
-	if (wired_path)
-		rc = fw_pcap_writer_open_prec(&ww, wired_path, FW_DLT_EN10MB, 65535, false, err,
-					      errlen);
+	if (wired_path) {
+		/* the two outputs are two files, also through a link */
+		const struct fw_out_rule rule = { &path, 1, 0 };
+
+		rc = fw_pcap_writer_create(&ww, wired_path, &rule, FW_DLT_EN10MB, 65535, false,
+					   err, errlen);
+	}
 	if (!rc)
 		rc = fw_synth_run_wired(o, name, pcap_sink, w, ww ? pcap_sink : NULL, ww, res, err,
 					errlen);
+	/* both files whole before either is put in place: a failure keeps both old ones */
+	if (!rc && (fw_pcap_writer_flush(w) != 0 || fw_pcap_writer_flush(ww) != 0)) {
+		snprintf(err, errlen, "%s: %s", fw_pcap_writer_flush(w) ? path : wired_path,
+			 fw_strerror(FW_EIO));
+		rc = FW_EIO;
+	}
 	rc = close_writer(ww, wired_path, rc, err, errlen);
 	return close_writer(w, path, rc, err, errlen);
 }

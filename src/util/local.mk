@@ -5,5 +5,6 @@ libfwutil_a_SOURCES = \
 	src/util/err.c src/util/err.h \
 	src/util/hex.c src/util/hex.h \
 	src/util/mac.c src/util/mac.h \
+	src/util/rfile.c src/util/rfile.h \
 	src/util/zero.c src/util/zero.h \
 	$(NULL)

@@ -8,6 +8,7 @@ tests_capture_test_capture_SOURCES = \
 	tests/capture/test_pcapng.c \
 	tests/capture/test_merge.c \
 	tests/capture/test_ifid.c \
+	tests/capture/test_outfile.c \
 	$(NULL)
 tests_capture_test_capture_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS) $(ZLIB_CFLAGS)
 tests_capture_test_capture_LDADD = libfwcapture.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS)

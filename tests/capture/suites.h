@@ -9,6 +9,7 @@ Suite *writer_suite(void);
 Suite *pcapng_suite(void);
 Suite *merge_suite(void);
 Suite *ifid_suite(void);
+Suite *outfile_suite(void);
 
 /* helpers.c */
 /* The corpus directory, or NULL after printing why the caller skips. */

@@ -94,7 +94,7 @@ START_TEST(text_lines)
 		"PASS caps/wpa2-psk.pcap: 1 of 1 handshake complete, 0 findings; judged by x.expect\n"
 		"FAIL caps/#1 <wrong> & \"psk\".pcap: x.expect:2: expect TIMEOUT at 84: not found; "
 		"x.expect:3: forbid others: found unexpected TIMEOUT\n"
-		"ERROR caps/bad\xff.pcap: unknown file format\n"
+		"ERROR caps/bad\\xff.pcap: unknown file format\n"
 		"3 captures: 1 passed, 1 failed, 1 unreadable\n");
 	free(out);
 }
@@ -119,12 +119,12 @@ START_TEST(tap)
 		"  findings:\n"
 		"    - \"TIMEOUT error a>b frames 71,83: the \\\"deauth\\\" \\\\ reason 15\"\n"
 		"  ...\n"
-		"not ok 3 - caps/bad\xff.pcap\n"
+		"not ok 3 - caps/bad\\xff.pcap\n"
 		"  ---\n"
-		"  message: \"caps/bad\xff.pcap: unknown file format\"\n"
+		"  message: \"caps/bad\\xff.pcap: unknown file format\"\n"
 		"  severity: error\n"
 		"  reasons:\n"
-		"    - \"caps/bad\xff.pcap: unknown file format\"\n"
+		"    - \"caps/bad\\xff.pcap: unknown file format\"\n"
 		"  ...\n"
 		"# 3 captures: 1 passed, 1 failed, 1 unreadable\n");
 	free(out);

@@ -186,7 +186,7 @@ START_TEST(malformed_pmk_lines)
 	bad_log("1.0: WPA: PMK - hexdump(len=3): 8f 63 e5\n",
 		"line 1: PMK hexdump: 3 bytes, want 32, 48 or 64");
 	bad_log("1.0: WPA: PMK - hexdump(len=32): 8f 6x e5\n",
-		"line 1: PMK hexdump: bad byte '6x '");
+		"line 1: PMK hexdump: byte 2 is not two hex digits");
 	bad_log("1.0: WPA: PMK - hexdump(len=32): 8f 63 e5 zz\n",
 		"line 1: PMK hexdump: unexpected text after the bytes");
 }

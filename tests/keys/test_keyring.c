@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "keys/keyring.h"
 #include "suites.h"
@@ -230,7 +232,7 @@ START_TEST(cli_errors)
 			 FW_EINVAL);
 	ck_assert_str_eq(err, "--pmk: 31 bytes, want 32, 48 or 64");
 	ck_assert_int_eq(fw_keyring_add_pmk_hex(kr, "00x1", "--pmk", err, sizeof(err)), FW_EINVAL);
-	ck_assert_str_eq(err, "--pmk: bad hex digit 'x' at position 3");
+	ck_assert_str_eq(err, "--pmk: bad hex digit at position 3");
 	ck_assert_int_eq(fw_keyring_add_pmk_hex(kr, PSK_VALIUM "0", "--pmk", err, sizeof(err)),
 			 FW_EINVAL);
 	ck_assert_str_eq(err, "--pmk: odd number of hex digits (65)");
@@ -375,6 +377,53 @@ START_TEST(key_file_missing)
 }
 END_TEST
 
+/* A byte order mark and keywords in capitals are accepted; a file others may read is read with a warning. */
+START_TEST(key_file_bom_case_mode)
+{
+	char *dir = tk_tmpdir();
+	char *path = tk_write_str(dir, "k.txt", "\xef\xbb\xbfPMK " PSK_VALIUM "\nPsk abcdefgh net\n");
+	struct fw_keyring *kr = fw_keyring_new();
+	char err[512] = "junk", want[700];
+
+	ck_assert_int_eq(chmod(path, 0600), 0);
+	ck_assert_int_eq(fw_keyring_load_file(kr, path, err, sizeof(err)), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fw_keyring_count(kr), 2);
+	ck_assert_int_eq(chmod(path, 0644), 0);
+	ck_assert_int_eq(fw_keyring_load_file(kr, path, err, sizeof(err)), 0);
+	snprintf(want, sizeof(want), "key file %s: others may read or write it (mode 644)", path);
+	ck_assert_str_eq(err, want);
+	fw_keyring_free(kr);
+	free(path);
+	tk_rmtree(dir);
+}
+END_TEST
+
+/* Only regular files: a FIFO (no writer: it would block) and a device are refused at once. */
+START_TEST(key_file_not_regular)
+{
+	char *dir = tk_tmpdir();
+	struct fw_keyring *kr = fw_keyring_new();
+	char fifo[4200], err[512] = "", want[4400];
+
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(fw_keyring_load_file(kr, fifo, err, sizeof(err)), FW_EIO);
+	snprintf(want, sizeof(want), "key file %s: is a FIFO, not a regular file", fifo);
+	ck_assert_str_eq(err, want);
+	ck_assert_int_eq(fw_keyring_load_keylog(kr, fifo, err, sizeof(err)), FW_EIO);
+	snprintf(want, sizeof(want), "%s: is a FIFO, not a regular file", fifo);
+	ck_assert_str_eq(err, want);
+	ck_assert_int_eq(fw_keyring_load_file(kr, "/dev/zero", err, sizeof(err)), FW_EIO);
+	ck_assert_str_eq(err, "key file /dev/zero: is a character device, not a regular file");
+	ck_assert_int_eq(fw_keyring_load_keylog(kr, "/dev/zero", err, sizeof(err)), FW_EIO);
+	ck_assert_int_eq(fw_keyring_load_file(kr, dir, err, sizeof(err)), FW_EIO);
+	ck_assert_uint_eq(fw_keyring_count(kr), 0);
+	fw_keyring_free(kr);
+	tk_rmtree(dir);
+}
+END_TEST
+
 Suite *keyring_suite(void)
 {
 	Suite *s = suite_create("keyring");
@@ -390,6 +439,8 @@ Suite *keyring_suite(void)
 	tcase_add_test(tc, key_file_junk);
 	tcase_add_test(tc, key_file_missing);
 	tcase_add_test(tc, key_file_log_lines);
+	tcase_add_test(tc, key_file_bom_case_mode);
+	tcase_add_test(tc, key_file_not_regular);
 	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
 	return s;

@@ -104,16 +104,24 @@ START_TEST(errors)
 {
 	bad("psk \"abcdefgh", "unterminated quote");
 	bad("psk \"abcdefgh\\", "unterminated quote");
-	bad("psk \"abcd\\nefgh\"", "unknown escape \\n (want \\\" or \\\\)");
-	bad("psk \"abcd\\\x01", "unknown escape \\\\x01 (want \\\" or \\\\)");
+	bad("psk \"abcd\\nefgh\"", "unknown escape in quotes (want \\\" or \\\\)");
+	bad("psk \"abcd\\\x01", "unknown escape in quotes (want \\\" or \\\\)");
 	bad("psk \"abcdefgh\"x", "text after a closing quote");
 	bad("psk abc\"defgh\"", "quote inside an unquoted field");
-	bad("pnk 00", "unknown keyword 'pnk' (want pmk, msk, psk, radius-secret, keylog or log)");
-	bad("PMK 00", "unknown keyword 'PMK' (want pmk, msk, psk, radius-secret, keylog or log)");
-	bad("\"\x7f\"", "unknown keyword '\\x7f' (want pmk, msk, psk, radius-secret, keylog or log)");
+	bad("pnk 00", "unknown keyword (want pmk, msk, psk, radius-secret, keylog or log; the line "
+	    "is not shown, it may hold a secret)");
+	/* keywords in any case: PMK is pmk, and its message names it so */
+	bad("PMK 00", "pmk: 1 bytes, want 32, 48 or 64");
+	/* a line that is only a secret is never quoted back */
+	bad("\"\x7f\"", "not a key line (one field alone: a bare passphrase? write psk PASSPHRASE "
+	    "[SSID]; the line is not shown, it may hold a secret)");
 	bad("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-	    "unknown keyword 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' "
-	    "(want pmk, msk, psk, radius-secret, keylog or log)");
+	    "not a key line (one field alone: a bare passphrase? write psk PASSPHRASE [SSID]; the "
+	    "line is not shown, it may hold a secret)");
+	bad("wpa_passphrase=hunter2hunter2", "not a key line (a 'name=value' setting? write psk "
+	    "PASSPHRASE [SSID]; the line is not shown, it may hold a secret)");
+	bad("psk:hunter2hunter2", "not a key line (a 'name:value' pair? write psk PASSPHRASE "
+	    "[SSID]; the line is not shown, it may hold a secret)");
 	bad("pmk", "pmk: 0 values, want 1");
 	bad("pmk 00 11", "pmk: 2 values, want 1");
 	bad("msk", "msk: 0 values, want 1");
@@ -121,8 +129,8 @@ START_TEST(errors)
 	bad("psk abcdefgh ssid extra", "psk: 3 values, want 1 or 2");
 	bad("radius-secret a b", "radius-secret: 2 values, want 1");
 	bad("keylog", "keylog: 0 values, want 1");
-	bad("pmk 0g", "pmk: bad hex digit 'g' at position 2");
-	bad("pmk 00:11", "pmk: bad hex digit ':' at position 3");
+	bad("pmk 0g", "pmk: bad hex digit at position 2");
+	bad("pmk 00:11", "pmk: bad hex digit at position 3");
 	bad("msk 000", "msk: odd number of hex digits (3)");
 	bad_owned(line_of("pmk", 31), "pmk: 31 bytes, want 32, 48 or 64");
 	bad_owned(line_of("pmk", 33), "pmk: 33 bytes, want 32, 48 or 64");

@@ -15,11 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../e2e/corpus_table.h"
 #include "../e2e/run_capture.h"
 #include "capture/nl80211.h"
+#include "capture/privs.h"
 #include "capture/source.h"
 #include "cli/drive.h"
 #include "decode/frame.h"
@@ -354,6 +357,48 @@ START_TEST(channel_centres)
 }
 END_TEST
 
+/*
+ * -Z with a number: the uid of an entry (65534, nobody on Debian), and a uid
+ * no entry names, which takes the same number as its group.  In a child of
+ * its own: the switch cannot be undone.  Needs root.
+ */
+static void drop_to(const char *who, uid_t uid, gid_t gid)
+{
+	char err[256] = "";
+	pid_t pid = fork();
+	int st = 0;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (fw_privs_drop(who, false, err, sizeof(err)) != 0) {
+			fprintf(stderr, "%s\n", err);
+			_exit(1);
+		}
+		_exit(getuid() == uid && geteuid() == uid && getgid() == gid ? 0 : 2);
+	}
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert(WIFEXITED(st));
+	ck_assert_int_eq(WEXITSTATUS(st), 0);
+}
+
+START_TEST(privs_numeric_uid)
+{
+	char err[256] = "";
+
+	ck_assert_int_eq(fw_privs_drop("no-such-user-fourway", false, err, sizeof(err)),
+			 FW_ENOTFOUND);
+	ck_assert_str_eq(err, "-Z no-such-user-fourway: no such user");
+	ck_assert_int_eq(fw_privs_drop("-5", false, err, sizeof(err)), FW_ENOTFOUND);
+	if (geteuid() != 0) {
+		puts("privs_numeric_uid: not root: the switch itself is not tried");
+		return;
+	}
+	drop_to("65534", 65534, getpwuid(65534) ? getpwuid(65534)->pw_gid : 65534);
+	if (!getpwuid(4000000))
+		drop_to("4000000", 4000000, 4000000);
+}
+END_TEST
+
 static Suite *live_suite(void)
 {
 	Suite *s = suite_create("live");
@@ -369,6 +414,7 @@ static Suite *live_suite(void)
 	tc = tcase_create("capture");
 	tcase_add_test(tc, channel_numbers);
 	tcase_add_test(tc, channel_centres);
+	tcase_add_test(tc, privs_numeric_uid);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -89,6 +89,17 @@ if [ -n "$f" ] && "$fw" analyze --json --passphrase 'the right passphrase' "$f" 
 else
 	nok "the saved pcap holds the link's 8 messages" "$f: $(head -c 300 "$tmp/saved.json" 2>&1)"
 fi
+# The name is built from the air and the clock: one planted in advance (a
+# link to another file) is refused, never followed or replaced.
+echo precious >"$tmp/victim"
+now=$(date +%s)
+for k in $(seq 0 40); do
+	ln -sf "$tmp/victim" "$tmp/fourway-020000000000-020000000100-$((now + k)).pcap"
+done
+t send-keys -t fw "s"
+wait_screen "s refuses a name that exists" "exists: refusing to replace it"
+[ "$(cat "$tmp/victim")" = precious ] && ok "the planted link's target is unchanged" ||
+	nok "the planted link's target is unchanged" "$(head -c 100 "$tmp/victim")"
 
 wait_screen "the replay ends (all 160 frames)" "frames 160  links 1  findings 2  [ended]" 30
 t send-keys -t fw q

@@ -81,10 +81,14 @@ while IFS='|' read -r path pass ssid; do
 		continue
 	fi
 	# every run writes what it captured (-w); wrong-psk.pcap also runs as nobody (-Z)
-	z=
-	[ "$cap" = wrong-psk.pcap ] && z=nobody
-	rm -f "$tmp/w.pcapng"
-	"$fw" live "$ifn" --no-tui --json "$@" -w "$tmp/w.pcapng" ${z:+-Z "$z"} </dev/null \
+	# (-w is created after the switch: in a folder nobody may write)
+	z= wdir=$tmp
+	if [ "$cap" = wrong-psk.pcap ]; then
+		z=nobody wdir=$tmp/zw
+		chmod 711 "$tmp" && mkdir -p "$wdir" && chown nobody "$wdir"
+	fi
+	rm -f "$tmp/w.pcapng" "$wdir/w.pcapng"
+	"$fw" live "$ifn" --no-tui --json "$@" -w "$wdir/w.pcapng" ${z:+-Z "$z"} </dev/null \
 		>"$tmp/live.json" 2>"$tmp/live.err" &
 	fw_pid=$!
 	if ! wait_for "$tmp/live.json" '"event":"start"'; then
@@ -120,6 +124,12 @@ while IFS='|' read -r path pass ssid; do
 		nok "$cap: captured as radiotap" "$(head -1 "$tmp/live.json")"
 	# What live draws is what analyze draws from the same frames with the same
 	# times: those it wrote with -w (exactly, times included).
+	if [ -n "$z" ]; then
+		[ "$(stat -c %U "$wdir/w.pcapng" 2>/dev/null)" = nobody ] &&
+			ok "$cap: -Z nobody: the -w file belongs to nobody" ||
+			nok "$cap: -Z nobody: the -w file belongs to nobody" "$(ls -l "$wdir" 2>&1)"
+		mv "$wdir/w.pcapng" "$tmp/w.pcapng"
+	fi
 	"$fw" analyze --json "$@" "$tmp/w.pcapng" </dev/null >"$tmp/w.json" 2>/dev/null
 	compare "$cap over $ifn, against analyze of its -w capture" "$tmp/live.json" "$tmp/w.json"
 	# Those frames are the file's, byte for byte, and none was dropped.
