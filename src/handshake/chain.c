@@ -367,13 +367,14 @@ static int cmp_uint(const void *a, const void *b)
 static void link_causes(struct fw_core *c, const struct hs_link *l, size_t first)
 {
 	size_t n = c->n_findings - first, words;
-	struct fw_finding *f = &c->findings[first];
+	struct fw_finding *f;
 	struct hs_set *sets;
 	uint64_t *edge, *reach;
 	bool any = false;
 
 	if (n < 2)
 		return;
+	f = &c->findings[first];	/* after the check: no findings may mean no array */
 	if (n > CHAIN_MAX)
 		n = CHAIN_MAX;
 	/* most links have no pair of findings a rule joins: look before allocating */

@@ -43,7 +43,7 @@ static bool parse_time(const char **p, int64_t *ns)
 		s++;
 		nd++;
 	}
-	if (!nd)
+	if (!nd || sec > (INT64_MAX - frac) / NS)	/* beyond 2262 in ns: not a time */
 		return false;
 	*ns = sec * NS + frac;
 	*p = s;
