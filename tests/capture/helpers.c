@@ -9,22 +9,15 @@
 #include <zlib.h>
 
 #include "capture/source.h"
+#include "../common/corpus.h"
 #include "suites.h"
 
 const char *tc_corpus(const char *who)
 {
-	const char *d = getenv("FOURWAY_CORPUS");
-	char manifest[4096];
-	struct stat st;
+	const char *d = tcorpus_dir();
 
-	if (!d || !*d)
-		d = "../shared/corpus";
-	snprintf(manifest, sizeof(manifest), "%s/MANIFEST.tsv", d);
-	if (stat(manifest, &st) != 0) {
-		printf("test_capture: %s: corpus not found (%s missing; set FOURWAY_CORPUS): skipping\n",
-		       who, manifest);
-		return NULL;
-	}
+	/* test_capture_corpus skips without it: here it must be there */
+	ck_assert_msg(d != NULL, "%s: corpus not found", who);
 	return d;
 }
 

@@ -5,13 +5,15 @@
 #include <stdint.h>
 
 Suite *file_suite(void);
+Suite *file_corpus_suite(void);
 Suite *writer_suite(void);
 Suite *pcapng_suite(void);
 Suite *merge_suite(void);
+Suite *merge_corpus_suite(void);
 Suite *ifid_suite(void);
 
 /* helpers.c */
-/* The corpus directory, or NULL after printing why the caller skips. */
+/* The corpus directory (the corpus suites run only where it is: corpus.h). */
 const char *tc_corpus(const char *who);
 char *tc_tmpdir(void);
 void tc_rmtree(char *dir);

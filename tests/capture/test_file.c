@@ -559,16 +559,27 @@ Suite *file_suite(void)
 	Suite *s = suite_create("file");
 	TCase *tc = tcase_create("file");
 
+	tcase_add_test(tc, not_captures);
+	tcase_add_test(tc, pcap_orders_and_lengths);
+	tcase_add_test(tc, file_as_a_source);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* The cases over the corpus: test_capture_corpus runs them. */
+Suite *file_corpus_suite(void)
+{
+	Suite *s = suite_create("file corpus");
+	TCase *tc = tcase_create("file corpus");
+
 	tcase_add_test(tc, corpus_frame_counts);
 	tcase_add_test(tc, pcap_timestamps_in_ns);
 	tcase_add_test(tc, gzip_same_packets);
 	tcase_add_test(tc, standard_input);
 	tcase_add_test(tc, truncated_pcap);
 	tcase_add_test(tc, truncated_pcapng);
-	tcase_add_test(tc, not_captures);
 	tcase_add_test(tc, absurd_lengths);
-	tcase_add_test(tc, pcap_orders_and_lengths);
-	tcase_add_test(tc, file_as_a_source);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;

@@ -12,7 +12,6 @@ int main(void)
 	srunner_add_suite(sr, eapol_suite());
 	srunner_add_suite(sr, ie_suite());
 	srunner_add_suite(sr, link_suite());
-	srunner_add_suite(sr, corpus_suite());
 	srunner_add_suite(sr, radius_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -5,10 +5,9 @@
 
 int main(void)
 {
-	SRunner *sr = srunner_create(corpus_suite());
+	SRunner *sr = srunner_create(vmcaps_suite());
 	int failed;
 
-	srunner_add_suite(sr, vmcaps_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

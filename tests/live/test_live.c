@@ -5,7 +5,9 @@
  *   often, with feeds in between) gives exactly the JSON report of a core
  *   fed that prefix and finished once; refreshing twice changes nothing;
  *   and fw_core_finish() after refreshes gives the batch report.  Over the
- *   captures in captures/ and the real-capture corpus, with their keys.
+ *   captures in captures/ and (built with TEST_LIVE_CORPUS, as the program
+ *   test_live_corpus, which skips without it) the real-capture corpus, with
+ *   their keys.
  * - channel arithmetic against IEEE 802.11-2020 Annex E (channel starting
  *   frequencies) and the 80/160 MHz channel centres of its tables E-4 and
  *   E-5 (5 GHz) and the 6 GHz ones (5950 + 5n, n = 7, 15 for the first
@@ -18,6 +20,7 @@
 #include <unistd.h>
 
 #include "../e2e/corpus_table.h"
+#include "../common/corpus.h"
 #include "../e2e/run_capture.h"
 #include "capture/nl80211.h"
 #include "capture/source.h"
@@ -219,18 +222,10 @@ END_TEST
 START_TEST(refresh_matches_finish_corpus)
 {
 	const struct corpus_case *cc = &corpus_cases[_i];
-	const char *dir = corpus_dir();
 	char path[1024];
 
-	if (!dir) {
-		fprintf(stderr, "test_live: corpus not found (FOURWAY_CORPUS): skipping %s\n", cc->file);
-		return;
-	}
-	snprintf(path, sizeof(path), "%s/%s", dir, cc->file);
-	if (access(path, R_OK) != 0) {
-		fprintf(stderr, "test_live: %s not in the corpus: skipping\n", path);
-		return;
-	}
+	ck_assert_msg(tcorpus_path(path, sizeof(path), cc->file) && access(path, R_OK) == 0,
+		      "%s: not in the corpus", cc->file);
 	check_refresh(path, cc->passphrase, cc->ssid, 7);
 }
 END_TEST
@@ -354,6 +349,19 @@ START_TEST(channel_centres)
 }
 END_TEST
 
+/* The corpus cases: the program test_live_corpus runs them alone. */
+static Suite *live_corpus_suite(void)
+{
+	Suite *s = suite_create("live corpus");
+	TCase *tc = tcase_create("refresh");
+
+	tcase_set_timeout(tc, 600);
+	tcase_add_loop_test(tc, refresh_matches_finish_corpus, 0,
+			    sizeof(corpus_cases) / sizeof(corpus_cases[0]));
+	suite_add_tcase(s, tc);
+	return s;
+}
+
 static Suite *live_suite(void)
 {
 	Suite *s = suite_create("live");
@@ -361,8 +369,6 @@ static Suite *live_suite(void)
 
 	tcase_set_timeout(tc, 600);
 	tcase_add_loop_test(tc, refresh_matches_finish_captures, 0, sizeof(caps) / sizeof(caps[0]));
-	tcase_add_loop_test(tc, refresh_matches_finish_corpus, 0,
-			    sizeof(corpus_cases) / sizeof(corpus_cases[0]));
 	tcase_add_test(tc, refresh_empty);
 	tcase_add_test(tc, refresh_then_evict);
 	suite_add_tcase(s, tc);
@@ -378,7 +384,13 @@ int main(void)
 	SRunner *sr = srunner_create(live_suite());
 	int failed;
 
-	srunner_run_all(sr, CK_NORMAL);
+	srunner_add_suite(sr, live_corpus_suite());
+#ifdef TEST_LIVE_CORPUS
+	tcorpus_require("test_live_corpus");
+	srunner_run(sr, "live corpus", NULL, CK_NORMAL);
+#else
+	srunner_run(sr, "live", NULL, CK_NORMAL);
+#endif
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
