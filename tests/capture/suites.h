@@ -42,4 +42,7 @@ struct tc_pkts {
 void tc_read_all(const char *path, struct tc_pkts *out);
 void tc_pkts_free(struct tc_pkts *p);
 void tc_assert_same(const struct tc_pkts *a, const struct tc_pkts *b, size_t n);
+/* The same, a failure naming what (the case). */
+void tc_assert_same_as(const char *what, const struct tc_pkts *a, const struct tc_pkts *b,
+		       size_t n);
 #endif

@@ -7,7 +7,7 @@ tests_decode_test_decode_SOURCES = tests/decode/test_decode.c tests/decode/suite
 	tests/decode/test_radius.c \
 	$(NULL)
 tests_decode_test_decode_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS)
-tests_decode_test_decode_LDADD = libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS)
+tests_decode_test_decode_LDADD = tests/common/libtcommon.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS)
 
 # The corpus cases, a program of their own: SKIP without the corpus.
 check_PROGRAMS += tests/decode/test_decode_corpus

@@ -15,6 +15,7 @@
 
 #include <pcap/pcap.h>
 
+#include "../common/run.h"
 #include "bytes.h"
 #include "decode/frame.h"
 #include "decode/ie.h"
@@ -529,13 +530,6 @@ static Suite *corpus_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
 	tcorpus_require("test_decode_corpus");
-	sr = srunner_create(corpus_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tcommon_run(corpus_suite(), NULL);
 }

@@ -15,8 +15,9 @@
 #include "handshake/core.h"
 #include "handshake/finding.h"
 #include "keys/keyring.h"
-#include "run_capture.h"
 #include "../common/corpus.h"
+#include "../common/run.h"
+#include "../common/run_capture.h"
 #include "util/mac.h"
 #include <stdlib.h>
 
@@ -362,13 +363,6 @@ static Suite *corpus_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
 	tcorpus_require("test_e2e_corpus");
-	sr = srunner_create(corpus_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tcommon_run(corpus_suite(), NULL);
 }

@@ -21,7 +21,6 @@
 
 #include "../e2e/corpus_table.h"
 #include "../common/corpus.h"
-#include "../e2e/run_capture.h"
 #include "capture/nl80211.h"
 #include "capture/source.h"
 #include "cli/drive.h"
@@ -307,8 +306,9 @@ START_TEST(channel_numbers)
 	uint32_t f;
 
 	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
-		ck_assert_int_eq(fw_chan_freq(tab[i].ch, &f), 0);
-		ck_assert_uint_eq(f, tab[i].mhz);
+		ck_assert_msg(fw_chan_freq(tab[i].ch, &f) == 0, "channel %u: no frequency", tab[i].ch);
+		ck_assert_msg(f == tab[i].mhz, "channel %u: %u MHz, want %u", tab[i].ch, f,
+			      tab[i].mhz);
 	}
 	ck_assert_int_ne(fw_chan_freq(0, &f), 0);
 	ck_assert_int_ne(fw_chan_freq(15, &f), 0);
@@ -332,9 +332,12 @@ START_TEST(channel_centres)
 		struct fw_chan ch = { .freq = tab[i].freq };
 		uint32_t c;
 
-		ck_assert_int_eq(fw_chan_width_parse(tab[i].w, &ch.width), 0);
-		ck_assert_str_eq(fw_chan_width_name(ch.width), tab[i].w);
-		ck_assert_int_eq(fw_chan_center(&ch, &c), 0);
+		ck_assert_msg(fw_chan_width_parse(tab[i].w, &ch.width) == 0, "width %s: not parsed",
+			      tab[i].w);
+		ck_assert_msg(strcmp(fw_chan_width_name(ch.width), tab[i].w) == 0,
+			      "width %s: named %s", tab[i].w, fw_chan_width_name(ch.width));
+		ck_assert_msg(fw_chan_center(&ch, &c) == 0, "%u MHz width %s: no centre", tab[i].freq,
+			      tab[i].w);
 		ck_assert_msg(c == tab[i].center, "%u MHz width %s: centre %u, want %u", tab[i].freq,
 			      tab[i].w, c, tab[i].center);
 	}
