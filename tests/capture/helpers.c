@@ -1,5 +1,4 @@
 /* Shared helpers of the capture tests: the corpus, temporary files, reading everything. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,52 +8,27 @@
 #include <zlib.h>
 
 #include "capture/source.h"
+#include "../common/corpus.h"
+#include "../common/tmpdir.h"
 #include "suites.h"
 
 const char *tc_corpus(const char *who)
 {
-	const char *d = getenv("FOURWAY_CORPUS");
-	char manifest[4096];
-	struct stat st;
+	const char *d = tcorpus_dir();
 
-	if (!d || !*d)
-		d = "../shared/corpus";
-	snprintf(manifest, sizeof(manifest), "%s/MANIFEST.tsv", d);
-	if (stat(manifest, &st) != 0) {
-		printf("test_capture: %s: corpus not found (%s missing; set FOURWAY_CORPUS): skipping\n",
-		       who, manifest);
-		return NULL;
-	}
+	/* test_capture_corpus skips without it: here it must be there */
+	ck_assert_msg(d != NULL, "%s: corpus not found", who);
 	return d;
 }
 
 char *tc_tmpdir(void)
 {
-	const char *base = getenv("TMPDIR");
-	char *d = malloc(4096);
-
-	ck_assert_ptr_nonnull(d);
-	snprintf(d, 4096, "%s/fwcapXXXXXX", base && *base ? base : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(d));
-	return d;
+	return tcommon_tmpdir("fwcap");
 }
 
 void tc_rmtree(char *dir)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char p[8192];
-
-	while (dp && (e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	if (dp)
-		closedir(dp);
-	rmdir(dir);
-	free(dir);
+	tcommon_rmtree(dir);
 }
 
 uint8_t *tc_slurp(const char *path, size_t *len)
@@ -150,17 +124,28 @@ void tc_pkts_free(struct tc_pkts *p)
 	memset(p, 0, sizeof(*p));
 }
 
+void tc_assert_same_as(const char *what, const struct tc_pkts *a, const struct tc_pkts *b,
+		       size_t n)
+{
+	ck_assert_msg(a->n >= n && b->n >= n, "%s: %zu and %zu packets, %zu compared", what, a->n,
+		      b->n, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct tc_pkt *p = &a->v[i], *q = &b->v[i];
+
+		ck_assert_msg(p->frame_no == i + 1 && q->frame_no == i + 1,
+			      "%s: packet %zu numbered %llu and %llu", what, i,
+			      (unsigned long long)p->frame_no, (unsigned long long)q->frame_no);
+		ck_assert_msg(p->ts_ns == q->ts_ns && p->caplen == q->caplen && p->len == q->len &&
+			      p->linktype == q->linktype,
+			      "%s: frame %zu: time %lld/%lld, caplen %u/%u, len %u/%u, link type %d/%d",
+			      what, i + 1, (long long)p->ts_ns, (long long)q->ts_ns, p->caplen,
+			      q->caplen, p->len, q->len, p->linktype, q->linktype);
+		ck_assert_msg(memcmp(p->data, q->data, p->caplen) == 0, "%s: frame %zu: bytes differ",
+			      what, i + 1);
+	}
+}
+
 void tc_assert_same(const struct tc_pkts *a, const struct tc_pkts *b, size_t n)
 {
-	ck_assert_uint_ge(a->n, n);
-	ck_assert_uint_ge(b->n, n);
-	for (size_t i = 0; i < n; i++) {
-		ck_assert_uint_eq(a->v[i].frame_no, i + 1);
-		ck_assert_uint_eq(b->v[i].frame_no, i + 1);
-		ck_assert_int_eq(a->v[i].ts_ns, b->v[i].ts_ns);
-		ck_assert_uint_eq(a->v[i].caplen, b->v[i].caplen);
-		ck_assert_uint_eq(a->v[i].len, b->v[i].len);
-		ck_assert_int_eq(a->v[i].linktype, b->v[i].linktype);
-		ck_assert_mem_eq(a->v[i].data, b->v[i].data, a->v[i].caplen);
-	}
+	tc_assert_same_as("the two readings", a, b, n);
 }

@@ -5,14 +5,16 @@
 #include <stdint.h>
 
 Suite *file_suite(void);
+Suite *file_corpus_suite(void);
 Suite *writer_suite(void);
 Suite *pcapng_suite(void);
 Suite *merge_suite(void);
+Suite *merge_corpus_suite(void);
 Suite *ifid_suite(void);
 Suite *outfile_suite(void);
 
 /* helpers.c */
-/* The corpus directory, or NULL after printing why the caller skips. */
+/* The corpus directory (the corpus suites run only where it is: corpus.h). */
 const char *tc_corpus(const char *who);
 char *tc_tmpdir(void);
 void tc_rmtree(char *dir);
@@ -41,4 +43,7 @@ struct tc_pkts {
 void tc_read_all(const char *path, struct tc_pkts *out);
 void tc_pkts_free(struct tc_pkts *p);
 void tc_assert_same(const struct tc_pkts *a, const struct tc_pkts *b, size_t n);
+/* The same, a failure naming what (the case). */
+void tc_assert_same_as(const char *what, const struct tc_pkts *a, const struct tc_pkts *b,
+		       size_t n);
 #endif

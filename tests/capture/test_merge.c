@@ -187,8 +187,18 @@ Suite *merge_suite(void)
 	TCase *tc = tcase_create("merge");
 
 	tcase_add_test(tc, order_and_ties);
-	tcase_add_test(tc, corpus_pair);
 	tcase_add_test(tc, failing_input);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* The case over the corpus: test_capture_corpus runs it. */
+Suite *merge_corpus_suite(void)
+{
+	Suite *s = suite_create("merge corpus");
+	TCase *tc = tcase_create("merge corpus");
+
+	tcase_add_test(tc, corpus_pair);
 	suite_add_tcase(s, tc);
 	return s;
 }

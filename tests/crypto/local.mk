@@ -14,4 +14,4 @@ tests_crypto_test_crypto_SOURCES = \
 	tests/crypto/test_radius.c \
 	$(NULL)
 tests_crypto_test_crypto_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
-tests_crypto_test_crypto_LDADD = libfwcrypto.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)
+tests_crypto_test_crypto_LDADD = tests/common/libtcommon.a libfwcrypto.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)

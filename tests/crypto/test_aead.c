@@ -6,8 +6,10 @@
  * 12.5.3.3.3.  The peek at the first plaintext bytes (one keystream block,
  * no MIC) gives the same bytes as the full decryption on all of them.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "../common/named.h"
 #include "crypto/aead.h"
 #include "crypto/akm.h"
 #include "crypto/kdf.h"
@@ -221,24 +223,28 @@ START_TEST(test_round_trips)
 		for (size_t h = 0; h < 3; h++) {
 			ck_assert_uint_eq(th_hex(hdr, sizeof(hdr), hdrs[h]), hdr_lens[h]);
 			for (size_t blen = 0; blen <= sizeof(body); blen += 150) {
-				ck_assert_int_eq(fw_aead_encrypt(ciphers[c], tk, tk_len, hdr,
-								 hdr_lens[h], 0x0000a1b2c3d4e5ULL, 2,
-								 body, blen, enc, &elen), 0);
-				ck_assert_uint_eq(elen, hdr_lens[h] + 8 + blen +
-						  (ciphers[c] == FW_CIPHER_CCMP ? 8 : 16));
-				ck_assert_uint_eq(enc[hdr_lens[h] + 3], 0x20 | (2 << 6));
-				ck_assert_int_eq(fw_aead_decrypt(ciphers[c], tk, tk_len, enc, elen,
-								 hdr_lens[h], dec, &dlen), 0);
-				ck_assert_uint_eq(dlen, blen);
+				char what[64];
+
+				snprintf(what, sizeof(what), "cipher %u, header %zu, body %zu bytes",
+					 ciphers[c], h, blen);
+				tc_int_cmp(what, fw_aead_encrypt(ciphers[c], tk, tk_len, hdr,
+						hdr_lens[h], 0x0000a1b2c3d4e5ULL, 2, body,
+						blen, enc, &elen), ==, 0);
+				tc_uint_cmp(what, elen, ==,
+						hdr_lens[h] + 8 + blen + (ciphers[c] == FW_CIPHER_CCMP ? 8 : 16));
+				tc_uint_cmp(what, enc[hdr_lens[h] + 3], ==, 0x20 | (2 << 6));
+				tc_int_cmp(what, fw_aead_decrypt(ciphers[c], tk, tk_len, enc,
+						elen, hdr_lens[h], dec, &dlen), ==, 0);
+				tc_uint_cmp(what, dlen, ==, blen);
 				if (blen)
-					ck_assert_mem_eq(dec, body, blen);
+					tc_mem_eq(what, dec, body, blen);
 				if (blen >= 16)
 					check_peek(ciphers[c], tk, tk_len, enc, elen, hdr_lens[h],
 						   body, 16);
 				/* the PN is authenticated through the nonce */
 				enc[hdr_lens[h] + 7] ^= 0x01;
-				ck_assert_int_eq(fw_aead_decrypt(ciphers[c], tk, tk_len, enc, elen,
-								 hdr_lens[h], dec, &dlen), FW_EVERIFY);
+				tc_int_cmp(what, fw_aead_decrypt(ciphers[c], tk, tk_len, enc,
+						elen, hdr_lens[h], dec, &dlen), ==, FW_EVERIFY);
 			}
 		}
 	}

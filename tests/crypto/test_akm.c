@@ -2,8 +2,10 @@
  * The (version, AKM, DH group) table of 12.7.3 Table 12-11 and 12.7.2,
  * and the suite names/lengths.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "../common/named.h"
 #include "crypto/akm.h"
 #include "suites.h"
 #include "util/err.h"
@@ -83,44 +85,51 @@ START_TEST(test_version_0_akm_defined)
 	static const uint8_t sha384[] = { FW_AKM_8021X_SUITE_B_192, FW_AKM_FT_8021X_SHA384,
 					  FW_AKM_FT_PSK_SHA384, FW_AKM_PSK_SHA384 };
 	for (size_t i = 0; i < sizeof(sha384); i++) {
+		char what[16];
+
+		snprintf(what, sizeof(what), "AKM %u", sha384[i]);
 		p = get(0, sha384[i], 0);
-		ck_assert_int_eq(p.mic, FW_MIC_HMAC_SHA384);
-		ck_assert_int_eq(p.kdf, FW_KDF_SHA384);
-		ck_assert_uint_eq(p.mic_len, 24);
-		ck_assert_uint_eq(p.kck_len, 24);
-		ck_assert_uint_eq(p.kek_len, 32);
-		ck_assert_int_eq(p.pmkid_hash, FW_HASH_SHA384);
-		ck_assert(p.pmkid_checkable);
-		ck_assert(p.ft == (sha384[i] == FW_AKM_FT_8021X_SHA384 ||
-				   sha384[i] == FW_AKM_FT_PSK_SHA384));
-		ck_assert(p.psk == (sha384[i] == FW_AKM_FT_PSK_SHA384 ||
-				    sha384[i] == FW_AKM_PSK_SHA384));
+		tc_int_cmp(what, p.mic, ==, FW_MIC_HMAC_SHA384);
+		tc_int_cmp(what, p.kdf, ==, FW_KDF_SHA384);
+		tc_uint_cmp(what, p.mic_len, ==, 24);
+		tc_uint_cmp(what, p.kck_len, ==, 24);
+		tc_uint_cmp(what, p.kek_len, ==, 32);
+		tc_int_cmp(what, p.pmkid_hash, ==, FW_HASH_SHA384);
+		tc_true(what, p.pmkid_checkable);
+		tc_true(what,
+				p.ft == (sha384[i] == FW_AKM_FT_8021X_SHA384 || sha384[i] == FW_AKM_FT_PSK_SHA384));
+		tc_true(what,
+				p.psk == (sha384[i] == FW_AKM_FT_PSK_SHA384 || sha384[i] == FW_AKM_PSK_SHA384));
 	}
 
 	static const uint8_t by_group[] = { FW_AKM_OWE, FW_AKM_SAE_EXT_KEY, FW_AKM_FT_SAE_EXT_KEY };
 	for (size_t i = 0; i < sizeof(by_group); i++) {
+		char what[16];
+
+		snprintf(what, sizeof(what), "AKM %u", by_group[i]);
 		p = get(0, by_group[i], 19);
-		ck_assert_int_eq(p.mic, FW_MIC_HMAC_SHA256);
-		ck_assert_int_eq(p.kdf, FW_KDF_SHA256);
-		ck_assert_uint_eq(p.mic_len, 16);
-		ck_assert_uint_eq(p.kek_len, 16);
-		ck_assert(!p.pmkid_checkable);
-		ck_assert(p.ft == (by_group[i] == FW_AKM_FT_SAE_EXT_KEY));
+		tc_int_cmp(what, p.mic, ==, FW_MIC_HMAC_SHA256);
+		tc_int_cmp(what, p.kdf, ==, FW_KDF_SHA256);
+		tc_uint_cmp(what, p.mic_len, ==, 16);
+		tc_uint_cmp(what, p.kek_len, ==, 16);
+		tc_true(what, !p.pmkid_checkable);
+		tc_true(what, p.ft == (by_group[i] == FW_AKM_FT_SAE_EXT_KEY));
 		p = get(0, by_group[i], 20);
-		ck_assert_int_eq(p.mic, FW_MIC_HMAC_SHA384);
-		ck_assert_int_eq(p.kdf, FW_KDF_SHA384);
-		ck_assert_uint_eq(p.mic_len, 24);
-		ck_assert_uint_eq(p.kck_len, 24);
-		ck_assert_uint_eq(p.kek_len, 32);
+		tc_int_cmp(what, p.mic, ==, FW_MIC_HMAC_SHA384);
+		tc_int_cmp(what, p.kdf, ==, FW_KDF_SHA384);
+		tc_uint_cmp(what, p.mic_len, ==, 24);
+		tc_uint_cmp(what, p.kck_len, ==, 24);
+		tc_uint_cmp(what, p.kek_len, ==, 32);
 		p = get(0, by_group[i], 21);
-		ck_assert_int_eq(p.mic, FW_MIC_HMAC_SHA512);
-		ck_assert_int_eq(p.kdf, FW_KDF_SHA512);
-		ck_assert_uint_eq(p.mic_len, 32);
-		ck_assert_uint_eq(p.kck_len, 32);
-		ck_assert_uint_eq(p.kek_len, 32);
-		ck_assert_int_eq(fw_akm_params(&p, 0, by_group[i], 22), FW_EUNSUPP);
-		ck_assert_int_eq(fw_akm_params(&p, 0, by_group[i], 0), FW_EUNSUPP);
-		ck_assert_ptr_nonnull(strstr(fw_akm_unsupported_reason(0, by_group[i], 22), "group"));
+		tc_int_cmp(what, p.mic, ==, FW_MIC_HMAC_SHA512);
+		tc_int_cmp(what, p.kdf, ==, FW_KDF_SHA512);
+		tc_uint_cmp(what, p.mic_len, ==, 32);
+		tc_uint_cmp(what, p.kck_len, ==, 32);
+		tc_uint_cmp(what, p.kek_len, ==, 32);
+		tc_int_cmp(what, fw_akm_params(&p, 0, by_group[i], 22), ==, FW_EUNSUPP);
+		tc_int_cmp(what, fw_akm_params(&p, 0, by_group[i], 0), ==, FW_EUNSUPP);
+		tc_true(what, strstr(fw_akm_unsupported_reason(0, by_group[i], 22),
+				"group") != NULL);
 	}
 
 	ck_assert_int_eq(fw_akm_params(&p, 0, FW_AKM_FILS_SHA256, 0), FW_EUNSUPP);

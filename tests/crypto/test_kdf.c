@@ -24,8 +24,9 @@ START_TEST(test_psk_ieee_vectors)
 	uint8_t psk[32];
 
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		ck_assert_int_eq(fw_psk_from_passphrase(v[i].pass, (const uint8_t *)v[i].ssid,
-							strlen(v[i].ssid), psk), 0);
+		ck_assert_msg(fw_psk_from_passphrase(v[i].pass, (const uint8_t *)v[i].ssid,
+						     strlen(v[i].ssid), psk) == 0, "vector %zu (%s, %s)", i,
+			      v[i].pass, v[i].ssid);
 		th_eq_hex(psk, 32, v[i].psk);
 	}
 }
@@ -48,9 +49,10 @@ START_TEST(test_pbkdf2_rfc6070)
 	uint8_t out[32];
 
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		ck_assert_int_eq(fw_pbkdf2_sha1((const uint8_t *)v[i].pass, strlen(v[i].pass),
-						(const uint8_t *)v[i].salt, strlen(v[i].salt),
-						v[i].iter, out, v[i].len), 0);
+		ck_assert_msg(fw_pbkdf2_sha1((const uint8_t *)v[i].pass, strlen(v[i].pass),
+					     (const uint8_t *)v[i].salt, strlen(v[i].salt), v[i].iter, out,
+					     v[i].len) == 0, "vector %zu (%s, %s, %u)", i, v[i].pass,
+			      v[i].salt, v[i].iter);
 		th_eq_hex(out, v[i].len, v[i].out);
 	}
 }

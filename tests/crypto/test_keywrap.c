@@ -7,8 +7,10 @@
  * key-stream vectors: with IV = 01..10 and KEK = 11..20 the RC4 key is
  * 0102..20 (256 bits), and the first output byte is key-stream byte 256.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "../common/named.h"
 #include "crypto/keywrap.h"
 #include "suites.h"
 #include "util/err.h"
@@ -32,12 +34,16 @@ START_TEST(test_rfc3394_vectors)
 		kek[i] = (uint8_t)i;
 	th_hex(kd, 32, "00112233445566778899aabbccddeeff000102030405060708090a0b0c0d0e0f");
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		ck_assert_int_eq(fw_aes_wrap(kek, v[i].kek_len, kd, v[i].kd_len, wrapped), 0);
+		char what[64];
+
+		snprintf(what, sizeof(what), "RFC 3394 vector %zu (KEK %zu, key data %zu bytes)", i,
+			 v[i].kek_len, v[i].kd_len);
+		tc_int_cmp(what, fw_aes_wrap(kek, v[i].kek_len, kd, v[i].kd_len, wrapped), ==, 0);
 		th_eq_hex(wrapped, v[i].kd_len + 8, v[i].out);
 		th_hex(want, sizeof(want), v[i].out);
 		memset(plain, 0, sizeof(plain));
-		ck_assert_int_eq(fw_aes_unwrap(kek, v[i].kek_len, want, v[i].kd_len + 8, plain), 0);
-		ck_assert_mem_eq(plain, kd, v[i].kd_len);
+		tc_int_cmp(what, fw_aes_unwrap(kek, v[i].kek_len, want, v[i].kd_len + 8, plain), ==, 0);
+		tc_mem_eq(what, plain, kd, v[i].kd_len);
 	}
 }
 END_TEST
@@ -50,12 +56,15 @@ START_TEST(test_unwrap_integrity)
 		kek[i] = (uint8_t)i;
 	th_hex(in, 24, "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5");
 	for (size_t pos = 0; pos < sizeof(in); pos += 7) {
+		char what[32];
+
+		snprintf(what, sizeof(what), "bit flipped at %zu", pos);
 		in[pos] ^= 0x04;
 		memset(out, 0xee, sizeof(out));
-		ck_assert_int_eq(fw_aes_unwrap(kek, 16, in, 24, out), FW_EVERIFY);
+		tc_int_cmp(what, fw_aes_unwrap(kek, 16, in, 24, out), ==, FW_EVERIFY);
 		/* nothing of the bogus plaintext is left behind */
 		for (size_t i = 0; i < sizeof(out); i++)
-			ck_assert_uint_eq(out[i], 0);
+			tc_uint_cmp(what, out[i], ==, 0);
 		in[pos] ^= 0x04;
 	}
 	kek[0] ^= 1;

@@ -8,6 +8,7 @@
 
 #include <openssl/evp.h>
 
+#include "../common/named.h"
 #include "crypto/kdf.h"
 #include "crypto/ptk.h"
 #include "frames.h"
@@ -252,34 +253,35 @@ START_TEST(test_ft_chain)
 
 	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
 		struct fw_akm_params p = params(cases[k].ver, cases[k].akm, 0);
+		const char *what = cases[k].md;	/* the case: FT with SHA256 or SHA384 */
 
-		ck_assert(p.ft);
-		ck_assert_int_eq(fw_ft_ptk_derive(&p, xx, cases[k].xx_len, &ids, bssid, sta, an, sn,
-						  16, &ptk, name), 0);
+		tc_true(what, p.ft);
+		tc_int_cmp(what, fw_ft_ptk_derive(&p, xx, cases[k].xx_len, &ids, bssid, sta,
+				an, sn, 16, &ptk, name), ==, 0);
 		ft_by_hand(cases[k].h, cases[k].md, cases[k].q, &p, xx, cases[k].xx_len, &ids, bssid,
 			   sta, an, sn, 16, want, want_name);
-		ck_assert_uint_eq(ptk.kck_len, p.kck_len);
-		ck_assert_uint_eq(ptk.kek_len, p.kek_len);
-		ck_assert_mem_eq(ptk.kck, want, p.kck_len);
-		ck_assert_mem_eq(ptk.kek, want + p.kck_len, p.kek_len);
-		ck_assert_mem_eq(ptk.tk, want + p.kck_len + p.kek_len, 16);
-		ck_assert_mem_eq(name, want_name, 16);
+		tc_uint_cmp(what, ptk.kck_len, ==, p.kck_len);
+		tc_uint_cmp(what, ptk.kek_len, ==, p.kek_len);
+		tc_mem_eq(what, ptk.kck, want, p.kck_len);
+		tc_mem_eq(what, ptk.kek, want + p.kck_len, p.kek_len);
+		tc_mem_eq(what, ptk.tk, want + p.kck_len + p.kek_len, 16);
+		tc_mem_eq(what, name, want_name, 16);
 
 		/* every identity feeds the chain */
 		ids.mdid ^= 1;
-		ck_assert_int_eq(fw_ft_ptk_derive(&p, xx, cases[k].xx_len, &ids, bssid, sta, an, sn,
-						  16, &other, NULL), 0);
-		ck_assert(memcmp(other.tk, ptk.tk, 16) != 0);
+		tc_int_cmp(what, fw_ft_ptk_derive(&p, xx, cases[k].xx_len, &ids, bssid, sta,
+				an, sn, 16, &other, NULL), ==, 0);
+		tc_true(what, memcmp(other.tk, ptk.tk, 16) != 0);
 		ids.mdid ^= 1;
 		ids.r1kh_id[5] ^= 1;
-		ck_assert_int_eq(fw_ft_ptk_derive(&p, xx, cases[k].xx_len, &ids, bssid, sta, an, sn,
-						  16, &other, NULL), 0);
-		ck_assert(memcmp(other.tk, ptk.tk, 16) != 0);
+		tc_int_cmp(what, fw_ft_ptk_derive(&p, xx, cases[k].xx_len, &ids, bssid, sta,
+				an, sn, 16, &other, NULL), ==, 0);
+		tc_true(what, memcmp(other.tk, ptk.tk, 16) != 0);
 		ids.r1kh_id[5] ^= 1;
 		/* FT does not sort the nonces: swapping them changes the PTK */
-		ck_assert_int_eq(fw_ft_ptk_derive(&p, xx, cases[k].xx_len, &ids, bssid, sta, sn, an,
-						  16, &other, NULL), 0);
-		ck_assert(memcmp(other.tk, ptk.tk, 16) != 0);
+		tc_int_cmp(what, fw_ft_ptk_derive(&p, xx, cases[k].xx_len, &ids, bssid, sta,
+				sn, an, 16, &other, NULL), ==, 0);
+		tc_true(what, memcmp(other.tk, ptk.tk, 16) != 0);
 	}
 	{
 		struct fw_akm_params p = params(3, FW_AKM_FT_PSK, 0);

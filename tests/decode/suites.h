@@ -6,6 +6,5 @@ Suite *dot11_suite(void);
 Suite *eapol_suite(void);
 Suite *ie_suite(void);
 Suite *link_suite(void);
-Suite *corpus_suite(void);
 Suite *radius_suite(void);
 #endif

@@ -3,8 +3,8 @@
  * default ../shared/corpus): per-capture counts and field values that
  * tshark 4.x reports for the same frames, and every frame of every capture
  * decoded at every prefix length from a buffer of exactly that size, so
- * that ASan catches any read past the end.  Without the corpus the tests
- * say so and pass.
+ * that ASan catches any read past the end.  A program of its own: without
+ * the corpus it reports SKIP (exit 77).
  */
 #include <check.h>
 #include <dirent.h>
@@ -15,36 +15,20 @@
 
 #include <pcap/pcap.h>
 
+#include "../common/run.h"
 #include "bytes.h"
 #include "decode/frame.h"
 #include "decode/ie.h"
-#include "suites.h"
+#include "../common/corpus.h"
 #include "util/err.h"
 #include "util/hex.h"
 
 #define MAX_FRAME 65536
 
+/* Checked by main: the program skips without it. */
 static const char *corpus_dir(void)
 {
-	static const char *const defaults[] = { "../shared/corpus", "/work/shared/corpus" };
-	const char *d = getenv("FOURWAY_CORPUS");
-	struct stat st;
-
-	if (d && *d)
-		return stat(d, &st) == 0 && S_ISDIR(st.st_mode) ? d : NULL;
-	for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
-		if (stat(defaults[i], &st) == 0 && S_ISDIR(st.st_mode))
-			return defaults[i];
-	return NULL;
-}
-
-static bool have_corpus(const char *test)
-{
-	if (corpus_dir())
-		return true;
-	printf("test_decode: corpus not found (FOURWAY_CORPUS=%s): skipping %s\n",
-	       getenv("FOURWAY_CORPUS") ? getenv("FOURWAY_CORPUS") : "(unset)", test);
-	return false;
+	return tcorpus_dir();
 }
 
 static pcap_t *open_capture(const char *rel)
@@ -133,8 +117,6 @@ static const struct {
 
 START_TEST(test_corpus_counts)
 {
-	if (!have_corpus("corpus counts"))
-		return;
 	for (size_t i = 0; i < sizeof(captures) / sizeof(captures[0]); i++) {
 		pcap_t *p = open_capture(captures[i].file);
 		int dlt = pcap_datalink(p);
@@ -169,8 +151,6 @@ START_TEST(test_wpa2_eapol_cap)
 	static struct loaded l;
 	struct fw_eapol_key_tail t;
 
-	if (!have_corpus("wpa2.eapol.cap"))
-		return;
 	/* frame 2: M1, AP -> STA, bare 802.11 */
 	load(&l, "aircrack-ng/wpa2.eapol.cap", 2);
 	ck_assert_int_eq(l.dlt, FW_DLT_IEEE802_11);
@@ -221,8 +201,6 @@ START_TEST(test_wpa_induction)
 	struct fw_cursor c;
 	struct fw_kde k;
 
-	if (!have_corpus("wpa-Induction.pcap"))
-		return;
 	/* frame 87: M1 behind radiotap with an FCS; Key Data is a PMKID KDE */
 	load(&l, "wireshark/wpa-Induction.pcap", 87);
 	ck_assert_int_eq(l.dlt, FW_DLT_IEEE802_11_RADIO);
@@ -265,8 +243,6 @@ START_TEST(test_test23_beacon)
 	struct fw_ie ie;
 	struct fw_rsne r;
 
-	if (!have_corpus("test23.pcap"))
-		return;
 	load(&l, "aircrack-ng/test23.pcap", 1);
 	ck_assert_int_eq(l.f.status, 0);
 	ck_assert_int_eq(l.f.kind, FW_KIND_BEACON);
@@ -304,8 +280,6 @@ START_TEST(test_wpa2_psk_mfp)
 	struct fw_rsne r;
 	static const uint16_t ki[4] = { 0x008b, 0x010b, 0x13cb, 0x030b };
 
-	if (!have_corpus("wpa2-psk-mfp.pcapng"))
-		return;
 	/* frames 6..9: the 4-way handshake with key descriptor version 3 (AES-128-CMAC) */
 	for (unsigned n = 6; n <= 9; n++) {
 		load(&l, "wireshark/wpa2-psk-mfp.pcapng", n);
@@ -345,8 +319,6 @@ START_TEST(test_wds)
 {
 	static struct loaded l;
 
-	if (!have_corpus("capture_wds-01.cap"))
-		return;
 	/* frame 24: 4-address protected QoS data */
 	load(&l, "aircrack-ng/capture_wds-01.cap", 24);
 	ck_assert_int_eq(l.f.status, 0);
@@ -380,8 +352,6 @@ START_TEST(test_other_captures)
 	struct fw_ie ie;
 	struct fw_rsne r;
 
-	if (!have_corpus("other captures"))
-		return;
 	/* WPA1/TKIP: descriptor 254; the M2 carries the WPA element; TKIP TSC 31 with key id 1 */
 	load(&l, "aircrack-ng/wpa-psk-linksys.cap", 18);
 	ck_assert_uint_eq(l.f.key.desc_type, FW_KEYDESC_WPA);
@@ -504,8 +474,6 @@ START_TEST(test_corpus_every_prefix)
 	struct dirent *e;
 	unsigned files = 0, frames = 0;
 
-	if (!have_corpus("every prefix"))
-		return;
 	root = corpus_dir();
 	top = opendir(root);
 	ck_assert_ptr_nonnull(top);
@@ -539,7 +507,7 @@ START_TEST(test_corpus_every_prefix)
 }
 END_TEST
 
-Suite *corpus_suite(void)
+static Suite *corpus_suite(void)
 {
 	Suite *s = suite_create("corpus");
 	TCase *tc = tcase_create("known answers");
@@ -558,4 +526,10 @@ Suite *corpus_suite(void)
 	tcase_add_test(sweep, test_corpus_every_prefix);
 	suite_add_tcase(s, sweep);
 	return s;
+}
+
+int main(void)
+{
+	tcorpus_require("test_decode_corpus");
+	return tcommon_run(corpus_suite(), NULL);
 }

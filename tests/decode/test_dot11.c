@@ -7,8 +7,10 @@
 #include <check.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "bytes.h"
+#include "../common/named.h"
 #include "decode/dot11.h"
 #include "decode/frame.h"
 #include "decode/ie.h"
@@ -112,10 +114,14 @@ START_TEST(test_truncated_headers)
 	put(&t, A4, 6);
 	put_le16(&t, 0);
 	for (size_t i = 0; i < sizeof(cut) / sizeof(cut[0]); i++) {
-		ck_assert_int_eq(fw_frame_decode(&f, FW_DLT_IEEE802_11, t.b, cut[i].len), FW_ETRUNC);
-		ck_assert_str_eq(f.err_field, cut[i].field);
-		ck_assert_uint_eq(f.err_off, cut[i].off);
-		ck_assert(!f.has_dot11);
+		char what[48];
+
+		snprintf(what, sizeof(what), "cut at %zu (%s)", cut[i].len, cut[i].field);
+		tc_int_cmp(what, fw_frame_decode(&f, FW_DLT_IEEE802_11, t.b, cut[i].len), ==,
+				FW_ETRUNC);
+		tc_str_cmp(what, f.err_field, ==, cut[i].field);
+		tc_uint_cmp(what, f.err_off, ==, cut[i].off);
+		tc_true(what, !f.has_dot11);
 	}
 	ck_assert_int_eq(fw_frame_decode(&f, FW_DLT_IEEE802_11, t.b, t.n), 0);
 	/* protocol version 2 */

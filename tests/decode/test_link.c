@@ -5,8 +5,10 @@
  */
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "bytes.h"
+#include "../common/named.h"
 #include "decode/frame.h"
 #include "suites.h"
 #include "util/err.h"
@@ -222,12 +224,15 @@ START_TEST(test_linktypes)
 	static const int all[] = { 1, 105, 113, 119, 127, 163, 192, 276 };
 
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
-		ck_assert(fw_linktype_supported(all[i]));
-		ck_assert_str_ne(fw_linktype_name(all[i]), "unknown");
+		char what[32];
+
+		snprintf(what, sizeof(what), "link type %d", all[i]);
+		tc_true(what, fw_linktype_supported(all[i]));
+		tc_str_cmp(what, fw_linktype_name(all[i]), !=, "unknown");
 		/* nothing at all: every link type reports truncation, never crashes */
-		ck_assert_int_eq(fw_frame_decode(&f, all[i], NULL, 0), FW_ETRUNC);
-		ck_assert_ptr_nonnull(f.err_field);
-		ck_assert_int_eq(fw_frame_decode(&f, all[i], one, 1), FW_ETRUNC);
+		tc_int_cmp(what, fw_frame_decode(&f, all[i], NULL, 0), ==, FW_ETRUNC);
+		tc_true(what, f.err_field != NULL);
+		tc_int_cmp(what, fw_frame_decode(&f, all[i], one, 1), ==, FW_ETRUNC);
 	}
 	ck_assert_str_eq(fw_linktype_name(127), "radiotap");
 	ck_assert_str_eq(fw_linktype_name(105), "802.11");

@@ -7,23 +7,17 @@
 #
 # Needs jq and gzip; prints "N passed, N failed" last.
 top=${top_srcdir:-.}
-bld=${top_builddir:-.}
-fw=$bld/fourway
+. "$top/tests/lib.sh"
+setup cli
 caps=$top/captures
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-cli.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-command -v jq >/dev/null 2>&1 || { echo "cli.sh: jq not found: skipping"; exit 77; }
-command -v gzip >/dev/null 2>&1 || { echo "cli.sh: gzip not found: skipping"; exit 77; }
-[ -x "$fw" ] || { echo "cli.sh: $fw not built"; exit 99; }
+need jq gzip
+need_fw
 
 WPA2_PASS='correct horse battery staple'	# captures/wpa2-psk.pcap, SSID hwsim-wpa2
 WPA2_PMK=97ec771347e64d42367432d72387c78aff911d091343a452ccc68192a50a96de
 WPA2_FP=e32dcb2d	# the first 4 bytes of sha256sum of those 32 bytes
 WRONG_PASS='the right passphrase'	# captures/wrong-psk.pcap: the AP's passphrase
 M4_PASS='first four lost'	# captures/m4-drop.pcap
-
-. "$top/tests/lib.sh"
 
 # expect NAME JQ-EXPR: the JSON in $tmp/out makes EXPR true
 expect() {

@@ -11,32 +11,18 @@
 #
 # Needs jq.
 top=${top_srcdir:-.}
-bld=${top_builddir:-.}
-fw=$bld/fourway
+. "$top/tests/lib.sh"
+setup flood
 flood=$bld/tests/e2e/flood
 caps=$top/captures
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-flood.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-command -v jq >/dev/null 2>&1 || { echo "flood.sh: jq not found: skipping"; exit 77; }
-[ -x "$fw" ] && [ -x "$flood" ] || { echo "flood.sh: $fw or $flood not built"; exit 99; }
-
-. "$top/tests/lib.sh"
+need jq
+need_fw
+[ -x "$flood" ] || { echo "flood.sh: $flood not built" >&2; exit 99; }
 
 cap=$caps/m4-drop-once.pcap
 set -- --passphrase "lossy air for m4-drop-once" --ssid hwsim-m4-drop-once
 
 # expect NAME FILE JQ-EXPR [ARGS...]
-expect() {
-	name=$1 file=$2 expr=$3
-	shift 3
-	if jq -e "$@" "$expr" "$file" >/dev/null 2>&1; then
-		ok "$name"
-	else
-		nok "$name" "jq '$expr' is false"
-	fi
-}
-
 run "flood" 0 "$flood" "$cap" "$tmp/busy.pcap"
 run "flood, frames 38 and 47 left out" 0 "$flood" "$cap" "$tmp/lossy.pcap" 38 47
 "$fw" analyze --json "$@" "$cap" >"$tmp/quiet.json" || nok "quiet: analyze failed"

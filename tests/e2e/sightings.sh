@@ -11,32 +11,17 @@
 #
 # Needs jq; the pcapng case needs mergecap (skipped without it).
 top=${top_srcdir:-.}
-bld=${top_builddir:-.}
-fw=$bld/fourway
-caps=$top/captures
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-sightings.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-command -v jq >/dev/null 2>&1 || { echo "sightings.sh: jq not found: skipping"; exit 77; }
-[ -x "$fw" ] || { echo "sightings.sh: $fw not built"; exit 99; }
-
 . "$top/tests/lib.sh"
+setup sightings
+caps=$top/captures
+need jq
+need_fw
 
 hw=$caps/m4-drop-once.pcap
 mon=$caps/m4-drop-once-mon0.pcap
 set -- --passphrase "lossy air for m4-drop-once" --ssid hwsim-m4-drop-once
 
 # expect NAME FILE JQ-EXPR [ARGS...]: EXPR is true of the JSON in FILE
-expect() {
-	name=$1 file=$2 expr=$3
-	shift 3
-	if jq -e "$@" "$expr" "$file" >/dev/null 2>&1; then
-		ok "$name"
-	else
-		nok "$name" "jq '$expr' is false"
-	fi
-}
-
 "$fw" analyze --json "$@" "$hw" >"$tmp/hw.json" || nok "hwsim0 alone: analyze failed"
 "$fw" analyze --json --merge "$@" "$hw" "$mon" >"$tmp/merge.json" || nok "--merge: analyze failed"
 findings='[.findings[] | [.code, .severity, (.frames | map(if type == "object" then .frame else . end))]] | sort'

@@ -1,6 +1,5 @@
 #ifndef FW_TESTS_E2E_SUITES_H
 #define FW_TESTS_E2E_SUITES_H
 #include <check.h>
-Suite *corpus_suite(void);
 Suite *vmcaps_suite(void);
 #endif

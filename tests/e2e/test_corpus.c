@@ -3,7 +3,9 @@
  * known keys (../shared/corpus): every handshake message found with its
  * frame number, every MIC outside protected frames verified with the
  * published key, a wrong passphrase diagnosed as a wrong key, and no error
- * or warning finding on these clean captures.
+ * or warning finding on these clean captures.  A program of its own:
+ * without the corpus it reports SKIP (exit 77).  Each failure names its
+ * capture.
  */
 #include <check.h>
 #include <stdio.h>
@@ -13,8 +15,9 @@
 #include "handshake/core.h"
 #include "handshake/finding.h"
 #include "keys/keyring.h"
-#include "run_capture.h"
-#include "suites.h"
+#include "../common/corpus.h"
+#include "../common/run.h"
+#include "../common/run_capture.h"
 #include "util/mac.h"
 #include <stdlib.h>
 
@@ -36,7 +39,7 @@ static struct fw_core *load(const struct corpus_case *cc, const char *passphrase
 	if (passphrase)
 		ck_assert_int_eq(fw_keyring_add_passphrase(kr, passphrase, NULL, 0, "test", err,
 							   sizeof(err)), 0);
-	snprintf(path, sizeof(path), "%s/%s", corpus_dir(), cc->file);
+	snprintf(path, sizeof(path), "%s/%s", tcorpus_dir(), cc->file);
 	c = run_capture(path, kr, err, sizeof(err));
 	ck_assert_msg(c != NULL, "%s: %s", cc->file, err);
 	*krp = kr;	/* the keyring must outlive the core */
@@ -102,11 +105,12 @@ static void check_link_addresses(const struct corpus_case *cc, const struct fw_c
 
 	if (!cc->bssid)
 		return;
-	ck_assert_uint_eq(fw_core_n_links(c), 1);
+	ck_assert_msg(fw_core_n_links(c) == 1, "%s: %zu links, want 1", cc->file,
+		      fw_core_n_links(c));
 	fw_mac_fmt(b, fw_core_link(c, 0)->bssid);
 	fw_mac_fmt(s, fw_core_link(c, 0)->sta);
-	ck_assert_str_eq(b, cc->bssid);
-	ck_assert_str_eq(s, cc->sta);
+	ck_assert_msg(strcmp(b, cc->bssid) == 0, "%s: BSSID %s, want %s", cc->file, b, cc->bssid);
+	ck_assert_msg(strcmp(s, cc->sta) == 0, "%s: station %s, want %s", cc->file, s, cc->sta);
 }
 
 static bool has_finding(const struct fw_core *c, const char *code)
@@ -133,13 +137,8 @@ START_TEST(test_corpus_right_key)
 	struct fw_keyring *kr;
 	struct fw_core *c;
 
-	if (!corpus_dir()) {
-		printf("test_corpus: corpus not found (FOURWAY_CORPUS=%s): skipping %s\n",
-		       getenv("FOURWAY_CORPUS") ? getenv("FOURWAY_CORPUS") : "", cc->file);
-		return;
-	}
 	c = load(cc, cc->passphrase, &kr);
-	ck_assert_uint_eq(fw_core_input(c, 0)->read_error, false);
+	ck_assert_msg(!fw_core_input(c, 0)->read_error, "%s: read error", cc->file);
 	check_messages(cc, c);
 	check_link_addresses(cc, c);
 	for (size_t i = 0; i < fw_core_n_links(c); i++) {
@@ -149,7 +148,8 @@ START_TEST(test_corpus_right_key)
 			const struct fw_msg *m = &l->msgs[j];
 
 			if (m->type == FW_MSG_M1) {
-				ck_assert_int_eq(m->mic, FW_MICV_ABSENT);
+				ck_assert_msg(m->mic == FW_MICV_ABSENT, "%s: frame %llu (M1): mic %d",
+					      cc->file, (unsigned long long)m->frame, m->mic);
 				continue;
 			}
 			if (cc->passphrase && !cc->unchecked_reason)
@@ -167,7 +167,8 @@ START_TEST(test_corpus_right_key)
 		}
 	}
 	if (!cc->msgs[0].msg)
-		ck_assert_uint_eq(fw_core_n_findings(c), 0);
+		ck_assert_msg(fw_core_n_findings(c) == 0, "%s: %zu findings, none expected",
+			      cc->file, fw_core_n_findings(c));
 	no_warnings(cc, c);
 	if (cc->info_finding)
 		ck_assert_msg(has_finding(c, cc->info_finding), "%s: %s expected", cc->file,
@@ -211,10 +212,6 @@ START_TEST(test_corpus_wrong_key)
 	bool any_mic = false, key_wrong = false;
 	char with_wrong[64], with_none[64];
 
-	if (!corpus_dir()) {
-		printf("test_corpus: corpus not found: skipping %s\n", cc->file);
-		return;
-	}
 	if (!cc->passphrase || cc->unchecked_reason)
 		return;		/* no verifiable key for this capture: nothing to get wrong */
 	c = load(cc, "not-the-passphrase", &kr);
@@ -279,10 +276,6 @@ START_TEST(test_corpus_protected_deauth)
 		if (strcmp(corpus_cases[i].file, "wireshark/wpa-test-decode-mgmt.pcap") == 0)
 			cc = &corpus_cases[i];
 	ck_assert_ptr_nonnull(cc);
-	if (!corpus_dir()) {
-		printf("test_corpus: corpus not found: skipping %s\n", cc->file);
-		return;
-	}
 	c = load(cc, cc->passphrase, &kr);
 	l = fw_core_link(c, 0);
 	ck_assert_uint_eq(l->n_hs, 1);
@@ -318,10 +311,6 @@ START_TEST(test_corpus_pmkid_only)
 		if (strcmp(corpus_cases[i].file, "aircrack-ng/test-pmkid.pcap") == 0)
 			cc = &corpus_cases[i];
 	ck_assert_ptr_nonnull(cc);
-	if (!corpus_dir()) {
-		printf("test_corpus: corpus not found: skipping %s\n", cc->file);
-		return;
-	}
 	c = load(cc, cc->passphrase, &kr);
 	l = fw_core_link(c, 0);
 	ck_assert_uint_eq(l->n_msgs, 1);
@@ -358,7 +347,7 @@ START_TEST(test_corpus_pmkid_only)
 }
 END_TEST
 
-Suite *corpus_suite(void)
+static Suite *corpus_suite(void)
 {
 	Suite *s = suite_create("corpus");
 	TCase *tc = tcase_create("corpus");
@@ -370,4 +359,10 @@ Suite *corpus_suite(void)
 	tcase_add_test(tc, test_corpus_pmkid_only);
 	suite_add_tcase(s, tc);
 	return s;
+}
+
+int main(void)
+{
+	tcorpus_require("test_e2e_corpus");
+	return tcommon_run(corpus_suite(), NULL);
 }

@@ -1,16 +1,10 @@
 /* Check runner for the end-to-end tests over real captures. */
 #include <stdlib.h>
 
+#include "../common/run.h"
 #include "suites.h"
 
 int main(void)
 {
-	SRunner *sr = srunner_create(corpus_suite());
-	int failed;
-
-	srunner_add_suite(sr, vmcaps_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tcommon_run(vmcaps_suite(), NULL);
 }

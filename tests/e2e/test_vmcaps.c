@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run_capture.h"
+#include "../common/run_capture.h"
 #include "suites.h"
 
 static const uint8_t AP[6] = { 0x02, 0, 0, 0, 0, 0 };

@@ -7,7 +7,7 @@ tests_handshake_test_handshake_SOURCES = tests/handshake/test_handshake.c \
 	tests/handshake/suites.h \
 	$(NULL)
 tests_handshake_test_handshake_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
-tests_handshake_test_handshake_LDADD = libfwhandshake.a libfwkeys.a libfwcrypto.a \
+tests_handshake_test_handshake_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcrypto.a \
 	libfwdecode.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)
 
 # Which protected frames are decrypted: the rule on a synthesized link, and
@@ -16,7 +16,7 @@ check_PROGRAMS += tests/handshake/test_decrypt
 TESTS += tests/handshake/test_decrypt
 tests_handshake_test_decrypt_SOURCES = tests/handshake/test_decrypt.c
 tests_handshake_test_decrypt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
-tests_handshake_test_decrypt_LDADD = libfwdrive.a libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
+tests_handshake_test_decrypt_LDADD = tests/common/libtcommon.a libfwdrive.a libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)
 
@@ -28,7 +28,7 @@ tests_handshake_test_chain_SOURCES = tests/handshake/test_chain.c tests/handshak
 	tests/handshake/builder.h \
 	$(NULL)
 tests_handshake_test_chain_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
-tests_handshake_test_chain_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a \
+tests_handshake_test_chain_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)
 
@@ -38,7 +38,7 @@ check_PROGRAMS += tests/handshake/test_sightings
 TESTS += tests/handshake/test_sightings
 tests_handshake_test_sightings_SOURCES = tests/handshake/test_sightings.c
 tests_handshake_test_sightings_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS)
-tests_handshake_test_sightings_LDADD = libfwhandshake.a libfwkeys.a libfwcapture.a \
+tests_handshake_test_sightings_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)
 
@@ -49,6 +49,6 @@ check_PROGRAMS += tests/handshake/test_keymodel
 TESTS += tests/handshake/test_keymodel
 tests_handshake_test_keymodel_SOURCES = tests/handshake/test_keymodel.c
 tests_handshake_test_keymodel_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
-tests_handshake_test_keymodel_LDADD = libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
+tests_handshake_test_keymodel_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)

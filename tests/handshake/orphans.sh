@@ -5,19 +5,14 @@
 # with the msg 1/4 of the first, and the 1/4 and 3/4 of the second, cut out
 # (editcap), their 2/4 and 4/4 have no request in the capture: each must be
 # unchecked for that reason, never MIC_BAD, and nothing else may change.
+# SKIP without the corpus.
 top=${top_srcdir:-.}
-bld=${top_builddir:-.}
-fw=$bld/fourway
-cap=${FOURWAY_CORPUS:-}/aircrack-ng/wpa2-psk-linksys.cap
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-orphans.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-command -v jq >/dev/null 2>&1 || { echo "orphans.sh: jq not found: skipping"; exit 77; }
-command -v editcap >/dev/null 2>&1 || { echo "orphans.sh: editcap not found: skipping"; exit 77; }
-[ -r "$cap" ] || { echo "orphans.sh: $cap not found (set FOURWAY_CORPUS): skipping"; exit 77; }
-[ -x "$fw" ] || { echo "orphans.sh: $fw not built"; exit 99; }
-
 . "$top/tests/lib.sh"
+setup orphans
+need jq editcap
+need_corpus aircrack-ng/wpa2-psk-linksys.cap
+need_fw
+cap=$corpus/aircrack-ng/wpa2-psk-linksys.cap
 
 # frames 50 (M1 of the first handshake), 89 and 92 (M1, M3 of the second)
 editcap "$cap" "$tmp/cut.pcap" 50 89 92 >/dev/null 2>&1 || { echo "orphans.sh: editcap failed"; exit 99; }

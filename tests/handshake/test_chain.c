@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/run.h"
 #include "builder.h"
 #include "capture/source.h"
 #include "decode/frame.h"
@@ -162,25 +163,30 @@ static enum fw_role role_of(const struct fw_finding *f, uint64_t frame)
 }
 
 /* Ids 1..n in order, unique; evidence sorted; causes are findings of the same link. */
-static void check_shape(const struct fw_core *c)
+static void check_shape(const char *what, const struct fw_core *c)
 {
 	for (size_t i = 0; i < fw_core_n_findings(c); i++) {
 		const struct fw_finding *f = fw_core_finding(c, i);
+		const char *code = fw_code_info(f->code)->name;
 
-		ck_assert_uint_eq(f->id, i + 1);
+		ck_assert_msg(f->id == i + 1, "%s: %s: id %u, want %zu", what, code, f->id, i + 1);
 		for (size_t k = 1; k < f->n_frames; k++)
 			ck_assert_msg(f->frames[k - 1].file < f->frames[k].file ||
 				      (f->frames[k - 1].file == f->frames[k].file &&
 				       f->frames[k - 1].frame < f->frames[k].frame),
-				      "%s: evidence not sorted", fw_code_info(f->code)->name);
+				      "%s: %s: evidence not sorted", what, code);
 		for (size_t k = 0; k < f->n_causes; k++) {
 			const struct fw_finding *g = by_id(c, f->caused_by[k]);
 
-			ck_assert_ptr_nonnull(g);
-			ck_assert(g != f);
-			ck_assert(memcmp(g->bssid, f->bssid, 6) == 0 && memcmp(g->sta, f->sta, 6) == 0);
+			ck_assert_msg(g && g != f, "%s: %s: cause %u is no other finding", what, code,
+				      f->caused_by[k]);
+			ck_assert_msg(memcmp(g->bssid, f->bssid, 6) == 0 &&
+				      memcmp(g->sta, f->sta, 6) == 0,
+				      "%s: %s: cause %s of another link", what, code,
+				      fw_code_info(g->code)->name);
 			if (k)
-				ck_assert_uint_lt(f->caused_by[k - 1], f->caused_by[k]);
+				ck_assert_msg(f->caused_by[k - 1] < f->caused_by[k],
+					      "%s: %s: causes not in order", what, code);
 		}
 	}
 }
@@ -191,7 +197,7 @@ START_TEST(test_m4_drop_is_one_chain)
 	struct fw_core *c = run("m4-drop.pcap", &kr, NULL);
 	const struct fw_finding *lost, *ign, *early, *retry, *tmo, *slow;
 
-	check_shape(c);
+	check_shape("m4-drop.pcap", c);
 	lost = find(c, FW_F_M4_LOST, 0);
 	ign = find(c, FW_F_M4_IGNORED, 0);
 	early = find(c, FW_F_EARLY_KEY_INSTALL, 0);
@@ -250,14 +256,18 @@ START_TEST(test_ids_stable_over_refreshes)
 	struct fw_core *c;
 	size_t matched = 0;
 
+	const char *what = live_caps[_i];
+
 	log.n = 0;
-	c = run(live_caps[_i], &kr, &log);
-	ck_assert_uint_gt(log.n, 0);
+	c = run(what, &kr, &log);
+	ck_assert_msg(log.n > 0, "%s: no finding at any refresh", what);
 	/* an id names one code at every refresh */
 	for (size_t i = 0; i < log.n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (log.s[i].id == log.s[j].id)
-				ck_assert_int_eq(log.s[i].code, log.s[j].code);
+				ck_assert_msg(log.s[i].code == log.s[j].code, "%s: id %u names %s and %s",
+					      what, log.s[i].id, fw_code_info(log.s[i].code)->name,
+					      fw_code_info(log.s[j].code)->name);
 	/* each final finding kept the id the refreshes gave it */
 	for (size_t i = 0; i < fw_core_n_findings(c); i++) {
 		const struct fw_finding *f = fw_core_finding(c, i);
@@ -265,13 +275,15 @@ START_TEST(test_ids_stable_over_refreshes)
 		for (size_t k = 0; k < log.n; k++) {
 			if (log.s[k].code != f->code || log.s[k].first != f->frames[0].frame)
 				continue;
-			ck_assert_msg(log.s[k].id == f->id, "%s at %llu: id %u at a refresh, %u at the "
-				      "end", fw_code_info(f->code)->name,
+			ck_assert_msg(log.s[k].id == f->id, "%s: %s at %llu: id %u at a refresh, %u at "
+				      "the end", what, fw_code_info(f->code)->name,
 				      (unsigned long long)f->frames[0].frame, log.s[k].id, f->id);
 			matched++;
 		}
 	}
-	ck_assert_uint_gt(matched, fw_core_n_findings(c));	/* seen over many refreshes */
+	/* seen over many refreshes */
+	ck_assert_msg(matched > fw_core_n_findings(c), "%s: %zu matched, %zu findings", what,
+		      matched, fw_core_n_findings(c));
 	if (_i == 0) {	/* the chain of the race holds in the live numbering too */
 		ck_assert_str_eq(causes(c, find(c, FW_F_TIMEOUT, 0)),
 				 "M4_IGNORED,M3_RETRY_AFTER_INSTALL");
@@ -313,7 +325,7 @@ START_TEST(test_other_chains)
 	char got[1024] = "";
 	size_t used = 0;
 
-	check_shape(c);
+	check_shape(other[_i].file, c);
 	for (size_t i = 0; i < fw_core_n_findings(c); i++) {
 		const struct fw_finding *f = fw_core_finding(c, i);
 
@@ -374,7 +386,7 @@ START_TEST(test_m3_lost_then_timeout)
 	}
 	d = hsb_deauth(&e.b, e.c, 15);
 	fw_core_finish(e.c);
-	check_shape(e.c);
+	check_shape("M3 lost, then a timeout", e.c);
 	lost = find(e.c, FW_F_M3_LOST, 0);
 	tmo = find(e.c, FW_F_TIMEOUT, 0);
 	ck_assert(lost && tmo);
@@ -406,7 +418,7 @@ START_TEST(test_m3_lost_answered_is_no_cause)
 	e.b.ts_ns += 1000000000;
 	hsb_deauth(&e.b, e.c, 15);
 	fw_core_finish(e.c);
-	check_shape(e.c);
+	check_shape("M3 lost, then answered", e.c);
 	ck_assert_ptr_nonnull(find(e.c, FW_F_M3_LOST, 0));
 	tmo = find(e.c, FW_F_TIMEOUT, 0);
 	ck_assert_ptr_nonnull(tmo);
@@ -459,11 +471,5 @@ static Suite *chain_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(chain_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tcommon_run(chain_suite(), NULL);
 }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/run.h"
 #include "cli/drive.h"
 #include "crypto/aead.h"
 #include "decode/frame.h"
@@ -388,17 +389,11 @@ int main(void)
 {
 	Suite *s = suite_create("decrypt");
 	TCase *tc = tcase_create("rule");
-	SRunner *sr;
-	int failed;
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_only_eapol_sized_eapol_is_decrypted);
 	tcase_add_test(tc, test_export_decrypts_all);
 	tcase_add_test(tc, test_no_eapol_key_lost_in_captures);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tcommon_run(s, NULL);
 }

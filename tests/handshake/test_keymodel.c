@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/run.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
 #include "keys/keyring.h"
@@ -417,11 +418,5 @@ static Suite *keymodel_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(keymodel_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tcommon_run(keymodel_suite(), NULL);
 }

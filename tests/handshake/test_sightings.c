@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/run.h"
 #include "capture/source.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
@@ -190,17 +191,11 @@ int main(void)
 {
 	Suite *s = suite_create("sightings");
 	TCase *tc = tcase_create("one air");
-	SRunner *sr;
-	int failed;
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_second_file_is_one_air);
 	tcase_add_test(tc, test_without_merge_two_files_are_two_airs);
 	tcase_add_test(tc, test_interface_without_acks_says_nothing);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tcommon_run(s, NULL);
 }

@@ -5,6 +5,7 @@ TESTS += tests/hostile/hostile.sh tests/hostile/outputs.sh
 EXTRA_DIST += tests/hostile/hostile.sh tests/hostile/outputs.sh
 tests_hostile_mkhostile_SOURCES = tests/hostile/mkhostile.c
 tests_hostile_mkhostile_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
-# memcheck over the analyze path (skips without valgrind, or in a sanitizer build)
-TESTS += tests/hostile/valgrind.sh
-EXTRA_DIST += tests/hostile/valgrind.sh
+# memcheck over the analyze path (skips without valgrind, or in a sanitizer
+# build), over the corpus apart (skips without it)
+TESTS += tests/hostile/valgrind.sh tests/hostile/valgrind_corpus.sh
+EXTRA_DIST += tests/hostile/valgrind.sh tests/hostile/valgrind_corpus.sh

@@ -1,40 +1,21 @@
 /* Temporary files for the keys tests. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../common/tmpdir.h"
 #include "suites.h"
 #include "util/hex.h"
 
 char *tk_tmpdir(void)
 {
-	const char *base = getenv("TMPDIR");
-	char *d = malloc(4096);
-
-	ck_assert_ptr_nonnull(d);
-	snprintf(d, 4096, "%s/fwkeysXXXXXX", base && *base ? base : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(d));
-	return d;
+	return tcommon_tmpdir("fwkeys");
 }
 
 void tk_rmtree(char *dir)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char p[8192];
-
-	while (dp && (e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	if (dp)
-		closedir(dp);
-	rmdir(dir);
-	free(dir);
+	tcommon_rmtree(dir);
 }
 
 char *tk_write(const char *dir, const char *name, const void *data, size_t n)

@@ -8,4 +8,4 @@ tests_keys_test_keys_SOURCES = \
 	tests/keys/test_keylog.c \
 	$(NULL)
 tests_keys_test_keys_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
-tests_keys_test_keys_LDADD = libfwkeys.a libfwcrypto.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)
+tests_keys_test_keys_LDADD = tests/common/libtcommon.a libfwkeys.a libfwcrypto.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)

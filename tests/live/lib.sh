@@ -8,15 +8,14 @@ caps=$top/captures
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-live.XXXXXX") || exit 99
 trap 'cleanup 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 
-. "$top/tests/lib.sh"	# ok, nok, run
-skip() { echo "$(basename "$0"): skipping: $1"; exit 77; }
+. "$top/tests/lib.sh"	# ok, nok, run, skip, need_corpus
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
 
-command -v jq >/dev/null 2>&1 || skip "jq not found"
-[ -x "$fw" ] || { echo "$fw not built"; exit 99; }
+need jq
+need_fw
 
 # The captures with their keys: the passphrase each hwsim AP was given.
 CAPTURES="wpa2-psk.pcap:correct horse battery staple

@@ -2,14 +2,20 @@
 # a TUN device standing in for a monitor interface, the TUI under tmux,
 # and replays with their original timing.
 check_PROGRAMS += tests/live/test_live tests/live/tun-replay
-TESTS += tests/live/test_live tests/live/tun.sh tests/live/tui.sh tests/live/replay.sh
-tests_live_test_live_SOURCES = tests/live/test_live.c \
-	tests/e2e/run_capture.c tests/e2e/run_capture.h tests/e2e/corpus_table.h \
-	$(NULL)
+TESTS += tests/live/test_live tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/replay.sh
+tests_live_test_live_SOURCES = tests/live/test_live.c tests/e2e/corpus_table.h
 tests_live_test_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_live_test_live_LDADD = libfwdrive.a libfwlive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwcapture.a \
+tests_live_test_live_LDADD = tests/common/libtcommon.a libfwdrive.a libfwlive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a \
 	$(CHECK_LIBS) $(NL_LIBS) $(CAPNG_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
+# The corpus cases, the same source built as a program of their own: SKIP
+# without the corpus.
+check_PROGRAMS += tests/live/test_live_corpus
+TESTS += tests/live/test_live_corpus
+tests_live_test_live_corpus_SOURCES = $(tests_live_test_live_SOURCES)
+tests_live_test_live_corpus_CPPFLAGS = $(AM_CPPFLAGS) -DTEST_LIVE_CORPUS
+tests_live_test_live_corpus_CFLAGS = $(tests_live_test_live_CFLAGS)
+tests_live_test_live_corpus_LDADD = $(tests_live_test_live_LDADD)
 tests_live_tun_replay_SOURCES = tests/live/tun-replay.c
 tests_live_tun_replay_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
-EXTRA_DIST += tests/live/lib.sh tests/live/tun.sh tests/live/tui.sh tests/live/replay.sh
+EXTRA_DIST += tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/replay.sh

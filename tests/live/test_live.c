@@ -5,7 +5,9 @@
  *   often, with feeds in between) gives exactly the JSON report of a core
  *   fed that prefix and finished once; refreshing twice changes nothing;
  *   and fw_core_finish() after refreshes gives the batch report.  Over the
- *   captures in captures/ and the real-capture corpus, with their keys.
+ *   captures in captures/ and (built with TEST_LIVE_CORPUS, as the program
+ *   test_live_corpus, which skips without it) the real-capture corpus, with
+ *   their keys.
  * - channel arithmetic against IEEE 802.11-2020 Annex E (channel starting
  *   frequencies) and the 80/160 MHz channel centres of its tables E-4 and
  *   E-5 (5 GHz) and the 6 GHz ones (5950 + 5n, n = 7, 15 for the first
@@ -20,7 +22,7 @@
 #include <unistd.h>
 
 #include "../e2e/corpus_table.h"
-#include "../e2e/run_capture.h"
+#include "../common/corpus.h"
 #include "capture/nl80211.h"
 #include "capture/privs.h"
 #include "capture/source.h"
@@ -222,18 +224,10 @@ END_TEST
 START_TEST(refresh_matches_finish_corpus)
 {
 	const struct corpus_case *cc = &corpus_cases[_i];
-	const char *dir = corpus_dir();
 	char path[1024];
 
-	if (!dir) {
-		fprintf(stderr, "test_live: corpus not found (FOURWAY_CORPUS): skipping %s\n", cc->file);
-		return;
-	}
-	snprintf(path, sizeof(path), "%s/%s", dir, cc->file);
-	if (access(path, R_OK) != 0) {
-		fprintf(stderr, "test_live: %s not in the corpus: skipping\n", path);
-		return;
-	}
+	ck_assert_msg(tcorpus_path(path, sizeof(path), cc->file) && access(path, R_OK) == 0,
+		      "%s: not in the corpus", cc->file);
 	check_refresh(path, cc->passphrase, cc->ssid, 7);
 }
 END_TEST
@@ -315,8 +309,9 @@ START_TEST(channel_numbers)
 	uint32_t f;
 
 	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
-		ck_assert_int_eq(fw_chan_freq(tab[i].ch, &f), 0);
-		ck_assert_uint_eq(f, tab[i].mhz);
+		ck_assert_msg(fw_chan_freq(tab[i].ch, &f) == 0, "channel %u: no frequency", tab[i].ch);
+		ck_assert_msg(f == tab[i].mhz, "channel %u: %u MHz, want %u", tab[i].ch, f,
+			      tab[i].mhz);
 	}
 	ck_assert_int_ne(fw_chan_freq(0, &f), 0);
 	ck_assert_int_ne(fw_chan_freq(15, &f), 0);
@@ -340,9 +335,12 @@ START_TEST(channel_centres)
 		struct fw_chan ch = { .freq = tab[i].freq };
 		uint32_t c;
 
-		ck_assert_int_eq(fw_chan_width_parse(tab[i].w, &ch.width), 0);
-		ck_assert_str_eq(fw_chan_width_name(ch.width), tab[i].w);
-		ck_assert_int_eq(fw_chan_center(&ch, &c), 0);
+		ck_assert_msg(fw_chan_width_parse(tab[i].w, &ch.width) == 0, "width %s: not parsed",
+			      tab[i].w);
+		ck_assert_msg(strcmp(fw_chan_width_name(ch.width), tab[i].w) == 0,
+			      "width %s: named %s", tab[i].w, fw_chan_width_name(ch.width));
+		ck_assert_msg(fw_chan_center(&ch, &c) == 0, "%u MHz width %s: no centre", tab[i].freq,
+			      tab[i].w);
 		ck_assert_msg(c == tab[i].center, "%u MHz width %s: centre %u, want %u", tab[i].freq,
 			      tab[i].w, c, tab[i].center);
 	}
@@ -399,6 +397,20 @@ START_TEST(privs_numeric_uid)
 }
 END_TEST
 
+
+/* The corpus cases: the program test_live_corpus runs them alone. */
+static Suite *live_corpus_suite(void)
+{
+	Suite *s = suite_create("live corpus");
+	TCase *tc = tcase_create("refresh");
+
+	tcase_set_timeout(tc, 600);
+	tcase_add_loop_test(tc, refresh_matches_finish_corpus, 0,
+			    sizeof(corpus_cases) / sizeof(corpus_cases[0]));
+	suite_add_tcase(s, tc);
+	return s;
+}
+
 static Suite *live_suite(void)
 {
 	Suite *s = suite_create("live");
@@ -406,8 +418,6 @@ static Suite *live_suite(void)
 
 	tcase_set_timeout(tc, 600);
 	tcase_add_loop_test(tc, refresh_matches_finish_captures, 0, sizeof(caps) / sizeof(caps[0]));
-	tcase_add_loop_test(tc, refresh_matches_finish_corpus, 0,
-			    sizeof(corpus_cases) / sizeof(corpus_cases[0]));
 	tcase_add_test(tc, refresh_empty);
 	tcase_add_test(tc, refresh_then_evict);
 	suite_add_tcase(s, tc);
@@ -424,7 +434,13 @@ int main(void)
 	SRunner *sr = srunner_create(live_suite());
 	int failed;
 
-	srunner_run_all(sr, CK_NORMAL);
+	srunner_add_suite(sr, live_corpus_suite());
+#ifdef TEST_LIVE_CORPUS
+	tcorpus_require("test_live_corpus");
+	srunner_run(sr, "live corpus", NULL, CK_NORMAL);
+#else
+	srunner_run(sr, "live", NULL, CK_NORMAL);
+#endif
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -2,7 +2,7 @@
 # tun.sh - `fourway live IFACE` on a real live interface without Wi-Fi
 # hardware: a TUN device of link type radiotap (tun-replay.c) in a network
 # namespace of its own receives the frames of each capture in captures/
-# (and of the corpus's radiotap captures)
+# (tun_corpus.sh: of the corpus's radiotap captures)
 # while `fourway live --no-tui --json` captures on it.  The findings,
 # handshake outcomes and messages must be those `fourway analyze --json`
 # draws from the file, every frame must arrive, and the kernel must drop
@@ -13,6 +13,10 @@
 
 helper=$bld/tests/live/tun-replay
 [ -x "$helper" ] || { echo "$helper not built"; exit 99; }
+[ -z "${FW_TUN_CORPUS:-}" ] || need_corpus wireshark/wpa-Induction.pcap \
+	wireshark/wpa-test-decode-mgmt.pcap wireshark/wpa2-psk-mfp.pcapng \
+	wireshark/wpa-ccmp-256.pcapng wireshark/wpa-gcmp.pcapng aircrack-ng/test23.pcap \
+	aircrack-ng/zn2i.pcap aircrack-ng/wpa3-psk.pcap
 [ "$(id -u)" -eq 0 ] || skip "needs root for a TUN device and a network namespace"
 [ -c /dev/net/tun ] || skip "no /dev/net/tun"
 if [ -z "${FW_LIVE_NETNS:-}" ]; then
@@ -40,13 +44,12 @@ wait_for() {
 	return 1
 }
 
-# PATH|PASSPHRASE|SSID: captures/ (SSIDs learned from the capture), then the
-# radiotap captures of the corpus with the keys published with them
-# (tests/e2e/corpus_table.h, from the corpus's GROUND_TRUTH.md)
-printf '%s\n' "$CAPTURES" | sed "s#^\([^:]*\):\(.*\)\$#$caps/\1|\2|#" >"$tmp/list"
-corpus=${FOURWAY_CORPUS:-$top/../shared/corpus}
-if [ -d "$corpus" ]; then
-	cat >>"$tmp/list" <<CORPUS
+# PATH|PASSPHRASE|SSID: captures/ (SSIDs learned from the capture); run as
+# tun_corpus.sh (FW_TUN_CORPUS set), the radiotap captures of the corpus
+# instead, with the keys published with them (tests/e2e/corpus_table.h,
+# from the corpus's GROUND_TRUTH.md)
+if [ -n "${FW_TUN_CORPUS:-}" ]; then
+	cat >"$tmp/list" <<CORPUS
 $corpus/wireshark/wpa-Induction.pcap|Induction|Coherer
 $corpus/wireshark/wpa-test-decode-mgmt.pcap|12345678|Valium_dongle
 $corpus/wireshark/wpa2-psk-mfp.pcapng|12345678|Wireshark-pmf
@@ -57,7 +60,7 @@ $corpus/aircrack-ng/zn2i.pcap|12345678|dlink
 $corpus/aircrack-ng/wpa3-psk.pcap|abcdefgh|WPA3-Network
 CORPUS
 else
-	echo "tun.sh: corpus not found at $corpus: only captures/ is replayed"
+	printf '%s\n' "$CAPTURES" | sed "s#^\([^:]*\):\(.*\)\$#$caps/\1|\2|#" >"$tmp/list"
 fi
 
 n=0

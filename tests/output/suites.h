@@ -6,5 +6,6 @@ Suite *utf8_suite(void);
 Suite *json_suite(void);
 Suite *text_suite(void);
 Suite *view_suite(void);
+Suite *view_corpus_suite(void);
 Suite *annot_suite(void);
 #endif

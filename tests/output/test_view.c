@@ -2,7 +2,9 @@
  * test_view.c - fw_view_init() over a real reconstructor, and the whole
  * output path over the real capture wpa-Induction.pcap with its published
  * key (passphrase "Induction", SSID "Coherer"; corpus GROUND_TRUTH.md:
- * M1 #87 rc0, M2 #89 rc0, M3 #92 rc1, M4 #94 rc1, 1093 frames).
+ * M1 #87 rc0, M2 #89 rc0, M3 #92 rc1, M4 #94 rc1, 1093 frames); that one
+ * in view_corpus_suite(), which test_output_corpus runs (SKIP without the
+ * corpus).
  */
 #include <check.h>
 #include <stdio.h>
@@ -10,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../common/corpus.h"
 #include "cli/drive.h"
 #include "decode/frame.h"
 #include "fixtures.h"
@@ -56,24 +59,11 @@ START_TEST(view_of_core)
 }
 END_TEST
 
-/* The corpus directory, or NULL (and a note saying why the test skips). */
+/* A file of the corpus (test_output_corpus runs only where it is). */
 static const char *corpus_file(char *buf, size_t len, const char *rel)
 {
-	const char *dir = getenv("FOURWAY_CORPUS");
-	const char *top = getenv("top_srcdir");
-	char def[4096];
-
-	if (!dir || !*dir) {
-		if ((size_t)snprintf(def, sizeof(def), "%s/../shared/corpus",
-				     top && *top ? top : ".") >= sizeof(def))
-			return NULL;
-		dir = def;
-	}
-	if ((size_t)snprintf(buf, len, "%s/%s", dir, rel) >= len || access(buf, R_OK) != 0) {
-		printf("test_view: skipping the corpus test: %s not readable "
-		       "(set FOURWAY_CORPUS)\n", buf);
-		return NULL;
-	}
+	ck_assert_msg(tcorpus_path(buf, len, rel) && access(buf, R_OK) == 0, "%s: not in the corpus",
+		      rel);
 	return buf;
 }
 
@@ -113,8 +103,7 @@ START_TEST(induction_capture)
 	char *doc, *text, *r;
 	size_t li = (size_t)-1;
 
-	if (!corpus_file(path, sizeof(path), "wireshark/wpa-Induction.pcap"))
-		return;
+	corpus_file(path, sizeof(path), "wireshark/wpa-Induction.pcap");
 	kr = fw_keyring_new();
 	ck_assert_ptr_nonnull(kr);
 	ck_assert_int_eq(fw_keyring_add_passphrase(kr, "Induction", (const uint8_t *)"Coherer", 7,
@@ -167,8 +156,7 @@ START_TEST(induction_capture)
 	fw_core_free(c);
 
 	/* a filter that matches no link: the capture then holds no handshake */
-	if (!corpus_file(path, sizeof(path), "wireshark/wpa-Induction.pcap"))
-		return;
+	corpus_file(path, sizeof(path), "wireshark/wpa-Induction.pcap");
 	opts.filter_bssid = true;
 	memcpy(opts.bssid, "\x02\x00\x00\x00\x00\x01", 6);
 	c = analyze(path, kr, &opts);
@@ -189,6 +177,16 @@ Suite *view_suite(void)
 	TCase *tc = tcase_create("view");
 
 	tcase_add_test(tc, view_of_core);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+Suite *view_corpus_suite(void)
+{
+	Suite *s = suite_create("view corpus");
+	TCase *tc = tcase_create("view corpus");
+
 	tcase_add_test(tc, induction_capture);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);

@@ -15,9 +15,12 @@
  *     verify with, at the times each scenario is about.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/run.h"
+#include "../common/named.h"
 #include "crypto/aead.h"
 #include "crypto/akm.h"
 #include "crypto/kdf.h"
@@ -126,7 +129,8 @@ struct keys {
 };
 
 /* Decode clean's frames, check what each is, and derive the PTK from what was read. */
-static void check_clean(const struct fw_synth_opts *o, uint8_t akm, uint8_t ver, size_t n_auth)
+static void check_clean(const char *what, const struct fw_synth_opts *o, uint8_t akm, uint8_t ver,
+			size_t n_auth)
 {
 	struct fw_synth_result res;
 	struct cap *c = run(o, "clean", &res);
@@ -139,49 +143,49 @@ static void check_clean(const struct fw_synth_opts *o, uint8_t akm, uint8_t ver,
 	uint64_t last_pn_sta = 0, last_pn_ap = 0;
 
 	memset(&k, 0, sizeof(k));
-	ck_assert_int_eq(fw_akm_params(&k.p, ver, akm, 19), 0);
+	tc_int_cmp(what, fw_akm_params(&k.p, ver, akm, 19), ==, 0);
 	if (o->akm == FW_SYNTH_SAE_PMK)
 		memcpy(pmk, o->pmk, 32);
 	else
-		ck_assert_int_eq(fw_psk_from_passphrase(o->passphrase, (const uint8_t *)o->ssid,
-							strlen(o->ssid), pmk), 0);
+		tc_int_cmp(what, fw_psk_from_passphrase(o->passphrase,
+				(const uint8_t *)o->ssid, strlen(o->ssid), pmk), ==, 0);
 	/* beacon */
 	decode(c, 0, o->linktype, &f);
-	ck_assert_int_eq(f.kind, FW_KIND_BEACON);
-	ck_assert(fw_ie_find(f.ies, f.ies_len, FW_EID_SSID, 0, &ie));
-	ck_assert_uint_eq(ie.len, strlen(o->ssid));
-	ck_assert_mem_eq(ie.data, o->ssid, ie.len);
-	ck_assert(fw_ie_find(f.ies, f.ies_len, FW_EID_RSN, 0, &ie));
-	ck_assert_int_eq(fw_rsne_parse(&r, ie.data, ie.len, false), 0);
-	ck_assert_uint_eq(r.n_pairwise, 1);
-	ck_assert_uint_eq(r.pairwise[0], FW_SUITE(FW_OUI_IEEE, o->cipher));
-	ck_assert_uint_eq(r.akm[0], FW_SUITE(FW_OUI_IEEE, akm));
+	tc_int_cmp(what, f.kind, ==, FW_KIND_BEACON);
+	tc_true(what, fw_ie_find(f.ies, f.ies_len, FW_EID_SSID, 0, &ie));
+	tc_uint_cmp(what, ie.len, ==, strlen(o->ssid));
+	tc_mem_eq(what, ie.data, o->ssid, ie.len);
+	tc_true(what, fw_ie_find(f.ies, f.ies_len, FW_EID_RSN, 0, &ie));
+	tc_int_cmp(what, fw_rsne_parse(&r, ie.data, ie.len, false), ==, 0);
+	tc_uint_cmp(what, r.n_pairwise, ==, 1);
+	tc_uint_cmp(what, r.pairwise[0], ==, FW_SUITE(FW_OUI_IEEE, o->cipher));
+	tc_uint_cmp(what, r.akm[0], ==, FW_SUITE(FW_OUI_IEEE, akm));
 	memcpy(k.aa, f.ta, 6);
 	if (o->linktype != FW_DLT_IEEE802_11) {
-		ck_assert(f.radio.has_rate);
-		ck_assert_uint_eq(f.radio.rate_kbps, 1000);
-		ck_assert(f.radio.has_freq);
-		ck_assert_uint_eq(f.radio.freq_mhz, 2412);
-		ck_assert(f.radio.has_signal);
-		ck_assert_int_eq(f.radio.signal_dbm, -38);
+		tc_true(what, f.radio.has_rate);
+		tc_uint_cmp(what, f.radio.rate_kbps, ==, 1000);
+		tc_true(what, f.radio.has_freq);
+		tc_uint_cmp(what, f.radio.freq_mhz, ==, 2412);
+		tc_true(what, f.radio.has_signal);
+		tc_int_cmp(what, f.radio.signal_dbm, ==, -38);
 	}
 	/* authentication, association: each answered by an ACK to its sender */
 	for (size_t i = 1; i < 1 + 2 * n_auth; i += 2) {
 		decode(c, i, o->linktype, &f);
-		ck_assert_int_eq(f.kind, FW_KIND_AUTH);
-		ck_assert_uint_eq(f.auth_alg, o->akm == FW_SYNTH_SAE_PMK ? 3 : 0);
+		tc_int_cmp(what, f.kind, ==, FW_KIND_AUTH);
+		tc_uint_cmp(what, f.auth_alg, ==, o->akm == FW_SYNTH_SAE_PMK ? 3 : 0);
 		if (o->akm == FW_SYNTH_SAE_PMK && f.auth_seq == 1)
-			ck_assert_uint_eq(f.sae_group, 19);
+			tc_uint_cmp(what, f.sae_group, ==, 19);
 		decode(c, i + 1, o->linktype, &f);
-		ck_assert_int_eq(f.kind, FW_KIND_ACK);
+		tc_int_cmp(what, f.kind, ==, FW_KIND_ACK);
 	}
 	decode(c, 1 + 2 * n_auth, o->linktype, &f);
-	ck_assert_int_eq(f.kind, FW_KIND_ASSOC_REQ);
+	tc_int_cmp(what, f.kind, ==, FW_KIND_ASSOC_REQ);
 	memcpy(k.spa, f.ta, 6);
-	ck_assert(fw_ie_find(f.ies, f.ies_len, FW_EID_RSN, 0, &ie));
+	tc_true(what, fw_ie_find(f.ies, f.ies_len, FW_EID_RSN, 0, &ie));
 	decode(c, 3 + 2 * n_auth, o->linktype, &f);
-	ck_assert_int_eq(f.kind, FW_KIND_ASSOC_RESP);
-	ck_assert_uint_eq(f.status_code, 0);
+	tc_int_cmp(what, f.kind, ==, FW_KIND_ASSOC_RESP);
+	tc_uint_cmp(what, f.status_code, ==, 0);
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct fw_eapol_key_tail t;
@@ -189,7 +193,7 @@ static void check_clean(const struct fw_synth_opts *o, uint8_t akm, uint8_t ver,
 
 		decode(c, i, o->linktype, &f);
 		if (i > 0)
-			ck_assert_int_ge(c->ts[i], c->ts[i - 1]);
+			tc_int_cmp(what, c->ts[i], >=, c->ts[i - 1]);
 		if (f.kind == FW_KIND_ACK) {
 			n_ack++;
 			continue;
@@ -202,26 +206,28 @@ static void check_clean(const struct fw_synth_opts *o, uint8_t akm, uint8_t ver,
 			bool from_sta = memcmp(f.ta, k.spa, 6) == 0;
 
 			hdr = f.dot11.hdr_len;
-			ck_assert(f.has_pn);
-			ck_assert_uint_eq(f.pn, (from_sta ? last_pn_sta : last_pn_ap) + 1);
+			tc_true(what, f.has_pn);
+			tc_uint_cmp(what, f.pn, ==, (from_sta ? last_pn_sta : last_pn_ap) + 1);
 			if (from_sta)
 				last_pn_sta = f.pn;
 			else
 				last_pn_ap = f.pn;
-			ck_assert_int_eq(fw_aead_decrypt(o->cipher, k.ptk.tk, k.ptk.tk_len, mpdu, mlen,
-							 hdr, plain, &plen), 0);
-			ck_assert_uint_ge(plen, 8 + 20 + 8);
-			ck_assert_mem_eq(plain, "\xaa\xaa\x03\x00\x00\x00\x08\x00", 8);
-			ck_assert_uint_eq(plain[8 + 9], 1);		/* ICMP */
-			ck_assert_uint_eq(plain[8 + 20], from_sta ? 8 : 0);	/* echo request / reply */
+			tc_int_cmp(what, fw_aead_decrypt(o->cipher, k.ptk.tk, k.ptk.tk_len,
+					mpdu, mlen, hdr, plain, &plen), ==, 0);
+			tc_uint_cmp(what, plen, >=, 8 + 20 + 8);
+			tc_mem_eq(what, plain, "\xaa\xaa\x03\x00\x00\x00\x08\x00", 8);
+			tc_uint_cmp(what, plain[8 + 9], ==, 1);		/* ICMP */
+			tc_uint_cmp(what, plain[8 + 20], ==,
+					from_sta ? 8 : 0);	/* echo request / reply */
 			/* a flipped ciphertext bit makes the MIC fail */
 			{
 				uint8_t bad[700];
 
 				memcpy(bad, mpdu, mlen);
 				bad[hdr + 8 + 3] ^= 0x40;
-				ck_assert_int_eq(fw_aead_decrypt(o->cipher, k.ptk.tk, k.ptk.tk_len, bad,
-								 mlen, hdr, plain, &plen), FW_EVERIFY);
+				tc_int_cmp(what, fw_aead_decrypt(o->cipher, k.ptk.tk,
+						k.ptk.tk_len, bad, mlen, hdr, plain, &plen),
+						==, FW_EVERIFY);
 			}
 			n_prot++;
 			continue;
@@ -229,25 +235,25 @@ static void check_clean(const struct fw_synth_opts *o, uint8_t akm, uint8_t ver,
 		if (!f.has_key)
 			continue;
 		msg++;
-		ck_assert_int_eq(fw_eapol_key_split(&f.key, k.p.mic_len, &t), 0);
-		ck_assert_uint_eq(f.key.version, ver);
+		tc_int_cmp(what, fw_eapol_key_split(&f.key, k.p.mic_len, &t), ==, 0);
+		tc_uint_cmp(what, f.key.version, ==, ver);
 		switch (msg) {
 		case 1:
-			ck_assert_uint_eq(f.key.key_info, 0x008a - 2 + ver);
-			ck_assert_uint_eq(f.key.replay_counter, 1);
+			tc_uint_cmp(what, f.key.key_info, ==, 0x008a - 2 + ver);
+			tc_uint_cmp(what, f.key.replay_counter, ==, 1);
 			memcpy(k.anonce, f.key.nonce, 32);
-			ck_assert(fw_mac_eq(f.sa, k.aa));
+			tc_true(what, fw_mac_eq(f.sa, k.aa));
 			break;
 		case 2:
-			ck_assert_uint_eq(f.key.key_info, 0x010a - 2 + ver);
-			ck_assert_uint_eq(f.key.replay_counter, 1);
+			tc_uint_cmp(what, f.key.key_info, ==, 0x010a - 2 + ver);
+			tc_uint_cmp(what, f.key.replay_counter, ==, 1);
 			memcpy(k.snonce, f.key.nonce, 32);
-			ck_assert_int_eq(fw_ptk_derive(&k.p, pmk, 32, k.aa, k.spa, k.anonce, k.snonce,
-						       fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, o->cipher)),
-						       &k.ptk), 0);
+			tc_int_cmp(what, fw_ptk_derive(&k.p, pmk, 32, k.aa, k.spa, k.anonce,
+					k.snonce, fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE,
+					o->cipher)), &k.ptk), ==, 0);
 			/* the station's RSNE in the clear */
-			ck_assert_uint_eq(t.key_data_len, 22);
-			ck_assert_uint_eq(t.key_data[0], 48);
+			tc_uint_cmp(what, t.key_data_len, ==, 22);
+			tc_uint_cmp(what, t.key_data[0], ==, 48);
 			break;
 		case 3: {
 			uint8_t kd[256];
@@ -255,37 +261,38 @@ static void check_clean(const struct fw_synth_opts *o, uint8_t akm, uint8_t ver,
 			struct fw_kde kde;
 			bool gtk = false;
 
-			ck_assert_uint_eq(f.key.key_info, 0x13ca - 2 + ver);
-			ck_assert_uint_eq(f.key.replay_counter, 2);
-			ck_assert_mem_eq(f.key.nonce, k.anonce, 32);
-			ck_assert_uint_eq(t.key_data_len % 8, 0);
-			ck_assert_int_eq(fw_aes_unwrap(k.ptk.kek, k.ptk.kek_len, t.key_data,
-						       t.key_data_len, kd), 0);
+			tc_uint_cmp(what, f.key.key_info, ==, 0x13ca - 2 + ver);
+			tc_uint_cmp(what, f.key.replay_counter, ==, 2);
+			tc_mem_eq(what, f.key.nonce, k.anonce, 32);
+			tc_uint_cmp(what, t.key_data_len % 8, ==, 0);
+			tc_int_cmp(what, fw_aes_unwrap(k.ptk.kek, k.ptk.kek_len, t.key_data,
+					t.key_data_len, kd), ==, 0);
 			fw_cur_init(&cur, kd, t.key_data_len - 8u);
 			while (fw_kde_next(&cur, &kde) == 1)
 				if (kde.is_kde && kde.type == FW_KDE_GTK) {
-					ck_assert_uint_eq(kde.len, 18);
-					ck_assert_uint_eq(kde.data[0] & 3, 1);
+					tc_uint_cmp(what, kde.len, ==, 18);
+					tc_uint_cmp(what, kde.data[0] & 3, ==, 1);
 					gtk = true;
 				}
-			ck_assert(gtk);
+			tc_true(what, gtk);
 			break;
 		}
 		case 4:
-			ck_assert_uint_eq(f.key.key_info, 0x030a - 2 + ver);
-			ck_assert_uint_eq(f.key.replay_counter, 2);
+			tc_uint_cmp(what, f.key.key_info, ==, 0x030a - 2 + ver);
+			tc_uint_cmp(what, f.key.replay_counter, ==, 2);
 			break;
 		default:
 			ck_abort_msg("more than four EAPOL-Key messages");
 		}
 		if (msg > 1) {
-			ck_assert_int_eq(fw_mic_verify(k.p.mic, k.ptk.kck, k.ptk.kck_len, f.eapol.start,
-						       f.eapol.frame_len, f.key.mic_off, k.p.mic_len), 0);
+			tc_int_cmp(what, fw_mic_verify(k.p.mic, k.ptk.kck, k.ptk.kck_len,
+					f.eapol.start, f.eapol.frame_len, f.key.mic_off,
+					k.p.mic_len), ==, 0);
 		}
 	}
-	ck_assert_int_eq(msg, 4);
-	ck_assert_int_eq(n_prot, 2);
-	ck_assert_int_eq(n_ack, (int)(n_auth + 2 + 4 + 2));	/* every unicast frame */
+	tc_int_cmp(what, msg, ==, 4);
+	tc_int_cmp(what, n_prot, ==, 2);
+	tc_int_cmp(what, n_ack, ==, (int)(n_auth + 2 + 4 + 2));	/* every unicast frame */
 	fw_ptk_wipe(&k.ptk);
 	free(c);
 }
@@ -295,12 +302,13 @@ static const struct {
 	enum fw_synth_akm akm;
 	uint8_t cipher, akm_type, ver;
 	size_t n_auth;		/* authentication frames: open 2, SAE 4 */
+	const char *name;	/* what a failure names */
 } variants[] = {
-	{ FW_SYNTH_PSK, FW_CIPHER_CCMP, FW_AKM_PSK, 2, 2 },
-	{ FW_SYNTH_PSK_SHA256, FW_CIPHER_CCMP, FW_AKM_PSK_SHA256, 3, 2 },
-	{ FW_SYNTH_PSK, FW_CIPHER_GCMP, FW_AKM_PSK, 2, 2 },
-	{ FW_SYNTH_PSK_SHA256, FW_CIPHER_GCMP, FW_AKM_PSK_SHA256, 3, 2 },
-	{ FW_SYNTH_SAE_PMK, FW_CIPHER_CCMP, FW_AKM_SAE, 0, 4 },
+	{ FW_SYNTH_PSK, FW_CIPHER_CCMP, FW_AKM_PSK, 2, 2, "PSK/CCMP" },
+	{ FW_SYNTH_PSK_SHA256, FW_CIPHER_CCMP, FW_AKM_PSK_SHA256, 3, 2, "PSK-SHA256/CCMP" },
+	{ FW_SYNTH_PSK, FW_CIPHER_GCMP, FW_AKM_PSK, 2, 2, "PSK/GCMP" },
+	{ FW_SYNTH_PSK_SHA256, FW_CIPHER_GCMP, FW_AKM_PSK_SHA256, 3, 2, "PSK-SHA256/GCMP" },
+	{ FW_SYNTH_SAE_PMK, FW_CIPHER_CCMP, FW_AKM_SAE, 0, 4, "SAE/CCMP" },
 };
 
 START_TEST(clean_variants)
@@ -319,7 +327,8 @@ START_TEST(clean_variants)
 		for (int i = 0; i < 32; i++)
 			o.pmk[i] = (uint8_t)(0xa0 + i);
 	}
-	check_clean(&o, variants[_i].akm_type, variants[_i].ver, variants[_i].n_auth);
+	check_clean(variants[_i].name, &o, variants[_i].akm_type, variants[_i].ver,
+		    variants[_i].n_auth);
 }
 END_TEST
 
@@ -332,10 +341,12 @@ static const int linktypes[] = {
 START_TEST(every_linktype)
 {
 	struct fw_synth_opts o;
+	char what[32];
 
 	fw_synth_opts_init(&o);
 	o.linktype = linktypes[_i];
-	check_clean(&o, FW_AKM_PSK, 2, 2);
+	snprintf(what, sizeof(what), "link type %d", o.linktype);
+	check_clean(what, &o, FW_AKM_PSK, 2, 2);
 	if (o.linktype != FW_DLT_IEEE802_11_RADIO) {
 		struct fw_synth_opts r;
 		struct fw_synth_result ra, rb;
@@ -344,20 +355,21 @@ START_TEST(every_linktype)
 		fw_synth_opts_init(&r);
 		a = run(&r, "clean", &ra);
 		b = run(&o, "clean", &rb);
-		ck_assert_uint_eq(a->n, b->n);
+		tc_uint_cmp(what, a->n, ==, b->n);
 		for (size_t i = 0; i < a->n; i++) {
 			struct fw_frame fa, fb;
 
 			decode(a, i, r.linktype, &fa);
 			decode(b, i, o.linktype, &fb);
-			ck_assert_uint_eq(a->len[i] - fa.radio.hdr_len, b->len[i] - fb.radio.hdr_len);
-			ck_assert_mem_eq(a->b[i] + fa.radio.hdr_len, b->b[i] + fb.radio.hdr_len,
-					 a->len[i] - fa.radio.hdr_len);
+			tc_uint_cmp(what, a->len[i] - fa.radio.hdr_len, ==,
+					b->len[i] - fb.radio.hdr_len);
+			tc_mem_eq(what, a->b[i] + fa.radio.hdr_len, b->b[i] + fb.radio.hdr_len,
+					a->len[i] - fa.radio.hdr_len);
 			if (o.linktype == FW_DLT_IEEE802_11)
 				continue;
-			ck_assert_uint_eq(fa.radio.rate_kbps, fb.radio.rate_kbps);
-			ck_assert_uint_eq(fa.radio.freq_mhz, fb.radio.freq_mhz);
-			ck_assert_int_eq(fa.radio.signal_dbm, fb.radio.signal_dbm);
+			tc_uint_cmp(what, fa.radio.rate_kbps, ==, fb.radio.rate_kbps);
+			tc_uint_cmp(what, fa.radio.freq_mhz, ==, fb.radio.freq_mhz);
+			tc_int_cmp(what, fa.radio.signal_dbm, ==, fb.radio.signal_dbm);
 		}
 		free(a);
 		free(b);
@@ -382,18 +394,25 @@ START_TEST(every_scenario_decodes)
 			struct fw_synth_result res;
 			struct cap *c;
 			struct fw_frame f;
+			char what[96];
 
 			fw_synth_opts_init(&o);
 			o.akm = v[j].akm;
 			o.cipher = v[j].cipher;
 			if (fw_synth_has_wired(fw_synth_get(i)->name))
 				o.akm = FW_SYNTH_8021X;	/* theirs, whatever the loop says */
+			snprintf(what, sizeof(what), "%s (AKM %d, cipher %u)", fw_synth_get(i)->name,
+				 (int)o.akm, o.cipher);
 			c = run(&o, fw_synth_get(i)->name, &res);
-			for (size_t k = 0; k < c->n; k++)
-				decode(c, k, o.linktype, &f);
+			for (size_t k = 0; k < c->n; k++) {
+				int rc = fw_frame_decode(&f, o.linktype, c->b[k], c->len[k]);
+
+				ck_assert_msg(rc == 0, "%s: frame %zu: %s at %s", what, k + 1,
+					      fw_strerror(rc), f.err_field ? f.err_field : "?");
+			}
 			for (size_t e = 0; e < res.n_expect; e++)
-				ck_assert_uint_le(res.expect[e].frame, c->n);
-			ck_assert(strncmp(res.key_line, "key ", 4) == 0);
+				tc_uint_cmp(what, res.expect[e].frame, <=, c->n);
+			tc_true(what, strncmp(res.key_line, "key ", 4) == 0);
 			free(c);
 		}
 }
@@ -995,11 +1014,5 @@ static Suite *synth_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(synth_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tcommon_run(synth_suite(), NULL);
 }

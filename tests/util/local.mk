@@ -3,4 +3,4 @@ TESTS += tests/util/test_util
 tests_util_test_util_SOURCES = tests/util/test_util.c tests/util/test_cursor.c \
 	tests/util/test_mac.c tests/util/suites.h
 tests_util_test_util_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_util_test_util_LDADD = libfwutil.a $(CHECK_LIBS)
+tests_util_test_util_LDADD = tests/common/libtcommon.a libfwutil.a $(CHECK_LIBS)

@@ -1,6 +1,5 @@
+/* The analyze pipeline as a function (run_capture.h). */
 #include <stdio.h>
-#include <stdlib.h>
-#include <sys/stat.h>
 
 #include "cli/drive.h"
 #include "run_capture.h"
@@ -44,16 +43,4 @@ struct fw_core *run_capture_tail(const char *path, struct fw_keyring *kr, run_ta
 		tail(c, in.input, in.frames, in.last_ts_ns, arg);
 	fw_core_finish(c);
 	return c;
-}
-
-const char *corpus_dir(void)
-{
-	const char *d = getenv("FOURWAY_CORPUS");
-	struct stat st;
-
-	if (!d || !*d)
-		d = "../shared/corpus";
-	if (stat(d, &st) != 0 || !S_ISDIR(st.st_mode))
-		return NULL;
-	return d;
 }

@@ -2,8 +2,8 @@
  * run_capture.h - the analyze pipeline as a function, for end-to-end tests:
  * read a capture, decode every frame, feed the reconstructor, finish.
  */
-#ifndef FW_TESTS_RUN_CAPTURE_H
-#define FW_TESTS_RUN_CAPTURE_H
+#ifndef FW_TESTS_COMMON_RUN_CAPTURE_H
+#define FW_TESTS_COMMON_RUN_CAPTURE_H
 
 #include <stdint.h>
 
@@ -20,7 +20,5 @@ typedef void (*run_tail_fn)(struct fw_core *c, unsigned input, uint64_t frames, 
 			    void *arg);
 struct fw_core *run_capture_tail(const char *path, struct fw_keyring *kr, run_tail_fn tail,
 				 void *arg, char *err, size_t errlen);
-/* The corpus folder (FOURWAY_CORPUS, default ../shared/corpus), or NULL when absent. */
-const char *corpus_dir(void);
 
 #endif
