@@ -188,7 +188,8 @@ run_handshake() {
 }
 
 # keys_psk SSID PASS: NAME.keys in the key-file syntax, for fourway
-keys_psk() { printf 'psk "%s" "%s"\n' "$2" "$1" >"$N.keys"; }
+# (mode 600: fourway warns about a key file others may read, as ssh does)
+keys_psk() { (umask 077 && printf 'psk "%s" "%s"\n' "$2" "$1" >"$N.keys"); }
 
 # medium_run LINGER RULE...: a WPA2-PSK scenario over fw-medium with RULEs,
 # seen on hwsim0 ($N.pcap: every transmission, with hwsim's ACKs) and on

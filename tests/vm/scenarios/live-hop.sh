@@ -10,8 +10,11 @@ hwsim_load 3
 keys_psk "$SSID" "$PASS"
 write_confs "$SSID" "$PASS" WPA-PSK 0
 ap_start
+# fourway creates its -w file after it leaves root: in a folder nobody may write
+out=/tmp/$N.out
+mkdir -p "$out" && chown nobody "$out"
 LD_LIBRARY_PATH=/share/fw/lib /share/fw/fourway live wlan2 --monitor fwlive --hop 1,6 \
-	--dwell 200ms -Z nobody --no-tui --json --key-file "$N.keys" -w "$N-live.pcapng" \
+	--dwell 200ms -Z nobody --no-tui --json --key-file "$N.keys" -w "$out/$N-live.pcapng" \
 	>"$N.jsonl" 2>"$N.hop.err" &
 live=$!
 wait_for "$N.jsonl" '"event":"start"' 100 || log "fourway live did not start: $(cat "$N.hop.err")"
@@ -28,5 +31,6 @@ wait_state COMPLETED 20
 kill -INT "$live"
 wait "$live"
 echo "fourway live exit status $?" >>"$N.hop.err"
+mv "$out/$N-live.pcapng" "$N-live.pcapng" 2>>"$N.hop.err"
 ip -o link show >"$N.links-after"
 stop_all
