@@ -793,7 +793,7 @@ static int open_source(struct live *r)
 			return rc;
 		}
 		if (warn[0])
-			fprintf(stderr, "fourway live: warning: %s\n", warn);
+			fprintf(stderr, "fourway live: note: %s\n", warn);
 		r->source = fw_source_path(r->src);
 	}
 	r->linktype = fw_source_linktype(r->src);

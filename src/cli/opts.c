@@ -230,7 +230,7 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 		if (fw_keyring_load_file(o->kr, arg, err, sizeof(err)) != 0)
 			return fw_usage_error(cmd, "%s", err);
 		if (err[0])
-			fprintf(stderr, "fourway %s: warning: %s\n", cmd, err);
+			fprintf(stderr, "fourway %s: note: %s\n", cmd, err);
 		return 1;
 	case OPT_KEYLOG:
 		/* as for a key file's keylog line: a log without a PMK is an error */

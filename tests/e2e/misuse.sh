@@ -19,8 +19,11 @@ PASS='correct horse battery staple'
 PMK_SP='97 ec 77 13 47 e6 4d 42 36 74 32 d7 23 87 c7 8a ff 91 1d 09 13 43 a4 52 cc c6 81 92 a5 0a 96 de'
 PMK_COLON=$(echo "$PMK_SP" | tr ' ' :)
 export W SLL PASS PMK_SP PMK_COLON tmp
+printf 'pmk %s\n' "$(echo "$PMK_SP" | tr -d ' ')" >"$tmp/k.txt"
+chmod 644 "$tmp/k.txt"
 
-# STATUS | STREAM | ARGS (sh words, expanded) | the exact line wanted ("" : the stream is empty)
+# STATUS | STREAM | ARGS (sh words, expanded) | the exact line wanted ("" : the stream is
+# empty; $tmp in it is the scratch folder)
 table() {
 	cat <<'ROWS'
 2|err|analyse "$W"|fourway: 'analyse' is not a command; did you mean 'analyze'? (see 'fourway --help')
@@ -53,6 +56,7 @@ table() {
 0|err|analyze --passphrase "$PASS" "$SLL"|fourway analyze: note: no SSID known for BSSID 02:00:00:00:00:00; use --ssid
 0|err|analyze --passphrase "$PASS" --ssid HWSIM-WPA2 "$W"|fourway analyze: note: --ssid 'HWSIM-WPA2' is no SSID of the capture, but 'hwsim-wpa2' is (SSIDs are compared byte for byte, case included)
 0|err|analyze --passphrase "$PASS" --ssid hwsim-wpa2 "$W"|
+0|err|analyze --key-file "$tmp/k.txt" "$W"|fourway analyze: note: key file $tmp/k.txt: others may read or write it (mode 644)
 0|err|annotate --pmk "$PMK_SP" "$W" -w "$tmp/a.pcapng"|
 0|err|annotate --pmk "$PMK_SP" "$W" -o "$tmp/o.pcapng"|
 0|err|synth clean -w "$tmp/s.pcap"|
@@ -67,6 +71,7 @@ table >"$tmp/rows"
 while IFS='|' read -r want stream args line; do
 	n=$((n + 1))
 	eval "set -- $args"
+	case $line in *'$tmp'*) line=$(printf '%s' "$line" | sed "s|\$tmp|$tmp|g") ;; esac
 	"$fw" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
 	got=$?
 	name="row $n: fourway $args"
