@@ -12,10 +12,12 @@ _fourway_commands()
         sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z0-9-]*\) .*/\1/p'
 }
 
-# The options of one subcommand, from its usage text.
+# The options of one subcommand: the option lines of its usage text (those
+# that start with a dash), not options of other programs named in the prose.
 _fourway_options()
 {
     "$1" help "$2" 2>/dev/null |
+        grep -E '^ +-' | cut -c1-24 |
         grep -oE '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*(\[?=)?' |
         sed -e 's/^[ ,]//' -e 's/\[=$/=/' | sort -u
 }
@@ -60,18 +62,18 @@ _fourway()
     case $cmd in
     help)
         [[ $COMP_CWORD -eq $((i + 1)) ]] &&
-            COMPREPLY=($(compgen -W "$(_fourway_commands "$prog" | grep -vxE 'codes|help')" -- "$cur"))
+            COMPREPLY=($(compgen -W "$(_fourway_commands "$prog" | grep -vxE 'help')" -- "$cur"))
         return
         ;;
     codes)
-        COMPREPLY=($(compgen -W '--implemented' -- "$cur"))
+        COMPREPLY=($(compgen -W '--implemented --help' -- "$cur"))
         return
         ;;
     esac
 
     # the value of the option before the cursor
     case $prev in
-    --key-file | --keylog | --log | -o | --output | --policy | --baseline)
+    --key-file | --keylog | --log | -r | -w | -o | --output | --policy | --baseline)
         _fourway_files
         return
         ;;

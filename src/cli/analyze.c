@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "capture/outfile.h"
@@ -133,7 +134,12 @@ static bool want_color(enum fw_color c)
 	return isatty(STDOUT_FILENO) && !getenv("NO_COLOR") && term && strcmp(term, "dumb") != 0;
 }
 
-/* Errors the user must act on are said on stderr too, not only in the report. */
+/*
+ * What the user must act on is said on stderr too, not only in the report.
+ * A note, not an error: the run completed, so the exit status is 0
+ * (DESIGN.md, exit status), and only a message that exits non-zero says
+ * "error:".
+ */
 static void say_key_problems(const struct fw_core *c)
 {
 	for (size_t i = 0; i < fw_core_n_findings(c); i++) {
@@ -142,9 +148,38 @@ static void say_key_problems(const struct fw_core *c)
 		char mac[FW_MAC_STRLEN];
 
 		if (f->code == FW_F_NO_KEY && f->no_key_why == FW_NOKEY_NO_SSID)
-			fprintf(stderr, "fourway: error: no SSID known for BSSID %s; use --ssid\n",
+			fprintf(stderr, "fourway analyze: note: no SSID known for BSSID %s; use --ssid\n",
 				fw_mac_fmt(mac, f->bssid));
 	}
+}
+
+/*
+ * --ssid is compared as bytes, as the PMK is derived from the bytes: when it
+ * names no SSID of the capture but one differs from it only in letter case,
+ * that is almost surely the network meant, so say so.
+ */
+static void say_ssid_case(const struct fw_core *c, const char *ssid)
+{
+	size_t n = ssid ? strlen(ssid) : 0;
+	const struct fw_link *near = NULL;
+
+	if (!ssid)
+		return;
+	for (size_t i = 0; i < fw_core_n_links(c); i++) {
+		const struct fw_link *l = fw_core_link(c, i);
+
+		if (!l->has_ssid || l->ssid_len != n)
+			continue;
+		if (memcmp(l->ssid, ssid, n) == 0)
+			return;
+		if (!near && strncasecmp((const char *)l->ssid, ssid, n) == 0 &&
+		    !memchr(l->ssid, '\0', n))
+			near = l;
+	}
+	if (near)
+		fprintf(stderr, "fourway analyze: note: --ssid '%s' is no SSID of the capture, "
+			"but '%.*s' is (SSIDs are compared byte for byte, case included)\n",
+			ssid, (int)n, (const char *)near->ssid);
 }
 
 int fw_cmd_analyze(int argc, char **argv)
@@ -179,6 +214,7 @@ int fw_cmd_analyze(int argc, char **argv)
 	fw_core_finish(r.core);
 	close_export(&r);
 	say_key_problems(r.core);
+	say_ssid_case(r.core, o.ssid);
 	/* --log files, then the key files' log lines */
 	for (size_t i = 0; i < fw_keyring_n_logs(o.kr) && o.n_logs < FW_OPTS_MAX_LOGS; i++)
 		o.logs[o.n_logs++] = fw_keyring_log(o.kr, i);

@@ -1,5 +1,5 @@
 /*
- * annotate.c - `fourway annotate IN -o OUT.pcapng`: analyse IN, then
+ * annotate.c - `fourway annotate IN -w OUT.pcapng`: analyse IN, then
  * copy its frames byte for byte into a pcapng file with a comment on every
  * frame a handshake message or a finding concerns, and the summary in the
  * section header.  Wiring only: the comments are made in output/annot.c,
@@ -32,7 +32,7 @@
 
 void fw_usage_annotate(FILE *out)
 {
-	fputs("usage: fourway annotate [options] IN -o OUT.pcapng\n"
+	fputs("usage: fourway annotate [options] IN -w OUT.pcapng\n"
 	      "\n"
 	      "Analyse the capture IN like 'fourway analyze', then write all its frames,\n"
 	      "bytes and timestamps unchanged, into the pcapng file OUT with a comment on\n"
@@ -44,7 +44,8 @@ void fw_usage_annotate(FILE *out)
 	fw_usage_keys(out);
 	fputs("\n"
 	      "Output:\n"
-	      "  -o, --output OUT     the pcapng file to write (- for standard output)\n"
+	      "  -w, --output OUT     the pcapng file to write (- for standard output);\n"
+	      "                       -o OUT is the same\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Exit status: 0 when OUT was written, 2 on a usage error, an unreadable\n"
@@ -217,7 +218,7 @@ out:
 
 /* annotate's own options, after the key options, filters and timings. */
 static const struct option annotate_opts[] = {
-	{ "output", required_argument, NULL, 'o' },
+	{ "output", required_argument, NULL, 'w' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -227,7 +228,8 @@ static int annotate_opt(void *ctx, int c, const char *arg)
 	const char **output = ctx;
 
 	switch (c) {
-	case 'o':
+	case 'w':
+	case 'o':	/* the old spelling of -w */
 		*output = arg;
 		return 0;
 	case 'h':
@@ -242,13 +244,13 @@ int fw_cmd_annotate(int argc, char **argv)
 {
 	const char *output = NULL;
 	struct fw_opts o;
-	int rc = fw_opts_parse(&o, "annotate", argc, argv, annotate_opts, ":ho:", annotate_opt,
+	int rc = fw_opts_parse(&o, "annotate", argc, argv, annotate_opts, ":ho:w:", annotate_opt,
 			       &output);
 
 	if (rc == 0 && o.n_files != 1)
 		rc = fw_usage_error("annotate", "%s", "give exactly one capture file");
 	else if (rc == 0 && !output)
-		rc = fw_usage_error("annotate", "%s", "no output file given (-o OUT.pcapng)");
+		rc = fw_usage_error("annotate", "%s", "no output file given (-w OUT.pcapng)");
 	if (rc == 0) {
 		rc = check_paths(o.files[0], output) == 0 ? annotate(&o, o.files[0], output)
 							  : FW_EXIT_USAGE;

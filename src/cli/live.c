@@ -136,6 +136,7 @@ void fw_usage_live(FILE *out)
 {
 	fputs("usage: fourway live IFACE [options]\n"
 	      "       fourway live --replay FILE [--speed X] [options]\n"
+	      "       fourway live -r FILE [--speed X] [options]\n"
 	      "\n"
 	      "Capture on a wireless interface in monitor mode (fourway creates a monitor\n"
 	      "interface on IFACE's radio unless IFACE already is one, and deletes it on exit)\n"
@@ -345,6 +346,9 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 	rc = fw_opts_parse(&lo->o, "live", argc, argv, live_long, ":hw:Z:", live_option, lo);
 	if (rc != 0)
 		return rc;
+	/* -r FILE reads a capture, as tcpdump's: the same as --replay FILE */
+	if (lo->o.n_reads)
+		lo->replaying = true;
 	if (lo->has_channel && lo->has_freq)
 		return usage_error("%s", "--channel and --freq: give one of them");
 	if (lo->n_hop && lo->tune)
@@ -789,7 +793,7 @@ static int open_source(struct live *r)
 			return rc;
 		}
 		if (warn[0])
-			fprintf(stderr, "fourway live: warning: %s\n", warn);
+			fprintf(stderr, "fourway live: note: %s\n", warn);
 		r->source = fw_source_path(r->src);
 	}
 	r->linktype = fw_source_linktype(r->src);

@@ -3,6 +3,7 @@
 # through (libfwdrive.a, src/cli/drive.mk).
 bin_PROGRAMS += fourway
 fourway_SOURCES = src/cli/main.c src/cli/opts.c src/cli/opts.h \
+	src/cli/suggest.c src/cli/suggest.h \
 	src/cli/analyze.c src/cli/annotate.c \
 	src/cli/check.c src/cli/check_walk.c src/cli/check_walk.h \
 	src/cli/synth.c \

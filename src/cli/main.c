@@ -8,6 +8,7 @@
 #include "config.h"
 #include "handshake/finding.h"
 #include "cli/opts.h"
+#include "cli/suggest.h"
 
 static const struct command {
 	const char *name;
@@ -42,6 +43,17 @@ static void usage(FILE *out)
 	      "See fourway(1) for the report, the JSON document and the finding codes.\n", out);
 }
 
+static void usage_codes(FILE *out)
+{
+	fputs("usage: fourway codes [--implemented]\n"
+	      "\n"
+	      "List every finding code with its severity and meaning, one a line.\n"
+	      "\n"
+	      "Options:\n"
+	      "  --implemented        only the names of the codes a detector emits\n"
+	      "  -h, --help           this help\n", out);
+}
+
 /*
  * `fourway codes`: the table.  `--implemented` lists just the names of the
  * codes some detector emits, one a line, for scripts that must not expect a
@@ -51,8 +63,13 @@ static int list_codes(int argc, char **argv)
 {
 	bool names_only = argc > 2 && strcmp(argv[2], "--implemented") == 0;
 
-	if (argc > 2 && !names_only) {
-		fprintf(stderr, "fourway codes: unknown option '%s' (want --implemented)\n", argv[2]);
+	if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+		usage_codes(stdout);
+		return FW_EXIT_OK;
+	}
+	if (argc > 3 || (argc > 2 && !names_only)) {
+		fprintf(stderr, "fourway codes: unknown option '%s' (want --implemented)\n",
+			argv[argc > 3 && names_only ? 3 : 2]);
 		return FW_EXIT_USAGE;
 	}
 	for (int i = 0; i < FW_F_COUNT; i++) {
@@ -74,6 +91,34 @@ static const struct command *find_command(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+/*
+ * "'analyse' is not a command": with the nearest command when it is a
+ * near miss (British spelling, a slip of the fingers).
+ */
+static int not_a_command(const char *word)
+{
+	static const char *const extra[] = { "codes", "help", "version" };
+	const char *best = NULL;
+	unsigned best_d = 255;
+
+	for (const struct command *c = commands; c->name; c++)
+		if (fw_suggestable(word, c->name) && fw_edit_distance(word, c->name) < best_d) {
+			best = c->name;
+			best_d = fw_edit_distance(word, c->name);
+		}
+	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+		if (fw_suggestable(word, extra[i]) && fw_edit_distance(word, extra[i]) < best_d) {
+			best = extra[i];
+			best_d = fw_edit_distance(word, extra[i]);
+		}
+	if (best)
+		fprintf(stderr, "fourway: '%s' is not a command; did you mean '%s'? (see 'fourway --help')\n",
+			word, best);
+	else
+		fprintf(stderr, "fourway: '%s' is not a command (see 'fourway --help')\n", word);
+	return FW_EXIT_USAGE;
 }
 
 int main(int argc, char **argv)
@@ -99,18 +144,22 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return FW_EXIT_OK;
 		}
-		c = find_command(argv[2]);
-		if (!c) {
-			fprintf(stderr, "fourway: '%s' is not a command (see 'fourway --help')\n", argv[2]);
-			return FW_EXIT_USAGE;
+		if (strcmp(argv[2], "codes") == 0) {
+			usage_codes(stdout);
+			return FW_EXIT_OK;
 		}
+		if (strcmp(argv[2], "help") == 0) {
+			usage(stdout);
+			return FW_EXIT_OK;
+		}
+		c = find_command(argv[2]);
+		if (!c)
+			return not_a_command(argv[2]);
 		c->usage(stdout);
 		return FW_EXIT_OK;
 	}
 	c = find_command(argv[1]);
-	if (!c) {
-		fprintf(stderr, "fourway: '%s' is not a command (see 'fourway --help')\n", argv[1]);
-		return FW_EXIT_USAGE;
-	}
+	if (!c)
+		return not_a_command(argv[1]);
 	return c->run(argc - 1, argv + 1);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/opts.h"
+#include "cli/suggest.h"
 #include "util/err.h"
 #include "util/mac.h"
 
@@ -72,7 +73,8 @@ static struct option *opts_table(const struct option *own)
 void fw_usage_keys(FILE *out)
 {
 	fputs("Keys (repeatable):\n"
-	      "  --pmk HEX            a PMK of 32, 48 or 64 bytes (any AKM: PSK, SAE, 802.1X, OWE)\n"
+	      "  --pmk HEX            a PMK of 32, 48 or 64 bytes (any AKM: PSK, SAE, 802.1X, OWE);\n"
+	      "                       spaces or colons between the bytes are fine (hostapd -K)\n"
 	      "  --passphrase P       a WPA passphrase (8..63 characters)\n"
 	      "  --ssid S             the SSID of the passphrases (default: learned from the capture)\n"
 	      "  --key-file F         keys, one per line: pmk HEX | msk HEX | psk \"PASS\" [\"SSID\"] |\n"
@@ -81,6 +83,10 @@ void fw_usage_keys(FILE *out)
 	      "  --msk HEX            an 802.1X MSK (64 bytes or more); the PMK is its first 32 bytes\n"
 	      "  --radius-secret S    the RADIUS shared secret: PMKs are read from the Access-Accepts\n"
 	      "                       of a capture of the AP's wired side (give it with --merge)\n"
+	      "\n"
+	      "Input:\n"
+	      "  -r FILE              read this capture (as tcpdump -r; repeatable, before the\n"
+	      "                       FILE operands)\n"
 	      "\n"
 	      "Filters:\n"
 	      "  --bssid MAC          only links of this BSSID (authenticator address)\n"
@@ -189,16 +195,21 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 
 	err[0] = '\0';
 	switch (c) {
-	case OPT_PMK:
-		if (fw_keyring_add_pmk_hex(o->kr, arg, "--pmk", err, sizeof(err)) != 0)
+	case OPT_PMK: {
+		char hex[160];
+
+		if (fw_opts_hex_squeeze(arg, hex, sizeof(hex)) != 0)
+			return fw_usage_error(cmd, "--pmk: %s", "too long for a PMK");
+		if (fw_keyring_add_pmk_hex(o->kr, hex, "--pmk", err, sizeof(err)) != 0)
 			return fw_usage_error(cmd, "%s", err);
 		return 1;
+	}
 	case OPT_MSK: {
-		char line[1100];
+		char line[1100], hex[1030];
 
-		if (strlen(arg) > 1024)
+		if (fw_opts_hex_squeeze(arg, hex, sizeof(hex)) != 0)
 			return fw_usage_error(cmd, "--msk: %s", "too long");
-		snprintf(line, sizeof(line), "msk %s", arg);
+		snprintf(line, sizeof(line), "msk %s", hex);
 		if (fw_keyring_add_line(o->kr, line, "--msk", NULL, err, sizeof(err)) != 0)
 			return fw_usage_error(cmd, "%s", err);
 		return 1;
@@ -219,7 +230,7 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 		if (fw_keyring_load_file(o->kr, arg, err, sizeof(err)) != 0)
 			return fw_usage_error(cmd, "%s", err);
 		if (err[0])
-			fprintf(stderr, "fourway %s: warning: %s\n", cmd, err);
+			fprintf(stderr, "fourway %s: note: %s\n", cmd, err);
 		return 1;
 	case OPT_KEYLOG:
 		/* as for a key file's keylog line: a log without a PMK is an error */
@@ -230,6 +241,11 @@ static int opts_key(struct fw_opts *o, const char *cmd, int c, const char *arg)
 		if (fw_mac_parse(o->core.bssid, arg) != 0)
 			return fw_usage_error(cmd, "--bssid: '%s' is not a MAC address", arg);
 		o->core.filter_bssid = true;
+		return 1;
+	case 'r':
+		if (o->n_reads >= FW_OPTS_MAX_READS)
+			return fw_usage_error(cmd, "-r: at most %d files", FW_OPTS_MAX_READS);
+		o->reads[o->n_reads++] = arg;
 		return 1;
 	case OPT_STA:
 		if (fw_mac_parse(o->core.sta, arg) != 0)
@@ -256,34 +272,120 @@ static int opts_end(struct fw_opts *o, const char *cmd, int argc, char **argv)
 		fw_keyring_set_default_ssid(o->kr, (const uint8_t *)o->ssid, strlen(o->ssid));
 	o->files = argv + optind;
 	o->n_files = argc - optind;
+	if (o->n_reads) {
+		/* -r files first, as given, then the operands */
+		o->files_owned = calloc(o->n_reads + (size_t)o->n_files + 1, sizeof(char *));
+		if (!o->files_owned) {
+			fprintf(stderr, "fourway %s: out of memory\n", cmd);
+			return FW_EXIT_USAGE;
+		}
+		for (size_t i = 0; i < o->n_reads; i++)
+			o->files_owned[i] = (char *)o->reads[i];
+		for (int i = 0; i < o->n_files; i++)
+			o->files_owned[o->n_reads + (size_t)i] = o->files[i];
+		o->files = o->files_owned;
+		o->n_files += (int)o->n_reads;
+	}
 	if (o->n_files == 0)
-		return fw_usage_error(cmd, "%s", "no capture file given");
+		return fw_usage_error(cmd, "%s", "no capture file given (FILE or -r FILE)");
 	return 0;
 }
 
-static int getopt_error(const char *cmd, int c, char **argv)
+int fw_opts_hex_squeeze(const char *in, char *out, size_t n)
 {
+	size_t k = 0;
+
+	for (; *in; in++) {
+		if (*in == ' ' || *in == ':' || *in == '\t')
+			continue;
+		if (k + 1 >= n)
+			return -1;
+		out[k++] = *in;
+	}
+	out[k] = '\0';
+	return 0;
+}
+
+/*
+ * The argv word an error on a short option is in.  getopt_long does not
+ * say, and optind has moved on only when the letter was the word's last:
+ * the first single-dash word holding the letter is the one ("-dd": 'd').
+ */
+static const char *short_word(int argc, char **argv, int letter)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (argv[i][0] == '-' && argv[i][1] != '-' && letter > 0 &&
+		    strchr(argv[i] + 1, letter))
+			return argv[i];
+	}
+	return optind - 1 < argc ? argv[optind - 1] : "?";
+}
+
+/* The long option of table nearest to name ("json" for "jsno"), or NULL. */
+static const char *near_option(const struct option *table, const char *name, size_t len)
+{
+	char word[65];
+	const char *best = NULL;
+	unsigned best_d = 255;
+
+	if (len >= sizeof(word))
+		return NULL;
+	memcpy(word, name, len);
+	word[len] = '\0';
+	for (const struct option *t = table; t->name; t++) {
+		unsigned d = fw_edit_distance(word, t->name);
+
+		if (fw_suggestable(word, t->name) && d < best_d) {
+			best = t->name;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+int fw_opts_getopt_error(const char *cmd, int c, int argc, char **argv,
+			 const struct option *table)
+{
+	const char *word, *name, *near;
+
+	/*
+	 * A missing value is always at the end of a word, so optind has moved
+	 * past it; an unknown long option has optopt 0 and optind past it too.
+	 */
+	if (c == ':' || optopt == 0)
+		word = optind >= 1 && optind - 1 < argc ? argv[optind - 1] : "?";
+	else
+		word = short_word(argc, argv, optopt);
 	if (c == ':')
-		return fw_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-	return fw_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		return fw_usage_error(cmd, "option '%s' needs a value", word);
+	name = word + (word[0] == '-') + (word[0] == '-' && word[1] == '-');
+	near = near_option(table, name, strcspn(name, "="));
+	if (near)
+		return fw_usage_error(cmd, "unknown option '%s'; did you mean '--%s'?", word, near);
+	return fw_usage_error(cmd, "unknown option '%s'", word);
 }
 
 int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
 		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx)
 {
 	struct option *table;
+	char shorts[64];
 	int c, rc = opts_begin(o, cmd);
 
 	if (rc)
 		return rc;
+	/* -r FILE is every reading command's, as tcpdump's and tshark's */
+	snprintf(shorts, sizeof(shorts), "%sr:", shortopts);
 	table = opts_table(own);
 	if (!table) {
 		fprintf(stderr, "fourway %s: out of memory\n", cmd);
 		return FW_EXIT_USAGE;
 	}
-	while (rc == 0 && (c = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
+	while (rc == 0 && (c = getopt_long(argc, argv, shorts, table, NULL)) != -1) {
 		if (c == ':' || c == '?')
-			rc = getopt_error(cmd, c, argv);
+			rc = fw_opts_getopt_error(cmd, c, argc, argv, table);
 		else if ((rc = opts_key(o, cmd, c, optarg)) == 1)
 			rc = 0;
 		else if (rc == 0)
@@ -367,4 +469,6 @@ void fw_opts_fini(struct fw_opts *o)
 {
 	fw_keyring_free(o->kr);
 	o->kr = NULL;
+	free(o->files_owned);
+	o->files_owned = NULL;
 }

@@ -12,6 +12,7 @@
 #include "keys/keyring.h"
 
 #define FW_OPTS_MAX_LOGS 32
+#define FW_OPTS_MAX_READS 256
 
 enum fw_color { FW_COLOR_AUTO, FW_COLOR_ALWAYS, FW_COLOR_NEVER };
 
@@ -26,8 +27,11 @@ struct fw_opts {
 	const char *ssid;	/* --ssid, applied once every option is read */
 	const char *logs[FW_OPTS_MAX_LOGS];	/* --log FILE, in order */
 	size_t n_logs;
-	char **files;
+	const char *reads[FW_OPTS_MAX_READS];	/* -r FILE, in order, before the operands */
+	size_t n_reads;
+	char **files;	/* the -r files, then the operands */
 	int n_files;
+	char **files_owned;	/* files, when -r was given (freed by fw_opts_fini) */
 };
 
 /* Exit status of the program (DESIGN.md, Decisions). */
@@ -60,6 +64,19 @@ struct option;
 typedef int (*fw_opts_fn)(void *ctx, int c, const char *arg);
 int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
 		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx);
+/*
+ * The message for getopt_long's ':' or '?' (c), naming the word of argv at
+ * fault and, when one of table's long options (or, for a single-dash word,
+ * "--" and one) is a near miss, suggesting it.  Returns FW_EXIT_USAGE.
+ */
+int fw_opts_getopt_error(const char *cmd, int c, int argc, char **argv,
+			 const struct option *table);
+/*
+ * A PMK or MSK as hostapd -K or wpa_supplicant print it ("53 e6 5f ...") or
+ * with colons: the separators dropped into out (of size n).  Returns 0, or
+ * -1 when it does not fit.
+ */
+int fw_opts_hex_squeeze(const char *in, char *out, size_t n);
 /* The "Keys", "Filters" and "Timing" sections of a usage text. */
 void fw_usage_keys(FILE *out);
 void fw_usage_check(FILE *out);

@@ -29,15 +29,15 @@ static const struct option synth_opts[] = {
 	{ "radius-out", required_argument, NULL, OPT_RADIUS_OUT },
 	{ "radius-secret", required_argument, NULL, OPT_RADIUS_SECRET },
 	{ "list", no_argument, NULL, OPT_LIST },
-	{ "output", required_argument, NULL, 'o' },
+	{ "output", required_argument, NULL, 'w' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
 void fw_usage_synth(FILE *out)
 {
-	fputs("usage: fourway synth SCENARIO -o FILE [options]\n"
-	      "       fourway synth 802.1X-SCENARIO -o FILE --radius-out WIRED [options]\n"
+	fputs("usage: fourway synth SCENARIO -w FILE [options]\n"
+	      "       fourway synth 802.1X-SCENARIO -w FILE --radius-out WIRED [options]\n"
 	      "       fourway synth --list\n"
 	      "\n"
 	      "Write a capture of one handshake race, built with real crypto (PTK, MICs,\n"
@@ -49,7 +49,8 @@ void fw_usage_synth(FILE *out)
 	      "them with 'fourway analyze --merge FILE WIRED --radius-secret S'.\n"
 	      "\n"
 	      "Options:\n"
-	      "  -o, --output FILE    the pcap to write (- for standard output: no sidecar)\n"
+	      "  -w, --output FILE    the pcap to write (- for standard output: no sidecar);\n"
+	      "                       -o FILE is the same\n"
 	      "  --passphrase P       the network's passphrase (default 'synthetic passphrase')\n"
 	      "  --ssid S             the SSID (default 'fourway-synth')\n"
 	      "  --seed N             seed of addresses, nonces and keys (default 1)\n"
@@ -193,9 +194,10 @@ int fw_cmd_synth(int argc, char **argv)
 	fw_synth_opts_init(&o);
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ho:", synth_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:w:", synth_opts, NULL)) != -1) {
 		switch (c) {
-		case 'o':
+		case 'w':
+		case 'o':	/* the old spelling of -w */
 			out = optarg;
 			break;
 		case OPT_PASSPHRASE: {
@@ -273,10 +275,8 @@ int fw_cmd_synth(int argc, char **argv)
 		case 'h':
 			fw_usage_synth(stdout);
 			return FW_EXIT_OK;
-		case ':':
-			return usage_error("option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+		default:	/* ':' or '?' */
+			return fw_opts_getopt_error("synth", c, argc, argv, synth_opts);
 		}
 	}
 	if (list) {
@@ -291,7 +291,7 @@ int fw_cmd_synth(int argc, char **argv)
 		return usage_error("one scenario at a time ('%s' is extra)", argv[optind + 1]);
 	scenario = argv[optind];
 	if (!out)
-		return usage_error("%s", "no output file given (-o FILE)");
+		return usage_error("%s", "no output file given (-w FILE)");
 	if (o.has_pmk && o.akm != FW_SYNTH_SAE_PMK)
 		return usage_error("%s", "--pmk goes with --akm sae-pmk");
 	if (fw_synth_has_wired(scenario)) {
@@ -308,7 +308,7 @@ int fw_cmd_synth(int argc, char **argv)
 				   "8021x go with the 802.1X scenarios", scenario);
 	}
 	if (strcmp(out, "-") != 0 && sidecar_clash(out, wired))
-		return usage_error("-o %s: the capture and its .expect sidecar would be one file", out);
+		return usage_error("-w %s: the capture and its .expect sidecar would be one file", out);
 	rc = fw_synth_write_pcaps(&o, scenario, out, wired, &res, err, sizeof(err));
 	if (rc == FW_ENOTFOUND || rc == FW_EINVAL)
 		return usage_error("%s", err);

@@ -194,7 +194,7 @@ printf '\357\273\277PSK "correct horse battery staple" "hwsim-wpa2"\n' >"$tmp/k.
 chmod 644 "$tmp/k.txt"
 run analyze --key-file "$tmp/k.txt" "$tmp/x.pcap"
 [ "$st" -eq 0 ] && pass "read (exit 0)" || fail "exit $st: $(head -c 300 "$tmp/err")"
-grep -qF "warning: key file $tmp/k.txt: others may read or write it (mode 644)" "$tmp/err" &&
+grep -qF "note: key file $tmp/k.txt: others may read or write it (mode 644)" "$tmp/err" &&
 	pass "warns about the mode" || fail "no warning in: $(head -c 300 "$tmp/err")"
 
 # check: folder loops, names with escape sequences, SIGTERM.

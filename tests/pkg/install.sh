@@ -74,10 +74,13 @@ done
 got=$(complete_words fourway annotate --pa)
 check "completes options: annotate --pa -> --passphrase" '[ "$got" = "--passphrase " ]' "$got"
 got=$(complete_words fourway annotate -)
-for o in -o --output --pmk --keylog --bssid --help; do
+for o in -w -r --output --pmk --keylog --bssid --help; do
 	check "annotate offers $o" 'echo " $got" | grep -q -- " $o "' "$got"
 done
 check "annotate does not offer analyze's --json" '! echo " $got" | grep -q -- " --json "' "$got"
+got=$(complete_words fourway live -)
+check "live offers no option of another program named in the help's prose (-dd, -K)" \
+	'! echo " $got" | grep -qE -- " (-dd|-K) "' "$got"
 got=$(complete_words fourway analyze --col)
 check "analyze --col -> --color=" '[ "$got" = "--color= " ]' "$got"
 got=$(complete_words fourway analyze --color=n)
@@ -85,12 +88,12 @@ check "--color=n -> --color=never" '[ "$got" = "--color=never " ]' "$got"
 got=$(complete_words fourway help ann)
 check "help ann -> annotate" '[ "$got" = "annotate " ]' "$got"
 got=$(complete_words fourway codes --)
-check "codes -- -> --implemented" '[ "$got" = "--implemented " ]' "$got"
+check "codes -- -> --help --implemented" '[ "$got" = "--help --implemented " ]' "$got"
 mkdir "$tmp/caps" && : >"$tmp/caps/one.pcap" && : >"$tmp/caps/two.pcapng"
 got=$(complete_words fourway annotate --passphrase x "$tmp/caps/o")
 check "completes capture files" '[ "$got" = "$tmp/caps/one.pcap " ]' "$got"
-got=$(complete_words fourway annotate "$tmp/caps/one.pcap" -o "$tmp/caps/t")
-check "completes the file after -o" '[ "$got" = "$tmp/caps/two.pcapng " ]' "$got"
+got=$(complete_words fourway annotate "$tmp/caps/one.pcap" -w "$tmp/caps/t")
+check "completes the file after -w" '[ "$got" = "$tmp/caps/two.pcapng " ]' "$got"
 loader=/usr/share/bash-completion/bash_completion
 if [ -r "$loader" ]; then
 	got=$(XDG_DATA_DIRS="$D$datadir" bash -c '
