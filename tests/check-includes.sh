@@ -22,7 +22,7 @@ allowed() {
 	keys) echo "util crypto keys" ;;
 	logs) echo "util logs" ;;
 	handshake) echo "util decode crypto keys handshake" ;;
-	output) echo "util handshake logs output crypto/akm.h" ;;
+	output) echo "util handshake logs output" ;;
 	check) echo "util handshake output check" ;;
 	synth) echo "util decode crypto capture synth" ;;
 	cli) echo "$stages" ;;
