@@ -2,6 +2,7 @@
 # A stage includes only the headers of the stages below it (STYLE.md):
 #   util <- decode, crypto, capture <- keys (crypto) <- handshake <- output
 #   util <- logs (daemon logs, beside keys) <- output
+#   handshake, output <- check (expectations, judging, baseline, TAP, JUnit)
 #   <- cli (the commands: every stage)
 # Every source file of src/ lives in a stage folder.  The driver
 # (cli/drive.c, drive.h: libfwdrive.a) sits below the commands: it includes
@@ -11,7 +12,7 @@
 # Prints every forbidden include and fails if there is one.
 top=${top_srcdir:-.}
 status=0
-stages="util decode crypto capture keys logs handshake output synth cli"
+stages="util decode crypto capture keys logs handshake output check synth cli"
 allowed() {
 	case $1 in
 	util) echo "util" ;;
@@ -21,7 +22,8 @@ allowed() {
 	keys) echo "util crypto keys" ;;
 	logs) echo "util logs" ;;
 	handshake) echo "util decode crypto keys handshake" ;;
-	output) echo "util handshake logs output crypto/akm.h" ;;
+	output) echo "util handshake logs output" ;;
+	check) echo "util handshake output check" ;;
 	synth) echo "util decode crypto capture synth" ;;
 	cli) echo "$stages" ;;
 	drive) echo "util decode capture handshake cli/drive.h" ;;

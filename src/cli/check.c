@@ -26,14 +26,14 @@
 #include <unistd.h>
 
 #include "capture/outfile.h"
+#include "check/baseline.h"
+#include "check/check.h"
+#include "check/checkout.h"
+#include "check/expect.h"
 #include "cli/check_walk.h"
 #include "cli/drive.h"
 #include "cli/opts.h"
 #include "handshake/core.h"
-#include "output/baseline.h"
-#include "output/check.h"
-#include "output/checkout.h"
-#include "output/expect.h"
 #include "output/view.h"
 #include "util/err.h"
 

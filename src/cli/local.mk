@@ -10,7 +10,7 @@ fourway_SOURCES = src/cli/main.c src/cli/opts.c src/cli/opts.h \
 	src/cli/logs.c src/cli/logs.h \
 	$(NULL)
 fourway_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
-fourway_LDADD = libfwdrive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwsynth.a \
+fourway_LDADD = libfwdrive.a libfwcheck.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwsynth.a \
 	libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
 	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
 

@@ -62,12 +62,7 @@ int fw_akm_params(struct fw_akm_params *p, uint8_t ver, uint8_t akm, uint16_t dh
 /* Why fw_akm_params refused (a static string), e.g. "FILS is not supported". */
 const char *fw_akm_unsupported_reason(uint8_t ver, uint8_t akm, uint16_t dh_group);
 
-/* "PSK", "PSK-SHA256", "SAE", ... (a static string; "unknown" for unknown ones). */
-const char *fw_akm_name(uint32_t suite);
-/* fw_akm_name(), or for unknown suites "AKM-00-0f-ac:n" written into buf (len bytes). */
-const char *fw_akm_describe(uint32_t suite, char *buf, size_t len);
-/* "CCMP", "GCMP-256", "TKIP", ... (a static string; "unknown" for unknown ones). */
-const char *fw_cipher_name(uint32_t suite);
+/* The names of the suites: util/suite.h. */
 /* TK length in bytes for a pairwise cipher suite (TKIP: 32), 0 if unknown. */
 size_t fw_cipher_tk_len(uint32_t suite);
 

@@ -1,8 +1,9 @@
 /*
- * core.c - the reconstructor's context: inputs, dispatch of decoded frames,
- * findings and notes, and the read-only accessors outputs use.
+ * core.c - the reconstructor's context: inputs, dispatch of decoded frames
+ * to the links, the passes run over each link at the end (or on a copy of
+ * it at a refresh), and the read-only accessors outputs use.  Findings and
+ * notes are collected in findings.c, the detectors listed in detectors.c.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,28 +11,6 @@
 #include "decode/frame.h"
 #include "handshake/internal.h"
 #include "util/err.h"
-
-#define HS_MAX_NOTES 200
-
-static void snapshots_free(struct fw_core *c);
-
-void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem)
-{
-	size_t ncap;
-	void *p;
-
-	if (need <= *cap)
-		return arr;
-	ncap = *cap ? *cap * 2 : 8;
-	while (ncap < need)
-		ncap *= 2;
-	p = realloc(arr, ncap * elem);
-	if (!p)
-		return NULL;
-	memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
-	*cap = ncap;
-	return p;
-}
 
 struct fw_core *fw_core_new(const struct fw_core_opts *opts, struct fw_keyring *kr)
 {
@@ -57,7 +36,7 @@ void fw_core_free(struct fw_core *c)
 {
 	if (!c)
 		return;
-	snapshots_free(c);
+	hs_snapshots_free(c);
 	hs_link_free_all(c);
 	hs_net_free_all(c);
 	hs_radius_free(c);
@@ -70,10 +49,7 @@ void fw_core_free(struct fw_core *c)
 		free((char *)c->inputs[i].path);
 	free(c->inputs);
 	free(c->last_ts);
-	free(c->findings);
-	for (size_t i = 0; i < c->n_notes; i++)
-		free(c->notes[i]);
-	free(c->notes);
+	hs_findings_free(c);
 	hs_fid_free(c);
 	free(c);
 }
@@ -108,96 +84,6 @@ void fw_core_input_error(struct fw_core *c, unsigned input, const char *msg)
 		return;
 	c->inputs[input].read_error = true;
 	snprintf(c->inputs[input].error, sizeof(c->inputs[input].error), "%s", msg);
-}
-
-void hs_note(struct fw_core *c, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	char **arr;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	for (size_t i = 0; i < c->n_notes; i++)
-		if (strcmp(c->notes[i], buf) == 0)
-			return;
-	if (c->n_notes >= HS_MAX_NOTES)
-		return;
-	arr = hs_grow(c->notes, &c->cap_notes, c->n_notes + 1, sizeof(*arr));
-	if (!arr)
-		return;
-	c->notes = arr;
-	c->notes[c->n_notes] = strdup(buf);
-	if (c->notes[c->n_notes])
-		c->n_notes++;
-}
-
-struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const struct hs_link *l)
-{
-	struct fw_finding *arr = hs_grow(c->findings, &c->cap_findings, c->n_findings + 1,
-					 sizeof(*arr));
-	struct fw_finding *f;
-
-	if (!arr)
-		return NULL;
-	c->findings = arr;
-	f = &c->findings[c->n_findings++];
-	memset(f, 0, sizeof(*f));
-	f->code = code;
-	f->severity = fw_code_info(code)->severity;
-	if (l) {
-		f->file = l->pub.file;
-		memcpy(f->bssid, l->pub.bssid, 6);
-		memcpy(f->sta, l->pub.sta, 6);
-	}
-	return f;
-}
-
-void hs_finding_frame_at_role(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns,
-			      enum fw_role role)
-{
-	if (!f)
-		return;
-	for (size_t i = 0; i < f->n_frames; i++)
-		if (f->frames[i].file == file && f->frames[i].frame == frame) {
-			/* a frame given again with a role says more than plain evidence */
-			if (f->frames[i].role == FW_ROLE_EVIDENCE)
-				f->frames[i].role = (uint8_t)role;
-			return;
-		}
-	if (f->n_frames == 0 || ts_ns < f->ts_ns)
-		f->ts_ns = ts_ns;
-	if (f->n_frames >= FW_FINDING_MAX_FRAMES)
-		return;
-	f->frames[f->n_frames].file = file;
-	f->frames[f->n_frames].frame = frame;
-	f->frames[f->n_frames].role = (uint8_t)role;
-	f->n_frames++;
-}
-
-void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns)
-{
-	hs_finding_frame_at_role(f, file, frame, ts_ns, FW_ROLE_EVIDENCE);
-}
-
-void hs_finding_frame_role(struct fw_finding *f, const struct fw_msg *m, enum fw_role role)
-{
-	hs_finding_frame_at_role(f, m->file, m->frame, m->ts_ns, role);
-}
-
-void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m)
-{
-	hs_finding_frame_at(f, m->file, m->frame, m->ts_ns);
-}
-
-void hs_frame_list(char *buf, size_t len, const uint64_t *frames, size_t n)
-{
-	size_t used = strlen(buf);
-
-	for (size_t i = 0; i < n && used + 24 < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%llu", i ? ", " : "",
-					 (unsigned long long)frames[i]);
 }
 
 static bool passes_filter(const struct fw_core *c, const uint8_t *bssid, const uint8_t *sta)
@@ -324,124 +210,6 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 	hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe, sight);
 }
 
-static void *dup_array(const void *p, size_t n, size_t elem)
-{
-	void *d;
-
-	if (n == 0)
-		return NULL;
-	d = malloc(n * elem);
-	if (d)
-		memcpy(d, p, n * elem);
-	return d;
-}
-
-/* A copy and its own arrays; priv[].eapol belongs to the original link. */
-static void snapshot_free(struct hs_link *s)
-{
-	hs_link_arrays_free(s);
-	free(s);
-}
-
-/*
- * fw_core_refresh() runs the passes on a copy of each link, so the link
- * the feed goes on with keeps exactly its fed state (message order,
- * indices, ACK and grouping state) whatever the passes change.  The copy
- * duplicates every array the passes may write; the EAPOL frames
- * (priv[].eapol) are only read and stay shared with the original.
- */
-static struct hs_link *link_snapshot(const struct hs_link *l)
-{
-	struct hs_link *s = malloc(sizeof(*s));
-
-	if (!s)
-		return NULL;
-	*s = *l;
-	s->next = NULL;
-	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
-	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
-	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
-	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
-	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
-	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
-	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
-	s->kev = dup_array(l->kev, l->n_kev, sizeof(*l->kev));
-	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
-	if (s->tks)	/* key schedules stay the original's */
-		s->tks->tk_new.peek = s->tks->tk_prev.peek = (struct fw_aead_peek_key){ 0 };
-	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
-	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
-				    : NULL;
-	s->cap_msgs = l->n_msgs;
-	s->cap_hs = l->n_hs;
-	s->cap_ev = l->n_ev;
-	s->cap_pframes = l->n_pframes;
-	s->cap_eap = l->n_eap;
-	s->cap_pn_events = l->n_pn_events;
-	s->cap_kev = l->n_kev;
-	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
-	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache) ||
-	    (l->n_pn_events && !s->pn_events) || (l->n_kev && !s->kev) || (l->tks && !s->tks)) {
-		snapshot_free(s);
-		return NULL;
-	}
-	return s;
-}
-
-static void snapshots_free(struct fw_core *c)
-{
-	for (size_t i = 0; i < c->n_snap; i++)
-		snapshot_free(c->snap[i]);
-	free(c->snap);
-	c->snap = NULL;
-	c->n_snap = 0;
-}
-
-/*
- * A snapshot shares its link's EAPOL copies, so the published view must not
- * outlive the eviction of any link: it is emptied until the next refresh.
- */
-void hs_snapshots_drop(struct fw_core *c)
-{
-	if (!c->snap)
-		return;
-	snapshots_free(c);
-	c->n_shown = 0;
-	c->n_findings = 0;
-}
-
-/* Messages of one handshake side by side: sort a link's messages by handshake, stably. */
-static void link_sort_by_handshake(struct hs_link *l)
-{
-	/* insertion sort: links hold few messages, and the order is nearly sorted */
-	for (size_t i = 1; i < l->n_msgs; i++) {
-		struct fw_msg m = l->msgs[i];
-		struct hs_msg_priv p = l->priv[i];
-		size_t j = i;
-
-		while (j > 0 && l->msgs[j - 1].handshake > m.handshake) {
-			l->msgs[j] = l->msgs[j - 1];
-			l->priv[j] = l->priv[j - 1];
-			j--;
-		}
-		l->msgs[j] = m;
-		l->priv[j] = p;
-	}
-	for (size_t h = 0; h < l->n_hs; h++) {
-		size_t first = l->n_msgs, count = 0;
-
-		for (size_t i = 0; i < l->n_msgs; i++) {
-			if (l->msgs[i].handshake != h)
-				continue;
-			if (first == l->n_msgs)
-				first = i;
-			count++;
-		}
-		l->hs[h].first = first == l->n_msgs ? 0 : first;
-		l->hs[h].count = count;
-	}
-}
-
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */
 static void finish_link(struct fw_core *c, struct hs_link *l)
 {
@@ -453,29 +221,9 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	hs_retrans_mark(l);
 	hs_outcomes(c, l);
 	hs_key_model(c, l);
-	detect_mic(c, l);
-	detect_keywrong(c, l);
-	detect_m2_rejected(c, l);
-	detect_pmkid(c, l);
-	detect_rsne(c, l);
-	detect_replay(c, l);
-	detect_anonce(c, l);
-	detect_trailing(c, l);
-	detect_ack(c, l);
-	detect_install(c, l);
-	detect_timeout(c, l);
-	detect_m1(c, l);
-	detect_group(c, l);
-	detect_reinstall(c, l);
-	detect_nonce(c, l);
-	detect_late(c, l);
-	detect_order(c, l);
-	detect_slow(c, l);
-	detect_lossy(c, l);
-	detect_stale(c, l);
-	detect_pmf(c, l);
+	hs_detect(c, l);
 	hs_chain(c, l, first);	/* reads msgs[].handshake before the sort */
-	link_sort_by_handshake(l);
+	hs_link_sort_by_handshake(l);
 	l->pub.msgs = l->msgs;
 	l->pub.n_msgs = l->n_msgs;
 	l->pub.hs = l->hs;
@@ -506,7 +254,7 @@ void fw_core_finish(struct fw_core *c)
 	if (c->finished)
 		return;
 	c->finished = true;
-	snapshots_free(c);
+	hs_snapshots_free(c);
 	c->n_findings = 0;
 	for (size_t i = 0; i < c->n_links; i++) {
 		struct hs_link *l = c->links[i];
@@ -522,7 +270,7 @@ void fw_core_refresh(struct fw_core *c)
 {
 	if (c->finished)
 		return;
-	snapshots_free(c);
+	hs_snapshots_free(c);
 	c->n_findings = 0;
 	c->snap = calloc(c->n_links ? c->n_links : 1, sizeof(*c->snap));
 	if (!c->snap)
@@ -532,7 +280,7 @@ void fw_core_refresh(struct fw_core *c)
 
 		if (c->links[i]->n_msgs == 0)
 			continue;
-		s = link_snapshot(c->links[i]);
+		s = hs_link_snapshot(c->links[i]);
 		if (!s)
 			continue;	/* out of memory: that link is missing from this refresh */
 		c->snap[c->n_snap++] = s;

@@ -368,13 +368,13 @@ struct fw_core {
 	uint8_t plain_mpdu[4096];
 };
 
-/* core.c */
-/* before links are freed mid-feed: forget the refresh's copies of them */
-void hs_snapshots_drop(struct fw_core *c);
-
 /* Links and networks are per input file unless --merge joins them. */
 static inline unsigned hs_scope(const struct fw_core *c) { return c->opts.merge ? 0 : c->cur_input; }
 
+/* detectors.c: every detector over one link, in order */
+void hs_detect(struct fw_core *c, struct hs_link *l);
+
+/* findings.c */
 void hs_note(struct fw_core *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const struct hs_link *l);
 void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m);
@@ -383,7 +383,15 @@ void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, in
 void hs_finding_frame_role(struct fw_finding *f, const struct fw_msg *m, enum fw_role role);
 void hs_finding_frame_at_role(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns,
 			      enum fw_role role);
+/* Grow arr to hold need elements (doubling, zeroed); NULL when out of memory. */
 void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem);
+/* A note kept up to date in place: *slot is its index+1 (0: not made yet). */
+void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Append "N, M, ..." (frame numbers) to buf, as much as fits. */
+void hs_frame_list(char *buf, size_t len, const uint64_t *frames, size_t n);
+/* The core's findings and notes (fw_core_free). */
+void hs_findings_free(struct fw_core *c);
 
 /* net.c */
 struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6]);
@@ -399,9 +407,6 @@ void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
 void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
 /* The cap on links, and on networks: opts.max_links, or its default. */
 size_t hs_max_links(const struct fw_core *c);
-/* A note kept up to date in place: *slot is its index+1 (0: not made yet). */
-void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 /* The bit of a BSSID in fw_core.bssid_seen (link.c sets it for every link's). */
@@ -426,6 +431,15 @@ void hs_link_free_all(struct fw_core *c);
  * bytes (priv[].eapol, which a copy shares with its original).
  */
 void hs_link_arrays_free(struct hs_link *l);
+/* A refresh's copy of a link (see link.c), and its end. */
+struct hs_link *hs_link_snapshot(const struct hs_link *l);
+void hs_link_snapshot_free(struct hs_link *s);
+/* Free the refresh's copies (fw_core.snap). */
+void hs_snapshots_free(struct fw_core *c);
+/* Before links are freed mid-feed: forget the refresh's copies of them. */
+void hs_snapshots_drop(struct fw_core *c);
+/* A link's messages of one handshake side by side (stable), hs[].first/count set. */
+void hs_link_sort_by_handshake(struct hs_link *l);
 struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv);
 int hs_link_new_hs(struct hs_link *l, bool group);
 
@@ -585,9 +599,6 @@ static inline bool hs_msg_before(const struct fw_msg *a, const struct fw_msg *b)
 {
 	return hs_earlier(a->file, a->frame, a->ts_ns, b->file, b->frame, b->ts_ns);
 }
-
-/* Append "N, M, ..." (frame numbers) to buf, as much as fits. */
-void hs_frame_list(char *buf, size_t len, const uint64_t *frames, size_t n);
 
 /* reason.c */
 const char *hs_reason_name(uint16_t reason);

@@ -14,8 +14,10 @@
  * A link's arrays start at one element and double (most links of a
  * hostile capture hold a single message); a link keeps at most
  * HS_LINK_MAX_MSGS messages, later ones are dropped.
+ *
+ * A link's memory is this file's: the link, the copy of it a refresh runs
+ * the passes on (hs_link_snapshot), and their ends.
  */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -133,30 +135,6 @@ static void hash_remove(struct fw_core *c, struct hs_link *l)
 size_t hs_max_links(const struct fw_core *c)
 {
 	return c->opts.max_links ? c->opts.max_links : HS_MAX_LINKS_DEFAULT;
-}
-
-void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (*slot == 0) {
-		size_t before = c->n_notes;
-
-		hs_note(c, "%s", buf);
-		if (c->n_notes > before)
-			*slot = c->n_notes;
-		return;
-	}
-	s = strdup(buf);
-	if (!s)
-		return;
-	free(c->notes[*slot - 1]);
-	c->notes[*slot - 1] = s;
 }
 
 /* Drop the least recently active links, then compact the array of links. */
@@ -363,4 +341,122 @@ struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], cons
 		return half;
 	}
 	return hs_link_get(c, bssid, sta);
+}
+
+static void *dup_array(const void *p, size_t n, size_t elem)
+{
+	void *d;
+
+	if (n == 0)
+		return NULL;
+	d = malloc(n * elem);
+	if (d)
+		memcpy(d, p, n * elem);
+	return d;
+}
+
+/* A copy and its own arrays; priv[].eapol belongs to the original link. */
+void hs_link_snapshot_free(struct hs_link *s)
+{
+	hs_link_arrays_free(s);
+	free(s);
+}
+
+/*
+ * fw_core_refresh() runs the passes on a copy of each link, so the link
+ * the feed goes on with keeps exactly its fed state (message order,
+ * indices, ACK and grouping state) whatever the passes change.  The copy
+ * duplicates every array the passes may write; the EAPOL frames
+ * (priv[].eapol) are only read and stay shared with the original.
+ */
+struct hs_link *hs_link_snapshot(const struct hs_link *l)
+{
+	struct hs_link *s = malloc(sizeof(*s));
+
+	if (!s)
+		return NULL;
+	*s = *l;
+	s->next = NULL;
+	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
+	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
+	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
+	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
+	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
+	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
+	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
+	s->kev = dup_array(l->kev, l->n_kev, sizeof(*l->kev));
+	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
+	if (s->tks)	/* key schedules stay the original's */
+		s->tks->tk_new.peek = s->tks->tk_prev.peek = (struct fw_aead_peek_key){ 0 };
+	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
+	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
+				    : NULL;
+	s->cap_msgs = l->n_msgs;
+	s->cap_hs = l->n_hs;
+	s->cap_ev = l->n_ev;
+	s->cap_pframes = l->n_pframes;
+	s->cap_eap = l->n_eap;
+	s->cap_pn_events = l->n_pn_events;
+	s->cap_kev = l->n_kev;
+	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
+	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache) ||
+	    (l->n_pn_events && !s->pn_events) || (l->n_kev && !s->kev) || (l->tks && !s->tks)) {
+		hs_link_snapshot_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Messages of one handshake side by side: sort a link's messages by handshake, stably. */
+void hs_link_sort_by_handshake(struct hs_link *l)
+{
+	/* insertion sort: links hold few messages, and the order is nearly sorted */
+	for (size_t i = 1; i < l->n_msgs; i++) {
+		struct fw_msg m = l->msgs[i];
+		struct hs_msg_priv p = l->priv[i];
+		size_t j = i;
+
+		while (j > 0 && l->msgs[j - 1].handshake > m.handshake) {
+			l->msgs[j] = l->msgs[j - 1];
+			l->priv[j] = l->priv[j - 1];
+			j--;
+		}
+		l->msgs[j] = m;
+		l->priv[j] = p;
+	}
+	for (size_t h = 0; h < l->n_hs; h++) {
+		size_t first = l->n_msgs, count = 0;
+
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			if (l->msgs[i].handshake != h)
+				continue;
+			if (first == l->n_msgs)
+				first = i;
+			count++;
+		}
+		l->hs[h].first = first == l->n_msgs ? 0 : first;
+		l->hs[h].count = count;
+	}
+}
+
+void hs_snapshots_free(struct fw_core *c)
+{
+	for (size_t i = 0; i < c->n_snap; i++)
+		hs_link_snapshot_free(c->snap[i]);
+	free(c->snap);
+	c->snap = NULL;
+	c->n_snap = 0;
+}
+
+/*
+ * A snapshot shares its link's EAPOL copies, so the published view must not
+ * outlive the eviction of any link: it is emptied until the next refresh.
+ */
+void hs_snapshots_drop(struct fw_core *c)
+{
+	if (!c->snap)
+		return;
+	hs_snapshots_free(c);
+	c->n_shown = 0;
+	c->n_findings = 0;
 }

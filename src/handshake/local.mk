@@ -3,6 +3,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/core.c src/handshake/core.h \
 	src/handshake/model.h src/handshake/internal.h \
 	src/handshake/finding.c src/handshake/finding.h \
+	src/handshake/findings.c src/handshake/detectors.c \
 	src/handshake/net.c src/handshake/link.c \
 	src/handshake/mgmt.c src/handshake/eapol.c \
 	src/handshake/classify.c \

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "crypto/akm.h"
 #include "output/fmt.h"
 #include "util/mac.h"
+#include "util/suite.h"
 
 const char *fw_out_msg_name(enum fw_msg_type t)
 {

@@ -6,5 +6,6 @@ libfwutil_a_SOURCES = \
 	src/util/hex.c src/util/hex.h \
 	src/util/mac.c src/util/mac.h \
 	src/util/rfile.c src/util/rfile.h \
+	src/util/suite.c src/util/suite.h \
 	src/util/zero.c src/util/zero.h \
 	$(NULL)

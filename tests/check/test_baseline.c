@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/baseline.h"
+#include "check/baseline.h"
 #include "output/json.h"
 #include "suites.h"
 #include "util/err.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/expect.h"
+#include "check/expect.h"
 #include "suites.h"
 #include "util/err.h"
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/jread.h"
+#include "check/jread.h"
 #include "suites.h"
 #include "util/err.h"
 

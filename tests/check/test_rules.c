@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "output/check.h"
+#include "check/check.h"
 #include "suites.h"
 #include "views.h"
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/checkout.h"
+#include "check/checkout.h"
 #include "suites.h"
 #include "util/err.h"
 

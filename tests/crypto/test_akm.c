@@ -9,6 +9,7 @@
 #include "crypto/akm.h"
 #include "suites.h"
 #include "util/err.h"
+#include "util/suite.h"
 
 #define IEEE(t) ((uint32_t)0x000fac00 | (t))
 #define MS(t) ((uint32_t)0x0050f200 | (t))

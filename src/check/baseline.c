@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/baseline.h"
+#include "check/baseline.h"
+#include "check/jread.h"
 #include "output/fmt.h"
-#include "output/jread.h"
 #include "util/err.h"
 #include "util/mac.h"
 #include "util/rfile.h"

@@ -12,7 +12,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "output/checkout.h"
+#include "check/checkout.h"
 #include "output/utf8.h"
 #include "util/err.h"
 

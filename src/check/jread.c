@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/jread.h"
+#include "check/jread.h"
 #include "output/utf8.h"
 #include "util/err.h"
 

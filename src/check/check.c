@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/check.h"
+#include "check/check.h"
 #include "output/fmt.h"
 #include "util/err.h"
 #include "util/mac.h"

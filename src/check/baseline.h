@@ -23,8 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "check/check.h"
 #include "handshake/model.h"
-#include "output/check.h"
 #include "output/view.h"
 
 struct fw_base_msg {

@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "output/checkout.h"
+#include "check/checkout.h"
 #include "output/tstyle.h"
 
 static const char *const status_word[] = { "PASS", "FAIL", "ERROR" };

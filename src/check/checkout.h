@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "output/check.h"
+#include "check/check.h"
 
 struct fw_check_counts {
 	size_t total, passed, failed, errors;

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/expect.h"
+#include "check/expect.h"
 #include "output/utf8.h"
 #include "util/err.h"
 #include "util/rfile.h"

@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "output/expect.h"
+#include "check/expect.h"
 #include "output/view.h"
 
 enum fw_check_status { FW_CHECK_PASS, FW_CHECK_FAIL, FW_CHECK_ERROR };
