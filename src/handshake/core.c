@@ -361,6 +361,7 @@ static struct hs_link *link_snapshot(const struct hs_link *l)
 	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
+	s->hsx = NULL;	/* the passes' rebinding scans; the feed's index stays the original's */
 	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
 	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
 	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
