@@ -6,6 +6,7 @@
  * sequence number) repeats the frame and is not a new one.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "handshake/internal.h"
 
@@ -63,10 +64,18 @@ static void check_responses(struct fw_core *c, struct hs_link *l)
 	}
 }
 
+/*
+ * A flood of copies of one request would make a finding per copy, each a
+ * kilobyte: a link lists the first HS_REPLAY_LIST, and the last one listed
+ * says how many more there were.
+ */
+#define HS_REPLAY_LIST 16
+
 static void check_ap_counter(struct fw_core *c, struct hs_link *l)
 {
 	const struct fw_msg *prev = NULL;
-	size_t prev_i = 0;
+	size_t prev_i = 0, listed = 0, more = 0;
+	struct fw_finding *last = NULL;
 
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *m = &l->msgs[i];
@@ -81,7 +90,10 @@ static void check_ap_counter(struct fw_core *c, struct hs_link *l)
 			bool mac_retry = m->retry && m->has_seq && prev->has_seq && m->seq == prev->seq &&
 					 m->replay_counter == prev->replay_counter;
 
-			if (!mac_retry) {
+			if (!mac_retry && listed == HS_REPLAY_LIST) {
+				more++;
+			} else if (!mac_retry) {
+				listed++;
 				f = hs_finding_add(c, FW_F_REPLAY_COUNTER, l);
 				if (!f)
 					return;
@@ -94,10 +106,18 @@ static void check_ap_counter(struct fw_core *c, struct hs_link *l)
 					 (unsigned long long)m->replay_counter, hs_msg_name(prev->type),
 					 (unsigned long long)prev->frame,
 					 (unsigned long long)prev->replay_counter);
+				last = f;
 			}
 		}
 		prev = m;
 		prev_i = i;
+	}
+	/* no finding was added since the last listed one: the pointer still holds */
+	if (more && last) {
+		size_t n = strlen(last->detail);
+
+		snprintf(last->detail + n, sizeof(last->detail) - n,
+			 "; %zu more times on this link, not listed", more);
 	}
 }
 

@@ -23,6 +23,8 @@
 
 static bool hs_has(const struct hs_link *l, int h, enum fw_msg_type t)
 {
+	if (l->hsx)
+		return l->hsx[h].n_type[t] != 0;
 	for (size_t i = 0; i < l->n_msgs; i++)
 		if ((int)l->msgs[i].handshake == h && l->msgs[i].type == t)
 			return true;
@@ -42,6 +44,12 @@ static bool is_request(enum fw_msg_type t, bool group)
 static bool hs_anonce(const struct hs_link *l, int h, const uint8_t *nonce, bool *any)
 {
 	*any = false;
+	if (l->hsx && !l->hsx[h].nonces_differ) {
+		uint32_t f = l->hsx[h].first_req;
+
+		*any = f != 0;
+		return f && memcmp(l->msgs[f - 1].nonce, nonce, 32) == 0;
+	}
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *o = &l->msgs[i];
 
@@ -76,6 +84,8 @@ static bool recent(const struct hs_link *l, int h, const struct fw_msg *m)
 /* Whether no msg 2/4 of handshake h echoes a replay counter above rc. */
 static bool answers_upto(const struct hs_link *l, int h, uint64_t rc)
 {
+	if (l->hsx && l->hsx[h].n_type[FW_MSG_M2] == 0)
+		return true;
 	for (size_t i = 0; i < l->n_msgs; i++)
 		if ((int)l->msgs[i].handshake == h && l->msgs[i].type == FW_MSG_M2 &&
 		    l->msgs[i].replay_counter > rc)
@@ -89,6 +99,8 @@ static bool answers_upto(const struct hs_link *l, int h, uint64_t rc)
  */
 static void bind_earlier_answers(struct hs_link *l, int h, size_t r, enum fw_msg_type answer)
 {
+	if (l->hsx && l->hsx[h].n_type[answer] == 0)
+		return;
 	for (size_t i = 0; i < r; i++) {
 		struct fw_msg *m = &l->msgs[i];
 
@@ -139,6 +151,31 @@ static size_t superseded_by(const struct hs_link *l, size_t r, size_t answer)
 	return 0;
 }
 
+/*
+ * Message i joins handshake h (or moves to it): the handshake index
+ * follows.  A request is always placed once (the feed), an answer may move.
+ */
+static void hs_index_move(struct hs_link *l, size_t i, unsigned h)
+{
+	struct fw_msg *m = &l->msgs[i];
+	unsigned t = m->type <= FW_MSG_REQ ? m->type : FW_MSG_UNKNOWN;
+
+	if (l->hsx && m->handshake < l->n_hs && l->hsx[m->handshake].n_type[t])
+		l->hsx[m->handshake].n_type[t]--;
+	m->handshake = h;
+	if (!l->hsx || h >= l->n_hs)
+		return;
+	l->hsx[h].n_type[t]++;
+	if (is_request(m->type, false) && !m->nonce_zero) {
+		struct hs_hs_index *x = &l->hsx[h];
+
+		if (!x->first_req)
+			x->first_req = (uint32_t)i + 1;
+		else if (memcmp(l->msgs[x->first_req - 1].nonce, m->nonce, 32) != 0)
+			x->nonces_differ = true;
+	}
+}
+
 /* Answer i answers request r (indices): bind it, and say whether it came late. */
 void hs_bind_answer(struct hs_link *l, size_t i, size_t r)
 {
@@ -150,7 +187,7 @@ void hs_bind_answer(struct hs_link *l, size_t i, size_t r)
 	m->answers_file = l->msgs[r].file;
 	p->late_by = r < i ? superseded_by(l, r, i) : 0;
 	m->late = p->late_by != 0;
-	m->handshake = l->msgs[r].handshake;
+	hs_index_move(l, i, l->msgs[r].handshake);
 }
 
 /* Bind answer i to its request; returns the request's index+1 (0: not captured). */
@@ -382,10 +419,17 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	if (l->n_msgs == 0)
 		l->pub.file = input;
 	m = hs_link_add_msg(l, &p);
-	if (!m)
+	if (!m) {
+		hs_link_msg_dropped(c, l);
 		return NULL;
+	}
+	if (!hs_msg_budget_take(c, l, f->eapol.frame_len)) {
+		l->n_msgs--;
+		return NULL;
+	}
 	p->eapol = malloc(f->eapol.frame_len);
 	if (!p->eapol) {
+		hs_msg_budget_give(c, l, f->eapol.frame_len);
 		l->n_msgs--;
 		return NULL;
 	}
@@ -425,11 +469,12 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	else
 		h = join_pairwise(l, l->n_msgs - 1);
 	if (h < 0) {
+		hs_msg_budget_give(c, l, p->eapol_len);
 		free(p->eapol);
 		l->n_msgs--;
 		return NULL;
 	}
-	m->handshake = (unsigned)h;
+	hs_index_move(l, l->n_msgs - 1, (unsigned)h);
 	if (type == FW_MSG_M3)
 		l->watch_left = HS_PFRAMES_PER_M3;
 	if (k->key_info & FW_KI_MIC)

@@ -141,6 +141,18 @@ struct hs_pn_track {
 #define HS_PFRAMES_PER_M3 12	/* protected frames kept after each msg 3/4 */
 #define HS_PN_EVENTS_MAX 16
 
+/*
+ * What grouping asks of a handshake for each new message (eapol.c), kept
+ * as messages join it so that the question costs no walk over the link's
+ * messages: its messages by type, and its first request with an ANonce
+ * (index+1) while every such request carries that same ANonce.
+ */
+struct hs_hs_index {
+	uint16_t n_type[FW_MSG_REQ + 1];
+	uint32_t first_req;	/* 0: no request with an ANonce yet */
+	bool nonces_differ;	/* another ANonce joined: ask the messages */
+};
+
 struct hs_link {
 	/*
 	 * The look-up and what every protected frame of the link reads and
@@ -176,6 +188,7 @@ struct hs_link {
 	struct fw_msg *msgs;
 	struct hs_msg_priv *priv;
 	struct fw_handshake *hs;
+	struct hs_hs_index *hsx;	/* beside hs (cap_hs), NULL in a pass's copy: scan then */
 	struct hs_event *ev;
 	size_t n_ev, cap_ev;
 
@@ -226,6 +239,8 @@ struct hs_link {
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
+	bool full;		/* a message was dropped: HS_LINK_MAX_MSGS reached */
+	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 };
 _Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
 	       "a link's per-frame fields fill its first three cache lines");
@@ -360,6 +375,14 @@ struct fw_core {
 	struct hs_lru net_lru;
 	uint64_t n_nets_evicted;
 	size_t net_evict_note;
+	/* the per-link cap on messages (link.c): messages dropped, links that hit it */
+	uint64_t n_msgs_dropped, n_links_full;
+	size_t msgs_drop_note;
+	/* the bytes every link's messages hold, against HS_MSG_BUDGET (link.c) */
+	size_t msg_bytes;
+	uint64_t n_msgs_over_budget;
+	size_t budget_note;
+	size_t psk_cap_note;	/* verify.c: the passphrases' PBKDF2 budget was reached */
 
 	struct hs_pending pending[HS_MAX_SRCS];	/* ack.c: one queue per source */
 	struct hs_sight sight[HS_SIGHT_SETS * HS_SIGHT_WAYS];	/* sightings.c */
@@ -408,6 +431,15 @@ void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
 /* The cap on links, and on networks: opts.max_links, or its default. */
 size_t hs_max_links(const struct fw_core *c);
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
+/* A message the link has no room for (HS_LINK_MAX_MSGS): counted in a note. */
+void hs_link_msg_dropped(struct fw_core *c, struct hs_link *l);
+/*
+ * Whether one more message holding an EAPOL frame of eapol_len bytes fits
+ * the budget of all links' messages (HS_MSG_BUDGET); if so it is counted,
+ * if not counted in a note.
+ */
+bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len);
+void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len);
 struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 /* The bit of a BSSID in fw_core.bssid_seen (link.c sets it for every link's). */
 static inline unsigned hs_bssid_bit(const uint8_t b[6])

@@ -30,6 +30,13 @@
 #define HS_MAX_LINKS_DEFAULT 16384
 #define HS_LINK_MAX_MSGS 4096
 #define HS_LINK_FIRST_MSGS 1
+/*
+ * The budget of all links' messages together: a message costs its record,
+ * its private state and its EAPOL frame (about 1.6 KB).  256 MiB is some
+ * 170,000 messages, tens of thousands of handshakes; the passes copy the
+ * records once more, so messages take at most about twice this.
+ */
+#define HS_MSG_BUDGET ((size_t)256 << 20)
 /* links dropped at once when the cap is reached: 1/64 of it */
 #define HS_EVICT_SHIFT 6
 #define HS_LINK_ALIGN 64
@@ -109,9 +116,40 @@ void hs_link_arrays_free(struct hs_link *l)
 	free(l->msgs);
 	free(l->priv);
 	free(l->hs);
+	free(l->hsx);
 	free(l->ev);
 	free(l->pframes);
 	free(l->eap);
+}
+
+static size_t msg_cost(size_t eapol_len)
+{
+	return sizeof(struct fw_msg) + sizeof(struct hs_msg_priv) + eapol_len;
+}
+
+bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len)
+{
+	size_t cost = msg_cost(eapol_len);
+
+	if (c->msg_bytes + cost > HS_MSG_BUDGET) {
+		c->n_msgs_over_budget++;
+		hs_note_update(c, &c->budget_note, "the messages of all links reached their memory "
+			       "budget (%zu MiB): %llu later EAPOL-Key message%s dropped, not analysed",
+			       HS_MSG_BUDGET >> 20, (unsigned long long)c->n_msgs_over_budget,
+			       c->n_msgs_over_budget == 1 ? "" : "s");
+		return false;
+	}
+	c->msg_bytes += cost;
+	l->msg_bytes += cost;
+	return true;
+}
+
+void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len)
+{
+	size_t cost = msg_cost(eapol_len);
+
+	c->msg_bytes -= cost;
+	l->msg_bytes -= cost;
 }
 
 static void link_free(struct hs_link *l)
@@ -162,8 +200,10 @@ static void evict(struct fw_core *c, size_t max)
 				c->pending[i].q[k].l = NULL;
 	hs_sight_forget_evicted(c);
 	for (size_t i = 0; i < c->n_links; i++) {
-		if (c->links[i]->evicted)
+		if (c->links[i]->evicted) {
+			c->msg_bytes -= c->links[i]->msg_bytes;
 			link_free(c->links[i]);
+		}
 		else
 			c->links[j++] = c->links[i];
 	}
@@ -248,6 +288,7 @@ void hs_link_free_all(struct fw_core *c)
 	for (size_t i = 0; i < c->n_links; i++)
 		link_free(c->links[i]);
 	c->n_links = 0;
+	c->msg_bytes = 0;
 	c->link_lru.head = c->link_lru.tail = NULL;
 }
 
@@ -284,6 +325,23 @@ struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 	return &l->msgs[l->n_msgs++];
 }
 
+void hs_link_msg_dropped(struct fw_core *c, struct hs_link *l)
+{
+	if (l->n_msgs < HS_LINK_MAX_MSGS)
+		return;		/* out of memory, not the cap */
+	c->n_msgs_dropped++;
+	if (!l->full) {
+		l->full = true;
+		c->n_links_full++;
+	}
+	/* one note for the whole input, its numbers kept up to date in place */
+	hs_note_update(c, &c->msgs_drop_note, "%llu link%s reached the limit of %d EAPOL-Key "
+		       "messages per link: %llu later message%s dropped, not analysed",
+		       (unsigned long long)c->n_links_full, c->n_links_full == 1 ? "" : "s",
+		       HS_LINK_MAX_MSGS, (unsigned long long)c->n_msgs_dropped,
+		       c->n_msgs_dropped == 1 ? "" : "s");
+}
+
 int hs_link_new_hs(struct hs_link *l, bool group)
 {
 	if (l->n_hs == l->cap_hs) {
@@ -293,8 +351,17 @@ int hs_link_new_hs(struct hs_link *l, bool group)
 		if (!arr)
 			return -1;
 		l->hs = arr;
+		if (l->hsx || l->n_hs == 0) {
+			struct hs_hs_index *x = realloc(l->hsx, ncap * sizeof(*x));
+
+			if (!x)
+				return -1;
+			l->hsx = x;
+		}
 		l->cap_hs = ncap;
 	}
+	if (l->hsx)
+		memset(&l->hsx[l->n_hs], 0, sizeof(l->hsx[0]));
 	memset(&l->hs[l->n_hs], 0, sizeof(l->hs[0]));
 	l->hs[l->n_hs].group = group;
 	l->hs[l->n_hs].outcome = FW_OUT_INCOMPLETE;
@@ -380,6 +447,7 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
+	s->hsx = NULL;	/* the passes' rebinding scans; the feed's index stays the original's */
 	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
 	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
 	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));

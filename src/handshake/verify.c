@@ -125,9 +125,18 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason), "no key given");
 		return;
 	}
+	unsigned long skipped = fw_keyring_psk_skipped(v->c->kr);
+	bool capped;
+
 	if (fw_keyring_candidates(v->c->kr, have_ssid ? ssid : NULL, ssid_len, v->cands,
 				  MAX_CANDS, &n) != 0)
 		n = 0;
+	capped = fw_keyring_psk_skipped(v->c->kr) > skipped;
+	if (capped)
+		hs_note_update(v->c, &v->c->psk_cap_note, "passphrases were derived for the first %d "
+			       "(passphrase, SSID) pairs only (PBKDF2 budget): links of later SSIDs "
+			       "were tried with the other keys (PMKs, MSKs, keylogs) alone",
+			       FW_KEYRING_PSK_CAP);
 	for (size_t i = 0; i < n; i++) {
 		/* 12.7.1.3: an 802.1X PMK is the first 256 (Suite B 192: 384) bits of the MSK */
 		if (v->cands[i].msk && v->cands[i].msk_len >= want)
@@ -181,6 +190,10 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 	else if (want != 32)
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
 			 "no %zu-byte PMK given for this AKM", want);
+	else if (capped)
+		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
+			 "passphrases not tried: PBKDF2 budget of %d (passphrase, SSID) pairs reached",
+			 FW_KEYRING_PSK_CAP);
 	else if (have_ssid && fw_keyring_has_passphrase(v->c->kr))
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason),
 			 "no key for this network: the passphrases given are for other SSIDs");

@@ -20,7 +20,7 @@
 
 /* Hard caps: a key file is written by a person, a log holds a few PMKs. */
 #define FW_KEYS_MAX_KEYS 65536
-#define FW_KEYS_MAX_PSKS 65536	/* cached (passphrase, SSID) pairs, all keys */
+#define FW_KEYS_MAX_PSKS FW_KEYRING_PSK_CAP	/* derived (passphrase, SSID) pairs, all keys */
 #define FW_KEYS_SSID_MAX 32	/* IEEE 802.11-2020 9.4.2.2: SSID is 0..32 octets */
 
 /* One derived PSK of a passphrase, for one SSID. */
@@ -53,6 +53,7 @@ struct fw_keyring {
 	size_t default_ssid_len;
 	size_t n_psk_total;
 	unsigned long pbkdf2_runs;
+	unsigned long psk_skipped;	/* passphrases left out past FW_KEYS_MAX_PSKS */
 	unsigned long keylog_passes;	/* keylog loads so far */
 	char **logs;		/* "log PATH" lines: daemon logs, resolved against the key file */
 	size_t n_logs;

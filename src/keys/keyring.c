@@ -365,7 +365,15 @@ static bool same_ssid(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
 	return na == nb && (na == 0 || memcmp(a, b, na) == 0);
 }
 
-/* The PSK of passphrase k for ssid: from the cache, else derived once and cached. */
+unsigned long fw_keyring_psk_skipped(const struct fw_keyring *kr)
+{
+	return kr ? kr->psk_skipped : 0;
+}
+
+/*
+ * The PSK of passphrase k for ssid: from the cache, else derived once and
+ * cached; *psk NULL past the budget (FW_KEYS_MAX_PSKS).
+ */
 static int psk_for(struct fw_keyring *kr, struct fw_keys_key *k, const uint8_t *ssid,
 		   size_t ssid_len, const uint8_t **psk)
 {
@@ -378,8 +386,11 @@ static int psk_for(struct fw_keyring *kr, struct fw_keys_key *k, const uint8_t *
 			return 0;
 		}
 	}
-	if (kr->n_psk_total >= FW_KEYS_MAX_PSKS)
-		return FW_ENOMEM;
+	if (kr->n_psk_total >= FW_KEYS_MAX_PSKS) {
+		kr->psk_skipped++;
+		*psk = NULL;	/* over the budget: not an error, the other keys still count */
+		return 0;
+	}
 	if (k->n_psk == k->cap_psk) {
 		size_t cap = k->cap_psk ? 2 * k->cap_psk : 4;
 		struct fw_keys_psk **v = realloc(k->psk, cap * sizeof(*v));
@@ -477,6 +488,8 @@ int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssi
 			rc = psk_for(kr, k, use, use_len, &c->pmk);
 			if (rc)
 				return rc;
+			if (!c->pmk)
+				continue;
 			c->pmk_len = 32;
 			c->from_passphrase = true;
 			break;

@@ -112,4 +112,13 @@ bool fw_keyring_has_passphrase(const struct fw_keyring *kr);
 /* How many PBKDF2 derivations this keyring has run (the PSK cache's proof). */
 unsigned long fw_keyring_pbkdf2_runs(const struct fw_keyring *kr);
 
+/*
+ * The CPU budget of passphrases: a PSK is derived (PBKDF2, 4096 rounds)
+ * for at most this many (passphrase, SSID) pairs in all, some seconds of
+ * CPU.  Past it, fw_keyring_candidates() leaves a passphrase out for a new
+ * SSID (the other keys are still given) and counts it here.
+ */
+#define FW_KEYRING_PSK_CAP 1024
+unsigned long fw_keyring_psk_skipped(const struct fw_keyring *kr);
+
 #endif

@@ -447,9 +447,7 @@ static void summary_link(FILE *o, const struct fw_view *v, const struct fw_link 
 		fputs("\n  ", o);
 		outcome_text(o, NULL, l, k + 1, &l->hs[k]);
 	}
-	for (size_t i = 0; i < v->n_findings; i++) {
-		if (!fw_out_finding_on_link(v, v->findings[i], l))
-			continue;
+	for (size_t k = 0, i; fw_view_link_finding(v, l, k, &i); k++) {
 		claimed[i] = true;
 		summary_finding(o, v, v->findings[i], false);
 	}

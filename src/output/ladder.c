@@ -25,12 +25,26 @@ static void pad(FILE *out, int n, char c)
 		fputc(c, out);
 }
 
-/* Width of the frame column: the longest frame reference of the link. */
+/*
+ * Width of the frame column: the longest frame reference of the link.  A
+ * link's handshakes are drawn one after the other, each asking the same:
+ * the last answer is kept, or a link of n handshakes costs n walks.
+ */
 static int frame_width(const struct fw_view *v, const struct fw_link *l)
 {
+	static _Thread_local struct {
+		const struct fw_view *v;
+		const struct fw_msg *msgs;
+		const struct fw_handshake *hs;
+		size_t n_msgs, n_hs, n_logs;
+		int w;
+	} last;
 	char b[48];
 	int w = 1;
 
+	if (last.v == v && last.msgs == l->msgs && last.hs == l->hs && last.n_msgs == l->n_msgs &&
+	    last.n_hs == l->n_hs && last.n_logs == v->n_logs && l->n_msgs)
+		return last.w;
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		int n = (int)strlen(fw_tx_frame(b, sizeof(b), v, l->msgs[i].file, l->msgs[i].frame));
 
@@ -48,6 +62,13 @@ static int frame_width(const struct fw_view *v, const struct fw_link *l)
 	}
 	if (v->n_logs && fw_logrows_width(v) > w)
 		w = fw_logrows_width(v);
+	last.v = v;
+	last.msgs = l->msgs;
+	last.hs = l->hs;
+	last.n_msgs = l->n_msgs;
+	last.n_hs = l->n_hs;
+	last.n_logs = v->n_logs;
+	last.w = w;
 	return w;
 }
 

@@ -463,9 +463,16 @@ static void stray_messages(FILE *out, const struct fw_view *v, const struct fw_l
 	}
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 static void link_block(FILE *out, const struct fw_view *v, const struct fw_link *l,
 		       const struct sorted *s, struct sorted *sub, bool *claimed,
-		       const struct fw_text_opts *o)
+		       const size_t *pos, size_t *at, const struct fw_text_opts *o)
 {
 	size_t m = 0;
 
@@ -483,11 +490,13 @@ static void link_block(FILE *out, const struct fw_view *v, const struct fw_link 
 		fw_ladder_write(out, v, l, l->hs[h].first, l->hs[h].count, &l->hs[h], o);
 	}
 	stray_messages(out, v, l, o);
-	for (size_t i = 0; i < v->n_findings; i++) {
-		if (!fw_out_finding_on_link(v, s[i].f, l))
-			continue;
-		claimed[i] = true;
-		sub[m++] = s[i];
+	/* the link's findings from the view's index, in the order of s (pos: place in s) */
+	for (size_t k = 0, j; fw_view_link_finding(v, l, k, &j); k++)
+		at[m++] = pos[j];
+	qsort(at, m, sizeof(*at), cmp_size);
+	for (size_t k = 0; k < m; k++) {
+		claimed[at[k]] = true;
+		sub[k] = s[at[k]];
 	}
 	if (m)
 		fputs("  findings:\n", out);
@@ -515,12 +524,16 @@ int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts 
 	struct sorted *s = calloc(v->n_findings ? v->n_findings : 1, sizeof(*s));
 	struct sorted *sub = calloc(v->n_findings ? v->n_findings : 1, sizeof(*sub));
 	bool *claimed = calloc(v->n_findings ? v->n_findings : 1, sizeof(*claimed));
+	size_t *pos = calloc(v->n_findings ? v->n_findings : 1, sizeof(*pos));
+	size_t *at = calloc(v->n_findings ? v->n_findings : 1, sizeof(*at));
 	size_t m = 0;
 
-	if (!s || !sub || !claimed) {
+	if (!s || !sub || !claimed || !pos || !at) {
 		free(s);
 		free(sub);
 		free(claimed);
+		free(pos);
+		free(at);
 		return FW_ENOMEM;
 	}
 	for (size_t i = 0; i < v->n_findings; i++) {
@@ -528,6 +541,8 @@ int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts 
 		s[i].idx = i;
 	}
 	qsort(s, v->n_findings, sizeof(*s), cmp_sev);
+	for (size_t i = 0; i < v->n_findings; i++)
+		pos[s[i].idx] = i;
 
 	problems(out, v, s, sub, o);
 	fputc('\n', out);
@@ -537,7 +552,7 @@ int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts 
 	if (v->n_inputs || v->n_logs)
 		fputc('\n', out);
 	for (size_t i = 0; i < v->n_links; i++)
-		link_block(out, v, v->links[i], s, sub, claimed, o);
+		link_block(out, v, v->links[i], s, sub, claimed, pos, at, o);
 	for (size_t i = 0; i < v->n_findings; i++)
 		if (!claimed[i])
 			sub[m++] = s[i];
@@ -557,5 +572,7 @@ int fw_text_write(FILE *out, const struct fw_view *v, const struct fw_text_opts 
 	free(s);
 	free(sub);
 	free(claimed);
+	free(pos);
+	free(at);
 	return ferror(out) ? FW_EIO : 0;
 }

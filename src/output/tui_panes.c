@@ -193,8 +193,8 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 		r->mic = link_mic(l);
 		r->retries = link_retries(l);
 		r->last_ts = link_last(l);
-		for (size_t j = 0; j < v->n_findings; j++)
-			r->n_find += fw_out_finding_on_link(v, v->findings[j], l);
+		for (size_t j; fw_view_link_finding(v, l, r->n_find, &j);)
+			r->n_find++;
 		if (t->h.signal)
 			r->has_sig = t->h.signal(t->h.ctx, l->sta, &r->sig);
 		if (row_matches(r, t->filter))
@@ -441,9 +441,7 @@ static void detail_lines(struct pane *p, const struct fw_view *v, const struct f
 		pane_line(p, b, color);
 		ladder_lines(p, v, l, h);
 	}
-	for (size_t i = 0; i < v->n_findings; i++) {
-		if (!fw_out_finding_on_link(v, v->findings[i], l))
-			continue;
+	for (size_t k = 0, i; fw_view_link_finding(v, l, k, &i); k++) {
 		if (!nf++) {
 			pane_line(p, "", 0);
 			pane_line(p, " findings on this link:", 0);

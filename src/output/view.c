@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output/fmt.h"
 #include "output/view.h"
 #include "util/err.h"
 
@@ -11,6 +12,148 @@
 static void *ptr_array(size_t n)
 {
 	return calloc(n ? n : 1, sizeof(void *));
+}
+
+/* A link's key as fw_out_finding_on_link() matches: BSSID, station, and the file unless merged. */
+static int key_cmp(bool merged, const uint8_t *b1, const uint8_t *s1, unsigned f1, const uint8_t *b2,
+		   const uint8_t *s2, unsigned f2)
+{
+	int r = memcmp(b1, b2, 6);
+
+	if (!r)
+		r = memcmp(s1, s2, 6);
+	if (!r && !merged)
+		r = (f1 > f2) - (f1 < f2);
+	return r;
+}
+
+static _Thread_local const struct fw_view *sort_view;	/* qsort has no context argument */
+
+static int by_key(const void *a, const void *b)
+{
+	const struct fw_link *x = sort_view->links[*(const size_t *)a];
+	const struct fw_link *y = sort_view->links[*(const size_t *)b];
+
+	return key_cmp(sort_view->merged, x->bssid, x->sta, x->file, y->bssid, y->sta, y->file);
+}
+
+static int by_addr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)sort_view->links[*(const size_t *)a];
+	uintptr_t y = (uintptr_t)sort_view->links[*(const size_t *)b];
+
+	return (x > y) - (x < y);
+}
+
+/* The first of the links sorted by key (ord) whose key is not below finding f's. */
+static size_t lower_bound(const struct fw_view *v, const size_t *ord, const struct fw_finding *f)
+{
+	size_t lo = 0, hi = v->n_links;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct fw_link *l = v->links[ord[mid]];
+
+		if (key_cmp(v->merged, l->bssid, l->sta, l->file, f->bssid, f->sta, f->file) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Group the findings by link: two sorts and a counting pass, O((links +
+ * findings) log links).  A finding goes to every link with its key.
+ */
+static int index_findings(struct fw_view *v)
+{
+	size_t nl = v->n_links, *key = calloc(nl + 1, sizeof(size_t)), *addr = calloc(nl + 1, sizeof(size_t));
+	size_t *rank = calloc(nl + 1, sizeof(size_t)), *off = calloc(nl + 2, sizeof(size_t));
+	size_t *fx = NULL, total = 0;
+	const struct fw_link **links = calloc(nl + 1, sizeof(*links));
+	int rc = FW_ENOMEM;
+
+	if (!key || !addr || !rank || !off || !links)
+		goto out;
+	for (size_t i = 0; i < nl; i++)
+		key[i] = addr[i] = i;
+	sort_view = v;
+	qsort(key, nl, sizeof(*key), by_key);
+	qsort(addr, nl, sizeof(*addr), by_addr);
+	sort_view = NULL;
+	for (size_t k = 0; k < nl; k++) {
+		rank[addr[k]] = k;	/* link index -> its place by address */
+		links[k] = v->links[addr[k]];
+	}
+	/* count, then place: off[k + 1] counts the k-th link's findings first */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < v->n_findings; i++) {
+			const struct fw_finding *f = v->findings[i];
+
+			for (size_t j = lower_bound(v, key, f); j < nl; j++) {
+				if (!fw_out_finding_on_link(v, f, v->links[key[j]]))
+					break;
+				if (pass == 0)
+					off[rank[key[j]] + 1]++, total++;
+				else
+					fx[off[rank[key[j]]]++] = i;
+			}
+		}
+		if (pass == 0) {
+			for (size_t k = 0; k < nl; k++)
+				off[k + 1] += off[k];
+			fx = calloc(total ? total : 1, sizeof(*fx));
+			if (!fx)
+				goto out;
+		}
+	}
+	/* the placing moved each start to the next one's: shift back */
+	for (size_t k = nl; k > 0; k--)
+		off[k] = off[k - 1];
+	off[0] = 0;
+	v->fx_links = links;
+	v->fx_off = off;
+	v->fx = fx;
+	links = NULL;
+	off = NULL;
+	fx = NULL;
+	rc = 0;
+out:
+	free(key);
+	free(addr);
+	free(rank);
+	free(off);
+	free(fx);
+	free((void *)links);
+	return rc;
+}
+
+bool fw_view_link_finding(const struct fw_view *v, const struct fw_link *l, size_t k, size_t *i)
+{
+	size_t lo = 0, hi = v->n_links;
+
+	if (!v->fx_links) {
+		/* a view built by hand: walk */
+		for (size_t j = 0; j < v->n_findings; j++)
+			if (fw_out_finding_on_link(v, v->findings[j], l) && k-- == 0) {
+				*i = j;
+				return true;
+			}
+		return false;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((uintptr_t)v->fx_links[mid] < (uintptr_t)l)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == v->n_links || v->fx_links[lo] != l || k >= v->fx_off[lo + 1] - v->fx_off[lo])
+		return false;
+	*i = v->fx[v->fx_off[lo] + k];
+	return true;
 }
 
 int fw_view_init(struct fw_view *v, const struct fw_core *c)
@@ -49,6 +192,10 @@ int fw_view_init(struct fw_view *v, const struct fw_core *c)
 	v->links = li;
 	v->findings = fi;
 	v->notes = no;
+	if (index_findings(v) != 0) {
+		fw_view_fini(v);
+		return FW_ENOMEM;
+	}
 	return 0;
 }
 
@@ -59,5 +206,8 @@ void fw_view_fini(struct fw_view *v)
 	free((void *)v->links);
 	free((void *)v->findings);
 	free((void *)v->notes);
+	free((void *)v->fx_links);
+	free((void *)v->fx_off);
+	free((void *)v->fx);
 	memset(v, 0, sizeof(*v));
 }

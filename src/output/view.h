@@ -34,10 +34,24 @@ struct fw_view {
 	/* the daemons' logs (--log), aligned to the capture; set by the caller, not owned */
 	size_t n_logs;
 	const struct fw_dlog *const *logs;
+	/*
+	 * The findings of each link (fw_view_init()), so that a report or a
+	 * screen drawing a row per link does not walk every finding for each:
+	 * links sorted by address, and for the k-th, the indices of its
+	 * findings fx[fx_off[k] .. fx_off[k + 1]) in report order.  NULL in a
+	 * view built by hand: the look-up then walks the findings.
+	 */
+	const struct fw_link *const *fx_links;
+	const size_t *fx_off, *fx;
 };
 
 /* Fill v from c (allocates the arrays).  0 or FW_ENOMEM (v is then empty). */
 int fw_view_init(struct fw_view *v, const struct fw_core *c);
+/*
+ * The k-th finding of link l (fw_out_finding_on_link()): its index in
+ * v->findings in *i, false past the last.  O(log links) with the index.
+ */
+bool fw_view_link_finding(const struct fw_view *v, const struct fw_link *l, size_t k, size_t *i);
 /* Free the arrays fw_view_init() allocated; v becomes empty. */
 void fw_view_fini(struct fw_view *v);
 

@@ -9,3 +9,9 @@ tests_hostile_mkhostile_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_L
 # build), over the corpus apart (skips without it)
 TESTS += tests/hostile/valgrind.sh tests/hostile/valgrind_corpus.sh
 EXTRA_DIST += tests/hostile/valgrind.sh tests/hostile/valgrind_corpus.sh
+# the memory and time budget: mkbudget writes the captures at test time
+check_PROGRAMS += tests/hostile/mkbudget
+TESTS += tests/hostile/budget.sh
+EXTRA_DIST += tests/hostile/budget.sh
+tests_hostile_mkbudget_SOURCES = tests/hostile/mkbudget.c
+tests_hostile_mkbudget_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)

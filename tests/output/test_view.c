@@ -171,12 +171,76 @@ START_TEST(induction_capture)
 }
 END_TEST
 
+/*
+ * The index of findings by link (fw_view_link_finding()) gives each link
+ * exactly the findings fw_out_finding_on_link() picks by walking them all,
+ * in the same order: over real captures of several links and findings
+ * each (three captures of the same two addresses: three links, or one
+ * under --merge).
+ */
+START_TEST(findings_by_link)
+{
+	static const char *const names[] = { "captures/m4-drop-once-mon0.pcap",
+					     "captures/m3-lost-twice.pcap",
+					     "captures/m4-drop-once.pcap" };
+	const char *top = getenv("top_srcdir");
+	char paths[3][4096];
+	const char *files[3];
+	size_t checked = 0;
+
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(paths[i], sizeof(paths[i]), "%s/%s", top ? top : ".", names[i]);
+		files[i] = paths[i];
+	}
+	for (int merge = 0; merge < 2; merge++) {
+		struct fw_keyring *kr = fw_keyring_new();
+		struct fw_core_opts opts = { 0 };
+		struct fw_drive_input in[3];
+		struct fw_core *c;
+		struct fw_view v, hand;
+
+		opts.merge = merge;
+		c = fw_core_new(&opts, kr);
+		ck_assert_ptr_nonnull(c);
+		ck_assert_int_eq(fw_drive_files(c, files, 3, NULL, NULL, in), 0);
+		for (size_t i = 0; i < 3; i++)
+			ck_assert_msg(in[i].err == FW_DRIVE_OK, "%s: %s", files[i],
+				      fw_core_input(c, in[i].input)->error);
+		fw_core_finish(c);
+		ck_assert_int_eq(fw_view_init(&v, c), 0);
+		ck_assert_ptr_nonnull(v.fx_links);
+		hand = v;	/* the same view without its index: the walk */
+		hand.fx_links = NULL;
+		hand.fx_off = hand.fx = NULL;
+		/* the three captures share their addresses: a link each, or one under --merge */
+		ck_assert_uint_eq(v.n_links, merge ? 1 : 3);
+		for (size_t li = 0; li < v.n_links; li++) {
+			size_t k = 0, i, j;
+
+			for (; fw_view_link_finding(&hand, v.links[li], k, &j); k++) {
+				ck_assert_msg(fw_view_link_finding(&v, v.links[li], k, &i),
+					      "merge %d link %zu: finding %zu missing", merge, li, k);
+				ck_assert_uint_eq(i, j);
+				checked++;
+			}
+			ck_assert_msg(!fw_view_link_finding(&v, v.links[li], k, &i),
+				      "merge %d link %zu: more than %zu findings", merge, li, k);
+		}
+		fw_view_fini(&v);
+		fw_core_free(c);
+		fw_keyring_free(kr);
+	}
+	ck_assert_uint_gt(checked, 10);
+}
+END_TEST
+
 Suite *view_suite(void)
 {
 	Suite *s = suite_create("view");
 	TCase *tc = tcase_create("view");
 
 	tcase_add_test(tc, view_of_core);
+	tcase_add_test(tc, findings_by_link);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;

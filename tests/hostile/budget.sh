@@ -1,0 +1,94 @@
+#!/bin/sh
+# budget.sh - the memory and time budget of README.md ("Hostile input"):
+# captures written here by mkbudget (none is shipped).
+#  - 300 stations x 4,096 copies of msg 1/4, gzip-compressed: the messages
+#    of all links stop at their budget with a note, peak RSS stays under
+#    768 MiB and the run under 60 s of CPU;
+#  - one link with 4,096 handshakes: under half a second of CPU;
+#  - one link with 4,100 messages: the 4 past the per-link limit are
+#    dropped with a note in the text report and the JSON one;
+#  - 16,500 networks (beacon, msg 1/4, 2/4, a protected frame each) and 4
+#    passphrases, then a real capture (captures/m4-drop-once.pcap, its PMK
+#    from wpa_supplicant's log m4-drop-once.keylog): the derivations stop
+#    at the PBKDF2 budget (1,024 pairs) with a note, the real link's MIC is
+#    unchecked with that reason, and with its --pmk beside the passphrases
+#    it verifies.
+# Peak RSS and CPU time need GNU time and are not measured in a sanitizer
+# build (shadow memory and instrumentation would swamp them).
+top=${top_srcdir:-.}
+. "$top/tests/lib.sh"
+setup budget
+need jq gzip
+need_fw
+mk=$bld/tests/hostile/mkbudget
+[ -x "$mk" ] || { echo "budget.sh: $mk not built" >&2; exit 99; }
+measure=0
+if [ -x /usr/bin/time ] && ! grep -q __asan_init "$fw" 2>/dev/null; then
+	measure=1
+fi
+
+# timed NAME ARGS...: fourway analyze ARGS, stdout in $tmp/out, "RSS_KB CPU_S" in $tmp/time
+timed() {
+	name=$1
+	shift
+	if [ $measure = 1 ]; then
+		/usr/bin/time -f '%M %U %S' -o "$tmp/time.raw" "$fw" analyze "$@" >"$tmp/out" 2>"$tmp/err"
+		st=$?
+		awk '{ printf "%d %.2f\n", $1, $2 + $3 }' "$tmp/time.raw" >"$tmp/time"
+	else
+		"$fw" analyze "$@" >"$tmp/out" 2>"$tmp/err"
+		st=$?
+	fi
+	check "$name: exit status 0 or 1" "[ $st -le 1 ]" "status $st: $(head -c 300 "$tmp/err")"
+}
+
+"$mk" flood /dev/stdout 300 4096 | gzip -1 >"$tmp/flood.pcap.gz" || { echo "budget.sh: mkbudget flood failed" >&2; exit 99; }
+timed flood --json "$tmp/flood.pcap.gz"
+expect "flood: 300 links" "$tmp/out" '.links | length == 300'
+expect "flood: a note says the message budget dropped messages" "$tmp/out" \
+	'[.notes[] | select(test("memory budget \\(256 MiB\\): [0-9]+ later EAPOL-Key messages dropped"))] | length == 1'
+if [ $measure = 1 ]; then
+	read -r rss cpu <"$tmp/time"
+	echo "# 300 x 4,096 msg 1/4 (gzip): peak RSS $rss kB, $cpu s of CPU"
+	check "flood: peak RSS under 768 MiB" "[ $rss -lt 786432 ]" "$rss kB"
+	check "flood: under 60 s of CPU" "awk 'BEGIN { exit !($cpu < 60) }'" "$cpu s"
+fi
+
+"$mk" epochs "$tmp/epochs.pcap" 4096 || exit 99
+timed epochs "$tmp/epochs.pcap"
+check "epochs: 4,096 handshakes" "grep -q '^1 link, 4096 handshakes' '$tmp/out'" "$(tail -1 "$tmp/out")"
+if [ $measure = 1 ]; then
+	read -r rss cpu <"$tmp/time"
+	echo "# one link, 4,096 handshakes: $cpu s of CPU"
+	check "epochs: under 0.5 s of CPU" "awk 'BEGIN { exit !($cpu < 0.5) }'" "$cpu s"
+fi
+
+"$mk" epochs "$tmp/full.pcap" 4100 || exit 99
+run "full: text" 0 "$fw" analyze "$tmp/full.pcap"
+check "full: the text report notes the 4 dropped messages" \
+	"grep -q '1 link reached the limit of 4096 EAPOL-Key messages per link: 4 later messages dropped' '$tmp/out'"
+run "full: json" 0 "$fw" analyze --json "$tmp/full.pcap"
+expect "full: the JSON report notes them" "$tmp/out" \
+	'[.notes[] | select(contains("limit of 4096 EAPOL-Key messages per link: 4 later"))] | length == 1'
+
+cap=$top/captures/m4-drop-once.pcap
+pmk=a213aa2031bd2a65a1d2f73b81081c3ee612a55bc1964b50f8eb413a940d423c
+"$mk" ssids "$tmp/ssids.pcap" 16500 || exit 99
+set -- --passphrase 'budget one' --passphrase 'budget two' --passphrase 'budget three' \
+	--passphrase 'budget four'
+timed ssids --json "$@" "$tmp/ssids.pcap" "$cap"
+expect "ssids: a note says the PBKDF2 budget stopped the derivations" "$tmp/out" \
+	'[.notes[] | select(contains("first 1024 (passphrase, SSID) pairs only (PBKDF2 budget)"))] | length == 1'
+expect "ssids: the real link's MIC unchecked, and why" "$tmp/out" \
+	'[.links[] | select(.ssid == "hwsim-m4-drop-once") | .handshakes[].messages[] | select(.mic != "absent") | .mic_reason] | length > 0 and all(. == "passphrases not tried: PBKDF2 budget of 1024 (passphrase, SSID) pairs reached")'
+if [ $measure = 1 ]; then
+	read -r rss cpu <"$tmp/time"
+	echo "# 16,500 SSIDs, 4 passphrases: $cpu s of CPU"
+	check "ssids: under 60 s of CPU" "awk 'BEGIN { exit !($cpu < 60) }'" "$cpu s"
+fi
+timed "ssids with --pmk" --json "$@" --pmk "$pmk" "$tmp/ssids.pcap" "$cap"
+expect "ssids: the --pmk verifies the real link past the budget" "$tmp/out" \
+	'[.links[] | select(.ssid == "hwsim-m4-drop-once") | .handshakes[].messages[] | select(.mic != "absent") | .mic] | length > 0 and all(. == "ok")'
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

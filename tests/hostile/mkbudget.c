@@ -1,0 +1,210 @@
+/*
+ * mkbudget.c - writes the inputs of the budget test (budget.sh) so that no
+ * large capture is shipped:
+ *   mkbudget flood OUT STATIONS COPIES   one AP, STATIONS stations, COPIES
+ *                                        identical copies of msg 1/4 each
+ *   mkbudget epochs OUT COUNT            one link, COUNT handshakes (msg 1/4,
+ *                                        each with its own ANonce)
+ *   mkbudget ssids OUT COUNT             COUNT networks, each its own BSSID
+ *                                        and SSID ("ssid-N"): a beacon, msg
+ *                                        1/4 and 2/4 (a MIC to try keys on),
+ *                                        a protected frame (tried at once)
+ * Layouts: radiotap (radiotap.org), IEEE 802.11-2020 9.3.2.1 (data frame),
+ * 9.3.3.3 (beacon), 12.7.2 (EAPOL-Key).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/writer.h"
+
+#define T0 1700000000000000000LL
+
+static struct fw_pcap_writer *w;
+static int64_t ts = T0;
+
+static void die(const char *what)
+{
+	fprintf(stderr, "mkbudget: %s\n", what);
+	exit(2);
+}
+
+static void put(const uint8_t *p, size_t n)
+{
+	ts += 1000000;	/* 1 ms apart */
+	if (fw_pcap_writer_write(w, ts, p, (uint32_t)n, (uint32_t)n) != 0)
+		die("write failed");
+}
+
+static void put_le16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static void put_be16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
+
+static const uint8_t the_ap[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x00 };
+
+/* radiotap version 0, length 8, no fields */
+static size_t radiotap(uint8_t *p)
+{
+	memset(p, 0, 8);
+	put_le16(p + 2, 8);
+	return 8;
+}
+
+static size_t beacon(uint8_t *p, const uint8_t bssid[6], const char *ssid)
+{
+	static const uint8_t rsne[] = { 48, 20, 1, 0, 0x00, 0x0f, 0xac, 4, 1, 0, 0x00, 0x0f, 0xac, 4,
+					1, 0, 0x00, 0x0f, 0xac, 2, 0, 0 };
+	size_t n = radiotap(p), l = strlen(ssid);
+	uint8_t *b = p + n;
+
+	memset(b, 0, 36);
+	b[0] = 0x80;			/* management, beacon */
+	memset(b + 4, 0xff, 6);
+	memcpy(b + 10, bssid, 6);
+	memcpy(b + 16, bssid, 6);
+	n = 24 + 8;
+	put_le16(b + n, 100);
+	put_le16(b + n + 2, 0x0011);	/* ESS, privacy */
+	n += 4;
+	b[n++] = 0;
+	b[n++] = (uint8_t)l;
+	memcpy(b + n, ssid, l);
+	n += l;
+	memcpy(b + n, rsne, sizeof(rsne));	/* WPA2-PSK, CCMP */
+	n += sizeof(rsne);
+	return 8 + n;
+}
+
+/* msg 1/4 from ap to sta, replay counter rc, ANonce from seed */
+static size_t m1_from(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6], uint64_t rc, uint32_t seed)
+{
+	static const uint8_t llc[8] = { 0xaa, 0xaa, 0x03, 0, 0, 0, 0x88, 0x8e };
+	size_t n = radiotap(p);
+	uint8_t *f = p + n, *k;
+
+	memset(f, 0, 24 + 8 + 99);
+	f[0] = 0x08;			/* data */
+	f[1] = 0x02;			/* From DS */
+	memcpy(f + 4, sta, 6);
+	memcpy(f + 10, ap, 6);
+	memcpy(f + 16, ap, 6);
+	memcpy(f + 24, llc, 8);
+	k = f + 32;
+	k[0] = 2;
+	k[1] = 3;
+	put_be16(k + 2, 95);
+	k[4] = 2;			/* RSN key descriptor */
+	put_be16(k + 5, 0x008a);	/* version 2, pairwise, ACK */
+	put_be16(k + 7, 16);
+	for (int i = 0; i < 8; i++)
+		k[9 + i] = (uint8_t)(rc >> (56 - 8 * i));
+	for (int i = 0; i < 32; i++)
+		k[17 + i] = (uint8_t)((seed >> (8 * (i & 3))) ^ sta[4] ^ sta[5] ^ i);
+	return n + 24 + 8 + 99;
+}
+
+/*
+ * msg 2/4 from sta to ap answering replay counter 1: an SNonce, the RSNE
+ * as Key Data and a MIC no key verifies (the test only needs one tried).
+ */
+static size_t m2_to(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6], uint32_t seed)
+{
+	static const uint8_t llc[8] = { 0xaa, 0xaa, 0x03, 0, 0, 0, 0x88, 0x8e };
+	static const uint8_t rsne[] = { 48, 20, 1, 0, 0x00, 0x0f, 0xac, 4, 1, 0, 0x00, 0x0f, 0xac, 4,
+					1, 0, 0x00, 0x0f, 0xac, 2, 0, 0 };
+	size_t n = radiotap(p);
+	uint8_t *f = p + n, *k;
+
+	memset(f, 0, 24 + 8 + 99 + sizeof(rsne));
+	f[0] = 0x08;			/* data */
+	f[1] = 0x01;			/* To DS */
+	memcpy(f + 4, ap, 6);
+	memcpy(f + 10, sta, 6);
+	memcpy(f + 16, ap, 6);
+	memcpy(f + 24, llc, 8);
+	k = f + 32;
+	k[0] = 2;
+	k[1] = 3;
+	put_be16(k + 2, (uint16_t)(95 + sizeof(rsne)));
+	k[4] = 2;
+	put_be16(k + 5, 0x010a);	/* version 2, pairwise, MIC */
+	k[16] = 1;			/* replay counter 1 */
+	for (int i = 0; i < 32; i++)
+		k[17 + i] = (uint8_t)((seed >> (8 * (i & 3))) ^ 0x5a ^ i);	/* SNonce */
+	for (int i = 0; i < 16; i++)
+		k[81 + i] = (uint8_t)(0xa5 ^ i);	/* MIC */
+	put_be16(k + 97, sizeof(rsne));
+	memcpy(k + 99, rsne, sizeof(rsne));
+	return n + 24 + 8 + 99 + sizeof(rsne);
+}
+
+/*
+ * A CCMP-protected data frame from sta to ap (9.3.2.1, 12.5.3.2: the
+ * 8-byte CCMP header with ExtIV, packet number 1): the link's keys are
+ * looked for when it comes, not at the end.
+ */
+static size_t protected_to(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6])
+{
+	size_t n = radiotap(p);
+	uint8_t *f = p + n;
+
+	memset(f, 0, 24 + 8 + 16 + 8);
+	f[0] = 0x08;			/* data */
+	f[1] = 0x41;			/* To DS, Protected */
+	memcpy(f + 4, ap, 6);
+	memcpy(f + 10, sta, 6);
+	memcpy(f + 16, ap, 6);
+	f[22] = 0x10;			/* sequence number 1 */
+	f[24] = 1;			/* PN0 */
+	f[27] = 0x20;			/* ExtIV, key 0 */
+	memset(f + 32, 0x77, 16);	/* ciphertext */
+	return n + 24 + 8 + 16 + 8;
+}
+
+static size_t m1(uint8_t *p, const uint8_t sta[6], uint64_t rc, uint32_t seed)
+{
+	return m1_from(p, the_ap, sta, rc, seed);
+}
+
+int main(int argc, char **argv)
+{
+	char err[512];
+	uint8_t f[512], sta[6] = { 0x02, 0x00, 0x00, 0x01, 0x00, 0x00 };
+	unsigned long a, b = 0;
+
+	if (argc < 4)
+		die("usage: mkbudget flood|epochs|ssids OUT COUNT [COPIES]");
+	a = strtoul(argv[3], NULL, 10);
+	if (argc > 4)
+		b = strtoul(argv[4], NULL, 10);
+	if (fw_pcap_writer_open(&w, argv[2], 127, 65535, err, sizeof(err)) != 0)
+		die(err);
+	if (strcmp(argv[1], "flood") == 0) {
+		put(f, beacon(f, the_ap, "budget"));
+		for (unsigned long c = 0; c < b; c++)
+			for (unsigned long s = 0; s < a; s++) {
+				sta[4] = (uint8_t)(s >> 8);
+				sta[5] = (uint8_t)s;
+				put(f, m1(f, sta, 1, 7));
+			}
+	} else if (strcmp(argv[1], "epochs") == 0) {
+		put(f, beacon(f, the_ap, "budget"));
+		for (unsigned long h = 0; h < a; h++)
+			put(f, m1(f, sta, h + 1, (uint32_t)h));
+	} else if (strcmp(argv[1], "ssids") == 0) {
+		for (unsigned long i = 0; i < a; i++) {
+			uint8_t bssid[6] = { 0x02, 0x10, 0, (uint8_t)(i >> 16), (uint8_t)(i >> 8), (uint8_t)i };
+			char name[32];
+
+			snprintf(name, sizeof(name), "ssid-%lu", i);
+			put(f, beacon(f, bssid, name));
+			put(f, m1_from(f, bssid, sta, 1, (uint32_t)i));	/* a link of that network */
+			put(f, m2_to(f, bssid, sta, (uint32_t)i));	/* whose MIC asks for a key */
+			put(f, protected_to(f, bssid, sta));	/* now */
+		}
+	} else {
+		die("unknown mode");
+	}
+	if (fw_pcap_writer_close(w) != 0)
+		die("close failed");
+	return 0;
+}
