@@ -365,3 +365,75 @@ bool fw_dlog_event_on_link(const struct fw_dlog *l, const struct fw_dlog_event *
 		return false;
 	return true;
 }
+
+/* The range of by_peer whose events name peer: [*lo, *hi). */
+static void peer_range(const struct fw_dlog *l, const uint8_t peer[6], size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = l->n_by_peer;
+
+	while (a < b) {		/* the first not below peer */
+		size_t m = a + (b - a) / 2;
+
+		if (memcmp(l->events[l->by_peer[m]].peer, peer, 6) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	b = l->n_by_peer;
+	while (a < b) {		/* the first above peer */
+		size_t m = a + (b - a) / 2;
+
+		if (memcmp(l->events[l->by_peer[m]].peer, peer, 6) <= 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*hi = a;
+}
+
+void fw_dlog_link_first(struct fw_dlog_link_iter *it, const struct fw_dlog *l,
+			const uint8_t bssid[6], const uint8_t sta[6])
+{
+	memset(it, 0, sizeof(*it));
+	it->l = l;
+	it->bssid = bssid;
+	it->sta = sta;
+	if (!l->by_peer)
+		return;
+	/* the AP's events name the station, the station's the AP */
+	peer_range(l, sta, &it->a, &it->a_end);
+	if (fw_mac_eq(bssid, sta))
+		return;		/* one range holds both sides' */
+	peer_range(l, bssid, &it->b, &it->b_end);
+}
+
+const struct fw_dlog_event *fw_dlog_link_next(struct fw_dlog_link_iter *it)
+{
+	const struct fw_dlog *l = it->l;
+
+	if (!l->by_peer) {
+		while (it->k < l->n_events) {
+			const struct fw_dlog_event *e = &l->events[it->k++];
+
+			if (fw_dlog_event_on_link(l, e, it->bssid, it->sta))
+				return e;
+		}
+		return NULL;
+	}
+	/* the two ranges are each in log order: merge them */
+	while (it->a < it->a_end || it->b < it->b_end) {
+		size_t i;
+		const struct fw_dlog_event *e;
+
+		if (it->b >= it->b_end ||
+		    (it->a < it->a_end && l->by_peer[it->a] < l->by_peer[it->b]))
+			i = l->by_peer[it->a++];
+		else
+			i = l->by_peer[it->b++];
+		e = &l->events[i];
+		if (fw_dlog_event_on_link(l, e, it->bssid, it->sta))
+			return e;
+	}
+	return NULL;
+}

@@ -99,6 +99,14 @@ struct fw_dlog {
 	bool read_error;
 	struct fw_dlog_event *events;
 	size_t n_events, cap_events;
+	/*
+	 * The events that name a peer, as indices into events sorted by
+	 * (peer, index): a link's events are found by two binary searches, not
+	 * by a walk of the whole log for every link.  NULL: not built (then
+	 * fw_dlog_link_next walks).
+	 */
+	uint32_t *by_peer;
+	size_t n_by_peer;
 	char *notes[FW_DLOG_MAX_NOTES];
 	size_t n_notes;
 	struct fw_dlog_fit fit;
@@ -167,6 +175,22 @@ int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n);
 /* Whether event e of log l is about the link (bssid, sta). */
 bool fw_dlog_event_on_link(const struct fw_dlog *l, const struct fw_dlog_event *e,
 			   const uint8_t bssid[6], const uint8_t sta[6]);
+/*
+ * The events of one link in log order: fw_dlog_link_first() then
+ * fw_dlog_link_next() until it gives NULL.  Each is an event
+ * fw_dlog_event_on_link() accepts; the cost is the link's events, plus a
+ * logarithm of the log's.
+ */
+struct fw_dlog_link_iter {
+	const struct fw_dlog *l;
+	const uint8_t *bssid, *sta;
+	size_t a, a_end, b, b_end;	/* ranges of by_peer: peer == sta, peer == bssid */
+	size_t k;			/* the walk when there is no index */
+};
+void fw_dlog_link_first(struct fw_dlog_link_iter *it, const struct fw_dlog *l,
+			const uint8_t bssid[6], const uint8_t sta[6]);
+const struct fw_dlog_event *fw_dlog_link_next(struct fw_dlog_link_iter *it);
+
 /* Whether e was written by the AP side (hostapd). */
 bool fw_dlog_event_ap_side(const struct fw_dlog *l, const struct fw_dlog_event *e);
 

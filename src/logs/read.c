@@ -38,6 +38,7 @@ void fw_dlog_free(struct fw_dlog *l)
 	for (size_t i = 0; i < l->n_notes; i++)
 		free(l->notes[i]);
 	free(l->events);
+	free(l->by_peer);
 	free(l->path);
 	free(l);
 }
@@ -114,8 +115,51 @@ static int line_done(struct fw_dlog *l, const char *line, size_t len, bool too_l
 	return push(l, &ev);
 }
 
+/* A peer and its event, for sorting: see struct fw_dlog's by_peer. */
+struct peer_ref {
+	uint8_t peer[6];
+	uint32_t i;
+};
+
+static int peer_ref_cmp(const void *pa, const void *pb)
+{
+	const struct peer_ref *a = pa, *b = pb;
+	int c = memcmp(a->peer, b->peer, 6);
+
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Index the events by peer once they are all read (out of memory: no index, a walk). */
+static void index_by_peer(struct fw_dlog *l)
+{
+	struct peer_ref *r;
+	size_t n = 0;
+
+	free(l->by_peer);
+	l->by_peer = NULL;
+	l->n_by_peer = 0;
+	for (size_t i = 0; i < l->n_events; i++)
+		n += l->events[i].has_peer;
+	if (!n || !(r = malloc(n * sizeof(*r))))
+		return;
+	n = 0;
+	for (size_t i = 0; i < l->n_events; i++) {
+		if (!l->events[i].has_peer)
+			continue;
+		memcpy(r[n].peer, l->events[i].peer, 6);
+		r[n++].i = (uint32_t)i;
+	}
+	qsort(r, n, sizeof(*r), peer_ref_cmp);
+	l->by_peer = malloc(n * sizeof(*l->by_peer));
+	for (size_t k = 0; l->by_peer && k < n; k++)
+		l->by_peer[k] = r[k].i;
+	l->n_by_peer = l->by_peer ? n : 0;
+	free(r);
+}
+
 static void conclude(struct fw_dlog *l)
 {
+	index_by_peer(l);
 	if (l->lines_hostapd || l->lines_supplicant) {
 		l->daemon = l->lines_hostapd >= l->lines_supplicant ? FW_DLOG_HOSTAPD
 								    : FW_DLOG_WPA_SUPPLICANT;

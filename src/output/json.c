@@ -489,12 +489,14 @@ static void write_link_logs(FILE *o, const struct fw_view *v, const struct fw_li
 	for (size_t i = 0; i < v->n_logs; i++) {
 		const struct fw_dlog *d = v->logs[i];
 
-		for (size_t k = 0; k < d->n_events; k++) {
-			if (!fw_dlog_event_on_link(d, &d->events[k], l->bssid, l->sta))
-				continue;
+		struct fw_dlog_link_iter it;
+		const struct fw_dlog_event *e;
+
+		fw_dlog_link_first(&it, d, l->bssid, l->sta);
+		while ((e = fw_dlog_link_next(&it)) != NULL) {
 			fputs(first ? "\n     " : ",\n     ", o);
 			first = false;
-			write_log_event(o, v, d, &d->events[k]);
+			write_log_event(o, v, d, e);
 		}
 	}
 	fputc(']', o);

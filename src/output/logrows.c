@@ -130,12 +130,14 @@ size_t fw_logrows_collect(const struct fw_view *v, const struct fw_link *l, int6
 
 		if (!d->fit.aligned)
 			continue;
-		for (size_t k = 0; k < d->n_events; k++) {
-			const struct fw_dlog_event *e = &d->events[k];
+		struct fw_dlog_link_iter it;
+		const struct fw_dlog_event *e;
+
+		fw_dlog_link_first(&it, d, l->bssid, l->sta);
+		while ((e = fw_dlog_link_next(&it)) != NULL) {
 			int64_t t;
 
-			if (!e->has_ts || e->kind == FW_DLOG_EV_STATE ||
-			    !fw_dlog_event_on_link(d, e, l->bssid, l->sta))
+			if (!e->has_ts || e->kind == FW_DLOG_EV_STATE)
 				continue;
 			if (__builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t) || t < from ||
 			    t >= to)
@@ -287,13 +289,15 @@ bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
 
 		if (!d->fit.aligned)
 			continue;
-		for (size_t k = 0; k < d->n_events; k++) {
-			const struct fw_dlog_event *e = &d->events[k];
+		struct fw_dlog_link_iter it;
+		const struct fw_dlog_event *e;
+
+		fw_dlog_link_first(&it, d, l->bssid, l->sta);
+		while ((e = fw_dlog_link_next(&it)) != NULL) {
 			int64_t t;
 
 			if (e->kind != FW_DLOG_EV_KEY_INSTALL || strncmp(e->detail, "PTK", 3) != 0 ||
 			    !e->has_ts || fw_dlog_event_ap_side(d, e) ||
-			    !fw_dlog_event_on_link(d, e, l->bssid, l->sta) ||
 			    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t))
 				continue;
 			if (t < c->m4->ts_ns - CONFIRM_BEFORE_NS || t >= until)

@@ -66,6 +66,60 @@ START_TEST(real_hostapd_log)
 }
 END_TEST
 
+/*
+ * A link's events through the peer index are exactly those a walk of the
+ * whole log accepts, in log order: captures/messy/two-sta-m3.hostapd.log,
+ * one AP and two stations whose handshakes interleave; a station the log
+ * never names has none.  The same without the index (the walk it falls
+ * back to).
+ */
+static size_t check_link_events(const struct fw_dlog *l, const uint8_t ap[6], const uint8_t sta[6])
+{
+	struct fw_dlog_link_iter it;
+	const struct fw_dlog_event *e;
+	size_t k = 0, n = 0;
+
+	fw_dlog_link_first(&it, l, ap, sta);
+	while ((e = fw_dlog_link_next(&it)) != NULL) {
+		while (k < l->n_events && !fw_dlog_event_on_link(l, &l->events[k], ap, sta))
+			k++;
+		ck_assert_msg(k < l->n_events && e == &l->events[k],
+			      "event %zu of the link is not the walk's next one", n);
+		k++;
+		n++;
+	}
+	while (k < l->n_events)
+		ck_assert_msg(!fw_dlog_event_on_link(l, &l->events[k++], ap, sta),
+			      "the index missed event %zu", k - 1);
+	return n;
+}
+
+START_TEST(link_events_by_peer)
+{
+	static const uint8_t ap[6] = { 2, 0, 0, 0, 0, 0 }, sta1[6] = { 2, 0, 0, 0, 1, 0 },
+			     sta2[6] = { 2, 0, 0, 0, 2, 0 }, other[6] = { 2, 0, 0, 0, 9, 0 };
+	const char *top = getenv("top_srcdir");
+	char path[4096], err[256];
+	struct fw_dlog *l;
+	size_t n1, n2;
+
+	snprintf(path, sizeof(path), "%s/captures/messy/two-sta-m3.hostapd.log", top ? top : ".");
+	ck_assert_int_eq(fw_dlog_load(path, &l, err, sizeof(err)), 0);
+	ck_assert_ptr_nonnull(l->by_peer);
+	n1 = check_link_events(l, ap, sta1);
+	n2 = check_link_events(l, ap, sta2);
+	ck_assert_uint_gt(n1, 0);
+	ck_assert_uint_gt(n2, 0);
+	ck_assert_uint_eq(check_link_events(l, ap, other), 0);
+	free(l->by_peer);
+	l->by_peer = NULL;
+	l->n_by_peer = 0;
+	ck_assert_uint_eq(check_link_events(l, ap, sta1), n1);
+	ck_assert_uint_eq(check_link_events(l, ap, sta2), n2);
+	fw_dlog_free(l);
+}
+END_TEST
+
 START_TEST(binary_garbage)
 {
 	size_t n = 1 << 20;
@@ -189,6 +243,7 @@ Suite *read_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, real_hostapd_log);
+	tcase_add_test(tc, link_events_by_peer);
 	tcase_add_test(tc, binary_garbage);
 	tcase_add_test(tc, huge_line);
 	tcase_add_test(tc, two_daemons_interleaved);
