@@ -116,9 +116,28 @@ struct hs_tk {
 	uint8_t tk_len;		/* ptk.tk_len */
 	unsigned hs;		/* the handshake whose PTK it is */
 	struct fw_aead_peek_key peek;	/* its TK's key schedule, made at the first peek */
+	struct fw_aead_key full;	/* and for whole MPDUs, made at the first decryption */
 	struct fw_ptk ptk;	/* wiped with fw_ptk_wipe() */
 };
+/*
+ * Whether one direction of a link is still tried with the link's keys
+ * (giveup.c): frames in a row none opened, and once given up, frames
+ * skipped since the last one tried.
+ */
+struct hs_giveup {
+	uint16_t fails;
+	uint16_t skipped;
+	bool off;		/* given up: the direction's frames are not tried */
+};
+#define HS_GIVEUP_AFTER 8	/* confirmed failures in a row that give a direction up */
+#define HS_GIVEUP_RETRY 256	/* a given-up direction still tries one frame in this many */
+#define HS_PN_JUMP 4096		/* a packet number further ahead than this is news */
+
 struct hs_tks {
+	struct hs_giveup dir[2];	/* [from_ap] */
+	/* what the give-up last saw of the link: a change resets both directions */
+	size_t seen_msgs, seen_kev;
+	uint64_t seen_assoc;
 	struct hs_tk tk_new, tk_prev;
 };
 
@@ -351,6 +370,7 @@ struct fw_core {
 	size_t n_findings, cap_findings;
 
 	struct fw_aead_peek_key zero_peek[2];	/* decrypt.c: the all-zero TK, 16 and 32 bytes */
+	struct fw_aead_key zero_full[4];	/* and whole MPDUs: CCMP, CCMP-256, GCMP, GCMP-256 */
 
 	struct hs_radius_req radius_reqs[HS_RADIUS_REQS];
 	size_t radius_next;
@@ -539,9 +559,18 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
-/* Wipe and free a link's TKs (a copy whose peeks were set to NULL keeps the original's). */
+/* Wipe and free a link's TKs (a copy whose key schedules were set to NULL keeps the original's). */
 void hs_tks_free(struct hs_tks *t);
 void hs_decrypt_free(struct fw_core *c);
+
+/*
+ * giveup.c: whether to skip this frame of a direction (true: count it as
+ * one no key opens, without trying); the outcome of a frame tried with
+ * every key; an event that may change the answer.
+ */
+bool hs_giveup_skip(struct hs_giveup *g);
+void hs_giveup_result(struct hs_giveup *g, bool opened);
+void hs_giveup_reset(struct hs_giveup *g);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);

@@ -454,8 +454,10 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
 	s->kev = dup_array(l->kev, l->n_kev, sizeof(*l->kev));
 	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
-	if (s->tks)	/* key schedules stay the original's */
+	if (s->tks) {	/* key schedules stay the original's */
 		s->tks->tk_new.peek = s->tks->tk_prev.peek = (struct fw_aead_peek_key){ 0 };
+		s->tks->tk_new.full = s->tks->tk_prev.full = (struct fw_aead_key){ 0 };
+	}
 	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
 	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
 				    : NULL;

@@ -20,6 +20,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/ack.c \
 	src/handshake/sightings.c \
 	src/handshake/decrypt.c \
+	src/handshake/giveup.c \
 	src/handshake/radius.c \
 	src/handshake/detect_ack.c \
 	src/handshake/detect_install.c \
