@@ -168,12 +168,13 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 
 /*
  * The give-up state of a direction whose frame is about to be tried, reset
- * first by whatever may have changed the answer since the last frame: a
- * message, a (re)association or deauthentication of the link (both
- * directions), a packet number of this one that went back, jumped or
- * changed key id (pn_news).
+ * first by whatever may have changed the answer since the last frame
+ * tried: a message, a (re)association or deauthentication of the link
+ * (both directions).  A packet number that went back, jumped or changed
+ * key id resets its direction at once, whatever the frame's length
+ * (hs_on_protected): the frame that shows it is seldom one that is tried.
  */
-static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap, bool pn_news)
+static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
 {
 	struct hs_tks *k = l->tks;
 	struct hs_giveup *g = &k->dir[from_ap];
@@ -184,8 +185,6 @@ static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap, bool pn_news
 		k->seen_kev = l->n_kev;
 		k->seen_assoc = l->assoc_frame;
 		giveup_reset_both(k);
-	} else if (pn_news) {
-		hs_giveup_reset(g);
 	}
 	return g;
 }
@@ -495,8 +494,10 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
 	       d->hdr_len + d->body_len <= sizeof(c->dec_buf);
+	if (pn_news && l->tks)
+		hs_giveup_reset(&l->tks->dir[from_ap]);
 	if (keys && !mgmt) {
-		gu = giveup_of(l, from_ap, pn_news);
+		gu = giveup_of(l, from_ap);
 		if (l->watch_left == 0 && hs_giveup_skip(gu)) {
 			/* given up: counted as trying it would have ended */
 			l->pub.frames_undecrypted++;

@@ -454,10 +454,11 @@ START_TEST(test_giveup_rule)
 END_TEST
 
 /*
- * A direction given up, then a new EAPOL-Key message: the encrypted 4/4
- * that follows is decrypted.  Before the message, the same frame is not
- * tried (the cost of the give-up: a change with no event shows only at the
- * next retry), and the retry finds it.
+ * A direction given up, then a packet number that restarts (on a frame
+ * that is itself not tried), or a new EAPOL-Key message: the encrypted
+ * 4/4 that follows is decrypted.  Without an event the same frame is not
+ * tried (the cost of the give-up: a change no event shows is seen only at
+ * the next retry), and the retry finds it.
  */
 START_TEST(test_giveup_until_new_message)
 {
@@ -488,6 +489,20 @@ START_TEST(test_giveup_until_new_message)
 	for (int i = 1; i < HS_GIVEUP_RETRY - 1; i++)
 		send_sta(&r, 0x0800, ip, 300, wrong);
 	ck_assert(giveup(&r, false)->off);
+	send_sta(&r, 0x888e, r.m4, r.m4_len, NULL);
+	ck_assert(!giveup(&r, false)->off);
+	ck_assert_uint_eq(the_link(&r)->n_msgs, n_msgs + 1);
+	n_msgs++;
+
+	/*
+	 * given up again; the station's packet number restarts on a frame too
+	 * long to be tried: the encrypted 4/4 after it is tried all the same
+	 */
+	for (int i = 0; i < HS_GIVEUP_AFTER; i++)
+		send_sta(&r, 0x0800, ip, 300, wrong);
+	ck_assert(giveup(&r, false)->off);
+	r.res.link.sta_pn = 0;
+	send_sta(&r, 0x0800, ip, 1400, NULL);
 	send_sta(&r, 0x888e, r.m4, r.m4_len, NULL);
 	ck_assert(!giveup(&r, false)->off);
 	ck_assert_uint_eq(the_link(&r)->n_msgs, n_msgs + 1);
