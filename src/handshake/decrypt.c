@@ -171,8 +171,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
  * first by whatever may have changed the answer since the last frame
  * tried: a message, a (re)association or deauthentication of the link
  * (both directions).  A packet number that went back, jumped or changed
- * key id resets its direction at once, whatever the frame's length
- * (hs_on_protected): the frame that shows it is seldom one that is tried.
+ * key id resets its direction at once (track_pn).
  */
 static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
 {
@@ -195,7 +194,7 @@ static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
  */
 static struct fw_pn_event *track_pn(struct hs_link *l, struct hs_pn_track *t,
 				    const struct fw_frame *f, unsigned input, uint64_t frame_no,
-				    int64_t ts_ns, bool from_ap, bool *pn_news)
+				    int64_t ts_ns, bool from_ap)
 {
 	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
 	struct fw_pn_event *e = NULL;
@@ -216,11 +215,17 @@ static struct fw_pn_event *track_pn(struct hs_link *l, struct hs_pn_track *t,
 		}
 	l->m3_seen_n = (uint32_t)l->n_msgs;
 	n_m3 = l->m3_n;
-	*pn_news = false;
 	if (t->valid && f->dot11.retry && f->pn == t->pn)
 		return NULL;	/* a MAC retransmission repeats its PN */
-	*pn_news = !t->valid || t->keyid != f->keyid || f->pn <= t->pn ||
-		   f->pn - t->pn > HS_PN_JUMP;
+	/*
+	 * A packet number that went back (the subtraction wraps), jumped or
+	 * changed key id may come with another key: the direction is tried
+	 * again, whatever this frame's length (most frames that show it are
+	 * never tried themselves).  A direction's first frame needs no reset:
+	 * none of its frames was tried before.
+	 */
+	if ((f->pn - t->pn - 1 >= HS_PN_JUMP || t->keyid != f->keyid) && l->tks)
+		hs_giveup_reset(&l->tks->dir[from_ap]);
 	if (t->valid && t->keyid == f->keyid && t->hs == (uint16_t)hs && f->pn <= t->pn &&
 	    l->n_pn_events < HS_PN_EVENTS_MAX &&
 	    (l->pn_events = hs_grow(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
@@ -470,7 +475,6 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	struct hs_pn_track *t;
 	struct hs_giveup *gu = NULL;
 	bool from_ap, mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
-	bool pn_news;
 	enum fw_dec_key k = FW_DEC_NONE;
 	uint8_t cipher;
 	size_t plain_len = 0;
@@ -487,15 +491,13 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		return;
 	*lo = l;
 	t = from_ap ? &l->pn_ap : &l->pn_sta;
-	pe = track_pn(l, t, f, input, frame_no, ts_ns, from_ap, &pn_news);
+	pe = track_pn(l, t, f, input, frame_no, ts_ns, from_ap);
 	hs_link_update_keys(c, l);
 	cipher = l->cipher;
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
 	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
 	       d->hdr_len + d->body_len <= sizeof(c->dec_buf);
-	if (pn_news && l->tks)
-		hs_giveup_reset(&l->tks->dir[from_ap]);
 	if (keys && !mgmt) {
 		gu = giveup_of(l, from_ap);
 		if (l->watch_left == 0 && hs_giveup_skip(gu)) {
