@@ -114,14 +114,6 @@ static void anchor(char *buf, size_t len, const struct fw_view *v, const struct 
 	snprintf(buf, len, "n%zu", i);
 }
 
-static const struct fw_finding *by_id(const struct fw_view *v, unsigned id)
-{
-	for (size_t i = 0; id && i < v->n_findings; i++)
-		if (v->findings[i]->id == id)
-			return v->findings[i];
-	return NULL;
-}
-
 static void finding_ref(FILE *out, const struct fw_view *v, const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
@@ -134,38 +126,31 @@ static void finding_ref(FILE *out, const struct fw_view *v, const struct fw_find
 	fprintf(out, "%s</a>", ci ? ci->name : "UNKNOWN");
 }
 
-static void chain_cells(FILE *out, const struct fw_view *v, const struct fw_finding *f)
+static void chain_cells(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
+			const struct fw_finding *f)
 {
+	const struct fw_finding *g;
 	bool any = false;
 
 	fputs("<td>", out);
 	for (size_t c = 0; c < f->n_causes && c < FW_FINDING_MAX_CAUSES; c++) {
-		const struct fw_finding *g = by_id(v, f->caused_by[c]);
-
 		fputs(any ? "<br>" : "", out);
 		any = true;
-		if (g)
+		if ((g = fw_rw_chains_find(ch, v, f->caused_by[c])))
 			finding_ref(out, v, g);
 		else
 			fprintf(out, "#%u", f->caused_by[c]);
 	}
 	fputs(any ? "</td><td>" : "&mdash;</td><td>", out);
-	any = false;
-	for (size_t i = 0; f->id && i < v->n_findings; i++) {
-		const struct fw_finding *g = v->findings[i];
-
-		for (size_t c = 0; c < g->n_causes && c < FW_FINDING_MAX_CAUSES; c++)
-			if (g->caused_by[c] == f->id) {
-				fputs(any ? "<br>" : "", out);
-				any = true;
-				finding_ref(out, v, g);
-				break;
-			}
+	for (size_t k = 0; fw_rw_chains_led(ch, v, f->id, k, &g); k++) {
+		fputs(k ? "<br>" : "", out);
+		finding_ref(out, v, g);
 	}
-	fputs(any ? "</td>" : "&mdash;</td>", out);
+	fputs(fw_rw_chains_led(ch, v, f->id, 0, &g) ? "</td>" : "&mdash;</td>", out);
 }
 
-static void finding_row(FILE *out, const struct fw_view *v, const struct fw_finding *f)
+static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
+			const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	const char *sev = fw_severity_name(f->severity);
@@ -185,7 +170,7 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_find
 		fw_mac_fmt(m2, f->sta));
 	frames_cell(out, v, f);
 	fputs("</td>", out);
-	chain_cells(out, v, f);
+	chain_cells(out, v, ch, f);
 	fputs("<td>", out);
 	fw_html_str(out, f->detail[0] ? f->detail : (ci ? ci->title : ""));
 	if (f->diagnosis[0]) {
@@ -205,22 +190,25 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_find
 
 static void findings(FILE *out, const struct fw_view *v)
 {
-	const struct fw_finding **s = fw_rw_sorted(v);
+	const struct fw_finding **s;
+	struct fw_rw_chains ch;
 
 	fputs("<h2 id=\"findings\">Findings</h2>\n", out);
 	if (!v->n_findings) {
 		fputs("<p>No findings.</p>\n", out);
-		free(s);
 		return;
 	}
+	s = fw_rw_sorted(v);
+	(void)fw_rw_chains_init(&ch, v);	/* out of memory: no chain is named */
 	fputs("<p class=\"muted\">Most severe first.  A finding caused by another names it "
 	      "under <i>caused by</i>; what it led to is under <i>led to</i>.</p>\n"
 	      "<table class=\"findings\">\n<tr><th>id</th><th>severity</th><th>code</th>"
 	      "<th>link (BSSID, station)</th><th>evidence frames</th><th>caused by</th>"
 	      "<th>led to</th><th>what happened</th></tr>\n", out);
 	for (size_t i = 0; i < v->n_findings; i++)
-		finding_row(out, v, s ? s[i] : v->findings[i]);
+		finding_row(out, v, &ch, s ? s[i] : v->findings[i]);
 	fputs("</table>\n", out);
+	fw_rw_chains_fini(&ch);
 	free(s);
 }
 

@@ -87,14 +87,6 @@ static void frames_cell(FILE *out, const struct fw_view *v, const struct fw_find
 		fputs("-", out);
 }
 
-static const struct fw_finding *by_id(const struct fw_view *v, unsigned id)
-{
-	for (size_t i = 0; id && i < v->n_findings; i++)
-		if (v->findings[i]->id == id)
-			return v->findings[i];
-	return NULL;
-}
-
 static void ref(FILE *out, const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
@@ -104,7 +96,8 @@ static void ref(FILE *out, const struct fw_finding *f)
 		fprintf(out, " \\#%u", f->id);
 }
 
-static void finding_row(FILE *out, const struct fw_view *v, const struct fw_finding *f)
+static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
+			const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	char m1[FW_MAC_STRLEN], m2[FW_MAC_STRLEN];
@@ -117,7 +110,7 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_find
 	frames_cell(out, v, f);
 	fputs(" | ", out);
 	for (size_t c = 0; c < f->n_causes && c < FW_FINDING_MAX_CAUSES; c++) {
-		const struct fw_finding *g = by_id(v, f->caused_by[c]);
+		const struct fw_finding *g = fw_rw_chains_find(ch, v, f->caused_by[c]);
 
 		fputs(any ? ", " : "", out);
 		any = true;
@@ -139,20 +132,23 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_find
 
 static void findings(FILE *out, const struct fw_view *v)
 {
-	const struct fw_finding **s = fw_rw_sorted(v);
+	const struct fw_finding **s;
+	struct fw_rw_chains ch;
 
 	fputs("## Findings\n\n", out);
 	if (!v->n_findings) {
 		fputs("No findings.\n\n", out);
-		free(s);
 		return;
 	}
+	s = fw_rw_sorted(v);
+	(void)fw_rw_chains_init(&ch, v);	/* out of memory: no chain is named */
 	fputs("Most severe first; *caused by* names the findings each one follows from.\n\n"
 	      "| id | severity | code | link (BSSID, station) | evidence frames | caused by | "
 	      "what happened |\n|---:|---|---|---|---|---|---|\n", out);
 	for (size_t i = 0; i < v->n_findings; i++)
-		finding_row(out, v, s ? s[i] : v->findings[i]);
+		finding_row(out, v, &ch, s ? s[i] : v->findings[i]);
 	fputc('\n', out);
+	fw_rw_chains_fini(&ch);
 	free(s);
 }
 

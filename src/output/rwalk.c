@@ -9,6 +9,7 @@
 #include "output/ladder.h"
 #include "output/rwalk.h"
 #include "output/tstyle.h"
+#include "util/err.h"
 
 struct sorted {
 	const struct fw_finding *f;
@@ -347,4 +348,86 @@ bool fw_rw_in_handshake(const struct fw_link *l, size_t i)
 		if (i >= l->hs[h].first && i - l->hs[h].first < l->hs[h].count)
 			return true;
 	return false;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct fw_rw_pair *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+int fw_rw_chains_init(struct fw_rw_chains *c, const struct fw_view *v)
+{
+	size_t nc = 0;
+
+	memset(c, 0, sizeof(*c));
+	for (size_t i = 0; i < v->n_findings; i++)
+		nc += v->findings[i]->n_causes < FW_FINDING_MAX_CAUSES ?
+		      v->findings[i]->n_causes : FW_FINDING_MAX_CAUSES;
+	c->by_id = calloc(v->n_findings ? v->n_findings : 1, sizeof(*c->by_id));
+	c->by_cause = calloc(nc ? nc : 1, sizeof(*c->by_cause));
+	if (!c->by_id || !c->by_cause) {
+		fw_rw_chains_fini(c);
+		return FW_ENOMEM;
+	}
+	for (size_t i = 0; i < v->n_findings; i++) {
+		const struct fw_finding *f = v->findings[i];
+
+		if (f->id) {
+			c->by_id[c->n_id].id = f->id;
+			c->by_id[c->n_id++].idx = i;
+		}
+		for (size_t k = 0; k < f->n_causes && k < FW_FINDING_MAX_CAUSES; k++) {
+			c->by_cause[c->n_cause].id = f->caused_by[k];
+			c->by_cause[c->n_cause++].idx = i;
+		}
+	}
+	qsort(c->by_id, c->n_id, sizeof(*c->by_id), cmp_pair);
+	qsort(c->by_cause, c->n_cause, sizeof(*c->by_cause), cmp_pair);
+	return 0;
+}
+
+void fw_rw_chains_fini(struct fw_rw_chains *c)
+{
+	free(c->by_id);
+	free(c->by_cause);
+	memset(c, 0, sizeof(*c));
+}
+
+/* The first pair of arr[0 .. n) with this id (n when none). */
+static size_t first_of(const struct fw_rw_pair *arr, size_t n, unsigned id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (arr[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && arr[lo].id == id ? lo : n;
+}
+
+const struct fw_finding *fw_rw_chains_find(const struct fw_rw_chains *c,
+					   const struct fw_view *v, unsigned id)
+{
+	size_t i = id ? first_of(c->by_id, c->n_id, id) : c->n_id;
+
+	return i < c->n_id ? v->findings[c->by_id[i].idx] : NULL;
+}
+
+bool fw_rw_chains_led(const struct fw_rw_chains *c, const struct fw_view *v, unsigned id,
+		      size_t k, const struct fw_finding **out)
+{
+	size_t i = id ? first_of(c->by_cause, c->n_cause, id) : c->n_cause;
+
+	if (i >= c->n_cause || k >= c->n_cause - i || c->by_cause[i + k].id != id)
+		return false;
+	*out = v->findings[c->by_cause[i + k].idx];
+	return true;
 }

@@ -24,6 +24,28 @@
 /* The view's findings, most severe first, then in the core's order (as text.c lists them). */
 const struct fw_finding **fw_rw_sorted(const struct fw_view *v);
 
+/*
+ * The chains of findings looked up without a walk per finding: findings by
+ * id, and for an id the findings it caused (in the view's order).
+ */
+struct fw_rw_pair {
+	unsigned id;
+	size_t idx;	/* in v->findings */
+};
+struct fw_rw_chains {
+	struct fw_rw_pair *by_id, *by_cause;
+	size_t n_id, n_cause;
+};
+/* 0, or FW_ENOMEM (c is then empty: look-ups find nothing). */
+int fw_rw_chains_init(struct fw_rw_chains *c, const struct fw_view *v);
+void fw_rw_chains_fini(struct fw_rw_chains *c);
+/* The finding of this id, or NULL. */
+const struct fw_finding *fw_rw_chains_find(const struct fw_rw_chains *c,
+					   const struct fw_view *v, unsigned id);
+/* The k-th finding that names id among its causes: false past the last. */
+bool fw_rw_chains_led(const struct fw_rw_chains *c, const struct fw_view *v, unsigned id,
+		      size_t k, const struct fw_finding **out);
+
 /* One row of a handshake's ladder, in drawing order. */
 enum fw_rw_kind { FW_RW_MSG, FW_RW_PFRAME, FW_RW_LOG, FW_RW_END };
 struct fw_rw_row {
