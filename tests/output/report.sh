@@ -129,6 +129,12 @@ for k in $(sed -n 's/^"[a-z-]*","\([0-9a-f]*\)"$/\1/p' "$tmp/keys"); do
 		grep -qi "$k" "$f" && leak="$leak $f"
 	done
 done
+run "keys over a capture" 2 "$fw" analyze --passphrase "$PASS" --export-keys "$tmp/copy.pcap" -w /dev/null "$CAP"
+check "the capture is left as it was by --export-keys" 'cmp -s "$tmp/copy.pcap" "$CAP"'
+echo old >"$tmp/keys2"
+chmod 644 "$tmp/keys2"
+run "keys over a readable file" 0 "$fw" analyze --passphrase "$PASS" --export-keys "$tmp/keys2" -w /dev/null "$CAP"
+check "the keys file replacing a 0644 file is 0600" '[ "$(stat -c %a "$tmp/keys2")" = 600 ] && cmp -s "$tmp/keys" "$tmp/keys2"'
 check "keys were exported" '[ "$(grep -c "^\"" "$tmp/keys")" -ge 3 ]'
 check "no exported key is in any report" '[ -z "$leak" ]' "in:$leak"
 
