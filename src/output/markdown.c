@@ -101,6 +101,7 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_c
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	char m1[FW_MAC_STRLEN], m2[FW_MAC_STRLEN];
+	const struct fw_finding *g;
 	bool any = false;
 	char *conf;
 
@@ -110,8 +111,7 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_c
 	frames_cell(out, v, f);
 	fputs(" | ", out);
 	for (size_t c = 0; c < f->n_causes && c < FW_FINDING_MAX_CAUSES; c++) {
-		const struct fw_finding *g = fw_rw_chains_find(ch, v, f->caused_by[c]);
-
+		g = fw_rw_chains_find(ch, v, f->caused_by[c]);
 		fputs(any ? ", " : "", out);
 		any = true;
 		if (g)
@@ -120,6 +120,11 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_c
 			fprintf(out, "\\#%u", f->caused_by[c]);
 	}
 	fputs(any ? " | " : "- | ", out);
+	for (size_t k = 0; fw_rw_chains_led(ch, v, f->id, k, &g); k++) {
+		fputs(k ? ", " : "", out);
+		ref(out, g);
+	}
+	fputs(fw_rw_chains_led(ch, v, f->id, 0, &g) ? " | " : "- | ", out);
 	md_str(out, f->detail[0] ? f->detail : (ci ? ci->title : ""));
 	conf = fw_rw_confirm(v, f);
 	if (conf && conf[0]) {
@@ -142,9 +147,10 @@ static void findings(FILE *out, const struct fw_view *v)
 	}
 	s = fw_rw_sorted(v);
 	(void)fw_rw_chains_init(&ch, v);	/* out of memory: no chain is named */
-	fputs("Most severe first; *caused by* names the findings each one follows from.\n\n"
+	fputs("Most severe first; *caused by* names the findings each one follows from, *led "
+	      "to* those that follow from it.\n\n"
 	      "| id | severity | code | link (BSSID, station) | evidence frames | caused by | "
-	      "what happened |\n|---:|---|---|---|---|---|---|\n", out);
+	      "led to | what happened |\n|---:|---|---|---|---|---|---|---|\n", out);
 	for (size_t i = 0; i < v->n_findings; i++)
 		finding_row(out, v, &ch, s ? s[i] : v->findings[i]);
 	fputc('\n', out);

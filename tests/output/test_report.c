@@ -127,6 +127,7 @@ START_TEST(chains_named)
 	free(t);
 	t = render(fx_view(&x), false, false);
 	has(t, "| PMKID\\_MISMATCH \\#1 |");
+	has(t, "| MIC\\_BAD \\#2 |");
 	free(t);
 }
 END_TEST
