@@ -13,9 +13,8 @@
 #include "cli/drive.h"
 #include "cli/logs.h"
 #include "cli/opts.h"
+#include "cli/report.h"
 #include "handshake/core.h"
-#include "output/json.h"
-#include "output/text.h"
 #include "output/view.h"
 #include "util/err.h"
 #include "util/mac.h"
@@ -224,17 +223,14 @@ int fw_cmd_analyze(int argc, char **argv)
 		fputs("fourway: out of memory\n", stderr);
 		r.status = FW_EXIT_USAGE;
 	} else {
-		struct fw_text_opts to = { .color = want_color(o.color), .show_keys = o.show_keys };
-
 		v.logs = (const struct fw_dlog *const *)rl.logs;
 		v.n_logs = rl.n;
-
-		if (o.json)
-			fw_json_write(stdout, &v, o.show_keys);
-		else
-			fw_text_write(stdout, &v, &to);
+		if (fw_report_out(&v, &o, want_color(o.color)) != 0)
+			r.status = FW_EXIT_USAGE;
 		fw_view_fini(&v);
 	}
+	if (fw_report_keys(r.core, &o) != 0)
+		r.status = FW_EXIT_USAGE;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("fourway: writing the report");
 		r.status = FW_EXIT_USAGE;

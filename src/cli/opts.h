@@ -15,6 +15,8 @@
 #define FW_OPTS_MAX_READS 256
 
 enum fw_color { FW_COLOR_AUTO, FW_COLOR_ALWAYS, FW_COLOR_NEVER };
+/* analyze's report: --format, --json (json), --html FILE (html) */
+enum fw_format { FW_FMT_TEXT, FW_FMT_JSON, FW_FMT_HTML, FW_FMT_MARKDOWN };
 
 struct fw_opts {
 	struct fw_keyring *kr;
@@ -24,6 +26,9 @@ struct fw_opts {
 	bool verbose;
 	enum fw_color color;
 	const char *export_decrypted;	/* --export-decrypted FILE, or NULL */
+	enum fw_format format;	/* --format, --json, --html (json stays true with json) */
+	const char *output;	/* -w/-o/--output FILE, --html FILE: the report's file, or NULL */
+	const char *export_keys;	/* --export-keys FILE, or NULL */
 	const char *ssid;	/* --ssid, applied once every option is read */
 	const char *logs[FW_OPTS_MAX_LOGS];	/* --log FILE, in order */
 	size_t n_logs;
