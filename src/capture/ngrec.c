@@ -121,12 +121,12 @@ static int read_block(struct fw_ngrec *r, uint32_t *type, struct fw_cursor *body
 		snprintf(why, whylen, "pcapng block size %u > maximum %u", len, BLOCK_MAX);
 		return FW_EIO;
 	}
-	if (fw_view_need(r->v, len, &p, &have) != 0)
+	if (have < len && fw_view_need(r->v, len, &p, &have) != 0)
 		goto io_error;
 	fw_cur_init(&c, p, have);
 	if (!fw_cur_skip(&c, 8) || !fw_cur_sub(&c, body, len - 12) || !u32(&c, r->big, &trailer)) {
 		snprintf(why, whylen, "truncated pcapng dump file; tried to read %u bytes, only got %zu",
-			 len - 8, have - 8);
+			 len - 8, have - 8);	/* have < len here: what the file still holds */
 		return FW_ETRUNC;
 	}
 	if (trailer != len) {

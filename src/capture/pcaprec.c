@@ -20,16 +20,19 @@
 #define REC_HDR_LEN 16u
 #define HOST_BIG_ENDIAN (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
 
-static bool u32(struct fw_cursor *c, bool be, uint32_t *v)
+/* A field of the 16 bytes the cursor handed out: one load, swapped for the other byte order. */
+static inline uint32_t get32(const uint8_t *b, bool be)
 {
-	return be ? fw_cur_u32be(c, v) : fw_cur_u32le(c, v);
+	uint32_t v = (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+
+	return be ? __builtin_bswap32(v) : v;
 }
 
 int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t whylen)
 {
 	uint32_t sec, frac, caplen, len, keep;
 	int64_t s_sec, s_frac;
-	const uint8_t *p, *data;
+	const uint8_t *p, *h, *data;
 	struct fw_cursor c;
 	size_t have;
 
@@ -43,16 +46,21 @@ int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t 
 		return FW_ETRUNC;
 	}
 	fw_cur_init(&c, p, have);
-	if (!u32(&c, r->big_endian, &sec) || !u32(&c, r->big_endian, &frac) ||
-	    !u32(&c, r->big_endian, &caplen) || !u32(&c, r->big_endian, &len))
+	if (!fw_cur_ptr(&c, &h, REC_HDR_LEN))
 		return FW_EINVAL;	/* cannot happen: 16 bytes are there */
+	sec = get32(h, r->big_endian);
+	frac = get32(h + 4, r->big_endian);
+	caplen = get32(h + 8, r->big_endian);
+	len = get32(h + 12, r->big_endian);
 	if (caplen > FW_PCAPREC_MAX_CAPLEN) {
 		/* libpcap 1.10's words, naming the snapshot length though the maximum was passed */
 		snprintf(why, whylen, "invalid packet capture length %u, bigger than snaplen of %u",
 			 caplen, r->snaplen);
 		return FW_EIO;
 	}
-	if (fw_view_need(r->v, REC_HDR_LEN + (size_t)caplen, &p, &have) != 0)
+	/* the view usually has the whole record at hand already */
+	if (have < REC_HDR_LEN + (size_t)caplen &&
+	    fw_view_need(r->v, REC_HDR_LEN + (size_t)caplen, &p, &have) != 0)
 		goto io_error;
 	keep = caplen > r->snaplen ? r->snaplen : caplen;
 	fw_cur_init(&c, p, have);

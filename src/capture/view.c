@@ -189,7 +189,6 @@ static int fill(struct fw_view *v, size_t want)
 
 int fw_view_need(struct fw_view *v, size_t want, const uint8_t **p, size_t *have)
 {
-	uint64_t end;
 	int rc;
 
 	if (v->mapped) {
@@ -199,9 +198,8 @@ int fw_view_need(struct fw_view *v, size_t want, const uint8_t **p, size_t *have
 				return rc;
 		}
 		if (v->mapped) {
-			end = v->win_off + v->win_len;
 			*p = v->win ? v->win + (v->pos - v->win_off) : NULL;
-			*have = end - v->pos < want ? (size_t)(end - v->pos) : want;
+			*have = (size_t)(v->win_off + v->win_len - v->pos);
 			return 0;
 		}
 		v->buf_off = v->pos;	/* turned to reading: nothing buffered yet */
@@ -212,9 +210,8 @@ int fw_view_need(struct fw_view *v, size_t want, const uint8_t **p, size_t *have
 		if (rc != 0)
 			return rc;
 	}
-	end = v->buf_off + v->buf_len;
 	*p = v->buf + (v->pos - v->buf_off);
-	*have = end - v->pos < want ? (size_t)(end - v->pos) : want;
+	*have = (size_t)(v->buf_off + v->buf_len - v->pos);
 	return 0;
 }
 

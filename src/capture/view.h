@@ -40,8 +40,8 @@ struct fw_view;
 int fw_view_new(struct fw_view **out, int fd, uint64_t start, bool map);
 /*
  * At least want bytes from the current offset: *p points at them and *have
- * says how many there are, fewer than want only where the file ends (0 at
- * its end).  Returns 0, or FW_EIO / FW_ENOMEM when reading failed
+ * says how many there are: all that is at hand, so often more than want,
+ * fewer only where the file ends (0 at its end).  Returns 0, or FW_EIO / FW_ENOMEM when reading failed
  * (fw_view_errno() then says why).
  */
 int fw_view_need(struct fw_view *v, size_t want, const uint8_t **p, size_t *have);
