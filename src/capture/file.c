@@ -114,7 +114,9 @@ static bool direct_linktype(pcap_t *p, int linktype)
 	case DLT_PPI:
 		return true;
 	case DLT_LINUX_SLL:
+#ifdef DLT_LINUX_SLL2
 	case DLT_LINUX_SLL2:
+#endif
 		return !pcap_is_swapped(p);
 	default:
 		return false;
