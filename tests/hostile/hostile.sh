@@ -48,12 +48,27 @@ holds '.inputs[0].error | test("frame 5: truncated dump file")'
 holds '[.links[].handshakes[].messages | length] == [3]'
 
 # malformed NAME FILE FRAMES MALFORMED MESSAGE...: read to the end (exit 0),
-# the bad frames counted and each message said on standard error
+# the bad frames counted; by default one line on standard error counts them
+# and names the first (MESSAGE 1), with -v each message is said
 malformed() {
 	case=$1 f=$tmp/$2 frames=$3 bad=$4
 	shift 4
-	analyze 0 "$f"
-	for m in "$@"; do said "$f: $m"; done
+	if [ $# -gt 0 ]; then
+		analyze 0 "$f"
+		lines=$(wc -l <"$tmp/err")
+		if [ "$bad" = 1 ]; then
+			said "$f: 1 malformed frame, $1"
+		else
+			said "$f: $bad malformed frames, the first $1 (-v lists them)"
+		fi
+		if [ "$lines" = 1 ]; then pass "one line on stderr"; else fail "$lines lines on stderr"; fi
+		analyze 0 -v "$f"
+		for m in "$@"; do said "$f: $m"; done
+		lines=$(wc -l <"$tmp/err")
+		if [ "$lines" = $# ]; then pass "-v: one line each"; else fail "-v: $lines lines on stderr, want $#"; fi
+	else
+		analyze 0 "$f"
+	fi
 	holds ".inputs[0].frames == $frames and .inputs[0].malformed == $bad"
 }
 malformed "absurd snaplen" snaplen.pcap 2 0
