@@ -124,8 +124,8 @@ struct hs_tks {
 
 /*
  * Per direction: the last packet number seen, for PN tracking.  32 bytes:
- * half a cache line.  Counts of handshakes and msg 3/4s are bounded by a
- * link's HS_LINK_MAX_MSGS (4096) messages.
+ * half a cache line.  The handshake and msg 3/4 counts are kept modulo
+ * 65536: they are compared for equality between frames close together.
  */
 struct hs_pn_track {
 	uint64_t pn;
@@ -148,7 +148,7 @@ struct hs_pn_track {
  * (index+1) while every such request carries that same ANonce.
  */
 struct hs_hs_index {
-	uint16_t n_type[FW_MSG_REQ + 1];
+	uint32_t n_type[FW_MSG_REQ + 1];
 	uint32_t first_req;	/* 0: no request with an ANonce yet */
 	bool nonces_differ;	/* another ANonce joined: ask the messages */
 };
@@ -239,7 +239,7 @@ struct hs_link {
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
-	bool full;		/* a message was dropped: HS_LINK_MAX_MSGS reached */
+	bool full;		/* a message was dropped: HS_LINK_MSG_BUDGET reached */
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 };
 _Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
@@ -431,12 +431,10 @@ void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
 /* The cap on links, and on networks: opts.max_links, or its default. */
 size_t hs_max_links(const struct fw_core *c);
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
-/* A message the link has no room for (HS_LINK_MAX_MSGS): counted in a note. */
-void hs_link_msg_dropped(struct fw_core *c, struct hs_link *l);
 /*
  * Whether one more message holding an EAPOL frame of eapol_len bytes fits
- * the budget of all links' messages (HS_MSG_BUDGET); if so it is counted,
- * if not counted in a note.
+ * its link's share (HS_LINK_MSG_BUDGET) and the budget of all links'
+ * messages (HS_MSG_BUDGET); if so it is counted, if not counted in a note.
  */
 bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len);
 void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len);
