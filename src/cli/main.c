@@ -139,6 +139,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "codes") == 0)
 		return list_codes(argc, argv);
+	if (strcmp(argv[1], "__complete") == 0)	/* for the completion scripts only */
+		return fw_cmd_complete(argc - 1, argv + 1);
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc < 3) {
 			usage(stdout);

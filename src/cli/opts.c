@@ -53,6 +53,13 @@ static const struct option analyze_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+const struct option *fw_opts_key_table(void)
+{
+	return key_opts;
+}
+
+const struct fw_cmd_opts fw_analyze_cmd_opts = { "analyze", analyze_opts, ":hv", true };
+
 static struct option *opts_table(const struct option *own)
 {
 	size_t nk = 0, no = 0;
@@ -463,7 +470,8 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 {
-	return fw_opts_parse(o, "analyze", argc, argv, analyze_opts, ":hv", analyze_opt, o);
+	return fw_opts_parse(o, "analyze", argc, argv, analyze_opts, fw_analyze_cmd_opts.shorts,
+			     analyze_opt, o);
 }
 
 void fw_opts_fini(struct fw_opts *o)
