@@ -303,9 +303,10 @@ static int live_option(void *ctx, int c, const char *arg)
 
 		errno = 0;
 		lo->speed = strtod(arg, &end);
-		if (errno || end == arg || *end || lo->speed < 0 || lo->speed > 1e6)
-			return usage_error("--speed: '%s': want a factor such as 1, 10 or 0.5 "
-					   "(0: no pacing)", arg);
+		/* written so that NaN fails it too: every comparison with NaN is false */
+		if (errno || end == arg || *end || !(lo->speed >= 0 && lo->speed <= 1e6))
+			return usage_error("--speed: '%s': want a factor from 0 to 1000000 such as "
+					   "1, 10 or 0.5 (0: no pacing)", arg);
 		break;
 	}
 	case OPT_BUFSIZE:

@@ -63,6 +63,9 @@ table() {
 0|err|synth clean -o "$tmp/t.pcap"|
 0|err|live --no-tui --speed 0 -r "$W"|
 0|err|check -r "$tmp/s.pcap"|
+2|err|live --no-tui --speed nan -r "$W"|fourway live: --speed: 'nan': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
+2|err|live --no-tui --speed inf -r "$W"|fourway live: --speed: 'inf': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
+2|err|live --no-tui --speed -2 -r "$W"|fourway live: --speed: '-2': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
 ROWS
 }
 
@@ -92,6 +95,24 @@ while IFS='|' read -r want stream args line; do
 		check "$name: what exits 0 is a note" "! grep -v 'note:' \"\$tmp/err\" | grep -q ."
 	fi
 done <"$tmp/rows"
+
+# what goes to a full standard output is an error: the help texts, the code
+# list, the version and the scenario list said there and lost exit 2
+if [ -c /dev/full ]; then
+	for args in "--help" "help" "help analyze" "help codes" "analyze --help" "check --help" \
+		"live --help" "synth --help" "annotate --help" "codes" "codes --implemented" \
+		"--version" "synth --list"; do
+		# shellcheck disable=SC2086 # the words of args, split on purpose
+		"$fw" $args >/dev/full 2>"$tmp/err"
+		got=$?
+		check "fourway $args >/dev/full: exit 2" "[ $got -eq 2 ]" "exit $got"
+		check "fourway $args >/dev/full: says so" \
+			"grep -qxF 'fourway: writing standard output: No space left on device' '$tmp/err'" \
+			"$(head -c 300 "$tmp/err")"
+	done
+else
+	echo "# /dev/full is not a character device here: the full-output cases not run"
+fi
 
 # the PMK with spaces or colons is the PMK: every MIC verifies
 for form in "$PMK_SP" "$PMK_COLON"; do
