@@ -78,6 +78,11 @@ unsigned fw_core_add_input(struct fw_core *c, const char *path, int linktype)
 	return (unsigned)c->n_inputs++;
 }
 
+void fw_core_add_note(struct fw_core *c, const char *msg)
+{
+	hs_note(c, "%s", msg);
+}
+
 void fw_core_input_error(struct fw_core *c, unsigned input, const char *msg)
 {
 	if (input >= c->n_inputs)

@@ -8,6 +8,7 @@
 # sanitizer build, whose shadow memory would swamp the figure).
 #
 # Needs jq; prints "N passed, N failed" last.
+top=${top_srcdir:-.}
 bld=${top_builddir:-.}
 fw=$bld/fourway
 mk=$bld/tests/hostile/mkhostile
@@ -95,6 +96,28 @@ holds '.links | length == 0'
 malformed "key data length overflow" keydata.pcap 2 1
 holds '.links | length == 0'
 holds ".notes == [\"$f: frame 2: eapol-key key data length 65535 runs past the frame (8 bytes follow it): frame counted as malformed\"]"
+
+# a gzip trailer (RFC 1952 2.2: CRC-32, then ISIZE, the length mod 2^32)
+# that does not match its data: every frame read and analysed, one note
+if command -v gzip >/dev/null 2>&1; then
+	gz=$tmp/trailer.pcap.gz
+	gzip -c "$top/captures/wpa2-psk.pcap" >"$gz"
+	size=$(wc -c <"$gz")
+	cp "$gz" "$tmp/crc.pcap.gz"
+	printf '\000\000\000\000' | dd of="$tmp/crc.pcap.gz" bs=1 seek=$((size - 8)) conv=notrunc 2>/dev/null
+	cp "$gz" "$tmp/isize.pcap.gz"
+	printf '\377\377\377\377' | dd of="$tmp/isize.pcap.gz" bs=1 seek=$((size - 4)) conv=notrunc 2>/dev/null
+	for t in "crc CRC-32 incorrect data check" "isize length incorrect length check"; do
+		set -- $t
+		case="gzip trailer with a wrong $2"
+		f=$tmp/$1.pcap.gz
+		analyze 0 "$f"
+		holds '.inputs[0].frames == 115 and .inputs[0].malformed == 0 and (.inputs[0] | has("error") | not)'
+		holds '[.links[].handshakes[] | select(.outcome == "complete")] | length == 1'
+		shift 2
+		holds ".notes | length == 1 and (.[0] | startswith(\"$f: gzip trailer: $*\"))"
+	done
+fi
 
 case="100 000 fake stations"
 f=$tmp/stations.pcap
