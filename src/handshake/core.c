@@ -268,6 +268,7 @@ void fw_core_finish(struct fw_core *c)
 			continue;
 		finish_link(c, l);
 	}
+	hs_caps_note(c);
 	publish(c, c->links, c->n_links);
 }
 
@@ -291,6 +292,7 @@ void fw_core_refresh(struct fw_core *c)
 		c->snap[c->n_snap++] = s;
 		finish_link(c, s);
 	}
+	hs_caps_note(c);
 	publish(c, c->snap, c->n_snap);
 }
 

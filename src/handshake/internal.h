@@ -240,6 +240,7 @@ struct hs_link {
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
 	bool full;		/* a message was dropped: HS_LINK_MSG_BUDGET reached */
+	uint32_t kev_dropped;	/* key model events past HS_KEV_MAX, not kept (mgmt.c) */
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 };
 _Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
@@ -383,6 +384,9 @@ struct fw_core {
 	uint64_t n_msgs_over_budget;
 	size_t budget_note;
 	size_t psk_cap_note;	/* verify.c: the passphrases' PBKDF2 budget was reached */
+	size_t kev_note;	/* link.c: links past HS_KEV_MAX key model events */
+	uint64_t n_aaa_dropped;	/* radius.c: Access-Accept PMKs past HS_AAA_MAX */
+	size_t aaa_note;
 
 	struct hs_pending pending[HS_MAX_SRCS];	/* ack.c: one queue per source */
 	struct hs_sight sight[HS_SIGHT_SETS * HS_SIGHT_WAYS];	/* sightings.c */
@@ -428,6 +432,12 @@ bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
 /* Move n to the head of q, or put it there. */
 void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
+/*
+ * The note for the caps counted per link (key model events past
+ * HS_KEV_MAX), from the links as they are now: called after every link
+ * was finished, by fw_core_finish and fw_core_refresh alike.
+ */
+void hs_caps_note(struct fw_core *c);
 /* The cap on links, and on networks: opts.max_links, or its default. */
 size_t hs_max_links(const struct fw_core *c);
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);

@@ -352,6 +352,24 @@ struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 	return &l->msgs[l->n_msgs++];
 }
 
+void hs_caps_note(struct fw_core *c)
+{
+	uint64_t links = 0, events = 0;
+
+	for (size_t i = 0; i < c->n_links; i++)
+		if (c->links[i]->kev_dropped) {
+			links++;
+			events += c->links[i]->kev_dropped;
+		}
+	if (!links)
+		return;
+	hs_note_update(c, &c->kev_note, "%llu link%s reached the limit of %d key events "
+		       "(associations, deauthentications, SA Queries) per link: %llu later event%s "
+		       "not modelled, so which key each side held after them is not known",
+		       (unsigned long long)links, links == 1 ? "" : "s", HS_KEV_MAX,
+		       (unsigned long long)events, events == 1 ? "" : "s");
+}
+
 int hs_link_new_hs(struct hs_link *l, bool group)
 {
 	if (l->n_hs == l->cap_hs) {

@@ -8,6 +8,8 @@
 #  - one link with 8,000 handshakes: analysed whole; one link past its
 #    32 MiB share of messages: the later ones dropped with a note in the
 #    text report and the JSON one;
+#  - one link deauthenticated 70 times: the key model's 64 events kept,
+#    a note for the 6 others;
 #  - 16,500 networks (beacon, msg 1/4, 2/4, a protected frame each) and 4
 #    passphrases, then a real capture (captures/m4-drop-once.pcap, its PMK
 #    from wpa_supplicant's log m4-drop-once.keylog): the derivations stop
@@ -81,6 +83,20 @@ check "full: the text report notes the dropped messages" \
 run "full: json" 0 "$fw" analyze --json "$tmp/full.pcap"
 expect "full: the JSON report notes them, and the handshakes before them are kept" "$tmp/out" \
 	'([.notes[] | select(test("limit of 32 MiB of EAPOL-Key messages per link: [0-9]+ later"))] | length == 1) and (.links[0].handshakes | length) > 500 and (.links[0].handshakes | length) < 600'
+
+# a link's key model keeps its first 64 events (associations,
+# deauthentications, SA Queries): past them a note says how many were not
+# modelled, in the text report and the JSON one
+"$mk" deauths "$tmp/deauths.pcap" 70 || exit 99
+run "key events: text" 0 "$fw" analyze "$tmp/deauths.pcap"
+check "key events: the text report notes the 6 past the limit" \
+	"grep -q '1 link reached the limit of 64 key events (associations, deauthentications, SA Queries) per link: 6 later events not modelled' '$tmp/out'"
+run "key events: json" 0 "$fw" analyze --json "$tmp/deauths.pcap"
+expect "key events: the JSON report notes them" "$tmp/out" \
+	'[.notes[] | select(contains("limit of 64 key events"))] | length == 1'
+"$mk" deauths "$tmp/deauths64.pcap" 64 || exit 99
+run "key events: 64, no note" 0 "$fw" analyze "$tmp/deauths64.pcap"
+check "key events: 64 fit, nothing said" "! grep -q 'key events' '$tmp/out'"
 
 cap=$top/captures/m4-drop-once.pcap
 pmk=a213aa2031bd2a65a1d2f73b81081c3ee612a55bc1964b50f8eb413a940d423c
