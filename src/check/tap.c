@@ -87,10 +87,15 @@ void fw_check_write_line(FILE *o, const struct fw_check_result *r)
 		fputc('\n', o);
 		return;
 	}
-	/* one short reason stays on the line; more, or a long one, make a block */
+	/*
+	 * One short reason stays on the line, as does the one error of a
+	 * capture that could not be read (a file name may make it long); more
+	 * reasons, or a long failed rule, make a block.
+	 */
 	len = strlen(status_word[r->status]) + 1 + strlen(r->path) + 2 +
 	      (r->n_reasons ? strlen(own_part(r, r->reasons[0])) : 0);
-	if (r->n_reasons <= 1 && !r->dropped && len <= LINE_WIDTH) {
+	if (r->n_reasons <= 1 && !r->dropped &&
+	    (len <= LINE_WIDTH || r->status == FW_CHECK_ERROR)) {
 		if (r->n_reasons) {
 			fputs(": ", o);
 			fw_tx_str(o, own_part(r, r->reasons[0]));

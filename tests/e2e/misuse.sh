@@ -21,6 +21,9 @@ PMK_COLON=$(echo "$PMK_SP" | tr ' ' :)
 export W SLL PASS PMK_SP PMK_COLON tmp
 printf 'pmk %s\n' "$(echo "$PMK_SP" | tr -d ' ')" >"$tmp/k.txt"
 chmod 644 "$tmp/k.txt"
+# one key more than the keyring holds: an error that says so (not "out of memory")
+awk 'BEGIN { for (i = 0; i < 65537; i++) printf "pmk %064x\n", i }' >"$tmp/many.txt"
+chmod 600 "$tmp/many.txt"
 
 # STATUS | STREAM | ARGS (sh words, expanded) | the exact line wanted ("" : the stream is
 # empty; $tmp in it is the scratch folder)
@@ -63,6 +66,7 @@ table() {
 0|err|synth clean -o "$tmp/t.pcap"|
 0|err|live --no-tui --speed 0 -r "$W"|
 0|err|check -r "$tmp/s.pcap"|
+2|err|analyze --key-file "$tmp/many.txt" "$W"|fourway analyze: key file $tmp/many.txt line 65537: more than 65536 keys in all (the cap on keys)
 2|err|live --no-tui --speed nan -r "$W"|fourway live: --speed: 'nan': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
 2|err|live --no-tui --speed inf -r "$W"|fourway live: --speed: 'inf': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
 2|err|live --no-tui --speed -2 -r "$W"|fourway live: --speed: '-2': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
