@@ -321,6 +321,7 @@ static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size
 	}
 	s->done = true;
 	z = fw_gz_error(s->gz);
+	s->base.note = fw_gz_note(s->gz);
 	if (rc == PCAP_ERROR_BREAK && !z)
 		return 0;
 	if (rc == PCAP_ERROR_BREAK)

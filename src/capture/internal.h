@@ -34,6 +34,8 @@ struct fw_source {
 	int linktype;
 	bool live;		/* 0 from next means "nothing waiting now", not the end */
 	uint64_t frame_no;	/* packets handed out */
+	/* at the end: what is wrong with the input but cost no frame (owned by the kind), or NULL */
+	const char *note;
 };
 
 /* ns since the epoch of seconds and a ns fraction, saturated (pcapng allows 64-bit seconds). */

@@ -57,6 +57,13 @@ static const struct option analyze_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+const struct option *fw_opts_key_table(void)
+{
+	return key_opts;
+}
+
+const struct fw_cmd_opts fw_analyze_cmd_opts = { "analyze", analyze_opts, ":hvw:o:", true };
+
 static struct option *opts_table(const struct option *own)
 {
 	size_t nk = 0, no = 0;
@@ -131,7 +138,8 @@ void fw_usage_analyze(FILE *out)
 	      "                       (repeatable)\n"
 	      "  --max-links N        keep at most N links (BSSID, station pairs; default 16384):\n"
 	      "                       the least recently active are dropped, with a warning\n"
-	      "  -v, --verbose        report every malformed frame, not just the first ones\n"
+	      "  -v, --verbose        list every malformed frame on stderr (by default one line\n"
+	      "                       a file counts them and names the first)\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Exit status: 0 when the run completed (whatever it found), 2 on a usage\n"
@@ -501,7 +509,8 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 {
-	return fw_opts_parse(o, "analyze", argc, argv, analyze_opts, ":hvw:o:", analyze_opt, o);
+	return fw_opts_parse(o, "analyze", argc, argv, analyze_opts, fw_analyze_cmd_opts.shorts,
+			     analyze_opt, o);
 }
 
 void fw_opts_fini(struct fw_opts *o)

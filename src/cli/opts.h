@@ -86,6 +86,27 @@ int fw_opts_hex_squeeze(const char *in, char *out, size_t n);
 void fw_usage_keys(FILE *out);
 void fw_usage_check(FILE *out);
 
+/*
+ * A command's options as its parser reads them; the completion
+ * (complete.c) offers exactly these.  own: the command's table (zero
+ * entry last); shorts: its getopt string; keys: it goes through
+ * fw_opts_parse, so the key options, filters, timings and -r are its too.
+ */
+struct fw_cmd_opts {
+	const char *cmd;
+	const struct option *own;
+	const char *shorts;
+	bool keys;
+};
+extern const struct fw_cmd_opts fw_analyze_cmd_opts, fw_annotate_cmd_opts, fw_check_cmd_opts,
+	fw_live_cmd_opts, fw_synth_cmd_opts;
+/* The key options, filters and timings every reading command takes. */
+const struct option *fw_opts_key_table(void);
+/* synth --linktype's names, i from 0; NULL past the last. */
+const char *fw_synth_linktype_name(size_t i);
+/* `fourway __complete N WORD...` (complete.c). */
+int fw_cmd_complete(int argc, char **argv);
+
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);
 int fw_cmd_check(int argc, char **argv);

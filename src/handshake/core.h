@@ -122,6 +122,8 @@ int fw_core_keys(struct fw_core *c, fw_core_key_fn fn, void *arg, size_t *missed
  * no SSID known for BSSID x; use --ssid"), one per line, deduplicated.
  */
 size_t fw_core_n_notes(const struct fw_core *c);
+/* Add one (an input's own, e.g. a damaged gzip trailer); said once however often added. */
+void fw_core_add_note(struct fw_core *c, const char *msg);
 const char *fw_core_note(const struct fw_core *c, size_t i);
 
 #endif

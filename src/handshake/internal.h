@@ -143,8 +143,8 @@ struct hs_tks {
 
 /*
  * Per direction: the last packet number seen, for PN tracking.  32 bytes:
- * half a cache line.  Counts of handshakes and msg 3/4s are bounded by a
- * link's HS_LINK_MAX_MSGS (4096) messages.
+ * half a cache line.  The handshake and msg 3/4 counts are kept modulo
+ * 65536: they are compared for equality between frames close together.
  */
 struct hs_pn_track {
 	uint64_t pn;
@@ -167,7 +167,7 @@ struct hs_pn_track {
  * (index+1) while every such request carries that same ANonce.
  */
 struct hs_hs_index {
-	uint16_t n_type[FW_MSG_REQ + 1];
+	uint32_t n_type[FW_MSG_REQ + 1];
 	uint32_t first_req;	/* 0: no request with an ANonce yet */
 	bool nonces_differ;	/* another ANonce joined: ask the messages */
 };
@@ -258,7 +258,8 @@ struct hs_link {
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
-	bool full;		/* a message was dropped: HS_LINK_MAX_MSGS reached */
+	bool full;		/* a message was dropped: HS_LINK_MSG_BUDGET reached */
+	uint32_t kev_dropped;	/* key model events past HS_KEV_MAX, not kept (mgmt.c) */
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 };
 _Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
@@ -403,6 +404,9 @@ struct fw_core {
 	uint64_t n_msgs_over_budget;
 	size_t budget_note;
 	size_t psk_cap_note;	/* verify.c: the passphrases' PBKDF2 budget was reached */
+	size_t kev_note;	/* link.c: links past HS_KEV_MAX key model events */
+	uint64_t n_aaa_dropped;	/* radius.c: Access-Accept PMKs past HS_AAA_MAX */
+	size_t aaa_note;
 
 	struct hs_pending pending[HS_MAX_SRCS];	/* ack.c: one queue per source */
 	struct hs_sight sight[HS_SIGHT_SETS * HS_SIGHT_WAYS];	/* sightings.c */
@@ -448,15 +452,19 @@ bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
 /* Move n to the head of q, or put it there. */
 void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
+/*
+ * The note for the caps counted per link (key model events past
+ * HS_KEV_MAX), from the links as they are now: called after every link
+ * was finished, by fw_core_finish and fw_core_refresh alike.
+ */
+void hs_caps_note(struct fw_core *c);
 /* The cap on links, and on networks: opts.max_links, or its default. */
 size_t hs_max_links(const struct fw_core *c);
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
-/* A message the link has no room for (HS_LINK_MAX_MSGS): counted in a note. */
-void hs_link_msg_dropped(struct fw_core *c, struct hs_link *l);
 /*
  * Whether one more message holding an EAPOL frame of eapol_len bytes fits
- * the budget of all links' messages (HS_MSG_BUDGET); if so it is counted,
- * if not counted in a note.
+ * its link's share (HS_LINK_MSG_BUDGET) and the budget of all links'
+ * messages (HS_MSG_BUDGET); if so it is counted, if not counted in a note.
  */
 bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len);
 void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len);
