@@ -7,6 +7,7 @@
 
 #include "cli/logs.h"
 #include "cli/opts.h"	/* FW_EXIT_USAGE */
+#include "handshake/logfind.h"
 
 static enum fw_dlog_msg dlog_msg(enum fw_msg_type t)
 {
@@ -57,7 +58,7 @@ static struct fw_dlog_air *air_of(const struct fw_core *c, size_t *n)
 }
 
 int fw_run_logs_load(struct fw_run_logs *rl, const char *cmd, const char *const *paths, size_t n,
-		     const struct fw_core *c)
+		     struct fw_core *c)
 {
 	struct fw_dlog_air *air;
 	size_t n_air = 0;
@@ -86,6 +87,10 @@ int fw_run_logs_load(struct fw_run_logs *rl, const char *cmd, const char *const 
 		rl->n++;
 	}
 	free(air);
+	if (fw_core_log_findings(c, (const struct fw_dlog *const *)rl->logs, rl->n) != 0) {
+		fprintf(stderr, "fourway %s: out of memory\n", cmd);
+		return FW_EXIT_USAGE;
+	}
 	return 0;
 }
 

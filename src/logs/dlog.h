@@ -54,6 +54,10 @@ enum fw_dlog_kind {
 enum fw_dlog_msg { FW_DLOG_MSG_NONE = 0, FW_DLOG_M1, FW_DLOG_M2, FW_DLOG_M3, FW_DLOG_M4,
 	FW_DLOG_G1, FW_DLOG_G2 };
 
+/* The key a KEY_INSTALL event installs. */
+enum fw_dlog_key { FW_DLOG_KEY_NONE = 0, FW_DLOG_KEY_PTK, FW_DLOG_KEY_GTK, FW_DLOG_KEY_IGTK,
+	FW_DLOG_KEY_BIGTK };
+
 struct fw_dlog_event {
 	uint64_t line;		/* 1-based line number in the log */
 	enum fw_dlog_kind kind;
@@ -72,6 +76,7 @@ struct fw_dlog_event {
 	bool has_rc;
 	uint64_t replay_counter;	/* where the log dumps it */
 	bool locally_generated;	/* DISCONNECTED: the station itself ended it */
+	enum fw_dlog_key key;	/* KEY_INSTALL: which key (detail says it in words) */
 	char detail[48];	/* "PTK", "GTK keyidx=1", a state name; "" none */
 };
 

@@ -252,6 +252,7 @@ static enum fw_dlog_kind hostapd_line(const char *s, struct fw_dlog_event *ev)
 		if (strncmp(q, "PTKINITDONE", 11) == 0) {
 			/* the authenticator installs its PTK on entering PTKINITDONE */
 			set_detail(ev, "PTK", 3);
+			ev->key = FW_DLOG_KEY_PTK;
 			return FW_DLOG_EV_KEY_INSTALL;
 		}
 		detail_word(ev, "", q);
@@ -305,6 +306,10 @@ static enum fw_dlog_kind install_line(const char *q, struct fw_dlog_event *ev)
 		buf[n + 9] = '\0';
 	}
 	set_detail(ev, buf, strlen(buf));
+	ev->key = strncmp(q, "PTK", 3) == 0 ? FW_DLOG_KEY_PTK :
+		  strncmp(q, "GTK", 3) == 0 ? FW_DLOG_KEY_GTK :
+		  strncmp(q, "IGTK", 4) == 0 ? FW_DLOG_KEY_IGTK :
+		  strncmp(q, "BIGTK", 5) == 0 ? FW_DLOG_KEY_BIGTK : FW_DLOG_KEY_NONE;
 	return FW_DLOG_EV_KEY_INSTALL;
 }
 

@@ -602,8 +602,35 @@ static void write_log_confirm(FILE *o, const struct fw_view *v, const struct fw_
 	jstr(o, fw_dlog_kind_name(c.e->kind));
 	fputs(",\"detail\":", o);
 	jstr(o, c.e->detail);
-	fprintf(o, ",\"relative_to_frame\":%" PRIu64 ",\"relative_us\":%" PRId64 "}", c.m4->frame,
+	fprintf(o, ",\"relative_to_frame\":%" PRIu64 ",\"relative_us\":%" PRId64, c.m4->frame,
 		c.rel_ns / 1000);
+	fputs(",\"says\":", o);
+	jstr(o, c.says);
+	fputs(",\"lines\":[", o);
+	for (size_t i = 0; i < c.n_lines; i++)
+		fprintf(o, "%s%" PRIu64, i ? "," : "", c.lines[i]->line);
+	fputs("]}", o);
+}
+
+/* "log_lines": the daemons' log lines a finding drawn with the logs rests on. */
+static void write_log_lines(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+{
+	size_t n = f->n_log_lines < FW_FINDING_MAX_LOG_LINES ? f->n_log_lines
+							      : FW_FINDING_MAX_LOG_LINES;
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (f->log_lines[i].log >= v->n_logs)
+			continue;
+		fputs(any ? ",{\"file\":" : ",\"log_lines\":[{\"file\":", o);
+		jstr(o, v->logs[f->log_lines[i].log]->path);
+		fprintf(o, ",\"line\":%" PRIu64 ",\"what\":", f->log_lines[i].line);
+		jstr(o, f->log_lines[i].what ? f->log_lines[i].what : "");
+		fputc('}', o);
+		any = true;
+	}
+	if (any)
+		fputc(']', o);
 }
 
 static void write_finding(FILE *o, const struct fw_view *v, const struct fw_finding *f)
@@ -648,6 +675,7 @@ static void write_finding(FILE *o, const struct fw_view *v, const struct fw_find
 		jstr(o, f->diagnosis);
 	}
 	write_log_confirm(o, v, f);
+	write_log_lines(o, v, f);
 	fputc('}', o);
 }
 
