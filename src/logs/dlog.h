@@ -115,6 +115,13 @@ struct fw_dlog {
 	char *notes[FW_DLOG_MAX_NOTES];
 	size_t n_notes;
 	struct fw_dlog_fit fit;
+	/*
+	 * The daemon's own address where the log says it (hostapd's "Using
+	 * interface wlan0 with hwaddr ...", wpa_supplicant's "Own MAC address:
+	 * ..."): the log's link without a capture.
+	 */
+	bool has_self;
+	uint8_t self[6];
 	/* parser state: the last peer named per side, an SNonce waiting for its 2/4 */
 	uint8_t last_peer[2][6];
 	bool has_last_peer[2];

@@ -407,6 +407,22 @@ static void snonce_line(struct fw_dlog *st, const char *s)
 	st->pending_snonce = true;
 }
 
+/* The daemon's own address: hostapd's interface set-up, wpa_supplicant's "Own MAC address". */
+static void self_line(struct fw_dlog *st, const char *s)
+{
+	uint8_t mac[6];
+
+	if (strstr(s, "Using interface ") && mac_after(s, " with hwaddr ", mac)) {
+		st->lines_hostapd++;
+	} else if (mac_after(s, "Own MAC address: ", mac)) {
+		st->lines_supplicant++;
+	} else {
+		return;
+	}
+	memcpy(st->self, mac, 6);
+	st->has_self = true;
+}
+
 /* Text: printable ASCII and tabs; anything else (NUL, control bytes, 8-bit) is garbage. */
 static bool is_text(const char *line, size_t len)
 {
@@ -458,6 +474,7 @@ int fw_dlog_parse_line(struct fw_dlog *st, const char *line, size_t len, uint64_
 		}
 	}
 	snonce_line(st, s);
+	self_line(st, s);
 	k = hostapd_line(s, ev);
 	if (k != FW_DLOG_EV_NONE) {
 		ev->daemon = FW_DLOG_HOSTAPD;

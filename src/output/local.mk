@@ -10,6 +10,7 @@ libfwoutput_a_SOURCES = \
 	src/output/utf8.c src/output/utf8.h \
 	src/output/events.c src/output/events.h \
 	src/output/logrows.c src/output/logrows.h \
+	src/output/logsonly.c src/output/logsonly.h \
 	$(NULL)
 libfwoutput_a_CFLAGS = $(AM_CFLAGS)
 
