@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/outfile.h"
 #include "cli/logs.h"
 #include "cli/opts.h"	/* FW_EXIT_USAGE */
 #include "handshake/logfind.h"
@@ -75,7 +76,13 @@ int fw_run_logs_load(struct fw_run_logs *rl, const char *cmd, const char *const 
 	}
 	for (size_t i = 0; i < n; i++) {
 		char err[512];
+		bool again = false;
 
+		/* a log given twice (--log and a key file's log line) is read once */
+		for (size_t j = 0; j < i && !again; j++)
+			again = strcmp(paths[j], paths[i]) == 0 || fw_outfile_same(paths[j], paths[i]);
+		if (again)
+			continue;
 		if (fw_dlog_load(paths[i], &rl->logs[rl->n], err, sizeof(err)) != 0 ||
 		    fw_dlog_align(rl->logs[rl->n], air, n_air) != 0) {
 			fprintf(stderr, "fourway %s: %s\n", cmd, rl->logs[rl->n] ? "out of memory" : err);

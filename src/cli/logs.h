@@ -17,7 +17,7 @@ struct fw_run_logs {
 };
 
 /*
- * Read paths[0..n) into rl (a log that cannot be opened is an error said
+ * Read paths[0..n) into rl, a file named twice once (a log that cannot be opened is an error said
  * on stderr as "fourway CMD: PATH: ..."), then align each to the core's
  * messages, and add the findings that need the logs (handshake/logfind.h)
  * to the core's.  Call after fw_core_finish().  0, or FW_EXIT_USAGE.

@@ -235,6 +235,9 @@ static void pair_receptions(struct lctx *x)
 {
 	const struct hs_link *l = x->l;
 	long last_rx = -1;
+	/* a reception is logged after its frame, give or take how well the clocks fit */
+	int64_t early = x->d->fit.residual_ns > FW_LOGFIND_RX_EARLY_NS ? x->d->fit.residual_ns
+								       : FW_LOGFIND_RX_EARLY_NS;
 
 	for (size_t k = 0; k < x->n_ev; k++) {
 		const struct fw_dlog_event *e = x->ev[k].e;
@@ -256,7 +259,7 @@ static void pair_receptions(struct lctx *x)
 			const struct fw_msg *m = &l->msgs[i];
 
 			if (x->root[i] != i || x->rx_used[i] || !rx_fits(e, ap, m) ||
-			    m->ts_ns > x->ev[k].t + FW_LOGFIND_RX_EARLY_NS)
+			    m->ts_ns > x->ev[k].t + early)
 				continue;
 			if (m->ts_ns > latest) {
 				latest = m->ts_ns;
@@ -521,6 +524,45 @@ static void late_associations(struct lctx *x)
 	}
 }
 
+/* The pairs of this log and link for the reports (out of memory: fewer, never wrong). */
+static void record_pairs(struct lctx *x)
+{
+	const struct fw_msg *cur = NULL;
+	int64_t cur_t = 0;
+
+	for (size_t k = 0; k < x->n_ev; k++) {
+		const struct fw_dlog_event *e = x->ev[k].e;
+		const struct fw_msg *m = NULL;
+		struct fw_log_pair *g;
+
+		if (x->ev[k].air >= 0) {
+			m = cur = &x->l->msgs[x->ev[k].air];
+			cur_t = x->ev[k].t;
+		} else if (cur && e->kind != FW_DLOG_EV_STATE && e->msg == FW_DLOG_MSG_NONE &&
+			   x->ev[k].t - cur_t < 1000000000LL && x->ev[k].t >= cur_t) {
+			m = cur;
+		}
+		if (x->ev[k].mic && x->ev[k].air >= 0) {
+			/* hostapd's "invalid MIC" line goes with the reception it follows */
+			g = hs_grow(x->c->log_pairs, &x->c->cap_log_pairs, x->c->n_log_pairs + 1,
+				    sizeof(*g));
+			if (!g)
+				return;
+			x->c->log_pairs = g;
+			x->c->log_pairs[x->c->n_log_pairs++] = (struct fw_log_pair){
+				x->log, x->ev[k].mic->line, m->file, m->frame, x->ev[k].t - m->ts_ns };
+		}
+		if (!m)
+			continue;
+		g = hs_grow(x->c->log_pairs, &x->c->cap_log_pairs, x->c->n_log_pairs + 1, sizeof(*g));
+		if (!g)
+			return;
+		x->c->log_pairs = g;
+		x->c->log_pairs[x->c->n_log_pairs++] =
+			(struct fw_log_pair){ x->log, e->line, m->file, m->frame, x->ev[k].t - m->ts_ns };
+	}
+}
+
 static void link_log(struct lctx *x)
 {
 	int64_t lo, hi, llo = INT64_MAX, lhi = INT64_MIN;
@@ -548,6 +590,17 @@ static void link_log(struct lctx *x)
 			unhandled(x, s == 1, llo > lo ? llo : lo, lhi < hi ? lhi : hi);
 	late_receptions(x);
 	late_associations(x);
+	record_pairs(x);
+}
+
+size_t fw_core_n_log_pairs(const struct fw_core *c)
+{
+	return c->n_log_pairs;
+}
+
+const struct fw_log_pair *fw_core_log_pair(const struct fw_core *c, size_t i)
+{
+	return i < c->n_log_pairs ? &c->log_pairs[i] : NULL;
 }
 
 int fw_core_log_findings(struct fw_core *c, const struct fw_dlog *const *logs, size_t n)

@@ -21,13 +21,33 @@
 #include "handshake/core.h"
 #include "logs/dlog.h"
 
-/* Tolerances: a send is logged this close to its frame; a reception this little before it. */
+/*
+ * Tolerances: a send is logged this close to its frame; a reception at most
+ * this much before it (or the log's residual, when larger: the clocks' fit).
+ */
 #define FW_LOGFIND_TX_TOL_NS 50000000LL
-#define FW_LOGFIND_RX_EARLY_NS 5000000LL
+#define FW_LOGFIND_RX_EARLY_NS 1000000LL
 /* The air order two frames must differ by before a daemon's other order counts. */
 #define FW_LOGFIND_ORDER_NS 1000000LL
 
 /* Run the log detectors over every link of c (after fw_core_finish()).  0 or FW_ENOMEM. */
 int fw_core_log_findings(struct fw_core *c, const struct fw_dlog *const *logs, size_t n);
+
+/*
+ * What the pairing found, for the reports: each log line (the log's index
+ * in logs[], its line) and the captured frame it tells of.  A send or a
+ * reception names its message; a TX status, a key install, a timeout or a
+ * completion that follows it in the same log, within a second, names the
+ * same frame.  Valid until the core is freed.
+ */
+struct fw_log_pair {
+	unsigned log;
+	uint64_t line;
+	unsigned file;
+	uint64_t frame;
+	int64_t rel_ns;		/* the line's time minus the frame's, on the capture's clock */
+};
+size_t fw_core_n_log_pairs(const struct fw_core *c);
+const struct fw_log_pair *fw_core_log_pair(const struct fw_core *c, size_t i);
 
 #endif

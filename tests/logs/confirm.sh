@@ -72,6 +72,26 @@ else
 	nok "pmf-m4-drop-mon0: no LOG_AIR_MISMATCH for W:49" "$(grep -o '"code":"LOG_AIR_MISMATCH[^]]*' "$tmp/p.json")"
 fi
 
+# the split AP of synth (captures/synth/split-ap-stale-anonce, as the scenario
+# builds it: the state machine handles the association twice, the second time
+# after its 1/4 of frame 10, starts over with the 1/4 of frame 14 and checks the
+# 2/4 of frame 12, which answers frame 10, with the new ANonce)
+syn=$top/captures/synth
+"$fw" analyze --json --passphrase "synthetic passphrase" \
+	--log "$syn/split-ap-stale-anonce.ap-frontend.log" --log "$syn/split-ap-stale-anonce.ap-sm.log" \
+	--log "$syn/split-ap-stale-anonce.wpa_supplicant.log" "$syn/split-ap-stale-anonce.pcap" \
+	>"$tmp/s.json" 2>"$tmp/err"
+if grep -q '"code":"EVENTS_REORDERED"[^{]*"frames":\[12,14\].*explained: the AP checked it with the ANonce of its current msg 1/4, frame 14 ([0-9a-f]*\.\.\.), while the 2/4 answers msg 1/4 frame 10 ([0-9a-f]*\.\.\.), whose ANonce makes its MIC verify".*"line":12,"what":"mic_failure"' "$tmp/s.json"; then
+	ok "split-ap-stale-anonce: the invalid MIC in msg 2/4 (line 12) explained by the ANonces of frames 14 and 10"
+else
+	nok "split-ap-stale-anonce: no explained invalid MIC" "$(grep -o '"code":"EVENTS_REORDERED[^}]*' "$tmp/s.json" | head -c 600)"
+fi
+if grep -q '"code":"EVENTS_REORDERED"[^{]*"frames":\[6,10\].*"line":6,"what":"association"' "$tmp/s.json"; then
+	ok "split-ap-stale-anonce: the association handled after the 1/4 of frame 10 (line 6)"
+else
+	nok "split-ap-stale-anonce: no late association"
+fi
+
 # the same runs without logs: no confirmation, no log finding
 an group-rekey-fail group-rekey-fail.pcap >"$tmp/g0.txt"
 an m2-late m2-late.pcap --json >"$tmp/r0.json"
