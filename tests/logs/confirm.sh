@@ -92,6 +92,27 @@ else
 	nok "split-ap-stale-anonce: no late association"
 fi
 
+# annotate --log: each log line in the comment of the frame it tells of
+# (m2-late on hwsim0: H:19 sending the 1/4 of frame 15 and H:21 its TX
+# status; H:40 the 2/4 of frame 17 dropped 1.5 s after it was on the air)
+if command -v tshark >/dev/null 2>&1; then
+	"$fw" annotate --passphrase "lossy air for m2-late" --ssid hwsim-m2-late \
+		--log "$dir/m2-late.hostapd.log" --log "$dir/m2-late.wpa_supplicant.log" \
+		"$dir/m2-late.pcap" -w "$tmp/a.pcapng" >/dev/null 2>"$tmp/err"
+	tshark -r "$tmp/a.pcapng" -Y frame.comment -T fields -e frame.number -e frame.comment \
+		>"$tmp/a.txt" 2>/dev/null
+	if grep -q '^15	.*log H:19 ([^)]*m2-late.hostapd.log): hostapd: sent 1/4, [0-9.]* ms before this frame.*log H:21 ([^)]*): hostapd: TX status ack=1' "$tmp/a.txt"; then
+		ok "annotate --log: frame 15 carries H:19 (sent 1/4) and H:21 (TX status)"
+	else
+		nok "annotate --log: no H:19, H:21 on frame 15" "$(grep '^15	' "$tmp/a.txt" | head -c 600)"
+	fi
+	if grep -q '^17	.*log H:40 ([^)]*): hostapd: dropped 2/4 for its replay counter, 150[0-9]\.[0-9]* ms after this frame' "$tmp/a.txt"; then
+		ok "annotate --log: frame 17 carries H:40, 1.5 s after it"
+	else
+		nok "annotate --log: no H:40 on frame 17" "$(grep '^17	' "$tmp/a.txt" | head -c 600)"
+	fi
+fi
+
 # the same runs without logs: no confirmation, no log finding
 an group-rekey-fail group-rekey-fail.pcap >"$tmp/g0.txt"
 an m2-late m2-late.pcap --json >"$tmp/r0.json"
