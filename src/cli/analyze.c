@@ -201,6 +201,21 @@ static int logs_only(struct fw_opts *o)
 		n++;
 	}
 	if (status == FW_EXIT_OK) {
+		/* the stations' logs on the AP logs' clock, by the messages both logged */
+		const struct fw_dlog *refs[FW_OPTS_MAX_LOGS];
+		size_t n_refs = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (logs[i]->ap_side && !(logs[i]->lines_hostapd && logs[i]->lines_supplicant))
+				refs[n_refs++] = logs[i];
+		for (size_t i = 0; i < n && n_refs; i++)
+			if (!logs[i]->ap_side && !logs[i]->lines_hostapd &&
+			    fw_dlog_align_to_logs(logs[i], refs, n_refs) != 0) {
+				fputs("fourway analyze: out of memory\n", stderr);
+				status = FW_EXIT_USAGE;
+			}
+	}
+	if (status == FW_EXIT_OK) {
 		if (o->json)
 			fw_json_write_logs_only(stdout, (const struct fw_dlog *const *)logs, n);
 		else

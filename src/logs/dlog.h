@@ -184,6 +184,16 @@ struct fw_dlog_air {
 #define FW_DLOG_ALIGN_KEEP_NS 2000000	/* 2 ms: never drop a pair closer than this */
 int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n);
 
+/*
+ * With no capture: put station log l on the clock of the AP-side logs
+ * refs[0..n) (their own clocks taken as one), their EAPOL-Key events
+ * standing in for the air: an AP's send is logged just before its frame
+ * is on the air, its reception just after.  The AP's address, where no
+ * log of it says it, is the one l names most.  Sets l->fit as
+ * fw_dlog_align() does.  0 or FW_ENOMEM.
+ */
+int fw_dlog_align_to_logs(struct fw_dlog *l, const struct fw_dlog *const *refs, size_t n);
+
 /* Whether event e of log l is about the link (bssid, sta). */
 bool fw_dlog_event_on_link(const struct fw_dlog *l, const struct fw_dlog_event *e,
 			   const uint8_t bssid[6], const uint8_t sta[6]);

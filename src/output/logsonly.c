@@ -8,8 +8,10 @@
  * "?"; the logs of an AP's processes are one side, two stations' logs
  * two links; when the logs leave exactly one link with only its station
  * known and one with only its AP known, they are one link.  With no air to
- * align them to, every log is on its own clock: logs written on one host
- * share it, and the rows of all of them are in the order of their times.
+ * align them to, the AP's logs are taken to share one clock (the processes
+ * of one host), and each station's log is put on it by the messages both
+ * sides logged (logs/dlog.h, fw_dlog_align_to_logs()); the rows are in the
+ * order of those times.
  * Each log is a lane of its side; where a side has several logs (an AP
  * split into processes), each row names its process (the log's file name).
  */
@@ -118,6 +120,7 @@ bool fw_logsonly_on(const struct fw_logsonly_link *k, size_t log, const struct f
 struct row {
 	size_t log;
 	const struct fw_dlog_event *e;
+	int64_t t;		/* its time on the AP logs' clock (a station's log: put there when it could be) */
 };
 
 static int cmp_row(const void *a, const void *b)
@@ -126,8 +129,8 @@ static int cmp_row(const void *a, const void *b)
 
 	if (x->e->has_ts != y->e->has_ts)
 		return x->e->has_ts ? -1 : 1;
-	if (x->e->ts_ns != y->e->ts_ns)
-		return x->e->ts_ns < y->e->ts_ns ? -1 : 1;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
 	if (x->log != y->log)
 		return x->log < y->log ? -1 : 1;
 	return x->e->line < y->e->line ? -1 : x->e->line > y->e->line;
@@ -186,6 +189,10 @@ static void ladder(FILE *out, const struct fw_view *v, const struct fw_logsonly_
 			}
 			r[n].log = i;
 			r[n].e = e;
+			r[n].t = e->ts_ns;
+			if (v->logs[i]->fit.aligned &&
+			    __builtin_add_overflow(e->ts_ns, v->logs[i]->fit.offset_ns, &r[n].t))
+				r[n].t = e->ts_ns;
 			n++;
 		}
 	if (!n) {
@@ -194,13 +201,13 @@ static void ladder(FILE *out, const struct fw_view *v, const struct fw_logsonly_
 	}
 	qsort(r, n, sizeof(*r), cmp_row);
 	if (r[0].e->has_ts)
-		t0 = r[0].e->ts_ns;
+		t0 = r[0].t;
 	fprintf(out, "  %-*s %10s  %-*s%*s\n", lw, "", "", LANE / 2, "|AP", LANE / 2 + 1, "STA|");
 	for (size_t i = 0; i < n; i++) {
 		const struct fw_dlog *l = v->logs[r[i].log];
 		bool ap = fw_dlog_event_ap_side(l, r[i].e);
 		char lab[48], text[128], proc[40], t[32];
-		int64_t d = r[i].e->ts_ns - t0;
+		int64_t d = r[i].t - t0;
 		int w;
 
 		fw_logrow_label(lab, sizeof(lab), v, r[i].log, r[i].e->line);
@@ -246,8 +253,9 @@ void fw_logsonly_text(FILE *out, const struct fw_dlog *const *logs, size_t n)
 	v.logs = logs;
 	v.n_logs = n;
 	m = fw_logsonly_links(logs, n, k, FW_LOGSONLY_MAX_LINKS);
-	fputs("No capture: the handshakes as the daemons' logs tell them.  Each log is on its own "
-	      "clock\n(logs of one host share it; logs of two hosts may be offset).\n\n", out);
+	fputs("No capture: the handshakes as the daemons' logs tell them.  A station's log is put on\n"
+	      "the AP logs' clock by the EAPOL-Key messages both logged (its offset below); the\n"
+	      "AP's logs are taken to share one clock.\n\n", out);
 	fw_logrows_inputs(out, &v);
 	for (size_t i = 0; i < m; i++) {
 		char a[FW_MAC_STRLEN], s[FW_MAC_STRLEN];

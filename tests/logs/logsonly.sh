@@ -56,6 +56,25 @@ check "split AP logs alone: one link of the two AP processes and the station" \
 check "split AP logs alone: the station's rows keep the daemon's name" \
 	"grep -q 'S:37 .* wpa_s: sent 2/4 \[log\]|' '$tmp/s.txt'"
 
+# two hosts: synth's split AP writes the station's log 1.25 s behind the
+# AP's clock (src/synth/daemonlog.c); with no capture the station's log is
+# put on the AP logs' clock by the messages both logged, within 1 ms of that
+syn=$top/captures/synth
+"$fw" analyze --json --log "$syn/split-ap-stale-anonce.ap-frontend.log" \
+	--log "$syn/split-ap-stale-anonce.ap-sm.log" --log "$syn/split-ap-stale-anonce.wpa_supplicant.log" \
+	>"$tmp/sp.json" 2>"$tmp/err"
+if command -v jq >/dev/null 2>&1; then
+	expect "split AP logs alone: the station's log 1.25 s off, measured within 1 ms" "$tmp/sp.json" \
+		'[.logs[] | select(.file | endswith("wpa_supplicant.log"))][0] | .fit.aligned and ((.offset - 1.25) | fabs) < 0.001'
+fi
+"$fw" analyze --log "$syn/split-ap-stale-anonce.ap-frontend.log" \
+	--log "$syn/split-ap-stale-anonce.ap-sm.log" --log "$syn/split-ap-stale-anonce.wpa_supplicant.log" \
+	>"$tmp/sp.txt" 2>"$tmp/err"
+# the station sent its first 2/4 (S:6) before the state machine's second 1/4 (H2:9),
+# which it handled (H2:10) after that 1/4: in that order on one clock
+check "split AP logs alone: S:6, H2:9, H2:10 in that order on the AP's clock" \
+	"[ \"\$(grep -o '^  [HS][0-9]*:[0-9]*' '$tmp/sp.txt' | tr -d ' ' | grep -x 'S:6\|H2:9\|H2:10' | tr '\n' ' ')\" = 'S:6 H2:9 H2:10 ' ]"
+
 # no capture and no log is still a usage error
 "$fw" analyze >/dev/null 2>&1
 check "no capture, no log: exit 2" "[ $? -eq 2 ]"
