@@ -1,7 +1,7 @@
 #!/bin/sh
 # A stage includes only the headers of the stages below it (STYLE.md):
 #   util <- decode, crypto, capture <- keys (crypto) <- handshake <- output
-#   util <- logs (daemon logs, beside keys) <- output
+#   util <- logs (daemon logs, beside keys) <- handshake (the log detectors), output
 #   handshake, output <- check (expectations, judging, baseline, TAP, JUnit)
 #   <- cli (the commands: every stage)
 # Every source file of src/ lives in a stage folder.  The driver
@@ -21,7 +21,7 @@ allowed() {
 	capture) echo "util capture" ;;
 	keys) echo "util crypto keys" ;;
 	logs) echo "util logs" ;;
-	handshake) echo "util decode crypto keys handshake" ;;
+	handshake) echo "util decode crypto keys logs handshake" ;;
 	output) echo "util handshake logs output" ;;
 	check) echo "util handshake output check" ;;
 	synth) echo "util decode crypto capture synth" ;;

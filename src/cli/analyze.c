@@ -15,6 +15,9 @@
 #include "cli/opts.h"
 #include "cli/report.h"
 #include "handshake/core.h"
+#include "output/json.h"
+#include "output/logsonly.h"
+#include "output/text.h"
 #include "output/view.h"
 #include "util/err.h"
 #include "util/mac.h"
@@ -204,6 +207,54 @@ static void say_ssid_case(const struct fw_core *c, const char *ssid)
 			ssid, (int)n, (const char *)near->ssid);
 }
 
+/* No capture, only --log files: the handshakes as the daemons' logs tell them. */
+static int logs_only(struct fw_opts *o)
+{
+	struct fw_dlog *logs[FW_OPTS_MAX_LOGS];
+	size_t n = 0;
+	int status = FW_EXIT_OK;
+
+	for (size_t i = 0; i < o->n_logs; i++) {
+		char err[512];
+
+		if (fw_dlog_load(o->logs[i], &logs[n], err, sizeof(err)) != 0) {
+			fprintf(stderr, "fourway analyze: %s\n", err);
+			status = FW_EXIT_USAGE;
+			break;
+		}
+		n++;
+	}
+	if (status == FW_EXIT_OK) {
+		/* the stations' logs on the AP logs' clock, by the messages both logged */
+		const struct fw_dlog *refs[FW_OPTS_MAX_LOGS];
+		size_t n_refs = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (logs[i]->ap_side && !(logs[i]->lines_hostapd && logs[i]->lines_supplicant))
+				refs[n_refs++] = logs[i];
+		for (size_t i = 0; i < n && n_refs; i++)
+			if (!logs[i]->ap_side && !logs[i]->lines_hostapd &&
+			    fw_dlog_align_to_logs(logs[i], refs, n_refs) != 0) {
+				fputs("fourway analyze: out of memory\n", stderr);
+				status = FW_EXIT_USAGE;
+			}
+	}
+	if (status == FW_EXIT_OK) {
+		if (o->json)
+			fw_json_write_logs_only(stdout, (const struct fw_dlog *const *)logs, n);
+		else
+			fw_logsonly_text(stdout, (const struct fw_dlog *const *)logs, n);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			perror("fourway: writing the report");
+			status = FW_EXIT_USAGE;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		fw_dlog_free(logs[i]);
+	fw_opts_fini(o);
+	return status;
+}
+
 int fw_cmd_analyze(int argc, char **argv)
 {
 	struct fw_opts o;
@@ -216,6 +267,8 @@ int fw_cmd_analyze(int argc, char **argv)
 		fw_opts_fini(&o);
 		return rc < 0 ? FW_EXIT_OK : rc;
 	}
+	if (o.n_files == 0)
+		return logs_only(&o);
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
 	if (open_export(&r, &o) != 0) {

@@ -20,10 +20,12 @@
 #include "capture/pcapng.h"
 #include "capture/source.h"
 #include "cli/drive.h"
+#include "cli/logs.h"
 #include "cli/opts.h"
 #include "config.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
+#include "handshake/logfind.h"
 #include "output/annot.h"
 #include "output/view.h"
 #include "util/err.h"
@@ -46,6 +48,9 @@ void fw_usage_annotate(FILE *out)
 	      "Output:\n"
 	      "  -w, --output OUT     the pcapng file to write (- for standard output);\n"
 	      "                       -o OUT is the same\n"
+	      "  --log FILE           a hostapd or wpa_supplicant debug log of the run: its\n"
+	      "                       lines in the comments of the frames they tell of, and\n"
+	      "                       the findings that need it (repeatable)\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Exit status: 0 when OUT was written, 2 on a usage error, an unreadable\n"
@@ -171,8 +176,10 @@ static int copy_frames(const char *in, const char *out, const struct fw_annot *a
 	return wrc == 0 ? 0 : -1;
 }
 
-static int annotate(const struct fw_opts *o, const char *path, const char *out)
+static int annotate(const struct fw_opts *o, const char *path, const char *out,
+		    const char *const *logs, size_t n_logs)
 {
+	struct fw_run_logs rl = { NULL, 0 };
 	struct fw_core *c = fw_core_new(&o->core, o->kr);
 	struct fw_drive_input in;
 	struct fw_annot a;
@@ -194,10 +201,16 @@ static int annotate(const struct fw_opts *o, const char *path, const char *out)
 		snaplen = in.max_caplen;
 	bad = in.err != FW_DRIVE_OK;
 	fw_core_finish(c);
+	if (fw_run_logs_load(&rl, "annotate", logs, n_logs, c) != 0)
+		goto out;
 	if (fw_view_init(&v, c) != 0) {
 		fputs("fourway annotate: out of memory\n", stderr);
 		goto out;
 	}
+	v.logs = (const struct fw_dlog *const *)rl.logs;
+	v.n_logs = rl.n;
+	v.log_pairs = fw_core_n_log_pairs(c) ? fw_core_log_pair(c, 0) : NULL;
+	v.n_log_pairs = fw_core_n_log_pairs(c);
 	if (fw_annot_init(&a, &v, TOOL) != 0) {
 		fputs("fourway annotate: out of memory\n", stderr);
 		fw_view_fini(&v);
@@ -212,24 +225,39 @@ static int annotate(const struct fw_opts *o, const char *path, const char *out)
 	}
 	fw_annot_fini(&a);
 out:
+	fw_run_logs_fini(&rl);
 	fw_core_free(c);
 	return status;
 }
 
 /* annotate's own options, after the key options, filters and timings. */
+enum { OPT_ANNOTATE_LOG = 0x300 };
 static const struct option annotate_opts[] = {
 	{ "output", required_argument, NULL, 'w' },
+	{ "log", required_argument, NULL, OPT_ANNOTATE_LOG },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
 const struct fw_cmd_opts fw_annotate_cmd_opts = { "annotate", annotate_opts, ":ho:w:", true };
 
+struct annotate_args {
+	const char *output;
+	const char *logs[FW_OPTS_MAX_LOGS];
+	size_t n_logs;
+};
+
 static int annotate_opt(void *ctx, int c, const char *arg)
 {
-	const char **output = ctx;
+	struct annotate_args *aa = ctx;
+	const char **output = &aa->output;
 
 	switch (c) {
+	case OPT_ANNOTATE_LOG:
+		if (aa->n_logs >= FW_OPTS_MAX_LOGS)
+			return fw_usage_error("annotate", "--log: at most %d logs", FW_OPTS_MAX_LOGS);
+		aa->logs[aa->n_logs++] = arg;
+		return 0;
 	case 'w':
 	case 'o':	/* the old spelling of -w */
 		*output = arg;
@@ -244,18 +272,23 @@ static int annotate_opt(void *ctx, int c, const char *arg)
 
 int fw_cmd_annotate(int argc, char **argv)
 {
-	const char *output = NULL;
+	struct annotate_args aa = { NULL, { NULL }, 0 };
 	struct fw_opts o;
 	int rc = fw_opts_parse(&o, "annotate", argc, argv, annotate_opts, fw_annotate_cmd_opts.shorts, annotate_opt,
-			       &output);
+			       &aa);
+	const char *output = aa.output;
 
 	if (rc == 0 && o.n_files != 1)
 		rc = fw_usage_error("annotate", "%s", "give exactly one capture file");
 	else if (rc == 0 && !output)
 		rc = fw_usage_error("annotate", "%s", "no output file given (-w OUT.pcapng)");
 	if (rc == 0) {
-		rc = check_paths(o.files[0], output) == 0 ? annotate(&o, o.files[0], output)
-							  : FW_EXIT_USAGE;
+		/* --log files, then the key files' log lines */
+		for (size_t i = 0; i < fw_keyring_n_logs(o.kr) && aa.n_logs < FW_OPTS_MAX_LOGS; i++)
+			aa.logs[aa.n_logs++] = fw_keyring_log(o.kr, i);
+		rc = check_paths(o.files[0], output) == 0
+			     ? annotate(&o, o.files[0], output, aa.logs, aa.n_logs)
+			     : FW_EXIT_USAGE;
 		if (fflush(stdout) != 0 && rc == FW_EXIT_OK)
 			rc = FW_EXIT_USAGE;
 	} else if (rc < 0) {

@@ -32,6 +32,7 @@
 #include "check/expect.h"
 #include "cli/check_walk.h"
 #include "cli/drive.h"
+#include "cli/logs.h"
 #include "cli/opts.h"
 #include "handshake/core.h"
 #include "output/view.h"
@@ -311,6 +312,9 @@ static void judge(struct check *ck, const char *path, const struct fw_expect *si
 	struct fw_core *core;
 	char by[1200];
 	struct fw_view v;
+	struct fw_run_logs rl = { NULL, 0 };
+	const char *logs[FW_OPTS_MAX_LOGS];
+	size_t n_logs = 0;
 
 	co.merge = co.merge || (side && side->n_merge);	/* one timeline, links across the files */
 	core = fw_core_new(&co, ck->o.kr);
@@ -324,11 +328,23 @@ static void judge(struct check *ck, const char *path, const struct fw_expect *si
 		fw_core_free(core);
 		return;
 	}
-	if (fw_view_init(&v, core) != 0) {
-		fw_check_error(r, "out of memory");
+	/* the sidecar's (and key files') log lines: the daemons' logs judged with the air */
+	for (size_t i = 0; i < fw_keyring_n_logs(ck->o.kr) && n_logs < FW_OPTS_MAX_LOGS; i++)
+		logs[n_logs++] = fw_keyring_log(ck->o.kr, i);
+	if (fw_run_logs_load(&rl, "check", logs, n_logs, core) != 0) {
+		fw_check_error(r, "a daemon log could not be read");
+		fw_run_logs_fini(&rl);
 		fw_core_free(core);
 		return;
 	}
+	if (fw_view_init(&v, core) != 0) {
+		fw_check_error(r, "out of memory");
+		fw_run_logs_fini(&rl);
+		fw_core_free(core);
+		return;
+	}
+	v.logs = (const struct fw_dlog *const *)rl.logs;
+	v.n_logs = rl.n;
 	if (rules)
 		fw_check_eval(r, &v, rules);
 	if (ck->use_base)
@@ -338,6 +354,7 @@ static void judge(struct check *ck, const char *path, const struct fw_expect *si
 		 ck->use_base ? ck->base.name : "");
 	fw_check_finish(r, &v, by);
 	fw_view_fini(&v);
+	fw_run_logs_fini(&rl);
 	fw_core_free(core);
 }
 

@@ -11,7 +11,7 @@ fourway_SOURCES = src/cli/main.c src/cli/opts.c src/cli/opts.h \
 	src/cli/logs.c src/cli/logs.h \
 	$(NULL)
 fourway_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
-fourway_LDADD = libfwdrive.a libfwcheck.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwsynth.a \
+fourway_LDADD = libfwdrive.a libfwcheck.a libfwoutput.a libfwhandshake.a libfwlogs.a libfwkeys.a libfwsynth.a \
 	libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
 	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
 
@@ -19,6 +19,6 @@ fourway_LDADD = libfwdrive.a libfwcheck.a libfwoutput.a libfwlogs.a libfwhandsha
 # libcap-ng, ncursesw).  The stage libraries they use come again after
 # them, for the static link.
 fourway_SOURCES += src/cli/live.c src/cli/live_buf.c src/cli/live_buf.h
-fourway_LDADD += libfwtui.a libfwlive.a libfwoutput.a libfwlogs.a libfwhandshake.a \
+fourway_LDADD += libfwtui.a libfwlive.a libfwoutput.a libfwhandshake.a libfwlogs.a \
 	libfwcapture.a libfwdecode.a libfwutil.a \
 	$(NL_LIBS) $(CAPNG_LIBS) $(NCURSES_LIBS) $(PCAP_LIBS)

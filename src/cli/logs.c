@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/outfile.h"
 #include "cli/logs.h"
 #include "cli/opts.h"	/* FW_EXIT_USAGE */
+#include "handshake/logfind.h"
 
 static enum fw_dlog_msg dlog_msg(enum fw_msg_type t)
 {
@@ -57,7 +59,7 @@ static struct fw_dlog_air *air_of(const struct fw_core *c, size_t *n)
 }
 
 int fw_run_logs_load(struct fw_run_logs *rl, const char *cmd, const char *const *paths, size_t n,
-		     const struct fw_core *c)
+		     struct fw_core *c)
 {
 	struct fw_dlog_air *air;
 	size_t n_air = 0;
@@ -74,7 +76,13 @@ int fw_run_logs_load(struct fw_run_logs *rl, const char *cmd, const char *const 
 	}
 	for (size_t i = 0; i < n; i++) {
 		char err[512];
+		bool again = false;
 
+		/* a log given twice (--log and a key file's log line) is read once */
+		for (size_t j = 0; j < i && !again; j++)
+			again = strcmp(paths[j], paths[i]) == 0 || fw_outfile_same(paths[j], paths[i]);
+		if (again)
+			continue;
 		if (fw_dlog_load(paths[i], &rl->logs[rl->n], err, sizeof(err)) != 0 ||
 		    fw_dlog_align(rl->logs[rl->n], air, n_air) != 0) {
 			fprintf(stderr, "fourway %s: %s\n", cmd, rl->logs[rl->n] ? "out of memory" : err);
@@ -86,6 +94,10 @@ int fw_run_logs_load(struct fw_run_logs *rl, const char *cmd, const char *const 
 		rl->n++;
 	}
 	free(air);
+	if (fw_core_log_findings(c, (const struct fw_dlog *const *)rl->logs, rl->n) != 0) {
+		fprintf(stderr, "fourway %s: out of memory\n", cmd);
+		return FW_EXIT_USAGE;
+	}
 	return 0;
 }
 

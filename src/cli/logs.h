@@ -17,12 +17,13 @@ struct fw_run_logs {
 };
 
 /*
- * Read paths[0..n) into rl (a log that cannot be opened is an error said
+ * Read paths[0..n) into rl, a file named twice once (a log that cannot be opened is an error said
  * on stderr as "fourway CMD: PATH: ..."), then align each to the core's
- * messages.  Call after fw_core_finish().  0, or FW_EXIT_USAGE.
+ * messages, and add the findings that need the logs (handshake/logfind.h)
+ * to the core's.  Call after fw_core_finish().  0, or FW_EXIT_USAGE.
  */
 int fw_run_logs_load(struct fw_run_logs *rl, const char *cmd, const char *const *paths, size_t n,
-		     const struct fw_core *c);
+		     struct fw_core *c);
 void fw_run_logs_fini(struct fw_run_logs *rl);
 
 #endif

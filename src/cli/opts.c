@@ -135,7 +135,8 @@ void fw_usage_analyze(FILE *out)
 	      "                       Wireshark's 80211_keys format (mode 0600: it holds secrets)\n"
 	      "  --log FILE           a hostapd or wpa_supplicant debug log (-dd, best with -t)\n"
 	      "                       of the run, aligned to the capture and shown with it\n"
-	      "                       (repeatable)\n"
+	      "                       (repeatable); with no capture, the handshakes are drawn\n"
+	      "                       from the logs alone\n"
 	      "  --max-links N        keep at most N links (BSSID, station pairs; default 16384):\n"
 	      "                       the least recently active are dropped, with a warning\n"
 	      "  -v, --verbose        list every malformed frame on stderr (by default one line\n"
@@ -305,7 +306,8 @@ static int opts_end(struct fw_opts *o, const char *cmd, int argc, char **argv)
 		o->files = o->files_owned;
 		o->n_files += (int)o->n_reads;
 	}
-	if (o->n_files == 0)
+	/* analyze draws the handshakes from the daemons' logs alone when there is no capture */
+	if (o->n_files == 0 && !(o->n_logs && strcmp(cmd, "analyze") == 0))
 		return fw_usage_error(cmd, "%s", "no capture file given (FILE or -r FILE)");
 	return 0;
 }

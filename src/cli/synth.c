@@ -16,7 +16,7 @@
 #include "util/hex.h"
 
 enum { OPT_PASSPHRASE = 0x100, OPT_SSID, OPT_SEED, OPT_AKM, OPT_CIPHER, OPT_LINKTYPE,
-       OPT_LIST, OPT_PMK, OPT_RADIUS_OUT, OPT_RADIUS_SECRET };
+       OPT_LIST, OPT_PMK, OPT_RADIUS_OUT, OPT_RADIUS_SECRET, OPT_LOGS };
 
 static const struct option synth_opts[] = {
 	{ "passphrase", required_argument, NULL, OPT_PASSPHRASE },
@@ -29,6 +29,7 @@ static const struct option synth_opts[] = {
 	{ "radius-out", required_argument, NULL, OPT_RADIUS_OUT },
 	{ "radius-secret", required_argument, NULL, OPT_RADIUS_SECRET },
 	{ "list", no_argument, NULL, OPT_LIST },
+	{ "logs", no_argument, NULL, OPT_LOGS },
 	{ "output", required_argument, NULL, 'w' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -66,6 +67,10 @@ void fw_usage_synth(FILE *out)
 	      "                       (Ethernet, RADIUS over UDP port 1812); needed by them\n"
 	      "  --radius-secret S    802.1X scenarios: the RADIUS shared secret (default\n"
 	      "                       'synthetic secret')\n"
+	      "  --logs               also write the daemons' debug logs the scenario models\n"
+	      "                       beside FILE (STEM.PROCESS.log, hostapd's and\n"
+	      "                       wpa_supplicant's -dd -t format) and name them in the\n"
+	      "                       sidecar (split-ap-stale-anonce)\n"
 	      "  --list               the scenarios, one a line, with the race each shows\n"
 	      "  -h, --help           this help\n"
 	      "\n"
@@ -146,7 +151,63 @@ static bool same_folder(const char *a, const char *b)
  * relative to the sidecar's folder: its base name when both are in one
  * folder, else its absolute path.
  */
-static int write_sidecar(const char *out, const char *wired, const struct fw_synth_result *res)
+/* STEM.NAME.log beside the capture (STEM: out without its extension). */
+static char *log_path(const char *out, const char *name)
+{
+	char *side = expect_path(out), *p;
+	size_t stem;
+
+	if (!side)
+		return NULL;
+	stem = strlen(side) - strlen(".expect");
+	p = malloc(stem + 1 + strlen(name) + sizeof(".log"));
+	if (p) {
+		memcpy(p, side, stem);
+		snprintf(p + stem, 1 + strlen(name) + sizeof(".log"), ".%s.log", name);
+	}
+	free(side);
+	return p;
+}
+
+/* The daemons' logs of the run beside the capture, each through the output rule. */
+static int write_logs(const char *out, const struct fw_synth_result *res)
+{
+	const char *keep[1] = { out };
+	const struct fw_out_rule rule = { keep, 1, 0 };
+
+	for (size_t i = 0; i < res->n_logs; i++) {
+		char *path = log_path(out, res->logs[i].name);
+		struct fw_outfile *f;
+		char err[512];
+
+		if (!path) {
+			fputs("fourway synth: out of memory\n", stderr);
+			return FW_EXIT_FAIL;
+		}
+		if (fw_outfile_open(&f, path, &rule, err, sizeof(err)) != 0) {
+			fprintf(stderr, "fourway synth: %s\n", err);
+			free(path);
+			return FW_EXIT_FAIL;
+		}
+		if (fwrite(res->logs[i].text, 1, res->logs[i].len, fw_outfile_stream(f)) !=
+			    res->logs[i].len) {
+			fw_outfile_abort(f);
+			fprintf(stderr, "fourway synth: %s: write failed\n", path);
+			free(path);
+			return FW_EXIT_FAIL;
+		}
+		if (fw_outfile_commit(f, err, sizeof(err)) != 0) {
+			fprintf(stderr, "fourway synth: %s\n", err);
+			free(path);
+			return FW_EXIT_FAIL;
+		}
+		free(path);
+	}
+	return FW_EXIT_OK;
+}
+
+static int write_sidecar(const char *out, const char *wired, const struct fw_synth_result *res,
+			 bool logs)
 {
 	char *path = expect_path(out), *merge = NULL;
 	const char *keep[2] = { out, wired };
@@ -177,6 +238,16 @@ static int write_sidecar(const char *out, const char *wired, const struct fw_syn
 		return FW_EXIT_FAIL;
 	}
 	rc = fw_synth_write_expect(res, merge, fw_outfile_stream(f));
+	/* the logs, beside the sidecar: by their base names */
+	for (size_t i = 0; logs && rc == 0 && i < res->n_logs; i++) {
+		char *lp = log_path(out, res->logs[i].name);
+		const char *base = lp ? strrchr(lp, '/') : NULL;
+
+		if (!lp ||
+		    fprintf(fw_outfile_stream(f), "key log \"%s\"\n", base ? base + 1 : lp) < 0)
+			rc = FW_EIO;
+		free(lp);
+	}
 	free(merge);
 	if (rc)
 		fw_outfile_abort(f);
@@ -195,7 +266,7 @@ int fw_cmd_synth(int argc, char **argv)
 	struct fw_synth_result res;
 	const char *out = NULL, *wired = NULL, *scenario;
 	char err[512];
-	bool list = false, akm_given = false, secret_given = false;
+	bool list = false, akm_given = false, secret_given = false, logs = false;
 	int c, rc;
 
 	fw_synth_opts_init(&o);
@@ -276,6 +347,9 @@ int fw_cmd_synth(int argc, char **argv)
 			o.radius_secret = optarg;
 			secret_given = true;
 			break;
+		case OPT_LOGS:
+			logs = true;
+			break;
 		case OPT_LIST:
 			list = true;
 			break;
@@ -314,6 +388,11 @@ int fw_cmd_synth(int argc, char **argv)
 		return usage_error("%s has no wired side: --radius-out, --radius-secret and --akm "
 				   "8021x go with the 802.1X scenarios", scenario);
 	}
+	if (logs && fw_synth_exists(scenario) && !fw_synth_has_logs(scenario))
+		return usage_error("%s models no daemon logs: --logs goes with split-ap-stale-anonce",
+				   scenario);
+	if (logs && strcmp(out, "-") == 0)
+		return usage_error("%s", "--logs writes files beside -w FILE: want a file");
 	if (strcmp(out, "-") != 0 && sidecar_clash(out, wired))
 		return usage_error("-w %s: the capture and its .expect sidecar would be one file", out);
 	rc = fw_synth_write_pcaps(&o, scenario, out, wired, &res, err, sizeof(err));
@@ -325,5 +404,7 @@ int fw_cmd_synth(int argc, char **argv)
 	}
 	if (strcmp(out, "-") == 0 || !fw_outfile_regular(out))
 		return FW_EXIT_OK;	/* no sidecar beside a device or a pipe */
-	return write_sidecar(out, wired, &res);
+	if (logs && (rc = write_logs(out, &res)) != FW_EXIT_OK)
+		return rc;
+	return write_sidecar(out, wired, &res, logs);
 }

@@ -255,6 +255,31 @@ const struct fw_code_info fw_code_table[FW_F_COUNT] = {
 		"differs from the association request's, are named when the capture shows them.",
 		1,
 	},
+	[FW_F_EVENTS_REORDERED] = {
+		FW_F_EVENTS_REORDERED, "EVENTS_REORDERED", FW_SEV_WARNING,
+		"a daemon handled events in another order than the air shows them",
+		"A daemon's log (--log) shows it handled a frame after a later one: a msg 2/4 "
+		"handled after the AP had already sent a newer msg 1/4 or 3/4 that the air shows "
+		"after that 2/4, or an association handled after an EAPOL-Key message that the "
+		"air shows after the association.  The frame was held or queued between the "
+		"radio and the daemon, or relayed out of order between the processes of a split "
+		"AP; the daemon then acted on a state the air had left (a stale ANonce: the "
+		"AP's \"invalid MIC in msg 2/4\" is explained by which ANonce it used and which "
+		"one the 2/4 answers).",
+		1,
+	},
+	[FW_F_LOG_AIR_MISMATCH] = {
+		FW_F_LOG_AIR_MISMATCH, "LOG_AIR_MISMATCH", FW_SEV_WARNING,
+		"a daemon's log and the air disagree about a frame",
+		"A daemon's log (--log) says it sent an EAPOL-Key message that is not in the "
+		"capture, or the capture shows a message to a daemon, acknowledged by its radio, "
+		"that the daemon never logged receiving.  The TX status and the ACK tell where it "
+		"was lost: sent and acknowledged yet not captured, the sniffer missed it; "
+		"not acknowledged, it was lost on the air or never left the radio; "
+		"acknowledged by the radio yet never handled, it was lost between the radio and "
+		"the daemon (a driver or relay that dropped it).",
+		1,
+	},
 };
 
 const char *const fw_role_table[FW_ROLE_COUNT] = {

@@ -38,6 +38,8 @@ enum fw_code {
 	FW_F_PMF_MISMATCH,
 	FW_F_KEY_WRONG,
 	FW_F_M2_REJECTED,
+	FW_F_EVENTS_REORDERED,
+	FW_F_LOG_AIR_MISMATCH,
 	FW_F_COUNT
 };
 
@@ -93,6 +95,7 @@ enum fw_no_key_why {
 
 #define FW_FINDING_MAX_FRAMES 16
 #define FW_FINDING_MAX_CAUSES 8
+#define FW_FINDING_MAX_LOG_LINES 4
 
 /*
  * One finding: a code, where, the evidence frames, and a detail sentence.
@@ -119,6 +122,17 @@ struct fw_finding {
 	char diagnosis[32];	/* MIC_BAD: "wrong key", "stale anonce", ...; else "" */
 	enum fw_no_key_why no_key_why;	/* NO_KEY: why; else FW_NOKEY_OTHER */
 	unsigned id;		/* 0: not numbered (a finding built by hand) */
+	/*
+	 * The daemons' log lines a finding drawn with logs rests on: the log's
+	 * index among the run's logs (in the order given), its 1-based line,
+	 * and what the line shows ("sent", "handled", ...; a static string).
+	 */
+	size_t n_log_lines;
+	struct {
+		unsigned log;
+		uint64_t line;
+		const char *what;
+	} log_lines[FW_FINDING_MAX_LOG_LINES];
 	size_t n_causes;
 	unsigned caused_by[FW_FINDING_MAX_CAUSES];
 };

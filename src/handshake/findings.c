@@ -148,6 +148,9 @@ void hs_findings_free(struct fw_core *c)
 {
 	free(c->findings);
 	c->findings = NULL;
+	free(c->log_pairs);
+	c->log_pairs = NULL;
+	c->n_log_pairs = c->cap_log_pairs = 0;
 	for (size_t i = 0; i < c->n_notes; i++)
 		free(c->notes[i]);
 	free(c->notes);

@@ -369,6 +369,9 @@ struct fw_core {
 
 	struct fw_finding *findings;
 	size_t n_findings, cap_findings;
+	/* detect_logs.c: the daemons' log lines paired with the frames they tell of */
+	struct fw_log_pair *log_pairs;
+	size_t n_log_pairs, cap_log_pairs;
 
 	struct fw_aead_peek_key zero_peek[2];	/* decrypt.c: the all-zero TK, 16 and 32 bytes */
 	struct fw_aead_key zero_full[4];	/* and whole MPDUs: CCMP, CCMP-256, GCMP, GCMP-256 */

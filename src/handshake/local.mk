@@ -42,5 +42,6 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/pmkid.c \
 	src/handshake/detect_keywrong.c \
 	src/handshake/detect_m2_rejected.c \
+	src/handshake/detect_logs.c src/handshake/logfind.h \
 	$(NULL)
 libfwhandshake_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)

@@ -354,6 +354,61 @@ out_said:
 	return rc;
 }
 
+/* The peer l's events name most (its AP, for a station's log); false when none. */
+static bool main_peer(const struct fw_dlog *l, uint8_t out[6])
+{
+	size_t best = 0;
+
+	/* by_peer is sorted by peer: the longest run is the most named */
+	for (size_t i = 0, j; i < l->n_by_peer; i = j) {
+		const uint8_t *p = l->events[l->by_peer[i]].peer;
+
+		for (j = i; j < l->n_by_peer && fw_mac_eq(l->events[l->by_peer[j]].peer, p); j++)
+			;
+		if (j - i > best) {
+			best = j - i;
+			memcpy(out, p, 6);
+		}
+	}
+	return best > 0;
+}
+
+int fw_dlog_align_to_logs(struct fw_dlog *l, const struct fw_dlog *const *refs, size_t n)
+{
+	struct fw_dlog_air *air;
+	size_t total = 0, k = 0;
+	uint8_t ap[6] = { 0 };
+	int rc;
+
+	main_peer(l, ap);
+	for (size_t i = 0; i < n; i++)
+		total += refs[i]->n_events;
+	air = calloc(total ? total : 1, sizeof(*air));
+	if (!air)
+		return FW_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < refs[i]->n_events; j++) {
+			const struct fw_dlog_event *e = &refs[i]->events[j];
+
+			if ((e->kind != FW_DLOG_EV_EAPOL_TX && e->kind != FW_DLOG_EV_EAPOL_RX) ||
+			    !e->has_ts || e->msg == FW_DLOG_MSG_NONE || !fw_dlog_event_ap_side(refs[i], e))
+				continue;
+			air[k].ts_ns = e->ts_ns;
+			air[k].msg = e->msg;
+			air[k].from_ap = e->msg_from_ap;
+			memcpy(air[k].bssid, refs[i]->has_self ? refs[i]->self : ap, 6);
+			memcpy(air[k].sta, e->peer, 6);
+			air[k].has_nonce = e->has_nonce;
+			memcpy(air[k].nonce, e->nonce, 32);
+			air[k].has_rc = e->has_rc;
+			air[k].replay_counter = e->replay_counter;
+			k++;
+		}
+	rc = fw_dlog_align(l, air, k);
+	free(air);
+	return rc;
+}
+
 bool fw_dlog_event_on_link(const struct fw_dlog *l, const struct fw_dlog_event *e,
 			   const uint8_t bssid[6], const uint8_t sta[6])
 {

@@ -54,6 +54,10 @@ enum fw_dlog_kind {
 enum fw_dlog_msg { FW_DLOG_MSG_NONE = 0, FW_DLOG_M1, FW_DLOG_M2, FW_DLOG_M3, FW_DLOG_M4,
 	FW_DLOG_G1, FW_DLOG_G2 };
 
+/* The key a KEY_INSTALL event installs. */
+enum fw_dlog_key { FW_DLOG_KEY_NONE = 0, FW_DLOG_KEY_PTK, FW_DLOG_KEY_GTK, FW_DLOG_KEY_IGTK,
+	FW_DLOG_KEY_BIGTK };
+
 struct fw_dlog_event {
 	uint64_t line;		/* 1-based line number in the log */
 	enum fw_dlog_kind kind;
@@ -72,6 +76,7 @@ struct fw_dlog_event {
 	bool has_rc;
 	uint64_t replay_counter;	/* where the log dumps it */
 	bool locally_generated;	/* DISCONNECTED: the station itself ended it */
+	enum fw_dlog_key key;	/* KEY_INSTALL: which key (detail says it in words) */
 	char detail[48];	/* "PTK", "GTK keyidx=1", a state name; "" none */
 };
 
@@ -110,6 +115,13 @@ struct fw_dlog {
 	char *notes[FW_DLOG_MAX_NOTES];
 	size_t n_notes;
 	struct fw_dlog_fit fit;
+	/*
+	 * The daemon's own address where the log says it (hostapd's "Using
+	 * interface wlan0 with hwaddr ...", wpa_supplicant's "Own MAC address:
+	 * ..."): the log's link without a capture.
+	 */
+	bool has_self;
+	uint8_t self[6];
 	/* parser state: the last peer named per side, an SNonce waiting for its 2/4 */
 	uint8_t last_peer[2][6];
 	bool has_last_peer[2];
@@ -171,6 +183,16 @@ struct fw_dlog_air {
 #define FW_DLOG_ALIGN_TOL_NS 20000000	/* 20 ms: a matched pair further off is an outlier */
 #define FW_DLOG_ALIGN_KEEP_NS 2000000	/* 2 ms: never drop a pair closer than this */
 int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n);
+
+/*
+ * With no capture: put station log l on the clock of the AP-side logs
+ * refs[0..n) (their own clocks taken as one), their EAPOL-Key events
+ * standing in for the air: an AP's send is logged just before its frame
+ * is on the air, its reception just after.  The AP's address, where no
+ * log of it says it, is the one l names most.  Sets l->fit as
+ * fw_dlog_align() does.  0 or FW_ENOMEM.
+ */
+int fw_dlog_align_to_logs(struct fw_dlog *l, const struct fw_dlog *const *refs, size_t n);
 
 /* Whether event e of log l is about the link (bssid, sta). */
 bool fw_dlog_event_on_link(const struct fw_dlog *l, const struct fw_dlog_event *e,

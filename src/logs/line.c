@@ -1,6 +1,10 @@
 /*
  * line.c - one line of a hostapd or wpa_supplicant debug log to an event.
  *
+ * The header is read through the bounded cursor; the message after it,
+ * a NUL-terminated copy of at most FW_DLOG_LINE_MAX bytes, is matched by
+ * the fixed texts below.
+ *
  * A line is: an optional syslog header (BSD "Mmm dd hh:mm:ss host prog:"
  * or RFC 5424 "YYYY-MM-DDThh:mm:ss[.frac][zone] host prog:"), then up to
  * two -t timestamps ("sec.usec: "; hostapd's logger writes its own after
@@ -15,49 +19,77 @@
 #include <string.h>
 
 #include "logs/dlog.h"
+#include "util/cursor.h"
 #include "util/err.h"
 #include "util/mac.h"
 
 #define NS 1000000000LL
 
-/* "12.345678" at *p: up to 11 digits of seconds, up to 9 of fraction. */
-static bool parse_time(const char **p, int64_t *ns)
+/*
+ * The line's header (syslog time and tag, -t timestamps) is read through
+ * the bounded cursor (util/cursor.h); each reader works on a copy and moves
+ * the caller's cursor only when the whole field is there.
+ */
+static bool cur_is(const struct fw_cursor *c, char ch)
 {
-	const char *s = *p;
-	int64_t sec = 0, frac = 0, scale = NS;
-	int nd = 0;
+	uint8_t b;
 
-	while (isdigit((unsigned char)*s) && nd < 11) {
-		sec = sec * 10 + (*s++ - '0');
+	return fw_cur_peek_u8(c, &b) && b == (uint8_t)ch;
+}
+
+static bool cur_char(struct fw_cursor *c, char ch)
+{
+	return cur_is(c, ch) && fw_cur_skip(c, 1);
+}
+
+static bool cur_digit(struct fw_cursor *c, int *d)
+{
+	uint8_t b;
+
+	if (!fw_cur_peek_u8(c, &b) || b < '0' || b > '9')
+		return false;
+	*d = b - '0';
+	return fw_cur_skip(c, 1);
+}
+
+static bool cur_digits(struct fw_cursor *c, int n, int *v)
+{
+	int d;
+
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!cur_digit(c, &d))
+			return false;
+		*v = *v * 10 + d;
+	}
+	return true;
+}
+
+/* "12.345678": up to 11 digits of seconds, up to 9 of fraction. */
+static bool parse_time(struct fw_cursor *c, int64_t *ns)
+{
+	struct fw_cursor t = *c;
+	int64_t sec = 0, frac = 0, scale = NS;
+	int nd = 0, d;
+
+	while (nd < 11 && cur_digit(&t, &d)) {
+		sec = sec * 10 + d;
 		nd++;
 	}
-	if (!nd || isdigit((unsigned char)*s) || *s != '.')
-		return false;
-	s++;
+	if (!nd || !cur_char(&t, '.'))
+		return false;	/* no digits, or a twelfth digit where the point should be */
 	nd = 0;
-	while (isdigit((unsigned char)*s)) {
+	while (cur_digit(&t, &d)) {
 		if (nd < 9) {
 			scale /= 10;
-			frac += (*s - '0') * scale;
+			frac += d * scale;
 		}
-		s++;
 		nd++;
 	}
 	if (!nd || sec > (INT64_MAX - frac) / NS)	/* beyond 2262 in ns: not a time */
 		return false;
 	*ns = sec * NS + frac;
-	*p = s;
-	return true;
-}
-
-static bool digits(const char *s, int n, int *v)
-{
-	*v = 0;
-	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-		*v = *v * 10 + (s[i] - '0');
-	}
+	*c = t;
 	return true;
 }
 
@@ -66,80 +98,86 @@ static const char *const months[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun"
 static const int mdays[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
 
 /* "Mmm dd hh:mm:ss " -> seconds into a 365-day year. */
-static bool bsd_time(const char **p, int64_t *ns)
+static bool bsd_time(struct fw_cursor *c, int64_t *ns)
 {
-	const char *s = *p;
-	int mon = -1, day, h, m, sec;
+	struct fw_cursor t = *c;
+	const uint8_t *m;
+	int mon = -1, day, d, h, mi, sec;
 
+	if (!fw_cur_ptr(&t, &m, 3))
+		return false;
 	for (int i = 0; i < 12; i++)
-		if (strncmp(s, months[i], 3) == 0)
+		if (memcmp(m, months[i], 3) == 0)
 			mon = i;
-	if (mon < 0 || s[3] != ' ' || strlen(s) < 16)
+	if (mon < 0 || !cur_char(&t, ' '))
 		return false;
-	if (!digits(s + 5, 1, &day) || (s[4] != ' ' && !isdigit((unsigned char)s[4])))
+	if (cur_char(&t, ' ')) {	/* "Dec  6" */
+		if (!cur_digit(&t, &day))
+			return false;
+	} else if (!cur_digit(&t, &d) || !cur_digit(&t, &day)) {
 		return false;
-	if (s[4] != ' ')
-		day += (s[4] - '0') * 10;
-	if (s[6] != ' ' || !digits(s + 7, 2, &h) || s[9] != ':' || !digits(s + 10, 2, &m) ||
-	    s[12] != ':' || !digits(s + 13, 2, &sec) || s[15] != ' ')
+	} else {
+		day += d * 10;
+	}
+	if (!cur_char(&t, ' ') || !cur_digits(&t, 2, &h) || !cur_char(&t, ':') ||
+	    !cur_digits(&t, 2, &mi) || !cur_char(&t, ':') || !cur_digits(&t, 2, &sec) ||
+	    !cur_char(&t, ' '))
 		return false;
-	*ns = ((int64_t)(mdays[mon] + day - 1) * 86400 + h * 3600 + m * 60 + sec) * NS;
-	*p = s + 16;
+	*ns = ((int64_t)(mdays[mon] + day - 1) * 86400 + h * 3600 + mi * 60 + sec) * NS;
+	*c = t;
 	return true;
 }
 
 /* "YYYY-MM-DDThh:mm:ss[.frac][Z|+hh:mm] " -> seconds into a 365-day year (no zone shift). */
-static bool iso_time(const char **p, int64_t *ns)
+static bool iso_time(struct fw_cursor *c, int64_t *ns)
 {
-	const char *s = *p;
-	int y, mon, day, h, m, sec;
+	struct fw_cursor t = *c;
+	int y, mon, day, h, m, sec, d;
 	int64_t frac = 0, scale = NS;
 
-	if (strlen(s) < 20 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mon) ||
-	    s[7] != '-' || !digits(s + 8, 2, &day) || s[10] != 'T' || !digits(s + 11, 2, &h) ||
-	    s[13] != ':' || !digits(s + 14, 2, &m) || s[16] != ':' || !digits(s + 17, 2, &sec) ||
-	    mon < 1 || mon > 12)
+	if (!cur_digits(&t, 4, &y) || !cur_char(&t, '-') || !cur_digits(&t, 2, &mon) ||
+	    !cur_char(&t, '-') || !cur_digits(&t, 2, &day) || !cur_char(&t, 'T') ||
+	    !cur_digits(&t, 2, &h) || !cur_char(&t, ':') || !cur_digits(&t, 2, &m) ||
+	    !cur_char(&t, ':') || !cur_digits(&t, 2, &sec) || mon < 1 || mon > 12)
 		return false;
-	s += 19;
-	if (*s == '.') {
-		s++;
-		while (isdigit((unsigned char)*s)) {
+	if (cur_char(&t, '.'))
+		while (cur_digit(&t, &d))
 			if (scale > 1) {
 				scale /= 10;
-				frac += (*s - '0') * scale;
+				frac += d * scale;
 			}
-			s++;
-		}
-	}
-	while (*s && *s != ' ')
-		s++;		/* the zone: kept as written, alignment measures the rest */
-	if (*s != ' ')
+	/* the zone: kept as written, alignment measures the rest */
+	while (fw_cur_left(&t) && !cur_is(&t, ' '))
+		fw_cur_skip(&t, 1);
+	if (!cur_char(&t, ' '))
 		return false;
 	*ns = ((int64_t)(mdays[mon - 1] + day - 1) * 86400 + h * 3600 + m * 60 + sec) * NS + frac;
-	*p = s + 1;
+	*c = t;
 	return true;
 }
 
 /* After a syslog time: "host prog[pid]: "; the program names the daemon. */
-static void syslog_tag(const char **p, enum fw_dlog_daemon *d)
+static void syslog_tag(struct fw_cursor *c, enum fw_dlog_daemon *d)
 {
-	const char *s = *p, *tag, *end;
+	struct fw_cursor t = *c;
+	const uint8_t *tag;
+	size_t n;
 
-	while (*s && *s != ' ')
-		s++;
-	if (*s != ' ')
+	while (fw_cur_left(&t) && !cur_is(&t, ' '))
+		fw_cur_skip(&t, 1);	/* the host */
+	if (!cur_char(&t, ' '))
 		return;
-	tag = ++s;
-	while (*s && *s != ' ' && *s != ':')
-		s++;
-	if (*s != ':' || s[1] != ' ')
+	tag = t.p;
+	while (fw_cur_left(&t) && !cur_is(&t, ' ') && !cur_is(&t, ':'))
+		fw_cur_skip(&t, 1);
+	n = (size_t)(t.p - tag);
+	if (!cur_char(&t, ':') || !cur_char(&t, ' '))
 		return;
-	end = s;
-	if ((size_t)(end - tag) >= 7 && strncmp(tag, "hostapd", 7) == 0)
+	if (n >= 7 && memcmp(tag, "hostapd", 7) == 0)
 		*d = FW_DLOG_HOSTAPD;
-	else if ((size_t)(end - tag) >= 14 && strncmp(tag, "wpa_supplicant", 14) == 0)
+	else if (n >= 14 && memcmp(tag, "wpa_supplicant", 14) == 0)
 		*d = FW_DLOG_WPA_SUPPLICANT;
-	*p = s + 2;
+	*c = t;
 }
 
 /* The MAC address right after prefix in s, if any. */
@@ -252,6 +290,7 @@ static enum fw_dlog_kind hostapd_line(const char *s, struct fw_dlog_event *ev)
 		if (strncmp(q, "PTKINITDONE", 11) == 0) {
 			/* the authenticator installs its PTK on entering PTKINITDONE */
 			set_detail(ev, "PTK", 3);
+			ev->key = FW_DLOG_KEY_PTK;
 			return FW_DLOG_EV_KEY_INSTALL;
 		}
 		detail_word(ev, "", q);
@@ -305,6 +344,10 @@ static enum fw_dlog_kind install_line(const char *q, struct fw_dlog_event *ev)
 		buf[n + 9] = '\0';
 	}
 	set_detail(ev, buf, strlen(buf));
+	ev->key = strncmp(q, "PTK", 3) == 0 ? FW_DLOG_KEY_PTK :
+		  strncmp(q, "GTK", 3) == 0 ? FW_DLOG_KEY_GTK :
+		  strncmp(q, "IGTK", 4) == 0 ? FW_DLOG_KEY_IGTK :
+		  strncmp(q, "BIGTK", 5) == 0 ? FW_DLOG_KEY_BIGTK : FW_DLOG_KEY_NONE;
 	return FW_DLOG_EV_KEY_INSTALL;
 }
 
@@ -402,6 +445,22 @@ static void snonce_line(struct fw_dlog *st, const char *s)
 	st->pending_snonce = true;
 }
 
+/* The daemon's own address: hostapd's interface set-up, wpa_supplicant's "Own MAC address". */
+static void self_line(struct fw_dlog *st, const char *s)
+{
+	uint8_t mac[6];
+
+	if (strstr(s, "Using interface ") && mac_after(s, " with hwaddr ", mac)) {
+		st->lines_hostapd++;
+	} else if (mac_after(s, "Own MAC address: ", mac)) {
+		st->lines_supplicant++;
+	} else {
+		return;
+	}
+	memcpy(st->self, mac, 6);
+	st->has_self = true;
+}
+
 /* Text: printable ASCII and tabs; anything else (NUL, control bytes, 8-bit) is garbage. */
 static bool is_text(const char *line, size_t len)
 {
@@ -422,7 +481,8 @@ int fw_dlog_parse_line(struct fw_dlog *st, const char *line, size_t len, uint64_
 		       struct fw_dlog_event *ev)
 {
 	char buf[FW_DLOG_LINE_MAX + 1];
-	const char *s = buf;
+	const char *s;
+	struct fw_cursor cur;
 	enum fw_dlog_daemon tag = FW_DLOG_UNKNOWN;
 	enum fw_dlog_kind k;
 	int side;
@@ -432,27 +492,31 @@ int fw_dlog_parse_line(struct fw_dlog *st, const char *line, size_t len, uint64_
 	memcpy(buf, line, len);
 	buf[len] = '\0';
 	if (len && buf[len - 1] == '\r')
-		buf[len - 1] = '\0';
+		buf[--len] = '\0';
 	memset(ev, 0, sizeof(*ev));
 	ev->line = line_no;
 	ev->ack = -1;
-	if (iso_time(&s, &ev->ts_ns) || bsd_time(&s, &ev->ts_ns)) {
+	fw_cur_init(&cur, (const uint8_t *)buf, len);
+	if (iso_time(&cur, &ev->ts_ns) || bsd_time(&cur, &ev->ts_ns)) {
 		ev->has_ts = true;
-		syslog_tag(&s, &tag);
+		syslog_tag(&cur, &tag);
 	}
 	for (int i = 0; i < 2; i++) {
-		const char *p = s;
+		struct fw_cursor p = cur;
 		int64_t t;
 
-		if (parse_time(&p, &t) && p[0] == ':' && p[1] == ' ') {
+		if (parse_time(&p, &t) && cur_char(&p, ':') && cur_char(&p, ' ')) {
 			if (!ev->has_ts || i == 0) {
 				ev->ts_ns = t;
 				ev->has_ts = true;
 			}
-			s = p + 2;
+			cur = p;
 		}
 	}
+	/* the message: the rest of the line, NUL-terminated in buf */
+	s = buf + fw_cur_offset(&cur);
 	snonce_line(st, s);
+	self_line(st, s);
 	k = hostapd_line(s, ev);
 	if (k != FW_DLOG_EV_NONE) {
 		ev->daemon = FW_DLOG_HOSTAPD;

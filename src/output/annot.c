@@ -11,14 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handshake/logfind.h"
 #include "output/annot.h"
 #include "output/fmt.h"
+#include "output/logrows.h"
 #include "output/text.h"
 #include "output/tstyle.h"
 #include "util/err.h"
 #include "util/mac.h"
 
-enum { RANK_MSG = 0, RANK_HS = 1, RANK_FINDING = 2 };
+enum { RANK_MSG = 0, RANK_HS = 1, RANK_FINDING = 2, RANK_LOG = 5 };
 
 struct mstream {
 	FILE *f;
@@ -521,6 +523,52 @@ static char *summary_text(const struct fw_view *v, const char *tool)
 	return t ? cap_summary(t, strlen(t)) : NULL;
 }
 
+/*
+ * The daemons' log lines on the frames they tell of (the pairs of
+ * handshake/logfind.h): "log H:40 (hostapd.log): hostapd: dropped 2/4 for
+ * its replay counter, 1501.234 ms after this frame".
+ */
+static int log_notes(struct fw_annot *a, const struct fw_view *v)
+{
+	for (size_t i = 0; i < v->n_log_pairs; i++) {
+		const struct fw_log_pair *p = &v->log_pairs[i];
+		const struct fw_dlog *l;
+		const struct fw_dlog_event *e = NULL;
+		struct mstream s;
+		char lab[48], text[128];
+		int64_t r;
+
+		if (p->log >= v->n_logs)
+			continue;
+		l = v->logs[p->log];
+		/* the event of that line: events are in line order */
+		for (size_t lo = 0, hi = l->n_events; lo < hi;) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (l->events[mid].line < p->line) {
+				lo = mid + 1;
+			} else {
+				if (l->events[mid].line == p->line)
+					e = &l->events[mid];
+				hi = mid;
+			}
+		}
+		if (!e || ms_open(&s) != 0)
+			return e ? FW_ENOMEM : 0;
+		r = p->rel_ns < 0 ? -p->rel_ns : p->rel_ns;
+		fputs("log ", s.f);
+		fputs(fw_logrow_label(lab, sizeof(lab), v, p->log, p->line), s.f);
+		fputs(" (", s.f);
+		fw_tx_str(s.f, l->path);
+		fprintf(s.f, "): %s, %" PRId64 ".%03" PRId64 " ms %s this frame",
+			fw_logrow_text(text, sizeof(text), l, e), r / 1000000, r / 1000 % 1000,
+			p->rel_ns < 0 ? "before" : "after");
+		if (add_note(a, p->file, p->frame, RANK_LOG, ms_close(&s)) != 0)
+			return FW_ENOMEM;
+	}
+	return 0;
+}
+
 int fw_annot_init(struct fw_annot *a, const struct fw_view *v, const char *tool)
 {
 	memset(a, 0, sizeof(*a));
@@ -530,6 +578,8 @@ int fw_annot_init(struct fw_annot *a, const struct fw_view *v, const char *tool)
 	for (size_t i = 0; i < v->n_findings; i++)
 		if (finding_notes(a, v->findings[i]) != 0)
 			goto nomem;
+	if (log_notes(a, v) != 0)
+		goto nomem;
 	if (finish_notes(a) != 0)
 		goto nomem;
 	a->summary = summary_text(v, tool);

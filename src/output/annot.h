@@ -13,7 +13,8 @@
  * handshake, replay counter, MIC verdict with the ANonce it verified
  * against, ACK), how its handshake ended (on the deauthentication or
  * disassociation frame), then the findings whose evidence names the frame,
- * most severe first.  Duplicates are dropped.  Handshakes are numbered per
+ * most severe first, then the daemons' log lines that tell of it (the
+ * view's log_pairs, with --log).  Duplicates are dropped.  Handshakes are numbered per
  * link; when the view holds several links, "handshake N" is followed by
  * the link's "AP <-> STA" addresses.
  *

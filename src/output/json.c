@@ -14,6 +14,7 @@
 #include "output/fmt.h"
 #include "output/json.h"
 #include "output/logrows.h"
+#include "output/logsonly.h"
 #include "output/utf8.h"
 #include "util/err.h"
 #include "util/hex.h"
@@ -602,8 +603,35 @@ static void write_log_confirm(FILE *o, const struct fw_view *v, const struct fw_
 	jstr(o, fw_dlog_kind_name(c.e->kind));
 	fputs(",\"detail\":", o);
 	jstr(o, c.e->detail);
-	fprintf(o, ",\"relative_to_frame\":%" PRIu64 ",\"relative_us\":%" PRId64 "}", c.m4->frame,
+	fprintf(o, ",\"relative_to_frame\":%" PRIu64 ",\"relative_us\":%" PRId64, c.m4->frame,
 		c.rel_ns / 1000);
+	fputs(",\"says\":", o);
+	jstr(o, c.says);
+	fputs(",\"lines\":[", o);
+	for (size_t i = 0; i < c.n_lines; i++)
+		fprintf(o, "%s%" PRIu64, i ? "," : "", c.lines[i]->line);
+	fputs("]}", o);
+}
+
+/* "log_lines": the daemons' log lines a finding drawn with the logs rests on. */
+static void write_log_lines(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+{
+	size_t n = f->n_log_lines < FW_FINDING_MAX_LOG_LINES ? f->n_log_lines
+							      : FW_FINDING_MAX_LOG_LINES;
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (f->log_lines[i].log >= v->n_logs)
+			continue;
+		fputs(any ? ",{\"file\":" : ",\"log_lines\":[{\"file\":", o);
+		jstr(o, v->logs[f->log_lines[i].log]->path);
+		fprintf(o, ",\"line\":%" PRIu64 ",\"what\":", f->log_lines[i].line);
+		jstr(o, f->log_lines[i].what ? f->log_lines[i].what : "");
+		fputc('}', o);
+		any = true;
+	}
+	if (any)
+		fputc(']', o);
 }
 
 static void write_finding(FILE *o, const struct fw_view *v, const struct fw_finding *f)
@@ -648,6 +676,7 @@ static void write_finding(FILE *o, const struct fw_view *v, const struct fw_find
 		jstr(o, f->diagnosis);
 	}
 	write_log_confirm(o, v, f);
+	write_log_lines(o, v, f);
 	fputc('}', o);
 }
 
@@ -679,6 +708,57 @@ int fw_json_write(FILE *o, const struct fw_view *v, bool show_keys)
 	for (size_t i = 0; i < v->n_logs; i++) {
 		fputs(i ? ",\n  " : "\n  ", o);
 		write_log(o, v->logs[i]);
+	}
+	fputs("]}\n", o);
+	return ferror(o) ? FW_EIO : 0;
+}
+
+/*
+ * With no capture: the links the logs name, each with its log events (times
+ * on each log's own clock: "time" null, "log_time" set), and the logs.
+ */
+int fw_json_write_logs_only(FILE *o, const struct fw_dlog *const *logs, size_t n)
+{
+	struct fw_logsonly_link k[FW_LOGSONLY_MAX_LINKS];
+	size_t m = fw_logsonly_links(logs, n, k, FW_LOGSONLY_MAX_LINKS);
+	struct fw_view v;
+	bool first_link = true;
+
+	memset(&v, 0, sizeof(v));
+	v.logs = logs;
+	v.n_logs = n;
+	fputs("{\"inputs\":[],\n\"links\":[", o);
+	for (size_t i = 0; i < m; i++) {
+		bool first = true;
+
+		if (k[i].dropped)
+			continue;
+		fputs(first_link ? "\n  {\"file\":null,\"bssid\":" : ",\n  {\"file\":null,\"bssid\":", o);
+		first_link = false;
+		if (memcmp(k[i].ap, (const uint8_t[6]){ 0 }, 6) == 0)
+			fputs("null", o);
+		else
+			jmac(o, k[i].ap);
+		fputs(",\"sta\":", o);
+		if (memcmp(k[i].sta, (const uint8_t[6]){ 0 }, 6) == 0)
+			fputs("null", o);
+		else
+			jmac(o, k[i].sta);
+		fputs(",\"from_logs\":true,\"log_events\":[", o);
+		for (size_t j = 0; j < n; j++)
+			for (size_t e = 0; e < logs[j]->n_events; e++) {
+				if (!fw_logsonly_on(&k[i], j, logs[j], &logs[j]->events[e]))
+					continue;
+				fputs(first ? "\n     " : ",\n     ", o);
+				first = false;
+				write_log_event(o, &v, logs[j], &logs[j]->events[e]);
+			}
+		fputs("],\"handshakes\":[]}", o);
+	}
+	fputs("],\n\"findings\":[],\n\"notes\":[],\n\"logs\":[", o);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n  " : "\n  ", o);
+		write_log(o, logs[i]);
 	}
 	fputs("]}\n", o);
 	return ferror(o) ? FW_EIO : 0;

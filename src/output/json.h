@@ -18,6 +18,8 @@
 
 /* Write the document and a final newline.  0, or FW_EIO when out failed. */
 int fw_json_write(FILE *out, const struct fw_view *v, bool show_keys);
+/* The document with no capture, from the daemons' logs alone (output/logsonly.h). */
+int fw_json_write_logs_only(FILE *out, const struct fw_dlog *const *logs, size_t n);
 /*
  * One element of the document, exactly as it appears there (no newline):
  * a finding of "findings", a message of a handshake's "messages", a string

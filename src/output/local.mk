@@ -14,6 +14,7 @@ libfwoutput_a_SOURCES = \
 	src/output/report.h src/output/html.c \
 	src/output/svg.c src/output/svg.h \
 	src/output/markdown.c \
+	src/output/logsonly.c src/output/logsonly.h \
 	$(NULL)
 libfwoutput_a_CFLAGS = $(AM_CFLAGS)
 

@@ -273,14 +273,11 @@ static int64_t next_ap_msg(const struct fw_link *l, int64_t t)
 /* A daemon logs its send a little before the air shows it: a PTK install this close before counts. */
 #define CONFIRM_BEFORE_NS 20000000LL
 
-bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
-			struct fw_logconfirm *c)
+static bool confirm_early(const struct fw_view *v, const struct fw_link *l,
+			  const struct fw_finding *f, struct fw_logconfirm *c)
 {
-	const struct fw_link *l;
 	int64_t until;
 
-	if (f->code != FW_F_EARLY_KEY_INSTALL || !v->n_logs || !(l = link_of(v, f)))
-		return false;
 	if (!(c->m4 = unacked_m4(l, f)))
 		return false;
 	until = next_ap_msg(l, c->m4->ts_ns);
@@ -296,7 +293,7 @@ bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
 		while ((e = fw_dlog_link_next(&it)) != NULL) {
 			int64_t t;
 
-			if (e->kind != FW_DLOG_EV_KEY_INSTALL || strncmp(e->detail, "PTK", 3) != 0 ||
+			if (e->kind != FW_DLOG_EV_KEY_INSTALL || e->key != FW_DLOG_KEY_PTK ||
 			    !e->has_ts || fw_dlog_event_ap_side(d, e) ||
 			    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t))
 				continue;
@@ -305,10 +302,158 @@ bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
 			c->log = i;
 			c->e = e;
 			c->rel_ns = t - c->m4->ts_ns;
+			c->lines[0] = e;
+			c->n_lines = 1;
+			c->says = "installing PTK";
 			return true;
 		}
 	}
 	return false;
+}
+
+/* The finding's evidence messages of type t, in their order (at most max). */
+static size_t evidence_msgs(const struct fw_link *l, const struct fw_finding *f,
+			    enum fw_msg_type t, const struct fw_msg **out, size_t max)
+{
+	size_t n = 0, nf = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
+
+	for (size_t k = 0; k < nf && n < max; k++)
+		for (size_t i = 0; i < l->n_msgs && n < max; i++)
+			if (l->msgs[i].type == t && l->msgs[i].file == f->frames[k].file &&
+			    l->msgs[i].frame == f->frames[k].frame) {
+				out[n++] = &l->msgs[i];
+				break;
+			}
+	return n;
+}
+
+/* A daemon handles a frame this long after the air showed it, at most, to count as its verdict. */
+#define CONFIRM_AFTER_NS 3000000000LL
+
+/* hostapd's verdict on a 2/4: dropped for its replay counter, or its MIC invalid. */
+static bool confirm_m2(const struct fw_view *v, const struct fw_link *l,
+		       const struct fw_finding *f, struct fw_logconfirm *c)
+{
+	const struct fw_msg *m2[4];
+	size_t n = evidence_msgs(l, f, FW_MSG_M2, m2, 4);
+
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < v->n_logs; i++) {
+			const struct fw_dlog *d = v->logs[i];
+			struct fw_dlog_link_iter it;
+			const struct fw_dlog_event *e;
+
+			if (!d->fit.aligned)
+				continue;
+			fw_dlog_link_first(&it, d, l->bssid, l->sta);
+			while ((e = fw_dlog_link_next(&it)) != NULL) {
+				int64_t t;
+
+				if ((e->kind != FW_DLOG_EV_REPLAY_DISCARD &&
+				     e->kind != FW_DLOG_EV_MIC_FAILURE) ||
+				    (e->msg != FW_DLOG_M2 && e->msg != FW_DLOG_MSG_NONE) ||
+				    !e->has_ts || !fw_dlog_event_ap_side(d, e) ||
+				    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t))
+					continue;
+				if (t < m2[k]->ts_ns - CONFIRM_BEFORE_NS ||
+				    t > m2[k]->ts_ns + CONFIRM_AFTER_NS)
+					continue;
+				c->log = i;
+				c->e = e;
+				c->m4 = m2[k];
+				c->rel_ns = t - m2[k]->ts_ns;
+				c->lines[0] = e;
+				c->n_lines = 1;
+				c->says = e->kind == FW_DLOG_EV_REPLAY_DISCARD
+						  ? "dropped msg 2/4 for its replay counter"
+						  : "invalid MIC in msg 2/4";
+				return true;
+			}
+		}
+	return false;
+}
+
+/*
+ * hostapd's TX status ack=0 for the requests of type t the finding names:
+ * the status that follows the send logged nearest each request.
+ */
+static bool confirm_unacked(const struct fw_view *v, const struct fw_link *l,
+			    const struct fw_finding *f, enum fw_msg_type t, enum fw_dlog_msg dm,
+			    struct fw_logconfirm *c)
+{
+	const struct fw_msg *req[FW_LOGCONFIRM_MAX];
+	size_t n = evidence_msgs(l, f, t, req, FW_LOGCONFIRM_MAX);
+
+	c->n_lines = 0;
+	for (size_t i = 0; i < v->n_logs && !c->n_lines; i++) {
+		const struct fw_dlog *d = v->logs[i];
+
+		if (!d->fit.aligned)
+			continue;
+		for (size_t k = 0; k < n && c->n_lines < FW_LOGCONFIRM_MAX; k++) {
+			struct fw_dlog_link_iter it;
+			const struct fw_dlog_event *e, *sent = NULL, *status = NULL;
+			int64_t best = CONFIRM_BEFORE_NS + 1;
+
+			fw_dlog_link_first(&it, d, l->bssid, l->sta);
+			while ((e = fw_dlog_link_next(&it)) != NULL) {
+				int64_t ts, dt;
+
+				if (!e->has_ts || !fw_dlog_event_ap_side(d, e) ||
+				    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &ts))
+					continue;
+				if (e->kind == FW_DLOG_EV_EAPOL_TX) {
+					dt = ts - req[k]->ts_ns;
+					dt = dt < 0 ? -dt : dt;
+					if (e->msg == dm && dt < best) {
+						best = dt;
+						sent = e;
+						status = NULL;
+					} else if (sent && sent != e && status == NULL) {
+						break;	/* the next send: no status for ours */
+					}
+				} else if (e->kind == FW_DLOG_EV_TX_STATUS && sent && !status) {
+					status = e;
+				}
+			}
+			if (!status || status->ack != 0)
+				continue;
+			if (!c->n_lines) {
+				int64_t ts = status->ts_ns + d->fit.offset_ns;
+
+				c->log = i;
+				c->e = status;
+				c->m4 = req[k];
+				c->rel_ns = ts - req[k]->ts_ns;
+			}
+			c->lines[c->n_lines++] = status;
+		}
+	}
+	c->says = "TX status ack=0";
+	return c->n_lines > 0;
+}
+
+bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
+			struct fw_logconfirm *c)
+{
+	const struct fw_link *l;
+
+	memset(c, 0, sizeof(*c));
+	if (!v->n_logs || !(l = link_of(v, f)))
+		return false;
+	switch (f->code) {
+	case FW_F_EARLY_KEY_INSTALL:
+		return confirm_early(v, l, f, c);
+	case FW_F_LATE_ANSWER:
+	case FW_F_M2_REJECTED:
+		return confirm_m2(v, l, f, c);
+	case FW_F_GROUP_FAILED:
+		return confirm_unacked(v, l, f, FW_MSG_G1, FW_DLOG_G1, c);
+	case FW_F_M3_LOST:
+		return confirm_unacked(v, l, f, FW_MSG_M3, FW_DLOG_M3, c);
+	default:
+		return false;
+	}
 }
 
 void fw_logrows_confirm_text(FILE *out, const struct fw_view *v, const struct fw_finding *f)
@@ -320,10 +465,25 @@ void fw_logrows_confirm_text(FILE *out, const struct fw_view *v, const struct fw
 	if (!fw_logrows_confirm(v, f, &c))
 		return;
 	a = c.rel_ns < 0 ? -c.rel_ns : c.rel_ns;
-	fprintf(out, "; confirmed by the station's log (%s: installing PTK %" PRId64 ".%03" PRId64
-		" ms %s msg 4/4 #%s %s)",
-		fw_logrow_label(lab, sizeof(lab), v, c.log, c.e->line), a / 1000000, a / 1000 % 1000,
-		c.rel_ns < 0 ? "before" : "after",
-		fw_tx_frame(fr, sizeof(fr), v, c.m4->file, c.m4->frame),
-		c.rel_ns < 0 ? "went on the air" : "was sent, which was never acknowledged");
+	if (f->code == FW_F_EARLY_KEY_INSTALL) {
+		fprintf(out, "; confirmed by the station's log (%s: installing PTK %" PRId64
+			".%03" PRId64 " ms %s msg 4/4 #%s %s)",
+			fw_logrow_label(lab, sizeof(lab), v, c.log, c.e->line), a / 1000000,
+			a / 1000 % 1000, c.rel_ns < 0 ? "before" : "after",
+			fw_tx_frame(fr, sizeof(fr), v, c.m4->file, c.m4->frame),
+			c.rel_ns < 0 ? "went on the air" : "was sent, which was never acknowledged");
+		return;
+	}
+	if (c.n_lines > 1) {
+		fprintf(out, "; confirmed by the AP's log: %zu %s (", c.n_lines, "TX statuses ack=0");
+		for (size_t i = 0; i < c.n_lines; i++)
+			fprintf(out, "%s%s", i ? ", " : "",
+				fw_logrow_label(lab, sizeof(lab), v, c.log, c.lines[i]->line));
+		fputc(')', out);
+		return;
+	}
+	fprintf(out, "; confirmed by the AP's log (%s: %s, %" PRId64 ".%03" PRId64 " ms %s #%s)",
+		fw_logrow_label(lab, sizeof(lab), v, c.log, c.e->line), c.says, a / 1000000,
+		a / 1000 % 1000, c.rel_ns < 0 ? "before" : "after",
+		fw_tx_frame(fr, sizeof(fr), v, c.m4->file, c.m4->frame));
 }

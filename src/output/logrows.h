@@ -38,17 +38,28 @@ int fw_logrows_width(const struct fw_view *v);
 size_t fw_logrows_collect(const struct fw_view *v, const struct fw_link *l, int64_t from,
 			  int64_t to, struct fw_logref *out, size_t max, size_t *more);
 /*
- * A log line that confirms finding f from a daemon's own side, or false.
- * EARLY_KEY_INSTALL: the station's "installing PTK" before its msg 4/4
- * went on the air, or after it while that 4/4 was never acknowledged and
- * before the AP's next message.  Sets the event, its log, the 4/4 and the
- * install's time relative to it (negative: before).
+ * The daemon's own verdict on finding f, from its aligned log, or false:
+ *  EARLY_KEY_INSTALL  the station's "installing PTK" before its msg 4/4
+ *                     went on the air, or after it while that 4/4 was never
+ *                     acknowledged and before the AP's next message;
+ *  LATE_ANSWER,       hostapd dropping the finding's 2/4 for its replay
+ *  M2_REJECTED        counter, or finding its MIC invalid, within 3 s of
+ *                     the frame;
+ *  GROUP_FAILED,      hostapd's TX statuses ack=0 for the group 1/2s or
+ *  M3_LOST            3/4s of the finding, one a transmission.
+ * Sets the first line's event and log, every line (lines[0] is e), the
+ * frame the first line is timed against and its time relative to it
+ * (negative: before), and what the lines say.
  */
+#define FW_LOGCONFIRM_MAX 8
 struct fw_logconfirm {
 	size_t log;
 	const struct fw_dlog_event *e;
-	const struct fw_msg *m4;
+	const struct fw_msg *m4;	/* the frame e is timed against */
 	int64_t rel_ns;
+	size_t n_lines;
+	const struct fw_dlog_event *lines[FW_LOGCONFIRM_MAX];
+	const char *says;	/* "installing PTK", "dropped it for its replay counter", ... */
 };
 bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
 			struct fw_logconfirm *c);

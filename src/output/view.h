@@ -21,6 +21,8 @@
 #include "handshake/model.h"
 #include "logs/dlog.h"
 
+struct fw_log_pair;
+
 struct fw_view {
 	size_t n_inputs;
 	const struct fw_input *const *inputs;
@@ -34,6 +36,9 @@ struct fw_view {
 	/* the daemons' logs (--log), aligned to the capture; set by the caller, not owned */
 	size_t n_logs;
 	const struct fw_dlog *const *logs;
+	/* their lines paired with frames (handshake/logfind.h); set by the caller, not owned */
+	size_t n_log_pairs;
+	const struct fw_log_pair *log_pairs;
 	/*
 	 * The findings of each link (fw_view_init()), so that a report or a
 	 * screen drawing a row per link does not walk every finding for each:

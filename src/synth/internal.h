@@ -164,6 +164,19 @@ void sc_move(struct scene *sc, uint64_t from, uint64_t to);
 /* Frame n was on the air but the sniffer missed it: it leaves the capture. */
 void sc_drop(struct scene *sc, uint64_t n);
 
+/*
+ * The daemons' logs (scenarios that model them): sc_log_open names log i
+ * and sets its clock off the capture's by offset_ns; sc_log appends one
+ * line stamped at capture time ts_ns ("1767225600.123456: " and the text),
+ * in the order the scenario writes them.  A line that does not fit is
+ * an error of the run.
+ */
+void sc_log_open(struct scene *sc, size_t i, const char *name, int64_t offset_ns);
+__attribute__((format(printf, 4, 5)))
+void sc_log(struct scene *sc, size_t i, int64_t ts_ns, const char *fmt, ...);
+/* The time of frame n (1-based). */
+int64_t sc_frame_time(const struct scene *sc, uint64_t n);
+
 /* What the scenario is built to show. */
 void sc_expect(struct scene *sc, const char *code, uint64_t frame);
 void sc_complete(struct scene *sc, unsigned n);
@@ -183,6 +196,8 @@ void sc_traffic(struct scene *sc);
  * comes back half a second later with a new SNonce and associates again.
  */
 void sc_m2_rejected_twice(struct scene *sc, const struct sc_tx *m2);
+/* daemonlog.c: an AP split in two processes; the relay's late events give a stale ANonce. */
+void sc_split_ap_stale_anonce(struct scene *sc);
 void sc_leave_and_return(struct scene *sc);
 
 struct sc_entry {

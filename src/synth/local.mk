@@ -8,5 +8,6 @@ libfwsynth_a_SOURCES = \
 	src/synth/scenarios_eap.c \
 	src/synth/dot1x.c \
 	src/synth/run.c \
+	src/synth/daemonlog.c \
 	$(NULL)
 libfwsynth_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)

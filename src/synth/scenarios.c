@@ -695,5 +695,8 @@ const struct sc_entry sc_table[] = {
 	  "the AP answers its SA Query: no finding" }, pmf_spoofed_deauth },
 	{ { "pmf-deauth-ignored", "PMF, 4/4 lost: the station ignores the AP's unprotected deauths, "
 	  "its SA Queries go unanswered, it deauthenticates and reconnects" }, pmf_deauth_ignored },
+	{ { "split-ap-stale-anonce", "an AP split in two processes: the relayed association comes "
+	  "late, the state machine restarts and checks the first 2/4 with the new ANonce (with "
+	  "--logs: both processes' logs and the station's)" }, sc_split_ap_stale_anonce },
 };
 const size_t sc_table_len = sizeof(sc_table) / sizeof(sc_table[0]);

@@ -62,6 +62,22 @@ struct fw_synth_link {
 	uint16_t ap_seq, sta_seq;
 };
 
+/*
+ * A daemon's debug log as it would have written it for the run (hostapd's
+ * or wpa_supplicant's -dd -t format: the lines fourway reads and a few
+ * around them), for the scenarios that model one; name is the process
+ * ("ap-frontend", "ap-sm", "wpa_supplicant").  Each log has its own clock:
+ * the scenario may set it off the capture's, as two hosts' clocks are.
+ */
+#define FW_SYNTH_MAX_LOGS 3
+#define FW_SYNTH_LOG_MAX 8192
+struct fw_synth_log {
+	char name[24];
+	int64_t offset_ns;	/* the log's clock minus the capture's */
+	size_t len;
+	char text[FW_SYNTH_LOG_MAX];
+};
+
 /* What a run wrote and what it is built to show. */
 struct fw_synth_result {
 	uint64_t frames;
@@ -72,6 +88,8 @@ struct fw_synth_result {
 	struct fw_synth_expect expect[FW_SYNTH_MAX_EXPECT];
 	char key_line[256];	/* `key psk "P" "S"`, `key pmk HEX` or `key radius-secret "S"` */
 	struct fw_synth_link link;	/* after the last frame */
+	size_t n_logs;		/* the daemons' logs the scenario writes (0: none) */
+	struct fw_synth_log logs[FW_SYNTH_MAX_LOGS];
 };
 
 struct fw_synth_scenario {
@@ -114,6 +132,8 @@ int fw_synth_write_pcaps(const struct fw_synth_opts *o, const char *name, const 
 /* Whether scenario name exists, and whether it is an 802.1X one, with a wired side. */
 bool fw_synth_exists(const char *name);
 bool fw_synth_has_wired(const char *name);
+/* Whether scenario name writes the daemons' logs (synth --logs). */
+bool fw_synth_has_logs(const char *name);
 /*
  * The sidecar: the key line, `merge PATH` when merge is not NULL (the wired
  * capture, relative to the sidecar's folder), `handshakes complete N`, one

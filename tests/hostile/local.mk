@@ -1,8 +1,8 @@
 # Hostile input (README.md, "Hostile input"): mkhostile writes each input of
 # the table, hostile.sh runs fourway on it and checks the behaviour.
 check_PROGRAMS += tests/hostile/mkhostile
-TESTS += tests/hostile/hostile.sh tests/hostile/outputs.sh
-EXTRA_DIST += tests/hostile/hostile.sh tests/hostile/outputs.sh
+TESTS += tests/hostile/hostile.sh tests/hostile/outputs.sh tests/hostile/logs.sh
+EXTRA_DIST += tests/hostile/hostile.sh tests/hostile/outputs.sh tests/hostile/logs.sh
 tests_hostile_mkhostile_SOURCES = tests/hostile/mkhostile.c
 tests_hostile_mkhostile_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 # memcheck over the analyze path (skips without valgrind, or in a sanitizer

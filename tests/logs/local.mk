@@ -2,8 +2,8 @@
 # hostile logs, and alignment by known offsets; align.sh aligns real
 # captures/messy runs and a copy shifted by a known amount (editcap).
 check_PROGRAMS += tests/logs/test_logs
-TESTS += tests/logs/test_logs tests/logs/align.sh
-EXTRA_DIST += tests/logs/align.sh
+TESTS += tests/logs/test_logs tests/logs/align.sh tests/logs/confirm.sh tests/logs/logsonly.sh
+EXTRA_DIST += tests/logs/align.sh tests/logs/confirm.sh tests/logs/logsonly.sh
 tests_logs_test_logs_SOURCES = \
 	tests/logs/test_logs.c \
 	tests/logs/test_line.c \

@@ -8,6 +8,30 @@
 #include "suites.h"
 #include "util/err.h"
 
+/*
+ * The daemons' own addresses: hostapd's interface set-up (hostapd.c,
+ * "Using interface %s with hwaddr " MACSTR " and ssid ...") and
+ * wpa_supplicant's "Own MAC address: " MACSTR; lines, not events.
+ */
+START_TEST(own_address)
+{
+	struct fw_dlog *st = fw_dlog_new("t");
+	struct fw_dlog_event ev;
+	const char *h = "1796539068.250004: Using interface wlan0 with hwaddr 02:00:00:00:00:00 "
+			"and ssid \"hwsim-m2-late\"";
+	const char *w = "1796539068.433017: wlan1: Own MAC address: 02:00:00:00:01:00";
+	const uint8_t ap[6] = { 2, 0, 0, 0, 0, 0 }, sta[6] = { 2, 0, 0, 0, 1, 0 };
+
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(fw_dlog_parse_line(st, h, strlen(h), 1, &ev), 0);
+	ck_assert(st->has_self);
+	ck_assert_mem_eq(st->self, ap, 6);
+	ck_assert_int_eq(fw_dlog_parse_line(st, w, strlen(w), 2, &ev), 0);
+	ck_assert_mem_eq(st->self, sta, 6);
+	fw_dlog_free(st);
+}
+END_TEST
+
 int tl_parse(const char *line, struct fw_dlog_event *ev)
 {
 	struct fw_dlog *st = fw_dlog_new("t");
@@ -110,6 +134,7 @@ START_TEST(hostapd_mic_and_install)
 				  "PTKINITDONE", &ev), 1);
 	ck_assert_int_eq(ev.kind, FW_DLOG_EV_KEY_INSTALL);
 	ck_assert_str_eq(ev.detail, "PTK");
+	ck_assert_int_eq(ev.key, FW_DLOG_KEY_PTK);
 	ck_assert_mem_eq(ev.peer, STA1, 6);
 	ck_assert_int_eq(tl_parse("1796539069.577188: WPA: 02:00:00:00:01:00 WPA_PTK entering state "
 				  "PTKSTART", &ev), 1);
@@ -136,9 +161,11 @@ START_TEST(supplicant_lines)
 	ck_assert_int_eq(tl_parse("1796539069.580786: wlan1: WPA: Installing PTK to the driver", &ev), 1);
 	ck_assert_int_eq(ev.kind, FW_DLOG_EV_KEY_INSTALL);
 	ck_assert_str_eq(ev.detail, "PTK");
+	ck_assert_int_eq(ev.key, FW_DLOG_KEY_PTK);
 	ck_assert_int_eq(tl_parse("1796539069.591913: wlan1: WPA: Installing GTK to the driver "
 				  "(keyidx=1 tx=0 len=16)", &ev), 1);
 	ck_assert_str_eq(ev.detail, "GTK keyidx=1");
+	ck_assert_int_eq(ev.key, FW_DLOG_KEY_GTK);
 	ck_assert_int_eq(tl_parse("1796539069.592108: wlan1: CTRL-EVENT-CONNECTED - Connection to "
 				  "02:00:00:00:00:00 completed [id=0 id_str=]", &ev), 1);
 	ck_assert_int_eq(ev.kind, FW_DLOG_EV_CONNECTED);
@@ -261,6 +288,7 @@ Suite *line_suite(void)
 	tcase_add_test(tc, supplicant_snonce_and_peer);
 	tcase_add_test(tc, syslog_and_plain);
 	tcase_add_test(tc, unknown_and_garbage);
+	tcase_add_test(tc, own_address);
 	suite_add_tcase(s, tc);
 	return s;
 }
