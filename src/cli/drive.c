@@ -11,8 +11,9 @@
 
 #define ERRLEN 512
 
-bool fw_drive_packet(struct fw_core *core, struct fw_drive_input *in, const struct fw_pkt *pkt,
-		     struct fw_frame *f)
+/* fw_drive_packet's body, inlined into the read loops below: a call a frame saved */
+static inline bool drive_packet(struct fw_core *core, struct fw_drive_input *in,
+				const struct fw_pkt *pkt, struct fw_frame *f)
 {
 	bool bad;
 
@@ -26,6 +27,12 @@ bool fw_drive_packet(struct fw_core *core, struct fw_drive_input *in, const stru
 	in->last_ts_ns = pkt->ts_ns;
 	fw_core_feed_iface(core, in->input, pkt->iface, pkt->frame_no, pkt->ts_ns, f);
 	return bad;
+}
+
+bool fw_drive_packet(struct fw_core *core, struct fw_drive_input *in, const struct fw_pkt *pkt,
+		     struct fw_frame *f)
+{
+	return drive_packet(core, in, pkt, f);
 }
 
 static void fail(struct fw_core *core, const struct fw_drive_hooks *h, struct fw_drive_input *in,
@@ -87,7 +94,7 @@ static void packet(struct fw_core *core, const struct fw_drive_hooks *h, struct 
 {
 	struct fw_frame f;
 
-	if (fw_drive_packet(core, in, pkt, &f) && h->malformed)
+	if (drive_packet(core, in, pkt, &f) && h->malformed)
 		h->malformed(h->arg, in, pkt, &f);
 }
 
