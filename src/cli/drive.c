@@ -104,13 +104,15 @@ static void one_by_one(struct fw_core *core, const char *const *paths, size_t n,
 {
 	for (size_t i = 0; i < n; i++) {
 		struct fw_source *s;
+		fw_source_next_fn next;
 		struct fw_pkt pkt;
 		char err[ERRLEN];
 		int rc;
 
 		if (open_input(core, h, paths[i], &in[i], &s) != 0)
 			continue;
-		while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1)
+		next = fw_source_reader(s);
+		while ((rc = next(s, &pkt, err, sizeof(err))) == 1)
 			packet(core, h, &in[i], &pkt);
 		if (rc < 0)
 			fail(core, h, &in[i], FW_DRIVE_READ, err);

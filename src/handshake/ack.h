@@ -131,6 +131,9 @@ static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
 {
 	struct hs_pending *q = &c->pending[src];
 	struct hs_pending_frame *p;
+	uint32_t window;
+	uint16_t seq;
+	bool has_seq;
 
 	/*
 	 * The waiting frames whose window has passed were not acknowledged.
@@ -152,19 +155,23 @@ static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
 	/* QoS Ack Policy No Ack (10.3.2.9): no ACK will come */
 	if (f->dot11.qos && ((f->dot11.qos_ctl >> 5) & 3) == 1)
 		return;
+	/* what f gives, read before the queue is written (as far as C knows, they may alias) */
+	window = hs_ack_window(c, f);
+	has_seq = f->dot11.has_seq;
+	seq = f->dot11.seq;
 	if (q->n == HS_ACK_QUEUE)
 		hs_ack_make_room(q, f);
 	p = &q->q[q->n++];
-	memcpy(p->ta, f->ta, 6);
-	memcpy(p->ra, f->ra, 6);
 	p->ts_ns = ts_ns;
-	p->window_us = hs_ack_window(c, f);
+	p->window_us = window;
 	p->l = l;
 	p->msg = msg;
 	p->pframe = pframe;
 	p->sight = sight;
-	p->has_seq = f->dot11.has_seq;
-	p->seq = f->dot11.seq;
+	p->has_seq = has_seq;
+	p->seq = seq;
+	memcpy(p->ta, f->ta, 6);
+	memcpy(p->ra, f->ra, 6);
 }
 
 /*
