@@ -193,6 +193,20 @@ static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame
 	size_t late = n, i;
 	struct hs_pending_frame *p;
 
+	/* one frame waiting (the usual case): the loop below, unrolled */
+	if (n == 1) {
+		p = q->q;
+		if (memcmp(f->ra, p->ta, 6) != 0 || !hs_ack_in_window(p, ts_ns)) {
+			hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
+			return;
+		}
+		if (q->evicted && memcmp(p->ta, q->evicted_ta, 6) == 0 &&
+		    hs_ack_late_end(p) > q->evicted_until_ns)
+			q->evicted_until_ns = hs_ack_late_end(p);
+		hs_ack_settle(p, src, FW_ACK_YES, frame_no);
+		q->n = 0;
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		p = &q->q[i];
 		if (memcmp(f->ra, p->ta, 6) != 0 || !hs_ack_in_window(p, ts_ns))

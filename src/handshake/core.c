@@ -235,6 +235,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 {
 	size_t first = c->n_findings;
 
+	c->in_passes = true;
 	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
@@ -254,6 +255,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	l->pub.n_pn_events = l->n_pn_events;
 	l->pub.eap = l->eap;
 	l->pub.n_eap = l->n_eap;
+	c->in_passes = false;
 }
 
 /* The links the accessors show: those with messages, of list[0 .. n). */

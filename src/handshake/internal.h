@@ -326,6 +326,7 @@ struct fw_core {
 	uint64_t order;
 	unsigned cur_input;	/* input of the frame being fed */
 	bool finished;
+	bool in_passes;		/* finish_link() is running: the passes, not the feed */
 	struct hs_link *last_link;	/* link of the latest frame that had one (ack.c) */
 
 	struct fw_input *inputs;
