@@ -39,6 +39,22 @@ void hs_ack_unanswered(struct fw_core *c, struct hs_pending *q, unsigned src, ui
  */
 #define HS_ACK_LATE_US 20000u
 
+/*
+ * Two addresses are equal: loads and compares, never a call (GCC leaves a
+ * memcmp on a path it deems cold as a call to libc, half the ACKs' path).
+ */
+static inline bool hs_ack_mac_eq(const uint8_t a[6], const uint8_t b[6])
+{
+	uint32_t a0, b0;
+	uint16_t a1, b1;
+
+	memcpy(&a0, a, 4);
+	memcpy(&b0, b, 4);
+	memcpy(&a1, a + 4, 2);
+	memcpy(&b1, b + 4, 2);
+	return ((a0 ^ b0) | (uint32_t)(a1 ^ b1)) == 0;
+}
+
 static inline void hs_ack_settle_one(struct fw_sighting *s, unsigned n, int k, enum fw_acked v,
 				     uint64_t ack_frame)
 {
@@ -66,10 +82,10 @@ static inline __attribute__((always_inline)) void hs_ack_settle(struct hs_pendin
 	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
 	 */
 	if (v == FW_ACK_YES) {
-		if (memcmp(p->ta, l->bssid, 6) == 0) {
+		if (hs_ack_mac_eq(p->ta, l->bssid)) {
 			l->acks_for_ap = true;
 			l->ack_srcs_ap |= 1ull << src;
-		} else if (memcmp(p->ta, l->sta, 6) == 0) {
+		} else if (hs_ack_mac_eq(p->ta, l->sta)) {
 			l->acks_for_sta = true;
 			l->ack_srcs_sta |= 1ull << src;
 		}
@@ -150,7 +166,7 @@ static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
 	    fw_mac_is_group(f->ra) ||
 	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
 		return;
-	if (l && !l->ap_shared && memcmp(f->ta, l->bssid, 6) == 0 && memcmp(f->ra, l->sta, 6) != 0)
+	if (l && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) && !hs_ack_mac_eq(f->ra, l->sta))
 		l->ap_shared = true;
 	/* QoS Ack Policy No Ack (10.3.2.9): no ACK will come */
 	if (f->dot11.qos && ((f->dot11.qos_ctl >> 5) & 3) == 1)
@@ -196,11 +212,11 @@ static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame
 	/* one frame waiting (the usual case): the loop below, unrolled */
 	if (n == 1) {
 		p = q->q;
-		if (memcmp(f->ra, p->ta, 6) != 0 || !hs_ack_in_window(p, ts_ns)) {
+		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns)) {
 			hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
 			return;
 		}
-		if (q->evicted && memcmp(p->ta, q->evicted_ta, 6) == 0 &&
+		if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
 		    hs_ack_late_end(p) > q->evicted_until_ns)
 			q->evicted_until_ns = hs_ack_late_end(p);
 		hs_ack_settle(p, src, FW_ACK_YES, frame_no);
@@ -209,7 +225,7 @@ static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame
 	}
 	for (i = 0; i < n; i++) {
 		p = &q->q[i];
-		if (memcmp(f->ra, p->ta, 6) != 0 || !hs_ack_in_window(p, ts_ns))
+		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns))
 			continue;
 		if (ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000)
 			break;
@@ -224,7 +240,7 @@ static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame
 	}
 	p = &q->q[i];
 	/* the frames let go may still be answered while their transmitter's are */
-	if (q->evicted && memcmp(p->ta, q->evicted_ta, 6) == 0 &&
+	if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
 	    hs_ack_late_end(p) > q->evicted_until_ns)
 		q->evicted_until_ns = hs_ack_late_end(p);
 	hs_ack_settle(p, src, FW_ACK_YES, frame_no);
