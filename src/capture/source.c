@@ -12,6 +12,21 @@ int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t er
 	return s ? s->ops->next(s, pkt, err, errlen) : 0;
 }
 
+/* The reader of no source: at its end at once, as fw_source_next(NULL, ...). */
+static int no_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
+{
+	(void)s;
+	(void)pkt;
+	(void)err;
+	(void)errlen;
+	return 0;
+}
+
+fw_source_next_fn fw_source_reader(const struct fw_source *s)
+{
+	return s ? s->ops->next : no_next;
+}
+
 int fw_source_fd(const struct fw_source *s)
 {
 	return s && s->ops->fd ? s->ops->fd(s) : -1;

@@ -47,6 +47,14 @@ int fw_source_open_file(struct fw_source **out, const char *path, char *err, siz
  * at its end.
  */
 int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen);
+/*
+ * What fw_source_next(s, ...) calls, for a loop that reads every packet of
+ * s: one call a packet instead of two.  A source's reader is set when it
+ * is opened and stays the same until it is closed.
+ */
+typedef int (*fw_source_next_fn)(struct fw_source *s, struct fw_pkt *pkt, char *err,
+				 size_t errlen);
+fw_source_next_fn fw_source_reader(const struct fw_source *s);
 /* The descriptor to poll for POLLIN before reading, or -1 (a file: always ready). */
 int fw_source_fd(const struct fw_source *s);
 /* A live interface (0 from fw_source_next() is "not now"), not a file or pipe. */

@@ -11,8 +11,9 @@
 
 #define ERRLEN 512
 
-bool fw_drive_packet(struct fw_core *core, struct fw_drive_input *in, const struct fw_pkt *pkt,
-		     struct fw_frame *f)
+/* fw_drive_packet's body, inlined into the read loops below: a call a frame saved */
+static inline bool drive_packet(struct fw_core *core, struct fw_drive_input *in,
+				const struct fw_pkt *pkt, struct fw_frame *f)
 {
 	bool bad;
 
@@ -26,6 +27,12 @@ bool fw_drive_packet(struct fw_core *core, struct fw_drive_input *in, const stru
 	in->last_ts_ns = pkt->ts_ns;
 	fw_core_feed_iface(core, in->input, pkt->iface, pkt->frame_no, pkt->ts_ns, f);
 	return bad;
+}
+
+bool fw_drive_packet(struct fw_core *core, struct fw_drive_input *in, const struct fw_pkt *pkt,
+		     struct fw_frame *f)
+{
+	return drive_packet(core, in, pkt, f);
 }
 
 static void fail(struct fw_core *core, const struct fw_drive_hooks *h, struct fw_drive_input *in,
@@ -100,7 +107,7 @@ static void packet(struct fw_core *core, const struct fw_drive_hooks *h, struct 
 {
 	struct fw_frame f;
 
-	if (fw_drive_packet(core, in, pkt, &f) && h->malformed)
+	if (drive_packet(core, in, pkt, &f) && h->malformed)
 		h->malformed(h->arg, in, pkt, &f);
 }
 
@@ -110,13 +117,15 @@ static void one_by_one(struct fw_core *core, const char *const *paths, size_t n,
 {
 	for (size_t i = 0; i < n; i++) {
 		struct fw_source *s;
+		fw_source_next_fn next;
 		struct fw_pkt pkt;
 		char err[ERRLEN];
 		int rc;
 
 		if (open_input(core, h, paths[i], &in[i], &s) != 0)
 			continue;
-		while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1)
+		next = fw_source_reader(s);
+		while ((rc = next(s, &pkt, err, sizeof(err))) == 1)
 			packet(core, h, &in[i], &pkt);
 		if (rc < 0)
 			fail(core, h, &in[i], FW_DRIVE_READ, err);

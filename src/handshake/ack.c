@@ -18,77 +18,9 @@
  */
 #include <string.h>
 
+#include "handshake/ack.h"
 #include "handshake/internal.h"
 #include "util/mac.h"
-
-#define SIFS_US 16u
-#define ACK_AIRTIME_MAX_US 304u	/* an ACK at 1 Mb/s with the long preamble */
-#define ACK_SLACK_US 1000u	/* sniffer timestamping jitter */
-/*
- * How much later still a capture may show an ACK: one that writes each ACK
- * when the transmitter learns the frame's status.  mac80211_hwsim's hwsim0
- * shows it once the medium has handled the frame, behind the medium's
- * backlog: 5 to 13.4 ms under 8,500 frames/s in
- * captures/messy/flood-m4-drop, always in the transmitter's order.
- */
-#define ACK_LATE_US 20000u
-
-/* How long after frame f an ACK may come: its airtime at its rate, SIFS, the ACK, slack. */
-static uint32_t ack_window(const struct fw_core *c, const struct fw_frame *f)
-{
-	uint64_t bits, air;
-
-	if (!f->radio.has_rate || f->radio.rate_kbps == 0)
-		return c->opts.ack_window_us ? c->opts.ack_window_us : FW_CORE_ACK_WINDOW_US;
-	bits = ((uint64_t)f->dot11.hdr_len + f->dot11.body_len + 4) * 8;
-	/* a 32-bit division when it fits (every frame comes here; it is the cheaper one) */
-	air = bits <= UINT32_MAX / 1000 ? (uint32_t)(bits * 1000) / f->radio.rate_kbps
-					: bits * 1000 / f->radio.rate_kbps;
-	air += f->radio.rate_kbps <= 2000 ? 192 : 20;
-	return (uint32_t)(air + SIFS_US + ACK_AIRTIME_MAX_US + ACK_SLACK_US);
-}
-
-static void settle_one(struct fw_sighting *s, unsigned n, int k, enum fw_acked v,
-		       uint64_t ack_frame)
-{
-	if (k < 0 || (unsigned)k >= n || k >= FW_MAX_SIGHTINGS)
-		return;
-	s[k].acked = v;
-	s[k].ack_frame = ack_frame;
-}
-
-/* The verdict of one source (q's) on one sighting of a frame. */
-static void settle(struct hs_pending_frame *p, unsigned src, enum fw_acked v, uint64_t ack_frame)
-{
-	struct hs_link *l = p->l;
-
-	if (!l)
-		return;
-	/*
-	 * A frame of neither side (a neighbour's, waiting with the link last
-	 * active) says nothing of what this sniffer hears of the link.
-	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
-	 */
-	if (v == FW_ACK_YES) {
-		if (memcmp(p->ta, l->bssid, 6) == 0) {
-			l->acks_for_ap = true;
-			l->ack_srcs_ap |= 1ull << src;
-		} else if (memcmp(p->ta, l->sta, 6) == 0) {
-			l->acks_for_sta = true;
-			l->ack_srcs_sta |= 1ull << src;
-		}
-	}
-	if (p->msg && p->msg <= l->n_msgs) {
-		struct fw_msg *m = &l->msgs[p->msg - 1];
-
-		settle_one(m->sightings, m->n_sightings, p->sight, v, ack_frame);
-	}
-	if (p->pframe && p->pframe <= l->n_pframes) {
-		struct fw_pframe *pf = &l->pframes[p->pframe - 1];
-
-		settle_one(pf->sightings, pf->n_sightings, p->sight, v, ack_frame);
-	}
-}
 
 /* Block Ack: the bitmap bit of the frame's sequence number (10.25.6). */
 static bool ba_covers(const struct hs_pending_frame *p, const struct fw_frame *f, bool *acked)
@@ -114,23 +46,6 @@ static bool missed_of(const struct hs_link *l, const uint8_t ra[6])
 	return l && (memcmp(l->sta, ra, 6) == 0 || (memcmp(l->bssid, ra, 6) == 0 && !l->ap_shared));
 }
 
-static void drop(struct hs_pending *q, size_t i)
-{
-	memmove(&q->q[i], &q->q[i + 1], (q->n - i - 1) * sizeof(q->q[0]));
-	q->n--;
-}
-
-/* The end of p's window, late ACKs included. */
-static int64_t late_end(const struct hs_pending_frame *p)
-{
-	return p->ts_ns + ((int64_t)p->window_us + ACK_LATE_US) * 1000;
-}
-
-static bool in_window(const struct hs_pending_frame *p, int64_t ts_ns)
-{
-	return ts_ns <= late_end(p);
-}
-
 /*
  * A Block Ack (10.25.6): every waiting frame of that originator to that
  * recipient whose sequence number its bitmap covers; an A-MPDU's frames
@@ -144,54 +59,19 @@ static void on_block_ack(struct hs_pending *q, unsigned src, uint64_t frame_no, 
 		bool acked = false;
 
 		if (memcmp(f->ra, p->ta, 6) != 0 || memcmp(f->ta, p->ra, 6) != 0 ||
-		    !in_window(p, ts_ns) || !ba_covers(p, f, &acked))
+		    !hs_ack_in_window(p, ts_ns) || !ba_covers(p, f, &acked))
 			continue;
-		settle(p, src, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
-		drop(q, i);
+		hs_ack_settle(p, src, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
+		hs_ack_drop(q, i);
 	}
 }
 
-/*
- * An ACK: the waiting frame of its receiver that it follows within that
- * frame's window (the oldest of them: two frames of one transmitter may
- * show before their ACKs); failing that, the oldest one whose ACK may come
- * late.  An ACK right after a frame is that frame's, so a lost frame of the
- * same transmitter some ms before it is not taken for it; a capture that
- * shows ACKs late shows them in the transmitter's order.  Only that one is
- * settled: on a busy channel the frames of other transmitters wait in the
- * same queue, and their ACKs may come after this one; they settle by their
- * own ACK or when their window passes.
- */
-static void on_ack(struct hs_pending *q, unsigned src, unsigned input, uint64_t frame_no,
-		   int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
+void hs_ack_unanswered(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
+		       int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
 {
-	size_t late = q->n, i;
-	struct hs_pending_frame *p;
-
-	for (i = 0; i < q->n; i++) {
-		p = &q->q[i];
-		if (memcmp(f->ra, p->ta, 6) != 0 || !in_window(p, ts_ns))
-			continue;
-		if (ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000)
-			break;
-		if (late == q->n)
-			late = i;
-	}
-	if (i == q->n)
-		i = late;
-	if (i < q->n) {
-		p = &q->q[i];
-		/* the frames let go may still be answered while their transmitter's are */
-		if (q->evicted && memcmp(p->ta, q->evicted_ta, 6) == 0 &&
-		    late_end(p) > q->evicted_until_ns)
-			q->evicted_until_ns = late_end(p);
-		settle(p, src, FW_ACK_YES, frame_no);
-		drop(q, i);
-		return;
-	}
 	/*
-	 * An ACK whose frame the queue let go for room (on_frame) stands for
-	 * that frame, not for one the sniffer missed.
+	 * An ACK whose frame the queue let go for room (make_room) stands
+	 * for that frame, not for one the sniffer missed.
 	 */
 	if (q->evicted && ts_ns <= q->evicted_until_ns && memcmp(f->ra, q->evicted_ta, 6) == 0) {
 		q->evicted--;
@@ -201,7 +81,7 @@ static void on_ack(struct hs_pending *q, unsigned src, unsigned input, uint64_t 
 	if (missed_of(last, f->ra)) {
 		if (!last->pub.acks_unmatched++) {
 			last->unmatched_ack_frame = frame_no;
-			last->unmatched_ack_file = input;
+			last->unmatched_ack_file = c->srcs[src].input;
 		}
 	}
 }
@@ -215,98 +95,71 @@ static void evicted(struct hs_pending *q, const struct hs_pending_frame *p)
 	}
 	if (q->evicted < UINT32_MAX)
 		q->evicted++;
-	q->evicted_until_ns = late_end(p);
+	q->evicted_until_ns = hs_ack_late_end(p);
 }
 
 /*
  * A MAC retry (Retry bit, same sequence number, same receiver): its
  * transmitter saw no ACK for the frames it repeats, which settles them.
  */
-static void retried(struct hs_pending *q, unsigned src, const struct fw_frame *f)
+void hs_ack_retried(struct hs_pending *q, unsigned src, const struct fw_frame *f)
 {
 	for (size_t i = q->n; i-- > 0;) {
 		struct hs_pending_frame *p = &q->q[i];
 
 		if (p->has_seq && p->seq == f->dot11.seq && memcmp(p->ta, f->ta, 6) == 0 &&
 		    memcmp(p->ra, f->ra, 6) == 0) {
-			settle(p, src, FW_ACK_NO, 0);
-			drop(q, i);
+			hs_ack_settle(p, src, FW_ACK_NO, 0);
+			hs_ack_drop(q, i);
 		}
 	}
+}
+
+/* The waiting frames whose window has passed were not acknowledged (ack.h). */
+void hs_ack_expire(struct hs_pending *q, unsigned src, int64_t ts_ns)
+{
+	for (size_t i = q->n; i-- > 0;) {
+		if (!hs_ack_in_window(&q->q[i], ts_ns)) {
+			hs_ack_settle(&q->q[i], src, FW_ACK_NO, 0);
+			hs_ack_drop(q, i);
+		}
+	}
+}
+
+/* A full queue (HS_ACK_QUEUE) lets one frame go for f. */
+void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f)
+{
+	/*
+	 * More frames waiting than the queue holds (a flood whose ACKs come
+	 * late): a neighbour's go first, the sender's own oldest before
+	 * others', none is called unacknowledged for want of room, and its
+	 * ACK is not taken for a missed frame's.
+	 */
+	size_t i = 0, own = q->n;
+
+	for (; i < q->n && q->q[i].l && (q->q[i].msg || q->q[i].pframe); i++)
+		;
+	for (size_t k = i; k < q->n && own == q->n; k++)
+		if (!(q->q[k].l && (q->q[k].msg || q->q[k].pframe)) &&
+		    memcmp(q->q[k].ta, f->ta, 6) == 0)
+			own = k;
+	i = own < q->n ? own : i < q->n ? i : 0;
+	evicted(q, &q->q[i]);
+	hs_ack_drop(q, i);
 }
 
 void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
 		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe,
 		     int sight)
 {
-	struct hs_pending *q;
-	struct hs_pending_frame *p;
-
 	if (src >= c->n_srcs || !f->has_dot11)
 		return;
-	q = &c->pending[src];
-	if (f->kind == FW_KIND_ACK) {
-		on_ack(q, src, c->srcs[src].input, frame_no, ts_ns, f, l);
-		return;
-	}
-	if (f->kind == FW_KIND_BLOCK_ACK) {
-		on_block_ack(q, src, frame_no, ts_ns, f);
-		return;
-	}
-	/*
-	 * Any other frame: the waiting frames whose window has passed were not
-	 * acknowledged.  On one channel an ACK follows its frame at once, but
-	 * a capture may show a frame of the other side first (mac80211_hwsim
-	 * delivers ACKs late): within the window a frame keeps waiting.
-	 */
-	for (size_t i = q->n; i-- > 0;) {
-		if (!in_window(&q->q[i], ts_ns)) {
-			settle(&q->q[i], src, FW_ACK_NO, 0);
-			drop(q, i);
-		}
-	}
-	if (f->dot11.retry && f->dot11.has_seq && f->has_ta)
-		retried(q, src, f);
-	/* control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack none */
-	if ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) || !f->has_ta ||
-	    fw_mac_is_group(f->ra) ||
-	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
-		return;
-	if (l && !l->ap_shared && memcmp(f->ta, l->bssid, 6) == 0 && memcmp(f->ra, l->sta, 6) != 0)
-		l->ap_shared = true;
-	/* QoS Ack Policy No Ack (10.3.2.9): no ACK will come */
-	if (f->dot11.qos && ((f->dot11.qos_ctl >> 5) & 3) == 1)
-		return;
-	if (q->n == HS_ACK_QUEUE) {
-		/*
-		 * More frames waiting than the queue holds (a flood whose
-		 * ACKs come late): a neighbour's go first, the sender's own
-		 * oldest before others', none is called unacknowledged for
-		 * want of room, and its ACK is not taken for a missed frame's.
-		 */
-		size_t i = 0, own = q->n;
-
-		for (; i < q->n && q->q[i].l && (q->q[i].msg || q->q[i].pframe); i++)
-			;
-		for (size_t k = i; k < q->n && own == q->n; k++)
-			if (!(q->q[k].l && (q->q[k].msg || q->q[k].pframe)) &&
-			    memcmp(q->q[k].ta, f->ta, 6) == 0)
-				own = k;
-		i = own < q->n ? own : i < q->n ? i : 0;
-		evicted(q, &q->q[i]);
-		drop(q, i);
-	}
-	p = &q->q[q->n++];
-	memcpy(p->ta, f->ta, 6);
-	memcpy(p->ra, f->ra, 6);
-	p->ts_ns = ts_ns;
-	p->window_us = ack_window(c, f);
-	p->l = l;
-	p->msg = msg;
-	p->pframe = pframe;
-	p->sight = sight;
-	p->has_seq = f->dot11.has_seq;
-	p->seq = f->dot11.seq;
+	if (f->kind == FW_KIND_ACK)
+		hs_ack_on_ack(c, src, frame_no, ts_ns, f, l);
+	else if (f->kind == FW_KIND_BLOCK_ACK)
+		on_block_ack(&c->pending[src], src, frame_no, ts_ns, f);
+	else
+		hs_ack_sent(c, src, ts_ns, f, l, msg, pframe, sight);
 }
 
 /*

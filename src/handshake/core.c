@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "decode/frame.h"
+#include "handshake/ack.h"
 #include "handshake/internal.h"
 #include "util/err.h"
 
@@ -21,6 +22,7 @@ struct fw_core *fw_core_new(const struct fw_core_opts *opts, struct fw_keyring *
 	if (opts)
 		c->opts = *opts;
 	c->kr = kr;
+	c->cur_src_id = UINT64_MAX;	/* no input is UINT_MAX: no source yet */
 	c->net_tab_size = 256;
 	c->link_tab_size = 1024;
 	c->net_tab = calloc(c->net_tab_size, sizeof(*c->net_tab));
@@ -182,7 +184,23 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
 		return;
 	}
-	keyed = hs_sight_key(c, f, &key);
+	/*
+	 * Protected data and ACKs are most of a capture, interleaved in no
+	 * order that a jump table's single guess predicts: tested first.  An
+	 * ACK (a control frame: never a copy, see hs_sight_key) joins no link
+	 * and only answers a waiting frame (inline, ack.h).
+	 */
+	if (f->kind == FW_KIND_ACK) {
+		c->order++;
+		c->cur_input = input;
+		if (ts_ns > c->last_ts[input])
+			c->last_ts[input] = ts_ns;
+		if (f->has_dot11)
+			hs_ack_on_ack(c, src, frame_no, ts_ns, f, c->last_link);
+		return;
+	}
+	/* a copy needs a second source: nothing is hashed while there is one */
+	keyed = c->n_srcs >= 2 && hs_sight_key(c, f, &key);
 	if (keyed) {
 		struct hs_sight orig;
 
@@ -193,13 +211,9 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 	}
 	c->order++;
 	c->cur_input = input;
-	/*
-	 * Protected data and ACKs are most of a capture, interleaved in no
-	 * order that a jump table's single guess predicts: tested first.
-	 */
 	if (f->kind == FW_KIND_PROTECTED)
 		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
-	else if (f->kind != FW_KIND_ACK)
+	else
 		feed_other(c, input, frame_no, ts_ns, f, &l, &msg);
 	if (l && (msg || pframe))
 		sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
@@ -212,7 +226,13 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 	}
 	if (ts_ns > c->last_ts[input])
 		c->last_ts[input] = ts_ns;
-	hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe, sight);
+	if (!l)
+		l = c->last_link;
+	/* inline (ack.h): most frames */
+	if (f->has_dot11 && f->kind != FW_KIND_BLOCK_ACK)
+		hs_ack_sent(c, src, ts_ns, f, l, msg, pframe, sight);
+	else
+		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l, msg, pframe, sight);
 }
 
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */
@@ -220,6 +240,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 {
 	size_t first = c->n_findings;
 
+	c->in_passes = true;
 	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
@@ -239,6 +260,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	l->pub.n_pn_events = l->n_pn_events;
 	l->pub.eap = l->eap;
 	l->pub.n_eap = l->n_eap;
+	c->in_passes = false;
 }
 
 /* The links the accessors show: those with messages, of list[0 .. n). */

@@ -346,12 +346,14 @@ struct fw_core {
 	uint64_t order;
 	unsigned cur_input;	/* input of the frame being fed */
 	bool finished;
+	bool in_passes;		/* finish_link() is running: the passes, not the feed */
 	struct hs_link *last_link;	/* link of the latest frame that had one (ack.c) */
 
 	struct fw_input *inputs;
 	size_t n_inputs, cap_inputs;
 	struct hs_src srcs[HS_MAX_SRCS];
 	unsigned n_srcs, cur_src;
+	uint64_t cur_src_id;	/* hs_src_id() of srcs[cur_src]; UINT64_MAX before the first */
 	int64_t *last_ts;		/* per input: timestamp of the previous frame */
 
 	struct hs_net **net_tab;
@@ -542,8 +544,23 @@ void hs_ack_finish(struct fw_core *c, struct hs_link *l);
 void hs_retrans_mark(struct hs_link *l);
 
 /* sightings.c: sources, and frames seen by several of them */
-/* The index of (input, iface) in c->srcs, made on first use. */
-unsigned hs_src_get(struct fw_core *c, unsigned input, uint32_t iface);
+/* hs_src_get past its first guess: a search of c->srcs, the source made on first use. */
+unsigned hs_src_lookup(struct fw_core *c, unsigned input, uint32_t iface);
+/*
+ * The index of (input, iface) in c->srcs, made on first use.  Every frame
+ * asks, and a run has mostly one source, or runs of frames from one: the
+ * source of the previous frame is tried first, without a call.
+ */
+static inline uint64_t hs_src_id(unsigned input, uint32_t iface)
+{
+	return (uint64_t)input << 32 | iface;
+}
+static inline unsigned hs_src_get(struct fw_core *c, unsigned input, uint32_t iface)
+{
+	if (hs_src_id(input, iface) == c->cur_src_id)
+		return c->cur_src;
+	return hs_src_lookup(c, input, iface);
+}
 /* The fingerprint of f's MPDU; false when f cannot be a copy (or there is one source). */
 bool hs_sight_key(const struct fw_core *c, const struct fw_frame *f, uint64_t *key);
 /* A recent frame of another source of the same air that f is a copy of. */

@@ -18,7 +18,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/detect_replay.c \
 	src/handshake/detect_anonce.c \
 	src/handshake/detect_timeout.c \
-	src/handshake/ack.c \
+	src/handshake/ack.c src/handshake/ack.h \
 	src/handshake/sightings.c \
 	src/handshake/decrypt.c \
 	src/handshake/giveup.c \

@@ -54,23 +54,29 @@ static uint64_t mpdu_hash(const struct fw_dot11 *d)
 	return h;
 }
 
-unsigned hs_src_get(struct fw_core *c, unsigned input, uint32_t iface)
+/* Make i the current source (hs_src_get's first guess). */
+static unsigned src_cur(struct fw_core *c, unsigned i)
+{
+	c->cur_src = i;
+	c->cur_src_id = hs_src_id(c->srcs[i].input, c->srcs[i].iface);
+	return i;
+}
+
+unsigned hs_src_lookup(struct fw_core *c, unsigned input, uint32_t iface)
 {
 	struct hs_src *s;
 
-	if (c->n_srcs && c->srcs[c->cur_src].input == input && c->srcs[c->cur_src].iface == iface)
-		return c->cur_src;
 	for (unsigned i = 0; i < c->n_srcs; i++)
 		if (c->srcs[i].input == input && c->srcs[i].iface == iface)
-			return c->cur_src = i;
+			return src_cur(c, i);
 	/* past the cap (a hostile file names thousands of interfaces) they share the last */
 	if (c->n_srcs == HS_MAX_SRCS)
-		return c->cur_src = HS_MAX_SRCS - 1;
+		return src_cur(c, HS_MAX_SRCS - 1);
 	s = &c->srcs[c->n_srcs];
 	memset(s, 0, sizeof(*s));
 	s->input = input;
 	s->iface = iface;
-	return c->cur_src = c->n_srcs++;
+	return src_cur(c, c->n_srcs++);
 }
 
 bool hs_sight_key(const struct fw_core *c, const struct fw_frame *f, uint64_t *key)

@@ -692,6 +692,20 @@ static void mark_all_unchecked(struct hs_link *l, const char *reason)
 	}
 }
 
+/*
+ * The PMKIDs' verdicts are read only by the passes (detectors, outcomes,
+ * outputs), and every pass verifies its link again: the verifications the
+ * feed runs to derive a link's keys need none (an HMAC per key and msg
+ * 1/4 each time a message arrives).
+ */
+static void pmkid_verdicts(const struct fw_core *c, struct hs_link *l,
+			   const struct fw_akm_params *p, uint8_t akm,
+			   const struct fw_pmk_cand *cands, size_t n, const char *unchecked)
+{
+	if (c->in_passes)
+		hs_pmkid_verdicts(l, p, akm, cands, n, unchecked);
+}
+
 void hs_verify_link(struct fw_core *c, struct hs_link *l)
 {
 	static const enum fw_msg_type order[] = {
@@ -739,7 +753,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	err = fw_akm_params(&v.params, ver, v.akm, l->dh_group ? l->dh_group : 19);
 	if (err) {
 		mark_all_unchecked(l, fw_akm_unsupported_reason(ver, v.akm, l->dh_group));
-		hs_pmkid_verdicts(l, NULL, v.akm, NULL, 0,
+		pmkid_verdicts(c, l, NULL, v.akm, NULL, 0,
 				  fw_akm_unsupported_reason(ver, v.akm, l->dh_group));
 		return;
 	}
@@ -752,10 +766,10 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 		snprintf(l->no_key_reason, sizeof(l->no_key_reason), "%s", v.no_key_reason);
 		l->no_key_why = v.no_key_why;
 		mark_all_unchecked(l, v.no_key_reason);
-		hs_pmkid_verdicts(l, &v.params, v.akm, NULL, 0, v.no_key_reason);
+		pmkid_verdicts(c, l, &v.params, v.akm, NULL, 0, v.no_key_reason);
 		return;
 	}
-	hs_pmkid_verdicts(l, &v.params, v.akm, v.cands, v.n_cands, NULL);
+	pmkid_verdicts(c, l, &v.params, v.akm, v.cands, v.n_cands, NULL);
 	for (size_t o = 0; o < sizeof(order) / sizeof(order[0]); o++)
 		for (size_t i = 0; i < l->n_msgs; i++) {
 			struct fw_msg *m = &l->msgs[i];

@@ -552,6 +552,51 @@ START_TEST(file_as_a_source)
 }
 END_TEST
 
+/* The reader a loop may call itself hands out what fw_source_next() does, packet for packet. */
+START_TEST(reader_as_next)
+{
+	uint8_t raw[24 + 3 * (16 + 10)];
+	char *tmp = tc_tmpdir(), *tp, err[256];
+	struct fw_source *a, *b;
+	struct fw_pkt pa, pb;
+	fw_source_next_fn next;
+	size_t n = 24;
+	int ra, rb, k = 0;
+
+	put32(raw, 0xa1b2c3d4, 0);
+	raw[4] = 2, raw[5] = 0, raw[6] = 4, raw[7] = 0;	/* version 2.4, little-endian */
+	put32(raw + 8, 0, 0);
+	put32(raw + 12, 0, 0);
+	put32(raw + 16, 4096, 0);
+	put32(raw + 20, 105, 0);
+	for (int i = 0; i < 3; i++)
+		n += put_record(raw + n, 1767225600 + (uint32_t)i, (uint32_t)i * 1000, 10, 10, 0);
+	tp = tc_write(tmp, "r.pcap", raw, n);
+	ck_assert_int_eq(fw_source_open_file(&a, tp, err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_source_open_file(&b, tp, err, sizeof(err)), 0);
+	next = fw_source_reader(b);
+	do {
+		ra = fw_source_next(a, &pa, err, sizeof(err));
+		rb = next(b, &pb, err, sizeof(err));
+		ck_assert_int_eq(ra, rb);
+		if (ra != 1)
+			break;
+		k++;
+		ck_assert_uint_eq(pa.frame_no, pb.frame_no);
+		ck_assert_int_eq(pa.ts_ns, pb.ts_ns);
+		ck_assert_uint_eq(pa.caplen, pb.caplen);
+		ck_assert_int_eq(memcmp(pa.data, pb.data, pa.caplen), 0);
+	} while (1);
+	ck_assert_int_eq(k, 3);
+	/* no source: at its end at once, as fw_source_next(NULL, ...) */
+	ck_assert_int_eq(fw_source_reader(NULL)(NULL, &pa, err, sizeof(err)), 0);
+	fw_source_close(a);
+	fw_source_close(b);
+	free(tp);
+	tc_rmtree(tmp);
+}
+END_TEST
+
 Suite *file_suite(void)
 {
 	Suite *s = suite_create("file");
@@ -560,6 +605,7 @@ Suite *file_suite(void)
 	tcase_add_test(tc, not_captures);
 	tcase_add_test(tc, pcap_orders_and_lengths);
 	tcase_add_test(tc, file_as_a_source);
+	tcase_add_test(tc, reader_as_next);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;

@@ -17,6 +17,7 @@
 #include "capture/source.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
+#include "handshake/internal.h"
 #include "keys/keyring.h"
 
 #define LOST_M4 30	/* captures/README.md: m4-drop-once's first 4/4, never ACKed */
@@ -187,6 +188,39 @@ START_TEST(test_interface_without_acks_says_nothing)
 }
 END_TEST
 
+/*
+ * Sources are numbered in order of first use, and past HS_MAX_SRCS the
+ * newcomers share the last; the feed tries the previous frame's source
+ * first, so switching back and forth must still give each its own index.
+ */
+START_TEST(test_source_indices)
+{
+	struct fw_core *c = fw_core_new(NULL, NULL);
+
+	ck_assert_ptr_nonnull(c);
+	fw_core_add_input(c, "a.pcap", 127);
+	fw_core_add_input(c, "b.pcap", 127);
+	ck_assert_uint_eq(hs_src_get(c, 0, 0), 0);
+	ck_assert_uint_eq(hs_src_get(c, 1, 0), 1);
+	ck_assert_uint_eq(hs_src_get(c, 0, 0), 0);
+	ck_assert_uint_eq(hs_src_get(c, 0, 7), 2);
+	ck_assert_uint_eq(hs_src_get(c, 1, 0), 1);
+	ck_assert_uint_eq(hs_src_get(c, 0, 7), 2);
+	/* file 0's interfaces 100, 101, ... until the cap */
+	for (unsigned i = 3; i < HS_MAX_SRCS; i++)
+		ck_assert_uint_eq(hs_src_get(c, 0, 100 + i), i);
+	ck_assert_uint_eq(c->n_srcs, HS_MAX_SRCS);
+	ck_assert_uint_eq(hs_src_get(c, 1, 5000), HS_MAX_SRCS - 1);	/* past it: the last */
+	ck_assert_uint_eq(hs_src_get(c, 1, 5000), HS_MAX_SRCS - 1);
+	ck_assert_uint_eq(hs_src_get(c, 0, 0), 0);
+	ck_assert_uint_eq(hs_src_get(c, 1, 5001), HS_MAX_SRCS - 1);
+	ck_assert_uint_eq(hs_src_get(c, 0, 100 + HS_MAX_SRCS - 2), HS_MAX_SRCS - 2);
+	ck_assert_uint_eq(hs_src_get(c, 1, 0), 1);
+	ck_assert_uint_eq(c->n_srcs, HS_MAX_SRCS);
+	fw_core_free(c);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("sightings");
@@ -196,6 +230,7 @@ int main(void)
 	tcase_add_test(tc, test_second_file_is_one_air);
 	tcase_add_test(tc, test_without_merge_two_files_are_two_airs);
 	tcase_add_test(tc, test_interface_without_acks_says_nothing);
+	tcase_add_test(tc, test_source_indices);
 	suite_add_tcase(s, tc);
 	return tcommon_run(s, NULL);
 }

@@ -1,0 +1,250 @@
+/*
+ * ack.h - what ACK correlation (ack.c) does for every frame, inline in the
+ * core's feed: a frame joins its source's queue of frames an ACK may still
+ * answer, an ACK settles the one it answers.  Half the frames of a busy
+ * capture are ACKs and most of the others are acknowledged: the calls
+ * alone would cost as much as the work.  The model is described in ack.c,
+ * where what a frame rarely needs (a window passed, a MAC retry, a full
+ * queue, an ACK no frame takes, Block Acks) stays, out of line.
+ */
+#ifndef FW_HANDSHAKE_ACK_H
+#define FW_HANDSHAKE_ACK_H
+
+#include <string.h>
+
+#include "handshake/internal.h"
+#include "util/mac.h"
+
+#define HS_SIFS_US 16u
+#define HS_ACK_AIRTIME_MAX_US 304u	/* an ACK at 1 Mb/s with the long preamble */
+#define HS_ACK_SLACK_US 1000u	/* sniffer timestamping jitter */
+
+/* ack.c: settle the waiting frames whose window (late ACKs included) has passed, as not ACKed */
+void hs_ack_expire(struct hs_pending *q, unsigned src, int64_t ts_ns);
+/* ack.c: f is a MAC retry: the waiting frames it repeats were not ACKed */
+void hs_ack_retried(struct hs_pending *q, unsigned src, const struct fw_frame *f);
+/* ack.c: the queue is full (HS_ACK_QUEUE): one waiting frame is let go for f */
+void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f);
+
+/* ack.c: an ACK no waiting frame takes: one let go for room, or one the sniffer missed */
+void hs_ack_unanswered(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
+		       int64_t ts_ns, const struct fw_frame *f, struct hs_link *last);
+
+/*
+ * How much later still a capture may show an ACK: one that writes each ACK
+ * when the transmitter learns the frame's status.  mac80211_hwsim's hwsim0
+ * shows it once the medium has handled the frame, behind the medium's
+ * backlog: 5 to 13.4 ms under 8,500 frames/s in
+ * captures/messy/flood-m4-drop, always in the transmitter's order.
+ */
+#define HS_ACK_LATE_US 20000u
+
+/*
+ * Two addresses are equal: loads and compares, never a call (GCC leaves a
+ * memcmp on a path it deems cold as a call to libc, half the ACKs' path).
+ */
+static inline bool hs_ack_mac_eq(const uint8_t a[6], const uint8_t b[6])
+{
+	uint32_t a0, b0;
+	uint16_t a1, b1;
+
+	memcpy(&a0, a, 4);
+	memcpy(&b0, b, 4);
+	memcpy(&a1, a + 4, 2);
+	memcpy(&b1, b + 4, 2);
+	return ((a0 ^ b0) | (uint32_t)(a1 ^ b1)) == 0;
+}
+
+static inline void hs_ack_settle_one(struct fw_sighting *s, unsigned n, int k, enum fw_acked v,
+				     uint64_t ack_frame)
+{
+	if (k < 0 || (unsigned)k >= n || k >= FW_MAX_SIGHTINGS)
+		return;
+	s[k].acked = v;
+	s[k].ack_frame = ack_frame;
+}
+
+/* The verdict of one source (q's) on one sighting of a frame; inlined: an ACK's work. */
+static inline __attribute__((always_inline)) void hs_ack_settle(struct hs_pending_frame *p,
+								 unsigned src, enum fw_acked v,
+								 uint64_t ack_frame)
+{
+	/* read before the link's counters are written (they may alias, as far as C knows) */
+	struct hs_link *l = p->l;
+	const size_t msg = p->msg, pframe = p->pframe;
+	const int sight = p->sight;
+
+	if (!l)
+		return;
+	/*
+	 * A frame of neither side (a neighbour's, waiting with the link last
+	 * active) says nothing of what this sniffer hears of the link.
+	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
+	 */
+	if (v == FW_ACK_YES) {
+		if (hs_ack_mac_eq(p->ta, l->bssid)) {
+			l->acks_for_ap = true;
+			l->ack_srcs_ap |= 1ull << src;
+		} else if (hs_ack_mac_eq(p->ta, l->sta)) {
+			l->acks_for_sta = true;
+			l->ack_srcs_sta |= 1ull << src;
+		}
+	}
+	if (msg && msg <= l->n_msgs) {
+		struct fw_msg *m = &l->msgs[msg - 1];
+
+		hs_ack_settle_one(m->sightings, m->n_sightings, sight, v, ack_frame);
+	}
+	if (pframe && pframe <= l->n_pframes) {
+		struct fw_pframe *pf = &l->pframes[pframe - 1];
+
+		hs_ack_settle_one(pf->sightings, pf->n_sightings, sight, v, ack_frame);
+	}
+}
+
+static inline void hs_ack_drop(struct hs_pending *q, size_t i)
+{
+	/* the last one (most often the only one) moves nothing: no call */
+	if (i + 1 < q->n)
+		memmove(&q->q[i], &q->q[i + 1], (q->n - i - 1) * sizeof(q->q[0]));
+	q->n--;
+}
+
+/* The end of p's window, late ACKs included. */
+static inline int64_t hs_ack_late_end(const struct hs_pending_frame *p)
+{
+	return p->ts_ns + ((int64_t)p->window_us + HS_ACK_LATE_US) * 1000;
+}
+
+static inline bool hs_ack_in_window(const struct hs_pending_frame *p, int64_t ts_ns)
+{
+	return ts_ns <= hs_ack_late_end(p);
+}
+
+/* How long after frame f an ACK may come: its airtime at its rate, SIFS, the ACK, slack. */
+static inline uint32_t hs_ack_window(const struct fw_core *c, const struct fw_frame *f)
+{
+	uint64_t bits, air;
+
+	if (!f->radio.has_rate || f->radio.rate_kbps == 0)
+		return c->opts.ack_window_us ? c->opts.ack_window_us : FW_CORE_ACK_WINDOW_US;
+	bits = ((uint64_t)f->dot11.hdr_len + f->dot11.body_len + 4) * 8;
+	/* a 32-bit division when it fits (every frame comes here; it is the cheaper one) */
+	air = bits <= UINT32_MAX / 1000 ? (uint32_t)(bits * 1000) / f->radio.rate_kbps
+					: bits * 1000 / f->radio.rate_kbps;
+	air += f->radio.rate_kbps <= 2000 ? 192 : 20;
+	return (uint32_t)(air + HS_SIFS_US + HS_ACK_AIRTIME_MAX_US + HS_ACK_SLACK_US);
+}
+
+/*
+ * hs_ack_on_frame() for a frame f with an 802.11 header that is neither an
+ * ACK nor a Block Ack, of source src (< n_srcs): l, msg, pframe and sight
+ * as there.
+ */
+static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
+			       const struct fw_frame *f, struct hs_link *l, size_t msg,
+			       size_t pframe, int sight)
+{
+	struct hs_pending *q = &c->pending[src];
+	struct hs_pending_frame *p;
+	uint32_t window;
+	uint16_t seq;
+	bool has_seq;
+
+	/*
+	 * The waiting frames whose window has passed were not acknowledged.
+	 * On one channel an ACK follows its frame at once, but a capture may
+	 * show a frame of the other side first (mac80211_hwsim delivers ACKs
+	 * late): within the window a frame keeps waiting.
+	 */
+	if (q->n)
+		hs_ack_expire(q, src, ts_ns);
+	if (f->dot11.retry && f->dot11.has_seq && f->has_ta)
+		hs_ack_retried(q, src, f);
+	/* control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack none */
+	if ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) || !f->has_ta ||
+	    fw_mac_is_group(f->ra) ||
+	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
+		return;
+	if (l && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) && !hs_ack_mac_eq(f->ra, l->sta))
+		l->ap_shared = true;
+	/* QoS Ack Policy No Ack (10.3.2.9): no ACK will come */
+	if (f->dot11.qos && ((f->dot11.qos_ctl >> 5) & 3) == 1)
+		return;
+	/* what f gives, read before the queue is written (as far as C knows, they may alias) */
+	window = hs_ack_window(c, f);
+	has_seq = f->dot11.has_seq;
+	seq = f->dot11.seq;
+	if (q->n == HS_ACK_QUEUE)
+		hs_ack_make_room(q, f);
+	p = &q->q[q->n++];
+	p->ts_ns = ts_ns;
+	p->window_us = window;
+	p->l = l;
+	p->msg = msg;
+	p->pframe = pframe;
+	p->sight = sight;
+	p->has_seq = has_seq;
+	p->seq = seq;
+	memcpy(p->ta, f->ta, 6);
+	memcpy(p->ra, f->ra, 6);
+}
+
+/*
+ * An ACK: the waiting frame of its receiver that it follows within that
+ * frame's window (the oldest of them: two frames of one transmitter may
+ * show before their ACKs); failing that, the oldest one whose ACK may come
+ * late.  An ACK right after a frame is that frame's, so a lost frame of the
+ * same transmitter some ms before it is not taken for it; a capture that
+ * shows ACKs late shows them in the transmitter's order.  Only that one is
+ * settled: on a busy channel the frames of other transmitters wait in the
+ * same queue, and their ACKs may come after this one; they settle by their
+ * own ACK or when their window passes.
+ */
+static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame_no,
+				 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
+{
+	struct hs_pending *q = &c->pending[src];
+	const size_t n = q->n;
+	size_t late = n, i;
+	struct hs_pending_frame *p;
+
+	/* one frame waiting (the usual case): the loop below, unrolled */
+	if (n == 1) {
+		p = q->q;
+		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns)) {
+			hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
+			return;
+		}
+		if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
+		    hs_ack_late_end(p) > q->evicted_until_ns)
+			q->evicted_until_ns = hs_ack_late_end(p);
+		hs_ack_settle(p, src, FW_ACK_YES, frame_no);
+		q->n = 0;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		p = &q->q[i];
+		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns))
+			continue;
+		if (ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000)
+			break;
+		if (late == n)
+			late = i;
+	}
+	if (i == n)
+		i = late;
+	if (i == n) {
+		hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
+		return;
+	}
+	p = &q->q[i];
+	/* the frames let go may still be answered while their transmitter's are */
+	if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
+	    hs_ack_late_end(p) > q->evicted_until_ns)
+		q->evicted_until_ns = hs_ack_late_end(p);
+	hs_ack_settle(p, src, FW_ACK_YES, frame_no);
+	hs_ack_drop(q, i);
+}
+
+#endif
