@@ -34,6 +34,8 @@ struct fw_source {
 	int linktype;
 	bool live;		/* 0 from next means "nothing waiting now", not the end */
 	uint64_t frame_no;	/* packets handed out */
+	bool stream;		/* a pipe read as it comes (stream.c): 0 from next may be "not now" */
+	bool ended;		/* a stream's writer closed it and every packet was handed out */
 };
 
 #endif

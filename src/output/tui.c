@@ -35,7 +35,7 @@ int fw_tui_new(struct fw_tui **out, const struct fw_tui_hooks *h, char *err, siz
 	if (h)
 		t->h = *h;
 	setlocale(LC_ALL, "");
-	if (!newterm(NULL, stdout, stdin)) {
+	if (!newterm(NULL, stdout, t->h.in ? t->h.in : stdin)) {
 		snprintf(err, errlen, "tui: cannot start curses on this terminal");
 		free(t);
 		return FW_EIO;
