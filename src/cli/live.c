@@ -116,6 +116,15 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* The wall clock, for lines that no frame has timed yet. */
+static int64_t wall_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 static const struct option live_long[] = {
 	{ "channel", required_argument, NULL, OPT_CHANNEL },
 	{ "freq", required_argument, NULL, OPT_FREQ },
@@ -171,8 +180,9 @@ void fw_usage_live(FILE *out)
 	fputs("\n"
 	      "Output:\n"
 	      "  --no-tui             one line per event even on a terminal\n"
-	      "  --json               events as JSON, one object per line (finding lines are the\n"
-	      "                       finding objects of analyze --json)\n"
+	      "  --json               events as JSON, one object per line: each finding once with\n"
+	      "                       analyze --json's id, then its updates and resolution\n"
+	      "                       (schema: fourway.schema.json)\n"
 	      "  --show-keys          show the group keys carried by msg 3/4\n"
 	      "  -h, --help           this help\n"
 	      "\n"
@@ -665,7 +675,7 @@ static void tick(struct live *r, int64_t now)
 	if (!r->dirty)
 		return;
 	refresh(r, false);
-	fw_events_update(r->ev, &r->view);
+	fw_events_update(r->ev, &r->view, r->last_ts, false);
 }
 
 static void on_keys(struct live *r, int64_t now)
@@ -854,7 +864,7 @@ static int start_output(struct live *r)
 		 fw_source_live(r->src) ? "capturing on" : fw_source_stream(r->src) ? "reading"
 		 : "replaying", r->source, r->linktype, fw_linktype_name(r->linktype),
 		 r->lo->radio[0] ? ", " : "", r->lo->radio);
-	fw_events_say(r->ev, "start", line);
+	fw_events_say(r->ev, "start", line, wall_ns());
 	return 0;
 }
 
@@ -886,8 +896,8 @@ static void live_fini(struct live *r)
 		}
 	} else if (r->ev) {
 		refresh(r, true);
-		fw_events_update(r->ev, &r->view);
-		fw_events_stats(r->ev, &st);
+		fw_events_update(r->ev, &r->view, r->last_ts, true);
+		fw_events_stats(r->ev, &st, r->frames ? r->last_ts : wall_ns());
 		if (fw_events_failed(r->ev)) {
 			perror("fourway live: writing events");
 			r->status = FW_EXIT_USAGE;

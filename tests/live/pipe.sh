@@ -31,7 +31,7 @@ wait_for() {
 alive() { kill -0 "$(head -1 "$tmp/pid" 2>/dev/null)" 2>/dev/null; }
 written() { grep -qx done "$tmp/pid" 2>/dev/null; }
 msgs_seen() { [ "$(jq -s '[.[] | select(.event == "message")] | length' "$tmp/live.json")" -ge "$nmsg" ]; }
-outcome_seen() { jq -s -e 'any(.[]; .event == "handshake" and .outcome == "complete")' \
+outcome_seen() { jq -s -e 'any(.[]; .event == "handshake_end" and .outcome == "complete")' \
 	"$tmp/live.json" >/dev/null 2>&1; }
 
 # 1. frames are reported while the writer still holds the pipe open
@@ -58,7 +58,7 @@ rm -f "$tmp/pid" "$tmp/w.pcap"
 "$sw" "$caps/$cap" 5 60000 "$tmp/pid" |
 	"$fw" live - --no-tui -w "$tmp/w.pcap" --passphrase "$pass" >"$tmp/text.out" 2>"$tmp/err" &
 fwpid=$!
-if wait_for 20 written && wait_for 10 grep -q "handshake .* complete" "$tmp/text.out"; then
+if wait_for 20 written && wait_for 10 grep -q "handshake_end .* complete" "$tmp/text.out"; then
 	ok "text events from the pipe before SIGINT"
 else
 	nok "text events from the pipe before SIGINT" "$(cat "$tmp/text.out" "$tmp/err")"
