@@ -224,7 +224,8 @@ int fw_cmd_analyze(int argc, char **argv)
 		fputs("fourway: out of memory\n", stderr);
 		r.status = FW_EXIT_USAGE;
 	} else {
-		struct fw_text_opts to = { .color = want_color(o.color), .show_keys = o.show_keys };
+		struct fw_text_opts to = { .color = want_color(o.color), .show_keys = o.show_keys,
+					   .tfmt = o.tfmt };
 
 		v.logs = (const struct fw_dlog *const *)rl.logs;
 		v.n_logs = rl.n;

@@ -46,6 +46,9 @@ void fw_usage_annotate(FILE *out)
 	      "Output:\n"
 	      "  -w, --output OUT     the pcapng file to write (- for standard output);\n"
 	      "                       -o OUT is the same\n"
+	      "  -t FORMAT            add each message's time to its comment: r relative to the\n"
+	      "                       handshake, a time of day, ad date and time, u/ud the same\n"
+	      "                       in UTC, e epoch, d delta from the link's previous message\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Exit status: 0 when OUT was written, 2 on a usage error, an unreadable\n"
@@ -198,7 +201,7 @@ static int annotate(const struct fw_opts *o, const char *path, const char *out)
 		fputs("fourway annotate: out of memory\n", stderr);
 		goto out;
 	}
-	if (fw_annot_init(&a, &v, TOOL) != 0) {
+	if (fw_annot_init_timed(&a, &v, TOOL, o->has_tfmt ? &o->tfmt : NULL) != 0) {
 		fputs("fourway annotate: out of memory\n", stderr);
 		fw_view_fini(&v);
 		goto out;

@@ -184,6 +184,9 @@ void fw_usage_live(FILE *out)
 	      "                       analyze --json's id, then its updates and resolution\n"
 	      "                       (schema: fourway.schema.json)\n"
 	      "  --show-keys          show the group keys carried by msg 3/4\n"
+	      "  -t FORMAT            start each event line with its time: r relative to the\n"
+	      "                       handshake, a time of day, ad date and time, u/ud the same\n"
+	      "                       in UTC, e epoch, d delta from the previous line\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Keys in the TUI: arrows or j/k move, Enter opens or closes the link's ladder,\n"
@@ -860,6 +863,8 @@ static int start_output(struct live *r)
 	r->ev = fw_events_new(stdout, r->lo->o.json, r->lo->o.show_keys);
 	if (!r->ev)
 		return FW_ENOMEM;
+	if (r->lo->o.has_tfmt)
+		fw_events_set_time(r->ev, r->lo->o.tfmt);
 	snprintf(line, sizeof(line), "%s %s, link type %d (%s)%s%s",
 		 fw_source_live(r->src) ? "capturing on" : fw_source_stream(r->src) ? "reading"
 		 : "replaying", r->source, r->linktype, fw_linktype_name(r->linktype),

@@ -10,6 +10,7 @@
 
 #include "handshake/core.h"
 #include "keys/keyring.h"
+#include "output/clock.h"
 
 #define FW_OPTS_MAX_LOGS 32
 #define FW_OPTS_MAX_READS 256
@@ -32,6 +33,8 @@ struct fw_opts {
 	char **files;	/* the -r files, then the operands */
 	int n_files;
 	char **files_owned;	/* files, when -r was given (freed by fw_opts_fini) */
+	bool has_tfmt;		/* -t given (analyze, live, annotate) */
+	enum fw_tfmt tfmt;	/* -t: how times are shown (output/clock.h) */
 };
 
 /* Exit status of the program (DESIGN.md, Decisions). */

@@ -27,3 +27,6 @@ EXTRA_DIST += tests/live/pipe.sh tests/live/tui_pipe.sh
 # The finding stream over every capture, validated against the JSON Schema.
 TESTS += tests/live/stream.sh
 EXTRA_DIST += tests/live/stream.sh tests/live/schema.py
+# -t time formats in analyze, live and annotate; one handshake numbering.
+TESTS += tests/live/times.sh
+EXTRA_DIST += tests/live/times.sh
