@@ -377,6 +377,12 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 		snprintf(rule, sizeof(rule), "-- findings, newest first %s", t->focus ? "(scroll: arrows) "
 			 : "");
 	}
+	/* the selected link's two views, when they differ, in words */
+	if (t->n_rows && t->rows[t->sel].views[0]) {
+		size_t n = strlen(rule);
+
+		snprintf(rule + n, sizeof(rule) - n, "-- %s ", t->rows[t->sel].views);
+	}
 	attron(A_BOLD);
 	tui_put(lower_y - 1, 0, cols, rule);
 	attroff(A_BOLD);

@@ -30,3 +30,6 @@ EXTRA_DIST += tests/live/stream.sh tests/live/schema.py
 # -t time formats in analyze, live and annotate; one handshake numbering.
 TESTS += tests/live/times.sh
 EXTRA_DIST += tests/live/times.sh
+# The links table: the AP's and the station's view of the dropped-4/4 race, at 80x24.
+TESTS += tests/live/tui_views.sh
+EXTRA_DIST += tests/live/tui_views.sh
