@@ -23,7 +23,7 @@ EXTRA_DIST += tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests
 check_PROGRAMS += tests/live/slow-writer
 TESTS += tests/live/pipe.sh tests/live/tui_pipe.sh
 tests_live_slow_writer_SOURCES = tests/live/slow-writer.c
-EXTRA_DIST += tests/live/pipe.sh tests/live/tui_pipe.sh
+EXTRA_DIST += tests/live/pipe.sh tests/live/tui_pipe.sh tests/live/reshape.py
 # The finding stream over every capture, validated against the JSON Schema.
 TESTS += tests/live/stream.sh
 EXTRA_DIST += tests/live/stream.sh tests/live/schema.py
