@@ -36,6 +36,8 @@ struct fw_source {
 	uint64_t frame_no;	/* packets handed out */
 	/* at the end: what is wrong with the input but cost no frame (owned by the kind), or NULL */
 	const char *note;
+	bool stream;		/* a pipe read as it comes (stream.c): 0 from next may be "not now" */
+	bool ended;		/* a stream's writer closed it and every packet was handed out */
 };
 
 /* ns since the epoch of seconds and a ns fraction, saturated (pcapng allows 64-bit seconds). */

@@ -2,6 +2,7 @@ noinst_LIBRARIES += libfwcapture.a
 libfwcapture_a_SOURCES = \
 	src/capture/source.c src/capture/source.h src/capture/internal.h \
 	src/capture/file.c \
+	src/capture/stream.c \
 	src/capture/gz.c src/capture/gz.h \
 	src/capture/ifid.c src/capture/ifid.h \
 	src/capture/view.c src/capture/view.h \

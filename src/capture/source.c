@@ -37,6 +37,16 @@ bool fw_source_live(const struct fw_source *s)
 	return s && s->live;
 }
 
+bool fw_source_stream(const struct fw_source *s)
+{
+	return s && s->stream;
+}
+
+bool fw_source_ended(const struct fw_source *s)
+{
+	return s && s->ended;
+}
+
 int fw_source_stats(struct fw_source *s, struct fw_source_stats *st)
 {
 	memset(st, 0, sizeof(*st));

@@ -60,6 +60,22 @@ int fw_source_fd(const struct fw_source *s);
 /* A live interface (0 from fw_source_next() is "not now"), not a file or pipe. */
 bool fw_source_live(const struct fw_source *s);
 
+/*
+ * A pcap or pcapng stream from a pipe ("-": standard input), read as it
+ * arrives (stream.c): waits only for the file header (pcapng: the first
+ * interface description), then fw_source_next() returns 0 whenever the
+ * next packet has not fully arrived; poll fw_source_fd() and call again.
+ * fw_source_ended() tells the end of the stream from "not now".  gzip is
+ * inflated as it comes.  Errors as fw_source_open_file().
+ */
+int fw_source_open_stream(struct fw_source **out, const char *path, char *err, size_t errlen);
+/* True when path is standard input or a file that is not a regular one (a FIFO). */
+bool fw_source_is_stream_path(const char *path);
+/* A stream (0 from fw_source_next() may be "not now"). */
+bool fw_source_stream(const struct fw_source *s);
+/* A stream whose writer closed it, every packet handed out (or a read error). */
+bool fw_source_ended(const struct fw_source *s);
+
 struct fw_source_stats {
 	uint64_t received;	/* packets handed out */
 	bool kernel;		/* the kernel's counters below are known (a live interface) */

@@ -51,6 +51,9 @@ void fw_usage_annotate(FILE *out)
 	      "  --log FILE           a hostapd or wpa_supplicant debug log of the run: its\n"
 	      "                       lines in the comments of the frames they tell of, and\n"
 	      "                       the findings that need it (repeatable)\n"
+	      "  -t FORMAT            add each message's time to its comment: r relative to the\n"
+	      "                       handshake, a time of day, ad date and time, u/ud the same\n"
+	      "                       in UTC, e epoch, d delta from the link's previous message\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Exit status: 0 when OUT was written, 2 on a usage error, an unreadable\n"
@@ -211,7 +214,7 @@ static int annotate(const struct fw_opts *o, const char *path, const char *out,
 	v.n_logs = rl.n;
 	v.log_pairs = fw_core_n_log_pairs(c) ? fw_core_log_pair(c, 0) : NULL;
 	v.n_log_pairs = fw_core_n_log_pairs(c);
-	if (fw_annot_init(&a, &v, TOOL) != 0) {
+	if (fw_annot_init_timed(&a, &v, TOOL, o->has_tfmt ? &o->tfmt : NULL) != 0) {
 		fputs("fourway annotate: out of memory\n", stderr);
 		fw_view_fini(&v);
 		goto out;

@@ -62,10 +62,10 @@ static const struct fw_cmd_opts *find_cmd(const char *name)
 	return NULL;
 }
 
-/* The short options of c: its own, and -r for the commands that read captures. */
+/* The short options of c: its own, and -r (and -t) for the commands that read captures. */
 static void shorts_of(const struct fw_cmd_opts *c, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s%s", c->shorts, c->keys ? "r:" : "");
+	snprintf(buf, len, "%s%s", c->shorts, c->keys ? fw_opts_shared_shorts(c->cmd) : "");
 }
 
 /* The long option called name (up to an '='), among c's own and the shared ones. */

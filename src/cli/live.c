@@ -63,6 +63,7 @@ struct live_opts {
 	struct fw_opts o;	/* keys and filters, json, show_keys */
 	const char *iface, *replay, *wfile, *user, *monitor;
 	double speed;
+	bool has_speed;		/* --speed given: a pipe is paced too */
 	bool tune, no_tui, replaying;
 	bool has_channel, has_freq, has_width;
 	struct fw_chan chan;
@@ -93,6 +94,7 @@ struct live {
 	struct fw_pcapng_writer *nw;
 	struct fw_events *ev;
 	struct fw_tui *tui;
+	FILE *tty;		/* the terminal's keys when standard input is the capture */
 	struct fw_view view;
 	bool have_view;
 
@@ -111,6 +113,15 @@ static int64_t now_ns(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* The wall clock, for lines that no frame has timed yet. */
+static int64_t wall_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
@@ -139,6 +150,7 @@ void fw_usage_live(FILE *out)
 	fputs("usage: fourway live IFACE [options]\n"
 	      "       fourway live --replay FILE [--speed X] [options]\n"
 	      "       fourway live -r FILE [--speed X] [options]\n"
+	      "       COMMAND | fourway live - [options]\n"
 	      "\n"
 	      "Capture on a wireless interface in monitor mode (fourway creates a monitor\n"
 	      "interface on IFACE's radio unless IFACE already is one, and deletes it on exit)\n"
@@ -162,14 +174,21 @@ void fw_usage_live(FILE *out)
 	      "                       CAP_NET_ADMIN when fourway must still tune or delete)\n"
 	      "  --replay FILE        feed a capture file through the live path instead\n"
 	      "  --speed X            replay at X times the original pace (default 1; 0: at once)\n"
+	      "  -                    read a pcap or pcapng stream from standard input (a pipe,\n"
+	      "                       e.g. from tcpdump -U -w -) as it arrives; a FIFO given to\n"
+	      "                       --replay or -r is read the same way (unpaced unless --speed)\n"
 	      "\n", out);
 	fw_usage_keys(out);
 	fputs("\n"
 	      "Output:\n"
 	      "  --no-tui             one line per event even on a terminal\n"
-	      "  --json               events as JSON, one object per line (finding lines are the\n"
-	      "                       finding objects of analyze --json)\n"
+	      "  --json               events as JSON, one object per line: each finding once with\n"
+	      "                       analyze --json's id, then its updates and resolution\n"
+	      "                       (schema: fourway.schema.json)\n"
 	      "  --show-keys          show the group keys carried by msg 3/4\n"
+	      "  -t FORMAT            start each event line with its time: r relative to the\n"
+	      "                       handshake, a time of day, ad date and time, u/ud the same\n"
+	      "                       in UTC, e epoch, d delta from the previous line\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Keys in the TUI: arrows or j/k move, Enter opens or closes the link's ladder,\n"
@@ -307,6 +326,7 @@ static int live_option(void *ctx, int c, const char *arg)
 		if (errno || end == arg || *end || !(lo->speed >= 0 && lo->speed <= 1e6))
 			return usage_error("--speed: '%s': want a factor from 0 to 1000000 such as "
 					   "1, 10 or 0.5 (0: no pacing)", arg);
+		lo->has_speed = true;
 		break;
 	}
 	case OPT_BUFSIZE:
@@ -352,6 +372,9 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 		return rc;
 	/* -r FILE reads a capture, as tcpdump's: the same as --replay FILE */
 	if (lo->o.n_reads)
+		lo->replaying = true;
+	/* `live -`: standard input is a capture stream, never an interface */
+	if (lo->o.n_files && strcmp(lo->o.files[0], "-") == 0)
 		lo->replaying = true;
 	if (lo->has_channel && lo->has_freq)
 		return usage_error("%s", "--channel and --freq: give one of them");
@@ -515,13 +538,20 @@ static int read_live(struct live *r)
 static int64_t replay_due(struct live *r, int64_t now)
 {
 	char err[512];
+	int burst = 0;
 
 	for (;;) {
 		int64_t due;
 
 		if (!r->have_pend) {
-			int rc = fw_source_next(r->src, &r->pend, err, sizeof(err));
+			int rc;
 
+			/* a stream: let the screen and the keys in between bursts */
+			if (fw_source_stream(r->src) && ++burst > BURST)
+				return 0;
+			rc = fw_source_next(r->src, &r->pend, err, sizeof(err));
+			if (rc == 0 && fw_source_stream(r->src) && !fw_source_ended(r->src))
+				return -1;	/* not arrived yet: the loop polls the pipe */
 			if (rc <= 0) {
 				if (rc < 0) {
 					if (!r->tui)
@@ -652,7 +682,7 @@ static void tick(struct live *r, int64_t now)
 	if (!r->dirty)
 		return;
 	refresh(r, false);
-	fw_events_update(r->ev, &r->view);
+	fw_events_update(r->ev, &r->view, r->last_ts, false);
 }
 
 static void on_keys(struct live *r, int64_t now)
@@ -709,13 +739,14 @@ static void loop(struct live *r)
 		if (fw_radio_next_hop(r->radio) >= 0)
 			wait = min_wait(wait, fw_radio_next_hop(r->radio) > now
 					      ? fw_radio_next_hop(r->radio) - now : 0);
-		if (fw_source_live(r->src) && !r->done) {
+		if ((fw_source_live(r->src) || (fw_source_stream(r->src) && !r->have_pend)) &&
+		    !r->done) {
 			pfd[n].fd = fw_source_fd(r->src);
 			pfd[n].events = POLLIN;
 			cap_slot = (int)n++;
 		}
 		if (r->tui) {
-			pfd[n].fd = STDIN_FILENO;
+			pfd[n].fd = r->tty ? fileno(r->tty) : STDIN_FILENO;
 			pfd[n].events = POLLIN;
 			tty_slot = (int)n++;
 		}
@@ -730,7 +761,8 @@ static void loop(struct live *r)
 			break;
 		}
 		now = now_ns();
-		if (cap_slot >= 0 && (pfd[cap_slot].revents & (POLLIN | POLLERR | POLLHUP)))
+		if (cap_slot >= 0 && fw_source_live(r->src) &&
+		    (pfd[cap_slot].revents & (POLLIN | POLLERR | POLLHUP)))
 			read_live(r);
 		if (tty_slot >= 0 && (pfd[tty_slot].revents & (POLLHUP | POLLERR)))
 			live_signal = SIGHUP;	/* the terminal went away */
@@ -779,7 +811,17 @@ static int open_source(struct live *r)
 	char err[512], warn[256];
 	int rc;
 
-	if (lo->replay) {
+	if (lo->replay && fw_source_is_stream_path(lo->replay)) {
+		/* a pipe: frames go in as they arrive, at the writer's pace unless --speed */
+		if (!lo->has_speed)
+			r->lo->speed = 0;
+		rc = fw_source_open_stream(&r->src, lo->replay, err, sizeof(err));
+		if (rc != 0) {
+			fprintf(stderr, "fourway live: %s\n", err);
+			return rc;
+		}
+		r->source = strcmp(lo->replay, "-") == 0 ? "stdin" : lo->replay;
+	} else if (lo->replay) {
 		rc = fw_source_open_file(&r->src, lo->replay, err, sizeof(err));
 		if (rc != 0) {
 			fprintf(stderr, "fourway live: %s\n", err);
@@ -811,8 +853,13 @@ static int start_output(struct live *r)
 {
 	struct fw_tui_hooks hooks = { .ctx = r, .save = save_hook, .signal = signal_hook };
 	char err[256], line[320];
+	bool stdin_capture = r->lo->replay && strcmp(r->lo->replay, "-") == 0;
 
-	if (!r->lo->no_tui && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
+	/* the capture on standard input: the keys come from the terminal itself */
+	if (!r->lo->no_tui && isatty(STDOUT_FILENO) && stdin_capture && !isatty(STDIN_FILENO))
+		r->tty = fopen("/dev/tty", "re");
+	hooks.in = r->tty;
+	if (!r->lo->no_tui && isatty(STDOUT_FILENO) && (r->tty || isatty(STDIN_FILENO))) {
 		if (fw_tui_new(&r->tui, &hooks, err, sizeof(err)) == 0)
 			return 0;
 		fprintf(stderr, "fourway live: %s; one line per event instead\n", err);
@@ -820,10 +867,13 @@ static int start_output(struct live *r)
 	r->ev = fw_events_new(stdout, r->lo->o.json, r->lo->o.show_keys);
 	if (!r->ev)
 		return FW_ENOMEM;
+	if (r->lo->o.has_tfmt)
+		fw_events_set_time(r->ev, r->lo->o.tfmt);
 	snprintf(line, sizeof(line), "%s %s, link type %d (%s)%s%s",
-		 fw_source_live(r->src) ? "capturing on" : "replaying", r->source, r->linktype, fw_linktype_name(r->linktype),
+		 fw_source_live(r->src) ? "capturing on" : fw_source_stream(r->src) ? "reading"
+		 : "replaying", r->source, r->linktype, fw_linktype_name(r->linktype),
 		 r->lo->radio[0] ? ", " : "", r->lo->radio);
-	fw_events_say(r->ev, "start", line);
+	fw_events_say(r->ev, "start", line, wall_ns());
 	return 0;
 }
 
@@ -855,8 +905,8 @@ static void live_fini(struct live *r)
 		}
 	} else if (r->ev) {
 		refresh(r, true);
-		fw_events_update(r->ev, &r->view);
-		fw_events_stats(r->ev, &st);
+		fw_events_update(r->ev, &r->view, r->last_ts, true);
+		fw_events_stats(r->ev, &st, r->frames ? r->last_ts : wall_ns());
 		if (fw_events_failed(r->ev)) {
 			perror("fourway live: writing events");
 			r->status = FW_EXIT_USAGE;
@@ -870,6 +920,8 @@ static void live_fini(struct live *r)
 	if (r->nw && fw_pcapng_writer_close(r->nw) != 0)
 		r->status = FW_EXIT_USAGE;
 	fw_source_close(r->src);
+	if (r->tty)
+		fclose(r->tty);
 	close_radio(r);
 	fw_ring_fini(&r->ring);
 	free(r->sig);

@@ -139,6 +139,9 @@ void fw_usage_analyze(FILE *out)
 	      "                       from the logs alone\n"
 	      "  --max-links N        keep at most N links (BSSID, station pairs; default 16384):\n"
 	      "                       the least recently active are dropped, with a warning\n"
+	      "  -t FORMAT            times shown: r relative to the handshake (default), a time\n"
+	      "                       of day, ad date and time, u/ud the same in UTC, e epoch,\n"
+	      "                       d delta from the previous frame shown (as tshark -t)\n"
 	      "  -v, --verbose        list every malformed frame on stderr (by default one line\n"
 	      "                       a file counts them and names the first)\n"
 	      "  -h, --help           this help\n"
@@ -388,6 +391,12 @@ int fw_opts_getopt_error(const char *cmd, int c, int argc, char **argv,
 	return fw_usage_error(cmd, "unknown option '%s'", word);
 }
 
+/* -r FILE is every reading command's, as tcpdump's and tshark's; -t of those that show times */
+const char *fw_opts_shared_shorts(const char *cmd)
+{
+	return strcmp(cmd, "check") ? "r:t:" : "r:";
+}
+
 int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
 		  const struct option *own, const char *shortopts, fw_opts_fn fn, void *ctx)
 {
@@ -397,8 +406,7 @@ int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
 
 	if (rc)
 		return rc;
-	/* -r FILE is every reading command's, as tcpdump's and tshark's */
-	snprintf(shorts, sizeof(shorts), "%sr:", shortopts);
+	snprintf(shorts, sizeof(shorts), "%s%s", shortopts, fw_opts_shared_shorts(cmd));
 	table = opts_table(own);
 	if (!table) {
 		fprintf(stderr, "fourway %s: out of memory\n", cmd);
@@ -407,6 +415,12 @@ int fw_opts_parse(struct fw_opts *o, const char *cmd, int argc, char **argv,
 	while (rc == 0 && (c = getopt_long(argc, argv, shorts, table, NULL)) != -1) {
 		if (c == ':' || c == '?')
 			rc = fw_opts_getopt_error(cmd, c, argc, argv, table);
+		else if (c == 't' && !fw_tfmt_parse(optarg, &o->tfmt))
+			rc = fw_usage_error(cmd, "-t: '%s': want r (relative to the handshake), a (time "
+					    "of day), ad (date and time), u, ud (the same in UTC), e "
+					    "(epoch) or d (delta from the previous frame)", optarg);
+		else if (c == 't')
+			o->has_tfmt = true;
 		else if ((rc = opts_key(o, cmd, c, optarg)) == 1)
 			rc = 0;
 		else if (rc == 0)

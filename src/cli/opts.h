@@ -10,6 +10,7 @@
 
 #include "handshake/core.h"
 #include "keys/keyring.h"
+#include "output/clock.h"
 
 #define FW_OPTS_MAX_LOGS 32
 #define FW_OPTS_MAX_READS 256
@@ -37,6 +38,8 @@ struct fw_opts {
 	char **files;	/* the -r files, then the operands */
 	int n_files;
 	char **files_owned;	/* files, when -r was given (freed by fw_opts_fini) */
+	bool has_tfmt;		/* -t given (analyze, live, annotate) */
+	enum fw_tfmt tfmt;	/* -t: how times are shown (output/clock.h) */
 };
 
 /* Exit status of the program (DESIGN.md, Decisions). */
@@ -53,6 +56,8 @@ __attribute__((format(printf, 2, 3)))
 int fw_usage_error(const char *cmd, const char *fmt, ...);
 void fw_usage_analyze(FILE *out);
 
+/* The short options fw_opts_parse() adds to a command's own: "r:" and, but for check, "t:". */
+const char *fw_opts_shared_shorts(const char *cmd);
 /*
  * The parser every command that reads captures uses, so all take the key
  * options and filters the same way: it sets o up, then reads argv with

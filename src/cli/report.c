@@ -44,7 +44,7 @@ static const char **inputs_of(const struct fw_opts *o, size_t *n)
 static int render(FILE *f, const struct fw_view *v, const struct fw_opts *o, bool color)
 {
 	struct fw_report_opts ro = { .show_keys = o->show_keys, .version = PACKAGE_STRING };
-	struct fw_text_opts to = { .color = color, .show_keys = o->show_keys };
+	struct fw_text_opts to = { .color = color, .show_keys = o->show_keys, .tfmt = o->tfmt };
 
 	switch (o->format) {
 	case FW_FMT_JSON:

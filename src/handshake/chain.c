@@ -10,8 +10,13 @@
  *    else the first evidence frame: the frame that stays the finding's as
  *    more of the capture arrives (TIMEOUT: the deauthentication; M4_LOST:
  *    the lost 4/4), so a live refresh and the final finish name the same
- *    finding with the same id.  New keys get the next number, so a run
- *    without refreshes numbers its findings 1..n in the core's order.
+ *    finding with the same id.  The number is made from the key, not from
+ *    the order findings appear in: the anchor frame times 100 plus the
+ *    code's place in the table plus one (frame 33's M4_LOST: 3301 + its
+ *    place), so a live stream, refreshed whenever frames came, gives a
+ *    finding the id `analyze` gives it.  Only when two keys make one number
+ *    (one code at one frame for two links or twice; frames beyond 42
+ *    million) does the later one take the next free number 100 above.
  * 3. caused_by: rules[] says which code may follow from which and on what
  *    evidence (the same handshake, a shared frame, ...).  Every pair of the
  *    link's findings a rule joins is an edge; an edge that a longer path
@@ -184,13 +189,61 @@ static bool fid_same(const struct hs_fid *a, const struct hs_fid *b)
 	       memcmp(a->bssid, b->bssid, 6) == 0 && memcmp(a->sta, b->sta, 6) == 0;
 }
 
+static size_t id_slot(unsigned id, size_t size)
+{
+	return (size_t)((id * 2654435761u) & (size - 1));
+}
+
+static bool id_taken(const struct fw_core *c, unsigned id)
+{
+	for (size_t k = id_slot(id, c->fid_size); c->fid_taken[k]; k = (k + 1) & (c->fid_size - 1))
+		if (c->fid_taken[k] == id)
+			return true;
+	return false;
+}
+
+static void id_take(unsigned *taken, size_t size, unsigned id)
+{
+	size_t k;
+
+	for (k = id_slot(id, size); taken[k]; k = (k + 1) & (size - 1))
+		;
+	taken[k] = id;
+}
+
+/*
+ * The number of a new key: anchor frame * 100 + the code's place + 1,
+ * the next free one 100 above when another key has it (see the top).
+ */
+_Static_assert(FW_F_COUNT <= 99, "a finding id keeps two digits for its code");
+
+static unsigned fid_number(struct fw_core *c, const struct hs_fid *key)
+{
+	unsigned id = (unsigned)(key->anchor_frame % 42949000u) * 100u + (unsigned)key->code + 1u;
+
+	id += 100u * key->nth;
+	while (id == 0 || id_taken(c, id))
+		id += 100u;
+	id_take(c->fid_taken, c->fid_size, id);
+	return id;
+}
+
 static bool fid_grow(struct fw_core *c)
 {
 	size_t nsize = c->fid_size ? c->fid_size * 2 : 64;
 	struct hs_fid *nt = calloc(nsize, sizeof(*nt));
+	unsigned *taken = calloc(nsize, sizeof(*taken));
 
-	if (!nt)
+	if (!nt || !taken) {
+		free(nt);
+		free(taken);
 		return false;
+	}
+	for (size_t i = 0; i < c->fid_size; i++)
+		if (c->fid_taken[i])
+			id_take(taken, nsize, c->fid_taken[i]);
+	free(c->fid_taken);
+	c->fid_taken = taken;
 	for (size_t i = 0; i < c->fid_size; i++) {
 		size_t k;
 
@@ -225,7 +278,7 @@ static unsigned fid_get(struct fw_core *c, struct hs_fid *key)
 	for (k = key->hash & (c->fid_size - 1); c->fids[k].hash; k = (k + 1) & (c->fid_size - 1))
 		if (c->fids[k].hash == key->hash && fid_same(&c->fids[k], key))
 			return c->fids[k].id;
-	key->id = ++c->next_fid;
+	key->id = fid_number(c, key);
 	c->fids[k] = *key;
 	c->fid_used++;
 	return key->id;
@@ -234,7 +287,9 @@ static unsigned fid_get(struct fw_core *c, struct hs_fid *key)
 void hs_fid_free(struct fw_core *c)
 {
 	free(c->fids);
+	free(c->fid_taken);
 	c->fids = NULL;
+	c->fid_taken = NULL;
 	c->fid_size = c->fid_used = 0;
 }
 

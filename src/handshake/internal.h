@@ -392,6 +392,7 @@ struct fw_core {
 	struct hs_fid *fids;
 	size_t fid_size, fid_used;
 	unsigned next_fid;
+	unsigned *fid_taken;	/* the ids given (0: empty), fid_size slots: no id given twice */
 
 	/* the --max-links cap (link.c): recency, links dropped so far */
 	struct hs_lru link_lru;

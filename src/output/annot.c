@@ -227,8 +227,24 @@ static void link_tag(FILE *o, const struct fw_view *v, const struct fw_link *l)
 }
 
 /* "M2 of handshake 1 (replay counter 1), from the station, answering ..." */
-static char *msg_text(const struct fw_view *v, const struct fw_link *l, size_t i, size_t hs_no,
-		      const struct fw_handshake *h)
+/* ", at TIME": relative to the handshake's first message, or to the link's previous message. */
+static void time_text(FILE *o, const struct fw_annot *a, const struct fw_link *l, size_t i,
+		      size_t hs_no, const struct fw_handshake *h)
+{
+	char b[FW_CLOCK_LEN];
+	int64_t ts = l->msgs[i].ts_ns;
+	int64_t ref = h && h->first < l->n_msgs ? l->msgs[h->first].ts_ns : ts;
+	int64_t prev = i ? l->msgs[i - 1].ts_ns : ts;
+
+	fprintf(o, ", at %s", fw_clock_fmt(b, a->tfmt, ts, ref, prev));
+	if (a->tfmt == FW_T_REL && h)
+		fprintf(o, " into handshake %zu", hs_no);
+	else if (a->tfmt == FW_T_DELTA)
+		fputs(" after the link's previous message", o);
+}
+
+static char *msg_text(const struct fw_annot *a, const struct fw_view *v, const struct fw_link *l,
+		      size_t i, size_t hs_no, const struct fw_handshake *h)
 {
 	const struct fw_msg *m = &l->msgs[i];
 	struct mstream s;
@@ -256,6 +272,8 @@ static char *msg_text(const struct fw_view *v, const struct fw_link *l, size_t i
 		fprintf(s.f, ", %zu trailing byte%s after the EAPOL length", m->trailing,
 			m->trailing == 1 ? "" : "s");
 	key_data_text(s.f, m);
+	if (a->timed)
+		time_text(s.f, a, l, i, hs_no, h);
 	return ms_close(&s);
 }
 
@@ -306,7 +324,7 @@ static int link_notes(struct fw_annot *a, const struct fw_view *v, const struct 
 			}
 		}
 		if (add_note(a, l->msgs[i].file, l->msgs[i].frame, RANK_MSG,
-			     msg_text(v, l, i, no, h)) != 0)
+			     msg_text(a, v, l, i, no, h)) != 0)
 			return FW_ENOMEM;
 	}
 	for (size_t k = 0; k < l->n_hs; k++) {
@@ -571,7 +589,15 @@ static int log_notes(struct fw_annot *a, const struct fw_view *v)
 
 int fw_annot_init(struct fw_annot *a, const struct fw_view *v, const char *tool)
 {
+	return fw_annot_init_timed(a, v, tool, NULL);
+}
+
+int fw_annot_init_timed(struct fw_annot *a, const struct fw_view *v, const char *tool,
+			const enum fw_tfmt *f)
+{
 	memset(a, 0, sizeof(*a));
+	a->timed = f != NULL;
+	a->tfmt = f ? *f : FW_T_REL;
 	for (size_t i = 0; i < v->n_links; i++)
 		if (link_notes(a, v, v->links[i]) != 0)
 			goto nomem;

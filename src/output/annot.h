@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "output/clock.h"
 #include "output/view.h"
 
 /* The longest summary (pcapng options hold 65535 bytes); longer is cut. */
@@ -46,6 +47,8 @@ struct fw_annot {
 	const char **texts;	/* texts[i] == notes[i].text: ranges for a writer */
 	size_t n_frames;	/* distinct frames with a note */
 	char *summary;		/* multi-line, no trailing newline */
+	bool timed;		/* message comments end with the time (-t) */
+	enum fw_tfmt tfmt;
 };
 
 /*
@@ -53,6 +56,13 @@ struct fw_annot {
  * summary's first line ("fourway 0.1.0").  0 or FW_ENOMEM (a is then empty).
  */
 int fw_annot_init(struct fw_annot *a, const struct fw_view *v, const char *tool);
+/*
+ * The same, each message's comment ending with its time in format *f
+ * (", at +0.102400 into handshake 1", ", at 09:52:23.420346"; clock.h);
+ * f NULL: no times, as fw_annot_init().
+ */
+int fw_annot_init_timed(struct fw_annot *a, const struct fw_view *v, const char *tool,
+			const enum fw_tfmt *f);
 void fw_annot_fini(struct fw_annot *a);
 /*
  * The comments of one frame: their number, and in *texts a pointer to the

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output/clock.h"
 #include "output/events.h"
 #include "output/fmt.h"
 #include "output/json.h"
@@ -25,11 +26,27 @@ struct slot {
 	uint64_t val;
 };
 
+/* What was said of one finding: its id, hashes of its parts, whether it holds now. */
+struct fstate {
+	unsigned id;
+	int code;
+	uint64_t all, sev, frames, causes, detail, time;
+	uint64_t gen;		/* the last update that saw it */
+	bool holds;		/* announced and not resolved since */
+};
+
 struct fw_events {
 	FILE *out;
 	bool json, show_keys, failed;
+	bool show_time;		/* text lines start with the time (-t given) */
+	enum fw_tfmt tfmt;
+	int64_t first_ts, prev_ts;	/* the capture's first frame; the last time printed */
+	bool have_first;
 	struct slot *tab;
 	size_t size, used;
+	struct fstate *fs;	/* every finding ever announced */
+	size_t n_fs, cap_fs;
+	uint64_t gen;
 	char *buf;		/* scratch for a line */
 	size_t buflen;
 };
@@ -102,10 +119,17 @@ struct fw_events *fw_events_new(FILE *out, bool json, bool show_keys)
 	return e;
 }
 
+void fw_events_set_time(struct fw_events *e, enum fw_tfmt f)
+{
+	e->show_time = true;
+	e->tfmt = f;
+}
+
 void fw_events_free(struct fw_events *e)
 {
 	if (!e)
 		return;
+	free(e->fs);
 	free(e->tab);
 	free(e->buf);
 	free(e);
@@ -149,48 +173,95 @@ static void json_link(FILE *o, const uint8_t bssid[6], const uint8_t sta[6])
 	fprintf(o, "\"bssid\":\"%s\",\"sta\":\"%s\"", fw_mac_fmt(a, bssid), fw_mac_fmt(b, sta));
 }
 
+/* The line's time: "ts" (RFC 3339) and "epoch" in JSON, a first column as text with -t. */
+static void stamp(struct fw_events *e, int64_t ns, int64_t ref)
+{
+	char b[FW_CLOCK_LEN];
+
+	if (!e->have_first) {
+		e->first_ts = ns;
+		e->have_first = true;
+	}
+	if (e->json) {
+		fprintf(e->out, ",\"ts\":\"%s\",\"epoch\":", fw_clock_rfc3339(b, ns));
+		fputs(fw_clock_fmt(b, FW_T_EPOCH, ns, 0, 0), e->out);
+	} else if (e->show_time) {
+		fprintf(e->out, "%s ", fw_clock_fmt(b, e->tfmt, ns, ref, e->prev_ts));
+	}
+	e->prev_ts = ns;
+}
+
+static void open_line(struct fw_events *e, const char *event, int64_t ns, int64_t ref)
+{
+	if (e->json) {
+		fprintf(e->out, "{\"event\":\"%s\"", event);
+		stamp(e, ns, ref);
+		fputc(',', e->out);
+	} else {
+		stamp(e, ns, ref);
+		fprintf(e->out, "%-9s ", event);
+	}
+}
+
+/* The first message's time of handshake h of l (the reference of -t r). */
+static int64_t hs_t0(const struct fw_link *l, const struct fw_handshake *h)
+{
+	return h->count && h->first < l->n_msgs ? l->msgs[h->first].ts_ns : 0;
+}
+
 static void say_msg(struct fw_events *e, const struct fw_view *v, const struct fw_link *l,
 		    const struct fw_msg *m)
 {
-	char t[FW_OUT_TIME_LEN];
+	int64_t ref = m->handshake < l->n_hs ? hs_t0(l, &l->hs[m->handshake]) : m->ts_ns;
 
+	open_line(e, "message", m->ts_ns, ref);
 	if (e->json) {
-		fputs("{\"event\":\"message\",", e->out);
 		json_link(e->out, l->bssid, l->sta);
-		fprintf(e->out, ",\"handshake\":%u,\"message\":", m->handshake);
+		fprintf(e->out, ",\"handshake\":%u,\"message\":", m->handshake + 1);
 		fw_json_write_msg(e->out, v, m, e->show_keys);
 		fputc('}', e->out);
 	} else {
-		fputs("message   ", e->out);
 		link_text(e->out, l->bssid, l->sta);
-		fprintf(e->out, "  %s frame %" PRIu64 " time %s rc=%" PRIu64 "%s%s mic %s",
-			fw_out_msg_name(m->type), m->frame, fw_out_time(t, m->ts_ns),
-			m->replay_counter, m->retry ? " retry" : "", m->protected_ ? " protected" : "",
+		fprintf(e->out, "  #%u %s frame %" PRIu64 " rc=%" PRIu64 "%s%s mic %s",
+			m->handshake + 1, fw_out_msg_name(m->type), m->frame, m->replay_counter,
+			m->retry ? " retry" : "", m->protected_ ? " protected" : "",
 			fw_out_mic_name(m->mic));
 	}
 	line_end(e);
 }
 
-static void say_hs(struct fw_events *e, const struct fw_link *l, size_t i,
-		   const struct fw_handshake *h)
+/* The time a handshake's state was last known: its end frame, else its last message. */
+static int64_t hs_last(const struct fw_link *l, const struct fw_handshake *h)
+{
+	if (h->ended)
+		return h->end_ts_ns;
+	if (h->count && h->first + h->count - 1 < l->n_msgs)
+		return l->msgs[h->first + h->count - 1].ts_ns;
+	return 0;
+}
+
+static void say_hs(struct fw_events *e, const char *event, const struct fw_link *l, size_t i,
+		   const struct fw_handshake *h, bool start)
 {
 	const char *detail = h->outcome_detail[0] ? h->outcome_detail : NULL;
 
+	open_line(e, event, start ? hs_t0(l, h) : hs_last(l, h), hs_t0(l, h));
 	if (e->json) {
-		fputs("{\"event\":\"handshake\",", e->out);
 		json_link(e->out, l->bssid, l->sta);
-		fprintf(e->out, ",\"index\":%zu,\"group\":%s,\"outcome\":", i,
-			h->group ? "true" : "false");
-		fw_json_write_str(e->out, fw_out_outcome_name(h->outcome));
-		fputs(",\"detail\":", e->out);
-		fw_json_write_str(e->out, detail);
+		fprintf(e->out, ",\"handshake\":%zu,\"group\":%s", i + 1, h->group ? "true" : "false");
+		if (!start) {
+			fputs(",\"outcome\":", e->out);
+			fw_json_write_str(e->out, fw_out_outcome_name(h->outcome));
+			fputs(",\"detail\":", e->out);
+			fw_json_write_str(e->out, detail);
+		}
 		fputc('}', e->out);
 	} else {
-		fputs("handshake ", e->out);
 		link_text(e->out, l->bssid, l->sta);
-		fprintf(e->out, "  #%zu%s %s", i, h->group ? " group" : "",
-			fw_out_outcome_name(h->outcome));
-		if (detail) {
+		fprintf(e->out, "  #%zu%s", i + 1, h->group ? " group" : "");
+		if (!start)
+			fprintf(e->out, " %s", fw_out_outcome_name(h->outcome));
+		if (!start && detail) {
 			fputs(": ", e->out);
 			fw_tx_str(e->out, detail);
 		}
@@ -198,18 +269,53 @@ static void say_hs(struct fw_events *e, const struct fw_link *l, size_t i,
 	line_end(e);
 }
 
+/* The parts of a finding an update names when they change. */
+enum { CH_SEV, CH_FRAMES, CH_CAUSES, CH_DETAIL, CH_TIME, CH_N };
+static const char *const ch_name[CH_N] = { "severity", "evidence", "caused_by", "detail", "time" };
+
+static void hash_parts(const struct fw_finding *f, const char *json, struct fstate *st)
+{
+	size_t nf = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
+	size_t nc = f->n_causes < FW_FINDING_MAX_CAUSES ? f->n_causes : FW_FINDING_MAX_CAUSES;
+
+	st->all = fnv(FNV_BASIS, json, strlen(json));
+	st->sev = fnv(FNV_BASIS, &f->severity, sizeof(f->severity));
+	st->frames = FNV_BASIS;
+	for (size_t i = 0; i < nf; i++) {
+		st->frames = fnv(st->frames, &f->frames[i].file, sizeof(f->frames[i].file));
+		st->frames = fnv(st->frames, &f->frames[i].frame, sizeof(f->frames[i].frame));
+		st->frames = fnv(st->frames, &f->frames[i].role, sizeof(f->frames[i].role));
+	}
+	st->causes = fnv(FNV_BASIS, f->caused_by, nc * sizeof(f->caused_by[0]));
+	st->detail = fnv(fnv(FNV_BASIS, f->detail, strlen(f->detail)), f->diagnosis,
+			 strlen(f->diagnosis));
+	st->time = fnv(FNV_BASIS, &f->ts_ns, sizeof(f->ts_ns));
+}
+
 static void say_finding(struct fw_events *e, const struct fw_view *v, const struct fw_finding *f,
-			const char *json)
+			const char *json, const bool *changed, int64_t now)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	char fr[48];
+	bool first = true;
 
+	open_line(e, changed ? "update" : "finding", now, e->first_ts);
 	if (e->json) {
-		fputs(json, e->out);
+		fprintf(e->out, "\"id\":%u", f->id);
+		if (changed) {
+			fputs(",\"changed\":[", e->out);
+			for (int k = 0; k < CH_N; k++)
+				if (changed[k]) {
+					fprintf(e->out, "%s\"%s\"", first ? "" : ",", ch_name[k]);
+					first = false;
+				}
+			fputc(']', e->out);
+		}
+		fprintf(e->out, ",\"finding\":%s}", json);
 		line_end(e);
 		return;
 	}
-	fprintf(e->out, "finding   %s %s ", fw_severity_name(f->severity), ci ? ci->name : "?");
+	fprintf(e->out, "%s %s ", fw_severity_name(f->severity), ci ? ci->name : "?");
 	link_text(e->out, f->bssid, f->sta);
 	fprintf(e->out, "  id %u", f->id);
 	for (size_t i = 0; i < f->n_causes && i < FW_FINDING_MAX_CAUSES; i++)
@@ -223,74 +329,174 @@ static void say_finding(struct fw_events *e, const struct fw_view *v, const stru
 	line_end(e);
 }
 
-void fw_events_update(struct fw_events *e, const struct fw_view *v)
+static void say_resolved(struct fw_events *e, const struct fstate *st, int64_t now)
+{
+	const struct fw_code_info *ci = fw_code_info((enum fw_code)st->code);
+
+	open_line(e, "resolved", now, e->first_ts);
+	if (e->json) {
+		fprintf(e->out, "\"id\":%u,\"code\":", st->id);
+		fw_json_write_str(e->out, ci ? ci->name : "UNKNOWN");
+		fputc('}', e->out);
+	} else {
+		fprintf(e->out, "%s id %u: no longer holds", ci ? ci->name : "?", st->id);
+	}
+	line_end(e);
+}
+
+/* The state of finding id, made when new (NULL when out of memory). */
+static struct fstate *fstate_get(struct fw_events *e, unsigned id, bool *isnew)
+{
+	struct slot *s = lookup(e, fnv(fnv(FNV_BASIS, "F", 1), &id, sizeof(id)));
+
+	*isnew = false;
+	if (!s)
+		return NULL;
+	if (s->val)
+		return &e->fs[s->val - 1];
+	if (e->n_fs == e->cap_fs) {
+		size_t ncap = e->cap_fs ? e->cap_fs * 2 : 64;
+		struct fstate *n = realloc(e->fs, ncap * sizeof(*n));
+
+		if (!n)
+			return NULL;
+		e->fs = n;
+		e->cap_fs = ncap;
+	}
+	memset(&e->fs[e->n_fs], 0, sizeof(e->fs[0]));
+	e->fs[e->n_fs].id = id;
+	s->val = ++e->n_fs;
+	*isnew = true;
+	return &e->fs[s->val - 1];
+}
+
+static void update_findings(struct fw_events *e, const struct fw_view *v, int64_t now)
+{
+	e->gen++;
+	for (size_t i = 0; i < v->n_findings; i++) {
+		const struct fw_finding *f = v->findings[i];
+		const char *json;
+		struct fstate *st, nst;
+		bool isnew, changed[CH_N];
+
+		if (!f->id)
+			continue;	/* unnumbered (out of memory): nothing to name it by */
+		json = finding_json(e, v, f);
+		st = fstate_get(e, f->id, &isnew);
+		if (!json || !st)
+			continue;
+		st->gen = e->gen;
+		nst = *st;
+		hash_parts(f, json, &nst);
+		if (!isnew && st->holds && nst.all == st->all)
+			continue;
+		changed[CH_SEV] = nst.sev != st->sev;
+		changed[CH_FRAMES] = nst.frames != st->frames;
+		changed[CH_CAUSES] = nst.causes != st->causes;
+		changed[CH_DETAIL] = nst.detail != st->detail;
+		changed[CH_TIME] = nst.time != st->time;
+		nst.code = (int)f->code;
+		/* a finding that held, went and came back is an update of the same id */
+		say_finding(e, v, f, json, isnew ? NULL : changed, now);
+		nst.holds = true;
+		*st = nst;
+	}
+	for (size_t i = 0; i < e->n_fs; i++) {
+		struct fstate *st = &e->fs[i];
+
+		if (st->holds && st->gen != e->gen) {
+			say_resolved(e, st, now);
+			st->holds = false;
+		}
+	}
+}
+
+void fw_events_update(struct fw_events *e, const struct fw_view *v, int64_t now, bool final)
 {
 	for (size_t i = 0; i < v->n_links; i++) {
 		const struct fw_link *l = v->links[i];
 		uint64_t lk = fnv(fnv(FNV_BASIS, l->bssid, 6), l->sta, 6);
 
+		for (size_t j = 0; j < l->n_hs; j++) {
+			const struct fw_handshake *h = &l->hs[j];
+			uint64_t k = fnv(fnv(lk, "h", 1), &j, sizeof(j));
+			uint64_t val = fnv(fnv(FNV_BASIS, &h->outcome, sizeof(h->outcome)),
+					   h->outcome_detail, strlen(h->outcome_detail));
+			struct slot *st = lookup(e, fnv(fnv(lk, "s", 1), &j, sizeof(j)));
+			bool over = h->outcome != FW_OUT_INCOMPLETE || final;
+
+			/* st->val: 1 started, 2 ended */
+			if (st && st->val == 0) {
+				say_hs(e, "handshake_start", l, j, h, true);
+				st->val = 1;
+			}
+			for (size_t m = h->first; m < h->first + h->count && m < l->n_msgs; m++) {
+				const struct fw_msg *msg = &l->msgs[m];
+				uint64_t mk = fnv(fnv(fnv(FNV_BASIS, "m", 1), &msg->file, sizeof(msg->file)),
+						  &msg->frame, sizeof(msg->frame));
+
+				if (is_new(e, mk, 1))
+					say_msg(e, v, l, msg);
+			}
+			if (!over || !st)
+				continue;
+			if (st->val == 1) {
+				(void)is_new(e, k, val);
+				say_hs(e, "handshake_end", l, j, h, false);
+				st->val = 2;
+			} else if (is_new(e, k, val)) {
+				say_hs(e, "handshake_update", l, j, h, false);
+			}
+		}
 		for (size_t j = 0; j < l->n_msgs; j++) {
 			const struct fw_msg *m = &l->msgs[j];
 			uint64_t k = fnv(fnv(fnv(FNV_BASIS, "m", 1), &m->file, sizeof(m->file)),
 					 &m->frame, sizeof(m->frame));
 
 			if (is_new(e, k, 1))
-				say_msg(e, v, l, m);
-		}
-		for (size_t j = 0; j < l->n_hs; j++) {
-			const struct fw_handshake *h = &l->hs[j];
-			uint64_t k = fnv(fnv(lk, "h", 1), &j, sizeof(j));
-			uint64_t val = fnv(fnv(FNV_BASIS, &h->outcome, sizeof(h->outcome)),
-					   h->outcome_detail, strlen(h->outcome_detail));
-
-			if (is_new(e, k, val))
-				say_hs(e, l, j, h);
+				say_msg(e, v, l, m);	/* a message of no handshake */
 		}
 	}
-	for (size_t i = 0; i < v->n_findings; i++) {
-		const struct fw_finding *f = v->findings[i];
-		const char *json = finding_json(e, v, f);
-		/* the core gives the same finding the same id at every refresh */
-		uint64_t k = fnv(fnv(FNV_BASIS, "f", 1), &f->id, sizeof(f->id));
-
-		if (!json)
-			continue;
-		if (!f->id) {	/* unnumbered (out of memory): by code, link and first frame */
-			k = fnv(fnv(fnv(k, &f->code, sizeof(f->code)), f->bssid, 6), f->sta, 6);
-			if (f->n_frames)
-				k = fnv(fnv(k, &f->frames[0].file, sizeof(f->frames[0].file)),
-					&f->frames[0].frame, sizeof(f->frames[0].frame));
-		}
-		if (is_new(e, k, fnv(FNV_BASIS, json, strlen(json))))
-			say_finding(e, v, f, json);
-	}
+	update_findings(e, v, now);
 }
 
-void fw_events_say(struct fw_events *e, const char *event, const char *text)
+void fw_events_say(struct fw_events *e, const char *event, const char *text, int64_t now)
 {
+	bool start = strcmp(event, "start") == 0;
+
 	if (e->json) {
 		fputs("{\"event\":", e->out);
 		fw_json_write_str(e->out, event);
+		if (start)
+			fprintf(e->out, ",\"schema_version\":%d", FW_EVENTS_SCHEMA_VERSION);
+		stamp(e, now, now);
 		fputs(",\"text\":", e->out);
 		fw_json_write_str(e->out, text);
 		fputc('}', e->out);
 	} else {
+		if (!start)
+			stamp(e, now, e->first_ts);
 		fprintf(e->out, "%-9s ", event);
 		fw_tx_str(e->out, text);
 	}
+	if (start)
+		e->have_first = false;	/* -t r of lines not in a handshake: from the first frame */
 	line_end(e);
 }
 
-void fw_events_stats(struct fw_events *e, const struct fw_events_stats *st)
+void fw_events_stats(struct fw_events *e, const struct fw_events_stats *st, int64_t now)
 {
 	if (e->json) {
-		fprintf(e->out, "{\"event\":\"stats\",\"frames\":%" PRIu64, st->frames);
+		fputs("{\"event\":\"stats\"", e->out);
+		stamp(e, now, e->first_ts);
+		fprintf(e->out, ",\"frames\":%" PRIu64, st->frames);
 		if (st->has_kernel)
 			fprintf(e->out, ",\"kernel_received\":%" PRIu64 ",\"kernel_dropped\":%" PRIu64
 				",\"if_dropped\":%" PRIu64, st->kernel_received, st->kernel_dropped,
 				st->if_dropped);
 		fputc('}', e->out);
 	} else {
+		stamp(e, now, e->first_ts);
 		fprintf(e->out, "stats     %" PRIu64 " frames", st->frames);
 		if (st->has_kernel)
 			fprintf(e->out, ", kernel: %" PRIu64 " received, %" PRIu64 " dropped, %" PRIu64

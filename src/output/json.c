@@ -371,8 +371,9 @@ static void write_pframes(FILE *o, const struct fw_view *v, const struct fw_link
 		else
 			fputs("null", o);
 		fputs(",\"key_handshake\":", o);
+		/* numbered from 1, as handshakes are in the report and the live events */
 		if (p->dec_hs >= 0)
-			fprintf(o, "%d", p->dec_hs);
+			fprintf(o, "%d", p->dec_hs + 1);
 		else
 			fputs("null", o);
 		write_rx_key(o, v, p->file, p->rx_has_key, p->rx_why, p->rx_key_frame);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "output/clock.h"
 #include "output/fmt.h"
 #include "output/ladder.h"
 #include "output/logrows.h"
@@ -72,27 +73,43 @@ static int frame_width(const struct fw_view *v, const struct fw_link *l)
 	return w;
 }
 
-/* "+S.UUUUUU" relative time (sign always shown: reordering shows as '-'). */
-static void rel_time(char *buf, size_t len, int64_t d)
-{
-	uint64_t a = d < 0 ? (uint64_t)0 - (uint64_t)d : (uint64_t)d;
-	uint64_t us = a / 1000;
+/*
+ * The time column in the -t format (clock.h): relative to the handshake's
+ * first message by default ("+S.UUUUUU", the sign always shown: reordering
+ * shows as '-'), or the time of day, the epoch, the delta from the row above.
+ */
+struct tcol {
+	enum fw_tfmt f;
+	int64_t t0, prev;
+	int w;
+};
 
-	snprintf(buf, len, "%c%" PRIu64 ".%06" PRIu64, d < 0 ? '-' : '+', us / 1000000,
-		 us % 1000000);
+static void tcol_init(struct tcol *tc, const struct fw_text_opts *o, int64_t t0)
+{
+	tc->f = o ? o->tfmt : FW_T_REL;
+	tc->t0 = tc->prev = t0;
+	tc->w = tc->f == FW_T_ABS || tc->f == FW_T_UTC ? 15 :
+		tc->f == FW_T_ABS_DATE || tc->f == FW_T_UTC_DATE ? 26 :
+		tc->f == FW_T_EPOCH ? 17 : TIME_W;
+}
+
+static char *tcol_fmt(char t[FW_CLOCK_LEN], struct tcol *tc, int64_t ts)
+{
+	fw_clock_fmt(t, tc->f, ts, tc->t0, tc->prev);
+	tc->prev = ts;
+	return t;
 }
 
 /* Frame and time columns, then the arrow carrying label. */
-static void row_start(FILE *out, int fw, const char *frame, int64_t rel, bool from_ap,
-		      const char *label)
+static void row_start(FILE *out, int fw, const char *frame, struct tcol *tc, int64_t ts,
+		      bool from_ap, const char *label)
 {
-	char t[40];
+	char t[FW_CLOCK_LEN];
 	int dashes = LANE - 5 - (int)strlen(label);
 
 	if (dashes < 2)
 		dashes = 2;
-	rel_time(t, sizeof(t), rel);
-	fprintf(out, INDENT "#%-*s %*s  |", fw, frame, TIME_W, t);
+	fprintf(out, INDENT "#%-*s %*s  |", fw, frame, tc->w, tcol_fmt(t, tc, ts));
 	if (from_ap) {
 		fprintf(out, "-- %s ", label);
 		pad(out, dashes, '-');
@@ -104,11 +121,11 @@ static void row_start(FILE *out, int fw, const char *frame, int64_t rel, bool fr
 	}
 }
 
-static void header(FILE *out, int fw)
+static void header(FILE *out, int fw, int tw)
 {
 	/* "AP" sits on the left bar, "STA" on the right one */
 	fputs(INDENT, out);
-	pad(out, 1 + fw + 1 + TIME_W + 2 - 1, ' ');
+	pad(out, 1 + fw + 1 + tw + 2 - 1, ' ');
 	fputs("AP", out);
 	pad(out, LANE - 1, ' ');
 	fputs("STA\n", out);
@@ -296,14 +313,14 @@ void fw_ladder_notes(FILE *out, const struct fw_view *v, const struct fw_msg *m,
 	key_data_note(out, m, o, &first);
 }
 
-static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, const struct fw_msg *m,
-		    const struct fw_text_opts *o)
+static void msg_row(FILE *out, const struct fw_view *v, int fw, struct tcol *tc,
+		    const struct fw_msg *m, const struct fw_text_opts *o)
 {
 	char frame[48], label[96];
 
 	snprintf(label, sizeof(label), "%s rc=%" PRIu64 "%s%s", fw_out_msg_name(m->type),
 		 m->replay_counter, m->retry ? " [retry]" : "", m->protected_ ? " [enc]" : "");
-	row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, m->file, m->frame), m->ts_ns - t0,
+	row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, m->file, m->frame), tc, m->ts_ns,
 		  m->from_ap, label);
 	fw_ladder_notes(out, v, m, o);
 	fputc('\n', out);
@@ -315,7 +332,7 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
  */
 #define LOG_ROWS_MAX 64
 static void log_rows(FILE *out, const struct fw_view *v, const struct fw_link *l, int fw,
-		     int64_t t0, int64_t from, int64_t to)
+		     struct tcol *tc, int64_t from, int64_t to)
 {
 	struct fw_logref r[LOG_ROWS_MAX];
 	size_t more, n;
@@ -324,13 +341,12 @@ static void log_rows(FILE *out, const struct fw_view *v, const struct fw_link *l
 		return;
 	n = fw_logrows_collect(v, l, from, to, r, LOG_ROWS_MAX, &more);
 	for (size_t i = 0; i < n; i++) {
-		char lab[48], t[40], text[128];
+		char lab[48], t[FW_CLOCK_LEN], text[128];
 		int w;
 
 		fw_logrow_label(lab, sizeof(lab), v, r[i].log, r[i].e->line);
 		fw_logrow_text(text, sizeof(text), v->logs[r[i].log], r[i].e);
-		rel_time(t, sizeof(t), r[i].ts_ns - t0);
-		fprintf(out, INDENT " %-*s %*s  |", fw, lab, TIME_W, t);
+		fprintf(out, INDENT " %-*s %*s  |", fw, lab, tc->w, tcol_fmt(t, tc, r[i].ts_ns));
 		w = (int)strlen(text) + 6;
 		if (fw_dlog_event_ap_side(v->logs[r[i].log], r[i].e)) {
 			fprintf(out, "[log] %s", text);
@@ -362,24 +378,26 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 {
 	int fw = frame_width(v, l);
 	int64_t t0;
+	struct tcol tc;
 
 	if (first >= l->n_msgs)
 		return;
 	if (count > l->n_msgs - first)
 		count = l->n_msgs - first;
 	t0 = l->msgs[first].ts_ns;
-	header(out, fw);
+	tcol_init(&tc, o, t0);
+	header(out, fw, tc.w);
 	/* log rows from shortly before the first message (a daemon logs a send before the air shows it) */
-	log_rows(out, v, l, fw, t0, t0 - 50000000LL, t0);
+	log_rows(out, v, l, fw, &tc, t0 - 50000000LL, t0);
 	for (size_t i = first; i < first + count; i++) {
 		if (i > first)
-			log_rows(out, v, l, fw, t0, l->msgs[i - 1].ts_ns, l->msgs[i].ts_ns);
-		msg_row(out, v, fw, t0, &l->msgs[i], o);
+			log_rows(out, v, l, fw, &tc, l->msgs[i - 1].ts_ns, l->msgs[i].ts_ns);
+		msg_row(out, v, fw, &tc, &l->msgs[i], o);
 	}
 	if (h && h->ended && h->end_ts_ns >= l->msgs[first + count - 1].ts_ns)
-		log_rows(out, v, l, fw, t0, l->msgs[first + count - 1].ts_ns, h->end_ts_ns);
+		log_rows(out, v, l, fw, &tc, l->msgs[first + count - 1].ts_ns, h->end_ts_ns);
 	else
-		log_rows(out, v, l, fw, t0, l->msgs[first + count - 1].ts_ns,
+		log_rows(out, v, l, fw, &tc, l->msgs[first + count - 1].ts_ns,
 			 log_end(l, l->msgs[first + count - 1].ts_ns));
 	if (h && h->ended) {
 		char frame[48], label[64];
@@ -387,9 +405,9 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 		snprintf(label, sizeof(label), "%s reason %u",
 			 h->end_disassoc ? "DISASSOC" : "DEAUTH", (unsigned)h->end_reason);
 		row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, h->end_file, h->end_frame),
-			  h->end_ts_ns - t0, h->end_from_ap, label);
+			  &tc, h->end_ts_ns, h->end_from_ap, label);
 		fputc('\n', out);
-		log_rows(out, v, l, fw, t0, h->end_ts_ns, log_end(l, h->end_ts_ns));
+		log_rows(out, v, l, fw, &tc, h->end_ts_ns, log_end(l, h->end_ts_ns));
 	}
 }
 
@@ -397,11 +415,12 @@ void fw_ladder_write_eap(FILE *out, const struct fw_view *v, const struct fw_lin
 			 const struct fw_text_opts *o)
 {
 	int fw = frame_width(v, l);
+	struct tcol tc;
 
-	(void)o;
 	if (!l->n_eap)
 		return;
-	header(out, fw);
+	tcol_init(&tc, o, l->eap[0].ts_ns);
+	header(out, fw, tc.w);
 	for (size_t i = 0; i < l->n_eap; i++) {
 		const struct fw_eap_event *e = &l->eap[i];
 		char frame[48], label[40], mbuf[16];
@@ -410,7 +429,7 @@ void fw_ladder_write_eap(FILE *out, const struct fw_view *v, const struct fw_lin
 		snprintf(label, sizeof(label), "EAP %s%s%s", fw_out_eap_name(e), method ? "/" : "",
 			 method ? method : "");
 		row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, e->file, e->frame),
-			  e->ts_ns - l->eap[0].ts_ns, e->from_ap, label);
+			  &tc, e->ts_ns, e->from_ap, label);
 		if (e->identity[0]) {
 			fputs("  identity ", out);
 			fw_tx_str(out, e->identity);

@@ -17,11 +17,14 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "output/clock.h"
+
 #include "output/view.h"
 
 struct fw_text_opts {
 	bool color;	/* ANSI colours (the caller decides, e.g. from isatty) */
 	bool show_keys;	/* print GTK/IGTK/BIGTK bytes unwrapped from msg 3/4 */
+	enum fw_tfmt tfmt;	/* the ladder's time column (-t); FW_T_REL, the default, is 0 */
 };
 
 /* Write the report.  0, FW_ENOMEM, or FW_EIO when out failed. */

@@ -35,7 +35,7 @@ int fw_tui_new(struct fw_tui **out, const struct fw_tui_hooks *h, char *err, siz
 	if (h)
 		t->h = *h;
 	setlocale(LC_ALL, "");
-	if (!newterm(NULL, stdout, stdin)) {
+	if (!newterm(NULL, stdout, t->h.in ? t->h.in : stdin)) {
 		snprintf(err, errlen, "tui: cannot start curses on this terminal");
 		free(t);
 		return FW_EIO;
@@ -376,6 +376,12 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 	} else {
 		snprintf(rule, sizeof(rule), "-- findings, newest first %s", t->focus ? "(scroll: arrows) "
 			 : "");
+	}
+	/* the selected link's two views, when they differ, in words */
+	if (t->n_rows && t->rows[t->sel].views[0]) {
+		size_t n = strlen(rule);
+
+		snprintf(rule + n, sizeof(rule) - n, "-- %s ", t->rows[t->sel].views);
 	}
 	attron(A_BOLD);
 	tui_put(lower_y - 1, 0, cols, rule);

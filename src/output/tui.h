@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "output/view.h"
 
@@ -28,6 +29,8 @@ struct fw_tui_hooks {
 	int (*save)(void *ctx, const struct fw_link *l, char *msg, size_t msglen);
 	/* Last signal level (dBm) heard from mac. */
 	bool (*signal)(void *ctx, const uint8_t mac[6], int *dbm);
+	/* Where keys come from: NULL for standard input (a capture may be there instead). */
+	FILE *in;
 };
 
 struct fw_tui_status {

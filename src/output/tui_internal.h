@@ -21,7 +21,12 @@ enum tui_sort { SORT_SEEN, SORT_AGE, SORT_BSSID, SORT_STA, SORT_SSID, SORT_STATE
 struct tui_row {
 	const struct fw_link *l;
 	char ssid[80];		/* terminal-safe */
-	const char *state;	/* "M1".."M4", "G1", "G2", "complete", "failed", "-" */
+	/*
+	 * "M1".."M4", "G1", "G2", "complete", "failed", "-"; "sta M4 ap M3" when
+	 * the two sides see the handshake differently (views says how)
+	 */
+	char state[16];
+	char views[48];		/* "sta done / ap retrying 3/4", or "" when they agree */
 	int64_t last_ts;
 	unsigned retries;
 	const char *mic;	/* "ok", "bad", "unchk", "-" */

@@ -63,6 +63,41 @@ static const char *link_state(const struct fw_link *l)
 	return top == FW_MSG_UNKNOWN ? "-" : fw_out_msg_name(top);
 }
 
+/*
+ * The AP's view against the station's, in the last pairwise handshake:
+ * the station is done once it sent msg 4/4 (it installs the PTK then), but
+ * an AP that transmits msg 3/4 again after that has not accepted any 4/4
+ * (the dropped-4/4 race).  Until the handshake fails the two views differ:
+ * brief "sta M4 ap M3" for the table, full "sta done / ap retrying 3/4".
+ */
+static bool link_views(const struct fw_link *l, char *brief, size_t blen, char *full, size_t flen)
+{
+	const struct fw_handshake *h = NULL;
+	bool m4 = false;
+	unsigned retries = 0;
+
+	for (size_t i = l->n_hs; i-- > 0;)
+		if (l->hs[i].count && !l->hs[i].group) {
+			h = &l->hs[i];
+			break;
+		}
+	if (!h || h->outcome == FW_OUT_FAILED || h->ended)
+		return false;
+	for (size_t i = h->first; i < h->first + h->count && i < l->n_msgs; i++) {
+		const struct fw_msg *m = &l->msgs[i];
+
+		if (m->type == FW_MSG_M4 && !m->from_ap)
+			m4 = true;
+		else if (m4 && m->type == FW_MSG_M3 && m->from_ap)
+			retries++;
+	}
+	if (!retries)
+		return false;
+	snprintf(brief, blen, "sta M4 ap M3");
+	snprintf(full, flen, "sta done / ap retrying 3/4");
+	return true;
+}
+
 /* Verdict of the latest handshake with a MIC: bad beats ok beats unchecked. */
 static const char *link_mic(const struct fw_link *l)
 {
@@ -197,7 +232,8 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 		r->seen = i;
 		if (l->has_ssid && l->ssid_len <= sizeof(l->ssid))
 			safe_text(r->ssid, sizeof(r->ssid), l->ssid, l->ssid_len);
-		r->state = link_state(l);
+		if (!link_views(l, r->state, sizeof(r->state), r->views, sizeof(r->views)))
+			snprintf(r->state, sizeof(r->state), "%s", link_state(l));
 		r->mic = link_mic(l);
 		r->retries = link_retries(l);
 		r->last_ts = link_last(l);
@@ -248,14 +284,24 @@ static void fmt_age(char *b, size_t len, int64_t now, int64_t then)
 
 void tui_draw_table(struct fw_tui *t, int y, int h, int w)
 {
-	int fixed = 1 + W_MAC + 1 + W_MAC + 1 + 1 + W_STATE + 1 + W_AGE + 1 + W_RTY + 1 + W_MIC + 1 +
-		    W_FND + 1 + W_SIG;
-	int ssid_w = w - fixed > 4 ? w - fixed : 4;
+	int state_w = W_STATE;
+	int fixed, ssid_w;
+
+	/* a two-sided state takes room from the SSID, down to 4 columns of it */
+	for (size_t i = 0; i < t->n_rows; i++)
+		if ((int)strlen(t->rows[i].state) > state_w)
+			state_w = (int)strlen(t->rows[i].state);
+	fixed = 1 + W_MAC + 1 + W_MAC + 1 + 1 + W_STATE + 1 + W_AGE + 1 + W_RTY + 1 + W_MIC + 1 +
+		W_FND + 1 + W_SIG;
+	if (state_w > W_STATE + (w - fixed - 4 > 0 ? w - fixed - 4 : 0))
+		state_w = W_STATE + (w - fixed - 4 > 0 ? w - fixed - 4 : 0);
+	fixed += state_w - W_STATE;
+	ssid_w = w - fixed > 4 ? w - fixed : 4;
 	int rows = h - 1;
 	char b[512];
 
 	snprintf(b, sizeof(b), " %-*s %-*s %-*.*s %-*s %*s %*s %-*s %*s %*s", W_MAC, "BSSID", W_MAC,
-		 "STATION", ssid_w, ssid_w, "SSID", W_STATE, "STATE", W_AGE, "AGE", W_RTY, "RTY",
+		 "STATION", ssid_w, ssid_w, "SSID", state_w, "STATE", W_AGE, "AGE", W_RTY, "RTY",
 		 W_MIC, "MIC", W_FND, "FND", W_SIG, "SIG");
 	attron(A_BOLD | A_UNDERLINE);
 	tui_put(y, 0, w, b);
@@ -289,10 +335,10 @@ void tui_draw_table(struct fw_tui *t, int y, int h, int w)
 		tui_put(y + 1 + i, x, ssid_w, r->ssid);
 		x += ssid_w + 1;
 		if (x < w) {
-			snprintf(b, sizeof(b), "%-*s %*s %*u ", W_STATE, r->state, W_AGE, age, W_RTY,
-				 r->retries);
+			snprintf(b, sizeof(b), "%-*.*s %*s %*u ", state_w, state_w, r->state, W_AGE, age,
+				 W_RTY, r->retries);
 			tui_put(y + 1 + i, x, w - x, b);
-			x += W_STATE + 1 + W_AGE + 1 + W_RTY + 1;
+			x += state_w + 1 + W_AGE + 1 + W_RTY + 1;
 		}
 		if (x < w) {
 			bool bad = strcmp(r->mic, "bad") == 0, ok = strcmp(r->mic, "ok") == 0;

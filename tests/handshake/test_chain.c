@@ -162,14 +162,32 @@ static enum fw_role role_of(const struct fw_finding *f, uint64_t frame)
 	return FW_ROLE_COUNT;
 }
 
-/* Ids 1..n in order, unique; evidence sorted; causes are findings of the same link. */
+static bool role_frame(const struct fw_finding *f, uint64_t frame)
+{
+	for (size_t i = 0; i < f->n_frames; i++)
+		if (f->frames[i].frame == frame)
+			return true;
+	return false;
+}
+
+/*
+ * Ids unique, each the anchor frame * 100 + the code's place + 1; evidence
+ * sorted; causes are findings of the same link.
+ */
 static void check_shape(const char *what, const struct fw_core *c)
 {
 	for (size_t i = 0; i < fw_core_n_findings(c); i++) {
 		const struct fw_finding *f = fw_core_finding(c, i);
 		const char *code = fw_code_info(f->code)->name;
 
-		ck_assert_msg(f->id == i + 1, "%s: %s: id %u, want %zu", what, code, f->id, i + 1);
+		/* the id is made from the anchor frame and the code (chain.c) */
+		ck_assert_msg(f->id % 100 == (unsigned)f->code + 1, "%s: %s: id %u, want code %d + 1 "
+			      "in its last two digits", what, code, f->id, (int)f->code);
+		ck_assert_msg(f->id / 100 == 0 || role_frame(f, f->id / 100), "%s: %s: id %u names "
+			      "no evidence frame", what, code, f->id);
+		for (size_t j = 0; j < i; j++)
+			ck_assert_msg(fw_core_finding(c, j)->id != f->id, "%s: %s: id %u given twice",
+				      what, code, f->id);
 		for (size_t k = 1; k < f->n_frames; k++)
 			ck_assert_msg(f->frames[k - 1].file < f->frames[k].file ||
 				      (f->frames[k - 1].file == f->frames[k].file &&

@@ -29,23 +29,30 @@ wrong-psk.pcap:the right passphrase"
 NORM='(map({key: (.id | tostring), value: "\(.code)@\(.frames[0])"}) | from_entries) as $k
 	| map(.caused_by |= (map($k[tostring]) | sort) | del(.id, .file)
 		| .evidence |= map(del(.file)))'
-# Final findings of a live event stream: the last line for each id (events.h).
+# The findings a live event stream ends with (events.h): every "finding" and
+# "update" object, the last one for each id, less the "resolved" ones.
+STATE='reduce .[] as $e ({}; if $e.event == "finding" or $e.event == "update"
+	then .[$e.id | tostring] = $e.finding elif $e.event == "resolved"
+	then del(.[$e.id | tostring]) else . end) | [.[]]'
+live_state() {
+	jq -s -S "$STATE | sort_by(.id)" "$1"
+}
 live_findings() {
-	jq -s -S "[.[] | select(.code)] | group_by(.id) | map(last) | $NORM
-		| sort_by(.code, .bssid, .sta, .frames[0])" "$1"
+	jq -s -S "$STATE | $NORM | sort_by(.code, .bssid, .sta, .frames[0])" "$1"
 }
 doc_findings() {
 	jq -S ".findings | $NORM | sort_by(.code, .bssid, .sta, .frames[0])" "$1"
 }
 # Handshake outcomes: the last event for each handshake, and the document's.
 live_outcomes() {
-	jq -s -S '[.[] | select(.event == "handshake")] | group_by([.bssid, .sta, .index])
-		| map(last | {bssid, sta, index, outcome, detail}) | sort_by(.bssid, .sta, .index)' "$1"
+	jq -s -S '[.[] | select(.event == "handshake_end" or .event == "handshake_update")]
+		| group_by([.bssid, .sta, .handshake])
+		| map(last | {bssid, sta, handshake, outcome, detail}) | sort_by(.bssid, .sta, .handshake)' "$1"
 }
 doc_outcomes() {
 	jq -S '[.links[] as $l | $l.handshakes | to_entries[] | {bssid: $l.bssid, sta: $l.sta,
-		index: .key, outcome: .value.outcome, detail: .value.detail}]
-		| sort_by(.bssid, .sta, .index)' "$1"
+		handshake: (.key + 1), outcome: .value.outcome, detail: .value.detail}]
+		| sort_by(.bssid, .sta, .handshake)' "$1"
 }
 live_msgs() {
 	jq -s -S '[.[] | select(.event == "message") | {bssid, sta, msg: .message.msg,
@@ -62,7 +69,7 @@ doc_msgs() {
 TIMING_CODES='["M4_LOST","M4_IGNORED","M3_LOST","EARLY_KEY_INSTALL","M3_RETRY_AFTER_INSTALL",
 	"M1_UNANSWERED","SLOW_RESPONSE","CAPTURE_LOSSY","REORDERED","TIMEOUT"]'
 untimed() {
-	jq -s -S --argjson t "$TIMING_CODES" "[.[] | select(.code)] | group_by(.id) | map(last)
+	jq -s -S --argjson t "$TIMING_CODES" "$STATE
 		| $NORM | [.[] | select(.code as \$c | \$t | index(\$c) | not)]
 		| map(del(.caused_by)) | sort_by(.code, .bssid, .sta, .frames[0])"
 }

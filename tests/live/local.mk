@@ -19,3 +19,17 @@ tests_live_test_live_corpus_LDADD = $(tests_live_test_live_LDADD)
 tests_live_tun_replay_SOURCES = tests/live/tun-replay.c
 tests_live_tun_replay_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 EXTRA_DIST += tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/replay.sh
+# A capture stream on a pipe (`fourway live -`), written slowly.
+check_PROGRAMS += tests/live/slow-writer
+TESTS += tests/live/pipe.sh tests/live/tui_pipe.sh
+tests_live_slow_writer_SOURCES = tests/live/slow-writer.c
+EXTRA_DIST += tests/live/pipe.sh tests/live/tui_pipe.sh tests/live/reshape.py
+# The finding stream over every capture, validated against the JSON Schema.
+TESTS += tests/live/stream.sh
+EXTRA_DIST += tests/live/stream.sh tests/live/schema.py
+# -t time formats in analyze, live and annotate; one handshake numbering.
+TESTS += tests/live/times.sh
+EXTRA_DIST += tests/live/times.sh
+# The links table: the AP's and the station's view of the dropped-4/4 race, at 80x24.
+TESTS += tests/live/tui_views.sh
+EXTRA_DIST += tests/live/tui_views.sh

@@ -22,7 +22,7 @@ while IFS=: read -r cap pass; do
 	# every finding line has the document's finding fields, no more, no fewer
 	if jq -e -n --slurpfile l "$tmp/live.json" --slurpfile d "$tmp/doc.json" '
 		($d[0].findings | map(keys) | unique) as $dk
-		| [$l[] | select(.code) | keys] | unique | all(. as $k | $dk | index([$k]))' \
+		| [$l[] | select(.finding) | .finding | keys] | unique | all(. as $k | $dk | index([$k]))' \
 		>/dev/null; then
 		ok "$cap: finding lines have the fields of analyze's findings"
 	else
@@ -39,7 +39,7 @@ LIST
 		printf '%s %s\n' "$(date +%s%N)" "$line"
 	done >"$tmp/timed"
 t27=$(grep '"frame":27,' "$tmp/timed" | head -1 | cut -d' ' -f1)
-t83=$(grep '"event":"handshake".*"outcome":"failed","detail":"deauth' "$tmp/timed" | head -1 |
+t83=$(grep '"event":"handshake_[a-z]*".*"outcome":"failed","detail":"deauth' "$tmp/timed" | head -1 |
 	cut -d' ' -f1)
 if [ -n "$t27" ] && [ -n "$t83" ]; then
 	gap=$(( (t83 - t27) / 1000000 ))

@@ -122,7 +122,7 @@ while IFS='|' read -r path pass ssid; do
 	helper_pid=
 	[ $st -eq 0 ] && ok "$cap: live $ifn exits 0 on SIGINT" ||
 		nok "$cap: live $ifn exits 0 on SIGINT (got $st)" "$(cat "$tmp/live.err")"
-	grep -q '"event":"start","text":"capturing on '"$ifn"', link type 127' "$tmp/live.json" &&
+	grep -q '"event":"start",.*"text":"capturing on '"$ifn"', link type 127' "$tmp/live.json" &&
 		ok "$cap: captured as radiotap (DLT 127)" ||
 		nok "$cap: captured as radiotap" "$(head -1 "$tmp/live.json")"
 	# What live draws is what analyze draws from the same frames with the same
@@ -150,8 +150,9 @@ while IFS='|' read -r path pass ssid; do
 	# retry budgets) may differ; the messages and every other finding may not.
 	live_msgs "$tmp/live.json" >"$tmp/lm"; doc_msgs "$tmp/doc.json" >"$tmp/dm"
 	same "$cap over $ifn: the file's EAPOL-Key messages" "$tmp/lm" "$tmp/dm"
-	jq -c 'del(.time)' "$tmp/live.json" | untimed >"$tmp/lf"
-	jq -c '.findings[] | del(.time)' "$tmp/doc.json" | untimed >"$tmp/df"
+	jq -c 'if .finding then .finding |= del(.time) else . end' "$tmp/live.json" | untimed >"$tmp/lf"
+	jq -c '.findings[] | del(.time) | {event: "finding", id, finding: .}' "$tmp/doc.json" |
+		untimed >"$tmp/df"
 	same "$cap over $ifn: the file's findings, those not drawn from timing" "$tmp/lf" "$tmp/df"
 done <"$tmp/list"
 finish

@@ -116,7 +116,7 @@ check "uninstall leaves no file" '[ -z "$left" ]' "$left"
 P=$tmp/prefix
 mk install prefix="$P" >"$tmp/log" 2>&1
 check "make install prefix=: exit 0" '[ $? -eq 0 ]' "$(tail -n 5 "$tmp/log")"
-for f in bin/fourway share/man/man1/fourway.1 share/doc/fourway/README.md \
+for f in bin/fourway share/man/man1/fourway.1 share/doc/fourway/README.md share/fourway/fourway.schema.json \
 	share/bash-completion/completions/fourway share/zsh/vendor-completions/_fourway; do
 	check "prefix: $f" '[ -f "$P/$f" ]'
 done

@@ -58,11 +58,11 @@ check_live() {
 	check "$n: the handshakes hostapd completed are complete in its -w file" \
 		"$(n_outcome "$d/$n-live.analyzed" complete)" "$(grep -c 'EAPOL-4WAY-HS-COMPLETED' "$d/hostapd.log")"
 	check "$n: its finding lines are analyze's findings of that file" \
-		"$(jq -c -s '[.[] | select(.code) | [.code, .frames[0]]] | unique' "$d/$n.jsonl")" \
+		"$(jq -c -s '[.[] | select(.finding) | .finding | [.code, .frames[0]]] | unique' "$d/$n.jsonl")" \
 		"$(jq -c '[.findings[] | [.code, .frames[0]]] | unique' "$d/$n-live.analyzed")"
 	if grep -q 'wpa_sta_disconnect .*(reason 15)' "$d/hostapd.log"; then
 		check "$n: the reason-15 deauthentication is a TIMEOUT line" \
-			"$(jq -s '[.[] | select(.code == "TIMEOUT")] | length > 0' "$d/$n.jsonl")" true
+			"$(jq -s '[.[] | select(.finding.code == "TIMEOUT")] | length > 0' "$d/$n.jsonl")" true
 	fi
 }
 
