@@ -12,8 +12,8 @@
  * the 4-byte packet information on (as a monitor interface, libpcap sees
  * DLT 127).  Runs COMMAND (`fourway live ... NAME`) with its output on a
  * pipe, or with --tui on a pseudo-terminal of the given size (default
- * 40x140, TERM=xterm), waits for its first output (the capture is open by
- * then), and writes the radiotap frames of FILE, held in memory beforehand,
+ * 40x140, TERM=xterm), waits until a packet socket is bound to NAME and
+ * COMMAND has said something (its capture is open), and writes the radiotap frames of FILE, held in memory beforehand,
  * at FPS frames a second (0: as fast as the device takes them) for at most
  * S seconds or until the file's frames run out.  A write into a TUN device
  * delivers the frame to the packet socket in the writer's own context, so
@@ -44,7 +44,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <linux/if.h>
+#include <net/if.h>
 #include <linux/if_tun.h>
 #include <poll.h>
 #include <pthread.h>
@@ -212,6 +212,32 @@ static long long if_rx_dropped(const char *name)
 	}
 	fclose(f);
 	return r;
+}
+
+/*
+ * A packet socket of this namespace bound to ifindex and running
+ * (/proc/net/packet: sk RefCnt Type Proto Iface R Rmem User Inode): the
+ * command's capture is open and frames reach it.
+ */
+static bool capturing(unsigned ifindex)
+{
+	char line[512];
+	bool found = false;
+	FILE *f = fopen("/proc/net/packet", "r");
+
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		char sk[64];
+		unsigned refs, type, iface, running;
+		char proto[16];
+
+		if (sscanf(line, "%63s %u %u %15s %u %u", sk, &refs, &type, proto, &iface, &running) == 6 &&
+		    iface == ifindex && running == 1)
+			found = true;
+	}
+	fclose(f);
+	return found;
 }
 
 /* Read the command's output until it closes, keeping the tail and counting bursts. */
@@ -458,7 +484,8 @@ int main(int argc, char **argv)
 {
 	const char *capture = NULL, *ifname = "fwbench0";
 	double rate = 0, seconds = 0, trickle_s = 0, idle_s = 0, drain_ms = 300;
-	double cpu0, cpu1, cpu_tr = 0, cpu_idle = 0, t_run;
+	double cpu0, cpu1, cpu_tr = 0, cpu_idle = 0, t_run, start_ms;
+	unsigned ifindex;
 	int rows = 40, cols = 140, tun, fd, st, i;
 	bool tui = false;
 	struct frames f = { 0 };
@@ -512,6 +539,7 @@ int main(int argc, char **argv)
 	}
 	prctl(PR_SET_TIMERSLACK, 1UL);	/* paced wake-ups on time, not 50 us late */
 	tun = make_tun(ifname);
+	ifindex = if_nametoindex(ifname);
 	drop0 = if_rx_dropped(ifname);
 	pid = spawn(argv + i + 1, tui, rows, cols, &fd);
 	if (pid < 0)
@@ -527,13 +555,19 @@ int main(int argc, char **argv)
 		kill(pid, SIGKILL);
 		return 1;
 	}
-	/* its first output comes once the capture is open (and the screen is up) */
-	for (wait_end = now_ns() + 10000000000LL; now_ns() < wait_end; sleep_until(now_ns() + 10000000)) {
+	/*
+	 * Its capture is open once a packet socket is bound to the device
+	 * (a large kernel buffer takes a while to set up), and its first
+	 * output (the start line, the screen) follows.
+	 */
+	t0 = now_ns();
+	for (wait_end = t0 + 30000000000LL; now_ns() < wait_end; sleep_until(now_ns() + 10000000)) {
 		bursts(&o, &bytes);
-		if (bytes > 0 || waitpid(pid, &st, WNOHANG) != 0)
+		if ((bytes > 0 && capturing(ifindex)) || waitpid(pid, &st, WNOHANG) != 0)
 			break;
 	}
-	if (bytes == 0) {
+	start_ms = (double)(now_ns() - t0) / 1e6;
+	if (bytes == 0 || !capturing(ifindex)) {
 		text = tail_text(&o);
 		fprintf(stderr, "fwbench-live: the command did not start: %s\n", text ? text : "");
 		kill(pid, SIGKILL);
@@ -631,13 +665,13 @@ int main(int argc, char **argv)
 	 */
 	printf("sent=%" PRIu64 " seconds=%.3f rate=%.0f cpu=%.6f us_per_frame=%.3f pct=%.2f"
 	       " received=%lld kernel_dropped=%lld if_dropped=%lld dev_dropped=%lld"
-	       " cpu_total=%.6f redraws_run=%" PRIu64,
+	       " cpu_total=%.6f redraws_run=%" PRIu64 " start_ms=%.0f",
 	       sent, t_run, t_run > 0 ? (double)sent / t_run : 0, cpu1 - cpu0,
 	       sent ? (cpu1 - cpu0) * 1e6 / (double)sent : 0,
 	       t_run > 0 ? (cpu1 - cpu0) * 100 / t_run : 0, frames, kdrop, ifdrop,
 	       drop0 >= 0 && drop1 >= 0 ? drop1 - drop0 : -1,
 	       (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6, b1 - b0);
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6, b1 - b0, start_ms);
 	if (trickle_s > 0)
 		printf(" trickle_frames=%" PRIu64 " trickle_redraws=%" PRIu64 " trickle_ms=%.3f",
 		       tr_sent, b_tr, b_tr ? cpu_tr * 1e3 / (double)b_tr : 0);

@@ -9,8 +9,10 @@
 #     BENCH_LIVE_SECONDS, without and with the TUI: CPU a frame and % of
 #     one core;
 #   - the TUI with BENCH_LIVE_LINKS links (a file of that many handshakes,
-#     replayed at BENCH_LIVE_RATE): CPU a redraw while frames keep coming
-#     (the view refreshed and drawn) and while none does (drawn only).
+#     replayed at BENCH_LIVE_RATE): with the default kernel buffer, and
+#     with a buffer that holds the file (every link on the screen), then
+#     CPU a redraw while frames keep coming (the view refreshed and drawn)
+#     and while none does (drawn only).
 # fourway's CPU is its own (the kernel's delivery into its ring is charged
 # to the writer), from the first frame to 300 ms after the last.
 #
@@ -27,7 +29,7 @@ rate=${BENCH_LIVE_RATE:-30000}
 secs=${BENCH_LIVE_SECONDS:-5}
 summary=${BENCH_LIVE_SUMMARY:-/dev/null}
 fw=$bld/fourway gen=$bld/bench/fwbench-gen live=$bld/bench/fwbench-live
-pass="bench passphrase" ssid="fourway-bench" ifn=fwbench0
+pass="bench passphrase" ssid="fourway-bench" ifn=fwbench0 fwextra=
 dir=${BENCH_LIVE_DIR:-.}
 file=$dir/bench-live-$size.pcap links=$dir/bench-live-links-$nlinks.pcap
 
@@ -60,14 +62,14 @@ echo "live: $file: $(sed -n 's/^frames //p' "$file.truth") frames;" \
 	"load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 
 # measure NAME [fwbench-live options]: one run, its KEY=VALUE line in $tmp/r
-# (the TUI when --tui is among the options); 77 (no TUN device here) leaves
-# $tmp/skip
+# (the TUI when --tui is among the options, fourway's options $fwextra
+# added); 77 (no TUN device here) leaves $tmp/skip
 measure() {
 	name=$1
 	shift
 	case " $* " in
-	*" --tui "*) set -- "$@" -- "$fw" live "$ifn" --passphrase "$pass" --ssid "$ssid" ;;
-	*) set -- "$@" -- "$fw" live --no-tui --json "$ifn" --passphrase "$pass" --ssid "$ssid" ;;
+	*" --tui "*) set -- "$@" -- "$fw" live "$ifn" --passphrase "$pass" --ssid "$ssid" $fwextra ;;
+	*) set -- "$@" -- "$fw" live --no-tui --json "$ifn" --passphrase "$pass" --ssid "$ssid" $fwextra ;;
 	esac
 	"$live" --ifname "$ifn" "$@" >"$tmp/r" 2>"$tmp/err"
 	st=$?
@@ -124,13 +126,20 @@ if measure "TUI, $rate frames/s" --capture "$file" --rate "$rate" --seconds "$se
 	echo "tui_rate $(v rate)" >>"$summary"
 	echo "tui_us $(v us_per_frame)" >>"$summary"
 fi
-if measure "TUI, $nlinks links at $rate frames/s" --capture "$links" --rate "$rate" --tui \
-	--drain-ms 2000 --trickle 3 --idle 3; then
+# all the links at the rate with the default kernel buffer, then with one
+# that holds the whole file, so that every link is on the screen for the
+# redraws whatever the first run dropped
+measure "TUI, $nlinks links at $rate frames/s" --capture "$links" --rate "$rate" --tui &&
+	echo "links_drops $(drops)" >>"$summary"
+fwextra="--buffer-size 256"
+if measure "TUI, $nlinks links at $rate frames/s, --buffer-size 256" --capture "$links" --rate "$rate" \
+	--tui --drain-ms 2000 --trickle 3 --idle 3; then
 	echo "redraw_links $(v links)" >>"$summary"
 	echo "redraw_ms $(v trickle_ms)" >>"$summary"
 	echo "redraw_idle_ms $(v idle_ms)" >>"$summary"
 	redraw="TUI with $(v links) links: $(v trickle_ms) ms CPU a redraw while frames come ($(v trickle_redraws) redraws: the view refreshed and drawn), $(v idle_ms) ms while none does ($(v idle_redraws): drawn only)"
 fi
+fwextra=
 
 echo
 echo "| fourway live on a radiotap TUN device | frames | s | frames/s | CPU s | us/frame | % of one core | kernel drops | received |"

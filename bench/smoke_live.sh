@@ -24,7 +24,8 @@ check "live.sh exits 0" '[ "$st" -eq 0 ]' "exit $st: $(tail -n 20 "$tmp/out")"
 # cols NAME: the row's cells (frames s frames/s CPU us % drops received)
 cols() { grep -F "| $1 |" "$tmp/out" | head -n 1 | cut -d'|' -f3- | tr -d '|'; }
 for n in "--no-tui, as fast as it goes" "TUI, as fast as it goes" "--no-tui, 20000 frames/s" \
-	"TUI, 20000 frames/s" "TUI, 20 links at 20000 frames/s"; do
+	"TUI, 20000 frames/s" "TUI, 20 links at 20000 frames/s" \
+	"TUI, 20 links at 20000 frames/s, --buffer-size 256"; do
 	set -- $(cols "$n")
 	if [ $# -ne 8 ]; then
 		nok "a row for $n" "$(cols "$n")"
@@ -32,7 +33,7 @@ for n in "--no-tui, as fast as it goes" "TUI, as fast as it goes" "--no-tui, 200
 	fi
 	sent=$1 rate=$3 drops=$7 got=$8 all=$*
 	case $n in
-	*links*) check "$n: every frame received (and the trickle's)" '[ "$got" -gt "$sent" ]' "$all" ;;
+	*buffer-size*) check "$n: every frame received (and the trickle's)" '[ "$got" -gt "$sent" ]' "$all" ;;
 	*) check "$n: received + kernel drops = written" '[ $((got + drops)) -eq "$sent" ]' "$all" ;;
 	esac
 	case $n in
