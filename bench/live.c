@@ -3,7 +3,7 @@
  * TUN device fed frames at a set rate.
  *
  *   fwbench-live --capture FILE [--rate FPS] [--seconds S] [--tui]
- *                [--size ROWSxCOLS] [--drain-ms N] [--trickle S] [--idle S]
+ *                [--size ROWSxCOLS] [--drain-ms N] [--settle] [--trickle S] [--idle S]
  *                [--ifname NAME] -- COMMAND [ARG...]
  *
  * In a network namespace of its own (nothing of the host's networking is
@@ -24,7 +24,9 @@
  * (clock_getcpuclockid: user and system, to the nanosecond) from the first
  * frame written to --drain-ms (default 300) after the last, so its start
  * (option parsing, the key derivation) and its end (the final analysis)
- * are left out; its whole rusage comes from wait4.  --trickle S then
+ * are left out; its whole rusage comes from wait4.  --settle then waits
+ * (up to 120 s) until it spends less than half a core over half a second
+ * (it has worked through what its buffer holds).  --trickle S then
  * writes one frame every 100 ms for S seconds (every redraw tick has new
  * frames: the view is refreshed and redrawn), --idle S writes none for S
  * seconds (the screen is only redrawn as times age), and each phase's CPU
@@ -475,7 +477,7 @@ static int usage(void)
 {
 	fputs("usage: fwbench-live --capture FILE [--rate FPS] [--seconds S] [--tui] "
 	      "[--size ROWSxCOLS]\n"
-	      "                    [--drain-ms N] [--trickle S] [--idle S] [--ifname NAME] "
+	      "                    [--drain-ms N] [--settle] [--trickle S] [--idle S] [--ifname NAME] "
 	      "-- COMMAND [ARG...]\n", stderr);
 	return 2;
 }
@@ -487,7 +489,8 @@ int main(int argc, char **argv)
 	double cpu0, cpu1, cpu_tr = 0, cpu_idle = 0, t_run, start_ms;
 	unsigned ifindex;
 	int rows = 40, cols = 140, tun, fd, st, i;
-	bool tui = false;
+	bool tui = false, settle = false;
+	double settle_s = 0;
 	struct frames f = { 0 };
 	struct out o = { .mu = PTHREAD_MUTEX_INITIALIZER };
 	uint64_t sent = 0, tr_sent = 0, b0, b1, b_tr = 0, b_idle = 0, bytes = 0;
@@ -502,8 +505,11 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (strcmp(a, "--tui") == 0) {
-			tui = true;
+		if (strcmp(a, "--tui") == 0 || strcmp(a, "--settle") == 0) {
+			if (a[2] == 't')
+				tui = true;
+			else
+				settle = true;
 			continue;
 		}
 		if (!v)
@@ -588,6 +594,15 @@ int main(int argc, char **argv)
 	cpu1 = cpu_of(clk);
 	b1 = bursts(&o, NULL);
 	t_run = (double)(t1 - t0) / 1e9;
+	/* behind: let it work through its buffer before the redraws are measured */
+	for (wait_end = now_ns() + 120000000000LL; settle && now_ns() < wait_end;) {
+		double c = cpu_of(clk);
+
+		sleep_until(now_ns() + 500000000LL);
+		if (cpu_of(clk) - c < 0.5 * 0.5)
+			break;
+		settle_s += 0.5;
+	}
 	if (trickle_s > 0) {
 		uint64_t b = bursts(&o, NULL);
 		double c = cpu_of(clk);
@@ -672,6 +687,8 @@ int main(int argc, char **argv)
 	       drop0 >= 0 && drop1 >= 0 ? drop1 - drop0 : -1,
 	       (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
 	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6, b1 - b0, start_ms);
+	if (settle)
+		printf(" settle_s=%.1f", settle_s);
 	if (trickle_s > 0)
 		printf(" trickle_frames=%" PRIu64 " trickle_redraws=%" PRIu64 " trickle_ms=%.3f",
 		       tr_sent, b_tr, b_tr ? cpu_tr * 1e3 / (double)b_tr : 0);

@@ -133,11 +133,12 @@ measure "TUI, $nlinks links at $rate frames/s" --capture "$links" --rate "$rate"
 	echo "links_drops $(drops)" >>"$summary"
 fwextra="--buffer-size 256"
 if measure "TUI, $nlinks links at $rate frames/s, --buffer-size 256" --capture "$links" --rate "$rate" \
-	--tui --drain-ms 2000 --trickle 3 --idle 3; then
+	--tui --settle --trickle 3 --idle 3; then
 	echo "redraw_links $(v links)" >>"$summary"
 	echo "redraw_ms $(v trickle_ms)" >>"$summary"
 	echo "redraw_idle_ms $(v idle_ms)" >>"$summary"
-	redraw="TUI with $(v links) links: $(v trickle_ms) ms CPU a redraw while frames come ($(v trickle_redraws) redraws: the view refreshed and drawn), $(v idle_ms) ms while none does ($(v idle_redraws): drawn only)"
+	echo "redraw_settle_s $(v settle_s)" >>"$summary"
+	redraw="TUI with $(v links) links (after $(v settle_s) s working through its buffer): $(v trickle_ms) ms CPU a redraw while frames come ($(v trickle_redraws) redraws: the view refreshed and drawn), $(v idle_ms) ms while none does ($(v idle_redraws): drawn only)"
 fi
 fwextra=
 

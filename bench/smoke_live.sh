@@ -51,6 +51,6 @@ check "the TUI counted the 20 links" '[ "$(v redraw_links)" = 20 ]' "$(cat "$tmp
 check "a redraw costs some CPU" 'awk -v m="$(v redraw_ms)" "BEGIN { exit !(m > 0) }"' "$(cat "$tmp/sum")"
 check "the highest rate with no kernel drops" \
 	'grep -Eq "^live: highest rate with no kernel drops: --no-tui .*[0-9]+ frames/s.*; TUI .*[0-9]+ frames/s" "$tmp/out"'
-check "the redraw line" 'grep -Eq "^live: TUI with 20 links: [0-9.]+ ms CPU a redraw" "$tmp/out"'
+check "the redraw line" 'grep -Eq "^live: TUI with 20 links \(after [0-9.]+ s working through its buffer\): [0-9.]+ ms CPU a redraw" "$tmp/out"'
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
