@@ -25,8 +25,8 @@
  * frame written to --drain-ms (default 300) after the last, so its start
  * (option parsing, the key derivation) and its end (the final analysis)
  * are left out; its whole rusage comes from wait4.  --settle then waits
- * (up to 120 s) until it spends less than half a core over half a second
- * (it has worked through what its buffer holds).  --trickle S then
+ * (up to 120 s) until it is asleep in four of five looks over half a
+ * second (it has worked through what its buffer holds).  --trickle S then
  * writes one frame every 100 ms for S seconds (every redraw tick has new
  * frames: the view is refreshed and redrawn), --idle S writes none for S
  * seconds (the screen is only redrawn as times age), and each phase's CPU
@@ -240,6 +240,28 @@ static bool capturing(unsigned ifindex)
 	}
 	fclose(f);
 	return found;
+}
+
+/*
+ * The command is running or waiting for a CPU (state R in /proc/PID/stat),
+ * not asleep in its poll: on a loaded machine its CPU time alone cannot
+ * tell a process with work left from one with none.
+ */
+static int running(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	p = strrchr(buf, ')');	/* the name may hold spaces and parentheses */
+	return p && p[1] == ' ' && p[2] == 'R';
 }
 
 /* Read the command's output until it closes, keeping the tail and counting bursts. */
@@ -595,13 +617,15 @@ int main(int argc, char **argv)
 	b1 = bursts(&o, NULL);
 	t_run = (double)(t1 - t0) / 1e9;
 	/* behind: let it work through its buffer before the redraws are measured */
-	for (wait_end = now_ns() + 120000000000LL; settle && now_ns() < wait_end;) {
-		double c = cpu_of(clk);
+	for (wait_end = now_ns() + 120000000000LL; settle && now_ns() < wait_end; settle_s += 0.5) {
+		int busy = 0;
 
-		sleep_until(now_ns() + 500000000LL);
-		if (cpu_of(clk) - c < 0.5 * 0.5)
+		for (int k = 0; k < 50; k++) {
+			busy += running(pid);
+			sleep_until(now_ns() + 10000000);
+		}
+		if (busy < 10)
 			break;
-		settle_s += 0.5;
 	}
 	if (trickle_s > 0) {
 		uint64_t b = bursts(&o, NULL);
