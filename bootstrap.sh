@@ -13,7 +13,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
 libssl-dev libncurses-dev zlib1g-dev check libcap-ng-dev"
 # Tools the tests use.
-TEST_PKGS="jq groff-base mandoc man-db tshark aircrack-ng libxml2-utils bash-completion debhelper lintian
+TEST_PKGS="jq groff-base mandoc man-db tshark chromium aircrack-ng libxml2-utils bash-completion zsh debhelper lintian
 debootstrap clang libclang-rt-dev valgrind time tmux"
 
 say() { printf '\n==> %s\n' "$*"; }

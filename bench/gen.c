@@ -19,9 +19,19 @@
  * IP packet sizes follow a common mix: 40% TCP-ACK-sized (40-80 bytes),
  * 15% between 81 and 1000, 45% near the MTU (1400-1500).
  *
+ * With --undecryptable the file is the same but for one thing: a link's
+ * data after its handshake is encrypted with another TK, derived from the
+ * same PMK with nonces of no handshake in the file (as after a rekey the
+ * sniffer missed), its packet numbers starting again at 1 as a new key's
+ * do.  A tool that tries the handshake's key on every such frame fails on
+ * every one.  Sizes, timing, addresses and the mix are those of the
+ * default file of the same seed.
+ *
  * The ground-truth file lists what was written: frames, bytes, the number
  * of handshakes (all complete and verifiable), handshake links, neighbour
- * links, data frames of each kind, and the key line for fourway.
+ * links, data frames of each kind, and the key line for fourway; format 2,
+ * and with --undecryptable one more line, `undecryptable yes` (a reader of
+ * format 2 that skips the lines it does not know reads it as before).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -32,6 +42,8 @@
 #include "capture/writer.h"
 #include "crypto/aead.h"
 #include "crypto/akm.h"
+#include "crypto/kdf.h"
+#include "crypto/ptk.h"
 #include "decode/frame.h"
 #include "synth/enc.h"
 #include "synth/rng.h"
@@ -93,6 +105,8 @@ struct gen {
 	int64_t hs_base;	/* time of its first frame, moved on when a frame waits */
 	unsigned hs_done, hs_complete;
 	struct fw_synth_link hs_link;	/* the scenario's, once its frames are out */
+	bool undecryptable;	/* link data under a TK of no handshake of the file */
+	uint8_t pmk[32];	/* of passphrase and SSID, for that TK */
 	char key_line[256];
 	char err[256];
 };
@@ -289,6 +303,35 @@ static int hs_sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
 	return 0;
 }
 
+/*
+ * The TK of a rekey the capture does not show: the PTK of the link's PMK
+ * and addresses with nonces of no handshake in the file (drawn from a
+ * generator of their own, so the file's other bytes stay those of the
+ * default file); a new key's packet numbers start again at 1.
+ */
+static int missed_rekey(struct gen *g, struct fw_synth_link *l)
+{
+	struct fw_akm_params p;
+	struct fw_ptk ptk;
+	struct fw_rng r;
+	uint8_t anonce[32], snonce[32];
+	int e;
+
+	fw_rng_init(&r, ~(g->seed * 1000003u + g->hs_done));
+	fw_rng_fill(&r, anonce, sizeof(anonce));
+	fw_rng_fill(&r, snonce, sizeof(snonce));
+	e = fw_akm_params(&p, 2, FW_AKM_PSK, 0);
+	if (!e)
+		e = fw_ptk_derive(&p, g->pmk, sizeof(g->pmk), l->ap, l->sta, anonce, snonce,
+				  l->tk_len, &ptk);
+	if (e)
+		return e;
+	memcpy(l->tk, ptk.tk, l->tk_len);
+	fw_ptk_wipe(&ptk);
+	l->ap_pn = l->sta_pn = 0;
+	return 0;
+}
+
 /* Run the next link's scenario into g->hs; its first frame is due 1 ms from now. */
 static int hs_start(struct gen *g)
 {
@@ -311,7 +354,7 @@ static int hs_start(struct gen *g)
 	g->hs_complete += res.complete;
 	g->hs_link = res.link;
 	snprintf(g->key_line, sizeof(g->key_line), "%s", res.key_line);
-	return 0;
+	return g->undecryptable ? missed_rekey(g, &g->hs_link) : 0;
 }
 
 static bool is_ack(const struct hs_frame *f)
@@ -430,11 +473,26 @@ static int parse_u64(const char *s, uint64_t *out)
 	return 0;
 }
 
-static int usage(void)
+static int usage(FILE *o, int rc)
 {
-	fprintf(stderr, "usage: fwbench-gen [--size BYTES[k|M|G]] [--handshakes N] [--seed S]\n"
-			"                   [--passphrase P] [--ssid S] -o FILE.pcap [--truth FILE]\n");
-	return 2;
+	fprintf(o, "usage: fwbench-gen [--size BYTES[k|M|G]] [--handshakes N] [--seed S]\n"
+		   "                   [--passphrase P] [--ssid S] [--undecryptable]\n"
+		   "                   -o FILE.pcap [--truth FILE]\n");
+	if (o == stdout)
+		fprintf(o, "\n"
+			   "A large radiotap capture of a busy channel for the benchmark: --handshakes\n"
+			   "complete 4-way handshakes (passphrase and SSID as given) spread over\n"
+			   "--size bytes, each link then carrying CCMP data under its TK, among the\n"
+			   "data of neighbour networks.  Deterministic by --seed.\n"
+			   "\n"
+			   "  --undecryptable  the links' data is encrypted with another TK (a rekey\n"
+			   "                   the capture does not show), packet numbers from 1:\n"
+			   "                   no key the handshakes give opens it; all else as in\n"
+			   "                   the default file of the same seed\n"
+			   "  --truth FILE     the ground truth (default: standard output): format 2,\n"
+			   "                   \"name value\" lines, and \"undecryptable yes\" with\n"
+			   "                   --undecryptable\n");
+	return rc;
 }
 
 static int run(struct gen *g, int argc, char **argv)
@@ -451,8 +509,14 @@ static int run(struct gen *g, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+			return usage(stdout, 0);
+		if (strcmp(a, "--undecryptable") == 0) {
+			g->undecryptable = true;
+			continue;
+		}
 		if (!v)
-			return usage();
+			return usage(stderr, 2);
 		if (strcmp(a, "--size") == 0)
 			e = parse_u64(v, &size);
 		else if (strcmp(a, "--handshakes") == 0)
@@ -468,7 +532,7 @@ static int run(struct gen *g, int argc, char **argv)
 		else if (strcmp(a, "--truth") == 0)
 			truth = v, e = 0;
 		else
-			return usage();
+			return usage(stderr, 2);
 		if (e) {
 			fprintf(stderr, "fwbench-gen: %s: bad value '%s'\n", a, v);
 			return 2;
@@ -476,7 +540,13 @@ static int run(struct gen *g, int argc, char **argv)
 		i++;
 	}
 	if (!out)
-		return usage();
+		return usage(stderr, 2);
+	if (g->undecryptable &&
+	    fw_psk_from_passphrase(g->passphrase, (const uint8_t *)g->ssid, strlen(g->ssid),
+				   g->pmk) != 0) {
+		fprintf(stderr, "fwbench-gen: cannot derive the PMK\n");
+		return 1;
+	}
 	g->hs = calloc(HS_MAX, sizeof(*g->hs));
 	g->links = calloc(n ? n : 1, sizeof(*g->links));
 	if (!g->hs || !g->links) {
@@ -523,6 +593,8 @@ static int run(struct gen *g, int argc, char **argv)
 		g->key_line, FORMAT, g->seed, g->frames, g->bytes + 24, g->hs_done, g->hs_complete,
 		g->hs_done, links, g->data, g->link_data, g->data - g->link_data, g->retries, g->acks,
 		g->beacons, (double)(g->t - T0_NS) / 1e9);
+	if (g->undecryptable)
+		fprintf(tf, "undecryptable yes\n");
 	if ((truth && fclose(tf) != 0) || (!truth && fflush(tf) != 0)) {
 		fprintf(stderr, "fwbench-gen: %s: write failed\n", truth ? truth : "stdout");
 		return 1;

@@ -4,7 +4,9 @@
 # ground truth counts is there) and by `fourway analyze --json` with the
 # passphrase (exactly the ground truth's handshakes, each complete, every
 # MIC verified, on as many links as it says, only the frames around the
-# handshakes decrypted).  Not a timing test.
+# handshakes decrypted).  The --undecryptable file: the same frames and
+# sizes, handshakes as verifiable, its links' data opened by no key.  Not a
+# timing test.
 bld=${top_builddir:-.}
 fw=$bld/fourway gen=$bld/bench/fwbench-gen loop=$bld/bench/fwbench-loop
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fourway-bench.XXXXXX") || exit 99
@@ -72,6 +74,22 @@ check "frames decrypted" "$(jq '[.links[].frames_decrypted] | add <= 12 * 6 and 
 check "frames no key opened" "$(jq '[.links[].frames_undecrypted] | add' "$tmp/out.json")" 0
 check "warning or error findings" "$(jq '[.findings[] | select(.severity != "info")] | length' \
 	"$tmp/out.json")" 0
+
+# the second file: the links' data under a TK of no handshake in it
+"$gen" --size 3M --handshakes 6 --seed 7 --passphrase "smoke passphrase" --undecryptable \
+	-o "$tmp/u.pcap" --truth "$tmp/truth.u" || { echo "not ok - fwbench-gen --undecryptable failed"; exit 1; }
+check "--undecryptable: the ground truth says so" "$(sed -n 's/^undecryptable //p' "$tmp/truth.u")" yes
+check "--undecryptable: all else as the default file's" \
+	"$(grep -v '^undecryptable ' "$tmp/truth.u" | cmp -s - "$tmp/truth"; echo $?)" 0
+cmp -s "$tmp/a.pcap" "$tmp/u.pcap"
+check "--undecryptable: other bytes" $? 1
+"$fw" analyze --json --key-file "$tmp/key" "$tmp/u.pcap" >"$tmp/u.json" 2>"$tmp/err" || exit 1
+check "--undecryptable: complete handshakes" \
+	"$(jq "$hs | map(select(.outcome == \"complete\")) | length" "$tmp/u.json")" "$(truth handshakes_complete)"
+check "--undecryptable: frames no key opened" \
+	"$(jq '[.links[].frames_undecrypted] | add > 0' "$tmp/u.json")" true
+check "--undecryptable: frames decrypted (the handshakes' own pings)" \
+	"$(jq '[.links[].frames_decrypted] | add <= 12 * 6' "$tmp/u.json")" true
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -6,6 +6,7 @@
 # against libFuzzer there, and runs each for FUZZ_SECONDS (fuzz/run.sh).
 FUZZ_TARGETS = fuzz/fuzz_radiotap fuzz/fuzz_dot11 fuzz/fuzz_eapol fuzz/fuzz_ie \
 	fuzz/fuzz_keyfile fuzz/fuzz_keylog fuzz/fuzz_pipeline fuzz/fuzz_dlog \
+	fuzz/fuzz_capfile \
 	$(NULL)
 check_PROGRAMS += $(FUZZ_TARGETS) fuzz/mkseeds
 TESTS += fuzz/regress.sh
@@ -49,6 +50,10 @@ fuzz_fuzz_pipeline_LDFLAGS = $(fuzz_ldflags)
 fuzz_fuzz_dlog_SOURCES = fuzz/dlog.c $(fuzz_common)
 fuzz_fuzz_dlog_LDADD = libfwlogs.a libfwutil.a
 fuzz_fuzz_dlog_LDFLAGS = $(fuzz_ldflags)
+fuzz_fuzz_capfile_SOURCES = fuzz/capfile.c fuzz/scratch.c fuzz/scratch.h $(fuzz_common)
+fuzz_fuzz_capfile_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
+fuzz_fuzz_capfile_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
+fuzz_fuzz_capfile_LDFLAGS = $(fuzz_ldflags)
 fuzz_mkseeds_SOURCES = fuzz/mkseeds.c fuzz/stream.h
 fuzz_mkseeds_LDADD = libfwcapture.a libfwdecode.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 

@@ -8,7 +8,7 @@
 set -u
 bld=$1 src=$2 secs=$3
 shift 3
-targets=${*:-radiotap dot11 eapol ie keyfile keylog pipeline dlog}
+targets=${*:-radiotap dot11 eapol ie keyfile keylog pipeline dlog capfile}
 fz=$bld/fuzz
 
 caps="$src/captures/"*.pcap
@@ -28,7 +28,7 @@ for t in $targets; do
 		[ -d "$d" ] && dirs="$dirs $d"
 	done
 	case $t in
-	pipeline) max_len=65536 ;;
+	pipeline|capfile) max_len=65536 ;;
 	keyfile|keylog|dlog) max_len=8192 ;;
 	*) max_len=4096 ;;
 	esac

@@ -4,21 +4,30 @@
  *
  * The format comes from the bytes: a regular file starting with the gzip
  * magic 1f 8b (RFC 1952 2.3.1) is read through zlib, any other through
- * stdio with a large buffer (this is the hot path: one fread per MiB, then
- * libpcap's own per-packet work); libpcap itself tells pcap from pcapng by
+ * stdio with a large buffer; libpcap itself tells pcap from pcapng by
  * their magic numbers.  Pipes and standard input cannot be peeked and
  * rewound, so they always go through zlib, which passes plain data through.
  *
  * Timestamps are asked from libpcap at nanosecond precision, so pcap's
  * microsecond files and pcapng's finer ones all arrive as ns.
  *
- * The hot path of the hot path: a plain classic pcap file.  libpcap still
- * opens it (and so judges its file header and link type), but its records
- * are then read here, straight from large read()s into one buffer and
- * handed out in place: no stdio copy per record, no libpcap call per
- * packet.  What libpcap would say of a bad record is said the same way
- * (a truncated record, a capture length beyond the maximum of 262144; a
- * length beyond the snapshot length keeps the first snapshot-length bytes).
+ * The hot path: a plain regular file, classic pcap or pcapng.  libpcap
+ * still opens it (and so judges its header and link type, and says what
+ * is wrong with a bad one), but its packets are then read here, from a
+ * mapping of the file (view.h: no copy by the kernel, no libpcap call per
+ * packet) and handed out in place, as libpcap would hand them out and
+ * with its words for a bad or truncated record (pcaprec.h, ngrec.h).
+ * Where the kernel refuses the mapping, the same readers work from read()
+ * into one buffer.  Everything else stays with libpcap: pipes, standard
+ * input, gzip, pcap versions before 2.4, and link types whose records
+ * libpcap rewrites (pseudo-headers swapped into host order) or whose
+ * maximum capture length is not the usual 262144.
+ *
+ * A file that changes while it is read: its size is looked at again at
+ * every window of the mapping (a few MiB) and at its end, so a file still
+ * being written is read as far as it had got, and a file cut shorter ends
+ * where it now ends; only a truncation racing the read of the very window
+ * it cuts still ends the process with SIGBUS (view.h).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,28 +44,16 @@
 #include "capture/gz.h"
 #include "capture/ifid.h"
 #include "capture/internal.h"
+#include "capture/ngrec.h"
+#include "capture/pcaprec.h"
 #include "capture/source.h"
+#include "capture/view.h"
 #include "util/cursor.h"
 #include "util/err.h"
 
 #define STDIO_BUFFER (1u << 20)
-/* The record reader: reads of RAW_READ bytes (L2-sized: the kernel's copy stays cheap) */
-#define RAW_READ (128u << 10)
-#define RAW_MAX_CAPLEN 262144u	/* libpcap's maximum snapshot length for most link types */
-#define RAW_BUFFER (RAW_MAX_CAPLEN + 16 + RAW_READ)
 #define PCAP_HDR_LEN 24
-#define REC_HDR_LEN 16
-
-/* A classic pcap file read record by record from its own descriptor. */
-struct raw_reader {
-	int fd;
-	uint8_t *buf;		/* RAW_BUFFER bytes */
-	size_t start, end;	/* unread bytes: buf[start..end) */
-	bool eof;
-	bool big_endian;	/* the file's byte order */
-	bool nano;		/* fractions are ns (magic a1b23c4d), else us */
-	uint32_t snaplen;	/* libpcap's snapshot length for the file */
-};
+#define WHY_MAX 256
 
 struct file_source {
 	struct fw_source base;	/* first: the face of every source (internal.h) */
@@ -65,8 +62,10 @@ struct file_source {
 	const char *name;	/* for messages: the path, or "stdin" */
 	char *iobuf;		/* stdio buffer of a plain file, freed after pcap_close */
 	struct fw_gz *gz;	/* zlib state of a compressed or piped input, or NULL */
-	struct raw_reader *raw;	/* a plain classic pcap file read by raw_next(), or NULL */
-	struct fw_ifid *ifid;	/* a plain pcapng file: its packets' interface IDs, or NULL */
+	struct fw_view *view;	/* a plain regular file read here, or NULL */
+	struct fw_pcaprec pcap;	/* its records when it is classic pcap (pcap.v set) */
+	struct fw_ngrec *ng;	/* its packets when it is pcapng */
+	struct fw_ifid *ifid;	/* a plain pcapng file left to libpcap: its interface IDs, or NULL */
 	bool done;
 };
 
@@ -99,159 +98,81 @@ static int peek_gzip(int fd, bool *gzip)
 }
 
 /*
- * After libpcap accepted the file header: read the records of a classic
- * pcap file here, through fd, from offset 24.  Any other case (pcapng, the
- * modified formats, versions before 2.4, a link type whose maximum capture
- * length differs, no memory) stays with libpcap.
+ * Link types whose records libpcap hands out exactly as stored, with a
+ * maximum capture length of FW_PCAPREC_MAX_CAPLEN: the ones fourway reads.
+ * Linux cooked captures qualify only in the host's byte order (libpcap
+ * swaps some of their fields into it otherwise).
  */
-static void raw_setup(struct file_source *s, int fd)
+static bool direct_linktype(pcap_t *p, int linktype)
+{
+	switch (linktype) {
+	case DLT_EN10MB:
+	case DLT_IEEE802_11:
+	case DLT_PRISM_HEADER:
+	case DLT_IEEE802_11_RADIO:
+	case DLT_IEEE802_11_RADIO_AVS:
+	case DLT_PPI:
+		return true;
+	case DLT_LINUX_SLL:
+#ifdef DLT_LINUX_SLL2
+	case DLT_LINUX_SLL2:
+#endif
+		return !pcap_is_swapped(p);
+	default:
+		return false;
+	}
+}
+
+/* The classic pcap magics: byte order and precision; false for any other (pcapng, modified pcap). */
+static bool pcap_magic(uint32_t m, bool *big, bool *nano)
+{
+	switch (m) {
+	case 0xa1b2c3d4: *big = true; *nano = false; return true;
+	case 0xa1b23c4d: *big = true; *nano = true; return true;
+	case 0xd4c3b2a1: *big = false; *nano = false; return true;
+	case 0x4d3cb2a1: *big = false; *nano = true; return true;
+	default: return false;
+	}
+}
+
+/*
+ * After libpcap accepted the file header: read the packets of a plain
+ * regular file here, through fd (mapped when map and the kernel agree).
+ * Any case the readers cannot match stays with libpcap.
+ */
+static void direct_setup(struct file_source *s, int fd, bool map)
 {
 	uint8_t magic[4];
 	struct fw_cursor c;
-	struct raw_reader *r;
+	int snap = pcap_snapshot(s->p);
 	uint32_t m;
+	bool big, nano;
 	ssize_t n;
 
 	do
 		n = pread(fd, magic, sizeof(magic), 0);
 	while (n < 0 && errno == EINTR);
-	/* before 2.4, libpcap may swap caplen and len of a record: it keeps those files */
-	if (n != (ssize_t)sizeof(magic) || pcap_major_version(s->p) != 2 ||
-	    pcap_minor_version(s->p) != 4 || pcap_snapshot(s->p) <= 0 ||
-	    (uint32_t)pcap_snapshot(s->p) > RAW_MAX_CAPLEN ||
-	    s->base.linktype == DLT_DBUS || s->base.linktype == DLT_USBPCAP)
+	fw_cur_init(&c, magic, n == (ssize_t)sizeof(magic) ? sizeof(magic) : 0);
+	if (!fw_cur_u32be(&c, &m) || !direct_linktype(s->p, s->base.linktype) || snap <= 0 ||
+	    (uint32_t)snap > FW_PCAPREC_MAX_CAPLEN)
 		return;
-	fw_cur_init(&c, magic, sizeof(magic));
-	if (!fw_cur_u32be(&c, &m))
-		return;
-	r = calloc(1, sizeof(*r));
-	if (!r)
-		return;
-	switch (m) {
-	case 0xa1b2c3d4: r->big_endian = true; break;
-	case 0xa1b23c4d: r->big_endian = true; r->nano = true; break;
-	case 0xd4c3b2a1: break;
-	case 0x4d3cb2a1: r->nano = true; break;
-	default: free(r); return;
-	}
-	r->buf = malloc(RAW_BUFFER);
-	/* the duplicate shares the file offset: libpcap reads nothing more from its FILE */
-	r->fd = dup(fd);
-	if (!r->buf || r->fd < 0 || lseek(r->fd, PCAP_HDR_LEN, SEEK_SET) != PCAP_HDR_LEN) {
-		if (r->fd >= 0)
-			close(r->fd);
-		free(r->buf);
-		free(r);
+	if (pcap_magic(m, &big, &nano)) {
+		/* before 2.4, libpcap may swap caplen and len of a record: it keeps those files */
+		if (pcap_major_version(s->p) != 2 || pcap_minor_version(s->p) != 4 ||
+		    fw_view_new(&s->view, fd, PCAP_HDR_LEN, map) != 0)
+			return;
+		s->pcap = (struct fw_pcaprec){ .v = s->view, .big_endian = big, .nano = nano,
+					       .snaplen = (uint32_t)snap,
+					       .linktype = s->base.linktype };
 		return;
 	}
-	r->snaplen = (uint32_t)pcap_snapshot(s->p);
-	s->raw = r;
-}
-
-static void raw_free(struct raw_reader *r)
-{
-	if (!r)
+	if (fw_view_new(&s->view, fd, 0, map) != 0)
 		return;
-	close(r->fd);
-	free(r->buf);
-	free(r);
-}
-
-/* At least want unread bytes in the buffer, unless the file ends first; -1 on a read error. */
-static int raw_fill(struct raw_reader *r, size_t want)
-{
-	if (r->end - r->start >= want || r->eof)
-		return 0;
-	if (r->start) {
-		memmove(r->buf, r->buf + r->start, r->end - r->start);
-		r->end -= r->start;
-		r->start = 0;
+	if (fw_ngrec_new(&s->ng, s->view, s->base.linktype, (uint32_t)snap,
+			 FW_PCAPREC_MAX_CAPLEN) != 0) {
+		fw_view_free(s->view);
+		s->view = NULL;
 	}
-	while (r->end - r->start < want && !r->eof) {
-		size_t room = RAW_BUFFER - r->end;
-		ssize_t n = read(r->fd, r->buf + r->end, room < RAW_READ ? room : RAW_READ);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			r->eof = true;
-		r->end += (size_t)n;
-	}
-	return 0;
-}
-
-/* One load, swapped for a big-endian file: no branch per field. */
-static inline uint32_t get32(const uint8_t *b, bool be)
-{
-	uint32_t v = (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
-
-	return be ? __builtin_bswap32(v) : v;
-}
-
-/* The next record, as fw_source_next() returns it. */
-static int raw_next(struct file_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
-{
-	struct raw_reader *r = s->raw;
-	struct fw_cursor c;
-	const uint8_t *h;
-	uint32_t sec, frac, caplen, len, keep;
-	size_t have;
-
-	/* the buffer is refilled (and moved) only when a record runs past its end */
-	if (r->end - r->start < REC_HDR_LEN && raw_fill(r, REC_HDR_LEN) != 0)
-		goto io_error;
-	have = r->end - r->start;
-	if (have == 0)
-		return 0;
-	if (have < REC_HDR_LEN) {
-		say(err, errlen, "%s: frame %llu: truncated dump file; tried to read %u header bytes, "
-		    "only got %zu", s->name, (unsigned long long)s->base.frame_no + 1, REC_HDR_LEN, have);
-		return FW_ETRUNC;
-	}
-	fw_cur_init(&c, r->buf + r->start, have);
-	if (!fw_cur_ptr(&c, &h, REC_HDR_LEN))
-		return FW_EINVAL;	/* cannot happen: 16 bytes are there */
-	caplen = get32(h + 8, r->big_endian);
-	if (caplen > RAW_MAX_CAPLEN) {
-		/* libpcap 1.10's words, naming the snapshot length though the maximum was passed */
-		say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
-		    "snaplen of %u", s->name, (unsigned long long)s->base.frame_no + 1, caplen, r->snaplen);
-		return FW_EIO;
-	}
-	if (have - REC_HDR_LEN < caplen) {
-		if (raw_fill(r, REC_HDR_LEN + (size_t)caplen) != 0)
-			goto io_error;
-		fw_cur_init(&c, r->buf + r->start, r->end - r->start);
-		if (!fw_cur_ptr(&c, &h, REC_HDR_LEN))
-			return FW_EINVAL;	/* cannot happen: the header was there */
-	}
-	sec = get32(h, r->big_endian);
-	frac = get32(h + 4, r->big_endian);
-	len = get32(h + 12, r->big_endian);
-	have = r->end - r->start - REC_HDR_LEN;
-	keep = caplen > r->snaplen ? r->snaplen : caplen;
-	if (have < caplen) {
-		say(err, errlen, "%s: frame %llu: truncated dump file; tried to read %u captured "
-		    "bytes, only got %zu", s->name, (unsigned long long)s->base.frame_no + 1,
-		    keep, have < keep ? have : keep);
-		return FW_ETRUNC;
-	}
-	pkt->frame_no = ++s->base.frame_no;
-	pkt->ts_ns = (int64_t)sec * 1000000000 + (int64_t)frac * (r->nano ? 1 : 1000);
-	pkt->caplen = keep;
-	pkt->len = len;
-	pkt->data = r->buf + r->start + REC_HDR_LEN;
-	pkt->linktype = s->base.linktype;
-	pkt->iface = 0;
-	r->start += REC_HDR_LEN + (size_t)caplen;
-	return 1;
-
-io_error:
-	say(err, errlen, "%s: frame %llu: %s", s->name, (unsigned long long)s->base.frame_no + 1,
-	    strerror(errno));
-	return FW_EIO;
 }
 
 /* A FILE for the path: plain stdio for uncompressed regular files, zlib otherwise. */
@@ -303,6 +224,11 @@ static const struct fw_source_ops file_ops;
 
 int fw_source_open_file(struct fw_source **out, const char *path, char *err, size_t errlen)
 {
+	return fw_file_open(out, path, true, err, errlen);
+}
+
+int fw_file_open(struct fw_source **out, const char *path, bool map, char *err, size_t errlen)
+{
 	char pcap_err[PCAP_ERRBUF_SIZE] = "";
 	struct file_source *s;
 	FILE *f;
@@ -342,22 +268,30 @@ int fw_source_open_file(struct fw_source **out, const char *path, char *err, siz
 	}
 	s->base.linktype = pcap_datalink(s->p);
 	if (plain_fd >= 0)
-		raw_setup(s, plain_fd);
-	if (plain_fd >= 0 && !s->raw)
+		direct_setup(s, plain_fd, map);
+	if (plain_fd >= 0 && !s->view)
 		s->ifid = fw_ifid_new(plain_fd);
 	*out = &s->base;
 	return 0;
 }
 
-/* ns since the epoch, saturated: pcapng allows 64-bit seconds that int64 ns cannot hold. */
-static int64_t ts_ns(const struct pcap_pkthdr *h)
+/* The next packet of a file read here (direct_setup). */
+static int direct_next(struct file_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
 {
-	int64_t ns;
+	char why[WHY_MAX] = "";
+	int rc;
 
-	if (__builtin_mul_overflow((int64_t)h->ts.tv_sec, (int64_t)1000000000, &ns) ||
-	    __builtin_add_overflow(ns, (int64_t)h->ts.tv_usec, &ns))
-		return h->ts.tv_sec < 0 ? INT64_MIN : INT64_MAX;
-	return ns;
+	rc = s->ng ? fw_ngrec_next(s->ng, pkt, why, sizeof(why)) :
+		     fw_pcaprec_next(&s->pcap, pkt, why, sizeof(why));
+	if (rc == 1) {
+		pkt->frame_no = ++s->base.frame_no;
+		return 1;
+	}
+	s->done = true;
+	if (rc < 0)
+		say(err, errlen, "%s: frame %llu: %s", s->name,
+		    (unsigned long long)s->base.frame_no + 1, why);
+	return rc;
 }
 
 static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
@@ -370,18 +304,14 @@ static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size
 
 	if (s->done)
 		return 0;
-	if (s->raw) {
-		rc = raw_next(s, pkt, err, errlen);
-		if (rc != 1)
-			s->done = true;
-		return rc;
-	}
+	if (s->view)
+		return direct_next(s, pkt, err, errlen);
 	do
 		rc = pcap_next_ex(s->p, &h, &data);
 	while (rc == 0);
 	if (rc == 1) {
 		pkt->frame_no = ++s->base.frame_no;
-		pkt->ts_ns = ts_ns(h);
+		pkt->ts_ns = fw_ts_join(h->ts.tv_sec, h->ts.tv_usec);
 		pkt->caplen = h->caplen;
 		pkt->len = h->len;
 		pkt->data = data;
@@ -391,6 +321,7 @@ static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size
 	}
 	s->done = true;
 	z = fw_gz_error(s->gz);
+	s->base.note = fw_gz_note(s->gz);
 	if (rc == PCAP_ERROR_BREAK && !z)
 		return 0;
 	if (rc == PCAP_ERROR_BREAK)
@@ -420,13 +351,28 @@ static void file_close(struct fw_source *base)
 {
 	struct file_source *s = (struct file_source *)base;
 
+	/* the readers borrow the descriptor the FILE owns: before it closes */
+	fw_ngrec_free(s->ng);
+	fw_view_free(s->view);
 	if (s->p)
 		pcap_close(s->p);	/* closes the FILE, and with it the fd or zlib state */
-	raw_free(s->raw);
 	fw_ifid_free(s->ifid);
 	free(s->iobuf);
 	free(s->path);
 	free(s);
+}
+
+const char *fw_file_reader(const struct fw_source *base)
+{
+	const struct file_source *s = (const struct file_source *)base;
+
+	if (!s || base->ops != &file_ops)
+		return NULL;
+	if (!s->view)
+		return "libpcap";
+	if (fw_view_mapped(s->view))
+		return s->ng ? "mapped pcapng" : "mapped pcap";
+	return s->ng ? "read pcapng" : "read pcap";
 }
 
 static const struct fw_source_ops file_ops = {

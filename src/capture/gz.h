@@ -27,5 +27,11 @@ FILE *fw_gz_fdopen(int fd, struct fw_gz **gz);
  * "unexpected end of file"), or NULL when the stream was sound so far.
  */
 const char *fw_gz_error(const struct fw_gz *gz);
+/*
+ * What is wrong with the stream but cost no data, or NULL: the trailer's
+ * CRC-32 or length does not match what was inflated (every byte was
+ * handed out before the check).
+ */
+const char *fw_gz_note(const struct fw_gz *gz);
 
 #endif

@@ -34,6 +34,28 @@ struct fw_source {
 	int linktype;
 	bool live;		/* 0 from next means "nothing waiting now", not the end */
 	uint64_t frame_no;	/* packets handed out */
+	/* at the end: what is wrong with the input but cost no frame (owned by the kind), or NULL */
+	const char *note;
 };
+
+/* ns since the epoch of seconds and a ns fraction, saturated (pcapng allows 64-bit seconds). */
+static inline int64_t fw_ts_join(int64_t sec, int64_t frac_ns)
+{
+	int64_t ns;
+
+	if (__builtin_mul_overflow(sec, (int64_t)1000000000, &ns) ||
+	    __builtin_add_overflow(ns, frac_ns, &ns))
+		return sec < 0 ? INT64_MIN : INT64_MAX;
+	return ns;
+}
+
+/*
+ * How a capture file's packets are read (file.c), for the tests: "mapped
+ * pcap", "mapped pcapng", "read pcap", "read pcapng" (records handed out
+ * in place from a mapping or from read() into a buffer), or "libpcap".
+ */
+const char *fw_file_reader(const struct fw_source *s);
+/* fw_source_open_file(), with map false: a regular file is read, never mapped (tests). */
+int fw_file_open(struct fw_source **out, const char *path, bool map, char *err, size_t errlen);
 
 #endif

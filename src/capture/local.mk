@@ -4,6 +4,9 @@ libfwcapture_a_SOURCES = \
 	src/capture/file.c \
 	src/capture/gz.c src/capture/gz.h \
 	src/capture/ifid.c src/capture/ifid.h \
+	src/capture/view.c src/capture/view.h \
+	src/capture/pcaprec.c src/capture/pcaprec.h \
+	src/capture/ngrec.c src/capture/ngrec.h \
 	src/capture/merge.c src/capture/merge.h \
 	src/capture/outfile.c src/capture/outfile.h \
 	src/capture/writer.c src/capture/writer.h \

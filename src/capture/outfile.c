@@ -210,11 +210,16 @@ static int open_tmp(struct fw_outfile *o, bool exists, const struct stat *st, ch
 {
 	int fd, rc;
 
-	rc = make_tmp(o, 0666, &fd, err, errlen);
+	rc = make_tmp(o, (o->flags & FW_OUT_PRIVATE) ? 0600 : 0666, &fd, err, errlen);
 	if (rc != 0)
 		return rc;
-	/* a replaced file keeps its permissions; a new one gets what the umask leaves */
-	if (exists && S_ISREG(st->st_mode))
+	/*
+	 * A replaced file keeps its permissions; a new one gets what the umask
+	 * leaves.  A private file (secrets) is 0600 whatever it replaces.
+	 */
+	if (o->flags & FW_OUT_PRIVATE)
+		(void)fchmod(fd, 0600);
+	else if (exists && S_ISREG(st->st_mode))
 		(void)fchmod(fd, st->st_mode & 0777);
 	o->f = fdopen(fd, "wb");
 	if (!o->f) {

@@ -23,7 +23,10 @@
  *   which fails if the name was taken): for names fourway chooses itself;
  * - FW_OUT_NOT_CAPTURE refuses to replace a regular file that starts like
  *   a capture (pcap, pcapng, gzip): for reports named on a command line a
- *   shell glob can fill (`check --junit caps/x.pcap caps/y.pcap` from a glob).
+ *   shell glob can fill (`check --junit caps/x.pcap caps/y.pcap` from a glob);
+ * - FW_OUT_PRIVATE creates the file with mode 0600 whatever the umask and
+ *   whatever file it replaces: for files that hold keys (--export-keys).
+ *   A device or FIFO written in place keeps its own mode.
  *
  * Ownership: fw_outfile_open() returns an object that owns the stream;
  * exactly one of fw_outfile_commit() or fw_outfile_abort() ends it and
@@ -40,6 +43,7 @@ enum {
 	FW_OUT_EXCL = 1 << 0,		/* the name must not exist */
 	FW_OUT_FOLLOW = 1 << 1,		/* follow a symbolic link at the last component */
 	FW_OUT_NOT_CAPTURE = 1 << 2,	/* never replace a capture file */
+	FW_OUT_PRIVATE = 1 << 3,	/* mode 0600, also when replacing a file (it holds keys) */
 };
 
 /* What an output must not harm: the paths the run reads, and flags. */

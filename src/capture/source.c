@@ -41,6 +41,11 @@ uint32_t fw_source_snaplen(const struct fw_source *s)
 	return s && s->ops->snaplen ? s->ops->snaplen(s) : 0;
 }
 
+const char *fw_source_note(const struct fw_source *s)
+{
+	return s ? s->note : NULL;
+}
+
 const char *fw_source_path(const struct fw_source *s)
 {
 	return s ? s->path : NULL;

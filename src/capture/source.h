@@ -66,6 +66,12 @@ int fw_source_linktype(const struct fw_source *s);
 /* The file's snapshot length (of its first interface for pcapng); 0 unknown. */
 uint32_t fw_source_snaplen(const struct fw_source *s);
 /* The path given, or the interface's name. */
+/*
+ * Once next() said the end: what was wrong with the input but cost no
+ * frame (a gzip trailer whose CRC-32 or length does not match), or NULL.
+ * Valid until the source is closed.
+ */
+const char *fw_source_note(const struct fw_source *s);
 const char *fw_source_path(const struct fw_source *s);
 void fw_source_close(struct fw_source *s);
 

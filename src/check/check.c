@@ -177,6 +177,9 @@ static void rule_text(char *buf, size_t len, const struct fw_rule *r)
 	case FW_RULE_COMPLETE_ALL:
 		snprintf(buf, len, "handshakes complete all");
 		break;
+	case FW_RULE_REQUIRE_VERIFIED:
+		snprintf(buf, len, "require verified");
+		break;
 	}
 }
 
@@ -343,6 +346,50 @@ static void eval_complete(struct fw_check_result *r, const struct fw_view *v,
 	}
 }
 
+/* Whether a key was tried on handshake h: a MIC verified, failed or showed the key wrong. */
+static bool key_tried(const struct fw_link *l, const struct fw_handshake *h)
+{
+	for (size_t i = 0; i < h->count && h->first + i < l->n_msgs; i++) {
+		enum fw_mic_verdict m = l->msgs[h->first + i].mic;
+
+		if (m == FW_MICV_OK || m == FW_MICV_BAD || m == FW_MICV_KEY_WRONG)
+			return true;
+	}
+	return false;
+}
+
+/* Handshakes of v (4-way and group), and those checked with a key. */
+static void count_verified(const struct fw_view *v, size_t *checked, size_t *all)
+{
+	*checked = *all = 0;
+	for (size_t i = 0; i < v->n_links; i++) {
+		const struct fw_link *l = v->links[i];
+
+		for (size_t k = 0; k < l->n_hs; k++) {
+			(*all)++;
+			*checked += key_tried(l, &l->hs[k]);
+		}
+	}
+}
+
+static void eval_verified(struct fw_check_result *r, const struct fw_view *v,
+			  const struct fw_expect *e, const struct fw_rule *ru)
+{
+	char where[300];
+	size_t checked, all;
+
+	count_verified(v, &checked, &all);
+	if (checked)
+		return;
+	rule_where(where, sizeof(where), e, ru);
+	if (all == 0)
+		fw_check_fail(r, "%s: no handshake in the capture to verify", where);
+	else
+		fw_check_fail(r, "%s: %zu handshake%s, none checked with a key (give one: a key "
+			      "line, --passphrase, --pmk or --key-file)", where, all,
+			      all == 1 ? "" : "s");
+}
+
 void fw_check_eval(struct fw_check_result *r, const struct fw_view *v, const struct fw_expect *e)
 {
 	bool *told = calloc(v->n_findings ? v->n_findings : 1, sizeof(*told));
@@ -366,6 +413,9 @@ void fw_check_eval(struct fw_check_result *r, const struct fw_view *v, const str
 		case FW_RULE_COMPLETE_ALL:
 			eval_complete(r, v, e, ru);
 			break;
+		case FW_RULE_REQUIRE_VERIFIED:
+			eval_verified(r, v, e, ru);
+			break;
 		}
 	}
 	free(told);
@@ -374,17 +424,25 @@ void fw_check_eval(struct fw_check_result *r, const struct fw_view *v, const str
 void fw_check_finish(struct fw_check_result *r, const struct fw_view *v, const char *judged_by)
 {
 	char line[FW_CHECK_LINE_MAX];
-	size_t done, all;
+	size_t done, all, checked;
 
 	for (size_t i = 0; i < v->n_findings; i++) {
 		fw_check_finding_line(line, sizeof(line), v->findings[i]);
 		push(r, &r->findings, &r->n_findings, line);
 	}
 	count_complete(v, &done, &all);
+	count_verified(v, &checked, &all);
+	r->unverified = all && !checked;
+	/*
+	 * A pass with no key for any handshake says so: the MICs, the keys the
+	 * sides held and every finding that needs them were not judged.
+	 */
 	if (r->status == FW_CHECK_PASS)
-		fw_check_set_summary(r, "%zu of %zu handshake%s complete, %zu finding%s; judged by %s",
+		fw_check_set_summary(r, "%zu of %zu handshake%s complete, %zu finding%s; judged by %s%s",
 				     done, all, all == 1 ? "" : "s", v->n_findings,
-				     v->n_findings == 1 ? "" : "s", judged_by);
+				     v->n_findings == 1 ? "" : "s", judged_by,
+				     r->unverified ? "; note: nothing verified, no key for any "
+				     "handshake" : "");
 }
 
 static const char *const status_names[] = { "pass", "fail", "error" };
@@ -393,6 +451,8 @@ int fw_check_result_write(FILE *o, const struct fw_check_result *r)
 {
 	fprintf(o, "P %s\nS %s\nT %" PRId64 "\nD %zu\n", r->path, status_names[r->status],
 		r->elapsed_ns, r->dropped);
+	if (r->unverified)
+		fputs("U 1\n", o);
 	if (r->summary)
 		fprintf(o, "W %s\n", r->summary);
 	for (size_t i = 0; i < r->n_reasons; i++)
@@ -453,6 +513,9 @@ static int read_field(struct fw_check_result *r, char type, const char *s, size_
 		return 0;
 	case 'W':
 		fw_check_set_summary(r, "%s", buf);
+		return 0;
+	case 'U':
+		r->unverified = strcmp(buf, "1") == 0;
 		return 0;
 	case 'R':
 		push(r, &r->reasons, &r->n_reasons, buf);

@@ -35,6 +35,7 @@ struct fw_check_result {
 	char **findings;	/* every finding of the capture, one line each */
 	size_t n_findings;
 	size_t dropped;		/* lines beyond FW_CHECK_MAX_LINES, not kept */
+	bool unverified;	/* it has handshakes, none checked with a key */
 	int64_t elapsed_ns;
 };
 
@@ -68,7 +69,7 @@ bool fw_check_key_known(const struct fw_link *l, const struct fw_handshake *h);
 
 /*
  * The result as lines ("P path", "S status", "T ns", "W summary",
- * "R reason", "F finding", then "."), and back.  read: 0, or FW_EMALFORMED
+ * "R reason", "F finding", "U 1" when unverified, then "."), and back.  read: 0, or FW_EMALFORMED
  * when the text is not such a result (r then holds what was read).
  */
 int fw_check_result_write(FILE *o, const struct fw_check_result *r);

@@ -17,13 +17,18 @@
 
 struct fw_check_counts {
 	size_t total, passed, failed, errors;
+	size_t unverified;	/* of the passed: nothing checked with a key */
 };
 
 void fw_check_count(struct fw_check_counts *c, const struct fw_check_result *r);
 
 /* "PASS path: summary" / "FAIL path: reason; reason" / "ERROR path: reason". */
 void fw_check_write_line(FILE *o, const struct fw_check_result *r);
-/* "3 captures: 2 passed, 1 failed, 0 unreadable". */
+/*
+ * "3 captures: 2 passed, 1 failed, 0 unreadable", and when some passed with
+ * nothing verified, "; 2 passed with nothing verified (no key for any
+ * handshake)".
+ */
 void fw_check_write_summary(FILE *o, const struct fw_check_counts *c);
 
 /* "TAP version 13" and the plan "1..n". */

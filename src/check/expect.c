@@ -193,6 +193,14 @@ static int parse_forbid(const struct pline *pl, char **w, size_t n, struct fw_ru
 	return code_of(pl, w[1], &r->code);
 }
 
+static int parse_require(const struct pline *pl, char **w, size_t n, struct fw_rule *r)
+{
+	if (n != 2 || strcmp(w[1], "verified") != 0)
+		return bad(pl, "want 'require verified'");
+	r->kind = FW_RULE_REQUIRE_VERIFIED;
+	return 0;
+}
+
 static int add_key(struct fw_expect *e, const struct pline *pl, const char *line, bool keys)
 {
 	struct fw_expect_key *nk;
@@ -274,9 +282,12 @@ static int parse_line(struct fw_expect *e, const struct pline *pl, char *line, b
 		rc = parse_expect(pl, w, n, &r);
 	else if (strcmp(w[0], "forbid") == 0)
 		rc = parse_forbid(pl, w, n, &r);
+	else if (strcmp(w[0], "require") == 0)
+		rc = parse_require(pl, w, n, &r);
 	else
 		/* not shown: a sidecar carries keys, and a stray line may be one */
-		return bad(pl, "not a rule (want key, merge, handshakes, expect or forbid; the line "
+		return bad(pl, "not a rule (want key, merge, handshakes, expect, forbid or require; "
+			   "the line "
 			   "is not shown, it may hold a secret)");
 	if (rc)
 		return rc;

@@ -16,6 +16,9 @@
  *   forbid severity>=LEVEL      no finding of LEVEL (info, warning, error) or
  *                               above that no expect line names
  *   forbid others               the same as forbid severity>=warning
+ *   require verified            some handshake was checked with a key (a MIC
+ *                               verified or failed): a capture no key fits
+ *                               fails instead of passing unverified
  * CODE is a name of the one code table (handshake/finding.h); any other
  * name is an error.  Messages name the file and the line ("F:3: ...").
  *
@@ -43,6 +46,7 @@ enum fw_rule_kind {
 	FW_RULE_FORBID_SEV,	/* sev: unexpected findings at sev or above fail */
 	FW_RULE_COMPLETE,	/* count: exactly this many handshakes (4-way and group) complete */
 	FW_RULE_COMPLETE_ALL,	/* every handshake with a known key completes */
+	FW_RULE_REQUIRE_VERIFIED,	/* some handshake was checked with a key */
 };
 
 struct fw_rule {

@@ -20,16 +20,63 @@ static const char *const status_word[] = { "PASS", "FAIL", "ERROR" };
 void fw_check_count(struct fw_check_counts *c, const struct fw_check_result *r)
 {
 	c->total++;
-	if (r->status == FW_CHECK_PASS)
+	if (r->status == FW_CHECK_PASS) {
 		c->passed++;
+		c->unverified += r->unverified;
+	}
 	else if (r->status == FW_CHECK_FAIL)
 		c->failed++;
 	else
 		c->errors++;
 }
 
+/* Past this many columns a failure's reasons go one a line, wrapped. */
+#define LINE_WIDTH 100
+#define WRAP_WIDTH 78
+
+/* A reason without the "PATH: " it may start with (the line says the path once). */
+static const char *own_part(const struct fw_check_result *r, const char *s)
+{
+	size_t np = strlen(r->path);
+
+	if (strncmp(s, r->path, np) == 0 && s[np] == ':' && s[np + 1] == ' ')
+		return s + np + 2;
+	return s;
+}
+
+/*
+ * One reason as an indented paragraph: words (runs between spaces) fill
+ * lines of WRAP_WIDTH columns, the lines after the first indented further;
+ * a word longer than a line (a path) stands alone, unbroken.
+ */
+static void wrapped(FILE *o, const char *s)
+{
+	size_t col = 2;
+
+	fputs("  ", o);
+	while (*s) {
+		size_t n = strcspn(s, " ");
+
+		if (col > 4 && col + 1 + n > WRAP_WIDTH) {
+			fputs("\n      ", o);
+			col = 6;
+		} else if (col > 2) {
+			fputc(' ', o);
+			col++;
+		}
+		fw_tx_safe(o, (const uint8_t *)s, n, false);
+		col += n;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	fputc('\n', o);
+}
+
 void fw_check_write_line(FILE *o, const struct fw_check_result *r)
 {
+	size_t len;
+
 	fprintf(o, "%s ", status_word[r->status]);
 	fw_tx_str(o, r->path);
 	if (r->status == FW_CHECK_PASS) {
@@ -37,28 +84,40 @@ void fw_check_write_line(FILE *o, const struct fw_check_result *r)
 			fputs(": ", o);
 			fw_tx_str(o, r->summary);
 		}
-	} else {
-		size_t np = strlen(r->path);
-
-		for (size_t i = 0; i < r->n_reasons; i++) {
-			const char *s = r->reasons[i];
-
-			/* "PATH: ..." after "ERROR PATH": say the path once */
-			if (strncmp(s, r->path, np) == 0 && s[np] == ':' && s[np + 1] == ' ')
-				s += np + 2;
-			fputs(i ? "; " : ": ", o);
-			fw_tx_str(o, s);
-		}
-		if (r->dropped)
-			fprintf(o, "; and %zu more", r->dropped);
+		fputc('\n', o);
+		return;
 	}
-	fputc('\n', o);
+	/*
+	 * One short reason stays on the line, as does the one error of a
+	 * capture that could not be read (a file name may make it long); more
+	 * reasons, or a long failed rule, make a block.
+	 */
+	len = strlen(status_word[r->status]) + 1 + strlen(r->path) + 2 +
+	      (r->n_reasons ? strlen(own_part(r, r->reasons[0])) : 0);
+	if (r->n_reasons <= 1 && !r->dropped &&
+	    (len <= LINE_WIDTH || r->status == FW_CHECK_ERROR)) {
+		if (r->n_reasons) {
+			fputs(": ", o);
+			fw_tx_str(o, own_part(r, r->reasons[0]));
+		}
+		fputc('\n', o);
+		return;
+	}
+	fputs(":\n", o);
+	for (size_t i = 0; i < r->n_reasons; i++)
+		wrapped(o, own_part(r, r->reasons[i]));
+	if (r->dropped)
+		fprintf(o, "  and %zu more\n", r->dropped);
 }
 
 void fw_check_write_summary(FILE *o, const struct fw_check_counts *c)
 {
-	fprintf(o, "%zu capture%s: %zu passed, %zu failed, %zu unreadable\n", c->total,
+	fprintf(o, "%zu capture%s: %zu passed, %zu failed, %zu unreadable", c->total,
 		c->total == 1 ? "" : "s", c->passed, c->failed, c->errors);
+	if (c->unverified)
+		fprintf(o, "; note: %zu passed with nothing verified (no key for any handshake)",
+			c->unverified);
+	fputc('\n', o);
 }
 
 void fw_tap_begin(FILE *o, size_t n)

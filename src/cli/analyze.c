@@ -13,14 +13,17 @@
 #include "cli/drive.h"
 #include "cli/logs.h"
 #include "cli/opts.h"
+#include "cli/report.h"
 #include "handshake/core.h"
-#include "output/json.h"
-#include "output/text.h"
 #include "output/view.h"
 #include "util/err.h"
 #include "util/mac.h"
 
-#define MALFORMED_SHOWN 10
+/* the first malformed frame of an input, said in its summary line */
+struct first_bad {
+	uint64_t frame;
+	char what[160];
+};
 
 struct run {
 	struct fw_core *core;
@@ -30,6 +33,7 @@ struct run {
 	struct fw_pcap_writer *export;	/* --export-decrypted */
 	uint64_t exported;
 	bool export_failed;
+	struct first_bad *first_bad;	/* one per input */
 };
 
 /* --export-decrypted: each decrypted MPDU as a bare 802.11 frame, original timestamp. */
@@ -83,16 +87,27 @@ static void close_export(struct run *r)
 		r->status = FW_EXIT_USAGE;
 }
 
+/*
+ * Malformed frames: with -v each is said as it comes; by default one line
+ * per input at its end counts them and names the first, so a capture with
+ * a few odd frames does not bury the report under warnings.
+ */
 static void say_malformed(void *arg, const struct fw_drive_input *in, const struct fw_pkt *pkt,
 			  const struct fw_frame *f)
 {
 	struct run *r = arg;
+	struct first_bad *fb = &r->first_bad[in - r->in];
+	char what[sizeof(fb->what)];
 
-	if (!r->o->verbose && in->malformed > MALFORMED_SHOWN)
-		return;
-	fprintf(stderr, "fourway: %s: frame %llu: %s %s at offset %zu\n", in->path,
-		(unsigned long long)pkt->frame_no, f->err_field ? f->err_field : "frame",
-		f->status == FW_EUNSUPP ? "unsupported" : fw_strerror(f->status), f->err_off);
+	snprintf(what, sizeof(what), "%s %s at offset %zu", f->err_field ? f->err_field : "frame",
+		 f->status == FW_EUNSUPP ? "unsupported" : fw_strerror(f->status), f->err_off);
+	if (r->o->verbose)
+		fprintf(stderr, "fourway: %s: frame %llu: %s\n", in->path,
+			(unsigned long long)pkt->frame_no, what);
+	if (!fb->frame) {
+		fb->frame = pkt->frame_no;
+		memcpy(fb->what, what, sizeof(what));
+	}
 }
 
 static void say_error(void *arg, const struct fw_drive_input *in, const char *msg)
@@ -107,10 +122,17 @@ static void say_error(void *arg, const struct fw_drive_input *in, const char *ms
 static void say_more_malformed(void *arg, const struct fw_drive_input *in)
 {
 	struct run *r = arg;
+	const struct first_bad *fb = &r->first_bad[in - r->in];
 
-	if (!r->o->verbose && in->malformed > MALFORMED_SHOWN)
-		fprintf(stderr, "fourway: %s: %llu more malformed frames (use -v to list them)\n",
-			in->path, (unsigned long long)(in->malformed - MALFORMED_SHOWN));
+	if (r->o->verbose || !in->malformed)
+		return;
+	if (in->malformed == 1)
+		fprintf(stderr, "fourway: %s: 1 malformed frame, frame %llu: %s\n", in->path,
+			(unsigned long long)fb->frame, fb->what);
+	else
+		fprintf(stderr, "fourway: %s: %llu malformed frames, the first frame %llu: %s "
+			"(-v lists them)\n", in->path, (unsigned long long)in->malformed,
+			(unsigned long long)fb->frame, fb->what);
 }
 
 static void analyze_all(struct run *r)
@@ -202,11 +224,13 @@ int fw_cmd_analyze(int argc, char **argv)
 	}
 	r.core = fw_core_new(&o.core, o.kr);
 	r.in = calloc((size_t)o.n_files, sizeof(*r.in));
-	if (!r.core || !r.in) {
+	r.first_bad = calloc((size_t)o.n_files, sizeof(*r.first_bad));
+	if (!r.core || !r.in || !r.first_bad) {
 		fputs("fourway: out of memory\n", stderr);
 		close_export(&r);
 		fw_core_free(r.core);
 		free(r.in);
+		free(r.first_bad);
 		fw_opts_fini(&o);
 		return FW_EXIT_USAGE;
 	}
@@ -224,17 +248,14 @@ int fw_cmd_analyze(int argc, char **argv)
 		fputs("fourway: out of memory\n", stderr);
 		r.status = FW_EXIT_USAGE;
 	} else {
-		struct fw_text_opts to = { .color = want_color(o.color), .show_keys = o.show_keys };
-
 		v.logs = (const struct fw_dlog *const *)rl.logs;
 		v.n_logs = rl.n;
-
-		if (o.json)
-			fw_json_write(stdout, &v, o.show_keys);
-		else
-			fw_text_write(stdout, &v, &to);
+		if (fw_report_out(&v, &o, want_color(o.color)) != 0)
+			r.status = FW_EXIT_USAGE;
 		fw_view_fini(&v);
 	}
+	if (fw_report_keys(r.core, &o) != 0)
+		r.status = FW_EXIT_USAGE;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("fourway: writing the report");
 		r.status = FW_EXIT_USAGE;
@@ -242,6 +263,7 @@ int fw_cmd_analyze(int argc, char **argv)
 	fw_run_logs_fini(&rl);
 	fw_core_free(r.core);
 	free(r.in);
+	free(r.first_bad);
 	fw_opts_fini(&o);
 	return r.status;
 }

@@ -223,6 +223,8 @@ static const struct option annotate_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+const struct fw_cmd_opts fw_annotate_cmd_opts = { "annotate", annotate_opts, ":ho:w:", true };
+
 static int annotate_opt(void *ctx, int c, const char *arg)
 {
 	const char **output = ctx;
@@ -244,7 +246,7 @@ int fw_cmd_annotate(int argc, char **argv)
 {
 	const char *output = NULL;
 	struct fw_opts o;
-	int rc = fw_opts_parse(&o, "annotate", argc, argv, annotate_opts, ":ho:w:", annotate_opt,
+	int rc = fw_opts_parse(&o, "annotate", argc, argv, annotate_opts, fw_annotate_cmd_opts.shorts, annotate_opt,
 			       &output);
 
 	if (rc == 0 && o.n_files != 1)

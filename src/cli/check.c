@@ -52,6 +52,8 @@ static const struct option check_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+const struct fw_cmd_opts fw_check_cmd_opts = { CMD, check_opts, ":hj:", true };
+
 struct check {
 	struct fw_opts o;
 	const char *policy_path, *baseline_path, *junit_path;
@@ -698,7 +700,8 @@ int fw_cmd_check(int argc, char **argv)
 
 	memset(&ck, 0, sizeof(ck));
 	ck.jobs = cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : cpus;
-	rc = fw_opts_parse(&ck.o, CMD, argc, argv, check_opts, ":hj:", check_opt, &ck);
+	rc = fw_opts_parse(&ck.o, CMD, argc, argv, check_opts, fw_check_cmd_opts.shorts, check_opt,
+			   &ck);
 	if (rc == 0)
 		rc = setup(&ck, &junit);
 	if (rc == 0)

@@ -82,6 +82,19 @@ static int open_input(struct fw_core *core, const struct fw_drive_hooks *h, cons
 	return 0;
 }
 
+/* What the source found wrong at its end without losing a frame, as a note of the report. */
+static void source_note(struct fw_core *core, const struct fw_drive_input *in,
+			const struct fw_source *s)
+{
+	char msg[ERRLEN];
+	const char *note = fw_source_note(s);
+
+	if (!note)
+		return;
+	snprintf(msg, sizeof(msg), "%s: %s", in->path, note);
+	fw_core_add_note(core, msg);
+}
+
 static void packet(struct fw_core *core, const struct fw_drive_hooks *h, struct fw_drive_input *in,
 		   const struct fw_pkt *pkt)
 {
@@ -107,6 +120,7 @@ static void one_by_one(struct fw_core *core, const char *const *paths, size_t n,
 			packet(core, h, &in[i], &pkt);
 		if (rc < 0)
 			fail(core, h, &in[i], FW_DRIVE_READ, err);
+		source_note(core, &in[i], s);
 		if (h->done)
 			h->done(h->arg, &in[i]);
 		fw_source_close(s);
@@ -149,8 +163,11 @@ static int merged(struct fw_core *core, const char *const *paths, size_t n,
 		else
 			packet(core, h, &in[map[which]], &pkt);
 	}
-	for (size_t i = 0; i < k && h->done; i++)
-		h->done(h->arg, &in[map[i]]);
+	for (size_t i = 0; i < k; i++) {
+		source_note(core, &in[map[i]], src[i]);
+		if (h->done)
+			h->done(h->arg, &in[map[i]]);
+	}
 out:
 	fw_merge_free(m);
 	for (size_t i = 0; i < k; i++)

@@ -132,6 +132,8 @@ static const struct option live_long[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+const struct fw_cmd_opts fw_live_cmd_opts = { "live", live_long, ":hw:Z:", true };
+
 void fw_usage_live(FILE *out)
 {
 	fputs("usage: fourway live IFACE [options]\n"
@@ -301,9 +303,10 @@ static int live_option(void *ctx, int c, const char *arg)
 
 		errno = 0;
 		lo->speed = strtod(arg, &end);
-		if (errno || end == arg || *end || lo->speed < 0 || lo->speed > 1e6)
-			return usage_error("--speed: '%s': want a factor such as 1, 10 or 0.5 "
-					   "(0: no pacing)", arg);
+		/* written so that NaN fails it too: every comparison with NaN is false */
+		if (errno || end == arg || *end || !(lo->speed >= 0 && lo->speed <= 1e6))
+			return usage_error("--speed: '%s': want a factor from 0 to 1000000 such as "
+					   "1, 10 or 0.5 (0: no pacing)", arg);
 		break;
 	}
 	case OPT_BUFSIZE:
@@ -343,7 +346,8 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 	memset(lo, 0, sizeof(*lo));
 	lo->speed = 1.0;
 	lo->dwell_ns = 250000000LL;
-	rc = fw_opts_parse(&lo->o, "live", argc, argv, live_long, ":hw:Z:", live_option, lo);
+	rc = fw_opts_parse(&lo->o, "live", argc, argv, live_long, fw_live_cmd_opts.shorts, live_option,
+			   lo);
 	if (rc != 0)
 		return rc;
 	/* -r FILE reads a capture, as tcpdump's: the same as --replay FILE */

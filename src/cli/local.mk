@@ -5,8 +5,9 @@ bin_PROGRAMS += fourway
 fourway_SOURCES = src/cli/main.c src/cli/opts.c src/cli/opts.h \
 	src/cli/suggest.c src/cli/suggest.h \
 	src/cli/analyze.c src/cli/annotate.c \
+	src/cli/report.c src/cli/report.h \
 	src/cli/check.c src/cli/check_walk.c src/cli/check_walk.h \
-	src/cli/synth.c \
+	src/cli/synth.c src/cli/complete.c \
 	src/cli/logs.c src/cli/logs.h \
 	$(NULL)
 fourway_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)

@@ -121,7 +121,7 @@ static int not_a_command(const char *word)
 	return FW_EXIT_USAGE;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	const struct command *c;
 
@@ -139,6 +139,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "codes") == 0)
 		return list_codes(argc, argv);
+	if (strcmp(argv[1], "__complete") == 0)	/* for the completion scripts only */
+		return fw_cmd_complete(argc - 1, argv + 1);
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc < 3) {
 			usage(stdout);
@@ -162,4 +164,26 @@ int main(int argc, char **argv)
 	if (!c)
 		return not_a_command(argv[1]);
 	return c->run(argc - 1, argv + 1);
+}
+
+/*
+ * Whatever the command, what it wrote to standard output must have reached
+ * it: a help text or code list sent to a full disk (/dev/full) or a closed
+ * pipe is a failure, said once, with the exit status of an unwritable
+ * output.  stdio only finds out at the flush, so flush and close here.
+ * (errno is that of the failed write or close: perror names it.)
+ */
+int main(int argc, char **argv)
+{
+	int status = run(argc, argv);
+	bool failed = fflush(stdout) != 0 || ferror(stdout);
+
+	if (fclose(stdout) != 0)
+		failed = true;
+	/* a command that failed has said why (its own output's failure too) */
+	if (failed && status == FW_EXIT_OK) {
+		perror("fourway: writing standard output");
+		status = FW_EXIT_USAGE;
+	}
+	return status;
 }

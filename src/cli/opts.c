@@ -17,7 +17,7 @@ enum {
 	OPT_PMK = 0x100, OPT_PASSPHRASE, OPT_SSID, OPT_KEY_FILE, OPT_KEYLOG,
 	OPT_BSSID, OPT_STA, OPT_MERGE, OPT_JSON, OPT_COLOR, OPT_SHOW_KEYS, OPT_MSK,
 	OPT_ACK_WINDOW, OPT_SLOW_FIRST, OPT_SLOW_LATER, OPT_EXPORT_DECRYPTED, OPT_RADIUS_SECRET,
-	OPT_MAX_LINKS, OPT_LOG,
+	OPT_MAX_LINKS, OPT_LOG, OPT_FORMAT, OPT_HTML, OPT_OUTPUT, OPT_EXPORT_KEYS,
 };
 
 #define FW_OPTS_MAX_LINKS 16777216u
@@ -48,10 +48,21 @@ static const struct option analyze_opts[] = {
 	{ "show-keys", no_argument, NULL, OPT_SHOW_KEYS },
 	{ "export-decrypted", required_argument, NULL, OPT_EXPORT_DECRYPTED },
 	{ "log", required_argument, NULL, OPT_LOG },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "html", required_argument, NULL, OPT_HTML },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "export-keys", required_argument, NULL, OPT_EXPORT_KEYS },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
+
+const struct option *fw_opts_key_table(void)
+{
+	return key_opts;
+}
+
+const struct fw_cmd_opts fw_analyze_cmd_opts = { "analyze", analyze_opts, ":hvw:o:", true };
 
 static struct option *opts_table(const struct option *own)
 {
@@ -110,17 +121,25 @@ void fw_usage_analyze(FILE *out)
 	fputs("\n"
 	      "Output:\n"
 	      "  --json               one JSON document instead of the text report\n"
+	      "  --format FMT         the report's format: text (default), json, html, markdown\n"
+	      "  --html FILE          a self-contained HTML report (ladders drawn as SVG) to FILE\n"
+	      "                       (--format html -w FILE)\n"
+	      "  -w, -o, --output FILE\n"
+	      "                       write the report to FILE instead of standard output\n"
 	      "  --color[=WHEN]       colour the text report: auto (default), always, never\n"
 	      "  --show-keys          show the group keys (GTK, IGTK, BIGTK) carried by msg 3/4\n"
 	      "  --merge              merge the files by timestamp into one timeline\n"
 	      "  --export-decrypted F write every frame decrypted with a handshake's key to F\n"
 	      "                       (pcap, bare 802.11, Protected bit cleared)\n"
+	      "  --export-keys FILE   write the TKs, GTKs and PMKs the run derived to FILE in\n"
+	      "                       Wireshark's 80211_keys format (mode 0600: it holds secrets)\n"
 	      "  --log FILE           a hostapd or wpa_supplicant debug log (-dd, best with -t)\n"
 	      "                       of the run, aligned to the capture and shown with it\n"
 	      "                       (repeatable)\n"
 	      "  --max-links N        keep at most N links (BSSID, station pairs; default 16384):\n"
 	      "                       the least recently active are dropped, with a warning\n"
-	      "  -v, --verbose        report every malformed frame, not just the first ones\n"
+	      "  -v, --verbose        list every malformed frame on stderr (by default one line\n"
+	      "                       a file counts them and names the first)\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Exit status: 0 when the run completed (whatever it found), 2 on a usage\n"
@@ -426,6 +445,34 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 		return 0;
 	case OPT_JSON:
 		o->json = true;
+		o->format = FW_FMT_JSON;
+		return 0;
+	case OPT_FORMAT:
+		if (strcmp(arg, "text") == 0)
+			o->format = FW_FMT_TEXT;
+		else if (strcmp(arg, "json") == 0)
+			o->format = FW_FMT_JSON;
+		else if (strcmp(arg, "html") == 0)
+			o->format = FW_FMT_HTML;
+		else if (strcmp(arg, "markdown") == 0 || strcmp(arg, "md") == 0)
+			o->format = FW_FMT_MARKDOWN;
+		else
+			return fw_usage_error("analyze", "--format: '%s': want text, json, html or "
+					      "markdown", arg);
+		o->json = o->format == FW_FMT_JSON;
+		return 0;
+	case OPT_HTML:
+		o->format = FW_FMT_HTML;
+		o->json = false;
+		o->output = arg;
+		return 0;
+	case 'w':
+	case 'o':
+	case OPT_OUTPUT:
+		o->output = arg;
+		return 0;
+	case OPT_EXPORT_KEYS:
+		o->export_keys = arg;
 		return 0;
 	case OPT_COLOR:
 		if (!arg || strcmp(arg, "always") == 0)
@@ -462,7 +509,8 @@ static int analyze_opt(void *ctx, int c, const char *arg)
 
 int fw_opts_parse_analyze(struct fw_opts *o, int argc, char **argv)
 {
-	return fw_opts_parse(o, "analyze", argc, argv, analyze_opts, ":hv", analyze_opt, o);
+	return fw_opts_parse(o, "analyze", argc, argv, analyze_opts, fw_analyze_cmd_opts.shorts,
+			     analyze_opt, o);
 }
 
 void fw_opts_fini(struct fw_opts *o)

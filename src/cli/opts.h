@@ -15,6 +15,8 @@
 #define FW_OPTS_MAX_READS 256
 
 enum fw_color { FW_COLOR_AUTO, FW_COLOR_ALWAYS, FW_COLOR_NEVER };
+/* analyze's report: --format, --json (json), --html FILE (html) */
+enum fw_format { FW_FMT_TEXT, FW_FMT_JSON, FW_FMT_HTML, FW_FMT_MARKDOWN };
 
 struct fw_opts {
 	struct fw_keyring *kr;
@@ -24,6 +26,9 @@ struct fw_opts {
 	bool verbose;
 	enum fw_color color;
 	const char *export_decrypted;	/* --export-decrypted FILE, or NULL */
+	enum fw_format format;	/* --format, --json, --html (json stays true with json) */
+	const char *output;	/* -w/-o/--output FILE, --html FILE: the report's file, or NULL */
+	const char *export_keys;	/* --export-keys FILE, or NULL */
 	const char *ssid;	/* --ssid, applied once every option is read */
 	const char *logs[FW_OPTS_MAX_LOGS];	/* --log FILE, in order */
 	size_t n_logs;
@@ -80,6 +85,27 @@ int fw_opts_hex_squeeze(const char *in, char *out, size_t n);
 /* The "Keys", "Filters" and "Timing" sections of a usage text. */
 void fw_usage_keys(FILE *out);
 void fw_usage_check(FILE *out);
+
+/*
+ * A command's options as its parser reads them; the completion
+ * (complete.c) offers exactly these.  own: the command's table (zero
+ * entry last); shorts: its getopt string; keys: it goes through
+ * fw_opts_parse, so the key options, filters, timings and -r are its too.
+ */
+struct fw_cmd_opts {
+	const char *cmd;
+	const struct option *own;
+	const char *shorts;
+	bool keys;
+};
+extern const struct fw_cmd_opts fw_analyze_cmd_opts, fw_annotate_cmd_opts, fw_check_cmd_opts,
+	fw_live_cmd_opts, fw_synth_cmd_opts;
+/* The key options, filters and timings every reading command takes. */
+const struct option *fw_opts_key_table(void);
+/* synth --linktype's names, i from 0; NULL past the last. */
+const char *fw_synth_linktype_name(size_t i);
+/* `fourway __complete N WORD...` (complete.c). */
+int fw_cmd_complete(int argc, char **argv);
 
 /* Subcommand entry points. */
 int fw_cmd_analyze(int argc, char **argv);

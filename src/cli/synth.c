@@ -34,6 +34,8 @@ static const struct option synth_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+const struct fw_cmd_opts fw_synth_cmd_opts = { "synth", synth_opts, ":ho:w:", false };
+
 void fw_usage_synth(FILE *out)
 {
 	fputs("usage: fourway synth SCENARIO -w FILE [options]\n"
@@ -78,6 +80,11 @@ static const struct { const char *name; int dlt; } linktypes[] = {
 	{ "802.11", FW_DLT_IEEE802_11 }, { "prism", FW_DLT_PRISM },
 	{ "avs", FW_DLT_IEEE802_11_RADIO_AVS }, { "ppi", FW_DLT_PPI },
 };
+
+const char *fw_synth_linktype_name(size_t i)
+{
+	return i < sizeof(linktypes) / sizeof(linktypes[0]) ? linktypes[i].name : NULL;
+}
 
 static void list_scenarios(void)
 {
@@ -194,7 +201,7 @@ int fw_cmd_synth(int argc, char **argv)
 	fw_synth_opts_init(&o);
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ho:w:", synth_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, fw_synth_cmd_opts.shorts, synth_opts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
 		case 'o':	/* the old spelling of -w */

@@ -276,6 +276,80 @@ int fw_aead_encrypt(uint8_t cipher, const uint8_t *tk, size_t tk_len,
 	return err;
 }
 
+int fw_aead_key_init(struct fw_aead_key *k, uint8_t cipher, const uint8_t *tk, size_t tk_len)
+{
+	struct suite s;
+	EVP_CIPHER_CTX *ctx;
+	const EVP_CIPHER *c;
+
+	k->ctx = NULL;
+	k->cipher = 0;
+	if (!tk || get_suite(cipher, &s) != 0 || tk_len != s.tk_len)
+		return FW_EINVAL;
+	c = fw_fetch_cipher(s.cipher);
+	ctx = EVP_CIPHER_CTX_new();
+	if (!c || !ctx || !EVP_DecryptInit_ex2(ctx, c, NULL, NULL, NULL) ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, s.gcm ? 12 : 13, NULL) <= 0 ||
+	    (!s.gcm && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, (int)s.mic_len, NULL) <= 0) ||
+	    !EVP_DecryptInit_ex2(ctx, NULL, tk, NULL, NULL)) {
+		EVP_CIPHER_CTX_free(ctx);
+		return FW_ECRYPTO;
+	}
+	k->ctx = ctx;
+	k->cipher = cipher;
+	return 0;
+}
+
+void fw_aead_key_clear(struct fw_aead_key *k)
+{
+	EVP_CIPHER_CTX_free(k->ctx);	/* frees the key schedule, cleansed */
+	k->ctx = NULL;
+	k->cipher = 0;
+}
+
+int fw_aead_decrypt_key(const struct fw_aead_key *k, const uint8_t *mpdu, size_t len,
+			size_t hdr_len, uint8_t *out, size_t *out_len)
+{
+	EVP_CIPHER_CTX *ctx;
+	struct suite s;
+	struct hdr_info h;
+	uint8_t nonce[13], tag[16], dummy;
+	uint64_t pn;
+	size_t body;
+	int err, outl = 0;
+
+	if (!k || !k->ctx || !mpdu || !out || !out_len)
+		return FW_EINVAL;
+	ctx = k->ctx;
+	err = get_suite(k->cipher, &s);
+	if (err)
+		return err;
+	if (hdr_len > len || len - hdr_len < 8 + s.mic_len)
+		return FW_ETRUNC;
+	err = parse_hdr(mpdu, hdr_len, &h, true);
+	if (!err)
+		err = read_pn(mpdu + hdr_len, 8, &pn);
+	if (err)
+		return err;
+	body = len - hdr_len - 8 - s.mic_len;
+	memcpy(tag, mpdu + len - s.mic_len, s.mic_len);
+	make_nonce(&s, &h, pn, nonce);	/* of the IV length the key was made with */
+	/* CCM: the tag before the nonce and the data; the total length before the AAD */
+	if ((!s.gcm && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, (int)s.mic_len, tag) <= 0) ||
+	    !EVP_DecryptInit_ex2(ctx, NULL, NULL, nonce, NULL) ||
+	    (!s.gcm && !EVP_DecryptUpdate(ctx, NULL, &outl, NULL, (int)body)) ||
+	    !EVP_DecryptUpdate(ctx, NULL, &outl, h.aad, (int)h.aad_len))
+		return FW_ECRYPTO;
+	if (!EVP_DecryptUpdate(ctx, body ? out : &dummy, &outl, body ? mpdu + hdr_len + 8 : &dummy,
+			       (int)body))
+		return s.gcm ? FW_ECRYPTO : FW_EVERIFY;	/* CCM checks the tag here */
+	if (s.gcm && (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, (int)s.mic_len, tag) <= 0 ||
+		      EVP_DecryptFinal_ex(ctx, out + outl, &outl) <= 0))
+		return FW_EVERIFY;
+	*out_len = body;
+	return 0;
+}
+
 /* k->ctx is an EVP_CIPHER_CTX: AES-ECB under the TK, padding off. */
 int fw_aead_peek_key_init(struct fw_aead_peek_key *k, const uint8_t *tk, size_t tk_len)
 {
@@ -340,8 +414,12 @@ int fw_aead_peek(const struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t
 	}
 	if (!EVP_EncryptUpdate(k->ctx, ks, &outl, ctr, sizeof(ctr)) || outl != sizeof(ks))
 		return FW_ECRYPTO;
+	/*
+	 * ks is not wiped: one keystream block says no more than the
+	 * plaintext it gives, which goes to the caller, and a wipe per MPDU
+	 * is a call on the data path
+	 */
 	for (size_t i = 0; i < n; i++)
 		out[i] = (uint8_t)(mpdu[hdr_len + 8 + i] ^ ks[i]);
-	OPENSSL_cleanse(ks, sizeof(ks));
 	return 0;
 }

@@ -60,4 +60,30 @@ static inline bool fw_aead_peek_key_ready(const struct fw_aead_peek_key *k) { re
 int fw_aead_peek(const struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu,
 		 size_t len, size_t hdr_len, uint8_t *out, size_t n);
 
+/*
+ * A TK's CCM or GCM context, keyed once and kept, so that decrypting many
+ * MPDUs under it costs no key schedule each (fw_aead_decrypt makes one a
+ * call): only the nonce, AAD and tag are set per MPDU.  One cipher suite
+ * type a key.  As for the peek key, the caller holds the struct; a zeroed
+ * one holds no key, _clear frees what _init made, and a failed _init
+ * leaves it holding none.
+ */
+struct fw_aead_key {
+	void *ctx;		/* OpenSSL's EVP_CIPHER_CTX, keyed */
+	uint8_t cipher;
+};
+int fw_aead_key_init(struct fw_aead_key *k, uint8_t cipher, const uint8_t *tk, size_t tk_len);
+void fw_aead_key_clear(struct fw_aead_key *k);
+static inline bool fw_aead_key_ready(const struct fw_aead_key *k, uint8_t cipher)
+{
+	return k->ctx != 0 && k->cipher == cipher;
+}
+/*
+ * fw_aead_decrypt with a kept key (its cipher).  On FW_EVERIFY out may
+ * hold what the wrong key or the altered frame gave: the caller's buffer,
+ * overwritten by its next use, is not wiped here (the data path).
+ */
+int fw_aead_decrypt_key(const struct fw_aead_key *k, const uint8_t *mpdu, size_t len,
+			size_t hdr_len, uint8_t *out, size_t *out_len);
+
 #endif

@@ -78,6 +78,11 @@ unsigned fw_core_add_input(struct fw_core *c, const char *path, int linktype)
 	return (unsigned)c->n_inputs++;
 }
 
+void fw_core_add_note(struct fw_core *c, const char *msg)
+{
+	hs_note(c, "%s", msg);
+}
+
 void fw_core_input_error(struct fw_core *c, unsigned input, const char *msg)
 {
 	if (input >= c->n_inputs)
@@ -263,6 +268,7 @@ void fw_core_finish(struct fw_core *c)
 			continue;
 		finish_link(c, l);
 	}
+	hs_caps_note(c);
 	publish(c, c->links, c->n_links);
 }
 
@@ -286,6 +292,7 @@ void fw_core_refresh(struct fw_core *c)
 		c->snap[c->n_snap++] = s;
 		finish_link(c, s);
 	}
+	hs_caps_note(c);
 	publish(c, c->snap, c->n_snap);
 }
 

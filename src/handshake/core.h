@@ -96,10 +96,34 @@ size_t fw_core_n_findings(const struct fw_core *c);
 const struct fw_finding *fw_core_finding(const struct fw_core *c, size_t i);
 
 /*
+ * The keys the run derived, for --export-keys: for every verified
+ * handshake its PMK and TK, and every distinct GTK a msg 3/4 or group
+ * msg 1/2 carried, handed to fn one at a time (PMKs once per handshake:
+ * the caller drops repeats).  The bytes are valid during the call only
+ * and are key material: the caller writes them only where the user asked.
+ * *missed (may be NULL) counts verified handshakes whose TK could not be
+ * given (an FT PTK no longer cached).  Returns the number of keys handed
+ * out.  Call after fw_core_finish().
+ */
+enum fw_core_key_kind { FW_CK_PMK, FW_CK_TK, FW_CK_GTK };
+struct fw_core_key {
+	enum fw_core_key_kind kind;
+	const struct fw_link *link;
+	size_t hs;		/* index of the handshake in link->hs */
+	const uint8_t *key;
+	size_t len;
+	uint32_t cipher;	/* TK, GTK: the cipher suite selector when known, else 0 */
+};
+typedef void (*fw_core_key_fn)(void *arg, const struct fw_core_key *k);
+int fw_core_keys(struct fw_core *c, fw_core_key_fn fn, void *arg, size_t *missed);
+
+/*
  * Warnings for the user that are not findings (e.g. "passphrase given but
  * no SSID known for BSSID x; use --ssid"), one per line, deduplicated.
  */
 size_t fw_core_n_notes(const struct fw_core *c);
+/* Add one (an input's own, e.g. a damaged gzip trailer); said once however often added. */
+void fw_core_add_note(struct fw_core *c, const char *msg);
 const char *fw_core_note(const struct fw_core *c, size_t i);
 
 #endif

@@ -33,6 +33,12 @@
  * keystream (no MIC check), are the LLC/SNAP header of EtherType 0x888e
  * the decoder looks for: any other data frame, however many, costs an
  * AES block per key of the link at most (may_be_eapol_key).
+ *
+ * A direction whose frames no key opens, frame after frame, stops being
+ * tried until something can change that (giveup.c): the data frames
+ * nothing watches are then counted as undecrypted without an AES block.
+ * Management frames and the frames watched after an msg 3/4 or an
+ * association are always tried.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +82,7 @@ static void tk_clear(struct hs_tk *t)
 {
 	fw_ptk_wipe(&t->ptk);
 	fw_aead_peek_key_clear(&t->peek);
+	fw_aead_key_clear(&t->full);
 	t->valid = false;
 	t->tk_len = 0;
 }
@@ -93,15 +100,20 @@ void hs_decrypt_free(struct fw_core *c)
 {
 	for (size_t i = 0; i < 2; i++)
 		fw_aead_peek_key_clear(&c->zero_peek[i]);
+	for (size_t i = 0; i < 4; i++)
+		fw_aead_key_clear(&c->zero_full[i]);
 }
 
-static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
+/* Whether the key changed (a frame no key opened may open now). */
+static bool tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
 {
+	bool was = t->valid;
+
 	if (t->valid && ptk && t->ptk.tk_len == ptk->tk_len &&
 	    memcmp(t->ptk.tk, ptk->tk, ptk->tk_len) == 0) {
 		t->hs = h;	/* the same key: its schedule stays */
 		t->ptk = *ptk;
-		return;
+		return false;
 	}
 	tk_clear(t);
 	t->valid = ptk != NULL;
@@ -110,12 +122,19 @@ static void tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
 		t->ptk = *ptk;
 		t->tk_len = (uint8_t)ptk->tk_len;
 	}
+	return was || ptk;
+}
+
+static void giveup_reset_both(struct hs_tks *k)
+{
+	hs_giveup_reset(&k->dir[0]);
+	hs_giveup_reset(&k->dir[1]);
 }
 
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 {
 	struct hs_tks *k = l->tks;
-	bool have_new = false;
+	bool have_new = false, changed = false;
 
 	if (!l->tk_dirty || l->n_msgs > HS_VERIFY_AT_FEED_MAX)
 		return;
@@ -129,20 +148,44 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 		if (!k && !(k = l->tks = calloc(1, sizeof(*k))))
 			return;
 		if (!have_new) {
-			tk_set(&k->tk_new, (unsigned)h, ptk);
+			changed |= tk_set(&k->tk_new, (unsigned)h, ptk);
 			have_new = true;
 			continue;
 		}
-		tk_set(&k->tk_prev, (unsigned)h, ptk);
+		if (tk_set(&k->tk_prev, (unsigned)h, ptk) || changed)
+			giveup_reset_both(k);
 		l->tk_any = true;
 		return;
 	}
 	if (!k)
 		return;
 	if (!have_new)
-		tk_set(&k->tk_new, 0, NULL);
-	tk_set(&k->tk_prev, 0, NULL);
+		changed |= tk_set(&k->tk_new, 0, NULL);
+	if (tk_set(&k->tk_prev, 0, NULL) || changed)
+		giveup_reset_both(k);
 	l->tk_any = k->tk_new.valid;
+}
+
+/*
+ * The give-up state of a direction whose frame is about to be tried, reset
+ * first by whatever may have changed the answer since the last frame
+ * tried: a message, a (re)association or deauthentication of the link
+ * (both directions).  A packet number that went back, jumped or changed
+ * key id resets its direction at once (track_pn).
+ */
+static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
+{
+	struct hs_tks *k = l->tks;
+	struct hs_giveup *g = &k->dir[from_ap];
+
+	if (k->seen_msgs != l->n_msgs || k->seen_kev != l->n_kev ||
+	    k->seen_assoc != l->assoc_frame) {
+		k->seen_msgs = l->n_msgs;
+		k->seen_kev = l->n_kev;
+		k->seen_assoc = l->assoc_frame;
+		giveup_reset_both(k);
+	}
+	return g;
 }
 
 /*
@@ -174,6 +217,15 @@ static struct fw_pn_event *track_pn(struct hs_link *l, struct hs_pn_track *t,
 	n_m3 = l->m3_n;
 	if (t->valid && f->dot11.retry && f->pn == t->pn)
 		return NULL;	/* a MAC retransmission repeats its PN */
+	/*
+	 * A packet number that went back (the subtraction wraps), jumped or
+	 * changed key id may come with another key: the direction is tried
+	 * again, whatever this frame's length (most frames that show it are
+	 * never tried themselves).  A direction's first frame needs no reset:
+	 * none of its frames was tried before.
+	 */
+	if ((f->pn - t->pn - 1 >= HS_PN_JUMP || t->keyid != f->keyid) && l->tks)
+		hs_giveup_reset(&l->tks->dir[from_ap]);
 	if (t->valid && t->keyid == f->keyid && t->hs == (uint16_t)hs && f->pn <= t->pn &&
 	    l->n_pn_events < HS_PN_EVENTS_MAX &&
 	    (l->pn_events = hs_grow(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
@@ -203,45 +255,68 @@ static struct fw_pn_event *track_pn(struct hs_link *l, struct hs_pn_track *t,
 	return e;
 }
 
-static int decrypt_with(uint8_t cipher, const uint8_t *tk, size_t tk_len, const uint8_t *mpdu,
-			size_t len, size_t hdr_len, uint8_t *out, size_t *out_len)
+static bool is_aead(uint8_t cipher)
+{
+	return cipher == FW_CIPHER_CCMP || cipher == FW_CIPHER_CCMP_256 || cipher == FW_CIPHER_GCMP ||
+	       cipher == FW_CIPHER_GCMP_256;
+}
+
+/*
+ * Decrypt with one key: CCMP/GCMP through the key's kept context (made at
+ * its first use, for this cipher), TKIP from the key itself (its per-MPDU
+ * RC4 key is the cipher's own).  A context that cannot be made: the call
+ * that makes one per MPDU.
+ */
+static int decrypt_with(struct fw_aead_key *kept, uint8_t cipher, const uint8_t *tk, size_t tk_len,
+			const uint8_t *mpdu, size_t len, size_t hdr_len, uint8_t *out,
+			size_t *out_len)
 {
 	if (cipher == FW_CIPHER_TKIP)
 		return fw_tkip_decrypt(tk, tk_len, mpdu, len, hdr_len, out, out_len);
-	return fw_aead_decrypt(cipher, tk, tk_len, mpdu, len, hdr_len, out, out_len);
+	if (!fw_aead_key_ready(kept, cipher)) {
+		fw_aead_key_clear(kept);
+		if (!is_aead(cipher) || fw_aead_key_init(kept, cipher, tk, tk_len) != 0)
+			return fw_aead_decrypt(cipher, tk, tk_len, mpdu, len, hdr_len, out, out_len);
+	}
+	return fw_aead_decrypt_key(kept, mpdu, len, hdr_len, out, out_len);
+}
+
+/* The core's kept context of the all-zero TK for cipher. */
+static struct fw_aead_key *zero_full(struct fw_core *c, uint8_t cipher)
+{
+	switch (cipher) {
+	case FW_CIPHER_CCMP_256: return &c->zero_full[1];
+	case FW_CIPHER_GCMP: return &c->zero_full[2];
+	case FW_CIPHER_GCMP_256: return &c->zero_full[3];
+	default: return &c->zero_full[0];
+	}
 }
 
 /* Try the link's keys on the MPDU; the plaintext body lands in c->dec_buf. */
-static enum fw_dec_key try_keys(struct fw_core *c, const struct hs_link *l, uint8_t cipher,
+static enum fw_dec_key try_keys(struct fw_core *c, struct hs_link *l, uint8_t cipher,
 				const uint8_t *mpdu, size_t len, size_t hdr_len, size_t *out_len,
 				int *dec_hs)
 {
 	static const uint8_t zero[32];
 	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
-	const struct hs_tk *n = &l->tks->tk_new, *p = &l->tks->tk_prev;
+	struct hs_tk *n = &l->tks->tk_new, *p = &l->tks->tk_prev;
 
-	if (n->valid && decrypt_with(cipher, n->ptk.tk, n->ptk.tk_len, mpdu, len, hdr_len,
+	if (n->valid && decrypt_with(&n->full, cipher, n->ptk.tk, n->ptk.tk_len, mpdu, len, hdr_len,
 				     c->dec_buf, out_len) == 0) {
 		*dec_hs = (int)n->hs;
 		return FW_DEC_NEW;
 	}
-	if (p->valid && decrypt_with(cipher, p->ptk.tk, p->ptk.tk_len, mpdu, len, hdr_len,
+	if (p->valid && decrypt_with(&p->full, cipher, p->ptk.tk, p->ptk.tk_len, mpdu, len, hdr_len,
 				     c->dec_buf, out_len) == 0) {
 		*dec_hs = (int)p->hs;
 		return FW_DEC_PREV;
 	}
-	if (tk_len && decrypt_with(cipher, zero, tk_len, mpdu, len, hdr_len, c->dec_buf,
-				   out_len) == 0) {
+	if (tk_len && decrypt_with(zero_full(c, cipher), cipher, zero, tk_len, mpdu, len, hdr_len,
+				   c->dec_buf, out_len) == 0) {
 		*dec_hs = -1;
 		return FW_DEC_ZERO;
 	}
 	return FW_DEC_NONE;
-}
-
-static bool is_aead(uint8_t cipher)
-{
-	return cipher == FW_CIPHER_CCMP || cipher == FW_CIPHER_CCMP_256 || cipher == FW_CIPHER_GCMP ||
-	       cipher == FW_CIPHER_GCMP_256;
 }
 
 enum hs_peek { HS_PEEK_EAPOL, HS_PEEK_OTHER, HS_PEEK_NONE };
@@ -398,6 +473,7 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	struct fw_pframe *pf;
 	struct fw_pn_event *pe;
 	struct hs_pn_track *t;
+	struct hs_giveup *gu = NULL;
 	bool from_ap, mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
 	enum fw_dec_key k = FW_DEC_NONE;
 	uint8_t cipher;
@@ -422,14 +498,36 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
 	       d->hdr_len + d->body_len <= sizeof(c->dec_buf);
+	if (keys && !mgmt) {
+		gu = giveup_of(l, from_ap);
+		if (l->watch_left == 0 && hs_giveup_skip(gu)) {
+			/* given up: counted as trying it would have ended */
+			l->pub.frames_undecrypted++;
+			keys = false;
+		}
+	}
 	if (keys && !want) {
 		want = may_be_eapol_key(c, l, cipher, d, &undecryptable);
-		if (undecryptable)
+		if (undecryptable) {
 			l->pub.frames_undecrypted++;
+			/*
+			 * No key gives an LLC/SNAP header: a failure only if no key
+			 * opens the frame at all (an A-MSDU's first block says
+			 * nothing, and its full decryption is not worth it)
+			 */
+			if (!(d->qos && (d->qos_ctl & FW_QOS_AMSDU)))
+				hs_giveup_result(gu, try_keys(c, l, cipher, d->body - d->hdr_len,
+							      d->hdr_len + d->body_len, d->hdr_len,
+							      &plain_len, &dec_hs) != FW_DEC_NONE);
+			dec_hs = -1;
+		} else if (!want) {
+			hs_giveup_result(gu, true);	/* a key gave its LLC/SNAP header */
+		}
 	} else if (keys && !mgmt && !c->opts.on_decrypted &&
 		   watched_by_peek(c, l, cipher, d, &k, &dec_hs)) {
 		want = false;	/* opened by key k: nothing in it for the handshakes */
 		l->pub.frames_decrypted++;
+		hs_giveup_result(gu, true);
 	}
 	if (want && keys) {
 		k = try_keys(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len,
@@ -439,6 +537,8 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 			l->pub.frames_decrypted++;
 		else
 			l->pub.frames_undecrypted++;
+		if (gu)
+			hs_giveup_result(gu, plain);
 	}
 	/* the key that opened it, for telling a reinstalled key from a new one */
 	if (k == FW_DEC_NEW || k == FW_DEC_PREV) {

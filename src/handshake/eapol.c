@@ -419,10 +419,8 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	if (l->n_msgs == 0)
 		l->pub.file = input;
 	m = hs_link_add_msg(l, &p);
-	if (!m) {
-		hs_link_msg_dropped(c, l);
-		return NULL;
-	}
+	if (!m)
+		return NULL;	/* out of memory */
 	if (!hs_msg_budget_take(c, l, f->eapol.frame_len)) {
 		l->n_msgs--;
 		return NULL;

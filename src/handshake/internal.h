@@ -116,16 +116,35 @@ struct hs_tk {
 	uint8_t tk_len;		/* ptk.tk_len */
 	unsigned hs;		/* the handshake whose PTK it is */
 	struct fw_aead_peek_key peek;	/* its TK's key schedule, made at the first peek */
+	struct fw_aead_key full;	/* and for whole MPDUs, made at the first decryption */
 	struct fw_ptk ptk;	/* wiped with fw_ptk_wipe() */
 };
+/*
+ * Whether one direction of a link is still tried with the link's keys
+ * (giveup.c): frames in a row none opened, and once given up, frames
+ * skipped since the last one tried.
+ */
+struct hs_giveup {
+	uint16_t fails;
+	uint16_t skipped;
+	bool off;		/* given up: the direction's frames are not tried */
+};
+#define HS_GIVEUP_AFTER 8	/* confirmed failures in a row that give a direction up */
+#define HS_GIVEUP_RETRY 256	/* a given-up direction still tries one frame in this many */
+#define HS_PN_JUMP 4096		/* a packet number further ahead than this is news */
+
 struct hs_tks {
+	struct hs_giveup dir[2];	/* [from_ap] */
+	/* what the give-up last saw of the link: a change resets both directions */
+	size_t seen_msgs, seen_kev;
+	uint64_t seen_assoc;
 	struct hs_tk tk_new, tk_prev;
 };
 
 /*
  * Per direction: the last packet number seen, for PN tracking.  32 bytes:
- * half a cache line.  Counts of handshakes and msg 3/4s are bounded by a
- * link's HS_LINK_MAX_MSGS (4096) messages.
+ * half a cache line.  The handshake and msg 3/4 counts are kept modulo
+ * 65536: they are compared for equality between frames close together.
  */
 struct hs_pn_track {
 	uint64_t pn;
@@ -148,7 +167,7 @@ struct hs_pn_track {
  * (index+1) while every such request carries that same ANonce.
  */
 struct hs_hs_index {
-	uint16_t n_type[FW_MSG_REQ + 1];
+	uint32_t n_type[FW_MSG_REQ + 1];
 	uint32_t first_req;	/* 0: no request with an ANonce yet */
 	bool nonces_differ;	/* another ANonce joined: ask the messages */
 };
@@ -239,7 +258,8 @@ struct hs_link {
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
-	bool full;		/* a message was dropped: HS_LINK_MAX_MSGS reached */
+	bool full;		/* a message was dropped: HS_LINK_MSG_BUDGET reached */
+	uint32_t kev_dropped;	/* key model events past HS_KEV_MAX, not kept (mgmt.c) */
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 };
 _Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
@@ -351,6 +371,7 @@ struct fw_core {
 	size_t n_findings, cap_findings;
 
 	struct fw_aead_peek_key zero_peek[2];	/* decrypt.c: the all-zero TK, 16 and 32 bytes */
+	struct fw_aead_key zero_full[4];	/* and whole MPDUs: CCMP, CCMP-256, GCMP, GCMP-256 */
 
 	struct hs_radius_req radius_reqs[HS_RADIUS_REQS];
 	size_t radius_next;
@@ -383,6 +404,9 @@ struct fw_core {
 	uint64_t n_msgs_over_budget;
 	size_t budget_note;
 	size_t psk_cap_note;	/* verify.c: the passphrases' PBKDF2 budget was reached */
+	size_t kev_note;	/* link.c: links past HS_KEV_MAX key model events */
+	uint64_t n_aaa_dropped;	/* radius.c: Access-Accept PMKs past HS_AAA_MAX */
+	size_t aaa_note;
 
 	struct hs_pending pending[HS_MAX_SRCS];	/* ack.c: one queue per source */
 	struct hs_sight sight[HS_SIGHT_SETS * HS_SIGHT_WAYS];	/* sightings.c */
@@ -428,15 +452,19 @@ bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
 /* Move n to the head of q, or put it there. */
 void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
+/*
+ * The note for the caps counted per link (key model events past
+ * HS_KEV_MAX), from the links as they are now: called after every link
+ * was finished, by fw_core_finish and fw_core_refresh alike.
+ */
+void hs_caps_note(struct fw_core *c);
 /* The cap on links, and on networks: opts.max_links, or its default. */
 size_t hs_max_links(const struct fw_core *c);
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
-/* A message the link has no room for (HS_LINK_MAX_MSGS): counted in a note. */
-void hs_link_msg_dropped(struct fw_core *c, struct hs_link *l);
 /*
  * Whether one more message holding an EAPOL frame of eapol_len bytes fits
- * the budget of all links' messages (HS_MSG_BUDGET); if so it is counted,
- * if not counted in a note.
+ * its link's share (HS_LINK_MSG_BUDGET) and the budget of all links'
+ * messages (HS_MSG_BUDGET); if so it is counted, if not counted in a note.
  */
 bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len);
 void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len);
@@ -539,9 +567,18 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
-/* Wipe and free a link's TKs (a copy whose peeks were set to NULL keeps the original's). */
+/* Wipe and free a link's TKs (a copy whose key schedules were set to NULL keeps the original's). */
 void hs_tks_free(struct hs_tks *t);
 void hs_decrypt_free(struct fw_core *c);
+
+/*
+ * giveup.c: whether to skip this frame of a direction (true: count it as
+ * one no key opens, without trying); the outcome of a frame tried with
+ * every key; an event that may change the answer.
+ */
+bool hs_giveup_skip(struct hs_giveup *g);
+void hs_giveup_result(struct hs_giveup *g, bool opened);
+void hs_giveup_reset(struct hs_giveup *g);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);

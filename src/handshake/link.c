@@ -12,8 +12,8 @@
  * place, says how many were dropped.  Networks (net.c) have the same cap.
  *
  * A link's arrays start at one element and double (most links of a
- * hostile capture hold a single message); a link keeps at most
- * HS_LINK_MAX_MSGS messages, later ones are dropped.
+ * hostile capture hold a single message); a link's messages hold at most
+ * HS_LINK_MSG_BUDGET bytes, later ones are dropped with a note.
  *
  * A link's memory is this file's: the link, the copy of it a refresh runs
  * the passes on (hs_link_snapshot), and their ends.
@@ -28,7 +28,6 @@
 #include "util/mac.h"
 
 #define HS_MAX_LINKS_DEFAULT 16384
-#define HS_LINK_MAX_MSGS 4096
 #define HS_LINK_FIRST_MSGS 1
 /*
  * The budget of all links' messages together: a message costs its record,
@@ -37,6 +36,16 @@
  * records once more, so messages take at most about twice this.
  */
 #define HS_MSG_BUDGET ((size_t)256 << 20)
+/*
+ * The share one link may take, some 21,000 messages: a link up all day
+ * that re-keys or reconnects every 20 seconds, or a capture where one
+ * station retries for hours, is analysed entirely, while a link that
+ * floods the air cannot take the room every other link needs.  Some passes
+ * over a link still walk its messages once per handshake, so this share
+ * also bounds the time one link can cost (about 10 s of CPU at worst, one
+ * message a handshake).
+ */
+#define HS_LINK_MSG_BUDGET ((size_t)32 << 20)
 /* links dropped at once when the cap is reached: 1/64 of it */
 #define HS_EVICT_SHIFT 6
 #define HS_LINK_ALIGN 64
@@ -127,10 +136,30 @@ static size_t msg_cost(size_t eapol_len)
 	return sizeof(struct fw_msg) + sizeof(struct hs_msg_priv) + eapol_len;
 }
 
+/* A message past its link's share: dropped, counted in one note for the run. */
+static void link_full(struct fw_core *c, struct hs_link *l)
+{
+	c->n_msgs_dropped++;
+	if (!l->full) {
+		l->full = true;
+		c->n_links_full++;
+	}
+	/* one note for the whole input, its numbers kept up to date in place */
+	hs_note_update(c, &c->msgs_drop_note, "%llu link%s reached the limit of %zu MiB of "
+		       "EAPOL-Key messages per link: %llu later message%s dropped, not analysed",
+		       (unsigned long long)c->n_links_full, c->n_links_full == 1 ? "" : "s",
+		       HS_LINK_MSG_BUDGET >> 20, (unsigned long long)c->n_msgs_dropped,
+		       c->n_msgs_dropped == 1 ? "" : "s");
+}
+
 bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len)
 {
 	size_t cost = msg_cost(eapol_len);
 
+	if (l->msg_bytes + cost > HS_LINK_MSG_BUDGET) {
+		link_full(c, l);
+		return false;
+	}
 	if (c->msg_bytes + cost > HS_MSG_BUDGET) {
 		c->n_msgs_over_budget++;
 		hs_note_update(c, &c->budget_note, "the messages of all links reached their memory "
@@ -303,8 +332,6 @@ static void *grow(void *arr, size_t cap, size_t *ncap, size_t elem, size_t first
 
 struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 {
-	if (l->n_msgs >= HS_LINK_MAX_MSGS)
-		return NULL;
 	if (l->n_msgs == l->cap_msgs) {
 		size_t ncap;
 		struct fw_msg *m = grow(l->msgs, l->cap_msgs, &ncap, sizeof(*m), HS_LINK_FIRST_MSGS);
@@ -325,21 +352,22 @@ struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 	return &l->msgs[l->n_msgs++];
 }
 
-void hs_link_msg_dropped(struct fw_core *c, struct hs_link *l)
+void hs_caps_note(struct fw_core *c)
 {
-	if (l->n_msgs < HS_LINK_MAX_MSGS)
-		return;		/* out of memory, not the cap */
-	c->n_msgs_dropped++;
-	if (!l->full) {
-		l->full = true;
-		c->n_links_full++;
-	}
-	/* one note for the whole input, its numbers kept up to date in place */
-	hs_note_update(c, &c->msgs_drop_note, "%llu link%s reached the limit of %d EAPOL-Key "
-		       "messages per link: %llu later message%s dropped, not analysed",
-		       (unsigned long long)c->n_links_full, c->n_links_full == 1 ? "" : "s",
-		       HS_LINK_MAX_MSGS, (unsigned long long)c->n_msgs_dropped,
-		       c->n_msgs_dropped == 1 ? "" : "s");
+	uint64_t links = 0, events = 0;
+
+	for (size_t i = 0; i < c->n_links; i++)
+		if (c->links[i]->kev_dropped) {
+			links++;
+			events += c->links[i]->kev_dropped;
+		}
+	if (!links)
+		return;
+	hs_note_update(c, &c->kev_note, "%llu link%s reached the limit of %d key events "
+		       "(associations, deauthentications, SA Queries) per link: %llu later event%s "
+		       "not modelled, so which key each side held after them is not known",
+		       (unsigned long long)links, links == 1 ? "" : "s", HS_KEV_MAX,
+		       (unsigned long long)events, events == 1 ? "" : "s");
 }
 
 int hs_link_new_hs(struct hs_link *l, bool group)
@@ -454,8 +482,10 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
 	s->kev = dup_array(l->kev, l->n_kev, sizeof(*l->kev));
 	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
-	if (s->tks)	/* key schedules stay the original's */
+	if (s->tks) {	/* key schedules stay the original's */
 		s->tks->tk_new.peek = s->tks->tk_prev.peek = (struct fw_aead_peek_key){ 0 };
+		s->tks->tk_new.full = s->tks->tk_prev.full = (struct fw_aead_key){ 0 };
+	}
 	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
 	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
 				    : NULL;
@@ -492,18 +522,18 @@ void hs_link_sort_by_handshake(struct hs_link *l)
 		l->msgs[j] = m;
 		l->priv[j] = p;
 	}
+	/* sorted: each handshake's messages are one run, found in one pass */
 	for (size_t h = 0; h < l->n_hs; h++) {
-		size_t first = l->n_msgs, count = 0;
+		l->hs[h].first = 0;
+		l->hs[h].count = 0;
+	}
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		size_t h = l->msgs[i].handshake;
 
-		for (size_t i = 0; i < l->n_msgs; i++) {
-			if (l->msgs[i].handshake != h)
-				continue;
-			if (first == l->n_msgs)
-				first = i;
-			count++;
-		}
-		l->hs[h].first = first == l->n_msgs ? 0 : first;
-		l->hs[h].count = count;
+		if (h >= l->n_hs)
+			continue;
+		if (l->hs[h].count++ == 0)
+			l->hs[h].first = i;
 	}
 }
 

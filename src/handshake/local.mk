@@ -9,6 +9,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/classify.c \
 	src/handshake/keydata.c src/handshake/keydata.h \
 	src/handshake/verify.c \
+	src/handshake/keyexport.c \
 	src/handshake/outcome.c \
 	src/handshake/reason.c \
 	src/handshake/detect_mic.c \
@@ -20,6 +21,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/ack.c \
 	src/handshake/sightings.c \
 	src/handshake/decrypt.c \
+	src/handshake/giveup.c \
 	src/handshake/radius.c \
 	src/handshake/detect_ack.c \
 	src/handshake/detect_install.c \

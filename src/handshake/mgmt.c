@@ -53,8 +53,11 @@ static struct hs_kev *kev_add(struct hs_link *l, enum hs_kev_kind kind, unsigned
 {
 	struct hs_kev *e;
 
-	if (l->n_kev >= HS_KEV_MAX ||
-	    !(e = hs_grow(l->kev, &l->cap_kev, l->n_kev + 1, sizeof(*e))))
+	if (l->n_kev >= HS_KEV_MAX) {
+		l->kev_dropped++;	/* counted in a note (hs_caps_note) */
+		return NULL;
+	}
+	if (!(e = hs_grow(l->kev, &l->cap_kev, l->n_kev + 1, sizeof(*e))))
 		return NULL;
 	l->kev = e;
 	e = &l->kev[l->n_kev++];

@@ -85,8 +85,13 @@ static void keep_pmk(struct fw_core *c, const struct hs_radius_req *q, const uin
 {
 	struct hs_aaa_pmk **arr, *e;
 
-	if (c->n_aaa >= HS_AAA_MAX)
+	if (c->n_aaa >= HS_AAA_MAX) {
+		c->n_aaa_dropped++;
+		hs_note_update(c, &c->aaa_note, "the PMKs of the first %d RADIUS Access-Accepts "
+			       "were kept: %llu later one%s not tried on any link", HS_AAA_MAX,
+			       (unsigned long long)c->n_aaa_dropped, c->n_aaa_dropped == 1 ? "" : "s");
 		return;
+	}
 	arr = hs_grow(c->aaa, &c->cap_aaa, c->n_aaa + 1, sizeof(*arr));
 	if (!arr)
 		return;

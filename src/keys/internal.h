@@ -20,6 +20,7 @@
 
 /* Hard caps: a key file is written by a person, a log holds a few PMKs. */
 #define FW_KEYS_MAX_KEYS 65536
+#define FW_KEYS_MAX_KEYS_STR "65536"
 #define FW_KEYS_MAX_PSKS FW_KEYRING_PSK_CAP	/* derived (passphrase, SSID) pairs, all keys */
 #define FW_KEYS_SSID_MAX 32	/* IEEE 802.11-2020 9.4.2.2: SSID is 0..32 octets */
 
@@ -66,6 +67,8 @@ struct fw_keyring {
 int fw_keys_add(struct fw_keyring *kr, enum fw_key_kind kind, const uint8_t *secret,
 		size_t len, const uint8_t *ssid, size_t ssid_len, const char *origin,
 		struct fw_keys_key **out);
+/* What a failed fw_keys_add() means, for a message: the cap on keys, or memory. */
+const char *fw_keys_add_failed(int rc);
 /* The stored PMK with exactly these bytes, or NULL. */
 struct fw_keys_key *fw_keys_find_pmk(const struct fw_keyring *kr, const uint8_t *pmk, size_t len);
 

@@ -161,7 +161,8 @@ int fw_keyring_load_keylog(struct fw_keyring *kr, const char *path, char *err, s
 			snprintf(origin, sizeof(origin), "keylog %s line %lu", path, lr->lineno);
 			rc = fw_keys_add(kr, FW_KEY_PMK, pmk, pmk_len, NULL, 0, origin, &k);
 			if (rc) {
-				snprintf(err, errlen, "%s: out of memory", path);
+				snprintf(err, errlen, "%s line %lu: %s", path, lr->lineno,
+					 fw_keys_add_failed(rc));
 				break;
 			}
 		}

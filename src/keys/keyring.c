@@ -83,6 +83,12 @@ static char *dup_str(const char *s)
 	return d;
 }
 
+const char *fw_keys_add_failed(int rc)
+{
+	return rc == FW_ERANGE ? "more than " FW_KEYS_MAX_KEYS_STR " keys in all (the cap on keys)"
+			       : "out of memory";
+}
+
 int fw_keys_add(struct fw_keyring *kr, enum fw_key_kind kind, const uint8_t *secret,
 		size_t len, const uint8_t *ssid, size_t ssid_len, const char *origin,
 		struct fw_keys_key **out)
@@ -96,7 +102,7 @@ int fw_keys_add(struct fw_keyring *kr, enum fw_key_kind kind, const uint8_t *sec
 		struct fw_keys_key **keys;
 
 		if (kr->n >= FW_KEYS_MAX_KEYS)
-			return FW_ENOMEM;
+			return FW_ERANGE;	/* said as such: fw_keys_add_failed */
 		keys = realloc(kr->keys, cap * sizeof(*keys));
 		if (!keys)
 			return FW_ENOMEM;
@@ -165,7 +171,7 @@ int fw_keyring_add_pmk_hex(struct fw_keyring *kr, const char *hex, const char *o
 	if (rc == 0) {
 		rc = fw_keys_add(kr, FW_KEY_PMK, pmk, len, NULL, 0, origin, NULL);
 		if (rc)
-			say(err, errlen, "%s: out of memory", origin ? origin : "pmk");
+			say(err, errlen, "%s: %s", origin ? origin : "pmk", fw_keys_add_failed(rc));
 	} else {
 		say(err, errlen, "%s: %s", origin ? origin : "pmk", what);
 	}
@@ -178,6 +184,7 @@ int fw_keyring_add_passphrase(struct fw_keyring *kr, const char *pass,
 			      char *err, size_t errlen)
 {
 	char what[160];
+	int rc;
 
 	if (!kr || !pass)
 		return FW_EINVAL;
@@ -186,10 +193,11 @@ int fw_keyring_add_passphrase(struct fw_keyring *kr, const char *pass,
 		say(err, errlen, "%s: %s", origin ? origin : "passphrase", what);
 		return FW_EINVAL;
 	}
-	if (fw_keys_add(kr, FW_KEY_PSK, (const uint8_t *)pass, strlen(pass), ssid, ssid_len,
-			origin, NULL) != 0) {
-		say(err, errlen, "%s: out of memory", origin ? origin : "passphrase");
-		return FW_ENOMEM;
+	rc = fw_keys_add(kr, FW_KEY_PSK, (const uint8_t *)pass, strlen(pass), ssid, ssid_len,
+			 origin, NULL);
+	if (rc != 0) {
+		say(err, errlen, "%s: %s", origin ? origin : "passphrase", fw_keys_add_failed(rc));
+		return rc;
 	}
 	return 0;
 }
@@ -307,11 +315,14 @@ int fw_keyring_add_line(struct fw_keyring *kr, const char *line, const char *ori
 			say(err, errlen, "%s: more than %d log lines", origin, FW_KEYRING_MAX_LOGS);
 	} else if (ks.is_keylog) {
 		rc = add_keylog(kr, ks.text, origin, base_dir, err, errlen);
-	} else if (ks.kind == FW_KEY_PMK || ks.kind == FW_KEY_MSK) {
-		rc = fw_keys_add(kr, ks.kind, ks.bin, ks.bin_len, NULL, 0, origin, NULL);
 	} else {
-		rc = fw_keys_add(kr, ks.kind, (const uint8_t *)ks.text, strlen(ks.text),
-				 ks.has_ssid ? ks.ssid : NULL, ks.ssid_len, origin, NULL);
+		if (ks.kind == FW_KEY_PMK || ks.kind == FW_KEY_MSK)
+			rc = fw_keys_add(kr, ks.kind, ks.bin, ks.bin_len, NULL, 0, origin, NULL);
+		else
+			rc = fw_keys_add(kr, ks.kind, (const uint8_t *)ks.text, strlen(ks.text),
+					 ks.has_ssid ? ks.ssid : NULL, ks.ssid_len, origin, NULL);
+		if (rc == FW_ERANGE)
+			say(err, errlen, "%s: %s", origin, fw_keys_add_failed(rc));
 	}
 	if (rc == FW_ENOMEM)
 		say(err, errlen, "%s: out of memory", origin);

@@ -253,16 +253,12 @@ static void sightings_note(FILE *out, const struct fw_view *v, const struct fw_m
 	}
 }
 
-static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, const struct fw_msg *m,
-		    const struct fw_text_opts *o)
+void fw_ladder_notes(FILE *out, const struct fw_view *v, const struct fw_msg *m,
+		     const struct fw_text_opts *o)
 {
-	char frame[48], label[96];
+	char frame[48];
 	bool first = true;
 
-	snprintf(label, sizeof(label), "%s rc=%" PRIu64 "%s%s", fw_out_msg_name(m->type),
-		 m->replay_counter, m->retry ? " [retry]" : "", m->protected_ ? " [enc]" : "");
-	row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, m->file, m->frame), m->ts_ns - t0,
-		  m->from_ap, label);
 	mic_note(out, v, m, o, &first);
 	pmkid_note(out, m, o, &first);
 	if (m->acked != FW_ACK_UNKNOWN) {
@@ -298,6 +294,18 @@ static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, cons
 		fprintf(out, "%zu trailing byte%s", m->trailing, m->trailing == 1 ? "" : "s");
 	}
 	key_data_note(out, m, o, &first);
+}
+
+static void msg_row(FILE *out, const struct fw_view *v, int fw, int64_t t0, const struct fw_msg *m,
+		    const struct fw_text_opts *o)
+{
+	char frame[48], label[96];
+
+	snprintf(label, sizeof(label), "%s rc=%" PRIu64 "%s%s", fw_out_msg_name(m->type),
+		 m->replay_counter, m->retry ? " [retry]" : "", m->protected_ ? " [enc]" : "");
+	row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, m->file, m->frame), m->ts_ns - t0,
+		  m->from_ap, label);
+	fw_ladder_notes(out, v, m, o);
 	fputc('\n', out);
 }
 

@@ -26,6 +26,13 @@
 void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l,
 		     size_t first, size_t count, const struct fw_handshake *h,
 		     const struct fw_text_opts *o);
+/*
+ * What a message's row says after its arrow ("  MIC ok; ACKed #25; ..."),
+ * two spaces first, no newline: the attachable reports write it beside
+ * their own drawing of the arrow.
+ */
+void fw_ladder_notes(FILE *out, const struct fw_view *v, const struct fw_msg *m,
+		     const struct fw_text_opts *o);
 /* Rows for the link's EAP authentication (l->eap), times relative to the first. */
 void fw_ladder_write_eap(FILE *out, const struct fw_view *v, const struct fw_link *l,
 			 const struct fw_text_opts *o);

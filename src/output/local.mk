@@ -10,6 +10,10 @@ libfwoutput_a_SOURCES = \
 	src/output/utf8.c src/output/utf8.h \
 	src/output/events.c src/output/events.h \
 	src/output/logrows.c src/output/logrows.h \
+	src/output/rwalk.c src/output/rwalk.h \
+	src/output/report.h src/output/html.c \
+	src/output/svg.c src/output/svg.h \
+	src/output/markdown.c \
 	$(NULL)
 libfwoutput_a_CFLAGS = $(AM_CFLAGS)
 

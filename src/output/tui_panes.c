@@ -4,6 +4,9 @@
  * findings feed (newest first, coloured by severity) and the detail pane
  * (the selected link's handshakes drawn by ladder.c, then its findings).
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1	/* qsort_r(3) */
+#endif
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,6 +169,11 @@ static int cmp_rows(const struct tui_row *x, const struct tui_row *y, enum tui_s
 	return c;
 }
 
+static int cmp_rows_q(const void *a, const void *b, void *sort)
+{
+	return cmp_rows(a, b, *(const enum tui_sort *)sort);
+}
+
 int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 {
 	size_t n = 0;
@@ -201,15 +209,12 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 			n++;
 	}
 	t->n_rows = n;
-	/* insertion sort: a handful of links, and it keeps equal rows in order */
-	for (size_t i = 1; i < n; i++) {
-		struct tui_row x = t->rows[i];
-		size_t j = i;
-
-		for (; j > 0 && cmp_rows(&t->rows[j - 1], &x, t->sort) > 0; j--)
-			t->rows[j] = t->rows[j - 1];
-		t->rows[j] = x;
-	}
+	/*
+	 * qsort: tens of thousands of links are sorted on every key press, and
+	 * cmp_rows breaks ties by order of appearance, so no two rows compare
+	 * equal and the unstable sort gives the one order.
+	 */
+	qsort_r(t->rows, n, sizeof(*t->rows), cmp_rows_q, &t->sort);
 	t->sel = 0;
 	for (size_t i = 0; t->has_sel && i < n; i++)
 		if (memcmp(t->rows[i].l->bssid, t->sel_bssid, 6) == 0 &&

@@ -12,6 +12,8 @@ Suite *merge_suite(void);
 Suite *merge_corpus_suite(void);
 Suite *ifid_suite(void);
 Suite *outfile_suite(void);
+Suite *mapped_suite(void);
+Suite *mapped_corpus_suite(void);
 
 /* helpers.c */
 /* The corpus directory (the corpus suites run only where it is: corpus.h). */

@@ -13,6 +13,7 @@ int main(void)
 	srunner_add_suite(sr, merge_suite());
 	srunner_add_suite(sr, ifid_suite());
 	srunner_add_suite(sr, outfile_suite());
+	srunner_add_suite(sr, mapped_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

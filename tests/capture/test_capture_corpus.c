@@ -8,5 +8,5 @@
 int main(void)
 {
 	tcorpus_require("test_capture_corpus");
-	return tcommon_run(file_corpus_suite(), merge_corpus_suite(), NULL);
+	return tcommon_run(file_corpus_suite(), merge_corpus_suite(), mapped_corpus_suite(), NULL);
 }

@@ -34,12 +34,18 @@ M4_PASS='first four lost'	# m4-drop.pcap
 
 . "$top/tests/lib.sh"
 
+# unwrapped FILE: the text report with each failure reason on one line again
+# (a wrapped reason goes on in lines indented six spaces)
+unwrapped() {
+	awk '/^      [^ ]/ { sub(/^ +/, ""); line = line " " $0; next }
+	     { if (NR > 1) print line; line = $0 } END { if (NR) print line }' "$1"
+}
 # has NAME FILE PATTERN: a fixed string is in the file
 has() {
-	if grep -qF -- "$3" "$2"; then ok "$1"; else nok "$1" "'$3' not in: $(head -c 600 "$2")"; fi
+	if unwrapped "$2" | grep -qF -- "$3"; then ok "$1"; else nok "$1" "'$3' not in: $(head -c 600 "$2")"; fi
 }
 hasnt() {
-	if grep -qF -- "$3" "$2"; then nok "$1" "'$3' in: $(head -c 600 "$2")"; else ok "$1"; fi
+	if unwrapped "$2" | grep -qF -- "$3"; then nok "$1" "'$3' in: $(head -c 600 "$2")"; else ok "$1"; fi
 }
 # lines NAME FILE REGEX N: N lines match
 lines() {
@@ -102,7 +108,11 @@ for c in wpa2-psk wrong-psk m4-drop; do cp "$caps/$c.pcap" "$caps/$c.pcap.expect
 sed 's/^expect TIMEOUT at 83/expect TIMEOUT at 84/' "$caps/wrong-psk.pcap.expect" \
 	>"$tmp/flip/wrong-psk.pcap.expect"
 run "flipped expectation" 1 "$fw" check "$tmp/flip"
-has "the failing capture is named" "$tmp/out" "FAIL $tmp/flip/wrong-psk.pcap: "
+has "the failing capture is named" "$tmp/out" "FAIL $tmp/flip/wrong-psk.pcap:"
+check "... its reasons wrapped: no line of them longer than 100 columns" \
+	"! awk '/^  / && length > 100 { bad = 1 } END { exit !bad }' '$tmp/out'" \
+	"$(awk '/^  / && length > 100' "$tmp/out" | head -c 300)"
+lines "... each reason on a line of its own, indented" "$tmp/out" "^  $tmp/flip/wrong-psk.pcap.expect:[0-9]+: " 2
 has "... with the rule and where it is written" "$tmp/out" \
 	"$tmp/flip/wrong-psk.pcap.expect:11: expect TIMEOUT at 84: not found"
 has "... and what was found instead" "$tmp/out" "the TIMEOUT findings hold frames"
@@ -214,7 +224,9 @@ has "... a handshake no longer completes" "$tmp/out" "0 of 1 handshakes complete
 has "... MICs fail" "$tmp/out" "4 MICs fail, the baseline had 0"
 run "the same baseline, sidecars still apply" 1 "$fw" check --baseline "$tmp/base.json" "$caps"
 has "... wpa2-psk still passes" "$tmp/out" "PASS $caps/wpa2-psk.pcap"
-has "... wrong-psk fails on the baseline only" "$tmp/out" "FAIL $caps/wrong-psk.pcap: baseline"
+check "... wrong-psk fails on the baseline only" \
+	"unwrapped '$tmp/out' | grep -A1 -F 'FAIL $caps/wrong-psk.pcap:' | tail -1 | grep -q '^  baseline'" \
+	"$(grep -A2 -F "FAIL $caps/wrong-psk.pcap:" "$tmp/out")"
 "$fw" analyze --json --passphrase "$M4_PASS" "$caps/m4-drop.pcap" >"$tmp/base-m4.json"
 run "a baseline keeps known failures" 0 "$fw" check --passphrase "$M4_PASS" \
 	--baseline "$tmp/base-m4.json" "$tmp/bare/m4-drop.pcap"
@@ -276,6 +288,34 @@ has "... said" "$tmp/err" "no capture"
 run "a bad --bssid, as analyze" 2 "$fw" check --bssid 02:00 "$caps"
 run "--sta filter of another station" 1 "$fw" check --sta 02:00:00:00:09:00 "$caps"
 has "... wpa2-psk then has no handshake" "$tmp/out" "handshakes complete 1: 0 of 0 handshakes complete"
+
+# --- nothing verified: said in the line, the summary, TAP and JUnit ---------
+# (wpa2-psk.pcap without its sidecar nor a key: its handshake completes, but
+# no MIC was checked)
+run "no key: passes" 0 "$fw" check --junit "$tmp/nokey.xml" "$tmp/bare/wpa2-psk.pcap"
+has "... the line says nothing was verified" "$tmp/out" \
+	"PASS $tmp/bare/wpa2-psk.pcap: 1 of 1 handshake complete, 1 finding; judged by the default policy; note: nothing verified, no key for any handshake"
+has "... and so does the summary" "$tmp/out" \
+	"1 capture: 1 passed, 0 failed, 0 unreadable; note: 1 passed with nothing verified (no key for any handshake)"
+"$fw" check --tap "$tmp/bare/wpa2-psk.pcap" >"$tmp/nokey.tap"
+has "... TAP too" "$tmp/nokey.tap" "note: nothing verified, no key for any handshake"
+has "... TAP's summary too" "$tmp/nokey.tap" "# 1 capture: 1 passed, 0 failed, 0 unreadable; note: 1 passed with nothing verified"
+has "... JUnit too" "$tmp/nokey.xml" "note: nothing verified, no key for any handshake"
+run "with the key: no such note" 0 "$fw" check --passphrase "$WPA2_PASS" "$tmp/bare/wpa2-psk.pcap"
+hasnt "... nothing said" "$tmp/out" "nothing verified"
+printf 'require verified\nforbid severity>=error\n' >"$tmp/verified.policy"
+run "a policy that requires verification, no key: fails" 1 "$fw" check --policy "$tmp/verified.policy" \
+	"$tmp/bare/wpa2-psk.pcap"
+has "... and says why" "$tmp/out" \
+	"$tmp/verified.policy:1: require verified: 1 handshake, none checked with a key"
+run "... with the key: passes" 0 "$fw" check --policy "$tmp/verified.policy" \
+	--passphrase "$WPA2_PASS" "$tmp/bare/wpa2-psk.pcap"
+run "... with a wrong key: verification happened, the MIC_BAD fails it" 1 "$fw" check \
+	--policy "$tmp/verified.policy" --passphrase "$WRONG_PASS" "$tmp/bare/wpa2-psk.pcap"
+hasnt "... not for want of a key" "$tmp/out" "none checked with a key"
+printf 'require keys\n' >"$tmp/bad.policy"
+run "require of something else: refused" 2 "$fw" check --policy "$tmp/bad.policy" "$tmp/bare/wpa2-psk.pcap"
+has "... names the line" "$tmp/err" "$tmp/bad.policy:1: want 'require verified'"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -130,9 +130,10 @@ START_TEST(errors_name_file_and_line)
 		"dir/cap.pcap.expect:1: 'fatal' is not a severity (info, warning or error)");
 	refused("forbid\n", true,
 		"dir/cap.pcap.expect:1: want 'forbid CODE', 'forbid severity>=LEVEL' or 'forbid others'");
-	refused("require MIC_BAD\n", true,
-		"dir/cap.pcap.expect:1: not a rule (want key, merge, handshakes, expect or forbid; "
-		"the line is not shown, it may hold a secret)");
+	refused("require MIC_BAD\n", true, "dir/cap.pcap.expect:1: want 'require verified'");
+	refused("requires MIC_BAD\n", true,
+		"dir/cap.pcap.expect:1: not a rule (want key, merge, handshakes, expect, forbid or "
+		"require; the line is not shown, it may hold a secret)");
 	refused("key\n", true,
 		"dir/cap.pcap.expect:1: 'key' needs a key: pmk HEX, psk \"PASS\" [\"SSID\"], keylog PATH, ...");
 	refused("forbid others\nkey psk \"secret passphrase\"\n", false,

@@ -92,8 +92,9 @@ START_TEST(text_lines)
 
 	ck_assert_str_eq(out,
 		"PASS caps/wpa2-psk.pcap: 1 of 1 handshake complete, 0 findings; judged by x.expect\n"
-		"FAIL caps/#1 <wrong> & \"psk\".pcap: x.expect:2: expect TIMEOUT at 84: not found; "
-		"x.expect:3: forbid others: found unexpected TIMEOUT\n"
+		"FAIL caps/#1 <wrong> & \"psk\".pcap:\n"
+		"  x.expect:2: expect TIMEOUT at 84: not found\n"
+		"  x.expect:3: forbid others: found unexpected TIMEOUT\n"
 		"ERROR caps/bad\\xff.pcap: unknown file format\n"
 		"3 captures: 1 passed, 1 failed, 1 unreadable\n");
 	free(out);

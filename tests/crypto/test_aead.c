@@ -4,7 +4,9 @@
  * protected frames of corpus captures with their known TKs (CCMP, CCMP-256,
  * GCMP; data and management frames), and the AAD masking rules of
  * 12.5.3.3.3.  The peek at the first plaintext bytes (one keystream block,
- * no MIC) gives the same bytes as the full decryption on all of them.
+ * no MIC) gives the same bytes as the full decryption on all of them, and
+ * so does a kept key (one key schedule for many MPDUs), also across MPDUs
+ * whose MIC fails in between.
  */
 #include <stdio.h>
 #include <string.h>
@@ -48,6 +50,26 @@ static void check_peek(uint8_t cipher, const uint8_t *tk, size_t tk_len, const u
 	ck_assert(!fw_aead_peek_key_ready(&k));
 }
 
+/* A kept key decrypts mpdu to want (n bytes), twice over. */
+static void check_kept(uint8_t cipher, const uint8_t *tk, size_t tk_len, const uint8_t *mpdu,
+		       size_t len, size_t hdr_len, const uint8_t *want, size_t n)
+{
+	struct fw_aead_key k = { 0 };
+	uint8_t out[512];
+	size_t olen = 0;
+
+	ck_assert_int_eq(fw_aead_key_init(&k, cipher, tk, tk_len), 0);
+	ck_assert(fw_aead_key_ready(&k, cipher));
+	for (int i = 0; i < 2; i++) {
+		memset(out, 0, sizeof(out));
+		ck_assert_int_eq(fw_aead_decrypt_key(&k, mpdu, len, hdr_len, out, &olen), 0);
+		ck_assert_uint_eq(olen, n);
+		ck_assert_mem_eq(out, want, n);
+	}
+	fw_aead_key_clear(&k);
+	ck_assert(!fw_aead_key_ready(&k, cipher));
+}
+
 START_TEST(test_ccmp_m64)
 {
 	uint8_t tk[16], plain[64], enc[64], out[64];
@@ -60,6 +82,7 @@ START_TEST(test_ccmp_m64)
 	ck_assert_uint_eq(olen, plen - 24);
 	ck_assert_mem_eq(out, plain + 24, olen);
 	check_peek(FW_CIPHER_CCMP, tk, 16, enc, elen, 24, plain + 24, 16);
+	check_kept(FW_CIPHER_CCMP, tk, 16, enc, elen, 24, plain + 24, plen - 24);
 
 	ck_assert_int_eq(fw_aead_encrypt(FW_CIPHER_CCMP, tk, 16, plain, 24, 0xb5039776e70cULL, 0,
 					 plain + 24, plen - 24, out, &olen), 0);
@@ -83,6 +106,7 @@ static void check_real(uint8_t cipher, const uint8_t *tk, size_t tk_len, const c
 	ck_assert_uint_eq(olen, wlen);
 	ck_assert_mem_eq(out, want, wlen);
 	check_peek(cipher, tk, tk_len, mpdu, len, hdr_len, want, wlen < 16 ? wlen : 16);
+	check_kept(cipher, tk, tk_len, mpdu, len, hdr_len, want, wlen);
 	/* same PN and key id: encryption reproduces the captured bytes exactly */
 	h = mpdu + hdr_len;
 	pn = (uint64_t)h[0] | (uint64_t)h[1] << 8 | (uint64_t)h[4] << 16 | (uint64_t)h[5] << 24 |
@@ -251,6 +275,63 @@ START_TEST(test_round_trips)
 }
 END_TEST
 
+/*
+ * One kept key through a sequence of MPDUs of every header kind, length
+ * and PN, with MPDUs whose MIC fails (a flipped bit, another key) and one
+ * of another cipher in between: each answer is fw_aead_decrypt's.
+ */
+START_TEST(test_kept_key_sequence)
+{
+	static const uint8_t ciphers[] = { FW_CIPHER_CCMP, FW_CIPHER_CCMP_256, FW_CIPHER_GCMP,
+					   FW_CIPHER_GCMP_256 };
+	static const char *const hdrs[] = {
+		"0841000002000000000002000000010002000000000010c0",
+		"8843000002000000000002000000010002000000000020000200000000020600",
+		"c04000006abbccddeeff90f652e6ef9290f652e6ef92f001",
+	};
+	static const size_t hdr_lens[] = { 24, 32, 24 };
+	uint8_t tk[32], other[32], hdr[40], body[300], enc[400], dec[400], ref[400];
+	size_t elen, dlen, rlen;
+
+	for (size_t i = 0; i < sizeof(tk); i++) {
+		tk[i] = (uint8_t)(0x3c ^ (i * 5));
+		other[i] = (uint8_t)(tk[i] ^ 0x80);
+	}
+	for (size_t i = 0; i < sizeof(body); i++)
+		body[i] = (uint8_t)(i * 11 + 3);
+	for (size_t c = 0; c < sizeof(ciphers); c++) {
+		size_t tk_len = fw_cipher_tk_len(0x000fac00u | ciphers[c]);
+		struct fw_aead_key k = { 0 };
+
+		ck_assert_int_eq(fw_aead_key_init(&k, ciphers[c], tk, tk_len), 0);
+		ck_assert(!fw_aead_key_ready(&k, ciphers[(c + 1) % 4]));
+		for (unsigned n = 0; n < 60; n++) {
+			size_t h = n % 3, blen = (n * 37) % sizeof(body);
+			bool flip = n % 7 == 3, wrong = n % 11 == 5;
+			char what[80];
+			int e;
+
+			snprintf(what, sizeof(what), "cipher %u, MPDU %u", ciphers[c], n);
+			ck_assert_uint_eq(th_hex(hdr, sizeof(hdr), hdrs[h]), hdr_lens[h]);
+			tc_int_cmp(what, fw_aead_encrypt(ciphers[c], wrong ? other : tk, tk_len, hdr,
+					hdr_lens[h], 1000 + n * 3, n & 3, body, blen, enc, &elen), ==, 0);
+			if (flip)
+				enc[elen - 1 - n % 5] ^= 0x10;
+			e = fw_aead_decrypt(ciphers[c], tk, tk_len, enc, elen, hdr_lens[h], ref, &rlen);
+			tc_int_cmp(what, e, ==, flip || wrong ? FW_EVERIFY : 0);
+			tc_int_cmp(what, fw_aead_decrypt_key(&k, enc, elen, hdr_lens[h], dec, &dlen), ==,
+				   e);
+			if (e == 0) {
+				tc_uint_cmp(what, dlen, ==, blen);
+				if (blen)
+					tc_mem_eq(what, dec, body, blen);
+			}
+		}
+		fw_aead_key_clear(&k);
+	}
+}
+END_TEST
+
 START_TEST(test_bad_input)
 {
 	uint8_t tk[16] = { 0 }, mpdu[64], out[64];
@@ -312,6 +393,7 @@ Suite *aead_suite(void)
 	tcase_add_test(tc, test_real_ccmp_management);
 	tcase_add_test(tc, test_aad_masking);
 	tcase_add_test(tc, test_round_trips);
+	tcase_add_test(tc, test_kept_key_sequence);
 	tcase_add_test(tc, test_bad_input);
 	suite_add_tcase(s, tc);
 	return s;

@@ -21,6 +21,9 @@ PMK_COLON=$(echo "$PMK_SP" | tr ' ' :)
 export W SLL PASS PMK_SP PMK_COLON tmp
 printf 'pmk %s\n' "$(echo "$PMK_SP" | tr -d ' ')" >"$tmp/k.txt"
 chmod 644 "$tmp/k.txt"
+# one key more than the keyring holds: an error that says so (not "out of memory")
+awk 'BEGIN { for (i = 0; i < 65537; i++) printf "pmk %064x\n", i }' >"$tmp/many.txt"
+chmod 600 "$tmp/many.txt"
 
 # STATUS | STREAM | ARGS (sh words, expanded) | the exact line wanted ("" : the stream is
 # empty; $tmp in it is the scratch folder)
@@ -63,6 +66,10 @@ table() {
 0|err|synth clean -o "$tmp/t.pcap"|
 0|err|live --no-tui --speed 0 -r "$W"|
 0|err|check -r "$tmp/s.pcap"|
+2|err|analyze --key-file "$tmp/many.txt" "$W"|fourway analyze: key file $tmp/many.txt line 65537: more than 65536 keys in all (the cap on keys)
+2|err|live --no-tui --speed nan -r "$W"|fourway live: --speed: 'nan': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
+2|err|live --no-tui --speed inf -r "$W"|fourway live: --speed: 'inf': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
+2|err|live --no-tui --speed -2 -r "$W"|fourway live: --speed: '-2': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
 ROWS
 }
 
@@ -92,6 +99,24 @@ while IFS='|' read -r want stream args line; do
 		check "$name: what exits 0 is a note" "! grep -v 'note:' \"\$tmp/err\" | grep -q ."
 	fi
 done <"$tmp/rows"
+
+# what goes to a full standard output is an error: the help texts, the code
+# list, the version and the scenario list said there and lost exit 2
+if [ -c /dev/full ]; then
+	for args in "--help" "help" "help analyze" "help codes" "analyze --help" "check --help" \
+		"live --help" "synth --help" "annotate --help" "codes" "codes --implemented" \
+		"--version" "synth --list"; do
+		# shellcheck disable=SC2086 # the words of args, split on purpose
+		"$fw" $args >/dev/full 2>"$tmp/err"
+		got=$?
+		check "fourway $args >/dev/full: exit 2" "[ $got -eq 2 ]" "exit $got"
+		check "fourway $args >/dev/full: says so" \
+			"grep -qxF 'fourway: writing standard output: No space left on device' '$tmp/err'" \
+			"$(head -c 300 "$tmp/err")"
+	done
+else
+	echo "# /dev/full is not a character device here: the full-output cases not run"
+fi
 
 # the PMK with spaces or colons is the PMK: every MIC verifies
 for form in "$PMK_SP" "$PMK_COLON"; do

@@ -10,7 +10,8 @@ tests_handshake_test_handshake_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CF
 tests_handshake_test_handshake_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcrypto.a \
 	libfwdecode.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)
 
-# Which protected frames are decrypted: the rule on a synthesized link, and
+# Which protected frames are decrypted: the rule on a synthesized link, the
+# give-up of a direction no key opens and the events that end it, and
 # no EAPOL-Key message of captures/ lost to it.
 check_PROGRAMS += tests/handshake/test_decrypt
 TESTS += tests/handshake/test_decrypt

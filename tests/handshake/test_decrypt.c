@@ -13,6 +13,14 @@
  * messages found are exactly those found when every protected frame is
  * decrypted (as --export-decrypted does), among them the encrypted 4/4s
  * of m4-drop.pcap.
+ *
+ * The give-up (handshake/giveup.c): the rule itself, and on a link whose
+ * directions carry traffic under a key fourway does not know until both
+ * are given up: a frame under the link's key that follows without an
+ * event is not tried (until the periodic retry), while one after an event
+ * (a packet number that goes back, a new EAPOL-Key message) is, so the
+ * protected group handshake of "group-rekey" and an encrypted 4/4 are
+ * still found.
  */
 #include <check.h>
 #include <dirent.h>
@@ -26,6 +34,7 @@
 #include "crypto/aead.h"
 #include "decode/frame.h"
 #include "handshake/core.h"
+#include "handshake/internal.h"
 #include "keys/keyring.h"
 #include "synth/enc.h"
 #include "synth/synth.h"
@@ -42,6 +51,8 @@ struct rig {
 	unsigned n_keys;	/* EAPOL-Key frames of the scenario */
 	uint8_t m4[512];	/* its msg 4/4, the EAPOL frame */
 	size_t m4_len;
+	uint8_t m1_raw[FW_SBUF_MAX];	/* its msg 1/4, the captured frame */
+	size_t m1_raw_len;
 	unsigned n_plain;	/* frames handed to on_decrypted */
 };
 
@@ -51,6 +62,10 @@ static void feed_bytes(struct rig *r, const uint8_t *b, size_t len)
 
 	fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, b, len);
 	ck_assert_int_eq(f.status, 0);
+	if (f.kind == FW_KIND_EAPOL && f.has_key && r->n_keys == 0 && len <= sizeof(r->m1_raw)) {
+		memcpy(r->m1_raw, b, len);
+		r->m1_raw_len = len;
+	}
 	if (f.kind == FW_KIND_EAPOL && f.has_key && ++r->n_keys == 4 &&
 	    f.eapol.frame_len <= sizeof(r->m4)) {
 		memcpy(r->m4, f.eapol.start, f.eapol.frame_len);
@@ -125,6 +140,16 @@ static void send_sta(struct rig *r, uint16_t ethertype, const uint8_t *body, siz
 	ck_assert_int_eq(fw_enc_encap(&out, FW_DLT_IEEE802_11_RADIO, &radio, mpdu, mlen), 0);
 	r->ts += 1000000;
 	feed_bytes(r, out.b, out.len);
+}
+
+/* The give-up state of the rig's link, direction from_ap. */
+static const struct hs_giveup *giveup(const struct rig *r, bool from_ap)
+{
+	const struct hs_link *l = hs_link_find(r->c, r->res.link.ap, r->res.link.sta);
+
+	ck_assert_ptr_nonnull(l);
+	ck_assert_ptr_nonnull(l->tks);
+	return &l->tks->dir[from_ap];
 }
 
 /* The link as fed so far (a refresh: the feed goes on untouched). */
@@ -385,6 +410,274 @@ START_TEST(test_no_eapol_key_lost_in_captures)
 }
 END_TEST
 
+/* The rule: HS_GIVEUP_AFTER failures in a row give up, one frame in HS_GIVEUP_RETRY is tried. */
+START_TEST(test_giveup_rule)
+{
+	struct hs_giveup g = { 0 };
+	unsigned tried = 0;
+
+	for (int i = 0; i < HS_GIVEUP_AFTER - 1; i++) {
+		ck_assert(!hs_giveup_skip(&g));
+		hs_giveup_result(&g, false);
+	}
+	ck_assert(!g.off);
+	/* a frame opened starts the count again */
+	hs_giveup_result(&g, true);
+	for (int i = 0; i < HS_GIVEUP_AFTER - 1; i++)
+		hs_giveup_result(&g, false);
+	ck_assert(!g.off);
+	ck_assert(!hs_giveup_skip(&g));
+	hs_giveup_result(&g, false);
+	ck_assert(g.off);
+	/* given up: of 10 * HS_GIVEUP_RETRY frames, one in HS_GIVEUP_RETRY is tried */
+	for (int i = 0; i < 10 * HS_GIVEUP_RETRY; i++)
+		if (!hs_giveup_skip(&g)) {
+			tried++;
+			ck_assert_int_eq(i % HS_GIVEUP_RETRY, HS_GIVEUP_RETRY - 1);
+			hs_giveup_result(&g, false);	/* the retry fails: still given up */
+			ck_assert(g.off);
+		}
+	ck_assert_uint_eq(tried, 10);
+	/* a retry that opens ends it */
+	while (hs_giveup_skip(&g))
+		;
+	hs_giveup_result(&g, true);
+	ck_assert(!g.off);
+	ck_assert(!hs_giveup_skip(&g));
+	/* and so does an event */
+	for (int i = 0; i < HS_GIVEUP_AFTER; i++)
+		hs_giveup_result(&g, false);
+	ck_assert(g.off && hs_giveup_skip(&g));
+	hs_giveup_reset(&g);
+	ck_assert(!g.off && !hs_giveup_skip(&g));
+}
+END_TEST
+
+/*
+ * A direction given up, then a packet number that restarts (on a frame
+ * that is itself not tried), or a new EAPOL-Key message: the encrypted
+ * 4/4 that follows is decrypted.  Without an event the same frame is not
+ * tried (the cost of the give-up: a change no event shows is seen only at
+ * the next retry), and the retry finds it.
+ */
+START_TEST(test_giveup_until_new_message)
+{
+	struct rig r;
+	uint8_t ip[1500] = { 0x45 }, wrong[16];
+	const struct fw_link *l;
+	uint64_t undec, m4_frame;
+	size_t n_msgs;
+	bool found = false;
+
+	rig_init(&r, false, NULL);
+	memset(wrong, 0x5a, sizeof(wrong));
+	for (int i = 0; i < 16; i++)	/* the watched frames */
+		send_sta(&r, 0x0800, ip, 1400, NULL);
+	undec = the_link(&r)->frames_undecrypted;
+	n_msgs = the_link(&r)->n_msgs;
+	/* EAPOL-sized frames under a key of no handshake: given up */
+	for (int i = 0; i < HS_GIVEUP_AFTER; i++)
+		send_sta(&r, 0x0800, ip, 300, wrong);
+	ck_assert(giveup(&r, false)->off);
+	ck_assert(!giveup(&r, true)->off);
+	ck_assert_uint_eq(the_link(&r)->frames_undecrypted, undec + HS_GIVEUP_AFTER);
+	/* an encrypted 4/4 with no event before it is not tried, but counted */
+	send_sta(&r, 0x888e, r.m4, r.m4_len, NULL);
+	ck_assert_uint_eq(the_link(&r)->n_msgs, n_msgs);
+	ck_assert_uint_eq(the_link(&r)->frames_undecrypted, undec + HS_GIVEUP_AFTER + 1);
+	/* the periodic retry finds it: the frame tried is decrypted and ends the give-up */
+	for (int i = 1; i < HS_GIVEUP_RETRY - 1; i++)
+		send_sta(&r, 0x0800, ip, 300, wrong);
+	ck_assert(giveup(&r, false)->off);
+	send_sta(&r, 0x888e, r.m4, r.m4_len, NULL);
+	ck_assert(!giveup(&r, false)->off);
+	ck_assert_uint_eq(the_link(&r)->n_msgs, n_msgs + 1);
+	n_msgs++;
+
+	/*
+	 * given up again; the station's packet number restarts on a frame too
+	 * long to be tried: the encrypted 4/4 after it is tried all the same
+	 */
+	for (int i = 0; i < HS_GIVEUP_AFTER; i++)
+		send_sta(&r, 0x0800, ip, 300, wrong);
+	ck_assert(giveup(&r, false)->off);
+	r.res.link.sta_pn = 0;
+	send_sta(&r, 0x0800, ip, 1400, NULL);
+	send_sta(&r, 0x888e, r.m4, r.m4_len, NULL);
+	ck_assert(!giveup(&r, false)->off);
+	ck_assert_uint_eq(the_link(&r)->n_msgs, n_msgs + 1);
+	n_msgs++;
+
+	/* given up again; then the AP's 1/4 again: the next encrypted 4/4 is tried */
+	for (int i = 0; i < HS_GIVEUP_AFTER; i++)
+		send_sta(&r, 0x0800, ip, 300, wrong);
+	ck_assert(giveup(&r, false)->off);
+	r.ts += 1000000;
+	feed_bytes(&r, r.m1_raw, r.m1_raw_len);
+	ck_assert_uint_eq(the_link(&r)->n_msgs, n_msgs + 1);
+	send_sta(&r, 0x888e, r.m4, r.m4_len, NULL);
+	m4_frame = r.frame_no;
+	ck_assert(!giveup(&r, false)->off);
+	fw_core_finish(r.c);
+	l = the_link(&r);
+	ck_assert_uint_eq(l->n_msgs, n_msgs + 2);
+	for (size_t i = 0; i < l->n_msgs; i++)
+		found |= l->msgs[i].frame == m4_frame && l->msgs[i].type == FW_MSG_M4 &&
+			 l->msgs[i].protected_;
+	ck_assert(found);
+	rig_free(&r);
+}
+END_TEST
+
+/*
+ * "group-rekey" with traffic under an unknown key in both directions
+ * injected before its protected group 1/2, until both directions are given
+ * up (past the frames watched after 3/4).  The 1/2's packet number goes
+ * back from the injected ones: that alone makes it tried, and the group
+ * handshake is found complete, with no finding, as without the injection.
+ */
+struct inject {
+	struct fw_core *c;
+	unsigned input;
+	uint64_t frame_no;
+	unsigned n_keys;	/* EAPOL-Key frames in the clear so far */
+	bool injected;
+	uint8_t ap[6], sta[6];
+	uint16_t seq;
+	bool off_before_g1[2];
+};
+
+static void inject_feed(struct inject *in, int64_t ts, const uint8_t *b, size_t len)
+{
+	struct fw_frame f;
+
+	fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, b, len);
+	ck_assert_int_eq(f.status, 0);
+	fw_core_feed(in->c, in->input, ++in->frame_no, ts, &f);
+}
+
+/* A frame of 300 bytes of IPv4 under a key of no handshake, packet number pn. */
+static void inject_one(struct inject *in, int64_t ts, bool from_ap, uint64_t pn)
+{
+	static const uint8_t wrong[16] = { 0x77, 0x01 };
+	struct fw_enc_radio radio = { 1000, 2412, 48, -50, -95 };
+	uint8_t body[300] = { 0x45 }, mpdu[2048];
+	struct fw_sbuf h, p, out;
+	size_t mlen;
+
+	fw_sb_init(&h);
+	fw_enc_hdr3(&h, (uint16_t)(FW_FC_DATA | FW_FC_PROTECTED | (from_ap ? FW_FC_FROM_DS : FW_FC_TO_DS)),
+		    44, from_ap ? in->sta : in->ap, from_ap ? in->ap : in->sta, in->ap, ++in->seq);
+	fw_sb_init(&p);
+	fw_enc_llc(&p, 0x0800);
+	fw_sb_put(&p, body, sizeof(body));
+	ck_assert(fw_sb_ok(&h) && fw_sb_ok(&p));
+	ck_assert_int_eq(fw_aead_encrypt(FW_CIPHER_CCMP, wrong, 16, h.b, h.len, pn, 0, p.b, p.len,
+					 mpdu, &mlen), 0);
+	ck_assert_int_eq(fw_enc_encap(&out, FW_DLT_IEEE802_11_RADIO, &radio, mpdu, mlen), 0);
+	inject_feed(in, ts, out.b, out.len);
+}
+
+static int inject_sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len)
+{
+	struct inject *in = ctx;
+	struct fw_frame f;
+
+	fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, data, len);
+	ck_assert_int_eq(f.status, 0);
+	if (f.kind == FW_KIND_EAPOL && f.has_key && !f.dot11.protected_ && ++in->n_keys == 1) {
+		memcpy(in->ap, f.ta, 6);
+		memcpy(in->sta, f.ra, 6);
+	}
+	/* the group 1/2: the AP's first protected frame of more than a ping's size */
+	if (in->n_keys == 4 && !in->injected && f.has_pn && f.dot11.type == FW_T_DATA &&
+	    memcmp(f.ta, in->ap, 6) == 0 && f.dot11.body_len > 150) {
+		const struct hs_link *l;
+
+		for (int i = 0; i < 40; i++) {
+			inject_one(in, ts_ns - 1000 * (80 - 2 * i), true, 50000 + (uint64_t)i);
+			inject_one(in, ts_ns - 1000 * (79 - 2 * i), false, 50000 + (uint64_t)i);
+		}
+		l = hs_link_find(in->c, in->ap, in->sta);
+		ck_assert_ptr_nonnull(l);
+		ck_assert_ptr_nonnull(l->tks);
+		in->off_before_g1[0] = l->tks->dir[0].off;
+		in->off_before_g1[1] = l->tks->dir[1].off;
+		in->injected = true;
+	}
+	inject_feed(in, ts_ns, data, len);
+	return 0;
+}
+
+static void run_group_rekey(bool inject, struct fw_keyring **kr_out, struct inject *in)
+{
+	struct fw_synth_opts o;
+	struct fw_synth_result res;
+	struct fw_core_opts co = { 0 };
+	char err[256], line[256];
+
+	memset(in, 0, sizeof(*in));
+	fw_synth_opts_init(&o);
+	*kr_out = fw_keyring_new();
+	ck_assert_ptr_nonnull(*kr_out);
+	snprintf(line, sizeof(line), "psk \"%s\" \"%s\"", o.passphrase, o.ssid);
+	ck_assert_int_eq(fw_keyring_add_line(*kr_out, line, "test", NULL, err, sizeof(err)), 0);
+	in->c = fw_core_new(&co, *kr_out);
+	ck_assert_ptr_nonnull(in->c);
+	in->input = fw_core_add_input(in->c, "group-rekey", FW_DLT_IEEE802_11_RADIO);
+	in->n_keys = inject ? 0 : 99;	/* 99: never inject */
+	ck_assert_int_eq(fw_synth_run(&o, "group-rekey", inject_sink, in, &res, err, sizeof(err)), 0);
+	fw_core_finish(in->c);
+}
+
+START_TEST(test_giveup_ends_when_pn_goes_back)
+{
+	struct fw_keyring *kr1, *kr2;
+	struct inject a, b;
+	const struct fw_link *la, *lb;
+	static char ma[65536], mb[65536], pa[65536], pb[65536];
+	size_t np_a, np_b;
+	uint64_t oa, ob;
+
+	run_group_rekey(false, &kr1, &a);
+	run_group_rekey(true, &kr2, &b);
+	ck_assert(b.injected);
+	ck_assert(b.off_before_g1[0] && b.off_before_g1[1]);	/* both given up */
+	ck_assert_uint_eq(fw_core_n_links(a.c), 1);
+	ck_assert_uint_eq(fw_core_n_links(b.c), 1);
+	la = fw_core_link(a.c, 0);
+	lb = fw_core_link(b.c, 0);
+	ck_assert_uint_eq(lb->frames_undecrypted, la->frames_undecrypted + 80);
+	/* the same messages (frame numbers shifted by the 80 injected) */
+	ck_assert_uint_eq(la->n_msgs, lb->n_msgs);
+	ck_assert_uint_eq(la->n_hs, 2);
+	ck_assert_uint_eq(lb->n_hs, 2);
+	for (size_t h = 0; h < 2; h++) {
+		ck_assert_int_eq(la->hs[h].group, lb->hs[h].group);
+		ck_assert_int_eq(lb->hs[h].outcome, FW_OUT_COMPLETE);
+		ck_assert_int_eq(la->hs[h].outcome, FW_OUT_COMPLETE);
+	}
+	for (size_t i = 0; i < la->n_msgs; i++) {
+		ck_assert_int_eq(la->msgs[i].type, lb->msgs[i].type);
+		ck_assert_int_eq(la->msgs[i].protected_, lb->msgs[i].protected_);
+		ck_assert_int_eq(la->msgs[i].mic, lb->msgs[i].mic);
+	}
+	ck_assert(lb->msgs[lb->n_msgs - 1].protected_);	/* the group 2/2 */
+	ck_assert(lb->msgs[lb->n_msgs - 2].protected_);	/* the group 1/2 */
+	list_found(a.c, ma, pa, sizeof(ma), &np_a, &oa);
+	list_found(b.c, mb, pb, sizeof(mb), &np_b, &ob);
+	ck_assert_uint_eq(np_a, np_b);
+	ck_assert_uint_eq(np_b, 2);
+	for (size_t i = 0; i < fw_core_n_findings(b.c); i++)
+		ck_assert_int_ne(fw_core_finding(b.c, i)->severity, FW_SEV_ERROR);
+	ck_assert_uint_eq(fw_core_n_findings(a.c), fw_core_n_findings(b.c));
+	fw_core_free(a.c);
+	fw_core_free(b.c);
+	fw_keyring_free(kr1);
+	fw_keyring_free(kr2);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("decrypt");
@@ -394,6 +687,9 @@ int main(void)
 	tcase_add_test(tc, test_only_eapol_sized_eapol_is_decrypted);
 	tcase_add_test(tc, test_export_decrypts_all);
 	tcase_add_test(tc, test_no_eapol_key_lost_in_captures);
+	tcase_add_test(tc, test_giveup_rule);
+	tcase_add_test(tc, test_giveup_until_new_message);
+	tcase_add_test(tc, test_giveup_ends_when_pn_goes_back);
 	suite_add_tcase(s, tc);
 	return tcommon_run(s, NULL);
 }

@@ -5,8 +5,11 @@
 #    of all links stop at their budget with a note, peak RSS stays under
 #    768 MiB and the run under 60 s of CPU;
 #  - one link with 4,096 handshakes: under half a second of CPU;
-#  - one link with 4,100 messages: the 4 past the per-link limit are
-#    dropped with a note in the text report and the JSON one;
+#  - one link with 8,000 handshakes: analysed whole; one link past its
+#    32 MiB share of messages: the later ones dropped with a note in the
+#    text report and the JSON one;
+#  - one link deauthenticated 70 times: the key model's 64 events kept,
+#    a note for the 6 others;
 #  - 16,500 networks (beacon, msg 1/4, 2/4, a protected frame each) and 4
 #    passphrases, then a real capture (captures/m4-drop-once.pcap, its PMK
 #    from wpa_supplicant's log m4-drop-once.keylog): the derivations stop
@@ -63,13 +66,37 @@ if [ $measure = 1 ]; then
 	check "epochs: under 0.5 s of CPU" "awk 'BEGIN { exit !($cpu < 0.5) }'" "$cpu s"
 fi
 
-"$mk" epochs "$tmp/full.pcap" 4100 || exit 99
+# a link's messages are capped in bytes, not at 4,096 messages: a link of
+# 8,000 handshakes (a day of one station re-keying every 11 s) is analysed
+# whole, without a note
+"$mk" epochs "$tmp/day.pcap" 8000 || exit 99
+run "day: text" 0 "$fw" analyze "$tmp/day.pcap"
+check "day: 8,000 handshakes" "grep -q '^1 link, 8000 handshakes' '$tmp/out'" "$(tail -1 "$tmp/out")"
+check "day: no message dropped" "! grep -q 'later message' '$tmp/out'" "$(grep 'later message' "$tmp/out")"
+
+# msg 1/4s of 60,000 bytes of Key Data fill one link's 32 MiB share after
+# some 540: the rest are dropped with a note in the text and the JSON report
+"$mk" fat "$tmp/full.pcap" 600 || exit 99
 run "full: text" 0 "$fw" analyze "$tmp/full.pcap"
-check "full: the text report notes the 4 dropped messages" \
-	"grep -q '1 link reached the limit of 4096 EAPOL-Key messages per link: 4 later messages dropped' '$tmp/out'"
+check "full: the text report notes the dropped messages" \
+	"grep -Eq '1 link reached the limit of 32 MiB of EAPOL-Key messages per link: [0-9]+ later messages dropped' '$tmp/out'"
 run "full: json" 0 "$fw" analyze --json "$tmp/full.pcap"
-expect "full: the JSON report notes them" "$tmp/out" \
-	'[.notes[] | select(contains("limit of 4096 EAPOL-Key messages per link: 4 later"))] | length == 1'
+expect "full: the JSON report notes them, and the handshakes before them are kept" "$tmp/out" \
+	'([.notes[] | select(test("limit of 32 MiB of EAPOL-Key messages per link: [0-9]+ later"))] | length == 1) and (.links[0].handshakes | length) > 500 and (.links[0].handshakes | length) < 600'
+
+# a link's key model keeps its first 64 events (associations,
+# deauthentications, SA Queries): past them a note says how many were not
+# modelled, in the text report and the JSON one
+"$mk" deauths "$tmp/deauths.pcap" 70 || exit 99
+run "key events: text" 0 "$fw" analyze "$tmp/deauths.pcap"
+check "key events: the text report notes the 6 past the limit" \
+	"grep -q '1 link reached the limit of 64 key events (associations, deauthentications, SA Queries) per link: 6 later events not modelled' '$tmp/out'"
+run "key events: json" 0 "$fw" analyze --json "$tmp/deauths.pcap"
+expect "key events: the JSON report notes them" "$tmp/out" \
+	'[.notes[] | select(contains("limit of 64 key events"))] | length == 1'
+"$mk" deauths "$tmp/deauths64.pcap" 64 || exit 99
+run "key events: 64, no note" 0 "$fw" analyze "$tmp/deauths64.pcap"
+check "key events: 64 fit, nothing said" "! grep -q 'key events' '$tmp/out'"
 
 cap=$top/captures/m4-drop-once.pcap
 pmk=a213aa2031bd2a65a1d2f73b81081c3ee612a55bc1964b50f8eb413a940d423c

@@ -8,6 +8,7 @@
 # sanitizer build, whose shadow memory would swamp the figure).
 #
 # Needs jq; prints "N passed, N failed" last.
+top=${top_srcdir:-.}
 bld=${top_builddir:-.}
 fw=$bld/fourway
 mk=$bld/tests/hostile/mkhostile
@@ -48,12 +49,27 @@ holds '.inputs[0].error | test("frame 5: truncated dump file")'
 holds '[.links[].handshakes[].messages | length] == [3]'
 
 # malformed NAME FILE FRAMES MALFORMED MESSAGE...: read to the end (exit 0),
-# the bad frames counted and each message said on standard error
+# the bad frames counted; by default one line on standard error counts them
+# and names the first (MESSAGE 1), with -v each message is said
 malformed() {
 	case=$1 f=$tmp/$2 frames=$3 bad=$4
 	shift 4
-	analyze 0 "$f"
-	for m in "$@"; do said "$f: $m"; done
+	if [ $# -gt 0 ]; then
+		analyze 0 "$f"
+		lines=$(wc -l <"$tmp/err")
+		if [ "$bad" = 1 ]; then
+			said "$f: 1 malformed frame, $1"
+		else
+			said "$f: $bad malformed frames, the first $1 (-v lists them)"
+		fi
+		if [ "$lines" = 1 ]; then pass "one line on stderr"; else fail "$lines lines on stderr"; fi
+		analyze 0 -v "$f"
+		for m in "$@"; do said "$f: $m"; done
+		lines=$(wc -l <"$tmp/err")
+		if [ "$lines" = $# ]; then pass "-v: one line each"; else fail "-v: $lines lines on stderr, want $#"; fi
+	else
+		analyze 0 "$f"
+	fi
 	holds ".inputs[0].frames == $frames and .inputs[0].malformed == $bad"
 }
 malformed "absurd snaplen" snaplen.pcap 2 0
@@ -80,6 +96,28 @@ holds '.links | length == 0'
 malformed "key data length overflow" keydata.pcap 2 1
 holds '.links | length == 0'
 holds ".notes == [\"$f: frame 2: eapol-key key data length 65535 runs past the frame (8 bytes follow it): frame counted as malformed\"]"
+
+# a gzip trailer (RFC 1952 2.2: CRC-32, then ISIZE, the length mod 2^32)
+# that does not match its data: every frame read and analysed, one note
+if command -v gzip >/dev/null 2>&1; then
+	gz=$tmp/trailer.pcap.gz
+	gzip -c "$top/captures/wpa2-psk.pcap" >"$gz"
+	size=$(wc -c <"$gz")
+	cp "$gz" "$tmp/crc.pcap.gz"
+	printf '\000\000\000\000' | dd of="$tmp/crc.pcap.gz" bs=1 seek=$((size - 8)) conv=notrunc 2>/dev/null
+	cp "$gz" "$tmp/isize.pcap.gz"
+	printf '\377\377\377\377' | dd of="$tmp/isize.pcap.gz" bs=1 seek=$((size - 4)) conv=notrunc 2>/dev/null
+	for t in "crc CRC-32 incorrect data check" "isize length incorrect length check"; do
+		set -- $t
+		case="gzip trailer with a wrong $2"
+		f=$tmp/$1.pcap.gz
+		analyze 0 "$f"
+		holds '.inputs[0].frames == 115 and .inputs[0].malformed == 0 and (.inputs[0] | has("error") | not)'
+		holds '[.links[].handshakes[] | select(.outcome == "complete")] | length == 1'
+		shift 2
+		holds ".notes | length == 1 and (.[0] | startswith(\"$f: gzip trailer: $*\"))"
+	done
+fi
 
 case="100 000 fake stations"
 f=$tmp/stations.pcap

@@ -5,6 +5,11 @@
  *                                        identical copies of msg 1/4 each
  *   mkbudget epochs OUT COUNT            one link, COUNT handshakes (msg 1/4,
  *                                        each with its own ANonce)
+ *   mkbudget fat OUT COUNT              one link, COUNT handshakes whose msg
+ *                                        1/4 carries 60,000 bytes of Key Data
+ *                                        (a link's byte share fills quickly)
+ *   mkbudget deauths OUT COUNT          one link (a msg 1/4), then COUNT
+ *                                        deauthentications of it by the AP
  *   mkbudget ssids OUT COUNT             COUNT networks, each its own BSSID
  *                                        and SSID ("ssid-N"): a beacon, msg
  *                                        1/4 and 2/4 (a MIC to try keys on),
@@ -165,6 +170,37 @@ static size_t m1(uint8_t *p, const uint8_t sta[6], uint64_t rc, uint32_t seed)
 	return m1_from(p, the_ap, sta, rc, seed);
 }
 
+/* msg 1/4 as m1_from, with kd bytes of Key Data (opaque: a PMKID KDE needs none) */
+static size_t m1_fat(uint8_t *p, uint64_t rc, size_t kd)
+{
+	static const uint8_t sta[6] = { 0x02, 0x00, 0x00, 0x01, 0x00, 0x00 };
+	size_t n = m1_from(p, the_ap, sta, rc, (uint32_t)rc);
+	uint8_t *k = p + n - 99;
+
+	put_be16(k + 2, (uint16_t)(95 + kd));
+	put_be16(k + 93, (uint16_t)kd);
+	memset(k + 99, 0xdd, kd);
+	return n + kd;
+}
+
+/* deauthentication from the_ap to sta, reason 3 (IEEE 802.11-2020 9.3.3.12) */
+static size_t deauth(uint8_t *p, const uint8_t sta[6], uint16_t seq)
+{
+	size_t n = radiotap(p);
+	uint8_t *f = p + n;
+
+	memset(f, 0, 26);
+	f[0] = 0xc0;			/* management, deauthentication */
+	memcpy(f + 4, sta, 6);
+	memcpy(f + 10, the_ap, 6);
+	memcpy(f + 16, the_ap, 6);
+	put_le16(f + 22, (uint16_t)(seq << 4));
+	put_le16(f + 24, 3);
+	return n + 26;
+}
+
+static uint8_t big[65536];
+
 int main(int argc, char **argv)
 {
 	char err[512];
@@ -172,7 +208,7 @@ int main(int argc, char **argv)
 	unsigned long a, b = 0;
 
 	if (argc < 4)
-		die("usage: mkbudget flood|epochs|ssids OUT COUNT [COPIES]");
+		die("usage: mkbudget flood|epochs|fat|deauths|ssids OUT COUNT [COPIES]");
 	a = strtoul(argv[3], NULL, 10);
 	if (argc > 4)
 		b = strtoul(argv[4], NULL, 10);
@@ -190,6 +226,15 @@ int main(int argc, char **argv)
 		put(f, beacon(f, the_ap, "budget"));
 		for (unsigned long h = 0; h < a; h++)
 			put(f, m1(f, sta, h + 1, (uint32_t)h));
+	} else if (strcmp(argv[1], "fat") == 0) {
+		put(f, beacon(f, the_ap, "budget"));
+		for (unsigned long h = 0; h < a; h++)
+			put(big, m1_fat(big, h + 1, 60000));
+	} else if (strcmp(argv[1], "deauths") == 0) {
+		put(f, beacon(f, the_ap, "budget"));
+		put(f, m1(f, sta, 1, 1));
+		for (unsigned long i = 0; i < a; i++)
+			put(f, deauth(f, sta, (uint16_t)i));
 	} else if (strcmp(argv[1], "ssids") == 0) {
 		for (unsigned long i = 0; i < a; i++) {
 			uint8_t bssid[6] = { 0x02, 0x10, 0, (uint8_t)(i >> 16), (uint8_t)(i >> 8), (uint8_t)i };

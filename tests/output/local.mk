@@ -3,7 +3,7 @@ TESTS += tests/output/test_output
 tests_output_test_output_SOURCES = tests/output/test_output.c \
 	tests/output/test_finding.c tests/output/test_utf8.c \
 	tests/output/test_json.c tests/output/test_text.c tests/output/test_view.c \
-	tests/output/test_annot.c \
+	tests/output/test_annot.c tests/output/test_report.c \
 	tests/output/fixtures.c tests/output/fixtures.h \
 	tests/output/jcheck.c tests/output/jcheck.h \
 	tests/output/suites.h \
@@ -24,3 +24,8 @@ tests_output_test_output_corpus_SOURCES = tests/output/test_output_corpus.c \
 	$(NULL)
 tests_output_test_output_corpus_CFLAGS = $(tests_output_test_output_CFLAGS)
 tests_output_test_output_corpus_LDADD = $(tests_output_test_output_LDADD)
+
+# The reports to attach (HTML, Markdown), in a browser when chromium is
+# installed, and the keys exported for Wireshark, checked with tshark.
+TESTS += tests/output/report.sh tests/output/browser.sh tests/output/wskeys.sh
+EXTRA_DIST += tests/output/report.sh tests/output/browser.sh tests/output/wskeys.sh

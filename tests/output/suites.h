@@ -8,4 +8,5 @@ Suite *text_suite(void);
 Suite *view_suite(void);
 Suite *view_corpus_suite(void);
 Suite *annot_suite(void);
+Suite *report_suite(void);
 #endif

@@ -109,7 +109,8 @@ fi
 # --- 3. what the package holds and needs -----------------------------------------
 dpkg-deb -c "$deb" >"$work/contents"
 for f in ./usr/bin/fourway ./usr/share/man/man1/fourway.1.gz \
-	./usr/share/bash-completion/completions/fourway ./usr/share/doc/fourway/copyright; do
+	./usr/share/bash-completion/completions/fourway ./usr/share/zsh/vendor-completions/_fourway \
+	./usr/share/doc/fourway/copyright; do
 	grep -q " $f\$" "$work/contents" && ok "the package holds $f" || nok "the package holds $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)

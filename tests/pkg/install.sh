@@ -54,6 +54,8 @@ check "the page's FILES names the completion" \
 	'sed -n "/^FILES/,/^SEE ALSO/p" "$tmp/man" | grep -q "bash-completion/completions/fourway"'
 check "the README is in docdir" 'cmp -s "$D$docdir/README.md" "$top/README.md"'
 check "the completion is in bash-completion's directory" 'cmp -s "$comp" "$top/completions/fourway.bash"'
+check "the zsh completion is in zsh's vendor-completions" \
+	'cmp -s "$D$zshcompletiondir/_fourway" "$top/completions/_fourway"'
 case $bashcompletiondir in
 "$datadir"/*|"$prefix"/*) ok "the completion directory is under the prefix ($bashcompletiondir)" ;;
 *) nok "the completion directory is under the prefix" "$bashcompletiondir" ;;
@@ -115,7 +117,7 @@ P=$tmp/prefix
 mk install prefix="$P" >"$tmp/log" 2>&1
 check "make install prefix=: exit 0" '[ $? -eq 0 ]' "$(tail -n 5 "$tmp/log")"
 for f in bin/fourway share/man/man1/fourway.1 share/doc/fourway/README.md \
-	share/bash-completion/completions/fourway; do
+	share/bash-completion/completions/fourway share/zsh/vendor-completions/_fourway; do
 	check "prefix: $f" '[ -f "$P/$f" ]'
 done
 mk uninstall prefix="$P" >"$tmp/log" 2>&1

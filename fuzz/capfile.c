@@ -1,0 +1,83 @@
+/*
+ * capfile.c - fuzz target: bytes as a capture file.  The input is written
+ * to a scratch file and read to its end three ways: by libpcap
+ * (pcap_next_ex at ns precision), and by the file source from a mapping
+ * and from read() (capture/file.c and the readers under it).  The three
+ * must agree on every packet (time, lengths, bytes, link type) and on how
+ * the reading ends, in libpcap's words; abort() otherwise.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcap/pcap.h>
+
+#include "capture/internal.h"
+#include "capture/source.h"
+#include "fuzz.h"
+#include "scratch.h"
+
+static struct fuzz_scratch scratch;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	if (fuzz_scratch_init(&scratch, "pcap") != 0)
+		abort();
+	return 0;
+}
+
+/* One reading by the source, against libpcap's. */
+static void same(bool map)
+{
+	char perr[PCAP_ERRBUF_SIZE] = "", err[1024] = "", want[1400];
+	struct fw_source *s = NULL;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	struct fw_pkt pkt;
+	unsigned long long n = 0;
+	pcap_t *p;
+	int rc, rp;
+
+	p = pcap_open_offline_with_tstamp_precision(scratch.path, PCAP_TSTAMP_PRECISION_NANO, perr);
+	rc = fw_file_open(&s, scratch.path, map, err, sizeof(err));
+	if (!p) {
+		if (rc == 0)
+			abort();
+		return;
+	}
+	if (rc != 0)
+		abort();
+	for (;;) {
+		rp = pcap_next_ex(p, &h, &data);
+		rc = fw_source_next(s, &pkt, err, sizeof(err));
+		if (rp != 1)
+			break;
+		if (rc != 1 || pkt.frame_no != n + 1 ||
+		    pkt.ts_ns != fw_ts_join(h->ts.tv_sec, h->ts.tv_usec) || pkt.caplen != h->caplen ||
+		    pkt.len != h->len || pkt.linktype != pcap_datalink(p) ||
+		    memcmp(pkt.data, data, h->caplen) != 0)
+			abort();
+		n++;
+	}
+	if (rp == PCAP_ERROR_BREAK) {
+		if (rc != 0)
+			abort();
+	} else {
+		snprintf(want, sizeof(want), "%s: frame %llu: %s", scratch.path, n + 1, pcap_geterr(p));
+		if (rc >= 0 || strcmp(err, want) != 0)
+			abort();
+	}
+	fw_source_close(s);
+	pcap_close(p);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (fuzz_scratch_write(&scratch, data, size) != 0)
+		abort();
+	same(true);
+	same(false);
+	return 0;
+}

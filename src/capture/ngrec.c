@@ -1,0 +1,468 @@
+/*
+ * ngrec.c - pcapng packets in place (ngrec.h).
+ *
+ * Layouts from draft-ietf-opsawg-pcapng (section 4), every field in the
+ * byte order its section's header gives:
+ *   any block: type (4) | total length (4) | body | total length (4),
+ *       the length a multiple of 4 and at least 12;
+ *   SHB (0x0A0D0D0A, 4.1): byte-order magic 0x1A2B3C4D (4), major and
+ *       minor version (2 + 2), section length (8), options;
+ *   IDB (1, 4.2): link type (2), reserved (2), snapshot length (4),
+ *       options: if_tsresol (9, one byte: bit 7 set, a power of 2, else
+ *       of 10; 10^-6 when absent), if_tsoffset (14, signed 64-bit
+ *       seconds added to every timestamp);
+ *   EPB (6, 4.3): interface ID (4), timestamp high and low (4 + 4),
+ *       captured length (4), original length (4), data;
+ *   SPB (3, 4.4): original length (4), data: interface 0, no timestamp,
+ *       the captured length the smaller of it and the snapshot length;
+ *   PB (2, obsolete): interface ID (2), drops (2), then as the EPB;
+ *   an option: code (2) | length (2) | value padded to 4; code 0 ends.
+ * Timestamps become ns as libpcap makes them at nanosecond precision:
+ * seconds = units / resolution + offset, the remainder scaled to ns, both
+ * in unsigned 64-bit arithmetic and the remainder then taken as an int.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/internal.h"
+#include "capture/ngrec.h"
+#include "capture/view.h"
+#include "util/cursor.h"
+#include "util/err.h"
+
+#define BT_SHB 0x0A0D0D0Au
+#define BT_IDB 1u
+#define BT_PB 2u
+#define BT_SPB 3u
+#define BT_EPB 6u
+#define BYTE_ORDER_MAGIC 0x1A2B3C4Du
+#define OPT_ENDOFOPT 0
+#define IF_TSRESOL 9
+#define IF_TSOFFSET 14
+#define BLOCK_MAX (16u << 20)	/* libpcap's largest block for these link types */
+#define NS 1000000000u
+
+enum scale { PASS, UP_DEC, DOWN_DEC, BY_BIN };
+
+struct iface {
+	uint64_t tsresol;	/* units a second */
+	uint64_t factor;	/* UP_DEC, DOWN_DEC: the ratio to ns */
+	uint64_t tsoffset;	/* seconds, added modulo 2^64 as libpcap does */
+	enum scale scale;
+};
+
+struct fw_ngrec {
+	struct fw_view *v;	/* borrowed */
+	bool big;		/* the section's byte order */
+	int linktype;
+	uint32_t snapshot, max_caplen;
+	uint32_t n_ifaces, cap_ifaces;	/* of the current section */
+	struct iface *ifaces;
+};
+
+static bool u16(struct fw_cursor *c, bool big, uint16_t *v)
+{
+	return big ? fw_cur_u16be(c, v) : fw_cur_u16le(c, v);
+}
+
+static bool u32(struct fw_cursor *c, bool big, uint32_t *v)
+{
+	return big ? fw_cur_u32be(c, v) : fw_cur_u32le(c, v);
+}
+
+static bool u64(struct fw_cursor *c, bool big, uint64_t *v)
+{
+	return big ? fw_cur_u64be(c, v) : fw_cur_u64le(c, v);
+}
+
+static int too_short(uint32_t type, char *why, size_t whylen)
+{
+	snprintf(why, whylen, "block of type %u in pcapng dump file is too short", type);
+	return FW_EIO;
+}
+
+/*
+ * The next block: 1 with its type and a cursor over its body (between the
+ * length and the trailer), the view moved past it; 0 where the file ends
+ * between blocks; or an error.
+ */
+static int read_block(struct fw_ngrec *r, uint32_t *type, struct fw_cursor *body, char *why,
+		      size_t whylen)
+{
+	const uint8_t *p;
+	struct fw_cursor c;
+	uint32_t len, trailer;
+	size_t have;
+
+	if (fw_view_need(r->v, 8, &p, &have) != 0)
+		goto io_error;
+	if (have == 0)
+		return 0;
+	if (have < 8) {
+		snprintf(why, whylen, "truncated pcapng dump file; tried to read 8 bytes, only got %zu",
+			 have);
+		return FW_ETRUNC;
+	}
+	fw_cur_init(&c, p, have);
+	if (!u32(&c, r->big, type) || !u32(&c, r->big, &len))
+		return FW_EINVAL;	/* cannot happen: 8 bytes are there */
+	if (len < 12) {
+		snprintf(why, whylen, "block in pcapng dump file has a length of %u < 12", len);
+		return FW_EIO;
+	}
+	if (len % 4 != 0) {
+		snprintf(why, whylen, "block in pcapng dump file has a length of %u that is not a "
+			 "multiple of 4", len);
+		return FW_EIO;
+	}
+	if (len > BLOCK_MAX) {
+		snprintf(why, whylen, "pcapng block size %u > maximum %u", len, BLOCK_MAX);
+		return FW_EIO;
+	}
+	if (have < len && fw_view_need(r->v, len, &p, &have) != 0)
+		goto io_error;
+	fw_cur_init(&c, p, have);
+	if (!fw_cur_skip(&c, 8) || !fw_cur_sub(&c, body, len - 12) || !u32(&c, r->big, &trailer)) {
+		snprintf(why, whylen, "truncated pcapng dump file; tried to read %u bytes, only got %zu",
+			 len - 8, have - 8);	/* have < len here: what the file still holds */
+		return FW_ETRUNC;
+	}
+	if (trailer != len) {
+		snprintf(why, whylen, "block total length in header and trailer don't match");
+		return FW_EIO;
+	}
+	fw_view_skip(r->v, len);
+	return 1;
+
+io_error:
+	snprintf(why, whylen, "error reading dump file: %s", strerror(fw_view_errno(r->v)));
+	return FW_EIO;
+}
+
+/* The if_tsresol and if_tsoffset options of an IDB, the body after its fixed part. */
+static int iface_options(struct fw_ngrec *r, struct fw_cursor *body, struct iface *f, char *why,
+			 size_t whylen)
+{
+	bool saw_tsresol = false, saw_tsoffset = false, binary = false;
+
+	f->tsresol = 1000000;
+	f->tsoffset = 0;
+	while (fw_cur_left(body) != 0) {
+		struct fw_cursor val;
+		uint16_t code, len;
+		uint8_t res;
+
+		if (!u16(body, r->big, &code) || !u16(body, r->big, &len) ||
+		    !fw_cur_sub(body, &val, ((size_t)len + 3) / 4 * 4))
+			return too_short(BT_IDB, why, whylen);
+		switch (code) {
+		case OPT_ENDOFOPT:
+			if (len != 0) {
+				snprintf(why, whylen, "Interface Description Block has opt_endofopt option "
+					 "with length %u != 0", len);
+				return FW_EIO;
+			}
+			goto done;
+		case IF_TSRESOL:
+			if (len != 1) {
+				snprintf(why, whylen, "Interface Description Block has if_tsresol option "
+					 "with length %u != 1", len);
+				return FW_EIO;
+			}
+			if (saw_tsresol) {
+				snprintf(why, whylen, "Interface Description Block has more than one "
+					 "if_tsresol option");
+				return FW_EIO;
+			}
+			saw_tsresol = true;
+			if (!fw_cur_u8(&val, &res))
+				return too_short(BT_IDB, why, whylen);
+			binary = res & 0x80;
+			res &= 0x7f;
+			if (binary && res > 63) {
+				snprintf(why, whylen, "Interface Description Block if_tsresol option "
+					 "resolution 2^-%u is too high", res);
+				return FW_EIO;
+			}
+			if (!binary && res > 19) {
+				snprintf(why, whylen, "Interface Description Block if_tsresol option "
+					 "resolution 10^-%u is too high", res);
+				return FW_EIO;
+			}
+			f->tsresol = 1;
+			if (binary)
+				f->tsresol <<= res;
+			else
+				for (unsigned i = 0; i < res; i++)
+					f->tsresol *= 10;
+			break;
+		case IF_TSOFFSET:
+			if (len != 8) {
+				snprintf(why, whylen, "Interface Description Block has if_tsoffset option "
+					 "with length %u != 8", len);
+				return FW_EIO;
+			}
+			if (saw_tsoffset) {
+				snprintf(why, whylen, "Interface Description Block has more than one "
+					 "if_tsoffset option");
+				return FW_EIO;
+			}
+			saw_tsoffset = true;
+			if (!u64(&val, r->big, &f->tsoffset))
+				return too_short(BT_IDB, why, whylen);
+			break;
+		default:
+			break;
+		}
+	}
+done:
+	f->factor = 1;
+	if (f->tsresol == NS) {
+		f->scale = PASS;
+	} else if (binary) {
+		f->scale = BY_BIN;
+	} else if (f->tsresol > NS) {
+		f->scale = DOWN_DEC;
+		f->factor = f->tsresol / NS;
+	} else {
+		f->scale = UP_DEC;
+		f->factor = NS / f->tsresol;
+	}
+	return 0;
+}
+
+/* An IDB's interface, the next ID of the section; body after its fixed part. */
+static int add_iface(struct fw_ngrec *r, struct fw_cursor *body, char *why, size_t whylen)
+{
+	if (r->n_ifaces == FW_NGREC_MAX_IFACES) {
+		snprintf(why, whylen, "more than %u interfaces in one section", FW_NGREC_MAX_IFACES);
+		return FW_ENOMEM;
+	}
+	if (r->n_ifaces == r->cap_ifaces) {
+		uint32_t cap = r->cap_ifaces ? 2 * r->cap_ifaces : 4;
+		struct iface *f = realloc(r->ifaces, cap * sizeof(*f));
+
+		if (!f) {
+			snprintf(why, whylen, "out of memory for per-interface information (%u interfaces)",
+				 r->n_ifaces + 1);
+			return FW_ENOMEM;
+		}
+		r->ifaces = f;
+		r->cap_ifaces = cap;
+	}
+	if (iface_options(r, body, &r->ifaces[r->n_ifaces], why, whylen) != 0)
+		return FW_EIO;
+	r->n_ifaces++;
+	return 0;
+}
+
+/* libpcap's snapshot length for an IDB's: 0 or beyond the maximum is the maximum. */
+static uint32_t adjust_snapshot(const struct fw_ngrec *r, uint32_t snaplen)
+{
+	return snaplen == 0 || snaplen > r->max_caplen ? r->max_caplen : snaplen;
+}
+
+/* An IDB met after the first: the same link type and snapshot length, or libpcap stops. */
+static int next_iface(struct fw_ngrec *r, struct fw_cursor *body, char *why, size_t whylen)
+{
+	uint16_t linktype, reserved;
+	uint32_t snaplen;
+
+	if (!u16(body, r->big, &linktype) || !u16(body, r->big, &reserved) ||
+	    !u32(body, r->big, &snaplen))
+		return too_short(BT_IDB, why, whylen);
+	if (linktype != r->linktype) {
+		snprintf(why, whylen, "an interface has a type %u different from the type of the "
+			 "first interface", linktype);
+		return FW_EIO;
+	}
+	if (adjust_snapshot(r, snaplen) != r->snapshot) {
+		snprintf(why, whylen, "an interface has a snapshot length %u different from the "
+			 "snapshot length of the first interface", snaplen);
+		return FW_EIO;
+	}
+	return add_iface(r, body, why, whylen);
+}
+
+/* A later SHB: the same byte order and major version, and no interfaces yet. */
+static int next_section(struct fw_ngrec *r, struct fw_cursor *body, char *why, size_t whylen)
+{
+	uint32_t bom;
+	uint16_t major;
+
+	if (!u32(body, r->big, &bom) || !u16(body, r->big, &major) || !fw_cur_skip(body, 10))
+		return too_short(BT_SHB, why, whylen);
+	if (bom == __builtin_bswap32(BYTE_ORDER_MAGIC)) {
+		snprintf(why, whylen, "the file has sections with different byte orders");
+		return FW_EIO;
+	}
+	if (bom != BYTE_ORDER_MAGIC) {
+		snprintf(why, whylen, "the file has a section with a bad byte order magic field");
+		return FW_EIO;
+	}
+	if (major != 1) {
+		snprintf(why, whylen, "unknown pcapng savefile major version number %u", major);
+		return FW_EIO;
+	}
+	r->n_ifaces = 0;
+	return 0;
+}
+
+/* ns since the epoch of a packet's timestamp units, as libpcap scales them. */
+static int64_t stamp(const struct iface *f, uint64_t t)
+{
+	uint64_t sec, frac;
+
+	switch (f->scale) {
+	case PASS:
+		sec = t / NS;
+		frac = t % NS;
+		break;
+	case UP_DEC:
+		if (f->tsresol == 1000000) {	/* the default: a division by a constant */
+			sec = t / 1000000;
+			frac = t % 1000000 * 1000;
+		} else {
+			sec = t / f->tsresol;
+			frac = t % f->tsresol * f->factor;
+		}
+		break;
+	case DOWN_DEC:
+		sec = t / f->tsresol;
+		frac = t % f->tsresol / f->factor;
+		break;
+	default:
+		sec = t / f->tsresol;
+		frac = t % f->tsresol * NS / f->tsresol;
+		break;
+	}
+	sec += f->tsoffset;
+	return fw_ts_join((int64_t)sec, (int32_t)(uint32_t)frac);
+}
+
+int fw_ngrec_next(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
+{
+	struct fw_cursor body;
+	const uint8_t *data;
+	uint32_t type, iface = 0, hi = 0, lo = 0, caplen = 0, len = 0;
+	uint16_t id16, drops;
+	int rc;
+
+	for (;;) {
+		rc = read_block(r, &type, &body, why, whylen);
+		if (rc != 1)
+			return rc;
+		switch (type) {
+		case BT_EPB:
+			if (!u32(&body, r->big, &iface) || !u32(&body, r->big, &hi) ||
+			    !u32(&body, r->big, &lo) || !u32(&body, r->big, &caplen) ||
+			    !u32(&body, r->big, &len))
+				return too_short(type, why, whylen);
+			goto found;
+		case BT_SPB:
+			if (!u32(&body, r->big, &len))
+				return too_short(type, why, whylen);
+			iface = 0;
+			caplen = len > r->snapshot ? r->snapshot : len;
+			goto found;
+		case BT_PB:
+			if (!u16(&body, r->big, &id16) || !u16(&body, r->big, &drops) ||
+			    !u32(&body, r->big, &hi) || !u32(&body, r->big, &lo) ||
+			    !u32(&body, r->big, &caplen) || !u32(&body, r->big, &len))
+				return too_short(type, why, whylen);
+			iface = id16;
+			goto found;
+		case BT_IDB:
+			rc = next_iface(r, &body, why, whylen);
+			if (rc != 0)
+				return rc;
+			break;
+		case BT_SHB:
+			rc = next_section(r, &body, why, whylen);
+			if (rc != 0)
+				return rc;
+			break;
+		default:
+			break;	/* not a packet: libpcap skips it too */
+		}
+	}
+
+found:
+	if (iface >= r->n_ifaces) {
+		snprintf(why, whylen, "a packet arrived on interface %u, but there's no Interface "
+			 "Description Block for that interface", iface);
+		return FW_EIO;
+	}
+	if (caplen > r->snapshot) {
+		snprintf(why, whylen, "invalid packet capture length %u, bigger than snaplen of %u",
+			 caplen, r->snapshot);
+		return FW_EIO;
+	}
+	if (!fw_cur_ptr(&body, &data, caplen))
+		return too_short(type, why, whylen);
+	pkt->ts_ns = stamp(&r->ifaces[iface], (uint64_t)hi << 32 | lo);
+	pkt->caplen = caplen;
+	pkt->len = len;
+	pkt->data = data;
+	pkt->linktype = r->linktype;
+	pkt->iface = iface;
+	return 1;
+}
+
+int fw_ngrec_new(struct fw_ngrec **out, struct fw_view *v, int linktype, uint32_t snapshot,
+		 uint32_t max_caplen)
+{
+	struct fw_ngrec *r;
+	struct fw_cursor c, body;
+	const uint8_t *p;
+	uint32_t type, bom;
+	uint16_t lt, reserved;
+	uint32_t snaplen;
+	char why[256];
+	size_t have;
+	int rc;
+
+	*out = NULL;
+	if (fw_view_need(v, 12, &p, &have) != 0 || have < 12)
+		return FW_EIO;
+	/* the SHB's type reads the same either way round; its magic says the order */
+	fw_cur_init(&c, p, have);
+	if (!fw_cur_u32be(&c, &type) || type != BT_SHB || !fw_cur_skip(&c, 4) ||
+	    !fw_cur_u32be(&c, &bom))
+		return FW_EUNSUPP;
+	if (bom != BYTE_ORDER_MAGIC && bom != __builtin_bswap32(BYTE_ORDER_MAGIC))
+		return FW_EUNSUPP;
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return FW_ENOMEM;
+	*r = (struct fw_ngrec){ .v = v, .big = bom == BYTE_ORDER_MAGIC, .linktype = linktype,
+				.snapshot = snapshot, .max_caplen = max_caplen };
+	/* as libpcap did on opening: every block up to the first IDB is skipped */
+	for (;;) {
+		rc = read_block(r, &type, &body, why, sizeof(why));
+		if (rc != 1 || type == BT_EPB || type == BT_SPB || type == BT_PB)
+			goto fail;
+		if (type != BT_IDB)
+			continue;
+		if (!u16(&body, r->big, &lt) || !u16(&body, r->big, &reserved) ||
+		    !u32(&body, r->big, &snaplen) || lt != linktype ||
+		    adjust_snapshot(r, snaplen) != snapshot ||
+		    add_iface(r, &body, why, sizeof(why)) != 0)
+			goto fail;
+		*out = r;
+		return 0;
+	}
+fail:
+	fw_ngrec_free(r);
+	return rc < 0 ? rc : FW_EUNSUPP;
+}
+
+void fw_ngrec_free(struct fw_ngrec *r)
+{
+	if (!r)
+		return;
+	free(r->ifaces);
+	free(r);
+}

@@ -1,0 +1,1022 @@
+/*
+ * test_mapped.c - capture files read here from a mapping (or from read()
+ * into a buffer) give what libpcap gives: for every packet, pcap_next_ex's
+ * timestamp (asked at ns precision), captured and original length, bytes
+ * and link type, and the same end (the same words, at the same frame, for
+ * a bad or truncated record).  The interface ID, which libpcap does not
+ * give, is checked against the IDs the test wrote (or, for real captures,
+ * against the block walker of ifid.c).
+ *
+ * The files: every capture in captures/ (and the corpus, in
+ * test_capture_corpus); and files built here byte by byte after
+ * pcap-savefile(5) and draft-ietf-opsawg-pcapng, cut at every length: a
+ * classic pcap in each byte order and precision, with timestamps libpcap
+ * reads as negative and a record longer than the snapshot length; a pcapng
+ * in each byte order with two sections, interfaces of several timestamp
+ * resolutions and offsets, Enhanced, Simple and obsolete Packet Blocks,
+ * options, and other blocks between them; and pcapng files broken one way
+ * each (lengths, trailers, interfaces, options, sections).  Then a file
+ * cut shorter and one grown while they are read.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <pcap/pcap.h>
+
+#include "capture/ifid.h"
+#include "capture/internal.h"
+#include "capture/source.h"
+#include "suites.h"
+#include "util/err.h"
+
+/* ---- building files ---- */
+
+struct buf {
+	uint8_t *b;
+	size_t n, cap;
+	bool big;		/* the byte order being written */
+	uint32_t ids[512];	/* pcapng: the interface ID of each packet written */
+	size_t n_ids;
+};
+
+static void put(struct buf *g, const void *p, size_t n)
+{
+	if (g->n + n > g->cap) {
+		g->cap = (g->n + n) * 2 + 256;
+		g->b = realloc(g->b, g->cap);
+		ck_assert_ptr_nonnull(g->b);
+	}
+	memcpy(g->b + g->n, p, n);
+	g->n += n;
+}
+
+static void p8(struct buf *g, uint8_t v)
+{
+	put(g, &v, 1);
+}
+
+static void p16(struct buf *g, uint16_t v)
+{
+	p8(g, (uint8_t)(g->big ? v >> 8 : v));
+	p8(g, (uint8_t)(g->big ? v : v >> 8));
+}
+
+static void p32(struct buf *g, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p8(g, (uint8_t)(g->big ? v >> (24 - 8 * i) : v >> (8 * i)));
+}
+
+static void p64(struct buf *g, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p8(g, (uint8_t)(g->big ? v >> (56 - 8 * i) : v >> (8 * i)));
+}
+
+static void bytes(struct buf *g, uint32_t n, uint8_t seed)
+{
+	for (uint32_t i = 0; i < n; i++)
+		p8(g, (uint8_t)(seed + i * 13));
+}
+
+static void pad4(struct buf *g)
+{
+	while (g->n % 4)
+		p8(g, 0);
+}
+
+/* Classic pcap: file header, version 2.4. */
+static void pcap_header(struct buf *g, bool nano, uint32_t snaplen, uint32_t linktype)
+{
+	p32(g, nano ? 0xa1b23c4d : 0xa1b2c3d4);
+	p16(g, 2);
+	p16(g, 4);
+	p32(g, 0);
+	p32(g, 0);
+	p32(g, snaplen);
+	p32(g, linktype);
+}
+
+static void pcap_record(struct buf *g, uint32_t sec, uint32_t frac, uint32_t caplen, uint32_t len)
+{
+	p32(g, sec);
+	p32(g, frac);
+	p32(g, caplen);
+	p32(g, len);
+	bytes(g, caplen, (uint8_t)(sec + caplen));
+}
+
+/* pcapng blocks: the start returns the offset of the length, closed by block_end(). */
+static size_t block_start(struct buf *g, uint32_t type)
+{
+	size_t at;
+
+	p32(g, type);
+	at = g->n;
+	p32(g, 0);
+	return at;
+}
+
+static void block_end(struct buf *g, size_t at)
+{
+	uint32_t len = (uint32_t)(g->n + 4 - (at - 4));
+	size_t n = g->n;
+
+	g->n = at;
+	p32(g, len);
+	g->n = n;
+	p32(g, len);
+}
+
+static void opt(struct buf *g, uint16_t code, const void *v, uint16_t len)
+{
+	p16(g, code);
+	p16(g, len);
+	put(g, v, len);
+	pad4(g);
+}
+
+static void shb(struct buf *g, bool comment)
+{
+	size_t at = block_start(g, 0x0A0D0D0A);
+
+	p32(g, 0x1A2B3C4D);
+	p16(g, 1);
+	p16(g, 0);
+	p64(g, UINT64_MAX);	/* section length: not given */
+	if (comment) {
+		opt(g, 1, "two sections", 12);
+		opt(g, 4, "test_mapped", 11);
+		p32(g, 0);
+	}
+	block_end(g, at);
+}
+
+/* An IDB; tsresol 0: none given (us); tsoffset set when has_offset. */
+static void idb(struct buf *g, uint16_t linktype, uint32_t snaplen, uint8_t tsresol,
+		bool has_offset, int64_t tsoffset)
+{
+	size_t at = block_start(g, 1);
+
+	p16(g, linktype);
+	p16(g, 0);
+	p32(g, snaplen);
+	opt(g, 2, "wlan0mon", 8);	/* if_name */
+	if (tsresol)
+		opt(g, 9, &tsresol, 1);
+	if (has_offset) {
+		p16(g, 14);
+		p16(g, 8);
+		p64(g, (uint64_t)tsoffset);
+	}
+	p32(g, 0);
+	block_end(g, at);
+}
+
+static void epb(struct buf *g, uint32_t iface, uint64_t ts, uint32_t caplen, uint32_t len,
+		bool options)
+{
+	size_t at = block_start(g, 6);
+
+	p32(g, iface);
+	p32(g, (uint32_t)(ts >> 32));
+	p32(g, (uint32_t)ts);
+	p32(g, caplen);
+	p32(g, len);
+	bytes(g, caplen, (uint8_t)(ts + iface));
+	pad4(g);
+	if (options) {
+		uint32_t flags = 1;
+
+		opt(g, 1, "a packet", 8);
+		opt(g, 2, &flags, 4);	/* epb_flags */
+		p32(g, 0);
+	}
+	block_end(g, at);
+	g->ids[g->n_ids++] = iface;
+}
+
+static void spb(struct buf *g, uint32_t len)
+{
+	size_t at = block_start(g, 3);
+
+	p32(g, len);
+	bytes(g, len, (uint8_t)len);
+	pad4(g);
+	block_end(g, at);
+	g->ids[g->n_ids++] = 0;
+}
+
+static void pb(struct buf *g, uint16_t iface, uint64_t ts, uint32_t caplen, uint32_t len)
+{
+	size_t at = block_start(g, 2);
+
+	p16(g, iface);
+	p16(g, 0);	/* drops */
+	p32(g, (uint32_t)(ts >> 32));
+	p32(g, (uint32_t)ts);
+	p32(g, caplen);
+	p32(g, len);
+	bytes(g, caplen, (uint8_t)(ts + 7));
+	pad4(g);
+	block_end(g, at);
+	g->ids[g->n_ids++] = iface;
+}
+
+/* A Name Resolution Block, an Interface Statistics Block, a custom block: skipped by both. */
+static void other_blocks(struct buf *g)
+{
+	size_t at = block_start(g, 4);
+
+	p16(g, 1);	/* nrb_record_ipv4 */
+	p16(g, 10);
+	bytes(g, 10, 1);
+	pad4(g);
+	p32(g, 0);
+	block_end(g, at);
+	at = block_start(g, 5);
+	p32(g, 0);
+	p64(g, 12345);
+	p32(g, 0);
+	block_end(g, at);
+	at = block_start(g, 0x00000BAD);
+	p32(g, 32473);	/* a Private Enterprise Number */
+	bytes(g, 5, 9);
+	pad4(g);
+	block_end(g, at);
+}
+
+/*
+ * Two sections in the byte order of g: the first with three interfaces
+ * (us by default, ns, 2^-20 s with an offset of 1000 s), the second with
+ * two (10^-3 s; 10^-12 s with a negative offset); packets of every kind
+ * between other blocks.
+ */
+static void two_sections(struct buf *g)
+{
+	const uint64_t t = 1767225600ull;
+
+	shb(g, true);
+	other_blocks(g);
+	idb(g, 127, 65535, 0, false, 0);
+	epb(g, 0, t * 1000000 + 123456, 40, 40, true);
+	idb(g, 127, 65535, 9, false, 0);
+	idb(g, 127, 65535, 0x80 | 20, true, 1000);
+	epb(g, 1, t * 1000000000 + 987654321, 33, 60, false);
+	other_blocks(g);
+	epb(g, 2, (t << 20) | 0xfffff, 17, 17, true);
+	spb(g, 21);
+	pb(g, 1, t * 1000000000 + 5, 9, 9);
+	epb(g, 0, 0, 0, 0, false);
+	shb(g, false);
+	idb(g, 127, 65535, 3, false, 0);
+	epb(g, 0, t * 1000 + 999, 25, 25, false);
+	other_blocks(g);
+	idb(g, 127, 65535, 12, true, -3600);
+	epb(g, 1, t * 1000000000000ull + 1, 12, 1500, true);
+	epb(g, 0, UINT64_MAX, 8, 8, false);
+}
+
+/* ---- reading and comparing ---- */
+
+static char *write_file(const char *dir, const char *name, const uint8_t *b, size_t n)
+{
+	return tc_write(dir, name, b, n);
+}
+
+/*
+ * path read by libpcap and by the source (mapped or read) must agree; ids:
+ * the interface IDs of the packets (NULL: as ifid.c walks them; for classic
+ * pcap, 0).  want_reader: how the source must read it, NULL for any.
+ * Returns the packets compared.
+ */
+static size_t same_as_libpcap(const char *what, const char *path, bool map, const uint32_t *ids,
+			      size_t n_ids, const char *want_reader)
+{
+	char perr[PCAP_ERRBUF_SIZE] = "", err[1024] = "", want[2048];
+	struct fw_source *s = NULL;
+	struct fw_ifid *walk = NULL;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	struct fw_pkt pkt;
+	pcap_t *p;
+	size_t n = 0;
+	int rc, rp, fd = -1;
+
+	p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_NANO, perr);
+	rc = fw_file_open(&s, path, map, err, sizeof(err));
+	if (!p) {
+		/* libpcap refuses the header: so does the source, in its words */
+		ck_assert_msg(rc < 0, "%s: libpcap refuses it (%s), the source opens it", what, perr);
+		snprintf(want, sizeof(want), "%s: %s", path, perr);
+		ck_assert_msg(strcmp(err, want) == 0, "%s: \"%s\", libpcap \"%s\"", what, err, want);
+		return 0;
+	}
+	ck_assert_msg(rc == 0, "%s: libpcap opens it, the source says %s", what, err);
+	if (want_reader)
+		ck_assert_msg(strcmp(fw_file_reader(s), want_reader) == 0, "%s: read by %s, not %s",
+			      what, fw_file_reader(s), want_reader);
+	if (!ids) {
+		fd = open(path, O_RDONLY);
+		ck_assert_int_ge(fd, 0);
+		walk = fw_ifid_new(fd);
+	}
+	for (;;) {
+		rp = pcap_next_ex(p, &h, &data);
+		rc = fw_source_next(s, &pkt, err, sizeof(err));
+		if (rp != 1)
+			break;
+		ck_assert_msg(rc == 1, "%s: frame %zu: libpcap gives it, the source says %d: %s",
+			      what, n + 1, rc, err);
+		ck_assert_msg(pkt.frame_no == n + 1, "%s: frame %zu numbered %llu", what, n + 1,
+			      (unsigned long long)pkt.frame_no);
+		ck_assert_msg(pkt.ts_ns == fw_ts_join(h->ts.tv_sec, h->ts.tv_usec) &&
+			      pkt.caplen == h->caplen && pkt.len == h->len &&
+			      pkt.linktype == pcap_datalink(p),
+			      "%s: frame %zu: time %lld/%lld.%09ld, caplen %u/%u, len %u/%u, link "
+			      "type %d/%d", what, n + 1, (long long)pkt.ts_ns, (long long)h->ts.tv_sec,
+			      (long)h->ts.tv_usec, pkt.caplen, h->caplen, pkt.len, h->len, pkt.linktype,
+			      pcap_datalink(p));
+		ck_assert_msg(memcmp(pkt.data, data, h->caplen) == 0, "%s: frame %zu: bytes differ",
+			      what, n + 1);
+		if (ids) {
+			ck_assert_msg(n < n_ids && pkt.iface == ids[n], "%s: frame %zu: interface %u, "
+				      "written %u", what, n + 1, pkt.iface, n < n_ids ? ids[n] : 0);
+		} else {
+			uint32_t id = walk ? fw_ifid_next(walk) : 0;
+
+			ck_assert_msg(pkt.iface == id, "%s: frame %zu: interface %u, walked %u", what,
+				      n + 1, pkt.iface, id);
+		}
+		n++;
+	}
+	if (rp == PCAP_ERROR_BREAK) {
+		ck_assert_msg(rc == 0, "%s: libpcap ends after %zu, the source says %d: %s", what, n,
+			      rc, err);
+	} else {
+		snprintf(want, sizeof(want), "%s: frame %zu: %s", path, n + 1, pcap_geterr(p));
+		ck_assert_msg(rc < 0, "%s: libpcap fails at frame %zu (%s), the source says %d", what,
+			      n + 1, pcap_geterr(p), rc);
+		ck_assert_msg(strcmp(err, want) == 0, "%s: \"%s\", libpcap \"%s\"", what, err, want);
+		ck_assert_int_eq(rc, strncmp(pcap_geterr(p), "truncated", 9) == 0 ? FW_ETRUNC :
+				 FW_EIO);
+	}
+	ck_assert_int_eq(fw_source_next(s, &pkt, err, sizeof(err)), 0);
+	fw_source_close(s);
+	fw_ifid_free(walk);
+	if (fd >= 0)
+		close(fd);
+	pcap_close(p);
+	return n;
+}
+
+/* Every prefix of g (from the first byte), mapped and read. */
+static void every_cut(const char *what, const char *dir, struct buf *g, const char *mapped,
+		      const char *read)
+{
+	for (size_t cut = 1; cut <= g->n; cut++) {
+		char name[64], label[128], *path;
+
+		snprintf(name, sizeof(name), "cut%zu", cut);
+		path = write_file(dir, name, g->b, cut);
+		snprintf(label, sizeof(label), "%s cut at %zu of %zu", what, cut, g->n);
+		same_as_libpcap(label, path, true, g->n_ids ? g->ids : NULL, g->n_ids,
+				cut == g->n ? mapped : NULL);
+		same_as_libpcap(label, path, false, g->n_ids ? g->ids : NULL, g->n_ids,
+				cut == g->n ? read : NULL);
+		unlink(path);
+		free(path);
+	}
+}
+
+START_TEST(pcap_every_cut)
+{
+	char *dir = tc_tmpdir();
+
+	for (int big = 0; big < 2; big++) {
+		for (int nano = 0; nano < 2; nano++) {
+			struct buf g = { .big = big };
+			char what[64];
+
+			pcap_header(&g, nano, 100, 105);
+			pcap_record(&g, 1767225600, nano ? 999999999 : 999999, 30, 60);
+			pcap_record(&g, 0x80000001u, 5, 10, 10);	/* before 1970, as libpcap reads it */
+			pcap_record(&g, 1767225601, 0xfffffff0u, 0, 0);	/* a negative fraction */
+			pcap_record(&g, 1767225602, 7, 140, 140);	/* beyond the snapshot: 100 kept */
+			pcap_record(&g, 1767225603, 8, 3, 2);		/* longer than on the wire */
+			snprintf(what, sizeof(what), "pcap %s %s", big ? "big-endian" : "little-endian",
+				 nano ? "ns" : "us");
+			every_cut(what, dir, &g, "mapped pcap", "read pcap");
+			free(g.b);
+		}
+	}
+	tc_rmtree(dir);
+}
+END_TEST
+
+START_TEST(pcapng_every_cut)
+{
+	char *dir = tc_tmpdir();
+
+	for (int big = 0; big < 2; big++) {
+		struct buf g = { .big = big };
+
+		two_sections(&g);
+		ck_assert_uint_eq(g.n_ids, 9);
+		every_cut(big ? "pcapng big-endian" : "pcapng little-endian", dir, &g,
+			  "mapped pcapng", "read pcapng");
+		free(g.b);
+	}
+	tc_rmtree(dir);
+}
+END_TEST
+
+/* A pcapng file broken one way: its packets up to the break, then libpcap's words. */
+struct broken {
+	const char *what;
+	void (*build)(struct buf *g);
+};
+
+static void ng_start(struct buf *g)
+{
+	shb(g, false);
+	idb(g, 127, 65535, 0, false, 0);
+	epb(g, 0, 1767225600000000ull, 20, 20, false);
+}
+
+static void b_short_block(struct buf *g)
+{
+	ng_start(g);
+	p32(g, 6);
+	p32(g, 8);
+	p32(g, 8);
+}
+
+static void b_odd_length(struct buf *g)
+{
+	ng_start(g);
+	p32(g, 6);
+	p32(g, 34);
+	bytes(g, 26, 0);
+}
+
+static void b_huge_block(struct buf *g)
+{
+	ng_start(g);
+	p32(g, 6);
+	p32(g, 17u << 20);
+	bytes(g, 64, 0);
+}
+
+static void b_trailer(struct buf *g)
+{
+	size_t at;
+
+	ng_start(g);
+	at = g->n;
+	epb(g, 0, 1, 4, 4, false);
+	g->n -= 4;
+	p32(g, (uint32_t)(g->n - at + 8));
+}
+
+static void b_unknown_iface(struct buf *g)
+{
+	ng_start(g);
+	epb(g, 5, 1, 4, 4, false);
+}
+
+static void b_caplen(struct buf *g)
+{
+	ng_start(g);
+	shb(g, false);
+	idb(g, 127, 64, 0, false, 0);	/* another snapshot length than the first */
+	epb(g, 0, 1, 4, 4, false);
+}
+
+static void b_caplen_snap(struct buf *g)
+{
+	shb(g, false);
+	idb(g, 127, 64, 9, false, 0);
+	epb(g, 0, 1, 64, 64, false);
+	epb(g, 0, 2, 65, 65, false);
+}
+
+static void b_epb_short(struct buf *g)
+{
+	size_t at;
+
+	ng_start(g);
+	at = block_start(g, 6);
+	p32(g, 0);
+	p32(g, 0);
+	p32(g, 1);
+	p32(g, 400);	/* captured length beyond the block */
+	p32(g, 400);
+	bytes(g, 8, 0);
+	block_end(g, at);
+}
+
+static void b_other_linktype(struct buf *g)
+{
+	ng_start(g);
+	idb(g, 105, 65535, 0, false, 0);
+}
+
+static void b_snaplen_zero(struct buf *g)
+{
+	/* 0 is no limit, libpcap's maximum: the same as the first */
+	shb(g, false);
+	idb(g, 127, 0, 0, false, 0);
+	epb(g, 0, 1, 4, 4, false);
+	idb(g, 127, 0, 6, false, 0);
+	idb(g, 127, 262144, 0, false, 0);
+	epb(g, 2, 2, 4, 4, false);
+	epb(g, 1, 3, 4, 4, false);
+}
+
+static void b_other_order(struct buf *g)
+{
+	ng_start(g);
+	g->big = !g->big;
+	shb(g, false);
+	g->big = !g->big;
+}
+
+static void b_bad_magic(struct buf *g)
+{
+	size_t at;
+
+	ng_start(g);
+	at = block_start(g, 0x0A0D0D0A);
+	p32(g, 0x12345678);
+	p16(g, 1);
+	p16(g, 0);
+	p64(g, 0);
+	block_end(g, at);
+}
+
+static void b_major(struct buf *g)
+{
+	size_t at;
+
+	ng_start(g);
+	at = block_start(g, 0x0A0D0D0A);
+	p32(g, 0x1A2B3C4D);
+	p16(g, 2);
+	p16(g, 0);
+	p64(g, 0);
+	block_end(g, at);
+}
+
+static void b_shb_short(struct buf *g)
+{
+	size_t at;
+
+	ng_start(g);
+	at = block_start(g, 0x0A0D0D0A);
+	p32(g, 0x1A2B3C4D);
+	block_end(g, at);
+}
+
+/* An IDB after the first with the options given raw (each closed by the caller). */
+static size_t idb_raw(struct buf *g)
+{
+	size_t at;
+
+	ng_start(g);
+	at = block_start(g, 1);
+	p16(g, 127);
+	p16(g, 0);
+	p32(g, 65535);
+	return at;
+}
+
+static void b_tsresol_len(struct buf *g)
+{
+	size_t at = idb_raw(g);
+
+	opt(g, 9, "\x06\x06", 2);
+	block_end(g, at);
+}
+
+static void b_tsresol_twice(struct buf *g)
+{
+	size_t at = idb_raw(g);
+
+	opt(g, 9, "\x06", 1);
+	opt(g, 9, "\x09", 1);
+	block_end(g, at);
+}
+
+static void b_tsresol_bin(struct buf *g)
+{
+	size_t at = idb_raw(g);
+
+	opt(g, 9, "\xc0", 1);	/* 2^-64 */
+	block_end(g, at);
+}
+
+static void b_tsresol_dec(struct buf *g)
+{
+	size_t at = idb_raw(g);
+
+	opt(g, 9, "\x14", 1);	/* 10^-20 */
+	block_end(g, at);
+}
+
+static void b_tsoffset_len(struct buf *g)
+{
+	size_t at = idb_raw(g);
+
+	opt(g, 14, "\x01\x02\x03\x04", 4);
+	block_end(g, at);
+}
+
+static void b_endofopt_len(struct buf *g)
+{
+	size_t at = idb_raw(g);
+
+	opt(g, 0, "\x01\x02\x03\x04", 4);
+	block_end(g, at);
+}
+
+static void b_option_overrun(struct buf *g)
+{
+	size_t at = idb_raw(g);
+
+	p16(g, 2);
+	p16(g, 200);
+	bytes(g, 8, 0);
+	block_end(g, at);
+}
+
+static void b_idb_short(struct buf *g)
+{
+	size_t at;
+
+	ng_start(g);
+	at = block_start(g, 1);
+	p16(g, 127);	/* the link type and nothing more of the 8 fixed bytes */
+	p16(g, 0);
+	block_end(g, at);
+}
+
+static void b_ts_extremes(struct buf *g)
+{
+	/* timestamps libpcap wraps: an offset near 2^63, and a huge binary fraction */
+	shb(g, false);
+	idb(g, 127, 65535, 0x80 | 40, true, INT64_MAX);
+	epb(g, 0, UINT64_MAX, 4, 4, false);
+	idb(g, 127, 65535, 19, true, INT64_MIN);
+	epb(g, 1, UINT64_MAX, 4, 4, false);
+	epb(g, 1, 0, 4, 4, false);
+}
+
+static const struct broken broken[] = {
+	{ "block shorter than 12", b_short_block },
+	{ "length not a multiple of 4", b_odd_length },
+	{ "block over 16 MiB", b_huge_block },
+	{ "trailer differs", b_trailer },
+	{ "unknown interface", b_unknown_iface },
+	{ "snapshot length differs", b_caplen },
+	{ "captured length over the snapshot", b_caplen_snap },
+	{ "captured length over the block", b_epb_short },
+	{ "another link type", b_other_linktype },
+	{ "snapshot length 0", b_snaplen_zero },
+	{ "section in the other byte order", b_other_order },
+	{ "section with a bad magic", b_bad_magic },
+	{ "section of version 2", b_major },
+	{ "section header too short", b_shb_short },
+	{ "if_tsresol of 2 bytes", b_tsresol_len },
+	{ "if_tsresol twice", b_tsresol_twice },
+	{ "if_tsresol 2^-64", b_tsresol_bin },
+	{ "if_tsresol 10^-20", b_tsresol_dec },
+	{ "if_tsoffset of 4 bytes", b_tsoffset_len },
+	{ "opt_endofopt of 4 bytes", b_endofopt_len },
+	{ "option past the block", b_option_overrun },
+	{ "interface block too short", b_idb_short },
+	{ "extreme timestamps", b_ts_extremes },
+};
+
+START_TEST(pcapng_broken)
+{
+	char *dir = tc_tmpdir();
+
+	for (size_t i = 0; i < sizeof(broken) / sizeof(broken[0]); i++) {
+		for (int big = 0; big < 2; big++) {
+			struct buf g = { .big = big };
+			char what[128], *path;
+
+			broken[i].build(&g);
+			snprintf(what, sizeof(what), "%s (%s)", broken[i].what,
+				 big ? "big-endian" : "little-endian");
+			path = write_file(dir, "broken.pcapng", g.b, g.n);
+			same_as_libpcap(what, path, true, g.ids, g.n_ids, NULL);
+			same_as_libpcap(what, path, false, g.ids, g.n_ids, NULL);
+			free(path);
+			free(g.b);
+		}
+	}
+	tc_rmtree(dir);
+}
+END_TEST
+
+/* The classic pcap record libpcap refuses, and one cut inside what it discards. */
+START_TEST(pcap_broken)
+{
+	char *dir = tc_tmpdir(), *path;
+	struct buf g = { 0 };
+
+	pcap_header(&g, false, 100, 127);
+	pcap_record(&g, 1, 2, 50, 50);
+	pcap_record(&g, 1, 2, 300000, 300000);
+	path = write_file(dir, "caplen.pcap", g.b, 24 + 16 + 50 + 16 + 1000);
+	same_as_libpcap("capture length over the maximum", path, true, NULL, 0, "mapped pcap");
+	free(path);
+	g.n = 24 + 16 + 50;
+	pcap_record(&g, 1, 2, 150, 150);
+	path = write_file(dir, "discard.pcap", g.b, g.n - 20);
+	same_as_libpcap("cut in the bytes over the snapshot", path, true, NULL, 0, "mapped pcap");
+	same_as_libpcap("cut in the bytes over the snapshot", path, false, NULL, 0, "read pcap");
+	free(path);
+	free(g.b);
+	tc_rmtree(dir);
+}
+END_TEST
+
+/*
+ * The built files with a few bytes changed at random (a fixed seed): any
+ * field may now be absurd, and libpcap's reading is still the answer.
+ */
+START_TEST(mutated)
+{
+	char *dir = tc_tmpdir();
+	uint32_t seed = 2026;
+
+	for (int kind = 0; kind < 4; kind++) {
+		struct buf g = { .big = kind & 1 };
+
+		if (kind < 2) {
+			two_sections(&g);
+		} else {
+			pcap_header(&g, kind == 3, 100, 127);
+			for (uint32_t i = 0; i < 12; i++)
+				pcap_record(&g, 1767225600 + i, i * 77777, i * 11, i * 11 + 3);
+		}
+		for (int round = 0; round < 400; round++) {
+			uint8_t *m = malloc(g.n);
+			char what[96], *path;
+			int changes;
+
+			ck_assert_ptr_nonnull(m);
+			memcpy(m, g.b, g.n);
+			seed = seed * 1103515245u + 12345u;
+			changes = 1 + (int)(seed >> 16) % 3;
+			for (int k = 0; k < changes; k++) {
+				seed = seed * 1103515245u + 12345u;
+				/* past the file header for pcap: libpcap judges that one itself */
+				m[(kind < 2 ? 0 : 24) + (seed >> 8) % (g.n - (kind < 2 ? 0 : 24))] ^=
+					(uint8_t)(1u << ((seed >> 4) % 8));
+			}
+			path = write_file(dir, "m", m, g.n);
+			snprintf(what, sizeof(what), "file %d, mutation %d", kind, round);
+			same_as_libpcap(what, path, true, NULL, 0, NULL);
+			same_as_libpcap(what, path, false, NULL, 0, NULL);
+			free(path);
+			free(m);
+		}
+		free(g.b);
+	}
+	tc_rmtree(dir);
+}
+END_TEST
+
+/* Every .pcap and .pcapng under dir (not .gz), against libpcap, mapped and read. */
+static void walk_dir(const char *dir, size_t *files, size_t *mapped)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	ck_assert_msg(d != NULL, "%s: cannot list it", dir);
+	while ((e = readdir(d)) != NULL) {
+		char path[4096];
+		struct stat st;
+		size_t len = strlen(e->d_name);
+		struct fw_source *s;
+		char err[512];
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			walk_dir(path, files, mapped);
+			continue;
+		}
+		if (!(len > 5 && strcmp(e->d_name + len - 5, ".pcap") == 0) &&
+		    !(len > 7 && strcmp(e->d_name + len - 7, ".pcapng") == 0) &&
+		    !(len > 4 && strcmp(e->d_name + len - 4, ".cap") == 0))
+			continue;
+		same_as_libpcap(path, path, true, NULL, 0, NULL);
+		same_as_libpcap(path, path, false, NULL, 0, NULL);
+		if (fw_source_open_file(&s, path, err, sizeof(err)) == 0) {
+			if (strncmp(fw_file_reader(s), "mapped", 6) == 0)
+				(*mapped)++;
+			fw_source_close(s);
+		}
+		(*files)++;
+	}
+	closedir(d);
+}
+
+START_TEST(captures_dir)
+{
+	const char *top = getenv("top_srcdir");
+	char dir[4096];
+	size_t files = 0, mapped = 0;
+
+	snprintf(dir, sizeof(dir), "%s/captures", top ? top : "..");
+	walk_dir(dir, &files, &mapped);
+	ck_assert_uint_ge(files, 50);
+	/* every capture of the project is 802.11 in a format read here */
+	ck_assert_uint_eq(mapped, files);
+}
+END_TEST
+
+START_TEST(corpus_dir)
+{
+	const char *dir = tc_corpus("corpus_dir");
+	size_t files = 0, mapped = 0;
+
+	if (!dir)
+		return;
+	walk_dir(dir, &files, &mapped);
+	ck_assert_uint_ge(files, 10);
+	ck_assert_uint_ge(mapped, 10);
+}
+END_TEST
+
+/* Enough 1500-byte records for several windows of the mapping (a few MiB each). */
+static void big_pcap(struct buf *g, size_t records)
+{
+	pcap_header(g, false, 65535, 127);
+	for (size_t i = 0; i < records; i++)
+		pcap_record(g, 1767225600 + (uint32_t)i, 0, 1500, 1500);
+}
+
+/* A file cut shorter while it is read ends where it now ends, with libpcap's words. */
+START_TEST(file_cut_while_read)
+{
+	char *dir = tc_tmpdir(), *path, err[512];
+	struct buf g = { 0 };
+	struct fw_source *s;
+	struct fw_pkt pkt;
+	size_t n = 0, cut;
+	int rc;
+
+	big_pcap(&g, 12000);	/* 18 MiB */
+	path = write_file(dir, "shrinks.pcap", g.b, g.n);
+	ck_assert_int_eq(fw_source_open_file(&s, path, err, sizeof(err)), 0);
+	ck_assert_str_eq(fw_file_reader(s), "mapped pcap");
+	for (; n < 10; n++)
+		ck_assert_int_eq(fw_source_next(s, &pkt, err, sizeof(err)), 1);
+	/* past the first windows, inside a record */
+	cut = 24 + 9000 * (16 + 1500) + 700;
+	ck_assert_int_eq(truncate(path, (off_t)cut), 0);
+	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1) {
+		ck_assert_int_eq(pkt.ts_ns, (1767225600ll + (int64_t)n) * 1000000000);
+		n++;
+	}
+	ck_assert_uint_eq(n, 9000);
+	ck_assert_int_eq(rc, FW_ETRUNC);
+	ck_assert_msg(strstr(err, "frame 9001: truncated dump file; tried to read 1500 captured "
+			     "bytes, only got 684") != NULL, "%s", err);
+	fw_source_close(s);
+	free(path);
+	free(g.b);
+	tc_rmtree(dir);
+}
+END_TEST
+
+/* A file written on while it is read (a live capture): what was there at its end is read too. */
+START_TEST(file_grown_while_read)
+{
+	char *dir = tc_tmpdir(), *path, err[512];
+	struct buf g = { 0 };
+	struct fw_source *s;
+	struct fw_pkt pkt;
+	size_t n = 0, first;
+	FILE *f;
+	int rc;
+
+	big_pcap(&g, 6000);
+	first = 24 + 2000 * (16 + 1500);
+	path = write_file(dir, "grows.pcap", g.b, first);
+	ck_assert_int_eq(fw_source_open_file(&s, path, err, sizeof(err)), 0);
+	ck_assert_str_eq(fw_file_reader(s), "mapped pcap");
+	for (; n < 1990; n++)
+		ck_assert_int_eq(fw_source_next(s, &pkt, err, sizeof(err)), 1);
+	f = fopen(path, "ab");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(g.b + first, 1, g.n - first, f), g.n - first);
+	ck_assert_int_eq(fclose(f), 0);
+	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) == 1) {
+		ck_assert_int_eq(pkt.ts_ns, (1767225600ll + (int64_t)n) * 1000000000);
+		n++;
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_eq(n, 6000);
+	fw_source_close(s);
+	free(path);
+	free(g.b);
+	tc_rmtree(dir);
+}
+END_TEST
+
+/* The same large file, mapped and read, against libpcap: records across windows. */
+START_TEST(across_windows)
+{
+	char *dir = tc_tmpdir(), *path;
+	struct buf g = { 0 }, ng = { .big = true };
+
+	big_pcap(&g, 7000);
+	path = write_file(dir, "big.pcap", g.b, g.n);
+	ck_assert_uint_eq(same_as_libpcap("large pcap", path, true, NULL, 0, "mapped pcap"), 7000);
+	free(path);
+	shb(&ng, false);
+	idb(&ng, 127, 0, 9, false, 0);
+	for (int i = 0; i < 100; i++)
+		epb(&ng, 0, (uint64_t)i, 200000, 200000, i % 2);	/* 200 KB records */
+	path = write_file(dir, "big.pcapng", ng.b, ng.n);
+	ck_assert_uint_eq(same_as_libpcap("large pcapng", path, true, ng.ids, ng.n_ids,
+					  "mapped pcapng"), 100);
+	ck_assert_uint_eq(same_as_libpcap("large pcapng", path, false, ng.ids, ng.n_ids,
+					  "read pcapng"), 100);
+	free(path);
+	free(g.b);
+	free(ng.b);
+	tc_rmtree(dir);
+}
+END_TEST
+
+/* Pipes, gzip and link types libpcap rewrites stay with libpcap. */
+START_TEST(left_to_libpcap)
+{
+	char *dir = tc_tmpdir(), *path, err[512];
+	struct buf g = { .big = true };
+	struct fw_source *s;
+
+	pcap_header(&g, false, 65535, 113);	/* Linux cooked, not in the host's byte order */
+	pcap_record(&g, 1, 2, 20, 20);
+	path = write_file(dir, "sll.pcap", g.b, g.n);
+	same_as_libpcap("swapped Linux cooked capture", path, true, NULL, 0, "libpcap");
+	free(path);
+	path = tc_write_gz(dir, "x.pcap.gz", g.b, g.n);
+	ck_assert_int_eq(fw_source_open_file(&s, path, err, sizeof(err)), 0);
+	ck_assert_str_eq(fw_file_reader(s), "libpcap");
+	fw_source_close(s);
+	free(path);
+	free(g.b);
+	tc_rmtree(dir);
+}
+END_TEST
+
+Suite *mapped_suite(void)
+{
+	Suite *s = suite_create("mapped");
+	TCase *tc = tcase_create("mapped");
+
+	tcase_add_test(tc, pcap_every_cut);
+	tcase_add_test(tc, pcapng_every_cut);
+	tcase_add_test(tc, pcapng_broken);
+	tcase_add_test(tc, pcap_broken);
+	tcase_add_test(tc, mutated);
+	tcase_add_test(tc, captures_dir);
+	tcase_add_test(tc, file_cut_while_read);
+	tcase_add_test(tc, file_grown_while_read);
+	tcase_add_test(tc, across_windows);
+	tcase_add_test(tc, left_to_libpcap);
+	tcase_set_timeout(tc, 300);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* The corpus, in test_capture_corpus. */
+Suite *mapped_corpus_suite(void)
+{
+	Suite *s = suite_create("mapped corpus");
+	TCase *tc = tcase_create("mapped corpus");
+
+	tcase_add_test(tc, corpus_dir);
+	tcase_set_timeout(tc, 300);
+	suite_add_tcase(s, tc);
+	return s;
+}
