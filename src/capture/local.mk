@@ -20,6 +20,7 @@ libfwcapture_a_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS) $(ZLIB_CFLAGS)
 noinst_LIBRARIES += libfwlive.a
 libfwlive_a_SOURCES = \
 	src/capture/live.c src/capture/live.h \
+	src/capture/multi.c src/capture/multi.h \
 	src/capture/nl80211.c src/capture/nl80211.h \
 	src/capture/radio.c src/capture/radio.h \
 	src/capture/privs.c src/capture/privs.h \

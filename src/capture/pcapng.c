@@ -9,7 +9,8 @@
  *       section length -1 (not given); options opt_comment (1),
  *       shb_hardware (2), shb_os (3), shb_userappl (4).
  *   IDB (0x00000001, 4.2): link type (2), reserved (2), snaplen (4);
- *       option if_tsresol (9) = 9, i.e. 10^-9 s units.
+ *       options if_name (2), when the packet names its interface, and
+ *       if_tsresol (9) = 9, i.e. 10^-9 s units.
  *   EPB (0x00000006, 4.3): interface ID (4), timestamp upper and lower 32
  *       bits (4 + 4), captured length (4), original length (4), packet
  *       data padded to 4; option opt_comment (1), repeatable.
@@ -35,7 +36,9 @@
 #define SHB_HARDWARE 2
 #define SHB_OS 3
 #define SHB_USERAPPL 4
+#define IF_NAME 2
 #define IF_TSRESOL 9
+#define IFNAME_MAX 63
 #define TSRESOL_NS 9		/* 10^-9: nanoseconds */
 /* a block's total length is 32 bits: keep far below it */
 #define BLOCK_MAX ((uint64_t)1 << 31)
@@ -48,6 +51,7 @@ struct fw_pcapng_writer {
 	uint64_t count;
 	size_t n_ifaces;
 	int ifaces[FW_PCAPNG_MAX_IFACES];	/* link type of each interface ID */
+	char names[FW_PCAPNG_MAX_IFACES][IFNAME_MAX + 1];	/* and its name ("": none) */
 };
 
 static uint32_t pad4(uint64_t n)
@@ -181,10 +185,10 @@ static int write_shb(struct fw_pcapng_writer *w, const struct fw_pcapng_section 
 	return check_stream(w);
 }
 
-static int write_idb(struct fw_pcapng_writer *w, int linktype)
+static int write_idb(struct fw_pcapng_writer *w, int linktype, const char *name)
 {
 	const uint8_t tsresol = TSRESOL_NS;
-	uint32_t total = (uint32_t)(12 + 8 + opt_size(1) + 4);
+	uint32_t total = (uint32_t)(12 + 8 + opt_size(1) + 4 + (name ? opt_size(strlen(name)) : 0));
 	uint8_t h[8];
 
 	le16(h, (uint16_t)linktype);
@@ -193,29 +197,31 @@ static int write_idb(struct fw_pcapng_writer *w, int linktype)
 	put32(w, BT_IDB);
 	put32(w, total);
 	put(w, h, sizeof(h));
+	put_str_opt(w, IF_NAME, name);
 	put_opt(w, IF_TSRESOL, &tsresol, 1);
 	put_endofopt(w);
 	put32(w, total);
 	return check_stream(w);
 }
 
-/* The interface ID of linktype, writing its IDB when it is new. */
-static int iface_of(struct fw_pcapng_writer *w, int linktype, uint32_t *id)
+/* The interface ID of linktype on interface name, writing its IDB when it is new. */
+static int iface_of(struct fw_pcapng_writer *w, int linktype, const char *name, uint32_t *id)
 {
 	int rc;
 
 	for (size_t i = 0; i < w->n_ifaces; i++) {
-		if (w->ifaces[i] == linktype) {
+		if (w->ifaces[i] == linktype && strcmp(w->names[i], name ? name : "") == 0) {
 			*id = (uint32_t)i;
 			return 0;
 		}
 	}
 	if (w->n_ifaces == FW_PCAPNG_MAX_IFACES)
 		return FW_ENOMEM;
-	rc = write_idb(w, linktype);
+	rc = write_idb(w, linktype, name);
 	if (rc != 0)
 		return rc;
 	w->ifaces[w->n_ifaces] = linktype;
+	snprintf(w->names[w->n_ifaces], sizeof(w->names[0]), "%s", name ? name : "");
 	*id = (uint32_t)w->n_ifaces++;
 	return 0;
 }
@@ -269,6 +275,12 @@ int fw_pcapng_writer_create(struct fw_pcapng_writer **out, const char *path,
 
 int fw_pcapng_writer_write(struct fw_pcapng_writer *w, const struct fw_pcapng_pkt *p)
 {
+	return fw_pcapng_writer_write_on(w, p, NULL);
+}
+
+int fw_pcapng_writer_write_on(struct fw_pcapng_writer *w, const struct fw_pcapng_pkt *p,
+			      const char *ifname)
+{
 	uint64_t opts = 0, total;
 	uint32_t id;
 	uint64_t ts;
@@ -277,7 +289,7 @@ int fw_pcapng_writer_write(struct fw_pcapng_writer *w, const struct fw_pcapng_pk
 
 	if (!w || !p || (!p->data && p->caplen) || p->caplen > p->len ||
 	    (w->snaplen && p->caplen > w->snaplen) || p->linktype < 0 || p->linktype > 0xFFFF ||
-	    (p->n_comments && !p->comments))
+	    (p->n_comments && !p->comments) || (ifname && strlen(ifname) > IFNAME_MAX))
 		return FW_EINVAL;
 	if (p->ts_ns < 0)
 		return FW_ERANGE;
@@ -291,7 +303,7 @@ int fw_pcapng_writer_write(struct fw_pcapng_writer *w, const struct fw_pcapng_pk
 	total = 12 + 20 + (uint64_t)p->caplen + pad4(p->caplen) + opts;
 	if (total >= BLOCK_MAX)
 		return FW_EINVAL;
-	rc = iface_of(w, p->linktype, &id);
+	rc = iface_of(w, p->linktype, ifname, &id);
 	if (rc != 0)
 		return rc;
 	ts = (uint64_t)p->ts_ns;

@@ -11,8 +11,10 @@
  * - timestamps are nanoseconds since the epoch (if_tsresol = 9 in every
  *   IDB), so a source's ts_ns is written back exactly;
  * - the captured bytes and the original length are written as given;
- * - interface IDs are handed out in the order link types first appear;
- *   every IDB is written before the first packet that names it.
+ * - interface IDs are handed out in the order (link type, interface
+ *   name) pairs first appear; every IDB is written before the first packet
+ *   that names it, with the name as if_name when there is one (a live
+ *   capture on several interfaces keeps each frame's interface).
  * Comments are written as given (pcapng wants UTF-8: the caller's job);
  * one option value holds at most FW_PCAPNG_OPT_MAX bytes.
  *
@@ -28,7 +30,7 @@
 #include <stdint.h>
 
 #define FW_PCAPNG_OPT_MAX 65535u	/* an option's length is 16 bits */
-#define FW_PCAPNG_MAX_IFACES 16		/* link types one file may hold */
+#define FW_PCAPNG_MAX_IFACES 16		/* link types (and interfaces) one file may hold */
 
 struct fw_pcapng_writer;
 struct fw_out_rule;
@@ -70,13 +72,20 @@ int fw_pcapng_writer_create(struct fw_pcapng_writer **out, const char *path,
 			    const struct fw_out_rule *rule, const struct fw_pcapng_section *sec,
 			    uint32_t snaplen, char *err, size_t errlen);
 /*
- * Append one packet (and its IDB if its link type is new).  FW_EINVAL for
- * caplen > len, caplen > snaplen (when set), a comment too long or a bad
- * link type; FW_ERANGE for a negative time; FW_ENOMEM when the file holds
- * FW_PCAPNG_MAX_IFACES link types already; FW_EIO when the write failed
- * (the writer then refuses further packets).
+ * Append one packet (and its IDB if its link type and interface name are
+ * new).  FW_EINVAL for caplen > len, caplen > snaplen (when set), a
+ * comment or interface name too long or a bad link type; FW_ERANGE for a
+ * negative time; FW_ENOMEM when the file holds FW_PCAPNG_MAX_IFACES
+ * interfaces already; FW_EIO when the write failed (the writer then
+ * refuses further packets).
  */
 int fw_pcapng_writer_write(struct fw_pcapng_writer *w, const struct fw_pcapng_pkt *p);
+/*
+ * The same for a packet captured on interface ifname (if_name, at most 63
+ * bytes; NULL: none), e.g. by a live capture on several interfaces.
+ */
+int fw_pcapng_writer_write_on(struct fw_pcapng_writer *w, const struct fw_pcapng_pkt *p,
+			      const char *ifname);
 /* Packets written so far. */
 uint64_t fw_pcapng_writer_count(const struct fw_pcapng_writer *w);
 /* Flush, close, put in place; FW_EIO when anything written was lost (the old file stays). */

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "capture/live.h"
+#include "capture/multi.h"
 #include "capture/nl80211.h"
 #include "capture/outfile.h"
 #include "capture/pcapng.h"
@@ -62,6 +63,10 @@ enum {
 struct live_opts {
 	struct fw_opts o;	/* keys and filters, json, show_keys */
 	const char *iface, *replay, *wfile, *user, *monitor;
+	const char *ifaces[FW_MULTI_MAX];	/* several: one air, merged (capture/multi.h) */
+	size_t n_ifaces;
+	struct fw_chan chans[FW_MULTI_MAX];	/* --channel/--freq in order: one, or one an interface */
+	size_t n_chans;
 	double speed;
 	bool has_speed;		/* --speed given: a pipe is paced too */
 	bool tune, no_tui, replaying;
@@ -82,7 +87,8 @@ struct live {
 	const char *source;
 
 	struct fw_source *src;	/* the interface, or the file replayed */
-	struct fw_radio *radio;	/* under a live capture */
+	struct fw_radio *radio;	/* under a live capture (the first when several) */
+	struct fw_radio *radios[FW_MULTI_MAX];
 
 	/* replay */
 	struct fw_pkt pend;
@@ -147,7 +153,7 @@ const struct fw_cmd_opts fw_live_cmd_opts = { "live", live_long, ":hw:Z:", true 
 
 void fw_usage_live(FILE *out)
 {
-	fputs("usage: fourway live IFACE [options]\n"
+	fputs("usage: fourway live IFACE [IFACE...] [options]\n"
 	      "       fourway live --replay FILE [--speed X] [options]\n"
 	      "       fourway live -r FILE [--speed X] [options]\n"
 	      "       COMMAND | fourway live - [options]\n"
@@ -156,10 +162,14 @@ void fw_usage_live(FILE *out)
 	      "interface on IFACE's radio unless IFACE already is one, and deletes it on exit)\n"
 	      "and watch every handshake as it happens: a table of links, each link's ladder,\n"
 	      "the findings as they are drawn.  Without a terminal, one line per event.\n"
+	      "Several interfaces are one air: their frames merged by time, a frame heard by\n"
+	      "two radios one frame.\n"
 	      "\n"
 	      "Radio:\n"
-	      "  --channel N          tune to channel N (2.4 and 5 GHz numbering)\n"
-	      "  --freq MHZ           tune to a frequency (any band, 6 GHz included)\n"
+	      "  --channel N          tune to channel N (2.4 and 5 GHz numbering); with several\n"
+	      "                       interfaces, once for all or once for each, in order\n"
+	      "  --freq MHZ           tune to a frequency (any band, 6 GHz included); repeated\n"
+	      "                       as --channel is\n"
 	      "  --width W            channel width: 20, 40+, 40-, 80, 160 (default: 20 without HT)\n"
 	      "  --hop LIST           hop over channels, e.g. 1,6,11 (a value above 200 is MHz)\n"
 	      "  --dwell T            time on each hop channel: 250ms (default), 1s, 500 (ms)\n"
@@ -169,7 +179,7 @@ void fw_usage_live(FILE *out)
 	      "\n"
 	      "Capture:\n"
 	      "  -w FILE              also write what was captured (pcapng if FILE ends in\n"
-	      "                       .pcapng, else pcap)\n"
+	      "                       .pcapng, else pcap; pcapng with several interfaces)\n"
 	      "  -Z USER              once the capture is open, run as USER (keeping only\n"
 	      "                       CAP_NET_ADMIN when fourway must still tune or delete)\n"
 	      "  --replay FILE        feed a capture file through the live path instead\n"
@@ -272,6 +282,15 @@ static int parse_hop(struct live_opts *lo, const char *list)
 	return lo->n_hop ? 0 : FW_EINVAL;
 }
 
+/* --channel and --freq given again: the next interface's, in order. */
+static int add_chan(struct live_opts *lo, const char *opt)
+{
+	if (lo->n_chans == FW_MULTI_MAX)
+		return usage_error("%s: at most %d, one an interface", opt, FW_MULTI_MAX);
+	lo->chans[lo->n_chans++] = lo->chan;
+	return 0;
+}
+
 /* One of live's own options (fw_opts_parse reads the key options and filters). */
 static int live_option(void *ctx, int c, const char *arg)
 {
@@ -283,13 +302,13 @@ static int live_option(void *ctx, int c, const char *arg)
 		if (parse_uint(arg, 255, &v) != 0 || fw_chan_freq((unsigned)v, &lo->chan.freq) != 0)
 			return usage_error("--channel: '%s' is not a 2.4 or 5 GHz channel number", arg);
 		lo->has_channel = lo->tune = true;
-		break;
+		return add_chan(lo, "--channel");
 	case OPT_FREQ:
 		if (parse_uint(arg, 100000, &v) != 0 || v < 2000)
 			return usage_error("--freq: '%s' is not a frequency in MHz", arg);
 		lo->chan.freq = (uint32_t)v;
 		lo->has_freq = lo->tune = true;
-		break;
+		return add_chan(lo, "--freq");
 	case OPT_WIDTH:
 		if (fw_chan_width_parse(arg, &lo->chan.width) != 0)
 			return usage_error("--width: '%s': want 20, 40+, 40-, 80 or 160", arg);
@@ -359,6 +378,81 @@ static int live_option(void *ctx, int c, const char *arg)
 	return 0;
 }
 
+/* --- several interfaces (capture/multi.h) -------------------------------- */
+
+static bool ends_with(const char *s, const char *suffix);
+
+/* The interfaces named, and how --channel/--freq, --hop, --monitor and -w fit them. */
+static int multi_opts(struct live_opts *lo)
+{
+	if (lo->o.n_files > FW_MULTI_MAX)
+		return usage_error("at most %d interfaces (got %d)", FW_MULTI_MAX, lo->o.n_files);
+	lo->n_ifaces = (size_t)lo->o.n_files;
+	for (size_t i = 0; i < lo->n_ifaces; i++) {
+		lo->ifaces[i] = lo->o.files[i];
+		if (strlen(lo->ifaces[i]) >= IF_NAMESIZE)
+			return usage_error("'%s' is not an interface name", lo->ifaces[i]);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(lo->ifaces[i], lo->ifaces[j]) == 0)
+				return usage_error("'%s' given twice", lo->ifaces[i]);
+	}
+	if (lo->n_chans > 1 && lo->n_chans != lo->n_ifaces)
+		return usage_error("%zu channels for %zu interface%s: give one for all or one for "
+				   "each, in order", lo->n_chans, lo->n_ifaces,
+				   lo->n_ifaces == 1 ? "" : "s");
+	if (lo->n_ifaces > 1 && lo->n_hop)
+		return usage_error("%s", "--hop: one interface only");
+	if (lo->n_ifaces > 1 && lo->monitor)
+		return usage_error("%s", "--monitor: one interface only (each radio gets fwmonN)");
+	if (lo->n_ifaces > 1 && lo->wfile && !ends_with(lo->wfile, ".pcapng"))
+		return usage_error("-w %s: with several interfaces, a .pcapng file (a pcap file "
+				   "cannot say which interface heard a frame)", lo->wfile);
+	return 0;
+}
+
+/* The channel of interface i: its own, or the one given for all. */
+static struct fw_chan multi_chan(const struct live_opts *lo, size_t i)
+{
+	struct fw_chan c = lo->n_chans > 1 ? lo->chans[i] : lo->chan;
+
+	c.width = lo->chan.width;
+	return c;
+}
+
+static void multi_radio_line(struct live_opts *lo)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < lo->n_chans && used < sizeof(lo->radio); i++)
+		used += (size_t)snprintf(lo->radio + used, sizeof(lo->radio) - used, "%s%s %u MHz",
+					 i ? ", " : "", lo->ifaces[i], lo->chans[i].freq);
+}
+
+/* One interface as it is; several joined into one source, in time order. */
+static int multi_join(struct fw_source **out, struct fw_source **one, size_t n, char *err,
+		      size_t errlen)
+{
+	if (n == 1) {
+		*out = one[0];
+		return 0;
+	}
+	return fw_source_open_multi(out, one, n, err, errlen);
+}
+
+/* The interface a frame was heard on, for -w's pcapng (NULL with one interface). */
+static const char *multi_ifname(const struct fw_source *src, size_t n, const struct fw_pkt *pkt)
+{
+	return n > 1 ? fw_source_multi_name(src, pkt->iface) : NULL;
+}
+
+static bool multi_created(struct fw_radio *const *radios)
+{
+	for (size_t i = 0; i < FW_MULTI_MAX; i++)
+		if (fw_radio_created(radios[i]))
+			return true;
+	return false;
+}
+
 static int parse_live(struct live_opts *lo, int argc, char **argv)
 {
 	int rc;
@@ -384,9 +478,13 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 		return usage_error("%s", "--width needs --channel, --freq or --hop");
 	for (size_t i = 0; i < lo->n_hop; i++)
 		lo->hop[i].width = lo->chan.width;
-	if (lo->o.n_files > 1)
-		return usage_error("one %s only (got '%s' too)", lo->replaying ? "file" : "interface",
-				   lo->o.files[1]);
+	if (lo->o.n_files > 1 && lo->replaying)
+		return usage_error("one file only (got '%s' too)", lo->o.files[1]);
+	if (!lo->replaying) {
+		rc = multi_opts(lo);
+		if (rc != 0)
+			return rc;
+	}
 	if (lo->replaying) {
 		lo->replay = lo->o.files[0];
 		if (lo->tune || lo->n_hop || lo->user || lo->monitor)
@@ -396,7 +494,9 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 		if (strlen(lo->iface) >= IF_NAMESIZE)
 			return usage_error("'%s' is not an interface name", lo->iface);
 	}
-	if (lo->tune)
+	if (lo->n_chans > 1)
+		multi_radio_line(lo);
+	else if (lo->tune)
 		snprintf(lo->radio, sizeof(lo->radio), "%u MHz%s%s", lo->chan.freq,
 			 lo->has_width ? " width " : "",
 			 lo->has_width ? fw_chan_width_name(lo->chan.width) : "");
@@ -408,19 +508,21 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 /* --- the radio ------------------------------------------------------------ */
 
 /*
- * Find the radio of the interface; make a monitor interface on it unless
+ * Find the radio of interface i; make a monitor interface on it unless
  * it is one; bring it up; tune it (capture/radio.h).
  */
-static int setup_radio(struct live *r)
+static int setup_radio(struct live *r, size_t i)
 {
 	const struct live_opts *lo = r->lo;
-	const struct fw_radio_opts ro = { .iface = lo->iface, .monitor = lo->monitor,
-					  .tune = lo->tune, .chan = lo->chan, .hop = lo->hop,
-					  .n_hop = lo->n_hop, .dwell_ns = lo->dwell_ns };
+	const struct fw_radio_opts ro = { .iface = lo->ifaces[i], .monitor = lo->monitor,
+					  .tune = lo->tune, .chan = multi_chan(lo, i),
+					  .hop = lo->hop, .n_hop = lo->n_hop,
+					  .dwell_ns = lo->dwell_ns };
 	char err[512], note[600];
-	int rc = fw_radio_open(&r->radio, &ro, note, sizeof(note), err, sizeof(err));
+	int rc = fw_radio_open(&r->radios[i], &ro, note, sizeof(note), err, sizeof(err));
 
-	if (rc == FW_ENOMEM && !r->radio) {
+	r->radio = r->radios[0];
+	if (rc == FW_ENOMEM && !r->radios[i]) {
 		fputs("fourway live: out of memory\n", stderr);
 		return rc;
 	}
@@ -433,7 +535,7 @@ static int setup_radio(struct live *r)
 		fprintf(stderr, "fourway live: note: %s\n", note);
 		return 0;
 	}
-	if (fw_radio_start(r->radio, now_ns(), err, sizeof(err)) != 0) {
+	if (fw_radio_start(r->radios[i], now_ns(), err, sizeof(err)) != 0) {
 		fprintf(stderr, "fourway: %s\n", err);
 		return FW_EINVAL;
 	}
@@ -473,7 +575,7 @@ static void write_out(struct live *r, const struct fw_pkt *pkt)
 	if (r->pw)
 		rc = fw_pcap_writer_write(r->pw, pkt->ts_ns, pkt->data, pkt->caplen, pkt->len);
 	else if (r->nw)
-		rc = fw_pcapng_writer_write(r->nw, &p);
+		rc = fw_pcapng_writer_write_on(r->nw, &p, multi_ifname(r->src, r->lo->n_ifaces, pkt));
 	if (rc == FW_EIO) {
 		/* stop writing, keep watching: the capture matters more than the copy */
 		if (!r->tui)
@@ -829,17 +931,30 @@ static int open_source(struct live *r)
 		}
 		r->source = lo->replay;
 	} else {
-		rc = setup_radio(r);
-		if (rc != 0)
-			return rc;
-		rc = fw_source_open_live(&r->src, fw_radio_iface(r->radio), &co, warn, sizeof(warn),
-					 err, sizeof(err));
+		struct fw_source *one[FW_MULTI_MAX];
+
+		for (size_t i = 0; i < lo->n_ifaces; i++) {
+			rc = setup_radio(r, i);
+			if (rc == 0)
+				rc = fw_source_open_live(&one[i], fw_radio_iface(r->radios[i]), &co,
+							 warn, sizeof(warn), err, sizeof(err));
+			else
+				err[0] = '\0';	/* said already */
+			if (rc != 0) {
+				if (err[0])
+					fprintf(stderr, "fourway live: %s\n", err);
+				for (size_t j = 0; j < i; j++)
+					fw_source_close(one[j]);
+				return rc;
+			}
+			if (warn[0])
+				fprintf(stderr, "fourway live: note: %s\n", warn);
+		}
+		rc = multi_join(&r->src, one, lo->n_ifaces, err, sizeof(err));
 		if (rc != 0) {
 			fprintf(stderr, "fourway live: %s\n", err);
 			return rc;
 		}
-		if (warn[0])
-			fprintf(stderr, "fourway live: note: %s\n", warn);
 		r->source = fw_source_path(r->src);
 	}
 	r->linktype = fw_source_linktype(r->src);
@@ -882,8 +997,10 @@ static void close_radio(struct live *r)
 {
 	char err[512];
 
-	if (fw_radio_close(r->radio, err, sizeof(err)) != 0)
-		fprintf(stderr, "fourway live: %s\n", err);
+	for (size_t i = 0; i < FW_MULTI_MAX; i++)
+		if (fw_radio_close(r->radios[i], err, sizeof(err)) != 0)
+			fprintf(stderr, "fourway live: %s\n", err);
+	memset(r->radios, 0, sizeof(r->radios));
 	r->radio = NULL;
 }
 
@@ -975,7 +1092,7 @@ int fw_cmd_live(int argc, char **argv)
 		r.status = FW_EXIT_USAGE;
 		goto out;
 	}
-	if (lo.user && fw_privs_drop(lo.user, fw_radio_created(r.radio) || lo.n_hop, err,
+	if (lo.user && fw_privs_drop(lo.user, multi_created(r.radios) || lo.n_hop, err,
 				     sizeof(err)) != 0) {
 		fprintf(stderr, "fourway live: %s\n", err);
 		r.status = FW_EXIT_USAGE;

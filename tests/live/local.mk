@@ -16,9 +16,16 @@ tests_live_test_live_corpus_SOURCES = $(tests_live_test_live_SOURCES)
 tests_live_test_live_corpus_CPPFLAGS = $(AM_CPPFLAGS) -DTEST_LIVE_CORPUS
 tests_live_test_live_corpus_CFLAGS = $(tests_live_test_live_CFLAGS)
 tests_live_test_live_corpus_LDADD = $(tests_live_test_live_LDADD)
+# Several interfaces as one source, with stand-in live sources: no root.
+check_PROGRAMS += tests/live/test_multi
+TESTS += tests/live/test_multi tests/live/tun_multi.sh
+tests_live_test_multi_SOURCES = tests/live/test_multi.c
+tests_live_test_multi_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_live_test_multi_LDADD = libfwlive.a libfwcapture.a libfwutil.a \
+	$(CHECK_LIBS) $(NL_LIBS) $(CAPNG_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS)
 tests_live_tun_replay_SOURCES = tests/live/tun-replay.c
 tests_live_tun_replay_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
-EXTRA_DIST += tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/replay.sh
+EXTRA_DIST += tests/live/tun_multi.sh tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/replay.sh
 # A capture stream on a pipe (`fourway live -`), written slowly.
 check_PROGRAMS += tests/live/slow-writer
 TESTS += tests/live/pipe.sh tests/live/tui_pipe.sh

@@ -15,6 +15,14 @@
  * 500), creates file D and keeps the device until SIGTERM or 60 s.
  * Exit 77 when /dev/net/tun cannot be used (no device, no permission).
  *
+ *   tun-replay IF1 FILE1 IF2 FILE2 ... --ready R --go G --done D
+ *
+ * Several devices fed in step: the files are one air heard by several
+ * radios, merged by timestamp (capture/merge.h), each frame written to its
+ * own file's device at its original time from the first frame on, so a
+ * frame two radios heard a few microseconds apart reaches the two devices
+ * as far apart.
+ *
  *   tun-replay --same A B
  *
  * Exit 0 when captures A and B hold the same frames, byte for byte and in
@@ -34,6 +42,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/merge.h"
 #include "capture/source.h"
 
 #define LINK_RADIOTAP 803	/* ARPHRD_IEEE80211_RADIOTAP, linux/if_arp.h */
@@ -134,6 +143,66 @@ static int replay(int fd, const char *path, long gap_us)
 	return 0;
 }
 
+static int64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Several files into several devices, merged, at their original pace. */
+static int replay_merged(const int *fds, char **paths, size_t n)
+{
+	static uint8_t buf[PI_LEN + 65536];
+	struct fw_source *src[8];
+	struct fw_merge *m;
+	struct fw_pkt pkt;
+	size_t which;
+	char err[512];
+	int64_t t0 = 0, w0 = 0;
+	long count = 0;
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		if (fw_source_open_file(&src[i], paths[i], err, sizeof(err)) != 0 ||
+		    fw_source_linktype(src[i]) != 127) {
+			fprintf(stderr, "tun-replay: %s: %s\n", paths[i],
+				src[i] ? "not radiotap" : err);
+			return -1;
+		}
+	}
+	m = fw_merge_new(src, n);
+	if (!m)
+		return -1;
+	while (!stop && (rc = fw_merge_next(m, &pkt, &which, err, sizeof(err))) == 1) {
+		int64_t due;
+
+		if (count == 0) {
+			t0 = pkt.ts_ns;
+			w0 = mono_ns() + 1000000;
+		}
+		due = w0 + (pkt.ts_ns - t0) - mono_ns();
+		if (due > 0)
+			sleep_us((long)(due / 1000));
+		if (pkt.caplen > sizeof(buf) - PI_LEN)
+			continue;
+		memset(buf, 0, PI_LEN);
+		memcpy(buf + PI_LEN, pkt.data, pkt.caplen);
+		if (write(fds[which], buf, PI_LEN + pkt.caplen) < 0) {
+			fprintf(stderr, "tun-replay: %s frame %llu: %s\n", paths[which],
+				(unsigned long long)pkt.frame_no, strerror(errno));
+			break;
+		}
+		count++;
+	}
+	fw_merge_free(m);
+	for (size_t i = 0; i < n; i++)
+		fw_source_close(src[i]);
+	fprintf(stderr, "tun-replay: wrote %ld frames\n", count);
+	return 0;
+}
+
 static int same_frames(const char *a, const char *b)
 {
 	struct fw_source *sa, *sb;
@@ -177,7 +246,9 @@ int main(int argc, char **argv)
 	const char *ready = NULL, *go = NULL, *done = NULL;
 	long gap_us = 500, waited = 0;
 	struct sigaction sa;
-	int fd;
+	char *names[8], *paths[8];
+	int fds[8], first = 1;
+	size_t n = 0;
 
 	if (argc == 4 && strcmp(argv[1], "--same") == 0)
 		return same_frames(argv[2], argv[3]);
@@ -185,7 +256,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: tun-replay IFNAME FILE --ready R --go G --done D [--gap-us N]\n");
 		return 2;
 	}
-	for (int i = 3; i + 1 < argc; i += 2) {
+	/* IFNAME FILE pairs up to the first option */
+	while (first + 1 < argc && strncmp(argv[first], "--", 2) != 0 && n < 8) {
+		names[n] = argv[first];
+		paths[n++] = argv[first + 1];
+		first += 2;
+	}
+	for (int i = first; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--ready") == 0)
 			ready = argv[i + 1];
 		else if (strcmp(argv[i], "--go") == 0)
@@ -199,19 +276,21 @@ int main(int argc, char **argv)
 	sa.sa_handler = on_term;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	fd = make_tun(argv[1]);
+	for (size_t i = 0; i < n; i++)
+		fds[i] = make_tun(names[i]);
 	if (ready && touch(ready) != 0)
 		return 1;
 	while (go && access(go, F_OK) != 0 && !stop && waited < 60000000L) {
 		sleep_us(10000);
 		waited += 10000;
 	}
-	if (replay(fd, argv[2], gap_us) != 0)
+	if ((n == 1 ? replay(fds[0], paths[0], gap_us) : replay_merged(fds, paths, n)) != 0)
 		return 1;
 	if (done && touch(done) != 0)
 		return 1;
 	for (waited = 0; !stop && waited < 60000000L; waited += 10000)
 		sleep_us(10000);
-	close(fd);
+	for (size_t i = 0; i < n; i++)
+		close(fds[i]);
 	return 0;
 }

@@ -1,0 +1,136 @@
+#!/bin/sh
+# tun_multi.sh - `fourway live IFACE1 IFACE2`: two radios hearing one air.
+# captures/messy/ holds pairs made in the VM: S.pcap, the AP's radio
+# (hwsim0), and S-mon0.pcap, a separate monitor radio.  Two radiotap TUN
+# devices (tun-replay.c) are fed the two captures in step, each frame at
+# its original time, while `fourway live --no-tui --json -w W.pcapng`
+# captures on both.  What live reports must be what `fourway analyze
+# --merge S.pcap S-mon0.pcap` reports:
+#   - every frame of both arrives, none dropped by the kernel;
+#   - one EAPOL-Key message per transmission, each with as many sightings
+#     as analyze --merge gives it (the copy the other radio heard is a
+#     sighting, not a second message), and its ACK;
+#   - the same findings, codes and links (live's final state: analyze of
+#     what live wrote, every frame with its times and interface; each of
+#     them was reported in the stream);
+#   - the same handshake outcomes and messages, frame numbers included, as
+#     analyze of what it wrote (-w keeps each frame's interface: pcapng
+#     with one interface block per device).
+#
+# Needs root (CAP_NET_ADMIN for the TUN devices, unshare -n) and jq.
+. "${top_srcdir:-.}/tests/live/lib.sh"
+
+helper=$bld/tests/live/tun-replay
+[ -x "$helper" ] || { echo "$helper not built"; exit 99; }
+[ "$(id -u)" -eq 0 ] || skip "needs root for TUN devices and a network namespace"
+[ -c /dev/net/tun ] || skip "no /dev/net/tun"
+if [ -z "${FW_LIVE_NETNS:-}" ]; then
+	command -v unshare >/dev/null 2>&1 || skip "unshare not found"
+	unshare -n true 2>/dev/null || skip "unshare -n fails here (no CAP_SYS_ADMIN?)"
+	FW_LIVE_NETNS=1 exec unshare -n "$0" "$@"
+fi
+
+helper_pid= fw_pid=
+cleanup() {
+	[ -z "$fw_pid" ] || kill "$fw_pid" 2>/dev/null
+	[ -z "$helper_pid" ] || kill "$helper_pid" 2>/dev/null
+}
+
+wait_for() {
+	i=0
+	while [ $i -lt 1000 ]; do
+		if [ -e "$1" ] && { [ -z "${2:-}" ] || grep -q "$2" "$1"; }; then
+			return 0
+		fi
+		sleep 0.01
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# Each message once, with how many radios heard it and whether it was ACKed.
+MSG='{bssid: $b, sta: $s, msg, replay_counter, retry, seq, from, nonce, acked,
+	heard: (.sightings | length)}'
+live_heard() {
+	jq -s -S "[.[] | select(.event == \"message\")] | group_by(.message.frame)
+		| map(last | .bssid as \$b | .sta as \$s | .message | $MSG)
+		| sort_by(.msg, .replay_counter, .seq, .from)" "$1"
+}
+doc_heard() {
+	jq -S "[.links[] | .bssid as \$b | .sta as \$s | .handshakes[].messages[] | $MSG]
+		| sort_by(.msg, .replay_counter, .seq, .from)" "$1"
+}
+codes() {
+	jq -S '[.findings[] | {code, severity, bssid, sta}] | sort_by(.code, .bssid, .sta)' "$1"
+}
+
+# m2-late: the held 2/4 only mon0 heard (a late answer, not a second
+# handshake); reassoc-stale-ptk: a reassociation over a stale PTK.
+for s in m2-late reassoc-stale-ptk; do
+	a=$caps/messy/$s.pcap b=$caps/messy/$s-mon0.pcap k=$caps/messy/$s.keylog
+	[ -r "$a" ] && [ -r "$b" ] || { nok "$s: the pair of captures is there" "$a $b"; continue; }
+	rm -f "$tmp/ready" "$tmp/go" "$tmp/done" "$tmp/live.json" "$tmp/w.pcapng"
+	"$fw" analyze --json --merge --keylog "$k" "$a" "$b" </dev/null >"$tmp/doc.json" 2>/dev/null
+	"$helper" fwap0 "$a" fwmon0 "$b" --ready "$tmp/ready" --go "$tmp/go" --done "$tmp/done" \
+		</dev/null 2>"$tmp/helper.err" &
+	helper_pid=$!
+	if ! wait_for "$tmp/ready"; then
+		wait "$helper_pid"
+		[ $? -eq 77 ] && skip "$(cat "$tmp/helper.err")"
+		nok "$s: TUN devices created" "$(cat "$tmp/helper.err")"
+		continue
+	fi
+	"$fw" live fwap0 fwmon0 --no-tui --json --keylog "$k" -w "$tmp/w.pcapng" </dev/null \
+		>"$tmp/live.json" 2>"$tmp/live.err" &
+	fw_pid=$!
+	if ! wait_for "$tmp/live.json" '"event":"start"'; then
+		nok "$s: fourway live started on fwap0 and fwmon0" "$(cat "$tmp/live.err")"
+		continue
+	fi
+	touch "$tmp/go"
+	# the replay takes the captures' own time (up to 12 s)
+	i=0
+	while [ ! -e "$tmp/done" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -e "$tmp/done" ] || nok "$s: replayed" "$(cat "$tmp/helper.err")"
+	sleep 0.3
+	kill -INT "$fw_pid"
+	wait "$fw_pid"
+	st=$?
+	fw_pid=
+	kill "$helper_pid" 2>/dev/null
+	wait "$helper_pid" 2>/dev/null
+	helper_pid=
+	[ $st -eq 0 ] && ok "$s: live over two interfaces exits 0 on SIGINT" ||
+		nok "$s: live over two interfaces exits 0 on SIGINT (got $st)" "$(cat "$tmp/live.err")"
+	grep -q '"event":"start","text":"capturing on fwap0,fwmon0, link type 127' "$tmp/live.json" &&
+		ok "$s: captures on both interfaces as radiotap" ||
+		nok "$s: captures on both interfaces as radiotap" "$(head -1 "$tmp/live.json")"
+	frames=$(jq '[.inputs[].frames] | add' "$tmp/doc.json")
+	jq -s -e --argjson n "$frames" 'map(select(.event == "stats")) | last
+		| .frames == $n and .kernel_dropped == 0 and .if_dropped == 0' "$tmp/live.json" >/dev/null &&
+		ok "$s: all $frames frames of both radios received, none dropped" ||
+		nok "$s: all $frames frames of both radios received, none dropped" \
+			"$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+	live_heard "$tmp/live.json" >"$tmp/lh"; doc_heard "$tmp/doc.json" >"$tmp/dh"
+	n=$(jq length "$tmp/dh")
+	same "$s: one message per transmission ($n), heard and ACKed as analyze --merge says" \
+		"$tmp/lh" "$tmp/dh"
+	"$fw" analyze --json --keylog "$k" "$tmp/w.pcapng" </dev/null >"$tmp/w.json" 2>/dev/null
+	codes "$tmp/w.json" >"$tmp/wc"; codes "$tmp/doc.json" >"$tmp/dc"
+	same "$s: the same findings (codes and links) as analyze --merge" "$tmp/wc" "$tmp/dc"
+	jq -s -S '[.[] | select(.code) | {code, severity, bssid, sta}] | unique' "$tmp/live.json" \
+		>"$tmp/lc"
+	if jq -e -n --slurpfile l "$tmp/lc" --slurpfile d "$tmp/dc" \
+		'$d[0] | all(. as $f | $l[0] | index([$f]) != null)' >/dev/null; then
+		ok "$s: each of them reported in the live stream"
+	else
+		nok "$s: each of them reported in the live stream" "$(diff "$tmp/lc" "$tmp/dc")"
+	fi
+	doc_heard "$tmp/w.json" >"$tmp/wh"
+	same "$s: -w keeps each frame's interface (its copies are sightings again)" "$tmp/wh" "$tmp/dh"
+	live_outcomes "$tmp/live.json" >"$tmp/lo"; doc_outcomes "$tmp/w.json" >"$tmp/do"
+	same "$s: the handshake outcomes of analyze of the -w capture" "$tmp/lo" "$tmp/do"
+	live_msgs "$tmp/live.json" >"$tmp/lm"; doc_msgs "$tmp/w.json" >"$tmp/dm"
+	same "$s: the messages (frame numbers too) of analyze of the -w capture" "$tmp/lm" "$tmp/dm"
+done
+finish
