@@ -102,7 +102,7 @@ for s in m2-late reassoc-stale-ptk; do
 	helper_pid=
 	[ $st -eq 0 ] && ok "$s: live over two interfaces exits 0 on SIGINT" ||
 		nok "$s: live over two interfaces exits 0 on SIGINT (got $st)" "$(cat "$tmp/live.err")"
-	grep -q '"event":"start","text":"capturing on fwap0,fwmon0, link type 127' "$tmp/live.json" &&
+	jq -e -s 'map(select(.event == "start"))[0].text | startswith("capturing on fwap0,fwmon0, link type 127")' "$tmp/live.json" >/dev/null &&
 		ok "$s: captures on both interfaces as radiotap" ||
 		nok "$s: captures on both interfaces as radiotap" "$(head -1 "$tmp/live.json")"
 	frames=$(jq '[.inputs[].frames] | add' "$tmp/doc.json")
@@ -118,7 +118,7 @@ for s in m2-late reassoc-stale-ptk; do
 	"$fw" analyze --json --keylog "$k" "$tmp/w.pcapng" </dev/null >"$tmp/w.json" 2>/dev/null
 	codes "$tmp/w.json" >"$tmp/wc"; codes "$tmp/doc.json" >"$tmp/dc"
 	same "$s: the same findings (codes and links) as analyze --merge" "$tmp/wc" "$tmp/dc"
-	jq -s -S '[.[] | select(.code) | {code, severity, bssid, sta}] | unique' "$tmp/live.json" \
+	jq -s -S '[.[] | select(.event == "finding") | .finding | {code, severity, bssid, sta}] | unique' "$tmp/live.json" \
 		>"$tmp/lc"
 	if jq -e -n --slurpfile l "$tmp/lc" --slurpfile d "$tmp/dc" \
 		'$d[0] | all(. as $f | $l[0] | index([$f]) != null)' >/dev/null; then
