@@ -22,5 +22,6 @@ noinst_LIBRARIES += libfwtui.a
 libfwtui_a_SOURCES = \
 	src/output/tui.c src/output/tui.h \
 	src/output/tui_panes.c src/output/tui_internal.h \
+	src/output/tui_find.c \
 	$(NULL)
 libfwtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
