@@ -7,6 +7,7 @@ libfwoutput_a_SOURCES = \
 	src/output/ladder.c src/output/ladder.h \
 	src/output/tstyle.c src/output/tstyle.h \
 	src/output/fmt.c src/output/fmt.h \
+	src/output/lstate.c src/output/lstate.h \
 	src/output/utf8.c src/output/utf8.h \
 	src/output/events.c src/output/events.h \
 	src/output/logrows.c src/output/logrows.h \

@@ -461,10 +461,26 @@ static void draw_status(struct fw_tui *t, int y, int cols)
 		snprintf(b, sizeof(b), "Enter open finding  l ladder  Up/Down select  Tab table"
 			 "  / filter%s%s%s  q quit", t->filter[0] ? " [" : "", t->filter,
 			 t->filter[0] ? "]" : "");
-	else
-		snprintf(b, sizeof(b), "q quit  ? help  Enter ladder  Tab pane  / filter%s%s%s"
-			 "  o sort (%s)  p pause  s save  f findings", t->filter[0] ? " [" : "",
-			 t->filter, t->filter[0] ? "]" : "", tui_sort_name(t->sort));
+	else {
+		/* as many of the keys as the width holds, in this order (? lists them all) */
+		char fl[96], so[48];
+		const char *keys[] = { "q quit", "? help", "Enter ladder", "Tab pane", "f findings", fl,
+				       so, "p pause", "s save" };
+		size_t used = 0;
+
+		snprintf(fl, sizeof(fl), "/ filter%s%s%s", t->filter[0] ? " [" : "", t->filter,
+			 t->filter[0] ? "]" : "");
+		snprintf(so, sizeof(so), "o sort (%s)", tui_sort_name(t->sort));
+		b[0] = '\0';
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			size_t k = strlen(keys[i]) + (used ? 2 : 0);
+
+			if (used + k > (size_t)cols || used + k >= sizeof(b))
+				continue;
+			snprintf(b + used, sizeof(b) - used, "%s%s", used ? "  " : "", keys[i]);
+			used += k;
+		}
+	}
 	attron(A_DIM);
 	tui_put(y, 0, cols, b);
 	attroff(A_DIM);

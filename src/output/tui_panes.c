@@ -17,6 +17,7 @@
 
 #include "output/fmt.h"
 #include "output/ladder.h"
+#include "output/lstate.h"
 #include "output/tstyle.h"
 #include "output/tui_internal.h"
 #include "util/err.h"
@@ -38,37 +39,6 @@ const char *tui_sort_name(enum tui_sort s)
 	};
 
 	return s < SORT_COUNT ? names[s] : "?";
-}
-
-/* What a person calls the link's state: its last handshake's progress. */
-static void link_state(const struct fw_link *l, char *st, size_t len, char *sh, size_t shlen)
-{
-	const struct fw_handshake *h = NULL;
-	enum fw_msg_type top = FW_MSG_UNKNOWN;
-
-	for (size_t i = l->n_hs; i-- > 0;)
-		if (l->hs[i].count) {
-			h = &l->hs[i];
-			break;
-		}
-	snprintf(st, len, "-");
-	if (!h)
-		goto out;
-	if (h->outcome == FW_OUT_COMPLETE) {
-		snprintf(st, len, "complete");
-		goto out;
-	}
-	if (h->outcome == FW_OUT_FAILED) {
-		snprintf(st, len, "failed");
-		goto out;
-	}
-	for (size_t i = h->first; i < h->first + h->count && i < l->n_msgs; i++)
-		if (l->msgs[i].type > top && l->msgs[i].type != FW_MSG_REQ)
-			top = l->msgs[i].type;
-	if (top != FW_MSG_UNKNOWN)
-		snprintf(st, len, "%s", fw_out_msg_name(top));
-out:
-	snprintf(sh, shlen, "%.*s", (int)shlen - 1, st);
 }
 
 /* Verdict of the latest handshake with a MIC: bad beats ok beats unchecked. */
@@ -217,7 +187,7 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 		r->seen = i;
 		if (l->has_ssid && l->ssid_len <= sizeof(l->ssid))
 			tui_safe_text(r->ssid, sizeof(r->ssid), l->ssid, l->ssid_len);
-		link_state(l, r->state, sizeof(r->state), r->state_short, sizeof(r->state_short));
+		fw_out_link_state(l, r->state, sizeof(r->state), r->state_short, sizeof(r->state_short));
 		r->mic = link_mic(l);
 		r->retries = link_retries(l);
 		r->last_ts = link_last(l);

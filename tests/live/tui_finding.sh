@@ -6,7 +6,10 @@
 # station, its key installed, answers them encrypted, until the AP
 # deauthenticates it (frame 88); the station then reconnects cleanly.
 #
-# - After the reconnection the link's state is "complete".
+# - While the AP retries (frames 32..88, three seconds at the capture's
+#   pace) the link's state names both views: the station is done, the AP
+#   still retries msg 3/4 ("sta done / ap retrying 3/4", or in 80 columns
+#   "sta done/ap rty 3/4"); after the reconnection it is "complete".
 # - The / filter hides a filtered-out link's findings.
 # - In the findings pane, Enter opens M4_LOST in full: its whole text, its
 #   evidence frames with their roles and its consequences as analyze --json
@@ -72,7 +75,7 @@ finding_text() {
 }
 
 run() {
-	W=$1 H=$2
+	W=$1 H=$2 state=$3
 	sock="fourway-tuifind-$$-$W"	# a server of its own: the last one may still be going away
 	echo "# ${W}x${H}"
 	t -f /dev/null new-session -d -s fw -x "$W" -y "$H" "env PS1='fw-prompt> ' TERM=screen sh" ||
@@ -80,6 +83,8 @@ run() {
 	wait_screen "${W}x${H}: shell prompt" "fw-prompt>" 5 || { cleanup; return; }
 	t send-keys -t fw "cd '$tmp' && '$fwabs' live --replay race.pcap --passphrase '$PASS'" Enter
 	wait_screen "${W}x${H}: the link's row" "$AP $STA hwsim-m4-"
+	wait_row "${W}x${H}: while the AP retries msg 3/4, the state says the station is done" \
+		"$state" 10
 	wait_screen "${W}x${H}: the replay ends" "[ended]" 30
 	wait_row "${W}x${H}: after the reconnection the link is complete" " complete "
 
@@ -131,6 +136,6 @@ want: $detail"
 	cleanup
 }
 
-run 80 24
-run 120 40
+run 80 24 "sta done/ap rty 3/4"
+run 120 40 "sta done / ap retrying 3/4"
 finish
