@@ -153,18 +153,28 @@ static void scroll_lower(struct fw_tui *t, const struct fw_view *v, long d)
 static void jump_ladder(struct fw_tui *t, const struct fw_view *v)
 {
 	const struct fw_finding *f = tui_feed_selected(t, v);
+	uint8_t ob[6], os[6];
+	bool had = t->has_sel;
 	size_t line;
 
 	if (!f) {
 		snprintf(t->msg, sizeof(t->msg), "no finding selected");
 		return;
 	}
+
+	memcpy(ob, t->sel_bssid, 6);
+	memcpy(os, t->sel_sta, 6);
 	memcpy(t->sel_bssid, f->bssid, 6);
 	memcpy(t->sel_sta, f->sta, 6);
 	t->has_sel = true;
 	tui_rows_build(t, v);
 	if (!t->n_rows || memcmp(t->rows[t->sel].l->bssid, f->bssid, 6) != 0 ||
 	    memcmp(t->rows[t->sel].l->sta, f->sta, 6) != 0) {
+		/* the selection stays where it was */
+		memcpy(t->sel_bssid, ob, 6);
+		memcpy(t->sel_sta, os, 6);
+		t->has_sel = had;
+		tui_rows_build(t, v);
 		snprintf(t->msg, sizeof(t->msg), "the finding's link is not in the table");
 		return;
 	}

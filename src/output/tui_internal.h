@@ -1,6 +1,7 @@
 /*
- * tui_internal.h - what tui.c (the screen, keys, status, help) and
- * tui_panes.c (links table, findings feed, detail pane) share.
+ * tui_internal.h - what tui.c (the screen, keys, status, help),
+ * tui_panes.c (links table, detail pane) and tui_find.c (findings feed, a
+ * finding in full) share.
  *
  * Rows are rebuilt from the view at every key and every draw, so nothing
  * here outlives the view it was made from; the selection is kept as an
@@ -66,7 +67,6 @@ struct fw_tui {
 	bool fopen;		/* the selected finding shown in full */
 	size_t fscroll;		/* first line shown of it */
 	unsigned mark_id;	/* the ladder marks this finding's evidence frames, 0 none */
-	bool mark_jump;		/* scroll the ladder to the first marked row at the next draw */
 };
 
 enum { TUI_RED = 1, TUI_YELLOW, TUI_CYAN, TUI_GREEN };

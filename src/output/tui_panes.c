@@ -1,8 +1,9 @@
 /*
  * tui_panes.c - the panes of the live screen: the links table (rows built
- * from the view, filtered and sorted here, never in the core), the
- * findings feed (newest first, coloured by severity) and the detail pane
- * (the selected link's handshakes drawn by ladder.c, then its findings).
+ * from the view, filtered and sorted here, never in the core) and the
+ * detail pane (the selected link's handshakes drawn by ladder.c, the rows
+ * of a finding's evidence marked, then its findings).  The findings feed
+ * is tui_find.c's.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1	/* qsort_r(3) */
