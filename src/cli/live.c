@@ -202,8 +202,9 @@ void fw_usage_live(FILE *out)
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Keys in the TUI: arrows or j/k move, Enter opens or closes the link's ladder,\n"
-	      "Tab moves between panes, / filters, o changes the sort order, p pauses,\n"
-	      "s saves the selected link's frames to a pcap, ? help, q quits.\n"
+	      "Tab or f moves to the findings, where Enter opens one in full and l shows its\n"
+	      "frames on the ladder, / filters links and their findings, o changes the sort\n"
+	      "order, p pauses, s saves the selected link's frames to a pcap, ? help, q quits.\n"
 	      "\n"
 	      "Exit status: 0 when the run completed, 2 on a usage error, a missing interface,\n"
 	      "a kernel without nl80211 or a capture that cannot be opened.\n", out);

@@ -8,6 +8,7 @@ libfwoutput_a_SOURCES = \
 	src/output/tstyle.c src/output/tstyle.h \
 	src/output/fmt.c src/output/fmt.h \
 	src/output/clock.c src/output/clock.h \
+	src/output/lstate.c src/output/lstate.h \
 	src/output/utf8.c src/output/utf8.h \
 	src/output/events.c src/output/events.h \
 	src/output/logrows.c src/output/logrows.h \
@@ -24,5 +25,6 @@ noinst_LIBRARIES += libfwtui.a
 libfwtui_a_SOURCES = \
 	src/output/tui.c src/output/tui.h \
 	src/output/tui_panes.c src/output/tui_internal.h \
+	src/output/tui_find.c \
 	$(NULL)
 libfwtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)

@@ -66,6 +66,8 @@ void fw_tui_free(struct fw_tui *t)
 		return;
 	endwin();
 	free(t->rows);
+	free(t->feed);
+	free(t->fmark);
 	free(t);
 }
 
@@ -129,6 +131,7 @@ static void move_sel(struct fw_tui *t, long d)
 	memcpy(t->sel_sta, t->rows[t->sel].l->sta, 6);
 	t->has_sel = true;
 	t->scroll = t->detail ? 0 : t->scroll;
+	t->mark_id = 0;
 }
 
 static void scroll_lower(struct fw_tui *t, const struct fw_view *v, long d)
@@ -141,6 +144,104 @@ static void scroll_lower(struct fw_tui *t, const struct fw_view *v, long d)
 	if (s < 0)
 		s = 0;
 	t->scroll = (size_t)s;
+}
+
+/*
+ * From a finding to its frames: its link selected, the link's ladder
+ * open with the evidence rows marked, scrolled to the first of them.
+ */
+static void jump_ladder(struct fw_tui *t, const struct fw_view *v)
+{
+	const struct fw_finding *f = tui_feed_selected(t, v);
+	uint8_t ob[6], os[6];
+	bool had = t->has_sel;
+	size_t line;
+
+	if (!f) {
+		snprintf(t->msg, sizeof(t->msg), "no finding selected");
+		return;
+	}
+
+	memcpy(ob, t->sel_bssid, 6);
+	memcpy(os, t->sel_sta, 6);
+	memcpy(t->sel_bssid, f->bssid, 6);
+	memcpy(t->sel_sta, f->sta, 6);
+	t->has_sel = true;
+	tui_rows_build(t, v);
+	if (!t->n_rows || memcmp(t->rows[t->sel].l->bssid, f->bssid, 6) != 0 ||
+	    memcmp(t->rows[t->sel].l->sta, f->sta, 6) != 0) {
+		/* the selection stays where it was */
+		memcpy(t->sel_bssid, ob, 6);
+		memcpy(t->sel_sta, os, 6);
+		t->has_sel = had;
+		tui_rows_build(t, v);
+		snprintf(t->msg, sizeof(t->msg), "the finding's link is not in the table");
+		return;
+	}
+	t->fopen = false;
+	t->detail = true;
+	t->focus = 1;
+	t->mark_id = f->id;
+	line = tui_mark_line(t, v);
+	/* two lines of context above the first marked row */
+	t->scroll = line == SIZE_MAX ? 0 : line > 2 ? line - 2 : 0;
+	if (line == SIZE_MAX)
+		snprintf(t->msg, sizeof(t->msg), "no evidence frame of finding #%u is on the ladder",
+			 f->id);
+}
+
+static void scroll_finding(struct fw_tui *t, const struct fw_view *v, long d)
+{
+	long s = (long)t->fscroll + d;
+	long max = (long)tui_finding_lines(t, v, COLS) - 1;
+
+	if (s > max)
+		s = max;
+	if (s < 0)
+		s = 0;
+	t->fscroll = (size_t)s;
+}
+
+/* A key while a finding is open in full; false when it is not one of its keys. */
+static bool finding_key(struct fw_tui *t, const struct fw_view *v, int ch)
+{
+	switch (ch) {
+	case 'q':
+	case KEY_ESC:
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		t->fopen = false;
+		return true;
+	case KEY_DOWN:
+	case 'j':
+		scroll_finding(t, v, 1);
+		return true;
+	case KEY_UP:
+	case 'k':
+		scroll_finding(t, v, -1);
+		return true;
+	case KEY_NPAGE:
+		scroll_finding(t, v, 10);
+		return true;
+	case KEY_PPAGE:
+		scroll_finding(t, v, -10);
+		return true;
+	case 'l':
+		jump_ladder(t, v);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Up/Down and the like in the lower pane: the finding selection, or the ladder's scroll. */
+static void lower_move(struct fw_tui *t, const struct fw_view *v, long d)
+{
+	if (t->detail && t->n_rows)
+		scroll_lower(t, v, d);
+	else
+		tui_feed_move(t, v, d);
 }
 
 /* A key while typing a filter: Enter applies, Esc cancels. */
@@ -194,10 +295,14 @@ unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)
 		}
 		if (t->help) {
 			t->help = false;	/* any key closes the help */
-			if (ch != 'q')
+			if (ch != 'q' || t->fopen)
 				continue;
 		}
 		t->msg[0] = '\0';
+		if (t->fopen && finding_key(t, v, ch)) {
+			tui_rows_build(t, v);
+			continue;
+		}
 		switch (ch) {
 		case 'q':
 		case 'Q':
@@ -210,36 +315,56 @@ unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)
 			if (t->focus == 0)
 				move_sel(t, 1);
 			else
-				scroll_lower(t, v, 1);
+				lower_move(t, v, 1);
 			break;
 		case KEY_UP:
 		case 'k':
 			if (t->focus == 0)
 				move_sel(t, -1);
 			else
-				scroll_lower(t, v, -1);
+				lower_move(t, v, -1);
 			break;
 		case KEY_NPAGE:
 			if (t->focus == 0)
 				move_sel(t, 10);
 			else
-				scroll_lower(t, v, 10);
+				lower_move(t, v, 10);
 			break;
 		case KEY_PPAGE:
 			if (t->focus == 0)
 				move_sel(t, -10);
 			else
-				scroll_lower(t, v, -10);
+				lower_move(t, v, -10);
 			break;
 		case '\n':
 		case '\r':
 		case KEY_ENTER:
+			if (t->focus == 1 && !t->detail) {
+				if (tui_feed_selected(t, v)) {
+					t->fsel_id = tui_feed_selected(t, v)->id;
+					t->fopen = true;
+					t->fscroll = 0;
+				}
+				break;
+			}
 			t->detail = !t->detail;
 			t->scroll = 0;
+			t->mark_id = 0;
 			break;
 		case KEY_ESC:
 			t->detail = false;
 			t->scroll = 0;
+			t->mark_id = 0;
+			break;
+		case 'f':
+			t->detail = false;
+			t->focus = 1;
+			t->scroll = 0;
+			t->mark_id = 0;
+			break;
+		case 'l':
+			if (t->focus == 1 && !t->detail)
+				jump_ladder(t, v);
 			break;
 		case KEY_TAB:
 			t->focus = !t->focus;
@@ -272,10 +397,14 @@ static const char *const help_text[] = {
 	"",
 	"  Up/Down, j/k    move in the links table (or scroll the lower pane)",
 	"  PgUp/PgDn       ten at a time",
-	"  Enter           open or close the selected link's ladder",
-	"  Esc             close the ladder",
+	"  Enter           open or close the selected link's ladder;",
+	"                  in the findings, open the selected finding in full",
+	"  Esc             close the ladder (or the finding)",
 	"  Tab             switch between the table and the lower pane",
-	"  /               filter links (BSSID, station, SSID, state); Enter applies",
+	"  f               the findings: select one with Up/Down, Enter opens it",
+	"  l               from a finding: its link's ladder, evidence rows marked *",
+	"  /               filter links and their findings (BSSID, station, SSID,",
+	"                  state); Enter applies",
 	"  o               next sort order (seen, age, bssid, station, ssid, state, findings)",
 	"  p               pause or resume the display (capture goes on)",
 	"  s               save the selected link's frames to a pcap file",
@@ -336,9 +465,32 @@ static void draw_status(struct fw_tui *t, int y, int cols)
 		tui_put(y, 0, cols, t->msg);
 		return;
 	}
-	snprintf(b, sizeof(b), "q quit  ? help  Enter ladder  Tab pane  / filter%s%s%s  o sort (%s)"
-		 "  p pause  s save", t->filter[0] ? " [" : "", t->filter, t->filter[0] ? "]" : "",
-		 tui_sort_name(t->sort));
+	if (t->fopen)
+		snprintf(b, sizeof(b), "Esc/q close  l its frames on the ladder  Up/Down scroll  ? help");
+	else if (t->focus == 1 && !t->detail)
+		snprintf(b, sizeof(b), "Enter open finding  l ladder  Up/Down select  Tab table"
+			 "  / filter%s%s%s  q quit", t->filter[0] ? " [" : "", t->filter,
+			 t->filter[0] ? "]" : "");
+	else {
+		/* as many of the keys as the width holds, in this order (? lists them all) */
+		char fl[96], so[48];
+		const char *keys[] = { "q quit", "? help", "Enter ladder", "Tab pane", "f findings", fl,
+				       so, "p pause", "s save" };
+		size_t used = 0;
+
+		snprintf(fl, sizeof(fl), "/ filter%s%s%s", t->filter[0] ? " [" : "", t->filter,
+			 t->filter[0] ? "]" : "");
+		snprintf(so, sizeof(so), "o sort (%s)", tui_sort_name(t->sort));
+		b[0] = '\0';
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			size_t k = strlen(keys[i]) + (used ? 2 : 0);
+
+			if (used + k > (size_t)cols || used + k >= sizeof(b))
+				continue;
+			snprintf(b + used, sizeof(b) - used, "%s%s", used ? "  " : "", keys[i]);
+			used += k;
+		}
+	}
 	attron(A_DIM);
 	tui_put(y, 0, cols, b);
 	attroff(A_DIM);
@@ -359,6 +511,25 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 		return;
 	}
 	draw_title(t, v, st, cols);
+	if (t->fopen) {
+		const struct fw_finding *f = tui_feed_selected(t, v);
+		const struct fw_code_info *ci = f ? fw_code_info(f->code) : NULL;
+		long max = (long)tui_finding_lines(t, v, cols) - (rows - 3);
+
+		if ((long)t->fscroll > (max > 0 ? max : 0))
+			t->fscroll = (size_t)(max > 0 ? max : 0);
+		snprintf(rule, sizeof(rule), "-- finding #%u %s (Esc close, l ladder%s)", f ? f->id : 0,
+			 ci ? ci->name : "", max > 0 ? ", arrows scroll" : "");
+		attron(A_BOLD);
+		tui_put(1, 0, cols, rule);
+		attroff(A_BOLD);
+		tui_draw_finding(t, v, 2, rows - 3, cols);
+		draw_status(t, rows - 1, cols);
+		if (t->help)
+			draw_help(rows, cols);
+		refresh();
+		return;
+	}
 	/* the table: a header and its rows, at most half of what is left */
 	table_h = (int)t->n_rows + 1;
 	if (table_h < 2)
@@ -371,17 +542,15 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 	if (t->detail && t->n_rows) {
 		char a[FW_MAC_STRLEN], b[FW_MAC_STRLEN];
 
-		snprintf(rule, sizeof(rule), "-- ladder %s > %s %s", fw_mac_fmt(a, t->rows[t->sel].l->bssid),
-			 fw_mac_fmt(b, t->rows[t->sel].l->sta), t->focus ? "(scroll: arrows) " : "");
-	} else {
-		snprintf(rule, sizeof(rule), "-- findings, newest first %s", t->focus ? "(scroll: arrows) "
-			 : "");
-	}
-	/* the selected link's two views, when they differ, in words */
-	if (t->n_rows && t->rows[t->sel].views[0]) {
-		size_t n = strlen(rule);
+		char mk[64] = "";
 
-		snprintf(rule + n, sizeof(rule) - n, "-- %s ", t->rows[t->sel].views);
+		if (t->mark_id)
+			snprintf(mk, sizeof(mk), "* finding #%u's frames ", t->mark_id);
+		snprintf(rule, sizeof(rule), "-- ladder %s > %s %s%s", fw_mac_fmt(a, t->rows[t->sel].l->bssid),
+			 fw_mac_fmt(b, t->rows[t->sel].l->sta), mk, t->focus ? "(scroll: arrows) " : "");
+	} else {
+		snprintf(rule, sizeof(rule), "-- findings, newest first %s%s", t->filter[0] ?
+			 "(of the links shown) " : "", t->focus ? "(select: arrows, Enter opens) " : "");
 	}
 	attron(A_BOLD);
 	tui_put(lower_y - 1, 0, cols, rule);

@@ -1,8 +1,9 @@
 /*
  * tui_panes.c - the panes of the live screen: the links table (rows built
- * from the view, filtered and sorted here, never in the core), the
- * findings feed (newest first, coloured by severity) and the detail pane
- * (the selected link's handshakes drawn by ladder.c, then its findings).
+ * from the view, filtered and sorted here, never in the core) and the
+ * detail pane (the selected link's handshakes drawn by ladder.c, the rows
+ * of a finding's evidence marked, then its findings).  The findings feed
+ * is tui_find.c's.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1	/* qsort_r(3) */
@@ -17,6 +18,7 @@
 
 #include "output/fmt.h"
 #include "output/ladder.h"
+#include "output/lstate.h"
 #include "output/tstyle.h"
 #include "output/tui_internal.h"
 #include "util/err.h"
@@ -38,64 +40,6 @@ const char *tui_sort_name(enum tui_sort s)
 	};
 
 	return s < SORT_COUNT ? names[s] : "?";
-}
-
-/* What a person calls the link's state: its last handshake's progress. */
-static const char *link_state(const struct fw_link *l)
-{
-	const struct fw_handshake *h = NULL;
-	enum fw_msg_type top = FW_MSG_UNKNOWN;
-
-	for (size_t i = l->n_hs; i-- > 0;)
-		if (l->hs[i].count) {
-			h = &l->hs[i];
-			break;
-		}
-	if (!h)
-		return "-";
-	if (h->outcome == FW_OUT_COMPLETE)
-		return "complete";
-	if (h->outcome == FW_OUT_FAILED)
-		return "failed";
-	for (size_t i = h->first; i < h->first + h->count && i < l->n_msgs; i++)
-		if (l->msgs[i].type > top && l->msgs[i].type != FW_MSG_REQ)
-			top = l->msgs[i].type;
-	return top == FW_MSG_UNKNOWN ? "-" : fw_out_msg_name(top);
-}
-
-/*
- * The AP's view against the station's, in the last pairwise handshake:
- * the station is done once it sent msg 4/4 (it installs the PTK then), but
- * an AP that transmits msg 3/4 again after that has not accepted any 4/4
- * (the dropped-4/4 race).  Until the handshake fails the two views differ:
- * brief "sta M4 ap M3" for the table, full "sta done / ap retrying 3/4".
- */
-static bool link_views(const struct fw_link *l, char *brief, size_t blen, char *full, size_t flen)
-{
-	const struct fw_handshake *h = NULL;
-	bool m4 = false;
-	unsigned retries = 0;
-
-	for (size_t i = l->n_hs; i-- > 0;)
-		if (l->hs[i].count && !l->hs[i].group) {
-			h = &l->hs[i];
-			break;
-		}
-	if (!h || h->outcome == FW_OUT_FAILED || h->ended)
-		return false;
-	for (size_t i = h->first; i < h->first + h->count && i < l->n_msgs; i++) {
-		const struct fw_msg *m = &l->msgs[i];
-
-		if (m->type == FW_MSG_M4 && !m->from_ap)
-			m4 = true;
-		else if (m4 && m->type == FW_MSG_M3 && m->from_ap)
-			retries++;
-	}
-	if (!retries)
-		return false;
-	snprintf(brief, blen, "sta M4 ap M3");
-	snprintf(full, flen, "sta done / ap retrying 3/4");
-	return true;
 }
 
 /* Verdict of the latest handshake with a MIC: bad beats ok beats unchecked. */
@@ -151,7 +95,7 @@ static int64_t link_last(const struct fw_link *l)
 }
 
 /* Terminal-safe text of n bytes (fw_tx_safe), into buf. */
-static void safe_text(char *buf, size_t len, const uint8_t *s, size_t n)
+void tui_safe_text(char *buf, size_t len, const uint8_t *s, size_t n)
 {
 	FILE *m = fmemopen(buf, len, "w");
 
@@ -213,6 +157,18 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 {
 	size_t n = 0;
 
+	if (v->n_findings > t->cap_fmark) {
+		unsigned char *nm = realloc(t->fmark, v->n_findings);
+
+		if (!nm) {
+			t->n_rows = t->n_feed = 0;
+			return FW_ENOMEM;
+		}
+		t->fmark = nm;
+		t->cap_fmark = v->n_findings;
+	}
+	if (v->n_findings)
+		memset(t->fmark, 0, v->n_findings);
 	if (v->n_links > t->cap_rows) {
 		struct tui_row *nr = realloc(t->rows, v->n_links * sizeof(*nr));
 
@@ -231,9 +187,8 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 		r->l = l;
 		r->seen = i;
 		if (l->has_ssid && l->ssid_len <= sizeof(l->ssid))
-			safe_text(r->ssid, sizeof(r->ssid), l->ssid, l->ssid_len);
-		if (!link_views(l, r->state, sizeof(r->state), r->views, sizeof(r->views)))
-			snprintf(r->state, sizeof(r->state), "%s", link_state(l));
+			tui_safe_text(r->ssid, sizeof(r->ssid), l->ssid, l->ssid_len);
+		fw_out_link_state(l, r->state, sizeof(r->state), r->state_short, sizeof(r->state_short));
 		r->mic = link_mic(l);
 		r->retries = link_retries(l);
 		r->last_ts = link_last(l);
@@ -241,8 +196,12 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 			r->n_find++;
 		if (t->h.signal)
 			r->has_sig = t->h.signal(t->h.ctx, l->sta, &r->sig);
-		if (row_matches(r, t->filter))
-			n++;
+		if (!row_matches(r, t->filter))
+			continue;
+		/* the feed shows the findings of the links shown */
+		for (size_t k = 0, j; fw_view_link_finding(v, l, k, &j); k++)
+			t->fmark[j] = 1;
+		n++;
 	}
 	t->n_rows = n;
 	/*
@@ -261,7 +220,7 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 		memcpy(t->sel_sta, t->rows[0].l->sta, 6);
 		t->has_sel = true;
 	}
-	return 0;
+	return tui_feed_build(t, v);
 }
 
 static void fmt_age(char *b, size_t len, int64_t now, int64_t then)
@@ -282,27 +241,69 @@ static void fmt_age(char *b, size_t len, int64_t now, int64_t then)
 		snprintf(b, len, "%dh", (int)(d / 3600000000000LL));
 }
 
+/*
+ * The table's columns for width w: the state column as wide as the longest
+ * state, SSID at least W_SSID_MIN.  When that does not fit, SIG, then AGE
+ * go, then the short forms of the states are tried with fewer columns
+ * still (RTY last): the two views of a link are what this table is for.
+ */
+#define W_SSID_MIN 8
+
+struct layout {
+	bool shrt, sig, age, rty;
+	int state_w, ssid_w;
+};
+
+static int layout_fixed(const struct layout *o)
+{
+	return 1 + W_MAC + 1 + W_MAC + 1 + 1 + o->state_w + (o->age ? 1 + W_AGE : 0) +
+	       (o->rty ? 1 + W_RTY : 0) + 1 + W_MIC + 1 + W_FND + (o->sig ? 1 + W_SIG : 0);
+}
+
+static struct layout table_layout(const struct fw_tui *t, int w)
+{
+	static const struct layout plans[] = {
+		{ false, true, true, true, 0, 0 }, { false, false, true, true, 0, 0 },
+		{ false, false, false, true, 0, 0 }, { true, true, true, true, 0, 0 },
+		{ true, false, true, true, 0, 0 }, { true, false, false, true, 0, 0 },
+		{ true, false, false, false, 0, 0 },
+	};
+	int lw = W_STATE, sw = W_STATE;
+	struct layout o = plans[0];
+
+	for (size_t i = 0; i < t->n_rows; i++) {
+		int a = (int)strlen(t->rows[i].state), b = (int)strlen(t->rows[i].state_short);
+
+		lw = a > lw ? a : lw;
+		sw = b > sw ? b : sw;
+	}
+	for (size_t i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
+		o = plans[i];
+		o.state_w = o.shrt ? sw : lw;
+		o.ssid_w = w - layout_fixed(&o);
+		if (o.ssid_w >= W_SSID_MIN)
+			return o;
+	}
+	if (o.ssid_w < 4)
+		o.ssid_w = 4;
+	return o;
+}
+
 void tui_draw_table(struct fw_tui *t, int y, int h, int w)
 {
-	int state_w = W_STATE;
-	int fixed, ssid_w;
+	struct layout o = table_layout(t, w);
+	int rows = h - 1, ssid_w = o.ssid_w;
+	char b[512], age_h[16] = "", rty_h[16] = "", sig_h[16] = "";
 
-	/* a two-sided state takes room from the SSID, down to 4 columns of it */
-	for (size_t i = 0; i < t->n_rows; i++)
-		if ((int)strlen(t->rows[i].state) > state_w)
-			state_w = (int)strlen(t->rows[i].state);
-	fixed = 1 + W_MAC + 1 + W_MAC + 1 + 1 + W_STATE + 1 + W_AGE + 1 + W_RTY + 1 + W_MIC + 1 +
-		W_FND + 1 + W_SIG;
-	if (state_w > W_STATE + (w - fixed - 4 > 0 ? w - fixed - 4 : 0))
-		state_w = W_STATE + (w - fixed - 4 > 0 ? w - fixed - 4 : 0);
-	fixed += state_w - W_STATE;
-	ssid_w = w - fixed > 4 ? w - fixed : 4;
-	int rows = h - 1;
-	char b[512];
-
-	snprintf(b, sizeof(b), " %-*s %-*s %-*.*s %-*s %*s %*s %-*s %*s %*s", W_MAC, "BSSID", W_MAC,
-		 "STATION", ssid_w, ssid_w, "SSID", state_w, "STATE", W_AGE, "AGE", W_RTY, "RTY",
-		 W_MIC, "MIC", W_FND, "FND", W_SIG, "SIG");
+	if (o.age)
+		snprintf(age_h, sizeof(age_h), " %*s", W_AGE, "AGE");
+	if (o.rty)
+		snprintf(rty_h, sizeof(rty_h), " %*s", W_RTY, "RTY");
+	if (o.sig)
+		snprintf(sig_h, sizeof(sig_h), " %*s", W_SIG, "SIG");
+	snprintf(b, sizeof(b), " %-*s %-*s %-*.*s %-*s%s%s %-*s %*s%s", W_MAC, "BSSID", W_MAC,
+		 "STATION", ssid_w, ssid_w, "SSID", o.state_w, "STATE", age_h, rty_h,
+		 W_MIC, "MIC", W_FND, "FND", sig_h);
 	attron(A_BOLD | A_UNDERLINE);
 	tui_put(y, 0, w, b);
 	attroff(A_BOLD | A_UNDERLINE);
@@ -335,10 +336,16 @@ void tui_draw_table(struct fw_tui *t, int y, int h, int w)
 		tui_put(y + 1 + i, x, ssid_w, r->ssid);
 		x += ssid_w + 1;
 		if (x < w) {
-			snprintf(b, sizeof(b), "%-*.*s %*s %*u ", state_w, state_w, r->state, W_AGE, age,
-				 W_RTY, r->retries);
+			char ag[24] = "", rt[24] = "";
+
+			if (o.age)
+				snprintf(ag, sizeof(ag), " %*s", W_AGE, age);
+			if (o.rty)
+				snprintf(rt, sizeof(rt), " %*u", W_RTY, r->retries);
+			snprintf(b, sizeof(b), "%-*s%s%s ", o.state_w, o.shrt ? r->state_short : r->state,
+				 ag, rt);
 			tui_put(y + 1 + i, x, w - x, b);
-			x += state_w + 1 + W_AGE + 1 + W_RTY + 1;
+			x += o.state_w + (o.age ? 1 + W_AGE : 0) + (o.rty ? 1 + W_RTY : 0) + 1;
 		}
 		if (x < w) {
 			bool bad = strcmp(r->mic, "bad") == 0, ok = strcmp(r->mic, "ok") == 0;
@@ -351,7 +358,9 @@ void tui_draw_table(struct fw_tui *t, int y, int h, int w)
 			x += W_MIC + 1;
 		}
 		if (x < w) {
-			snprintf(b, sizeof(b), "%*zu %*s", W_FND, r->n_find, W_SIG, sig);
+			snprintf(b, sizeof(b), "%*zu", W_FND, r->n_find);
+			if (o.sig)
+				snprintf(b + strlen(b), sizeof(b) - strlen(b), " %*s", W_SIG, sig);
 			tui_put(y + 1 + i, x - 1, w - x + 1, b);
 		}
 		if (sel)
@@ -361,30 +370,41 @@ void tui_draw_table(struct fw_tui *t, int y, int h, int w)
 
 /*
  * The lower pane is a list of lines: out counts them (draw false) or puts
- * those inside the window [scroll, scroll + h) on the screen.
+ * those inside the window [scroll, scroll + h) on the screen.  mark: the
+ * finding whose evidence frames the ladder marks ('*' and bold);
+ * first_mark receives the first marked line.
  */
 struct pane {
 	struct fw_tui *t;
 	int y, h, w;
 	size_t line;		/* next line's number */
 	bool draw;
+	const struct fw_finding *mark;
+	size_t first_mark;
 };
 
-static void pane_line(struct pane *p, const char *s, int color)
+static void pane_line_attr(struct pane *p, const char *s, int color, int attr)
 {
 	if (p->draw && p->line >= p->t->scroll && p->line < p->t->scroll + (size_t)p->h) {
 		int y = p->y + (int)(p->line - p->t->scroll);
 
 		if (color && p->t->color)
 			attron(COLOR_PAIR(color));
+		attron(attr);
 		tui_put(y, 0, p->w, s);
+		attroff(attr);
 		if (color && p->t->color)
 			attroff(COLOR_PAIR(color));
 	}
 	p->line++;
 }
 
-static void hms(char *b, size_t len, int64_t ns)
+static void pane_line(struct pane *p, const char *s, int color)
+{
+	pane_line_attr(p, s, color, 0);
+}
+
+void tui_hms(char *b, size_t len, int64_t ns)
 {
 	time_t s = (time_t)(ns / 1000000000);
 	struct tm tm;
@@ -397,50 +417,41 @@ static void hms(char *b, size_t len, int64_t ns)
 		 (int)(ns / 1000000 % 1000));
 }
 
-static void finding_line(struct pane *p, const struct fw_finding *f, bool with_link)
+static void finding_line(struct pane *p, const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
-	char t[32], a[FW_MAC_STRLEN], s[FW_MAC_STRLEN], d[600], line[800];
+	char t[32], d[600], line[800];
 
-	hms(t, sizeof(t), f->ts_ns);
-	safe_text(d, sizeof(d), (const uint8_t *)f->detail, strlen(f->detail));
-	if (with_link)
-		snprintf(line, sizeof(line), " %s %-7s %-22s %s > %s  %s", t,
-			 fw_severity_name(f->severity), ci ? ci->name : "?", fw_mac_fmt(a, f->bssid),
-			 fw_mac_fmt(s, f->sta), d);
-	else
-		snprintf(line, sizeof(line), " %s %-7s %-22s %s", t, fw_severity_name(f->severity),
-			 ci ? ci->name : "?", d);
+	tui_hms(t, sizeof(t), f->ts_ns);
+	tui_safe_text(d, sizeof(d), (const uint8_t *)f->detail, strlen(f->detail));
+	snprintf(line, sizeof(line), " %s %-7s %-22s %s", t, fw_severity_name(f->severity),
+		 ci ? ci->name : "?", d);
 	pane_line(p, line, tui_sev_color((int)f->severity));
 }
 
-/* Findings newest first: by time, then by position (later first). */
-static void feed_lines(struct pane *p, const struct fw_view *v)
+/*
+ * Whether a ladder row shows one of f's evidence frames: rows start with
+ * the indent, '#' and the frame as the report writes it (fw_tx_frame()).
+ */
+static bool row_is_evidence(const struct fw_view *v, const struct fw_finding *f, const char *line)
 {
-	const struct fw_finding **order;
-	size_t n = v->n_findings;
+	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
 
-	if (!n) {
-		pane_line(p, " no findings yet", 0);
-		return;
-	}
-	order = malloc(n * sizeof(*order));
-	if (!order)
-		return;
+	while (*line == ' ')
+		line++;
+	if (*line++ != '#')
+		return false;
 	for (size_t i = 0; i < n; i++) {
-		const struct fw_finding *f = v->findings[i];
-		size_t j = i;
+		char b[48];
+		size_t k = strlen(fw_tx_frame(b, sizeof(b), v, f->frames[i].file, f->frames[i].frame));
 
-		for (; j > 0 && order[j - 1]->ts_ns <= f->ts_ns; j--)
-			order[j] = order[j - 1];
-		order[j] = f;
+		if (strncmp(line, b, k) == 0 && line[k] == ' ')
+			return true;
 	}
-	for (size_t i = 0; i < n; i++)
-		finding_line(p, order[i], true);
-	free(order);
+	return false;
 }
 
-/* The text ladder.c draws, line by line. */
+/* The text ladder.c draws, line by line, the marked finding's rows marked. */
 static void ladder_lines(struct pane *p, const struct fw_view *v, const struct fw_link *l,
 			 const struct fw_handshake *h)
 {
@@ -460,24 +471,34 @@ static void ladder_lines(struct pane *p, const struct fw_view *v, const struct f
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
+		if (p->mark && line[0] == ' ' && row_is_evidence(v, p->mark, line)) {
+			if (p->first_mark == SIZE_MAX)
+				p->first_mark = p->line;
+			line[0] = '*';
+			pane_line_attr(p, line, 0, A_BOLD);
+			continue;
+		}
 		pane_line(p, line, 0);
 	}
 	free(buf);
 }
 
-static void detail_lines(struct pane *p, const struct fw_view *v, const struct fw_link *l)
+static void detail_lines(struct pane *p, const struct fw_view *v, const struct tui_row *r)
 {
+	const struct fw_link *l = r->l;
 	char b[256], su[FW_OUT_SUITE_LEN], pw[FW_OUT_SUITE_LEN];
 	const char *akm = fw_out_suite(su, l->akm, false), *ci = fw_out_suite(pw, l->pairwise, true);
 	char ssid[80] = "";
 	size_t nf = 0;
 
 	if (l->has_ssid && l->ssid_len <= sizeof(l->ssid))
-		safe_text(ssid, sizeof(ssid), l->ssid, l->ssid_len);
+		tui_safe_text(ssid, sizeof(ssid), l->ssid, l->ssid_len);
 	snprintf(b, sizeof(b), " SSID \"%s\"  AKM %s  cipher %s  %zu message%s, %zu handshake%s", ssid,
 		 akm ? akm : "?", ci ? ci : "?", l->n_msgs, l->n_msgs == 1 ? "" : "s", l->n_hs,
 		 l->n_hs == 1 ? "" : "s");
 	pane_line(p, b, 0);
+	snprintf(b, sizeof(b), " state: %s", r->state);
+	pane_line(p, b, strstr(r->state, " / ") ? TUI_YELLOW : 0);
 	for (size_t i = 0; i < l->n_hs; i++) {
 		const struct fw_handshake *h = &l->hs[i];
 		int color = h->outcome == FW_OUT_COMPLETE ? TUI_GREEN :
@@ -497,31 +518,44 @@ static void detail_lines(struct pane *p, const struct fw_view *v, const struct f
 			pane_line(p, "", 0);
 			pane_line(p, " findings on this link:", 0);
 		}
-		finding_line(p, v->findings[i], false);
+		finding_line(p, v->findings[i]);
 	}
+}
+
+/* The finding the ladder marks, if it is still in the view. */
+static const struct fw_finding *marked(const struct fw_tui *t, const struct fw_view *v)
+{
+	for (size_t i = 0; t->mark_id && i < v->n_findings; i++)
+		if (v->findings[i]->id == t->mark_id)
+			return v->findings[i];
+	return NULL;
 }
 
 size_t tui_lower_lines(struct fw_tui *t, const struct fw_view *v)
 {
-	struct pane p = { .t = t, .draw = false };
+	struct pane p = { .t = t, .draw = false, .mark = marked(t, v), .first_mark = SIZE_MAX };
 
 	if (t->detail && t->n_rows)
-		detail_lines(&p, v, t->rows[t->sel].l);
+		detail_lines(&p, v, &t->rows[t->sel]);
 	else
-		feed_lines(&p, v);
+		return tui_feed_lines(t);
 	return p.line;
 }
 
-void tui_draw_feed(struct fw_tui *t, const struct fw_view *v, int y, int h, int w)
+size_t tui_mark_line(struct fw_tui *t, const struct fw_view *v)
 {
-	struct pane p = { .t = t, .y = y, .h = h, .w = w, .draw = true };
+	struct pane p = { .t = t, .draw = false, .mark = marked(t, v), .first_mark = SIZE_MAX };
 
-	feed_lines(&p, v);
+	if (!t->detail || !t->n_rows || !p.mark)
+		return SIZE_MAX;
+	detail_lines(&p, v, &t->rows[t->sel]);
+	return p.first_mark;
 }
 
 void tui_draw_detail(struct fw_tui *t, const struct fw_view *v, int y, int h, int w)
 {
-	struct pane p = { .t = t, .y = y, .h = h, .w = w, .draw = true };
+	struct pane p = { .t = t, .y = y, .h = h, .w = w, .draw = true, .mark = marked(t, v),
+			  .first_mark = SIZE_MAX };
 
-	detail_lines(&p, v, t->rows[t->sel].l);
+	detail_lines(&p, v, &t->rows[t->sel]);
 }

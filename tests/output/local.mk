@@ -3,7 +3,7 @@ TESTS += tests/output/test_output
 tests_output_test_output_SOURCES = tests/output/test_output.c \
 	tests/output/test_finding.c tests/output/test_utf8.c \
 	tests/output/test_json.c tests/output/test_text.c tests/output/test_view.c \
-	tests/output/test_annot.c tests/output/test_report.c \
+	tests/output/test_annot.c tests/output/test_report.c tests/output/test_lstate.c \
 	tests/output/fixtures.c tests/output/fixtures.h \
 	tests/output/jcheck.c tests/output/jcheck.h \
 	tests/output/suites.h \

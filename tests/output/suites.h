@@ -9,4 +9,5 @@ Suite *view_suite(void);
 Suite *view_corpus_suite(void);
 Suite *annot_suite(void);
 Suite *report_suite(void);
+Suite *lstate_suite(void);
 #endif

@@ -7,5 +7,5 @@
 int main(void)
 {
 	return tcommon_run(finding_suite(), utf8_suite(), json_suite(), text_suite(), view_suite(),
-			   annot_suite(), report_suite(), NULL);
+			   annot_suite(), report_suite(), lstate_suite(), NULL);
 }

@@ -1,0 +1,289 @@
+/*
+ * tui_find.c - the findings of the live screen: the feed (newest first,
+ * only those of the links the filter shows, one selected) and one finding
+ * in full (its text wrapped to the screen, its evidence frames with their
+ * roles, the findings it follows from and those that follow from it, as
+ * analyze --json names them: id and caused_by).
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1	/* qsort_r(3) */
+#endif
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "output/tstyle.h"
+#include "output/tui_internal.h"
+#include "util/err.h"
+#include "util/mac.h"
+
+/* Newest first: by time, then by position in the view (later first). */
+static int cmp_feed(const void *a, const void *b, void *ctx)
+{
+	const struct fw_view *v = ctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int64_t x = v->findings[i]->ts_ns, y = v->findings[j]->ts_ns;
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	return i > j ? -1 : i < j;
+}
+
+int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
+{
+	size_t n = 0;
+
+	if (v->n_findings > t->cap_feed) {
+		size_t *nf = realloc(t->feed, v->n_findings * sizeof(*nf));
+
+		if (!nf) {
+			t->n_feed = 0;
+			return FW_ENOMEM;
+		}
+		t->feed = nf;
+		t->cap_feed = v->n_findings;
+	}
+	/* without a filter every finding; with one, those of the links it keeps */
+	for (size_t i = 0; i < v->n_findings; i++)
+		if (!t->filter[0] || (t->fmark && i < t->cap_fmark && t->fmark[i]))
+			t->feed[n++] = i;
+	qsort_r(t->feed, n, sizeof(*t->feed), cmp_feed, (void *)v);
+	t->n_feed = n;
+	t->fsel = 0;
+	if (t->fsel_id) {
+		bool found = false;
+
+		for (size_t k = 0; k < n && !found; k++)
+			if (v->findings[t->feed[k]]->id == t->fsel_id) {
+				t->fsel = k;
+				found = true;
+			}
+		if (!found) {
+			t->fsel_id = 0;
+			t->fopen = false;
+		}
+	}
+	return 0;
+}
+
+const struct fw_finding *tui_feed_selected(const struct fw_tui *t, const struct fw_view *v)
+{
+	if (!t->n_feed || t->fsel >= t->n_feed || t->feed[t->fsel] >= v->n_findings)
+		return NULL;
+	return v->findings[t->feed[t->fsel]];
+}
+
+/* Move the selection; it then stays on that finding as newer ones arrive. */
+void tui_feed_move(struct fw_tui *t, const struct fw_view *v, long d)
+{
+	long s = (long)t->fsel + d;
+
+	if (!t->n_feed)
+		return;
+	if (s < 0)
+		s = 0;
+	if (s >= (long)t->n_feed)
+		s = (long)t->n_feed - 1;
+	t->fsel = (size_t)s;
+	t->fsel_id = v->findings[t->feed[t->fsel]]->id;
+}
+
+size_t tui_feed_lines(const struct fw_tui *t)
+{
+	return t->n_feed ? t->n_feed : 1;
+}
+
+void tui_draw_feed(struct fw_tui *t, const struct fw_view *v, int y, int h, int w)
+{
+	if (!t->n_feed) {
+		tui_put(y, 0, w, t->filter[0] && v->n_findings ? " no finding on the links shown" :
+			" no findings yet");
+		return;
+	}
+	/* the selection stays in sight */
+	if (t->fsel < t->scroll)
+		t->scroll = t->fsel;
+	if (h > 0 && t->fsel >= t->scroll + (size_t)h)
+		t->scroll = t->fsel - (size_t)h + 1;
+	if (t->scroll >= t->n_feed)
+		t->scroll = 0;
+	for (int i = 0; i < h && t->scroll + (size_t)i < t->n_feed; i++) {
+		size_t k = t->scroll + (size_t)i;
+		const struct fw_finding *f = v->findings[t->feed[k]];
+		const struct fw_code_info *ci = fw_code_info(f->code);
+		char tm[32], a[FW_MAC_STRLEN], s[FW_MAC_STRLEN], d[600], line[800];
+		bool sel = k == t->fsel && t->focus == 1;
+		int attr = sel ? A_REVERSE : 0;
+
+		tui_hms(tm, sizeof(tm), f->ts_ns);
+		tui_safe_text(d, sizeof(d), (const uint8_t *)f->detail, strlen(f->detail));
+		/* narrow: no link (the table and the finding in full name it), seconds only */
+		if (w >= 120)
+			snprintf(line, sizeof(line), "%c%s %-7s %-22s %s > %s  %s", sel ? '>' : ' ', tm,
+				 fw_severity_name(f->severity), ci ? ci->name : "?",
+				 fw_mac_fmt(a, f->bssid), fw_mac_fmt(s, f->sta), d);
+		else
+			snprintf(line, sizeof(line), "%c%.8s %-7s %s  %s", sel ? '>' : ' ', tm,
+				 fw_severity_name(f->severity), ci ? ci->name : "?", d);
+		if (t->color && !sel)
+			attron(COLOR_PAIR(tui_sev_color((int)f->severity)));
+		attron(attr);
+		tui_put(y + i, 0, w, line);
+		attroff(attr);
+		if (t->color && !sel)
+			attroff(COLOR_PAIR(tui_sev_color((int)f->severity)));
+	}
+}
+
+/* The lines of a finding in full: counted, or drawn inside [fscroll, fscroll + h). */
+struct flines {
+	struct fw_tui *t;
+	int y, h, w;
+	size_t line;
+	bool draw;
+};
+
+static void fl_put(struct flines *p, const char *s, int color, int attr)
+{
+	if (p->draw && p->line >= p->t->fscroll && p->line < p->t->fscroll + (size_t)p->h) {
+		int y = p->y + (int)(p->line - p->t->fscroll);
+
+		if (color && p->t->color)
+			attron(COLOR_PAIR(color));
+		attron(attr);
+		tui_put(y, 0, p->w, s);
+		attroff(attr);
+		if (color && p->t->color)
+			attroff(COLOR_PAIR(color));
+	}
+	p->line++;
+}
+
+/* s wrapped at blanks to the width, each line after indent blanks. */
+static void fl_wrap(struct flines *p, const char *s, int indent, int color)
+{
+	int width = p->w - indent - 1;
+	char line[1024];
+
+	if (width < 10)
+		width = 10;
+	if (width > (int)sizeof(line) - indent - 1)
+		width = (int)sizeof(line) - indent - 1;
+	while (*s) {
+		int n = (int)strlen(s), cut = n;
+
+		if (n > width) {
+			cut = width;
+			while (cut > 0 && s[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = width;	/* one word longer than the line: split it */
+		}
+		snprintf(line, sizeof(line), "%*s%.*s", indent, "", cut, s);
+		fl_put(p, line, color, 0);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+}
+
+static const struct fw_finding *by_id(const struct fw_view *v, unsigned id)
+{
+	for (size_t i = 0; id && i < v->n_findings; i++)
+		if (v->findings[i]->id == id)
+			return v->findings[i];
+	return NULL;
+}
+
+/* "#3 EARLY_KEY_INSTALL (error)" */
+static void fl_ref(struct flines *p, const struct fw_finding *f, unsigned id)
+{
+	const struct fw_code_info *ci = f ? fw_code_info(f->code) : NULL;
+	char b[128];
+
+	if (f)
+		snprintf(b, sizeof(b), "   #%u %s (%s)", id, ci ? ci->name : "?",
+			 fw_severity_name(f->severity));
+	else
+		snprintf(b, sizeof(b), "   #%u", id);
+	fl_put(p, b, f ? tui_sev_color((int)f->severity) : 0, 0);
+}
+
+static void finding_lines(struct flines *p, const struct fw_view *v, const struct fw_finding *f)
+{
+	const struct fw_code_info *ci = fw_code_info(f->code);
+	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
+	char b[1024], a[FW_MAC_STRLEN], s[FW_MAC_STRLEN], tm[32], d[600];
+	size_t used = 0, nc = 0;
+
+	snprintf(b, sizeof(b), " #%u %s %s", f->id, fw_severity_name(f->severity), ci ? ci->name : "?");
+	fl_put(p, b, tui_sev_color((int)f->severity), A_BOLD);
+	tui_hms(tm, sizeof(tm), f->ts_ns);
+	snprintf(b, sizeof(b), " link %s > %s, at %s UTC", fw_mac_fmt(a, f->bssid),
+		 fw_mac_fmt(s, f->sta), tm);
+	fl_put(p, b, 0, 0);
+	if (f->diagnosis[0]) {
+		tui_safe_text(d, sizeof(d), (const uint8_t *)f->diagnosis, strlen(f->diagnosis));
+		snprintf(b, sizeof(b), " diagnosis: %s", d);
+		fl_put(p, b, 0, 0);
+	}
+	fl_put(p, "", 0, 0);
+	tui_safe_text(d, sizeof(d), (const uint8_t *)f->detail, strlen(f->detail));
+	fl_wrap(p, d, 1, 0);
+	fl_put(p, "", 0, 0);
+	fl_put(p, " evidence (frame role):", 0, A_BOLD);
+	b[0] = '\0';
+	for (size_t i = 0; i < n && used < sizeof(b); i++) {
+		char fr[48];
+		int k = snprintf(b + used, sizeof(b) - used, "%s%s %s", i ? ", " : "",
+				 fw_tx_frame(fr, sizeof(fr), v, f->frames[i].file, f->frames[i].frame),
+				 fw_role_name((enum fw_role)f->frames[i].role));
+
+		if (k < 0)
+			break;
+		used += (size_t)k;
+	}
+	fl_wrap(p, n ? b : "none", 3, 0);
+	fl_put(p, " caused by:", 0, A_BOLD);
+	for (size_t i = 0; i < f->n_causes && i < FW_FINDING_MAX_CAUSES; i++)
+		fl_ref(p, by_id(v, f->caused_by[i]), f->caused_by[i]);
+	if (!f->n_causes)
+		fl_put(p, "   none: this is a cause", 0, 0);
+	fl_put(p, " consequences:", 0, A_BOLD);
+	for (size_t i = 0; f->id && i < v->n_findings; i++) {
+		const struct fw_finding *g = v->findings[i];
+
+		for (size_t k = 0; k < g->n_causes && k < FW_FINDING_MAX_CAUSES; k++)
+			if (g->caused_by[k] == f->id) {
+				fl_ref(p, g, g->id);
+				nc++;
+				break;
+			}
+	}
+	if (!nc)
+		fl_put(p, "   none", 0, 0);
+}
+
+size_t tui_finding_lines(struct fw_tui *t, const struct fw_view *v, int w)
+{
+	struct flines p = { .t = t, .w = w, .draw = false };
+	const struct fw_finding *f = tui_feed_selected(t, v);
+
+	if (f)
+		finding_lines(&p, v, f);
+	return p.line;
+}
+
+void tui_draw_finding(struct fw_tui *t, const struct fw_view *v, int y, int h, int w)
+{
+	struct flines p = { .t = t, .y = y, .h = h, .w = w, .draw = true };
+	const struct fw_finding *f = tui_feed_selected(t, v);
+
+	if (!f) {
+		tui_put(y, 0, w, " the finding is no longer shown");
+		return;
+	}
+	finding_lines(&p, v, f);
+}
