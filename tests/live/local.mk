@@ -2,7 +2,7 @@
 # a TUN device standing in for a monitor interface, the TUI under tmux,
 # and replays with their original timing.
 check_PROGRAMS += tests/live/test_live tests/live/tun-replay
-TESTS += tests/live/test_live tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/replay.sh
+TESTS += tests/live/test_live tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/replay.sh tests/live/rotate.sh
 tests_live_test_live_SOURCES = tests/live/test_live.c tests/e2e/corpus_table.h
 tests_live_test_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_live_test_live_LDADD = tests/common/libtcommon.a libfwdrive.a libfwlive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwcapture.a \
@@ -18,4 +18,4 @@ tests_live_test_live_corpus_CFLAGS = $(tests_live_test_live_CFLAGS)
 tests_live_test_live_corpus_LDADD = $(tests_live_test_live_LDADD)
 tests_live_tun_replay_SOURCES = tests/live/tun-replay.c
 tests_live_tun_replay_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
-EXTRA_DIST += tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/replay.sh
+EXTRA_DIST += tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/replay.sh tests/live/rotate.sh
