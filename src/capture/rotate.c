@@ -180,10 +180,14 @@ static int next_file(struct fw_rotor *r, int64_t ts_ns, char *err, size_t errlen
 	if (rc != 0)
 		return rc;
 	if (by_time && r->timed_name) {
+		char prev[sizeof(r->base)];
+
+		memcpy(prev, r->base, sizeof(prev));
 		rc = set_base(r, ts_ns, err, errlen);
 		if (rc != 0)
 			return rc;
-		r->idx = 0;
+		/* a format coarser than -G gives the same name again: number it, never replace */
+		r->idx = strcmp(prev, r->base) == 0 ? r->idx + 1 : 0;
 	} else {
 		r->idx++;
 		if (r->ro.max_bytes && r->ro.max_files && r->idx >= r->ro.max_files)

@@ -16,7 +16,9 @@
  * Names (tcpdump's): with every_ns and a '%' in the name, the name is
  * strftime'd (local time) from the capture time of the file's first
  * packet; each further file of the same base name takes a number
- * appended: FILE, FILE1, FILE2 ...; with max_bytes and max_files (a ring)
+ * appended: FILE, FILE1, FILE2 ... (also when a time format coarser than
+ * every_ns gives the same name again: a file is never replaced by the next
+ * one of its series, except in a ring); with max_bytes and max_files (a ring)
  * the numbers run 0 .. max_files-1, zero-padded to one width, and wrap
  * around, replacing the oldest file.  With every_ns and max_files but no
  * max_bytes, max_files is a count: after that many files, nothing more is

@@ -70,6 +70,18 @@ done
 [ -z "$bad" ] && ok "-G 2: each pcapng file named by its first frame's time (UTC)" ||
 	nok "-G 2: each pcapng file named by its first frame's time" "$bad"
 
+# -G 1 and a format coarser than a second (%Y): the same name again takes a
+# number (FILE, FILE1 ...), never replaces the file before it
+mkdir "$tmp/y"
+TZ=UTC0 replay -w "$tmp/y/m4-%Y.pcap" -G 1
+st=$?
+files=$(series "$tmp/y/m4-$(TZ=UTC0 date -d @"$(head -1 "$tmp/in.frames" | cut -d. -f1)" +%Y).pcap")
+# shellcheck disable=SC2086
+frames $files >"$tmp/y.frames"
+[ $st -eq 0 ] && [ "$(echo "$files" | wc -l)" -ge 8 ] && cmp -s "$tmp/in.frames" "$tmp/y.frames" &&
+	ok "-G 1 -w NAME-%Y.pcap: $(echo "$files" | wc -l) numbered files, together the input" ||
+	nok "-G 1 -w NAME-%Y.pcap: numbered files, together the input" "$(cat "$tmp/err"; ls "$tmp/y")"
+
 # -C 5k: a new file once one passes 5120 bytes: FILE, FILE1, ...
 mkdir "$tmp/c"
 replay -w "$tmp/c/out.pcap" -C 5k
