@@ -14,7 +14,7 @@ PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl
 libssl-dev libncurses-dev zlib1g-dev check libcap-ng-dev"
 # Tools the tests use.
 TEST_PKGS="jq groff-base mandoc man-db tshark chromium aircrack-ng libxml2-utils bash-completion zsh debhelper lintian
-debootstrap clang libclang-rt-dev valgrind time tmux python3-jsonschema"
+debootstrap clang libclang-rt-dev valgrind time tmux python3-jsonschema systemd"
 
 say() { printf '\n==> %s\n' "$*"; }
 

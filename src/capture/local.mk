@@ -12,6 +12,7 @@ libfwcapture_a_SOURCES = \
 	src/capture/outfile.c src/capture/outfile.h \
 	src/capture/writer.c src/capture/writer.h \
 	src/capture/pcapng.c src/capture/pcapng.h \
+	src/capture/rotate.c src/capture/rotate.h \
 	$(NULL)
 libfwcapture_a_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS) $(ZLIB_CFLAGS)
 

@@ -30,8 +30,8 @@
 #include "capture/pcapng.h"
 #include "capture/privs.h"
 #include "capture/radio.h"
+#include "capture/rotate.h"
 #include "capture/source.h"
-#include "capture/writer.h"
 #include "cli/drive.h"
 #include "cli/live_buf.h"
 #include "cli/opts.h"
@@ -77,6 +77,7 @@ struct live_opts {
 	int64_t dwell_ns;
 	uint32_t bufsize, snaplen;
 	char radio[96];		/* for the status line */
+	struct fw_rotate_opts rot;	/* -G, -C, -W */
 };
 
 struct live {
@@ -96,8 +97,7 @@ struct live {
 	int64_t t0_pkt, t0_wall;
 
 	/* outputs */
-	struct fw_pcap_writer *pw;
-	struct fw_pcapng_writer *nw;
+	struct fw_rotor *rot;	/* -w: one file, or a series under -G/-C/-W */
 	struct fw_events *ev;
 	struct fw_tui *tui;
 	FILE *tty;		/* the terminal's keys when standard input is the capture */
@@ -149,7 +149,7 @@ static const struct option live_long[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-const struct fw_cmd_opts fw_live_cmd_opts = { "live", live_long, ":hw:Z:", true };
+const struct fw_cmd_opts fw_live_cmd_opts = { "live", live_long, ":hw:Z:G:C:W:", true };
 
 void fw_usage_live(FILE *out)
 {
@@ -180,6 +180,11 @@ void fw_usage_live(FILE *out)
 	      "Capture:\n"
 	      "  -w FILE              also write what was captured (pcapng if FILE ends in\n"
 	      "                       .pcapng, else pcap; pcapng with several interfaces)\n"
+	      "  -G SECONDS           with -w: a new file every SECONDS of capture time (FILE\n"
+	      "                       is a strftime format then, or takes a number: FILE1 ...)\n"
+	      "  -C SIZE              with -w: a new file once one passes SIZE million bytes\n"
+	      "                       (or SIZE k, m, g: KiB, MiB, GiB): FILE, FILE1, FILE2 ...\n"
+	      "  -W N                 with -C: a ring of N files; with -G alone: N files at most\n"
 	      "  -Z USER              once the capture is open, run as USER (keeping only\n"
 	      "                       CAP_NET_ADMIN when fourway must still tune or delete)\n"
 	      "  --replay FILE        feed a capture file through the live path instead\n"
@@ -244,6 +249,36 @@ static int parse_duration(const char *s, int64_t *ns)
 	if (v < 1e6 || v > 3600e9)
 		return FW_ERANGE;
 	*ns = (int64_t)v;
+	return 0;
+}
+
+/*
+ * -C as tcpdump reads it: a count of millions of bytes, or with k, m or g
+ * after it of KiB, MiB or GiB; 1 TB at most.
+ */
+static int parse_size(const char *s, uint64_t *bytes)
+{
+	static const char units[] = "kmg";
+	unsigned long long v;
+	uint64_t unit = 1000000;
+	char *end;
+
+	errno = 0;
+	if (!s[0] || s[0] == '-' || s[0] == '+')
+		return FW_EINVAL;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return FW_EINVAL;
+	if (*end) {
+		const char *u = strchr(units, end[0] | 0x20);
+
+		if (!u || end[1])
+			return FW_EINVAL;
+		unit = (uint64_t)1 << (10 * (u - units + 1));
+	}
+	if (v == 0 || v > 1000000000000ULL / unit)
+		return FW_ERANGE;
+	*bytes = v * unit;
 	return 0;
 }
 
@@ -370,6 +405,21 @@ static int live_option(void *ctx, int c, const char *arg)
 	case 'Z':
 		lo->user = arg;
 		break;
+	case 'G':
+		if (parse_uint(arg, 31536000, &v) != 0 || v == 0)
+			return usage_error("-G: '%s': want seconds, 1 or more", arg);
+		lo->rot.every_ns = (int64_t)v * 1000000000;
+		break;
+	case 'C':
+		if (parse_size(arg, &lo->rot.max_bytes) != 0)
+			return usage_error("-C: '%s': want millions of bytes, or a size such as 100k, "
+					   "10m, 1g", arg);
+		break;
+	case 'W':
+		if (parse_uint(arg, 1000000, &v) != 0 || v == 0)
+			return usage_error("-W: '%s': want a number of files, 1 or more", arg);
+		lo->rot.max_files = (unsigned)v;
+		break;
 	case 'h':
 		fw_usage_live(stdout);
 		return -1;
@@ -479,6 +529,11 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 		return usage_error("%s", "--width needs --channel, --freq or --hop");
 	for (size_t i = 0; i < lo->n_hop; i++)
 		lo->hop[i].width = lo->chan.width;
+	if ((lo->rot.every_ns || lo->rot.max_bytes || lo->rot.max_files) &&
+	    (!lo->wfile || strcmp(lo->wfile, "-") == 0))
+		return usage_error("%s", "-G, -C and -W need -w FILE (a file, not standard output)");
+	if (lo->rot.max_files && !lo->rot.every_ns && !lo->rot.max_bytes)
+		return usage_error("%s", "-W needs -C or -G");
 	if (lo->o.n_files > 1 && lo->replaying)
 		return usage_error("one file only (got '%s' too)", lo->o.files[1]);
 	if (!lo->replaying) {
@@ -569,25 +624,27 @@ static void feed(struct live *r, const struct fw_pkt *pkt)
 
 static void write_out(struct live *r, const struct fw_pkt *pkt)
 {
-	struct fw_pcapng_pkt p = { .linktype = pkt->linktype, .ts_ns = pkt->ts_ns,
-				   .data = pkt->data, .caplen = pkt->caplen, .len = pkt->len };
-	int rc = 0;
+	char err[512];
+	int rc;
 
-	if (r->pw)
-		rc = fw_pcap_writer_write(r->pw, pkt->ts_ns, pkt->data, pkt->caplen, pkt->len);
-	else if (r->nw)
-		rc = fw_pcapng_writer_write_on(r->nw, &p, multi_ifname(r->src, r->lo->n_ifaces, pkt));
-	if (rc == FW_EIO) {
+	if (!r->rot)
+		return;
+	rc = fw_rotor_write_on(r->rot, pkt->linktype, multi_ifname(r->src, r->lo->n_ifaces, pkt),
+			       pkt->ts_ns, pkt->data, pkt->caplen, pkt->len, err, sizeof(err));
+	if (rc == 1) {
+		/* -W as a count under -G: the files are all written, the watch goes on */
+		if (!r->tui)
+			fprintf(stderr, "fourway live: -W %u: %u files written; no longer writing\n",
+				r->lo->rot.max_files, r->lo->rot.max_files);
+		if (fw_rotor_close(r->rot, err, sizeof(err)) != 0)
+			r->status = FW_EXIT_USAGE;
+		r->rot = NULL;
+	} else if (rc != 0) {
 		/* stop writing, keep watching: the capture matters more than the copy */
 		if (!r->tui)
-			fprintf(stderr, "fourway live: -w %s: %s; no longer writing\n", r->lo->wfile,
-				fw_strerror(rc));
-		if (r->pw)
-			fw_pcap_writer_close(r->pw);
-		if (r->nw)
-			fw_pcapng_writer_close(r->nw);
-		r->pw = NULL;
-		r->nw = NULL;
+			fprintf(stderr, "fourway live: -w %s; no longer writing\n", err);
+		fw_rotor_close(r->rot, err, sizeof(err));
+		r->rot = NULL;
 		r->status = FW_EXIT_USAGE;
 	}
 }
@@ -891,15 +948,15 @@ static int open_outputs(struct live *r)
 	const struct fw_out_rule rule = { &r->lo->replay, r->lo->replay ? 1 : 0, 0 };
 	char err[512], comment[128];
 	struct fw_pcapng_section sec = { .comment = comment, .userappl = "fourway " PACKAGE_VERSION };
+	/* the format follows the name as given (a -G strftime format included) */
+	const struct fw_rotor_format fmt = { .pcapng = w && ends_with(w, ".pcapng"),
+					     .linktype = r->linktype, .snaplen = 262144, .sec = &sec };
 	int rc = 0;
 
 	snprintf(comment, sizeof(comment), "fourway live on %s", r->source);
 
-	if (w && ends_with(w, ".pcapng"))
-		rc = fw_pcapng_writer_create(&r->nw, w, &rule, &sec, 262144, err, sizeof(err));
-	else if (w)
-		rc = fw_pcap_writer_create(&r->pw, w, &rule, r->linktype, 262144, true, err,
-					   sizeof(err));
+	if (w)
+		rc = fw_rotor_open(&r->rot, w, &rule, &r->lo->rot, &fmt, err, sizeof(err));
 	if (rc != 0) {
 		fprintf(stderr, "fourway live: -w: %s\n", err);
 		return rc;
@@ -1008,6 +1065,7 @@ static void close_radio(struct live *r)
 static void live_fini(struct live *r)
 {
 	struct fw_events_stats st;
+	char err[512];
 
 	kernel_drops(r, &st);
 	if (r->tui) {
@@ -1033,10 +1091,10 @@ static void live_fini(struct live *r)
 	fw_events_free(r->ev);
 	if (r->have_view)
 		fw_view_fini(&r->view);
-	if (r->pw && fw_pcap_writer_close(r->pw) != 0)
+	if (r->rot && fw_rotor_close(r->rot, err, sizeof(err)) != 0) {
+		fprintf(stderr, "fourway live: -w %s\n", err);
 		r->status = FW_EXIT_USAGE;
-	if (r->nw && fw_pcapng_writer_close(r->nw) != 0)
-		r->status = FW_EXIT_USAGE;
+	}
 	fw_source_close(r->src);
 	if (r->tty)
 		fclose(r->tty);

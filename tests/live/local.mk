@@ -2,7 +2,7 @@
 # a TUN device standing in for a monitor interface, the TUI under tmux,
 # and replays with their original timing.
 check_PROGRAMS += tests/live/test_live tests/live/tun-replay
-TESTS += tests/live/test_live tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/tui_finding.sh tests/live/replay.sh
+TESTS += tests/live/test_live tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/tui_finding.sh tests/live/replay.sh tests/live/rotate.sh
 tests_live_test_live_SOURCES = tests/live/test_live.c tests/e2e/corpus_table.h
 tests_live_test_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_live_test_live_LDADD = tests/common/libtcommon.a libfwdrive.a libfwlive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwcapture.a \
@@ -25,7 +25,7 @@ tests_live_test_multi_LDADD = libfwlive.a libfwcapture.a libfwutil.a \
 	$(CHECK_LIBS) $(NL_LIBS) $(CAPNG_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS)
 tests_live_tun_replay_SOURCES = tests/live/tun-replay.c
 tests_live_tun_replay_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
-EXTRA_DIST += tests/live/tun_multi.sh tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/tui_finding.sh tests/live/replay.sh
+EXTRA_DIST += tests/live/tun_multi.sh tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/tui_finding.sh tests/live/replay.sh tests/live/rotate.sh
 # A capture stream on a pipe (`fourway live -`), written slowly.
 check_PROGRAMS += tests/live/slow-writer
 TESTS += tests/live/pipe.sh tests/live/tui_pipe.sh

@@ -110,7 +110,8 @@ fi
 dpkg-deb -c "$deb" >"$work/contents"
 for f in ./usr/bin/fourway ./usr/share/man/man1/fourway.1.gz \
 	./usr/share/bash-completion/completions/fourway ./usr/share/zsh/vendor-completions/_fourway \
-	./usr/share/doc/fourway/copyright; do
+	./usr/share/doc/fourway/copyright ./lib/systemd/system/fourway-live@.service \
+	./usr/lib/sysusers.d/fourway.conf ./usr/lib/tmpfiles.d/fourway.conf; do
 	grep -q " $f\$" "$work/contents" && ok "the package holds $f" || nok "the package holds $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)

@@ -66,6 +66,20 @@ want=$(pkg-config --define-variable=prefix="$prefix" --define-variable=datadir="
 check "it is bash-completion's completionsdir ($want)" '[ "$bashcompletiondir" = "$want" ]' \
 	"$bashcompletiondir"
 
+# the service, when configure found a place for it
+mk print-systemd-dirs >"$tmp/sdirs" && . "$tmp/sdirs"
+if [ "$systemdsystemunitdir" != no ]; then
+	u=$D$systemdsystemunitdir/fourway-live@.service
+	check "the unit is in systemdsystemunitdir ($systemdsystemunitdir)" '[ -f "$u" ]'
+	check "its ExecStart runs the installed program" \
+		'grep -q "^ExecStart=$bindir/fourway live " "$u"' "$(grep ExecStart "$u")"
+	check "the sysusers.d and tmpfiles.d entries are installed" \
+		'cmp -s "$D$sysusersdir/fourway.conf" "$top/systemd/fourway.sysusers" &&
+		cmp -s "$D$tmpfilesdir/fourway.conf" "$top/systemd/fourway.tmpfiles"'
+else
+	echo "# configured --without-systemdsystemunitdir: no unit installed"
+fi
+
 # --- the completion in bash -------------------------------------------------------
 got=$(complete_words fourway an)
 check "completes subcommands: 'an' -> analyze annotate" '[ "$got" = "analyze annotate " ]' "$got"
