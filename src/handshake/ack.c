@@ -221,26 +221,50 @@ void hs_ack_finish(struct fw_core *c, struct hs_link *l)
  * to the same request (the same replay counter), never the answer to the
  * request that superseded it.
  */
+/* Whether o, an earlier message, is the one m repeats. */
+static bool repeats(const struct fw_msg *m, const struct fw_msg *o)
+{
+	return o->handshake == m->handshake && o->type == m->type && o->from_ap == m->from_ap &&
+	       (!m->late || o->replay_counter == m->replay_counter);
+}
+
+static void mark_one(struct fw_msg *m, const struct fw_msg *o)
+{
+	m->retrans = FW_RT_NONE;
+	m->retrans_of = 0;
+	m->retrans_of_file = 0;
+	if (!o)
+		return;
+	m->retrans = m->retry && m->has_seq && o->has_seq && m->seq == o->seq ? FW_RT_MAC : FW_RT_EAPOL;
+	m->retrans_of = o->frame;
+	m->retrans_of_file = o->file;
+}
+
 void hs_retrans_mark(struct hs_link *l)
 {
-	for (size_t i = 0; i < l->n_msgs; i++) {
-		struct fw_msg *m = &l->msgs[i];
+	if (!l->byhs || l->byhs_n_msgs != l->n_msgs || l->byhs_n_hs != l->n_hs) {
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			const struct fw_msg *o = NULL;
 
-		m->retrans = FW_RT_NONE;
-		m->retrans_of = 0;
-		m->retrans_of_file = 0;
-		for (size_t j = i; j-- > 0;) {
-			const struct fw_msg *o = &l->msgs[j];
+			for (size_t j = i; j-- > 0 && !o;)
+				if (repeats(&l->msgs[i], &l->msgs[j]))
+					o = &l->msgs[j];
+			mark_one(&l->msgs[i], o);
+		}
+		return;
+	}
+	/* the index lists each handshake's messages in link order: walk back within it */
+	for (size_t h = 0; h <= l->n_hs; h++) {
+		const uint32_t *b = l->byhs + l->byhs_start[h];
+		size_t n = l->byhs_start[h + 1] - l->byhs_start[h];
 
-			if (o->handshake != m->handshake || o->type != m->type || o->from_ap != m->from_ap)
-				continue;
-			if (m->late && o->replay_counter != m->replay_counter)
-				continue;
-			m->retrans = m->retry && m->has_seq && o->has_seq && m->seq == o->seq
-					     ? FW_RT_MAC : FW_RT_EAPOL;
-			m->retrans_of = o->frame;
-			m->retrans_of_file = o->file;
-			break;
+		for (size_t k = 0; k < n; k++) {
+			const struct fw_msg *o = NULL;
+
+			for (size_t j = k; j-- > 0 && !o;)
+				if (repeats(&l->msgs[b[k]], &l->msgs[b[j]]))
+					o = &l->msgs[b[j]];
+			mark_one(&l->msgs[b[k]], o);
 		}
 	}
 }

@@ -20,14 +20,13 @@
 
 bool hs_sides_agree(const struct hs_link *l, unsigned h, struct hs_agreement *ev)
 {
-	size_t last_m2 = 0;
+	size_t last_m2 = 0, i;
+	struct hs_hs_iter it;
 
 	memset(ev, 0, sizeof(*ev));
-	for (size_t i = 0; i < l->n_msgs; i++) {
+	for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 		const struct fw_msg *m = &l->msgs[i];
 
-		if (m->handshake != h)
-			continue;
 		if (m->type == FW_MSG_M2 && !m->from_ap)
 			last_m2 = i + 1;
 		if (m->type == FW_MSG_M3 && m->from_ap && !ev->m3) {
@@ -76,32 +75,35 @@ static void mark_rest(struct hs_link *l, unsigned proven)
 void hs_mark_key_wrong(struct hs_link *l)
 {
 	int proven = -1;
-	bool any_bad = false;
+	bool any_bad = false, own;
 
 	/* the common case, on every verification of a link: nothing failed */
 	for (size_t i = 0; i < l->n_msgs && !any_bad; i++)
 		any_bad = l->msgs[i].mic == FW_MICV_BAD;
 	if (!any_bad)
 		return;
+	own = !l->byhs;	/* verification runs before the passes build the index */
+	if (own)
+		hs_byhs_build(l);
 
 	for (size_t h = 0; h < l->n_hs; h++) {
 		struct hs_agreement ev;
 		bool verifies = false, bad = false;
+		struct hs_hs_iter it;
+		size_t i;
 
 		if (l->hs[h].group || !hs_sides_agree(l, (unsigned)h, &ev))
 			continue;
-		for (size_t i = 0; i < l->n_msgs; i++) {
-			if (l->msgs[i].handshake != h)
-				continue;
+		for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 			verifies |= some_key_verifies(&l->msgs[i]);
 			bad |= l->msgs[i].mic == FW_MICV_BAD;
 		}
 		if (verifies || !bad)
 			continue;
-		for (size_t i = 0; i < l->n_msgs; i++) {
+		for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 			struct fw_msg *m = &l->msgs[i];
 
-			if (m->handshake != h || m->mic != FW_MICV_BAD)
+			if (m->mic != FW_MICV_BAD)
 				continue;
 			m->mic = FW_MICV_KEY_WRONG;
 			snprintf(m->mic_reason, sizeof(m->mic_reason),
@@ -111,6 +113,8 @@ void hs_mark_key_wrong(struct hs_link *l)
 		if (proven < 0)
 			proven = (int)h;
 	}
+	if (own)
+		hs_byhs_free(l);
 	if (proven >= 0)
 		mark_rest(l, (unsigned)proven);
 }

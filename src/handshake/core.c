@@ -244,11 +244,13 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
+	hs_byhs_build(l);	/* grouping is final from here to the sort */
 	hs_retrans_mark(l);
 	hs_outcomes(c, l);
 	hs_key_model(c, l);
 	hs_detect(c, l);
 	hs_chain(c, l, first);	/* reads msgs[].handshake before the sort */
+	hs_byhs_free(l);
 	hs_link_sort_by_handshake(l);
 	l->pub.msgs = l->msgs;
 	l->pub.n_msgs = l->n_msgs;

@@ -13,12 +13,12 @@
 static const struct fw_msg *answered_m1(const struct hs_link *l, unsigned h, size_t *m2)
 {
 	const struct fw_msg *m1 = NULL;
+	struct hs_hs_iter it;
+	size_t i;
 
-	for (size_t i = 0; i < l->n_msgs; i++) {
+	for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 		const struct fw_msg *m = &l->msgs[i];
 
-		if (m->handshake != h)
-			continue;
 		if (m->type == FW_MSG_M1)
 			m1 = m;
 		if (m->type == FW_MSG_M2) {
@@ -34,16 +34,17 @@ void detect_anonce(struct fw_core *c, struct hs_link *l)
 	for (size_t h = 0; h < l->n_hs; h++) {
 		const struct fw_msg *m1;
 		struct fw_finding *f;
-		size_t m2 = 0;
+		size_t m2 = 0, i;
+		struct hs_hs_iter it;
 
 		if (l->hs[h].group)
 			continue;
 		m1 = answered_m1(l, (unsigned)h, &m2);
 		if (m1) {
-			for (size_t i = 0; i < l->n_msgs; i++) {
+			for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 				const struct fw_msg *m = &l->msgs[i];
 
-				if (m->handshake != h || m->type != FW_MSG_M3 ||
+				if (m->type != FW_MSG_M3 ||
 				    memcmp(m->nonce, m1->nonce, 32) == 0)
 					continue;
 				f = hs_finding_add(c, FW_F_ANONCE_CHANGED, l);
@@ -68,13 +69,12 @@ void detect_anonce(struct fw_core *c, struct hs_link *l)
 			size_t next_i = 0;
 			bool has_m3 = false;
 
-			for (size_t i = 0; i < l->n_msgs; i++) {
-				const struct fw_msg *m = &l->msgs[i];
-
-				if (m->handshake == h && m->type == FW_MSG_M3)
+			for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);)
+				if (l->msgs[i].type == FW_MSG_M3)
 					has_m3 = true;
-				if (m->handshake == h + 1 && m->type == FW_MSG_M1 && !next_m1) {
-					next_m1 = m;
+			for (hs_hs_iter_init(&it, l, h + 1); !next_m1 && hs_hs_next(&it, &i);) {
+				if (l->msgs[i].type == FW_MSG_M1) {
+					next_m1 = &l->msgs[i];
 					next_i = i;
 				}
 			}

@@ -14,8 +14,11 @@
 
 static const struct fw_msg *first_of(const struct hs_link *l, unsigned h, enum fw_msg_type t)
 {
-	for (size_t i = 0; i < l->n_msgs; i++)
-		if (l->msgs[i].handshake == h && l->msgs[i].type == t)
+	struct hs_hs_iter it;
+	size_t i;
+
+	for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);)
+		if (l->msgs[i].type == t)
 			return &l->msgs[i];
 	return NULL;
 }

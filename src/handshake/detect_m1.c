@@ -14,12 +14,12 @@ void detect_m1(struct fw_core *c, struct hs_link *l)
 		size_t n_m1 = 0, n_other = 0;
 		struct fw_finding *f;
 		char list[96] = "";
+		struct hs_hs_iter it;
+		size_t i;
 
 		if (l->hs[h].group)
 			continue;
-		for (size_t i = 0; i < l->n_msgs; i++) {
-			if (l->msgs[i].handshake != h)
-				continue;
+		for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 			if (l->msgs[i].type == FW_MSG_M1) {
 				if (n_m1 < 8)
 					frames[n_m1] = l->msgs[i].frame;
@@ -33,10 +33,9 @@ void detect_m1(struct fw_core *c, struct hs_link *l)
 		f = hs_finding_add(c, FW_F_M1_UNANSWERED, l);
 		if (!f)
 			return;
-		for (size_t i = 0; i < l->n_msgs; i++)
-			if (l->msgs[i].handshake == h)
-				hs_finding_frame_role(f, &l->msgs[i], l->msgs[i].retrans ? FW_ROLE_RETRY :
-								      FW_ROLE_REQUEST);
+		for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);)
+			hs_finding_frame_role(f, &l->msgs[i], l->msgs[i].retrans ? FW_ROLE_RETRY :
+							      FW_ROLE_REQUEST);
 		hs_frame_list(list, sizeof(list), frames, n_m1 < 8 ? n_m1 : 8);
 		snprintf(f->detail, sizeof(f->detail),
 			 "the AP sent msg 1/4 %zu time%s (frame%s %s) and the station never answered "

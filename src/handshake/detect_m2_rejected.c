@@ -20,6 +20,7 @@
  * held no key for (the key model) was never read (STALE_PTK).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "handshake/internal.h"
@@ -59,6 +60,87 @@ static struct ap_next next_from_ap(const struct hs_link *l, size_t i)
 	return n;
 }
 
+/*
+ * The AP's messages (1/4, 3/4) and its deauthentications in capture order,
+ * so that each 2/4 asks a binary search for what came next, not a walk
+ * over the link: (order, index), sorted.  NULL (out of memory): walk.
+ */
+struct by_order {
+	uint64_t order;
+	size_t i;
+};
+
+struct ap_seq {
+	struct by_order *msg, *ev;
+	size_t n_msg, n_ev;
+};
+
+static int order_cmp(const void *a, const void *b)
+{
+	const struct by_order *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static void ap_seq_build(const struct hs_link *l, struct ap_seq *s)
+{
+	s->n_msg = s->n_ev = 0;
+	s->msg = malloc((l->n_msgs ? l->n_msgs : 1) * sizeof(*s->msg));
+	s->ev = malloc((l->n_ev ? l->n_ev : 1) * sizeof(*s->ev));
+	if (!s->msg || !s->ev) {
+		free(s->msg);
+		free(s->ev);
+		s->msg = s->ev = NULL;
+		return;
+	}
+	for (size_t j = 0; j < l->n_msgs; j++)
+		if (l->msgs[j].from_ap &&
+		    (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3))
+			s->msg[s->n_msg++] = (struct by_order){ l->priv[j].order, j };
+	for (size_t e = 0; e < l->n_ev; e++)
+		if (l->ev[e].from_ap)
+			s->ev[s->n_ev++] = (struct by_order){ l->ev[e].order, e };
+	qsort(s->msg, s->n_msg, sizeof(*s->msg), order_cmp);
+	qsort(s->ev, s->n_ev, sizeof(*s->ev), order_cmp);
+}
+
+/* The first of a[0 .. n) whose order is past at: n if none. */
+static size_t first_after(const struct by_order *a, size_t n, uint64_t at)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a[mid].order <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* next_from_ap through the sorted sequences: the same answer. */
+static struct ap_next next_from_ap_seq(const struct ap_seq *s, uint64_t at)
+{
+	struct ap_next n = { 0, 0 };
+	uint64_t best = UINT64_MAX;
+	size_t k = first_after(s->msg, s->n_msg, at);
+
+	if (k < s->n_msg) {
+		best = s->msg[k].order;
+		n.msg = s->msg[k].i + 1;
+	}
+	k = first_after(s->ev, s->n_ev, at);
+	if (k < s->n_ev && s->ev[k].order < best) {
+		n.ev = s->ev[k].i + 1;
+		n.msg = 0;
+	}
+	return n;
+}
+
 /* The RSNE of a 2/4 differs from the association request's (both seen). */
 static bool rsne_differs(const struct hs_link *l, size_t i)
 {
@@ -76,7 +158,8 @@ static bool ap_used_ptk(const struct hs_link *l, size_t h)
 	return false;
 }
 
-void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
+static void detect_in(struct fw_core *c, struct hs_link *l, const bool *used,
+		      const struct ap_seq *seq)
 {
 	for (size_t h = 0; h < l->n_hs; h++) {
 		struct fw_finding *f = NULL;
@@ -85,14 +168,16 @@ void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
 		bool new_anonce = false, rsne = false, deauth = false;
 		uint16_t reason = 0;
 		char list[128], end[64] = "";
+		struct hs_hs_iter it;
+		size_t i;
 
-		if (l->hs[h].group || ap_used_ptk(l, h))
+		if (l->hs[h].group || (used ? used[h] : ap_used_ptk(l, h)))
 			continue;
-		for (size_t i = 0; i < l->n_msgs; i++) {
+		for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 			const struct fw_msg *m = &l->msgs[i], *m1;
 			struct ap_next nx;
 
-			if (m->handshake != h || m->type != FW_MSG_M2 || m->mic != FW_MICV_OK ||
+			if (m->type != FW_MSG_M2 || m->mic != FW_MICV_OK ||
 			    m->acked == FW_ACK_NO || !l->priv[i].prev_m1)
 				continue;
 			if (m->trailing)
@@ -103,7 +188,7 @@ void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
 			m1 = &l->msgs[l->priv[i].prev_m1 - 1];
 			if (m1->replay_counter != m->replay_counter)
 				continue;	/* an answer to a superseded 1/4 */
-			nx = next_from_ap(l, i);
+			nx = seq->msg ? next_from_ap_seq(seq, l->priv[i].order) : next_from_ap(l, i);
 			if (nx.msg) {
 				const struct fw_msg *n = &l->msgs[nx.msg - 1];
 
@@ -154,4 +239,21 @@ void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
 			 new_anonce ? "; the AP changed its ANonce before checking the answer" : "",
 			 rsne ? "; the RSNE in msg 2/4 differs from the association request's" : "");
 	}
+}
+
+void detect_m2_rejected(struct fw_core *c, struct hs_link *l)
+{
+	/* which handshakes' PTK the AP used, in one walk over the protected frames */
+	bool *used = calloc(l->n_hs ? l->n_hs : 1, sizeof(*used));
+	struct ap_seq seq;
+
+	for (size_t p = 0; used && p < l->n_pframes; p++)
+		if (l->pframes[p].from_ap && l->pframes[p].dec_hs >= 0 &&
+		    (size_t)l->pframes[p].dec_hs < l->n_hs)
+			used[l->pframes[p].dec_hs] = true;
+	ap_seq_build(l, &seq);
+	detect_in(c, l, used, &seq);
+	free(seq.msg);
+	free(seq.ev);
+	free(used);
 }

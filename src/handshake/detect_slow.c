@@ -33,12 +33,15 @@ static bool answers(const struct fw_msg *req, const struct fw_msg *resp)
  */
 static bool overtaken(const struct hs_link *l, const struct fw_msg *resp)
 {
+	struct hs_hs_iter it;
+	size_t k;
+
 	if (!resp->late)
 		return false;
-	for (size_t k = 0; k < l->n_msgs; k++) {
+	for (hs_hs_iter_init(&it, l, resp->handshake); hs_hs_next(&it, &k);) {
 		const struct fw_msg *m = &l->msgs[k];
 
-		if (m != resp && m->handshake == resp->handshake && m->type == resp->type &&
+		if (m != resp && m->type == resp->type &&
 		    m->from_ap == resp->from_ap && m->replay_counter > resp->replay_counter &&
 		    hs_msg_before(m, resp))
 			return true;
@@ -57,13 +60,16 @@ void detect_slow(struct fw_core *c, struct hs_link *l)
 		struct fw_finding *f;
 		int64_t delay_ms;
 		uint32_t limit;
+		struct hs_hs_iter it;
+		size_t j;
 
 		if (req->retrans == FW_RT_MAC || req->protected_)
 			continue;
-		for (size_t j = i + 1; j < l->n_msgs && !resp; j++) {
+		/* the later messages of its handshake */
+		for (hs_hs_iter_init(&it, l, req->handshake); !resp && hs_hs_next(&it, &j);) {
 			const struct fw_msg *m = &l->msgs[j];
 
-			if (m->handshake != req->handshake)
+			if (j <= i)
 				continue;
 			if (answers(req, m))
 				resp = m;

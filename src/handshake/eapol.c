@@ -166,6 +166,8 @@ static void hs_index_move(struct hs_link *l, size_t i, unsigned h)
 	if (!l->hsx || h >= l->n_hs)
 		return;
 	l->hsx[h].n_type[t]++;
+	if (is_request(m->type, false) && m->ts_ns > l->hsx[h].last_req_ts)
+		l->hsx[h].last_req_ts = m->ts_ns;
 	if (is_request(m->type, false) && !m->nonce_zero) {
 		struct hs_hs_index *x = &l->hsx[h];
 
@@ -237,7 +239,12 @@ static void say_opened_by(struct hs_link *l, int h, int prev, const struct fw_ms
 			 "an answer whose request was not captured");
 		return;
 	}
-	for (size_t i = 0; i < l->n_msgs; i++) {
+	if (l->hsx) {	/* what the walk below finds, kept as messages joined */
+		n_m1 = l->hsx[prev].n_type[FW_MSG_M1];
+		m4 = l->hsx[prev].n_type[FW_MSG_M4] != 0;
+		last_req = l->hsx[prev].last_req_ts > 0 ? l->hsx[prev].last_req_ts : 0;
+	}
+	for (size_t i = 0; !l->hsx && i < l->n_msgs; i++) {
 		const struct fw_msg *o = &l->msgs[i];
 
 		if ((int)o->handshake != prev)

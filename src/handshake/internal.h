@@ -170,6 +170,7 @@ struct hs_hs_index {
 	uint32_t n_type[FW_MSG_REQ + 1];
 	uint32_t first_req;	/* 0: no request with an ANonce yet */
 	bool nonces_differ;	/* another ANonce joined: ask the messages */
+	int64_t last_req_ts;	/* the latest time of its requests (placed once, never moved) */
 };
 
 struct hs_link {
@@ -208,6 +209,9 @@ struct hs_link {
 	struct hs_msg_priv *priv;
 	struct fw_handshake *hs;
 	struct hs_hs_index *hsx;	/* beside hs (cap_hs), NULL in a pass's copy: scan then */
+	/* each handshake's messages during the passes (byhs.c), NULL otherwise */
+	uint32_t *byhs, *byhs_start;
+	size_t byhs_n_hs, byhs_n_msgs;
 	struct hs_event *ev;
 	size_t n_ev, cap_ev;
 
@@ -497,6 +501,23 @@ void hs_link_free_all(struct fw_core *c);
  * bytes (priv[].eapol, which a copy shares with its original).
  */
 void hs_link_arrays_free(struct hs_link *l);
+
+/*
+ * The messages of one handshake in link order (byhs.c): through the index
+ * hs_byhs_build() makes once grouping is final, or a walk over the link
+ * without it.
+ *	struct hs_hs_iter it; size_t i;
+ *	for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) ... l->msgs[i] ...
+ */
+struct hs_hs_iter {
+	const struct hs_link *l;
+	size_t h, k, end;
+	bool indexed;
+};
+void hs_byhs_build(struct hs_link *l);
+void hs_byhs_free(struct hs_link *l);
+void hs_hs_iter_init(struct hs_hs_iter *it, const struct hs_link *l, size_t h);
+bool hs_hs_next(struct hs_hs_iter *it, size_t *i);
 /* A refresh's copy of a link (see link.c), and its end. */
 struct hs_link *hs_link_snapshot(const struct hs_link *l);
 void hs_link_snapshot_free(struct hs_link *s);

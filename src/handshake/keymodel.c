@@ -289,27 +289,78 @@ static void start_at(struct hs_start *st, const struct fw_msg *m)
 		*st = (struct hs_start){ true, m->file, m->frame, m->ts_ns };
 }
 
+/* An AP request (msg 1/4, 3/4) by its ANonce, sorted with link order kept among equals. */
+struct by_nonce {
+	uint8_t nonce[32];
+	size_t i;
+};
+
+static int nonce_cmp(const void *a, const void *b)
+{
+	const struct by_nonce *x = a, *y = b;
+	int d = memcmp(x->nonce, y->nonce, 32);
+
+	return d ? d : (x->i > y->i) - (x->i < y->i);
+}
+
+static bool ap_request(const struct fw_msg *m)
+{
+	return m->from_ap && (m->type == FW_MSG_M1 || m->type == FW_MSG_M3);
+}
+
 static void key_starts(struct model *md)
 {
 	const struct hs_link *l = md->l;
+	struct by_nonce *req;
+	size_t n_req = 0;
 
 	for (size_t i = 0; i < l->n_msgs; i++)
 		if (l->msgs[i].handshake < l->n_hs)
 			start_at(&md->start[l->msgs[i].handshake], &l->msgs[i]);
+	/*
+	 * Each handshake asks for the AP's requests with its ANonce: sorted
+	 * once, each asks a binary search, not a walk over the link.
+	 */
+	req = malloc((l->n_msgs ? l->n_msgs : 1) * sizeof(*req));
+	if (req) {
+		for (size_t i = 0; i < l->n_msgs; i++)
+			if (ap_request(&l->msgs[i])) {
+				memcpy(req[n_req].nonce, l->msgs[i].nonce, 32);
+				req[n_req++].i = i;
+			}
+		qsort(req, n_req, sizeof(*req), nonce_cmp);
+	}
 	for (size_t h = 0; h < l->n_hs; h++) {
 		const uint8_t *anonce = NULL;
 		struct hs_start st = { false, 0, 0, 0 };
+		struct hs_hs_iter it;
+		size_t i;
 
-		for (size_t i = 0; i < l->n_msgs && !anonce; i++)
-			if (l->msgs[i].handshake == h && l->priv[i].verified_pair)
+		for (hs_hs_iter_init(&it, l, h); !anonce && hs_hs_next(&it, &i);)
+			if (l->priv[i].verified_pair)
 				anonce = l->priv[i].ptk_anonce;
-		for (size_t i = 0; i < l->n_msgs && anonce; i++)
-			if (l->msgs[i].from_ap && memcmp(l->msgs[i].nonce, anonce, 32) == 0 &&
-			    (l->msgs[i].type == FW_MSG_M1 || l->msgs[i].type == FW_MSG_M3))
-				start_at(&st, &l->msgs[i]);
+		if (anonce && req) {
+			size_t lo = 0, hi = n_req;
+
+			while (lo < hi) {	/* the first with this ANonce */
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (memcmp(req[mid].nonce, anonce, 32) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < n_req && memcmp(req[lo].nonce, anonce, 32) == 0; lo++)
+				start_at(&st, &l->msgs[req[lo].i]);
+		} else {
+			for (i = 0; i < l->n_msgs && anonce; i++)
+				if (ap_request(&l->msgs[i]) && memcmp(l->msgs[i].nonce, anonce, 32) == 0)
+					start_at(&st, &l->msgs[i]);
+		}
 		if (st.seen)
 			md->start[h] = st;
 	}
+	free(req);
 }
 
 void hs_key_model(struct fw_core *c, struct hs_link *l)

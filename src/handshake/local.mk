@@ -11,6 +11,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/verify.c \
 	src/handshake/keyexport.c \
 	src/handshake/outcome.c \
+	src/handshake/byhs.c \
 	src/handshake/reason.c \
 	src/handshake/detect_mic.c \
 	src/handshake/detect_pmkid.c \

@@ -62,16 +62,16 @@ static void outcome_of(struct hs_link *l, size_t h)
 	bool any_m3 = false;
 	unsigned key = 0;
 	char missing[64] = "";
+	struct hs_hs_iter it, it3;
+	size_t i, j;
 
 	hs->key_fp[0] = '\0';
 	hs->key_origin = NULL;
 	hs->key_by_pmkid = false;
 
-	for (size_t i = 0; i < l->n_msgs; i++) {
+	for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 		const struct fw_msg *m = &l->msgs[i];
 
-		if (m->handshake != h)
-			continue;
 		seen[m->type] = true;
 		if (m->mic == FW_MICV_BAD)
 			bad = true;
@@ -85,11 +85,11 @@ static void outcome_of(struct hs_link *l, size_t h)
 			any_m3 = true;
 		}
 		if (m->type == FW_MSG_M4 && m->mic != FW_MICV_BAD) {
-			for (size_t j = 0; j < l->n_msgs; j++) {
+			for (hs_hs_iter_init(&it3, l, h); hs_hs_next(&it3, &j);) {
 				const struct fw_msg *m3 = &l->msgs[j];
 				const struct hs_kev *e;
 
-				if (m3->handshake != h || m3->type != FW_MSG_M3 ||
+				if (m3->type != FW_MSG_M3 ||
 				    m3->replay_counter != m->replay_counter || m3->mic == FW_MICV_BAD)
 					continue;
 				if ((e = restart_before(l, m3, m)) != NULL) {
@@ -103,10 +103,10 @@ static void outcome_of(struct hs_link *l, size_t h)
 			g2 = true;
 	}
 	/* nothing verified by a MIC: msg 1/4's PMKID may still name the key (a PMKID-only capture) */
-	for (size_t i = 0; i < l->n_msgs && !key; i++) {
+	for (hs_hs_iter_init(&it, l, h); !key && hs_hs_next(&it, &i);) {
 		const struct fw_msg *m = &l->msgs[i];
 
-		if (m->handshake == h && m->pmkid_verdict == FW_PMKID_OK) {
+		if (m->pmkid_verdict == FW_PMKID_OK) {
 			key = m->pmkid_key;
 			memcpy(hs->key_fp, m->pmkid_key_fp, sizeof(hs->key_fp));
 			hs->key_origin = m->pmkid_key_origin;
@@ -131,11 +131,11 @@ static void outcome_of(struct hs_link *l, size_t h)
 	 * An M4 followed by further M3 retries and a deauthentication never
 	 * reached (or never satisfied) the AP: that handshake did not complete.
 	 */
-	for (size_t i = 0; any_m3 && i < l->n_msgs; i++) {
+	for (hs_hs_iter_init(&it, l, h); any_m3 && hs_hs_next(&it, &i);) {
 		const struct fw_msg *m = &l->msgs[i];
 
 		/* a 4/4 protected with the new TK answers a plaintext 3/4 the AP cannot read */
-		if (m->handshake == h && m->type == FW_MSG_M4 && m->mic != FW_MICV_BAD &&
+		if (m->type == FW_MSG_M4 && m->mic != FW_MICV_BAD &&
 		    m->replay_counter == last_m3_rc && !(m->protected_ && m->dec_key == FW_DEC_NEW)) {
 			m4_answers_last = true;
 			recovered |= m->mic == FW_MICV_OK;

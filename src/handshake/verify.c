@@ -288,7 +288,9 @@ static void add_nonce(struct nonce_ref *arr, size_t *n, const uint8_t *nonce, si
 /*
  * ANonces for message i: the request it answers first (and any other
  * request with its replay counter: time order chose one, the MIC decides),
- * then its handshake's, then all (to say which one a bad MIC fits).
+ * then its handshake's, then all (to say which one a bad MIC fits).  Each
+ * walk stops once MAX_NONCES are found: on a long link the walk over all
+ * its messages, once per message, would cost the square of its size.
  */
 static void anonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr, size_t *n)
 {
@@ -300,16 +302,16 @@ static void anonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr
 		const struct fw_msg *r = &l->msgs[p->req - 1];
 
 		add_nonce(arr, n, r->nonce, p->req - 1);
-		for (size_t j = 0; j < l->n_msgs; j++)
+		for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
 			if (l->msgs[j].type == r->type && l->msgs[j].from_ap &&
 			    l->msgs[j].replay_counter == r->replay_counter)
 				add_nonce(arr, n, l->msgs[j].nonce, j);
 	}
-	for (size_t j = 0; j < l->n_msgs; j++)
+	for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
 		if (l->msgs[j].handshake == h &&
 		    (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3))
 			add_nonce(arr, n, l->msgs[j].nonce, j);
-	for (size_t j = 0; j < l->n_msgs; j++)
+	for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
 		if (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3)
 			add_nonce(arr, n, l->msgs[j].nonce, j);
 }
@@ -321,10 +323,10 @@ static void snonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr
 	*n = 0;
 	if (l->msgs[i].type == FW_MSG_M4)
 		add_nonce(arr, n, l->msgs[i].nonce, i);
-	for (size_t j = 0; j < l->n_msgs; j++)
+	for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
 		if (l->msgs[j].handshake == h && l->msgs[j].type == FW_MSG_M2)
 			add_nonce(arr, n, l->msgs[j].nonce, j);
-	for (size_t j = 0; j < l->n_msgs; j++)
+	for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
 		if (l->msgs[j].type == FW_MSG_M2)
 			add_nonce(arr, n, l->msgs[j].nonce, j);
 }

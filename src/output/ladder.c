@@ -396,7 +396,7 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 	}
 	if (h && h->ended && h->end_ts_ns >= l->msgs[first + count - 1].ts_ns)
 		log_rows(out, v, l, fw, &tc, l->msgs[first + count - 1].ts_ns, h->end_ts_ns);
-	else
+	else if (v->n_logs)	/* log_end walks the link: only when there are log rows to place */
 		log_rows(out, v, l, fw, &tc, l->msgs[first + count - 1].ts_ns,
 			 log_end(l, l->msgs[first + count - 1].ts_ns));
 	if (h && h->ended) {
@@ -407,7 +407,8 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 		row_start(out, fw, fw_tx_frame(frame, sizeof(frame), v, h->end_file, h->end_frame),
 			  &tc, h->end_ts_ns, h->end_from_ap, label);
 		fputc('\n', out);
-		log_rows(out, v, l, fw, &tc, h->end_ts_ns, log_end(l, h->end_ts_ns));
+		if (v->n_logs)
+			log_rows(out, v, l, fw, &tc, h->end_ts_ns, log_end(l, h->end_ts_ns));
 	}
 }
 

@@ -432,24 +432,23 @@ static void handshake_header(FILE *out, size_t n, const struct fw_handshake *h,
 	fputc('\n', out);
 }
 
-static bool in_some_handshake(const struct fw_link *l, size_t i)
-{
-	for (size_t h = 0; h < l->n_hs; h++)
-		if (i >= l->hs[h].first && i - l->hs[h].first < l->hs[h].count)
-			return true;
-	return false;
-}
-
 /* Messages no handshake claims (a lone request, an unclassified message). */
 static void stray_messages(FILE *out, const struct fw_view *v, const struct fw_link *l,
 			   const struct fw_text_opts *o)
 {
 	bool said = false;
+	/* which messages some handshake claims: one pass over the handshakes, not one per message */
+	bool *claimed = calloc(l->n_msgs ? l->n_msgs : 1, sizeof(*claimed));
 
+	if (!claimed)
+		return;
+	for (size_t h = 0; h < l->n_hs; h++)
+		for (size_t i = l->hs[h].first; i < l->n_msgs && i - l->hs[h].first < l->hs[h].count; i++)
+			claimed[i] = true;
 	for (size_t i = 0; i < l->n_msgs;) {
 		size_t j = i;
 
-		while (j < l->n_msgs && !in_some_handshake(l, j))
+		while (j < l->n_msgs && !claimed[j])
 			j++;
 		if (j > i) {
 			if (!said)
@@ -461,6 +460,7 @@ static void stray_messages(FILE *out, const struct fw_view *v, const struct fw_l
 			i++;
 		}
 	}
+	free(claimed);
 }
 
 static int cmp_size(const void *a, const void *b)
