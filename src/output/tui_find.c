@@ -49,7 +49,8 @@ int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
 	for (size_t i = 0; i < v->n_findings; i++)
 		if (!t->filter[0] || (t->fmark && i < t->cap_fmark && t->fmark[i]))
 			t->feed[n++] = i;
-	qsort_r(t->feed, n, sizeof(*t->feed), cmp_feed, (void *)v);
+	if (n > 1)	/* feed is still NULL before the first finding */
+		qsort_r(t->feed, n, sizeof(*t->feed), cmp_feed, (void *)v);
 	t->n_feed = n;
 	t->fsel = 0;
 	if (t->fsel_id) {

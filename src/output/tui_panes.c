@@ -209,7 +209,8 @@ int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
 	 * cmp_rows breaks ties by order of appearance, so no two rows compare
 	 * equal and the unstable sort gives the one order.
 	 */
-	qsort_r(t->rows, n, sizeof(*t->rows), cmp_rows_q, &t->sort);
+	if (n > 1)	/* no rows yet: rows may still be NULL, which qsort_r must not see */
+		qsort_r(t->rows, n, sizeof(*t->rows), cmp_rows_q, &t->sort);
 	t->sel = 0;
 	for (size_t i = 0; t->has_sel && i < n; i++)
 		if (memcmp(t->rows[i].l->bssid, t->sel_bssid, 6) == 0 &&
