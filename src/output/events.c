@@ -422,7 +422,8 @@ void fw_events_update(struct fw_events *e, const struct fw_view *v, int64_t now,
 			uint64_t k = fnv(fnv(lk, "h", 1), &j, sizeof(j));
 			uint64_t val = fnv(fnv(FNV_BASIS, &h->outcome, sizeof(h->outcome)),
 					   h->outcome_detail, strlen(h->outcome_detail));
-			struct slot *st = lookup(e, fnv(fnv(lk, "s", 1), &j, sizeof(j)));
+			uint64_t sk = fnv(fnv(lk, "s", 1), &j, sizeof(j));
+			struct slot *st = lookup(e, sk);
 			bool over = h->outcome != FW_OUT_INCOMPLETE || final;
 
 			/* st->val: 1 started, 2 ended */
@@ -439,6 +440,10 @@ void fw_events_update(struct fw_events *e, const struct fw_view *v, int64_t now,
 					say_msg(e, v, l, msg);
 			}
 			if (!over || !st)
+				continue;
+			/* the lookups of the messages may have grown the table: find it again */
+			st = lookup(e, sk);
+			if (!st)
 				continue;
 			if (st->val == 1) {
 				(void)is_new(e, k, val);
