@@ -55,6 +55,30 @@ static void on_signal(int sig)
 	live_signal = sig;
 }
 
+/*
+ * The stop signals are blocked outside ppoll(); a loop that feeds frames
+ * without going back to it (a replay at --speed 0, a reader that is behind)
+ * asks for them every STOP_EVERY frames, so a SIGINT is honoured at once.
+ */
+#define STOP_EVERY 64
+
+static bool stop_pending(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	sigset_t p;
+
+	if (live_signal)
+		return true;
+	if (sigpending(&p) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigismember(&p, sigs[i]) == 1) {
+			live_signal = sigs[i];
+			return true;
+		}
+	return false;
+}
+
 enum {
 	OPT_CHANNEL = FW_OPT_OWN, OPT_FREQ, OPT_WIDTH, OPT_HOP, OPT_DWELL, OPT_NO_TUI, OPT_LJSON,
 	OPT_REPLAY, OPT_SPEED, OPT_BUFSIZE, OPT_MONITOR, OPT_LSHOW_KEYS, OPT_SNAPLEN,
@@ -683,8 +707,11 @@ static int read_live(struct live *r)
 	char err[512];
 	int rc = 0;
 
-	for (int i = 0; i < BURST && (rc = fw_source_next(r->src, &pkt, err, sizeof(err))) == 1; i++)
+	for (int i = 0; i < BURST && (rc = fw_source_next(r->src, &pkt, err, sizeof(err))) == 1; i++) {
 		on_packet(r, &pkt);
+		if ((i + 1) % STOP_EVERY == 0 && stop_pending())
+			break;
+	}
 	if (rc < 0) {
 		if (!r->tui)
 			fprintf(stderr, "fourway live: %s\n", err);
@@ -735,6 +762,8 @@ static int64_t replay_due(struct live *r, int64_t now)
 			return due - now;
 		r->have_pend = false;
 		on_packet(r, &r->pend);
+		if (r->frames % STOP_EVERY == 0 && stop_pending())
+			return 0;
 	}
 }
 

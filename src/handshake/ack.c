@@ -79,6 +79,7 @@ void hs_ack_unanswered(struct fw_core *c, struct hs_pending *q, unsigned src, ui
 	}
 	/* an ACK with no frame before it: the sniffer missed that frame */
 	if (missed_of(last, f->ra)) {
+		hs_touch(last);
 		if (!last->pub.acks_unmatched++) {
 			last->unmatched_ack_frame = frame_no;
 			last->unmatched_ack_file = c->srcs[src].input;

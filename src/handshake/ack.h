@@ -76,6 +76,7 @@ static inline __attribute__((always_inline)) void hs_ack_settle(struct hs_pendin
 
 	if (!l)
 		return;
+	hs_touch(l);
 	/*
 	 * A frame of neither side (a neighbour's, waiting with the link last
 	 * active) says nothing of what this sniffer hears of the link.
@@ -166,8 +167,10 @@ static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
 	    fw_mac_is_group(f->ra) ||
 	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
 		return;
-	if (l && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) && !hs_ack_mac_eq(f->ra, l->sta))
+	if (l && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) && !hs_ack_mac_eq(f->ra, l->sta)) {
 		l->ap_shared = true;
+		hs_touch(l);
+	}
 	/* QoS Ack Policy No Ack (10.3.2.9): no ACK will come */
 	if (f->dot11.qos && ((f->dot11.qos_ctl >> 5) & 3) == 1)
 		return;

@@ -144,8 +144,10 @@ static void feed_copy(struct fw_core *c, unsigned src, uint64_t frame_no, int64_
 {
 	int k = hs_sight_record(c, orig->l, orig->msg, orig->pframe, src, frame_no, ts_ns);
 
-	if (orig->l)
+	if (orig->l) {
+		hs_touch(orig->l);
 		orig->l->pub.duplicates++;
+	}
 	hs_ack_on_frame(c, src, frame_no, ts_ns, f, orig->l ? orig->l : c->last_link, orig->msg,
 			orig->pframe, k);
 }
@@ -220,6 +222,7 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 	if (keyed)
 		hs_sight_add(c, src, ts_ns, key, f, l, msg, pframe);
 	if (l) {
+		hs_touch(l);
 		c->last_link = l;
 		if (ts_ns < c->last_ts[input])
 			l->reordered_frames++;
@@ -285,15 +288,63 @@ void fw_core_finish(struct fw_core *c)
 	c->finished = true;
 	hs_snapshots_free(c);
 	c->n_findings = 0;
+	c->n_refresh++;
 	for (size_t i = 0; i < c->n_links; i++) {
 		struct hs_link *l = c->links[i];
 
+		hs_link_cache_free(l);
 		if (l->n_msgs == 0)
 			continue;
+		l->pub.refresh = c->n_refresh;
 		finish_link(c, l);
 	}
 	hs_caps_note(c);
 	publish(c, c->links, c->n_links);
+}
+
+/* l's analysed copy still holds: nothing fed since, the same network state. */
+static bool link_current(const struct fw_core *c, struct hs_link *l)
+{
+	const struct hs_net *n;
+
+	if (!l->cached || l->touched)
+		return false;
+	n = hs_net_find(c, l->scope, l->pub.bssid);
+	return n == l->cached_net && (!n || n->gen == l->cached_net_gen);
+}
+
+/*
+ * A new analysed copy of l and its findings, kept in l; the findings are
+ * appended by the caller (false: out of memory, l has no copy).
+ */
+static bool reanalyse(struct fw_core *c, struct hs_link *l)
+{
+	size_t first = c->n_findings;
+	const struct hs_net *n = hs_net_find(c, l->scope, l->pub.bssid);
+	struct hs_link *s;
+
+	hs_link_cache_free(l);
+	s = hs_link_snapshot(l);
+	if (!s)
+		return false;
+	s->pub.refresh = c->n_refresh;
+	finish_link(c, s);
+	l->cached = s;
+	l->cached_net = n;
+	l->cached_net_gen = n ? n->gen : 0;
+	l->touched = false;
+	if (c->n_findings > first) {
+		l->n_cached_fx = c->n_findings - first;
+		l->cached_fx = malloc(l->n_cached_fx * sizeof(*l->cached_fx));
+		if (!l->cached_fx) {
+			hs_link_cache_free(l);
+			c->n_findings = first;
+			return false;
+		}
+		memcpy(l->cached_fx, &c->findings[first], l->n_cached_fx * sizeof(*l->cached_fx));
+	}
+	c->n_findings = first;	/* the caller appends them, as for a link kept */
+	return true;
 }
 
 void fw_core_refresh(struct fw_core *c)
@@ -305,16 +356,19 @@ void fw_core_refresh(struct fw_core *c)
 	c->snap = calloc(c->n_links ? c->n_links : 1, sizeof(*c->snap));
 	if (!c->snap)
 		return;
+	c->n_refresh++;
 	for (size_t i = 0; i < c->n_links; i++) {
-		struct hs_link *s;
+		struct hs_link *l = c->links[i];
 
-		if (c->links[i]->n_msgs == 0)
+		if (l->n_msgs == 0)
 			continue;
-		s = hs_link_snapshot(c->links[i]);
-		if (!s)
+		if (!link_current(c, l) && !reanalyse(c, l))
 			continue;	/* out of memory: that link is missing from this refresh */
-		c->snap[c->n_snap++] = s;
-		finish_link(c, s);
+		if (l->n_cached_fx && !hs_findings_append(c, l->cached_fx, l->n_cached_fx)) {
+			hs_link_cache_free(l);	/* out of memory: analysed again next time */
+			continue;
+		}
+		c->snap[c->n_snap++] = l->cached;
 	}
 	hs_caps_note(c);
 	publish(c, c->snap, c->n_snap);

@@ -77,6 +77,19 @@ void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
 	c->notes[*slot - 1] = s;
 }
 
+bool hs_findings_append(struct fw_core *c, const struct fw_finding *f, size_t n)
+{
+	struct fw_finding *arr = hs_grow(c->findings, &c->cap_findings, c->n_findings + n,
+					 sizeof(*arr));
+
+	if (!arr)
+		return false;
+	c->findings = arr;
+	memcpy(&c->findings[c->n_findings], f, n * sizeof(*f));
+	c->n_findings += n;
+	return true;
+}
+
 struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const struct hs_link *l)
 {
 	struct fw_finding *arr = hs_grow(c->findings, &c->cap_findings, c->n_findings + 1,

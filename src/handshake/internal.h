@@ -47,6 +47,7 @@ struct hs_net {
 	uint8_t ssid[32];
 	size_t ssid_len;
 	struct hs_elem rsne, wpa, rsnx;
+	uint64_t gen;		/* fw_core.net_gen at its last beacon: a refresh re-reads it then */
 	struct hs_net *next;
 	struct hs_lru_node lru;	/* on the core's net_lru */
 };
@@ -265,6 +266,18 @@ struct hs_link {
 	bool full;		/* a message was dropped: HS_LINK_MSG_BUDGET reached */
 	uint32_t kev_dropped;	/* key model events past HS_KEV_MAX, not kept (mgmt.c) */
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
+	/*
+	 * fw_core_refresh(): the feed changed the link since its last analysed
+	 * copy (hs_touch()); that copy, its findings, and the generation of its
+	 * network it read.  A link not touched keeps both: the refresh's work
+	 * follows what changed, not how many links there are.
+	 */
+	bool touched;
+	struct hs_link *cached;
+	struct fw_finding *cached_fx;
+	size_t n_cached_fx;
+	const struct hs_net *cached_net;
+	uint64_t cached_net_gen;
 };
 _Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
 	       "a link's per-frame fields fill its first three cache lines");
@@ -370,8 +383,10 @@ struct fw_core {
 	size_t n_links, cap_links;
 	const struct fw_link **shown;	/* links with messages, for the accessors */
 	size_t n_shown;
-	struct hs_link **snap;	/* fw_core_refresh(): analysed copies of the links */
+	struct hs_link **snap;	/* fw_core_refresh(): the links' analysed copies (theirs) */
 	size_t n_snap;
+	uint64_t n_refresh;	/* refreshes and finish so far (fw_link.refresh) */
+	uint64_t net_gen;	/* bumped by every beacon (hs_net.gen) */
 
 	struct fw_finding *findings;
 	size_t n_findings, cap_findings;
@@ -434,6 +449,8 @@ void hs_detect(struct fw_core *c, struct hs_link *l);
 /* findings.c */
 void hs_note(struct fw_core *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct fw_finding *hs_finding_add(struct fw_core *c, enum fw_code code, const struct hs_link *l);
+/* Append copies of n findings (false: out of memory, nothing appended). */
+bool hs_findings_append(struct fw_core *c, const struct fw_finding *f, size_t n);
 void hs_finding_frame(struct fw_finding *f, const struct fw_msg *m);
 void hs_finding_frame_at(struct fw_finding *f, unsigned file, uint64_t frame, int64_t ts_ns);
 /* The same with the frame's role (the two above give FW_ROLE_EVIDENCE). */
@@ -453,6 +470,14 @@ void hs_findings_free(struct fw_core *c);
 /* net.c */
 struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6]);
 struct hs_net *hs_net_find(const struct fw_core *c, unsigned scope, const uint8_t bssid[6]);
+/* The feed changed l: the next refresh analyses it again. */
+static inline void hs_touch(struct hs_link *l)
+{
+	if (l)
+		l->touched = true;
+}
+/* Free l's analysed copy and its findings (fw_core_refresh()). */
+void hs_link_cache_free(struct hs_link *l);
 void hs_net_free_all(struct fw_core *c);
 void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
 /* The SSID of a link: from its network's beacons, else its association request. */

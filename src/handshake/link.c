@@ -85,8 +85,12 @@ struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], co
 {
 	for (struct hs_link *l = c->link_tab[pair_hash(bssid, sta, c->link_tab_size)]; l; l = l->next)
 		if (l->scope == hs_scope(c) && memcmp(l->bssid, bssid, 6) == 0 &&
-		    memcmp(l->sta, sta, 6) == 0)
+		    memcmp(l->sta, sta, 6) == 0) {
+			/* the feed looks a link up to change it: the next refresh analyses it */
+			if (!c->in_passes)
+				hs_touch(l);
 			return l;
+		}
 	return NULL;
 }
 
@@ -191,6 +195,7 @@ void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len)
 
 static void link_free(struct hs_link *l)
 {
+	hs_link_cache_free(l);
 	for (size_t i = 0; i < l->n_msgs; i++)
 		free(l->priv[i].eapol);
 	hs_link_arrays_free(l);
@@ -428,12 +433,15 @@ struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], cons
 					    : fw_mac_is_zero(l->pub.sta) && !fw_mac_is_zero(l->pub.bssid)))
 			half = l;
 	}
-	if (best)
+	if (best) {
+		hs_touch(best);
 		return best;
+	}
 	if (half && !(c->opts.filter_bssid && ap_known && memcmp(bssid, c->opts.bssid, 6) != 0) &&
 	    !(c->opts.filter_sta && !ap_known && memcmp(sta, c->opts.sta, 6) != 0)) {
 		size_t h;
 
+		hs_touch(half);
 		hash_remove(c, half);
 		memcpy(ap_known ? half->pub.bssid : half->pub.sta, ap_known ? bssid : sta, 6);
 		memcpy(ap_known ? half->bssid : half->sta, ap_known ? bssid : sta, 6);
@@ -480,6 +488,9 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 		return NULL;
 	*s = *l;
 	s->next = NULL;
+	s->cached = NULL;	/* the cache is the original's */
+	s->cached_fx = NULL;
+	s->n_cached_fx = 0;
 	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
@@ -545,10 +556,19 @@ void hs_link_sort_by_handshake(struct hs_link *l)
 	}
 }
 
+void hs_link_cache_free(struct hs_link *l)
+{
+	if (l->cached)
+		hs_link_snapshot_free(l->cached);
+	free(l->cached_fx);
+	l->cached = NULL;
+	l->cached_fx = NULL;
+	l->n_cached_fx = 0;
+}
+
+/* The copies themselves belong to their links (hs_link.cached). */
 void hs_snapshots_free(struct fw_core *c)
 {
-	for (size_t i = 0; i < c->n_snap; i++)
-		hs_link_snapshot_free(c->snap[i]);
 	free(c->snap);
 	c->snap = NULL;
 	c->n_snap = 0;

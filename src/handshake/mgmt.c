@@ -33,6 +33,7 @@ static void on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, cons
 	n = hs_net_get(c, bssid);
 	if (!n)
 		return;
+	n->gen = ++c->net_gen;	/* the links of this BSS read it: analyse them again */
 	if (fw_ie_find(f->ies, f->ies_len, FW_EID_SSID, 0, &ie) && !ssid_is_hidden(&ie) &&
 	    ie.len <= 32) {
 		memcpy(n->ssid, ie.data, ie.len);

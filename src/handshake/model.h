@@ -299,6 +299,12 @@ struct fw_link {
 	uint64_t acks_unmatched;	/* ACKs to a side of the link with no frame before them */
 	uint64_t duplicates;	/* frames of the link seen again by another interface or file */
 	uint64_t frames_decrypted, frames_undecrypted;
+	/*
+	 * The core's refresh this analysis was made by (1, 2, ...; 0: a link
+	 * built by hand): a consumer that saw refresh N skips links with
+	 * refresh <= N, their analysis and findings are the same.
+	 */
+	uint64_t refresh;
 };
 
 /* One input file. */

@@ -172,6 +172,8 @@ int hs_sight_record(struct fw_core *c, struct hs_link *l, size_t msg, size_t pfr
 	};
 	int k = -1;
 
+	hs_touch(l);
+
 	if (!l)
 		return -1;
 	if (msg && msg <= l->n_msgs)

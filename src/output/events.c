@@ -47,6 +47,12 @@ struct fw_events {
 	struct fstate *fs;	/* every finding ever announced */
 	size_t n_fs, cap_fs;
 	uint64_t gen;
+	/*
+	 * The latest core refresh an update saw (fw_link.refresh): a link
+	 * analysed no later is the same as then, and so are its findings, so
+	 * an update looks only at the links and findings that changed.
+	 */
+	uint64_t seen_refresh;
 	char *buf;		/* scratch for a line */
 	size_t buflen;
 };
@@ -370,8 +376,40 @@ static struct fstate *fstate_get(struct fw_events *e, unsigned id, bool *isnew)
 	return &e->fs[s->val - 1];
 }
 
+static bool link_seen(const struct fw_events *e, const struct fw_link *l)
+{
+	return l->refresh && l->refresh <= e->seen_refresh;
+}
+
+/*
+ * Per finding: 1 when it is only on links seen as they are (unchanged since
+ * the last update), else 0; NULL when out of memory (then all are looked at).
+ */
+static uint8_t *unchanged_findings(const struct fw_events *e, const struct fw_view *v)
+{
+	uint8_t *u = calloc(v->n_findings ? v->n_findings : 1, 1);
+	size_t j;
+
+	if (!u)
+		return NULL;
+	/* 1: on a link seen; 2: on a changed one, which wins */
+	for (size_t i = 0; i < v->n_links; i++) {
+		const struct fw_link *l = v->links[i];
+		uint8_t mark = link_seen(e, l) ? 1 : 2;
+
+		for (size_t k = 0; fw_view_link_finding(v, l, k, &j); k++)
+			if (u[j] < mark)
+				u[j] = mark;
+	}
+	for (size_t i = 0; i < v->n_findings; i++)
+		u[i] = u[i] == 1;
+	return u;
+}
+
 static void update_findings(struct fw_events *e, const struct fw_view *v, int64_t now)
 {
+	uint8_t *same = unchanged_findings(e, v);
+
 	e->gen++;
 	for (size_t i = 0; i < v->n_findings; i++) {
 		const struct fw_finding *f = v->findings[i];
@@ -381,6 +419,14 @@ static void update_findings(struct fw_events *e, const struct fw_view *v, int64_
 
 		if (!f->id)
 			continue;	/* unnumbered (out of memory): nothing to name it by */
+		if (same && same[i]) {
+			/* as at the last update: it still holds, nothing to say */
+			st = fstate_get(e, f->id, &isnew);
+			if (st && !isnew && st->holds) {
+				st->gen = e->gen;
+				continue;
+			}
+		}
 		json = finding_json(e, v, f);
 		st = fstate_get(e, f->id, &isnew);
 		if (!json || !st)
@@ -409,20 +455,30 @@ static void update_findings(struct fw_events *e, const struct fw_view *v, int64_
 			st->holds = false;
 		}
 	}
+	free(same);
 }
 
 void fw_events_update(struct fw_events *e, const struct fw_view *v, int64_t now, bool final)
 {
+	uint64_t top = e->seen_refresh;
+
 	for (size_t i = 0; i < v->n_links; i++) {
 		const struct fw_link *l = v->links[i];
-		uint64_t lk = fnv(fnv(FNV_BASIS, l->bssid, 6), l->sta, 6);
+		uint64_t lk;
+
+		if (link_seen(e, l))
+			continue;	/* as at the last update: nothing new to say of it */
+		if (l->refresh > top)
+			top = l->refresh;
+		lk = fnv(fnv(FNV_BASIS, l->bssid, 6), l->sta, 6);
 
 		for (size_t j = 0; j < l->n_hs; j++) {
 			const struct fw_handshake *h = &l->hs[j];
 			uint64_t k = fnv(fnv(lk, "h", 1), &j, sizeof(j));
 			uint64_t val = fnv(fnv(FNV_BASIS, &h->outcome, sizeof(h->outcome)),
 					   h->outcome_detail, strlen(h->outcome_detail));
-			struct slot *st = lookup(e, fnv(fnv(lk, "s", 1), &j, sizeof(j)));
+			uint64_t sk = fnv(fnv(lk, "s", 1), &j, sizeof(j));
+			struct slot *st = lookup(e, sk);
 			bool over = h->outcome != FW_OUT_INCOMPLETE || final;
 
 			/* st->val: 1 started, 2 ended */
@@ -439,6 +495,10 @@ void fw_events_update(struct fw_events *e, const struct fw_view *v, int64_t now,
 					say_msg(e, v, l, msg);
 			}
 			if (!over || !st)
+				continue;
+			/* the lookups of the messages may have grown the table: find it again */
+			st = lookup(e, sk);
+			if (!st)
 				continue;
 			if (st->val == 1) {
 				(void)is_new(e, k, val);
@@ -458,6 +518,7 @@ void fw_events_update(struct fw_events *e, const struct fw_view *v, int64_t now,
 		}
 	}
 	update_findings(e, v, now);
+	e->seen_refresh = top;
 }
 
 void fw_events_say(struct fw_events *e, const char *event, const char *text, int64_t now)

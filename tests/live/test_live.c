@@ -7,7 +7,8 @@
  *   and fw_core_finish() after refreshes gives the batch report.  Over the
  *   captures in captures/ and (built with TEST_LIVE_CORPUS, as the program
  *   test_live_corpus, which skips without it) the real-capture corpus, with
- *   their keys.
+ *   their keys.  A refresh with nothing fed since the last analyses no
+ *   link again (each keeps its fw_link.refresh).
  * - channel arithmetic against IEEE 802.11-2020 Annex E (channel starting
  *   frequencies) and the 80/160 MHz channel centres of its tables E-4 and
  *   E-5 (5 GHz) and the 6 GHz ones (5950 + 5n, n = 7, 15 for the first
@@ -169,6 +170,38 @@ START_TEST(refresh_matches_finish_corpus)
 END_TEST
 
 /* Refreshing a core with nothing fed, and finishing one that was refreshed empty. */
+/*
+ * A refresh analyses again only the links fed since the one before: with
+ * no frame in between, every link keeps the analysis (and the refresh
+ * number) it had.
+ */
+START_TEST(refresh_only_what_changed)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	struct fw_keyring *kr = keys(NULL, NULL);
+	uint64_t total, first;
+	struct fw_core *c;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/captures/wpa2-psk.pcap", top ? top : ".");
+	c = feed_prefix(path, kr, 0, 0, &total);
+
+	fw_core_refresh(c);
+	n = fw_core_n_links(c);
+	ck_assert_uint_gt(n, 0);
+	first = fw_core_link(c, 0)->refresh;
+	ck_assert_uint_gt(first, 0);
+	fw_core_refresh(c);
+	ck_assert_uint_eq(fw_core_n_links(c), n);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_msg(fw_core_link(c, i)->refresh == first,
+			      "link %zu was analysed again with nothing fed", i);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
 START_TEST(refresh_empty)
 {
 	struct fw_keyring *kr = keys(NULL, NULL);
@@ -355,6 +388,7 @@ static Suite *live_suite(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_loop_test(tc, refresh_matches_finish_captures, 0, sizeof(caps) / sizeof(caps[0]));
 	tcase_add_test(tc, refresh_empty);
+	tcase_add_test(tc, refresh_only_what_changed);
 	tcase_add_test(tc, refresh_then_evict);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("capture");
