@@ -166,7 +166,7 @@ static int collect(struct lctx *x)
 	while ((e = fw_dlog_link_next(&it)) != NULL && x->n_ev < MAX_LINK_EVENTS) {
 		int64_t t;
 
-		if (!e->has_ts || __builtin_add_overflow(e->ts_ns, x->d->fit.offset_ns, &t))
+		if (!e->has_ts || fw_dlog_place(x->d, e->ts_ns, &t))
 			continue;
 		x->ev[x->n_ev].e = e;
 		x->ev[x->n_ev].t = t;

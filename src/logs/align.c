@@ -9,9 +9,15 @@
  * compatible pair votes for its difference; the 10 ms window with the most
  * votes holds the true ones.  Each event then keeps its vote nearest to
  * that window's median, votes beyond FW_DLOG_ALIGN_TOL_NS of it are
- * outliers, and the offset is the median of the kept ones.  No drift is
- * modelled: a handshake's log spans seconds, where clocks drift by
- * microseconds.
+ * outliers, and the offset is the median of the kept ones.
+ *
+ * A handshake's log spans seconds, where clocks drift by microseconds; a
+ * log of many minutes does not (two crystals 100 ppm apart part by 6 ms a
+ * minute, and the 10 ms window then holds only part of the run).  When the
+ * votes span more than FW_DLOG_DRIFT_SPAN_NS, the window is tried along a
+ * grid of slopes as well, the densest (slope, window) wins, and a least
+ * squares line through its inliers gives the drift; the offset is then the
+ * median difference with that drift taken out, at the log's start.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +28,13 @@
 
 #define WINDOW_NS 10000000LL
 #define MAX_ALIGN_EVENTS 4096u
+#define DRIFT_STEPS 400u		/* slopes tried each side of zero, at most */
+#define DRIFT_MAX_VOTES 16384u	/* more pairs than this: no drift searched */
 
 struct vote {
-	int64_t d;
+	int64_t d;		/* the difference, less the drift being tried */
+	int64_t d0;		/* capture time - log time */
+	int64_t x;		/* the log time */
 	size_t ev;		/* index into the log's events */
 	size_t air;
 };
@@ -150,7 +160,7 @@ static void learn_own(struct fw_dlog *l, const struct vote *kept, size_t n,
 static bool plausible(struct fw_dlog *l, const struct vote *kept, size_t nk,
 		      const struct fw_dlog_air *air, size_t n)
 {
-	int64_t lo = INT64_MAX, hi = INT64_MIN, off = l->fit.offset_ns;
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
 	unsigned in_span = 0, nonce_ev = 0, nonce_kept = 0, used = 0;
 	bool air_nonce = false;
 
@@ -168,7 +178,7 @@ static bool plausible(struct fw_dlog *l, const struct vote *kept, size_t nk,
 		if (!usable(e))
 			continue;
 		used++;
-		if (__builtin_add_overflow(e->ts_ns, off, &t) || t < lo - 1000000000LL ||
+		if (fw_dlog_place(l, e->ts_ns, &t) || t < lo - 1000000000LL ||
 		    t > hi + 1000000000LL)
 			continue;
 		in_span++;
@@ -190,19 +200,80 @@ static bool plausible(struct fw_dlog *l, const struct vote *kept, size_t nk,
 	return true;
 }
 
+/* Every vote's difference with the drift slope_ppm about t0 taken out. */
+static void detrend(struct vote *v, size_t n, double slope_ppm, int64_t t0)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* |x - t0| < 2^64 ns, so the correction fits; hostile times saturate */
+		int64_t c = (int64_t)(((double)v[i].x - (double)t0) * slope_ppm * 1e-6);
+
+		if (__builtin_sub_overflow(v[i].d0, c, &v[i].d))
+			v[i].d = c > 0 ? INT64_MIN : INT64_MAX;
+	}
+}
+
+/*
+ * The drift under which the most votes fall in one WINDOW_NS window: the
+ * voting of the offset, repeated over a grid of slopes fine enough that a
+ * step moves the far end of the span by half a window.  From zero outwards,
+ * so a tie keeps the smaller drift.
+ */
+static double best_slope(struct vote *v, size_t n, int64_t t0, int64_t span)
+{
+	double step = (double)WINDOW_NS / 2 / (double)span * 1e6, best_s = 0;
+	size_t best = 0, c;
+
+	if (FW_DLOG_DRIFT_MAX_PPM / step > DRIFT_STEPS)
+		step = FW_DLOG_DRIFT_MAX_PPM / DRIFT_STEPS;
+	for (unsigned k = 0; k <= 2 * DRIFT_STEPS; k++) {
+		double s = (k % 2 ? 1 : -1) * (double)((k + 1) / 2) * step;
+
+		if (s > FW_DLOG_DRIFT_MAX_PPM || s < -FW_DLOG_DRIFT_MAX_PPM)
+			break;
+		detrend(v, n, s, t0);
+		qsort(v, n, sizeof(*v), cmp_vote);
+		densest(v, n, &c);
+		if (c > best) {
+			best = c;
+			best_s = s;
+		}
+	}
+	return best_s;
+}
+
+/* The least-squares slope (ppm) of the kept pairs' differences over their log times. */
+static double ls_slope(const struct vote *v, size_t n)
+{
+	double mx = 0, md = 0, sxx = 0, sxd = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		mx += (double)v[i].x / (double)n;
+		md += (double)v[i].d0 / (double)n;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double dx = (double)v[i].x - mx, dd = (double)v[i].d0 - md;
+
+		sxx += dx * dx;
+		sxd += dx * dd;
+	}
+	return sxx > 0 ? sxd / sxx * 1e6 : 0;
+}
+
 int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
 {
-	struct vote *votes = NULL, *kept = NULL;
+	struct vote *votes = NULL, *kept = NULL, *inl = NULL;
 	int64_t *ds = NULL;
 	size_t *slot = NULL;
-	size_t nv = 0, cap = 0, nk = 0, nkept = 0, used = 0, best, at;
-	bool cut = false;
-	int64_t centre;
+	size_t nv = 0, cap = 0, nk = 0, nkept = 0, used = 0, best, at, voters = 0;
+	bool cut = false, try_drift;
+	int64_t centre, t0 = 0, xlo = INT64_MAX, xhi = INT64_MIN, span;
+	double slope = 0;
 	int rc = 0;
 
 	memset(&l->fit, 0, sizeof(l->fit));
 	for (size_t i = 0; i < l->n_events && !cut; i++) {
 		const struct fw_dlog_event *e = &l->events[i];
+		bool voted = false;
 
 		if (!usable(e))
 			continue;
@@ -233,28 +304,82 @@ int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
 			if ((e->ts_ns < 0 && air[k].ts_ns > INT64_MAX + e->ts_ns) ||
 			    (e->ts_ns > 0 && air[k].ts_ns < INT64_MIN + e->ts_ns))
 				continue;
-			votes[nv].d = air[k].ts_ns - e->ts_ns;
+			votes[nv].d = votes[nv].d0 = air[k].ts_ns - e->ts_ns;
+			votes[nv].x = e->ts_ns;
 			votes[nv].ev = i;
 			votes[nv].air = k;
 			nv++;
+			voted = true;
+			if (e->ts_ns < xlo)
+				xlo = e->ts_ns;
+			if (e->ts_ns > xhi)
+				xhi = e->ts_ns;
 		}
+		voters += voted;
 	}
 	if (cut)
 		fw_dlog_note(l, "alignment used the first %zu EAPOL-Key events and %zu pairs only",
 			     used > MAX_ALIGN_EVENTS ? (size_t)MAX_ALIGN_EVENTS : used, nv);
 	if (!nv)
 		goto out;
+	/* the offset holds at the log's first timed event, its start */
+	for (size_t i = 0; i < l->n_events; i++)
+		if (l->events[i].has_ts) {
+			t0 = l->events[i].ts_ns;
+			break;
+		}
+	/* a span long enough for the clocks to part: the drift is searched, then fitted */
+	if (__builtin_sub_overflow(xhi, xlo, &span))
+		span = INT64_MAX;
+	try_drift = span > FW_DLOG_DRIFT_SPAN_NS && voters >= FW_DLOG_DRIFT_MIN;
+	if (try_drift && nv > DRIFT_MAX_VOTES) {
+		/*
+		 * A long run pairs each event with every capture's message of its
+		 * kind, too many to vote along every slope.  The window without
+		 * drift then picks where to search: only pairs that the widest
+		 * drift could bring to it are kept, which leaves the answer
+		 * without drift as it was.  It is the weaker choice (a run
+		 * repeated alike can put a wrong pairing of a few handshakes in
+		 * one window while the drift spreads the true pairs over
+		 * several), so it serves only where the full search cannot.
+		 */
+		int64_t band = (int64_t)(FW_DLOG_DRIFT_MAX_PPM * 1e-6 * (double)span) + WINDOW_NS;
+		size_t m = 0;
+
+		qsort(votes, nv, sizeof(*votes), cmp_vote);
+		at = densest(votes, nv, &best);
+		centre = votes[at + best / 2].d;
+		for (size_t i = 0; i < nv; i++) {
+			int64_t dist;
+
+			if (!__builtin_sub_overflow(votes[i].d, centre, &dist) && dist <= band &&
+			    dist >= -band)
+				votes[m++] = votes[i];
+		}
+		nv = m;
+		if (nv > DRIFT_MAX_VOTES) {
+			fw_dlog_note(l, "%zu pairs near the offset: no drift searched", nv);
+			try_drift = false;
+		}
+	}
+	if (try_drift)
+		slope = best_slope(votes, nv, t0, span);
+	kept = calloc(nv, sizeof(*kept));
+	inl = calloc(nv, sizeof(*inl));
+	ds = calloc(nv, sizeof(*ds));
+	slot = calloc(l->n_events ? l->n_events : 1, sizeof(*slot));
+	if (!kept || !inl || !ds || !slot) {
+		rc = FW_ENOMEM;
+		goto out;
+	}
+again:
+	nk = 0;
+	memset(slot, 0, (l->n_events ? l->n_events : 1) * sizeof(*slot));
+	detrend(votes, nv, slope, t0);
 	qsort(votes, nv, sizeof(*votes), cmp_vote);
 	at = densest(votes, nv, &best);
 	centre = votes[at + best / 2].d;
 	/* each event keeps its vote nearest the centre (slot[ev]: its kept vote + 1) */
-	kept = calloc(nv, sizeof(*kept));
-	ds = calloc(nv, sizeof(*ds));
-	slot = calloc(l->n_events ? l->n_events : 1, sizeof(*slot));
-	if (!kept || !ds || !slot) {
-		rc = FW_ENOMEM;
-		goto out;
-	}
 	for (size_t i = 0; i < nv; i++) {
 		int64_t off = votes[i].d - centre;
 		size_t j = slot[votes[i].ev];
@@ -283,6 +408,7 @@ int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
 	 * send logged long before the radio got the medium) says nothing of the
 	 * clocks: beyond five median absolute deviations, and at least
 	 * FW_DLOG_ALIGN_KEEP_NS, it is dropped and the median taken again.
+	 * inl[] gets the pairs left, for the drift's fit.
 	 */
 	{
 		int64_t *dev = calloc(nk, sizeof(*dev));
@@ -301,16 +427,45 @@ int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
 		free(dev);
 		if (lim < FW_DLOG_ALIGN_KEEP_NS)
 			lim = FW_DLOG_ALIGN_KEEP_NS;
+		qsort(kept, nk, sizeof(*kept), cmp_vote);
 		for (size_t i = 0; i < nk; i++) {
-			int64_t r = ds[i] - l->fit.offset_ns;
+			int64_t r = kept[i].d - l->fit.offset_ns;
 
 			if (r <= lim && r >= -lim)
-				ds[m++] = ds[i];
+				inl[m++] = kept[i];
 		}
 		l->fit.outliers = (unsigned)(nk - m);
 		nk = m;
-		l->fit.offset_ns = median(ds, nk);
 	}
+	{
+		int64_t lo = INT64_MAX, hi = INT64_MIN;
+
+		for (size_t i = 0; i < nk; i++) {
+			lo = inl[i].x < lo ? inl[i].x : lo;
+			hi = inl[i].x > hi ? inl[i].x : hi;
+		}
+		if (__builtin_sub_overflow(hi, lo, &l->fit.span_ns))
+			l->fit.span_ns = INT64_MAX;
+	}
+	if (try_drift) {
+		if (l->fit.span_ns <= FW_DLOG_DRIFT_SPAN_NS || nk < FW_DLOG_DRIFT_MIN) {
+			/* the pairs that agree span too little: the offset alone, as for a short log */
+			try_drift = false;
+			slope = 0;
+			l->fit.outliers = 0;
+			goto again;
+		}
+		/* the line through the inliers, then the offset at t0 as their median */
+		slope = ls_slope(inl, nk);
+		detrend(inl, nk, slope, t0);
+		l->fit.drift_fitted = true;
+		l->fit.drift_ppm = slope;
+	}
+	l->fit.t0_ns = t0;
+	for (size_t i = 0; i < nk; i++)
+		ds[i] = inl[i].d;
+	qsort(ds, nk, sizeof(*ds), cmp_i64);
+	l->fit.offset_ns = median(ds, nk);
 	l->fit.aligned = true;
 	l->fit.matched = (unsigned)nk;
 	{
@@ -349,6 +504,7 @@ out:
 out_said:
 	free(votes);
 	free(kept);
+	free(inl);
 	free(ds);
 	free(slot);
 	return rc;

@@ -88,6 +88,16 @@ struct fw_dlog_fit {
 	unsigned outliers;	/* matched pairs dropped as too far from the others */
 	int64_t residual_ns;	/* largest |difference - offset| of the matched ones */
 	int64_t rms_ns;		/* their root mean square */
+	/*
+	 * Drift, fitted only when the matched events span more than
+	 * FW_DLOG_DRIFT_SPAN_NS and number at least FW_DLOG_DRIFT_MIN: capture
+	 * time = log time + offset + drift_ppm * 1e-6 * (log time - t0_ns),
+	 * so offset_ns holds at t0_ns, the log's first timed event.
+	 */
+	bool drift_fitted;
+	double drift_ppm;
+	int64_t t0_ns;
+	int64_t span_ns;	/* log time from the first matched event to the last */
 	bool has_own;
 	uint8_t own[6];		/* the log's own address, learnt from the matches */
 };
@@ -182,7 +192,31 @@ struct fw_dlog_air {
 #define FW_DLOG_MAX_PAIRS (1u << 20)
 #define FW_DLOG_ALIGN_TOL_NS 20000000	/* 20 ms: a matched pair further off is an outlier */
 #define FW_DLOG_ALIGN_KEEP_NS 2000000	/* 2 ms: never drop a pair closer than this */
+#define FW_DLOG_DRIFT_SPAN_NS 60000000000LL	/* 60 s: shorter, clocks drift by microseconds */
+#define FW_DLOG_DRIFT_MIN 6u	/* matched events below which no drift is fitted */
+#define FW_DLOG_DRIFT_MAX_PPM 1000.0	/* the widest drift searched for */
 int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n);
+
+/*
+ * A log time put on the capture's clock by l's fit (offset, and drift where
+ * fitted) into *out; true when it does not fit in an int64_t (like
+ * __builtin_add_overflow()).
+ */
+static inline bool fw_dlog_place(const struct fw_dlog *l, int64_t ts_ns, int64_t *out)
+{
+	int64_t corr = 0;
+
+	if (l->fit.drift_fitted) {
+		double c = ((double)ts_ns - (double)l->fit.t0_ns) * l->fit.drift_ppm * 1e-6;
+
+		if (c > 9e18 || c < -9e18)
+			return true;
+		corr = (int64_t)c;
+	}
+	if (__builtin_add_overflow(ts_ns, l->fit.offset_ns, out))
+		return true;
+	return __builtin_add_overflow(*out, corr, out);
+}
 
 /*
  * With no capture: put station log l on the clock of the AP-side logs

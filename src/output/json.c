@@ -434,7 +434,7 @@ static void write_log_event(FILE *o, const struct fw_view *v, const struct fw_dl
 	fputs(",\"side\":", o);
 	jstr(o, fw_dlog_event_ap_side(l, e) ? "ap" : "station");
 	fputs(",\"time\":", o);
-	if (e->has_ts && l->fit.aligned && !__builtin_add_overflow(e->ts_ns, l->fit.offset_ns, &t))
+	if (e->has_ts && l->fit.aligned && !fw_dlog_place(l, e->ts_ns, &t))
 		jtime(o, t);
 	else
 		fputs("null", o);
@@ -532,6 +532,10 @@ static void write_log(FILE *o, const struct fw_dlog *l)
 	if (f->aligned)
 		fprintf(o, ",\"residual_us\":%" PRId64 ",\"rms_us\":%" PRId64, f->residual_ns / 1000,
 			f->rms_ns / 1000);
+	if (f->aligned)
+		fprintf(o, ",\"drift_fitted\":%s,\"drift_ppm\":%.3f,\"span_s\":%" PRId64 ".%03" PRId64,
+			f->drift_fitted ? "true" : "false", f->drift_fitted ? f->drift_ppm : 0.0,
+			f->span_ns / 1000000000, f->span_ns / 1000000 % 1000);
 	if (f->has_own) {
 		fputs(",\"own\":", o);
 		jstr(o, fw_mac_fmt(mac, f->own));

@@ -139,7 +139,7 @@ size_t fw_logrows_collect(const struct fw_view *v, const struct fw_link *l, int6
 
 			if (!e->has_ts || e->kind == FW_DLOG_EV_STATE)
 				continue;
-			if (__builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t) || t < from ||
+			if (fw_dlog_place(d, e->ts_ns, &t) || t < from ||
 			    t >= to)
 				continue;
 			if (n == max) {
@@ -172,6 +172,10 @@ static void fit_line(FILE *out, const struct fw_dlog *l)
 		f->candidates, f->residual_ns / 1000000, f->residual_ns / 1000 % 1000);
 	if (f->outliers)
 		fprintf(out, ", %u outlier%s dropped", f->outliers, f->outliers == 1 ? "" : "s");
+	if (f->drift_fitted)
+		fprintf(out, ", drift %+.1f ppm over %" PRId64 " s", f->drift_ppm, f->span_ns / 1000000000);
+	else
+		fprintf(out, ", drift not estimated (span %" PRId64 " s)", f->span_ns / 1000000000);
 	fputc(')', out);
 	if (f->has_own)
 		fprintf(out, ", %s %s", l->ap_side ? "AP" : "station", fw_mac_fmt(mac, f->own));
@@ -295,7 +299,7 @@ static bool confirm_early(const struct fw_view *v, const struct fw_link *l,
 
 			if (e->kind != FW_DLOG_EV_KEY_INSTALL || e->key != FW_DLOG_KEY_PTK ||
 			    !e->has_ts || fw_dlog_event_ap_side(d, e) ||
-			    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t))
+			    fw_dlog_place(d, e->ts_ns, &t))
 				continue;
 			if (t < c->m4->ts_ns - CONFIRM_BEFORE_NS || t >= until)
 				continue;
@@ -353,7 +357,7 @@ static bool confirm_m2(const struct fw_view *v, const struct fw_link *l,
 				     e->kind != FW_DLOG_EV_MIC_FAILURE) ||
 				    (e->msg != FW_DLOG_M2 && e->msg != FW_DLOG_MSG_NONE) ||
 				    !e->has_ts || !fw_dlog_event_ap_side(d, e) ||
-				    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &t))
+				    fw_dlog_place(d, e->ts_ns, &t))
 					continue;
 				if (t < m2[k]->ts_ns - CONFIRM_BEFORE_NS ||
 				    t > m2[k]->ts_ns + CONFIRM_AFTER_NS)
@@ -400,7 +404,7 @@ static bool confirm_unacked(const struct fw_view *v, const struct fw_link *l,
 				int64_t ts, dt;
 
 				if (!e->has_ts || !fw_dlog_event_ap_side(d, e) ||
-				    __builtin_add_overflow(e->ts_ns, d->fit.offset_ns, &ts))
+				    fw_dlog_place(d, e->ts_ns, &ts))
 					continue;
 				if (e->kind == FW_DLOG_EV_EAPOL_TX) {
 					dt = ts - req[k]->ts_ns;
@@ -419,7 +423,10 @@ static bool confirm_unacked(const struct fw_view *v, const struct fw_link *l,
 			if (!status || status->ack != 0)
 				continue;
 			if (!c->n_lines) {
-				int64_t ts = status->ts_ns + d->fit.offset_ns;
+				int64_t ts;
+
+				if (fw_dlog_place(d, status->ts_ns, &ts))
+					ts = status->ts_ns + d->fit.offset_ns;
 
 				c->log = i;
 				c->e = status;

@@ -191,7 +191,7 @@ static void ladder(FILE *out, const struct fw_view *v, const struct fw_logsonly_
 			r[n].e = e;
 			r[n].t = e->ts_ns;
 			if (v->logs[i]->fit.aligned &&
-			    __builtin_add_overflow(e->ts_ns, v->logs[i]->fit.offset_ns, &r[n].t))
+			    fw_dlog_place(v->logs[i], e->ts_ns, &r[n].t))
 				r[n].t = e->ts_ns;
 			n++;
 		}

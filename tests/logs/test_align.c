@@ -13,15 +13,20 @@
 
 #define OFF 123456789012LL	/* the capture's clock runs 123.456789012 s ahead */
 
-static struct fw_dlog *real_log(void)
+static struct fw_dlog *named_log(const char *name)
 {
 	const char *top = getenv("top_srcdir");
 	char path[4096], err[256];
 	struct fw_dlog *l;
 
-	snprintf(path, sizeof(path), "%s/captures/messy/m2-late.hostapd.log", top ? top : ".");
+	snprintf(path, sizeof(path), "%s/captures/messy/%s", top ? top : ".", name);
 	ck_assert_int_eq(fw_dlog_load(path, &l, err, sizeof(err)), 0);
 	return l;
+}
+
+static struct fw_dlog *real_log(void)
+{
+	return named_log("m2-late.hostapd.log");
 }
 
 static const uint8_t AP[6] = { 2, 0, 0, 0, 0, 0 };
@@ -74,6 +79,98 @@ START_TEST(known_offset)
 	ck_assert_int_eq(l->fit.residual_ns, 450000);
 	ck_assert(l->fit.has_own);
 	ck_assert_mem_eq(l->fit.own, AP, 6);
+	/* a run of 1 s: no drift */
+	ck_assert(!l->fit.drift_fitted);
+	ck_assert(l->fit.drift_ppm == 0);
+	fw_dlog_free(l);
+}
+END_TEST
+
+/*
+ * The log's EAPOL-Key events moved apart, the j-th by j * gap, as if the
+ * handshakes were that far apart, and the air that saw them at a known
+ * offset and drift: air time = log time + OFF + latency + ppm * 1e-6 *
+ * (log time - t0), t0 the log's first timed line.  Returns the count.
+ */
+static size_t air_drift(struct fw_dlog *l, int64_t gap, double ppm, struct fw_dlog_air *a,
+			size_t max, int64_t *t0)
+{
+	size_t n = 0, j = 0;
+
+	*t0 = 0;
+	for (size_t i = 0; i < l->n_events; i++)
+		if (l->events[i].has_ts) {
+			*t0 = l->events[i].ts_ns;
+			break;
+		}
+	for (size_t i = 0; i < l->n_events; i++) {
+		struct fw_dlog_event *e = &l->events[i];
+		int64_t lat = e->kind == FW_DLOG_EV_EAPOL_TX ? 150000 : -300000, t;
+
+		if (e->kind != FW_DLOG_EV_EAPOL_TX && e->kind != FW_DLOG_EV_EAPOL_RX)
+			continue;
+		e->ts_ns += (int64_t)j++ * gap;
+		t = e->ts_ns + OFF + lat + (int64_t)((double)(e->ts_ns - *t0) * ppm * 1e-6);
+		for (int k = 0; k < (e->msg_from_ap ? 2 : 1) && n < max; k++, n++) {
+			memset(&a[n], 0, sizeof(a[n]));
+			a[n].ts_ns = t + (k ? 100000000 : 0);
+			a[n].msg = e->msg;
+			a[n].from_ap = e->msg_from_ap;
+			memcpy(a[n].bssid, AP, 6);
+			memcpy(a[n].sta, STA1, 6);
+		}
+	}
+	return n;
+}
+
+/*
+ * Ten events over 135 s at 250 ppm: the ends part by 34 ms, more than the
+ * voting window.  The drift within 5 ppm (the send and receive latencies,
+ * 450 us apart, over the span allow about 3), the offset at t0 within 1 ms,
+ * every event matched, and every one placed within its latency of its air.
+ */
+START_TEST(known_drift)
+{
+	struct fw_dlog *l = named_log("pmf-m4-drop.hostapd.log");
+	struct fw_dlog_air a[64];
+	int64_t t0, t;
+	size_t n = air_drift(l, 15000000000LL, 250.0, a, 64, &t0);
+
+	ck_assert_int_eq(fw_dlog_align(l, a, n), 0);
+	ck_assert(l->fit.aligned);
+	ck_assert(l->fit.drift_fitted);
+	ck_assert_uint_eq(l->fit.matched, 10);
+	ck_assert_int_eq(l->fit.t0_ns, t0);
+	ck_assert(l->fit.drift_ppm > 245.0 && l->fit.drift_ppm < 255.0);
+	ck_assert_int_le(absdiff(l->fit.offset_ns, OFF), 1000000);
+	ck_assert_int_gt(l->fit.span_ns, FW_DLOG_DRIFT_SPAN_NS);
+	for (size_t i = 0; i < l->n_events; i++) {
+		const struct fw_dlog_event *e = &l->events[i];
+		int64_t want;
+
+		if (e->kind != FW_DLOG_EV_EAPOL_TX && e->kind != FW_DLOG_EV_EAPOL_RX)
+			continue;
+		want = e->ts_ns + OFF + (int64_t)((double)(e->ts_ns - t0) * 250e-6);
+		ck_assert(!fw_dlog_place(l, e->ts_ns, &t));
+		ck_assert_int_le(absdiff(t, want), 1000000);
+	}
+	fw_dlog_free(l);
+}
+END_TEST
+
+/* Five matches are too few for a drift however long the span: the offset alone. */
+START_TEST(few_no_drift)
+{
+	struct fw_dlog *l = real_log();
+	struct fw_dlog_air a[64];
+	int64_t t0;
+	size_t n = air_drift(l, 20000000000LL, 20.0, a, 64, &t0);
+
+	ck_assert_int_eq(fw_dlog_align(l, a, n), 0);
+	ck_assert(l->fit.aligned);
+	ck_assert_uint_eq(l->fit.matched, 5);
+	ck_assert(!l->fit.drift_fitted);
+	ck_assert(l->fit.drift_ppm == 0);
 	fw_dlog_free(l);
 }
 END_TEST
@@ -200,6 +297,8 @@ Suite *align_suite(void)
 	tcase_add_test(tc, no_match);
 	tcase_add_test(tc, nonce_must_agree);
 	tcase_add_test(tc, pairs_capped);
+	tcase_add_test(tc, known_drift);
+	tcase_add_test(tc, few_no_drift);
 	suite_add_tcase(s, tc);
 	return s;
 }
