@@ -24,7 +24,8 @@
 
 struct fw_rotor {
 	struct fw_rotate_opts ro;
-	struct fw_rotor_format fmt;
+	struct fw_rotor_format fmt;	/* fmt.sec points at sec below, never the caller's */
+	struct fw_pcapng_section sec;	/* its strings are the rotor's own copies */
 	struct fw_out_rule rule;
 	const char *name;	/* the name as given (owned by the caller) */
 	bool timed_name;	/* strftime'd from each file's first packet */
@@ -124,6 +125,28 @@ static int close_file(struct fw_rotor *r, char *err, size_t errlen)
 	return 0;
 }
 
+/* Every file after the first is made long after the caller's section is gone. */
+static int keep_section(struct fw_rotor *r, const struct fw_pcapng_section *sec)
+{
+	const char *from[4] = { sec->comment, sec->hardware, sec->os, sec->userappl };
+	const char **to[4] = { &r->sec.comment, &r->sec.hardware, &r->sec.os, &r->sec.userappl };
+
+	for (int i = 0; i < 4; i++)
+		if (from[i] && !(*to[i] = strdup(from[i])))
+			return FW_ENOMEM;
+	r->fmt.sec = &r->sec;
+	return 0;
+}
+
+static void free_rotor(struct fw_rotor *r)
+{
+	free((char *)r->sec.comment);
+	free((char *)r->sec.hardware);
+	free((char *)r->sec.os);
+	free((char *)r->sec.userappl);
+	free(r);
+}
+
 int fw_rotor_open(struct fw_rotor **out, const char *name, const struct fw_out_rule *rule,
 		  const struct fw_rotate_opts *ro, const struct fw_rotor_format *fmt,
 		  char *err, size_t errlen)
@@ -139,6 +162,11 @@ int fw_rotor_open(struct fw_rotor **out, const char *name, const struct fw_out_r
 	}
 	r->ro = *ro;
 	r->fmt = *fmt;
+	if (fmt->sec && keep_section(r, fmt->sec) != 0) {
+		free_rotor(r);
+		snprintf(err, errlen, "%s: out of memory", name);
+		return FW_ENOMEM;
+	}
 	if (rule)
 		r->rule = *rule;
 	r->name = name;
@@ -150,7 +178,7 @@ int fw_rotor_open(struct fw_rotor **out, const char *name, const struct fw_out_r
 		set_base(r, 0, err, errlen);
 		rc = open_file(r, err, errlen);
 		if (rc != 0) {
-			free(r);
+			free_rotor(r);
 			return rc;
 		}
 	}
@@ -251,7 +279,7 @@ int fw_rotor_close(struct fw_rotor *r, char *err, size_t errlen)
 	if (!r)
 		return 0;
 	rc = close_file(r, err, errlen);
-	free(r);
+	free_rotor(r);
 	return rc;
 }
 
@@ -263,5 +291,5 @@ void fw_rotor_abort(struct fw_rotor *r)
 		fw_pcap_writer_abort(r->pw);
 	if (r->nw)
 		fw_pcapng_writer_abort(r->nw);
-	free(r);
+	free_rotor(r);
 }
