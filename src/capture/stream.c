@@ -485,6 +485,9 @@ static int parse(struct stream_source *s, struct fw_pkt *pkt, bool header_only, 
 		if (header_only && s->base.linktype >= 0)
 			return 2;
 
+		/* nothing read yet: buf may still be NULL, and NULL + 0 is undefined */
+		if (!s->buf)
+			return 0;
 		fw_cur_init(&c, s->buf + s->start, s->end - s->start);
 		if (s->fmt == FMT_PCAP)
 			return pcap_record(s, &c, pkt, err, errlen);
