@@ -47,6 +47,9 @@ enum fw_dlog_kind {
 	FW_DLOG_EV_DISCONNECT,	/* the daemon disconnects the peer, with a reason */
 	FW_DLOG_EV_CONNECTED,	/* CTRL-EVENT-CONNECTED, AP-STA-CONNECTED */
 	FW_DLOG_EV_DISCONNECTED,	/* CTRL-EVENT-DISCONNECTED, AP-STA-DISCONNECTED */
+	FW_DLOG_EV_PMF_DROP,	/* PMF: an unprotected deauth/disassoc dropped (detail says which) */
+	FW_DLOG_EV_SA_QUERY,	/* SA Query: attempt, request sent, response, timed out (detail) */
+	FW_DLOG_EV_PMKSA,	/* PMKSA cache: added, found, not found, removed (detail) */
 	FW_DLOG_EV_COUNT
 };
 
@@ -76,6 +79,7 @@ struct fw_dlog_event {
 	bool has_rc;
 	uint64_t replay_counter;	/* where the log dumps it */
 	bool locally_generated;	/* DISCONNECTED: the station itself ended it */
+	unsigned attempt;	/* SA_QUERY "attempt": its number (1..); 0 otherwise */
 	enum fw_dlog_key key;	/* KEY_INSTALL: which key (detail says it in words) */
 	char detail[48];	/* "PTK", "GTK keyidx=1", a state name; "" none */
 };

@@ -325,6 +325,83 @@ static enum fw_dlog_kind hostapd_line(const char *s, struct fw_dlog_event *ev)
 	}
 	if (strstr(s, "IEEE 802.11: associated"))
 		return FW_DLOG_EV_ASSOC;
+	/* wpa_auth's PMKSA cache (hostapd writes "added" where the station writes "Added") */
+	if (strstr(s, "RSN: added PMKSA cache entry for ")) {
+		ev->has_peer = mac_after(s, "cache entry for ", ev->peer);
+		set_detail(ev, "added", 5);
+		return FW_DLOG_EV_PMKSA;
+	}
+	if (strstr(s, "WPA: PMKID found from PMKSA cache")) {
+		set_detail(ev, "found", 5);
+		return FW_DLOG_EV_PMKSA;
+	}
+	return FW_DLOG_EV_NONE;
+}
+
+/*
+ * The station's PMF and PMKSA lines (events.c, sme.c, pmksa_cache.c,
+ * wpa.c): deauths it did not believe, the SA Query that checks the
+ * association instead, and its PMKSA cache.
+ */
+static enum fw_dlog_kind supplicant_pmf_line(const char *s, struct fw_dlog_event *ev)
+{
+	const char *q;
+	long r;
+
+	if ((q = after(s, "Unprotected Deauthentication frame dropped: ")) ||
+	    (q = after(s, "Unprotected Disassociation frame dropped: "))) {
+		ev->has_peer = mac_after(s, "dropped: ", ev->peer);
+		if ((r = num_after(s, "(reason code ")) >= 0) {
+			ev->has_reason = true;
+			ev->reason = (uint16_t)r;
+		}
+		set_detail(ev, strstr(s, "Deauthentication") ? "deauth" : "disassoc",
+			   strstr(s, "Deauthentication") ? 6 : 8);
+		return FW_DLOG_EV_PMF_DROP;
+	}
+	if (strstr(s, "Unprotected disconnect dropped - possible AP/STA state mismatch")) {
+		set_detail(ev, "trigger SA Query", 16);
+		return FW_DLOG_EV_PMF_DROP;
+	}
+	if ((r = num_after(s, "SME: Association SA Query attempt ")) >= 0) {
+		ev->attempt = (unsigned)(r > 1000000 ? 1000000 : r);
+		set_detail(ev, "attempt", 7);
+		return FW_DLOG_EV_SA_QUERY;
+	}
+	if (strstr(s, "SME: Sending SA Query Request to ")) {
+		ev->has_peer = mac_after(s, "Request to ", ev->peer);
+		set_detail(ev, "request", 7);
+		return FW_DLOG_EV_SA_QUERY;
+	}
+	if (strstr(s, "SME: Received SA Query response from ")) {
+		ev->has_peer = mac_after(s, "response from ", ev->peer);
+		set_detail(ev, "response", 8);
+		return FW_DLOG_EV_SA_QUERY;
+	}
+	if (strstr(s, "SME: SA Query timed out")) {
+		set_detail(ev, "timed out", 9);
+		return FW_DLOG_EV_SA_QUERY;
+	}
+	if (strstr(s, "RSN: Added PMKSA cache entry for ")) {
+		ev->has_peer = mac_after(s, "cache entry for ", ev->peer);
+		set_detail(ev, "added", 5);
+		return FW_DLOG_EV_PMKSA;
+	}
+	if (strstr(s, "RSN: PMKID from assoc IE found from PMKSA cache") ||
+	    strstr(s, "PMKSA cache entry found - try to use PMKSA caching")) {
+		set_detail(ev, "found", 5);
+		return FW_DLOG_EV_PMKSA;
+	}
+	if (strstr(s, "RSN: PMKID from assoc IE not found from PMKSA cache") ||
+	    strstr(s, "RSN: No PMKSA cache entry found")) {
+		set_detail(ev, "not found", 9);
+		return FW_DLOG_EV_PMKSA;
+	}
+	if (strstr(s, "RSN: PMKSA cache entry free_cb: ")) {
+		ev->has_peer = mac_after(s, "free_cb: ", ev->peer);
+		set_detail(ev, "removed", 7);
+		return FW_DLOG_EV_PMKSA;
+	}
 	return FW_DLOG_EV_NONE;
 }
 
@@ -418,7 +495,7 @@ static enum fw_dlog_kind supplicant_line(struct fw_dlog *st, const char *s,
 		detail_word(ev, "", after(q, " -> "));
 		return FW_DLOG_EV_STATE;
 	}
-	return FW_DLOG_EV_NONE;
+	return supplicant_pmf_line(s, ev);
 }
 
 /* "WPA: Renewed SNonce - hexdump(len=32): 0a bf ...": the next 2/4's SNonce. */
@@ -561,7 +638,7 @@ const char *fw_dlog_kind_name(enum fw_dlog_kind k)
 	static const char *const names[FW_DLOG_EV_COUNT] = {
 		"none", "eapol_tx", "eapol_rx", "tx_status", "key_install", "mic_failure",
 		"replay_discard", "timeout", "state", "completed", "failed", "assoc",
-		"disconnect", "connected", "disconnected",
+		"disconnect", "connected", "disconnected", "pmf_drop", "sa_query", "pmksa",
 	};
 
 	return (unsigned)k < FW_DLOG_EV_COUNT ? names[k] : "none";

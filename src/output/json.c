@@ -470,6 +470,8 @@ static void write_log_event(FILE *o, const struct fw_view *v, const struct fw_dl
 		fputs(",\"locally_generated\":", o);
 		jbool(o, e->locally_generated);
 	}
+	if (e->attempt)
+		fprintf(o, ",\"attempt\":%u", e->attempt);
 	if (e->has_peer) {
 		fputs(",\"peer\":", o);
 		jstr(o, fw_mac_fmt(mac, e->peer));

@@ -87,6 +87,21 @@ char *fw_logrow_text(char *buf, size_t len, const struct fw_dlog *l, const struc
 		snprintf(buf, len, "%s: disconnected%s%s", who, r,
 			 e->locally_generated ? " (its own)" : "");
 		break;
+	case FW_DLOG_EV_PMF_DROP:
+		if (strcmp(e->detail, "trigger SA Query") == 0)
+			snprintf(buf, len, "%s: unprotected disconnect dropped, SA Query", who);
+		else
+			snprintf(buf, len, "%s: unprotected %s dropped%s", who, e->detail, r);
+		break;
+	case FW_DLOG_EV_SA_QUERY:
+		if (e->attempt)
+			snprintf(buf, len, "%s: SA Query attempt %u", who, e->attempt);
+		else
+			snprintf(buf, len, "%s: SA Query %s", who, e->detail);
+		break;
+	case FW_DLOG_EV_PMKSA:
+		snprintf(buf, len, "%s: PMKSA cache entry %s", who, e->detail);
+		break;
 	default:
 		snprintf(buf, len, "%s: %s", who, fw_dlog_kind_name(e->kind));
 		break;
@@ -440,6 +455,62 @@ static bool confirm_unacked(const struct fw_view *v, const struct fw_link *l,
 	return c->n_lines > 0;
 }
 
+/*
+ * The station's own account of a PMF mismatch: the AP's unprotected
+ * deauths (disassocs) it dropped, and the SA Query it then sent timing
+ * out, from just before the finding's first frame until the AP's next
+ * message on the link (the handshake that ends it).
+ */
+static bool confirm_pmf(const struct fw_view *v, const struct fw_link *l,
+			const struct fw_finding *f, struct fw_logconfirm *c)
+{
+	int64_t until = next_ap_msg(l, f->ts_ns);
+
+	for (size_t i = 0; i < v->n_logs; i++) {
+		const struct fw_dlog *d = v->logs[i];
+		struct fw_dlog_link_iter it;
+		const struct fw_dlog_event *e;
+		size_t n = 0;
+		bool dropped = false;
+
+		if (!d->fit.aligned)
+			continue;
+		fw_dlog_link_first(&it, d, l->bssid, l->sta);
+		while ((e = fw_dlog_link_next(&it)) != NULL && n < FW_LOGCONFIRM_MAX) {
+			int64_t t;
+
+			if (!e->has_ts || fw_dlog_event_ap_side(d, e) ||
+			    fw_dlog_place(d, e->ts_ns, &t) ||
+			    t < f->ts_ns - CONFIRM_BEFORE_NS || t >= until)
+				continue;
+			if (e->kind == FW_DLOG_EV_PMF_DROP) {
+				if (!dropped) {
+					c->e = e;
+					c->rel_ns = t - f->ts_ns;
+				}
+				dropped = true;
+			} else if (e->kind != FW_DLOG_EV_SA_QUERY ||
+				   strcmp(e->detail, "timed out") != 0) {
+				continue;
+			}
+			c->lines[n++] = e;
+		}
+		if (!dropped)
+			continue;
+		c->log = i;
+		c->n_lines = n;
+		c->at.file = f->frames[0].file;
+		c->at.frame = f->frames[0].frame;
+		c->at.ts_ns = f->ts_ns;
+		c->m4 = &c->at;
+		c->says = c->lines[n - 1]->kind == FW_DLOG_EV_SA_QUERY
+				  ? "unprotected disconnects dropped, SA Query timed out"
+				  : "unprotected disconnects dropped";
+		return true;
+	}
+	return false;
+}
+
 bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
 			struct fw_logconfirm *c)
 {
@@ -458,6 +529,8 @@ bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
 		return confirm_unacked(v, l, f, FW_MSG_G1, FW_DLOG_G1, c);
 	case FW_F_M3_LOST:
 		return confirm_unacked(v, l, f, FW_MSG_M3, FW_DLOG_M3, c);
+	case FW_F_PMF_MISMATCH:
+		return f->n_frames && confirm_pmf(v, l, f, c);
 	default:
 		return false;
 	}
@@ -479,6 +552,16 @@ void fw_logrows_confirm_text(FILE *out, const struct fw_view *v, const struct fw
 			a / 1000 % 1000, c.rel_ns < 0 ? "before" : "after",
 			fw_tx_frame(fr, sizeof(fr), v, c.m4->file, c.m4->frame),
 			c.rel_ns < 0 ? "went on the air" : "was sent, which was never acknowledged");
+		return;
+	}
+	if (f->code == FW_F_PMF_MISMATCH) {
+		fprintf(out, "; confirmed by the station's log: %s (", c.says);
+		for (size_t i = 0; i < c.n_lines; i++)
+			fprintf(out, "%s%s", i ? ", " : "",
+				fw_logrow_label(lab, sizeof(lab), v, c.log, c.lines[i]->line));
+		fprintf(out, "), the first %" PRId64 ".%03" PRId64 " ms %s #%s", a / 1000000,
+			a / 1000 % 1000, c.rel_ns < 0 ? "before" : "after",
+			fw_tx_frame(fr, sizeof(fr), v, c.m4->file, c.m4->frame));
 		return;
 	}
 	if (c.n_lines > 1) {

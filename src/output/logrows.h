@@ -46,7 +46,11 @@ size_t fw_logrows_collect(const struct fw_view *v, const struct fw_link *l, int6
  *  M2_REJECTED        counter, or finding its MIC invalid, within 3 s of
  *                     the frame;
  *  GROUP_FAILED,      hostapd's TX statuses ack=0 for the group 1/2s or
- *  M3_LOST            3/4s of the finding, one a transmission.
+ *  M3_LOST            3/4s of the finding, one a transmission;
+ *  PMF_MISMATCH       the station dropping the AP's unprotected deauths
+ *                     and disassocs, from 20 ms before the finding's first
+ *                     frame until the AP's next message, and its SA Query
+ *                     timing out in that time (timed against that frame).
  * Sets the first line's event and log, every line (lines[0] is e), the
  * frame the first line is timed against and its time relative to it
  * (negative: before), and what the lines say.
@@ -60,6 +64,7 @@ struct fw_logconfirm {
 	size_t n_lines;
 	const struct fw_dlog_event *lines[FW_LOGCONFIRM_MAX];
 	const char *says;	/* "installing PTK", "dropped it for its replay counter", ... */
+	struct fw_msg at;	/* a frame that is no EAPOL-Key message, when m4 points here */
 };
 bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
 			struct fw_logconfirm *c);

@@ -275,6 +275,101 @@ START_TEST(unknown_and_garbage)
 }
 END_TEST
 
+/*
+ * PMF and SA Query: captures/messy/pmf-m4-drop.wpa_supplicant.log lines
+ * 89, 90, 91, 92 and 114 (the station disbelieving the AP's deauth and
+ * checking the association instead).
+ */
+START_TEST(supplicant_pmf_sa_query)
+{
+	struct fw_dlog_event ev;
+
+	ck_assert_int_eq(tl_parse("1796539090.729131: Unprotected Deauthentication frame dropped: "
+				  "02:00:00:00:00:00 -> 02:00:00:00:01:00 (reason code 7)", &ev), 1);
+	ck_assert_int_eq(ev.kind, FW_DLOG_EV_PMF_DROP);
+	ck_assert_int_eq(ev.daemon, FW_DLOG_WPA_SUPPLICANT);
+	ck_assert(ev.has_peer);
+	ck_assert_mem_eq(ev.peer, AP, 6);
+	ck_assert(ev.has_reason);
+	ck_assert_uint_eq(ev.reason, 7);
+	ck_assert_str_eq(ev.detail, "deauth");
+
+	ck_assert_int_eq(tl_parse("1796539090.729144: wlan1: SME: Unprotected disconnect dropped - "
+				  "possible AP/STA state mismatch - trigger SA Query", &ev), 1);
+	ck_assert_int_eq(ev.kind, FW_DLOG_EV_PMF_DROP);
+	ck_assert_int_eq(ev.daemon, FW_DLOG_WPA_SUPPLICANT);
+	ck_assert_str_eq(ev.detail, "trigger SA Query");
+
+	ck_assert_int_eq(tl_parse("1796539091.347764: wlan1: SME: Association SA Query attempt 4", &ev), 1);
+	ck_assert_int_eq(ev.kind, FW_DLOG_EV_SA_QUERY);
+	ck_assert_int_eq(ev.daemon, FW_DLOG_WPA_SUPPLICANT);
+	ck_assert_uint_eq(ev.attempt, 4);
+
+	ck_assert_int_eq(tl_parse("1796539090.729288: wlan1: SME: Sending SA Query Request to "
+				  "02:00:00:00:00:00", &ev), 1);
+	ck_assert_int_eq(ev.kind, FW_DLOG_EV_SA_QUERY);
+	ck_assert_str_eq(ev.detail, "request");
+	ck_assert_uint_eq(ev.attempt, 0);
+	ck_assert(ev.has_peer);
+	ck_assert_mem_eq(ev.peer, AP, 6);
+
+	ck_assert_int_eq(tl_parse("1796539091.759811: wlan1: SME: SA Query timed out", &ev), 1);
+	ck_assert_int_eq(ev.kind, FW_DLOG_EV_SA_QUERY);
+	ck_assert_int_eq(ev.daemon, FW_DLOG_WPA_SUPPLICANT);
+	ck_assert_str_eq(ev.detail, "timed out");
+	/* W:115, the end of it, is not an event of its own */
+	ck_assert_int_eq(tl_parse("1796539091.759818: wlan1: SME: Stop SA Query", &ev), 0);
+	ck_assert_str_eq(fw_dlog_kind_name(FW_DLOG_EV_SA_QUERY), "sa_query");
+	ck_assert_str_eq(fw_dlog_kind_name(FW_DLOG_EV_PMF_DROP), "pmf_drop");
+}
+END_TEST
+
+/*
+ * The PMKSA cache of both sides: captures/messy/sae-m4-pmksa.hostapd.log
+ * and .wpa_supplicant.log, pmf-m4-drop.wpa_supplicant.log.
+ */
+START_TEST(pmksa_cache_lines)
+{
+	static const struct {
+		const char *line;
+		enum fw_dlog_daemon d;
+		const char *detail;
+		const uint8_t *peer;	/* NULL: the line names none */
+	} c[] = {
+		{ "1796539078.960676: RSN: added PMKSA cache entry for 02:00:00:00:01:00",
+		  FW_DLOG_HOSTAPD, "added", STA1 },
+		{ "1796539089.177821: 1796539089.177822: wlan0: STA 02:00:00:00:01:00 WPA: PMKID "
+		  "found from PMKSA cache eap_type=0 vlan=0", FW_DLOG_HOSTAPD, "found", STA1 },
+		{ "1796539078.959927: RSN: Added PMKSA cache entry for 02:00:00:00:00:00 "
+		  "network_ctx=0x5641a8ca6600 akmp=0x400", FW_DLOG_WPA_SUPPLICANT, "added", AP },
+		{ "1796539089.180043: wlan1: RSN: PMKID from assoc IE found from PMKSA cache",
+		  FW_DLOG_WPA_SUPPLICANT, "found", NULL },
+		{ "1796539089.174666: wlan1: PMKSA cache entry found - try to use PMKSA caching "
+		  "instead of new SAE authentication", FW_DLOG_WPA_SUPPLICANT, "found", NULL },
+		{ "1796539080.682494: wlan1: RSN: PMKID from assoc IE not found from PMKSA cache",
+		  FW_DLOG_WPA_SUPPLICANT, "not found", NULL },
+		{ "1796539080.676540: RSN: No PMKSA cache entry found",
+		  FW_DLOG_WPA_SUPPLICANT, "not found", NULL },
+		{ "1796539090.284140: wlan1: RSN: PMKSA cache entry free_cb: 02:00:00:00:00:00 reason=0",
+		  FW_DLOG_WPA_SUPPLICANT, "removed", AP },
+	};
+	struct fw_dlog_event ev;
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_int_eq(tl_parse(c[i].line, &ev), 1);
+		ck_assert_int_eq(ev.kind, FW_DLOG_EV_PMKSA);
+		ck_assert_int_eq(ev.daemon, c[i].d);
+		ck_assert_str_eq(ev.detail, c[i].detail);
+		ck_assert(ev.has_peer == (c[i].peer != NULL));
+		if (c[i].peer)
+			ck_assert_mem_eq(ev.peer, c[i].peer, 6);
+	}
+	/* the search itself is no answer yet */
+	ck_assert_int_eq(tl_parse("1796539080.676528: RSN: PMKSA cache search - network_ctx=(nil) "
+				  "try_opportunistic=0 akmp=0x0", &ev), 0);
+}
+END_TEST
+
 Suite *line_suite(void)
 {
 	Suite *s = suite_create("line");
@@ -289,6 +384,8 @@ Suite *line_suite(void)
 	tcase_add_test(tc, syslog_and_plain);
 	tcase_add_test(tc, unknown_and_garbage);
 	tcase_add_test(tc, own_address);
+	tcase_add_test(tc, supplicant_pmf_sa_query);
+	tcase_add_test(tc, pmksa_cache_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }
