@@ -69,19 +69,6 @@ struct file_source {
 	bool done;
 };
 
-static void say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 /* True when a regular file starts with the gzip magic (RFC 1952 2.3.1: ID1 31, ID2 139). */
 static int peek_gzip(int fd, bool *gzip)
 {
@@ -186,7 +173,7 @@ static FILE *open_stream(struct file_source *s, int *plain_fd, char *err, size_t
 	/* stdin may be a file already read from: never peek at offset 0 there */
 	fd = is_stdin ? dup(STDIN_FILENO) : open(s->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		say(err, errlen, "%s: %s", s->name, strerror(errno));
+		fw_err_say(err, errlen, "%s: %s", s->name, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) != 0)
@@ -196,19 +183,19 @@ static FILE *open_stream(struct file_source *s, int *plain_fd, char *err, size_t
 	else if (S_ISREG(st.st_mode) && !is_stdin && peek_gzip(fd, &gzip) != 0)
 		e = errno;
 	if (e) {
-		say(err, errlen, "%s: %s", s->name, strerror(e));
+		fw_err_say(err, errlen, "%s: %s", s->name, strerror(e));
 		close(fd);
 		return NULL;
 	}
 	if (gzip) {
 		f = fw_gz_fdopen(fd, &s->gz);
 		if (!f)
-			say(err, errlen, "%s: %s", s->name, strerror(errno));
+			fw_err_say(err, errlen, "%s: %s", s->name, strerror(errno));
 		return f;
 	}
 	f = fdopen(fd, "rb");
 	if (!f) {
-		say(err, errlen, "%s: %s", s->name, strerror(errno));
+		fw_err_say(err, errlen, "%s: %s", s->name, strerror(errno));
 		close(fd);
 		return NULL;
 	}
@@ -242,7 +229,7 @@ int fw_file_open(struct fw_source **out, const char *path, bool map, char *err, 
 		s->path = strdup(path);
 	if (!s || !s->path) {
 		free(s);
-		say(err, errlen, "%s: out of memory", path);
+		fw_err_say(err, errlen, "%s: out of memory", path);
 		return FW_ENOMEM;
 	}
 	s->base.ops = &file_ops;
@@ -258,9 +245,9 @@ int fw_file_open(struct fw_source **out, const char *path, bool map, char *err, 
 		const char *z = fw_gz_error(s->gz);
 
 		if (z)
-			say(err, errlen, "%s: gzip: %s", s->name, z);
+			fw_err_say(err, errlen, "%s: gzip: %s", s->name, z);
 		else
-			say(err, errlen, "%s: %s", s->name, pcap_err);
+			fw_err_say(err, errlen, "%s: %s", s->name, pcap_err);
 		fclose(f);
 		fw_source_close(&s->base);
 		/* libpcap read the header and did not recognise it, or read failed */
@@ -289,7 +276,7 @@ static int direct_next(struct file_source *s, struct fw_pkt *pkt, char *err, siz
 	}
 	s->done = true;
 	if (rc < 0)
-		say(err, errlen, "%s: frame %llu: %s", s->name,
+		fw_err_say(err, errlen, "%s: frame %llu: %s", s->name,
 		    (unsigned long long)s->base.frame_no + 1, why);
 	return rc;
 }
@@ -325,13 +312,13 @@ static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size
 	if (rc == PCAP_ERROR_BREAK && !z)
 		return 0;
 	if (rc == PCAP_ERROR_BREAK)
-		say(err, errlen, "%s: frame %llu: gzip: %s", s->name,
+		fw_err_say(err, errlen, "%s: frame %llu: gzip: %s", s->name,
 		    (unsigned long long)s->base.frame_no + 1, z);
 	else if (z)
-		say(err, errlen, "%s: frame %llu: %s (gzip: %s)", s->name,
+		fw_err_say(err, errlen, "%s: frame %llu: %s (gzip: %s)", s->name,
 		    (unsigned long long)s->base.frame_no + 1, pcap_geterr(s->p), z);
 	else
-		say(err, errlen, "%s: frame %llu: %s", s->name,
+		fw_err_say(err, errlen, "%s: frame %llu: %s", s->name,
 		    (unsigned long long)s->base.frame_no + 1, pcap_geterr(s->p));
 	if (strncmp(pcap_geterr(s->p), "truncated", 9) == 0 ||
 	    (z && strstr(z, "unexpected end of file")))

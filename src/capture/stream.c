@@ -79,19 +79,6 @@ struct stream_source {
 	bool failed;
 };
 
-static void say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 /* Room for n more bytes at the end of buf; false when the cap is reached or out of memory. */
 static bool room(struct stream_source *s, size_t n)
 {
@@ -133,7 +120,7 @@ static int inflate_in(struct stream_source *s, const uint8_t *p, size_t n, char 
 			s->z_done = false;
 		}
 		if (!room(s, READ_CHUNK)) {
-			say(err, errlen, "%s: out of memory", s->name);
+			fw_err_say(err, errlen, "%s: out of memory", s->name);
 			return FW_ENOMEM;
 		}
 		s->z.next_out = s->buf + s->end;
@@ -145,7 +132,7 @@ static int inflate_in(struct stream_source *s, const uint8_t *p, size_t n, char 
 			continue;
 		}
 		if (zr != Z_OK && zr != Z_BUF_ERROR) {
-			say(err, errlen, "%s: gzip: %s", s->name, s->z.msg ? s->z.msg : "invalid data");
+			fw_err_say(err, errlen, "%s: gzip: %s", s->name, s->z.msg ? s->z.msg : "invalid data");
 			return FW_EIO;
 		}
 		if (zr == Z_BUF_ERROR && s->z.avail_out)
@@ -178,13 +165,13 @@ static int pull(struct stream_source *s, bool block, char *err, size_t errlen)
 	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 		return 0;
 	if (n < 0) {
-		say(err, errlen, "%s: %s", s->name, strerror(errno));
+		fw_err_say(err, errlen, "%s: %s", s->name, strerror(errno));
 		return FW_EIO;
 	}
 	if (n == 0) {
 		s->eof = true;
 		if (s->gzip && !s->z_done && s->z_init) {
-			say(err, errlen, "%s: gzip: unexpected end of file", s->name);
+			fw_err_say(err, errlen, "%s: gzip: unexpected end of file", s->name);
 			return FW_ETRUNC;
 		}
 		return 0;
@@ -194,7 +181,7 @@ static int pull(struct stream_source *s, bool block, char *err, size_t errlen)
 		s->gzip = true;
 		/* 15 + 16: a gzip wrapper around deflate, RFC 1952 */
 		if (inflateInit2(&s->z, 15 + 16) != Z_OK) {
-			say(err, errlen, "%s: out of memory", s->name);
+			fw_err_say(err, errlen, "%s: out of memory", s->name);
 			return FW_ENOMEM;
 		}
 		s->z_init = true;
@@ -204,7 +191,7 @@ static int pull(struct stream_source *s, bool block, char *err, size_t errlen)
 		return rc < 0 ? rc : 1;
 	}
 	if (!room(s, (size_t)n)) {
-		say(err, errlen, "%s: out of memory", s->name);
+		fw_err_say(err, errlen, "%s: out of memory", s->name);
 		return FW_ENOMEM;
 	}
 	memcpy(s->buf + s->end, chunk, (size_t)n);
@@ -243,7 +230,7 @@ static int pcap_header(struct stream_source *s, struct fw_cursor *c, char *err, 
 	    !rd32(c, s->big, &skip) || !rd32(c, s->big, &snaplen) || !rd32(c, s->big, &network))
 		return FW_ETRUNC;
 	if (major != 2) {
-		say(err, errlen, "%s: pcap version %u.%u is not supported", s->name, major, minor);
+		fw_err_say(err, errlen, "%s: pcap version %u.%u is not supported", s->name, major, minor);
 		return FW_EUNSUPP;
 	}
 	s->snaplen = snaplen == 0 || snaplen > MAX_CAPLEN ? MAX_CAPLEN : snaplen;
@@ -267,7 +254,7 @@ static int pcap_record(struct stream_source *s, struct fw_cursor *c, struct fw_p
 	    !rd32(c, s->big, &len))
 		return FW_ETRUNC;
 	if (caplen > MAX_CAPLEN) {
-		say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
+		fw_err_say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
 		    "the maximum of %u", s->name, (unsigned long long)s->base.frame_no + 1, caplen,
 		    MAX_CAPLEN);
 		return FW_EMALFORMED;
@@ -338,13 +325,13 @@ static int ng_packet(struct stream_source *s, struct fw_pkt *pkt, uint32_t ifid,
 	const struct iface *f;
 
 	if (ifid >= s->n_if) {
-		say(err, errlen, "%s: frame %llu: interface %u was not described", s->name,
+		fw_err_say(err, errlen, "%s: frame %llu: interface %u was not described", s->name,
 		    (unsigned long long)s->base.frame_no + 1, ifid);
 		return FW_EMALFORMED;
 	}
 	f = &s->ifs[ifid];
 	if (caplen > MAX_CAPLEN) {
-		say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
+		fw_err_say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
 		    "the maximum of %u", s->name, (unsigned long long)s->base.frame_no + 1, caplen,
 		    MAX_CAPLEN);
 		return FW_EMALFORMED;
@@ -384,7 +371,7 @@ static int ng_block(struct stream_source *s, struct fw_cursor *c, struct fw_pkt 
 		else if (bom == 0x4D3C2B1Au)
 			big = true;
 		else {
-			say(err, errlen, "%s: not a pcapng section (byte-order magic %08x)", s->name, bom);
+			fw_err_say(err, errlen, "%s: not a pcapng section (byte-order magic %08x)", s->name, bom);
 			return FW_EMALFORMED;
 		}
 	} else if (big) {
@@ -393,7 +380,7 @@ static int ng_block(struct stream_source *s, struct fw_cursor *c, struct fw_pkt 
 	if (!rd32(c, big, &total))
 		return FW_ETRUNC;
 	if (total < 12 || total % 4 || total > MAX_BLOCK) {
-		say(err, errlen, "%s: frame %llu: pcapng block of %u bytes", s->name,
+		fw_err_say(err, errlen, "%s: frame %llu: pcapng block of %u bytes", s->name,
 		    (unsigned long long)s->base.frame_no + 1, total);
 		return FW_EMALFORMED;
 	}
@@ -402,7 +389,7 @@ static int ng_block(struct stream_source *s, struct fw_cursor *c, struct fw_pkt 
 	if (!rd32(c, big, &trail))
 		return 0;
 	if (trail != total) {
-		say(err, errlen, "%s: frame %llu: pcapng block lengths differ (%u, %u)", s->name,
+		fw_err_say(err, errlen, "%s: frame %llu: pcapng block lengths differ (%u, %u)", s->name,
 		    (unsigned long long)s->base.frame_no + 1, total, trail);
 		return FW_EMALFORMED;
 	}
@@ -421,7 +408,7 @@ static int ng_block(struct stream_source *s, struct fw_cursor *c, struct fw_pkt 
 		if (!rd16(&b, big, &lt) || !rd16(&b, big, &reserved) || !rd32(&b, big, &snap))
 			return FW_EMALFORMED;
 		if (s->n_if >= MAX_IFACES) {
-			say(err, errlen, "%s: more than %d interfaces", s->name, MAX_IFACES);
+			fw_err_say(err, errlen, "%s: more than %d interfaces", s->name, MAX_IFACES);
 			return FW_EUNSUPP;
 		}
 		f.linktype = lt;
@@ -445,7 +432,7 @@ static int ng_block(struct stream_source *s, struct fw_cursor *c, struct fw_pkt 
 			ifid = if16;
 		if (!rd32(&b, big, &hi) || !rd32(&b, big, &lo) || !rd32(&b, big, &caplen) ||
 		    !rd32(&b, big, &len) || !fw_cur_ptr(&b, &data, caplen)) {
-			say(err, errlen, "%s: frame %llu: packet block shorter than its data", s->name,
+			fw_err_say(err, errlen, "%s: frame %llu: packet block shorter than its data", s->name,
 			    (unsigned long long)s->base.frame_no + 1);
 			return FW_EMALFORMED;
 		}
@@ -498,7 +485,7 @@ static int parse(struct stream_source *s, struct fw_pkt *pkt, bool header_only, 
 			if (magic != SHB) {
 				rc = pcap_header(s, &c, err, errlen);
 				if (rc == FW_EUNSUPP && !err[0])
-					say(err, errlen, "%s: unknown file format", s->name);
+					fw_err_say(err, errlen, "%s: unknown file format", s->name);
 				if (rc <= 0)
 					return rc;
 				continue;
@@ -529,13 +516,13 @@ static int stream_next(struct fw_source *base, struct fw_pkt *pkt, char *err, si
 				continue;	/* bytes came: parse again */
 		}
 		if (rc == 0 && s->eof && s->end > s->start) {
-			say(err, errlen, "%s: frame %llu: truncated dump file; %zu bytes of a record",
+			fw_err_say(err, errlen, "%s: frame %llu: truncated dump file; %zu bytes of a record",
 			    s->name, (unsigned long long)s->base.frame_no + 1, s->end - s->start);
 			rc = FW_ETRUNC;
 		}
 		if (rc < 0) {
 			if (err && errlen && !err[0])
-				say(err, errlen, "%s: frame %llu: %s", s->name,
+				fw_err_say(err, errlen, "%s: frame %llu: %s", s->name,
 				    (unsigned long long)s->base.frame_no + 1, fw_strerror(rc));
 			s->failed = s->base.ended = true;
 			return rc;
@@ -606,7 +593,7 @@ int fw_source_open_stream(struct fw_source **out, const char *path, char *err, s
 		s->path = strdup(path);
 	if (!s || !s->path) {
 		free(s);
-		say(err, errlen, "%s: out of memory", path);
+		fw_err_say(err, errlen, "%s: out of memory", path);
 		return FW_ENOMEM;
 	}
 	s->base.ops = &stream_ops;
@@ -616,7 +603,7 @@ int fw_source_open_stream(struct fw_source **out, const char *path, char *err, s
 	s->name = strcmp(path, "-") == 0 ? "stdin" : s->path;
 	s->fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
 	if (s->fd < 0) {
-		say(err, errlen, "%s: %s", s->name, strerror(errno));
+		fw_err_say(err, errlen, "%s: %s", s->name, strerror(errno));
 		stream_close(&s->base);
 		return FW_EIO;
 	}
@@ -628,13 +615,13 @@ int fw_source_open_stream(struct fw_source **out, const char *path, char *err, s
 		if (rc == 0 && !s->eof)
 			rc = pull(s, true, err, errlen);
 		if (rc == 0 && s->eof) {
-			say(err, errlen, "%s: %s", s->name, s->end == s->start && s->fmt == FMT_UNKNOWN
+			fw_err_say(err, errlen, "%s: %s", s->name, s->end == s->start && s->fmt == FMT_UNKNOWN
 			    ? "empty input" : "input ends before its header");
 			rc = FW_ETRUNC;
 		}
 		if (rc < 0) {
 			if (err && errlen && !err[0])
-				say(err, errlen, "%s: %s", s->name, fw_strerror(rc));
+				fw_err_say(err, errlen, "%s: %s", s->name, fw_strerror(rc));
 			stream_close(&s->base);
 			return rc == FW_ENOMEM ? rc : rc == FW_EUNSUPP ? FW_EUNSUPP : FW_EIO;
 		}

@@ -22,19 +22,6 @@
 #include "keys/keysyntax.h"
 #include "util/err.h"
 
-static void say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 struct fw_keyring *fw_keyring_new(void)
 {
 	return calloc(1, sizeof(struct fw_keyring));
@@ -171,9 +158,9 @@ int fw_keyring_add_pmk_hex(struct fw_keyring *kr, const char *hex, const char *o
 	if (rc == 0) {
 		rc = fw_keys_add(kr, FW_KEY_PMK, pmk, len, NULL, 0, origin, NULL);
 		if (rc)
-			say(err, errlen, "%s: %s", origin ? origin : "pmk", fw_keys_add_failed(rc));
+			fw_err_say(err, errlen, "%s: %s", origin ? origin : "pmk", fw_keys_add_failed(rc));
 	} else {
-		say(err, errlen, "%s: %s", origin ? origin : "pmk", what);
+		fw_err_say(err, errlen, "%s: %s", origin ? origin : "pmk", what);
 	}
 	OPENSSL_cleanse(pmk, sizeof(pmk));
 	return rc;
@@ -190,13 +177,13 @@ int fw_keyring_add_passphrase(struct fw_keyring *kr, const char *pass,
 		return FW_EINVAL;
 	if (fw_keysyn_check_passphrase(NULL, pass, what, sizeof(what)) != 0 ||
 	    (ssid && fw_keysyn_check_ssid(NULL, ssid_len, what, sizeof(what)) != 0)) {
-		say(err, errlen, "%s: %s", origin ? origin : "passphrase", what);
+		fw_err_say(err, errlen, "%s: %s", origin ? origin : "passphrase", what);
 		return FW_EINVAL;
 	}
 	rc = fw_keys_add(kr, FW_KEY_PSK, (const uint8_t *)pass, strlen(pass), ssid, ssid_len,
 			 origin, NULL);
 	if (rc != 0) {
-		say(err, errlen, "%s: %s", origin ? origin : "passphrase", fw_keys_add_failed(rc));
+		fw_err_say(err, errlen, "%s: %s", origin ? origin : "passphrase", fw_keys_add_failed(rc));
 		return rc;
 	}
 	return 0;
@@ -245,12 +232,12 @@ static int add_keylog(struct fw_keyring *kr, const char *path, const char *origi
 	rc = fw_keyring_load_keylog(kr, full, inner, sizeof(inner));
 	free(full);
 	if (rc < 0) {
-		say(err, errlen, "%s: %s", origin, inner);
+		fw_err_say(err, errlen, "%s: %s", origin, inner);
 		return rc;
 	}
 	/* a key file asked for this log's keys: finding none is an error there */
 	if (rc == 0) {
-		say(err, errlen, "%s: %s", origin, inner);
+		fw_err_say(err, errlen, "%s: %s", origin, inner);
 		return FW_ENOTFOUND;
 	}
 	return 0;
@@ -304,15 +291,15 @@ int fw_keyring_add_line(struct fw_keyring *kr, const char *line, const char *ori
 	rc = fw_keyspec_parse(&ks, line, what, sizeof(what));
 	if (rc) {
 		if (rc == FW_ENOMEM)
-			say(err, errlen, "%s: out of memory", origin);
+			fw_err_say(err, errlen, "%s: out of memory", origin);
 		else
-			say(err, errlen, "%s: %s", origin, what);
+			fw_err_say(err, errlen, "%s: %s", origin, what);
 		return rc;
 	}
 	if (ks.is_daemonlog) {
 		rc = add_daemonlog(kr, ks.text, base_dir);
 		if (rc == FW_ERANGE)
-			say(err, errlen, "%s: more than %d log lines", origin, FW_KEYRING_MAX_LOGS);
+			fw_err_say(err, errlen, "%s: more than %d log lines", origin, FW_KEYRING_MAX_LOGS);
 	} else if (ks.is_keylog) {
 		rc = add_keylog(kr, ks.text, origin, base_dir, err, errlen);
 	} else {
@@ -322,10 +309,10 @@ int fw_keyring_add_line(struct fw_keyring *kr, const char *line, const char *ori
 			rc = fw_keys_add(kr, ks.kind, (const uint8_t *)ks.text, strlen(ks.text),
 					 ks.has_ssid ? ks.ssid : NULL, ks.ssid_len, origin, NULL);
 		if (rc == FW_ERANGE)
-			say(err, errlen, "%s: %s", origin, fw_keys_add_failed(rc));
+			fw_err_say(err, errlen, "%s: %s", origin, fw_keys_add_failed(rc));
 	}
 	if (rc == FW_ENOMEM)
-		say(err, errlen, "%s: out of memory", origin);
+		fw_err_say(err, errlen, "%s: out of memory", origin);
 	fw_keyspec_fini(&ks);
 	return rc;
 }

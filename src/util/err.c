@@ -1,3 +1,5 @@
+#include <stdarg.h>
+#include <stdio.h>
 #include "util/err.h"
 
 const char *fw_strerror(int code)
@@ -16,4 +18,15 @@ const char *fw_strerror(int code)
 	case FW_ERANGE: return "out of range";
 	}
 	return "unknown error";
+}
+
+void fw_err_say(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
 }

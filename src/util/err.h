@@ -10,6 +10,8 @@
 #ifndef FW_UTIL_ERR_H
 #define FW_UTIL_ERR_H
 
+#include <stddef.h>
+
 enum fw_err {
 	FW_OK = 0,
 	FW_ENOMEM = -1,      /* allocation failed or a hard cap was reached */
@@ -26,5 +28,12 @@ enum fw_err {
 
 /* A short lower-case description of code (never NULL). */
 const char *fw_strerror(int code);
+
+/*
+ * The message for a caller's err buffer: printf into err (errlen bytes),
+ * nothing when err is NULL or errlen 0.  The one way every stage fills the
+ * err/errlen pair its functions take.
+ */
+void fw_err_say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif
