@@ -78,51 +78,12 @@ static const struct fw_ptk *hs_ptk_of(const struct hs_link *l, unsigned h)
 	return NULL;
 }
 
-static void tk_clear(struct hs_tk *t)
-{
-	fw_ptk_wipe(&t->ptk);
-	fw_aead_peek_key_clear(&t->peek);
-	fw_aead_key_clear(&t->full);
-	t->valid = false;
-	t->tk_len = 0;
-}
-
-void hs_tks_free(struct hs_tks *t)
-{
-	if (!t)
-		return;
-	tk_clear(&t->tk_new);
-	tk_clear(&t->tk_prev);
-	free(t);
-}
-
 void hs_decrypt_free(struct fw_core *c)
 {
 	for (size_t i = 0; i < 2; i++)
 		fw_aead_peek_key_clear(&c->zero_peek[i]);
 	for (size_t i = 0; i < 4; i++)
 		fw_aead_key_clear(&c->zero_full[i]);
-}
-
-/* Whether the key changed (a frame no key opened may open now). */
-static bool tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk)
-{
-	bool was = t->valid;
-
-	if (t->valid && ptk && t->ptk.tk_len == ptk->tk_len &&
-	    memcmp(t->ptk.tk, ptk->tk, ptk->tk_len) == 0) {
-		t->hs = h;	/* the same key: its schedule stays */
-		t->ptk = *ptk;
-		return false;
-	}
-	tk_clear(t);
-	t->valid = ptk != NULL;
-	t->hs = h;
-	if (ptk) {
-		t->ptk = *ptk;
-		t->tk_len = (uint8_t)ptk->tk_len;
-	}
-	return was || ptk;
 }
 
 static void giveup_reset_both(struct hs_tks *k)
@@ -145,14 +106,14 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 
 		if (l->hs[h].group || !(ptk = hs_ptk_of(l, (unsigned)h)))
 			continue;
-		if (!k && !(k = l->tks = calloc(1, sizeof(*k))))
+		if (!k && !(k = hs_tks_get(l)))
 			return;
 		if (!have_new) {
-			changed |= tk_set(&k->tk_new, (unsigned)h, ptk);
+			changed |= hs_tk_set(&k->tk_new, (unsigned)h, ptk);
 			have_new = true;
 			continue;
 		}
-		if (tk_set(&k->tk_prev, (unsigned)h, ptk) || changed)
+		if (hs_tk_set(&k->tk_prev, (unsigned)h, ptk) || changed)
 			giveup_reset_both(k);
 		l->tk_any = true;
 		return;
@@ -160,8 +121,8 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 	if (!k)
 		return;
 	if (!have_new)
-		changed |= tk_set(&k->tk_new, 0, NULL);
-	if (tk_set(&k->tk_prev, 0, NULL) || changed)
+		changed |= hs_tk_set(&k->tk_new, 0, NULL);
+	if (hs_tk_set(&k->tk_prev, 0, NULL) || changed)
 		giveup_reset_both(k);
 	l->tk_any = k->tk_new.valid;
 }

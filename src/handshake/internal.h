@@ -483,18 +483,20 @@ void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint6
 /* The SSID of a link: from its network's beacons, else its association request. */
 bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_t **ssid, size_t *len);
 
-/* link.c */
+/* lru.c: recency lists, and the cap on links and networks */
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
 /* Move n to the head of q, or put it there. */
 void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n);
+/* The cap on links, and on networks: opts.max_links, or its default. */
+size_t hs_max_links(const struct fw_core *c);
+
+/* link.c */
 /*
  * The note for the caps counted per link (key model events past
  * HS_KEV_MAX), from the links as they are now: called after every link
  * was finished, by fw_core_finish and fw_core_refresh alike.
  */
 void hs_caps_note(struct fw_core *c);
-/* The cap on links, and on networks: opts.max_links, or its default. */
-size_t hs_max_links(const struct fw_core *c);
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 /*
  * Whether one more message holding an EAPOL frame of eapol_len bytes fits
@@ -634,9 +636,15 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
+void hs_decrypt_free(struct fw_core *c);
+
+/* tks.c: a link's TKs, owned by the link */
+/* l's TKs, made (all invalid) on first use; NULL when out of memory. */
+struct hs_tks *hs_tks_get(struct hs_link *l);
+/* Set t to handshake h's PTK (NULL: no key); whether the key changed. */
+bool hs_tk_set(struct hs_tk *t, unsigned h, const struct fw_ptk *ptk);
 /* Wipe and free a link's TKs (a copy whose key schedules were set to NULL keeps the original's). */
 void hs_tks_free(struct hs_tks *t);
-void hs_decrypt_free(struct fw_core *c);
 
 /*
  * giveup.c: whether to skip this frame of a direction (true: count it as
@@ -649,6 +657,8 @@ void hs_giveup_reset(struct hs_giveup *g);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);
+
+/* link_akm.c: the link's AKM and pairwise and group ciphers from its RSNEs */
 int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, uint32_t *pairwise,
 		uint32_t *group);
 

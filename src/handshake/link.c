@@ -27,7 +27,6 @@
 #include "handshake/internal.h"
 #include "util/mac.h"
 
-#define HS_MAX_LINKS_DEFAULT 16384
 #define HS_LINK_FIRST_MSGS 1
 /*
  * The budget of all links' messages together: a message costs its record,
@@ -92,33 +91,6 @@ struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], co
 			return l;
 		}
 	return NULL;
-}
-
-void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n)
-{
-	if (n->prev)
-		n->prev->next = n->next;
-	else if (q->head == n)
-		q->head = n->next;
-	if (n->next)
-		n->next->prev = n->prev;
-	else if (q->tail == n)
-		q->tail = n->prev;
-	n->prev = n->next = NULL;
-}
-
-void hs_lru_touch(struct hs_lru *q, struct hs_lru_node *n)
-{
-	if (q->head == n)
-		return;
-	if (n->prev || n->next)
-		hs_lru_remove(q, n);
-	n->next = q->head;
-	if (q->head)
-		q->head->prev = n;
-	q->head = n;
-	if (!q->tail)
-		q->tail = n;
 }
 
 static struct hs_link *link_of(struct hs_lru_node *n)
@@ -210,11 +182,6 @@ static void hash_remove(struct fw_core *c, struct hs_link *l)
 		pp = &(*pp)->next;
 	if (*pp)
 		*pp = l->next;
-}
-
-size_t hs_max_links(const struct fw_core *c)
-{
-	return c->opts.max_links ? c->opts.max_links : HS_MAX_LINKS_DEFAULT;
 }
 
 /* Drop the least recently active links, then compact the array of links. */

@@ -71,9 +71,14 @@ int fw_keys_add(struct fw_keyring *kr, enum fw_key_kind kind, const uint8_t *sec
 const char *fw_keys_add_failed(int rc);
 /* The stored PMK with exactly these bytes, or NULL. */
 struct fw_keys_key *fw_keys_find_pmk(const struct fw_keyring *kr, const uint8_t *pmk, size_t len);
+/*
+ * Keep a copy of a daemon log's path ("log PATH" lines, fw_keyring_log()):
+ * FW_ERANGE past FW_KEYRING_MAX_LOGS, FW_ENOMEM.
+ */
+int fw_keys_add_log(struct fw_keyring *kr, const char *path);
 
 /*
- * A line reader over a FILE with a bounded line buffer: lines longer than
+ * lines.c: a line reader over a FILE with a bounded line buffer: lines longer than
  * the caller's buffer are reported as such and skipped, never grown, so a
  * binary file without newlines costs no memory.  NUL bytes are kept.
  */

@@ -1,6 +1,7 @@
 /*
  * keyfile.c - key files (--key-file): one key a line in the key syntax,
- * read through a bounded line reader shared with the keylog parser.
+ * read through the bounded line reader (lines.c), each line taken by
+ * fw_keyring_add_line() (keyline.c).
  *
  * A key file is text a person wrote; a line that is not (a NUL byte, bytes
  * that are not UTF-8, a line over 4096 bytes) is an error naming file and
@@ -22,77 +23,6 @@
 
 #define KEYFILE_LINE_MAX 4096
 #define KEYFILE_MAX_BYTES ((uint64_t)64 << 20)
-
-void fw_keys_lines_init(struct fw_keys_lines *lr, FILE *f)
-{
-	lr->f = f;
-	lr->lineno = 0;
-	lr->pos = lr->end = 0;
-	lr->eof = false;
-}
-
-static int fill(struct fw_keys_lines *lr)
-{
-	size_t got;
-
-	if (lr->eof)
-		return 0;
-	got = fread(lr->buf, 1, sizeof(lr->buf), lr->f);
-	lr->pos = 0;
-	lr->end = got;
-	if (got == 0) {
-		lr->eof = true;
-		return ferror(lr->f) ? FW_EIO : 0;
-	}
-	return 1;
-}
-
-int fw_keys_lines_next(struct fw_keys_lines *lr, char *line, size_t cap, size_t *len,
-		       bool *too_long)
-{
-	size_t n = 0;
-	bool any = false;
-	int rc;
-
-	*too_long = false;
-	for (;;) {
-		const uint8_t *nl;
-		size_t chunk;
-
-		if (lr->pos == lr->end) {
-			rc = fill(lr);
-			if (rc < 0)
-				return rc;
-			if (rc == 0)
-				break;
-		}
-		any = true;
-		nl = memchr(lr->buf + lr->pos, '\n', lr->end - lr->pos);
-		chunk = (nl ? (size_t)(nl - lr->buf) : lr->end) - lr->pos;
-		if (n + chunk < cap) {
-			memcpy(line + n, lr->buf + lr->pos, chunk);
-			n += chunk;
-		} else {
-			if (n < cap - 1)
-				memcpy(line + n, lr->buf + lr->pos, cap - 1 - n);
-			n = cap - 1;
-			*too_long = true;
-		}
-		lr->pos += chunk;
-		if (nl) {
-			lr->pos++;
-			break;
-		}
-	}
-	if (!any)
-		return 0;
-	if (!*too_long && n > 0 && line[n - 1] == '\r')
-		n--;
-	line[n] = '\0';
-	*len = n;
-	lr->lineno++;
-	return 1;
-}
 
 /* RFC 3629 section 4: well-formed UTF-8 (no overlongs, surrogates, or > U+10FFFF). */
 static bool valid_utf8(const uint8_t *s, size_t n)

@@ -1,6 +1,8 @@
 /*
- * keyring.c - storage of keys, the candidate PMK list per network, and the
- * PSK cache (keyring.h).
+ * keyring.c - storage of keys (and of the daemon logs' paths key files
+ * name), the candidate PMK list per network, and the PSK cache
+ * (keyring.h).  Key files and keylogs are read above it (keyline.c,
+ * keyfile.c, keylog.c).
  *
  * Which passphrases apply to a network (the rule the candidates follow):
  * a passphrase's SSID is its own one, else the default SSID (--ssid), else
@@ -200,67 +202,23 @@ int fw_keyring_set_default_ssid(struct fw_keyring *kr, const uint8_t *ssid, size
 	return 0;
 }
 
-/* Join base_dir and a relative path; absolute paths are kept. Caller frees. */
-static char *resolve(const char *base_dir, const char *path)
-{
-	size_t nb, np;
-	char *out;
-
-	if (!base_dir || !*base_dir || path[0] == '/')
-		return dup_str(path);
-	nb = strlen(base_dir);
-	np = strlen(path);
-	out = malloc(nb + 1 + np + 1);
-	if (!out)
-		return NULL;
-	memcpy(out, base_dir, nb);
-	out[nb] = '/';
-	memcpy(out + nb + 1, path, np + 1);
-	return out;
-}
-
-static int add_keylog(struct fw_keyring *kr, const char *path, const char *origin,
-		      const char *base_dir, char *err, size_t errlen)
-{
-	char inner[512];
-	char *full = resolve(base_dir, path);
-	int rc;
-
-	if (!full)
-		return FW_ENOMEM;
-	inner[0] = '\0';
-	rc = fw_keyring_load_keylog(kr, full, inner, sizeof(inner));
-	free(full);
-	if (rc < 0) {
-		fw_err_say(err, errlen, "%s: %s", origin, inner);
-		return rc;
-	}
-	/* a key file asked for this log's keys: finding none is an error there */
-	if (rc == 0) {
-		fw_err_say(err, errlen, "%s: %s", origin, inner);
-		return FW_ENOTFOUND;
-	}
-	return 0;
-}
-
-/* A "log PATH" line: the path kept for the report, the file read there. */
-static int add_daemonlog(struct fw_keyring *kr, const char *path, const char *base_dir)
+int fw_keys_add_log(struct fw_keyring *kr, const char *path)
 {
 	char **g;
-	char *full;
+	char *copy;
 
 	if (kr->n_logs >= FW_KEYRING_MAX_LOGS)
 		return FW_ERANGE;
-	full = resolve(base_dir, path);
-	if (!full)
+	copy = dup_str(path);
+	if (!copy)
 		return FW_ENOMEM;
 	g = realloc(kr->logs, (kr->n_logs + 1) * sizeof(*g));
 	if (!g) {
-		free(full);
+		free(copy);
 		return FW_ENOMEM;
 	}
 	kr->logs = g;
-	kr->logs[kr->n_logs++] = full;
+	kr->logs[kr->n_logs++] = copy;
 	return 0;
 }
 
@@ -272,49 +230,6 @@ size_t fw_keyring_n_logs(const struct fw_keyring *kr)
 const char *fw_keyring_log(const struct fw_keyring *kr, size_t i)
 {
 	return kr && i < kr->n_logs ? kr->logs[i] : NULL;
-}
-
-int fw_keyring_add_line(struct fw_keyring *kr, const char *line, const char *origin,
-			const char *base_dir, char *err, size_t errlen)
-{
-	struct fw_keyspec ks;
-	char what[256];
-	int rc;
-
-	if (!kr || !line)
-		return FW_EINVAL;
-	if (!origin)
-		origin = "key";
-	if (fw_keysyn_is_blank(line))
-		return 0;
-	what[0] = '\0';
-	rc = fw_keyspec_parse(&ks, line, what, sizeof(what));
-	if (rc) {
-		if (rc == FW_ENOMEM)
-			fw_err_say(err, errlen, "%s: out of memory", origin);
-		else
-			fw_err_say(err, errlen, "%s: %s", origin, what);
-		return rc;
-	}
-	if (ks.is_daemonlog) {
-		rc = add_daemonlog(kr, ks.text, base_dir);
-		if (rc == FW_ERANGE)
-			fw_err_say(err, errlen, "%s: more than %d log lines", origin, FW_KEYRING_MAX_LOGS);
-	} else if (ks.is_keylog) {
-		rc = add_keylog(kr, ks.text, origin, base_dir, err, errlen);
-	} else {
-		if (ks.kind == FW_KEY_PMK || ks.kind == FW_KEY_MSK)
-			rc = fw_keys_add(kr, ks.kind, ks.bin, ks.bin_len, NULL, 0, origin, NULL);
-		else
-			rc = fw_keys_add(kr, ks.kind, (const uint8_t *)ks.text, strlen(ks.text),
-					 ks.has_ssid ? ks.ssid : NULL, ks.ssid_len, origin, NULL);
-		if (rc == FW_ERANGE)
-			fw_err_say(err, errlen, "%s: %s", origin, fw_keys_add_failed(rc));
-	}
-	if (rc == FW_ENOMEM)
-		fw_err_say(err, errlen, "%s: out of memory", origin);
-	fw_keyspec_fini(&ks);
-	return rc;
 }
 
 size_t fw_keyring_count(const struct fw_keyring *kr)
