@@ -1,6 +1,8 @@
 # End-to-end tests: the whole pipeline over real captures, and the CLI.
 check_PROGRAMS += tests/e2e/test_e2e tests/e2e/flood
 TESTS += tests/e2e/test_e2e tests/e2e/cli.sh tests/e2e/misuse.sh tests/e2e/manpage.sh tests/e2e/sightings.sh tests/e2e/flood.sh tests/e2e/wrong_key.sh tests/e2e/pmkid_corpus.sh tests/e2e/complete.sh tests/check-includes.sh
+# No circle between the program's objects (nm over fourway_OBJECTS and its libraries).
+TESTS += tests/check-circles.sh
 tests_e2e_test_e2e_SOURCES = tests/e2e/test_e2e.c tests/e2e/test_vmcaps.c \
 	tests/e2e/corpus_table.h tests/e2e/suites.h \
 	$(NULL)
