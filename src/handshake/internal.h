@@ -4,7 +4,8 @@
  * Ownership: struct fw_core owns the network table, the link table, the
  * findings and the notes.  A link owns its messages, their private parts
  * (copies of the EAPOL frames, needed to recompute MICs), its handshakes,
- * its events and its PTK cache.  Everything is freed in fw_core_free().
+ * its events, its PTK cache and its TKs (tks.c); link.c frees them all
+ * with the link.  Everything is freed in fw_core_free().
  *
  * Memory grows with networks, links and EAPOL messages, never with frames.
  */
@@ -479,9 +480,11 @@ static inline void hs_touch(struct hs_link *l)
 /* Free l's analysed copy and its findings (fw_core_refresh()). */
 void hs_link_cache_free(struct hs_link *l);
 void hs_net_free_all(struct fw_core *c);
-void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
 /* The SSID of a link: from its network's beacons, else its association request. */
 bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_t **ssid, size_t *len);
+
+/* elem.c: keep a copy of element ie, seen in frame (file, frame), in e */
+void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
 
 /* lru.c: recency lists, and the cap on links and networks */
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);

@@ -114,16 +114,6 @@ void hs_net_free_all(struct fw_core *c)
 	c->net_lru.head = c->net_lru.tail = NULL;
 }
 
-void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame)
-{
-	size_t n = ie->raw_len > HS_IE_MAX ? HS_IE_MAX : ie->raw_len;
-
-	memcpy(e->raw, ie->raw, n);
-	e->n = (uint16_t)n;
-	e->file = file;
-	e->frame = frame;
-}
-
 bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_t **ssid, size_t *len)
 {
 	const struct hs_net *n = hs_net_find(c, l->scope, l->pub.bssid);

@@ -78,9 +78,10 @@ struct fw_keys_key *fw_keys_find_pmk(const struct fw_keyring *kr, const uint8_t 
 int fw_keys_add_log(struct fw_keyring *kr, const char *path);
 
 /*
- * lines.c: a line reader over a FILE with a bounded line buffer: lines longer than
- * the caller's buffer are reported as such and skipped, never grown, so a
- * binary file without newlines costs no memory.  NUL bytes are kept.
+ * lines.c: a line reader over a FILE with a bounded line buffer: lines
+ * longer than the caller's buffer are reported as such and skipped, never
+ * grown, so a binary file without newlines costs no memory.  NUL bytes are
+ * kept.
  */
 struct fw_keys_lines {
 	FILE *f;

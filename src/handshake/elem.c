@@ -1,0 +1,21 @@
+/*
+ * elem.c - a copy of a raw element (RSNE, WPA IE, RSNXE) with the frame it
+ * came from (struct hs_elem): what beacons (net.c), association requests
+ * (mgmt.c) and the Key Data of msg 2/4 and 3/4 (keydata.c) keep.  An
+ * element is at most HS_IE_MAX bytes; a longer one is cut there.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "decode/ie.h"
+#include "handshake/internal.h"
+
+void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame)
+{
+	size_t n = ie->raw_len > HS_IE_MAX ? HS_IE_MAX : ie->raw_len;
+
+	memcpy(e->raw, ie->raw, n);
+	e->n = (uint16_t)n;
+	e->file = file;
+	e->frame = frame;
+}
