@@ -129,6 +129,17 @@ const char *fw_source_multi_name(const struct fw_source *s, size_t i)
 	return i < m->n ? fw_source_path(m->in[i].src) : NULL;
 }
 
+int fw_source_multi_stats(struct fw_source *s, size_t i, struct fw_source_stats *st)
+{
+	struct multi_source *m = (struct multi_source *)s;
+
+	if (!s)
+		return FW_EINVAL;
+	if (s->ops != &multi_ops)
+		return i == 0 ? fw_source_stats(s, st) : FW_EINVAL;
+	return i < m->n ? fw_source_stats(m->in[i].src, st) : FW_EINVAL;
+}
+
 static int multi_fd(const struct fw_source *base)
 {
 	return ((const struct multi_source *)base)->ep;

@@ -12,7 +12,8 @@
  * per radio.  A packet's bytes stay valid until the next fw_source_next().
  *
  * Every interface must have the same link type (one input of the core has
- * one).  The kernel's counters are the sums over the interfaces.
+ * one).  The kernel's counters are the sums over the interfaces;
+ * fw_source_multi_stats() gives each interface's own.
  *
  * Ownership: fw_source_open_multi() takes the sources given, on success
  * and on failure alike; fw_source_close() closes them all.
@@ -34,5 +35,11 @@ int fw_source_open_multi(struct fw_source **out, struct fw_source **srcs, size_t
 			 size_t errlen);
 /* The name of interface i of a multi source (fw_source_path() of the ith given). */
 const char *fw_source_multi_name(const struct fw_source *s, size_t i);
+/*
+ * The counters of interface i alone (of the source itself when it is not
+ * a multi source and i is 0): 0, FW_EIO as fw_source_stats(), or
+ * FW_EINVAL when there is no interface i.
+ */
+int fw_source_multi_stats(struct fw_source *s, size_t i, struct fw_source_stats *st);
 
 #endif

@@ -3,8 +3,11 @@
  * nl80211) or a replayed capture -> decode -> the reconstructor, refreshed
  * as frames arrive -> the TUI or one line per event.
  *
- * One poll loop waits on the capture descriptor, the terminal and a timer
- * (redraw ticks, channel hops, the replay clock).  SIGINT and SIGTERM only
+ * One poll loop waits on the capture descriptor, the terminal, the radios'
+ * descriptors (a hop failed) and a timer (redraw ticks, the replay clock).
+ * Channel hops never run here: each radio hops on a thread of its own
+ * (capture/radio.h), so a slow nl80211 call cannot hold up the screen or
+ * the capture; the loop only reads where each radio is.  SIGINT and SIGTERM only
  * set a flag; the loop sees it, and every exit goes through live_fini(),
  * which ends curses, deletes the monitor interface fourway created and
  * closes the -w file.
@@ -112,8 +115,11 @@ struct live {
 	const char *source;
 
 	struct fw_source *src;	/* the interface, or the file replayed */
-	struct fw_radio *radio;	/* under a live capture (the first when several) */
-	struct fw_radio *radios[FW_MULTI_MAX];
+	struct fw_radio *radios[FW_MULTI_MAX];	/* under a live capture, one an interface */
+	unsigned hop_failed;	/* hops that failed, said at the end under the TUI */
+	char hop_err[256];	/* the last one's error */
+	struct fw_events_iface ifstats[FW_MULTI_MAX];	/* kernel counters, one an interface */
+	char drops_detail[FW_MULTI_MAX * 32];	/* "wlan0 0, wlan1 3" */
 
 	/* replay */
 	struct fw_pkt pend;
@@ -195,7 +201,11 @@ void fw_usage_live(FILE *out)
 	      "  --freq MHZ           tune to a frequency (any band, 6 GHz included); repeated\n"
 	      "                       as --channel is\n"
 	      "  --width W            channel width: 20, 40+, 40-, 80, 160 (default: 20 without HT)\n"
-	      "  --hop LIST           hop over channels, e.g. 1,6,11 (a value above 200 is MHz)\n"
+	      "  --hop LIST           hop over channels, e.g. 1,6,11 (a value above 200 is MHz);\n"
+	      "                       with several interfaces, the kth starts on the list's kth\n"
+	      "                       channel and each steps as many places as there are\n"
+	      "                       interfaces: together they cover the list that many times\n"
+	      "                       faster (give at least one channel an interface)\n"
 	      "  --dwell T            time on each hop channel: 250ms (default), 1s, 500 (ms)\n"
 	      "  --monitor NAME       name of the monitor interface to create (default fwmonN)\n"
 	      "  --buffer-size MIB    kernel capture buffer in MiB (default 32)\n"
@@ -475,8 +485,11 @@ static int multi_opts(struct live_opts *lo)
 		return usage_error("%zu channels for %zu interface%s: give one for all or one for "
 				   "each, in order", lo->n_chans, lo->n_ifaces,
 				   lo->n_ifaces == 1 ? "" : "s");
-	if (lo->n_ifaces > 1 && lo->n_hop)
-		return usage_error("%s", "--hop: one interface only");
+	/* radio i hops from the list's ith channel, n_ifaces at a time: each needs its own */
+	if (lo->n_hop && lo->n_hop < lo->n_ifaces)
+		return usage_error("--hop: %zu channel%s for %zu interfaces: give at least one "
+				   "channel an interface", lo->n_hop, lo->n_hop == 1 ? "" : "s",
+				   lo->n_ifaces);
 	if (lo->n_ifaces > 1 && lo->monitor)
 		return usage_error("%s", "--monitor: one interface only (each radio gets fwmonN)");
 	if (lo->n_ifaces > 1 && lo->wfile && !ends_with(lo->wfile, ".pcapng"))
@@ -580,6 +593,9 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 		snprintf(lo->radio, sizeof(lo->radio), "%u MHz%s%s", lo->chan.freq,
 			 lo->has_width ? " width " : "",
 			 lo->has_width ? fw_chan_width_name(lo->chan.width) : "");
+	else if (lo->n_hop && lo->n_ifaces > 1)
+		snprintf(lo->radio, sizeof(lo->radio), "hopping %zu channels on %zu radios",
+			 lo->n_hop, lo->n_ifaces);
 	else if (lo->n_hop)
 		snprintf(lo->radio, sizeof(lo->radio), "hopping %zu channels", lo->n_hop);
 	return 0;
@@ -589,19 +605,21 @@ static int parse_live(struct live_opts *lo, int argc, char **argv)
 
 /*
  * Find the radio of interface i; make a monitor interface on it unless
- * it is one; bring it up; tune it (capture/radio.h).
+ * it is one; bring it up; tune it to its channel or its first hop
+ * (capture/radio.h).  The hopping itself starts later (start_hops).
  */
 static int setup_radio(struct live *r, size_t i)
 {
 	const struct live_opts *lo = r->lo;
+	/* several radios share the hop list: i from the ith channel, n_ifaces at a time */
 	const struct fw_radio_opts ro = { .iface = lo->ifaces[i], .monitor = lo->monitor,
 					  .tune = lo->tune, .chan = multi_chan(lo, i),
 					  .hop = lo->hop, .n_hop = lo->n_hop,
+					  .hop_first = i, .hop_step = lo->n_ifaces,
 					  .dwell_ns = lo->dwell_ns };
 	char err[512], note[600];
 	int rc = fw_radio_open(&r->radios[i], &ro, note, sizeof(note), err, sizeof(err));
 
-	r->radio = r->radios[0];
 	if (rc == FW_ENOMEM && !r->radios[i]) {
 		fputs("fourway live: out of memory\n", stderr);
 		return rc;
@@ -615,23 +633,69 @@ static int setup_radio(struct live *r, size_t i)
 		fprintf(stderr, "fourway live: note: %s\n", note);
 		return 0;
 	}
-	if (fw_radio_start(r->radios[i], now_ns(), err, sizeof(err)) != 0) {
-		fprintf(stderr, "fourway: %s\n", err);
+	if (fw_radio_tune(r->radios[i], err, sizeof(err)) != 0) {
+		fprintf(stderr, "fourway live: %s\n", err);
 		return FW_EINVAL;
 	}
 	return 0;
 }
 
-static void hop(struct live *r, int64_t now)
+/*
+ * Start each radio's hop thread.  After -Z: a thread takes its creator's
+ * capabilities, so the hop threads hold only what the process kept.  The
+ * stop signals are blocked by then (signals()), and a thread takes its
+ * creator's mask too: they reach this thread's ppoll(), never a hop thread.
+ */
+static int start_hops(struct live *r)
 {
+	int64_t now = now_ns();	/* one start for all: the radios hop in step */
 	char err[512];
-	int rc = fw_radio_hop(r->radio, now, err, sizeof(err));
 
-	if (rc < 0)
-		fprintf(stderr, "fourway: %s\n", err);
-	if (rc != 0)
-		snprintf(r->lo->radio, sizeof(r->lo->radio), "hopping: %u MHz",
-			 fw_radio_chan(r->radio)->freq);
+	for (size_t i = 0; i < FW_MULTI_MAX && r->radios[i]; i++)
+		if (fw_radio_start(r->radios[i], now, err, sizeof(err)) != 0) {
+			fprintf(stderr, "fourway live: %s\n", err);
+			return FW_EIO;
+		}
+	return 0;
+}
+
+/* A radio's hop failed: said at once on a line, or counted under the TUI and said at the end. */
+static void hop_failed(struct live *r, size_t i)
+{
+	char err[256];
+	unsigned n = fw_radio_take_error(r->radios[i], err, sizeof(err));
+
+	if (n == 0)
+		return;
+	r->hop_failed += n;
+	snprintf(r->hop_err, sizeof(r->hop_err), "%s", err);
+	if (!r->tui)
+		fprintf(stderr, "fourway live: %s\n", err);
+}
+
+/* The header's radio text: where each hopping radio is now (reads that never wait). */
+static const char *radio_text(struct live *r, char *b, size_t len)
+{
+	size_t used = 0;
+
+	if (!r->lo->n_hop || !r->radios[0])
+		return r->lo->radio;
+	used += (size_t)snprintf(b, len, "hopping:");
+	for (size_t i = 0; i < r->lo->n_ifaces && r->radios[i] && used < len; i++) {
+		uint32_t f = fw_radio_chan(r->radios[i]).freq;
+
+		if (r->lo->n_ifaces > 1)
+			used += (size_t)snprintf(b + used, len - used, "%s %s %u", i ? "," : "",
+						 fw_radio_iface(r->radios[i]), f);
+		else
+			used += (size_t)snprintf(b + used, len - used, " %u", f);
+	}
+	if (used < len)
+		used += (size_t)snprintf(b + used, len - used, " MHz");
+	if (r->hop_failed && used < len)
+		snprintf(b + used, len - used, ", %u hop%s failed", r->hop_failed,
+			 r->hop_failed == 1 ? "" : "s");
+	return b;
 }
 
 /* --- packets --------------------------------------------------------------- */
@@ -815,34 +879,61 @@ static void refresh(struct live *r, bool final)
 	rebuild_view(r);
 }
 
+/*
+ * The kernel's counters; with several interfaces each one's too, and
+ * r->drops_detail naming each one's drops for the header.
+ */
 static void kernel_drops(struct live *r, struct fw_events_stats *st)
 {
 	struct fw_source_stats ls;
+	size_t used = 0;
 
 	memset(st, 0, sizeof(*st));
 	st->frames = r->frames;
+	r->drops_detail[0] = '\0';
 	if (fw_source_stats(r->src, &ls) == 0 && ls.kernel) {
 		st->has_kernel = true;
 		st->kernel_received = ls.kernel_received;
 		st->kernel_dropped = ls.kernel_dropped;
 		st->if_dropped = ls.if_dropped;
 	}
+	if (!st->has_kernel || r->lo->n_ifaces < 2)
+		return;
+	for (size_t i = 0; i < r->lo->n_ifaces; i++) {
+		struct fw_events_iface *f = &r->ifstats[i];
+
+		if (fw_source_multi_stats(r->src, i, &ls) != 0 || !ls.kernel)
+			return;	/* the sums are known only when every one is: not reached */
+		f->name = fw_source_multi_name(r->src, i);
+		f->kernel_received = ls.kernel_received;
+		f->kernel_dropped = ls.kernel_dropped;
+		f->if_dropped = ls.if_dropped;
+		if (used < sizeof(r->drops_detail))
+			used += (size_t)snprintf(r->drops_detail + used,
+						 sizeof(r->drops_detail) - used, "%s%s %" PRIu64,
+						 i ? ", " : "", f->name,
+						 ls.kernel_dropped + ls.if_dropped);
+	}
+	st->ifaces = r->ifstats;
+	st->n_ifaces = r->lo->n_ifaces;
 }
 
 static void draw(struct live *r, int64_t now)
 {
 	struct fw_tui_status st;
 	struct fw_events_stats ks;
+	char radio[sizeof(r->lo->radio) + FW_MULTI_MAX * 32];
 
 	if (!r->have_view)
 		return;
 	kernel_drops(r, &ks);
 	memset(&st, 0, sizeof(st));
 	st.source = r->source;
-	st.radio = r->lo->radio;
+	st.radio = radio_text(r, radio, sizeof(radio));
 	st.frames = r->frames;
 	st.has_drops = ks.has_kernel;
 	st.drops = ks.kernel_dropped + ks.if_dropped;
+	st.drops_detail = ks.n_ifaces ? r->drops_detail : NULL;
 	st.paused = r->paused;
 	st.done = r->done;
 	st.now_ns = r->last_ts;
@@ -908,14 +999,18 @@ static int64_t min_wait(int64_t a, int64_t b)
 static void loop(struct live *r)
 {
 	sigset_t none;
+	size_t n_radios = 0;
+
+	while (n_radios < FW_MULTI_MAX && fw_radio_fd(r->radios[n_radios]) >= 0)
+		n_radios++;	/* hopping: each radio's descriptor says a hop failed */
 
 	sigemptyset(&none);
 	r->next_tick = now_ns();
 	while (!live_signal) {
-		struct pollfd pfd[2];
+		struct pollfd pfd[2 + FW_MULTI_MAX];
 		nfds_t n = 0;
 		int64_t now = now_ns(), wait = -1;
-		int cap_slot = -1, tty_slot = -1;
+		int cap_slot = -1, tty_slot = -1, radio_slot = -1;
 		struct timespec ts;
 
 		if (r->src && !fw_source_live(r->src) && !r->done)
@@ -925,9 +1020,6 @@ static void loop(struct live *r)
 		if (now >= r->next_tick)
 			tick(r, now);
 		wait = min_wait(wait, r->next_tick - now);
-		if (fw_radio_next_hop(r->radio) >= 0)
-			wait = min_wait(wait, fw_radio_next_hop(r->radio) > now
-					      ? fw_radio_next_hop(r->radio) - now : 0);
 		if ((fw_source_live(r->src) || (fw_source_stream(r->src) && !r->have_pend)) &&
 		    !r->done) {
 			pfd[n].fd = fw_source_fd(r->src);
@@ -938,6 +1030,11 @@ static void loop(struct live *r)
 			pfd[n].fd = r->tty ? fileno(r->tty) : STDIN_FILENO;
 			pfd[n].events = POLLIN;
 			tty_slot = (int)n++;
+		}
+		radio_slot = (int)n;
+		for (size_t i = 0; i < n_radios; i++) {
+			pfd[n].fd = fw_radio_fd(r->radios[i]);
+			pfd[n++].events = POLLIN;
 		}
 		if (wait < 0)
 			wait = TICK_NS;
@@ -957,8 +1054,9 @@ static void loop(struct live *r)
 			live_signal = SIGHUP;	/* the terminal went away */
 		else if (tty_slot >= 0 && (pfd[tty_slot].revents & POLLIN))
 			on_keys(r, now);
-		if (r->radio)
-			hop(r, now);
+		for (size_t i = 0; i < n_radios; i++)
+			if (pfd[radio_slot + (int)i].revents & POLLIN)
+				hop_failed(r, i);
 	}
 }
 
@@ -1088,7 +1186,6 @@ static void close_radio(struct live *r)
 		if (fw_radio_close(r->radios[i], err, sizeof(err)) != 0)
 			fprintf(stderr, "fourway live: %s\n", err);
 	memset(r->radios, 0, sizeof(r->radios));
-	r->radio = NULL;
 }
 
 static void live_fini(struct live *r)
@@ -1106,8 +1203,14 @@ static void live_fini(struct live *r)
 			       ? r->source : "-", st.frames, r->view.n_links, r->view.n_findings);
 			if (st.has_kernel)
 				printf(", %" PRIu64 " dropped by the kernel", st.kernel_dropped);
-			putchar('\n');
+			for (size_t i = 0; i < st.n_ifaces; i++)
+				printf("%s%s %" PRIu64, i ? ", " : " (", st.ifaces[i].name,
+				       st.ifaces[i].kernel_dropped);
+			printf("%s\n", st.n_ifaces ? ")" : "");
 		}
+		if (r->hop_failed)
+			fprintf(stderr, "fourway live: %u hop%s failed, the last: %s\n", r->hop_failed,
+				r->hop_failed == 1 ? "" : "s", r->hop_err);
 	} else if (r->ev) {
 		refresh(r, true);
 		fw_events_update(r->ev, &r->view, r->last_ts, true);
@@ -1183,6 +1286,11 @@ int fw_cmd_live(int argc, char **argv)
 	if (lo.user && fw_privs_drop(lo.user, multi_created(r.radios) || lo.n_hop, err,
 				     sizeof(err)) != 0) {
 		fprintf(stderr, "fourway live: %s\n", err);
+		r.status = FW_EXIT_USAGE;
+		goto out;
+	}
+	/* the hop threads after -Z: they hold what the process kept, no more */
+	if (start_hops(&r) != 0) {
 		r.status = FW_EXIT_USAGE;
 		goto out;
 	}

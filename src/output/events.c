@@ -555,6 +555,19 @@ void fw_events_stats(struct fw_events *e, const struct fw_events_stats *st, int6
 			fprintf(e->out, ",\"kernel_received\":%" PRIu64 ",\"kernel_dropped\":%" PRIu64
 				",\"if_dropped\":%" PRIu64, st->kernel_received, st->kernel_dropped,
 				st->if_dropped);
+		if (st->has_kernel && st->n_ifaces) {
+			fputs(",\"interfaces\":[", e->out);
+			for (size_t i = 0; i < st->n_ifaces; i++) {
+				const struct fw_events_iface *f = &st->ifaces[i];
+
+				fputs(i ? ",{\"name\":" : "{\"name\":", e->out);
+				fw_json_write_str(e->out, f->name);
+				fprintf(e->out, ",\"kernel_received\":%" PRIu64 ",\"kernel_dropped\":%"
+					PRIu64 ",\"if_dropped\":%" PRIu64 "}", f->kernel_received,
+					f->kernel_dropped, f->if_dropped);
+			}
+			fputc(']', e->out);
+		}
 		fputc('}', e->out);
 	} else {
 		stamp(e, now, e->first_ts);
@@ -563,6 +576,11 @@ void fw_events_stats(struct fw_events *e, const struct fw_events_stats *st, int6
 			fprintf(e->out, ", kernel: %" PRIu64 " received, %" PRIu64 " dropped, %" PRIu64
 				" dropped by the interface", st->kernel_received, st->kernel_dropped,
 				st->if_dropped);
+		for (size_t i = 0; st->has_kernel && i < st->n_ifaces; i++)
+			fprintf(e->out, "%s%s %" PRIu64 " received, %" PRIu64 " dropped, %" PRIu64
+				" by the interface%s", i ? "; " : " (", st->ifaces[i].name,
+				st->ifaces[i].kernel_received, st->ifaces[i].kernel_dropped,
+				st->ifaces[i].if_dropped, i + 1 == st->n_ifaces ? ")" : "");
 	}
 	line_end(e);
 }

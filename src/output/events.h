@@ -41,10 +41,18 @@
 
 struct fw_events;
 
+/* One interface's kernel counters, when a run captures on several. */
+struct fw_events_iface {
+	const char *name;
+	uint64_t kernel_received, kernel_dropped, if_dropped;
+};
+
 struct fw_events_stats {
 	uint64_t frames;		/* packets captured */
 	bool has_kernel;		/* the counters below are known */
-	uint64_t kernel_received, kernel_dropped, if_dropped;
+	uint64_t kernel_received, kernel_dropped, if_dropped;	/* over every interface */
+	const struct fw_events_iface *ifaces;	/* with several interfaces: each one's */
+	size_t n_ifaces;
 };
 
 struct fw_events *fw_events_new(FILE *out, bool json, bool show_keys);

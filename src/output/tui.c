@@ -439,10 +439,12 @@ static void draw_help(int rows, int cols)
 static void draw_title(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_status *st,
 		       int cols)
 {
-	char b[512], drops[32] = "";
+	char b[768], drops[320] = "";
 
 	if (st->has_drops)
-		snprintf(drops, sizeof(drops), "  drops %llu", (unsigned long long)st->drops);
+		snprintf(drops, sizeof(drops), "  drops %llu%s%s%s", (unsigned long long)st->drops,
+			 st->drops_detail ? " (" : "", st->drops_detail ? st->drops_detail : "",
+			 st->drops_detail ? ")" : "");
 	snprintf(b, sizeof(b), " fourway live  %s%s%s  frames %llu%s  links %zu  findings %zu%s%s",
 		 st->source ? st->source : "-", st->radio && st->radio[0] ? "  " : "",
 		 st->radio ? st->radio : "", (unsigned long long)st->frames, drops, t->n_rows,

@@ -39,6 +39,7 @@ struct fw_tui_status {
 	uint64_t frames;
 	bool has_drops;
 	uint64_t drops;
+	const char *drops_detail;	/* with several interfaces: "wlan0 0, wlan1 3", else NULL */
 	bool paused;
 	bool done;		/* the replay ended or the capture stopped */
 	int64_t now_ns;		/* capture clock, for ages */

@@ -70,7 +70,7 @@ table() {
 2|err|live --no-tui --speed nan -r "$W"|fourway live: --speed: 'nan': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
 2|err|live --no-tui --speed inf -r "$W"|fourway live: --speed: 'inf': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
 2|err|live --no-tui --speed -2 -r "$W"|fourway live: --speed: '-2': want a factor from 0 to 1000000 such as 1, 10 or 0.5 (0: no pacing)
-2|err|live wlan0 wlan1 --hop 1,6|fourway live: --hop: one interface only
+2|err|live wlan0 wlan1 wlan2 --hop 1,6|fourway live: --hop: 2 channels for 3 interfaces: give at least one channel an interface
 2|err|live wlan0 wlan1 --monitor m|fourway live: --monitor: one interface only (each radio gets fwmonN)
 2|err|live wlan0 wlan1 -w "$tmp/x.pcap"|fourway live: -w $tmp/x.pcap: with several interfaces, a .pcapng file (a pcap file cannot say which interface heard a frame)
 2|err|live wlan0 wlan1 wlan2 --channel 1 --channel 6|fourway live: 2 channels for 3 interfaces: give one for all or one for each, in order

@@ -23,6 +23,12 @@ tests_live_test_multi_SOURCES = tests/live/test_multi.c
 tests_live_test_multi_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_live_test_multi_LDADD = libfwlive.a libfwcapture.a libfwutil.a \
 	$(CHECK_LIBS) $(NL_LIBS) $(CAPNG_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS)
+# The radio's hop thread, with a stand-in set-channel call: no Wi-Fi.
+check_PROGRAMS += tests/live/test_radio
+TESTS += tests/live/test_radio
+tests_live_test_radio_SOURCES = tests/live/test_radio.c
+tests_live_test_radio_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_live_test_radio_LDADD = libfwlive.a libfwutil.a $(CHECK_LIBS) $(NL_LIBS) $(CAPNG_LIBS)
 tests_live_tun_replay_SOURCES = tests/live/tun-replay.c
 tests_live_tun_replay_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 EXTRA_DIST += tests/live/tun_multi.sh tests/live/lib.sh tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/tui_finding.sh tests/live/replay.sh tests/live/rotate.sh

@@ -35,6 +35,7 @@ struct fake {
 	size_t n, i;
 	uint8_t byte;
 	char name[16];
+	uint64_t recv, drop, ifdrop;	/* the kernel's counters it reports */
 };
 
 static int fake_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
@@ -69,8 +70,19 @@ static void fake_close(struct fw_source *s)
 	free(f);
 }
 
+static int fake_stats(struct fw_source *s, struct fw_source_stats *st)
+{
+	const struct fake *f = (const struct fake *)s;
+
+	st->kernel = true;
+	st->kernel_received = f->recv;
+	st->kernel_dropped = f->drop;
+	st->if_dropped = f->ifdrop;
+	return 0;
+}
+
 static const struct fw_source_ops fake_ops = {
-	.next = fake_next, .fd = fake_fd, .close = fake_close,
+	.next = fake_next, .fd = fake_fd, .stats = fake_stats, .close = fake_close,
 };
 
 static struct fake *fake_new(const char *name, int linktype, const int64_t *ts, size_t n,
@@ -188,6 +200,36 @@ START_TEST(held_frame_wakes)
 }
 END_TEST
 
+/* The kernel's counters: the sums, and each interface's own for the status line. */
+START_TEST(drops_per_interface)
+{
+	static const int64_t t[] = { 1 };
+	struct fake *a = fake_new("wlan0", 127, t, 1, 'a'), *b = fake_new("wlan1", 127, t, 1, 'b');
+	struct fw_source *one[2] = { &a->base, &b->base }, *m;
+	struct fw_source_stats st;
+	char err[256];
+
+	a->recv = 100, a->drop = 0, a->ifdrop = 1;
+	b->recv = 70, b->drop = 5, b->ifdrop = 0;
+	ck_assert_int_eq(fw_source_open_multi(&m, one, 2, err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_source_stats(m, &st), 0);
+	ck_assert(st.kernel);
+	ck_assert_uint_eq(st.kernel_received, 170);
+	ck_assert_uint_eq(st.kernel_dropped, 5);
+	ck_assert_uint_eq(st.if_dropped, 1);
+	ck_assert_int_eq(fw_source_multi_stats(m, 0, &st), 0);
+	ck_assert_uint_eq(st.kernel_received, 100);
+	ck_assert_uint_eq(st.kernel_dropped, 0);
+	ck_assert_uint_eq(st.if_dropped, 1);
+	ck_assert_int_eq(fw_source_multi_stats(m, 1, &st), 0);
+	ck_assert_uint_eq(st.kernel_received, 70);
+	ck_assert_uint_eq(st.kernel_dropped, 5);
+	ck_assert_uint_eq(st.if_dropped, 0);
+	ck_assert_int_eq(fw_source_multi_stats(m, 2, &st), FW_EINVAL);
+	fw_source_close(m);
+}
+END_TEST
+
 START_TEST(refused)
 {
 	static const int64_t t[] = { 1 };
@@ -263,6 +305,7 @@ int main(void)
 	tcase_add_test(tc, quiet_interface);
 	tcase_add_test(tc, held_frame_wakes);
 	tcase_add_test(tc, refused);
+	tcase_add_test(tc, drops_per_interface);
 	tcase_add_test(tc, pcapng_ifnames);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

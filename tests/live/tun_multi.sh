@@ -117,6 +117,21 @@ for s in m2-late reassoc-stale-ptk; do
 		ok "$s: all $frames frames of both radios received, none dropped" ||
 		nok "$s: all $frames frames of both radios received, none dropped" \
 			"$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+	# each interface's own counters: what was written to it, none dropped
+	fa=$(jq '.inputs[0].frames' "$tmp/doc.json") fb=$(jq '.inputs[1].frames' "$tmp/doc.json")
+	jq -s -e -c --argjson a "$fa" --argjson b "$fb" 'map(select(.event == "stats")) | last
+		| .interfaces == [{name: "fwap0", kernel_received: $a, kernel_dropped: 0, if_dropped: 0},
+				  {name: "fwmon0", kernel_received: $b, kernel_dropped: 0, if_dropped: 0}]' \
+		"$tmp/live.json" >/dev/null &&
+		ok "$s: the stats line names each interface's counters ($fa and $fb frames)" ||
+		nok "$s: the stats line names each interface's counters ($fa and $fb frames)" \
+			"$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+	if python3 -c 'import jsonschema' 2>/dev/null; then
+		python3 "$top/tests/live/schema.py" "$top/doc/fourway.schema.json" events "$tmp/live.json" \
+			>"$tmp/schema.out" 2>&1 &&
+			ok "$s: every line of the stream validates against the schema" ||
+			nok "$s: every line of the stream validates against the schema" "$(head -c 600 "$tmp/schema.out")"
+	fi
 	live_heard "$tmp/live.json" >"$tmp/lh"; doc_heard "$tmp/doc.json" >"$tmp/dh"
 	n=$(jq length "$tmp/dh")
 	same "$s: one message per transmission ($n), heard and ACKed as analyze --merge says" \

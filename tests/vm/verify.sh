@@ -67,7 +67,8 @@ check_live() {
 }
 
 # live --hop -Z nobody: the dropped privileges kept CAP_NET_ADMIN (bit 12,
-# and nothing else) so the hops and the deletion still went through nl80211
+# and nothing else) so the hops and the deletion still went through nl80211;
+# the hops ran on a thread of their own, which holds no more than that
 check_hop() {
 	d=$1 n=$2
 	check "$n: exit status on SIGINT" "$(sed -n 's/^fourway live exit status //p' "$d/$n.hop.err")" 0
@@ -76,6 +77,9 @@ check_hop() {
 		65534/65534/65534
 	check "$n: with CAP_NET_ADMIN only" "$(awk '/^CapEff:/ { print $2 }' "$d/$n.status")" \
 		0000000000001000
+	check "$n: the hops ran on a thread of their own" "$(grep -c 'Uid:' "$d/$n.tasks")" 2
+	check "$n: every thread as nobody, with CAP_NET_ADMIN only" \
+		"$(grep -vc 'Uid: 65534 65534 65534 65534 .*CapPrm: 0000000000001000 CapEff: 0000000000001000' "$d/$n.tasks")" 0
 	for ch in 1 6; do
 		check "$n: the monitor sat on channel $ch" \
 			"$(grep -qx "$ch" "$d/$n.channels" && echo yes || echo no)" yes
@@ -86,6 +90,35 @@ check_hop() {
 	"$fw" analyze --json "$d/$n-live.pcapng" >"$d/$n-live.analyzed" 2>/dev/null
 	check "$n: the AP's frames on channel 1 reached its -w file" \
 		"$(jq '.inputs[0].frames > 0' "$d/$n-live.analyzed")" true
+}
+
+# live over two radios with --hop 1,6,11: the list spread over them (the
+# first starts on 1, the second on 6, each steps two places), a hop thread
+# each, both monitors deleted, the last stats line naming each interface
+check_hop2() {
+	d=$1 n=$2
+	check "$n: two radios: exit status on SIGINT" "$(sed -n 's/^fourway live exit status //p' "$d/$n.two.err")" 0
+	check "$n: two radios: nothing went wrong on the way" "$(grep -vc '^fourway live exit status' "$d/$n.two.err")" 0
+	check "$n: two radios: a hop thread each" "$(tr -d " " <"$d/$n.two.tasks")" 3
+	set -- $(cat "$d/$n.two.mons")
+	check "$n: two radios: two monitor interfaces named in the start line" "$#" 2
+	[ $# -eq 2 ] || return
+	a=$1 b=$2
+	for ch in 1 6 11; do
+		check "$n: $a sat on channel $ch" "$(awk -v c="$ch" '$1 == c { y = 1 } END { print y ? "yes" : "no" }' "$d/$n.two.channels")" yes
+		check "$n: $b sat on channel $ch" "$(awk -v c="$ch" '$2 == c { y = 1 } END { print y ? "yes" : "no" }' "$d/$n.two.channels")" yes
+	done
+	check "$n: on no other" "$(awk '$1 !~ /^(1|6|11)$/ || $2 !~ /^(1|6|11)$/' "$d/$n.two.channels" | wc -l)" 0
+	# they hop together, each its own part of the list: one channel only in
+	# the moment between the two radios' hops
+	check "$n: the two radios on different channels in most samples" \
+		"$(awk '$1 != $2 { k++ } END { print (NR > 0 && k * 2 > NR) ? "yes" : "no" }' "$d/$n.two.channels")" yes
+	check "$n: both monitors existed while it ran" "$(grep -cE ": ($a|$b):" "$d/$n.links-during")" 2
+	check "$n: and are gone after it" "$(grep -cE ": ($a|$b):" "$d/$n.links-after")" 0
+	check "$n: the last stats line names each interface" \
+		"$(jq -r -s '[.[] | select(.event == "stats")] | last | [.interfaces[].name] | join(" ")' "$d/$n.two.jsonl")" "$a $b"
+	check "$n: and their drops add up to the sum" \
+		"$(jq -s '[.[] | select(.event == "stats")] | last | ([.interfaces[].kernel_dropped] | add) == .kernel_dropped' "$d/$n.two.jsonl")" true
 }
 
 # fingerprint HEX...: the first 8 hex digits of SHA-256 of the key
@@ -203,6 +236,7 @@ for dir in "$@"; do
 	name=$(basename "$dir")
 	[ -f "$dir/$name.live.err" ] && check_live "$dir" "$name"
 	[ -f "$dir/$name.hop.err" ] && check_hop "$dir" "$name"
+	[ -f "$dir/$name.two.err" ] && check_hop2 "$dir" "$name"
 	hlog=$dir/hostapd.log
 	[ -f "$hlog" ] || { nok "$name: no hostapd.log (the scenario did not run: see $dir/scenario.log)"; continue; }
 	completed=$(grep -c 'EAPOL-4WAY-HS-COMPLETED' "$hlog")
