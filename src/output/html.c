@@ -5,8 +5,8 @@
  * evidence frames with their roles, causes and consequences, what
  * happened), the inputs and keys, then each link with a ladder per
  * handshake drawn as SVG (svg.c), and the notes.  Everything not written
- * here passes html_str(), which escapes the five characters HTML gives a
- * meaning to, after tstyle.h made it printable.
+ * here passes fw_html_str() (xmlesc.h), which escapes the five characters
+ * HTML gives a meaning to, after tstyle.h made it printable.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -17,42 +17,11 @@
 #include "output/rwalk.h"
 #include "output/svg.h"
 #include "output/tstyle.h"
+#include "output/xmlesc.h"
 #include "util/err.h"
 #include "util/mac.h"
 
 #define KEYS_MAX 256
-
-void fw_html_esc(FILE *out, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out); break;
-		}
-	}
-}
-
-/* A string not written here: terminal-safe first, then escaped. */
-void fw_html_str(FILE *out, const char *s)
-{
-	char *t = fw_rw_safe_str(s);
-
-	fw_html_esc(out, t ? t : "?");
-	free(t);
-}
-
-/* Bytes from the air (an SSID): the same, quoted form. */
-static void html_bytes(FILE *out, const uint8_t *s, size_t n)
-{
-	char *t = fw_rw_safe(s, n, true);
-
-	fw_html_esc(out, t ? t : "?");
-	free(t);
-}
 
 static const char css[] =
 	"body{font-family:sans-serif;margin:1.5em;color:#222;max-width:none}"
@@ -316,7 +285,7 @@ static void link_block(FILE *out, const struct fw_view *v, size_t li, bool show_
 	fprintf(out, "<h3 id=\"l%zu\" class=\"mono\">%s ", li + 1, fw_mac_fmt(a, l->bssid));
 	if (l->has_ssid && l->ssid_len <= sizeof(l->ssid)) {
 		fputs("&quot;", out);
-		html_bytes(out, l->ssid, l->ssid_len);
+		fw_html_bytes(out, l->ssid, l->ssid_len);
 		fputs("&quot;", out);
 	} else {
 		fputs("(SSID unknown)", out);
