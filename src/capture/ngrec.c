@@ -87,6 +87,23 @@ static int too_short(uint32_t type, char *why, size_t whylen)
 }
 
 /*
+ * Fewer than want bytes at hand for the next block: 0 asking for want
+ * (more may come), 0 at the end (none), or the file cut short.
+ */
+static int short_of(size_t n, size_t want, bool final, size_t *used, char *why, size_t whylen)
+{
+	if (!final) {
+		*used = want;
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	snprintf(why, whylen, "truncated pcapng dump file; tried to read %zu bytes, only got %zu",
+		 want, n);
+	return FW_ETRUNC;
+}
+
+/*
  * The first SHB's type reads the same in either byte order; the
  * byte-order magic after its length says which one the section uses.
  */
@@ -96,17 +113,8 @@ static int first_order(struct fw_ngrec *r, const uint8_t *p, size_t n, bool fina
 	struct fw_cursor c;
 	uint32_t type, bom;
 
-	if (n < 12) {
-		if (!final) {
-			*used = 12;
-			return 0;
-		}
-		if (n == 0)
-			return 0;
-		snprintf(why, whylen, "truncated pcapng dump file; tried to read 12 bytes, only got %zu",
-			 n);
-		return FW_ETRUNC;
-	}
+	if (n < 12)
+		return short_of(n, 12, final, used, why, whylen);
 	fw_cur_init(&c, p, n);
 	if (!fw_cur_u32be(&c, &type) || !fw_cur_skip(&c, 4) || !fw_cur_u32be(&c, &bom) ||
 	    type != BT_SHB || (bom != BYTE_ORDER_MAGIC && bom != __builtin_bswap32(BYTE_ORDER_MAGIC))) {
@@ -138,17 +146,8 @@ read_block(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final, uint32_t 
 		if (rc != 1)
 			return rc;
 	}
-	if (n < 8) {
-		if (!final) {
-			*used = 8;
-			return 0;
-		}
-		if (n == 0)
-			return 0;
-		snprintf(why, whylen, "truncated pcapng dump file; tried to read 8 bytes, only got %zu",
-			 n);
-		return FW_ETRUNC;
-	}
+	if (n < 8)
+		return short_of(n, 8, final, used, why, whylen);
 	fw_cur_init(&c, p, n);
 	if (!u32(&c, r->big, type) || !u32(&c, r->big, &len))
 		return FW_EINVAL;	/* cannot happen: 8 bytes are there */
