@@ -172,6 +172,14 @@ tun_stop() {
 	helper_pid=
 }
 
+# tun_received NAME FRAMES: the last stats event of $tmp/live.json counts
+# FRAMES frames and no drop, by the kernel or the interface
+tun_received() {
+	jq -s -e --argjson n "$2" 'map(select(.event == "stats")) | last
+		| .frames == $n and .kernel_dropped == 0 and .if_dropped == 0' "$tmp/live.json" >/dev/null &&
+		ok "$1" || nok "$1" "$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+}
+
 # ---- the live screen under tmux (tui*.sh) ----
 
 # tui_setup NAME: skip without tmux; t runs tmux on a server of this test's
