@@ -7,7 +7,9 @@
  * the reading ends, in libpcap's words; abort() otherwise.  Then the same
  * bytes go through the stream reader (capture/stream.c, the one `live -`
  * reads pipes with), which must read to an end without reading out of
- * bounds.
+ * bounds, and which shares the file reader's record decoders: where the
+ * file source reads the bytes itself (not through libpcap), the stream
+ * must give the same packets and end in the same words.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,26 +79,51 @@ static void same(bool map)
 	pcap_close(p);
 }
 
-/* The stream reader over the same bytes: to its end, each packet within bounds. */
+/* The message after "NAME: " (both readers name the scratch file; kept apart all the same). */
+static const char *after_name(const char *err)
+{
+	const char *p = strstr(err, ": ");
+
+	return p ? p + 2 : err;
+}
+
+/*
+ * The stream reader over the same bytes: to its end, each packet within
+ * bounds; where the file source reads them itself, the same packets and end.
+ */
 static void stream(void)
 {
-	char err[1024];
-	struct fw_source *s = NULL;
-	struct fw_pkt pkt;
+	char err[1024], ferr[1024] = "";
+	struct fw_source *s = NULL, *f = NULL;
+	struct fw_pkt pkt, fp;
 	unsigned idle = 0;
-	int rc;
+	int rc = 0, rf;
 
 	if (fw_source_open_stream(&s, scratch.path, err, sizeof(err)) != 0)
 		return;
+	if (fw_file_open(&f, scratch.path, true, ferr, sizeof(ferr)) == 0 &&
+	    strncmp(fw_file_reader(f), "mapped", 6) != 0) {
+		fw_source_close(f);
+		f = NULL;
+	}
 	/* a regular file never makes the reader wait: "not now" twice in a row is a hang */
 	while (idle < 2) {
 		rc = fw_source_next(s, &pkt, err, sizeof(err));
-		if (rc < 0 || (rc == 0 && fw_source_ended(s)))
-			break;
-		if (rc == 0) {
+		if (rc == 0 && !fw_source_ended(s)) {
 			idle++;
 			continue;
 		}
+		if (f) {
+			rf = fw_source_next(f, &fp, ferr, sizeof(ferr));
+			if (rf != rc || (rc == 1 && (fp.frame_no != pkt.frame_no ||
+			    fp.ts_ns != pkt.ts_ns || fp.caplen != pkt.caplen || fp.len != pkt.len ||
+			    fp.linktype != pkt.linktype || fp.iface != pkt.iface ||
+			    memcmp(fp.data, pkt.data, pkt.caplen) != 0)) ||
+			    (rc < 0 && strcmp(after_name(err), after_name(ferr)) != 0))
+				abort();
+		}
+		if (rc <= 0)
+			break;
 		idle = 0;
 		if (pkt.caplen && !pkt.data)
 			abort();
@@ -105,6 +132,8 @@ static void stream(void)
 	}
 	if (idle >= 2)
 		abort();
+	if (f)
+		fw_source_close(f);
 	fw_source_close(s);
 }
 

@@ -110,18 +110,6 @@ static bool direct_linktype(pcap_t *p, int linktype)
 	}
 }
 
-/* The classic pcap magics: byte order and precision; false for any other (pcapng, modified pcap). */
-static bool pcap_magic(uint32_t m, bool *big, bool *nano)
-{
-	switch (m) {
-	case 0xa1b2c3d4: *big = true; *nano = false; return true;
-	case 0xa1b23c4d: *big = true; *nano = true; return true;
-	case 0xd4c3b2a1: *big = false; *nano = false; return true;
-	case 0x4d3cb2a1: *big = false; *nano = true; return true;
-	default: return false;
-	}
-}
-
 /*
  * After libpcap accepted the file header: read the packets of a plain
  * regular file here, through fd (mapped when map and the kernel agree).
@@ -143,7 +131,7 @@ static void direct_setup(struct file_source *s, int fd, bool map)
 	if (!fw_cur_u32be(&c, &m) || !direct_linktype(s->p, s->base.linktype) || snap <= 0 ||
 	    (uint32_t)snap > FW_PCAPREC_MAX_CAPLEN)
 		return;
-	if (pcap_magic(m, &big, &nano)) {
+	if (fw_pcaprec_magic(m, &big, &nano)) {
 		/* before 2.4, libpcap may swap caplen and len of a record: it keeps those files */
 		if (pcap_major_version(s->p) != 2 || pcap_minor_version(s->p) != 4 ||
 		    fw_view_new(&s->view, fd, PCAP_HDR_LEN, map) != 0)

@@ -54,9 +54,12 @@ struct iface {
 };
 
 struct fw_ngrec {
-	struct fw_view *v;	/* borrowed */
+	struct fw_view *v;	/* borrowed; NULL: bytes come to fw_ngrec_decode() */
 	bool big;		/* the section's byte order */
-	int linktype;
+	bool ordered;		/* the first SHB has given the byte order */
+	bool sectioned;		/* the first SHB has been read */
+	bool opened;		/* the first IDB has been read */
+	int linktype;		/* the first interface's; -1 until known (a stream) */
 	uint32_t snapshot, max_caplen;
 	uint32_t n_ifaces, cap_ifaces;	/* of the current section */
 	struct iface *ifaces;
@@ -84,28 +87,68 @@ static int too_short(uint32_t type, char *why, size_t whylen)
 }
 
 /*
- * The next block: 1 with its type and a cursor over its body (between the
- * length and the trailer), the view moved past it; 0 where the file ends
- * between blocks; or an error.
+ * Fewer than want bytes at hand for the next block: 0 asking for want
+ * (more may come), 0 at the end (none), or the file cut short.
  */
-static int read_block(struct fw_ngrec *r, uint32_t *type, struct fw_cursor *body, char *why,
-		      size_t whylen)
+static int short_of(size_t n, size_t want, bool final, size_t *used, char *why, size_t whylen)
 {
-	const uint8_t *p;
+	if (!final) {
+		*used = want;
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	snprintf(why, whylen, "truncated pcapng dump file; tried to read %zu bytes, only got %zu",
+		 want, n);
+	return FW_ETRUNC;
+}
+
+/*
+ * The first SHB's type reads the same in either byte order; the
+ * byte-order magic after its length says which one the section uses.
+ */
+static int first_order(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final, size_t *used,
+		       char *why, size_t whylen)
+{
+	struct fw_cursor c;
+	uint32_t type, bom;
+
+	if (n < 12)
+		return short_of(n, 12, final, used, why, whylen);
+	fw_cur_init(&c, p, n);
+	if (!fw_cur_u32be(&c, &type) || !fw_cur_skip(&c, 4) || !fw_cur_u32be(&c, &bom) ||
+	    type != BT_SHB || (bom != BYTE_ORDER_MAGIC && bom != __builtin_bswap32(BYTE_ORDER_MAGIC))) {
+		snprintf(why, whylen, "unknown file format");
+		return FW_EUNSUPP;
+	}
+	r->big = bom == BYTE_ORDER_MAGIC;
+	r->ordered = true;
+	return 1;
+}
+
+/*
+ * The block at the start of the n bytes at p (final: no byte follows
+ * them): 1 with its type, a cursor over its body (between the length and
+ * the trailer) and *used its length; 0 with *used the bytes it needs (more
+ * than n), or 0 at the end (final, n 0); or an error.
+ */
+static inline __attribute__((always_inline)) int
+read_block(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final, uint32_t *type,
+	   struct fw_cursor *body, size_t *used, char *why, size_t whylen)
+{
 	struct fw_cursor c;
 	uint32_t len, trailer;
-	size_t have;
+	int rc;
 
-	if (fw_view_need(r->v, 8, &p, &have) != 0)
-		goto io_error;
-	if (have == 0)
-		return 0;
-	if (have < 8) {
-		snprintf(why, whylen, "truncated pcapng dump file; tried to read 8 bytes, only got %zu",
-			 have);
-		return FW_ETRUNC;
+	*used = 0;
+	if (!r->ordered) {
+		rc = first_order(r, p, n, final, used, why, whylen);
+		if (rc != 1)
+			return rc;
 	}
-	fw_cur_init(&c, p, have);
+	if (n < 8)
+		return short_of(n, 8, final, used, why, whylen);
+	fw_cur_init(&c, p, n);
 	if (!u32(&c, r->big, type) || !u32(&c, r->big, &len))
 		return FW_EINVAL;	/* cannot happen: 8 bytes are there */
 	if (len < 12) {
@@ -121,24 +164,21 @@ static int read_block(struct fw_ngrec *r, uint32_t *type, struct fw_cursor *body
 		snprintf(why, whylen, "pcapng block size %u > maximum %u", len, BLOCK_MAX);
 		return FW_EIO;
 	}
-	if (have < len && fw_view_need(r->v, len, &p, &have) != 0)
-		goto io_error;
-	fw_cur_init(&c, p, have);
-	if (!fw_cur_skip(&c, 8) || !fw_cur_sub(&c, body, len - 12) || !u32(&c, r->big, &trailer)) {
+	if (!fw_cur_sub(&c, body, len - 12) || !u32(&c, r->big, &trailer)) {
+		if (!final) {
+			*used = len;
+			return 0;
+		}
 		snprintf(why, whylen, "truncated pcapng dump file; tried to read %u bytes, only got %zu",
-			 len - 8, have - 8);	/* have < len here: what the file still holds */
+			 len - 8, n - 8);	/* n < len here: what the file still holds */
 		return FW_ETRUNC;
 	}
 	if (trailer != len) {
 		snprintf(why, whylen, "block total length in header and trailer don't match");
 		return FW_EIO;
 	}
-	fw_view_skip(r->v, len);
+	*used = len;
 	return 1;
-
-io_error:
-	snprintf(why, whylen, "error reading dump file: %s", strerror(fw_view_errno(r->v)));
-	return FW_EIO;
 }
 
 /* The if_tsresol and if_tsoffset options of an IDB, the body after its fixed part. */
@@ -342,7 +382,64 @@ static int64_t stamp(const struct iface *f, uint64_t t)
 	return fw_ts_join((int64_t)sec, (int32_t)(uint32_t)frac);
 }
 
-int fw_ngrec_next(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
+/*
+ * A block before the first IDB, as libpcap reads them on opening the
+ * file: the first SHB's version checked, other blocks skipped, a packet
+ * refused; the first IDB gives the link type and snapshot length (or must
+ * be the one libpcap read).  2, or an error.
+ */
+static int opening(struct fw_ngrec *r, uint32_t type, struct fw_cursor *body, char *why,
+		   size_t whylen)
+{
+	uint16_t lt, reserved, major, minor;
+	uint32_t snaplen, bom;
+
+	switch (type) {
+	case BT_SHB:
+		if (r->sectioned)
+			return 2;	/* libpcap skips a later one before the first IDB */
+		r->sectioned = true;
+		if (!u32(body, r->big, &bom) || !u16(body, r->big, &major) ||
+		    !u16(body, r->big, &minor) || !fw_cur_skip(body, 8))
+			return too_short(type, why, whylen);
+		if (major != 1 || (minor != 0 && minor != 2)) {
+			snprintf(why, whylen, "unsupported pcapng savefile version %u.%u", major, minor);
+			return FW_EUNSUPP;
+		}
+		return 2;
+	case BT_EPB:
+	case BT_SPB:
+	case BT_PB:
+		snprintf(why, whylen, "the capture file has a packet block before any Interface "
+			 "Description Blocks");
+		return FW_EIO;
+	case BT_IDB:
+		break;
+	default:
+		return 2;
+	}
+	if (!u16(body, r->big, &lt) || !u16(body, r->big, &reserved) || !u32(body, r->big, &snaplen))
+		return too_short(type, why, whylen);
+	if (r->linktype < 0) {
+		r->linktype = lt;
+		r->snapshot = adjust_snapshot(r, snaplen);
+	} else if (lt != r->linktype || adjust_snapshot(r, snaplen) != r->snapshot) {
+		snprintf(why, whylen, "the first interface is not the one libpcap read");
+		return FW_EUNSUPP;
+	}
+	if (add_iface(r, body, why, whylen) != 0)
+		return FW_EIO;
+	r->opened = true;
+	return 2;
+}
+
+/*
+ * The block at the start of the n bytes at p: as fw_ngrec_decode(),
+ * inlined into the file reader's loop (the hot path of a mapped file).
+ */
+static inline __attribute__((always_inline)) int
+decode(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final, struct fw_pkt *pkt,
+       size_t *used, char *why, size_t whylen)
 {
 	struct fw_cursor body;
 	const uint8_t *data;
@@ -350,46 +447,40 @@ int fw_ngrec_next(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whyl
 	uint16_t id16, drops;
 	int rc;
 
-	for (;;) {
-		rc = read_block(r, &type, &body, why, whylen);
-		if (rc != 1)
-			return rc;
-		switch (type) {
-		case BT_EPB:
-			if (!u32(&body, r->big, &iface) || !u32(&body, r->big, &hi) ||
-			    !u32(&body, r->big, &lo) || !u32(&body, r->big, &caplen) ||
-			    !u32(&body, r->big, &len))
-				return too_short(type, why, whylen);
-			goto found;
-		case BT_SPB:
-			if (!u32(&body, r->big, &len))
-				return too_short(type, why, whylen);
-			iface = 0;
-			caplen = len > r->snapshot ? r->snapshot : len;
-			goto found;
-		case BT_PB:
-			if (!u16(&body, r->big, &id16) || !u16(&body, r->big, &drops) ||
-			    !u32(&body, r->big, &hi) || !u32(&body, r->big, &lo) ||
-			    !u32(&body, r->big, &caplen) || !u32(&body, r->big, &len))
-				return too_short(type, why, whylen);
-			iface = id16;
-			goto found;
-		case BT_IDB:
-			rc = next_iface(r, &body, why, whylen);
-			if (rc != 0)
-				return rc;
-			break;
-		case BT_SHB:
-			rc = next_section(r, &body, why, whylen);
-			if (rc != 0)
-				return rc;
-			break;
-		default:
-			break;	/* not a packet: libpcap skips it too */
-		}
+	rc = read_block(r, p, n, final, &type, &body, used, why, whylen);
+	if (rc != 1)
+		return rc;
+	if (!r->opened)
+		return opening(r, type, &body, why, whylen);
+	switch (type) {
+	case BT_EPB:
+		if (!u32(&body, r->big, &iface) || !u32(&body, r->big, &hi) ||
+		    !u32(&body, r->big, &lo) || !u32(&body, r->big, &caplen) ||
+		    !u32(&body, r->big, &len))
+			return too_short(type, why, whylen);
+		break;
+	case BT_SPB:
+		if (!u32(&body, r->big, &len))
+			return too_short(type, why, whylen);
+		iface = 0;
+		caplen = len > r->snapshot ? r->snapshot : len;
+		break;
+	case BT_PB:
+		if (!u16(&body, r->big, &id16) || !u16(&body, r->big, &drops) ||
+		    !u32(&body, r->big, &hi) || !u32(&body, r->big, &lo) ||
+		    !u32(&body, r->big, &caplen) || !u32(&body, r->big, &len))
+			return too_short(type, why, whylen);
+		iface = id16;
+		break;
+	case BT_IDB:
+		rc = next_iface(r, &body, why, whylen);
+		return rc != 0 ? rc : 2;
+	case BT_SHB:
+		rc = next_section(r, &body, why, whylen);
+		return rc != 0 ? rc : 2;
+	default:
+		return 2;	/* not a packet: libpcap skips it too */
 	}
-
-found:
 	if (iface >= r->n_ifaces) {
 		snprintf(why, whylen, "a packet arrived on interface %u, but there's no Interface "
 			 "Description Block for that interface", iface);
@@ -411,52 +502,98 @@ found:
 	return 1;
 }
 
+int fw_ngrec_decode(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final,
+		    struct fw_pkt *pkt, size_t *used, char *why, size_t whylen)
+{
+	return decode(r, p, n, final, pkt, used, why, whylen);
+}
+
+/* The next block of the view: as fw_ngrec_decode(), the view moved past it. */
+static inline __attribute__((always_inline)) int
+view_block(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
+{
+	const uint8_t *p;
+	size_t want = r->ordered ? 8 : 12, have, used;
+	int rc;
+
+	if (fw_view_need(r->v, want, &p, &have) != 0)
+		goto io_error;
+	rc = decode(r, p, have, have < want, pkt, &used, why, whylen);
+	if (rc == 0 && used != 0) {
+		/* the block runs past what the view had at hand: all of it, or the file's end */
+		want = used;
+		if (fw_view_need(r->v, want, &p, &have) != 0)
+			goto io_error;
+		rc = decode(r, p, have, have < want, pkt, &used, why, whylen);
+	}
+	if (rc > 0)
+		fw_view_skip(r->v, used);
+	return rc;
+
+io_error:
+	snprintf(why, whylen, "error reading dump file: %s", strerror(fw_view_errno(r->v)));
+	return FW_EIO;
+}
+
+int fw_ngrec_next(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
+{
+	int rc;
+
+	do
+		rc = view_block(r, pkt, why, whylen);
+	while (rc == 2);
+	return rc;
+}
+
+static struct fw_ngrec *alloc(struct fw_view *v, int linktype, uint32_t snapshot,
+			      uint32_t max_caplen)
+{
+	struct fw_ngrec *r = calloc(1, sizeof(*r));
+
+	if (r)
+		*r = (struct fw_ngrec){ .v = v, .linktype = linktype, .snapshot = snapshot,
+					.max_caplen = max_caplen };
+	return r;
+}
+
 int fw_ngrec_new(struct fw_ngrec **out, struct fw_view *v, int linktype, uint32_t snapshot,
 		 uint32_t max_caplen)
 {
 	struct fw_ngrec *r;
-	struct fw_cursor c, body;
-	const uint8_t *p;
-	uint32_t type, bom;
-	uint16_t lt, reserved;
-	uint32_t snaplen;
+	struct fw_pkt pkt;
 	char why[256];
-	size_t have;
 	int rc;
 
 	*out = NULL;
-	if (fw_view_need(v, 12, &p, &have) != 0 || have < 12)
-		return FW_EIO;
-	/* the SHB's type reads the same either way round; its magic says the order */
-	fw_cur_init(&c, p, have);
-	if (!fw_cur_u32be(&c, &type) || type != BT_SHB || !fw_cur_skip(&c, 4) ||
-	    !fw_cur_u32be(&c, &bom))
-		return FW_EUNSUPP;
-	if (bom != BYTE_ORDER_MAGIC && bom != __builtin_bswap32(BYTE_ORDER_MAGIC))
-		return FW_EUNSUPP;
-	r = calloc(1, sizeof(*r));
+	r = alloc(v, linktype, snapshot, max_caplen);
 	if (!r)
 		return FW_ENOMEM;
-	*r = (struct fw_ngrec){ .v = v, .big = bom == BYTE_ORDER_MAGIC, .linktype = linktype,
-				.snapshot = snapshot, .max_caplen = max_caplen };
-	/* as libpcap did on opening: every block up to the first IDB is skipped */
-	for (;;) {
-		rc = read_block(r, &type, &body, why, sizeof(why));
-		if (rc != 1 || type == BT_EPB || type == BT_SPB || type == BT_PB)
-			goto fail;
-		if (type != BT_IDB)
-			continue;
-		if (!u16(&body, r->big, &lt) || !u16(&body, r->big, &reserved) ||
-		    !u32(&body, r->big, &snaplen) || lt != linktype ||
-		    adjust_snapshot(r, snaplen) != snapshot ||
-		    add_iface(r, &body, why, sizeof(why)) != 0)
-			goto fail;
-		*out = r;
-		return 0;
+	/* as libpcap did on opening: every block up to the first IDB */
+	do
+		rc = view_block(r, &pkt, why, sizeof(why));
+	while (rc == 2 && !r->opened);
+	if (rc != 2) {
+		fw_ngrec_free(r);
+		return rc < 0 ? rc : FW_EUNSUPP;
 	}
-fail:
-	fw_ngrec_free(r);
-	return rc < 0 ? rc : FW_EUNSUPP;
+	*out = r;
+	return 0;
+}
+
+int fw_ngrec_open(struct fw_ngrec **out, uint32_t max_caplen)
+{
+	*out = alloc(NULL, -1, 0, max_caplen);
+	return *out ? 0 : FW_ENOMEM;
+}
+
+int fw_ngrec_linktype(const struct fw_ngrec *r)
+{
+	return r->linktype;
+}
+
+uint32_t fw_ngrec_snapshot(const struct fw_ngrec *r)
+{
+	return r->snapshot;
 }
 
 void fw_ngrec_free(struct fw_ngrec *r)

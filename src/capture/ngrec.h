@@ -1,15 +1,20 @@
 /*
- * ngrec.h - the packets of a pcapng file, handed out in place from a view
- * of the file (view.h), as libpcap 1.10 reads them, with the interface
- * each came from.
+ * ngrec.h - the packets of a pcapng file as libpcap 1.10 reads them, with
+ * the interface each came from: one decoder of the format, over bytes at
+ * hand, used by the file reader (handed out in place from a view of the
+ * file, view.h) and by the stream reader (from what a pipe has brought so
+ * far, stream.c).
  *
- * libpcap has opened the file and judged its first Section Header Block
- * and first Interface Description Block; this reader walks the same blocks
- * again from the start of the file (a walk that fails leaves the file to
- * libpcap), then reads on from there: Enhanced, Simple and the obsolete
- * Packet Blocks handed out in place with their interface's ID and
- * timestamps scaled as that interface says (if_tsresol, if_tsoffset);
- * further sections and interfaces followed; every other block skipped.
+ * A file read through libpcap has been opened and judged by it (its first
+ * Section Header Block and first Interface Description Block); this reader
+ * walks the same blocks again from the start of the file (a walk that
+ * fails leaves the file to libpcap).  A stream has no libpcap: the blocks
+ * up to the first IDB are read as libpcap reads them on opening a file,
+ * and that IDB gives the link type and snapshot length.  Then both read
+ * on: Enhanced, Simple and the obsolete Packet Blocks handed out in place
+ * with their interface's ID and timestamps scaled as that interface says
+ * (if_tsresol, if_tsoffset); further sections and interfaces followed;
+ * every other block skipped.
  *
  * libpcap's rules are kept, and its words for what breaks them: a block
  * shorter than 12 bytes, not a multiple of 4, longer than 16 MiB, cut
@@ -22,6 +27,7 @@
 #ifndef FW_CAPTURE_NGREC_H
 #define FW_CAPTURE_NGREC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,6 +53,28 @@ int fw_ngrec_new(struct fw_ngrec **out, struct fw_view *v, int linktype, uint32_
  * points into the view.
  */
 int fw_ngrec_next(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen);
+/*
+ * A reader of pcapng bytes handed to fw_ngrec_decode() from the start of
+ * the file, its link type and snapshot length those of its first
+ * interface (the snapshot length adjusted as libpcap does, with
+ * max_caplen).  0 or FW_ENOMEM.
+ */
+int fw_ngrec_open(struct fw_ngrec **out, uint32_t max_caplen);
+/*
+ * The block at the start of the n bytes at p, final when no byte follows
+ * them: 1 a packet into pkt (all but frame_no; data points into p), 2 a
+ * block without one; either with *used the block's length.  0 with *used
+ * the bytes the block needs (more than n), or with *used 0 at the end
+ * (final, n 0).  Or FW_ETRUNC / FW_EIO / FW_EUNSUPP / FW_ENOMEM with
+ * libpcap's words in why (its words on opening a file, before the first
+ * IDB).
+ */
+int fw_ngrec_decode(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final,
+		    struct fw_pkt *pkt, size_t *used, char *why, size_t whylen);
+/* The link type of the first interface, -1 before it was read. */
+int fw_ngrec_linktype(const struct fw_ngrec *r);
+/* The snapshot length of the first interface, as libpcap adjusts it. */
+uint32_t fw_ngrec_snapshot(const struct fw_ngrec *r);
 void fw_ngrec_free(struct fw_ngrec *r);
 
 #endif

@@ -1,7 +1,10 @@
 /*
- * pcaprec.c - classic pcap records in place (pcaprec.h).
+ * pcaprec.c - classic pcap records (pcaprec.h).
  *
- * Layout (pcap-savefile(5)): after the 24-byte file header, each record is
+ * Layout (pcap-savefile(5)): a 24-byte file header
+ *   magic (4) | major, minor version (2 + 2) | time zone, accuracy (4 + 4) |
+ *   snapshot length (4) | link type, FCS bits above bit 25 (4)
+ * then each record
  *   seconds (4) | fraction, us or ns (4) | captured length (4) |
  *   original length (4) | captured bytes
  * in the file's byte order.  libpcap 1.10 reads both time fields as
@@ -28,24 +31,68 @@ static inline uint32_t get32(const uint8_t *b, bool be)
 	return be ? __builtin_bswap32(v) : v;
 }
 
-int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t whylen)
+bool fw_pcaprec_magic(uint32_t m, bool *big, bool *nano)
+{
+	switch (m) {
+	case 0xa1b2c3d4: *big = true; *nano = false; return true;
+	case 0xa1b23c4d: *big = true; *nano = true; return true;
+	case 0xd4c3b2a1: *big = false; *nano = false; return true;
+	case 0x4d3cb2a1: *big = false; *nano = true; return true;
+	default: return false;
+	}
+}
+
+int fw_pcaprec_header(struct fw_pcaprec *r, const uint8_t *p, size_t n, char *why, size_t whylen)
+{
+	const uint8_t *h;
+	struct fw_cursor c;
+	uint32_t magic, snaplen;
+	uint16_t major, minor;
+	bool big, nano;
+
+	fw_cur_init(&c, p, n);
+	if (!fw_cur_ptr(&c, &h, FW_PCAPREC_HDR_LEN))
+		return 0;
+	fw_cur_init(&c, h, FW_PCAPREC_HDR_LEN);
+	if (!fw_cur_u32be(&c, &magic) || !fw_pcaprec_magic(magic, &big, &nano))
+		return FW_EUNSUPP;
+	major = (uint16_t)(big ? h[4] << 8 | h[5] : h[5] << 8 | h[4]);
+	minor = (uint16_t)(big ? h[6] << 8 | h[7] : h[7] << 8 | h[6]);
+	if (major != 2) {
+		snprintf(why, whylen, "pcap version %u.%u is not supported", major, minor);
+		return FW_EUNSUPP;
+	}
+	snaplen = get32(h + 16, big);
+	r->big_endian = big;
+	r->nano = nano;
+	r->snaplen = snaplen == 0 || snaplen > FW_PCAPREC_MAX_CAPLEN ? FW_PCAPREC_MAX_CAPLEN : snaplen;
+	r->linktype = (int)(get32(h + 20, big) & 0x03FFFFFFu);
+	return 1;
+}
+
+/* fw_pcaprec_decode(), inlined into the file reader's loop: the hot path of a mapped file */
+static inline __attribute__((always_inline)) int
+decode(const struct fw_pcaprec *r, const uint8_t *p, size_t n, bool final, struct fw_pkt *pkt,
+       size_t *used, char *why, size_t whylen)
 {
 	uint32_t sec, frac, caplen, len, keep;
 	int64_t s_sec, s_frac;
-	const uint8_t *p, *h, *data;
+	const uint8_t *h, *data;
 	struct fw_cursor c;
-	size_t have;
 
-	if (fw_view_need(r->v, REC_HDR_LEN, &p, &have) != 0)
-		goto io_error;
-	if (have == 0)
-		return 0;
-	if (have < REC_HDR_LEN) {
+	*used = 0;
+	if (n < REC_HDR_LEN) {
+		if (!final) {
+			*used = REC_HDR_LEN;
+			return 0;
+		}
+		if (n == 0)
+			return 0;
 		snprintf(why, whylen, "truncated dump file; tried to read %u header bytes, only got %zu",
-			 REC_HDR_LEN, have);
+			 REC_HDR_LEN, n);
 		return FW_ETRUNC;
 	}
-	fw_cur_init(&c, p, have);
+	fw_cur_init(&c, p, n);
 	if (!fw_cur_ptr(&c, &h, REC_HDR_LEN))
 		return FW_EINVAL;	/* cannot happen: 16 bytes are there */
 	sec = get32(h, r->big_endian);
@@ -58,21 +105,20 @@ int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t 
 			 caplen, r->snaplen);
 		return FW_EIO;
 	}
-	/* the view usually has the whole record at hand already */
-	if (have < REC_HDR_LEN + (size_t)caplen &&
-	    fw_view_need(r->v, REC_HDR_LEN + (size_t)caplen, &p, &have) != 0)
-		goto io_error;
 	keep = caplen > r->snaplen ? r->snaplen : caplen;
-	fw_cur_init(&c, p, have);
-	if (!fw_cur_skip(&c, REC_HDR_LEN) || !fw_cur_ptr(&c, &data, caplen)) {
+	if (!fw_cur_ptr(&c, &data, caplen)) {
+		if (!final) {
+			*used = REC_HDR_LEN + (size_t)caplen;
+			return 0;
+		}
 		/*
 		 * libpcap reads the first snapshot-length bytes, then discards
 		 * the rest: a cut in the first part names the snapshot length, a
 		 * cut in the rest the whole captured length
 		 */
-		have -= REC_HDR_LEN;
+		n -= REC_HDR_LEN;
 		snprintf(why, whylen, "truncated dump file; tried to read %u captured bytes, only got %zu",
-			 have < keep ? keep : caplen, have);
+			 n < keep ? keep : caplen, n);
 		return FW_ETRUNC;
 	}
 	if (r->big_endian == HOST_BIG_ENDIAN) {
@@ -88,8 +134,34 @@ int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t 
 	pkt->data = data;
 	pkt->linktype = r->linktype;
 	pkt->iface = 0;
-	fw_view_skip(r->v, REC_HDR_LEN + (size_t)caplen);
+	*used = REC_HDR_LEN + (size_t)caplen;
 	return 1;
+}
+
+int fw_pcaprec_decode(const struct fw_pcaprec *r, const uint8_t *p, size_t n, bool final,
+		      struct fw_pkt *pkt, size_t *used, char *why, size_t whylen)
+{
+	return decode(r, p, n, final, pkt, used, why, whylen);
+}
+
+int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t whylen)
+{
+	const uint8_t *p;
+	size_t have, used;
+	int rc;
+
+	if (fw_view_need(r->v, REC_HDR_LEN, &p, &have) != 0)
+		goto io_error;
+	rc = decode(r, p, have, have < REC_HDR_LEN, pkt, &used, why, whylen);
+	if (rc == 0 && used != 0) {
+		/* the record runs past what the view had at hand: all of it, or the file's end */
+		if (fw_view_need(r->v, used, &p, &have) != 0)
+			goto io_error;
+		rc = decode(r, p, have, have < used, pkt, &used, why, whylen);
+	}
+	if (rc == 1)
+		fw_view_skip(r->v, used);
+	return rc;
 
 io_error:
 	snprintf(why, whylen, "error reading dump file: %s", strerror(fw_view_errno(r->v)));

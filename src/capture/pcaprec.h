@@ -1,12 +1,16 @@
 /*
- * pcaprec.h - the records of a classic pcap file, handed out in place from
- * a view of the file (view.h), as libpcap 1.10 reads them.
+ * pcaprec.h - the records of a classic pcap file, as libpcap 1.10 reads
+ * them: one decoder of the format, over bytes at hand, used by the file
+ * reader (handed out in place from a view of the file, view.h) and by the
+ * stream reader (from what a pipe has brought so far, stream.c).
  *
- * libpcap has opened the file and judged its header; the caller tells this
- * reader what libpcap made of it (byte order, precision, snapshot length,
- * link type) and keeps the cases it cannot match (versions before 2.4,
- * link types whose records libpcap rewrites or whose maximum capture
- * length is not FW_PCAPREC_MAX_CAPLEN) with libpcap.
+ * A file read through libpcap has been opened and judged by it; the caller
+ * tells this reader what libpcap made of the header (byte order,
+ * precision, snapshot length, link type) and keeps the cases it cannot
+ * match (versions before 2.4, link types whose records libpcap rewrites or
+ * whose maximum capture length is not FW_PCAPREC_MAX_CAPLEN) with libpcap.
+ * A stream has no libpcap: fw_pcaprec_header() reads its header as libpcap
+ * would.
  *
  * A record is a 16-byte header (seconds and fraction, both signed 32-bit
  * as libpcap reads them; captured length; original length) and the
@@ -25,21 +29,40 @@
 #include "capture/source.h"
 
 #define FW_PCAPREC_MAX_CAPLEN 262144u	/* libpcap's maximum capture length of most link types */
+#define FW_PCAPREC_HDR_LEN 24u		/* the file header */
 
 struct fw_view;
 
 struct fw_pcaprec {
-	struct fw_view *v;	/* borrowed, at the first record */
+	struct fw_view *v;	/* borrowed, at the first record (NULL: bytes come to decode) */
 	bool big_endian;	/* the file's byte order */
 	bool nano;		/* fractions are ns (magic a1b23c4d), else us */
 	uint32_t snaplen;	/* libpcap's snapshot length for the file */
 	int linktype;
 };
 
+/* The byte order and precision of a classic pcap magic (read big-endian); false for any other. */
+bool fw_pcaprec_magic(uint32_t magic, bool *big_endian, bool *nano);
 /*
- * The next record into pkt (all but frame_no; iface 0): 1, 0 at the end,
- * or FW_ETRUNC / FW_EIO with libpcap's words in why.  pkt->data points into
- * the view.
+ * The file header from the n bytes at p, as libpcap judges it (version
+ * 2.x; a snapshot length of 0 or beyond the maximum is the maximum; the
+ * link type without the FCS bits): 1 with r filled (v untouched), 0 when
+ * fewer than FW_PCAPREC_HDR_LEN bytes are there, FW_EUNSUPP for another
+ * magic (why empty) or version (why says so).
+ */
+int fw_pcaprec_header(struct fw_pcaprec *r, const uint8_t *p, size_t n, char *why, size_t whylen);
+/*
+ * The record at the start of the n bytes at p into pkt (all but
+ * frame_no; iface 0), final when no byte follows them: 1 with *used the
+ * record's length; 0 with *used the bytes the record needs (more than n),
+ * or with *used 0 at the end (final, n 0); or FW_ETRUNC / FW_EIO with
+ * libpcap's words in why.  pkt->data points into p.
+ */
+int fw_pcaprec_decode(const struct fw_pcaprec *r, const uint8_t *p, size_t n, bool final,
+		      struct fw_pkt *pkt, size_t *used, char *why, size_t whylen);
+/*
+ * The next record of the view into pkt, as fw_pcaprec_decode(): 1, 0 at
+ * the end, or FW_ETRUNC / FW_EIO with libpcap's words in why.
  */
 int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t whylen);
 

@@ -6,17 +6,17 @@
  * through it yields nothing until its buffers fill or the writer closes
  * (`tcpdump -U -w - | fourway live -` would show nothing).  Here the bytes
  * are read only when poll() says they are waiting, kept in one growable
- * buffer, and every record or block is parsed in place, through the
- * bounded cursor, once all of it has arrived.  fw_source_next() returns 0
- * when the next record is not complete yet: the caller polls the
- * descriptor again; fw_source_ended() tells that 0 from the end.
+ * buffer, and every record or block is decoded in place once all of it
+ * has arrived, by the decoders the file reader uses (pcaprec.h for classic
+ * pcap, ngrec.h for pcapng): the same records, the same words for a bad
+ * one, as reading the same bytes from a file.  This file only buffers.
+ * fw_source_next() returns 0 when the next record is not complete yet:
+ * the caller polls the descriptor again; fw_source_ended() tells that 0
+ * from the end.
  *
- * Formats: classic pcap (magic a1b2c3d4 us or a1b23c4d ns, either byte
- * order; records of 16-byte headers) and pcapng (draft-ietf-opsawg-pcapng:
- * Section Header 0x0A0D0D0A, Interface Description 1 with if_tsresol (9)
- * and if_tsoffset (14), Enhanced Packet 6, Simple Packet 3, the obsolete
- * Packet Block 2; other blocks are skipped).  A stream that starts with
- * the gzip magic 1f 8b (RFC 1952) is inflated as it comes.
+ * The format comes from the first four bytes: the pcapng Section Header
+ * Block's type 0x0A0D0D0A, else a classic pcap header.  A stream that
+ * starts with the gzip magic 1f 8b (RFC 1952) is inflated as it comes.
  *
  * Bounds: a record carries at most 262144 bytes (libpcap's maximum), a
  * pcapng block at most 16 MiB (libpcap's too); the buffer holds one
@@ -35,27 +35,18 @@
 #include <zlib.h>
 
 #include "capture/internal.h"
+#include "capture/ngrec.h"
+#include "capture/pcaprec.h"
 #include "capture/source.h"
 #include "util/cursor.h"
 #include "util/err.h"
 
 #define READ_CHUNK (64u << 10)
-#define MAX_CAPLEN 262144u
-#define MAX_BLOCK (16u << 20)
-#define MAX_IFACES 256
-#define PCAP_HDR_LEN 24
-#define REC_HDR_LEN 16
+#define MAX_BLOCK (16u << 20)	/* ngrec.c's largest block */
 #define SHB 0x0A0D0D0Au
-#define BOM 0x1A2B3C4Du
+#define WHY_MAX 256
 
 enum fmt { FMT_UNKNOWN, FMT_PCAP, FMT_PCAPNG };
-
-struct iface {
-	int linktype;
-	uint32_t snaplen;
-	uint8_t tsresol;	/* as the option gives it: bit 7 set, 2^-n; else 10^-n */
-	int64_t tsoffset;	/* seconds */
-};
 
 struct stream_source {
 	struct fw_source base;	/* first: the face of every source (internal.h) */
@@ -71,11 +62,8 @@ struct stream_source {
 	z_stream z;
 
 	enum fmt fmt;
-	bool big;		/* byte order of the file (pcap) or section (pcapng) */
-	bool nano;		/* pcap: fractions are ns */
-	uint32_t snaplen;	/* pcap */
-	struct iface *ifs;	/* pcapng: the section's interfaces */
-	size_t n_if;
+	struct fw_pcaprec pcap;	/* FMT_PCAP: the header's byte order, precision, snapshot length */
+	struct fw_ngrec *ng;	/* FMT_PCAPNG: the sections and their interfaces */
 	bool failed;
 };
 
@@ -199,301 +187,61 @@ static int pull(struct stream_source *s, bool block, char *err, size_t errlen)
 	return 1;
 }
 
-static bool rd32(struct fw_cursor *c, bool big, uint32_t *v)
-{
-	return big ? fw_cur_u32be(c, v) : fw_cur_u32le(c, v);
-}
-
-static bool rd16(struct fw_cursor *c, bool big, uint16_t *v)
-{
-	return big ? fw_cur_u16be(c, v) : fw_cur_u16le(c, v);
-}
-
-/* The file header of a classic pcap stream: 1 parsed, 0 incomplete, <0 bad. */
-static int pcap_header(struct stream_source *s, struct fw_cursor *c, char *err, size_t errlen)
-{
-	uint32_t magic, skip, snaplen, network;
-	uint16_t major, minor;
-
-	if (fw_cur_left(c) < PCAP_HDR_LEN)
-		return 0;
-	if (!fw_cur_u32be(c, &magic))
-		return FW_ETRUNC;
-	switch (magic) {
-	case 0xa1b2c3d4: s->big = true; break;
-	case 0xa1b23c4d: s->big = true; s->nano = true; break;
-	case 0xd4c3b2a1: break;
-	case 0x4d3cb2a1: s->nano = true; break;
-	default: return FW_EUNSUPP;
-	}
-	if (!rd16(c, s->big, &major) || !rd16(c, s->big, &minor) || !rd32(c, s->big, &skip) ||
-	    !rd32(c, s->big, &skip) || !rd32(c, s->big, &snaplen) || !rd32(c, s->big, &network))
-		return FW_ETRUNC;
-	if (major != 2) {
-		fw_err_say(err, errlen, "%s: pcap version %u.%u is not supported", s->name, major, minor);
-		return FW_EUNSUPP;
-	}
-	s->snaplen = snaplen == 0 || snaplen > MAX_CAPLEN ? MAX_CAPLEN : snaplen;
-	/* the upper bits may carry the FCS length (pcap's LINKTYPE field) */
-	s->base.linktype = (int)(network & 0x03FFFFFFu);
-	s->fmt = FMT_PCAP;
-	s->start += PCAP_HDR_LEN;
-	return 1;
-}
-
-/* A pcap record: 1 with *pkt, 0 incomplete, <0 bad. */
-static int pcap_record(struct stream_source *s, struct fw_cursor *c, struct fw_pkt *pkt,
-		       char *err, size_t errlen)
-{
-	uint32_t sec, frac, caplen, len;
-	const uint8_t *data;
-
-	if (fw_cur_left(c) < REC_HDR_LEN)
-		return 0;
-	if (!rd32(c, s->big, &sec) || !rd32(c, s->big, &frac) || !rd32(c, s->big, &caplen) ||
-	    !rd32(c, s->big, &len))
-		return FW_ETRUNC;
-	if (caplen > MAX_CAPLEN) {
-		fw_err_say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
-		    "the maximum of %u", s->name, (unsigned long long)s->base.frame_no + 1, caplen,
-		    MAX_CAPLEN);
-		return FW_EMALFORMED;
-	}
-	if (!fw_cur_ptr(c, &data, caplen))
-		return 0;
-	pkt->frame_no = ++s->base.frame_no;
-	pkt->ts_ns = (int64_t)sec * 1000000000 + (int64_t)frac * (s->nano ? 1 : 1000);
-	pkt->caplen = caplen > s->snaplen ? s->snaplen : caplen;
-	pkt->len = len;
-	pkt->data = data;
-	pkt->linktype = s->base.linktype;
-	pkt->iface = 0;
-	s->start += REC_HDR_LEN + caplen;
-	return 1;
-}
-
-/* Units since the epoch at the interface's resolution -> ns, saturated. */
-static int64_t ng_ns(const struct iface *f, uint64_t units)
-{
-	unsigned __int128 ns;
-	unsigned v = f->tsresol & 0x7f;
-	int64_t out;
-
-	if (f->tsresol & 0x80) {
-		ns = v < 64 ? ((unsigned __int128)units * 1000000000u) >> v : 0;
-	} else {
-		ns = units;
-		if (v <= 9)
-			for (unsigned i = v; i < 9; i++)
-				ns *= 10;
-		else
-			for (unsigned i = 9; i < v && ns; i++)
-				ns /= 10;
-	}
-	if (ns > (unsigned __int128)INT64_MAX)
-		return INT64_MAX;
-	out = (int64_t)ns;
-	if (__builtin_add_overflow(out, f->tsoffset * 1000000000, &out))
-		return INT64_MAX;
-	return out;
-}
-
-/* The options of an IDB: if_tsresol and if_tsoffset. */
-static void idb_options(struct stream_source *s, struct fw_cursor *c, struct iface *f)
-{
-	uint16_t code, len;
-
-	while (rd16(c, s->big, &code) && rd16(c, s->big, &len) && code != 0) {
-		struct fw_cursor o;
-		uint8_t b;
-		uint64_t off;
-
-		if (!fw_cur_sub(c, &o, len))
-			return;
-		if (code == 9 && len >= 1 && fw_cur_u8(&o, &b))
-			f->tsresol = b;
-		if (code == 14 && len >= 8 && (s->big ? fw_cur_u64be(&o, &off) : fw_cur_u64le(&o, &off)))
-			f->tsoffset = (int64_t)off;
-		if (!fw_cur_align(c, 4))
-			return;
-	}
-}
-
-static int ng_packet(struct stream_source *s, struct fw_pkt *pkt, uint32_t ifid, uint64_t units,
-		     uint32_t caplen, uint32_t len, const uint8_t *data, char *err, size_t errlen)
-{
-	const struct iface *f;
-
-	if (ifid >= s->n_if) {
-		fw_err_say(err, errlen, "%s: frame %llu: interface %u was not described", s->name,
-		    (unsigned long long)s->base.frame_no + 1, ifid);
-		return FW_EMALFORMED;
-	}
-	f = &s->ifs[ifid];
-	if (caplen > MAX_CAPLEN) {
-		fw_err_say(err, errlen, "%s: frame %llu: invalid packet capture length %u, bigger than "
-		    "the maximum of %u", s->name, (unsigned long long)s->base.frame_no + 1, caplen,
-		    MAX_CAPLEN);
-		return FW_EMALFORMED;
-	}
-	pkt->frame_no = ++s->base.frame_no;
-	pkt->ts_ns = ng_ns(f, units);
-	pkt->caplen = f->snaplen && caplen > f->snaplen ? f->snaplen : caplen;
-	pkt->len = len;
-	pkt->data = data;
-	pkt->linktype = f->linktype;
-	pkt->iface = ifid;
-	return 1;
-}
-
-/* One pcapng block: 1 a packet in *pkt, 2 a block without one, 0 incomplete, <0 bad. */
-static int ng_block(struct stream_source *s, struct fw_cursor *c, struct fw_pkt *pkt,
-		    char *err, size_t errlen)
-{
-	uint32_t type, total, trail;
-	struct fw_cursor b, peek;
-	bool big = s->big;
-	int rc = 2;
-
-	if (fw_cur_left(c) < 12)
-		return 0;
-	if (!fw_cur_u32le(c, &type))
-		return FW_ETRUNC;
-	if (type == SHB) {
-		uint32_t bom;
-
-		/* the byte order comes from the byte-order magic after the length */
-		peek = *c;
-		if (!fw_cur_skip(&peek, 4) || !fw_cur_u32le(&peek, &bom))
-			return FW_ETRUNC;
-		if (bom == BOM)
-			big = false;
-		else if (bom == 0x4D3C2B1Au)
-			big = true;
-		else {
-			fw_err_say(err, errlen, "%s: not a pcapng section (byte-order magic %08x)", s->name, bom);
-			return FW_EMALFORMED;
-		}
-	} else if (big) {
-		type = __builtin_bswap32(type);
-	}
-	if (!rd32(c, big, &total))
-		return FW_ETRUNC;
-	if (total < 12 || total % 4 || total > MAX_BLOCK) {
-		fw_err_say(err, errlen, "%s: frame %llu: pcapng block of %u bytes", s->name,
-		    (unsigned long long)s->base.frame_no + 1, total);
-		return FW_EMALFORMED;
-	}
-	if (!fw_cur_sub(c, &b, total - 12))
-		return 0;
-	if (!rd32(c, big, &trail))
-		return 0;
-	if (trail != total) {
-		fw_err_say(err, errlen, "%s: frame %llu: pcapng block lengths differ (%u, %u)", s->name,
-		    (unsigned long long)s->base.frame_no + 1, total, trail);
-		return FW_EMALFORMED;
-	}
-	if (type == SHB) {
-		s->big = big;
-		s->n_if = 0;	/* a new section describes its interfaces anew */
-		s->fmt = FMT_PCAPNG;
-	} else if (s->fmt != FMT_PCAPNG) {
-		return FW_EMALFORMED;
-	} else if (type == 1) {
-		uint16_t lt, reserved;
-		uint32_t snap;
-		struct iface f = { .tsresol = 6 };
-		struct iface *n;
-
-		if (!rd16(&b, big, &lt) || !rd16(&b, big, &reserved) || !rd32(&b, big, &snap))
-			return FW_EMALFORMED;
-		if (s->n_if >= MAX_IFACES) {
-			fw_err_say(err, errlen, "%s: more than %d interfaces", s->name, MAX_IFACES);
-			return FW_EUNSUPP;
-		}
-		f.linktype = lt;
-		f.snaplen = snap;
-		idb_options(s, &b, &f);
-		n = realloc(s->ifs, (s->n_if + 1) * sizeof(*n));
-		if (!n)
-			return FW_ENOMEM;
-		s->ifs = n;
-		s->ifs[s->n_if++] = f;
-		if (s->base.linktype < 0)
-			s->base.linktype = lt;
-	} else if (type == 6 || type == 2) {
-		uint32_t ifid, hi, lo, caplen, len;
-		uint16_t if16, drops;
-		const uint8_t *data;
-
-		if (type == 6 ? !rd32(&b, big, &ifid) : !rd16(&b, big, &if16) || !rd16(&b, big, &drops))
-			return FW_EMALFORMED;
-		if (type == 2)
-			ifid = if16;
-		if (!rd32(&b, big, &hi) || !rd32(&b, big, &lo) || !rd32(&b, big, &caplen) ||
-		    !rd32(&b, big, &len) || !fw_cur_ptr(&b, &data, caplen)) {
-			fw_err_say(err, errlen, "%s: frame %llu: packet block shorter than its data", s->name,
-			    (unsigned long long)s->base.frame_no + 1);
-			return FW_EMALFORMED;
-		}
-		rc = ng_packet(s, pkt, ifid, (uint64_t)hi << 32 | lo, caplen, len, data, err, errlen);
-	} else if (type == 3) {
-		uint32_t len, caplen;
-		const uint8_t *data;
-
-		if (!rd32(&b, big, &len))
-			return FW_EMALFORMED;
-		caplen = (uint32_t)fw_cur_left(&b) < len ? (uint32_t)fw_cur_left(&b) : len;
-		if (s->n_if && s->ifs[0].snaplen && caplen > s->ifs[0].snaplen)
-			caplen = s->ifs[0].snaplen;
-		if (!fw_cur_ptr(&b, &data, caplen))
-			return FW_EMALFORMED;
-		rc = ng_packet(s, pkt, 0, 0, caplen, len, data, err, errlen);
-		if (rc == 1)
-			pkt->ts_ns = 0;	/* a Simple Packet Block has no timestamp */
-	}
-	if (rc >= 0)
-		s->start += total;
-	return rc;
-}
-
 /*
- * Parse what the buffer holds: 1 a packet, 0 incomplete (nothing consumed of
- * it), <0 bad; with header_only, 2 as soon as the link type is known.
+ * Decode what the buffer holds: 1 a packet, 0 when the next record has not
+ * fully arrived (or, at the end of the stream, there is none), <0 bad
+ * (why says it); with header_only, 2 as soon as the link type is known.
  */
-static int parse(struct stream_source *s, struct fw_pkt *pkt, bool header_only, char *err,
-		 size_t errlen)
+static int parse(struct stream_source *s, struct fw_pkt *pkt, bool header_only, char *why,
+		 size_t whylen)
 {
 	for (;;) {
+		const uint8_t *p;
 		struct fw_cursor c;
 		uint32_t magic;
+		size_t n, used;
 		int rc;
 
 		if (header_only && s->base.linktype >= 0)
 			return 2;
-
 		/* nothing read yet: buf may still be NULL, and NULL + 0 is undefined */
 		if (!s->buf)
 			return 0;
-		fw_cur_init(&c, s->buf + s->start, s->end - s->start);
-		if (s->fmt == FMT_PCAP)
-			return pcap_record(s, &c, pkt, err, errlen);
+		p = s->buf + s->start;
+		n = s->end - s->start;
 		if (s->fmt == FMT_UNKNOWN) {
+			fw_cur_init(&c, p, n);
 			if (!fw_cur_u32be(&c, &magic))
 				return 0;
-			fw_cur_init(&c, s->buf + s->start, s->end - s->start);
-			if (magic != SHB) {
-				rc = pcap_header(s, &c, err, errlen);
-				if (rc == FW_EUNSUPP && !err[0])
-					fw_err_say(err, errlen, "%s: unknown file format", s->name);
-				if (rc <= 0)
+			if (magic == SHB) {
+				rc = fw_ngrec_open(&s->ng, FW_PCAPREC_MAX_CAPLEN);
+				if (rc < 0)
 					return rc;
+				s->fmt = FMT_PCAPNG;
 				continue;
 			}
+			rc = fw_pcaprec_header(&s->pcap, p, n, why, whylen);
+			if (rc == FW_EUNSUPP && !why[0])
+				snprintf(why, whylen, "unknown file format");
+			if (rc <= 0)
+				return rc;
+			s->fmt = FMT_PCAP;
+			s->base.linktype = s->pcap.linktype;
+			s->start += FW_PCAPREC_HDR_LEN;
+			continue;
 		}
-		rc = ng_block(s, &c, pkt, err, errlen);
-		if (rc != 2)
+		if (s->fmt == FMT_PCAP)
+			rc = fw_pcaprec_decode(&s->pcap, p, n, s->eof, pkt, &used, why, whylen);
+		else
+			rc = fw_ngrec_decode(s->ng, p, n, s->eof, pkt, &used, why, whylen);
+		if (rc <= 0)
 			return rc;
+		s->start += used;
+		if (rc == 1) {
+			pkt->frame_no = ++s->base.frame_no;
+			return 1;
+		}
+		s->base.linktype = fw_ngrec_linktype(s->ng);
 	}
 }
 
@@ -506,22 +254,22 @@ static int stream_next(struct fw_source *base, struct fw_pkt *pkt, char *err, si
 	if (s->failed || s->base.ended)
 		return 0;
 	for (;;) {
-		int rc = parse(s, pkt, false, err, errlen);
+		char why[WHY_MAX] = "";
+		int rc = parse(s, pkt, false, why, sizeof(why));
 
 		if (rc == 1)
 			return 1;
 		if (rc == 0 && !s->eof) {
 			rc = pull(s, false, err, errlen);
-			if (rc == 1)
-				continue;	/* bytes came: parse again */
-		}
-		if (rc == 0 && s->eof && s->end > s->start) {
-			fw_err_say(err, errlen, "%s: frame %llu: truncated dump file; %zu bytes of a record",
-			    s->name, (unsigned long long)s->base.frame_no + 1, s->end - s->start);
-			rc = FW_ETRUNC;
+			/* bytes came, or the end: decode again (at the end, what is left must be whole) */
+			if (rc == 1 || (rc == 0 && s->eof))
+				continue;
 		}
 		if (rc < 0) {
-			if (err && errlen && !err[0])
+			if (why[0])
+				fw_err_say(err, errlen, "%s: frame %llu: %s", s->name,
+				    (unsigned long long)s->base.frame_no + 1, why);
+			else if (err && errlen && !err[0])
 				fw_err_say(err, errlen, "%s: frame %llu: %s", s->name,
 				    (unsigned long long)s->base.frame_no + 1, fw_strerror(rc));
 			s->failed = s->base.ended = true;
@@ -543,8 +291,8 @@ static uint32_t stream_snaplen(const struct fw_source *base)
 	const struct stream_source *s = (const struct stream_source *)base;
 
 	if (s->fmt == FMT_PCAP)
-		return s->snaplen;
-	return s->n_if ? s->ifs[0].snaplen : 0;
+		return s->pcap.snaplen;
+	return s->ng ? fw_ngrec_snapshot(s->ng) : 0;
 }
 
 static void stream_close(struct fw_source *base)
@@ -555,8 +303,8 @@ static void stream_close(struct fw_source *base)
 		close(s->fd);
 	if (s->z_init)
 		inflateEnd(&s->z);
+	fw_ngrec_free(s->ng);
 	free(s->buf);
-	free(s->ifs);
 	free(s->path);
 	free(s);
 }
@@ -609,9 +357,10 @@ int fw_source_open_stream(struct fw_source **out, const char *path, char *err, s
 	}
 	/* wait for the header (pcapng: the first interface), which gives the link type */
 	while (s->base.linktype < 0) {
+		char why[WHY_MAX] = "";
 		struct fw_pkt pkt;
 
-		rc = parse(s, &pkt, true, err, errlen);
+		rc = parse(s, &pkt, true, why, sizeof(why));
 		if (rc == 0 && !s->eof)
 			rc = pull(s, true, err, errlen);
 		if (rc == 0 && s->eof) {
@@ -620,7 +369,9 @@ int fw_source_open_stream(struct fw_source **out, const char *path, char *err, s
 			rc = FW_ETRUNC;
 		}
 		if (rc < 0) {
-			if (err && errlen && !err[0])
+			if (why[0])
+				fw_err_say(err, errlen, "%s: %s", s->name, why);
+			else if (err && errlen && !err[0])
 				fw_err_say(err, errlen, "%s: %s", s->name, fw_strerror(rc));
 			stream_close(&s->base);
 			return rc == FW_ENOMEM ? rc : rc == FW_EUNSUPP ? FW_EUNSUPP : FW_EIO;

@@ -5,8 +5,8 @@
  * evidence frames with their roles, causes and consequences, what
  * happened), the inputs and keys, then each link with a ladder per
  * handshake drawn as SVG (svg.c), and the notes.  Everything not written
- * here passes html_str(), which escapes the five characters HTML gives a
- * meaning to, after tstyle.h made it printable.
+ * here passes fw_html_str() (xmlesc.h), which escapes the five characters
+ * HTML gives a meaning to, after tstyle.h made it printable.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -17,42 +17,9 @@
 #include "output/rwalk.h"
 #include "output/svg.h"
 #include "output/tstyle.h"
+#include "output/xmlesc.h"
 #include "util/err.h"
 #include "util/mac.h"
-
-#define KEYS_MAX 256
-
-void fw_html_esc(FILE *out, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out); break;
-		}
-	}
-}
-
-/* A string not written here: terminal-safe first, then escaped. */
-void fw_html_str(FILE *out, const char *s)
-{
-	char *t = fw_rw_safe_str(s);
-
-	fw_html_esc(out, t ? t : "?");
-	free(t);
-}
-
-/* Bytes from the air (an SSID): the same, quoted form. */
-static void html_bytes(FILE *out, const uint8_t *s, size_t n)
-{
-	char *t = fw_rw_safe(s, n, true);
-
-	fw_html_esc(out, t ? t : "?");
-	free(t);
-}
 
 static const char css[] =
 	"body{font-family:sans-serif;margin:1.5em;color:#222;max-width:none}"
@@ -126,28 +93,7 @@ static void finding_ref(FILE *out, const struct fw_view *v, const struct fw_find
 	fprintf(out, "%s</a>", ci ? ci->name : "UNKNOWN");
 }
 
-static void chain_cells(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
-			const struct fw_finding *f)
-{
-	const struct fw_finding *g;
-	bool any = false;
-
-	fputs("<td>", out);
-	for (size_t c = 0; c < f->n_causes && c < FW_FINDING_MAX_CAUSES; c++) {
-		fputs(any ? "<br>" : "", out);
-		any = true;
-		if ((g = fw_rw_chains_find(ch, v, f->caused_by[c])))
-			finding_ref(out, v, g);
-		else
-			fprintf(out, "#%u", f->caused_by[c]);
-	}
-	fputs(any ? "</td><td>" : "&mdash;</td><td>", out);
-	for (size_t k = 0; fw_rw_chains_led(ch, v, f->id, k, &g); k++) {
-		fputs(k ? "<br>" : "", out);
-		finding_ref(out, v, g);
-	}
-	fputs(fw_rw_chains_led(ch, v, f->id, 0, &g) ? "</td>" : "&mdash;</td>", out);
-}
+static const struct fw_rw_render render;
 
 static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
 			const struct fw_finding *f)
@@ -169,8 +115,8 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_c
 	fprintf(out, "</td><td class=\"mono\">%s<br>%s</td><td>", fw_mac_fmt(m1, f->bssid),
 		fw_mac_fmt(m2, f->sta));
 	frames_cell(out, v, f);
-	fputs("</td>", out);
-	chain_cells(out, v, ch, f);
+	fputs("</td><td>", out);
+	fw_rw_chain_cells(out, v, ch, f, &render, "</td><td>", "</td>");
 	fputs("<td>", out);
 	fw_html_str(out, f->detail[0] ? f->detail : (ci ? ci->title : ""));
 	if (f->diagnosis[0]) {
@@ -190,32 +136,24 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_c
 
 static void findings(FILE *out, const struct fw_view *v)
 {
-	const struct fw_finding **s;
-	struct fw_rw_chains ch;
-
 	fputs("<h2 id=\"findings\">Findings</h2>\n", out);
 	if (!v->n_findings) {
 		fputs("<p>No findings.</p>\n", out);
 		return;
 	}
-	s = fw_rw_sorted(v);
-	(void)fw_rw_chains_init(&ch, v);	/* out of memory: no chain is named */
 	fputs("<p class=\"muted\">Most severe first.  A finding caused by another names it "
 	      "under <i>caused by</i>; what it led to is under <i>led to</i>.</p>\n"
 	      "<table class=\"findings\">\n<tr><th>id</th><th>severity</th><th>code</th>"
 	      "<th>link (BSSID, station)</th><th>evidence frames</th><th>caused by</th>"
 	      "<th>led to</th><th>what happened</th></tr>\n", out);
-	for (size_t i = 0; i < v->n_findings; i++)
-		finding_row(out, v, &ch, s ? s[i] : v->findings[i]);
+	fw_rw_findings(out, v, &render);
 	fputs("</table>\n", out);
-	fw_rw_chains_fini(&ch);
-	free(s);
 }
 
 static void inputs(FILE *out, const struct fw_view *v)
 {
-	struct fw_rw_key *keys = calloc(KEYS_MAX, sizeof(*keys));
-	size_t nk = keys ? fw_rw_keys(v, keys, KEYS_MAX) : 0;
+	struct fw_rw_key *keys;
+	size_t nk = fw_rw_keys_new(v, &keys);
 	char *logs;
 
 	fputs("<h2 id=\"inputs\">Inputs</h2>\n<table>\n<tr><th>#</th><th>file</th><th>link type</th>"
@@ -311,12 +249,10 @@ static void link_block(FILE *out, const struct fw_view *v, size_t li, bool show_
 	const char *akm = fw_out_suite(b1, l->akm, false);
 	const char *pw = fw_out_suite(b2, l->pairwise, true);
 	const char *gr = fw_out_suite(b3, l->group, true);
-	size_t j;
-
 	fprintf(out, "<h3 id=\"l%zu\" class=\"mono\">%s ", li + 1, fw_mac_fmt(a, l->bssid));
 	if (l->has_ssid && l->ssid_len <= sizeof(l->ssid)) {
 		fputs("&quot;", out);
-		html_bytes(out, l->ssid, l->ssid_len);
+		fw_html_bytes(out, l->ssid, l->ssid_len);
 		fputs("&quot;", out);
 	} else {
 		fputs("(SSID unknown)", out);
@@ -340,28 +276,21 @@ static void link_block(FILE *out, const struct fw_view *v, size_t li, bool show_
 	if (!l->n_hs)
 		fprintf(out, "<p>no handshake (%zu EAPOL-Key message%s)</p>\n", l->n_msgs,
 			l->n_msgs == 1 ? "" : "s");
-	for (size_t h = 0; h < l->n_hs; h++) {
-		handshake_title(out, h + 1, &l->hs[h]);
-		fw_svg_ladder(out, v, l, &l->hs[h], 0, 0, show_keys);
-	}
-	for (size_t i = 0; i < l->n_msgs; i = j) {
-		for (j = i; j < l->n_msgs && !fw_rw_in_handshake(l, j); j++)
-			;
-		if (j > i) {
-			fputs("<h4>messages outside any handshake</h4>\n", out);
-			fw_svg_ladder(out, v, l, NULL, i, j - i, show_keys);
-		} else {
-			j = i + 1;
-		}
-	}
+	fw_rw_ladders(out, v, l, show_keys, &render);
 	/* the link's findings, by reference to the table */
-	for (size_t k = 0, n = 0; fw_view_link_finding(v, l, k, &j); k++, n++) {
-		fputs(n ? ", " : "<p>findings: ", out);
-		finding_ref(out, v, v->findings[j]);
-	}
-	if (fw_view_link_finding(v, l, 0, &j))
-		fputs("</p>\n", out);
+	fw_rw_link_findings(out, v, l, &render, "<p>findings: ", "</p>\n");
 }
+
+static const struct fw_rw_render render = {
+	.ref = finding_ref,
+	.sep = "<br>",
+	.none = "&mdash;",
+	.id_mark = "#",
+	.finding = finding_row,
+	.hs_title = handshake_title,
+	.ladder = fw_svg_ladder,
+	.outside = "<h4>messages outside any handshake</h4>\n",
+};
 
 int fw_html_write(FILE *out, const struct fw_view *v, const struct fw_report_opts *o)
 {

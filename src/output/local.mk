@@ -15,6 +15,7 @@ libfwoutput_a_SOURCES = \
 	src/output/rwalk.c src/output/rwalk.h \
 	src/output/report.h src/output/html.c \
 	src/output/svg.c src/output/svg.h \
+	src/output/xmlesc.c src/output/xmlesc.h \
 	src/output/markdown.c \
 	src/output/logsonly.c src/output/logsonly.h \
 	$(NULL)

@@ -20,8 +20,6 @@
 #include "util/err.h"
 #include "util/mac.h"
 
-#define KEYS_MAX 256
-
 /* Text this program did not write, for a paragraph or a table cell: one line, inert. */
 static void md_str(FILE *out, const char *s)
 {
@@ -87,22 +85,23 @@ static void frames_cell(FILE *out, const struct fw_view *v, const struct fw_find
 		fputs("-", out);
 }
 
-static void ref(FILE *out, const struct fw_finding *f)
+static void ref(FILE *out, const struct fw_view *v, const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 
+	(void)v;
 	md_str(out, ci ? ci->name : "UNKNOWN");
 	if (f->id)
 		fprintf(out, " \\#%u", f->id);
 }
+
+static const struct fw_rw_render render;
 
 static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
 			const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	char m1[FW_MAC_STRLEN], m2[FW_MAC_STRLEN];
-	const struct fw_finding *g;
-	bool any = false;
 	char *conf;
 
 	fprintf(out, "| %u | %s | **", f->id, fw_severity_name(f->severity));
@@ -110,21 +109,7 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_c
 	fprintf(out, "** | %s %s | ", fw_mac_fmt(m1, f->bssid), fw_mac_fmt(m2, f->sta));
 	frames_cell(out, v, f);
 	fputs(" | ", out);
-	for (size_t c = 0; c < f->n_causes && c < FW_FINDING_MAX_CAUSES; c++) {
-		g = fw_rw_chains_find(ch, v, f->caused_by[c]);
-		fputs(any ? ", " : "", out);
-		any = true;
-		if (g)
-			ref(out, g);
-		else
-			fprintf(out, "\\#%u", f->caused_by[c]);
-	}
-	fputs(any ? " | " : "- | ", out);
-	for (size_t k = 0; fw_rw_chains_led(ch, v, f->id, k, &g); k++) {
-		fputs(k ? ", " : "", out);
-		ref(out, g);
-	}
-	fputs(fw_rw_chains_led(ch, v, f->id, 0, &g) ? " | " : "- | ", out);
+	fw_rw_chain_cells(out, v, ch, f, &render, " | ", " | ");
 	md_str(out, f->detail[0] ? f->detail : (ci ? ci->title : ""));
 	conf = fw_rw_confirm(v, f);
 	if (conf && conf[0]) {
@@ -137,31 +122,23 @@ static void finding_row(FILE *out, const struct fw_view *v, const struct fw_rw_c
 
 static void findings(FILE *out, const struct fw_view *v)
 {
-	const struct fw_finding **s;
-	struct fw_rw_chains ch;
-
 	fputs("## Findings\n\n", out);
 	if (!v->n_findings) {
 		fputs("No findings.\n\n", out);
 		return;
 	}
-	s = fw_rw_sorted(v);
-	(void)fw_rw_chains_init(&ch, v);	/* out of memory: no chain is named */
 	fputs("Most severe first; *caused by* names the findings each one follows from, *led "
 	      "to* those that follow from it.\n\n"
 	      "| id | severity | code | link (BSSID, station) | evidence frames | caused by | "
 	      "led to | what happened |\n|---:|---|---|---|---|---|---|---|\n", out);
-	for (size_t i = 0; i < v->n_findings; i++)
-		finding_row(out, v, &ch, s ? s[i] : v->findings[i]);
+	fw_rw_findings(out, v, &render);
 	fputc('\n', out);
-	fw_rw_chains_fini(&ch);
-	free(s);
 }
 
 static void inputs(FILE *out, const struct fw_view *v)
 {
-	struct fw_rw_key *keys = calloc(KEYS_MAX, sizeof(*keys));
-	size_t nk = keys ? fw_rw_keys(v, keys, KEYS_MAX) : 0;
+	struct fw_rw_key *keys;
+	size_t nk = fw_rw_keys_new(v, &keys);
 	char *logs;
 
 	fputs("## Inputs\n\n| # | file | link type | frames | malformed | bad FCS | read |\n"
@@ -241,8 +218,8 @@ static void handshake_title(FILE *out, size_t n, const struct fw_handshake *h)
 	fputs(".\n\n", out);
 }
 
-static void ladder(FILE *out, const struct fw_view *v, const struct fw_link *l, size_t first,
-		   size_t count, const struct fw_handshake *h, bool show_keys)
+static void ladder(FILE *out, const struct fw_view *v, const struct fw_link *l,
+		   const struct fw_handshake *h, size_t first, size_t count, bool show_keys)
 {
 	char *s = fw_rw_ladder_text(v, l, first, count, h, show_keys);
 
@@ -259,8 +236,6 @@ static void link_block(FILE *out, const struct fw_view *v, const struct fw_link 
 	const char *akm = fw_out_suite(b1, l->akm, false);
 	const char *pw = fw_out_suite(b2, l->pairwise, true);
 	const char *gr = fw_out_suite(b3, l->group, true);
-	size_t j;
-
 	fprintf(out, "### %s ", fw_mac_fmt(a, l->bssid));
 	if (l->has_ssid && l->ssid_len <= sizeof(l->ssid)) {
 		fputc('"', out);
@@ -287,27 +262,20 @@ static void link_block(FILE *out, const struct fw_view *v, const struct fw_link 
 	if (!l->n_hs)
 		fprintf(out, "No handshake (%zu EAPOL-Key message%s).\n\n", l->n_msgs,
 			l->n_msgs == 1 ? "" : "s");
-	for (size_t h = 0; h < l->n_hs; h++) {
-		handshake_title(out, h + 1, &l->hs[h]);
-		ladder(out, v, l, l->hs[h].first, l->hs[h].count, &l->hs[h], show_keys);
-	}
-	for (size_t i = 0; i < l->n_msgs; i = j) {
-		for (j = i; j < l->n_msgs && !fw_rw_in_handshake(l, j); j++)
-			;
-		if (j > i) {
-			fputs("#### Messages outside any handshake\n\n", out);
-			ladder(out, v, l, i, j - i, NULL, show_keys);
-		} else {
-			j = i + 1;
-		}
-	}
-	for (size_t k = 0; fw_view_link_finding(v, l, k, &j); k++) {
-		fputs(k ? ", " : "Findings of this link: ", out);
-		ref(out, v->findings[j]);
-	}
-	if (fw_view_link_finding(v, l, 0, &j))
-		fputs(".\n\n", out);
+	fw_rw_ladders(out, v, l, show_keys, &render);
+	fw_rw_link_findings(out, v, l, &render, "Findings of this link: ", ".\n\n");
 }
+
+static const struct fw_rw_render render = {
+	.ref = ref,
+	.sep = ", ",
+	.none = "-",
+	.id_mark = "\\#",
+	.finding = finding_row,
+	.hs_title = handshake_title,
+	.ladder = ladder,
+	.outside = "#### Messages outside any handshake\n\n",
+};
 
 int fw_markdown_write(FILE *out, const struct fw_view *v, const struct fw_report_opts *o)
 {

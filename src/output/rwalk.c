@@ -431,3 +431,84 @@ bool fw_rw_chains_led(const struct fw_rw_chains *c, const struct fw_view *v, uns
 	*out = v->findings[c->by_cause[i + k].idx];
 	return true;
 }
+
+size_t fw_rw_keys_new(const struct fw_view *v, struct fw_rw_key **out)
+{
+	size_t n = 0;
+
+	/* at most one key a handshake */
+	for (size_t i = 0; i < v->n_links; i++)
+		n += v->links[i]->n_hs;
+	*out = n ? calloc(n, sizeof(**out)) : NULL;
+	return *out ? fw_rw_keys(v, *out, n) : 0;
+}
+
+void fw_rw_findings(FILE *out, const struct fw_view *v, const struct fw_rw_render *r)
+{
+	const struct fw_finding **s = fw_rw_sorted(v);
+	struct fw_rw_chains ch;
+
+	(void)fw_rw_chains_init(&ch, v);	/* out of memory: no chain is named */
+	for (size_t i = 0; i < v->n_findings; i++)
+		r->finding(out, v, &ch, s ? s[i] : v->findings[i]);
+	fw_rw_chains_fini(&ch);
+	free(s);
+}
+
+void fw_rw_chain_cells(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
+		       const struct fw_finding *f, const struct fw_rw_render *r, const char *mid,
+		       const char *end)
+{
+	const struct fw_finding *g;
+	size_t c, k;
+
+	for (c = 0; c < f->n_causes && c < FW_FINDING_MAX_CAUSES; c++) {
+		fputs(c ? r->sep : "", out);
+		if ((g = fw_rw_chains_find(ch, v, f->caused_by[c])))
+			r->ref(out, v, g);
+		else
+			fprintf(out, "%s%u", r->id_mark, f->caused_by[c]);
+	}
+	fputs(c ? mid : r->none, out);
+	fputs(c ? "" : mid, out);
+	for (k = 0; fw_rw_chains_led(ch, v, f->id, k, &g); k++) {
+		fputs(k ? r->sep : "", out);
+		r->ref(out, v, g);
+	}
+	fputs(k ? end : r->none, out);
+	fputs(k ? "" : end, out);
+}
+
+void fw_rw_ladders(FILE *out, const struct fw_view *v, const struct fw_link *l, bool show_keys,
+		   const struct fw_rw_render *r)
+{
+	size_t j;
+
+	for (size_t h = 0; h < l->n_hs; h++) {
+		r->hs_title(out, h + 1, &l->hs[h]);
+		r->ladder(out, v, l, &l->hs[h], l->hs[h].first, l->hs[h].count, show_keys);
+	}
+	for (size_t i = 0; i < l->n_msgs; i = j) {
+		for (j = i; j < l->n_msgs && !fw_rw_in_handshake(l, j); j++)
+			;
+		if (j > i) {
+			fputs(r->outside, out);
+			r->ladder(out, v, l, NULL, i, j - i, show_keys);
+		} else {
+			j = i + 1;
+		}
+	}
+}
+
+void fw_rw_link_findings(FILE *out, const struct fw_view *v, const struct fw_link *l,
+			 const struct fw_rw_render *r, const char *lead, const char *end)
+{
+	size_t j, k;
+
+	for (k = 0; fw_view_link_finding(v, l, k, &j); k++) {
+		fputs(k ? ", " : lead, out);
+		r->ref(out, v, v->findings[j]);
+	}
+	if (k)
+		fputs(end, out);
+}

@@ -76,6 +76,48 @@ struct fw_rw_key {
 };
 /* The distinct keys that verified the view's handshakes, by id; returns the count (<= max). */
 size_t fw_rw_keys(const struct fw_view *v, struct fw_rw_key *out, size_t max);
+/* The same into *out, allocated (NULL and 0 when there are none or out of memory). */
+size_t fw_rw_keys_new(const struct fw_view *v, struct fw_rw_key **out);
+
+/*
+ * How a report writes what the walks below hand it: the parts that differ
+ * between HTML and Markdown, so that each file holds only its format.
+ */
+struct fw_rw_render {
+	/* a reference to finding f (a link to its row, its code and number) */
+	void (*ref)(FILE *out, const struct fw_view *v, const struct fw_finding *f);
+	const char *sep;	/* between two references in a table cell */
+	const char *none;	/* a cell without any */
+	const char *id_mark;	/* before the id of a cause not in the view ("#") */
+	/* one row of the findings table, the chains looked up in ch */
+	void (*finding)(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
+			const struct fw_finding *f);
+	/* the heading of handshake n (from 1) */
+	void (*hs_title)(FILE *out, size_t n, const struct fw_handshake *h);
+	/* the ladder of handshake h, or with h NULL of messages first .. first+count */
+	void (*ladder)(FILE *out, const struct fw_view *v, const struct fw_link *l,
+		       const struct fw_handshake *h, size_t first, size_t count, bool show_keys);
+	const char *outside;	/* the heading of messages outside any handshake */
+};
+
+/* Every row of the findings table (r->finding), in reading order (fw_rw_sorted). */
+void fw_rw_findings(FILE *out, const struct fw_view *v, const struct fw_rw_render *r);
+/*
+ * The two chain cells of f: the findings it names as causes, mid, the
+ * findings that name it, end; each list r->sep-separated, r->none when empty.
+ */
+void fw_rw_chain_cells(FILE *out, const struct fw_view *v, const struct fw_rw_chains *ch,
+		       const struct fw_finding *f, const struct fw_rw_render *r, const char *mid,
+		       const char *end);
+/*
+ * The ladders of l: each handshake's heading and ladder, then each run of
+ * messages outside any handshake under r->outside.
+ */
+void fw_rw_ladders(FILE *out, const struct fw_view *v, const struct fw_link *l, bool show_keys,
+		   const struct fw_rw_render *r);
+/* The findings of l, ", "-separated between lead and end; nothing when it has none. */
+void fw_rw_link_findings(FILE *out, const struct fw_view *v, const struct fw_link *l,
+			 const struct fw_rw_render *r, const char *lead, const char *end);
 
 /* n bytes of s made terminal-safe (fw_tx_safe), in a new string (NULL: out of memory). */
 char *fw_rw_safe(const uint8_t *s, size_t n, bool quoted);

@@ -16,6 +16,7 @@
 #include "output/rwalk.h"
 #include "output/svg.h"
 #include "output/tstyle.h"
+#include "output/xmlesc.h"
 #include "util/mac.h"
 
 #define X_FRAME 8

@@ -17,6 +17,12 @@
  * options, and other blocks between them; and pcapng files broken one way
  * each (lengths, trailers, interfaces, options, sections).  Then a file
  * cut shorter and one grown while they are read.
+ *
+ * Every file the source reads itself also goes through a pipe, a byte at
+ * a time, to the stream reader of `live -` (stream.c): it must give the
+ * same packets, interface IDs included, and end the same way.  And a
+ * pcapng of several interfaces and timestamp resolutions through a pipe,
+ * against the times and interfaces written.
  */
 #include <check.h>
 #include <dirent.h>
@@ -291,6 +297,131 @@ static char *write_file(const char *dir, const char *name, const uint8_t *b, siz
 	return tc_write(dir, name, b, n);
 }
 
+/* ---- the stream reader (live -) over a pipe: the same records as the file reader ---- */
+
+/* What the stream reader waits for when opened: the pcap header, or pcapng to its first IDB. */
+static size_t stream_header(const uint8_t *b, size_t n)
+{
+	bool big;
+	size_t off = 0;
+
+	if (n < 12 || !(b[0] == 0x0A && b[1] == 0x0D && b[2] == 0x0D && b[3] == 0x0A))
+		return n < 24 ? n : 24;
+	big = b[8] == 0x1A;
+	while (off + 8 <= n) {
+		const uint8_t *h = b + off;
+		uint32_t type = big ? (uint32_t)h[0] << 24 | h[1] << 16 | h[2] << 8 | h[3] :
+				      (uint32_t)h[3] << 24 | h[2] << 16 | h[1] << 8 | h[0];
+		uint32_t len = big ? (uint32_t)h[4] << 24 | h[5] << 16 | h[6] << 8 | h[7] :
+				     (uint32_t)h[7] << 24 | h[6] << 16 | h[5] << 8 | h[4];
+
+		if (len < 12 || len > n - off)
+			return n;
+		off += len;
+		if (type == 1)
+			return off;
+	}
+	return n;
+}
+
+/* The message after "NAME: ": the two readers name their input differently. */
+static const char *after_name(const char *err)
+{
+	const char *p = strstr(err, ": ");
+
+	return p ? p + 2 : err;
+}
+
+/*
+ * The file at path, whole, written into a pipe while the stream reader
+ * reads it (a byte at a time, so that every record arrives in pieces;
+ * larger files in pieces of an odd size): every packet as the file reader
+ * gives it (time, lengths, bytes, link type, interface, number), and the
+ * same end.  The times and interfaces of the first max packets go to ts
+ * and ifaces.
+ */
+static void same_as_stream(const char *what, const char *path, int64_t *ts, uint32_t *ifaces,
+			   size_t max)
+{
+	char ferr[1024] = "", serr[1024] = "", dev[64];
+	struct fw_source *f = NULL, *s = NULL;
+	struct fw_pkt fp, sp;
+	uint8_t *b;
+	size_t n, off, hdr, step, pkts = 0;
+	int fds[2], rf, rs = 0;
+	struct stat st;
+	FILE *in;
+
+	ck_assert_int_eq(fw_file_open(&f, path, true, ferr, sizeof(ferr)), 0);
+	in = fopen(path, "rb");
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_eq(fstat(fileno(in), &st), 0);
+	n = (size_t)st.st_size;
+	b = malloc(n ? n : 1);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_uint_eq(fread(b, 1, n, in), n);
+	fclose(in);
+	step = n <= 8192 ? 1 : 32749;
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_ne(fcntl(fds[1], F_SETFL, O_NONBLOCK), -1);
+	hdr = stream_header(b, n);
+	ck_assert_msg(hdr < 60000, "%s: a header of %zu bytes does not fit the pipe", what, hdr);
+	ck_assert_int_eq(write(fds[1], b, hdr), (ssize_t)hdr);
+	off = hdr;
+	snprintf(dev, sizeof(dev), "/dev/fd/%d", fds[0]);
+	ck_assert_msg(fw_source_open_stream(&s, dev, serr, sizeof(serr)) == 0, "%s: stream: %s",
+		      what, serr);
+	close(fds[0]);
+	for (;;) {
+		rs = fw_source_next(s, &sp, serr, sizeof(serr));
+		if (rs == 0 && !fw_source_ended(s)) {
+			size_t k = n - off < step ? n - off : step;
+
+			/* the next record has not fully arrived: the next bytes, or the end */
+			if (k == 0) {
+				ck_assert_int_ge(fds[1], 0);
+				close(fds[1]);
+				fds[1] = -1;
+				continue;
+			}
+			ck_assert_int_eq(write(fds[1], b + off, k), (ssize_t)k);
+			off += k;
+			continue;
+		}
+		rf = fw_source_next(f, &fp, ferr, sizeof(ferr));
+		ck_assert_msg(rs == rf, "%s: packet %zu: the file reader says %d (%s), the stream %d (%s)",
+			      what, pkts + 1, rf, ferr, rs, serr);
+		if (rs != 1)
+			break;
+		ck_assert_msg(sp.frame_no == fp.frame_no && sp.ts_ns == fp.ts_ns &&
+			      sp.caplen == fp.caplen && sp.len == fp.len &&
+			      sp.linktype == fp.linktype && sp.iface == fp.iface &&
+			      memcmp(sp.data, fp.data, fp.caplen) == 0,
+			      "%s: frame %zu: stream frame %llu time %lld caplen %u len %u link type %d "
+			      "interface %u, file frame %llu time %lld caplen %u len %u link type %d "
+			      "interface %u (or the bytes differ)", what, pkts + 1,
+			      (unsigned long long)sp.frame_no, (long long)sp.ts_ns, sp.caplen, sp.len,
+			      sp.linktype, sp.iface, (unsigned long long)fp.frame_no,
+			      (long long)fp.ts_ns, fp.caplen, fp.len, fp.linktype, fp.iface);
+		if (pkts < max) {
+			ts[pkts] = sp.ts_ns;
+			ifaces[pkts] = sp.iface;
+		}
+		pkts++;
+	}
+	if (rs < 0)
+		ck_assert_msg(strcmp(after_name(serr), after_name(ferr)) == 0,
+			      "%s: the stream ends \"%s\", the file reader \"%s\"", what, serr, ferr);
+	else
+		ck_assert_msg(fw_source_ended(s), "%s: the file ends, the stream waits", what);
+	ck_assert_uint_eq(fw_source_snaplen(s), fw_source_snaplen(f));
+	fw_source_close(s);
+	fw_source_close(f);
+	if (fds[1] >= 0)
+		close(fds[1]);
+	free(b);
+}
+
 /*
  * path read by libpcap and by the source (mapped or read) must agree; ids:
  * the interface IDs of the packets (NULL: as ifid.c walks them; for classic
@@ -323,6 +454,9 @@ static size_t same_as_libpcap(const char *what, const char *path, bool map, cons
 	if (want_reader)
 		ck_assert_msg(strcmp(fw_file_reader(s), want_reader) == 0, "%s: read by %s, not %s",
 			      what, fw_file_reader(s), want_reader);
+	/* what the file reader reads itself, the stream reader reads alike */
+	if (map && strncmp(fw_file_reader(s), "mapped", 6) == 0)
+		same_as_stream(what, path, NULL, NULL, 0);
 	if (!ids) {
 		fd = open(path, O_RDONLY);
 		ck_assert_int_ge(fd, 0);
@@ -967,6 +1101,57 @@ START_TEST(across_windows)
 }
 END_TEST
 
+/*
+ * A pcapng of several interfaces and timestamp resolutions through a pipe
+ * (as `dumpcap -i a -i b -w - | fourway live -`): each packet's interface
+ * and time as written (draft-ietf-opsawg-pcapng 4.2: if_tsresol, bit 7
+ * clear a power of 10, set a power of 2; if_tsoffset seconds added), in
+ * both byte orders.
+ */
+START_TEST(pipe_interfaces)
+{
+	const uint64_t t = 1767225600ull;
+	const int64_t t_ns = (int64_t)t * 1000000000;
+	/* 0xfffff / 2^20 s is 999999046.325... ns: libpcap truncates */
+	const int64_t want_ts[] = { t_ns + 123456000, t_ns + 987654321, t_ns + 1000000000000 + 999999046,
+				    t_ns + 999000000, t_ns - 3600000000000 + 7, t_ns + 250000000 };
+	const uint32_t want_if[] = { 0, 1, 2, 3, 4, 1 };
+	char *dir = tc_tmpdir(), *path;
+
+	for (int big = 0; big < 2; big++) {
+		struct buf g = { .big = big };
+		int64_t ts[6];
+		uint32_t ifs[6];
+
+		shb(&g, false);
+		idb(&g, 127, 65535, 0, false, 0);		/* us, the default */
+		idb(&g, 127, 65535, 9, false, 0);		/* ns */
+		idb(&g, 127, 65535, 0x80 | 20, true, 1000);	/* 2^-20 s, 1000 s later */
+		idb(&g, 127, 65535, 3, false, 0);		/* ms */
+		idb(&g, 127, 65535, 10, true, -3600);		/* 100 ps, an hour earlier */
+		epb(&g, 0, t * 1000000 + 123456, 40, 40, true);
+		epb(&g, 1, t * 1000000000 + 987654321, 33, 60, false);
+		epb(&g, 2, (t << 20) | 0xfffff, 17, 17, true);
+		epb(&g, 3, t * 1000 + 999, 25, 25, false);
+		epb(&g, 4, t * 10000000000ull + 70, 12, 1500, true);
+		pb(&g, 1, t * 1000000000 + 250000000, 9, 9);
+		path = write_file(dir, "ifaces.pcapng", g.b, g.n);
+		same_as_stream(big ? "interfaces, big-endian" : "interfaces, little-endian", path, ts,
+			       ifs, 6);
+		for (size_t i = 0; i < 6; i++) {
+			ck_assert_msg(ifs[i] == want_if[i], "%s: packet %zu on interface %u, written on %u",
+				      big ? "big-endian" : "little-endian", i + 1, ifs[i], want_if[i]);
+			ck_assert_msg(ts[i] == want_ts[i], "%s: packet %zu at %lld ns, written at %lld",
+				      big ? "big-endian" : "little-endian", i + 1, (long long)ts[i],
+				      (long long)want_ts[i]);
+		}
+		free(path);
+		free(g.b);
+	}
+	tc_rmtree(dir);
+}
+END_TEST
+
 /* Pipes, gzip and link types libpcap rewrites stay with libpcap. */
 START_TEST(left_to_libpcap)
 {
@@ -1004,6 +1189,7 @@ Suite *mapped_suite(void)
 	tcase_add_test(tc, file_grown_while_read);
 	tcase_add_test(tc, across_windows);
 	tcase_add_test(tc, left_to_libpcap);
+	tcase_add_test(tc, pipe_interfaces);
 	tcase_set_timeout(tc, 300);
 	suite_add_tcase(s, tc);
 	return s;

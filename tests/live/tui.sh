@@ -10,35 +10,11 @@
 # Needs tmux.
 . "${top_srcdir:-.}/tests/live/lib.sh"
 
-command -v tmux >/dev/null 2>&1 || skip "tmux not found"
-sock="fourway-tui-$$"
-t() { tmux -L "$sock" "$@"; }
-cleanup() { t kill-server 2>/dev/null; }
-
-# screen: the visible pane now
-screen() { t capture-pane -p -t fw; }
-# wait_screen NAME PATTERN [SECONDS]: until the pane shows a fixed string
-wait_screen() {
-	i=0 n=$(( ${3:-15} * 20 ))
-	while [ $i -lt $n ]; do
-		if screen | grep -qF -- "$2"; then
-			ok "$1"
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	nok "$1" "'$2' not on the screen: $(screen | grep -v '^$' | head -30)"
-	return 1
-}
-
+tui_setup tui
 AP=02:00:00:00:00:00 STA=02:00:00:00:01:00
-fwabs=$(cd "$(dirname "$fw")" && pwd)/fourway
 # a short relative path, so the title and the summary fit whatever the build directory
 cp "$caps/wrong-psk.pcap" "$tmp/wrong-psk.pcap" || exit 99
-t -f /dev/null new-session -d -s fw -x 120 -y 32 "env PS1='fw-prompt> ' TERM=screen sh" ||
-	skip "tmux cannot start a session here"
-wait_screen "shell prompt" "fw-prompt>" 5
+tui_start "shell prompt" 120 32
 t send-keys -t fw "cd '$tmp' && '$fwabs' live --replay wrong-psk.pcap --passphrase 'the right passphrase'" Enter
 
 wait_screen "title line names the replayed file" "fourway live  wrong-psk.pcap  frames"
@@ -107,6 +83,5 @@ wait_screen "q leaves with a summary" "fourway live: wrong-psk.pcap: 160 frames,
 wait_screen "the shell prompt returns" "fw-prompt> "
 t send-keys -t fw 'echo "exit status $?"' Enter
 wait_screen "fourway exited with status 0" "exit status 0"
-t send-keys -t fw "stty -a | tr ' ' '\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\n' ' '; echo :tty" Enter
-wait_screen "the terminal is sane again (canonical mode, echo)" "icanon echo :tty"
+tui_sane
 finish

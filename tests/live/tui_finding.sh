@@ -21,42 +21,14 @@
 # Needs tmux.
 . "${top_srcdir:-.}/tests/live/lib.sh"
 
-command -v tmux >/dev/null 2>&1 || skip "tmux not found"
-sock="fourway-tuifind-$$"
-t() { tmux -L "$sock" "$@"; }
-cleanup() { t kill-server 2>/dev/null; }
-screen() { t capture-pane -p -t fw; }
-wait_screen() {
-	i=0 n=$(( ${3:-15} * 20 ))
-	while [ $i -lt $n ]; do
-		if screen | grep -qF -- "$2"; then
-			ok "$1"
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	nok "$1" "'$2' not on the screen: $(screen | grep -v '^$' | head -30)"
-	return 1
-}
-# wait_row NAME PATTERN [SECONDS]: the link's row in the table matches the fixed string
+tui_setup tuifind
+# wait_row NAME PATTERN [SECONDS]: the link's row in the table shows the fixed string
 wait_row() {
-	i=0 n=$(( ${3:-15} * 20 ))
-	while [ $i -lt $n ]; do
-		if screen | grep -F -- "$AP $STA" | grep -qF -- "$2"; then
-			ok "$1"
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	nok "$1" "'$2' not in the link's row: $(screen | grep -F -- "$AP $STA")"
-	return 1
+	wait_lines "$1" "$2" "${3:-15}" "$AP $STA"
 }
 
 AP=02:00:00:00:00:00 STA=02:00:00:00:01:00
 PASS='lossy air for m4-drop-once'
-fwabs=$(cd "$(dirname "$fw")" && pwd)/fourway
 cp "$caps/m4-drop-once.pcap" "$tmp/race.pcap" || exit 99
 "$fw" analyze --json --passphrase "$PASS" "$tmp/race.pcap" >"$tmp/doc.json" || exit 99
 # what analyze says of M4_LOST: its text, its evidence, its consequences' codes
@@ -78,9 +50,7 @@ run() {
 	W=$1 H=$2 state=$3
 	sock="fourway-tuifind-$$-$W"	# a server of its own: the last one may still be going away
 	echo "# ${W}x${H}"
-	t -f /dev/null new-session -d -s fw -x "$W" -y "$H" "env PS1='fw-prompt> ' TERM=screen sh" ||
-		skip "tmux cannot start a session here"
-	wait_screen "${W}x${H}: shell prompt" "fw-prompt>" 5 || { cleanup; return; }
+	tui_start "${W}x${H}: shell prompt" "$W" "$H" || { cleanup; return; }
 	t send-keys -t fw "cd '$tmp' && '$fwabs' live --replay race.pcap --passphrase '$PASS'" Enter
 	wait_screen "${W}x${H}: the link's row" "$AP $STA hwsim-m4-"
 	wait_row "${W}x${H}: while the AP retries msg 3/4, the state says the station is done" \

@@ -8,34 +8,13 @@
 # Needs tmux.
 . "${top_srcdir:-.}/tests/live/lib.sh"
 
-command -v tmux >/dev/null 2>&1 || skip "tmux not found"
+tui_setup tuipipe
 sw=$bld/tests/live/slow-writer
 [ -x "$sw" ] || { echo "tui_pipe.sh: $sw not built" >&2; exit 99; }
-sock="fourway-tuipipe-$$"
-t() { tmux -L "$sock" "$@"; }
-cleanup() { t kill-server 2>/dev/null; }
-screen() { t capture-pane -p -t fw; }
-wait_screen() {
-	i=0 n=$(( ${3:-15} * 20 ))
-	while [ $i -lt $n ]; do
-		if screen | grep -qF -- "$2"; then
-			ok "$1"
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	nok "$1" "'$2' not on the screen: $(screen | grep -v '^$' | head -30)"
-	return 1
-}
-
 AP=02:00:00:00:00:00 STA=02:00:00:00:01:00
-fwabs=$(cd "$(dirname "$fw")" && pwd)/fourway
 swabs=$(cd "$(dirname "$sw")" && pwd)/slow-writer
 cp "$caps/wrong-psk.pcap" "$tmp/wrong-psk.pcap" || exit 99
-t -f /dev/null new-session -d -s fw -x 80 -y 24 "env PS1='fw-prompt> ' TERM=screen sh" ||
-	skip "tmux cannot start a session here"
-wait_screen "shell prompt" "fw-prompt>" 5
+tui_start "shell prompt" 80 24
 t send-keys -t fw "cd '$tmp' && '$swabs' wrong-psk.pcap 5 60000 pid | '$fwabs' live - --passphrase 'the right passphrase'" Enter
 
 wait_screen "title line names standard input" "fourway live  stdin  frames"
@@ -54,6 +33,5 @@ t send-keys -t fw q
 wait_screen "q leaves with a summary" "fourway live: stdin: 160 frames, 1 links"
 kill "$(head -1 "$tmp/pid")" 2>/dev/null
 wait_screen "the shell prompt returns" "fw-prompt> "
-t send-keys -t fw "stty -a | tr ' ' '\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\n' ' '; echo :tty" Enter
-wait_screen "the terminal is sane again (canonical mode, echo)" "icanon echo :tty"
+tui_sane
 finish

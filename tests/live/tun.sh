@@ -11,38 +11,11 @@
 # Needs root (CAP_NET_ADMIN for the TUN device, unshare -n) and jq.
 . "${top_srcdir:-.}/tests/live/lib.sh"
 
-helper=$bld/tests/live/tun-replay
-[ -x "$helper" ] || { echo "$helper not built"; exit 99; }
 [ -z "${FW_TUN_CORPUS:-}" ] || need_corpus wireshark/wpa-Induction.pcap \
 	wireshark/wpa-test-decode-mgmt.pcap wireshark/wpa2-psk-mfp.pcapng \
 	wireshark/wpa-ccmp-256.pcapng wireshark/wpa-gcmp.pcapng aircrack-ng/test23.pcap \
 	aircrack-ng/zn2i.pcap aircrack-ng/wpa3-psk.pcap
-[ "$(id -u)" -eq 0 ] || skip "needs root for a TUN device and a network namespace"
-[ -c /dev/net/tun ] || skip "no /dev/net/tun"
-if [ -z "${FW_LIVE_NETNS:-}" ]; then
-	command -v unshare >/dev/null 2>&1 || skip "unshare not found"
-	unshare -n true 2>/dev/null || skip "unshare -n fails here (no CAP_SYS_ADMIN?)"
-	FW_LIVE_NETNS=1 exec unshare -n "$0" "$@"
-fi
-
-helper_pid= fw_pid=
-cleanup() {
-	[ -z "$fw_pid" ] || kill "$fw_pid" 2>/dev/null
-	[ -z "$helper_pid" ] || kill "$helper_pid" 2>/dev/null
-}
-
-# wait_for FILE [PATTERN]: up to 10 s for a file (holding PATTERN)
-wait_for() {
-	i=0
-	while [ $i -lt 1000 ]; do
-		if [ -e "$1" ] && { [ -z "${2:-}" ] || grep -q "$2" "$1"; }; then
-			return 0
-		fi
-		sleep 0.01
-		i=$((i + 1))
-	done
-	return 1
-}
+tun_setup "$@"
 
 # PATH|PASSPHRASE|SSID: captures/ (SSIDs learned from the capture); run as
 # tun_corpus.sh (FW_TUN_CORPUS set), the radiotap captures of the corpus
@@ -72,17 +45,9 @@ while IFS='|' read -r path pass ssid; do
 	[ -r "$path" ] || { echo "tun.sh: $path missing: skipped"; continue; }
 	set -- --passphrase "$pass"
 	[ -z "$ssid" ] || set -- "$@" --ssid "$ssid"
-	rm -f "$tmp/ready" "$tmp/go" "$tmp/done" "$tmp/live.json"
+	rm -f "$tmp/live.json"
 	"$fw" analyze --json "$@" "$path" </dev/null >"$tmp/doc.json" 2>/dev/null
-	"$helper" "$ifn" "$path" --ready "$tmp/ready" --go "$tmp/go" --done "$tmp/done" \
-		</dev/null 2>"$tmp/helper.err" &
-	helper_pid=$!
-	if ! wait_for "$tmp/ready"; then
-		wait "$helper_pid"
-		[ $? -eq 77 ] && skip "$(cat "$tmp/helper.err")"
-		nok "$cap: TUN device $ifn created" "$(cat "$tmp/helper.err")"
-		continue
-	fi
+	tun_replay "$cap: TUN device $ifn created" "$helper" "$ifn" "$path" || continue
 	# every run writes what it captured (-w); wrong-psk.pcap also runs as nobody (-Z)
 	# (-w is created after the switch: in a folder nobody may write)
 	z= wdir=$tmp
@@ -91,13 +56,8 @@ while IFS='|' read -r path pass ssid; do
 		chmod 711 "$tmp" && mkdir -p "$wdir" && chown nobody "$wdir"
 	fi
 	rm -f "$tmp/w.pcapng" "$wdir/w.pcapng"
-	"$fw" live "$ifn" --no-tui --json "$@" -w "$wdir/w.pcapng" ${z:+-Z "$z"} </dev/null \
-		>"$tmp/live.json" 2>"$tmp/live.err" &
-	fw_pid=$!
-	if ! wait_for "$tmp/live.json" '"event":"start"'; then
-		nok "$cap: fourway live started on $ifn" "$(cat "$tmp/live.err")"
-		continue
-	fi
+	tun_live "$cap: fourway live started on $ifn" "$ifn" --no-tui --json "$@" \
+		-w "$wdir/w.pcapng" ${z:+-Z "$z"} || continue
 	if [ "$cap" = wrong-psk.pcap ]; then
 		# created nothing, hops nowhere: -Z keeps no capability at all
 		uid=$(id -u nobody)
@@ -111,15 +71,8 @@ while IFS='|' read -r path pass ssid; do
 		fi
 	fi
 	touch "$tmp/go"
-	wait_for "$tmp/done" || nok "$cap: replayed" "$(cat "$tmp/helper.err")"
-	sleep 0.3
-	kill -INT "$fw_pid"
-	wait "$fw_pid"
-	st=$?
-	fw_pid=
-	kill "$helper_pid" 2>/dev/null
-	wait "$helper_pid" 2>/dev/null
-	helper_pid=
+	wait_file "$tmp/done" || nok "$cap: replayed" "$(cat "$tmp/helper.err")"
+	tun_stop
 	[ $st -eq 0 ] && ok "$cap: live $ifn exits 0 on SIGINT" ||
 		nok "$cap: live $ifn exits 0 on SIGINT (got $st)" "$(cat "$tmp/live.err")"
 	grep -q '"event":"start",.*"text":"capturing on '"$ifn"', link type 127' "$tmp/live.json" &&
@@ -140,11 +93,7 @@ while IFS='|' read -r path pass ssid; do
 		ok "$cap: the -w capture holds every frame of the file, byte for byte" ||
 		nok "$cap: the -w capture holds every frame of the file" "$(cat "$tmp/same.err")"
 	frames=$(jq '.inputs[0].frames' "$tmp/doc.json")
-	jq -s -e --argjson n "$frames" 'map(select(.event == "stats")) | last
-		| .frames == $n and .kernel_dropped == 0 and .if_dropped == 0' "$tmp/live.json" >/dev/null &&
-		ok "$cap: all $frames frames received, no kernel drops" ||
-		nok "$cap: all $frames frames received, no kernel drops" \
-			"$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+	tun_received "$cap: all $frames frames received, no kernel drops" "$frames"
 	# Against the file itself: the replay keeps the frames, not their spacing
 	# (one every 500 us), so findings drawn from time (ACK windows, delays,
 	# retry budgets) may differ; the messages and every other finding may not.

@@ -20,33 +20,7 @@
 # Needs root (CAP_NET_ADMIN for the TUN devices, unshare -n) and jq.
 . "${top_srcdir:-.}/tests/live/lib.sh"
 
-helper=$bld/tests/live/tun-replay
-[ -x "$helper" ] || { echo "$helper not built"; exit 99; }
-[ "$(id -u)" -eq 0 ] || skip "needs root for TUN devices and a network namespace"
-[ -c /dev/net/tun ] || skip "no /dev/net/tun"
-if [ -z "${FW_LIVE_NETNS:-}" ]; then
-	command -v unshare >/dev/null 2>&1 || skip "unshare not found"
-	unshare -n true 2>/dev/null || skip "unshare -n fails here (no CAP_SYS_ADMIN?)"
-	FW_LIVE_NETNS=1 exec unshare -n "$0" "$@"
-fi
-
-helper_pid= fw_pid=
-cleanup() {
-	[ -z "$fw_pid" ] || kill "$fw_pid" 2>/dev/null
-	[ -z "$helper_pid" ] || kill "$helper_pid" 2>/dev/null
-}
-
-wait_for() {
-	i=0
-	while [ $i -lt 1000 ]; do
-		if [ -e "$1" ] && { [ -z "${2:-}" ] || grep -q "$2" "$1"; }; then
-			return 0
-		fi
-		sleep 0.01
-		i=$((i + 1))
-	done
-	return 1
-}
+tun_setup "$@"
 
 # Each message once, with how many radios heard it and whether it was ACKed.
 MSG='{bssid: $b, sta: $s, msg, replay_counter, retry, seq, from, nonce, acked,
@@ -69,7 +43,7 @@ codes() {
 for s in m2-late reassoc-stale-ptk; do
 	a=$caps/messy/$s.pcap b=$caps/messy/$s-mon0.pcap k=$caps/messy/$s.keylog
 	[ -r "$a" ] && [ -r "$b" ] || { nok "$s: the pair of captures is there" "$a $b"; continue; }
-	rm -f "$tmp/ready" "$tmp/go" "$tmp/done" "$tmp/live.json" "$tmp/w.pcapng"
+	rm -f "$tmp/live.json" "$tmp/w.pcapng"
 	"$fw" analyze --json --merge --keylog "$k" "$a" "$b" </dev/null >"$tmp/doc.json" 2>/dev/null
 	# The two radios' copies of a frame must reach the kernel within the
 	# sightings window (a few ms), as two real radios time them; on a loaded
@@ -77,46 +51,22 @@ for s in m2-late reassoc-stale-ptk; do
 	# writer runs under the real-time scheduler where the kernel allows it.
 	rt=
 	chrt -f 10 true 2>/dev/null && rt="chrt -f 10"
-	$rt "$helper" fwap0 "$a" fwmon0 "$b" --ready "$tmp/ready" --go "$tmp/go" --done "$tmp/done" \
-		</dev/null 2>"$tmp/helper.err" &
-	helper_pid=$!
-	if ! wait_for "$tmp/ready"; then
-		wait "$helper_pid"
-		[ $? -eq 77 ] && skip "$(cat "$tmp/helper.err")"
-		nok "$s: TUN devices created" "$(cat "$tmp/helper.err")"
-		continue
-	fi
-	"$fw" live fwap0 fwmon0 --no-tui --json --keylog "$k" -w "$tmp/w.pcapng" </dev/null \
-		>"$tmp/live.json" 2>"$tmp/live.err" &
-	fw_pid=$!
-	if ! wait_for "$tmp/live.json" '"event":"start"'; then
-		nok "$s: fourway live started on fwap0 and fwmon0" "$(cat "$tmp/live.err")"
-		continue
-	fi
+	tun_replay "$s: TUN devices created" $rt "$helper" fwap0 "$a" fwmon0 "$b" || continue
+	tun_live "$s: fourway live started on fwap0 and fwmon0" fwap0 fwmon0 --no-tui --json \
+		--keylog "$k" -w "$tmp/w.pcapng" || continue
 	touch "$tmp/go"
 	# the replay takes the captures' own time (up to 12 s)
 	i=0
 	while [ ! -e "$tmp/done" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 	[ -e "$tmp/done" ] || nok "$s: replayed" "$(cat "$tmp/helper.err")"
-	sleep 0.3
-	kill -INT "$fw_pid"
-	wait "$fw_pid"
-	st=$?
-	fw_pid=
-	kill "$helper_pid" 2>/dev/null
-	wait "$helper_pid" 2>/dev/null
-	helper_pid=
+	tun_stop
 	[ $st -eq 0 ] && ok "$s: live over two interfaces exits 0 on SIGINT" ||
 		nok "$s: live over two interfaces exits 0 on SIGINT (got $st)" "$(cat "$tmp/live.err")"
 	jq -e -s 'map(select(.event == "start"))[0].text | startswith("capturing on fwap0,fwmon0, link type 127")' "$tmp/live.json" >/dev/null &&
 		ok "$s: captures on both interfaces as radiotap" ||
 		nok "$s: captures on both interfaces as radiotap" "$(head -1 "$tmp/live.json")"
 	frames=$(jq '[.inputs[].frames] | add' "$tmp/doc.json")
-	jq -s -e --argjson n "$frames" 'map(select(.event == "stats")) | last
-		| .frames == $n and .kernel_dropped == 0 and .if_dropped == 0' "$tmp/live.json" >/dev/null &&
-		ok "$s: all $frames frames of both radios received, none dropped" ||
-		nok "$s: all $frames frames of both radios received, none dropped" \
-			"$(jq -c 'select(.event == "stats")' "$tmp/live.json")"
+	tun_received "$s: all $frames frames of both radios received, none dropped" "$frames"
 	# each interface's own counters: what was written to it, none dropped
 	fa=$(jq '.inputs[0].frames' "$tmp/doc.json") fb=$(jq '.inputs[1].frames' "$tmp/doc.json")
 	jq -s -e -c --argjson a "$fa" --argjson b "$fb" 'map(select(.event == "stats")) | last
