@@ -92,10 +92,15 @@ static void ap_logger(struct scene *sc, int64_t t, const char *fmt, ...)
 	va_end(ap);
 }
 
-void sc_alog_line(struct scene *sc, bool ap_side, int64_t ts_ns, const char *text)
+void sc_alog_line(struct scene *sc, bool ap_side, int64_t ts_ns, const char *fmt, ...)
 {
-	if (sc->alog)
-		line(sc, ap_side ? AP : STA, ts_ns, "%s", text);
+	va_list ap;
+
+	if (!sc->alog)
+		return;
+	va_start(ap, fmt);
+	vline(sc, ap_side ? AP : STA, ts_ns, false, fmt, ap);
+	va_end(ap);
 }
 
 static const char *pair_name(int msg)
@@ -255,7 +260,8 @@ void sc_alog_install(struct scene *sc, const struct sc_party *p)
 	     ap, c, c);
 }
 
-void sc_alog_deauth(struct scene *sc, bool from_ap, bool protect, uint16_t reason, uint64_t n)
+void sc_alog_deauth(struct scene *sc, bool from_ap, bool protect, bool forged, uint16_t reason,
+		    uint64_t n)
 {
 	char ap[FW_MAC_STRLEN], sta[FW_MAC_STRLEN];
 	int64_t t;
@@ -266,20 +272,26 @@ void sc_alog_deauth(struct scene *sc, bool from_ap, bool protect, uint16_t reaso
 	fw_mac_fmt(ap, sc->ap.addr);
 	fw_mac_fmt(sta, sc->sta.addr);
 	if (from_ap) {
-		line(sc, AP, t - 1500 * US, "wpa_sta_disconnect STA %s (reason %u)", sta, reason);
-		line(sc, AP, t + 100 * US, "wlan0: AP-STA-DISCONNECTED %s", sta);
+		/* the authenticator's own timeouts (4-way, group); other deauths it logs otherwise */
+		if (!forged && (reason == 15 || reason == 16)) {
+			line(sc, AP, t - 1500 * US, "wpa_sta_disconnect STA %s (reason %u)", sta,
+			     reason);
+			line(sc, AP, t + 100 * US, "wlan0: AP-STA-DISCONNECTED %s", sta);
+		}
 		/* under PMF a station holding its key drops an unprotected one */
 		if (sc->pmf && !protect && sc->sta.installed)
 			line(sc, STA, t + RX_LAG_NS,
-			     "wlan1: Unprotected Deauthentication frame dropped: bssid=%s (reason code %u)",
-			     ap, reason);
+			     "Unprotected Deauthentication frame dropped: %s -> %s (reason code %u)",
+			     ap, sta, reason);
 		else
 			line(sc, STA, t + RX_LAG_NS, "wlan1: CTRL-EVENT-DISCONNECTED bssid=%s reason=%u",
 			     ap, reason);
 		return;
 	}
-	line(sc, STA, t - 1500 * US,
-	     "wlan1: CTRL-EVENT-DISCONNECTED bssid=%s reason=%u locally_generated=1", ap, reason);
+	if (!forged)
+		line(sc, STA, t - 1500 * US,
+		     "wlan1: CTRL-EVENT-DISCONNECTED bssid=%s reason=%u locally_generated=1", ap,
+		     reason);
 	if (!protect || (sc->ap.installed && sc->sta.installed))
 		line(sc, AP, t + RX_LAG_NS, "wlan0: AP-STA-DISCONNECTED %s", sta);
 }

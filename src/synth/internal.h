@@ -131,6 +131,8 @@ uint64_t sc_ping(struct scene *sc, bool from_ap, bool acked);
 /* A broadcast from the AP protected with the GTK. */
 uint64_t sc_group_data(struct scene *sc);
 uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason);
+/* The same in that side's name, by someone else: its daemon never sent it (the logs show it). */
+uint64_t sc_deauth_forged(struct scene *sc, bool from_ap, uint16_t reason);
 /* The same protected with the sender's installed TK (management frame protection). */
 uint64_t sc_deauth_protected(struct scene *sc, bool from_ap, uint16_t reason);
 /* A protected SA Query request (or response) with transaction identifier tid (9.6.9). */
@@ -194,9 +196,11 @@ void sc_alog_sent(struct scene *sc, int msg, uint64_t n, const struct sc_tx *tx,
 void sc_alog_anonce(struct scene *sc);
 void sc_alog_assoc(struct scene *sc, bool reassoc, uint64_t resp);
 void sc_alog_install(struct scene *sc, const struct sc_party *p);
-void sc_alog_deauth(struct scene *sc, bool from_ap, bool protect, uint16_t reason, uint64_t n);
+void sc_alog_deauth(struct scene *sc, bool from_ap, bool protect, bool forged, uint16_t reason,
+		    uint64_t n);
 void sc_alog_sa_query(struct scene *sc, bool from_ap, bool response, uint64_t n);
-void sc_alog_line(struct scene *sc, bool ap_side, int64_t ts_ns, const char *text);
+__attribute__((format(printf, 4, 5)))
+void sc_alog_line(struct scene *sc, bool ap_side, int64_t ts_ns, const char *fmt, ...);
 /* An expectation that only the logs show: recorded when the run writes them. */
 void sc_expect_log(struct scene *sc, const char *code, uint64_t frame);
 /* An expectation the daemons' logs confirm when the run writes them (confirmed_by_log). */

@@ -604,12 +604,18 @@ static void pmf_deauth_ignored(struct scene *sc)
 	sc_ping(sc, false, true);
 	sc_wait_us(sc, 2000);
 	sc_deauth(sc, true, REASON_CLASS3_NONASSOC);
+	/* wpa_supplicant's sme.c: the dropped deauth starts the SA Query */
+	sc_alog_line(sc, false, sc->t + 200000, "wlan1: SME: Unprotected disconnect dropped - "
+		     "possible AP/STA state mismatch - trigger SA Query");
 	for (int i = 0; i < 5; i++) {
 		sc_wait_us(sc, i ? 201000 : 1000);
+		sc_alog_line(sc, false, sc->t - 700000, "wlan1: SME: Association SA Query attempt %d",
+			     i + 1);
 		fw_rng_fill(&sc->rng, tid, sizeof(tid));
 		sc_sa_query(sc, false, false, tid);
 	}
 	sc_wait_us(sc, 201000);
+	sc_alog_line(sc, false, sc->t - 2000000, "wlan1: SME: SA Query timed out");
 	end = sc_deauth_protected(sc, false, REASON_PREV_AUTH_INVALID);
 	sc->sta.installed = false;
 	sc_wait_us(sc, 800000);
@@ -643,8 +649,11 @@ static void pmf_spoofed_deauth(struct scene *sc)
 	sc_handshake(sc);
 	sc_traffic(sc);
 	sc_wait_us(sc, 200000);
-	sc_deauth(sc, true, REASON_CLASS3_NONASSOC);
+	sc_deauth_forged(sc, true, REASON_CLASS3_NONASSOC);
+	sc_alog_line(sc, false, sc->t + 200000, "wlan1: SME: Unprotected disconnect dropped - "
+		     "possible AP/STA state mismatch - trigger SA Query");
 	sc_wait_us(sc, 1000);
+	sc_alog_line(sc, false, sc->t - 700000, "wlan1: SME: Association SA Query attempt 1");
 	fw_rng_fill(&sc->rng, tid, sizeof(tid));
 	sc_sa_query(sc, false, false, tid);
 	sc_wait_us(sc, 800);

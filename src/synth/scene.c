@@ -669,17 +669,26 @@ uint64_t sc_wired_frame(struct scene *sc, const uint8_t *frame, size_t len)
 	return sc->n_wired;
 }
 
-uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason)
+static uint64_t deauth(struct scene *sc, bool from_ap, uint16_t reason, bool forged)
 {
 	struct fw_sbuf b;
-
 	uint64_t n;
 
 	fw_sb_init(&b);
 	fw_sb_le16(&b, reason);
 	n = mgmt(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_DEAUTH, &b);
-	sc_alog_deauth(sc, from_ap, false, reason, n);
+	sc_alog_deauth(sc, from_ap, false, forged, reason, n);
 	return n;
+}
+
+uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason)
+{
+	return deauth(sc, from_ap, reason, false);
+}
+
+uint64_t sc_deauth_forged(struct scene *sc, bool from_ap, uint16_t reason)
+{
+	return deauth(sc, from_ap, reason, true);
 }
 
 /* A management frame from p protected with its installed TK; acknowledged. */
@@ -719,13 +728,12 @@ static uint64_t mgmt_protected(struct scene *sc, struct sc_party *p, uint16_t fc
 uint64_t sc_deauth_protected(struct scene *sc, bool from_ap, uint16_t reason)
 {
 	struct fw_sbuf b;
-
 	uint64_t n;
 
 	fw_sb_init(&b);
 	fw_sb_le16(&b, reason);
 	n = mgmt_protected(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_DEAUTH, &b);
-	sc_alog_deauth(sc, from_ap, true, reason, n);
+	sc_alog_deauth(sc, from_ap, true, false, reason, n);
 	return n;
 }
 
