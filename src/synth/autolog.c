@@ -133,6 +133,13 @@ static void send_line(struct scene *sc, int msg, int64_t t)
 		line(sc, STA, t, "wlan1: WPA: Sending EAPOL-Key %s", pair_name(msg));
 		break;
 	}
+	if (msg == SC_G2) {
+		char ap[FW_MAC_STRLEN];
+
+		fw_mac_fmt(ap, sc->ap.addr);
+		line(sc, STA, t + 20 * US, "wlan1: WPA: Group rekeying completed with %s [GTK=%s]", ap,
+		     sc->cipher == FW_CIPHER_GCMP ? "GCMP" : "CCMP");
+	}
 }
 
 /* hostapd's check of a 2/4 or 4/4's replay counter (its key_replay list). */
@@ -178,6 +185,9 @@ static void sta_receives(struct scene *sc, int msg, int64_t t, bool mic_ok)
 	     msg == SC_M3 ? '3' : '1', msg == SC_G1 ? "Group Key" : "4-Way", ap, (unsigned)sc->ver);
 	if (!mic_ok)
 		line(sc, STA, t + 40 * US, "wlan1: WPA: Invalid EAPOL-Key MIC - dropping packet");
+	else if (msg == SC_G1)
+		line(sc, STA, t + 40 * US, "wlan1: WPA: Installing GTK to the driver (keyidx=%u tx=0 "
+		     "len=16)", (unsigned)sc->gtk_keyid);
 }
 
 void sc_alog_sent(struct scene *sc, int msg, uint64_t n, const struct sc_tx *tx, uint64_t rc,
@@ -232,7 +242,9 @@ void sc_alog_assoc(struct scene *sc, bool reassoc, uint64_t resp)
 	t = sc_frame_time(sc, resp);
 	fw_mac_fmt(ap, sc->ap.addr);
 	fw_mac_fmt(sta, sc->sta.addr);
-	ap_logger(sc, t - 500 * US, "IEEE 802.11: %sassociated (aid 1)", reassoc ? "re" : "");
+	/* hostapd's logger says "associated" for a reassociation too */
+	ap_logger(sc, t - 500 * US, "IEEE 802.11: associated (aid 1)");
+	(void)reassoc;
 	line(sc, AP, t + 100 * US, "WPA: %s WPA_PTK entering state AUTHENTICATION2", sta);
 	line(sc, STA, t + 200 * US, "wlan1: Associated with %s", ap);
 	line(sc, STA, t + 220 * US, "wlan1: State: ASSOCIATING -> ASSOCIATED");
@@ -243,7 +255,7 @@ void sc_alog_assoc(struct scene *sc, bool reassoc, uint64_t resp)
 void sc_alog_install(struct scene *sc, const struct sc_party *p)
 {
 	char ap[FW_MAC_STRLEN], sta[FW_MAC_STRLEN];
-	const char *c = sc->cipher == 8 ? "GCMP" : "CCMP";
+	const char *c = sc->cipher == FW_CIPHER_GCMP ? "GCMP" : "CCMP";
 
 	if (!sc->alog)
 		return;
@@ -296,7 +308,8 @@ void sc_alog_deauth(struct scene *sc, bool from_ap, bool protect, bool forged, u
 		line(sc, AP, t + RX_LAG_NS, "wlan0: AP-STA-DISCONNECTED %s", sta);
 }
 
-void sc_alog_sa_query(struct scene *sc, bool from_ap, bool response, uint64_t n)
+void sc_alog_sa_query(struct scene *sc, bool from_ap, bool response, const uint8_t tid[2],
+		      uint64_t n)
 {
 	char ap[FW_MAC_STRLEN], sta[FW_MAC_STRLEN];
 	int64_t t;
@@ -311,10 +324,10 @@ void sc_alog_sa_query(struct scene *sc, bool from_ap, bool response, uint64_t n)
 	if (from_ap) {
 		line(sc, AP, t - 1200 * US, "IEEE 802.11: Sending SA Query %s to %s",
 		     response ? "Response" : "Request", sta);
-		if (!response)
-			line(sc, STA, t + RX_LAG_NS, "wlan1: SME: Received SA Query request from %s", ap);
-		else
-			line(sc, STA, t + RX_LAG_NS, "wlan1: SME: Received SA Query response from %s", ap);
+		if (response)
+			line(sc, STA, t + RX_LAG_NS,
+			     "wlan1: SME: Received SA Query response from %s (trans_id %02x%02x)", ap,
+			     tid[0], tid[1]);
 		return;
 	}
 	line(sc, STA, t - 1200 * US, "wlan1: SME: Sending SA Query %s to %s",

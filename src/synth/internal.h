@@ -198,7 +198,8 @@ void sc_alog_assoc(struct scene *sc, bool reassoc, uint64_t resp);
 void sc_alog_install(struct scene *sc, const struct sc_party *p);
 void sc_alog_deauth(struct scene *sc, bool from_ap, bool protect, bool forged, uint16_t reason,
 		    uint64_t n);
-void sc_alog_sa_query(struct scene *sc, bool from_ap, bool response, uint64_t n);
+void sc_alog_sa_query(struct scene *sc, bool from_ap, bool response, const uint8_t tid[2],
+		      uint64_t n);
 __attribute__((format(printf, 4, 5)))
 void sc_alog_line(struct scene *sc, bool ap_side, int64_t ts_ns, const char *fmt, ...);
 /* An expectation that only the logs show: recorded when the run writes them. */

@@ -747,7 +747,7 @@ uint64_t sc_sa_query(struct scene *sc, bool from_ap, bool response, const uint8_
 	fw_sb_u8(&b, response ? 1 : 0);
 	fw_sb_put(&b, tid, 2);
 	n = mgmt_protected(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_ACTION, &b);
-	sc_alog_sa_query(sc, from_ap, response, n);
+	sc_alog_sa_query(sc, from_ap, response, tid, n);
 	return n;
 }
 

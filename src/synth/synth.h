@@ -72,7 +72,7 @@ struct fw_synth_link {
  * the scenario may set it off the capture's, as two hosts' clocks are.
  */
 #define FW_SYNTH_MAX_LOGS 3
-#define FW_SYNTH_LOG_MAX 32768
+#define FW_SYNTH_LOG_MAX 8192
 struct fw_synth_log {
 	char name[24];
 	int64_t offset_ns;	/* the log's clock minus the capture's */
