@@ -389,8 +389,8 @@ int fw_cmd_synth(int argc, char **argv)
 				   "8021x go with the 802.1X scenarios", scenario);
 	}
 	if (logs && fw_synth_exists(scenario) && !fw_synth_has_logs(scenario))
-		return usage_error("%s models no daemon logs: --logs goes with split-ap-stale-anonce",
-				   scenario);
+		return usage_error("%s models no daemon logs", scenario);
+	o.logs = logs;
 	if (logs && strcmp(out, "-") == 0)
 		return usage_error("%s", "--logs writes files beside -w FILE: want a file");
 	if (strcmp(out, "-") != 0 && sidecar_clash(out, wired))

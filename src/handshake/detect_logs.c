@@ -42,6 +42,8 @@ struct lctx {
 	struct fw_core *c;
 	struct hs_link *l;
 	const struct fw_dlog *d;
+	const struct fw_dlog *const *logs;	/* every log of the run: the peer's tells too */
+	size_t n_logs;
 	unsigned log;
 	const char *name;	/* the log's file name, for the detail */
 	size_t *root;		/* root[i]: the first transmission msgs[i] repeats (Retry bit) */
@@ -310,12 +312,48 @@ static void around(const struct hs_link *l, int64_t t, const struct fw_msg **bef
 	}
 }
 
-/* A send the capture does not show: told apart by the TX status that followed it. */
+/*
+ * The peer's daemon logging the reception of a send e (at t) that the
+ * capture lacks: the first reception of that message towards the peer, in
+ * any aligned log of the run, from the send to FW_LOGFIND_TX_TOL_NS after
+ * it.  Then the frame was on the air and only the sniffer missed it.
+ */
+static const struct fw_dlog_event *peer_received(const struct lctx *x, const struct fw_dlog_event *e,
+						 int64_t t, size_t *log)
+{
+	for (size_t k = 0; k < x->n_logs; k++) {
+		const struct fw_dlog *d = x->logs[k];
+		struct fw_dlog_link_iter it;
+		const struct fw_dlog_event *r;
+
+		if (!d || !d->fit.aligned)
+			continue;
+		fw_dlog_link_first(&it, d, x->l->pub.bssid, x->l->pub.sta);
+		while ((r = fw_dlog_link_next(&it)) != NULL) {
+			int64_t rt;
+
+			if (!is_reception(r) || r->msg != e->msg || r->msg_from_ap != e->msg_from_ap ||
+			    fw_dlog_event_ap_side(d, r) == e->msg_from_ap || !r->has_ts ||
+			    fw_dlog_place(d, r->ts_ns, &rt) || rt < t ||
+			    rt > t + FW_LOGFIND_TX_TOL_NS)
+				continue;
+			*log = k;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A send the capture does not show: told apart by the TX status that
+ * followed it, or by the peer's log of its reception.
+ */
 static void missing_sends(struct lctx *x, int64_t lo, int64_t hi)
 {
 	for (size_t k = 0; k < x->n_ev; k++) {
-		const struct fw_dlog_event *e = x->ev[k].e, *st = NULL;
+		const struct fw_dlog_event *e = x->ev[k].e, *st = NULL, *rx;
 		const struct fw_msg *b, *a;
+		size_t rx_log = 0;
 		struct fw_finding *f;
 		char when[32], why[200];
 
@@ -328,10 +366,16 @@ static void missing_sends(struct lctx *x, int64_t lo, int64_t hi)
 				st = x->ev[j].e;
 				break;
 			}
+		rx = peer_received(x, e, x->ev[k].t, &rx_log);
 		if (st && st->ack == 1)
 			snprintf(why, sizeof(why), "its TX status says ack=1 (line %" PRIu64 "): the "
 				 "peer's radio acknowledged it, so it was on the air and the sniffer "
 				 "missed it", st->line);
+		else if (rx)
+			snprintf(why, sizeof(why), "%s logged receiving it (%s line %" PRIu64 "): it "
+				 "was on the air and the sniffer missed it",
+				 e->msg_from_ap ? "the station" : "the AP",
+				 fw_dlog_daemon_name(rx->daemon), rx->line);
 		else if (st)
 			snprintf(why, sizeof(why), "its TX status says ack=0 (line %" PRIu64 "): it "
 				 "was lost on the air or never left the radio", st->line);
@@ -341,7 +385,7 @@ static void missing_sends(struct lctx *x, int64_t lo, int64_t hi)
 		f = hs_finding_add(x->c, FW_F_LOG_AIR_MISMATCH, x->l);
 		if (!f)
 			return;
-		if (st && st->ack == 1)
+		if ((st && st->ack == 1) || rx)
 			f->severity = FW_SEV_INFO;	/* the sniffer's loss, not the link's */
 		around(x->l, x->ev[k].t, &b, &a);
 		if (b)
@@ -351,6 +395,8 @@ static void missing_sends(struct lctx *x, int64_t lo, int64_t hi)
 		add_line(f, x->log, e->line, "sent");
 		if (st)
 			add_line(f, x->log, st->line, "tx_status");
+		if (rx)
+			add_line(f, (unsigned)rx_log, rx->line, "received");
 		secs(when, sizeof(when), x->ev[k].t - (b ? b->ts_ns : x->ev[k].t));
 		snprintf(f->detail, sizeof(f->detail),
 			 "%s's log (%s:%" PRIu64 ") says it sent msg %s %s after frame %" PRIu64
@@ -610,6 +656,8 @@ int fw_core_log_findings(struct fw_core *c, const struct fw_dlog *const *logs, s
 
 	memset(&x, 0, sizeof(x));
 	x.c = c;
+	x.logs = logs;
+	x.n_logs = n;
 	x.ev = calloc(MAX_LINK_EVENTS, sizeof(*x.ev));
 	if (!x.ev)
 		return FW_ENOMEM;

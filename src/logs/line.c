@@ -1,17 +1,17 @@
 /*
  * line.c - one line of a hostapd or wpa_supplicant debug log to an event.
  *
- * The header is read through the bounded cursor; the message after it,
- * a NUL-terminated copy of at most FW_DLOG_LINE_MAX bytes, is matched by
- * the fixed texts below.
+ * The whole line is read through the bounded cursor: the header, then the
+ * message, matched against the forms below by its structure.
  *
  * A line is: an optional syslog header (BSD "Mmm dd hh:mm:ss host prog:"
  * or RFC 5424 "YYYY-MM-DDThh:mm:ss[.frac][zone] host prog:"), then up to
  * two -t timestamps ("sec.usec: "; hostapd's logger writes its own after
  * the debug printer's), then the message.  The messages are matched by
- * the fixed text the daemons print around them (hostap's wpa_auth.c,
- * wpa.c, events.c), which names who wrote the line: the authenticator's
- * state machine or the supplicant's.  The first timestamp is the line's
+ * the fixed words the daemons print around their fields (hostap's
+ * wpa_auth.c, wpa.c, events.c, sme.c, sa_query.c), anchored at the
+ * message's start; the form names who wrote the line: the authenticator or
+ * the supplicant.  The first timestamp is the line's
  * time; a syslog time has no year, so it is seconds into a year of 365
  * days, which is fine for an offset that alignment measures anyway.
  */
@@ -180,61 +180,193 @@ static void syslog_tag(struct fw_cursor *c, enum fw_dlog_daemon *d)
 	*c = t;
 }
 
-/* The MAC address right after prefix in s, if any. */
-static bool mac_after(const char *s, const char *prefix, uint8_t mac[6])
-{
-	const char *q = strstr(s, prefix);
-	char buf[18];
+/*
+ * The message is matched by its structure, through the cursor: each form
+ * is a pattern anchored at the message's start, its fixed words literal,
+ * its fields typed, so words that happen to appear inside free text (an
+ * SSID, an identity, a line of another kind) never make an event.
+ *
+ *   %i  an optional interface prefix, "wlan0: " (1 to 31 of [A-Za-z0-9_.-])
+ *   %s  an optional "STA 02:00:00:00:01:00 " (hostapd's logger names the STA)
+ *   %M  a MAC address; %n a decimal number; %k a message, "2/4" or "1/2"
+ *   %w  a word (up to a space, comma or parenthesis)
+ *   %*  the rest of the line, whatever it is
+ * A pattern without %* must reach the end of the line.  The optional parts
+ * are tried present first, then absent.
+ */
+struct lm {
+	uint8_t mac[2][6];	/* the %M fields, in order */
+	int n_mac;
+	uint8_t sta[6];		/* %s's STA */
+	bool has_sta;
+	long num;		/* the last %n */
+	bool has_num;
+	enum fw_dlog_msg msg;	/* %k */
+	bool msg_from_ap;
+	const uint8_t *w;	/* the last %w */
+	size_t wlen;
+	const uint8_t *ifn;	/* %i's interface name, NULL when absent */
+	size_t iflen;
+	struct fw_cursor rest;	/* where %* began */
+};
 
-	if (!q)
-		return false;
-	q += strlen(prefix);
-	if (strlen(q) < 17)
-		return false;
-	memcpy(buf, q, 17);
-	buf[17] = '\0';
-	return fw_mac_parse(mac, buf) == 0;
+static bool is_ifchar(uint8_t b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
+	       b == '_' || b == '.' || b == '-';
 }
 
-static long num_after(const char *s, const char *prefix)
+static bool hexval(uint8_t b, int *v)
 {
-	const char *q = strstr(s, prefix);
-	long v = 0;
-	int n = 0;
-
-	if (!q)
-		return -1;
-	q += strlen(prefix);
-	while (isdigit((unsigned char)*q) && n < 6) {
-		v = v * 10 + (*q++ - '0');
-		n++;
-	}
-	return n ? v : -1;
-}
-
-/* "N/4" or "N/2" at s: the message and its direction. */
-static bool msg_at(const char *s, struct fw_dlog_event *ev)
-{
-	if (!s || !s[0] || s[1] != '/' || (s[2] != '4' && s[2] != '2'))
+	if (b >= '0' && b <= '9')
+		*v = b - '0';
+	else if (b >= 'a' && b <= 'f')
+		*v = b - 'a' + 10;
+	else if (b >= 'A' && b <= 'F')
+		*v = b - 'A' + 10;
+	else
 		return false;
-	if (s[2] == '4' && s[0] >= '1' && s[0] <= '4') {
-		ev->msg = (enum fw_dlog_msg)(FW_DLOG_M1 + (s[0] - '1'));
-		ev->msg_from_ap = s[0] == '1' || s[0] == '3';
-		return true;
-	}
-	if (s[2] == '2' && (s[0] == '1' || s[0] == '2')) {
-		ev->msg = s[0] == '1' ? FW_DLOG_G1 : FW_DLOG_G2;
-		ev->msg_from_ap = s[0] == '1';
-		return true;
-	}
-	return false;
+	return true;
 }
 
-static const char *after(const char *s, const char *needle)
+/* "02:00:00:00:01:00". */
+static bool cur_mac(struct fw_cursor *c, uint8_t mac[6])
 {
-	const char *q = strstr(s, needle);
+	struct fw_cursor t = *c;
+	uint8_t m[6];
 
-	return q ? q + strlen(needle) : NULL;
+	for (int i = 0; i < 6; i++) {
+		uint8_t a, b;
+		int hi, lo;
+
+		if (i && !cur_char(&t, ':'))
+			return false;
+		if (!fw_cur_u8(&t, &a) || !fw_cur_u8(&t, &b) || !hexval(a, &hi) || !hexval(b, &lo))
+			return false;
+		m[i] = (uint8_t)(hi << 4 | lo);
+	}
+	memcpy(mac, m, 6);
+	*c = t;
+	return true;
+}
+
+/* "N/4" (N 1..4) or "N/2" (N 1..2): the message and its direction. */
+static bool cur_msg(struct fw_cursor *c, struct lm *m)
+{
+	const uint8_t *p;
+
+	if (fw_cur_left(c) < 3 || c->p[1] != '/')
+		return false;
+	p = c->p;
+	if (p[2] == '4' && p[0] >= '1' && p[0] <= '4') {
+		m->msg = (enum fw_dlog_msg)(FW_DLOG_M1 + (p[0] - '1'));
+		m->msg_from_ap = p[0] == '1' || p[0] == '3';
+	} else if (p[2] == '2' && (p[0] == '1' || p[0] == '2')) {
+		m->msg = p[0] == '1' ? FW_DLOG_G1 : FW_DLOG_G2;
+		m->msg_from_ap = p[0] == '1';
+	} else {
+		return false;
+	}
+	return fw_cur_skip(c, 3);
+}
+
+static bool match_at(struct fw_cursor c, const char *pat, struct lm *m)
+{
+	while (*pat) {
+		if (pat[0] != '%') {
+			if (!cur_char(&c, *pat))
+				return false;
+			pat++;
+			continue;
+		}
+		switch (pat[1]) {
+		case 'i': {
+			struct fw_cursor t = c;
+			struct lm save = *m;
+			size_t n = 0;
+			uint8_t b;
+
+			while (n < 31 && fw_cur_peek_u8(&t, &b) && is_ifchar(b)) {
+				fw_cur_skip(&t, 1);
+				n++;
+			}
+			if (n && cur_char(&t, ':') && cur_char(&t, ' ')) {
+				m->ifn = c.p;
+				m->iflen = n;
+				if (match_at(t, pat + 2, m))
+					return true;
+			}
+			*m = save;
+			break;
+		}
+		case 's': {
+			struct fw_cursor t = c;
+			struct lm save = *m;
+
+			if (cur_char(&t, 'S') && cur_char(&t, 'T') && cur_char(&t, 'A') &&
+			    cur_char(&t, ' ') && cur_mac(&t, m->sta) && cur_char(&t, ' ')) {
+				m->has_sta = true;
+				if (match_at(t, pat + 2, m))
+					return true;
+			}
+			*m = save;
+			break;
+		}
+		case 'M':
+			if (m->n_mac >= 2 || !cur_mac(&c, m->mac[m->n_mac]))
+				return false;
+			m->n_mac++;
+			break;
+		case 'n': {
+			long v = 0;
+			int n = 0, d;
+
+			while (n < 9 && cur_digit(&c, &d)) {
+				v = v * 10 + d;
+				n++;
+			}
+			if (!n)
+				return false;
+			m->num = v;
+			m->has_num = true;
+			break;
+		}
+		case 'k':
+			if (!cur_msg(&c, m))
+				return false;
+			break;
+		case 'w': {
+			const uint8_t *start = c.p;
+			size_t n = 0;
+			uint8_t b;
+
+			while (n < 47 && fw_cur_peek_u8(&c, &b) && b != ' ' && b != ',' && b != ')' &&
+			       b != '(') {
+				fw_cur_skip(&c, 1);
+				n++;
+			}
+			if (!n)
+				return false;
+			m->w = start;
+			m->wlen = n;
+			break;
+		}
+		case '*':
+			m->rest = c;
+			return true;
+		default:
+			return false;	/* a pattern of this file is wrong */
+		}
+		pat += 2;	/* %i, %s absent: the rest of the pattern from here */
+	}
+	return fw_cur_left(&c) == 0;
+}
+
+/* The message at c against pat; m is cleared first. */
+static bool match(const struct fw_cursor *c, const char *pat, struct lm *m)
+{
+	memset(m, 0, sizeof(*m));
+	return match_at(*c, pat, m);
 }
 
 static void set_detail(struct fw_dlog_event *ev, const char *s, size_t n)
@@ -248,94 +380,139 @@ static void set_detail(struct fw_dlog_event *ev, const char *s, size_t n)
 			ev->detail[i] = '?';
 }
 
-/* A word (up to a space, comma or bracket) after needle, as the detail. */
-static void detail_word(struct fw_dlog_event *ev, const char *prefix, const char *s)
+static void set_word(struct fw_dlog_event *ev, const char *prefix, const struct lm *m)
 {
-	size_t k = strlen(prefix), n = 0;
 	char buf[sizeof(ev->detail)];
+	size_t k = strlen(prefix), n = m->wlen;
 
+	if (k + n >= sizeof(buf))
+		n = sizeof(buf) - 1 - k;
 	memcpy(buf, prefix, k);
-	while (s && s[n] && s[n] != ' ' && s[n] != ',' && s[n] != ')' && k + n < sizeof(buf) - 1)
-		n++;
-	if (s)
-		memcpy(buf + k, s, n);
+	memcpy(buf + k, m->w, n);
 	set_detail(ev, buf, k + n);
 }
 
-/* The hostapd authenticator's lines. */
-static enum fw_dlog_kind hostapd_line(const char *s, struct fw_dlog_event *ev)
+static bool word_is(const struct lm *m, const char *s)
 {
-	const char *q;
-	long r;
+	return m->wlen == strlen(s) && memcmp(m->w, s, m->wlen) == 0;
+}
 
-	if ((q = after(s, "WPA: sending ")) && msg_at(q, ev))
-		return FW_DLOG_EV_EAPOL_TX;
-	if ((q = after(s, "WPA: received EAPOL-Key frame (")) && msg_at(q, ev))
-		return FW_DLOG_EV_EAPOL_RX;
-	if ((q = after(s, "WPA: received EAPOL-Key ")) && strstr(s, "unexpected replay counter")) {
-		msg_at(q, ev);
-		return FW_DLOG_EV_REPLAY_DISCARD;
+/* The peer the match named: the first %M, else %s's STA. */
+static void take_peer(struct fw_dlog_event *ev, const struct lm *m)
+{
+	if (m->n_mac) {
+		memcpy(ev->peer, m->mac[0], 6);
+		ev->has_peer = true;
+	} else if (m->has_sta) {
+		memcpy(ev->peer, m->sta, 6);
+		ev->has_peer = true;
 	}
-	if ((q = after(s, "invalid MIC in msg ")) && msg_at(q, ev))
-		return FW_DLOG_EV_MIC_FAILURE;
-	if (strstr(s, "EAPOL-Key TX status for STA ") && (r = num_after(s, " ack=")) >= 0) {
-		ev->has_peer = mac_after(s, "TX status for STA ", ev->peer);
-		ev->ack = r != 0;
-		return FW_DLOG_EV_TX_STATUS;
+}
+
+static enum fw_dlog_kind take(struct fw_dlog_event *ev, const struct lm *m, enum fw_dlog_kind k)
+{
+	take_peer(ev, m);
+	return k;
+}
+
+/* hostapd's SA Query: the AP's own (sa_query.c, sta_info.c), the detail as the station's. */
+static enum fw_dlog_kind hostapd_sa_query(const struct fw_cursor *c, struct fw_dlog_event *ev)
+{
+	static const struct { const char *pat, *detail; } forms[] = {
+		{ "%iIEEE 802.11: Sending SA Query Request to %M", "request" },
+		{ "%iIEEE 802.11: Received SA Query Response from %M", "response" },
+		{ "%iIEEE 802.11: Received SA Query Request from %M", "request received" },
+		{ "%iIEEE 802.11: Sending SA Query Response to %M", "response sent" },
+		{ "%i%sIEEE 802.11: association SA Query timed out", "timed out" },
+	};
+	struct lm m;
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		if (match(c, forms[i].pat, &m)) {
+			set_detail(ev, forms[i].detail, strlen(forms[i].detail));
+			return take(ev, &m, FW_DLOG_EV_SA_QUERY);
+		}
+	if (match(c, "%i%sIEEE 802.11: association SA Query attempt %n", &m)) {
+		ev->attempt = (unsigned)(m.num > 1000000 ? 1000000 : m.num);
+		set_detail(ev, "attempt", 7);
+		return take(ev, &m, FW_DLOG_EV_SA_QUERY);
 	}
-	if (strstr(s, "WPA: EAPOL-Key timeout"))
-		return FW_DLOG_EV_TIMEOUT;
-	if ((q = after(s, " WPA_PTK entering state "))) {
-		ev->has_peer = mac_after(s, "WPA: ", ev->peer);
-		if (strncmp(q, "PTKINITDONE", 11) == 0) {
+	return FW_DLOG_EV_NONE;
+}
+
+static enum fw_dlog_kind with_msg(struct fw_dlog_event *ev, const struct lm *m, enum fw_dlog_kind k)
+{
+	ev->msg = m->msg;
+	ev->msg_from_ap = m->msg_from_ap;
+	return take(ev, m, k);
+}
+
+/* The hostapd authenticator's lines (wpa_auth.c, wpa_auth_glue.c, ieee802_11.c). */
+static enum fw_dlog_kind hostapd_line(const struct fw_cursor *c, struct fw_dlog_event *ev)
+{
+	struct lm m;
+
+	if (match(c, "%i%sWPA: sending %k msg of %*", &m))
+		return with_msg(ev, &m, FW_DLOG_EV_EAPOL_TX);
+	if (match(c, "%i%sWPA: received EAPOL-Key frame (%k %*", &m))
+		return with_msg(ev, &m, FW_DLOG_EV_EAPOL_RX);
+	if (match(c, "%i%sWPA: received EAPOL-Key %k %w with unexpected replay counter", &m))
+		return with_msg(ev, &m, FW_DLOG_EV_REPLAY_DISCARD);
+	if (match(c, "%i%sWPA: invalid MIC in msg %k of %*", &m))
+		return with_msg(ev, &m, FW_DLOG_EV_MIC_FAILURE);
+	if (match(c, "%iWPA: EAPOL-Key TX status for STA %M ack=%n", &m)) {
+		ev->ack = m.num != 0;
+		return take(ev, &m, FW_DLOG_EV_TX_STATUS);
+	}
+	if (match(c, "%i%sWPA: EAPOL-Key timeout%*", &m))
+		return take(ev, &m, FW_DLOG_EV_TIMEOUT);
+	if (match(c, "%iWPA: %M WPA_PTK entering state %w", &m)) {
+		if (word_is(&m, "PTKINITDONE")) {
 			/* the authenticator installs its PTK on entering PTKINITDONE */
 			set_detail(ev, "PTK", 3);
 			ev->key = FW_DLOG_KEY_PTK;
-			return FW_DLOG_EV_KEY_INSTALL;
+			return take(ev, &m, FW_DLOG_EV_KEY_INSTALL);
 		}
-		detail_word(ev, "", q);
-		return FW_DLOG_EV_STATE;
+		set_word(ev, "", &m);
+		return take(ev, &m, FW_DLOG_EV_STATE);
 	}
-	if ((q = after(s, " WPA_PTK_GROUP entering state "))) {
-		ev->has_peer = mac_after(s, "WPA: ", ev->peer);
-		detail_word(ev, "group ", q);
-		return FW_DLOG_EV_STATE;
+	if (match(c, "%iWPA: %M WPA_PTK_GROUP entering state %w", &m)) {
+		set_word(ev, "group ", &m);
+		return take(ev, &m, FW_DLOG_EV_STATE);
 	}
-	if ((q = strstr(s, "key handshake completed"))) {
-		set_detail(ev, strstr(s, "group key") ? "group" : "pairwise", strstr(s, "group key") ? 5 : 8);
-		return FW_DLOG_EV_COMPLETED;
+	if (match(c, "%i%sWPA: pairwise key handshake completed %*", &m)) {
+		set_detail(ev, "pairwise", 8);
+		return take(ev, &m, FW_DLOG_EV_COMPLETED);
 	}
-	if (strstr(s, "group key handshake failed")) {
+	if (match(c, "%i%sWPA: group key handshake completed %*", &m)) {
 		set_detail(ev, "group", 5);
-		return FW_DLOG_EV_FAILED;
+		return take(ev, &m, FW_DLOG_EV_COMPLETED);
 	}
-	if ((r = num_after(s, "(reason ")) >= 0 && strstr(s, "wpa_sta_disconnect STA ")) {
-		ev->has_peer = mac_after(s, "wpa_sta_disconnect STA ", ev->peer);
+	if (match(c, "%i%sWPA: group key handshake failed %*", &m)) {
+		set_detail(ev, "group", 5);
+		return take(ev, &m, FW_DLOG_EV_FAILED);
+	}
+	if (match(c, "%iwpa_sta_disconnect STA %M (reason %n)", &m)) {
 		ev->has_reason = true;
-		ev->reason = (uint16_t)r;
-		return FW_DLOG_EV_DISCONNECT;
+		ev->reason = (uint16_t)m.num;
+		return take(ev, &m, FW_DLOG_EV_DISCONNECT);
 	}
-	if (strstr(s, "AP-STA-CONNECTED ")) {
-		ev->has_peer = mac_after(s, "AP-STA-CONNECTED ", ev->peer);
-		return FW_DLOG_EV_CONNECTED;
-	}
-	if (strstr(s, "AP-STA-DISCONNECTED ")) {
-		ev->has_peer = mac_after(s, "AP-STA-DISCONNECTED ", ev->peer);
-		return FW_DLOG_EV_DISCONNECTED;
-	}
-	if (strstr(s, "IEEE 802.11: associated"))
-		return FW_DLOG_EV_ASSOC;
+	if (match(c, "%iAP-STA-CONNECTED %M%*", &m))
+		return take(ev, &m, FW_DLOG_EV_CONNECTED);
+	if (match(c, "%iAP-STA-DISCONNECTED %M%*", &m))
+		return take(ev, &m, FW_DLOG_EV_DISCONNECTED);
+	if (match(c, "%i%sIEEE 802.11: associated%*", &m))
+		return take(ev, &m, FW_DLOG_EV_ASSOC);
 	/* wpa_auth's PMKSA cache (hostapd writes "added" where the station writes "Added") */
-	if (strstr(s, "RSN: added PMKSA cache entry for ")) {
-		ev->has_peer = mac_after(s, "cache entry for ", ev->peer);
+	if (match(c, "%iRSN: added PMKSA cache entry for %M%*", &m)) {
 		set_detail(ev, "added", 5);
-		return FW_DLOG_EV_PMKSA;
+		return take(ev, &m, FW_DLOG_EV_PMKSA);
 	}
-	if (strstr(s, "WPA: PMKID found from PMKSA cache")) {
+	if (match(c, "%i%sWPA: PMKID found from PMKSA cache%*", &m)) {
 		set_detail(ev, "found", 5);
-		return FW_DLOG_EV_PMKSA;
+		return take(ev, &m, FW_DLOG_EV_PMKSA);
 	}
-	return FW_DLOG_EV_NONE;
+	return hostapd_sa_query(c, ev);
 }
 
 /*
@@ -343,198 +520,190 @@ static enum fw_dlog_kind hostapd_line(const char *s, struct fw_dlog_event *ev)
  * wpa.c): deauths it did not believe, the SA Query that checks the
  * association instead, and its PMKSA cache.
  */
-static enum fw_dlog_kind supplicant_pmf_line(const char *s, struct fw_dlog_event *ev)
+static enum fw_dlog_kind supplicant_pmf_line(const struct fw_cursor *c, struct fw_dlog_event *ev)
 {
-	const char *q;
-	long r;
+	struct lm m;
 
-	if ((q = after(s, "Unprotected Deauthentication frame dropped: ")) ||
-	    (q = after(s, "Unprotected Disassociation frame dropped: "))) {
-		ev->has_peer = mac_after(s, "dropped: ", ev->peer);
-		if ((r = num_after(s, "(reason code ")) >= 0) {
-			ev->has_reason = true;
-			ev->reason = (uint16_t)r;
-		}
-		set_detail(ev, strstr(s, "Deauthentication") ? "deauth" : "disassoc",
-			   strstr(s, "Deauthentication") ? 6 : 8);
-		return FW_DLOG_EV_PMF_DROP;
+	/* "dropped: SA -> DA (reason code N)": the peer is the frame's sender */
+	if (match(c, "%iUnprotected Deauthentication frame dropped: %M -> %M (reason code %n)%*", &m) ||
+	    match(c, "%iUnprotected Disassociation frame dropped: %M -> %M (reason code %n)%*", &m)) {
+		struct lm d;
+
+		ev->has_reason = true;
+		ev->reason = (uint16_t)m.num;
+		if (match(c, "%iUnprotected Deauthentication%*", &d))
+			set_detail(ev, "deauth", 6);
+		else
+			set_detail(ev, "disassoc", 8);
+		return take(ev, &m, FW_DLOG_EV_PMF_DROP);
 	}
-	if (strstr(s, "Unprotected disconnect dropped - possible AP/STA state mismatch")) {
+	if (match(c, "%iSME: Unprotected disconnect dropped - possible AP/STA state mismatch - "
+		  "trigger SA Query", &m)) {
 		set_detail(ev, "trigger SA Query", 16);
 		return FW_DLOG_EV_PMF_DROP;
 	}
-	if ((r = num_after(s, "SME: Association SA Query attempt ")) >= 0) {
-		ev->attempt = (unsigned)(r > 1000000 ? 1000000 : r);
+	if (match(c, "%iSME: Association SA Query attempt %n", &m)) {
+		ev->attempt = (unsigned)(m.num > 1000000 ? 1000000 : m.num);
 		set_detail(ev, "attempt", 7);
 		return FW_DLOG_EV_SA_QUERY;
 	}
-	if (strstr(s, "SME: Sending SA Query Request to ")) {
-		ev->has_peer = mac_after(s, "Request to ", ev->peer);
+	if (match(c, "%iSME: Sending SA Query Request to %M", &m)) {
 		set_detail(ev, "request", 7);
-		return FW_DLOG_EV_SA_QUERY;
+		return take(ev, &m, FW_DLOG_EV_SA_QUERY);
 	}
-	if (strstr(s, "SME: Received SA Query response from ")) {
-		ev->has_peer = mac_after(s, "response from ", ev->peer);
+	if (match(c, "%iSME: Received SA Query response from %M%*", &m)) {
 		set_detail(ev, "response", 8);
-		return FW_DLOG_EV_SA_QUERY;
+		return take(ev, &m, FW_DLOG_EV_SA_QUERY);
 	}
-	if (strstr(s, "SME: SA Query timed out")) {
+	if (match(c, "%iSME: SA Query timed out", &m)) {
 		set_detail(ev, "timed out", 9);
 		return FW_DLOG_EV_SA_QUERY;
 	}
-	if (strstr(s, "RSN: Added PMKSA cache entry for ")) {
-		ev->has_peer = mac_after(s, "cache entry for ", ev->peer);
+	if (match(c, "%iRSN: Added PMKSA cache entry for %M%*", &m)) {
 		set_detail(ev, "added", 5);
-		return FW_DLOG_EV_PMKSA;
+		return take(ev, &m, FW_DLOG_EV_PMKSA);
 	}
-	if (strstr(s, "RSN: PMKID from assoc IE found from PMKSA cache") ||
-	    strstr(s, "PMKSA cache entry found - try to use PMKSA caching")) {
+	if (match(c, "%iRSN: PMKID from assoc IE found from PMKSA cache", &m) ||
+	    match(c, "%iPMKSA cache entry found - try to use PMKSA caching%*", &m)) {
 		set_detail(ev, "found", 5);
 		return FW_DLOG_EV_PMKSA;
 	}
-	if (strstr(s, "RSN: PMKID from assoc IE not found from PMKSA cache") ||
-	    strstr(s, "RSN: No PMKSA cache entry found")) {
+	if (match(c, "%iRSN: PMKID from assoc IE not found from PMKSA cache", &m) ||
+	    match(c, "%iRSN: No PMKSA cache entry found", &m)) {
 		set_detail(ev, "not found", 9);
 		return FW_DLOG_EV_PMKSA;
 	}
-	if (strstr(s, "RSN: PMKSA cache entry free_cb: ")) {
-		ev->has_peer = mac_after(s, "free_cb: ", ev->peer);
+	if (match(c, "%iRSN: PMKSA cache entry free_cb: %M%*", &m)) {
 		set_detail(ev, "removed", 7);
-		return FW_DLOG_EV_PMKSA;
+		return take(ev, &m, FW_DLOG_EV_PMKSA);
 	}
 	return FW_DLOG_EV_NONE;
 }
 
-static enum fw_dlog_kind install_line(const char *q, struct fw_dlog_event *ev)
+/* "WPA: Installing PTK to the driver", "... GTK to the driver (keyidx=1 tx=0 len=16)". */
+static enum fw_dlog_kind install_line(const struct lm *m, struct fw_dlog_event *ev)
 {
-	const char *k = after(q, "keyidx=");
-	char buf[24];
-	size_t n = 0;
+	char buf[32];
+	size_t n = m->wlen < 6 ? m->wlen : 6;
 
-	while (q[n] && q[n] != ' ' && n < 6)
-		n++;
-	memcpy(buf, q, n);
-	buf[n] = '\0';
-	if (k && isdigit((unsigned char)*k) && n + 9 < sizeof(buf)) {
-		memcpy(buf + n, " keyidx=", 8);
-		buf[n + 8] = *k;
-		buf[n + 9] = '\0';
-	}
-	set_detail(ev, buf, strlen(buf));
-	ev->key = strncmp(q, "PTK", 3) == 0 ? FW_DLOG_KEY_PTK :
-		  strncmp(q, "GTK", 3) == 0 ? FW_DLOG_KEY_GTK :
-		  strncmp(q, "IGTK", 4) == 0 ? FW_DLOG_KEY_IGTK :
-		  strncmp(q, "BIGTK", 5) == 0 ? FW_DLOG_KEY_BIGTK : FW_DLOG_KEY_NONE;
+	memcpy(buf, m->w, n);
+	if (m->has_num)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, " keyidx=%ld", m->num % 10);
+	set_detail(ev, buf, n);
+	ev->key = word_is(m, "PTK") ? FW_DLOG_KEY_PTK :
+		  word_is(m, "GTK") ? FW_DLOG_KEY_GTK :
+		  word_is(m, "IGTK") ? FW_DLOG_KEY_IGTK :
+		  word_is(m, "BIGTK") ? FW_DLOG_KEY_BIGTK : FW_DLOG_KEY_NONE;
 	return FW_DLOG_EV_KEY_INSTALL;
 }
 
-/* The wpa_supplicant's lines. */
-static enum fw_dlog_kind supplicant_line(struct fw_dlog *st, const char *s,
+/* The wpa_supplicant's lines (wpa.c, events.c, wpa_supplicant.c). */
+static enum fw_dlog_kind supplicant_line(struct fw_dlog *st, const struct fw_cursor *c,
 					 struct fw_dlog_event *ev)
 {
-	const char *q;
-	long r;
+	struct lm m;
 
-	if ((q = after(s, "WPA: RX message ")) && (q[0] == '1' || q[0] == '3')) {
-		bool group = strncmp(q + 1, " of Group Key", 13) == 0;
-
-		ev->msg = group ? FW_DLOG_G1 : q[0] == '1' ? FW_DLOG_M1 : FW_DLOG_M3;
+	if (match(c, "%iWPA: RX message %n of 4-Way Handshake from %M%*", &m) &&
+	    (m.num == 1 || m.num == 3)) {
+		ev->msg = m.num == 1 ? FW_DLOG_M1 : FW_DLOG_M3;
 		ev->msg_from_ap = true;
-		ev->has_peer = mac_after(s, "Handshake from ", ev->peer);
-		return FW_DLOG_EV_EAPOL_RX;
+		return take(ev, &m, FW_DLOG_EV_EAPOL_RX);
 	}
-	if ((q = after(s, "WPA: Sending EAPOL-Key ")) && msg_at(q, ev)) {
-		if (ev->msg == FW_DLOG_M2 && st->pending_snonce) {
+	if (match(c, "%iWPA: RX message 1 of Group Key Handshake from %M%*", &m)) {
+		ev->msg = FW_DLOG_G1;
+		ev->msg_from_ap = true;
+		return take(ev, &m, FW_DLOG_EV_EAPOL_RX);
+	}
+	if (match(c, "%iWPA: Sending EAPOL-Key %k", &m)) {
+		if (m.msg == FW_DLOG_M2 && st->pending_snonce) {
 			ev->has_nonce = true;
 			memcpy(ev->nonce, st->snonce, 32);
 		}
-		if (ev->msg == FW_DLOG_M2)
+		if (m.msg == FW_DLOG_M2)
 			st->pending_snonce = false;
-		return FW_DLOG_EV_EAPOL_TX;
+		return with_msg(ev, &m, FW_DLOG_EV_EAPOL_TX);
 	}
-	if ((q = after(s, "WPA: Installing ")) && strstr(q, " to the driver"))
-		return install_line(q, ev);
+	if (match(c, "%iWPA: Installing %w to the driver (keyidx=%n%*", &m) ||
+	    match(c, "%iWPA: Installing %w to the driver%*", &m))
+		return install_line(&m, ev);
 	/* not "... when using TPTK - ignoring TPTK": the packet is tried with the PTK next */
-	if (strstr(s, "Invalid EAPOL-Key MIC - dropping packet") ||
-	    strstr(s, "Could not verify EAPOL-Key MIC - dropping packet"))
+	if (match(c, "%iWPA: Invalid EAPOL-Key MIC - dropping packet", &m) ||
+	    match(c, "%iWPA: Could not verify EAPOL-Key MIC - dropping packet", &m))
 		return FW_DLOG_EV_MIC_FAILURE;
-	if (strstr(s, "Replay Counter did not increase"))
+	if (match(c, "%iWPA: EAPOL-Key Replay Counter did not increase - dropping packet", &m))
 		return FW_DLOG_EV_REPLAY_DISCARD;
-	if (strstr(s, "WPA: 4-Way Handshake failed")) {
+	if (match(c, "%iWPA: 4-Way Handshake failed - %*", &m)) {
 		set_detail(ev, "pairwise", 8);
 		return FW_DLOG_EV_FAILED;
 	}
-	if (strstr(s, "WPA: Key negotiation completed with ")) {
-		ev->has_peer = mac_after(s, "completed with ", ev->peer);
+	if (match(c, "%iWPA: Key negotiation completed with %M%*", &m)) {
 		set_detail(ev, "pairwise", 8);
-		return FW_DLOG_EV_COMPLETED;
+		return take(ev, &m, FW_DLOG_EV_COMPLETED);
 	}
-	if (strstr(s, "WPA: Group rekeying completed with ")) {
-		ev->has_peer = mac_after(s, "completed with ", ev->peer);
+	if (match(c, "%iWPA: Group rekeying completed with %M%*", &m)) {
 		set_detail(ev, "group", 5);
-		return FW_DLOG_EV_COMPLETED;
+		return take(ev, &m, FW_DLOG_EV_COMPLETED);
 	}
-	if (strstr(s, "CTRL-EVENT-CONNECTED ")) {
-		ev->has_peer = mac_after(s, "Connection to ", ev->peer);
-		return FW_DLOG_EV_CONNECTED;
+	if (match(c, "%iCTRL-EVENT-CONNECTED - Connection to %M%*", &m))
+		return take(ev, &m, FW_DLOG_EV_CONNECTED);
+	if (match(c, "%iCTRL-EVENT-DISCONNECTED bssid=%M reason=%n%*", &m)) {
+		struct lm g;
+
+		ev->has_reason = true;
+		ev->reason = (uint16_t)m.num;
+		ev->locally_generated = match(&m.rest, " locally_generated=1%*", &g);
+		return take(ev, &m, FW_DLOG_EV_DISCONNECTED);
 	}
-	if (strstr(s, "CTRL-EVENT-DISCONNECTED ")) {
-		ev->has_peer = mac_after(s, "bssid=", ev->peer);
-		if ((r = num_after(s, " reason=")) >= 0) {
-			ev->has_reason = true;
-			ev->reason = (uint16_t)r;
-		}
-		ev->locally_generated = strstr(s, "locally_generated=1") != NULL;
-		return FW_DLOG_EV_DISCONNECTED;
-	}
-	if ((q = after(s, ": Associated with ")) && !strstr(s, "nl80211:")) {
-		ev->has_peer = mac_after(s, "Associated with ", ev->peer);
-		return FW_DLOG_EV_ASSOC;
-	}
-	if ((q = after(s, ": State: ")) && strstr(q, " -> ") && !strstr(s, "p2p-dev-")) {
-		detail_word(ev, "", after(q, " -> "));
+	if (match(c, "%iCTRL-EVENT-DISCONNECTED bssid=%M%*", &m))
+		return take(ev, &m, FW_DLOG_EV_DISCONNECTED);
+	/* not the driver's "nl80211: Associated with": the station's own comes after it */
+	if (match(c, "%iAssociated with %M", &m) &&
+	    !(m.iflen == 7 && memcmp(m.ifn, "nl80211", 7) == 0))
+		return take(ev, &m, FW_DLOG_EV_ASSOC);
+	if (match(c, "%iState: %w -> %w", &m) &&
+	    !(m.iflen >= 8 && memcmp(m.ifn, "p2p-dev-", 8) == 0)) {
+		set_word(ev, "", &m);
 		return FW_DLOG_EV_STATE;
 	}
-	return supplicant_pmf_line(s, ev);
+	return supplicant_pmf_line(c, ev);
 }
 
 /* "WPA: Renewed SNonce - hexdump(len=32): 0a bf ...": the next 2/4's SNonce. */
-static void snonce_line(struct fw_dlog *st, const char *s)
+static void snonce_line(struct fw_dlog *st, const struct fw_cursor *c)
 {
-	const char *q = after(s, "WPA: Renewed SNonce - hexdump(len=32): ");
+	struct lm m;
+	struct fw_cursor t;
 	uint8_t n[32];
 
-	if (!q)
+	if (!match(c, "%iWPA: Renewed SNonce - hexdump(len=32): %*", &m))
 		return;
+	t = m.rest;
 	for (int i = 0; i < 32; i++) {
+		uint8_t a, b;
 		int hi, lo;
 
-		if (!isxdigit((unsigned char)q[0]) || !isxdigit((unsigned char)q[1]))
+		if (i && !cur_char(&t, ' '))
 			return;
-		hi = isdigit((unsigned char)q[0]) ? q[0] - '0' : (tolower((unsigned char)q[0]) - 'a' + 10);
-		lo = isdigit((unsigned char)q[1]) ? q[1] - '0' : (tolower((unsigned char)q[1]) - 'a' + 10);
+		if (!fw_cur_u8(&t, &a) || !fw_cur_u8(&t, &b) || !hexval(a, &hi) || !hexval(b, &lo))
+			return;
 		n[i] = (uint8_t)(hi << 4 | lo);
-		q += 2;
-		if (i < 31 && *q++ != ' ')
-			return;
 	}
 	memcpy(st->snonce, n, 32);
 	st->pending_snonce = true;
 }
 
 /* The daemon's own address: hostapd's interface set-up, wpa_supplicant's "Own MAC address". */
-static void self_line(struct fw_dlog *st, const char *s)
+static void self_line(struct fw_dlog *st, const struct fw_cursor *c)
 {
-	uint8_t mac[6];
+	struct lm m;
 
-	if (strstr(s, "Using interface ") && mac_after(s, " with hwaddr ", mac)) {
+	if (match(c, "%iUsing interface %w with hwaddr %M%*", &m))
 		st->lines_hostapd++;
-	} else if (mac_after(s, "Own MAC address: ", mac)) {
+	else if (match(c, "%iOwn MAC address: %M", &m))
 		st->lines_supplicant++;
-	} else {
+	else
 		return;
-	}
-	memcpy(st->self, mac, 6);
+	memcpy(st->self, m.mac[0], 6);
 	st->has_self = true;
 }
 
@@ -557,8 +726,6 @@ static bool is_text(const char *line, size_t len)
 int fw_dlog_parse_line(struct fw_dlog *st, const char *line, size_t len, uint64_t line_no,
 		       struct fw_dlog_event *ev)
 {
-	char buf[FW_DLOG_LINE_MAX + 1];
-	const char *s;
 	struct fw_cursor cur;
 	enum fw_dlog_daemon tag = FW_DLOG_UNKNOWN;
 	enum fw_dlog_kind k;
@@ -566,14 +733,12 @@ int fw_dlog_parse_line(struct fw_dlog *st, const char *line, size_t len, uint64_
 
 	if (len > FW_DLOG_LINE_MAX || !is_text(line, len))
 		return FW_EMALFORMED;
-	memcpy(buf, line, len);
-	buf[len] = '\0';
-	if (len && buf[len - 1] == '\r')
-		buf[--len] = '\0';
+	if (len && line[len - 1] == '\r')
+		len--;
 	memset(ev, 0, sizeof(*ev));
 	ev->line = line_no;
 	ev->ack = -1;
-	fw_cur_init(&cur, (const uint8_t *)buf, len);
+	fw_cur_init(&cur, (const uint8_t *)line, len);
 	if (iso_time(&cur, &ev->ts_ns) || bsd_time(&cur, &ev->ts_ns)) {
 		ev->has_ts = true;
 		syslog_tag(&cur, &tag);
@@ -590,17 +755,14 @@ int fw_dlog_parse_line(struct fw_dlog *st, const char *line, size_t len, uint64_
 			cur = p;
 		}
 	}
-	/* the message: the rest of the line, NUL-terminated in buf */
-	s = buf + fw_cur_offset(&cur);
-	snonce_line(st, s);
-	self_line(st, s);
-	k = hostapd_line(s, ev);
+	/* the message: the rest of the line */
+	snonce_line(st, &cur);
+	self_line(st, &cur);
+	k = hostapd_line(&cur, ev);
 	if (k != FW_DLOG_EV_NONE) {
 		ev->daemon = FW_DLOG_HOSTAPD;
-		if (!ev->has_peer)
-			ev->has_peer = mac_after(s, "STA ", ev->peer);
 	} else {
-		k = supplicant_line(st, s, ev);
+		k = supplicant_line(st, &cur, ev);
 		ev->daemon = k != FW_DLOG_EV_NONE ? FW_DLOG_WPA_SUPPLICANT : tag;
 	}
 	if (tag != FW_DLOG_UNKNOWN && k != FW_DLOG_EV_NONE)

@@ -361,14 +361,22 @@ static void log_rows(FILE *out, const struct fw_view *v, const struct fw_link *l
 		fprintf(out, INDENT "  (%zu more log events in this span)\n", more);
 }
 
-/* Where the log rows after a handshake's last message stop: a second later, or the link's next message. */
+/* A daemon logs a send before the air shows it: a ladder's rows start this long before its first message. */
+#define LOG_BEFORE_NS 50000000LL
+
+/*
+ * Where the log rows after a handshake's last message stop: where the
+ * ladder of the link's next message starts, so the events between two
+ * handshakes (an SA Query, a dropped deauth, a disconnection) are drawn
+ * once, after the first; after the link's last message, the logs' end.
+ */
 static int64_t log_end(const struct fw_link *l, int64_t last)
 {
-	int64_t end = last + 1000000000LL;
+	int64_t end = INT64_MAX;
 
 	for (size_t i = 0; i < l->n_msgs; i++)
-		if (l->msgs[i].ts_ns > last && l->msgs[i].ts_ns < end)
-			end = l->msgs[i].ts_ns;
+		if (l->msgs[i].ts_ns > last && l->msgs[i].ts_ns - LOG_BEFORE_NS < end)
+			end = l->msgs[i].ts_ns - LOG_BEFORE_NS;
 	return end;
 }
 
@@ -388,7 +396,7 @@ void fw_ladder_write(FILE *out, const struct fw_view *v, const struct fw_link *l
 	tcol_init(&tc, o, t0);
 	header(out, fw, tc.w);
 	/* log rows from shortly before the first message (a daemon logs a send before the air shows it) */
-	log_rows(out, v, l, fw, &tc, t0 - 50000000LL, t0);
+	log_rows(out, v, l, fw, &tc, t0 - LOG_BEFORE_NS, t0);
 	for (size_t i = first; i < first + count; i++) {
 		if (i > first)
 			log_rows(out, v, l, fw, &tc, l->msgs[i - 1].ts_ns, l->msgs[i].ts_ns);

@@ -349,9 +349,12 @@ static size_t evidence_msgs(const struct fw_link *l, const struct fw_finding *f,
 /* A daemon handles a frame this long after the air showed it, at most, to count as its verdict. */
 #define CONFIRM_AFTER_NS 3000000000LL
 
-/* hostapd's verdict on a 2/4: dropped for its replay counter, or its MIC invalid. */
+/*
+ * hostapd's verdict on a 2/4: dropped for its replay counter, or its MIC
+ * invalid (only the MIC when mic_only: a MIC_BAD's own verdict).
+ */
 static bool confirm_m2(const struct fw_view *v, const struct fw_link *l,
-		       const struct fw_finding *f, struct fw_logconfirm *c)
+		       const struct fw_finding *f, bool mic_only, struct fw_logconfirm *c)
 {
 	const struct fw_msg *m2[4];
 	size_t n = evidence_msgs(l, f, FW_MSG_M2, m2, 4);
@@ -370,6 +373,7 @@ static bool confirm_m2(const struct fw_view *v, const struct fw_link *l,
 
 				if ((e->kind != FW_DLOG_EV_REPLAY_DISCARD &&
 				     e->kind != FW_DLOG_EV_MIC_FAILURE) ||
+				    (mic_only && e->kind != FW_DLOG_EV_MIC_FAILURE) ||
 				    (e->msg != FW_DLOG_M2 && e->msg != FW_DLOG_MSG_NONE) ||
 				    !e->has_ts || !fw_dlog_event_ap_side(d, e) ||
 				    fw_dlog_place(d, e->ts_ns, &t))
@@ -524,7 +528,9 @@ bool fw_logrows_confirm(const struct fw_view *v, const struct fw_finding *f,
 		return confirm_early(v, l, f, c);
 	case FW_F_LATE_ANSWER:
 	case FW_F_M2_REJECTED:
-		return confirm_m2(v, l, f, c);
+		return confirm_m2(v, l, f, false, c);
+	case FW_F_MIC_BAD:
+		return confirm_m2(v, l, f, true, c);
 	case FW_F_GROUP_FAILED:
 		return confirm_unacked(v, l, f, FW_MSG_G1, FW_DLOG_G1, c);
 	case FW_F_M3_LOST:

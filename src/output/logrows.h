@@ -45,6 +45,8 @@ size_t fw_logrows_collect(const struct fw_view *v, const struct fw_link *l, int6
  *  LATE_ANSWER,       hostapd dropping the finding's 2/4 for its replay
  *  M2_REJECTED        counter, or finding its MIC invalid, within 3 s of
  *                     the frame;
+ *  MIC_BAD            hostapd finding the MIC of the finding's 2/4 invalid,
+ *                     within 3 s of the frame;
  *  GROUP_FAILED,      hostapd's TX statuses ack=0 for the group 1/2s or
  *  M3_LOST            3/4s of the finding, one a transmission;
  *  PMF_MISMATCH       the station dropping the AP's unprotected deauths

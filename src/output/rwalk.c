@@ -186,16 +186,18 @@ static bool pframe_is_msg(const struct fw_link *l, const struct fw_pframe *p)
 #define RW_LOG_MAX 64
 #define RW_LOG_BEFORE_NS 50000000LL	/* a daemon logs a send before the air shows it */
 
-/* Where a span's log rows stop: its end, else a second after its last message or the next one. */
-static int64_t span_end(const struct fw_link *l, const struct fw_handshake *h, int64_t last)
+/*
+ * Where a span's log rows stop: where the rows of the link's next message
+ * start (the events between two handshakes, an SA Query, a dropped deauth,
+ * drawn once, after the first, as the text ladder does), else the logs' end.
+ */
+static int64_t span_end(const struct fw_link *l, int64_t last)
 {
-	int64_t end = last + 1000000000LL;
+	int64_t end = INT64_MAX;
 
 	for (size_t i = 0; i < l->n_msgs; i++)
-		if (l->msgs[i].ts_ns > last && l->msgs[i].ts_ns < end)
-			end = l->msgs[i].ts_ns;
-	if (h && h->ended && h->end_ts_ns >= last)
-		end = h->end_ts_ns + 1;
+		if (l->msgs[i].ts_ns > last && l->msgs[i].ts_ns - RW_LOG_BEFORE_NS < end)
+			end = l->msgs[i].ts_ns - RW_LOG_BEFORE_NS;
 	return end;
 }
 
@@ -218,7 +220,7 @@ size_t fw_rw_rows(const struct fw_view *v, const struct fw_link *l, const struct
 	if (count > l->n_msgs - first)
 		count = l->n_msgs - first;
 	t0 = l->msgs[first].ts_ns;
-	end = span_end(l, h, l->msgs[first + count - 1].ts_ns);
+	end = span_end(l, l->msgs[first + count - 1].ts_ns);
 	if (v->n_logs)
 		n_logs = fw_logrows_collect(v, l, t0 - RW_LOG_BEFORE_NS, end, logs, RW_LOG_MAX, &more);
 	cap = count + n_logs + 1 + (h && !h->group ? l->n_pframes : 0);

@@ -16,15 +16,10 @@
 #include "util/err.h"
 #include "util/mac.h"
 
-/* The scenarios that write the daemons' logs (sc_log_open). */
-static const char *const with_logs[] = { "split-ap-stale-anonce" };
-
+/* Every scenario writes the daemons' logs: its own (below) or those of autolog.c. */
 bool fw_synth_has_logs(const char *name)
 {
-	for (size_t i = 0; name && i < sizeof(with_logs) / sizeof(with_logs[0]); i++)
-		if (strcmp(name, with_logs[i]) == 0)
-			return true;
-	return false;
+	return fw_synth_exists(name);
 }
 
 void sc_log_open(struct scene *sc, size_t i, const char *name, int64_t offset_ns)
@@ -132,6 +127,7 @@ void sc_split_ap_stale_anonce(struct scene *sc)
 	uint64_t assoc, m1a, m2a, m1b, m2b, m3, m4;
 	int64_t t;
 
+	sc_alog_stop(sc);	/* the logs of this scenario are its own */
 	fw_mac_fmt(ap, sc->ap.addr);
 	fw_mac_fmt(sta, sc->sta.addr);
 	sc_log_open(sc, FE, "ap-frontend", 0);

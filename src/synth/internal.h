@@ -88,6 +88,9 @@ struct scene {
 	struct sc_wire wire;
 	struct sc_frame *wired;		/* NULL unless the scenario has a wired side */
 	size_t n_wired;
+
+	bool alog;		/* the daemons' logs are written as the steps run (autolog.c) */
+	uint64_t ap_rc_lo;	/* hostapd: the oldest replay counter a 2/4 or 4/4 may answer */
 };
 
 /* What a frame of a step may do differently (all zero: the normal case). */
@@ -102,6 +105,7 @@ struct sc_tx {
 	const uint8_t *pmkid;	/* M1: this PMKID in the KDE instead of the right one */
 	uint8_t rsne_pairwise;	/* M3: this pairwise suite in its RSNE instead */
 	bool no_pmkid;		/* M1: no PMKID KDE (the AP has no PMK yet) */
+	bool unheard;		/* ACKed by the receiver's radio, never handed to its daemon */
 };
 
 /* Time */
@@ -127,6 +131,8 @@ uint64_t sc_ping(struct scene *sc, bool from_ap, bool acked);
 /* A broadcast from the AP protected with the GTK. */
 uint64_t sc_group_data(struct scene *sc);
 uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason);
+/* The same in that side's name, by someone else: its daemon never sent it (the logs show it). */
+uint64_t sc_deauth_forged(struct scene *sc, bool from_ap, uint16_t reason);
 /* The same protected with the sender's installed TK (management frame protection). */
 uint64_t sc_deauth_protected(struct scene *sc, bool from_ap, uint16_t reason);
 /* A protected SA Query request (or response) with transaction identifier tid (9.6.9). */
@@ -174,6 +180,32 @@ void sc_drop(struct scene *sc, uint64_t n);
 void sc_log_open(struct scene *sc, size_t i, const char *name, int64_t offset_ns);
 __attribute__((format(printf, 4, 5)))
 void sc_log(struct scene *sc, size_t i, int64_t ts_ns, const char *fmt, ...);
+/*
+ * autolog.c: the hostapd and wpa_supplicant logs of any scenario, written
+ * by the steps as they run when the options ask for logs (o->logs);
+ * sc_alog_stop() for a scenario that writes logs of its own.  sc_alog_sent:
+ * message msg (an enum sc_key) is on the air as frame n, with the replay
+ * counter it carries and whether its MIC verifies for its receiver.
+ * sc_alog_line: a line of the scenario's own.
+ */
+enum sc_key { SC_M1 = 1, SC_M2, SC_M3, SC_M4, SC_G1, SC_G2 };
+void sc_alog_start(struct scene *sc);
+void sc_alog_stop(struct scene *sc);
+void sc_alog_sent(struct scene *sc, int msg, uint64_t n, const struct sc_tx *tx, uint64_t rc,
+		  bool mic_ok);
+void sc_alog_anonce(struct scene *sc);
+void sc_alog_assoc(struct scene *sc, bool reassoc, uint64_t resp);
+void sc_alog_install(struct scene *sc, const struct sc_party *p);
+void sc_alog_deauth(struct scene *sc, bool from_ap, bool protect, bool forged, uint16_t reason,
+		    uint64_t n);
+void sc_alog_sa_query(struct scene *sc, bool from_ap, bool response, const uint8_t tid[2],
+		      uint64_t n);
+__attribute__((format(printf, 4, 5)))
+void sc_alog_line(struct scene *sc, bool ap_side, int64_t ts_ns, const char *fmt, ...);
+/* An expectation that only the logs show: recorded when the run writes them. */
+void sc_expect_log(struct scene *sc, const char *code, uint64_t frame);
+/* An expectation the daemons' logs confirm when the run writes them (confirmed_by_log). */
+void sc_expect_confirmed(struct scene *sc, const char *code, uint64_t frame);
 /* The time of frame n (1-based). */
 int64_t sc_frame_time(const struct scene *sc, uint64_t n);
 

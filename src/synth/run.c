@@ -219,6 +219,7 @@ static int setup(struct scene *sc, const struct fw_synth_opts *o, bool wired,
 		snprintf(err, errlen, "out of memory");
 		return FW_ENOMEM;
 	}
+	sc_alog_start(sc);
 	return wired ? setup_wired(sc, o, res, err, errlen) : 0;
 }
 
@@ -385,8 +386,9 @@ int fw_synth_write_expect(const struct fw_synth_result *res, const char *merge, 
 		fprintf(out, "merge %s\n", merge);
 	fprintf(out, "handshakes complete %u\n", res->complete);
 	for (size_t i = 0; i < res->n_expect; i++)
-		fprintf(out, "expect %s at %llu\n", res->expect[i].code,
-			(unsigned long long)res->expect[i].frame);
+		fprintf(out, "expect %s at %llu%s\n", res->expect[i].code,
+			(unsigned long long)res->expect[i].frame,
+			res->expect[i].confirmed ? "  # confirmed by the logs" : "");
 	fprintf(out, "forbid others\n");
 	return ferror(out) ? FW_EIO : 0;
 }

@@ -22,6 +22,8 @@
 static const struct sc_tx NORMAL;
 static const struct sc_tx NO_ACK = { .no_ack = true };
 static const struct sc_tx PROTECTED = { .protect = true };
+/* the receiver's radio ACKs it, its daemon never gets it (the logs show that) */
+static const struct sc_tx UNHEARD = { .unheard = true };
 
 static void clean(struct scene *sc)
 {
@@ -49,8 +51,9 @@ void sc_m2_rejected_twice(struct scene *sc, const struct sc_tx *m2)
 	b = sc_m1_m2(sc, &NORMAL, m2);
 	sc_wait_us(sc, RETRY_US);
 	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
-	sc_expect(sc, "MIC_BAD", a);
-	sc_expect(sc, "MIC_BAD", b);
+	/* hostapd: "invalid MIC in msg 2/4" for each */
+	sc_expect_confirmed(sc, "MIC_BAD", a);
+	sc_expect_confirmed(sc, "MIC_BAD", b);
 	sc_expect(sc, "TIMEOUT", end);
 }
 
@@ -74,6 +77,8 @@ static void m4_then_m3_retry(struct scene *sc, const struct sc_tx *m4, const cha
 	sc_m3_m4(sc);
 	sc_traffic(sc);
 	sc_expect(sc, code, first);
+	if (!m4->no_ack)	/* ACKed, yet hostapd never logged it: lost before the daemon */
+		sc_expect_log(sc, "LOG_AIR_MISMATCH", first);
 	sc_complete(sc, 1);
 }
 
@@ -84,7 +89,7 @@ static void m4_lost(struct scene *sc)
 
 static void m4_ignored(struct scene *sc)
 {
-	m4_then_m3_retry(sc, &NORMAL, "M4_IGNORED");
+	m4_then_m3_retry(sc, &UNHEARD, "M4_IGNORED");
 }
 
 /*
@@ -113,7 +118,8 @@ static void early_key_install(struct scene *sc)
 	sc_expect(sc, "M4_LOST", m4);
 	/* the protected 4/4 is ACKed by the AP's radio, yet the AP retries: M4_IGNORED too */
 	sc_expect(sc, "M4_IGNORED", p1);
-	sc_expect(sc, "EARLY_KEY_INSTALL", p1);
+	/* the station's "Installing PTK" right after it sent the lost 4/4 */
+	sc_expect_confirmed(sc, "EARLY_KEY_INSTALL", p1);
 	sc_expect(sc, "M3_RETRY_AFTER_INSTALL", r2);
 	sc_expect(sc, "TIMEOUT", end);
 	sc_complete(sc, 0);
@@ -129,7 +135,7 @@ static void m3_retry_after_install(struct scene *sc)
 
 	up_to_m3(sc, &NORMAL);
 	sc_wait_us(sc, 1100);
-	m4 = sc_m4(sc, &NORMAL);
+	m4 = sc_m4(sc, &UNHEARD);
 	sc_install(sc, &sc->sta);
 	sc_wait_us(sc, 20000);
 	sc_ping(sc, false, true);
@@ -142,6 +148,7 @@ static void m3_retry_after_install(struct scene *sc)
 	sc_wait_us(sc, RETRY_US);
 	end = sc_deauth(sc, true, REASON_4WAY_TIMEOUT);
 	sc_expect(sc, "M4_IGNORED", m4);
+	sc_expect_log(sc, "LOG_AIR_MISMATCH", m4);
 	sc_expect(sc, "M3_RETRY_AFTER_INSTALL", r1);
 	sc_expect(sc, "TIMEOUT", end);
 	sc_complete(sc, 0);
@@ -154,7 +161,7 @@ static void key_reinstall(struct scene *sc)
 
 	up_to_m3(sc, &NORMAL);
 	sc_wait_us(sc, 1100);
-	m4 = sc_m4(sc, &NORMAL);
+	m4 = sc_m4(sc, &UNHEARD);
 	sc_install(sc, &sc->sta);
 	sc_wait_us(sc, 20000);
 	sc_ping(sc, false, true);
@@ -171,6 +178,7 @@ static void key_reinstall(struct scene *sc)
 	sc_wait_us(sc, 400);
 	sc_ping(sc, true, true);
 	sc_expect(sc, "M4_IGNORED", m4);
+	sc_expect_log(sc, "LOG_AIR_MISMATCH", m4);
 	sc_expect(sc, "KEY_REINSTALL", again);
 	sc_complete(sc, 1);
 }
@@ -202,7 +210,7 @@ static void stale_anonce(struct scene *sc)
 	sc_m2(sc, &NORMAL);
 	sc_m3_m4(sc);
 	sc_traffic(sc);
-	sc_expect(sc, "MIC_BAD", bad);
+	sc_expect_confirmed(sc, "MIC_BAD", bad);
 	sc_complete(sc, 1);
 }
 
@@ -233,7 +241,8 @@ static void late_m2(struct scene *sc)
 	sc_m2(sc, &NORMAL);
 	sc_m3_m4(sc);
 	sc_traffic(sc);
-	sc_expect(sc, "LATE_ANSWER", m2);
+	/* hostapd: "received EAPOL-Key 2/4 Pairwise with unexpected replay counter" */
+	sc_expect_confirmed(sc, "LATE_ANSWER", m2);
 	sc_complete(sc, 1);
 }
 
@@ -411,7 +420,7 @@ static void altered(struct scene *sc)
 	sc_m1_m2(sc, &NORMAL, &NORMAL);
 	sc_m3_m4(sc);
 	sc_traffic(sc);
-	sc_expect(sc, "MIC_BAD", bad);
+	sc_expect_confirmed(sc, "MIC_BAD", bad);
 	sc_complete(sc, 1);
 }
 
@@ -425,7 +434,7 @@ static void m3_lost(struct scene *sc)
 	sc_wait_us(sc, RETRY_US - 900);
 	sc_m3_m4(sc);
 	sc_traffic(sc);
-	sc_expect(sc, "M3_LOST", m3);
+	sc_expect_confirmed(sc, "M3_LOST", m3);	/* hostapd: TX status ack=0 */
 	sc_complete(sc, 1);
 }
 
@@ -595,12 +604,18 @@ static void pmf_deauth_ignored(struct scene *sc)
 	sc_ping(sc, false, true);
 	sc_wait_us(sc, 2000);
 	sc_deauth(sc, true, REASON_CLASS3_NONASSOC);
+	/* wpa_supplicant's sme.c: the dropped deauth starts the SA Query */
+	sc_alog_line(sc, false, sc->t + 200000, "wlan1: SME: Unprotected disconnect dropped - "
+		     "possible AP/STA state mismatch - trigger SA Query");
 	for (int i = 0; i < 5; i++) {
 		sc_wait_us(sc, i ? 201000 : 1000);
+		sc_alog_line(sc, false, sc->t - 700000, "wlan1: SME: Association SA Query attempt %d",
+			     i + 1);
 		fw_rng_fill(&sc->rng, tid, sizeof(tid));
 		sc_sa_query(sc, false, false, tid);
 	}
 	sc_wait_us(sc, 201000);
+	sc_alog_line(sc, false, sc->t - 2000000, "wlan1: SME: SA Query timed out");
 	end = sc_deauth_protected(sc, false, REASON_PREV_AUTH_INVALID);
 	sc->sta.installed = false;
 	sc_wait_us(sc, 800000);
@@ -610,10 +625,11 @@ static void pmf_deauth_ignored(struct scene *sc)
 	sc_handshake(sc);
 	sc_traffic(sc);
 	sc_expect(sc, "M4_LOST", m4);
-	sc_expect(sc, "EARLY_KEY_INSTALL", p1);
+	sc_expect_confirmed(sc, "EARLY_KEY_INSTALL", p1);
 	sc_expect(sc, "M3_RETRY_AFTER_INSTALL", r1);
 	sc_expect(sc, "TIMEOUT", d15);
-	sc_expect(sc, "PMF_MISMATCH", d15);
+	/* the station: "Unprotected Deauthentication frame dropped" */
+	sc_expect_confirmed(sc, "PMF_MISMATCH", d15);
 	sc_expect(sc, "PMF_MISMATCH", end);
 	sc_complete(sc, 1);
 }
@@ -633,8 +649,11 @@ static void pmf_spoofed_deauth(struct scene *sc)
 	sc_handshake(sc);
 	sc_traffic(sc);
 	sc_wait_us(sc, 200000);
-	sc_deauth(sc, true, REASON_CLASS3_NONASSOC);
+	sc_deauth_forged(sc, true, REASON_CLASS3_NONASSOC);
+	sc_alog_line(sc, false, sc->t + 200000, "wlan1: SME: Unprotected disconnect dropped - "
+		     "possible AP/STA state mismatch - trigger SA Query");
 	sc_wait_us(sc, 1000);
+	sc_alog_line(sc, false, sc->t - 700000, "wlan1: SME: Association SA Query attempt 1");
 	fw_rng_fill(&sc->rng, tid, sizeof(tid));
 	sc_sa_query(sc, false, false, tid);
 	sc_wait_us(sc, 800);

@@ -63,7 +63,7 @@ static void key_late(struct scene *sc)
 	sc_wait_us(sc, RETRY_US);
 	sc_handshake(sc);
 	sc_traffic(sc);
-	sc_expect(sc, "MIC_BAD", bad);
+	sc_expect_confirmed(sc, "MIC_BAD", bad);
 	sc_complete(sc, 1);
 }
 

@@ -200,7 +200,7 @@ uint64_t sc_associate(struct scene *sc, bool reassoc)
 	fw_sb_le16(&b, 0);	/* status: success */
 	fw_sb_le16(&b, 0xc001);	/* AID 1 */
 	rates(&b);
-	mgmt(sc, &sc->ap, reassoc ? FW_FC_REASSOC_RESP : FW_FC_ASSOC_RESP, &b);
+	sc_alog_assoc(sc, reassoc, mgmt(sc, &sc->ap, reassoc ? FW_FC_REASSOC_RESP : FW_FC_ASSOC_RESP, &b));
 	sc_wait_us(sc, 3000);
 	return n;
 }
@@ -379,6 +379,20 @@ static uint64_t answer_rc(const struct scene *sc, const struct sc_tx *tx)
 	return tx->rc ? tx->rc : sc->rc;
 }
 
+/* Whether a pairwise message's MIC verifies for its receiver: one PMK, the bytes as sent. */
+static bool mic_ok(const struct scene *sc, const struct sc_tx *tx)
+{
+	return memcmp(sc->pmk, sc->sta_pmk, 32) == 0 && !tx->flip && !tx->trailing;
+}
+
+/* The frame n of a step, told to the daemons' logs; n again. */
+static uint64_t sent(struct scene *sc, int msg, uint64_t n, const struct sc_tx *tx, uint64_t rc,
+		     bool ok)
+{
+	sc_alog_sent(sc, msg, n, tx, rc, ok);
+	return n;
+}
+
 uint64_t sc_m1(struct scene *sc, const struct sc_tx *tx)
 {
 	struct fw_enc_key k;
@@ -390,7 +404,7 @@ uint64_t sc_m1(struct scene *sc, const struct sc_tx *tx)
 	memcpy(k.nonce, sc->anonce, 32);
 	if (tx->no_pmkid) {
 		k.key_data_len = 0;
-		return eapol(sc, &sc->ap, &k, NULL, tx);
+		return sent(sc, SC_M1, eapol(sc, &sc->ap, &k, NULL, tx), tx, sc->rc, true);
 	} else if (tx->pmkid) {
 		memcpy(pmkid, tx->pmkid, 16);
 	} else if (sc->params.pmkid_checkable) {
@@ -409,7 +423,7 @@ uint64_t sc_m1(struct scene *sc, const struct sc_tx *tx)
 	kde(&kd, 4, pmkid, sizeof(pmkid));
 	k.key_data = kd.b;
 	k.key_data_len = kd.len;
-	return eapol(sc, &sc->ap, &k, NULL, tx);
+	return sent(sc, SC_M1, eapol(sc, &sc->ap, &k, NULL, tx), tx, sc->rc, true);
 }
 
 uint64_t sc_m2(struct scene *sc, const struct sc_tx *tx)
@@ -430,7 +444,8 @@ uint64_t sc_m2(struct scene *sc, const struct sc_tx *tx)
 	k.key_data_len = kd.len;
 	n = eapol(sc, &sc->sta, &k, &ptk, tx);
 	fw_ptk_wipe(&ptk);
-	return n;
+	return sent(sc, SC_M2, n, tx, answer_rc(sc, tx),
+		    mic_ok(sc, tx) && memcmp(anonce, sc->anonce, 32) == 0);
 }
 
 uint64_t sc_m3(struct scene *sc, const struct sc_tx *tx)
@@ -458,7 +473,7 @@ uint64_t sc_m3(struct scene *sc, const struct sc_tx *tx)
 	}
 	k.key_data = wrapped;
 	k.key_data_len = wlen;
-	return eapol(sc, &sc->ap, &k, &sc->ap.ptk, tx);
+	return sent(sc, SC_M3, eapol(sc, &sc->ap, &k, &sc->ap.ptk, tx), tx, sc->rc, mic_ok(sc, tx));
 }
 
 uint64_t sc_m4(struct scene *sc, const struct sc_tx *tx)
@@ -472,7 +487,7 @@ uint64_t sc_m4(struct scene *sc, const struct sc_tx *tx)
 	key_init(sc, &k, FW_KI_PAIRWISE | FW_KI_MIC | FW_KI_SECURE, answer_rc(sc, tx), false);
 	n = eapol(sc, &sc->sta, &k, &ptk, tx);
 	fw_ptk_wipe(&ptk);
-	return n;
+	return sent(sc, SC_M4, n, tx, answer_rc(sc, tx), mic_ok(sc, tx));
 }
 
 uint64_t sc_g1(struct scene *sc, const struct sc_tx *tx)
@@ -498,7 +513,8 @@ uint64_t sc_g1(struct scene *sc, const struct sc_tx *tx)
 	k.key_data = wrapped;
 	k.key_data_len = wlen;
 	t.protect = true;	/* the pairwise key is in place: EAPOL travels protected */
-	return eapol(sc, &sc->ap, &k, &sc->ap.ptk, &t);
+	return sent(sc, SC_G1, eapol(sc, &sc->ap, &k, &sc->ap.ptk, &t), &t, sc->rc,
+		    !t.flip && !t.trailing);
 }
 
 uint64_t sc_g2(struct scene *sc, const struct sc_tx *tx)
@@ -508,7 +524,8 @@ uint64_t sc_g2(struct scene *sc, const struct sc_tx *tx)
 
 	key_init(sc, &k, FW_KI_MIC | FW_KI_SECURE, answer_rc(sc, tx), false);
 	t.protect = true;
-	return eapol(sc, &sc->sta, &k, &sc->sta.ptk, &t);
+	return sent(sc, SC_G2, eapol(sc, &sc->sta, &k, &sc->sta.ptk, &t), &t, answer_rc(sc, tx),
+		    !t.flip && !t.trailing);
 }
 
 uint64_t sc_retransmit(struct scene *sc, uint64_t n, bool acked)
@@ -652,13 +669,26 @@ uint64_t sc_wired_frame(struct scene *sc, const uint8_t *frame, size_t len)
 	return sc->n_wired;
 }
 
-uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason)
+static uint64_t deauth(struct scene *sc, bool from_ap, uint16_t reason, bool forged)
 {
 	struct fw_sbuf b;
+	uint64_t n;
 
 	fw_sb_init(&b);
 	fw_sb_le16(&b, reason);
-	return mgmt(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_DEAUTH, &b);
+	n = mgmt(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_DEAUTH, &b);
+	sc_alog_deauth(sc, from_ap, false, forged, reason, n);
+	return n;
+}
+
+uint64_t sc_deauth(struct scene *sc, bool from_ap, uint16_t reason)
+{
+	return deauth(sc, from_ap, reason, false);
+}
+
+uint64_t sc_deauth_forged(struct scene *sc, bool from_ap, uint16_t reason)
+{
+	return deauth(sc, from_ap, reason, true);
 }
 
 /* A management frame from p protected with its installed TK; acknowledged. */
@@ -698,21 +728,27 @@ static uint64_t mgmt_protected(struct scene *sc, struct sc_party *p, uint16_t fc
 uint64_t sc_deauth_protected(struct scene *sc, bool from_ap, uint16_t reason)
 {
 	struct fw_sbuf b;
+	uint64_t n;
 
 	fw_sb_init(&b);
 	fw_sb_le16(&b, reason);
-	return mgmt_protected(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_DEAUTH, &b);
+	n = mgmt_protected(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_DEAUTH, &b);
+	sc_alog_deauth(sc, from_ap, true, false, reason, n);
+	return n;
 }
 
 uint64_t sc_sa_query(struct scene *sc, bool from_ap, bool response, const uint8_t tid[2])
 {
 	struct fw_sbuf b;
+	uint64_t n;
 
 	fw_sb_init(&b);
 	fw_sb_u8(&b, 8);	/* category: SA Query */
 	fw_sb_u8(&b, response ? 1 : 0);
 	fw_sb_put(&b, tid, 2);
-	return mgmt_protected(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_ACTION, &b);
+	n = mgmt_protected(sc, from_ap ? &sc->ap : &sc->sta, FW_FC_ACTION, &b);
+	sc_alog_sa_query(sc, from_ap, response, tid, n);
+	return n;
 }
 
 void sc_install(struct scene *sc, struct sc_party *p)
@@ -721,6 +757,7 @@ void sc_install(struct scene *sc, struct sc_party *p)
 		return;
 	p->installed = true;
 	p->pn = 0;
+	sc_alog_install(sc, p);
 }
 
 void sc_new_snonce(struct scene *sc)
@@ -731,6 +768,7 @@ void sc_new_snonce(struct scene *sc)
 void sc_new_anonce(struct scene *sc)
 {
 	fw_rng_fill(&sc->rng, sc->anonce, 32);
+	sc_alog_anonce(sc);
 }
 
 void sc_move(struct scene *sc, uint64_t from, uint64_t to)
@@ -776,6 +814,21 @@ void sc_expect(struct scene *sc, const char *code, uint64_t frame)
 	r->expect[r->n_expect].code = code;
 	r->expect[r->n_expect].frame = frame;
 	r->n_expect++;
+}
+
+void sc_expect_confirmed(struct scene *sc, const char *code, uint64_t frame)
+{
+	size_t n = sc->res->n_expect;
+
+	sc_expect(sc, code, frame);
+	if (sc->res->n_expect > n)
+		sc->res->expect[n].confirmed = sc->o->logs;
+}
+
+void sc_expect_log(struct scene *sc, const char *code, uint64_t frame)
+{
+	if (sc->o->logs)
+		sc_expect(sc, code, frame);
 }
 
 void sc_complete(struct scene *sc, unsigned n)

@@ -35,6 +35,7 @@ struct fw_synth_opts {
 	bool has_pmk;		/* sae-pmk: this PMK, else one from the seed */
 	uint8_t pmk[32];
 	const char *radius_secret;	/* 802.1X: the AP's and the RADIUS server's shared secret */
+	bool logs;		/* also write the daemons' logs (fw_synth_result.logs) */
 };
 
 /* Defaults: passphrase, SSID, seed 1, PSK, CCMP, radiotap, RADIUS secret. */
@@ -45,6 +46,7 @@ void fw_synth_opts_init(struct fw_synth_opts *o);
 struct fw_synth_expect {
 	const char *code;	/* a finding code name, e.g. "M4_LOST" */
 	uint64_t frame;		/* 1-based evidence frame */
+	bool confirmed;		/* the daemons' logs (synth --logs) confirm it */
 };
 
 /*
@@ -137,7 +139,8 @@ bool fw_synth_has_logs(const char *name);
 /*
  * The sidecar: the key line, `merge PATH` when merge is not NULL (the wired
  * capture, relative to the sidecar's folder), `handshakes complete N`, one
- * `expect CODE at FRAME` per expectation, `forbid others`.  FW_EIO when
+ * `expect CODE at FRAME` per expectation (a comment "# confirmed by the
+ * logs" after those the logs confirm), `forbid others`.  FW_EIO when
  * writing failed.
  */
 int fw_synth_write_expect(const struct fw_synth_result *res, const char *merge, FILE *out);

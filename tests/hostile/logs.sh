@@ -8,6 +8,9 @@
 #    event on its daemon's side, aligned, the same findings as two files;
 #  - a wrong year (the daemons' clock 7 years behind the sniffer's): aligned
 #    anyway, the offset says by how much, the same findings.
+#  - the words of events inside free text (SSIDs, an identity) and events'
+#    words without their fields, added to the log: no event from them, the
+#    same events, alignment and findings as the log alone.
 # Ground truth for m2-late: captures/messy/README.md (H:24, H:40: hostapd
 # handled the 2/4 of frame 17 after sending the 1/4 of frame 29).
 # Needs jq; prints "N passed, N failed" last.
@@ -77,6 +80,35 @@ awk -F': ' 'BEGIN { OFS = ": " }
 	"$dir/m2-late.hostapd.log" >"$tmp/year.log"
 analyze 0 --log "$tmp/year.log" "$dir/m2-late.pcap"
 holds '.logs[0].fit.aligned == true and (.logs[0].offset - 220752000 | fabs) < 0.01'
+holds "$REORDERED"
+
+case="event words inside free text"
+analyze 0 --log "$dir/m2-late.hostapd.log" "$dir/m2-late.pcap"
+jq -c '[.logs[0].events, .logs[0].offset, [.findings[] | .code]]' "$tmp/json" >"$tmp/alone"
+# after the first line, at its time: lines hostapd and wpa_supplicant write
+# with a network's or a user's text in them, and events' words without fields
+t=$(sed -n '1s/^\([0-9]*\.[0-9]*\): .*/\1/p' "$dir/m2-late.hostapd.log")
+{
+	head -n 1 "$dir/m2-late.hostapd.log"
+	printf '%s: wlan1: SME: Trying to authenticate with 02:00:00:00:00:00 (SSID=%s freq=2412 MHz)\n' \
+		"$t" "'WPA: sending 1/4 msg of 4-Way Handshake'"
+	printf '%s: %s: wlan0: STA 02:00:00:00:01:00 IEEE 802.1X: identity %s\n' "$t" "$t" \
+		"'WPA: received EAPOL-Key frame (2/4 Pairwise)'"
+	printf '%s: wlan1: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid="%s" auth_failures=1\n' "$t" \
+		"AP-STA-DISCONNECTED 02:00:00:00:01:00"
+	printf '%s: wlan1: Trying to associate with 02:00:00:00:00:00 (SSID=%s freq=2412 MHz)\n' \
+		"$t" "'invalid MIC in msg 2/4 of 4-Way Handshake'"
+	printf '%s: WPA: EAPOL-Key TX status for STA ack=0\n' "$t"
+	printf '%s: wlan0: AP-STA-CONNECTED \n' "$t"
+	tail -n +2 "$dir/m2-late.hostapd.log"
+} >"$tmp/ssid.log"
+analyze 0 --log "$tmp/ssid.log" "$dir/m2-late.pcap"
+jq -c '[.logs[0].events, .logs[0].offset, [.findings[] | .code]]' "$tmp/json" >"$tmp/with"
+if cmp -s "$tmp/alone" "$tmp/with"; then
+	pass "the same events, offset and findings as the log alone: $(cat "$tmp/with")"
+else
+	fail "$(cat "$tmp/with"), alone $(cat "$tmp/alone")"
+fi
 holds "$REORDERED"
 
 echo "$passed passed, $failed failed"

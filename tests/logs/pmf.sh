@@ -10,6 +10,14 @@
 #  - the PMF_MISMATCH finding confirmed by those drops and the timeout;
 #  - W:135, 152 "No PMKSA cache entry found" / "PMKID from assoc IE not
 #    found" before the reconnection: PMKSA events on its ladder.
+#  - the rows between the two handshakes, 7 to 8 s after handshake 1 ended
+#    (W:89 .. W:122: the second dropped deauth, the five SA Query attempts
+#    and requests, the third drop, the timeout, the station's own deauth):
+#    on the ladder after handshake 1, in time order, in the station's lane;
+#  - the AP's own SA Query (captures/synth/pmf-spoofed-deauth, its hostapd
+#    log written by synth --logs: no run of captures/messy has one): hostapd's
+#    "Received SA Query Request" and "Sending SA Query Response" after the
+#    handshake, in the AP's lane.
 top=$(cd "${top_srcdir:-.}" && pwd)
 bld=$(cd "${top_builddir:-.}" && pwd)
 fw=$bld/fourway
@@ -72,6 +80,28 @@ if grep -q "S:83 .*wpa_s: unprotected deauth dropped, reason 15" "$tmp/p.txt" &&
 	ok "the ladder's rows: S:83 the dropped deauth, S:135 the PMKSA cache miss"
 else
 	nok "no PMF or PMKSA rows on the ladder"
+fi
+# the rows between handshake 1's end (its deauth, #76) and handshake 2, in their order
+sed -n '/^ *#76 .*DEAUTH reason 15/,/^  handshake 2:/p' "$tmp/p.txt" |
+	sed -n 's/^ *S:\([0-9]*\) .*|\(.*\)\[log\]|$/\1/p' | tr '\n' ' ' >"$tmp/between"
+want="83 89 90 91 92 97 98 101 102 105 106 109 110 114 117 122 "
+if [ "$(cat "$tmp/between")" = "$want" ] &&
+   sed -n '/^  handshake 1:/,/^  handshake 2:/p' "$tmp/p.txt" |
+	grep -q '^     S:117 +11\.055513  | *wpa_s: SA Query timed out \[log\]|$'; then
+	ok "the station's rows between the handshakes, in time order, in its lane: S:$want"
+else
+	nok "the rows between the handshakes" "got S: $(cat "$tmp/between"), want S: $want"
+fi
+syn=$top/captures/synth
+"$fw" analyze --passphrase "synthetic passphrase" --ssid fourway-synth \
+	--log "$syn/pmf-spoofed-deauth.hostapd.log" --log "$syn/pmf-spoofed-deauth.wpa_supplicant.log" \
+	"$syn/pmf-spoofed-deauth.pcap" >"$tmp/s.txt" 2>"$tmp/err"
+if grep -q '^     H:[0-9]* *+[0-9.]*  |\[log\] hostapd: SA Query request received *|$' "$tmp/s.txt" &&
+   grep -q '^     H:[0-9]* *+[0-9.]*  |\[log\] hostapd: SA Query response sent *|$' "$tmp/s.txt" &&
+   grep -q 'wpa_s: SA Query response \[log\]|$' "$tmp/s.txt"; then
+	ok "pmf-spoofed-deauth: hostapd's SA Query rows in the AP's lane, the station's response"
+else
+	nok "pmf-spoofed-deauth: no SA Query rows of hostapd" "$(grep 'SA Query' "$tmp/s.txt")"
 fi
 # without the logs: no confirmation
 "$fw" analyze --passphrase "pmf with a lost m4" --ssid hwsim-pmf-m4 "$dir/pmf-m4-drop.pcap" \

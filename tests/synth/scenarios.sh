@@ -6,6 +6,16 @@
 #   - each `expect CODE at FRAME` needs a finding of CODE naming FRAME;
 #   - each warning or error finding needs an expect line of its code naming
 #     one of its frames (`forbid others`).
+# Every scenario writes both daemons' logs (synth --logs, `key log` lines of
+# its .expect), and they are analyzed with the capture:
+#   - each log with EAPOL-Key events aligns: at least two and three in four
+#     of them matched (a frame the sniffer missed has no match), residual
+#     under 1.5 ms, and its offset within 1 ms of the clock the scenario
+#     gave it (synth/autolog.c: the AP's 0.75 s ahead of the capture's, the
+#     station's 1.25 s behind; split-ap-stale-anonce's AP processes on the
+#     capture's clock);
+#   - an expect line ending "# confirmed by the logs" needs its finding to
+#     carry confirmed_by_log, and no other finding may carry one.
 # A capture whose expected codes are not all in `fourway codes --implemented`
 # is pending: its result is printed, not counted.  A capture listed in
 # known-gaps (STEM | DISCREPANCY | why) is reported with the analyzer's
@@ -48,8 +58,8 @@ usage 2 clean -o "$tmp/x.pcap" --akm wpa9
 usage 2 clean -o "$tmp/x.pcap" --cipher tkip
 usage 2 clean -o "$tmp/x.pcap" --linktype ethernet
 usage 2 clean -o "$tmp/x.pcap" --passphrase short
-usage 2 clean -o "$tmp/x.pcap" --logs	# clean models no daemon logs
 usage 2 split-ap-stale-anonce -o - --logs	# logs go beside a file
+usage 2 clean -o - --logs
 usage 2 clean -o "$tmp/x.pcap" --seed ten
 usage 2 clean -o "$tmp/x.pcap" --pmk 00
 usage 2 clean -o "$tmp/x.pcap" --pmk 000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f
@@ -117,9 +127,40 @@ fi
 
 # (code, frame) pairs of the expect lines as a JSON array
 expects_json() {
-	sed -n 's/^expect \([A-Z0-9_]*\) at \([0-9]*\)$/{"code":"\1","frame":\2}/p' "$1" |
+	sed -n 's/^expect \([A-Z0-9_]*\) at \([0-9]*\)\( .*\)\{0,1\}$/{"code":"\1","frame":\2}/p' "$1" |
 		jq -s -c .
 }
+
+# the same for the expect lines the logs confirm
+confirmed_json() {
+	sed -n 's/^expect \([A-Z0-9_]*\) at \([0-9]*\) *# confirmed by the logs$/{"code":"\1","frame":\2}/p' \
+		"$1" | jq -s -c .
+}
+
+# each log aligned to its true offset (seconds, capture = log + offset)
+ALIGN='
+  [ .logs[] | . as $g
+    | ($g.file | if test("\\.wpa_supplicant[0-9]*\\.log$") then 1.25
+                 elif test("\\.hostapd\\.log$") then -0.75 else 0 end) as $want
+    | select($g.fit.candidates > 0)
+    | select(($g.fit.aligned | not) or $g.fit.matched * 4 < $g.fit.candidates * 3
+             or $g.fit.matched < 2 or $g.fit.residual_us > 1500
+             or ((($g.offset - $want) | fabs) > 0.001))
+    | "\($g.file): offset \($g.offset) s (want \($want)), \($g.fit.matched) of \($g.fit.candidates) matched, residual \($g.fit.residual_us) us" ]
+  | join("; ")'
+
+# confirmed_by_log on exactly the expected findings
+CONFIRMED='
+  def fno: if type == "object" then .frame else . end;
+  ([ $c[] | . as $x
+     | select([ $f[] | select(.code == $x.code and .confirmed_by_log != null
+                             and any(.frames[]; fno == $x.frame)) ] | length == 0)
+     | "not confirmed \(.code)@\(.frame)" ]
+   + [ $f[] | select(.confirmed_by_log != null) | . as $g
+     | select([ $c[] | . as $y | select(.code == $g.code and any($g.frames[]; fno == $y.frame)) ]
+              | length == 0)
+     | "confirmed \(.code)@\($g.frames | map(fno | tostring) | join(","))" ])
+  | join("; ")'
 
 # a merged run names {file, frame}: the frame numbers are those of the air capture
 DIFF='
@@ -189,6 +230,15 @@ while read -r stem; do
 		nok "$stem: cannot compare the findings (jq failed)"
 		continue
 	fi
+	if grep -q '^key log ' "$exp"; then
+		bad=$(jq -r "$ALIGN" "$tmp/out.json")
+		[ -z "$bad" ] && ok "$stem: its logs align to their clocks" ||
+			nok "$stem: its logs do not align" "$bad"
+		bad=$(jq -r --argjson c "$(confirmed_json "$exp")" ".findings as \$f | $CONFIRMED" \
+			"$tmp/out.json")
+		[ -z "$bad" ] && ok "$stem: the logs confirm the findings its .expect says" ||
+			nok "$stem: log confirmations differ" "$bad"
+	fi
 	gap=$(grep "^$stem |" "$gaps" 2>/dev/null | cut -d'|' -f2 | sed 's/^ *//; s/ *$//')
 	if [ -n "$missing_codes" ]; then
 		pending=$((pending + 1))
@@ -208,7 +258,7 @@ done <"$tmp/stems"
 # handshake answers with the first authentication's PMK, key-late's first
 # 2/4 goes out before the Access-Accept that carries its PMK
 diagnoses() { # STEM: "code/diagnosis@frames" of its findings, given only the secret
-	sed -n 's/^key //p' "$caps/$1.expect" >"$tmp/key"
+	sed -n 's/^key //p' "$caps/$1.expect" | grep -v '^log ' >"$tmp/key"
 	"$fw" analyze --json --key-file "$tmp/key" --merge "$caps/$1.pcap" "$caps/$1-wired.pcap" |
 		jq -r '[.findings[] | "\(.code)/\(.diagnosis)@\(.frames | map(.frame | tostring) | join(","))"]
 			| join(" ")'
