@@ -265,8 +265,10 @@ int fw_file_open(struct fw_source **out, const char *path, bool map, char *err, 
 /* The next packet of a file read here (direct_setup). */
 static int direct_next(struct file_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
 {
-	char why[WHY_MAX] = "";
+	char why[WHY_MAX];	/* written only with an error: not cleared for every frame */
 	int rc;
+
+	why[0] = '\0';
 
 	rc = s->ng ? fw_ngrec_next(s->ng, pkt, why, sizeof(why)) :
 		     fw_pcaprec_next(&s->pcap, pkt, why, sizeof(why));
