@@ -67,6 +67,7 @@ struct file_source {
 	struct fw_ngrec *ng;	/* its packets when it is pcapng */
 	struct fw_ifid *ifid;	/* a plain pcapng file left to libpcap: its interface IDs, or NULL */
 	bool done;
+	char why[WHY_MAX];	/* the readers' words for a bad record */
 };
 
 /* True when a regular file starts with the gzip magic (RFC 1952 2.3.1: ID1 31, ID2 139). */
@@ -250,28 +251,21 @@ int fw_file_open(struct fw_source **out, const char *path, bool map, char *err, 
 	return 0;
 }
 
-/* The next packet of a file read here (direct_setup). */
-static int direct_next(struct file_source *s, struct fw_pkt *pkt, char *err, size_t errlen)
+/* How a file read here ended: at its end, or with the reader's words in s->why. */
+__attribute__((noinline, cold)) static int direct_end(struct file_source *s, int rc, char *err,
+						       size_t errlen)
 {
-	char why[WHY_MAX] = "";
-	int rc;
-
-	rc = s->ng ? fw_ngrec_next(s->ng, pkt, why, sizeof(why)) :
-		     fw_pcaprec_next(&s->pcap, pkt, why, sizeof(why));
-	if (rc == 1) {
-		pkt->frame_no = ++s->base.frame_no;
-		return 1;
-	}
 	s->done = true;
 	if (rc < 0)
 		fw_err_say(err, errlen, "%s: frame %llu: %s", s->name,
-		    (unsigned long long)s->base.frame_no + 1, why);
+		    (unsigned long long)s->base.frame_no + 1, s->why);
 	return rc;
 }
 
-static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
+/* The next packet through libpcap (a source that is not read here). */
+__attribute__((noinline)) static int pcap_next_one(struct file_source *s, struct fw_pkt *pkt,
+						 char *err, size_t errlen)
 {
-	struct file_source *s = (struct file_source *)base;
 	struct pcap_pkthdr *h;
 	const u_char *data;
 	const char *z;
@@ -279,8 +273,6 @@ static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size
 
 	if (s->done)
 		return 0;
-	if (s->view)
-		return direct_next(s, pkt, err, errlen);
 	do
 		rc = pcap_next_ex(s->p, &h, &data);
 	while (rc == 0);
@@ -312,6 +304,26 @@ static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size
 	    (z && strstr(z, "unexpected end of file")))
 		return FW_ETRUNC;
 	return FW_EIO;
+}
+
+/*
+ * Every packet of a capture comes through here: the files read here take
+ * a few instructions and a call, the rest goes to libpcap out of line.
+ */
+static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
+{
+	struct file_source *s = (struct file_source *)base;
+	int rc;
+
+	if (!s->view || s->done)
+		return pcap_next_one(s, pkt, err, errlen);
+	s->why[0] = '\0';	/* written only with an error: not cleared for every frame */
+	rc = s->ng ? fw_ngrec_next(s->ng, pkt, s->why, sizeof(s->why)) :
+		     fw_pcaprec_next(&s->pcap, pkt, s->why, sizeof(s->why));
+	if (rc != 1)
+		return direct_end(s, rc, err, errlen);
+	pkt->frame_no = ++s->base.frame_no;
+	return 1;
 }
 
 static uint32_t file_snaplen(const struct fw_source *base)

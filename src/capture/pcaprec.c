@@ -21,6 +21,12 @@
 #include "util/err.h"
 
 #define REC_HDR_LEN 16u
+/*
+ * The view is moved on (and reads ahead, view.c) once this many bytes of
+ * records were read, not at every record: a few records, well inside the
+ * view's read-ahead.
+ */
+#define SKIP_EVERY 1024u
 #define HOST_BIG_ENDIAN (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
 
 /* A field of the 16 bytes the cursor handed out: one load, swapped for the other byte order. */
@@ -144,12 +150,34 @@ int fw_pcaprec_decode(const struct fw_pcaprec *r, const uint8_t *p, size_t n, bo
 	return decode(r, p, n, final, pkt, used, why, whylen);
 }
 
+/* Move the view on over the records read from the bytes at hand. */
+static inline void skip_read(struct fw_pcaprec *r)
+{
+	if (r->unskipped) {
+		fw_view_skip(r->v, r->unskipped);
+		r->unskipped = 0;
+	}
+}
+
 int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t whylen)
 {
 	const uint8_t *p;
 	size_t have, used;
 	int rc;
 
+	/* the common case: the whole record among the bytes the view handed out last */
+	if (r->left >= REC_HDR_LEN &&
+	    decode(r, r->at, r->left, false, pkt, &used, why, whylen) == 1) {
+		r->at += used;
+		r->left -= used;
+		r->unskipped += used;
+		if (r->unskipped >= SKIP_EVERY)
+			skip_read(r);
+		return 1;
+	}
+	/* anything else from the view, at the record's own offset */
+	skip_read(r);
+	r->left = 0;
 	if (fw_view_need(r->v, REC_HDR_LEN, &p, &have) != 0)
 		goto io_error;
 	rc = decode(r, p, have, have < REC_HDR_LEN, pkt, &used, why, whylen);
@@ -159,8 +187,11 @@ int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t 
 			goto io_error;
 		rc = decode(r, p, have, have < used, pkt, &used, why, whylen);
 	}
-	if (rc == 1)
+	if (rc == 1) {
+		r->at = p + used;
+		r->left = have - used;
 		fw_view_skip(r->v, used);
+	}
 	return rc;
 
 io_error:

@@ -18,6 +18,13 @@
  * words: a record cut short by the end of the file, a captured length
  * beyond the maximum; a captured length beyond the snapshot length keeps
  * the first snapshot-length bytes.
+ *
+ * Records are read from what one call of fw_view_need() handed out (a
+ * window of the mapping, a buffer of the read side) until it runs out,
+ * and the view is moved on every kilobyte or so, not at every record.
+ * The view is asked again only where a record is not wholly at hand,
+ * from the same offset as a call per record would be, so what it says
+ * there (a truncation, an error, the file's end) is the same.
  */
 #ifndef FW_CAPTURE_PCAPREC_H
 #define FW_CAPTURE_PCAPREC_H
@@ -39,6 +46,14 @@ struct fw_pcaprec {
 	bool nano;		/* fractions are ns (magic a1b23c4d), else us */
 	uint32_t snaplen;	/* libpcap's snapshot length for the file */
 	int linktype;
+	/*
+	 * The reader's own: what the view handed out last and is not read
+	 * yet (at, left), and how much of it was read since the view was
+	 * last moved on (unskipped).  Zero to start.
+	 */
+	const uint8_t *at;
+	size_t left;
+	size_t unskipped;
 };
 
 /* The byte order and precision of a classic pcap magic (read big-endian); false for any other. */

@@ -7,8 +7,8 @@
  * past it gets a window of its own), so what the process holds of the file
  * stays small however large the file; the window behind is unmapped as the
  * next one is made.  The kernel is told the file is read in order (for its
- * read-ahead); the view itself loads the cache lines a little ahead of the
- * reader.
+ * read-ahead); the view itself prefetches the cache lines a little ahead
+ * of the reader as it moves on, and maps the pages before them.
  *
  * The file may change while it is read.  Its size is taken again at every
  * new window and at its end: a file still being written is read as far as
