@@ -25,7 +25,7 @@ bench_fwbench_live_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS) 
 #            [BENCH_LIVE=yes|no]
 # make bench-live [BENCH_LIVE_SIZE=150000000] [BENCH_LIVE_LINKS=10000] [BENCH_LIVE_RATE=30000]
 #                 [BENCH_LIVE_SECONDS=5]   (as root: a TUN device; make bench runs it too)
-# make bench-tui [BENCH_TUI_LINKS=16000] [BENCH_TUI_PRESSES=20] [BENCH_TUI_SPEED=2]
+# make bench-tui [BENCH_TUI_LINKS=16000] [BENCH_TUI_PRESSES=20] [BENCH_TUI_SPEED=1]
 #                (tmux: the live screen's answer to a key)
 BENCH_SIZE ?= 1000000000
 BENCH_RUNS ?= 5
@@ -38,7 +38,7 @@ BENCH_LIVE_RATE ?= 30000
 BENCH_LIVE_SECONDS ?= 5
 BENCH_TUI_LINKS ?= 16000
 BENCH_TUI_PRESSES ?= 20
-BENCH_TUI_SPEED ?= 2
+BENCH_TUI_SPEED ?= 1
 BENCH_PROGS = fourway$(EXEEXT) bench/fwbench-gen$(EXEEXT) bench/fwbench-loop$(EXEEXT) \
 	bench/fwbench-cpu$(EXEEXT) bench/fwbench-live$(EXEEXT)
 BENCH_ENV = top_srcdir='$(top_srcdir)' top_builddir=. \

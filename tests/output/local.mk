@@ -38,3 +38,7 @@ tests_output_test_tui_rows_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSES_CFLAG
 tests_output_test_tui_rows_LDADD = tests/common/libtcommon.a libfwtui.a libfwoutput.a libfwlogs.a \
 	libfwhandshake.a libfwkeys.a libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
 	$(CHECK_LIBS) $(NCURSES_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
+
+# The live screen's objects call each other one way (nm): no circle.
+TESTS += tests/output/tui_layers.sh
+EXTRA_DIST += tests/output/tui_layers.sh
