@@ -595,7 +595,8 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 
 		if (t->mark_id)
 			snprintf(mk, sizeof(mk), "* finding #%u's frames ", t->mark_id);
-		snprintf(rule, sizeof(rule), "-- ladder %s > %s %s%s", fw_mac_fmt(a, tui_row_at(t, t->sel)->a_bssid),
+		snprintf(rule, sizeof(rule), "-- ladder %s > %s %s%s",
+			 fw_mac_fmt(a, tui_row_at(t, t->sel)->a_bssid),
 			 fw_mac_fmt(b, tui_row_at(t, t->sel)->a_sta), mk, t->focus ? "(scroll: arrows) " : "");
 	} else {
 		snprintf(rule, sizeof(rule), "-- findings, newest first %s%s", t->filter[0] ?

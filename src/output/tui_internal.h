@@ -156,8 +156,6 @@ int tui_rows_refilter(struct fw_tui *t);
 void tui_rows_resort(struct fw_tui *t);
 /* Index in the order of the row of (bssid, sta) shown, or SIZE_MAX. */
 size_t tui_rows_find(const struct fw_tui *t, const uint8_t bssid[6], const uint8_t sta[6]);
-/* sel from the remembered address pair (the first row when none). */
-void tui_rows_reselect(struct fw_tui *t);
 const char *tui_sort_name(enum tui_sort s);
 void tui_rows_free(struct fw_tui *t);
 

@@ -237,7 +237,8 @@ size_t tui_rows_find(const struct fw_tui *t, const uint8_t bssid[6], const uint8
 	return best;
 }
 
-void tui_rows_reselect(struct fw_tui *t)
+/* sel from the remembered address pair (the first row when none). */
+static void reselect(struct fw_tui *t)
 {
 	size_t k;
 
@@ -405,7 +406,7 @@ int tui_rows_sync(struct fw_tui *t, const struct fw_view *v)
 	t->seen_refresh = top;
 	t->view_serial = v->serial;
 	t->synced = true;
-	tui_rows_reselect(t);
+	reselect(t);
 	return 1;
 }
 
@@ -417,7 +418,7 @@ int tui_rows_refilter(struct fw_tui *t)
 			t->ord[t->n_rows++] = s;
 	sort_slots(t, t->ord, t->n_rows);
 	places(t);
-	tui_rows_reselect(t);
+	reselect(t);
 	return 0;
 }
 
@@ -425,7 +426,7 @@ void tui_rows_resort(struct fw_tui *t)
 {
 	sort_slots(t, t->ord, t->n_rows);
 	places(t);
-	tui_rows_reselect(t);
+	reselect(t);
 }
 
 void tui_rows_free(struct fw_tui *t)
