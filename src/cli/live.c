@@ -139,7 +139,6 @@ struct live {
 	uint64_t frames;
 	int64_t last_ts, last_ts_wall;
 	bool dirty, paused;
-	bool want_draw;		/* a key asked for a redraw inside the rate limit */
 	int64_t next_tick, last_draw;
 	int status;
 };
@@ -944,7 +943,6 @@ static void draw(struct live *r, int64_t now)
 	}
 	fw_tui_draw(r->tui, &r->view, &st);
 	r->last_draw = now;
-	r->want_draw = false;
 }
 
 /* A redraw tick: refresh when something changed, then redraw or print. */
@@ -952,7 +950,7 @@ static void tick(struct live *r, int64_t now)
 {
 	r->next_tick = now + TICK_NS;
 	if (r->tui) {
-		if (!r->dirty && !r->want_draw && now - r->last_draw < IDLE_REDRAW_NS)
+		if (!r->dirty && now - r->last_draw < IDLE_REDRAW_NS)
 			return;
 		if (!r->paused || r->dirty)
 			refresh(r, false);
@@ -982,11 +980,11 @@ static void on_keys(struct live *r, int64_t now)
 			resume(r);
 		refresh(r, false);
 	}
-	/* at most ten redraws a second, keys included: the next tick draws */
-	if (now - r->last_draw >= TICK_NS)
-		draw(r, now);
-	else
-		r->want_draw = true;
+	/*
+	 * A key is answered at once: a draw costs the rows on the screen, not
+	 * the links (output/tui_rows.c); only frames wait for the next tick.
+	 */
+	draw(r, now);
 }
 
 /* --- the loop ----------------------------------------------------------- */

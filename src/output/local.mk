@@ -27,5 +27,7 @@ libfwtui_a_SOURCES = \
 	src/output/tui.c src/output/tui.h \
 	src/output/tui_panes.c src/output/tui_internal.h \
 	src/output/tui_find.c \
+	src/output/tui_rows.c \
+	src/output/tui_draw.c \
 	$(NULL)
 libfwtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)

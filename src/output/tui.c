@@ -1,18 +1,27 @@
 /*
  * tui.c - the live screen: curses setup and teardown, the keys, the
  * layout (title, links table, lower pane, status line) and the help
- * overlay.  The panes themselves are drawn by tui_panes.c.
+ * overlay.  The rows are kept by tui_rows.c, the panes drawn by
+ * tui_panes.c and tui_find.c.
+ *
+ * FOURWAY_TUI_TIMING=FILE appends a line to FILE for each key press (or
+ * keys read together): the time the keys took to handle and the next
+ * draw took, and the work done in between (rows filled from their links,
+ * rows sorted, table rows drawn), for bench/tui.sh and the tests.
  *
  * Layout, top to bottom: a title line; the links table (a header and up
  * to half the screen of rows); a rule naming the lower pane; the lower
  * pane (the findings feed, or the selected link's ladder after Enter); a
  * status line with the keys, the filter prompt or the last message.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -22,6 +31,33 @@
 
 #define KEY_TAB 9
 #define KEY_ESC 27
+
+static int64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* FOURWAY_TUI_TIMING: appended to, never a symbolic link followed; 0 or FW_EIO. */
+static int timing_open(struct fw_tui *t, char *err, size_t errlen)
+{
+	const char *path = getenv("FOURWAY_TUI_TIMING");
+	int fd;
+
+	if (!path || !path[0])
+		return 0;
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd >= 0 && !(t->timing = fdopen(fd, "a")))
+		close(fd);
+	if (!t->timing) {
+		snprintf(err, errlen, "tui: FOURWAY_TUI_TIMING: cannot open %s: %s", path, strerror(errno));
+		return FW_EIO;
+	}
+	setvbuf(t->timing, NULL, _IOLBF, 0);
+	return 0;
+}
 
 int fw_tui_new(struct fw_tui **out, const struct fw_tui_hooks *h, char *err, size_t errlen)
 {
@@ -34,9 +70,15 @@ int fw_tui_new(struct fw_tui **out, const struct fw_tui_hooks *h, char *err, siz
 	}
 	if (h)
 		t->h = *h;
+	if (timing_open(t, err, errlen) != 0) {
+		free(t);
+		return FW_EIO;
+	}
 	setlocale(LC_ALL, "");
 	if (!newterm(NULL, stdout, t->h.in ? t->h.in : stdin)) {
 		snprintf(err, errlen, "tui: cannot start curses on this terminal");
+		if (t->timing)
+			fclose(t->timing);
 		free(t);
 		return FW_EIO;
 	}
@@ -65,55 +107,26 @@ void fw_tui_free(struct fw_tui *t)
 	if (!t)
 		return;
 	endwin();
-	free(t->rows);
-	free(t->feed);
-	free(t->fmark);
+	tui_rows_free(t);
+	tui_find_free(t);
+	if (t->timing)
+		fclose(t->timing);
 	free(t);
 }
 
-int tui_sev_color(int sev)
+/* Bring the rows and the findings' indexes up to v (nothing when it is the view last seen). */
+static void sync_view(struct fw_tui *t, const struct fw_view *v)
 {
-	return sev == FW_SEV_ERROR ? TUI_RED : sev == FW_SEV_WARNING ? TUI_YELLOW : TUI_CYAN;
+	if (tui_rows_sync(t, v) == 0)
+		return;
+	tui_find_index(t, v);
+	tui_feed_build(t, v);
 }
 
-/*
- * Print s (UTF-8, already terminal-safe: control bytes escaped) at (y, x)
- * in at most w columns, padding with blanks; wide characters count double.
- */
-void tui_put(int y, int x, int w, const char *s)
+/* The finding the ladder marks, if it is still in the view. */
+static const struct fw_finding *marked(const struct fw_tui *t, const struct fw_view *v)
 {
-	mbstate_t st;
-	size_t n = strlen(s);
-	int used = 0;
-
-	memset(&st, 0, sizeof(st));
-	move(y, x);
-	while (n && used < w) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s, n, &st);
-		int cw;
-
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			/* not valid in this locale: a placeholder, one byte at a time */
-			memset(&st, 0, sizeof(st));
-			addch('?');
-			used++;
-			s++;
-			n--;
-			continue;
-		}
-		cw = wcwidth(wc);
-		if (cw < 0)
-			cw = 1, wc = L'?';
-		if (used + cw > w)
-			break;
-		addnwstr(&wc, 1);
-		used += cw;
-		s += k;
-		n -= k;
-	}
-	for (; used < w; used++)
-		addch(' ');
+	return tui_finding_by_id(t, v, t->mark_id);
 }
 
 static void move_sel(struct fw_tui *t, long d)
@@ -127,8 +140,8 @@ static void move_sel(struct fw_tui *t, long d)
 	if (s >= (long)t->n_rows)
 		s = (long)t->n_rows - 1;
 	t->sel = (size_t)s;
-	memcpy(t->sel_bssid, t->rows[t->sel].l->bssid, 6);
-	memcpy(t->sel_sta, t->rows[t->sel].l->sta, 6);
+	memcpy(t->sel_bssid, tui_row_at(t, t->sel)->a_bssid, 6);
+	memcpy(t->sel_sta, tui_row_at(t, t->sel)->a_sta, 6);
 	t->has_sel = true;
 	t->scroll = t->detail ? 0 : t->scroll;
 	t->mark_id = 0;
@@ -137,7 +150,8 @@ static void move_sel(struct fw_tui *t, long d)
 static void scroll_lower(struct fw_tui *t, const struct fw_view *v, long d)
 {
 	long s = (long)t->scroll + d;
-	long max = (long)tui_lower_lines(t, v) - 1;
+	long max = (long)(t->detail && t->n_rows ? tui_detail_lines(t, v, marked(t, v)) :
+			  tui_feed_lines(t)) - 1;
 
 	if (s > max)
 		s = max;
@@ -153,36 +167,27 @@ static void scroll_lower(struct fw_tui *t, const struct fw_view *v, long d)
 static void jump_ladder(struct fw_tui *t, const struct fw_view *v)
 {
 	const struct fw_finding *f = tui_feed_selected(t, v);
-	uint8_t ob[6], os[6];
-	bool had = t->has_sel;
-	size_t line;
+	size_t line, k;
 
 	if (!f) {
 		snprintf(t->msg, sizeof(t->msg), "no finding selected");
 		return;
 	}
-
-	memcpy(ob, t->sel_bssid, 6);
-	memcpy(os, t->sel_sta, 6);
-	memcpy(t->sel_bssid, f->bssid, 6);
-	memcpy(t->sel_sta, f->sta, 6);
-	t->has_sel = true;
-	tui_rows_build(t, v);
-	if (!t->n_rows || memcmp(t->rows[t->sel].l->bssid, f->bssid, 6) != 0 ||
-	    memcmp(t->rows[t->sel].l->sta, f->sta, 6) != 0) {
+	k = tui_rows_find(t, f->bssid, f->sta);
+	if (k == SIZE_MAX) {
 		/* the selection stays where it was */
-		memcpy(t->sel_bssid, ob, 6);
-		memcpy(t->sel_sta, os, 6);
-		t->has_sel = had;
-		tui_rows_build(t, v);
 		snprintf(t->msg, sizeof(t->msg), "the finding's link is not in the table");
 		return;
 	}
+	t->sel = k;
+	memcpy(t->sel_bssid, f->bssid, 6);
+	memcpy(t->sel_sta, f->sta, 6);
+	t->has_sel = true;
 	t->fopen = false;
 	t->detail = true;
 	t->focus = 1;
 	t->mark_id = f->id;
-	line = tui_mark_line(t, v);
+	line = tui_mark_line(t, v, f);
 	/* two lines of context above the first marked row */
 	t->scroll = line == SIZE_MAX ? 0 : line > 2 ? line - 2 : 0;
 	if (line == SIZE_MAX)
@@ -244,15 +249,21 @@ static void lower_move(struct fw_tui *t, const struct fw_view *v, long d)
 		tui_feed_move(t, v, d);
 }
 
-/* A key while typing a filter: Enter applies, Esc cancels. */
-static void edit_key(struct fw_tui *t, int ch)
+/* A key while typing a filter: Enter applies (the rows and the feed again), Esc cancels. */
+static void edit_key(struct fw_tui *t, const struct fw_view *v, int ch)
 {
 	size_t n = strlen(t->edit);
 
 	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		bool changed = strcmp(t->filter, t->edit) != 0;
+
 		memcpy(t->filter, t->edit, sizeof(t->filter));
 		t->editing = false;
 		t->top = 0;
+		if (changed) {
+			tui_rows_refilter(t);
+			tui_feed_build(t, v);
+		}
 	} else if (ch == KEY_ESC) {
 		t->editing = false;
 	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
@@ -274,23 +285,58 @@ static void save_selected(struct fw_tui *t)
 		snprintf(t->msg, sizeof(t->msg), "saving is not available here");
 		return;
 	}
-	if (t->h.save(t->h.ctx, t->rows[t->sel].l, t->msg, sizeof(t->msg)) != 0 && !t->msg[0])
+	if (t->h.save(t->h.ctx, tui_row_at(t, t->sel)->l, t->msg, sizeof(t->msg)) != 0 && !t->msg[0])
 		snprintf(t->msg, sizeof(t->msg), "save failed");
+}
+
+/* The timing log: a key read (its name added to the line being made). */
+static void timing_key(struct fw_tui *t, int ch, int64_t t0, const struct tui_work *w0)
+{
+	const char *name = ch == ' ' ? "SPACE" : keyname(ch);
+	size_t n;
+
+	if (!t->timing)
+		return;
+	if (!t->key_pending) {
+		t->key_pending = true;
+		t->key_t0 = t0;
+		t->key_w0 = *w0;
+		t->key_names[0] = '\0';
+	}
+	n = strlen(t->key_names);
+	snprintf(t->key_names + n, sizeof(t->key_names) - n, "%s%s", n ? "," : "", name ? name : "?");
+}
+
+/* The timing log: the draw after keys ended at t2, having started at t1. */
+static void timing_drawn(struct fw_tui *t, const struct fw_view *v, int64_t t1, int64_t t2)
+{
+	const struct tui_work *w = &t->work, *w0 = &t->key_w0;
+
+	if (!t->timing || !t->key_pending)
+		return;
+	t->key_pending = false;
+	fprintf(t->timing, "key %s handle_us %lld draw_us %lld total_us %lld built %zu sorted %zu "
+		"drawn %zu syncs %zu links %zu shown %zu\n", t->key_names,
+		(long long)((t->key_t1 - t->key_t0) / 1000), (long long)((t2 - t1) / 1000),
+		(long long)((t2 - t->key_t0) / 1000), w->built - w0->built, w->sorted - w0->sorted,
+		w->drawn - w0->drawn, w->syncs - w0->syncs, v->n_links, t->n_rows);
 }
 
 unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)
 {
 	unsigned act = 0;
+	int64_t t0 = t->timing ? mono_ns() : 0;
+	struct tui_work w0 = t->work;
 	int ch;
 
-	tui_rows_build(t, v);
+	sync_view(t, v);
 	while ((ch = getch()) != ERR) {
 		act |= FW_TUI_REDRAW;
+		timing_key(t, ch, t0, &w0);
 		if (ch == KEY_RESIZE)
 			continue;
 		if (t->editing) {
-			edit_key(t, ch);
-			tui_rows_build(t, v);
+			edit_key(t, v, ch);
 			continue;
 		}
 		if (t->help) {
@@ -299,10 +345,8 @@ unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)
 				continue;
 		}
 		t->msg[0] = '\0';
-		if (t->fopen && finding_key(t, v, ch)) {
-			tui_rows_build(t, v);
+		if (t->fopen && finding_key(t, v, ch))
 			continue;
-		}
 		switch (ch) {
 		case 'q':
 		case 'Q':
@@ -375,6 +419,7 @@ unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)
 			break;
 		case 'o':
 			t->sort = (enum tui_sort)((t->sort + 1) % SORT_COUNT);
+			tui_rows_resort(t);
 			snprintf(t->msg, sizeof(t->msg), "sorted by %s", tui_sort_name(t->sort));
 			break;
 		case 'p':
@@ -387,8 +432,9 @@ unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)
 		default:
 			break;
 		}
-		tui_rows_build(t, v);
 	}
+	if (t->key_pending)
+		t->key_t1 = mono_ns();
 	return act;
 }
 
@@ -502,14 +548,16 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 {
 	int rows, cols, table_h, lower_y, lower_h;
 	char rule[160];
+	int64_t t1 = t->key_pending ? mono_ns() : 0;
 
 	getmaxyx(stdscr, rows, cols);
 	t->now_ns = st->now_ns;
-	tui_rows_build(t, v);
+	sync_view(t, v);
 	erase();
 	if (rows < 8 || cols < 40) {
 		tui_put(0, 0, cols, "fourway live: the terminal is too small");
 		refresh();
+		timing_drawn(t, v, t1, t->key_pending ? mono_ns() : 0);
 		return;
 	}
 	draw_title(t, v, st, cols);
@@ -530,6 +578,7 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 		if (t->help)
 			draw_help(rows, cols);
 		refresh();
+		timing_drawn(t, v, t1, t->key_pending ? mono_ns() : 0);
 		return;
 	}
 	/* the table: a header and its rows, at most half of what is left */
@@ -548,8 +597,9 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 
 		if (t->mark_id)
 			snprintf(mk, sizeof(mk), "* finding #%u's frames ", t->mark_id);
-		snprintf(rule, sizeof(rule), "-- ladder %s > %s %s%s", fw_mac_fmt(a, t->rows[t->sel].l->bssid),
-			 fw_mac_fmt(b, t->rows[t->sel].l->sta), mk, t->focus ? "(scroll: arrows) " : "");
+		snprintf(rule, sizeof(rule), "-- ladder %s > %s %s%s",
+			 fw_mac_fmt(a, tui_row_at(t, t->sel)->a_bssid),
+			 fw_mac_fmt(b, tui_row_at(t, t->sel)->a_sta), mk, t->focus ? "(scroll: arrows) " : "");
 	} else {
 		snprintf(rule, sizeof(rule), "-- findings, newest first %s%s", t->filter[0] ?
 			 "(of the links shown) " : "", t->focus ? "(select: arrows, Enter opens) " : "");
@@ -558,11 +608,12 @@ void fw_tui_draw(struct fw_tui *t, const struct fw_view *v, const struct fw_tui_
 	tui_put(lower_y - 1, 0, cols, rule);
 	attroff(A_BOLD);
 	if (t->detail && t->n_rows)
-		tui_draw_detail(t, v, lower_y, lower_h, cols);
+		tui_draw_detail(t, v, marked(t, v), lower_y, lower_h, cols);
 	else
 		tui_draw_feed(t, v, lower_y, lower_h, cols);
 	draw_status(t, rows - 1, cols);
 	if (t->help)
 		draw_help(rows, cols);
 	refresh();
+	timing_drawn(t, v, t1, t->key_pending ? mono_ns() : 0);
 }

@@ -3,11 +3,13 @@
  * with a link's ladder, the findings feed, a help overlay.
  *
  * The TUI draws only from a view (view.h) the caller rebuilt after its
- * last fw_core_refresh(), and a status line the caller fills; it keeps no
- * pointer into a view between calls (the selection is remembered by
- * address pair).  It never reads the terminal by itself: the caller polls
- * standard input and calls fw_tui_keys() when it is readable.  Curses is
- * used here and in tui_*.c only.
+ * last fw_core_refresh(), and a status line the caller fills.  Between
+ * calls it keeps the table's rows, whose link pointers it only compares
+ * with the next view's links before reading any (fw_view.serial tells a
+ * new view; fw_link.refresh a link analysed again); the selection is
+ * remembered by address pair.  It never reads the terminal by itself: the
+ * caller polls standard input and calls fw_tui_keys() when it is
+ * readable.  Curses is used here and in tui_*.c only.
  *
  * fw_tui_new() starts curses; fw_tui_free() ends it (endwin) and must be
  * called on every exit path, fatal ones too.

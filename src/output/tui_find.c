@@ -3,7 +3,9 @@
  * only those of the links the filter shows, one selected) and one finding
  * in full (its text wrapped to the screen, its evidence frames with their
  * roles, the findings it follows from and those that follow from it, as
- * analyze --json names them: id and caused_by).
+ * analyze --json names them: id and caused_by).  The feed and the
+ * findings' indexes (by id, by cause) are built when the view or the
+ * filter changes; drawing looks up, never walks every finding.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1	/* qsort_r(3) */
@@ -31,6 +33,93 @@ static int cmp_feed(const void *a, const void *b, void *ctx)
 	return i > j ? -1 : i < j;
 }
 
+/* By id, then by place in the view. */
+static int cmp_id(const void *a, const void *b, void *ctx)
+{
+	const struct fw_view *v = ctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	unsigned x = v->findings[i]->id, y = v->findings[j]->id;
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* (cause id, finding) pairs: by the cause, then by the finding's place in the view. */
+static int cmp_pair(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+int tui_find_index(struct fw_tui *t, const struct fw_view *v)
+{
+	size_t n = v->n_findings, np = 0;
+
+	if (n > t->cap_fx) {
+		size_t *bi = realloc(t->by_id, n * sizeof(*bi));
+		size_t *co;
+
+		if (!bi)
+			goto oom;
+		t->by_id = bi;
+		co = realloc(t->cause_of, n * FW_FINDING_MAX_CAUSES * 2 * sizeof(*co));
+		if (!co)
+			goto oom;
+		t->cause_of = co;
+		t->cap_fx = n;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct fw_finding *g = v->findings[i];
+
+		t->by_id[i] = i;
+		for (size_t k = 0; k < g->n_causes && k < FW_FINDING_MAX_CAUSES; k++) {
+			/* a finding names a cause once: the feed lists it once under it */
+			bool again = false;
+
+			for (size_t m = 0; m < k && !again; m++)
+				again = g->caused_by[m] == g->caused_by[k];
+			if (again)
+				continue;
+			t->cause_of[2 * np] = g->caused_by[k];
+			t->cause_of[2 * np + 1] = i;
+			np++;
+		}
+	}
+	if (n > 1)
+		qsort_r(t->by_id, n, sizeof(*t->by_id), cmp_id, (void *)v);
+	if (np > 1)
+		qsort(t->cause_of, np, 2 * sizeof(*t->cause_of), cmp_pair);
+	t->n_cause_of = np;
+	return 0;
+oom:
+	t->cap_fx = 0;
+	t->n_cause_of = 0;
+	return FW_ENOMEM;
+}
+
+const struct fw_finding *tui_finding_by_id(const struct fw_tui *t, const struct fw_view *v,
+					   unsigned id)
+{
+	size_t lo = 0, hi = v->n_findings;
+
+	if (!id || !t->by_id || t->cap_fx < v->n_findings)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->findings[t->by_id[mid]]->id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->n_findings && v->findings[t->by_id[lo]]->id == id ?
+	       v->findings[t->by_id[lo]] : NULL;
+}
+
 int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
 {
 	size_t n = 0;
@@ -45,9 +134,26 @@ int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
 		t->feed = nf;
 		t->cap_feed = v->n_findings;
 	}
+	if (t->filter[0] && v->n_findings > t->cap_fmark) {
+		unsigned char *nm = realloc(t->fmark, v->n_findings);
+
+		if (!nm) {
+			t->n_feed = 0;
+			return FW_ENOMEM;
+		}
+		t->fmark = nm;
+		t->cap_fmark = v->n_findings;
+	}
 	/* without a filter every finding; with one, those of the links it keeps */
+	if (t->filter[0]) {
+		if (v->n_findings)
+			memset(t->fmark, 0, v->n_findings);
+		for (size_t r = 0; r < t->n_rows; r++)
+			for (size_t k = 0, j; fw_view_link_finding(v, tui_row_at(t, r)->l, k, &j); k++)
+				t->fmark[j] = 1;
+	}
 	for (size_t i = 0; i < v->n_findings; i++)
-		if (!t->filter[0] || (t->fmark && i < t->cap_fmark && t->fmark[i]))
+		if (!t->filter[0] || t->fmark[i])
 			t->feed[n++] = i;
 	if (n > 1)	/* feed is still NULL before the first finding */
 		qsort_r(t->feed, n, sizeof(*t->feed), cmp_feed, (void *)v);
@@ -67,6 +173,14 @@ int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
 		}
 	}
 	return 0;
+}
+
+void tui_find_free(struct fw_tui *t)
+{
+	free(t->feed);
+	free(t->fmark);
+	free(t->by_id);
+	free(t->cause_of);
 }
 
 const struct fw_finding *tui_feed_selected(const struct fw_tui *t, const struct fw_view *v)
@@ -190,14 +304,6 @@ static void fl_wrap(struct flines *p, const char *s, int indent, int color)
 	}
 }
 
-static const struct fw_finding *by_id(const struct fw_view *v, unsigned id)
-{
-	for (size_t i = 0; id && i < v->n_findings; i++)
-		if (v->findings[i]->id == id)
-			return v->findings[i];
-	return NULL;
-}
-
 /* "#3 EARLY_KEY_INSTALL (error)" */
 static void fl_ref(struct flines *p, const struct fw_finding *f, unsigned id)
 {
@@ -210,6 +316,22 @@ static void fl_ref(struct flines *p, const struct fw_finding *f, unsigned id)
 	else
 		snprintf(b, sizeof(b), "   #%u", id);
 	fl_put(p, b, f ? tui_sev_color((int)f->severity) : 0, 0);
+}
+
+/* The first (cause id, finding) pair of cause id, or n_cause_of. */
+static size_t cause_first(const struct fw_tui *t, unsigned id)
+{
+	size_t lo = 0, hi = t->n_cause_of;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->cause_of[2 * mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static void finding_lines(struct flines *p, const struct fw_view *v, const struct fw_finding *f)
@@ -249,19 +371,16 @@ static void finding_lines(struct flines *p, const struct fw_view *v, const struc
 	fl_wrap(p, n ? b : "none", 3, 0);
 	fl_put(p, " caused by:", 0, A_BOLD);
 	for (size_t i = 0; i < f->n_causes && i < FW_FINDING_MAX_CAUSES; i++)
-		fl_ref(p, by_id(v, f->caused_by[i]), f->caused_by[i]);
+		fl_ref(p, tui_finding_by_id(p->t, v, f->caused_by[i]), f->caused_by[i]);
 	if (!f->n_causes)
 		fl_put(p, "   none: this is a cause", 0, 0);
 	fl_put(p, " consequences:", 0, A_BOLD);
-	for (size_t i = 0; f->id && i < v->n_findings; i++) {
-		const struct fw_finding *g = v->findings[i];
+	for (size_t k = cause_first(p->t, f->id); f->id && k < p->t->n_cause_of &&
+	     p->t->cause_of[2 * k] == f->id; k++) {
+		const struct fw_finding *g = v->findings[p->t->cause_of[2 * k + 1]];
 
-		for (size_t k = 0; k < g->n_causes && k < FW_FINDING_MAX_CAUSES; k++)
-			if (g->caused_by[k] == f->id) {
-				fl_ref(p, g, g->id);
-				nc++;
-				break;
-			}
+		fl_ref(p, g, g->id);
+		nc++;
 	}
 	if (!nc)
 		fl_put(p, "   none", 0, 0);

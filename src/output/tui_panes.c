@@ -1,24 +1,19 @@
 /*
- * tui_panes.c - the panes of the live screen: the links table (rows built
- * from the view, filtered and sorted here, never in the core) and the
- * detail pane (the selected link's handshakes drawn by ladder.c, the rows
- * of a finding's evidence marked, then its findings).  The findings feed
- * is tui_find.c's.
+ * tui_panes.c - the panes of the live screen: the links table (the rows
+ * tui_rows.c keeps; only those on the screen are drawn, their signal
+ * levels read as they are) and the detail pane (the selected link's
+ * handshakes drawn by ladder.c, the rows of a finding's evidence marked,
+ * then its findings).  The findings feed is tui_find.c's.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1	/* qsort_r(3) */
-#endif
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <curses.h>
 
 #include "output/fmt.h"
 #include "output/ladder.h"
-#include "output/lstate.h"
 #include "output/tstyle.h"
 #include "output/tui_internal.h"
 #include "util/err.h"
@@ -32,197 +27,6 @@
 #define W_MIC 5
 #define W_FND 3
 #define W_SIG 4
-
-const char *tui_sort_name(enum tui_sort s)
-{
-	static const char *const names[SORT_COUNT] = {
-		"seen", "age", "bssid", "station", "ssid", "state", "findings",
-	};
-
-	return s < SORT_COUNT ? names[s] : "?";
-}
-
-/* Verdict of the latest handshake with a MIC: bad beats ok beats unchecked. */
-static const char *link_mic(const struct fw_link *l)
-{
-	for (size_t k = l->n_hs; k-- > 0;) {
-		const struct fw_handshake *h = &l->hs[k];
-		bool ok = false, bad = false, unchk = false;
-
-		for (size_t i = h->first; i < h->first + h->count && i < l->n_msgs; i++) {
-			ok |= l->msgs[i].mic == FW_MICV_OK;
-			bad |= l->msgs[i].mic == FW_MICV_BAD;
-			unchk |= l->msgs[i].mic == FW_MICV_UNCHECKED ||
-				 l->msgs[i].mic == FW_MICV_KEY_WRONG;
-		}
-		if (bad)
-			return "bad";
-		if (ok)
-			return "ok";
-		if (unchk)
-			return "unchk";
-	}
-	return "-";
-}
-
-/* MAC retransmissions (Retry bit) and EAPOL ones (a type again in its handshake). */
-static unsigned link_retries(const struct fw_link *l)
-{
-	unsigned n = 0;
-
-	for (size_t i = 0; i < l->n_msgs; i++) {
-		const struct fw_msg *m = &l->msgs[i];
-		bool again = m->retry;
-
-		for (size_t j = 0; j < i && !again; j++)
-			again = l->msgs[j].handshake == m->handshake && l->msgs[j].type == m->type;
-		n += again;
-	}
-	return n;
-}
-
-static int64_t link_last(const struct fw_link *l)
-{
-	int64_t t = INT64_MIN;
-
-	for (size_t i = 0; i < l->n_msgs; i++)
-		if (l->msgs[i].ts_ns > t)
-			t = l->msgs[i].ts_ns;
-	for (size_t i = 0; i < l->n_hs; i++)
-		if (l->hs[i].ended && l->hs[i].end_ts_ns > t)
-			t = l->hs[i].end_ts_ns;
-	return t;
-}
-
-/* Terminal-safe text of n bytes (fw_tx_safe), into buf. */
-void tui_safe_text(char *buf, size_t len, const uint8_t *s, size_t n)
-{
-	FILE *m = fmemopen(buf, len, "w");
-
-	buf[0] = '\0';
-	if (!m)
-		return;
-	fw_tx_safe(m, s, n, false);
-	fclose(m);
-	buf[len - 1] = '\0';
-}
-
-static bool row_matches(const struct tui_row *r, const char *filter)
-{
-	char a[FW_MAC_STRLEN], b[FW_MAC_STRLEN];
-
-	if (!filter[0])
-		return true;
-	return strstr(fw_mac_fmt(a, r->l->bssid), filter) || strstr(fw_mac_fmt(b, r->l->sta), filter) ||
-	       strstr(r->ssid, filter) || strstr(r->state, filter);
-}
-
-static int cmp_rows(const struct tui_row *x, const struct tui_row *y, enum tui_sort s)
-{
-	int c = 0;
-
-	switch (s) {
-	case SORT_AGE:
-		c = x->last_ts > y->last_ts ? -1 : x->last_ts < y->last_ts;
-		break;
-	case SORT_BSSID:
-		c = memcmp(x->l->bssid, y->l->bssid, 6);
-		break;
-	case SORT_STA:
-		c = memcmp(x->l->sta, y->l->sta, 6);
-		break;
-	case SORT_SSID:
-		c = strcmp(x->ssid, y->ssid);
-		break;
-	case SORT_STATE:
-		c = strcmp(x->state, y->state);
-		break;
-	case SORT_FINDINGS:
-		c = x->n_find > y->n_find ? -1 : x->n_find < y->n_find;
-		break;
-	default:
-		break;
-	}
-	if (c == 0)
-		c = x->seen < y->seen ? -1 : x->seen > y->seen;
-	return c;
-}
-
-static int cmp_rows_q(const void *a, const void *b, void *sort)
-{
-	return cmp_rows(a, b, *(const enum tui_sort *)sort);
-}
-
-int tui_rows_build(struct fw_tui *t, const struct fw_view *v)
-{
-	size_t n = 0;
-
-	if (v->n_findings > t->cap_fmark) {
-		unsigned char *nm = realloc(t->fmark, v->n_findings);
-
-		if (!nm) {
-			t->n_rows = t->n_feed = 0;
-			return FW_ENOMEM;
-		}
-		t->fmark = nm;
-		t->cap_fmark = v->n_findings;
-	}
-	if (v->n_findings)
-		memset(t->fmark, 0, v->n_findings);
-	if (v->n_links > t->cap_rows) {
-		struct tui_row *nr = realloc(t->rows, v->n_links * sizeof(*nr));
-
-		if (!nr) {
-			t->n_rows = 0;
-			return FW_ENOMEM;
-		}
-		t->rows = nr;
-		t->cap_rows = v->n_links;
-	}
-	for (size_t i = 0; i < v->n_links; i++) {
-		const struct fw_link *l = v->links[i];
-		struct tui_row *r = &t->rows[n];
-
-		memset(r, 0, sizeof(*r));
-		r->l = l;
-		r->seen = i;
-		if (l->has_ssid && l->ssid_len <= sizeof(l->ssid))
-			tui_safe_text(r->ssid, sizeof(r->ssid), l->ssid, l->ssid_len);
-		fw_out_link_state(l, r->state, sizeof(r->state), r->state_short, sizeof(r->state_short));
-		r->mic = link_mic(l);
-		r->retries = link_retries(l);
-		r->last_ts = link_last(l);
-		for (size_t j; fw_view_link_finding(v, l, r->n_find, &j);)
-			r->n_find++;
-		if (t->h.signal)
-			r->has_sig = t->h.signal(t->h.ctx, l->sta, &r->sig);
-		if (!row_matches(r, t->filter))
-			continue;
-		/* the feed shows the findings of the links shown */
-		for (size_t k = 0, j; fw_view_link_finding(v, l, k, &j); k++)
-			t->fmark[j] = 1;
-		n++;
-	}
-	t->n_rows = n;
-	/*
-	 * qsort: tens of thousands of links are sorted on every key press, and
-	 * cmp_rows breaks ties by order of appearance, so no two rows compare
-	 * equal and the unstable sort gives the one order.
-	 */
-	if (n > 1)	/* no rows yet: rows may still be NULL, which qsort_r must not see */
-		qsort_r(t->rows, n, sizeof(*t->rows), cmp_rows_q, &t->sort);
-	t->sel = 0;
-	for (size_t i = 0; t->has_sel && i < n; i++)
-		if (memcmp(t->rows[i].l->bssid, t->sel_bssid, 6) == 0 &&
-		    memcmp(t->rows[i].l->sta, t->sel_sta, 6) == 0)
-			t->sel = i;
-	if (n && !t->has_sel) {
-		memcpy(t->sel_bssid, t->rows[0].l->bssid, 6);
-		memcpy(t->sel_sta, t->rows[0].l->sta, 6);
-		t->has_sel = true;
-	}
-	return tui_feed_build(t, v);
-}
 
 static void fmt_age(char *b, size_t len, int64_t now, int64_t then)
 {
@@ -269,15 +73,9 @@ static struct layout table_layout(const struct fw_tui *t, int w)
 		{ true, false, true, true, 0, 0 }, { true, false, false, true, 0, 0 },
 		{ true, false, false, false, 0, 0 },
 	};
-	int lw = W_STATE, sw = W_STATE;
+	int lw = tui_rows_state_w(t, false, W_STATE), sw = tui_rows_state_w(t, true, W_STATE);
 	struct layout o = plans[0];
 
-	for (size_t i = 0; i < t->n_rows; i++) {
-		int a = (int)strlen(t->rows[i].state), b = (int)strlen(t->rows[i].state_short);
-
-		lw = a > lw ? a : lw;
-		sw = b > sw ? b : sw;
-	}
 	for (size_t i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
 		o = plans[i];
 		o.state_w = o.shrt ? sw : lw;
@@ -318,20 +116,20 @@ void tui_draw_table(struct fw_tui *t, int y, int h, int w)
 	if (rows > 0 && t->sel >= t->top + (size_t)rows)
 		t->top = t->sel - (size_t)rows + 1;
 	for (int i = 0; i < rows && t->top + (size_t)i < t->n_rows; i++) {
-		const struct tui_row *r = &t->rows[t->top + (size_t)i];
-		char a[FW_MAC_STRLEN], s[FW_MAC_STRLEN], age[16], sig[16];
+		const struct tui_row *r = tui_row_at(t, t->top + (size_t)i);
+		char age[16], sig[16];
 		bool sel = t->top + (size_t)i == t->sel;
-		int x;
+		int x, dbm;
 
+		t->work.drawn++;
 		fmt_age(age, sizeof(age), t->now_ns, r->last_ts);
-		if (r->has_sig)
-			snprintf(sig, sizeof(sig), "%d", r->sig);
+		if (t->h.signal && t->h.signal(t->h.ctx, r->l->sta, &dbm))
+			snprintf(sig, sizeof(sig), "%d", dbm);
 		else
 			snprintf(sig, sizeof(sig), "-");
 		if (sel)
 			attron(t->focus == 0 ? A_REVERSE : A_BOLD);
-		snprintf(b, sizeof(b), "%c%-*s %-*s ", sel ? '>' : ' ', W_MAC, fw_mac_fmt(a, r->l->bssid),
-			 W_MAC, fw_mac_fmt(s, r->l->sta));
+		snprintf(b, sizeof(b), "%c%-*s %-*s ", sel ? '>' : ' ', W_MAC, r->bssid, W_MAC, r->sta);
 		tui_put(y + 1 + i, 0, w, b);
 		x = 1 + W_MAC + 1 + W_MAC + 1;
 		tui_put(y + 1 + i, x, ssid_w, r->ssid);
@@ -403,19 +201,6 @@ static void pane_line_attr(struct pane *p, const char *s, int color, int attr)
 static void pane_line(struct pane *p, const char *s, int color)
 {
 	pane_line_attr(p, s, color, 0);
-}
-
-void tui_hms(char *b, size_t len, int64_t ns)
-{
-	time_t s = (time_t)(ns / 1000000000);
-	struct tm tm;
-
-	if (ns <= 0 || !gmtime_r(&s, &tm)) {
-		snprintf(b, len, "--:--:--.---");
-		return;
-	}
-	snprintf(b, len, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec,
-		 (int)(ns / 1000000 % 1000));
 }
 
 static void finding_line(struct pane *p, const struct fw_finding *f)
@@ -523,40 +308,31 @@ static void detail_lines(struct pane *p, const struct fw_view *v, const struct t
 	}
 }
 
-/* The finding the ladder marks, if it is still in the view. */
-static const struct fw_finding *marked(const struct fw_tui *t, const struct fw_view *v)
+size_t tui_detail_lines(struct fw_tui *t, const struct fw_view *v, const struct fw_finding *mark)
 {
-	for (size_t i = 0; t->mark_id && i < v->n_findings; i++)
-		if (v->findings[i]->id == t->mark_id)
-			return v->findings[i];
-	return NULL;
-}
+	struct pane p = { .t = t, .draw = false, .mark = mark, .first_mark = SIZE_MAX };
 
-size_t tui_lower_lines(struct fw_tui *t, const struct fw_view *v)
-{
-	struct pane p = { .t = t, .draw = false, .mark = marked(t, v), .first_mark = SIZE_MAX };
-
-	if (t->detail && t->n_rows)
-		detail_lines(&p, v, &t->rows[t->sel]);
-	else
-		return tui_feed_lines(t);
+	if (tui_sel_row(t))
+		detail_lines(&p, v, tui_sel_row(t));
 	return p.line;
 }
 
-size_t tui_mark_line(struct fw_tui *t, const struct fw_view *v)
+size_t tui_mark_line(struct fw_tui *t, const struct fw_view *v, const struct fw_finding *mark)
 {
-	struct pane p = { .t = t, .draw = false, .mark = marked(t, v), .first_mark = SIZE_MAX };
+	struct pane p = { .t = t, .draw = false, .mark = mark, .first_mark = SIZE_MAX };
 
-	if (!t->detail || !t->n_rows || !p.mark)
+	if (!t->detail || !tui_sel_row(t) || !mark)
 		return SIZE_MAX;
-	detail_lines(&p, v, &t->rows[t->sel]);
+	detail_lines(&p, v, tui_sel_row(t));
 	return p.first_mark;
 }
 
-void tui_draw_detail(struct fw_tui *t, const struct fw_view *v, int y, int h, int w)
+void tui_draw_detail(struct fw_tui *t, const struct fw_view *v, const struct fw_finding *mark,
+		     int y, int h, int w)
 {
-	struct pane p = { .t = t, .y = y, .h = h, .w = w, .draw = true, .mark = marked(t, v),
+	struct pane p = { .t = t, .y = y, .h = h, .w = w, .draw = true, .mark = mark,
 			  .first_mark = SIZE_MAX };
 
-	detail_lines(&p, v, &t->rows[t->sel]);
+	if (tui_sel_row(t))
+		detail_lines(&p, v, tui_sel_row(t));
 }

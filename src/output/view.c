@@ -1,6 +1,7 @@
 /*
  * view.c - snapshot of the core's read-only accessors for the renderers.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ static int key_cmp(bool merged, const uint8_t *b1, const uint8_t *s1, unsigned f
 }
 
 static _Thread_local const struct fw_view *sort_view;	/* qsort has no context argument */
+static _Thread_local unsigned long long view_serial;	/* the last view's number (fw_view.serial) */
 
 static int by_key(const void *a, const void *b)
 {
@@ -129,9 +131,25 @@ out:
 	return rc;
 }
 
-bool fw_view_link_finding(const struct fw_view *v, const struct fw_link *l, size_t k, size_t *i)
+/* l's place in the index (fx_links), or SIZE_MAX when it has none. */
+static size_t fx_place(const struct fw_view *v, const struct fw_link *l)
 {
 	size_t lo = 0, hi = v->n_links;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((uintptr_t)v->fx_links[mid] < (uintptr_t)l)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->n_links && v->fx_links[lo] == l ? lo : SIZE_MAX;
+}
+
+bool fw_view_link_finding(const struct fw_view *v, const struct fw_link *l, size_t k, size_t *i)
+{
+	size_t p;
 
 	if (!v->fx_links) {
 		/* a view built by hand: walk */
@@ -142,18 +160,24 @@ bool fw_view_link_finding(const struct fw_view *v, const struct fw_link *l, size
 			}
 		return false;
 	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if ((uintptr_t)v->fx_links[mid] < (uintptr_t)l)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == v->n_links || v->fx_links[lo] != l || k >= v->fx_off[lo + 1] - v->fx_off[lo])
+	p = fx_place(v, l);
+	if (p == SIZE_MAX || k >= v->fx_off[p + 1] - v->fx_off[p])
 		return false;
-	*i = v->fx[v->fx_off[lo] + k];
+	*i = v->fx[v->fx_off[p] + k];
 	return true;
+}
+
+size_t fw_view_link_n_findings(const struct fw_view *v, const struct fw_link *l)
+{
+	size_t n = 0, p, j;
+
+	if (!v->fx_links) {
+		while (fw_view_link_finding(v, l, n, &j))
+			n++;
+		return n;
+	}
+	p = fx_place(v, l);
+	return p == SIZE_MAX ? 0 : v->fx_off[p + 1] - v->fx_off[p];
 }
 
 int fw_view_init(struct fw_view *v, const struct fw_core *c)
@@ -196,6 +220,7 @@ int fw_view_init(struct fw_view *v, const struct fw_core *c)
 		fw_view_fini(v);
 		return FW_ENOMEM;
 	}
+	v->serial = ++view_serial;
 	return 0;
 }
 

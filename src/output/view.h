@@ -48,6 +48,12 @@ struct fw_view {
 	 */
 	const struct fw_link *const *fx_links;
 	const size_t *fx_off, *fx;
+	/*
+	 * fw_view_init() numbers the views it fills (1, 2, ...; 0: built by
+	 * hand), so that a screen keeping rows across draws sees at once
+	 * whether the view it is given is the one it last saw.
+	 */
+	unsigned long long serial;
 };
 
 /* Fill v from c (allocates the arrays).  0 or FW_ENOMEM (v is then empty). */
@@ -57,6 +63,8 @@ int fw_view_init(struct fw_view *v, const struct fw_core *c);
  * v->findings in *i, false past the last.  O(log links) with the index.
  */
 bool fw_view_link_finding(const struct fw_view *v, const struct fw_link *l, size_t k, size_t *i);
+/* How many findings link l has: O(log links) with the index. */
+size_t fw_view_link_n_findings(const struct fw_view *v, const struct fw_link *l);
 /* Free the arrays fw_view_init() allocated; v becomes empty. */
 void fw_view_fini(struct fw_view *v);
 

@@ -11,6 +11,12 @@
 # machine does not fail it while a sort of the whole table per row would
 # (about 2 s measured before).  The times are printed.
 #
+# What does not depend on the machine's speed is the work each key costs:
+# the TUI logs it (FOURWAY_TUI_TIMING) and once the replay has ended a
+# move (j, PgDn, k) fills no row from its link, sorts none and draws no
+# more rows than the screen shows; a sort key sorts each row once, and
+# nothing is filled again.
+#
 # Needs tmux.
 . "${top_srcdir:-.}/tests/live/lib.sh"
 
@@ -51,7 +57,7 @@ t -f /dev/null new-session -d -s fw -x 140 -y 40 "env PS1='fw-prompt> ' TERM=scr
 	skip "tmux cannot start a session here"
 sent=$(now_ms)
 answer "shell prompt" "fw-prompt>" || exit 1
-t send-keys -t fw "cd '$tmp' && '$fwabs' live --replay links.pcap --speed 0" Enter
+t send-keys -t fw "cd '$tmp' && FOURWAY_TUI_TIMING='$tmp/timing' '$fwabs' live --replay links.pcap --speed 0" Enter
 b=$bound bound=
 sent=$(now_ms)
 answer "the replay of 16,000 links ends" "links 16000  findings 0  [ended]" || exit 1
@@ -73,7 +79,42 @@ answer "/ filters to one station" "/ filter [3e:7f]"
 check "... whose row is the one left" \
 	"screen | grep -q '^>$AP 02:00:00:01:3e:7f' && [ \$(screen | grep -c '^.$AP ') -eq 1 ]" \
 	"$(screen | head -6)"
+key k
+answer "k moves back" ">$AP 02:00:00:01:3e:7f"
 key q
 sent=$(now_ms)
 answer "q leaves" "fw-prompt> "
+
+# The work of each key (a line per key, or per keys read together):
+# "key NAMES handle_us U draw_us U total_us U built N sorted N drawn N syncs N links N shown N"
+log=$tmp/timing
+# j, PgDn, o, j, o, the filter (its keys may come together), k: q draws nothing
+check "the timing log has a line per key" '[ "$(grep -c "^key " "$log")" -ge 7 ]' "$(cat "$log" 2>&1)"
+# field NAME LINE: the value after NAME
+field() { echo "$2" | awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }'; }
+# the table at 140x40: the title, half of the 37 lines left (a header and 17 rows)
+visible=17
+moves=0
+while read -r line; do
+	case $line in
+	"key j "* | "key KEY_NPAGE "* | "key k "*) ;;
+	*) continue ;;
+	esac
+	moves=$((moves + 1))
+	set -- $line
+	check "$2 fills no row, sorts none, draws at most the screen's" \
+		'[ "$(field built "$line")" = 0 ] && [ "$(field sorted "$line")" = 0 ] &&
+		 [ "$(field syncs "$line")" = 0 ] && [ "$(field drawn "$line")" -le $visible ] &&
+		 [ "$(field drawn "$line")" -gt 0 ] && [ "$(field links "$line")" = 16000 ]' "$line"
+done <"$log"
+check "the moves were logged (j, PgDn, j, k)" '[ $moves -ge 4 ]' "$(cat "$log")"
+grep '^key o ' "$log" >"$tmp/sorts"
+while read -r line; do
+	check "o sorts each row once and fills none" \
+		'[ "$(field built "$line")" = 0 ] && [ "$(field sorted "$line")" = 16000 ]' "$line"
+done <"$tmp/sorts"
+check "two sort keys were logged" '[ "$(grep -c "^key o " "$log")" -eq 2 ]' "$(cat "$log")"
+line=$(grep '\^M' "$log" | tail -n 1)
+check "the filter's Enter fills no row and leaves one shown" \
+	'[ "$(field built "$line")" = 0 ] && [ "$(field shown "$line")" = 1 ]' "$line"
 finish

@@ -29,3 +29,16 @@ tests_output_test_output_corpus_LDADD = $(tests_output_test_output_LDADD)
 # installed, and the keys exported for Wireshark, checked with tshark.
 TESTS += tests/output/report.sh tests/output/browser.sh tests/output/wskeys.sh
 EXTRA_DIST += tests/output/report.sh tests/output/browser.sh tests/output/wskeys.sh
+
+# The live table's rows kept across views against a full sort (no terminal).
+check_PROGRAMS += tests/output/test_tui_rows
+TESTS += tests/output/test_tui_rows
+tests_output_test_tui_rows_SOURCES = tests/output/test_tui_rows.c
+tests_output_test_tui_rows_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSES_CFLAGS)
+tests_output_test_tui_rows_LDADD = tests/common/libtcommon.a libfwtui.a libfwoutput.a libfwlogs.a \
+	libfwhandshake.a libfwkeys.a libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
+	$(CHECK_LIBS) $(NCURSES_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
+
+# The live screen's objects call each other one way (nm): no circle.
+TESTS += tests/output/tui_layers.sh
+EXTRA_DIST += tests/output/tui_layers.sh

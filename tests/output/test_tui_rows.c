@@ -1,0 +1,230 @@
+/*
+ * test_tui_rows.c - the live table's rows kept across views
+ * (output/tui_rows.c) give, view after view, the order a full sort of the
+ * view gives.
+ *
+ * Links built by hand go through 80 views: at each, some are analysed
+ * again (a new copy with the view's refresh number, the old one freed
+ * first, so that the copy may take its address), some leave, some come;
+ * now and then the sort key or the filter changes, and once the links'
+ * order of appearance is rotated (the kept order is no longer sorted: the
+ * rows must notice).  After each view the rows shown, in order, must be
+ * the links the filter keeps sorted by the key (the SSIDs, BSSIDs and
+ * times written here, few enough values that ties are frequent), ties by
+ * place in the view.  No curses: the rows are data.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output/tui_internal.h"
+#include "../common/run.h"
+
+#define POOL 600
+
+struct fake {
+	struct fw_link *l;	/* NULL: gone */
+	struct fw_msg msg;
+	int ssid, bssid;	/* of small sets: ties */
+	int64_t ts;
+};
+
+static struct fake pool[POOL];
+static size_t n_pool;
+static unsigned rnd = 12345;
+
+static unsigned next(void)
+{
+	rnd = rnd * 1103515245u + 12345u;
+	return (rnd >> 8) & 0xffff;
+}
+
+static void make_link(struct fake *f, uint64_t refresh)
+{
+	struct fw_link *l = calloc(1, sizeof(*l));
+
+	ck_assert_ptr_nonnull(l);
+	l->bssid[0] = 0x02;
+	l->bssid[5] = (uint8_t)f->bssid;
+	l->sta[0] = 0x02;
+	l->sta[1] = 0x11;
+	l->sta[4] = (uint8_t)((f - pool) >> 8);
+	l->sta[5] = (uint8_t)(f - pool);
+	l->has_ssid = true;
+	l->ssid_len = (size_t)snprintf((char *)l->ssid, sizeof(l->ssid), "ssid-%c", 'a' + f->ssid);
+	f->msg.ts_ns = f->ts;
+	f->msg.type = FW_MSG_M1;
+	l->msgs = &f->msg;
+	l->n_msgs = 1;
+	l->refresh = refresh;
+	f->l = l;
+}
+
+static void new_fake(uint64_t refresh)
+{
+	struct fake *f = &pool[n_pool++];
+
+	f->ssid = (int)(next() % 3);
+	f->bssid = (int)(next() % 4);
+	f->ts = (int64_t)(next() % 50) * 1000000000;
+	make_link(f, refresh);
+}
+
+/* The reference: the view's links the filter keeps, in the order of key s, ties by place. */
+static const struct fake *ref_view[POOL];
+static enum tui_sort ref_sort;
+
+static int ref_cmp(const void *a, const void *b)
+{
+	const struct fake *x = *(const struct fake *const *)a, *y = *(const struct fake *const *)b;
+	int c = 0;
+
+	switch (ref_sort) {
+	case SORT_AGE:
+		c = x->ts > y->ts ? -1 : x->ts < y->ts;
+		break;
+	case SORT_BSSID:
+		c = (x->bssid > y->bssid) - (x->bssid < y->bssid);
+		break;
+	case SORT_STA:
+		c = (x - pool > y - pool) - (x - pool < y - pool);
+		break;
+	case SORT_SSID:
+		c = (x->ssid > y->ssid) - (x->ssid < y->ssid);
+		break;
+	default:
+		break;
+	}
+	if (c == 0) {
+		size_t i = 0, j = 0;
+
+		while (ref_view[i] != x)
+			i++;
+		while (ref_view[j] != y)
+			j++;
+		c = (i > j) - (i < j);
+	}
+	return c;
+}
+
+static bool keeps(const struct fake *f, const char *filter)
+{
+	char b[16];
+
+	snprintf(b, sizeof(b), "ssid-%c", 'a' + f->ssid);
+	return !filter[0] || strstr(b, filter);
+}
+
+START_TEST(rows_match_a_full_sort)
+{
+	static const char *const filters[] = { "", "ssid-b", "ssid-", "ssid-c", "" };
+	struct fw_tui *t = calloc(1, sizeof(*t));
+	const struct fw_link *links[POOL];
+	const struct fake *order[POOL], *want[POOL];
+	size_t changed_total = 0, kept_total = 0;
+
+	ck_assert_ptr_nonnull(t);
+	for (int i = 0; i < 150; i++)
+		new_fake(1);
+	for (uint64_t round = 1; round <= 80; round++) {
+		struct fw_view v;
+		size_t n = 0, nw = 0, built0 = t->work.built;
+
+		if (round > 1) {
+			for (size_t i = 0; i < n_pool; i++) {
+				struct fake *f = &pool[i];
+				unsigned r = next() % 100;
+
+				if (!f->l)
+					continue;
+				if (r < 10) {
+					/* analysed again: the old copy freed before the new is made */
+					free(f->l);
+					f->ts += (int64_t)(next() % 20) * 1000000000;
+					if (next() % 2)
+						f->ssid = (int)(next() % 3);
+					make_link(f, round);
+					changed_total++;
+				} else if (r < 13) {
+					free(f->l);
+					f->l = NULL;
+				}
+			}
+			for (unsigned k = next() % 6; k > 0 && n_pool < POOL; k--) {
+				new_fake(round);
+				changed_total++;
+			}
+		}
+		for (size_t i = 0; i < n_pool; i++)
+			if (pool[i].l)
+				order[n++] = &pool[i];
+		if (round == 40) {
+			/* the order of appearance moved: the first third last */
+			const struct fake *tmp[POOL];
+			size_t third = n / 3;
+
+			memcpy(tmp, order, n * sizeof(*order));
+			memcpy(order, tmp + third, (n - third) * sizeof(*order));
+			memcpy(order + n - third, tmp, third * sizeof(*order));
+		}
+		for (size_t i = 0; i < n; i++)
+			links[i] = order[i]->l;
+		memset(&v, 0, sizeof(v));
+		v.links = links;
+		v.n_links = n;
+		v.serial = round;
+		ck_assert_int_eq(tui_rows_sync(t, &v), 1);
+		ck_assert_int_eq(tui_rows_sync(t, &v), 0);	/* the same view: nothing */
+		if (round % 7 == 0) {
+			t->sort = (enum tui_sort)((t->sort + 1) % SORT_COUNT);
+			if (t->sort == SORT_STATE || t->sort == SORT_FINDINGS)
+				t->sort = SORT_SEEN;	/* every link here has the same state, no finding */
+			tui_rows_resort(t);
+		}
+		if (round % 11 == 0) {
+			snprintf(t->filter, sizeof(t->filter), "%s", filters[round / 11 % 5]);
+			tui_rows_refilter(t);
+		}
+		if (round != 40 && round % 7 && round % 11)
+			kept_total += n - (t->work.built - built0);
+		/* the reference */
+		memcpy(ref_view, order, n * sizeof(*order));
+		ref_sort = t->sort;
+		for (size_t i = 0; i < n; i++)
+			if (keeps(order[i], t->filter))
+				want[nw++] = order[i];
+		qsort(want, nw, sizeof(*want), ref_cmp);
+		ck_assert_msg(t->n_rows == nw, "view %d: %zu rows shown, %zu kept by the filter",
+			      (int)round, t->n_rows, nw);
+		for (size_t k = 0; k < nw; k++) {
+			ck_assert_msg(tui_row_at(t, k)->l == want[k]->l,
+				      "view %d, sort %s, filter '%s': row %zu is not the link a full sort puts there",
+				      (int)round, tui_sort_name(t->sort), t->filter, k);
+			ck_assert_uint_eq(tui_rows_find(t, want[k]->l->bssid, want[k]->l->sta), k);
+		}
+	}
+	/* the point of it: most rows stood from one view to the next */
+	ck_assert_msg(kept_total > 5 * changed_total, "%zu rows kept, %zu changed", kept_total,
+		      changed_total);
+	for (size_t i = 0; i < n_pool; i++)
+		free(pool[i].l);
+	tui_rows_free(t);
+	free(t);
+}
+END_TEST
+
+static Suite *tui_rows_suite(void)
+{
+	Suite *s = suite_create("tui_rows");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, rows_match_a_full_sort);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return tcommon_run(tui_rows_suite(), NULL);
+}
