@@ -228,7 +228,7 @@ void sc_traffic(struct scene *sc);
  * comes back half a second later with a new SNonce and associates again.
  */
 void sc_m2_rejected_twice(struct scene *sc, const struct sc_tx *m2);
-/* daemonlog.c: an AP split in two processes; the relay's late events give a stale ANonce. */
+/* splitap.c: an AP split in two processes; the relay's late events give a stale ANonce. */
 void sc_split_ap_stale_anonce(struct scene *sc);
 void sc_leave_and_return(struct scene *sc);
 

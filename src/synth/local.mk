@@ -9,6 +9,8 @@ libfwsynth_a_SOURCES = \
 	src/synth/dot1x.c \
 	src/synth/run.c \
 	src/synth/daemonlog.c \
+	src/synth/splitap.c \
+	src/synth/fail.c \
 	src/synth/autolog.c \
 	$(NULL)
 libfwsynth_a_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)

@@ -66,6 +66,12 @@ bool fw_synth_exists(const char *name)
 	return find(name, &wired) != NULL;
 }
 
+/* Every scenario writes the daemons' logs: its own (below) or those of autolog.c. */
+bool fw_synth_has_logs(const char *name)
+{
+	return fw_synth_exists(name);
+}
+
 bool fw_synth_has_wired(const char *name)
 {
 	bool wired;

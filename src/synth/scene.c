@@ -26,19 +26,6 @@
 
 static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
-static void fail(struct scene *sc, int err, const char *what)
-{
-	if (sc->err)
-		return;
-	sc->err = err;
-	snprintf(sc->errbuf, sc->errlen, "%s: %s", what, fw_strerror(err));
-}
-
-void sc_fail(struct scene *sc, int err, const char *what)
-{
-	fail(sc, err, what);
-}
-
 void sc_wait_us(struct scene *sc, uint64_t us)
 {
 	sc->t += (int64_t)us * 1000;
@@ -58,7 +45,7 @@ static uint64_t emit(struct scene *sc, const struct sc_party *p, const uint8_t *
 	if (sc->err)
 		return 0;
 	if (sc->n_frames >= SC_MAX_FRAMES || len > SC_FRAME_MAX) {
-		fail(sc, FW_ERANGE, "scenario too long");
+		sc_fail(sc, FW_ERANGE, "scenario too long");
 		return 0;
 	}
 	sc_wait_us(sc, fw_enc_airtime_us(len + 4, rate));
@@ -102,7 +89,7 @@ static uint64_t mgmt(struct scene *sc, struct sc_party *p, uint16_t fc, const st
 	fw_enc_hdr3(&s, fc, 314, peer(sc, p)->addr, p->addr, sc->ap.addr, ++p->seq);
 	fw_sb_put(&s, body->b, body->len);
 	if (!fw_sb_ok(&s)) {
-		fail(sc, FW_ERANGE, "management frame");
+		sc_fail(sc, FW_ERANGE, "management frame");
 		return 0;
 	}
 	n = emit(sc, p, s.b, s.len, RATE_MGMT);
@@ -142,7 +129,7 @@ uint64_t sc_beacon(struct scene *sc)
 	fw_enc_ie(&s, 3, &chan, 1);
 	rsne_of(sc, &s, sc->cipher);
 	if (!fw_sb_ok(&s)) {
-		fail(sc, FW_ERANGE, "beacon");
+		sc_fail(sc, FW_ERANGE, "beacon");
 		return 0;
 	}
 	return emit(sc, &sc->ap, s.b, s.len, RATE_MGMT);
@@ -246,7 +233,7 @@ static uint64_t data(struct scene *sc, struct sc_party *p, const uint8_t *body, 
 	fw_enc_hdr3(&h, fc, 44, peer(sc, p)->addr, p->addr, sc->ap.addr, ++p->seq);
 	if (!protect) {
 		if (h.len + blen > sizeof(out)) {
-			fail(sc, FW_ERANGE, "data frame");
+			sc_fail(sc, FW_ERANGE, "data frame");
 			return 0;
 		}
 		memcpy(out, h.b, h.len);
@@ -254,17 +241,17 @@ static uint64_t data(struct scene *sc, struct sc_party *p, const uint8_t *body, 
 		out_len = h.len + blen;
 	} else {
 		if (!p->installed) {
-			fail(sc, FW_EINVAL, "protected frame before the key was installed");
+			sc_fail(sc, FW_EINVAL, "protected frame before the key was installed");
 			return 0;
 		}
 		if (h.len + 8 + blen + 16 > sizeof(out)) {
-			fail(sc, FW_ERANGE, "data frame");
+			sc_fail(sc, FW_ERANGE, "data frame");
 			return 0;
 		}
 		err = fw_aead_encrypt(sc->cipher, p->ptk.tk, p->ptk.tk_len, h.b, h.len, ++p->pn, 0,
 				      body, blen, out, &out_len);
 		if (err) {
-			fail(sc, err, "encrypting a data frame");
+			sc_fail(sc, err, "encrypting a data frame");
 			return 0;
 		}
 	}
@@ -334,14 +321,14 @@ static uint64_t eapol(struct scene *sc, struct sc_party *p, const struct fw_enc_
 	start = s.len;
 	fw_enc_eapol_key(&s, k, &mic_off);
 	if (!fw_sb_ok(&s)) {
-		fail(sc, FW_ERANGE, "EAPOL-Key frame");
+		sc_fail(sc, FW_ERANGE, "EAPOL-Key frame");
 		return 0;
 	}
 	if (ptk) {
 		err = fw_mic_compute(sc->params.mic, ptk->kck, ptk->kck_len, s.b + start,
 				     s.len - start, s.b + start + mic_off, k->mic_len);
 		if (err) {
-			fail(sc, err, "computing a MIC");
+			sc_fail(sc, err, "computing a MIC");
 			return 0;
 		}
 	}
@@ -349,7 +336,7 @@ static uint64_t eapol(struct scene *sc, struct sc_party *p, const struct fw_enc_
 		s.b[start + (size_t)tx->flip - 1] ^= 0x01;
 	fw_sb_zero(&s, tx->trailing);
 	if (!fw_sb_ok(&s)) {
-		fail(sc, FW_ERANGE, "EAPOL-Key frame");
+		sc_fail(sc, FW_ERANGE, "EAPOL-Key frame");
 		return 0;
 	}
 	return data(sc, p, s.b, s.len, tx->protect, !tx->no_ack, RATE_MGMT);
@@ -370,7 +357,7 @@ static int derive(struct scene *sc, const uint8_t *pmk, const uint8_t *anonce, s
 				sc->snonce, sc->tk_len, out);
 
 	if (err)
-		fail(sc, err, "deriving the PTK");
+		sc_fail(sc, err, "deriving the PTK");
 	return err;
 }
 
@@ -412,7 +399,7 @@ uint64_t sc_m1(struct scene *sc, const struct sc_tx *tx)
 				   pmkid);
 
 		if (err) {
-			fail(sc, err, "computing the PMKID");
+			sc_fail(sc, err, "computing the PMKID");
 			return 0;
 		}
 	} else {
@@ -468,7 +455,7 @@ uint64_t sc_m3(struct scene *sc, const struct sc_tx *tx)
 	gtk_kde(sc, &plain);
 	err = wrap_keydata(sc, &sc->ap.ptk, &plain, wrapped, &wlen);
 	if (err) {
-		fail(sc, err, "wrapping the Key Data of msg 3/4");
+		sc_fail(sc, err, "wrapping the Key Data of msg 3/4");
 		return 0;
 	}
 	k.key_data = wrapped;
@@ -507,7 +494,7 @@ uint64_t sc_g1(struct scene *sc, const struct sc_tx *tx)
 	gtk_kde(sc, &plain);
 	err = wrap_keydata(sc, &sc->ap.ptk, &plain, wrapped, &wlen);
 	if (err) {
-		fail(sc, err, "wrapping the Key Data of group msg 1/2");
+		sc_fail(sc, err, "wrapping the Key Data of group msg 1/2");
 		return 0;
 	}
 	k.key_data = wrapped;
@@ -537,7 +524,7 @@ uint64_t sc_retransmit(struct scene *sc, uint64_t n, bool acked)
 	if (sc->err)
 		return 0;
 	if (n == 0 || n > sc->n_frames) {
-		fail(sc, FW_EINVAL, "retransmission of a frame that does not exist");
+		sc_fail(sc, FW_EINVAL, "retransmission of a frame that does not exist");
 		return 0;
 	}
 	f = sc->frames[n - 1];
@@ -593,7 +580,7 @@ uint64_t sc_ping(struct scene *sc, bool from_ap, bool acked)
 	for (int i = 0; i < 32; i++)
 		fw_sb_u8(&s, (uint8_t)(0x20 + i));
 	if (!fw_sb_ok(&s)) {
-		fail(sc, FW_ERANGE, "ping");
+		sc_fail(sc, FW_ERANGE, "ping");
 		return 0;
 	}
 	fw_sb_set_be16(&s, ip + 10, sc_inet_csum(s.b + ip, 20));
@@ -630,7 +617,7 @@ uint64_t sc_group_data(struct scene *sc)
 	err = fw_aead_encrypt(sc->cipher, sc->gtk, sizeof(sc->gtk), h.b, h.len, ++sc->group_pn,
 			      sc->gtk_keyid, b.b, b.len, out, &out_len);
 	if (err) {
-		fail(sc, err, "encrypting a group frame");
+		sc_fail(sc, err, "encrypting a group frame");
 		return 0;
 	}
 	return emit(sc, &sc->ap, out, out_len, RATE_DATA);
@@ -644,7 +631,7 @@ uint64_t sc_eapol_pdu(struct scene *sc, bool from_ap, const uint8_t *pdu, size_t
 	fw_enc_llc(&s, ETH_EAPOL);
 	fw_sb_put(&s, pdu, len);
 	if (!fw_sb_ok(&s)) {
-		fail(sc, FW_ERANGE, "EAPOL frame");
+		sc_fail(sc, FW_ERANGE, "EAPOL frame");
 		return 0;
 	}
 	return data(sc, from_ap ? &sc->ap : &sc->sta, s.b, s.len, false, true, RATE_MGMT);
@@ -657,7 +644,7 @@ uint64_t sc_wired_frame(struct scene *sc, const uint8_t *frame, size_t len)
 	if (sc->err)
 		return 0;
 	if (!sc->wired || sc->n_wired >= SC_MAX_FRAMES || len > SC_FRAME_MAX) {
-		fail(sc, FW_ERANGE, "wired side too long");
+		sc_fail(sc, FW_ERANGE, "wired side too long");
 		return 0;
 	}
 	sc_wait_us(sc, 10);	/* a few microseconds on the wire and through the stack */
@@ -704,20 +691,20 @@ static uint64_t mgmt_protected(struct scene *sc, struct sc_party *p, uint16_t fc
 	if (sc->err)
 		return 0;
 	if (!p->installed) {
-		fail(sc, FW_EINVAL, "protected frame before the key was installed");
+		sc_fail(sc, FW_EINVAL, "protected frame before the key was installed");
 		return 0;
 	}
 	fw_sb_init(&h);
 	fw_enc_hdr3(&h, (uint16_t)(fc | FW_FC_PROTECTED), 314, peer(sc, p)->addr, p->addr,
 		    sc->ap.addr, ++p->seq);
 	if (!fw_sb_ok(&h) || h.len + 8 + body->len + 16 > sizeof(out)) {
-		fail(sc, FW_ERANGE, "protected management frame");
+		sc_fail(sc, FW_ERANGE, "protected management frame");
 		return 0;
 	}
 	err = fw_aead_encrypt(sc->cipher, p->ptk.tk, p->ptk.tk_len, h.b, h.len, ++p->pn, 0,
 			      body->b, body->len, out, &out_len);
 	if (err) {
-		fail(sc, err, "encrypting a management frame");
+		sc_fail(sc, err, "encrypting a management frame");
 		return 0;
 	}
 	n = emit(sc, p, out, out_len, RATE_MGMT);
@@ -778,7 +765,7 @@ void sc_move(struct scene *sc, uint64_t from, uint64_t to)
 	if (sc->err)
 		return;
 	if (!from || !to || from > sc->n_frames || to > sc->n_frames) {
-		fail(sc, FW_EINVAL, "moving a frame that does not exist");
+		sc_fail(sc, FW_EINVAL, "moving a frame that does not exist");
 		return;
 	}
 	f = sc->frames[from - 1];
@@ -794,7 +781,7 @@ void sc_drop(struct scene *sc, uint64_t n)
 	if (sc->err)
 		return;
 	if (!n || n > sc->n_frames) {
-		fail(sc, FW_EINVAL, "dropping a frame that does not exist");
+		sc_fail(sc, FW_EINVAL, "dropping a frame that does not exist");
 		return;
 	}
 	memmove(&sc->frames[n - 1], &sc->frames[n], (sc->n_frames - n) * sizeof(sc->frames[0]));
@@ -808,7 +795,7 @@ void sc_expect(struct scene *sc, const char *code, uint64_t frame)
 	if (sc->err)
 		return;
 	if (r->n_expect >= FW_SYNTH_MAX_EXPECT) {
-		fail(sc, FW_ERANGE, "too many expectations");
+		sc_fail(sc, FW_ERANGE, "too many expectations");
 		return;
 	}
 	r->expect[r->n_expect].code = code;
