@@ -138,6 +138,7 @@ void hs_link_arrays_free(struct hs_link *l)
 	free(l->priv);
 	free(l->hs);
 	free(l->hsx);
+	hs_rcset_free(l);
 	free(l->ev);
 	free(l->pframes);
 	free(l->eap);
@@ -495,6 +496,7 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
 	s->hsx = NULL;	/* the passes' rebinding scans; the feed's index stays the original's */
+	s->rcset = NULL;	/* classify.c's, the feed's alone */
 	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
 	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
 	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));

@@ -17,6 +17,12 @@
  *               in the clear): each is tried with the PTKs verified before
  *     assoc     an association request before each handshake: the AP drops
  *               its key, and each 4/4 asks which 3/4s it answers
+ *     m4nonce   msg 4/4 carries the SNonce (some stacks do): told from a 2/4
+ *               by the replay counters of the link's 1/4s and 3/4s
+ *     late      msg 1/4 again and again, each with a new ANonce and counter,
+ *               each followed by a msg 2/4 answering the first one (counter
+ *               1, its ANonce): every answer joins the first handshake, at
+ *               the end of the link
  * Passphrase "budget passphrase", SSID "budget"; PSK, CCMP, key descriptor
  * version 2 (HMAC-SHA1 MIC, AES key wrap).  Layouts: radiotap
  * (radiotap.org), IEEE 802.11-2020 9.3.2.1 (data frame), 9.3.3.3 (beacon),
@@ -229,18 +235,21 @@ int main(int argc, char **argv)
 	uint8_t f[512], kd[64], an[32], sn[32];
 	const char *shape = argc > 3 ? argv[3] : "plain";
 	unsigned long count;
-	bool reuse, samerc, badm4, group, assoc;
+	bool reuse, samerc, badm4, group, assoc, late, m4nonce;
 	uint64_t rc = 0;
 
 	if (argc < 3)
-		die("usage: mkkeyed OUT COUNT [plain|reuse|samerc|badm4|group|assoc]");
+		die("usage: mkkeyed OUT COUNT [plain|reuse|samerc|badm4|group|assoc|late|m4nonce]");
 	count = strtoul(argv[2], NULL, 10);
 	reuse = strcmp(shape, "reuse") == 0;
 	samerc = strcmp(shape, "samerc") == 0;
 	badm4 = strcmp(shape, "badm4") == 0;
 	group = strcmp(shape, "group") == 0;
 	assoc = strcmp(shape, "assoc") == 0;
-	if (!reuse && !samerc && !badm4 && !group && !assoc && strcmp(shape, "plain") != 0)
+	late = strcmp(shape, "late") == 0;
+	m4nonce = strcmp(shape, "m4nonce") == 0;
+	if (!reuse && !samerc && !badm4 && !group && !assoc && !late && !m4nonce &&
+	    strcmp(shape, "plain") != 0)
 		die("unknown shape");
 	if (fw_psk_from_passphrase(PASSPHRASE, (const uint8_t *)SSID, strlen(SSID), pmk) != 0 ||
 	    fw_akm_params(&params, 2, FW_AKM_PSK, 0) != 0)
@@ -252,6 +261,21 @@ int main(int argc, char **argv)
 		struct fw_ptk ptk;
 		struct key k;
 
+		if (late) {
+			uint8_t first[32];
+
+			nonce(first, 0, 0xa0, false);
+			nonce(an, h, 0xa0, false);
+			nonce(sn, h, 0x50, false);
+			if (fw_ptk_derive(&params, pmk, 32, ap, sta, first, sn, 16, &ptk) != 0)
+				die("PTK derivation failed");
+			k = (struct key){ 0x008a, ++rc, an, NULL, 0, NULL, false };
+			put(f, eapol_key(f, true, &k));
+			k = (struct key){ 0x010a, 1, sn, rsne, sizeof(rsne), &ptk, false };
+			put(f, eapol_key(f, false, &k));
+			fw_ptk_wipe(&ptk);
+			continue;
+		}
 		if (samerc || assoc)
 			rc = 0;
 		if (assoc)
@@ -266,7 +290,7 @@ int main(int argc, char **argv)
 		put(f, eapol_key(f, false, &k));
 		k = (struct key){ 0x13ca, ++rc, an, kd, m3_keydata(kd, &ptk, h), &ptk, false };
 		put(f, eapol_key(f, true, &k));
-		k = (struct key){ 0x030a, rc, NULL, NULL, 0, &ptk, badm4 };
+		k = (struct key){ 0x030a, rc, m4nonce ? sn : NULL, NULL, 0, &ptk, badm4 };
 		put(f, eapol_key(f, false, &k));
 		if (group) {
 			k = (struct key){ 0x1382, ++rc, NULL, kd, g1_keydata(kd, &ptk, h), &ptk, false };
