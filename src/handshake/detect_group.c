@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "handshake/internal.h"
+#include "handshake/walkidx.h"
 
 void detect_group(struct fw_core *c, struct hs_link *l)
 {
@@ -15,12 +16,15 @@ void detect_group(struct fw_core *c, struct hs_link *l)
 		const struct hs_event *end = NULL;
 		bool g2 = false, bad = false;
 		struct fw_finding *f;
+		struct hs_hs_iter it;
+		size_t i;
 
 		if (!l->hs[h].group)
 			continue;
-		for (size_t i = 0; i < l->n_msgs; i++) {
+		for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
 			const struct fw_msg *m = &l->msgs[i];
 
+			hs_walk_steps++;
 			if (m->handshake != h)
 				continue;
 			if (m->type == FW_MSG_G1)
@@ -40,7 +44,7 @@ void detect_group(struct fw_core *c, struct hs_link *l)
 		f = hs_finding_add(c, FW_F_GROUP_FAILED, l);
 		if (!f)
 			return;
-		for (size_t i = 0; i < l->n_msgs; i++)
+		for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);)
 			if (l->msgs[i].handshake == h)
 				hs_finding_frame_role(f, &l->msgs[i],
 						      l->msgs[i].type != FW_MSG_G1 ? FW_ROLE_ANSWER :

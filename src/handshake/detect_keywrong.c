@@ -10,6 +10,7 @@
 
 #include "crypto/kdf.h"
 #include "handshake/internal.h"
+#include "handshake/walkidx.h"
 
 #define MAX_FP 4
 
@@ -87,10 +88,13 @@ void detect_keywrong(struct fw_core *c, struct hs_link *l)
 		size_t n_wrong = 0;
 		char fps[64], why[200];
 		bool several;
+		struct hs_hs_iter it;
+		size_t i;
 
 		if (l->hs[h].group || !hs_sides_agree(l, (unsigned)h, &ev))
 			continue;
-		for (size_t i = 0; i < l->n_msgs; i++) {
+		for (hs_hs_iter_init(&it, l, h); hs_hs_next(&it, &i);) {
+			hs_walk_steps++;
 			if (l->msgs[i].handshake != h || l->msgs[i].mic != FW_MICV_KEY_WRONG)
 				continue;
 			if (!f && !(f = hs_finding_add(c, FW_F_KEY_WRONG, l)))

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "handshake/internal.h"
+#include "handshake/walkidx.h"
 
 static const struct fw_msg *request_after(const struct hs_link *l, size_t i)
 {
@@ -17,16 +18,18 @@ static const struct fw_msg *request_after(const struct hs_link *l, size_t i)
 	enum fw_msg_type want = m->type == FW_MSG_M2 ? FW_MSG_M1 : m->type == FW_MSG_M4 ? FW_MSG_M3
 					    : FW_MSG_UNKNOWN;
 
+	struct hs_hs_iter it;
+	size_t j;
+
 	if (want == FW_MSG_UNKNOWN)
 		return NULL;
-	for (size_t j = 0; j < i; j++)
-		if (l->msgs[j].type == want && l->msgs[j].replay_counter == m->replay_counter &&
+	/* its handshake's messages in link order: the first request with its counter */
+	for (hs_hs_iter_init(&it, l, m->handshake); hs_hs_next(&it, &j);) {
+		hs_walk_steps++;
+		if (j != i && l->msgs[j].type == want && l->msgs[j].replay_counter == m->replay_counter &&
 		    l->msgs[j].handshake == m->handshake)
-			return NULL;	/* its request came first */
-	for (size_t j = i + 1; j < l->n_msgs; j++)
-		if (l->msgs[j].type == want && l->msgs[j].replay_counter == m->replay_counter &&
-		    l->msgs[j].handshake == m->handshake)
-			return &l->msgs[j];
+			return j < i ? NULL : &l->msgs[j];	/* before it: its request came first */
+	}
 	return NULL;
 }
 

@@ -211,6 +211,7 @@ struct hs_link {
 	struct hs_msg_priv *priv;
 	struct fw_handshake *hs;
 	struct hs_hs_index *hsx;	/* beside hs (cap_hs), NULL in a pass's copy: scan then */
+	struct hs_rcset *rcset;	/* classify.c's replay counters of msg 1/4 and 3/4, NULL in a copy */
 	/* each handshake's messages during the passes (byhs.c), NULL otherwise */
 	uint32_t *byhs, *byhs_start;
 	size_t byhs_n_hs, byhs_n_msgs;
@@ -561,7 +562,8 @@ struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv);
 int hs_link_new_hs(struct hs_link *l, bool group);
 
 /* classify.c */
-enum fw_msg_type hs_classify(const struct fw_eapol_key *k, const struct hs_link *l, size_t mic_len);
+enum fw_msg_type hs_classify(const struct fw_eapol_key *k, struct hs_link *l, size_t mic_len);
+void hs_rcset_free(struct hs_link *l);
 const char *hs_msg_name(enum fw_msg_type t);
 
 /* mgmt.c: beacons, association, authentication, deauthentication */

@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "handshake/internal.h"
+#include "handshake/walkidx.h"
 
 enum item_kind { IT_PFRAME, IT_KEV, IT_MSG };
 
@@ -75,6 +76,9 @@ struct model {
 	struct hs_start *start;	/* l->n_hs entries */
 	struct side ap, sta;
 	bool pmf;
+	/* the AP's msg 3/4s by (replay counter, file, frame), for ap_accepts; NULL: walk */
+	uint32_t *m3;
+	size_t n_m3;
 };
 
 /* Whether handshake h began before the event s->at (so its PTK is from before it). */
@@ -149,6 +153,112 @@ static enum fw_rx_key verdict(const struct model *m, const struct side *s, int h
 	return FW_RXK_NO;
 }
 
+/* Whether the AP sent msg 3/4 m since its last (re)association, before m4, with m4's counter. */
+static bool asks_m4(const struct model *md, const struct fw_msg *m, const struct fw_msg *m4)
+{
+	return m->type == FW_MSG_M3 && m->from_ap && m->replay_counter == m4->replay_counter &&
+	       hs_msg_before(m, m4) &&
+	       hs_earlier(md->ap.at_file, md->ap.at, md->ap.at_ts, m->file, m->frame, m->ts_ns);
+}
+
+/* An AP's 3/4 while sorting them: what it is sorted by. */
+struct m3_key {
+	uint64_t rc, frame;
+	unsigned file;
+	uint32_t i;
+};
+
+static int m3_cmp(const void *pa, const void *pb)
+{
+	const struct m3_key *a = pa, *b = pb;
+
+	if (a->rc != b->rc)
+		return a->rc < b->rc ? -1 : 1;
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	if (a->frame != b->frame)
+		return a->frame < b->frame ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* md->m3: the AP's 3/4s sorted by (replay counter, file, frame); NULL when it cannot be had. */
+static void index_m3(struct model *md)
+{
+	const struct hs_link *l = md->l;
+	struct m3_key *k;
+	size_t n = 0;
+
+	md->m3 = NULL;
+	md->n_m3 = 0;
+	if (hs_walk_noindex || l->n_msgs > UINT32_MAX ||
+	    !(k = malloc((l->n_msgs ? l->n_msgs : 1) * sizeof(*k))))
+		return;
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].type == FW_MSG_M3 && l->msgs[i].from_ap)
+			k[n++] = (struct m3_key){ l->msgs[i].replay_counter, l->msgs[i].frame,
+						  l->msgs[i].file, (uint32_t)i };
+	qsort(k, n, sizeof(*k), m3_cmp);
+	md->m3 = malloc((n ? n : 1) * sizeof(*md->m3));
+	if (md->m3) {
+		for (size_t i = 0; i < n; i++)
+			md->m3[i] = k[i].i;
+		md->n_m3 = n;
+	}
+	free(k);
+}
+
+/*
+ * asks_m4 over the AP's 3/4s with m4's counter (md->m3): in m4's file and
+ * the association's, between the two frames (a binary search); in other
+ * files, each is asked.
+ */
+static bool asked_since(const struct model *md, const struct fw_msg *m4)
+{
+	const struct hs_link *l = md->l;
+	size_t lo = 0, hi = md->n_m3;
+
+	while (lo < hi) {	/* the first with m4's counter */
+		size_t mid = lo + (hi - lo) / 2;
+
+		hs_walk_steps++;
+		if (l->msgs[md->m3[mid]].replay_counter < m4->replay_counter)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < md->n_m3 && l->msgs[md->m3[lo]].replay_counter == m4->replay_counter) {
+		unsigned file = l->msgs[md->m3[lo]].file;
+		size_t end = lo;
+
+		while (end < md->n_m3 && l->msgs[md->m3[end]].replay_counter == m4->replay_counter &&
+		       l->msgs[md->m3[end]].file == file)
+			end++;
+		if (file == m4->file && file == md->ap.at_file) {
+			size_t a = lo, b = end;
+
+			while (a < b) {	/* the first after the association */
+				size_t mid = a + (b - a) / 2;
+
+				hs_walk_steps++;
+				if (l->msgs[md->m3[mid]].frame <= md->ap.at)
+					a = mid + 1;
+				else
+					b = mid;
+			}
+			if (a < end && asks_m4(md, &l->msgs[md->m3[a]], m4))
+				return true;
+		} else {
+			for (size_t k = lo; k < end; k++) {
+				hs_walk_steps++;
+				if (asks_m4(md, &l->msgs[md->m3[k]], m4))
+					return true;
+			}
+		}
+		lo = end;
+	}
+	return false;
+}
+
 /*
  * The AP accepted this 4/4: not unacknowledged, readable, answering a 3/4
  * the AP sent since its last (re)association (a restarted AP has forgotten
@@ -157,6 +267,8 @@ static enum fw_rx_key verdict(const struct model *m, const struct side *s, int h
 static bool ap_accepts(const struct model *md, const struct fw_msg *m4)
 {
 	const struct hs_link *l = md->l;
+	struct hs_hs_iter it;
+	size_t i;
 
 	if (m4->acked == FW_ACK_NO || (m4->protected_ && m4->rx_has_key != FW_RXK_YES))
 		return false;
@@ -164,20 +276,19 @@ static bool ap_accepts(const struct model *md, const struct fw_msg *m4)
 		bool asked = false;
 
 		/* it answers a 3/4 the AP sent since: the same replay counter */
-		for (size_t i = 0; i < l->n_msgs && !asked; i++) {
-			const struct fw_msg *m = &l->msgs[i];
-
-			asked = m->type == FW_MSG_M3 && m->from_ap &&
-				m->replay_counter == m4->replay_counter && hs_msg_before(m, m4) &&
-				hs_earlier(md->ap.at_file, md->ap.at, md->ap.at_ts, m->file, m->frame,
-					   m->ts_ns);
+		if (md->m3)
+			asked = asked_since(md, m4);
+		for (i = 0; !md->m3 && i < l->n_msgs && !asked; i++) {
+			hs_walk_steps++;
+			asked = asks_m4(md, &l->msgs[i], m4);
 		}
 		if (!asked)
 			return false;
 	}
-	for (size_t i = 0; i < l->n_msgs; i++) {
+	for (hs_hs_iter_init(&it, l, m4->handshake); hs_hs_next(&it, &i);) {
 		const struct fw_msg *m = &l->msgs[i];
 
+		hs_walk_steps++;
 		if (m->handshake == m4->handshake && m->type == FW_MSG_M3 && m->from_ap &&
 		    hs_msg_before(m4, m))
 			return false;
@@ -366,7 +477,7 @@ static void key_starts(struct model *md)
 void hs_key_model(struct fw_core *c, struct hs_link *l)
 {
 	struct model md = { l, NULL, { -1, -1, FW_RXW_NOT_YET, 0, 0, 0 },
-			    { -1, -1, FW_RXW_NOT_YET, 0, 0, 0 }, hs_link_pmf(c, l) };
+			    { -1, -1, FW_RXW_NOT_YET, 0, 0, 0 }, hs_link_pmf(c, l), NULL, 0 };
 	struct fw_pframe *last = NULL;
 	size_t n = l->n_pframes + l->n_kev + l->n_msgs, k = 0;
 	struct item *it;
@@ -383,6 +494,7 @@ void hs_key_model(struct fw_core *c, struct hs_link *l)
 		return;
 	}
 	key_starts(&md);
+	index_m3(&md);
 	for (size_t i = 0; i < l->n_pframes; i++)
 		it[k++] = (struct item){ IT_PFRAME, i, l->pframes[i].file, l->pframes[i].frame,
 					 l->pframes[i].ts_ns };
@@ -408,4 +520,5 @@ void hs_key_model(struct fw_core *c, struct hs_link *l)
 	}
 	free(it);
 	free(md.start);
+	free(md.m3);
 }

@@ -110,6 +110,7 @@ void hs_link_arrays_free(struct hs_link *l)
 	free(l->priv);
 	free(l->hs);
 	free(l->hsx);
+	hs_rcset_free(l);
 	free(l->ev);
 	free(l->pframes);
 	free(l->eap);
@@ -462,6 +463,7 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
 	s->hsx = NULL;	/* the passes' rebinding scans; the feed's index stays the original's */
+	s->rcset = NULL;	/* classify.c's, the feed's alone */
 	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
 	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
 	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
@@ -494,6 +496,38 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 /* Messages of one handshake side by side: sort a link's messages by handshake, stably. */
 void hs_link_sort_by_handshake(struct hs_link *l)
 {
+	/*
+	 * A counting sort when every message has a handshake: answers bound
+	 * to an early handshake at the end of a long link cost the insertion
+	 * sort below the square of its size.  It then finds the order sorted.
+	 */
+	size_t n_hs = l->n_hs, *next = NULL;
+	struct fw_msg *msgs = NULL;
+	struct hs_msg_priv *priv = NULL;
+	bool sorted = true, all = true;
+
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		all = all && l->msgs[i].handshake < n_hs;
+		sorted = sorted && (i == 0 || l->msgs[i - 1].handshake <= l->msgs[i].handshake);
+	}
+	if (!sorted && all && (next = calloc(n_hs + 1, sizeof(*next))) &&
+	    (msgs = malloc(l->n_msgs * sizeof(*msgs))) && (priv = malloc(l->n_msgs * sizeof(*priv)))) {
+		for (size_t i = 0; i < l->n_msgs; i++)
+			next[l->msgs[i].handshake + 1]++;
+		for (size_t h = 0; h < n_hs; h++)
+			next[h + 1] += next[h];
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			size_t k = next[l->msgs[i].handshake]++;
+
+			msgs[k] = l->msgs[i];
+			priv[k] = l->priv[i];
+		}
+		memcpy(l->msgs, msgs, l->n_msgs * sizeof(*msgs));
+		memcpy(l->priv, priv, l->n_msgs * sizeof(*priv));
+	}
+	free(next);
+	free(msgs);
+	free(priv);
 	/* insertion sort: links hold few messages, and the order is nearly sorted */
 	for (size_t i = 1; i < l->n_msgs; i++) {
 		struct fw_msg m = l->msgs[i];

@@ -13,6 +13,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/keyexport.c \
 	src/handshake/outcome.c \
 	src/handshake/byhs.c \
+	src/handshake/walkidx.c src/handshake/walkidx.h \
 	src/handshake/reason.c \
 	src/handshake/detect_mic.c \
 	src/handshake/detect_pmkid.c \

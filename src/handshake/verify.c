@@ -21,11 +21,13 @@
 #include "decode/ie.h"
 #include "handshake/internal.h"
 #include "handshake/keydata.h"
+#include "handshake/walkidx.h"
 #include "util/err.h"
 #include "util/mac.h"
 
 #define MAX_CANDS 64
 #define MAX_NONCES 12
+#define MAX_PTK_TRIES 64	/* verified PTKs a group message or request is tried with */
 
 struct nonce_ref {
 	const uint8_t *nonce;
@@ -43,6 +45,9 @@ struct vctx {
 	size_t n_cands;
 	char no_key_reason[96];	/* set when n_cands == 0 or params unusable */
 	enum fw_no_key_why no_key_why;	/* the same, for outputs to switch on */
+	/* the indexes of the pass (walkidx.h): nonce candidates, verified PTKs */
+	struct hs_nlist req_rc, hs_an, all_an, hs_sn, all_sn;
+	struct hs_vptks vp;
 };
 
 static size_t want_pmk_len(const struct fw_akm_params *p)
@@ -245,15 +250,84 @@ static void add_nonce(struct nonce_ref *arr, size_t *n, const uint8_t *nonce, si
 	(*n)++;
 }
 
+/* The picks of the nonce lists: a request by its type and replay counter, ... */
+static bool pick_req(const struct fw_msg *m, uint64_t *g1, uint64_t *g2)
+{
+	*g1 = m->type;
+	*g2 = m->replay_counter;
+	return m->from_ap;
+}
+
+/* ... msg 1/4 and 3/4 by handshake, and all of them ... */
+static bool pick_hs_an(const struct fw_msg *m, uint64_t *g1, uint64_t *g2)
+{
+	*g1 = m->handshake;
+	*g2 = 0;
+	return m->type == FW_MSG_M1 || m->type == FW_MSG_M3;
+}
+
+static bool pick_all_an(const struct fw_msg *m, uint64_t *g1, uint64_t *g2)
+{
+	*g1 = *g2 = 0;
+	return m->type == FW_MSG_M1 || m->type == FW_MSG_M3;
+}
+
+/* ... msg 2/4 by handshake, and all of them. */
+static bool pick_hs_sn(const struct fw_msg *m, uint64_t *g1, uint64_t *g2)
+{
+	*g1 = m->handshake;
+	*g2 = 0;
+	return m->type == FW_MSG_M2;
+}
+
+static bool pick_all_sn(const struct fw_msg *m, uint64_t *g1, uint64_t *g2)
+{
+	*g1 = *g2 = 0;
+	return m->type == FW_MSG_M2;
+}
+
+/*
+ * The nonces of group (g1, g2) of a list, as the walk over the link in
+ * link order adds them (the list keeps the first message of each nonce);
+ * false when the list could not be had: the caller walks.
+ */
+static bool add_group(struct vctx *v, struct hs_nlist *nl, hs_nlist_pick pick, uint64_t g1,
+		      uint64_t g2, struct nonce_ref *arr, size_t *n)
+{
+	size_t k, end;
+
+	if (!nl->built)
+		hs_nlist_build(nl, v->l, pick);
+	if (nl->failed)
+		return false;
+	hs_nlist_group(nl, g1, g2, &k, &end);
+	for (; k < end && *n < MAX_NONCES; k++) {
+		hs_walk_steps++;
+		add_nonce(arr, n, v->l->msgs[nl->e[k].j].nonce, nl->e[k].j);
+	}
+	return true;
+}
+
+static void free_lists(struct vctx *v)
+{
+	hs_nlist_free(&v->req_rc);
+	hs_nlist_free(&v->hs_an);
+	hs_nlist_free(&v->all_an);
+	hs_nlist_free(&v->hs_sn);
+	hs_nlist_free(&v->all_sn);
+}
+
 /*
  * ANonces for message i: the request it answers first (and any other
  * request with its replay counter: time order chose one, the MIC decides),
- * then its handshake's, then all (to say which one a bad MIC fits).  Each
- * walk stops once MAX_NONCES are found: on a long link the walk over all
- * its messages, once per message, would cost the square of its size.
+ * then its handshake's, then all (to say which one a bad MIC fits), each
+ * in link order.  Each stops once MAX_NONCES are found.  The lists of the
+ * pass give them without a walk over the link per message (the square of
+ * its size); the walks remain for when a list cannot be had.
  */
-static void anonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr, size_t *n)
+static void anonces_for(struct vctx *v, size_t i, struct nonce_ref *arr, size_t *n)
 {
+	const struct hs_link *l = v->l;
 	const struct hs_msg_priv *p = &l->priv[i];
 	unsigned h = l->msgs[i].handshake;
 
@@ -262,33 +336,49 @@ static void anonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr
 		const struct fw_msg *r = &l->msgs[p->req - 1];
 
 		add_nonce(arr, n, r->nonce, p->req - 1);
-		for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
-			if (l->msgs[j].type == r->type && l->msgs[j].from_ap &&
-			    l->msgs[j].replay_counter == r->replay_counter)
-				add_nonce(arr, n, l->msgs[j].nonce, j);
+		if (!add_group(v, &v->req_rc, pick_req, r->type, r->replay_counter, arr, n))
+			for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++) {
+				hs_walk_steps++;
+				if (l->msgs[j].type == r->type && l->msgs[j].from_ap &&
+				    l->msgs[j].replay_counter == r->replay_counter)
+					add_nonce(arr, n, l->msgs[j].nonce, j);
+			}
 	}
-	for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
-		if (l->msgs[j].handshake == h &&
-		    (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3))
-			add_nonce(arr, n, l->msgs[j].nonce, j);
-	for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
-		if (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3)
-			add_nonce(arr, n, l->msgs[j].nonce, j);
+	if (!add_group(v, &v->hs_an, pick_hs_an, h, 0, arr, n))
+		for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++) {
+			hs_walk_steps++;
+			if (l->msgs[j].handshake == h &&
+			    (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3))
+				add_nonce(arr, n, l->msgs[j].nonce, j);
+		}
+	if (!add_group(v, &v->all_an, pick_all_an, 0, 0, arr, n))
+		for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++) {
+			hs_walk_steps++;
+			if (l->msgs[j].type == FW_MSG_M1 || l->msgs[j].type == FW_MSG_M3)
+				add_nonce(arr, n, l->msgs[j].nonce, j);
+		}
 }
 
-static void snonces_for(const struct hs_link *l, size_t i, struct nonce_ref *arr, size_t *n)
+static void snonces_for(struct vctx *v, size_t i, struct nonce_ref *arr, size_t *n)
 {
+	const struct hs_link *l = v->l;
 	unsigned h = l->msgs[i].handshake;
 
 	*n = 0;
 	if (l->msgs[i].type == FW_MSG_M4)
 		add_nonce(arr, n, l->msgs[i].nonce, i);
-	for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
-		if (l->msgs[j].handshake == h && l->msgs[j].type == FW_MSG_M2)
-			add_nonce(arr, n, l->msgs[j].nonce, j);
-	for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++)
-		if (l->msgs[j].type == FW_MSG_M2)
-			add_nonce(arr, n, l->msgs[j].nonce, j);
+	if (!add_group(v, &v->hs_sn, pick_hs_sn, h, 0, arr, n))
+		for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++) {
+			hs_walk_steps++;
+			if (l->msgs[j].handshake == h && l->msgs[j].type == FW_MSG_M2)
+				add_nonce(arr, n, l->msgs[j].nonce, j);
+		}
+	if (!add_group(v, &v->all_sn, pick_all_sn, 0, 0, arr, n))
+		for (size_t j = 0; j < l->n_msgs && *n < MAX_NONCES; j++) {
+			hs_walk_steps++;
+			if (l->msgs[j].type == FW_MSG_M2)
+				add_nonce(arr, n, l->msgs[j].nonce, j);
+		}
 }
 
 static void note_try(struct fw_msg *m, unsigned key_id, uint64_t anonce_frame,
@@ -317,6 +407,8 @@ static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 {
 	struct fw_msg *m = &v->l->msgs[i];
 	struct hs_msg_priv *p = &v->l->priv[i];
+	bool same = p->verified_pair && p->ptk_key_id == cand->key_id &&
+		    memcmp(p->ptk_anonce, anonce, 32) == 0 && memcmp(p->ptk_snonce, snonce, 32) == 0;
 
 	m->mic = FW_MICV_OK;
 	m->key_id = cand->key_id;
@@ -331,6 +423,9 @@ static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 	memcpy(p->ptk_anonce, anonce, 32);
 	memcpy(p->ptk_snonce, snonce, 32);
 	p->ptk_key_id = cand->key_id;
+	/* one more PTK for try_verified_ptks (a message counted under another fails its index) */
+	if (!same && (m->type == FW_MSG_M2 || m->type == FW_MSG_M3 || m->type == FW_MSG_M4))
+		hs_vptks_add(&v->vp, i, anonce, snonce, cand->key_id);
 }
 
 static const struct fw_pmk_cand *cand_by_id(const struct vctx *v, unsigned id)
@@ -368,17 +463,154 @@ static bool try_pairs(struct vctx *v, size_t i, const struct nonce_ref *an, size
 	return false;
 }
 
-/* Group messages and requests: the PTKs that verified this link's messages, latest first. */
+/* Whether two keys give the same PTKs (the same PMK, and the same MSK for FT). */
+static bool same_key(const struct fw_pmk_cand *a, const struct fw_pmk_cand *b)
+{
+	return a->pmk_len == b->pmk_len && memcmp(a->pmk, b->pmk, a->pmk_len) == 0 &&
+	       a->msk_len == b->msk_len && (a->msk == b->msk || (a->msk && b->msk &&
+							      memcmp(a->msk, b->msk, a->msk_len) == 0));
+}
+
+/* Whether message j's PTK is one try_verified_ptks tries (the index counts these). */
+static const struct fw_pmk_cand *tried_ptk(const struct vctx *v, size_t j)
+{
+	const struct hs_link *l = v->l;
+	enum fw_msg_type t = l->msgs[j].type;
+
+	if (!l->priv[j].verified_pair || (t != FW_MSG_M2 && t != FW_MSG_M3 && t != FW_MSG_M4))
+		return NULL;
+	return cand_by_id(v, l->priv[j].ptk_key_id);
+}
+
+/*
+ * The guess of try_verified_ptks: the PTK of the request message i
+ * answers, else of the latest verified message before it; NULL none.
+ */
+static const struct hs_msg_priv *guess_ptk(const struct vctx *v, size_t i)
+{
+	const struct hs_link *l = v->l;
+	const struct hs_msg_priv *p = &l->priv[i];
+
+	if (p->req && l->priv[p->req - 1].verified_pair)
+		return &l->priv[p->req - 1];
+	if (!v->vp.failed) {
+		size_t below = hs_vptks_below(&v->vp, i);
+
+		return below ? &l->priv[hs_vptks_select(&v->vp, below - 1)] : NULL;
+	}
+	for (size_t j = i; j-- > 0;) {
+		hs_walk_steps++;
+		if (tried_ptk(v, j))
+			return &l->priv[j];
+	}
+	return NULL;
+}
+
+/*
+ * The latest message (not i) the walk from the end would find verifying
+ * with the guess g, whose PTK verified message i: the latest one with
+ * g's PTK (the same nonces and a key that gives the same PTKs: another PTK
+ * would have to give the same MIC); n_tried and the first tries as the
+ * walk records them, one per message it tries.  (size_t)-1 when none.
+ */
+static size_t latest_with(struct vctx *v, size_t i, const struct hs_msg_priv *g,
+			  const struct fw_pmk_cand *gc)
+{
+	struct hs_link *l = v->l;
+	struct hs_vptks *vp = &v->vp;
+	struct fw_msg *m = &l->msgs[i];
+	size_t win = 0, tries = 0, done = 0;
+
+	if (!vp->failed) {
+		for (size_t k = 0; k < v->n_cands; k++) {
+			const struct hs_vgroup *grp;
+			size_t c;
+
+			if (!same_key(&v->cands[k], gc) ||
+			    !(grp = hs_vptks_find(vp, g->ptk_anonce, g->ptk_snonce,
+						  v->cands[k].key_id)))
+				continue;
+			c = grp->max1 != i + 1 ? grp->max1 : grp->max2;
+			if (c > win)
+				win = c;
+		}
+		if (!win)
+			return (size_t)-1;
+		tries = vp->total - hs_vptks_below(vp, win - 1);
+		if (vp->in[i] && i + 1 > win)
+			tries--;
+		for (size_t t = 0; t < vp->n_top && done < tries && m->n_tried < FW_MSG_MAX_TRIED; t++) {
+			size_t j = vp->top[t];
+
+			hs_walk_steps++;
+			if (j == i)
+				continue;
+			note_try(m, l->priv[j].ptk_key_id, l->msgs[j].frame, l->msgs[j].frame);
+			done++;
+		}
+		m->n_tried += (unsigned)(tries - done);
+		return win - 1;
+	}
+	for (size_t j = l->n_msgs; j-- > 0;) {
+		const struct hs_msg_priv *q = &l->priv[j];
+		const struct fw_pmk_cand *cand;
+
+		hs_walk_steps++;
+		if (j == i || !(cand = tried_ptk(v, j)))
+			continue;
+		note_try(m, cand->key_id, l->msgs[j].frame, l->msgs[j].frame);
+		if (same_key(cand, gc) && memcmp(q->ptk_anonce, g->ptk_anonce, 32) == 0 &&
+		    memcmp(q->ptk_snonce, g->ptk_snonce, 32) == 0)
+			return j;
+	}
+	return (size_t)-1;
+}
+
+/*
+ * Group messages and requests: the PTKs that verified this link's
+ * messages, latest first.  A guess first (guess_ptk): when it verifies,
+ * the answer is the latest message with its PTK (latest_with), each
+ * message after it tried to no avail.  Else the walk tries the PTKs of
+ * the MAX_PTK_TRIES latest verified messages only: a message none
+ * verifies (altered, or forged) would cost a MIC for each verified
+ * message of the link, the square of its size over the link.  The index
+ * walks the verified messages alone; without it, the link.
+ */
 static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 {
 	struct hs_link *l = v->l;
 	struct hs_msg_priv *p = &l->priv[i];
+	const struct hs_msg_priv *g = guess_ptk(v, i);
+	const struct fw_pmk_cand *gc;
+	const struct fw_ptk *ptk;
+	bool indexed = !v->vp.failed;
+	size_t r = indexed ? v->vp.total : 0, j = l->n_msgs, n_try = 0, n_tried = l->msgs[i].n_tried;
 
-	for (size_t j = l->n_msgs; j-- > 0;) {
-		const struct hs_msg_priv *q = &l->priv[j];
+	if (g && (gc = cand_by_id(v, g->ptk_key_id)) &&
+	    get_ptk(v, gc, g->ptk_anonce, g->ptk_snonce, &ptk) == 0 &&
+	    fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
+			  v->params.mic_len) == 0) {
+		size_t w = latest_with(v, i, g, gc);
+
+		if (w != (size_t)-1) {
+			const struct hs_msg_priv *q = &l->priv[w];
+
+			*tried = true;
+			mark_ok(v, i, cand_by_id(v, q->ptk_key_id), q->ptk_anonce, q->ptk_snonce,
+				(size_t)-1);
+			return true;
+		}
+		l->msgs[i].n_tried = (unsigned)n_tried;	/* none has its PTK: walk */
+	}
+	while (n_try < MAX_PTK_TRIES) {
+		const struct hs_msg_priv *q;
 		const struct fw_pmk_cand *cand;
-		const struct fw_ptk *ptk;
 
+		if (indexed ? r == 0 : j == 0)
+			break;
+		j = indexed ? hs_vptks_select(&v->vp, --r) : j - 1;
+		q = &l->priv[j];
+		hs_walk_steps++;
 		if (j == i || !q->verified_pair || (l->msgs[j].type != FW_MSG_M3 &&
 						    l->msgs[j].type != FW_MSG_M4 &&
 						    l->msgs[j].type != FW_MSG_M2))
@@ -387,6 +619,7 @@ static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 		if (!cand || get_ptk(v, cand, q->ptk_anonce, q->ptk_snonce, &ptk) != 0)
 			continue;
 		*tried = true;
+		n_try++;
 		note_try(&l->msgs[i], cand->key_id, l->msgs[j].frame, l->msgs[j].frame);
 		if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
 				  v->params.mic_len) == 0) {
@@ -407,13 +640,16 @@ static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 static bool orphan_unchecked(struct hs_link *l, size_t i)
 {
 	struct fw_msg *m = &l->msgs[i];
+	struct hs_hs_iter it;
+	size_t j;
 
 	if ((m->type != FW_MSG_M2 && m->type != FW_MSG_M4) || m->mic != FW_MICV_BAD ||
 	    l->priv[i].req)
 		return false;
-	for (size_t j = 0; j < l->n_msgs; j++) {
+	for (hs_hs_iter_init(&it, l, m->handshake); hs_hs_next(&it, &j);) {
 		const struct hs_msg_priv *q = &l->priv[j];
 
+		hs_walk_steps++;
 		if (j == i || l->msgs[j].handshake != m->handshake || !q->verified_pair ||
 		    l->msgs[j].mic != FW_MICV_OK)
 			continue;
@@ -437,7 +673,7 @@ static void verify_msg(struct vctx *v, size_t i)
 	m->mic_diag = FW_MICD_NONE;
 	switch (m->type) {
 	case FW_MSG_M2:
-		anonces_for(v->l, i, an, &n_an);
+		anonces_for(v, i, an, &n_an);
 		sn[0].nonce = m->nonce;
 		sn[0].msg = i;
 		n_sn = fw_is_zero(m->nonce, 32) ? 0 : 1;
@@ -453,7 +689,7 @@ static void verify_msg(struct vctx *v, size_t i)
 		an[0].nonce = m->nonce;
 		an[0].msg = i;
 		n_an = 1;
-		snonces_for(v->l, i, sn, &n_sn);
+		snonces_for(v, i, sn, &n_sn);
 		if (!n_sn) {
 			ok = try_verified_ptks(v, i, &tried);
 			if (!tried) {
@@ -469,8 +705,8 @@ static void verify_msg(struct vctx *v, size_t i)
 	case FW_MSG_M4:
 		ok = try_verified_ptks(v, i, &tried);
 		if (!ok) {
-			anonces_for(v->l, i, an, &n_an);
-			snonces_for(v->l, i, sn, &n_sn);
+			anonces_for(v, i, an, &n_an);
+			snonces_for(v, i, sn, &n_sn);
 			if (!tried && (!n_an || !n_sn)) {
 				snprintf(m->mic_reason, sizeof(m->mic_reason), "%s",
 					 !n_an ? "no ANonce seen (msg 1/4 and 3/4 not captured)"
@@ -527,6 +763,7 @@ static void rebind_by_mic(struct hs_link *l, size_t i)
 		    o->replay_counter == m->replay_counter && o->frame == m->anonce_from &&
 		    o->file == m->anonce_from_file) {
 			hs_bind_answer(l, i, j);
+			hs_byhs_free(l);	/* i changed handshakes: the index is stale */
 			return;
 		}
 	}
@@ -544,6 +781,8 @@ static void check_stale(struct hs_link *l, size_t i)
 	struct fw_msg *m = &l->msgs[i];
 	const struct hs_msg_priv *p = &l->priv[i];
 	const struct fw_msg *cur;
+	struct hs_hs_iter it;
+	size_t j;
 
 	if (m->type != FW_MSG_M2 || m->mic != FW_MICV_OK || !p->req || m->late)
 		return;
@@ -551,10 +790,12 @@ static void check_stale(struct hs_link *l, size_t i)
 	if (memcmp(cur->nonce, p->ptk_anonce, 32) == 0)
 		return;
 	/* the M3 of its own handshake may carry the verified ANonce: then it is current */
-	for (size_t j = 0; j < l->n_msgs; j++)
+	for (hs_hs_iter_init(&it, l, m->handshake); hs_hs_next(&it, &j);) {
+		hs_walk_steps++;
 		if (l->msgs[j].handshake == m->handshake && l->msgs[j].type == FW_MSG_M3 &&
 		    memcmp(l->msgs[j].nonce, p->ptk_anonce, 32) == 0)
 			return;
+	}
 	m->mic = FW_MICV_BAD;
 	m->mic_diag = FW_MICD_STALE_ANONCE;
 	snprintf(m->mic_reason, sizeof(m->mic_reason),
@@ -592,12 +833,16 @@ static void check_aaa_key(const struct fw_core *c, struct hs_link *l, size_t i)
 	struct fw_msg *m = &l->msgs[i];
 	const struct hs_aaa_pmk *e, *newer = NULL;
 	int64_t start = m->ts_ns;
+	struct hs_hs_iter it;
+	size_t j;
 
 	if (m->mic != FW_MICV_OK || !(e = hs_aaa_find(c, m->key_id)))
 		return;
-	for (size_t j = 0; j < l->n_msgs; j++)
+	for (hs_hs_iter_init(&it, l, m->handshake); hs_hs_next(&it, &j);) {
+		hs_walk_steps++;
 		if (l->msgs[j].handshake == m->handshake && l->msgs[j].ts_ns < start)
 			start = l->msgs[j].ts_ns;
+	}
 	for (size_t k = 0; k < c->n_aaa; k++) {
 		const struct hs_aaa_pmk *o = c->aaa[k];
 
@@ -676,11 +921,13 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	struct vctx v;
 	uint32_t group = 0;
 	uint8_t ver = 0;
+	bool own_byhs;
 	int err;
 
 	memset(&v, 0, sizeof(v));
 	v.c = c;
 	v.l = l;
+	v.vp.failed = true;	/* until built below */
 	l->no_key = false;	/* verified again as messages and networks arrive */
 	l->no_key_reason[0] = '\0';
 	l->no_key_why = FW_NOKEY_OTHER;
@@ -732,6 +979,16 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 		return;
 	}
 	pmkid_verdicts(c, l, &v.params, v.akm, v.cands, v.n_cands, NULL);
+	/* the messages verified before, which try_verified_ptks tries */
+	if (hs_vptks_init(&v.vp, l->n_msgs) == 0)
+		for (size_t j = 0; j < l->n_msgs; j++) {
+			const struct hs_msg_priv *q = &l->priv[j];
+			enum fw_msg_type t = l->msgs[j].type;
+
+			if (q->verified_pair && (t == FW_MSG_M2 || t == FW_MSG_M3 || t == FW_MSG_M4) &&
+			    cand_by_id(&v, q->ptk_key_id))
+				hs_vptks_add(&v.vp, j, q->ptk_anonce, q->ptk_snonce, q->ptk_key_id);
+		}
 	for (size_t o = 0; o < sizeof(order) / sizeof(order[0]); o++)
 		for (size_t i = 0; i < l->n_msgs; i++) {
 			struct fw_msg *m = &l->msgs[i];
@@ -744,6 +1001,12 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 			}
 			verify_msg(&v, i);
 		}
+	free_lists(&v);
+	hs_vptks_free(&v.vp);
+	/* the checks below ask about one handshake at a time: its messages by index */
+	own_byhs = !l->byhs;
+	if (own_byhs && !hs_walk_noindex)
+		hs_byhs_build(l);
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		struct fw_msg *m = &l->msgs[i];
 
@@ -762,5 +1025,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 				hs_keydata_decrypt(m, &l->priv[i], ptk);
 		}
 	}
+	if (own_byhs)
+		hs_byhs_free(l);
 	hs_mark_key_wrong(l);
 }

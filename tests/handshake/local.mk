@@ -53,3 +53,14 @@ tests_handshake_test_keymodel_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFL
 tests_handshake_test_keymodel_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwsynth.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
 	$(CRYPTO_LIBS)
+
+# The per-message searches of a keyed link grow with the link, not with
+# its square (walkidx.h): their work counted at N and 2N handshakes, and
+# the same answers as the walks over the whole link.
+check_PROGRAMS += tests/handshake/test_walks
+TESTS += tests/handshake/test_walks
+tests_handshake_test_walks_SOURCES = tests/handshake/test_walks.c tests/handshake/builder.c \
+	tests/handshake/builder.h
+tests_handshake_test_walks_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
+tests_handshake_test_walks_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcrypto.a \
+	libfwdecode.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)
