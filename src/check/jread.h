@@ -14,10 +14,11 @@
  * needs one, and json-c would cut a member name there).
  *
  * What json-c decides stays its decision, and nothing fourway reads
- * depends on it: a lone surrogate escape becomes U+FFFD; of duplicate
- * member names the last wins; NaN, Infinity, "1." and "00" are read as
- * numbers; an integer too large for 64 bits is read as the largest one,
- * which fw_jr_uint() therefore refuses.
+ * depends on it: a lone surrogate escape becomes U+FFFD; a raw control
+ * character in a string is kept; of duplicate member names the last wins;
+ * NaN, Infinity, "1." and "00" are read as numbers; an integer too large
+ * for 64 bits is read as the largest one, which fw_jr_uint() therefore
+ * refuses.
  *
  * Ownership: fw_jr_parse() gives a tree the caller frees with
  * json_object_put(); the getters return pointers into it.

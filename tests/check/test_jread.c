@@ -131,7 +131,8 @@ START_TEST(escapes)
 {
 	/* G clef U+1D11E as a surrogate pair (RFC 8259 section 7), and every short escape */
 	struct json_object *d = ok("{\"s\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20ac\\ud834\\udd1e\","
-				   "\"raw\":\"caf\xc3\xa9\",\"lone\":\"x\\udd1ey\",\"dup\":1,\"dup\":2}");
+				   "\"raw\":\"caf\xc3\xa9\",\"lone\":\"x\\udd1ey\",\"dup\":1,\"dup\":2,"
+				   "\"tab\":\"a\tb\"}");
 	struct json_object *s = fw_jr_member(d, "s");
 	uint64_t v;
 
@@ -140,6 +141,8 @@ START_TEST(escapes)
 	ck_assert_str_eq(fw_jr_string(fw_jr_member(d, "raw")), "caf\xc3\xa9");
 	/* json-c makes a lone surrogate U+FFFD: the string stays UTF-8 */
 	ck_assert_str_eq(fw_jr_string(fw_jr_member(d, "lone")), "x\xef\xbf\xbdy");
+	/* json-c keeps a raw control character (RFC 8259 wants it escaped) */
+	ck_assert_str_eq(fw_jr_string(fw_jr_member(d, "tab")), "a\tb");
 	/* of duplicate names json-c keeps the last */
 	ck_assert_int_eq(fw_jr_uint(fw_jr_member(d, "dup"), &v), 0);
 	ck_assert_uint_eq(v, 2);
