@@ -11,7 +11,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # Build and run-time dependencies: the real libraries fourway uses, Check, autotools.
 PKGS="build-essential autoconf automake pkg-config libpcap-dev libnl-3-dev libnl-genl-3-dev
-libssl-dev libncurses-dev zlib1g-dev check libcap-ng-dev"
+libssl-dev libncurses-dev zlib1g-dev check libcap-ng-dev libjson-c-dev"
 # Tools the tests use.
 TEST_PKGS="jq groff-base mandoc man-db tshark chromium aircrack-ng libxml2-utils bash-completion zsh debhelper lintian
 debootstrap clang libclang-rt-dev valgrind time tmux python3-jsonschema systemd"

@@ -6,7 +6,7 @@
 # against libFuzzer there, and runs each for FUZZ_SECONDS (fuzz/run.sh).
 FUZZ_TARGETS = fuzz/fuzz_radiotap fuzz/fuzz_dot11 fuzz/fuzz_eapol fuzz/fuzz_ie \
 	fuzz/fuzz_keyfile fuzz/fuzz_keylog fuzz/fuzz_pipeline fuzz/fuzz_dlog \
-	fuzz/fuzz_capfile \
+	fuzz/fuzz_capfile fuzz/fuzz_baseline \
 	$(NULL)
 check_PROGRAMS += $(FUZZ_TARGETS) fuzz/mkseeds
 TESTS += fuzz/regress.sh
@@ -42,10 +42,10 @@ fuzz_fuzz_keylog_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_KEYLOG
 fuzz_fuzz_keylog_LDADD = $(fuzz_keys_libs)
 fuzz_fuzz_keylog_LDFLAGS = $(fuzz_ldflags)
 fuzz_fuzz_pipeline_SOURCES = fuzz/pipeline.c fuzz/stream.h $(fuzz_common)
-fuzz_fuzz_pipeline_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)
+fuzz_fuzz_pipeline_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(JSONC_CFLAGS)
 fuzz_fuzz_pipeline_LDADD = libfwdrive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a \
 	libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
-	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
+	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS) $(JSONC_LIBS)
 fuzz_fuzz_pipeline_LDFLAGS = $(fuzz_ldflags)
 fuzz_fuzz_dlog_SOURCES = fuzz/dlog.c $(fuzz_common)
 fuzz_fuzz_dlog_LDADD = libfwlogs.a libfwutil.a
@@ -54,6 +54,12 @@ fuzz_fuzz_capfile_SOURCES = fuzz/capfile.c fuzz/scratch.c fuzz/scratch.h $(fuzz_
 fuzz_fuzz_capfile_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
 fuzz_fuzz_capfile_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 fuzz_fuzz_capfile_LDFLAGS = $(fuzz_ldflags)
+# The JSON reader and the baseline on it (check --baseline).
+fuzz_fuzz_baseline_SOURCES = fuzz/baseline.c $(fuzz_common)
+fuzz_fuzz_baseline_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+fuzz_fuzz_baseline_LDADD = libfwcheck.a libfwoutput.a libfwhandshake.a libfwlogs.a libfwkeys.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CRYPTO_LIBS) $(JSONC_LIBS)
+fuzz_fuzz_baseline_LDFLAGS = $(fuzz_ldflags)
 fuzz_mkseeds_SOURCES = fuzz/mkseeds.c fuzz/stream.h
 fuzz_mkseeds_LDADD = libfwcapture.a libfwdecode.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 

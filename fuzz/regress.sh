@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 passed=0 failed=0
 
 "$bld/fuzz/mkseeds" "$tmp" "$top/captures/"*.pcap >/dev/null || { echo "mkseeds failed"; exit 1; }
-for t in radiotap dot11 eapol ie keyfile keylog pipeline dlog capfile; do
+for t in radiotap dot11 eapol ie keyfile keylog pipeline dlog capfile baseline; do
 	for d in "$top/fuzz/seeds/$t" "$top/fuzz/regress/$t" "$tmp/$t"; do
 		[ -d "$d" ] || continue
 		n=$(find "$d" -type f | wc -l)

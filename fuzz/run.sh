@@ -8,7 +8,7 @@
 set -u
 bld=$1 src=$2 secs=$3
 shift 3
-targets=${*:-radiotap dot11 eapol ie keyfile keylog pipeline dlog capfile}
+targets=${*:-radiotap dot11 eapol ie keyfile keylog pipeline dlog capfile baseline}
 fz=$bld/fuzz
 
 caps="$src/captures/"*.pcap
@@ -29,7 +29,7 @@ for t in $targets; do
 	done
 	case $t in
 	pipeline|capfile) max_len=65536 ;;
-	keyfile|keylog|dlog) max_len=8192 ;;
+	keyfile|keylog|dlog|baseline) max_len=8192 ;;
 	*) max_len=4096 ;;
 	esac
 	log=$fz/fuzz-$t.log

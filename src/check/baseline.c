@@ -3,8 +3,9 @@
  * it (baseline.h).
  *
  * The document is untrusted text: it goes through the bounded reader
- * (jread.h), and every member used is checked for its type before use; a
- * member that is absent or of the wrong type is an error naming its path.
+ * (jread.h, json-c within limits), and every member used is checked for
+ * its type before use; a member that is absent or of the wrong type is an
+ * error naming its path.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -48,19 +49,19 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-static const struct fw_jr_node *array_of(struct bp *p, const struct fw_jr_node *o,
+static struct json_object *array_of(struct bp *p, struct json_object *o,
 					 const char *key, const char *where, int *rc)
 {
-	const struct fw_jr_node *a = fw_jr_member(o, key);
+	struct json_object *a = fw_jr_member(o, key);
 
-	if (!a || a->type != FW_JR_ARRAY) {
+	if (!json_object_is_type(a, json_type_array)) {
 		*rc = bad(p, "%s%s%s: missing, or not an array", where, *where ? "." : "", key);
 		return NULL;
 	}
 	return a;
 }
 
-static int mac_of(struct bp *p, const struct fw_jr_node *o, const char *key, const char *where,
+static int mac_of(struct bp *p, struct json_object *o, const char *key, const char *where,
 		  uint8_t mac[6])
 {
 	const char *s = fw_jr_string(fw_jr_member(o, key));
@@ -70,7 +71,7 @@ static int mac_of(struct bp *p, const struct fw_jr_node *o, const char *key, con
 	return 0;
 }
 
-static int file_of(struct bp *p, const struct fw_jr_node *o, const char *where, char **out)
+static int file_of(struct bp *p, struct json_object *o, const char *where, char **out)
 {
 	const char *s = fw_jr_string(fw_jr_member(o, "file"));
 
@@ -90,7 +91,7 @@ static int msg_type(const char *s, enum fw_msg_type *t)
 	return FW_EINVAL;
 }
 
-static int read_msg(struct bp *p, struct fw_base_link *bl, const struct fw_jr_node *m,
+static int read_msg(struct bp *p, struct fw_base_link *bl, struct json_object *m,
 		    const char *where)
 {
 	const char *mic = fw_jr_string(fw_jr_member(m, "mic"));
@@ -115,13 +116,12 @@ static int read_msg(struct bp *p, struct fw_base_link *bl, const struct fw_jr_no
 	return 0;
 }
 
-static int read_handshake(struct bp *p, struct fw_base_link *bl, const struct fw_jr_node *h,
+static int read_handshake(struct bp *p, struct fw_base_link *bl, struct json_object *h,
 			  const char *where)
 {
 	const char *outcome = fw_jr_string(fw_jr_member(h, "outcome"));
-	const struct fw_jr_node *msgs;
+	struct json_object *msgs;
 	char w[240];
-	size_t k = 0;
 	int rc = 0;
 
 	if (!outcome)
@@ -131,19 +131,18 @@ static int read_handshake(struct bp *p, struct fw_base_link *bl, const struct fw
 	msgs = array_of(p, h, "messages", where, &rc);
 	if (!msgs)
 		return rc;
-	for (const struct fw_jr_node *m = msgs->child; m && !rc; m = m->next, k++) {
+	for (size_t k = 0; k < fw_jr_length(msgs) && !rc; k++) {
 		snprintf(w, sizeof(w), "%s.messages[%zu]", where, k);
-		rc = read_msg(p, bl, m, w);
+		rc = read_msg(p, bl, fw_jr_at(msgs, k), w);
 	}
 	return rc;
 }
 
-static int read_link(struct bp *p, const struct fw_jr_node *l, size_t i)
+static int read_link(struct bp *p, struct json_object *l, size_t i)
 {
 	struct fw_base_link *bl = &p->b->links[p->b->n_links];
-	const struct fw_jr_node *hs;
+	struct json_object *hs;
 	char where[64], w[160];
-	size_t k = 0;
 	int rc = 0;
 
 	memset(bl, 0, sizeof(*bl));
@@ -155,14 +154,14 @@ static int read_link(struct bp *p, const struct fw_jr_node *l, size_t i)
 	hs = array_of(p, l, "handshakes", where, &rc);
 	if (!hs)
 		return rc;
-	for (const struct fw_jr_node *h = hs->child; h && !rc; h = h->next, k++) {
+	for (size_t k = 0; k < fw_jr_length(hs) && !rc; k++) {
 		snprintf(w, sizeof(w), "%s.handshakes[%zu]", where, k);
-		rc = read_handshake(p, bl, h, w);
+		rc = read_handshake(p, bl, fw_jr_at(hs, k), w);
 	}
 	return rc;
 }
 
-static int read_finding(struct bp *p, const struct fw_jr_node *f, size_t i)
+static int read_finding(struct bp *p, struct json_object *f, size_t i)
 {
 	struct fw_base_finding *bf = &p->b->findings[p->b->n_findings];
 	const char *code = fw_jr_string(fw_jr_member(f, "code"));
@@ -183,27 +182,25 @@ static int read_finding(struct bp *p, const struct fw_jr_node *f, size_t i)
 	return mac_of(p, f, "sta", where, bf->sta);
 }
 
-static int read_doc(struct bp *p, const struct fw_jr_node *root)
+static int read_doc(struct bp *p, struct json_object *root)
 {
-	const struct fw_jr_node *links, *finds;
-	size_t i = 0;
+	struct json_object *links, *finds;
 	int rc = 0;
 
-	if (!root || root->type != FW_JR_OBJECT)
+	if (!json_object_is_type(root, json_type_object))
 		return bad(p, "not a report of 'fourway analyze --json' (want an object)");
 	links = array_of(p, root, "links", "", &rc);
 	finds = links ? array_of(p, root, "findings", "", &rc) : NULL;
 	if (!finds)
 		return rc;
-	p->b->links = calloc(links->n ? links->n : 1, sizeof(*p->b->links));
-	p->b->findings = calloc(finds->n ? finds->n : 1, sizeof(*p->b->findings));
+	p->b->links = calloc(fw_jr_length(links) + 1, sizeof(*p->b->links));
+	p->b->findings = calloc(fw_jr_length(finds) + 1, sizeof(*p->b->findings));
 	if (!p->b->links || !p->b->findings)
 		return FW_ENOMEM;
-	for (const struct fw_jr_node *l = links->child; l && !rc; l = l->next)
-		rc = read_link(p, l, i++);
-	i = 0;
-	for (const struct fw_jr_node *f = finds->child; f && !rc; f = f->next)
-		rc = read_finding(p, f, i++);
+	for (size_t i = 0; i < fw_jr_length(links) && !rc; i++)
+		rc = read_link(p, fw_jr_at(links, i), i);
+	for (size_t i = 0; i < fw_jr_length(finds) && !rc; i++)
+		rc = read_finding(p, fw_jr_at(finds, i), i);
 	return rc;
 }
 
@@ -211,7 +208,7 @@ int fw_baseline_parse(struct fw_baseline *b, const char *name, const char *text,
 		      char *err, size_t errlen)
 {
 	struct bp p = { b, err, errlen };
-	struct fw_jr_doc *d;
+	struct json_object *d;
 	char jerr[200];
 	int rc;
 
@@ -227,8 +224,8 @@ int fw_baseline_parse(struct fw_baseline *b, const char *name, const char *text,
 		fw_baseline_fini(b);
 		return rc;
 	}
-	rc = read_doc(&p, fw_jr_root(d));
-	fw_jr_free(d);
+	rc = read_doc(&p, d);
+	json_object_put(d);
 	if (rc == FW_ENOMEM)
 		snprintf(err, errlen, "%s: out of memory", name);
 	if (rc)

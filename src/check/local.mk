@@ -10,4 +10,4 @@ libfwcheck_a_SOURCES = \
 	src/check/jread.c src/check/jread.h \
 	src/check/tap.c src/check/junit.c src/check/checkout.h \
 	$(NULL)
-libfwcheck_a_CFLAGS = $(AM_CFLAGS)
+libfwcheck_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)

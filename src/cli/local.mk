@@ -10,10 +10,10 @@ fourway_SOURCES = src/cli/main.c src/cli/opts.c src/cli/opts.h \
 	src/cli/synth.c src/cli/complete.c \
 	src/cli/logs.c src/cli/logs.h \
 	$(NULL)
-fourway_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
+fourway_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS) $(JSONC_CFLAGS)
 fourway_LDADD = libfwdrive.a libfwcheck.a libfwoutput.a libfwhandshake.a libfwlogs.a libfwkeys.a libfwsynth.a \
 	libfwcapture.a libfwcrypto.a libfwdecode.a libfwutil.a \
-	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
+	$(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS) $(JSONC_LIBS)
 
 # `fourway live`: its sources and the libraries only it needs (libnl,
 # libcap-ng, ncursesw).  The stage libraries they use come again after
@@ -21,4 +21,4 @@ fourway_LDADD = libfwdrive.a libfwcheck.a libfwoutput.a libfwhandshake.a libfwlo
 fourway_SOURCES += src/cli/live.c src/cli/live_buf.c src/cli/live_buf.h
 fourway_LDADD += libfwtui.a libfwlive.a libfwoutput.a libfwhandshake.a libfwlogs.a \
 	libfwcapture.a libfwdecode.a libfwutil.a \
-	$(NL_LIBS) $(CAPNG_LIBS) $(NCURSES_LIBS) $(PCAP_LIBS)
+	$(NL_LIBS) $(CAPNG_LIBS) $(NCURSES_LIBS) $(PCAP_LIBS) $(JSONC_LIBS)

@@ -4,12 +4,15 @@
  * What was printed is remembered as 64-bit FNV-1a hashes in one small
  * open-addressing table: key (what the line is about) -> value (hash of
  * the line's content), so memory grows with messages and findings, not
- * with frames.
+ * with frames.  JSON lines are json-c objects, serialised as the document's
+ * elements are (json.h), one a line.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <json-c/json.h>
 
 #include "output/clock.h"
 #include "output/events.h"
@@ -53,8 +56,6 @@ struct fw_events {
 	 * an update looks only at the links and findings that changed.
 	 */
 	uint64_t seen_refresh;
-	char *buf;		/* scratch for a line */
-	size_t buflen;
 };
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -137,7 +138,6 @@ void fw_events_free(struct fw_events *e)
 		return;
 	free(e->fs);
 	free(e->tab);
-	free(e->buf);
 	free(e);
 }
 
@@ -148,23 +148,6 @@ static void line_end(struct fw_events *e)
 		e->failed = true;
 }
 
-/* Render a finding's JSON object into e->buf (NULL when out of memory). */
-static const char *finding_json(struct fw_events *e, const struct fw_view *v,
-				const struct fw_finding *f)
-{
-	FILE *m;
-
-	free(e->buf);	/* open_memstream() allocates a fresh buffer each time */
-	e->buf = NULL;
-	m = open_memstream(&e->buf, &e->buflen);
-	if (!m)
-		return NULL;
-	fw_json_write_finding(m, v, f);
-	if (fclose(m) != 0)
-		return NULL;
-	return e->buf;
-}
-
 static void link_text(FILE *o, const uint8_t bssid[6], const uint8_t sta[6])
 {
 	char a[FW_MAC_STRLEN], b[FW_MAC_STRLEN];
@@ -172,41 +155,124 @@ static void link_text(FILE *o, const uint8_t bssid[6], const uint8_t sta[6])
 	fprintf(o, "%s > %s", fw_mac_fmt(a, bssid), fw_mac_fmt(b, sta));
 }
 
-static void json_link(FILE *o, const uint8_t bssid[6], const uint8_t sta[6])
+/*
+ * A JSON line being built: its object, and whether every value of it could
+ * be made (json-c returns NULL when out of memory; such a line is dropped
+ * rather than written wrong).
+ */
+struct jline {
+	struct json_object *o;
+	bool ok;
+};
+
+/*
+ * Member key of the line: val NULL is JSON null when nullable, else a
+ * value json-c could not make.
+ */
+static void jl_put_v(struct jline *l, const char *key, struct json_object *val, bool nullable)
+{
+	if ((!val && !nullable) || !l->o ||
+	    json_object_object_add_ex(l->o, key, val, JSON_C_OBJECT_ADD_KEY_IS_NEW |
+				      JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
+		json_object_put(val);
+		l->ok = false;
+	}
+}
+
+static void jl_put(struct jline *l, const char *key, struct json_object *val)
+{
+	jl_put_v(l, key, val, false);
+}
+
+/* A string, sanitised as the document's are (NULL: null). */
+static void jl_str(struct jline *l, const char *key, const char *s)
+{
+	struct json_object *x;
+
+	if (fw_json_str(s, &x) != 0)
+		l->ok = false;
+	else
+		jl_put_v(l, key, x, true);
+}
+
+static void jl_link(struct jline *l, const uint8_t bssid[6], const uint8_t sta[6])
 {
 	char a[FW_MAC_STRLEN], b[FW_MAC_STRLEN];
 
-	fprintf(o, "\"bssid\":\"%s\",\"sta\":\"%s\"", fw_mac_fmt(a, bssid), fw_mac_fmt(b, sta));
+	jl_put(l, "bssid", json_object_new_string(fw_mac_fmt(a, bssid)));
+	jl_put(l, "sta", json_object_new_string(fw_mac_fmt(b, sta)));
 }
 
-/* The line's time: "ts" (RFC 3339) and "epoch" in JSON, a first column as text with -t. */
-static void stamp(struct fw_events *e, int64_t ns, int64_t ref)
+/* The capture's first time, kept for -t r of lines outside a handshake. */
+static void first_time(struct fw_events *e, int64_t ns)
 {
-	char b[FW_CLOCK_LEN];
-
 	if (!e->have_first) {
 		e->first_ts = ns;
 		e->have_first = true;
 	}
-	if (e->json) {
-		fprintf(e->out, ",\"ts\":\"%s\",\"epoch\":", fw_clock_rfc3339(b, ns));
-		fputs(fw_clock_fmt(b, FW_T_EPOCH, ns, 0, 0), e->out);
-	} else if (e->show_time) {
-		fprintf(e->out, "%s ", fw_clock_fmt(b, e->tfmt, ns, ref, e->prev_ts));
+}
+
+/* A JSON line's object with its "event"; its time is put next (jl_stamp). */
+static struct jline jl_open(const char *event)
+{
+	struct jline l = { json_object_new_object(), true };
+
+	if (!l.o)
+		l.ok = false;
+	jl_str(&l, "event", event);
+	return l;
+}
+
+/* The line's time: "ts" (RFC 3339, UTC) and "epoch" (seconds, 6 decimals). */
+static void jl_stamp(struct fw_events *e, struct jline *l, int64_t ns)
+{
+	char b[FW_CLOCK_LEN];
+
+	first_time(e, ns);
+	jl_put(l, "ts", json_object_new_string(fw_clock_rfc3339(b, ns)));
+	fw_clock_fmt(b, FW_T_EPOCH, ns, 0, 0);
+	jl_put(l, "epoch", json_object_new_double_s((double)ns / 1e9, b));
+	e->prev_ts = ns;
+}
+
+/* Serialise the line, end it and free it. */
+static void jl_close(struct fw_events *e, struct jline *l)
+{
+	const char *s;
+	size_t len;
+
+	if (l->ok && (s = json_object_to_json_string_length(l->o, FW_JSON_FLAGS, &len)) != NULL) {
+		fwrite(s, 1, len, e->out);
+		line_end(e);
 	}
+	json_object_put(l->o);
+	l->o = NULL;
+}
+
+/* A text line's time: a first column in the -t format when one was set. */
+static void stamp(struct fw_events *e, int64_t ns, int64_t ref)
+{
+	char b[FW_CLOCK_LEN];
+
+	first_time(e, ns);
+	if (e->show_time)
+		fprintf(e->out, "%s ", fw_clock_fmt(b, e->tfmt, ns, ref, e->prev_ts));
 	e->prev_ts = ns;
 }
 
 static void open_line(struct fw_events *e, const char *event, int64_t ns, int64_t ref)
 {
-	if (e->json) {
-		fprintf(e->out, "{\"event\":\"%s\"", event);
-		stamp(e, ns, ref);
-		fputc(',', e->out);
-	} else {
-		stamp(e, ns, ref);
-		fprintf(e->out, "%-9s ", event);
-	}
+	stamp(e, ns, ref);
+	fprintf(e->out, "%-9s ", event);
+}
+
+/* A JSON line of event at time ns. */
+static struct jline jl_event(struct fw_events *e, const char *event, int64_t ns)
+{
+	struct jline l = jl_open(event);
+
+	jl_stamp(e, &l, ns);
+	return l;
 }
 
 /* The first message's time of handshake h of l (the reference of -t r). */
@@ -220,19 +286,21 @@ static void say_msg(struct fw_events *e, const struct fw_view *v, const struct f
 {
 	int64_t ref = m->handshake < l->n_hs ? hs_t0(l, &l->hs[m->handshake]) : m->ts_ns;
 
-	open_line(e, "message", m->ts_ns, ref);
 	if (e->json) {
-		json_link(e->out, l->bssid, l->sta);
-		fprintf(e->out, ",\"handshake\":%u,\"message\":", m->handshake + 1);
-		fw_json_write_msg(e->out, v, m, e->show_keys);
-		fputc('}', e->out);
-	} else {
-		link_text(e->out, l->bssid, l->sta);
-		fprintf(e->out, "  #%u %s frame %" PRIu64 " rc=%" PRIu64 "%s%s mic %s",
-			m->handshake + 1, fw_out_msg_name(m->type), m->frame, m->replay_counter,
-			m->retry ? " retry" : "", m->protected_ ? " protected" : "",
-			fw_out_mic_name(m->mic));
+		struct jline j = jl_event(e, "message", m->ts_ns);
+
+		jl_link(&j, l->bssid, l->sta);
+		jl_put(&j, "handshake", json_object_new_uint64(m->handshake + 1ull));
+		jl_put(&j, "message", fw_json_msg(v, m, e->show_keys));
+		jl_close(e, &j);
+		return;
 	}
+	open_line(e, "message", m->ts_ns, ref);
+	link_text(e->out, l->bssid, l->sta);
+	fprintf(e->out, "  #%u %s frame %" PRIu64 " rc=%" PRIu64 "%s%s mic %s",
+		m->handshake + 1, fw_out_msg_name(m->type), m->frame, m->replay_counter,
+		m->retry ? " retry" : "", m->protected_ ? " protected" : "",
+		fw_out_mic_name(m->mic));
 	line_end(e);
 }
 
@@ -251,26 +319,27 @@ static void say_hs(struct fw_events *e, const char *event, const struct fw_link 
 {
 	const char *detail = h->outcome_detail[0] ? h->outcome_detail : NULL;
 
-	open_line(e, event, start ? hs_t0(l, h) : hs_last(l, h), hs_t0(l, h));
 	if (e->json) {
-		json_link(e->out, l->bssid, l->sta);
-		fprintf(e->out, ",\"handshake\":%zu,\"group\":%s", i + 1, h->group ? "true" : "false");
+		struct jline j = jl_event(e, event, start ? hs_t0(l, h) : hs_last(l, h));
+
+		jl_link(&j, l->bssid, l->sta);
+		jl_put(&j, "handshake", json_object_new_uint64(i + 1));
+		jl_put(&j, "group", json_object_new_boolean(h->group));
 		if (!start) {
-			fputs(",\"outcome\":", e->out);
-			fw_json_write_str(e->out, fw_out_outcome_name(h->outcome));
-			fputs(",\"detail\":", e->out);
-			fw_json_write_str(e->out, detail);
+			jl_str(&j, "outcome", fw_out_outcome_name(h->outcome));
+			jl_str(&j, "detail", detail);
 		}
-		fputc('}', e->out);
-	} else {
-		link_text(e->out, l->bssid, l->sta);
-		fprintf(e->out, "  #%zu%s", i + 1, h->group ? " group" : "");
-		if (!start)
-			fprintf(e->out, " %s", fw_out_outcome_name(h->outcome));
-		if (!start && detail) {
-			fputs(": ", e->out);
-			fw_tx_str(e->out, detail);
-		}
+		jl_close(e, &j);
+		return;
+	}
+	open_line(e, event, start ? hs_t0(l, h) : hs_last(l, h), hs_t0(l, h));
+	link_text(e->out, l->bssid, l->sta);
+	fprintf(e->out, "  #%zu%s", i + 1, h->group ? " group" : "");
+	if (!start)
+		fprintf(e->out, " %s", fw_out_outcome_name(h->outcome));
+	if (!start && detail) {
+		fputs(": ", e->out);
+		fw_tx_str(e->out, detail);
 	}
 	line_end(e);
 }
@@ -279,12 +348,13 @@ static void say_hs(struct fw_events *e, const char *event, const struct fw_link 
 enum { CH_SEV, CH_FRAMES, CH_CAUSES, CH_DETAIL, CH_TIME, CH_N };
 static const char *const ch_name[CH_N] = { "severity", "evidence", "caused_by", "detail", "time" };
 
-static void hash_parts(const struct fw_finding *f, const char *json, struct fstate *st)
+static void hash_parts(const struct fw_finding *f, const char *json, size_t len,
+		       struct fstate *st)
 {
 	size_t nf = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
 	size_t nc = f->n_causes < FW_FINDING_MAX_CAUSES ? f->n_causes : FW_FINDING_MAX_CAUSES;
 
-	st->all = fnv(FNV_BASIS, json, strlen(json));
+	st->all = fnv(FNV_BASIS, json, len);
 	st->sev = fnv(FNV_BASIS, &f->severity, sizeof(f->severity));
 	st->frames = FNV_BASIS;
 	for (size_t i = 0; i < nf; i++) {
@@ -298,29 +368,39 @@ static void hash_parts(const struct fw_finding *f, const char *json, struct fsta
 	st->time = fnv(FNV_BASIS, &f->ts_ns, sizeof(f->ts_ns));
 }
 
+/* A finding's line; it takes fo, the finding's object (fw_json_finding). */
 static void say_finding(struct fw_events *e, const struct fw_view *v, const struct fw_finding *f,
-			const char *json, const bool *changed, int64_t now)
+			struct json_object *fo, const bool *changed, int64_t now)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	char fr[48];
-	bool first = true;
 
-	open_line(e, changed ? "update" : "finding", now, e->first_ts);
 	if (e->json) {
-		fprintf(e->out, "\"id\":%u", f->id);
+		struct jline j = jl_event(e, changed ? "update" : "finding", now);
+
+		jl_put(&j, "id", json_object_new_uint64(f->id));
 		if (changed) {
-			fputs(",\"changed\":[", e->out);
-			for (int k = 0; k < CH_N; k++)
-				if (changed[k]) {
-					fprintf(e->out, "%s\"%s\"", first ? "" : ",", ch_name[k]);
-					first = false;
+			struct json_object *a = json_object_new_array_ext(CH_N);
+
+			for (int k = 0; a && k < CH_N; k++) {
+				struct json_object *c;
+
+				if (!changed[k])
+					continue;
+				c = json_object_new_string(ch_name[k]);
+				if (!c || json_object_array_add(a, c) != 0) {
+					json_object_put(c);
+					j.ok = false;
 				}
-			fputc(']', e->out);
+			}
+			jl_put(&j, "changed", a);
 		}
-		fprintf(e->out, ",\"finding\":%s}", json);
-		line_end(e);
+		jl_put(&j, "finding", fo);
+		jl_close(e, &j);
 		return;
 	}
+	json_object_put(fo);
+	open_line(e, changed ? "update" : "finding", now, e->first_ts);
 	fprintf(e->out, "%s %s ", fw_severity_name(f->severity), ci ? ci->name : "?");
 	link_text(e->out, f->bssid, f->sta);
 	fprintf(e->out, "  id %u", f->id);
@@ -339,14 +419,16 @@ static void say_resolved(struct fw_events *e, const struct fstate *st, int64_t n
 {
 	const struct fw_code_info *ci = fw_code_info((enum fw_code)st->code);
 
-	open_line(e, "resolved", now, e->first_ts);
 	if (e->json) {
-		fprintf(e->out, "\"id\":%u,\"code\":", st->id);
-		fw_json_write_str(e->out, ci ? ci->name : "UNKNOWN");
-		fputc('}', e->out);
-	} else {
-		fprintf(e->out, "%s id %u: no longer holds", ci ? ci->name : "?", st->id);
+		struct jline j = jl_event(e, "resolved", now);
+
+		jl_put(&j, "id", json_object_new_uint64(st->id));
+		jl_str(&j, "code", ci ? ci->name : "UNKNOWN");
+		jl_close(e, &j);
+		return;
 	}
+	open_line(e, "resolved", now, e->first_ts);
+	fprintf(e->out, "%s id %u: no longer holds", ci ? ci->name : "?", st->id);
 	line_end(e);
 }
 
@@ -413,9 +495,11 @@ static void update_findings(struct fw_events *e, const struct fw_view *v, int64_
 	e->gen++;
 	for (size_t i = 0; i < v->n_findings; i++) {
 		const struct fw_finding *f = v->findings[i];
+		struct json_object *fo;
 		const char *json;
 		struct fstate *st, nst;
 		bool isnew, changed[CH_N];
+		size_t len = 0;
 
 		if (!f->id)
 			continue;	/* unnumbered (out of memory): nothing to name it by */
@@ -427,15 +511,21 @@ static void update_findings(struct fw_events *e, const struct fw_view *v, int64_
 				continue;
 			}
 		}
-		json = finding_json(e, v, f);
+		/* the object as analyze --json writes it: its text is what "changed" compares */
+		fo = fw_json_finding(v, f);
+		json = fo ? json_object_to_json_string_length(fo, FW_JSON_FLAGS, &len) : NULL;
 		st = fstate_get(e, f->id, &isnew);
-		if (!json || !st)
+		if (!json || !st) {
+			json_object_put(fo);
 			continue;
+		}
 		st->gen = e->gen;
 		nst = *st;
-		hash_parts(f, json, &nst);
-		if (!isnew && st->holds && nst.all == st->all)
+		hash_parts(f, json, len, &nst);
+		if (!isnew && st->holds && nst.all == st->all) {
+			json_object_put(fo);
 			continue;
+		}
 		changed[CH_SEV] = nst.sev != st->sev;
 		changed[CH_FRAMES] = nst.frames != st->frames;
 		changed[CH_CAUSES] = nst.causes != st->causes;
@@ -443,7 +533,7 @@ static void update_findings(struct fw_events *e, const struct fw_view *v, int64_
 		changed[CH_TIME] = nst.time != st->time;
 		nst.code = (int)f->code;
 		/* a finding that held, went and came back is an update of the same id */
-		say_finding(e, v, f, json, isnew ? NULL : changed, now);
+		say_finding(e, v, f, fo, isnew ? NULL : changed, now);
 		nst.holds = true;
 		*st = nst;
 	}
@@ -526,62 +616,79 @@ void fw_events_say(struct fw_events *e, const char *event, const char *text, int
 	bool start = strcmp(event, "start") == 0;
 
 	if (e->json) {
-		fputs("{\"event\":", e->out);
-		fw_json_write_str(e->out, event);
+		struct jline j = jl_open(event);
+
 		if (start)
-			fprintf(e->out, ",\"schema_version\":%d", FW_EVENTS_SCHEMA_VERSION);
-		stamp(e, now, now);
-		fputs(",\"text\":", e->out);
-		fw_json_write_str(e->out, text);
-		fputc('}', e->out);
+			jl_put(&j, "schema_version", json_object_new_int(FW_EVENTS_SCHEMA_VERSION));
+		jl_stamp(e, &j, now);
+		jl_str(&j, "text", text);
+		jl_close(e, &j);
 	} else {
 		if (!start)
 			stamp(e, now, e->first_ts);
 		fprintf(e->out, "%-9s ", event);
 		fw_tx_str(e->out, text);
+		line_end(e);
 	}
 	if (start)
 		e->have_first = false;	/* -t r of lines not in a handshake: from the first frame */
-	line_end(e);
+}
+
+/* One interface's counters in the stats line; NULL when json-c could not make them. */
+static struct json_object *iface_counts(const struct fw_events_iface *f)
+{
+	struct jline j = { .o = json_object_new_object(), .ok = true };
+
+	jl_str(&j, "name", f->name);
+	jl_put(&j, "kernel_received", json_object_new_uint64(f->kernel_received));
+	jl_put(&j, "kernel_dropped", json_object_new_uint64(f->kernel_dropped));
+	jl_put(&j, "if_dropped", json_object_new_uint64(f->if_dropped));
+	if (!j.ok || !j.o) {
+		json_object_put(j.o);
+		return NULL;
+	}
+	return j.o;
 }
 
 void fw_events_stats(struct fw_events *e, const struct fw_events_stats *st, int64_t now)
 {
 	if (e->json) {
-		fputs("{\"event\":\"stats\"", e->out);
-		stamp(e, now, e->first_ts);
-		fprintf(e->out, ",\"frames\":%" PRIu64, st->frames);
-		if (st->has_kernel)
-			fprintf(e->out, ",\"kernel_received\":%" PRIu64 ",\"kernel_dropped\":%" PRIu64
-				",\"if_dropped\":%" PRIu64, st->kernel_received, st->kernel_dropped,
-				st->if_dropped);
-		if (st->has_kernel && st->n_ifaces) {
-			fputs(",\"interfaces\":[", e->out);
-			for (size_t i = 0; i < st->n_ifaces; i++) {
-				const struct fw_events_iface *f = &st->ifaces[i];
+		struct jline j = jl_event(e, "stats", now);
 
-				fputs(i ? ",{\"name\":" : "{\"name\":", e->out);
-				fw_json_write_str(e->out, f->name);
-				fprintf(e->out, ",\"kernel_received\":%" PRIu64 ",\"kernel_dropped\":%"
-					PRIu64 ",\"if_dropped\":%" PRIu64 "}", f->kernel_received,
-					f->kernel_dropped, f->if_dropped);
-			}
-			fputc(']', e->out);
+		jl_put(&j, "frames", json_object_new_uint64(st->frames));
+		if (st->has_kernel) {
+			jl_put(&j, "kernel_received", json_object_new_uint64(st->kernel_received));
+			jl_put(&j, "kernel_dropped", json_object_new_uint64(st->kernel_dropped));
+			jl_put(&j, "if_dropped", json_object_new_uint64(st->if_dropped));
 		}
-		fputc('}', e->out);
-	} else {
-		stamp(e, now, e->first_ts);
-		fprintf(e->out, "stats     %" PRIu64 " frames", st->frames);
-		if (st->has_kernel)
-			fprintf(e->out, ", kernel: %" PRIu64 " received, %" PRIu64 " dropped, %" PRIu64
-				" dropped by the interface", st->kernel_received, st->kernel_dropped,
-				st->if_dropped);
-		for (size_t i = 0; st->has_kernel && i < st->n_ifaces; i++)
-			fprintf(e->out, "%s%s %" PRIu64 " received, %" PRIu64 " dropped, %" PRIu64
-				" by the interface%s", i ? "; " : " (", st->ifaces[i].name,
-				st->ifaces[i].kernel_received, st->ifaces[i].kernel_dropped,
-				st->ifaces[i].if_dropped, i + 1 == st->n_ifaces ? ")" : "");
+		if (st->has_kernel && st->n_ifaces) {
+			struct json_object *arr = json_object_new_array();
+
+			for (size_t i = 0; arr && i < st->n_ifaces; i++) {
+				struct json_object *o = iface_counts(&st->ifaces[i]);
+
+				if (!o || json_object_array_add(arr, o) != 0) {
+					json_object_put(o);
+					json_object_put(arr);
+					arr = NULL;
+				}
+			}
+			jl_put(&j, "interfaces", arr);
+		}
+		jl_close(e, &j);
+		return;
 	}
+	stamp(e, now, e->first_ts);
+	fprintf(e->out, "stats     %" PRIu64 " frames", st->frames);
+	if (st->has_kernel)
+		fprintf(e->out, ", kernel: %" PRIu64 " received, %" PRIu64 " dropped, %" PRIu64
+			" dropped by the interface", st->kernel_received, st->kernel_dropped,
+			st->if_dropped);
+	for (size_t i = 0; st->has_kernel && i < st->n_ifaces; i++)
+		fprintf(e->out, "%s%s %" PRIu64 " received, %" PRIu64 " dropped, %" PRIu64
+			" by the interface%s", i ? "; " : " (", st->ifaces[i].name,
+			st->ifaces[i].kernel_received, st->ifaces[i].kernel_dropped,
+			st->ifaces[i].if_dropped, i + 1 == st->n_ifaces ? ")" : "");
 	line_end(e);
 }
 

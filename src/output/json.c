@@ -1,15 +1,24 @@
 /*
- * json.c - the JSON document of `analyze --json` (RFC 8259).
+ * json.c - the JSON document of `analyze --json` (RFC 8259), its values
+ * made and serialised by json-c.
  *
  * Layout: one top-level object with "inputs", "links", "findings" and
- * "notes"; each element of those arrays, and each message, starts a line
- * of its own so the document greps well and diffs well.  Numbers are
- * written with printf integer formats only (no floating point: times are
- * integers of nanoseconds printed as seconds with 6 decimals).
+ * "notes"; each element of those arrays, and each handshake, message and
+ * log event, starts a line of its own so the document greps well and diffs
+ * well.  The top level is placed here; each element is one json-c tree,
+ * serialised compactly, whose line-broken arrays carry a serialiser of
+ * their own (lines_to_json) that only places their elements.  Numbers
+ * that are not integers (times in seconds with 6 decimals, a log's offset
+ * and drift) keep the text we format for them (json_object_new_double_s),
+ * so no floating-point rounding reaches the document.
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <json-c/json.h>
+#include <json-c/printbuf.h>
 
 #include "output/fmt.h"
 #include "output/json.h"
@@ -20,704 +29,773 @@
 #include "util/hex.h"
 #include "util/mac.h"
 
-/* A string of n bytes; ill-formed UTF-8 becomes U+FFFD, one per byte. */
-static void jstr_n(FILE *o, const uint8_t *s, size_t n)
+/*
+ * What every builder needs: the view, whether key bytes are shown, and
+ * whether a value could not be made (json-c returns NULL when out of
+ * memory), in which case the element is dropped instead of written wrong.
+ */
+struct jb {
+	const struct fw_view *v;
+	bool show_keys;
+	bool oom;
+};
+
+static struct json_object *made(struct jb *b, struct json_object *x)
 {
-	fputc('"', o);
+	if (!x)
+		b->oom = true;
+	return x;
+}
+
+static struct json_object *jobj(struct jb *b)
+{
+	return made(b, json_object_new_object());
+}
+
+/* Member key of o: keys are string literals, each added once. */
+static void put(struct jb *b, struct json_object *o, const char *key, struct json_object *val)
+{
+	if (!o || json_object_object_add_ex(o, key, val, JSON_C_OBJECT_ADD_KEY_IS_NEW |
+					    JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
+		json_object_put(val);
+		b->oom = true;
+	}
+}
+
+static struct json_object *jarr(struct jb *b, size_t hint)
+{
+	return made(b, json_object_new_array_ext(hint ? (int)(hint < 64 ? hint : 64) : 1));
+}
+
+static void add(struct jb *b, struct json_object *a, struct json_object *val)
+{
+	if (!a || json_object_array_add(a, val) != 0) {
+		json_object_put(val);
+		b->oom = true;
+	}
+}
+
+/*
+ * An array whose elements each start a line: "[" then, before each
+ * element, its indentation (the userdata), with "," between; "]".
+ */
+static int lines_to_json(struct json_object *a, struct printbuf *pb, int level, int flags)
+{
+	const char *indent = json_object_get_userdata(a);
+	size_t n = json_object_array_length(a);
+
+	(void)level;
+	if (printbuf_strappend(pb, "[") < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		const char *s = json_object_to_json_string_length(json_object_array_get_idx(a, i),
+								 flags, &len);
+
+		if (!s || (i && printbuf_strappend(pb, ",") < 0) ||
+		    printbuf_memappend(pb, indent, (int)strlen(indent)) < 0 ||
+		    printbuf_memappend(pb, s, (int)len) < 0)
+			return -1;
+	}
+	return printbuf_strappend(pb, "]");
+}
+
+static struct json_object *jlines(struct jb *b, size_t hint, const char *indent)
+{
+	struct json_object *a = jarr(b, hint);
+
+	if (a)
+		json_object_set_serializer(a, lines_to_json, (void *)indent, NULL);
+	return a;
+}
+
+/*
+ * A string of n bytes; ill-formed UTF-8 becomes U+FFFD, one per byte, so
+ * json-c is only ever handed UTF-8 (RFC 8259 section 8.1).
+ */
+static struct json_object *jstr_n(struct jb *b, const uint8_t *s, size_t n)
+{
+	static const uint8_t fffd[3] = { 0xef, 0xbf, 0xbd };
+	struct json_object *x;
+	uint8_t *t;
+	size_t k = 0;
+
+	if (fw_utf8_valid(s, n))
+		return made(b, json_object_new_string_len((const char *)s, (int)n));
+	t = malloc(3 * n);
+	if (!t)
+		return made(b, NULL);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t k = fw_utf8_seq(s + i, n - i, &cp);
+		size_t m = fw_utf8_seq(s + i, n - i, &cp);
 
-		if (k == 0) {
-			fputs("\\ufffd", o);
+		if (m == 0) {
+			memcpy(t + k, fffd, sizeof(fffd));
+			k += sizeof(fffd);
 			i++;
 			continue;
 		}
-		if (cp == '"')
-			fputs("\\\"", o);
-		else if (cp == '\\')
-			fputs("\\\\", o);
-		else if (cp == '\n')
-			fputs("\\n", o);
-		else if (cp == '\t')
-			fputs("\\t", o);
-		else if (cp < 0x20 || cp == 0x7f)
-			fprintf(o, "\\u%04x", (unsigned)cp);
-		else
-			fwrite(s + i, 1, k, o);
-		i += k;
+		memcpy(t + k, s + i, m);
+		k += m;
+		i += m;
 	}
-	fputc('"', o);
+	x = json_object_new_string_len((const char *)t, (int)k);
+	free(t);
+	return made(b, x);
 }
 
 /* A C string, or null for NULL. */
-static void jstr(FILE *o, const char *s)
+static struct json_object *jstr(struct jb *b, const char *s)
 {
-	if (!s)
-		fputs("null", o);
-	else
-		jstr_n(o, (const uint8_t *)s, strlen(s));
+	return s ? jstr_n(b, (const uint8_t *)s, strlen(s)) : NULL;
 }
 
-static void jmac(FILE *o, const uint8_t mac[6])
+static struct json_object *jmac(struct jb *b, const uint8_t mac[6])
 {
-	char b[FW_MAC_STRLEN];
+	char s[FW_MAC_STRLEN];
 
-	fprintf(o, "\"%s\"", fw_mac_fmt(b, mac));
+	return made(b, json_object_new_string(fw_mac_fmt(s, mac)));
 }
 
-static void jhex(FILE *o, const uint8_t *p, size_t n)
+static struct json_object *jhex(struct jb *b, const uint8_t *p, size_t n)
 {
-	char b[2 * 64 + 1];
+	char s[2 * 64 + 1];
 
 	if (n > 64)
 		n = 64;
-	fprintf(o, "\"%s\"", fw_hex_encode(b, p, n));
+	return made(b, json_object_new_string(fw_hex_encode(s, p, n)));
 }
 
-static void jbool(FILE *o, bool b)
+static struct json_object *jbool(struct jb *b, bool x)
 {
-	fputs(b ? "true" : "false", o);
+	return made(b, json_object_new_boolean(x));
 }
 
-static void jtime(FILE *o, int64_t ns)
+static struct json_object *juint(struct jb *b, uint64_t u)
 {
-	char b[FW_OUT_TIME_LEN];
+	return made(b, json_object_new_uint64(u));
+}
 
-	fputs(fw_out_time(b, ns), o);
+static struct json_object *jint(struct jb *b, int64_t i)
+{
+	return made(b, json_object_new_int64(i));
+}
+
+/* A number written as the text given (its value as a double for readers of the tree). */
+static struct json_object *jnum_text(struct jb *b, double d, const char *text)
+{
+	return made(b, json_object_new_double_s(d, text));
+}
+
+/* Seconds with 6 decimals, from integer nanoseconds (fmt.h). */
+static struct json_object *jtime(struct jb *b, int64_t ns)
+{
+	char s[FW_OUT_TIME_LEN];
+
+	return jnum_text(b, (double)ns / 1e9, fw_out_time(s, ns));
 }
 
 /* A frame reference: its number, or {file, frame} across merged inputs. */
-static void jframe(FILE *o, const struct fw_view *v, unsigned file, uint64_t frame)
+static struct json_object *jframe(struct jb *b, unsigned file, uint64_t frame)
 {
-	if (!v->merged) {
-		fprintf(o, "%" PRIu64, frame);
-		return;
-	}
-	fputs("{\"file\":", o);
-	jstr(o, fw_out_input_path(v, file));
-	fprintf(o, ",\"frame\":%" PRIu64 "}", frame);
+	struct json_object *o;
+
+	if (!b->v->merged)
+		return juint(b, frame);
+	o = jobj(b);
+	put(b, o, "file", jstr(b, fw_out_input_path(b->v, file)));
+	put(b, o, "frame", juint(b, frame));
+	return o;
 }
 
-static const char *jacked(enum fw_acked a)
+/* A frame reference, or null for frame 0 (none). */
+static struct json_object *jframe_or_null(struct jb *b, unsigned file, uint64_t frame)
 {
-	return a == FW_ACK_UNKNOWN ? "null" : a == FW_ACK_YES ? "true" : "false";
+	return frame ? jframe(b, file, frame) : NULL;
+}
+
+static struct json_object *jacked(struct jb *b, enum fw_acked a)
+{
+	return a == FW_ACK_UNKNOWN ? NULL : jbool(b, a == FW_ACK_YES);
+}
+
+static struct json_object *jfrom(struct jb *b, bool from_ap)
+{
+	return jstr(b, from_ap ? "ap" : "sta");
 }
 
 /* Where the frame was recorded: each file and interface, the first first. */
-static void jsightings(FILE *o, const struct fw_view *v, const struct fw_sighting *s, unsigned n)
+static void put_sightings(struct jb *b, struct json_object *o, const struct fw_sighting *s,
+			  unsigned n)
 {
-	fputs(",\"sightings\":[", o);
+	struct json_object *a = jarr(b, n);
+
 	for (unsigned k = 0; k < n && k < FW_MAX_SIGHTINGS; k++) {
-		fputs(k ? ",{\"file\":" : "{\"file\":", o);
-		jstr(o, fw_out_input_path(v, s[k].file));
-		fprintf(o, ",\"iface\":%" PRIu32 ",\"frame\":%" PRIu64 ",\"acked\":%s}", s[k].iface,
-			s[k].frame, jacked(s[k].acked));
+		struct json_object *x = jobj(b);
+
+		put(b, x, "file", jstr(b, fw_out_input_path(b->v, s[k].file)));
+		put(b, x, "iface", juint(b, s[k].iface));
+		put(b, x, "frame", juint(b, s[k].frame));
+		put(b, x, "acked", jacked(b, s[k].acked));
+		add(b, a, x);
 	}
-	fputc(']', o);
+	put(b, o, "sightings", a);
 }
 
-static void jsuite(FILE *o, uint32_t suite, bool cipher)
+static struct json_object *jsuite(struct jb *b, uint32_t suite, bool cipher)
 {
-	char b[FW_OUT_SUITE_LEN];
+	char s[FW_OUT_SUITE_LEN];
 
-	jstr(o, fw_out_suite(b, suite, cipher));
+	return jstr(b, fw_out_suite(s, suite, cipher));
 }
 
-static void write_input(FILE *o, const struct fw_input *in)
+static struct json_object *input_json(struct jb *b, const struct fw_input *in)
 {
-	fputs("{\"file\":", o);
-	jstr(o, in->path);
-	fprintf(o, ",\"linktype\":%d,\"linktype_name\":", in->linktype);
-	jstr(o, in->linktype_name);
-	fprintf(o, ",\"frames\":%" PRIu64 ",\"malformed\":%" PRIu64 ",\"bad_fcs\":%" PRIu64,
-		in->frames, in->malformed, in->bad_fcs);
-	if (in->read_error || in->error[0]) {
-		fputs(",\"error\":", o);
-		jstr(o, in->error[0] ? in->error : "read error");
-	}
-	fputc('}', o);
+	struct json_object *o = jobj(b);
+
+	put(b, o, "file", jstr(b, in->path));
+	put(b, o, "linktype", jint(b, in->linktype));
+	put(b, o, "linktype_name", jstr(b, in->linktype_name));
+	put(b, o, "frames", juint(b, in->frames));
+	put(b, o, "malformed", juint(b, in->malformed));
+	put(b, o, "bad_fcs", juint(b, in->bad_fcs));
+	if (in->read_error || in->error[0])
+		put(b, o, "error", jstr(b, in->error[0] ? in->error : "read error"));
+	return o;
 }
 
 /* Key Data of M3/G1 after unwrapping: key ids always, key bytes on request. */
-static void write_key_data(FILE *o, const struct fw_msg *m, bool show_keys)
+static void put_key_data(struct jb *b, struct json_object *o, const struct fw_msg *m)
 {
-	fputs(",\"key_data\":{\"decrypted\":", o);
-	jbool(o, m->kd_decrypted);
-	if (m->kd_error[0]) {
-		fputs(",\"error\":", o);
-		jstr(o, m->kd_error);
-	}
+	struct json_object *k = jobj(b);
+
+	put(b, k, "decrypted", jbool(b, m->kd_decrypted));
+	if (m->kd_error[0])
+		put(b, k, "error", jstr(b, m->kd_error));
 	if (m->gtk_len) {
-		fprintf(o, ",\"gtk_keyid\":%u,\"gtk_len\":%u", (unsigned)m->gtk_keyid,
-			(unsigned)m->gtk_len);
-		if (show_keys) {
-			fputs(",\"gtk\":", o);
-			jhex(o, m->gtk, m->gtk_len);
-		}
+		put(b, k, "gtk_keyid", juint(b, m->gtk_keyid));
+		put(b, k, "gtk_len", juint(b, m->gtk_len));
+		if (b->show_keys)
+			put(b, k, "gtk", jhex(b, m->gtk, m->gtk_len));
 	}
 	if (m->igtk_len) {
-		fprintf(o, ",\"igtk_keyid\":%u,\"igtk_len\":%u", (unsigned)m->igtk_keyid,
-			(unsigned)m->igtk_len);
-		if (show_keys) {
-			fputs(",\"igtk\":", o);
-			jhex(o, m->igtk, m->igtk_len);
-		}
+		put(b, k, "igtk_keyid", juint(b, m->igtk_keyid));
+		put(b, k, "igtk_len", juint(b, m->igtk_len));
+		if (b->show_keys)
+			put(b, k, "igtk", jhex(b, m->igtk, m->igtk_len));
 	}
 	if (m->bigtk_len) {
-		fprintf(o, ",\"bigtk_keyid\":%u,\"bigtk_len\":%u", (unsigned)m->bigtk_keyid,
-			(unsigned)m->bigtk_len);
-		if (show_keys) {
-			fputs(",\"bigtk\":", o);
-			jhex(o, m->bigtk, m->bigtk_len);
-		}
+		put(b, k, "bigtk_keyid", juint(b, m->bigtk_keyid));
+		put(b, k, "bigtk_len", juint(b, m->bigtk_len));
+		if (b->show_keys)
+			put(b, k, "bigtk", jhex(b, m->bigtk, m->bigtk_len));
 	}
-	fputs(",\"mlo\":", o);
-	jbool(o, m->mlo);
-	fputc('}', o);
+	put(b, k, "mlo", jbool(b, m->mlo));
+	put(b, o, "key_data", k);
 }
 
 /*
  * The key that verified a message or handshake: its number, its PMK's
  * fingerprint and (for a handshake, origin not NULL) where it came from.
  */
-static void write_key(FILE *o, unsigned key_id, const char *fp, const char *origin)
+static void put_key(struct jb *b, struct json_object *o, unsigned key_id, const char *fp,
+		    const char *origin)
 {
-	fputs(",\"key\":", o);
-	if (key_id)
-		fprintf(o, "%u", key_id);
-	else
-		fputs("null", o);
-	fputs(",\"key_fingerprint\":", o);
-	jstr(o, key_id && fp[0] ? fp : NULL);
-	if (!origin)
-		return;
-	fputs(",\"key_origin\":", o);
-	jstr(o, key_id && origin[0] ? origin : NULL);
+	put(b, o, "key", key_id ? juint(b, key_id) : NULL);
+	put(b, o, "key_fingerprint", jstr(b, key_id && fp[0] ? fp : NULL));
+	if (origin)
+		put(b, o, "key_origin", jstr(b, key_id && origin[0] ? origin : NULL));
 }
 
 /* "pmkid_check": msg 1/4's PMKID against the keys given (fourway(1), JSON). */
-static void write_pmkid_check(FILE *o, const struct fw_msg *m)
+static void put_pmkid_check(struct jb *b, struct json_object *o, const struct fw_msg *m)
 {
 	static const char *const name[] = {
 		[FW_PMKID_NONE] = "unchecked", [FW_PMKID_OK] = "ok",
 		[FW_PMKID_MISMATCH] = "mismatch", [FW_PMKID_UNCHECKED] = "unchecked",
 	};
+	struct json_object *c = jobj(b);
 
-	fputs(",\"pmkid_check\":{\"verdict\":", o);
-	jstr(o, name[m->pmkid_verdict]);
-	write_key(o, m->pmkid_key, m->pmkid_key_fp, NULL);
-	fprintf(o, ",\"keys_tried\":%u,\"reason\":", m->pmkid_keys_tried);
-	jstr(o, m->pmkid_reason[0] ? m->pmkid_reason : NULL);
-	fputc('}', o);
+	put(b, c, "verdict", jstr(b, name[m->pmkid_verdict]));
+	put_key(b, c, m->pmkid_key, m->pmkid_key_fp, NULL);
+	put(b, c, "keys_tried", juint(b, m->pmkid_keys_tried));
+	put(b, c, "reason", jstr(b, m->pmkid_reason[0] ? m->pmkid_reason : NULL));
+	put(b, o, "pmkid_check", c);
 }
 
 /* The key model: whether the receiver held the key that opened a protected frame. */
-static void write_rx_key(FILE *o, const struct fw_view *v, unsigned file, enum fw_rx_key k,
-			 enum fw_rx_why w, uint64_t at)
+static void put_rx_key(struct jb *b, struct json_object *o, unsigned file, enum fw_rx_key k,
+		       enum fw_rx_why w, uint64_t at)
 {
-	fputs(",\"rx_has_key\":", o);
-	jstr(o, fw_out_rx_key_name(k));
-	fputs(",\"rx_key_reason\":", o);
-	jstr(o, fw_out_rx_why_name(w));
-	fputs(",\"rx_key_frame\":", o);
-	if (at)
-		jframe(o, v, file, at);
-	else
-		fputs("null", o);
+	put(b, o, "rx_has_key", jstr(b, fw_out_rx_key_name(k)));
+	put(b, o, "rx_key_reason", jstr(b, fw_out_rx_why_name(w)));
+	put(b, o, "rx_key_frame", jframe_or_null(b, file, at));
 }
 
-static void write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, bool show_keys)
+static struct json_object *msg_json(struct jb *b, const struct fw_msg *m)
 {
-	fputs("{\"msg\":", o);
-	jstr(o, fw_out_msg_name(m->type));
-	fputs(",\"file\":", o);
-	jstr(o, fw_out_input_path(v, m->file));
-	fprintf(o, ",\"frame\":%" PRIu64 ",\"time\":", m->frame);
-	jtime(o, m->ts_ns);
-	fprintf(o, ",\"replay_counter\":%" PRIu64 ",\"retry\":", m->replay_counter);
-	jbool(o, m->retry);
-	fputs(",\"protected\":", o);
-	jbool(o, m->protected_);
-	fputs(",\"from\":", o);
-	fputs(m->from_ap ? "\"ap\"" : "\"sta\"", o);
-	if (m->has_seq)
-		fprintf(o, ",\"seq\":%u", (unsigned)m->seq);
-	else
-		fputs(",\"seq\":null", o);
-	fprintf(o, ",\"key_info\":%u,\"descriptor\":%u,\"version\":%u,\"nonce\":",
-		(unsigned)m->key_info, (unsigned)m->desc_type, (unsigned)m->version);
-	if (m->nonce_zero)
-		fputs("null", o);
-	else
-		jhex(o, m->nonce, sizeof(m->nonce));
+	struct json_object *o = jobj(b);
+
+	put(b, o, "msg", jstr(b, fw_out_msg_name(m->type)));
+	put(b, o, "file", jstr(b, fw_out_input_path(b->v, m->file)));
+	put(b, o, "frame", juint(b, m->frame));
+	put(b, o, "time", jtime(b, m->ts_ns));
+	put(b, o, "replay_counter", juint(b, m->replay_counter));
+	put(b, o, "retry", jbool(b, m->retry));
+	put(b, o, "protected", jbool(b, m->protected_));
+	put(b, o, "from", jfrom(b, m->from_ap));
+	put(b, o, "seq", m->has_seq ? juint(b, m->seq) : NULL);
+	put(b, o, "key_info", juint(b, m->key_info));
+	put(b, o, "descriptor", juint(b, m->desc_type));
+	put(b, o, "version", juint(b, m->version));
+	put(b, o, "nonce", m->nonce_zero ? NULL : jhex(b, m->nonce, sizeof(m->nonce)));
 	if (m->has_pmkid) {
-		fputs(",\"pmkid\":", o);
-		jhex(o, m->pmkid, sizeof(m->pmkid));
-		write_pmkid_check(o, m);
+		put(b, o, "pmkid", jhex(b, m->pmkid, sizeof(m->pmkid)));
+		put_pmkid_check(b, o, m);
 	}
-	fputs(",\"mic\":", o);
-	jstr(o, fw_out_mic_name(m->mic));
-	if (m->mic_reason[0]) {
-		fputs(",\"mic_reason\":", o);
-		jstr(o, m->mic_reason);
-	}
-	fputs(",\"anonce_from\":", o);
-	if (m->anonce_from)
-		jframe(o, v, m->anonce_from_file, m->anonce_from);
-	else
-		fputs("null", o);
+	put(b, o, "mic", jstr(b, fw_out_mic_name(m->mic)));
+	if (m->mic_reason[0])
+		put(b, o, "mic_reason", jstr(b, m->mic_reason));
+	put(b, o, "anonce_from", jframe_or_null(b, m->anonce_from_file, m->anonce_from));
 	if (m->type == FW_MSG_M2 || m->type == FW_MSG_M4 || m->type == FW_MSG_G2) {
-		fputs(",\"answers\":", o);
-		if (m->answers)
-			jframe(o, v, m->answers_file, m->answers);
-		else
-			fputs("null", o);
-		fputs(",\"late\":", o);
-		jbool(o, m->late);
+		put(b, o, "answers", jframe_or_null(b, m->answers_file, m->answers));
+		put(b, o, "late", jbool(b, m->late));
 	}
-	write_key(o, m->key_id, m->key_fp, NULL);
-	fprintf(o, ",\"trailing\":%zu,\"key_data_len\":%u,\"acked\":", m->trailing,
-		(unsigned)m->key_data_len);
-	fputs(jacked(m->acked), o);
-	fputs(",\"ack_frame\":", o);
-	if (m->ack_frame)
-		jframe(o, v, m->ack_file, m->ack_frame);
-	else
-		fputs("null", o);
-	jsightings(o, v, m->sightings, m->n_sightings);
-	fputs(",\"retransmission\":", o);
+	put_key(b, o, m->key_id, m->key_fp, NULL);
+	put(b, o, "trailing", juint(b, m->trailing));
+	put(b, o, "key_data_len", juint(b, m->key_data_len));
+	put(b, o, "acked", jacked(b, m->acked));
+	put(b, o, "ack_frame", jframe_or_null(b, m->ack_file, m->ack_frame));
+	put_sightings(b, o, m->sightings, m->n_sightings);
 	if (fw_out_retrans_name(m->retrans)) {
-		jstr(o, fw_out_retrans_name(m->retrans));
-		fputs(",\"retransmits\":", o);
-		jframe(o, v, m->retrans_of_file, m->retrans_of);
+		put(b, o, "retransmission", jstr(b, fw_out_retrans_name(m->retrans)));
+		put(b, o, "retransmits", jframe(b, m->retrans_of_file, m->retrans_of));
 	} else {
-		fputs("null", o);
+		put(b, o, "retransmission", NULL);
 	}
 	if (m->protected_) {
-		fputs(",\"decrypted_with\":", o);
-		if (fw_out_dec_key_name(m->dec_key))
-			jstr(o, fw_out_dec_key_name(m->dec_key));
-		else
-			fputs("null", o);
-		fprintf(o, ",\"pn\":%" PRIu64, m->pn);
-		write_rx_key(o, v, m->file, m->rx_has_key, m->rx_why, m->rx_key_frame);
+		put(b, o, "decrypted_with", jstr(b, fw_out_dec_key_name(m->dec_key)));
+		put(b, o, "pn", juint(b, m->pn));
+		put_rx_key(b, o, m->file, m->rx_has_key, m->rx_why, m->rx_key_frame);
 	}
 	if (m->mic == FW_MICV_BAD && m->n_tried) {
-		fputs(",\"candidates\":[", o);
-		for (unsigned i = 0; i < m->n_tried && i < FW_MSG_MAX_TRIED; i++)
-			fprintf(o, "%s{\"key\":%u,\"anonce_frame\":%" PRIu64 ",\"snonce_frame\":%" PRIu64 "}",
-				i ? "," : "", m->tried[i].key_id, m->tried[i].anonce_frame,
-				m->tried[i].snonce_frame);
-		fprintf(o, "],\"candidates_tried\":%u", m->n_tried);
+		struct json_object *a = jarr(b, m->n_tried);
+
+		for (unsigned i = 0; i < m->n_tried && i < FW_MSG_MAX_TRIED; i++) {
+			struct json_object *c = jobj(b);
+
+			put(b, c, "key", juint(b, m->tried[i].key_id));
+			put(b, c, "anonce_frame", juint(b, m->tried[i].anonce_frame));
+			put(b, c, "snonce_frame", juint(b, m->tried[i].snonce_frame));
+			add(b, a, c);
+		}
+		put(b, o, "candidates", a);
+		put(b, o, "candidates_tried", juint(b, m->n_tried));
 	}
 	if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) && (m->kd_decrypted || m->kd_error[0]))
-		write_key_data(o, m, show_keys);
-	fputc('}', o);
+		put_key_data(b, o, m);
+	return o;
 }
 
 /* The EAP authentication before the handshakes. */
-static void write_eap(FILE *o, const struct fw_view *v, const struct fw_link *l)
+static void put_eap(struct jb *b, struct json_object *o, const struct fw_link *l)
 {
+	struct json_object *a = jarr(b, l->n_eap);
 	char buf[16];
 
-	fputs(",\"eap\":[", o);
 	for (size_t i = 0; i < l->n_eap; i++) {
 		const struct fw_eap_event *e = &l->eap[i];
-		const char *method = fw_out_eap_method(buf, e->method);
+		struct json_object *x = jobj(b);
 
-		fputs(i ? "," : "", o);
-		fputs("{\"frame\":", o);
-		jframe(o, v, e->file, e->frame);
-		fputs(",\"time\":", o);
-		jtime(o, e->ts_ns);
-		fputs(",\"from\":", o);
-		fputs(e->from_ap ? "\"ap\"" : "\"sta\"", o);
-		fputs(",\"packet\":", o);
-		jstr(o, fw_out_eap_name(e));
-		fputs(",\"method\":", o);
-		if (method)
-			jstr(o, method);
-		else
-			fputs("null", o);
-		if (e->identity[0]) {
-			fputs(",\"identity\":", o);
-			jstr(o, e->identity);
-		}
-		fputc('}', o);
+		put(b, x, "frame", jframe(b, e->file, e->frame));
+		put(b, x, "time", jtime(b, e->ts_ns));
+		put(b, x, "from", jfrom(b, e->from_ap));
+		put(b, x, "packet", jstr(b, fw_out_eap_name(e)));
+		put(b, x, "method", jstr(b, fw_out_eap_method(buf, e->method)));
+		if (e->identity[0])
+			put(b, x, "identity", jstr(b, e->identity));
+		add(b, a, x);
 	}
-	fputc(']', o);
+	put(b, o, "eap", a);
 }
 
 /* The protected frames kept around each msg 3/4, with the key that opened them. */
-static void write_pframes(FILE *o, const struct fw_view *v, const struct fw_link *l)
+static void put_pframes(struct jb *b, struct json_object *o, const struct fw_link *l)
 {
-	fputs(",\"protected_frames\":[", o);
+	struct json_object *a = jarr(b, l->n_pframes);
+
 	for (size_t i = 0; i < l->n_pframes; i++) {
 		const struct fw_pframe *p = &l->pframes[i];
+		struct json_object *x = jobj(b);
 
-		fputs(i ? "," : "", o);
-		fputs("{\"frame\":", o);
-		jframe(o, v, p->file, p->frame);
-		fputs(",\"from\":", o);
-		fputs(p->from_ap ? "\"ap\"" : "\"sta\"", o);
-		fprintf(o, ",\"pn\":%" PRIu64 ",\"mgmt\":", p->pn);
-		jbool(o, p->mgmt);
-		fputs(",\"eapol\":", o);
-		jbool(o, p->is_eapol);
-		fputs(",\"decrypted_with\":", o);
-		if (fw_out_dec_key_name(p->dec_key))
-			jstr(o, fw_out_dec_key_name(p->dec_key));
-		else
-			fputs("null", o);
-		fputs(",\"key_handshake\":", o);
+		put(b, x, "frame", jframe(b, p->file, p->frame));
+		put(b, x, "from", jfrom(b, p->from_ap));
+		put(b, x, "pn", juint(b, p->pn));
+		put(b, x, "mgmt", jbool(b, p->mgmt));
+		put(b, x, "eapol", jbool(b, p->is_eapol));
+		put(b, x, "decrypted_with", jstr(b, fw_out_dec_key_name(p->dec_key)));
 		/* numbered from 1, as handshakes are in the report and the live events */
-		if (p->dec_hs >= 0)
-			fprintf(o, "%d", p->dec_hs + 1);
-		else
-			fputs("null", o);
-		write_rx_key(o, v, p->file, p->rx_has_key, p->rx_why, p->rx_key_frame);
-		fputs(",\"acked\":", o);
-		fputs(jacked(p->acked), o);
-		jsightings(o, v, p->sightings, p->n_sightings);
-		fputc('}', o);
+		put(b, x, "key_handshake", p->dec_hs >= 0 ? jint(b, p->dec_hs + 1) : NULL);
+		put_rx_key(b, x, p->file, p->rx_has_key, p->rx_why, p->rx_key_frame);
+		put(b, x, "acked", jacked(b, p->acked));
+		put_sightings(b, x, p->sightings, p->n_sightings);
+		add(b, a, x);
 	}
-	fputc(']', o);
+	put(b, o, "protected_frames", a);
 }
 
-static void write_handshake(FILE *o, const struct fw_view *v, const struct fw_link *l,
-			    const struct fw_handshake *h, bool show_keys)
+static struct json_object *handshake_json(struct jb *b, const struct fw_link *l,
+					  const struct fw_handshake *h)
 {
-	fputs("{\"group\":", o);
-	jbool(o, h->group);
-	fputs(",\"outcome\":", o);
-	jstr(o, fw_out_outcome_name(h->outcome));
-	fputs(",\"detail\":", o);
-	jstr(o, h->outcome_detail[0] ? h->outcome_detail : NULL);
-	fputs(",\"opened_by\":", o);
-	jstr(o, h->opened_by[0] ? h->opened_by : NULL);
-	write_key(o, h->key_id, h->key_fp, h->key_origin ? h->key_origin : "");
-	fputs(",\"key_by\":", o);
-	jstr(o, !h->key_id ? NULL : h->key_by_pmkid ? "pmkid" : "mic");
-	fputs(",\"end\":", o);
+	struct json_object *o = jobj(b), *msgs;
+
+	put(b, o, "group", jbool(b, h->group));
+	put(b, o, "outcome", jstr(b, fw_out_outcome_name(h->outcome)));
+	put(b, o, "detail", jstr(b, h->outcome_detail[0] ? h->outcome_detail : NULL));
+	put(b, o, "opened_by", jstr(b, h->opened_by[0] ? h->opened_by : NULL));
+	put_key(b, o, h->key_id, h->key_fp, h->key_origin ? h->key_origin : "");
+	put(b, o, "key_by", jstr(b, !h->key_id ? NULL : h->key_by_pmkid ? "pmkid" : "mic"));
 	if (h->ended) {
-		fprintf(o, "{\"type\":\"%s\",\"from\":\"%s\",\"reason\":%u,\"file\":",
-			h->end_disassoc ? "disassoc" : "deauth", h->end_from_ap ? "ap" : "sta",
-			(unsigned)h->end_reason);
-		jstr(o, fw_out_input_path(v, h->end_file));
-		fprintf(o, ",\"frame\":%" PRIu64 ",\"time\":", h->end_frame);
-		jtime(o, h->end_ts_ns);
-		fputc('}', o);
+		struct json_object *e = jobj(b);
+
+		put(b, e, "type", jstr(b, h->end_disassoc ? "disassoc" : "deauth"));
+		put(b, e, "from", jfrom(b, h->end_from_ap));
+		put(b, e, "reason", juint(b, h->end_reason));
+		put(b, e, "file", jstr(b, fw_out_input_path(b->v, h->end_file)));
+		put(b, e, "frame", juint(b, h->end_frame));
+		put(b, e, "time", jtime(b, h->end_ts_ns));
+		put(b, o, "end", e);
 	} else {
-		fputs("null", o);
+		put(b, o, "end", NULL);
 	}
-	fputs(",\"messages\":[", o);
-	for (size_t i = 0; i < h->count && h->first + i < l->n_msgs; i++) {
-		fputs(i ? ",\n     " : "\n     ", o);
-		write_msg(o, v, &l->msgs[h->first + i], show_keys);
-	}
-	fputs("]}", o);
+	msgs = jlines(b, h->count, "\n     ");
+	for (size_t i = 0; i < h->count && h->first + i < l->n_msgs; i++)
+		add(b, msgs, msg_json(b, &l->msgs[h->first + i]));
+	put(b, o, "messages", msgs);
+	return o;
 }
 
 /* The daemons' logs (--log): each event with its file and line, its time on the capture's clock. */
-static void write_log_event(FILE *o, const struct fw_view *v, const struct fw_dlog *l,
-			    const struct fw_dlog_event *e)
+static struct json_object *log_event_json(struct jb *b, const struct fw_dlog *l,
+					  const struct fw_dlog_event *e)
 {
+	struct json_object *o = jobj(b);
 	char mac[18];
 	int64_t t;
 
-	(void)v;
-	fputs("{\"file\":", o);
-	jstr(o, l->path);
-	fprintf(o, ",\"line\":%" PRIu64 ",\"daemon\":", e->line);
-	jstr(o, fw_dlog_daemon_name(e->daemon != FW_DLOG_UNKNOWN ? e->daemon : l->daemon));
-	fputs(",\"side\":", o);
-	jstr(o, fw_dlog_event_ap_side(l, e) ? "ap" : "station");
-	fputs(",\"time\":", o);
-	if (e->has_ts && l->fit.aligned && !fw_dlog_place(l, e->ts_ns, &t))
-		jtime(o, t);
-	else
-		fputs("null", o);
-	fputs(",\"log_time\":", o);
-	if (e->has_ts)
-		jtime(o, e->ts_ns);
-	else
-		fputs("null", o);
-	fputs(",\"kind\":", o);
-	jstr(o, fw_dlog_kind_name(e->kind));
-	fputs(",\"message\":", o);
+	put(b, o, "file", jstr(b, l->path));
+	put(b, o, "line", juint(b, e->line));
+	put(b, o, "daemon",
+	    jstr(b, fw_dlog_daemon_name(e->daemon != FW_DLOG_UNKNOWN ? e->daemon : l->daemon)));
+	put(b, o, "side", jstr(b, fw_dlog_event_ap_side(l, e) ? "ap" : "station"));
+	put(b, o, "time", e->has_ts && l->fit.aligned && !fw_dlog_place(l, e->ts_ns, &t)
+			      ? jtime(b, t) : NULL);
+	put(b, o, "log_time", e->has_ts ? jtime(b, e->ts_ns) : NULL);
+	put(b, o, "kind", jstr(b, fw_dlog_kind_name(e->kind)));
 	if (e->msg != FW_DLOG_MSG_NONE) {
-		jstr(o, fw_dlog_msg_name(e->msg));
-		fputs(",\"from_ap\":", o);
-		jbool(o, e->msg_from_ap);
+		put(b, o, "message", jstr(b, fw_dlog_msg_name(e->msg)));
+		put(b, o, "from_ap", jbool(b, e->msg_from_ap));
 	} else {
-		fputs("null", o);
+		put(b, o, "message", NULL);
 	}
-	fputs(",\"replay_counter\":", o);
-	if (e->has_rc)
-		fprintf(o, "%" PRIu64, e->replay_counter);
-	else
-		fputs("null", o);
-	if (e->has_nonce) {
-		fputs(",\"nonce\":", o);
-		jhex(o, e->nonce, 32);
-	}
+	put(b, o, "replay_counter", e->has_rc ? juint(b, e->replay_counter) : NULL);
+	if (e->has_nonce)
+		put(b, o, "nonce", jhex(b, e->nonce, 32));
 	if (e->ack >= 0)
-		fprintf(o, ",\"ack\":%d", e->ack);
+		put(b, o, "ack", jint(b, e->ack));
 	if (e->has_reason)
-		fprintf(o, ",\"reason\":%u", (unsigned)e->reason);
-	if (e->kind == FW_DLOG_EV_DISCONNECTED) {
-		fputs(",\"locally_generated\":", o);
-		jbool(o, e->locally_generated);
-	}
+		put(b, o, "reason", juint(b, e->reason));
+	if (e->kind == FW_DLOG_EV_DISCONNECTED)
+		put(b, o, "locally_generated", jbool(b, e->locally_generated));
 	if (e->attempt)
-		fprintf(o, ",\"attempt\":%u", e->attempt);
-	if (e->has_peer) {
-		fputs(",\"peer\":", o);
-		jstr(o, fw_mac_fmt(mac, e->peer));
-	}
-	if (e->detail[0]) {
-		fputs(",\"detail\":", o);
-		jstr(o, e->detail);
-	}
-	fputc('}', o);
+		put(b, o, "attempt", juint(b, e->attempt));
+	if (e->has_peer)
+		put(b, o, "peer", jstr(b, fw_mac_fmt(mac, e->peer)));
+	if (e->detail[0])
+		put(b, o, "detail", jstr(b, e->detail));
+	return o;
 }
 
-static void write_link_logs(FILE *o, const struct fw_view *v, const struct fw_link *l)
+static void put_link_logs(struct jb *b, struct json_object *o, const struct fw_link *l)
 {
-	bool first = true;
+	struct json_object *a;
 
-	if (!v->n_logs)
+	if (!b->v->n_logs)
 		return;
-	fputs(",\"log_events\":[", o);
-	for (size_t i = 0; i < v->n_logs; i++) {
-		const struct fw_dlog *d = v->logs[i];
-
+	a = jlines(b, 0, "\n     ");
+	for (size_t i = 0; i < b->v->n_logs; i++) {
+		const struct fw_dlog *d = b->v->logs[i];
 		struct fw_dlog_link_iter it;
 		const struct fw_dlog_event *e;
 
 		fw_dlog_link_first(&it, d, l->bssid, l->sta);
-		while ((e = fw_dlog_link_next(&it)) != NULL) {
-			fputs(first ? "\n     " : ",\n     ", o);
-			first = false;
-			write_log_event(o, v, d, e);
-		}
+		while ((e = fw_dlog_link_next(&it)) != NULL)
+			add(b, a, log_event_json(b, d, e));
 	}
-	fputc(']', o);
+	put(b, o, "log_events", a);
 }
 
-static void write_log(FILE *o, const struct fw_dlog *l)
+/* A signed count of nanoseconds as seconds with 9 decimals. */
+static struct json_object *jseconds9(struct jb *b, int64_t ns)
+{
+	uint64_t a = ns < 0 ? (uint64_t)0 - (uint64_t)ns : (uint64_t)ns;
+	char s[32];
+
+	snprintf(s, sizeof(s), "%s%" PRIu64 ".%09" PRIu64, ns < 0 ? "-" : "", a / 1000000000,
+		 a % 1000000000);
+	return jnum_text(b, (double)ns / 1e9, s);
+}
+
+static struct json_object *log_json(struct jb *b, const struct fw_dlog *l)
 {
 	const struct fw_dlog_fit *f = &l->fit;
-	char mac[18];
+	struct json_object *o = jobj(b), *fit, *notes;
+	char mac[18], s[48];
 
-	fputs("{\"file\":", o);
-	jstr(o, l->path);
-	fputs(",\"daemon\":", o);
-	jstr(o, fw_dlog_daemon_name(l->daemon));
-	fputs(",\"role\":", o);
-	if (l->daemon == FW_DLOG_UNKNOWN)
-		fputs("null", o);
-	else
-		jstr(o, l->ap_side ? "ap" : "station");
-	fprintf(o, ",\"lines\":%" PRIu64 ",\"events\":%zu,\"offset\":", l->lines, l->n_events);
-	if (f->aligned)
-		fprintf(o, "%s%" PRId64 ".%09" PRId64, f->offset_ns < 0 ? "-" : "",
-			(f->offset_ns < 0 ? -f->offset_ns : f->offset_ns) / 1000000000,
-			(f->offset_ns < 0 ? -f->offset_ns : f->offset_ns) % 1000000000);
-	else
-		fputs("null", o);
-	fputs(",\"fit\":{\"aligned\":", o);
-	jbool(o, f->aligned);
-	fprintf(o, ",\"matched\":%u,\"candidates\":%u,\"outliers\":%u", f->matched, f->candidates,
-		f->outliers);
-	if (f->aligned)
-		fprintf(o, ",\"residual_us\":%" PRId64 ",\"rms_us\":%" PRId64, f->residual_ns / 1000,
-			f->rms_ns / 1000);
-	if (f->aligned)
-		fprintf(o, ",\"drift_fitted\":%s,\"drift_ppm\":%.3f,\"span_s\":%" PRId64 ".%03" PRId64,
-			f->drift_fitted ? "true" : "false", f->drift_fitted ? f->drift_ppm : 0.0,
-			f->span_ns / 1000000000, f->span_ns / 1000000 % 1000);
-	if (f->has_own) {
-		fputs(",\"own\":", o);
-		jstr(o, fw_mac_fmt(mac, f->own));
+	put(b, o, "file", jstr(b, l->path));
+	put(b, o, "daemon", jstr(b, fw_dlog_daemon_name(l->daemon)));
+	put(b, o, "role", l->daemon == FW_DLOG_UNKNOWN ? NULL
+						      : jstr(b, l->ap_side ? "ap" : "station"));
+	put(b, o, "lines", juint(b, l->lines));
+	put(b, o, "events", juint(b, l->n_events));
+	put(b, o, "offset", f->aligned ? jseconds9(b, f->offset_ns) : NULL);
+	fit = jobj(b);
+	put(b, fit, "aligned", jbool(b, f->aligned));
+	put(b, fit, "matched", juint(b, f->matched));
+	put(b, fit, "candidates", juint(b, f->candidates));
+	put(b, fit, "outliers", juint(b, f->outliers));
+	if (f->aligned) {
+		double ppm = f->drift_fitted ? f->drift_ppm : 0.0;
+
+		put(b, fit, "residual_us", jint(b, f->residual_ns / 1000));
+		put(b, fit, "rms_us", jint(b, f->rms_ns / 1000));
+		put(b, fit, "drift_fitted", jbool(b, f->drift_fitted));
+		snprintf(s, sizeof(s), "%.3f", ppm);
+		put(b, fit, "drift_ppm", jnum_text(b, ppm, s));
+		snprintf(s, sizeof(s), "%" PRId64 ".%03" PRId64, f->span_ns / 1000000000,
+			 f->span_ns / 1000000 % 1000);
+		put(b, fit, "span_s", jnum_text(b, (double)f->span_ns / 1e9, s));
 	}
-	fputs("},\"notes\":[", o);
-	for (size_t i = 0; i < l->n_notes; i++) {
-		if (i)
-			fputc(',', o);
-		jstr(o, l->notes[i]);
-	}
-	fputs("]}", o);
+	if (f->has_own)
+		put(b, fit, "own", jstr(b, fw_mac_fmt(mac, f->own)));
+	put(b, o, "fit", fit);
+	notes = jarr(b, l->n_notes);
+	for (size_t i = 0; i < l->n_notes; i++)
+		add(b, notes, jstr(b, l->notes[i]));
+	put(b, o, "notes", notes);
+	return o;
 }
 
-static void write_link(FILE *o, const struct fw_view *v, const struct fw_link *l, bool show_keys)
+static struct json_object *link_json(struct jb *b, const struct fw_link *l)
 {
-	fputs("{\"file\":", o);
-	jstr(o, fw_out_input_path(v, l->file));
-	fputs(",\"bssid\":", o);
-	jmac(o, l->bssid);
-	fputs(",\"sta\":", o);
-	jmac(o, l->sta);
-	fputs(",\"ssid\":", o);
+	struct json_object *o = jobj(b), *hs;
+
+	put(b, o, "file", jstr(b, fw_out_input_path(b->v, l->file)));
+	put(b, o, "bssid", jmac(b, l->bssid));
+	put(b, o, "sta", jmac(b, l->sta));
 	if (l->has_ssid && l->ssid_len <= sizeof(l->ssid) && fw_utf8_valid(l->ssid, l->ssid_len)) {
-		jstr_n(o, l->ssid, l->ssid_len);
+		put(b, o, "ssid", jstr_n(b, l->ssid, l->ssid_len));
 	} else if (l->has_ssid && l->ssid_len <= sizeof(l->ssid)) {
 		/* not UTF-8: keep every byte, unambiguously */
-		fputs("null,\"ssid_hex\":", o);
-		jhex(o, l->ssid, l->ssid_len);
+		put(b, o, "ssid", NULL);
+		put(b, o, "ssid_hex", jhex(b, l->ssid, l->ssid_len));
 	} else {
-		fputs("null", o);
+		put(b, o, "ssid", NULL);
 	}
-	fputs(",\"akm\":", o);
-	jsuite(o, l->akm, false);
+	put(b, o, "akm", jsuite(b, l->akm, false));
 	/* "cipher" is the pairwise cipher, the one that protects this link's frames */
-	fputs(",\"cipher\":", o);
-	jsuite(o, l->pairwise, true);
-	fputs(",\"pairwise\":", o);
-	jsuite(o, l->pairwise, true);
-	fputs(",\"group\":", o);
-	jsuite(o, l->group, true);
-	fputs(",\"pmf\":", o);
-	jbool(o, l->pmf);
-	fputs(",\"acks_visible\":", o);
-	jbool(o, l->acks_visible);
-	fprintf(o, ",\"acks_unmatched\":%" PRIu64 ",\"duplicates\":%" PRIu64, l->acks_unmatched,
-		l->duplicates);
-	fprintf(o, ",\"frames_decrypted\":%" PRIu64 ",\"frames_undecrypted\":%" PRIu64,
-		l->frames_decrypted, l->frames_undecrypted);
-	write_pframes(o, v, l);
-	write_eap(o, v, l);
-	write_link_logs(o, v, l);
-	fputs(",\"handshakes\":[", o);
-	for (size_t i = 0; i < l->n_hs; i++) {
-		fputs(i ? ",\n    " : "\n    ", o);
-		write_handshake(o, v, l, &l->hs[i], show_keys);
-	}
-	fputs("]}", o);
+	put(b, o, "cipher", jsuite(b, l->pairwise, true));
+	put(b, o, "pairwise", jsuite(b, l->pairwise, true));
+	put(b, o, "group", jsuite(b, l->group, true));
+	put(b, o, "pmf", jbool(b, l->pmf));
+	put(b, o, "acks_visible", jbool(b, l->acks_visible));
+	put(b, o, "acks_unmatched", juint(b, l->acks_unmatched));
+	put(b, o, "duplicates", juint(b, l->duplicates));
+	put(b, o, "frames_decrypted", juint(b, l->frames_decrypted));
+	put(b, o, "frames_undecrypted", juint(b, l->frames_undecrypted));
+	put_pframes(b, o, l);
+	put_eap(b, o, l);
+	put_link_logs(b, o, l);
+	hs = jlines(b, l->n_hs, "\n    ");
+	for (size_t i = 0; i < l->n_hs; i++)
+		add(b, hs, handshake_json(b, l, &l->hs[i]));
+	put(b, o, "handshakes", hs);
+	return o;
 }
 
 /* "confirmed_by_log": the daemon's log line that confirms the finding (logrows.h). */
-static void write_log_confirm(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+static void put_log_confirm(struct jb *b, struct json_object *o, const struct fw_finding *f)
 {
 	struct fw_logconfirm c;
+	struct json_object *x, *lines;
 
-	if (!fw_logrows_confirm(v, f, &c))
+	if (!fw_logrows_confirm(b->v, f, &c))
 		return;
-	fputs(",\"confirmed_by_log\":{\"file\":", o);
-	jstr(o, v->logs[c.log]->path);
-	fprintf(o, ",\"line\":%" PRIu64 ",\"kind\":", c.e->line);
-	jstr(o, fw_dlog_kind_name(c.e->kind));
-	fputs(",\"detail\":", o);
-	jstr(o, c.e->detail);
-	fprintf(o, ",\"relative_to_frame\":%" PRIu64 ",\"relative_us\":%" PRId64, c.m4->frame,
-		c.rel_ns / 1000);
-	fputs(",\"says\":", o);
-	jstr(o, c.says);
-	fputs(",\"lines\":[", o);
+	x = jobj(b);
+	put(b, x, "file", jstr(b, b->v->logs[c.log]->path));
+	put(b, x, "line", juint(b, c.e->line));
+	put(b, x, "kind", jstr(b, fw_dlog_kind_name(c.e->kind)));
+	put(b, x, "detail", jstr(b, c.e->detail));
+	put(b, x, "relative_to_frame", juint(b, c.m4->frame));
+	put(b, x, "relative_us", jint(b, c.rel_ns / 1000));
+	put(b, x, "says", jstr(b, c.says));
+	lines = jarr(b, c.n_lines);
 	for (size_t i = 0; i < c.n_lines; i++)
-		fprintf(o, "%s%" PRIu64, i ? "," : "", c.lines[i]->line);
-	fputs("]}", o);
+		add(b, lines, juint(b, c.lines[i]->line));
+	put(b, x, "lines", lines);
+	put(b, o, "confirmed_by_log", x);
 }
 
 /* "log_lines": the daemons' log lines a finding drawn with the logs rests on. */
-static void write_log_lines(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+static void put_log_lines(struct jb *b, struct json_object *o, const struct fw_finding *f)
 {
 	size_t n = f->n_log_lines < FW_FINDING_MAX_LOG_LINES ? f->n_log_lines
 							      : FW_FINDING_MAX_LOG_LINES;
-	bool any = false;
+	struct json_object *a = NULL;
 
 	for (size_t i = 0; i < n; i++) {
-		if (f->log_lines[i].log >= v->n_logs)
+		struct json_object *x;
+
+		if (f->log_lines[i].log >= b->v->n_logs)
 			continue;
-		fputs(any ? ",{\"file\":" : ",\"log_lines\":[{\"file\":", o);
-		jstr(o, v->logs[f->log_lines[i].log]->path);
-		fprintf(o, ",\"line\":%" PRIu64 ",\"what\":", f->log_lines[i].line);
-		jstr(o, f->log_lines[i].what ? f->log_lines[i].what : "");
-		fputc('}', o);
-		any = true;
+		if (!a)
+			a = jarr(b, n);
+		x = jobj(b);
+		put(b, x, "file", jstr(b, b->v->logs[f->log_lines[i].log]->path));
+		put(b, x, "line", juint(b, f->log_lines[i].line));
+		put(b, x, "what", jstr(b, f->log_lines[i].what ? f->log_lines[i].what : ""));
+		add(b, a, x);
 	}
-	if (any)
-		fputc(']', o);
+	if (a)
+		put(b, o, "log_lines", a);
 }
 
-static void write_finding(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+static struct json_object *finding_json(struct jb *b, const struct fw_finding *f)
 {
 	const struct fw_code_info *ci = fw_code_info(f->code);
 	size_t n = f->n_frames < FW_FINDING_MAX_FRAMES ? f->n_frames : FW_FINDING_MAX_FRAMES;
+	size_t nc = f->n_causes < FW_FINDING_MAX_CAUSES ? f->n_causes : FW_FINDING_MAX_CAUSES;
+	struct json_object *o = jobj(b), *frames, *ev, *causes;
 
-	fprintf(o, "{\"id\":%u,\"code\":", f->id);
-	jstr(o, ci ? ci->name : "UNKNOWN");
-	fputs(",\"severity\":", o);
-	jstr(o, fw_severity_name(f->severity));
-	fputs(",\"file\":", o);
-	jstr(o, fw_out_input_path(v, f->file));
-	fputs(",\"bssid\":", o);
-	jmac(o, f->bssid);
-	fputs(",\"sta\":", o);
-	jmac(o, f->sta);
-	fputs(",\"frames\":[", o);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fputc(',', o);
-		jframe(o, v, f->frames[i].file, f->frames[i].frame);
-	}
+	put(b, o, "id", juint(b, f->id));
+	put(b, o, "code", jstr(b, ci ? ci->name : "UNKNOWN"));
+	put(b, o, "severity", jstr(b, fw_severity_name(f->severity)));
+	put(b, o, "file", jstr(b, fw_out_input_path(b->v, f->file)));
+	put(b, o, "bssid", jmac(b, f->bssid));
+	put(b, o, "sta", jmac(b, f->sta));
+	frames = jarr(b, n);
 	/* the same frames, each with its file and role */
-	fputs("],\"evidence\":[", o);
+	ev = jarr(b, n);
 	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ",{\"file\":" : "{\"file\":", o);
-		jstr(o, fw_out_input_path(v, f->frames[i].file));
-		fprintf(o, ",\"frame\":%" PRIu64 ",\"role\":", f->frames[i].frame);
-		jstr(o, fw_role_name((enum fw_role)f->frames[i].role));
-		fputc('}', o);
+		struct json_object *x = jobj(b);
+
+		add(b, frames, jframe(b, f->frames[i].file, f->frames[i].frame));
+		put(b, x, "file", jstr(b, fw_out_input_path(b->v, f->frames[i].file)));
+		put(b, x, "frame", juint(b, f->frames[i].frame));
+		put(b, x, "role", jstr(b, fw_role_name((enum fw_role)f->frames[i].role)));
+		add(b, ev, x);
 	}
-	fputs("],\"caused_by\":[", o);
-	for (size_t i = 0; i < f->n_causes && i < FW_FINDING_MAX_CAUSES; i++)
-		fprintf(o, "%s%u", i ? "," : "", f->caused_by[i]);
-	fputs("],\"time\":", o);
-	jtime(o, f->ts_ns);
-	fputs(",\"detail\":", o);
-	jstr(o, f->detail);
-	if (f->diagnosis[0]) {
-		fputs(",\"diagnosis\":", o);
-		jstr(o, f->diagnosis);
+	put(b, o, "frames", frames);
+	put(b, o, "evidence", ev);
+	causes = jarr(b, nc);
+	for (size_t i = 0; i < nc; i++)
+		add(b, causes, juint(b, f->caused_by[i]));
+	put(b, o, "caused_by", causes);
+	put(b, o, "time", jtime(b, f->ts_ns));
+	put(b, o, "detail", jstr(b, f->detail));
+	if (f->diagnosis[0])
+		put(b, o, "diagnosis", jstr(b, f->diagnosis));
+	put_log_confirm(b, o, f);
+	put_log_lines(b, o, f);
+	return o;
+}
+
+/* An element made by a builder, or NULL (freed) when any of its values could not be made. */
+static struct json_object *done(struct jb *b, struct json_object *x)
+{
+	if (!b->oom)
+		return x;
+	json_object_put(x);
+	b->oom = false;
+	return NULL;
+}
+
+/*
+ * Write element x after sep (the layout's line break and indentation) and
+ * free it.  0, or FW_ENOMEM when it could not be made or serialised.
+ */
+static int emit(FILE *o, const char *sep, struct jb *b, struct json_object *x)
+{
+	const char *s;
+	size_t len;
+	int rc = 0;
+
+	if (b->oom) {
+		rc = FW_ENOMEM;
+	} else if (!(s = json_object_to_json_string_length(x, FW_JSON_FLAGS, &len))) {
+		rc = FW_ENOMEM;
+	} else {
+		fputs(sep, o);
+		fwrite(s, 1, len, o);
 	}
-	write_log_confirm(o, v, f);
-	write_log_lines(o, v, f);
-	fputc('}', o);
+	json_object_put(x);
+	b->oom = false;
+	return rc;
+}
+
+/* The last of the document: "]}", the newline, and what became of the writes. */
+static int finish(FILE *o, int rc)
+{
+	fputs("]}\n", o);
+	if (rc)
+		return rc;
+	return ferror(o) ? FW_EIO : 0;
 }
 
 int fw_json_write(FILE *o, const struct fw_view *v, bool show_keys)
 {
+	struct jb b = { v, show_keys, false };
+	int rc = 0;
+
 	fputs("{\"inputs\":[", o);
-	for (size_t i = 0; i < v->n_inputs; i++) {
-		fputs(i ? ",\n  " : "\n  ", o);
-		write_input(o, v->inputs[i]);
-	}
+	for (size_t i = 0; i < v->n_inputs && !rc; i++)
+		rc = emit(o, i ? ",\n  " : "\n  ", &b, input_json(&b, v->inputs[i]));
 	fputs("],\n\"links\":[", o);
-	for (size_t i = 0; i < v->n_links; i++) {
-		fputs(i ? ",\n  " : "\n  ", o);
-		write_link(o, v, v->links[i], show_keys);
-	}
+	for (size_t i = 0; i < v->n_links && !rc; i++)
+		rc = emit(o, i ? ",\n  " : "\n  ", &b, link_json(&b, v->links[i]));
 	fputs("],\n\"findings\":[", o);
-	for (size_t i = 0; i < v->n_findings; i++) {
-		fputs(i ? ",\n  " : "\n  ", o);
-		write_finding(o, v, v->findings[i]);
-	}
+	for (size_t i = 0; i < v->n_findings && !rc; i++)
+		rc = emit(o, i ? ",\n  " : "\n  ", &b, finding_json(&b, v->findings[i]));
 	fputs("],\n\"notes\":[", o);
-	for (size_t i = 0; i < v->n_notes; i++) {
-		fputs(i ? ",\n  " : "\n  ", o);
-		jstr(o, v->notes[i]);
-	}
+	for (size_t i = 0; i < v->n_notes && !rc; i++)
+		rc = emit(o, i ? ",\n  " : "\n  ", &b, jstr(&b, v->notes[i]));
 	/* "logs" only with --log, so documents without logs stay as they were */
 	if (v->n_logs)
 		fputs("],\n\"logs\":[", o);
-	for (size_t i = 0; i < v->n_logs; i++) {
-		fputs(i ? ",\n  " : "\n  ", o);
-		write_log(o, v->logs[i]);
-	}
-	fputs("]}\n", o);
-	return ferror(o) ? FW_EIO : 0;
+	for (size_t i = 0; i < v->n_logs && !rc; i++)
+		rc = emit(o, i ? ",\n  " : "\n  ", &b, log_json(&b, v->logs[i]));
+	return finish(o, rc);
+}
+
+/* A link the logs name, with no capture: its log events, no handshakes. */
+static struct json_object *logs_only_link(struct jb *b, const struct fw_logsonly_link *k,
+					  const struct fw_dlog *const *logs, size_t n)
+{
+	static const uint8_t zero[6];
+	struct json_object *o = jobj(b), *a;
+
+	put(b, o, "file", NULL);
+	put(b, o, "bssid", memcmp(k->ap, zero, 6) == 0 ? NULL : jmac(b, k->ap));
+	put(b, o, "sta", memcmp(k->sta, zero, 6) == 0 ? NULL : jmac(b, k->sta));
+	put(b, o, "from_logs", jbool(b, true));
+	a = jlines(b, 0, "\n     ");
+	for (size_t j = 0; j < n; j++)
+		for (size_t e = 0; e < logs[j]->n_events; e++)
+			if (fw_logsonly_on(k, j, logs[j], &logs[j]->events[e]))
+				add(b, a, log_event_json(b, logs[j], &logs[j]->events[e]));
+	put(b, o, "log_events", a);
+	put(b, o, "handshakes", jarr(b, 0));
+	return o;
 }
 
 /*
@@ -729,60 +807,45 @@ int fw_json_write_logs_only(FILE *o, const struct fw_dlog *const *logs, size_t n
 	struct fw_logsonly_link k[FW_LOGSONLY_MAX_LINKS];
 	size_t m = fw_logsonly_links(logs, n, k, FW_LOGSONLY_MAX_LINKS);
 	struct fw_view v;
-	bool first_link = true;
+	struct jb b = { &v, false, false };
+	bool first = true;
+	int rc = 0;
 
 	memset(&v, 0, sizeof(v));
 	v.logs = logs;
 	v.n_logs = n;
 	fputs("{\"inputs\":[],\n\"links\":[", o);
-	for (size_t i = 0; i < m; i++) {
-		bool first = true;
-
+	for (size_t i = 0; i < m && !rc; i++) {
 		if (k[i].dropped)
 			continue;
-		fputs(first_link ? "\n  {\"file\":null,\"bssid\":" : ",\n  {\"file\":null,\"bssid\":", o);
-		first_link = false;
-		if (memcmp(k[i].ap, (const uint8_t[6]){ 0 }, 6) == 0)
-			fputs("null", o);
-		else
-			jmac(o, k[i].ap);
-		fputs(",\"sta\":", o);
-		if (memcmp(k[i].sta, (const uint8_t[6]){ 0 }, 6) == 0)
-			fputs("null", o);
-		else
-			jmac(o, k[i].sta);
-		fputs(",\"from_logs\":true,\"log_events\":[", o);
-		for (size_t j = 0; j < n; j++)
-			for (size_t e = 0; e < logs[j]->n_events; e++) {
-				if (!fw_logsonly_on(&k[i], j, logs[j], &logs[j]->events[e]))
-					continue;
-				fputs(first ? "\n     " : ",\n     ", o);
-				first = false;
-				write_log_event(o, &v, logs[j], &logs[j]->events[e]);
-			}
-		fputs("],\"handshakes\":[]}", o);
+		rc = emit(o, first ? "\n  " : ",\n  ", &b, logs_only_link(&b, &k[i], logs, n));
+		first = false;
 	}
 	fputs("],\n\"findings\":[],\n\"notes\":[],\n\"logs\":[", o);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ",\n  " : "\n  ", o);
-		write_log(o, logs[i]);
-	}
-	fputs("]}\n", o);
-	return ferror(o) ? FW_EIO : 0;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = emit(o, i ? ",\n  " : "\n  ", &b, log_json(&b, logs[i]));
+	return finish(o, rc);
 }
 
-/* Single objects of the document, for `live --json` (one object per line). */
-void fw_json_write_finding(FILE *o, const struct fw_view *v, const struct fw_finding *f)
+/* Single objects of the document, for `live --json` (events.c puts them in its lines). */
+struct json_object *fw_json_finding(const struct fw_view *v, const struct fw_finding *f)
 {
-	write_finding(o, v, f);
+	struct jb b = { v, false, false };
+
+	return done(&b, finding_json(&b, f));
 }
 
-void fw_json_write_msg(FILE *o, const struct fw_view *v, const struct fw_msg *m, bool show_keys)
+struct json_object *fw_json_msg(const struct fw_view *v, const struct fw_msg *m, bool show_keys)
 {
-	write_msg(o, v, m, show_keys);
+	struct jb b = { v, show_keys, false };
+
+	return done(&b, msg_json(&b, m));
 }
 
-void fw_json_write_str(FILE *o, const char *s)
+int fw_json_str(const char *s, struct json_object **out)
 {
-	jstr(o, s);
+	struct jb b = { NULL, false, false };
+
+	*out = done(&b, jstr(&b, s));
+	return s && !*out ? FW_ENOMEM : 0;
 }

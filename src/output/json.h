@@ -1,5 +1,6 @@
 /*
- * json.h - `analyze --json`: the whole run as one JSON document (RFC 8259).
+ * json.h - `analyze --json`: the whole run as one JSON document (RFC 8259),
+ * its values made and serialised by json-c.
  *
  * The document's fields are documented in fourway(1), section OUTPUT.  The
  * writer reads only the view; every string it emits is valid UTF-8 (bytes
@@ -14,20 +15,39 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <json-c/json_object.h>
+
 #include "output/view.h"
 
-/* Write the document and a final newline.  0, or FW_EIO when out failed. */
+/*
+ * How json-c serialises every value of the document and the event stream:
+ * compact, "/" not escaped.  Strings are handed to json-c as UTF-8 only,
+ * and it escapes '"', '\\' and the control characters (\b \f \n \r \t, the
+ * others as \u00XX); everything else, U+007F and U+FFFD included, is
+ * written as it is.
+ */
+#define FW_JSON_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/*
+ * Write the document and a final newline.  0, FW_EIO when out failed, or
+ * FW_ENOMEM when an element could not be made (the document then ends
+ * there, still closed).
+ */
 int fw_json_write(FILE *out, const struct fw_view *v, bool show_keys);
 /* The document with no capture, from the daemons' logs alone (output/logsonly.h). */
 int fw_json_write_logs_only(FILE *out, const struct fw_dlog *const *logs, size_t n);
 /*
- * One element of the document, exactly as it appears there (no newline):
- * a finding of "findings", a message of a handshake's "messages", a string
- * (NULL: null).  For `live --json`, whose finding lines are these objects.
+ * One element of the document as a json-c value the caller owns
+ * (json_object_put): a finding of "findings", a message of a handshake's
+ * "messages"; NULL when out of memory.  For `live --json`, whose lines
+ * carry these objects.
  */
-void fw_json_write_finding(FILE *out, const struct fw_view *v, const struct fw_finding *f);
-void fw_json_write_msg(FILE *out, const struct fw_view *v, const struct fw_msg *m,
-		       bool show_keys);
-void fw_json_write_str(FILE *out, const char *s);
+struct json_object *fw_json_finding(const struct fw_view *v, const struct fw_finding *f);
+struct json_object *fw_json_msg(const struct fw_view *v, const struct fw_msg *m, bool show_keys);
+/*
+ * A string as the document writes it (ill-formed UTF-8 made U+FFFD) in
+ * *out, NULL for s NULL (JSON null): 0, or FW_ENOMEM.
+ */
+int fw_json_str(const char *s, struct json_object **out);
 
 #endif

@@ -19,7 +19,7 @@ libfwoutput_a_SOURCES = \
 	src/output/markdown.c \
 	src/output/logsonly.c src/output/logsonly.h \
 	$(NULL)
-libfwoutput_a_CFLAGS = $(AM_CFLAGS)
+libfwoutput_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 
 # The live screen: the only curses users.
 noinst_LIBRARIES += libfwtui.a

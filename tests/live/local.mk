@@ -4,10 +4,10 @@
 check_PROGRAMS += tests/live/test_live tests/live/tun-replay
 TESTS += tests/live/test_live tests/live/tun.sh tests/live/tun_corpus.sh tests/live/tui.sh tests/live/tui_big.sh tests/live/tui_finding.sh tests/live/replay.sh tests/live/rotate.sh
 tests_live_test_live_SOURCES = tests/live/test_live.c tests/e2e/corpus_table.h
-tests_live_test_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_live_test_live_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JSONC_CFLAGS)
 tests_live_test_live_LDADD = tests/common/libtcommon.a libfwdrive.a libfwlive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a \
-	$(CHECK_LIBS) $(NL_LIBS) $(CAPNG_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
+	$(CHECK_LIBS) $(NL_LIBS) $(CAPNG_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS) $(JSONC_LIBS)
 # The corpus cases, the same source built as a program of their own: SKIP
 # without the corpus.
 check_PROGRAMS += tests/live/test_live_corpus

@@ -8,10 +8,10 @@ tests_output_test_output_SOURCES = tests/output/test_output.c \
 	tests/output/jcheck.c tests/output/jcheck.h \
 	tests/output/suites.h \
 	$(NULL)
-tests_output_test_output_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_output_test_output_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JSONC_CFLAGS)
 tests_output_test_output_LDADD = tests/common/libtcommon.a libfwdrive.a libfwoutput.a libfwlogs.a libfwhandshake.a libfwkeys.a libfwcapture.a \
 	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
-	$(CRYPTO_LIBS)
+	$(CRYPTO_LIBS) $(JSONC_LIBS)
 
 # The corpus case, a program of its own: SKIP without the corpus.
 check_PROGRAMS += tests/output/test_output_corpus

@@ -235,9 +235,24 @@ START_TEST(other_strings_stay_valid)
 	snprintf(x.find[0].detail, sizeof(x.find[0].detail), "SSID \x80\x1f\t end");
 	doc = fx_json(fx_view(&x), false);
 	assert_valid(doc);
-	expect(doc, "inputs[0].file", "\"caps/\\ufffd\\ufffd\\\"q\\\".pcap\"");
+	/*
+	 * U+FFFD as its UTF-8 bytes: json-c writes every non-ASCII character
+	 * as it is (the writer before it wrote the escape "\ufffd")
+	 */
+	expect(doc, "inputs[0].file", "\"caps/\xef\xbf\xbd\xef\xbf\xbd\\\"q\\\".pcap\"");
 	expect(doc, "inputs[0].error", "\"truncated after frame 1093\"");
-	expect(doc, "findings[0].detail", "\"SSID \\ufffd\\u001f\\t end\"");
+	expect(doc, "findings[0].detail", "\"SSID \xef\xbf\xbd\\u001f\\t end\"");
+	free(doc);
+	/*
+	 * json-c's escapes of the control characters: the short forms of
+	 * RFC 8259 section 7 for backspace, form feed and carriage return (the
+	 * writer before it wrote \u0008, \u000c, \u000d), DEL as it is
+	 * (before: \u007f), the other C0 controls as \u00XX
+	 */
+	snprintf(x.find[0].detail, sizeof(x.find[0].detail), "a\rb\bc\fd\x7f\x01\x1b/\"\\");
+	doc = fx_json(fx_view(&x), false);
+	assert_valid(doc);
+	expect(doc, "findings[0].detail", "\"a\\rb\\bc\\fd\x7f\\u0001\\u001b/\\\"\\\\\"");
 	free(doc);
 }
 END_TEST

@@ -121,6 +121,11 @@ case $depends in
 *libpcap0.8*) ok "depends on the library packages (libpcap0.8 ...), no -dev" ;;
 *) nok "depends on libpcap0.8" "$depends" ;;
 esac
+# json-c is linked, so shlibs names its run-time library
+case $depends in
+*libjson-c5*) ok "depends on libjson-c5, from shlibs" ;;
+*) nok "depends on libjson-c5" "$depends" ;;
+esac
 
 # --- 4. a clean Debian 12: debootstrap, apt install, run -----------------------------
 if ! command -v debootstrap >/dev/null 2>&1; then
