@@ -155,7 +155,7 @@ wait_for "fw-prompt>" 10
 echo "tui: load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 [ "$frames_ok" = yes ] || echo "tui: note: the replay ended before the keys of the frames phase did (BENCH_TUI_SPEED lower)"
 
-# The log: "key NAMES handle_us U draw_us U total_us U built N sorted N drawn N syncs N links N shown N"
+# The log: "key NAMES handle_us U draw_us U total_us U built N sorted N drawn N syncs N links N shown N feed N"
 : >"$tmp/rows"
 awk -v out="$tmp/rows" -v sum="$summary" '
 function med(a, n,   i, j, x) {	# median of a[1..n], sorted in place

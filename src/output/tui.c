@@ -316,10 +316,11 @@ static void timing_drawn(struct fw_tui *t, const struct fw_view *v, int64_t t1, 
 		return;
 	t->key_pending = false;
 	fprintf(t->timing, "key %s handle_us %lld draw_us %lld total_us %lld built %zu sorted %zu "
-		"drawn %zu syncs %zu links %zu shown %zu\n", t->key_names,
+		"drawn %zu syncs %zu links %zu shown %zu feed %zu\n", t->key_names,
 		(long long)((t->key_t1 - t->key_t0) / 1000), (long long)((t2 - t1) / 1000),
 		(long long)((t2 - t->key_t0) / 1000), w->built - w0->built, w->sorted - w0->sorted,
-		w->drawn - w0->drawn, w->syncs - w0->syncs, v->n_links, t->n_rows);
+		w->drawn - w0->drawn, w->syncs - w0->syncs, v->n_links, t->n_rows,
+		w->fed - w0->fed);
 }
 
 unsigned fw_tui_keys(struct fw_tui *t, const struct fw_view *v)

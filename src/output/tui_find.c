@@ -158,6 +158,7 @@ int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
 	if (n > 1)	/* feed is still NULL before the first finding */
 		qsort_r(t->feed, n, sizeof(*t->feed), cmp_feed, (void *)v);
 	t->n_feed = n;
+	t->work.fed += n;
 	t->fsel = 0;
 	if (t->fsel_id) {
 		bool found = false;

@@ -60,6 +60,7 @@ struct tui_work {
 	size_t sorted;		/* rows put through a sort */
 	size_t drawn;		/* table rows drawn */
 	size_t syncs;		/* views synced (the rows compared with their links) */
+	size_t fed;		/* entries of the findings feed built */
 };
 
 struct fw_tui {
@@ -157,6 +158,8 @@ void tui_rows_resort(struct fw_tui *t);
 /* Index in the order of the row of (bssid, sta) shown, or SIZE_MAX. */
 size_t tui_rows_find(const struct fw_tui *t, const uint8_t bssid[6], const uint8_t sta[6]);
 const char *tui_sort_name(enum tui_sort s);
+/* A link's retransmissions: Retry bit set, or a type again in its handshake. */
+unsigned tui_link_retries(const struct fw_link *l);
 void tui_rows_free(struct fw_tui *t);
 
 /*

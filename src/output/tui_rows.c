@@ -57,19 +57,53 @@ static const char *link_mic(const struct fw_link *l)
 	return "-";
 }
 
-/* MAC retransmissions (Retry bit) and EAPOL ones (a type again in its handshake). */
-static unsigned link_retries(const struct fw_link *l)
+/*
+ * MAC retransmissions (Retry bit) and EAPOL ones (a type again in its
+ * handshake): one pass, the (handshake, type) pairs seen so far in a small
+ * open-addressed set (on the stack for the usual short lists), so that a
+ * link of many messages costs their number, not its square.
+ */
+unsigned tui_link_retries(const struct fw_link *l)
 {
+	uint64_t small[128], *set = small;
+	size_t cap = 128;
 	unsigned n = 0;
 
+	while (cap < 2 * l->n_msgs)
+		cap *= 2;
+	if (cap > 128 && !(set = calloc(cap, sizeof(*set)))) {
+		/* no room for the set: the same count, the slow way */
+		for (size_t i = 0; i < l->n_msgs; i++) {
+			bool again = l->msgs[i].retry;
+
+			for (size_t j = 0; j < i && !again; j++)
+				again = l->msgs[j].handshake == l->msgs[i].handshake &&
+					l->msgs[j].type == l->msgs[i].type;
+			n += again;
+		}
+		return n;
+	}
+	if (set == small)
+		memset(small, 0, sizeof(small));
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *m = &l->msgs[i];
-		bool again = m->retry;
+		/* + 1: 0 marks an empty place */
+		uint64_t key = ((uint64_t)m->handshake << 32 | (uint32_t)m->type) + 1;
+		uint64_t h = key * 0x9e3779b97f4a7c15ULL;
+		size_t k = (size_t)(h >> 32) & (cap - 1);
+		bool again = false;
 
-		for (size_t j = 0; j < i && !again; j++)
-			again = l->msgs[j].handshake == m->handshake && l->msgs[j].type == m->type;
-		n += again;
+		while (set[k] && !again) {
+			again = set[k] == key;
+			if (!again)
+				k = (k + 1) & (cap - 1);
+		}
+		if (!again)
+			set[k] = key;
+		n += again || m->retry;
 	}
+	if (set != small)
+		free(set);
 	return n;
 }
 
@@ -100,7 +134,7 @@ static void row_fill(struct fw_tui *t, const struct fw_view *v, struct tui_row *
 		tui_safe_text(r->ssid, sizeof(r->ssid), l->ssid, l->ssid_len);
 	fw_out_link_state(l, r->state, sizeof(r->state), r->state_short, sizeof(r->state_short));
 	r->mic = link_mic(l);
-	r->retries = link_retries(l);
+	r->retries = tui_link_retries(l);
 	r->last_ts = link_last(l);
 	r->n_find = fw_view_link_n_findings(v, l);
 	t->work.built++;

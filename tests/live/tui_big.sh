@@ -86,7 +86,7 @@ sent=$(now_ms)
 answer "q leaves" "fw-prompt> "
 
 # The work of each key (a line per key, or per keys read together):
-# "key NAMES handle_us U draw_us U total_us U built N sorted N drawn N syncs N links N shown N"
+# "key NAMES handle_us U draw_us U total_us U built N sorted N drawn N syncs N links N shown N feed N"
 log=$tmp/timing
 # j, PgDn, o, j, o, the filter (its keys may come together), k: q draws nothing
 check "the timing log has a line per key" '[ "$(grep -c "^key " "$log")" -ge 7 ]' "$(cat "$log" 2>&1)"
@@ -102,8 +102,9 @@ while read -r line; do
 	esac
 	moves=$((moves + 1))
 	set -- $line
-	check "$2 fills no row, sorts none, draws at most the screen's" \
+	check "$2 fills no row, sorts none, builds no feed entry, draws at most the screen's" \
 		'[ "$(field built "$line")" = 0 ] && [ "$(field sorted "$line")" = 0 ] &&
+		 [ "$(field feed "$line")" = 0 ] &&
 		 [ "$(field syncs "$line")" = 0 ] && [ "$(field drawn "$line")" -le $visible ] &&
 		 [ "$(field drawn "$line")" -gt 0 ] && [ "$(field links "$line")" = 16000 ]' "$line"
 done <"$log"
