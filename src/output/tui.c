@@ -120,7 +120,7 @@ static void sync_view(struct fw_tui *t, const struct fw_view *v)
 	if (tui_rows_sync(t, v) == 0)
 		return;
 	tui_find_index(t, v);
-	tui_feed_build(t, v);
+	tui_feed_sync(t, v);
 }
 
 /* The finding the ladder marks, if it is still in the view. */

@@ -3,9 +3,12 @@
  * only those of the links the filter shows, one selected) and one finding
  * in full (its text wrapped to the screen, its evidence frames with their
  * roles, the findings it follows from and those that follow from it, as
- * analyze --json names them: id and caused_by).  The feed and the
- * findings' indexes (by id, by cause) are built when the view or the
- * filter changes; drawing looks up, never walks every finding.
+ * analyze --json names them: id and caused_by).  The findings' indexes
+ * (by id, by cause) are built when the view changes; drawing looks up,
+ * never walks every finding.  The feed is kept across views as the rows
+ * are (tui_rows.c): at a new view only the findings of the links analysed
+ * again (fw_link.refresh) and new ones are sorted and merged into the
+ * order kept, found again by id; a new filter sorts it all again.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1	/* qsort_r(3) */
@@ -120,45 +123,80 @@ const struct fw_finding *tui_finding_by_id(const struct fw_tui *t, const struct 
 	       v->findings[t->by_id[lo]] : NULL;
 }
 
-int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
+/* Room for the feed of n findings, what it keeps of them, and a mark each. */
+static int feed_room(struct fw_tui *t, size_t n)
 {
-	size_t n = 0;
+	if (n > t->cap_feed) {
+		size_t *nf = realloc(t->feed, n * sizeof(*nf));
+		unsigned *ni;
+		int64_t *nt;
 
-	if (v->n_findings > t->cap_feed) {
-		size_t *nf = realloc(t->feed, v->n_findings * sizeof(*nf));
-
-		if (!nf) {
-			t->n_feed = 0;
+		if (!nf)
 			return FW_ENOMEM;
-		}
 		t->feed = nf;
-		t->cap_feed = v->n_findings;
-	}
-	if (t->filter[0] && v->n_findings > t->cap_fmark) {
-		unsigned char *nm = realloc(t->fmark, v->n_findings);
-
-		if (!nm) {
-			t->n_feed = 0;
+		ni = realloc(t->feed_id, n * sizeof(*ni));
+		if (!ni)
 			return FW_ENOMEM;
-		}
-		t->fmark = nm;
-		t->cap_fmark = v->n_findings;
+		t->feed_id = ni;
+		nt = realloc(t->feed_ts, n * sizeof(*nt));
+		if (!nt)
+			return FW_ENOMEM;
+		t->feed_ts = nt;
+		t->cap_feed = n;
 	}
-	/* without a filter every finding; with one, those of the links it keeps */
-	if (t->filter[0]) {
-		if (v->n_findings)
-			memset(t->fmark, 0, v->n_findings);
+	if (n > t->cap_fmark) {
+		unsigned char *nm = realloc(t->fmark, n);
+
+		if (!nm)
+			return FW_ENOMEM;
+		t->fmark = nm;
+		t->cap_fmark = n;
+	}
+	return 0;
+}
+
+/* The feed gives up what it kept: empty until the next view. */
+static int feed_drop(struct fw_tui *t)
+{
+	t->n_feed = 0;
+	t->feed_kept = false;
+	return FW_ENOMEM;
+}
+
+/* fmark: FM_SHOWN on the findings the feed lists (all, or those of the links the filter keeps). */
+static void feed_members(struct fw_tui *t, const struct fw_view *v)
+{
+	if (!v->n_findings)
+		return;
+	memset(t->fmark, t->filter[0] ? 0 : FM_SHOWN, v->n_findings);
+	if (t->filter[0])
 		for (size_t r = 0; r < t->n_rows; r++)
 			for (size_t k = 0, j; fw_view_link_finding(v, tui_row_at(t, r)->l, k, &j); k++)
-				t->fmark[j] = 1;
+				t->fmark[j] |= FM_SHOWN;
+}
+
+/* The highest fw_link.refresh of the view. */
+static uint64_t top_refresh(const struct fw_view *v)
+{
+	uint64_t top = 0;
+
+	for (size_t i = 0; i < v->n_links; i++)
+		if (v->links[i]->refresh > top)
+			top = v->links[i]->refresh;
+	return top;
+}
+
+/* What the next view is compared with: each entry's id and time; the selection found again. */
+static void feed_settle(struct fw_tui *t, const struct fw_view *v, uint64_t top)
+{
+	size_t n = t->n_feed;
+
+	for (size_t k = 0; k < n; k++) {
+		t->feed_id[k] = v->findings[t->feed[k]]->id;
+		t->feed_ts[k] = v->findings[t->feed[k]]->ts_ns;
 	}
-	for (size_t i = 0; i < v->n_findings; i++)
-		if (!t->filter[0] || t->fmark[i])
-			t->feed[n++] = i;
-	if (n > 1)	/* feed is still NULL before the first finding */
-		qsort_r(t->feed, n, sizeof(*t->feed), cmp_feed, (void *)v);
-	t->n_feed = n;
-	t->work.fed += n;
+	t->feed_refresh = top;
+	t->feed_kept = true;
 	t->fsel = 0;
 	if (t->fsel_id) {
 		bool found = false;
@@ -173,12 +211,161 @@ int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
 			t->fopen = false;
 		}
 	}
+}
+
+int tui_feed_build(struct fw_tui *t, const struct fw_view *v)
+{
+	size_t n = 0;
+
+	if (feed_room(t, v->n_findings) != 0)
+		return feed_drop(t);
+	feed_members(t, v);
+	for (size_t i = 0; i < v->n_findings; i++)
+		if (t->fmark[i] & FM_SHOWN)
+			t->feed[n++] = i;
+	if (n > 1)	/* feed is still NULL before the first finding */
+		qsort_r(t->feed, n, sizeof(*t->feed), cmp_feed, (void *)v);
+	t->n_feed = n;
+	t->work.fed += n;
+	feed_settle(t, v, top_refresh(v));
+	return 0;
+}
+
+static size_t id_slot(const struct fw_tui *t, unsigned id)
+{
+	return (size_t)(((uint64_t)id * 0x9e3779b97f4a7c15ULL) >> 32) & (t->fid_cap - 1);
+}
+
+/*
+ * The view's findings by id (index + 1; 0 empty).  An id twice in the
+ * view (findings built by hand have none) is not trusted to name one
+ * finding: both are marked FM_FRESH.  False: out of memory.
+ */
+static bool id_hash(struct fw_tui *t, const struct fw_view *v)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * v->n_findings + 2)
+		cap *= 2;
+	if (cap != t->fid_cap) {
+		size_t *h = malloc(cap * sizeof(*h));
+
+		if (!h)
+			return false;
+		free(t->fid_hash);
+		t->fid_hash = h;
+		t->fid_cap = cap;
+	}
+	memset(t->fid_hash, 0, t->fid_cap * sizeof(*t->fid_hash));
+	for (size_t i = 0; i < v->n_findings; i++) {
+		unsigned id = v->findings[i]->id;
+		size_t k = id_slot(t, id);
+
+		if (!id) {
+			t->fmark[i] |= FM_FRESH;
+			continue;
+		}
+		while (t->fid_hash[k] && v->findings[t->fid_hash[k] - 1]->id != id)
+			k = (k + 1) & (t->fid_cap - 1);
+		if (t->fid_hash[k]) {
+			t->fmark[t->fid_hash[k] - 1] |= FM_FRESH;
+			t->fmark[i] |= FM_FRESH;
+		} else {
+			t->fid_hash[k] = i + 1;
+		}
+	}
+	return true;
+}
+
+/* The index in the view of the finding of that id, or SIZE_MAX. */
+static size_t id_find(const struct fw_tui *t, const struct fw_view *v, unsigned id)
+{
+	for (size_t k = id_slot(t, id); t->fid_hash[k]; k = (k + 1) & (t->fid_cap - 1))
+		if (v->findings[t->fid_hash[k] - 1]->id == id)
+			return t->fid_hash[k] - 1;
+	return SIZE_MAX;
+}
+
+int tui_feed_sync(struct fw_tui *t, const struct fw_view *v)
+{
+	size_t n = v->n_findings, nk = 0, m = 0, *add;
+	uint64_t top = 0;
+	bool ordered = true;
+
+	if (!t->feed_kept)
+		return tui_feed_build(t, v);
+	if (feed_room(t, n) != 0)
+		return feed_drop(t);
+	add = malloc((n ? n : 1) * sizeof(*add));
+	if (!add)
+		return feed_drop(t);
+	feed_members(t, v);
+	if (!id_hash(t, v)) {
+		free(add);
+		return feed_drop(t);
+	}
+	/* the findings of the links analysed again (or built by hand) are placed anew */
+	for (size_t i = 0; i < v->n_links; i++) {
+		const struct fw_link *l = v->links[i];
+
+		if (l->refresh > top)
+			top = l->refresh;
+		if (l->refresh && l->refresh <= t->feed_refresh)
+			continue;
+		for (size_t k = 0, j; fw_view_link_finding(v, l, k, &j); k++)
+			t->fmark[j] |= FM_FRESH;
+	}
+	/*
+	 * The entries kept, in their order: a finding of the same id and
+	 * time, still listed, not on a link analysed again.  Their order is
+	 * the feed's unless their places in the view moved (checked: a full
+	 * sort then).
+	 */
+	for (size_t k = 0; k < t->n_feed; k++) {
+		size_t j = id_find(t, v, t->feed_id[k]);
+
+		if (j == SIZE_MAX || (t->fmark[j] & (FM_FRESH | FM_KEPT)) ||
+		    !(t->fmark[j] & FM_SHOWN) || v->findings[j]->ts_ns != t->feed_ts[k])
+			continue;
+		t->fmark[j] |= FM_KEPT;
+		if (nk && cmp_feed(&t->feed[nk - 1], &j, (void *)v) > 0)
+			ordered = false;
+		t->feed[nk++] = j;
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((t->fmark[i] & (FM_SHOWN | FM_KEPT)) == FM_SHOWN)
+			add[m++] = i;
+	if (ordered) {
+		/* the new entries sorted, then merged into the kept ones from the ends down */
+		size_t i = nk, j = m, out = nk + m;
+
+		if (m > 1)
+			qsort_r(add, m, sizeof(*add), cmp_feed, (void *)v);
+		t->work.fed += m;
+		while (j > 0) {
+			if (i > 0 && cmp_feed(&t->feed[i - 1], &add[j - 1], (void *)v) > 0)
+				t->feed[--out] = t->feed[--i];
+			else
+				t->feed[--out] = add[--j];
+		}
+	} else {
+		memcpy(t->feed + nk, add, m * sizeof(*add));
+		if (nk + m > 1)
+			qsort_r(t->feed, nk + m, sizeof(*t->feed), cmp_feed, (void *)v);
+		t->work.fed += nk + m;
+	}
+	free(add);
+	t->n_feed = nk + m;
+	feed_settle(t, v, top);
 	return 0;
 }
 
 void tui_find_free(struct fw_tui *t)
 {
 	free(t->feed);
+	free(t->feed_id);
+	free(t->feed_ts);
+	free(t->fid_hash);
 	free(t->fmark);
 	free(t->by_id);
 	free(t->cause_of);

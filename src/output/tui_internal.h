@@ -60,7 +60,7 @@ struct tui_work {
 	size_t sorted;		/* rows put through a sort */
 	size_t drawn;		/* table rows drawn */
 	size_t syncs;		/* views synced (the rows compared with their links) */
-	size_t fed;		/* entries of the findings feed built */
+	size_t fed;		/* entries of the findings feed sorted into it */
 };
 
 struct fw_tui {
@@ -99,7 +99,13 @@ struct fw_tui {
 	/* the findings (tui_find.c): the feed, indices into the view's findings, newest first */
 	size_t *feed;
 	size_t n_feed, cap_feed;
-	unsigned char *fmark;	/* per finding of the view: on a link shown */
+	unsigned *feed_id;	/* each entry's finding id and time, as of the view it was built for */
+	int64_t *feed_ts;
+	uint64_t feed_refresh;	/* the highest fw_link.refresh of that view */
+	bool feed_kept;		/* feed_id/feed_ts hold a feed to carry over */
+	size_t *fid_hash;	/* the view's findings by id: index + 1, 0 empty */
+	size_t fid_cap;		/* a power of two */
+	unsigned char *fmark;	/* per finding of the view: FM_* bits */
 	size_t cap_fmark;
 	size_t *by_id;		/* the view's findings sorted by id */
 	size_t *cause_of;	/* (cause id, finding) pairs sorted, two size_t a pair */
@@ -118,6 +124,9 @@ struct fw_tui {
 	char key_names[64];
 	struct tui_work work, key_w0;	/* the work counters now, and when the keys were read */
 };
+
+/* fmark: listed in the feed; on a link analysed again (placed anew); kept from the last feed */
+enum { FM_SHOWN = 1, FM_FRESH = 2, FM_KEPT = 4 };
 
 enum { TUI_RED = 1, TUI_YELLOW, TUI_CYAN, TUI_GREEN };
 
@@ -177,8 +186,14 @@ size_t tui_mark_line(struct fw_tui *t, const struct fw_view *v, const struct fw_
 /* tui_find.c: the findings feed and a finding in full */
 /* The view changed: the findings' indexes (by id, by cause) built again. */
 int tui_find_index(struct fw_tui *t, const struct fw_view *v);
-/* The feed built again (the view or the filter changed). */
+/* The feed built again, every entry sorted (the filter changed). */
 int tui_feed_build(struct fw_tui *t, const struct fw_view *v);
+/*
+ * The feed brought to a new view: the entries of the links analysed again
+ * and new findings sorted and merged into the order kept; the same feed
+ * as tui_feed_build() gives.  0 or FW_ENOMEM (an empty feed then).
+ */
+int tui_feed_sync(struct fw_tui *t, const struct fw_view *v);
 void tui_feed_move(struct fw_tui *t, const struct fw_view *v, long d);
 void tui_draw_feed(struct fw_tui *t, const struct fw_view *v, int y, int h, int w);
 size_t tui_feed_lines(const struct fw_tui *t);

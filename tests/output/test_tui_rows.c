@@ -12,6 +12,10 @@
  * the links the filter keeps sorted by the key (the SSIDs, BSSIDs and
  * times written here, few enough values that ties are frequent), ties by
  * place in the view.  No curses: the rows are data.
+ *
+ * Beside them: a link's retransmission count against its definition on
+ * random message lists, and the findings feed kept across views against
+ * the feed a full build gives (below).
  */
 #include <check.h>
 #include <stdio.h>
@@ -261,6 +265,207 @@ START_TEST(retries_match_the_definition)
 }
 END_TEST
 
+/*
+ * The findings feed kept across views (output/tui_find.c) against the
+ * feed built from nothing: links with findings by hand go through 120
+ * views; at each some links are analysed again (their findings made
+ * anew: the same ids and times, or new ones, or fewer), some leave, some
+ * come, a few findings are on no link, and now and then the view lists
+ * its findings in another order (the kept order no longer holds) or the
+ * filter changes.  After each view the feed must be the findings the
+ * filter keeps, newest first, ties by place in the view later first.
+ */
+#define FL 160
+#define FPL 4
+
+struct flink {
+	struct fw_link *l;	/* NULL: gone */
+	struct fw_msg msg;
+	int ssid;
+	size_t nf;
+	struct fw_finding *f[FPL];
+};
+
+static struct flink fl[FL];
+static unsigned next_id = 1;
+
+static struct fw_finding *make_finding(const struct fw_link *l, unsigned id, int64_t ts)
+{
+	struct fw_finding *f = calloc(1, sizeof(*f));
+
+	ck_assert_ptr_nonnull(f);
+	if (l) {
+		memcpy(f->bssid, l->bssid, 6);
+		memcpy(f->sta, l->sta, 6);
+	} else {
+		f->bssid[0] = 0x0a;	/* no link has it */
+	}
+	f->id = id;
+	f->ts_ns = ts;
+	return f;
+}
+
+/* Link k analysed at refresh: a new copy, its findings made again (same ids or not). */
+static void flink_analyse(size_t k, uint64_t refresh, bool fresh)
+{
+	struct flink *x = &fl[k];
+	struct fw_link *l;
+	unsigned how = next() % 4;
+	size_t nf = fresh ? next() % (FPL + 1) : x->nf;
+
+	free(x->l);
+	l = calloc(1, sizeof(*l));
+	ck_assert_ptr_nonnull(l);
+	l->bssid[0] = 0x02;
+	l->bssid[5] = (uint8_t)(k % 5);
+	l->sta[0] = 0x02;
+	l->sta[5] = (uint8_t)k;
+	l->has_ssid = true;
+	if (fresh || next() % 3 == 0)
+		x->ssid = (int)(next() % 3);
+	l->ssid_len = (size_t)snprintf((char *)l->ssid, sizeof(l->ssid), "ssid-%c", 'a' + x->ssid);
+	x->msg.type = FW_MSG_M1;
+	l->msgs = &x->msg;
+	l->n_msgs = 1;
+	l->refresh = refresh;
+	x->l = l;
+	if (!fresh && how == 3 && nf)
+		nf--;	/* one finding less */
+	for (size_t i = 0; i < FPL; i++) {
+		struct fw_finding *old = x->f[i];
+
+		x->f[i] = NULL;
+		if (i < nf) {
+			/* ties are frequent: a few times only */
+			unsigned id = !fresh && old && how != 1 ? old->id : next_id++;
+			int64_t ts = !fresh && old && how != 2 ? old->ts_ns :
+				     (int64_t)(next() % 40) * 1000000000;
+
+			x->f[i] = make_finding(l, id, ts);
+		}
+		free(old);
+	}
+	x->nf = nf;
+}
+
+static const struct fw_finding *const *ref_fx;
+
+static int ref_feed_cmp(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int64_t x = ref_fx[i]->ts_ns, y = ref_fx[j]->ts_ns;
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	return i > j ? -1 : i < j;
+}
+
+START_TEST(feed_matches_a_full_build)
+{
+	static const char *const filters[] = { "", "ssid-a", "", "ssid-c" };
+	struct fw_tui *t = calloc(1, sizeof(*t));
+	struct fw_finding *loose[3];
+	const struct fw_link *links[FL];
+	const struct fw_finding *fx[FL * FPL + 3];
+	size_t want[FL * FPL + 3], fed_sync = 0, listed = 0;
+
+	ck_assert_ptr_nonnull(t);
+	rnd = 777;
+	for (size_t k = 0; k < FL; k++)
+		if (k < FL * 3 / 4)
+			flink_analyse(k, 1, true);
+	for (int i = 0; i < 3; i++)
+		loose[i] = make_finding(NULL, next_id++, (int64_t)(next() % 40) * 1000000000);
+	for (uint64_t round = 1; round <= 120; round++) {
+		struct fw_view v;
+		size_t n = 0, nfx = 0, nw = 0, fed0 = t->work.fed;
+		bool moved = round % 17 == 0, refilter = round % 13 == 0;
+
+		if (round > 1)
+			for (size_t k = 0; k < FL; k++) {
+				unsigned r = next() % 100;
+
+				if (!fl[k].l && r < 3) {
+					flink_analyse(k, round, true);	/* comes */
+				} else if (fl[k].l && r < 8) {
+					flink_analyse(k, round, false);	/* analysed again */
+				} else if (fl[k].l && r < 10) {
+					for (size_t i = 0; i < FPL; i++) {	/* leaves */
+						free(fl[k].f[i]);
+						fl[k].f[i] = NULL;
+					}
+					free(fl[k].l);
+					fl[k].l = NULL;
+					fl[k].nf = 0;
+				}
+			}
+		for (size_t k = 0; k < FL; k++)
+			if (fl[k].l) {
+				links[n++] = fl[k].l;
+				for (size_t i = 0; i < fl[k].nf; i++)
+					fx[nfx++] = fl[k].f[i];
+			}
+		for (int i = 0; i < 3; i++)
+			fx[nfx++] = loose[i];
+		if (moved)	/* the findings listed in another order: the last half first */
+			for (size_t i = 0; i < nfx / 2; i++) {
+				const struct fw_finding *x = fx[i];
+
+				fx[i] = fx[nfx - 1 - i];
+				fx[nfx - 1 - i] = x;
+			}
+		memset(&v, 0, sizeof(v));
+		v.links = links;
+		v.n_links = n;
+		v.findings = fx;
+		v.n_findings = nfx;
+		v.serial = round;
+		tui_rows_sync(t, &v);
+		ck_assert_int_eq(tui_feed_sync(t, &v), 0);
+		if (round > 1 && !moved)
+			fed_sync += t->work.fed - fed0;
+		if (refilter) {
+			snprintf(t->filter, sizeof(t->filter), "%s", filters[round / 13 % 4]);
+			tui_rows_refilter(t);
+			ck_assert_int_eq(tui_feed_build(t, &v), 0);
+		}
+		/* the reference: the findings on a link the filter keeps (all without one) */
+		for (size_t i = 0; i < nfx; i++) {
+			bool keep = !t->filter[0];
+
+			for (size_t k = 0; k < FL && !keep; k++)
+				keep = fl[k].l && fw_mac_eq(fl[k].l->bssid, fx[i]->bssid) &&
+				       fw_mac_eq(fl[k].l->sta, fx[i]->sta) &&
+				       strstr((const char *)fl[k].l->ssid, t->filter);
+			if (keep)
+				want[nw++] = i;
+		}
+		ref_fx = fx;
+		qsort(want, nw, sizeof(*want), ref_feed_cmp);
+		ck_assert_msg(t->n_feed == nw, "view %d: %zu entries, %zu findings listed",
+			      (int)round, t->n_feed, nw);
+		for (size_t k = 0; k < nw; k++)
+			ck_assert_msg(t->feed[k] == want[k],
+				      "view %d, filter '%s': entry %zu is not the finding a full build puts there",
+				      (int)round, t->filter, k);
+		if (round > 1 && !moved)
+			listed += nw;
+	}
+	/* the point of it: most entries stood from one view to the next */
+	ck_assert_msg(5 * fed_sync < listed, "%zu entries sorted in, %zu listed", fed_sync, listed);
+	for (size_t k = 0; k < FL; k++) {
+		for (size_t i = 0; i < FPL; i++)
+			free(fl[k].f[i]);
+		free(fl[k].l);
+	}
+	for (int i = 0; i < 3; i++)
+		free(loose[i]);
+	tui_rows_free(t);
+	tui_find_free(t);
+	free(t);
+}
+END_TEST
+
 static Suite *tui_rows_suite(void)
 {
 	Suite *s = suite_create("tui_rows");
@@ -268,6 +473,7 @@ static Suite *tui_rows_suite(void)
 
 	tcase_add_test(tc, rows_match_a_full_sort);
 	tcase_add_test(tc, retries_match_the_definition);
+	tcase_add_test(tc, feed_matches_a_full_build);
 	suite_add_tcase(s, tc);
 	return s;
 }
