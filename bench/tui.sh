@@ -9,7 +9,8 @@
 # 140x40 tmux window (TERM=screen) with FOURWAY_TUI_TIMING set, so the
 # screen logs, for each key, the time it took to handle the key and to draw
 # the screen after it, and the work in between (rows filled from their
-# links, rows sorted, table rows drawn).  Two phases:
+# links, rows sorted, table rows drawn, entries sorted into the findings
+# feed).  Two phases:
 #   - frames coming: once every link is on the screen, while the second
 #     and third rounds arrive (every tick refreshes the view: the rows of
 #     the links touched are filled again and placed), Down, PgDn and the
@@ -174,6 +175,7 @@ $1 == "key" && ph != "fill" {
 	if (v["built"] > bmax[k]) bmax[k] = v["built"]
 	if (v["sorted"] > smax[k]) smax[k] = v["sorted"]
 	if (v["drawn"] > dmax[k]) dmax[k] = v["drawn"]
+	if (v["feed"] > fmax[k]) fmax[k] = v["feed"]
 	if (v["links"] > links) links = v["links"]
 	if (v["handle_us"] / 1000 > allmax) allmax = v["handle_us"] / 1000
 }
@@ -181,7 +183,7 @@ END {
 	for (o = 1; o <= nk; o++) {
 		k = order[o]; split(k, p, SUBSEP)
 		for (i = 1; i <= n[k]; i++) w[i] = work[k, i]
-		printf "%s|%s|%d|%.2f|%.2f|%d|%d|%d\n", p[1], p[2], n[k], med(w, n[k]), wmax[k], bmax[k], smax[k], dmax[k] > out
+		printf "%s|%s|%d|%.2f|%.2f|%d|%d|%d|%d\n", p[1], p[2], n[k], med(w, n[k]), wmax[k], bmax[k], smax[k], dmax[k], fmax[k] > out
 	}
 	mx = 0
 	for (i = 1; i <= na; i++) if (all[i] > mx) mx = all[i]
@@ -207,11 +209,11 @@ END {
 }' "$tmp/e2e" >"$tmp/e2erows"
 
 echo
-echo "| phase | key | presses | TUI's work: median ms | max ms | rows filled (max) | rows sorted (max) | table rows drawn (max) | key to screen (tmux): presses | median ms | max ms |"
-echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| phase | key | presses | TUI's work: median ms | max ms | rows filled (max) | rows sorted (max) | table rows drawn (max) | feed entries sorted in (max) | key to screen (tmux): presses | median ms | max ms |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 f=$(awk -F'|' '$1 == "floor" { printf "%s | %s | %s", $3, $4, $5; exit }' "$tmp/e2erows")
-[ -n "$f" ] && echo "| floor: a key the terminal echoes (no fourway) | x | - | - | - | - | - | - | $f |"
-while IFS='|' read -r ph key n med mx built sorted drawn; do
+[ -n "$f" ] && echo "| floor: a key the terminal echoes (no fourway) | x | - | - | - | - | - | - | - | $f |"
+while IFS='|' read -r ph key n med mx built sorted drawn fed; do
 	tk=$key
 	case $key in KEY_DOWN) tk=Down ;; KEY_UP) tk=Up ;; KEY_NPAGE) tk=NPage ;; KEY_PPAGE) tk=PPage ;; esac
 	e=$(awk -F'|' -v p="$ph" -v k="$tk" '$1 == p && $2 == k { print; exit }' "$tmp/e2erows")
@@ -220,11 +222,11 @@ while IFS='|' read -r ph key n med mx built sorted drawn; do
 	else
 		e="- | - | -"
 	fi
-	echo "| $ph | $key | $n | $med | $mx | $built | $sorted | $drawn | $e |"
+	echo "| $ph | $key | $n | $med | $mx | $built | $sorted | $drawn | $fed | $e |"
 done <"$tmp/rows"
 if ! grep -q "^key " "$log"; then
 	# a fourway without the timing log (an older one): tmux's view alone
-	awk -F'|' '$1 != "floor" { printf "| %s | %s | - | - | - | - | - | - | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' \
+	awk -F'|' '$1 != "floor" { printf "| %s | %s | - | - | - | - | - | - | - | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' \
 		"$tmp/e2erows"
 fi
 echo
