@@ -17,7 +17,9 @@
 
 #include "crypto/akm.h"
 #include "decode/eapol.h"
+#include "handshake/feedidx.h"
 #include "handshake/internal.h"
+#include "handshake/walkidx.h"
 #include "util/cursor.h"
 #include "util/mac.h"
 
@@ -118,11 +120,17 @@ static void bind_earlier_answers(struct hs_link *l, int h, size_t r, enum fw_msg
  * the latest one captured before it (a counter restarts with an
  * association).  Index+1, 0 when the capture does not hold it.
  */
-static size_t request_of(const struct hs_link *l, size_t answer, enum fw_msg_type t, uint64_t rc)
+static size_t request_of(struct hs_link *l, size_t answer, enum fw_msg_type t, uint64_t rc)
 {
-	for (size_t i = answer; i-- > 0;)
+	struct hs_feedx *x = answer + 1 == l->n_msgs ? hs_feedx_sync(l, answer) : NULL;
+
+	if (x)
+		return hs_feedx_request(x, t, rc);
+	for (size_t i = answer; i-- > 0;) {
+		hs_walk_steps++;
 		if (l->msgs[i].type == t && l->msgs[i].from_ap && l->msgs[i].replay_counter == rc)
 			return i + 1;
+	}
 	return 0;
 }
 
@@ -134,7 +142,7 @@ static size_t request_of(const struct hs_link *l, size_t answer, enum fw_msg_typ
  * (12.7.6); hostapd also takes the counter of an earlier transmission of
  * the request it still waits on (detect_late.c says which case it was).
  */
-static size_t superseded_by(const struct hs_link *l, size_t r, size_t answer)
+static size_t superseded_walk(const struct hs_link *l, size_t r, size_t answer)
 {
 	const struct fw_msg *req = &l->msgs[r];
 	bool group = req->type == FW_MSG_G1;
@@ -142,6 +150,7 @@ static size_t superseded_by(const struct hs_link *l, size_t r, size_t answer)
 	for (size_t j = r + 1; j < answer; j++) {
 		const struct fw_msg *o = &l->msgs[j];
 
+		hs_walk_steps++;
 		if (!o->from_ap || !is_request(o->type, group))
 			continue;
 		if (o->replay_counter > req->replay_counter ||
@@ -149,6 +158,16 @@ static size_t superseded_by(const struct hs_link *l, size_t r, size_t answer)
 			return j + 1;
 	}
 	return 0;
+}
+
+/* The feed's answer (answer the latest message): by the link's index, else the walk. */
+static size_t superseded_by(struct hs_link *l, size_t r, size_t answer)
+{
+	struct hs_feedx *x = answer + 1 == l->n_msgs ? hs_feedx_sync(l, answer) : NULL;
+	bool found = false;
+	size_t s = x ? hs_feedx_superseded(l, x, r, answer, &found) : 0;
+
+	return found ? s : superseded_walk(l, r, answer);
 }
 
 /*
@@ -187,7 +206,7 @@ void hs_bind_answer(struct hs_link *l, size_t i, size_t r)
 	p->req = r + 1;
 	m->answers = l->msgs[r].frame;
 	m->answers_file = l->msgs[r].file;
-	p->late_by = r < i ? superseded_by(l, r, i) : 0;
+	p->late_by = r < i ? superseded_walk(l, r, i) : 0;
 	m->late = p->late_by != 0;
 	hs_index_move(l, i, l->msgs[r].handshake);
 }
@@ -408,6 +427,7 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	struct fw_msg *m;
 	enum fw_msg_type type;
 	struct fw_eapol_key_tail t;
+	struct hs_feedx *x;
 	uint16_t kd_len;
 	int h;
 
@@ -462,7 +482,10 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	if (fw_eapol_key_split(k, guess_mic_len(c, l, k->version), &t) == 0)
 		m->key_data_len = t.key_data_len;
 
-	for (size_t i = l->n_msgs - 1; i-- > 0;) {
+	if ((x = hs_feedx_sync(l, l->n_msgs - 1)) != NULL)
+		p->prev_m1 = hs_feedx_last_m1(x);
+	for (size_t i = l->n_msgs - 1; !x && i-- > 0;) {
+		hs_walk_steps++;
 		if (l->msgs[i].type == FW_MSG_M1) {
 			p->prev_m1 = i + 1;
 			break;

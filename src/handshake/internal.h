@@ -212,6 +212,7 @@ struct hs_link {
 	struct fw_handshake *hs;
 	struct hs_hs_index *hsx;	/* beside hs (cap_hs), NULL in a pass's copy: scan then */
 	struct hs_rcset *rcset;	/* classify.c's replay counters of msg 1/4 and 3/4, NULL in a copy */
+	struct hs_feedx *feedx;	/* eapol.c's requests and latest msg 1/4 (feedidx.h), NULL in a copy */
 	/* each handshake's messages during the passes (byhs.c), NULL otherwise */
 	uint32_t *byhs, *byhs_start;
 	size_t byhs_n_hs, byhs_n_msgs;

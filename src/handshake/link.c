@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handshake/feedidx.h"
 #include "handshake/internal.h"
 #include "util/mac.h"
 
@@ -111,6 +112,7 @@ void hs_link_arrays_free(struct hs_link *l)
 	free(l->hs);
 	free(l->hsx);
 	hs_rcset_free(l);
+	hs_feedx_free(l);
 	free(l->ev);
 	free(l->pframes);
 	free(l->eap);
@@ -464,6 +466,7 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
 	s->hsx = NULL;	/* the passes' rebinding scans; the feed's index stays the original's */
 	s->rcset = NULL;	/* classify.c's, the feed's alone */
+	s->feedx = NULL;	/* eapol.c's, the feed's alone */
 	s->ev = dup_array(l->ev, l->n_ev, sizeof(*l->ev));
 	s->pframes = dup_array(l->pframes, l->n_pframes, sizeof(*l->pframes));
 	s->eap = dup_array(l->eap, l->n_eap, sizeof(*l->eap));
@@ -506,6 +509,7 @@ void hs_link_sort_by_handshake(struct hs_link *l)
 	struct hs_msg_priv *priv = NULL;
 	bool sorted = true, all = true;
 
+	hs_feedx_free(l);	/* its indices are the capture order's */
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		all = all && l->msgs[i].handshake < n_hs;
 		sorted = sorted && (i == 0 || l->msgs[i - 1].handshake <= l->msgs[i].handshake);

@@ -14,6 +14,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/outcome.c \
 	src/handshake/byhs.c \
 	src/handshake/walkidx.c src/handshake/walkidx.h \
+	src/handshake/feedidx.c src/handshake/feedidx.h \
 	src/handshake/reason.c \
 	src/handshake/detect_mic.c \
 	src/handshake/detect_pmkid.c \

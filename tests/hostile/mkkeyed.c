@@ -23,6 +23,12 @@
  *               each followed by a msg 2/4 answering the first one (counter
  *               1, its ANonce): every answer joins the first handshake, at
  *               the end of the link
+ *     m1run     one handshake: COUNT msg 1/4 (one ANonce, counters 1 up),
+ *               then COUNT msg 2/4 answering them in turn (each request
+ *               COUNT messages back), then 3/4 and 4/4
+ *     lowrc     one handshake: msg 1/4 at counter COUNT + 1, COUNT 1/4s
+ *               below it (none supersedes it), then COUNT 2/4s echoing the
+ *               first, then 3/4 and 4/4
  * Passphrase "budget passphrase", SSID "budget"; PSK, CCMP, key descriptor
  * version 2 (HMAC-SHA1 MIC, AES key wrap).  Layouts: radiotap
  * (radiotap.org), IEEE 802.11-2020 9.3.2.1 (data frame), 9.3.3.3 (beacon),
@@ -229,17 +235,48 @@ static size_t g1_keydata(uint8_t *out, const struct fw_ptk *ptk, unsigned long h
 	return n + 8;
 }
 
+/* m1run and lowrc: one handshake of many requests and answers (the comment above). */
+static void one_run(uint8_t *f, uint8_t *kd, unsigned long count, bool lowrc)
+{
+	uint8_t an[32], sn[32];
+	struct fw_ptk ptk;
+	struct key k;
+
+	nonce(an, 7, 0xa0, false);
+	nonce(sn, 7, 0x50, false);
+	if (fw_ptk_derive(&params, pmk, 32, ap, sta, an, sn, 16, &ptk) != 0)
+		die("PTK derivation failed");
+	if (lowrc) {
+		k = (struct key){ 0x008a, count + 1, an, NULL, 0, NULL, false };
+		put(f, eapol_key(f, true, &k));
+	}
+	for (unsigned long i = 1; i <= count; i++) {
+		k = (struct key){ 0x008a, i, an, NULL, 0, NULL, false };
+		put(f, eapol_key(f, true, &k));
+	}
+	for (unsigned long i = 1; i <= count; i++) {
+		k = (struct key){ 0x010a, lowrc ? count + 1 : i, sn, rsne, sizeof(rsne), &ptk, false };
+		put(f, eapol_key(f, false, &k));
+	}
+	k = (struct key){ 0x13ca, count + 2, an, kd, m3_keydata(kd, &ptk, 0), &ptk, false };
+	put(f, eapol_key(f, true, &k));
+	k = (struct key){ 0x030a, count + 2, NULL, NULL, 0, &ptk, false };
+	put(f, eapol_key(f, false, &k));
+	fw_ptk_wipe(&ptk);
+}
+
 int main(int argc, char **argv)
 {
 	char err[512];
 	uint8_t f[512], kd[64], an[32], sn[32];
 	const char *shape = argc > 3 ? argv[3] : "plain";
 	unsigned long count;
-	bool reuse, samerc, badm4, group, assoc, late, m4nonce;
+	bool reuse, samerc, badm4, group, assoc, late, m4nonce, run;
 	uint64_t rc = 0;
 
 	if (argc < 3)
-		die("usage: mkkeyed OUT COUNT [plain|reuse|samerc|badm4|group|assoc|late|m4nonce]");
+		die("usage: mkkeyed OUT COUNT "
+		    "[plain|reuse|samerc|badm4|group|assoc|late|m4nonce|m1run|lowrc]");
 	count = strtoul(argv[2], NULL, 10);
 	reuse = strcmp(shape, "reuse") == 0;
 	samerc = strcmp(shape, "samerc") == 0;
@@ -248,7 +285,8 @@ int main(int argc, char **argv)
 	assoc = strcmp(shape, "assoc") == 0;
 	late = strcmp(shape, "late") == 0;
 	m4nonce = strcmp(shape, "m4nonce") == 0;
-	if (!reuse && !samerc && !badm4 && !group && !assoc && !late && !m4nonce &&
+	run = strcmp(shape, "m1run") == 0 || strcmp(shape, "lowrc") == 0;
+	if (!reuse && !samerc && !badm4 && !group && !assoc && !late && !m4nonce && !run &&
 	    strcmp(shape, "plain") != 0)
 		die("unknown shape");
 	if (fw_psk_from_passphrase(PASSPHRASE, (const uint8_t *)SSID, strlen(SSID), pmk) != 0 ||
@@ -257,7 +295,9 @@ int main(int argc, char **argv)
 	if (fw_pcap_writer_open(&w, argv[1], 127, 65535, err, sizeof(err)) != 0)
 		die(err);
 	put(f, beacon(f));
-	for (unsigned long h = 0; h < count; h++) {
+	if (run)
+		one_run(f, kd, count, strcmp(shape, "lowrc") == 0);
+	for (unsigned long h = 0; !run && h < count; h++) {
 		struct fw_ptk ptk;
 		struct key k;
 
