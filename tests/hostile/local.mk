@@ -13,10 +13,10 @@ EXTRA_DIST += tests/hostile/valgrind.sh tests/hostile/valgrind_corpus.sh
 check_PROGRAMS += tests/hostile/mkbudget
 TESTS += tests/hostile/budget.sh
 EXTRA_DIST += tests/hostile/budget.sh
-tests_hostile_mkbudget_SOURCES = tests/hostile/mkbudget.c
+tests_hostile_mkbudget_SOURCES = tests/hostile/mkbudget.c tests/hostile/mkframe.c tests/hostile/mkframe.h
 tests_hostile_mkbudget_LDADD = libfwcapture.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS)
 # one keyed link of many handshakes, each per-message walk's worst case
 check_PROGRAMS += tests/hostile/mkkeyed
-tests_hostile_mkkeyed_SOURCES = tests/hostile/mkkeyed.c
+tests_hostile_mkkeyed_SOURCES = tests/hostile/mkkeyed.c tests/hostile/mkframe.c tests/hostile/mkframe.h
 tests_hostile_mkkeyed_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)
 tests_hostile_mkkeyed_LDADD = libfwcapture.a libfwcrypto.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)

@@ -23,6 +23,8 @@
 
 #include "capture/writer.h"
 
+#include "mkframe.h"
+
 #define T0 1700000000000000000LL
 
 static struct fw_pcap_writer *w;
@@ -41,49 +43,13 @@ static void put(const uint8_t *p, size_t n)
 		die("write failed");
 }
 
-static void put_le16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
-static void put_be16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
-
 static const uint8_t the_ap[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x00 };
-
-/* radiotap version 0, length 8, no fields */
-static size_t radiotap(uint8_t *p)
-{
-	memset(p, 0, 8);
-	put_le16(p + 2, 8);
-	return 8;
-}
-
-static size_t beacon(uint8_t *p, const uint8_t bssid[6], const char *ssid)
-{
-	static const uint8_t rsne[] = { 48, 20, 1, 0, 0x00, 0x0f, 0xac, 4, 1, 0, 0x00, 0x0f, 0xac, 4,
-					1, 0, 0x00, 0x0f, 0xac, 2, 0, 0 };
-	size_t n = radiotap(p), l = strlen(ssid);
-	uint8_t *b = p + n;
-
-	memset(b, 0, 36);
-	b[0] = 0x80;			/* management, beacon */
-	memset(b + 4, 0xff, 6);
-	memcpy(b + 10, bssid, 6);
-	memcpy(b + 16, bssid, 6);
-	n = 24 + 8;
-	put_le16(b + n, 100);
-	put_le16(b + n + 2, 0x0011);	/* ESS, privacy */
-	n += 4;
-	b[n++] = 0;
-	b[n++] = (uint8_t)l;
-	memcpy(b + n, ssid, l);
-	n += l;
-	memcpy(b + n, rsne, sizeof(rsne));	/* WPA2-PSK, CCMP */
-	n += sizeof(rsne);
-	return 8 + n;
-}
 
 /* msg 1/4 from ap to sta, replay counter rc, ANonce from seed */
 static size_t m1_from(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6], uint64_t rc, uint32_t seed)
 {
 	static const uint8_t llc[8] = { 0xaa, 0xaa, 0x03, 0, 0, 0, 0x88, 0x8e };
-	size_t n = radiotap(p);
+	size_t n = mk_radiotap(p);
 	uint8_t *f = p + n, *k;
 
 	memset(f, 0, 24 + 8 + 99);
@@ -96,10 +62,10 @@ static size_t m1_from(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6], uin
 	k = f + 32;
 	k[0] = 2;
 	k[1] = 3;
-	put_be16(k + 2, 95);
+	mk_be16(k + 2, 95);
 	k[4] = 2;			/* RSN key descriptor */
-	put_be16(k + 5, 0x008a);	/* version 2, pairwise, ACK */
-	put_be16(k + 7, 16);
+	mk_be16(k + 5, 0x008a);	/* version 2, pairwise, ACK */
+	mk_be16(k + 7, 16);
 	for (int i = 0; i < 8; i++)
 		k[9 + i] = (uint8_t)(rc >> (56 - 8 * i));
 	for (int i = 0; i < 32; i++)
@@ -114,12 +80,10 @@ static size_t m1_from(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6], uin
 static size_t m2_to(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6], uint32_t seed)
 {
 	static const uint8_t llc[8] = { 0xaa, 0xaa, 0x03, 0, 0, 0, 0x88, 0x8e };
-	static const uint8_t rsne[] = { 48, 20, 1, 0, 0x00, 0x0f, 0xac, 4, 1, 0, 0x00, 0x0f, 0xac, 4,
-					1, 0, 0x00, 0x0f, 0xac, 2, 0, 0 };
-	size_t n = radiotap(p);
+	size_t n = mk_radiotap(p);
 	uint8_t *f = p + n, *k;
 
-	memset(f, 0, 24 + 8 + 99 + sizeof(rsne));
+	memset(f, 0, 24 + 8 + 99 + sizeof(mk_rsne_psk_ccmp));
 	f[0] = 0x08;			/* data */
 	f[1] = 0x01;			/* To DS */
 	memcpy(f + 4, ap, 6);
@@ -129,17 +93,17 @@ static size_t m2_to(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6], uint3
 	k = f + 32;
 	k[0] = 2;
 	k[1] = 3;
-	put_be16(k + 2, (uint16_t)(95 + sizeof(rsne)));
+	mk_be16(k + 2, (uint16_t)(95 + sizeof(mk_rsne_psk_ccmp)));
 	k[4] = 2;
-	put_be16(k + 5, 0x010a);	/* version 2, pairwise, MIC */
+	mk_be16(k + 5, 0x010a);	/* version 2, pairwise, MIC */
 	k[16] = 1;			/* replay counter 1 */
 	for (int i = 0; i < 32; i++)
 		k[17 + i] = (uint8_t)((seed >> (8 * (i & 3))) ^ 0x5a ^ i);	/* SNonce */
 	for (int i = 0; i < 16; i++)
 		k[81 + i] = (uint8_t)(0xa5 ^ i);	/* MIC */
-	put_be16(k + 97, sizeof(rsne));
-	memcpy(k + 99, rsne, sizeof(rsne));
-	return n + 24 + 8 + 99 + sizeof(rsne);
+	mk_be16(k + 97, sizeof(mk_rsne_psk_ccmp));
+	memcpy(k + 99, mk_rsne_psk_ccmp, sizeof(mk_rsne_psk_ccmp));
+	return n + 24 + 8 + 99 + sizeof(mk_rsne_psk_ccmp);
 }
 
 /*
@@ -149,7 +113,7 @@ static size_t m2_to(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6], uint3
  */
 static size_t protected_to(uint8_t *p, const uint8_t ap[6], const uint8_t sta[6])
 {
-	size_t n = radiotap(p);
+	size_t n = mk_radiotap(p);
 	uint8_t *f = p + n;
 
 	memset(f, 0, 24 + 8 + 16 + 8);
@@ -177,8 +141,8 @@ static size_t m1_fat(uint8_t *p, uint64_t rc, size_t kd)
 	size_t n = m1_from(p, the_ap, sta, rc, (uint32_t)rc);
 	uint8_t *k = p + n - 99;
 
-	put_be16(k + 2, (uint16_t)(95 + kd));
-	put_be16(k + 93, (uint16_t)kd);
+	mk_be16(k + 2, (uint16_t)(95 + kd));
+	mk_be16(k + 93, (uint16_t)kd);
 	memset(k + 99, 0xdd, kd);
 	return n + kd;
 }
@@ -186,7 +150,7 @@ static size_t m1_fat(uint8_t *p, uint64_t rc, size_t kd)
 /* deauthentication from the_ap to sta, reason 3 (IEEE 802.11-2020 9.3.3.12) */
 static size_t deauth(uint8_t *p, const uint8_t sta[6], uint16_t seq)
 {
-	size_t n = radiotap(p);
+	size_t n = mk_radiotap(p);
 	uint8_t *f = p + n;
 
 	memset(f, 0, 26);
@@ -194,8 +158,8 @@ static size_t deauth(uint8_t *p, const uint8_t sta[6], uint16_t seq)
 	memcpy(f + 4, sta, 6);
 	memcpy(f + 10, the_ap, 6);
 	memcpy(f + 16, the_ap, 6);
-	put_le16(f + 22, (uint16_t)(seq << 4));
-	put_le16(f + 24, 3);
+	mk_le16(f + 22, (uint16_t)(seq << 4));
+	mk_le16(f + 24, 3);
 	return n + 26;
 }
 
@@ -215,7 +179,7 @@ int main(int argc, char **argv)
 	if (fw_pcap_writer_open(&w, argv[2], 127, 65535, err, sizeof(err)) != 0)
 		die(err);
 	if (strcmp(argv[1], "flood") == 0) {
-		put(f, beacon(f, the_ap, "budget"));
+		put(f, mk_beacon(f, the_ap, "budget"));
 		for (unsigned long c = 0; c < b; c++)
 			for (unsigned long s = 0; s < a; s++) {
 				sta[4] = (uint8_t)(s >> 8);
@@ -223,15 +187,15 @@ int main(int argc, char **argv)
 				put(f, m1(f, sta, 1, 7));
 			}
 	} else if (strcmp(argv[1], "epochs") == 0) {
-		put(f, beacon(f, the_ap, "budget"));
+		put(f, mk_beacon(f, the_ap, "budget"));
 		for (unsigned long h = 0; h < a; h++)
 			put(f, m1(f, sta, h + 1, (uint32_t)h));
 	} else if (strcmp(argv[1], "fat") == 0) {
-		put(f, beacon(f, the_ap, "budget"));
+		put(f, mk_beacon(f, the_ap, "budget"));
 		for (unsigned long h = 0; h < a; h++)
 			put(big, m1_fat(big, h + 1, 60000));
 	} else if (strcmp(argv[1], "deauths") == 0) {
-		put(f, beacon(f, the_ap, "budget"));
+		put(f, mk_beacon(f, the_ap, "budget"));
 		put(f, m1(f, sta, 1, 1));
 		for (unsigned long i = 0; i < a; i++)
 			put(f, deauth(f, sta, (uint16_t)i));
@@ -241,7 +205,7 @@ int main(int argc, char **argv)
 			char name[32];
 
 			snprintf(name, sizeof(name), "ssid-%lu", i);
-			put(f, beacon(f, bssid, name));
+			put(f, mk_beacon(f, bssid, name));
 			put(f, m1_from(f, bssid, sta, 1, (uint32_t)i));	/* a link of that network */
 			put(f, m2_to(f, bssid, sta, (uint32_t)i));	/* whose MIC asks for a key */
 			put(f, protected_to(f, bssid, sta));	/* now */

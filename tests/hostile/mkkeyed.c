@@ -45,6 +45,8 @@
 #include "crypto/mic.h"
 #include "crypto/ptk.h"
 
+#include "mkframe.h"
+
 #define T0 1700000000000000000LL
 #define PASSPHRASE "budget passphrase"
 #define SSID "budget"
@@ -57,8 +59,6 @@ static struct fw_akm_params params;
 
 static const uint8_t ap[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x00 };
 static const uint8_t sta[6] = { 0x02, 0x00, 0x00, 0x01, 0x00, 0x00 };
-static const uint8_t rsne[] = { 48, 20, 1, 0, 0x00, 0x0f, 0xac, 4, 1, 0, 0x00, 0x0f, 0xac, 4,
-				1, 0, 0x00, 0x0f, 0xac, 2, 0, 0 };
 
 static void die(const char *what)
 {
@@ -73,44 +73,10 @@ static void put(const uint8_t *p, size_t n)
 		die("write failed");
 }
 
-static void put_le16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
-static void put_be16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
-
-/* radiotap version 0, length 8, no fields */
-static size_t radiotap(uint8_t *p)
-{
-	memset(p, 0, 8);
-	put_le16(p + 2, 8);
-	return 8;
-}
-
-static size_t beacon(uint8_t *p)
-{
-	size_t n = radiotap(p), l = strlen(SSID);
-	uint8_t *b = p + n;
-
-	memset(b, 0, 36);
-	b[0] = 0x80;			/* management, beacon */
-	memset(b + 4, 0xff, 6);
-	memcpy(b + 10, ap, 6);
-	memcpy(b + 16, ap, 6);
-	n = 24 + 8;
-	put_le16(b + n, 100);
-	put_le16(b + n + 2, 0x0011);	/* ESS, privacy */
-	n += 4;
-	b[n++] = 0;
-	b[n++] = (uint8_t)l;
-	memcpy(b + n, SSID, l);
-	n += l;
-	memcpy(b + n, rsne, sizeof(rsne));	/* WPA2-PSK, CCMP */
-	n += sizeof(rsne);
-	return 8 + n;
-}
-
 /* association request from the station, with the SSID and the RSNE */
 static size_t assoc_req(uint8_t *p)
 {
-	size_t n = radiotap(p), l = strlen(SSID);
+	size_t n = mk_radiotap(p), l = strlen(SSID);
 	uint8_t *b = p + n;
 
 	memset(b, 0, 28);
@@ -118,16 +84,16 @@ static size_t assoc_req(uint8_t *p)
 	memcpy(b + 4, ap, 6);
 	memcpy(b + 10, sta, 6);
 	memcpy(b + 16, ap, 6);
-	put_le16(b + 22, (uint16_t)(++seq_sta << 4));
-	put_le16(b + 24, 0x0011);	/* ESS, privacy */
-	put_le16(b + 26, 10);		/* listen interval */
+	mk_le16(b + 22, (uint16_t)(++seq_sta << 4));
+	mk_le16(b + 24, 0x0011);	/* ESS, privacy */
+	mk_le16(b + 26, 10);		/* listen interval */
 	n = 28;
 	b[n++] = 0;
 	b[n++] = (uint8_t)l;
 	memcpy(b + n, SSID, l);
 	n += l;
-	memcpy(b + n, rsne, sizeof(rsne));
-	n += sizeof(rsne);
+	memcpy(b + n, mk_rsne_psk_ccmp, sizeof(mk_rsne_psk_ccmp));
+	n += sizeof(mk_rsne_psk_ccmp);
 	return 8 + n;
 }
 
@@ -145,7 +111,7 @@ struct key {
 static size_t eapol_key(uint8_t *p, bool from_ap, const struct key *k)
 {
 	static const uint8_t llc[8] = { 0xaa, 0xaa, 0x03, 0, 0, 0, 0x88, 0x8e };
-	size_t n = radiotap(p), body = 95 + k->kd_len;
+	size_t n = mk_radiotap(p), body = 95 + k->kd_len;
 	uint8_t *f = p + n, *e;
 
 	memset(f, 0, 24 + 8 + 4 + body);
@@ -154,20 +120,20 @@ static size_t eapol_key(uint8_t *p, bool from_ap, const struct key *k)
 	memcpy(f + 4, from_ap ? sta : ap, 6);
 	memcpy(f + 10, from_ap ? ap : sta, 6);
 	memcpy(f + 16, ap, 6);
-	put_le16(f + 22, (uint16_t)((from_ap ? ++seq_ap : ++seq_sta) << 4));
+	mk_le16(f + 22, (uint16_t)((from_ap ? ++seq_ap : ++seq_sta) << 4));
 	memcpy(f + 24, llc, 8);
 	e = f + 32;
 	e[0] = 2;
 	e[1] = 3;
-	put_be16(e + 2, (uint16_t)body);
+	mk_be16(e + 2, (uint16_t)body);
 	e[4] = 2;			/* RSN key descriptor */
-	put_be16(e + 5, k->key_info);
-	put_be16(e + 7, (k->key_info & 0x0080) && (k->key_info & 0x0008) ? 16 : 0);
+	mk_be16(e + 5, k->key_info);
+	mk_be16(e + 7, (k->key_info & 0x0080) && (k->key_info & 0x0008) ? 16 : 0);
 	for (int i = 0; i < 8; i++)
 		e[9 + i] = (uint8_t)(k->rc >> (56 - 8 * i));
 	if (k->nonce)
 		memcpy(e + 17, k->nonce, 32);
-	put_be16(e + 97, (uint16_t)k->kd_len);
+	mk_be16(e + 97, (uint16_t)k->kd_len);
 	if (k->kd_len)
 		memcpy(e + 99, k->kd, k->kd_len);
 	if (k->ptk) {
@@ -195,8 +161,8 @@ static size_t m3_keydata(uint8_t *out, const struct fw_ptk *ptk, unsigned long h
 	uint8_t plain[48];
 	size_t n = 0;
 
-	memcpy(plain, rsne, sizeof(rsne));
-	n = sizeof(rsne);
+	memcpy(plain, mk_rsne_psk_ccmp, sizeof(mk_rsne_psk_ccmp));
+	n = sizeof(mk_rsne_psk_ccmp);
 	plain[n++] = 0xdd;
 	plain[n++] = 22;
 	plain[n++] = 0x00;
@@ -255,7 +221,7 @@ static void one_run(uint8_t *f, uint8_t *kd, unsigned long count, bool lowrc)
 		put(f, eapol_key(f, true, &k));
 	}
 	for (unsigned long i = 1; i <= count; i++) {
-		k = (struct key){ 0x010a, lowrc ? count + 1 : i, sn, rsne, sizeof(rsne), &ptk, false };
+		k = (struct key){ 0x010a, lowrc ? count + 1 : i, sn, mk_rsne_psk_ccmp, sizeof(mk_rsne_psk_ccmp), &ptk, false };
 		put(f, eapol_key(f, false, &k));
 	}
 	k = (struct key){ 0x13ca, count + 2, an, kd, m3_keydata(kd, &ptk, 0), &ptk, false };
@@ -294,7 +260,7 @@ int main(int argc, char **argv)
 		die("key derivation failed");
 	if (fw_pcap_writer_open(&w, argv[1], 127, 65535, err, sizeof(err)) != 0)
 		die(err);
-	put(f, beacon(f));
+	put(f, mk_beacon(f, ap, SSID));
 	if (run)
 		one_run(f, kd, count, strcmp(shape, "lowrc") == 0);
 	for (unsigned long h = 0; !run && h < count; h++) {
@@ -311,7 +277,7 @@ int main(int argc, char **argv)
 				die("PTK derivation failed");
 			k = (struct key){ 0x008a, ++rc, an, NULL, 0, NULL, false };
 			put(f, eapol_key(f, true, &k));
-			k = (struct key){ 0x010a, 1, sn, rsne, sizeof(rsne), &ptk, false };
+			k = (struct key){ 0x010a, 1, sn, mk_rsne_psk_ccmp, sizeof(mk_rsne_psk_ccmp), &ptk, false };
 			put(f, eapol_key(f, false, &k));
 			fw_ptk_wipe(&ptk);
 			continue;
@@ -326,7 +292,7 @@ int main(int argc, char **argv)
 			die("PTK derivation failed");
 		k = (struct key){ 0x008a, ++rc, an, NULL, 0, NULL, false };
 		put(f, eapol_key(f, true, &k));
-		k = (struct key){ 0x010a, rc, sn, rsne, sizeof(rsne), &ptk, false };
+		k = (struct key){ 0x010a, rc, sn, mk_rsne_psk_ccmp, sizeof(mk_rsne_psk_ccmp), &ptk, false };
 		put(f, eapol_key(f, false, &k));
 		k = (struct key){ 0x13ca, ++rc, an, kd, m3_keydata(kd, &ptk, h), &ptk, false };
 		put(f, eapol_key(f, true, &k));
