@@ -73,7 +73,12 @@ fi
 # one keyed link of 4,096 complete handshakes (mkkeyed: real MICs, the
 # passphrase given): every message verified, its nonces and PTKs looked up
 # in the pass's indexes, not in a walk over the link per message (that
-# took 37 s of CPU); under half a second of CPU too
+# took 37 s of CPU).  Most of what is left is real cryptography (a PTK and
+# MICs for every handshake: about 0.15 s of CPU on a quiet machine, which
+# the bench and README report); the bound here is 2 s because CPU time on a
+# shared 2-core machine grows with its load (0.55 s was seen at a load of
+# 17), and the quadratic walk it guards against took 37 s.  The growth
+# itself is counted, not timed, by tests/handshake/test_walks
 mkk=$bld/tests/hostile/mkkeyed
 [ -x "$mkk" ] || { echo "budget.sh: $mkk not built" >&2; exit 99; }
 "$mkk" "$tmp/keyed.pcap" 4096 || exit 99
@@ -83,7 +88,7 @@ expect "keyed: 4,096 complete handshakes, every MIC verified" "$tmp/out" \
 if [ $measure = 1 ]; then
 	read -r rss cpu <"$tmp/time"
 	echo "# one keyed link, 4,096 handshakes: $cpu s of CPU"
-	check "keyed: under 0.5 s of CPU" "awk 'BEGIN { exit !($cpu < 0.5) }'" "$cpu s"
+	check "keyed: under 2 s of CPU" "awk 'BEGIN { exit !($cpu < 2) }'" "$cpu s"
 fi
 rm -f "$tmp/keyed.pcap"
 
