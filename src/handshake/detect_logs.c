@@ -630,9 +630,13 @@ static void link_log(struct lctx *x)
 		sides[ap_side(x, x->ev[k].e)] = true;
 	}
 	missing_sends(x, lo, hi);
-	/* a message is looked for in the log only while the log tells of the link */
+	/*
+	 * a message is looked for in the log only while the log tells of the
+	 * link, and only in a log that tells of EAPOL-Key messages (one aligned
+	 * by its TX statuses, as a split AP's front end, hands them on unlogged)
+	 */
 	for (int s = 0; s < 2; s++)
-		if (sides[s])
+		if (sides[s] && x->d->fit.anchor == FW_DLOG_ANCHOR_EAPOL)
 			unhandled(x, s == 1, llo > lo ? llo : lo, lhi < hi ? lhi : hi);
 	late_receptions(x);
 	late_associations(x);

@@ -86,11 +86,19 @@ bool fw_dlog_event_ap_side(const struct fw_dlog *l, const struct fw_dlog_event *
 	return e->daemon == FW_DLOG_HOSTAPD;
 }
 
+/*
+ * What a pass of the alignment pairs: the EAPOL-Key events first; a log
+ * with none that match (a front end that only relays them) by its TX
+ * statuses, each the driver's report just after an EAPOL-Key frame the AP
+ * sent to that station went on the air.
+ */
 static bool pair_ok(const struct fw_dlog *l, const struct fw_dlog_event *e,
-		    const struct fw_dlog_air *a)
+		    const struct fw_dlog_air *a, bool by_tx_status)
 {
 	bool ap = fw_dlog_event_ap_side(l, e);
 
+	if (by_tx_status)
+		return a->from_ap && e->has_peer && fw_mac_eq(e->peer, a->sta);
 	if (a->msg != e->msg || a->from_ap != e->msg_from_ap)
 		return false;
 	if (e->has_peer && !fw_mac_eq(e->peer, ap ? a->sta : a->bssid))
@@ -102,8 +110,10 @@ static bool pair_ok(const struct fw_dlog *l, const struct fw_dlog_event *e,
 	return true;
 }
 
-static bool usable(const struct fw_dlog_event *e)
+static bool usable(const struct fw_dlog_event *e, bool by_tx_status)
 {
+	if (by_tx_status)
+		return e->kind == FW_DLOG_EV_TX_STATUS && e->has_ts && e->has_peer;
 	return (e->kind == FW_DLOG_EV_EAPOL_TX || e->kind == FW_DLOG_EV_EAPOL_RX) && e->has_ts &&
 	       e->msg != FW_DLOG_MSG_NONE;
 }
@@ -158,7 +168,7 @@ static void learn_own(struct fw_dlog *l, const struct vote *kept, size_t n,
  * with the captured 2/4 that carries it.
  */
 static bool plausible(struct fw_dlog *l, const struct vote *kept, size_t nk,
-		      const struct fw_dlog_air *air, size_t n)
+		      const struct fw_dlog_air *air, size_t n, bool by_tx_status)
 {
 	int64_t lo = INT64_MAX, hi = INT64_MIN;
 	unsigned in_span = 0, nonce_ev = 0, nonce_kept = 0, used = 0;
@@ -175,7 +185,7 @@ static bool plausible(struct fw_dlog *l, const struct vote *kept, size_t nk,
 		const struct fw_dlog_event *e = &l->events[i];
 		int64_t t;
 
-		if (!usable(e))
+		if (!usable(e, by_tx_status))
 			continue;
 		used++;
 		if (fw_dlog_place(l, e->ts_ns, &t) || t < lo - 1000000000LL ||
@@ -259,7 +269,8 @@ static double ls_slope(const struct vote *v, size_t n)
 	return sxx > 0 ? sxd / sxx * 1e6 : 0;
 }
 
-int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
+static int align_pass(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n,
+		      bool by_tx_status)
 {
 	struct vote *votes = NULL, *kept = NULL, *inl = NULL;
 	int64_t *ds = NULL;
@@ -275,7 +286,7 @@ int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
 		const struct fw_dlog_event *e = &l->events[i];
 		bool voted = false;
 
-		if (!usable(e))
+		if (!usable(e, by_tx_status))
 			continue;
 		if (used++ >= MAX_ALIGN_EVENTS) {
 			cut = true;
@@ -283,7 +294,7 @@ int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
 		}
 		l->fit.candidates++;
 		for (size_t k = 0; k < n; k++) {
-			if (!pair_ok(l, e, &air[k]))
+			if (!pair_ok(l, e, &air[k], by_tx_status))
 				continue;
 			if (nv >= FW_DLOG_MAX_PAIRS) {
 				cut = true;
@@ -485,7 +496,7 @@ again:
 		l->fit.residual_ns = worst;
 		l->fit.rms_ns = (int64_t)isqrt(sq / nk) * 1000;
 	}
-	if (!plausible(l, kept, nkept, air, n)) {
+	if (!plausible(l, kept, nkept, air, n, by_tx_status)) {
 		unsigned cands = l->fit.candidates;
 
 		memset(&l->fit, 0, sizeof(l->fit));
@@ -507,6 +518,42 @@ out_said:
 	free(inl);
 	free(ds);
 	free(slot);
+	return rc;
+}
+
+/* Drop the notes from the n-th on. */
+static void notes_cut(struct fw_dlog *l, size_t n)
+{
+	while (l->n_notes > n)
+		free(l->notes[--l->n_notes]);
+}
+
+int fw_dlog_align(struct fw_dlog *l, const struct fw_dlog_air *air, size_t n)
+{
+	size_t said = l->n_notes, said_eapol;
+	struct fw_dlog_fit eapol;
+	int rc;
+
+	rc = align_pass(l, air, n, false);
+	/*
+	 * A log with EAPOL-Key events that match nothing is of another run, and
+	 * its TX statuses, which name no message, would pair with any capture's:
+	 * they stand in only for a log with no EAPOL-Key event at all.
+	 */
+	if (rc || l->fit.aligned || l->fit.candidates)
+		return rc;
+	eapol = l->fit;
+	said_eapol = l->n_notes;
+	rc = align_pass(l, air, n, true);
+	if (rc == 0 && l->fit.aligned && l->fit.matched >= FW_DLOG_TXS_MIN) {
+		l->fit.anchor = FW_DLOG_ANCHOR_TX_STATUS;
+		notes_cut(l, said);
+		fw_dlog_note(l, "aligned by %u TX status events (no timed EAPOL-Key event in the log)",
+			     l->fit.matched);
+	} else {
+		l->fit = eapol;
+		notes_cut(l, said_eapol);
+	}
 	return rc;
 }
 

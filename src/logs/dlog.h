@@ -104,6 +104,12 @@ struct fw_dlog_fit {
 	int64_t span_ns;	/* log time from the first matched event to the last */
 	bool has_own;
 	uint8_t own[6];		/* the log's own address, learnt from the matches */
+	/*
+	 * What was matched: EAPOL-Key events, or (a log with none that match,
+	 * as a split AP's front end) TX statuses to the AP's EAPOL-Key frames.
+	 * matched and the residuals then count those.
+	 */
+	enum { FW_DLOG_ANCHOR_EAPOL = 0, FW_DLOG_ANCHOR_TX_STATUS } anchor;
 };
 
 struct fw_dlog {
@@ -192,7 +198,11 @@ struct fw_dlog_air {
  * each event then keeps the vote nearest to it; the offset is the median
  * of those, outliers beyond tolerance are dropped.  Sets l->fit.  Bounded:
  * at most FW_DLOG_MAX_PAIRS votes are counted (a note says when that cut).
+ * A log with no timed EAPOL-Key event (a split AP's front end) is aligned
+ * by its TX statuses instead when at least FW_DLOG_TXS_MIN of them match
+ * (fit.anchor, and a note, say so).
  */
+#define FW_DLOG_TXS_MIN 3u
 #define FW_DLOG_MAX_PAIRS (1u << 20)
 #define FW_DLOG_ALIGN_TOL_NS 20000000	/* 20 ms: a matched pair further off is an outlier */
 #define FW_DLOG_ALIGN_KEEP_NS 2000000	/* 2 ms: never drop a pair closer than this */

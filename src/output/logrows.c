@@ -180,11 +180,12 @@ static void fit_line(FILE *out, const struct fw_dlog *l)
 		fputs("not aligned to the capture", out);
 		return;
 	}
-	fprintf(out, "clock offset %s%" PRId64 ".%06" PRId64 " s from %u of %u EAPOL-Key events "
+	fprintf(out, "clock offset %s%" PRId64 ".%06" PRId64 " s from %u of %u %s events "
 		"(residual %" PRId64 ".%03" PRId64 " ms",
 		f->offset_ns < 0 ? "-" : "+", (f->offset_ns < 0 ? -f->offset_ns : f->offset_ns) / 1000000000,
 		(f->offset_ns < 0 ? -f->offset_ns : f->offset_ns) / 1000 % 1000000, f->matched,
-		f->candidates, f->residual_ns / 1000000, f->residual_ns / 1000 % 1000);
+		f->candidates, f->anchor == FW_DLOG_ANCHOR_TX_STATUS ? "TX status" : "EAPOL-Key",
+		f->residual_ns / 1000000, f->residual_ns / 1000 % 1000);
 	if (f->outliers)
 		fprintf(out, ", %u outlier%s dropped", f->outliers, f->outliers == 1 ? "" : "s");
 	if (f->drift_fitted)
