@@ -27,7 +27,7 @@ static bool ap_installed_after(const struct fw_link *l, size_t hi, int64_t ts)
  * key); a station that sent msg 2/4 waits for 3/4, while an AP that sends
  * msg 1/4 again never took the 2/4.
  */
-void fw_out_link_state(const struct fw_link *l, char *st, size_t len, char *sh, size_t shlen)
+bool fw_out_link_state(const struct fw_link *l, char *st, size_t len, char *sh, size_t shlen)
 {
 	const struct fw_handshake *h = NULL;
 	enum fw_msg_type top = FW_MSG_UNKNOWN;
@@ -68,12 +68,12 @@ void fw_out_link_state(const struct fw_link *l, char *st, size_t len, char *sh, 
 	if (m3_after && !ap_installed_after(l, hi, m3_after->ts_ns)) {
 		snprintf(st, len, "sta done / ap retrying 3/4");
 		snprintf(sh, shlen, "sta done/ap rty 3/4");
-		return;
+		return true;
 	}
 	if (m1_after && !m3 && h->outcome != FW_OUT_COMPLETE) {
 		snprintf(st, len, "sta sent 2/4 / ap retrying 1/4");
 		snprintf(sh, shlen, "sta 2/4/ap rty 1/4");
-		return;
+		return true;
 	}
 	if (h->outcome == FW_OUT_COMPLETE)
 		snprintf(st, len, "complete");
@@ -81,4 +81,5 @@ void fw_out_link_state(const struct fw_link *l, char *st, size_t len, char *sh, 
 		snprintf(st, len, "%s", fw_out_msg_name(top));
 out:
 	snprintf(sh, shlen, "%.*s", (int)shlen - 1, st);
+	return false;
 }

@@ -10,11 +10,15 @@
 #ifndef FW_OUTPUT_LSTATE_H
 #define FW_OUTPUT_LSTATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "handshake/model.h"
 
-/* The full form into st (len bytes), a form of at most 19 characters into sh. */
-void fw_out_link_state(const struct fw_link *l, char *st, size_t len, char *sh, size_t shlen);
+/*
+ * The full form into st (len bytes), a form of at most 19 characters into
+ * sh; true when the two sides' views differ (both are named).
+ */
+bool fw_out_link_state(const struct fw_link *l, char *st, size_t len, char *sh, size_t shlen);
 
 #endif

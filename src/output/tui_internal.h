@@ -44,6 +44,7 @@ struct tui_row {
 	 */
 	char state[TUI_STATE_LEN];
 	char state_short[TUI_STATE_SHORT_LEN];
+	bool split;	/* the station's and the AP's views differ (state names both) */
 	int64_t last_ts;
 	unsigned retries;
 	const char *mic;	/* "ok", "bad", "unchk", "-" */

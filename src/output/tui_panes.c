@@ -284,7 +284,7 @@ static void detail_lines(struct pane *p, const struct fw_view *v, const struct t
 		 l->n_hs == 1 ? "" : "s");
 	pane_line(p, b, 0);
 	snprintf(b, sizeof(b), " state: %s", r->state);
-	pane_line(p, b, strstr(r->state, " / ") ? TUI_YELLOW : 0);
+	pane_line(p, b, r->split ? TUI_YELLOW : 0);
 	for (size_t i = 0; i < l->n_hs; i++) {
 		const struct fw_handshake *h = &l->hs[i];
 		int color = h->outcome == FW_OUT_COMPLETE ? TUI_GREEN :

@@ -132,7 +132,7 @@ static void row_fill(struct fw_tui *t, const struct fw_view *v, struct tui_row *
 	r->ssid[0] = '\0';
 	if (l->has_ssid && l->ssid_len <= sizeof(l->ssid))
 		tui_safe_text(r->ssid, sizeof(r->ssid), l->ssid, l->ssid_len);
-	fw_out_link_state(l, r->state, sizeof(r->state), r->state_short, sizeof(r->state_short));
+	r->split = fw_out_link_state(l, r->state, sizeof(r->state), r->state_short, sizeof(r->state_short));
 	r->mic = link_mic(l);
 	r->retries = tui_link_retries(l);
 	r->last_ts = link_last(l);
