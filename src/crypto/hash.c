@@ -76,7 +76,11 @@ int fw_crypto_hmac_v(const char *digest, const uint8_t *key, size_t key_len,
 	*out_len = len;
 	err = 0;
 out:
-	EVP_MAC_CTX_free(ctx);
+	/* a context that failed part-way is not handed to the next caller */
+	if (err == 0)
+		fw_fetch_hmac_put(digest, ctx);
+	else
+		EVP_MAC_CTX_free(ctx);
 	return err;
 }
 

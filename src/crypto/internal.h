@@ -53,8 +53,13 @@ int fw_crypto_hash_v(enum fw_hash h, const struct fw_iov *v, size_t n, uint8_t *
  */
 const EVP_CIPHER *fw_fetch_cipher(const char *name);
 const EVP_MD *fw_fetch_md(const char *name);
-/* A new, unkeyed HMAC context for that digest; the caller frees it. */
+/*
+ * An HMAC context for that digest, to be keyed by EVP_MAC_init and handed
+ * back with fw_fetch_hmac_put() (which frees it when the slot is taken);
+ * NULL when the digest is missing.
+ */
 EVP_MAC_CTX *fw_fetch_hmac_ctx(const char *digest);
+void fw_fetch_hmac_put(const char *digest, EVP_MAC_CTX *ctx);
 /* The CMAC algorithm (not to be freed): its contexts are the caller's. */
 EVP_MAC *fw_fetch_cmac(void);
 

@@ -1,8 +1,11 @@
 /*
  * PBKDF2 / PSK (802.11 Annex J.4 vectors, RFC 6070), PRF-SHA1 (the
- * 802.11i PRF test inputs), HMAC (RFC 2202/4231 test case 2) and the
+ * 802.11i PRF test inputs), HMAC (RFC 2202/4231 test case 2, and RFC
+ * 2202's cases 1 and 2 in turn from two threads) and the
  * KDF-Hash construction of 12.7.1.6.2.
  */
+#include <pthread.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "crypto/kdf.h"
@@ -131,6 +134,60 @@ START_TEST(test_hmac_rfc_case2)
 END_TEST
 
 /*
+ * RFC 2202's HMAC-SHA1 cases 1 and 2, one after the other, from two
+ * threads at once: a context used for one key and handed back must give
+ * the other key's answer to the next caller, and two callers never get
+ * the same context.
+ */
+struct hmac_turns { unsigned first, bad; };
+
+static void *hmac_alternate(void *arg)
+{
+	static const uint8_t key1[20] = {
+		0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b,
+		0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b,
+	};
+	static const uint8_t want1[20] = {
+		0xb6, 0x17, 0x31, 0x86, 0x55, 0x05, 0x72, 0x64, 0xe2, 0x8b,
+		0xc0, 0xb6, 0xfb, 0x37, 0x8c, 0x8e, 0xf1, 0x46, 0xbe, 0x00,
+	};
+	static const uint8_t want2[20] = {
+		0xef, 0xfc, 0xdf, 0x6a, 0xe5, 0xeb, 0x2f, 0xa2, 0xd2, 0x74,
+		0x16, 0xd5, 0xf1, 0x84, 0xdf, 0x9c, 0x25, 0x9a, 0x7c, 0x79,
+	};
+	struct hmac_turns *t = arg;
+	const char *msg2 = "what do ya want for nothing?";
+	uint8_t out[64];
+	size_t len;
+
+	for (unsigned i = 0; i < 2000; i++) {
+		bool one = (i + t->first) % 2 == 0;
+		int rc = one ? fw_hmac(FW_HASH_SHA1, key1, sizeof(key1), (const uint8_t *)"Hi There", 8,
+				       out, &len)
+			     : fw_hmac(FW_HASH_SHA1, (const uint8_t *)"Jefe", 4, (const uint8_t *)msg2,
+				       strlen(msg2), out, &len);
+
+		if (rc != 0 || len != 20 || memcmp(out, one ? want1 : want2, 20) != 0)
+			t->bad++;
+	}
+	return NULL;
+}
+
+START_TEST(test_hmac_keys_alternate)
+{
+	struct hmac_turns a = { 0, 0 }, b = { 1, 0 };
+	pthread_t ta, tb;
+
+	ck_assert_int_eq(pthread_create(&ta, NULL, hmac_alternate, &a), 0);
+	ck_assert_int_eq(pthread_create(&tb, NULL, hmac_alternate, &b), 0);
+	ck_assert_int_eq(pthread_join(ta, NULL), 0);
+	ck_assert_int_eq(pthread_join(tb, NULL), 0);
+	ck_assert_uint_eq(a.bad, 0);
+	ck_assert_uint_eq(b.bad, 0);
+}
+END_TEST
+
+/*
  * KDF-Hash-Length (12.7.1.6.2) built by hand from HMAC: block i is
  * HMAC(K, i LE16 || label || context || L LE16).  A second, independent
  * construction of the same formula; the PTK vectors check it end to end.
@@ -194,6 +251,7 @@ Suite *kdf_suite(void)
 	tcase_add_test(tc, test_psk_rejects_bad_passphrases);
 	tcase_add_test(tc, test_prf_sha1_vectors);
 	tcase_add_test(tc, test_hmac_rfc_case2);
+	tcase_add_test(tc, test_hmac_keys_alternate);
 	tcase_add_test(tc, test_kdf_hash_construction);
 	tcase_add_test(tc, test_key_fingerprint);
 	suite_add_tcase(s, tc);
