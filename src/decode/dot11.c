@@ -15,14 +15,6 @@
 #include "util/err.h"
 #include "util/zero.h"
 
-/* Frame Control flag bits (9.2.4.1), after the 16-bit little-endian read */
-#define FC_TO_DS     0x0100
-#define FC_FROM_DS   0x0200
-#define FC_MORE_FRAG 0x0400
-#define FC_RETRY     0x0800
-#define FC_PROTECTED 0x4000
-#define FC_ORDER     0x8000
-
 #define QOS_TID_MASK 0x000f
 #define HTC_LEN      4
 
@@ -143,19 +135,13 @@ int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
 {
 	struct fw_cursor c;
 	const uint8_t *b;
+	uint16_t fc;
 	int rc;
 
 	fw_cur_init(&c, data, len);
-	if (!fw_cur_u16le(&c, &h->fc))
+	if (!fw_cur_u16le(&c, &fc))
 		return fail(err_field, err_off, &c, "frame control", FW_ETRUNC);
-	h->type = (uint8_t)((h->fc >> 2) & 3);
-	h->subtype = (uint8_t)((h->fc >> 4) & 0x0f);
-	h->to_ds = (h->fc & FC_TO_DS) != 0;
-	h->from_ds = (h->fc & FC_FROM_DS) != 0;
-	h->more_frag = (h->fc & FC_MORE_FRAG) != 0;
-	h->retry = (h->fc & FC_RETRY) != 0;
-	h->protected_ = (h->fc & FC_PROTECTED) != 0;
-	h->order = (h->fc & FC_ORDER) != 0;
+	dec_dot11_fc(h, fc);
 	if ((h->fc & 3) != 0) {
 		/* PV1 (9.8.3) has a different header altogether */
 		*err_off = 0;

@@ -177,7 +177,8 @@ static int decode_radio(struct fw_frame *f, int linktype, const uint8_t *data, s
 
 	switch (linktype) {
 	case FW_DLT_IEEE802_11_RADIO:
-		rc = fw_radiotap_parse(&f->radio, data, len, &hdr, &field);
+		rc = dec_radiotap(&f->radio, data, len, &field);
+		hdr = f->radio.hdr_len;
 		break;
 	case FW_DLT_PPI:
 		rc = fw_ppi_parse(&f->radio, data, len, &hdr, &inner, &field);
@@ -202,12 +203,27 @@ static int decode_radio(struct fw_frame *f, int linktype, const uint8_t *data, s
 	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
 }
 
+/* Every link type but radiotap (and a radiotap packet of no bytes), out of the hot path. */
+static int decode_other(struct fw_frame *f, int linktype, const uint8_t *data, size_t len)
+	__attribute__((noinline));
+
+/*
+ * Radiotap, the link type of nearly every capture, ahead of the switch and
+ * in a function of its own, so that its frames pay for no other's stack.
+ */
 int fw_frame_decode(struct fw_frame *f, int linktype, const uint8_t *data, size_t len)
+{
+	dec_frame_reset(f);
+	f->linktype = linktype;
+	if (linktype != FW_DLT_IEEE802_11_RADIO || !data)
+		return decode_other(f, linktype, data, len);
+	return dec_radiotap_frame(f, data, len);
+}
+
+static int decode_other(struct fw_frame *f, int linktype, const uint8_t *data, size_t len)
 {
 	static const uint8_t empty[1];
 
-	dec_frame_reset(f);
-	f->linktype = linktype;
 	if (!data) {
 		data = empty;
 		len = 0;

@@ -8,6 +8,7 @@
 #ifndef FW_DECODE_INTERNAL_H
 #define FW_DECODE_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,8 +26,7 @@
  */
 static inline void dec_frame_reset(struct fw_frame *f)
 {
-	fw_zero(f, offsetof(struct fw_frame, has_eapol));
-	f->has_eapol = false;
+	fw_zero_fixed(f, offsetof(struct fw_frame, has_eapol) + 1);
 	f->has_key = false;
 	f->has_radius = false;
 }
@@ -46,6 +46,36 @@ void dec_eapol(struct fw_frame *f, const uint8_t *data, size_t len, size_t off);
 
 /* IPv4 (ethertype 0x0800) or IPv6 (0x86dd) at *c: a RADIUS packet inside sets kind. */
 void dec_ip(struct fw_frame *f, struct fw_cursor *c, uint16_t ethertype);
+
+/*
+ * fw_radiotap_parse into a radio part that is already zero (f was reset);
+ * the header length is r->hdr_len.
+ */
+int dec_radiotap(struct fw_radio *r, const uint8_t *data, size_t len, const char **err_field);
+/* A radiotap packet: the header into f->radio (zero), then dec_dot11 on the MPDU. */
+int dec_radiotap_frame(struct fw_frame *f, const uint8_t *data, size_t len);
+
+/* Frame Control flag bits (9.2.4.1), after the 16-bit little-endian read */
+#define DEC_FC_TO_DS     0x0100
+#define DEC_FC_FROM_DS   0x0200
+#define DEC_FC_MORE_FRAG 0x0400
+#define DEC_FC_RETRY     0x0800
+#define DEC_FC_PROTECTED 0x4000
+#define DEC_FC_ORDER     0x8000
+
+/* The fields of h that Frame Control alone gives (the general and the fast path). */
+static inline void dec_dot11_fc(struct fw_dot11 *h, uint16_t fc)
+{
+	h->fc = fc;
+	h->type = (uint8_t)((fc >> 2) & 3);
+	h->subtype = (uint8_t)((fc >> 4) & 0x0f);
+	h->to_ds = (fc & DEC_FC_TO_DS) != 0;
+	h->from_ds = (fc & DEC_FC_FROM_DS) != 0;
+	h->more_frag = (fc & DEC_FC_MORE_FRAG) != 0;
+	h->retry = (fc & DEC_FC_RETRY) != 0;
+	h->protected_ = (fc & DEC_FC_PROTECTED) != 0;
+	h->order = (fc & DEC_FC_ORDER) != 0;
+}
 
 /* fw_dot11_parse into a header that is already zero (f was reset). */
 int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,

@@ -10,8 +10,10 @@
  * has no known size or alignment, so nothing after it can be located: the
  * walk stops there without error; the 802.11 frame still starts at it_len.
  */
+#include <stddef.h>
 #include <string.h>
 
+#include "decode/internal.h"
 #include "decode/radio.h"
 #include "util/cursor.h"
 #include "util/err.h"
@@ -223,73 +225,180 @@ static int rt_vendor_skip(struct fw_cursor *c, const char **err_field)
 #define RT_SIG_AT(m) (RT_CHAN_AT(m) + 4 * RT_B(m, RT_CHANNEL) + 2 * RT_B(m, RT_FHSS))
 #define RT_NOISE_AT(m) (RT_SIG_AT(m) + RT_B(m, RT_DBM_SIGNAL))
 #define RT_END(m) (RT_NOISE_AT(m) + RT_B(m, RT_DBM_NOISE))
-#define RT_L(m) { RT_END(m), RT_FLAGS_AT(m), RT_RATE_AT(m), RT_CHAN_AT(m), RT_SIG_AT(m), RT_NOISE_AT(m) }
+#define RT_L(m) { RT_END(m), RT_FLAGS_AT(m), RT_RATE_AT(m), RT_CHAN_AT(m), RT_SIG_AT(m), \
+		  RT_NOISE_AT(m), { 0, 0 } }
 #define RT_L8(m) RT_L(m), RT_L(m + 1), RT_L(m + 2), RT_L(m + 3), RT_L(m + 4), RT_L(m + 5), \
 		 RT_L(m + 6), RT_L(m + 7)
 
-struct rt_layout { uint8_t end, flags, rate, chan, sig, noise; };
+/* (eight bytes a row, so that a row is found by one scaled index) */
+struct rt_layout { uint8_t end, flags, rate, chan, sig, noise, pad[2]; };
 
 static const struct rt_layout rt_layouts[128] = {
 	RT_L8(0), RT_L8(8), RT_L8(16), RT_L8(24), RT_L8(32), RT_L8(40), RT_L8(48), RT_L8(56),
 	RT_L8(64), RT_L8(72), RT_L8(80), RT_L8(88), RT_L8(96), RT_L8(104), RT_L8(112), RT_L8(120),
 };
 
-/* False when the fields do not fit in it_len (the walk then says what is wrong). */
-static inline bool rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
+/*
+ * The Flags field's three bits fourway keeps (FCS at end B4, bad FCS B6,
+ * short preamble B1), as the three consecutive bools of struct fw_radio:
+ * one copy of a row instead of three tests.
+ */
+#define RT_FB(x, b) (((x) >> (b)) & 1)
+#define RT_FROW(x) { RT_FB(x, 4), RT_FB(x, 6), RT_FB(x, 1) }
+#define RT_FROW4(x) RT_FROW(x), RT_FROW((x) + 1), RT_FROW((x) + 2), RT_FROW((x) + 3)
+#define RT_FROW16(x) RT_FROW4(x), RT_FROW4((x) + 4), RT_FROW4((x) + 8), RT_FROW4((x) + 12)
+#define RT_FROW64(x) RT_FROW16(x), RT_FROW16((x) + 16), RT_FROW16((x) + 32), RT_FROW16((x) + 48)
+
+static const uint8_t rt_flag_bools[256][3] = {
+	RT_FROW64(0), RT_FROW64(64), RT_FROW64(128), RT_FROW64(192),
+};
+
+_Static_assert(RT_F_FCS_AT_END == 1 << 4 && RT_F_BAD_FCS == 1 << 6 && RT_F_SHORT_PREAMBLE == 1 << 1 &&
+	       offsetof(struct fw_radio, bad_fcs) == offsetof(struct fw_radio, fcs_at_end) + 1 &&
+	       offsetof(struct fw_radio, short_preamble) == offsetof(struct fw_radio, fcs_at_end) + 2 &&
+	       sizeof(bool) == 1, "rt_flag_bools rows are laid out as struct fw_radio's flags");
+
+/*
+ * False when the fields do not fit in it_len (the walk then says what is
+ * wrong).  A byte stored through r may alias the packet: each field is read
+ * into a local once, so that a store does not have it loaded again.
+ */
+static inline __attribute__((always_inline)) bool
+rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
 {
-	const struct rt_layout *e = &rt_layouts[bits & 0x7f];
+	const struct rt_layout e = rt_layouts[bits & 0x7f];
 	struct fw_cursor c;
 	const uint8_t *h;
 
 	fw_cur_init(&c, data, it_len);
-	if (!fw_cur_ptr(&c, &h, e->end))
+	if (!fw_cur_ptr(&c, &h, e.end))
 		return false;
-	/* h[0..e->end) is in bounds, and every field of bits lies inside it */
+	/* h[0..e.end) is in bounds, and every field of bits lies inside it */
 	if (bits & (1u << RT_TSFT)) {
 		r->has_tsft = true;
 		r->tsft = (uint64_t)h[8] | (uint64_t)h[9] << 8 | (uint64_t)h[10] << 16 |
 			  (uint64_t)h[11] << 24 | (uint64_t)h[12] << 32 | (uint64_t)h[13] << 40 |
 			  (uint64_t)h[14] << 48 | (uint64_t)h[15] << 56;
 	}
-	if (bits & (1u << RT_FLAGS)) {
-		r->fcs_at_end = (h[e->flags] & RT_F_FCS_AT_END) != 0;
-		r->bad_fcs = (h[e->flags] & RT_F_BAD_FCS) != 0;
-		r->short_preamble = (h[e->flags] & RT_F_SHORT_PREAMBLE) != 0;
-	}
+	if (bits & (1u << RT_FLAGS))
+		memcpy((uint8_t *)r + offsetof(struct fw_radio, fcs_at_end), rt_flag_bools[h[e.flags]], 3);
 	/* 500 kb/s units; 0 means the rate is given elsewhere (MCS) */
-	if ((bits & (1u << RT_RATE)) && h[e->rate] != 0) {
-		r->has_rate = true;
-		r->rate_kbps = (uint32_t)h[e->rate] * 500;
+	if (bits & (1u << RT_RATE)) {
+		uint8_t rate = h[e.rate];
+
+		if (rate != 0) {
+			r->has_rate = true;
+			r->rate_kbps = (uint32_t)rate * 500;
+		}
 	}
 	if (bits & (1u << RT_CHANNEL)) {
+		uint16_t freq = (uint16_t)(h[e.chan] | h[e.chan + 1] << 8);
+		uint16_t chan_flags = (uint16_t)(h[e.chan + 2] | h[e.chan + 3] << 8);
+
 		r->has_freq = true;
-		r->freq_mhz = (uint16_t)(h[e->chan] | h[e->chan + 1] << 8);
-		r->chan_flags = (uint16_t)(h[e->chan + 2] | h[e->chan + 3] << 8);
+		r->freq_mhz = freq;
+		r->chan_flags = chan_flags;
 	}
 	if (bits & (1u << RT_DBM_SIGNAL)) {
+		int8_t sig = (int8_t)h[e.sig];
+
 		r->has_signal = true;
-		r->signal_dbm = (int8_t)h[e->sig];
+		r->signal_dbm = sig;
 	}
 	if (bits & (1u << RT_DBM_NOISE)) {
+		int8_t noise = (int8_t)h[e.noise];
+
 		r->has_noise = true;
-		r->noise_dbm = (int8_t)h[e->noise];
+		r->noise_dbm = noise;
 	}
 	return true;
 }
 
-static int rt_walk(struct fw_radio *r, struct fw_cursor *cp, size_t it_len, size_t *hdr_len,
+static int rt_walk(struct fw_radio *r, struct fw_cursor *cp, size_t it_len,
 		   const char **err_field) __attribute__((noinline));
+static int rt_general(struct fw_radio *r, const uint8_t *data, size_t len,
+		      const char **err_field) __attribute__((noinline));
 
 int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 		      size_t *hdr_len, const char **err_field)
 {
-	struct fw_cursor c, words;
-	uint8_t version, pad;
-	uint16_t it_len;
-	uint32_t word;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
-	*hdr_len = 0;
+	rc = dec_radiotap(r, data, len, err_field);
+	*hdr_len = r->hdr_len;
+	return rc;
+}
+
+/*
+ * The common case: version 0, one present word naming fields among 0..6
+ * only, the whole header inside the packet.  Its first 8 bytes under one
+ * bound check.  False, r untouched, for anything else or a header too
+ * short for its fields: rt_general then names what is wrong.
+ */
+static inline __attribute__((always_inline)) bool
+rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
+{
+	struct fw_cursor c;
+	const uint8_t *h;
+	size_t it_len;
+	uint32_t word;
+
+	fw_cur_init(&c, data, len);
+	if (!fw_cur_ptr(&c, &h, 8))
+		return false;
+	it_len = (size_t)(h[2] | h[3] << 8);
+	word = (uint32_t)h[4] | (uint32_t)h[5] << 8 | (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
+	if (h[0] != 0 || word > 0x7f || it_len > len || !rt_simple(r, data, it_len, word))
+		return false;
+	r->hdr_len = it_len;
+	return true;
+}
+
+int dec_radiotap(struct fw_radio *r, const uint8_t *data, size_t len, const char **err_field)
+{
+	if (rt_fast(r, data, len))
+		return 0;
+	return rt_general(r, data, len, err_field);
+}
+
+static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
+	__attribute__((noinline));
+
+/*
+ * Header and MPDU, with the fast header in line and the MPDU a tail call:
+ * the frames of the common header pay for no stack frame here.
+ */
+int dec_radiotap_frame(struct fw_frame *f, const uint8_t *data, size_t len)
+{
+	size_t hdr;
+
+	if (!rt_fast(&f->radio, data, len))
+		return rt_frame_general(f, data, len);
+	hdr = f->radio.hdr_len;
+	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
+}
+
+static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
+{
+	const char *field = NULL;
+	size_t hdr;
+	int rc = rt_general(&f->radio, data, len, &field);
+
+	if (rc)
+		return dec_fail(f, rc, field, 0);
+	hdr = f->radio.hdr_len;
+	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
+}
+
+/* The header checks, then the walk (r is still zero: rt_simple stores only on success). */
+static int rt_general(struct fw_radio *r, const uint8_t *data, size_t len,
+		      const char **err_field)
+{
+	struct fw_cursor c;
+	uint8_t version, pad;
+	uint16_t it_len;
+
 	fw_cur_init(&c, data, len);
 	if (!fw_cur_u8(&c, &version) || !fw_cur_u8(&c, &pad) || !fw_cur_u16le(&c, &it_len)) {
 		*err_field = "radiotap header";
@@ -310,18 +419,11 @@ int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 	/* bound everything by it_len: the base stays the header start */
 	fw_cur_init(&c, data, it_len);
 	fw_cur_skip(&c, 4);
-	words = c;
-	if (fw_cur_u32le(&words, &word) && (word & ~UINT32_C(0x7f)) == 0 &&
-	    rt_simple(r, data, it_len, word)) {
-		*hdr_len = it_len;
-		r->hdr_len = it_len;
-		return 0;
-	}
-	return rt_walk(r, &c, it_len, hdr_len, err_field);
+	return rt_walk(r, &c, it_len, err_field);
 }
 
 /* The general walk of the present words, from c at the first of them. */
-static int rt_walk(struct fw_radio *r, struct fw_cursor *cp, size_t it_len, size_t *hdr_len,
+static int rt_walk(struct fw_radio *r, struct fw_cursor *cp, size_t it_len,
 		   const char **err_field)
 {
 	struct fw_cursor c = *cp, words = c;
@@ -337,7 +439,6 @@ static int rt_walk(struct fw_radio *r, struct fw_cursor *cp, size_t it_len, size
 		}
 		n_words++;
 	} while (word & (UINT32_C(1) << RT_EXT));
-	*hdr_len = it_len;
 	r->hdr_len = it_len;
 
 	/* c now points at the first field; walk the words again */
