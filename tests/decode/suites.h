@@ -7,4 +7,5 @@ Suite *eapol_suite(void);
 Suite *ie_suite(void);
 Suite *link_suite(void);
 Suite *radius_suite(void);
+Suite *fast_suite(void);
 #endif
