@@ -2,10 +2,13 @@
  * radiotap.c - fuzz target: the capture headers in front of an 802.11
  * frame (radiotap, PPI, Prism, AVS), each parsed from the same bytes.
  * Checks the parsers' contract besides memory safety: a header length
- * they report lies inside the input.
+ * they report lies inside the input.  The same bytes also go through the
+ * decoder as a radiotap packet (header, then the 802.11 frame after it),
+ * whose radio part must be what fw_radiotap_parse found.
  */
 #include <stdlib.h>
 
+#include "decode/frame.h"
 #include "decode/radio.h"
 #include "fuzz.h"
 
@@ -22,6 +25,37 @@ static void check_hdr(int rc, size_t hdr_len, size_t size)
 		abort();	/* a header longer than the packet it came from */
 }
 
+static void check_inside(const uint8_t *p, size_t n, const uint8_t *data, size_t size)
+{
+	if (p && (p < data || n > size || (size_t)(p - data) > size - n))
+		abort();
+}
+
+/* The whole packet under the radiotap link type, against the header parser's answer. */
+static void check_frame(const uint8_t *data, size_t size, int rc, const struct fw_radio *r)
+{
+	static struct fw_frame f;	/* reused, as the driver reuses its frame */
+	int frc = fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, data, size);
+
+	if (frc == 0 && f.err_field)
+		abort();	/* an error field named on a frame said to be fine */
+	if (rc == 0 && (f.radio.hdr_len != r->hdr_len || f.radio.tsft != r->tsft ||
+			f.radio.has_tsft != r->has_tsft || f.radio.freq_mhz != r->freq_mhz ||
+			f.radio.has_rate != r->has_rate || f.radio.rate_kbps != r->rate_kbps ||
+			f.radio.fcs_at_end != r->fcs_at_end || f.radio.bad_fcs != r->bad_fcs ||
+			f.radio.signal_dbm != r->signal_dbm || f.radio.noise_dbm != r->noise_dbm))
+		abort();	/* the packet's radio part is not the header's */
+	if (rc != 0 && frc != rc)
+		abort();	/* a header refused alone but not in a packet, or otherwise */
+	check_inside(f.ies, f.ies_len, data, size);
+	if (f.has_dot11)
+		check_inside(f.dot11.body, f.dot11.body_len, data, size);
+	if (f.has_eapol)
+		check_inside(f.eapol.start, f.eapol.avail, data, size);
+	if (f.has_key)
+		check_inside(f.key.tail, f.key.tail_len, data, size);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fw_radio r;
@@ -31,6 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	rc = fw_radiotap_parse(&r, data, size, &hdr_len, &field);
 	check_hdr(rc, hdr_len, size);
+	check_frame(data, size, rc, &r);
 	rc = fw_ppi_parse(&r, data, size, &hdr_len, &inner, &field);
 	check_hdr(rc, hdr_len, size);
 	rc = fw_prism_parse(&r, data, size, &hdr_len, &field);
