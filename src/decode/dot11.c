@@ -135,13 +135,19 @@ int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
 {
 	struct fw_cursor c;
 	const uint8_t *b;
-	uint16_t fc;
 	int rc;
 
 	fw_cur_init(&c, data, len);
-	if (!fw_cur_u16le(&c, &fc))
+	if (!fw_cur_u16le(&c, &h->fc))
 		return fail(err_field, err_off, &c, "frame control", FW_ETRUNC);
-	dec_dot11_fc(h, fc);
+	h->type = (uint8_t)((h->fc >> 2) & 3);
+	h->subtype = (uint8_t)((h->fc >> 4) & 0x0f);
+	h->to_ds = (h->fc & DEC_FC_TO_DS) != 0;
+	h->from_ds = (h->fc & DEC_FC_FROM_DS) != 0;
+	h->more_frag = (h->fc & DEC_FC_MORE_FRAG) != 0;
+	h->retry = (h->fc & DEC_FC_RETRY) != 0;
+	h->protected_ = (h->fc & DEC_FC_PROTECTED) != 0;
+	h->order = (h->fc & DEC_FC_ORDER) != 0;
 	if ((h->fc & 3) != 0) {
 		/* PV1 (9.8.3) has a different header altogether */
 		*err_off = 0;

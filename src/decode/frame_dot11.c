@@ -306,7 +306,7 @@ _Static_assert(offsetof(struct fw_dot11, a2) == offsetof(struct fw_dot11, a1) + 
 	       offsetof(struct fw_dot11, a3) == offsetof(struct fw_dot11, a2) + 6,
 	       "A1..A3 of struct fw_dot11 are consecutive, as on the air");
 
-/* What dec_dot11_fc stores, by table. */
+/* Frame Control into h as dec_dot11_header stores it, the flags by table. */
 static inline void fast_fc(struct fw_dot11 *h, uint16_t fc)
 {
 	h->fc = fc;

@@ -63,20 +63,6 @@ int dec_radiotap_frame(struct fw_frame *f, const uint8_t *data, size_t len);
 #define DEC_FC_PROTECTED 0x4000
 #define DEC_FC_ORDER     0x8000
 
-/* The fields of h that Frame Control alone gives (the general and the fast path). */
-static inline void dec_dot11_fc(struct fw_dot11 *h, uint16_t fc)
-{
-	h->fc = fc;
-	h->type = (uint8_t)((fc >> 2) & 3);
-	h->subtype = (uint8_t)((fc >> 4) & 0x0f);
-	h->to_ds = (fc & DEC_FC_TO_DS) != 0;
-	h->from_ds = (fc & DEC_FC_FROM_DS) != 0;
-	h->more_frag = (fc & DEC_FC_MORE_FRAG) != 0;
-	h->retry = (fc & DEC_FC_RETRY) != 0;
-	h->protected_ = (fc & DEC_FC_PROTECTED) != 0;
-	h->order = (fc & DEC_FC_ORDER) != 0;
-}
-
 /* fw_dot11_parse into a header that is already zero (f was reset). */
 int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
 		     const char **err_field, size_t *err_off);

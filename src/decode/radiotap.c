@@ -253,7 +253,8 @@ static const uint8_t rt_flag_bools[256][3] = {
 	RT_FROW64(0), RT_FROW64(64), RT_FROW64(128), RT_FROW64(192),
 };
 
-_Static_assert(RT_F_FCS_AT_END == 1 << 4 && RT_F_BAD_FCS == 1 << 6 && RT_F_SHORT_PREAMBLE == 1 << 1 &&
+_Static_assert(RT_F_FCS_AT_END == 1 << 4 && RT_F_BAD_FCS == 1 << 6 &&
+	       RT_F_SHORT_PREAMBLE == 1 << 1 &&
 	       offsetof(struct fw_radio, bad_fcs) == offsetof(struct fw_radio, fcs_at_end) + 1 &&
 	       offsetof(struct fw_radio, short_preamble) == offsetof(struct fw_radio, fcs_at_end) + 2 &&
 	       sizeof(bool) == 1, "rt_flag_bools rows are laid out as struct fw_radio's flags");

@@ -24,6 +24,7 @@ static inline void fw_zero_fixed(void *p, size_t n)
 	const fw_zero_v16 z = { 0 };
 	uint8_t *b = p;
 
+	/* unrolled whole: left a loop, GCC turns it back into memset (rep stosq) */
 #pragma GCC unroll 32
 	for (size_t i = 0; i < n / 16; i++)
 		memcpy(b + 16 * i, &z, 16);
