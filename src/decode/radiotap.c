@@ -293,12 +293,14 @@ rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
 		}
 	}
 	if (bits & (1u << RT_CHANNEL)) {
-		uint16_t freq = (uint16_t)(h[e.chan] | h[e.chan + 1] << 8);
-		uint16_t chan_flags = (uint16_t)(h[e.chan + 2] | h[e.chan + 3] << 8);
+		/* frequency and flags, two little-endian u16, in one load */
+		const uint8_t *ch = h + e.chan;
+		uint32_t v = (uint32_t)ch[0] | (uint32_t)ch[1] << 8 | (uint32_t)ch[2] << 16 |
+			     (uint32_t)ch[3] << 24;
 
 		r->has_freq = true;
-		r->freq_mhz = freq;
-		r->chan_flags = chan_flags;
+		r->freq_mhz = (uint16_t)v;
+		r->chan_flags = (uint16_t)(v >> 16);
 	}
 	if (bits & (1u << RT_DBM_SIGNAL)) {
 		int8_t sig = (int8_t)h[e.sig];
