@@ -26,6 +26,9 @@ void hs_ack_retried(struct hs_pending *q, unsigned src, const struct fw_frame *f
 /* ack.c: the queue is full (HS_ACK_QUEUE): one waiting frame is let go for f */
 void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f);
 
+/* ack.c: hs_ack_on_ack past its usual case: none or several frames waiting, or none that takes it */
+void hs_ack_take(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
+		 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last);
 /* ack.c: an ACK no waiting frame takes: one let go for room, or one the sniffer missed */
 void hs_ack_unanswered(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
 		       int64_t ts_ns, const struct fw_frame *f, struct hs_link *last);
@@ -140,10 +143,11 @@ static inline uint32_t hs_ack_window(const struct fw_core *c, const struct fw_fr
 /*
  * hs_ack_on_frame() for a frame f with an 802.11 header that is neither an
  * ACK nor a Block Ack, of source src (< n_srcs): l, msg, pframe and sight
- * as there.
+ * as there; own: l is the link of f's own transmitter and receiver (the
+ * AP's and its station's), which then cannot show the AP shared.
  */
 static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
-			       const struct fw_frame *f, struct hs_link *l, size_t msg,
+			       const struct fw_frame *f, struct hs_link *l, bool own, size_t msg,
 			       size_t pframe, int sight)
 {
 	struct hs_pending *q = &c->pending[src];
@@ -167,7 +171,7 @@ static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
 	    fw_mac_is_group(f->ra) ||
 	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
 		return;
-	if (l && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) && !hs_ack_mac_eq(f->ra, l->sta)) {
+	if (l && !own && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) && !hs_ack_mac_eq(f->ra, l->sta)) {
 		l->ap_shared = true;
 		hs_touch(l);
 	}
@@ -208,17 +212,10 @@ static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame
 				 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
 {
 	struct hs_pending *q = &c->pending[src];
-	const size_t n = q->n;
-	size_t late = n, i;
-	struct hs_pending_frame *p;
+	struct hs_pending_frame *p = q->q;
 
-	/* one frame waiting (the usual case): the loop below, unrolled */
-	if (n == 1) {
-		p = q->q;
-		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns)) {
-			hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
-			return;
-		}
+	/* one frame waiting that takes it (the usual case): hs_ack_take's loop, unrolled */
+	if (q->n == 1 && hs_ack_mac_eq(f->ra, p->ta) && hs_ack_in_window(p, ts_ns)) {
 		if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
 		    hs_ack_late_end(p) > q->evicted_until_ns)
 			q->evicted_until_ns = hs_ack_late_end(p);
@@ -226,28 +223,7 @@ static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame
 		q->n = 0;
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		p = &q->q[i];
-		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns))
-			continue;
-		if (ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000)
-			break;
-		if (late == n)
-			late = i;
-	}
-	if (i == n)
-		i = late;
-	if (i == n) {
-		hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
-		return;
-	}
-	p = &q->q[i];
-	/* the frames let go may still be answered while their transmitter's are */
-	if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
-	    hs_ack_late_end(p) > q->evicted_until_ns)
-		q->evicted_until_ns = hs_ack_late_end(p);
-	hs_ack_settle(p, src, FW_ACK_YES, frame_no);
-	hs_ack_drop(q, i);
+	hs_ack_take(c, q, src, frame_no, ts_ns, f, last);
 }
 
 #endif

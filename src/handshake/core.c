@@ -158,49 +158,21 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 	fw_core_feed_iface(c, input, 0, frame_no, ts_ns, f);
 }
 
-void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
-			int64_t ts_ns, const struct fw_frame *f)
+/*
+ * Every frame but an ACK, a frame with a bad FCS or a malformed one, of
+ * source src: out of line, so that an ACK (half the frames) pays for none
+ * of the registers this needs.
+ */
+static __attribute__((noinline)) void feed_frame(struct fw_core *c, unsigned input,
+						 unsigned src, uint64_t frame_no, int64_t ts_ns,
+						 const struct fw_frame *f)
 {
-	struct fw_input *in;
 	struct hs_link *l = NULL;
 	size_t msg = 0, pframe = 0;
-	unsigned src;
 	uint64_t key;
-	bool keyed;
+	bool keyed, own = false;
 	int sight = -1;
 
-	if (input >= c->n_inputs || c->finished)
-		return;
-	in = &c->inputs[input];
-	in->frames++;
-	if (f->radio.bad_fcs) {
-		/* a frame the receiver saw corrupted is never evidence */
-		in->bad_fcs++;
-		return;
-	}
-	src = hs_src_get(c, input, iface);
-	if (f->status != 0) {
-		in->malformed++;
-		/* its header still takes the ACK that follows it, which is no missed frame */
-		if (f->has_dot11 && f->has_ta)
-			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
-		return;
-	}
-	/*
-	 * Protected data and ACKs are most of a capture, interleaved in no
-	 * order that a jump table's single guess predicts: tested first.  An
-	 * ACK (a control frame: never a copy, see hs_sight_key) joins no link
-	 * and only answers a waiting frame (inline, ack.h).
-	 */
-	if (f->kind == FW_KIND_ACK) {
-		c->order++;
-		c->cur_input = input;
-		if (ts_ns > c->last_ts[input])
-			c->last_ts[input] = ts_ns;
-		if (f->has_dot11)
-			hs_ack_on_ack(c, src, frame_no, ts_ns, f, c->last_link);
-		return;
-	}
 	/* a copy needs a second source: nothing is hashed while there is one */
 	keyed = c->n_srcs >= 2 && hs_sight_key(c, f, &key);
 	if (keyed) {
@@ -213,10 +185,12 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 	}
 	c->order++;
 	c->cur_input = input;
-	if (f->kind == FW_KIND_PROTECTED)
+	if (f->kind == FW_KIND_PROTECTED) {
 		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
-	else
+		own = l != NULL;	/* the link of f's own two addresses */
+	} else {
 		feed_other(c, input, frame_no, ts_ns, f, &l, &msg);
+	}
 	if (l && (msg || pframe))
 		sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
 	if (keyed)
@@ -233,9 +207,80 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 		l = c->last_link;
 	/* inline (ack.h): most frames */
 	if (f->has_dot11 && f->kind != FW_KIND_BLOCK_ACK)
-		hs_ack_sent(c, src, ts_ns, f, l, msg, pframe, sight);
+		hs_ack_sent(c, src, ts_ns, f, l, own, msg, pframe, sight);
 	else
 		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l, msg, pframe, sight);
+}
+
+/* An ACK with an 802.11 header: out of line, a call of its own (see fw_core_feed_iface). */
+static __attribute__((noinline)) void feed_ack(struct fw_core *c, unsigned src,
+					       uint64_t frame_no, int64_t ts_ns,
+					       const struct fw_frame *f)
+{
+	hs_ack_on_ack(c, src, frame_no, ts_ns, f, c->last_link);
+}
+
+/*
+ * A frame fed with its source src: an ACK (a control frame: never a copy,
+ * see hs_sight_key) joins no link and only answers a waiting frame
+ * (inline, ack.h).  It takes no capture order (c->order) and names no
+ * input (c->cur_input): both are read only for what a frame that joins a
+ * link records, and no two of those come to the same order without it.
+ */
+static inline void feed_src(struct fw_core *c, unsigned input, unsigned src, uint64_t frame_no,
+			    int64_t ts_ns, const struct fw_frame *f)
+{
+	if (f->kind == FW_KIND_ACK) {
+		if (ts_ns > c->last_ts[input])
+			c->last_ts[input] = ts_ns;
+		if (f->has_dot11)
+			feed_ack(c, src, frame_no, ts_ns, f);
+		return;
+	}
+	feed_frame(c, input, src, frame_no, ts_ns, f);
+}
+
+/* A frame with a bad FCS, a malformed one, or one of a source other than the last frame's. */
+static __attribute__((noinline)) void feed_rare(struct fw_core *c, unsigned input,
+						uint32_t iface, uint64_t frame_no, int64_t ts_ns,
+						const struct fw_frame *f)
+{
+	struct fw_input *in = &c->inputs[input];
+	unsigned src;
+
+	if (f->radio.bad_fcs) {
+		/* a frame the receiver saw corrupted is never evidence */
+		in->bad_fcs++;
+		return;
+	}
+	src = hs_src_get(c, input, iface);
+	if (f->status != 0) {
+		in->malformed++;
+		/* its header still takes the ACK that follows it, which is no missed frame */
+		if (f->has_dot11 && f->has_ta)
+			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
+		return;
+	}
+	feed_src(c, input, src, frame_no, ts_ns, f);
+}
+
+/*
+ * Protected data and ACKs are most of a capture, interleaved in no order
+ * that a jump table's single guess predicts: an ACK is told first, and
+ * each kind goes on in a function of its own, reached by a jump, so that
+ * none pays for the registers another needs.
+ */
+void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+			int64_t ts_ns, const struct fw_frame *f)
+{
+	if (input >= c->n_inputs || c->finished)
+		return;
+	c->inputs[input].frames++;
+	if (f->radio.bad_fcs || f->status != 0 || hs_src_id(input, iface) != c->cur_src_id) {
+		feed_rare(c, input, iface, frame_no, ts_ns, f);
+		return;
+	}
+	feed_src(c, input, c->cur_src, frame_no, ts_ns, f);
 }
 
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */

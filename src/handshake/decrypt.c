@@ -162,19 +162,21 @@ static struct fw_pn_event *track_pn(struct hs_link *l, struct hs_pn_track *t,
 	uint32_t n_m3;
 
 	/* messages are only appended: count again only when there are new ones */
-	if (l->m3_seen_hs != hs || l->m3_seen_n > l->n_msgs) {
-		l->m3_seen_hs = hs;
-		l->m3_seen_n = 0;
-		l->m3_n = 0;
-		l->m3_last = 0;
-	}
-	for (size_t i = l->m3_seen_n; i < l->n_msgs; i++)
-		if (l->msgs[i].handshake == hs && l->msgs[i].type == FW_MSG_M3 &&
-		    !l->msgs[i].protected_) {
-			l->m3_n++;
-			l->m3_last = l->msgs[i].frame;
+	if (l->m3_seen_hs != hs || l->m3_seen_n != l->n_msgs) {
+		if (l->m3_seen_hs != hs || l->m3_seen_n > l->n_msgs) {
+			l->m3_seen_hs = hs;
+			l->m3_seen_n = 0;
+			l->m3_n = 0;
+			l->m3_last = 0;
 		}
-	l->m3_seen_n = (uint32_t)l->n_msgs;
+		for (size_t i = l->m3_seen_n; i < l->n_msgs; i++)
+			if (l->msgs[i].handshake == hs && l->msgs[i].type == FW_MSG_M3 &&
+			    !l->msgs[i].protected_) {
+				l->m3_n++;
+				l->m3_last = l->msgs[i].frame;
+			}
+		l->m3_seen_n = (uint32_t)l->n_msgs;
+	}
 	n_m3 = l->m3_n;
 	if (t->valid && f->dot11.retry && f->pn == t->pn)
 		return NULL;	/* a MAC retransmission repeats its PN */
@@ -453,7 +455,8 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	*lo = l;
 	t = from_ap ? &l->pn_ap : &l->pn_sta;
 	pe = track_pn(l, t, f, input, frame_no, ts_ns, from_ap);
-	hs_link_update_keys(c, l);
+	if (l->tk_dirty)	/* most frames follow no new message: no call */
+		hs_link_update_keys(c, l);
 	cipher = l->cipher;
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
 	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "crypto/aead.h"
 #include "crypto/ptk.h"
@@ -191,6 +192,8 @@ struct hs_link {
 	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
 	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
 	uint8_t cipher;		/* pub.pairwise's suite type */
+	bool touched;		/* see cached: written by most frames of the link */
+	bool ap_shared;		/* the AP was seen sending unicast frames to another station */
 	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
 	unsigned m3_seen_hs;	/* track_pn's count of msg 3/4s of this handshake ... */
 	uint32_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
@@ -262,7 +265,6 @@ struct hs_link {
 	unsigned unmatched_ack_file;
 	/* per source (bit = index in fw_core.srcs): it showed an ACK of a frame of that side */
 	uint64_t ack_srcs_ap, ack_srcs_sta;
-	bool ap_shared;		/* the AP was seen sending unicast frames to another station */
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
@@ -271,11 +273,10 @@ struct hs_link {
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 	/*
 	 * fw_core_refresh(): the feed changed the link since its last analysed
-	 * copy (hs_touch()); that copy, its findings, and the generation of its
-	 * network it read.  A link not touched keeps both: the refresh's work
-	 * follows what changed, not how many links there are.
+	 * copy (hs_touch(), touched in line 0); that copy, its findings, and the
+	 * generation of its network it read.  A link not touched keeps both: the
+	 * refresh's work follows what changed, not how many links there are.
 	 */
-	bool touched;
 	struct hs_link *cached;
 	struct fw_finding *cached_fx;
 	size_t n_cached_fx;
@@ -479,6 +480,57 @@ static inline void hs_touch(struct hs_link *l)
 	if (l)
 		l->touched = true;
 }
+/*
+ * The address as a number, in two loads (every protected frame hashes two):
+ * the bytes in host order, which is the order above on a little-endian
+ * machine; another order only spreads the links over other buckets.
+ */
+static inline uint64_t hs_mac48(const uint8_t a[6])
+{
+	uint32_t lo;
+	uint16_t hi;
+
+	memcpy(&lo, a, 4);
+	memcpy(&hi, a + 4, 2);
+	return (uint64_t)lo | (uint64_t)hi << 32;
+}
+
+/* Two multiplies and a fold: the bits of the addresses reach the low bits used. */
+static inline size_t hs_pair_hash_48(uint64_t a, uint64_t b, size_t size)
+{
+	uint64_t h = a * 0x9e3779b97f4a7c15u ^ b * 0xc2b2ae3d27d4eb4fu;
+
+	h ^= h >> 32;
+	h ^= h >> 16;
+	return (size_t)h & (size - 1);
+}
+
+static inline size_t hs_pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
+{
+	return hs_pair_hash_48(hs_mac48(a), hs_mac48(b), size);
+}
+
+/*
+ * The link of (bssid, sta) in the current scope, NULL none; inline: every
+ * protected frame of a link asks, and the addresses read for the hash are
+ * the ones compared.
+ */
+static inline struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6],
+					   const uint8_t sta[6])
+{
+	const uint64_t b = hs_mac48(bssid), s = hs_mac48(sta);
+	const unsigned scope = hs_scope(c);
+
+	for (struct hs_link *l = c->link_tab[hs_pair_hash_48(b, s, c->link_tab_size)]; l;
+	     l = l->next)
+		if (hs_mac48(l->bssid) == b && hs_mac48(l->sta) == s && l->scope == scope) {
+			/* the feed looks a link up to change it: the next refresh analyses it */
+			if (!c->in_passes)
+				hs_touch(l);
+			return l;
+		}
+	return NULL;
+}
 /* Free l's analysed copy and its findings (fw_core_refresh()). */
 void hs_link_cache_free(struct hs_link *l);
 void hs_net_free_all(struct fw_core *c);
@@ -510,7 +562,6 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
  */
 bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len);
 void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len);
-struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 /* The bit of a BSSID in fw_core.bssid_seen (link.c sets it for every link's). */
 static inline unsigned hs_bssid_bit(const uint8_t b[6])
 {
