@@ -149,6 +149,16 @@ void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f)
 	hs_ack_drop(q, i);
 }
 
+void hs_air_rate(struct fw_core *c, uint32_t rate_kbps)
+{
+	c->air_rate = rate_kbps;
+	/* DSSS (1 and 2 Mb/s) sends the long PLCP preamble and header, 192 us; OFDM 20 us */
+	c->air_add = (rate_kbps <= 2000 ? 192 : 20) + HS_SIFS_US + HS_ACK_AIRTIME_MAX_US +
+		     HS_ACK_SLACK_US;
+	/* 2^64 / 1 needs 65 bits: that rate (no PHY's) divides */
+	c->air_mul = rate_kbps >= 2 ? UINT64_MAX / rate_kbps + 1 : 0;
+}
+
 void hs_ack_take(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
 		 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
 {

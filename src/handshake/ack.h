@@ -10,6 +10,7 @@
 #ifndef FW_HANDSHAKE_ACK_H
 #define FW_HANDSHAKE_ACK_H
 
+#include <stddef.h>
 #include <string.h>
 
 #include "handshake/internal.h"
@@ -114,6 +115,11 @@ static inline void hs_ack_drop(struct hs_pending *q, size_t i)
 	q->n--;
 }
 
+_Static_assert(offsetof(struct fw_frame, ra) == offsetof(struct fw_frame, ta) + 6 &&
+		       offsetof(struct hs_pending_frame, ra) ==
+			       offsetof(struct hs_pending_frame, ta) + 6,
+	       "hs_ack_sent copies a frame's transmitter and receiver addresses at once");
+
 /* The end of p's window, late ACKs included. */
 static inline int64_t hs_ack_late_end(const struct hs_pending_frame *p)
 {
@@ -125,19 +131,38 @@ static inline bool hs_ack_in_window(const struct hs_pending_frame *p, int64_t ts
 	return ts_ns <= hs_ack_late_end(p);
 }
 
-/* How long after frame f an ACK may come: its airtime at its rate, SIFS, the ACK, slack. */
-static inline uint32_t hs_ack_window(const struct fw_core *c, const struct fw_frame *f)
+/* ack.c: make rate_kbps (> 0) the rate of hs_ack_window's multiplier */
+void hs_air_rate(struct fw_core *c, uint32_t rate_kbps);
+
+/*
+ * floor(n / c->air_rate) for n < 2^32: with m = ceil(2^64 / d), the high
+ * word of n * m is floor(n / d) for every n and d below 2^32 (D. Lemire,
+ * O. Kaser, N. Kurz, "Faster remainder by direct computation", 2019,
+ * theorem 1 with F = 64, N = 32): a multiply where a divide costs tens of
+ * cycles, on every frame but ACKs.
+ */
+static inline uint64_t hs_air_div(const struct fw_core *c, uint32_t n)
 {
+#ifdef __SIZEOF_INT128__
+	if (c->air_mul)
+		return (uint64_t)(((unsigned __int128)n * c->air_mul) >> 64);
+#endif
+	return n / c->air_rate;
+}
+
+/* How long after frame f an ACK may come: its airtime at its rate, SIFS, the ACK, slack. */
+static inline uint32_t hs_ack_window(struct fw_core *c, const struct fw_frame *f)
+{
+	const uint32_t rate = f->radio.rate_kbps;
 	uint64_t bits, air;
 
-	if (!f->radio.has_rate || f->radio.rate_kbps == 0)
+	if (!f->radio.has_rate || rate == 0)
 		return c->opts.ack_window_us ? c->opts.ack_window_us : FW_CORE_ACK_WINDOW_US;
+	if (rate != c->air_rate)
+		hs_air_rate(c, rate);
 	bits = ((uint64_t)f->dot11.hdr_len + f->dot11.body_len + 4) * 8;
-	/* a 32-bit division when it fits (every frame comes here; it is the cheaper one) */
-	air = bits <= UINT32_MAX / 1000 ? (uint32_t)(bits * 1000) / f->radio.rate_kbps
-					: bits * 1000 / f->radio.rate_kbps;
-	air += f->radio.rate_kbps <= 2000 ? 192 : 20;
-	return (uint32_t)(air + HS_SIFS_US + HS_ACK_AIRTIME_MAX_US + HS_ACK_SLACK_US);
+	air = bits <= UINT32_MAX / 1000 ? hs_air_div(c, (uint32_t)(bits * 1000)) : bits * 1000 / rate;
+	return (uint32_t)(air + c->air_add);
 }
 
 /*
@@ -193,8 +218,9 @@ static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
 	p->sight = sight;
 	p->has_seq = has_seq;
 	p->seq = seq;
-	memcpy(p->ta, f->ta, 6);
-	memcpy(p->ra, f->ra, 6);
+	/* both addresses at once: two loads and two stores, not four of each */
+	memcpy((uint8_t *)p + offsetof(struct hs_pending_frame, ta),
+	       (const uint8_t *)f + offsetof(struct fw_frame, ta), 12);
 }
 
 /*

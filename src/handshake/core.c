@@ -186,7 +186,7 @@ static __attribute__((noinline)) void feed_frame(struct fw_core *c, unsigned inp
 	c->order++;
 	c->cur_input = input;
 	if (f->kind == FW_KIND_PROTECTED) {
-		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
+		l = hs_on_protected(c, input, frame_no, ts_ns, f, &msg, &pframe);
 		own = l != NULL;	/* the link of f's own two addresses */
 	} else {
 		feed_other(c, input, frame_no, ts_ns, f, &l, &msg);

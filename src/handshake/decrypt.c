@@ -427,37 +427,29 @@ static bool feed_plaintext(struct fw_core *c, unsigned input, uint64_t frame_no,
 	return false;
 }
 
-void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f, struct hs_link **lo, size_t *msg, size_t *pframe)
+/*
+ * What a protected frame of link l asks for beyond its packet number: a
+ * decryption, a look at its first block, or keeping it (hs_on_protected).
+ */
+static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsigned input,
+							 uint64_t frame_no, int64_t ts_ns,
+							 const struct fw_frame *f,
+							 struct hs_link *l, bool from_ap,
+							 struct fw_pn_event *pe, size_t *msg,
+							 size_t *pframe)
 {
 	const struct fw_dot11 *d = &f->dot11;
-	struct hs_link *l, *ml = NULL;
+	struct hs_link *ml = NULL;
 	struct fw_msg *m = NULL;
 	struct fw_pframe *pf;
-	struct fw_pn_event *pe;
-	struct hs_pn_track *t;
+	struct hs_pn_track *t = from_ap ? &l->pn_ap : &l->pn_sta;
 	struct hs_giveup *gu = NULL;
-	bool from_ap, mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
+	bool mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
 	enum fw_dec_key k = FW_DEC_NONE;
-	uint8_t cipher;
+	uint8_t cipher = l->cipher;
 	size_t plain_len = 0;
 	int dec_hs = -1;
 
-	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
-		return;
-	/* most protected frames belong to no link: the BSSID bitmap says so cheaply */
-	if (hs_bssid_maybe(c, f->ra) && (l = hs_link_find(c, f->ra, f->ta)) != NULL)
-		from_ap = false;
-	else if (hs_bssid_maybe(c, f->ta) && (l = hs_link_find(c, f->ta, f->ra)) != NULL)
-		from_ap = true;
-	else
-		return;
-	*lo = l;
-	t = from_ap ? &l->pn_ap : &l->pn_sta;
-	pe = track_pn(l, t, f, input, frame_no, ts_ns, from_ap);
-	if (l->tk_dirty)	/* most frames follow no new message: no call */
-		hs_link_update_keys(c, l);
-	cipher = l->cipher;
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
 	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
@@ -542,4 +534,39 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	pf->acked = FW_ACK_UNKNOWN;
 	pf->rx_has_key = FW_RXK_UNKNOWN;
 	*pframe = l->n_pframes;
+}
+
+struct hs_link *hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no,
+				int64_t ts_ns, const struct fw_frame *f, size_t *msg,
+				size_t *pframe)
+{
+	const struct fw_dot11 *d = &f->dot11;
+	uint64_t ra, ta;
+	struct hs_link *l;
+	struct fw_pn_event *pe;
+	bool from_ap;
+
+	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
+		return NULL;
+	/* most protected frames belong to no link: the BSSID bitmap says so cheaply */
+	ra = hs_mac48(f->ra);
+	ta = hs_mac48(f->ta);
+	if (hs_bssid_maybe48(c, ra) && (l = hs_link_find48(c, ra, ta)) != NULL)
+		from_ap = false;
+	else if (hs_bssid_maybe48(c, ta) && (l = hs_link_find48(c, ta, ra)) != NULL)
+		from_ap = true;
+	else
+		return NULL;
+	pe = track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
+	if (l->tk_dirty)	/* most frames follow no new message: no call */
+		hs_link_update_keys(c, l);
+	/*
+	 * Most frames of a link are data nothing watches, no key could show
+	 * to be an EAPOL-Key message: their packet number was all they had.
+	 */
+	if (d->type != FW_T_MGMT && l->watch_left == 0 && !c->opts.on_decrypted &&
+	    !(l->tk_any && eapol_key_len(l->cipher, d)))
+		return l;
+	on_protected_more(c, input, frame_no, ts_ns, f, l, from_ap, pe, msg, pframe);
+	return l;
 }

@@ -376,6 +376,10 @@ struct fw_core {
 	unsigned n_srcs, cur_src;
 	uint64_t cur_src_id;	/* hs_src_id() of srcs[cur_src]; UINT64_MAX before the first */
 	int64_t *last_ts;		/* per input: timestamp of the previous frame */
+	/* ack.h's airtime at the rate of the latest frame (hs_air_rate): its divisor as a multiplier */
+	uint32_t air_rate;	/* kb/s, 0 none yet */
+	uint32_t air_add;	/* PLCP preamble and header at that rate, SIFS, the ACK, slack */
+	uint64_t air_mul;	/* ceil(2^64 / air_rate), 0 when the division is used instead */
 
 	struct hs_net **net_tab;
 	size_t net_tab_size, n_nets;
@@ -512,13 +516,11 @@ static inline size_t hs_pair_hash(const uint8_t a[6], const uint8_t b[6], size_t
 
 /*
  * The link of (bssid, sta) in the current scope, NULL none; inline: every
- * protected frame of a link asks, and the addresses read for the hash are
- * the ones compared.
+ * protected frame of a link asks, and the addresses loaded for the hash
+ * (hs_mac48) are the ones compared.
  */
-static inline struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6],
-					   const uint8_t sta[6])
+static inline struct hs_link *hs_link_find48(const struct fw_core *c, uint64_t b, uint64_t s)
 {
-	const uint64_t b = hs_mac48(bssid), s = hs_mac48(sta);
 	const unsigned scope = hs_scope(c);
 
 	for (struct hs_link *l = c->link_tab[hs_pair_hash_48(b, s, c->link_tab_size)]; l;
@@ -530,6 +532,11 @@ static inline struct hs_link *hs_link_find(const struct fw_core *c, const uint8_
 			return l;
 		}
 	return NULL;
+}
+static inline struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6],
+					   const uint8_t sta[6])
+{
+	return hs_link_find48(c, hs_mac48(bssid), hs_mac48(sta));
 }
 /* Free l's analysed copy and its findings (fw_core_refresh()). */
 void hs_link_cache_free(struct hs_link *l);
@@ -562,18 +569,30 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
  */
 bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len);
 void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len);
-/* The bit of a BSSID in fw_core.bssid_seen (link.c sets it for every link's). */
+/*
+ * The bit of a BSSID (hs_mac48) in fw_core.bssid_seen (link.c sets it for
+ * every link's): the top 12 bits of a multiplicative hash, from the
+ * address as the link look-up loads it.
+ */
+static inline unsigned hs_bssid_bit48(uint64_t b)
+{
+	return (unsigned)((b * 0x9e3779b97f4a7c15u) >> 52);
+}
 static inline unsigned hs_bssid_bit(const uint8_t b[6])
 {
-	return (unsigned)((b[3] << 4) ^ (b[4] << 2) ^ b[5] ^ (b[0] << 1)) & 4095u;
+	return hs_bssid_bit48(hs_mac48(b));
 }
 
 /* False when no link has this BSSID (true may still find none). */
-static inline bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
+static inline bool hs_bssid_maybe48(const struct fw_core *c, uint64_t b)
 {
-	unsigned bit = hs_bssid_bit(bssid);
+	unsigned bit = hs_bssid_bit48(b);
 
 	return (c->bssid_seen[bit / 64] >> (bit % 64)) & 1;
+}
+static inline bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
+{
+	return hs_bssid_maybe48(c, hs_mac48(bssid));
 }
 /* hs_link_get for a frame that names only one side (the other is zero): Linux cooked. */
 struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
@@ -689,8 +708,14 @@ void hs_radius_free(struct fw_core *c);
 const struct hs_aaa_pmk *hs_aaa_find(const struct fw_core *c, unsigned key_id);
 
 /* decrypt.c: protected frames of a link, with the TKs its handshakes gave */
-void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
+/*
+ * The link of a protected frame f, NULL none; *msg and *pframe (index+1 of
+ * the message it decrypted to, of the protected frame kept, in that link)
+ * are written only when it is one.
+ */
+struct hs_link *hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no,
+				int64_t ts_ns, const struct fw_frame *f, size_t *msg,
+				size_t *pframe);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
 void hs_decrypt_free(struct fw_core *c);
