@@ -171,9 +171,9 @@ static inline uint32_t hs_ack_window(struct fw_core *c, const struct fw_frame *f
  * as there; own: l is the link of f's own transmitter and receiver (the
  * AP's and its station's), which then cannot show the AP shared.
  */
-static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
-			       const struct fw_frame *f, struct hs_link *l, bool own, size_t msg,
-			       size_t pframe, int sight)
+static inline __attribute__((always_inline)) void
+hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns, const struct fw_frame *f,
+	    struct hs_link *l, bool own, size_t msg, size_t pframe, int sight)
 {
 	struct hs_pending *q = &c->pending[src];
 	struct hs_pending_frame *p;

@@ -212,6 +212,38 @@ static __attribute__((noinline)) void feed_frame(struct fw_core *c, unsigned inp
 		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l, msg, pframe, sight);
 }
 
+/*
+ * A protected frame of a run with one source (feed_frame's case without
+ * copies): most frames that are not ACKs, in a function of their own.
+ */
+static __attribute__((noinline)) void feed_protected(struct fw_core *c, unsigned input,
+						     unsigned src, uint64_t frame_no,
+						     int64_t ts_ns, const struct fw_frame *f)
+{
+	struct hs_link *l;
+	size_t msg = 0, pframe = 0;
+	int sight = -1;
+
+	c->order++;
+	c->cur_input = input;
+	l = hs_on_protected(c, input, frame_no, ts_ns, f, &msg, &pframe);
+	if (l) {
+		/* hs_link_find touched it */
+		if (msg || pframe)
+			sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
+		c->last_link = l;
+		if (ts_ns < c->last_ts[input])
+			l->reordered_frames++;
+	}
+	if (ts_ns > c->last_ts[input])
+		c->last_ts[input] = ts_ns;
+	if (f->has_dot11)
+		hs_ack_sent(c, src, ts_ns, f, l ? l : c->last_link, l != NULL, msg, pframe, sight);
+	else
+		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe,
+				sight);
+}
+
 /* An ACK with an 802.11 header: out of line, a call of its own (see fw_core_feed_iface). */
 static __attribute__((noinline)) void feed_ack(struct fw_core *c, unsigned src,
 					       uint64_t frame_no, int64_t ts_ns,
@@ -237,7 +269,10 @@ static inline void feed_src(struct fw_core *c, unsigned input, unsigned src, uin
 			feed_ack(c, src, frame_no, ts_ns, f);
 		return;
 	}
-	feed_frame(c, input, src, frame_no, ts_ns, f);
+	if (f->kind == FW_KIND_PROTECTED && c->n_srcs < 2)
+		feed_protected(c, input, src, frame_no, ts_ns, f);
+	else
+		feed_frame(c, input, src, frame_no, ts_ns, f);
 }
 
 /* A frame with a bad FCS, a malformed one, or one of a source other than the last frame's. */
