@@ -87,12 +87,17 @@ static inline __attribute__((always_inline)) void hs_ack_settle(struct hs_pendin
 	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
 	 */
 	if (v == FW_ACK_YES) {
+		/* a bit once set stays: the link's first line says whether src's is */
 		if (hs_ack_mac_eq(p->ta, l->bssid)) {
-			l->acks_for_ap = true;
-			l->ack_srcs_ap |= 1ull << src;
+			if (l->ack_hint_ap != src + 1) {
+				l->ack_hint_ap = (uint8_t)(src + 1);
+				l->ack_srcs_ap |= 1ull << src;
+			}
 		} else if (hs_ack_mac_eq(p->ta, l->sta)) {
-			l->acks_for_sta = true;
-			l->ack_srcs_sta |= 1ull << src;
+			if (l->ack_hint_sta != src + 1) {
+				l->ack_hint_sta = (uint8_t)(src + 1);
+				l->ack_srcs_sta |= 1ull << src;
+			}
 		}
 	}
 	if (msg && msg <= l->n_msgs) {

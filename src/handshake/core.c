@@ -324,7 +324,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	size_t first = c->n_findings;
 
 	c->in_passes = true;
-	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
+	l->pub.acks_visible = l->ack_srcs_ap || l->ack_srcs_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
 	hs_byhs_build(l);	/* grouping is final from here to the sort */

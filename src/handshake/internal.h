@@ -69,6 +69,14 @@ struct hs_msg_priv {
 	uint8_t ptk_anonce[32], ptk_snonce[32];
 	unsigned ptk_key_id;
 	unsigned n_keys_tried;
+	/*
+	 * The PTK its MIC checked against last (hs_ptk_cache_entry.stamp, 0
+	 * none), with the MIC algorithm and length: the link is verified as
+	 * messages arrive and again at the end, and a cached PTK the same
+	 * message passed with passes again (verify.c).
+	 */
+	uint64_t mic_ok_stamp;
+	uint8_t mic_ok_alg, mic_ok_len;
 };
 
 /* Deauthentication / disassociation seen on a link. */
@@ -108,6 +116,7 @@ struct hs_ptk_cache_entry {
 	unsigned key_id;
 	uint8_t anonce[32], snonce[32];
 	uint8_t dh_group;
+	uint64_t stamp;		/* fw_core.ptk_stamps when derived: never two PTKs the same */
 	struct fw_ptk ptk;
 };
 #define HS_PTK_CACHE 16
@@ -190,7 +199,8 @@ struct hs_link {
 	uint8_t bssid[6], sta[6];	/* pub.bssid and pub.sta, for the look-up */
 	bool tk_dirty;		/* a message arrived since the keys were derived */
 	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
-	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
+	/* 1 + the latest source whose bit in ack_srcs_ap / _sta is set, 0 none: most ACKs write nothing */
+	uint8_t ack_hint_ap, ack_hint_sta;
 	uint8_t cipher;		/* pub.pairwise's suite type */
 	bool touched;		/* see cached: written by most frames of the link */
 	bool ap_shared;		/* the AP was seen sending unicast frames to another station */
@@ -263,7 +273,10 @@ struct hs_link {
 	size_t n_kev, cap_kev;
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
 	unsigned unmatched_ack_file;
-	/* per source (bit = index in fw_core.srcs): it showed an ACK of a frame of that side */
+	/*
+	 * per source (bit = index in fw_core.srcs): it showed an ACK of a frame
+	 * of that side (not 0: one was seen)
+	 */
 	uint64_t ack_srcs_ap, ack_srcs_sta;
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
@@ -395,6 +408,7 @@ struct fw_core {
 	size_t n_snap;
 	uint64_t n_refresh;	/* refreshes and finish so far (fw_link.refresh) */
 	uint64_t net_gen;	/* bumped by every beacon (hs_net.gen) */
+	uint64_t ptk_stamps;	/* PTKs derived so far, of every link (hs_ptk_cache_entry.stamp) */
 
 	struct fw_finding *findings;
 	size_t n_findings, cap_findings;
@@ -739,6 +753,8 @@ void hs_giveup_reset(struct hs_giveup *g);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);
+/* MICs computed so far (a message's MIC checked once per PTK): what the tests count */
+extern unsigned long long hs_mic_checks;
 
 /* link_akm.c: the link's AKM and pairwise and group ciphers from its RSNEs */
 int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, uint32_t *pairwise,
