@@ -159,20 +159,27 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 }
 
 /*
- * Every frame but an ACK, a frame with a bad FCS or a malformed one, of
- * source src: out of line, so that an ACK (half the frames) pays for none
- * of the registers this needs.
+ * The feed goes on in one of the functions below by a jump, each with
+ * fw_core_feed_iface's parameters (the source is c->cur_src, which
+ * hs_src_get made current; iface is not read again): an ACK, a protected
+ * frame (decrypt.c: hs_feed_protected) and the rest each pay only for the
+ * registers they need.
  */
-static __attribute__((noinline)) void feed_frame(struct fw_core *c, unsigned input,
-						 unsigned src, uint64_t frame_no, int64_t ts_ns,
-						 const struct fw_frame *f)
+#define FEED_ARGS                                                                         \
+	struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no, int64_t ts_ns, \
+		const struct fw_frame *f
+
+/* Every frame but an ACK, a frame with a bad FCS or a malformed one. */
+static __attribute__((noinline)) void feed_frame(FEED_ARGS)
 {
+	const unsigned src = c->cur_src;
 	struct hs_link *l = NULL;
 	size_t msg = 0, pframe = 0;
 	uint64_t key;
 	bool keyed, own = false;
 	int sight = -1;
 
+	(void)iface;
 	/* a copy needs a second source: nothing is hashed while there is one */
 	keyed = c->n_srcs >= 2 && hs_sight_key(c, f, &key);
 	if (keyed) {
@@ -213,72 +220,34 @@ static __attribute__((noinline)) void feed_frame(struct fw_core *c, unsigned inp
 }
 
 /*
- * A protected frame of a run with one source (feed_frame's case without
- * copies): most frames that are not ACKs, in a function of their own.
+ * An ACK (a control frame: never a copy, see hs_sight_key) joins no link
+ * and only answers a waiting frame (inline, ack.h).  It takes no capture
+ * order (c->order) and names no input (c->cur_input): both are read only
+ * for what a frame that joins a link records, and no two of those come to
+ * the same order without it.
  */
-static __attribute__((noinline)) void feed_protected(struct fw_core *c, unsigned input,
-						     unsigned src, uint64_t frame_no,
-						     int64_t ts_ns, const struct fw_frame *f)
+static __attribute__((noinline)) void feed_ack(FEED_ARGS)
 {
-	struct hs_link *l;
-	size_t msg = 0, pframe = 0;
-	int sight = -1;
-
-	c->order++;
-	c->cur_input = input;
-	l = hs_on_protected(c, input, frame_no, ts_ns, f, &msg, &pframe);
-	if (l) {
-		/* hs_link_find touched it */
-		if (msg || pframe)
-			sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
-		c->last_link = l;
-		if (ts_ns < c->last_ts[input])
-			l->reordered_frames++;
-	}
+	(void)iface;
 	if (ts_ns > c->last_ts[input])
 		c->last_ts[input] = ts_ns;
 	if (f->has_dot11)
-		hs_ack_sent(c, src, ts_ns, f, l ? l : c->last_link, l != NULL, msg, pframe, sight);
-	else
-		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe,
-				sight);
+		hs_ack_on_ack(c, c->cur_src, frame_no, ts_ns, f, c->last_link);
 }
 
-/* An ACK with an 802.11 header: out of line, a call of its own (see fw_core_feed_iface). */
-static __attribute__((noinline)) void feed_ack(struct fw_core *c, unsigned src,
-					       uint64_t frame_no, int64_t ts_ns,
-					       const struct fw_frame *f)
+/* A frame with a good FCS, decoded, of source c->cur_src. */
+static inline void feed_src(FEED_ARGS)
 {
-	hs_ack_on_ack(c, src, frame_no, ts_ns, f, c->last_link);
-}
-
-/*
- * A frame fed with its source src: an ACK (a control frame: never a copy,
- * see hs_sight_key) joins no link and only answers a waiting frame
- * (inline, ack.h).  It takes no capture order (c->order) and names no
- * input (c->cur_input): both are read only for what a frame that joins a
- * link records, and no two of those come to the same order without it.
- */
-static inline void feed_src(struct fw_core *c, unsigned input, unsigned src, uint64_t frame_no,
-			    int64_t ts_ns, const struct fw_frame *f)
-{
-	if (f->kind == FW_KIND_ACK) {
-		if (ts_ns > c->last_ts[input])
-			c->last_ts[input] = ts_ns;
-		if (f->has_dot11)
-			feed_ack(c, src, frame_no, ts_ns, f);
-		return;
-	}
-	if (f->kind == FW_KIND_PROTECTED && c->n_srcs < 2)
-		feed_protected(c, input, src, frame_no, ts_ns, f);
+	if (f->kind == FW_KIND_ACK)
+		feed_ack(c, input, iface, frame_no, ts_ns, f);
+	else if (f->kind == FW_KIND_PROTECTED && c->n_srcs < 2)
+		hs_feed_protected(c, input, iface, frame_no, ts_ns, f);
 	else
-		feed_frame(c, input, src, frame_no, ts_ns, f);
+		feed_frame(c, input, iface, frame_no, ts_ns, f);
 }
 
 /* A frame with a bad FCS, a malformed one, or one of a source other than the last frame's. */
-static __attribute__((noinline)) void feed_rare(struct fw_core *c, unsigned input,
-						uint32_t iface, uint64_t frame_no, int64_t ts_ns,
-						const struct fw_frame *f)
+static __attribute__((noinline)) void feed_rare(FEED_ARGS)
 {
 	struct fw_input *in = &c->inputs[input];
 	unsigned src;
@@ -296,14 +265,12 @@ static __attribute__((noinline)) void feed_rare(struct fw_core *c, unsigned inpu
 			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
 		return;
 	}
-	feed_src(c, input, src, frame_no, ts_ns, f);
+	feed_src(c, input, iface, frame_no, ts_ns, f);
 }
 
 /*
  * Protected data and ACKs are most of a capture, interleaved in no order
- * that a jump table's single guess predicts: an ACK is told first, and
- * each kind goes on in a function of its own, reached by a jump, so that
- * none pays for the registers another needs.
+ * that a jump table's single guess predicts: an ACK is told first.
  */
 void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
 			int64_t ts_ns, const struct fw_frame *f)
@@ -315,7 +282,7 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 		feed_rare(c, input, iface, frame_no, ts_ns, f);
 		return;
 	}
-	feed_src(c, input, c->cur_src, frame_no, ts_ns, f);
+	feed_src(c, input, iface, frame_no, ts_ns, f);
 }
 
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */

@@ -46,6 +46,7 @@
 #include "crypto/aead.h"
 #include "crypto/akm.h"
 #include "crypto/tkip.h"
+#include "handshake/ack.h"
 #include "handshake/internal.h"
 #include "util/mac.h"
 
@@ -153,9 +154,9 @@ static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
  * Track the packet number of one direction; a non-increasing one is an
  * event (returned, for the caller to name the key that opened the frame).
  */
-static struct fw_pn_event *track_pn(struct hs_link *l, struct hs_pn_track *t,
-				    const struct fw_frame *f, unsigned input, uint64_t frame_no,
-				    int64_t ts_ns, bool from_ap)
+static inline __attribute__((always_inline)) struct fw_pn_event *
+track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_frame *f, unsigned input,
+	 uint64_t frame_no, int64_t ts_ns, bool from_ap)
 {
 	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
 	struct fw_pn_event *e = NULL;
@@ -536,9 +537,10 @@ static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsig
 	*pframe = l->n_pframes;
 }
 
-struct hs_link *hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no,
-				int64_t ts_ns, const struct fw_frame *f, size_t *msg,
-				size_t *pframe)
+/* hs_on_protected, inline in hs_feed_protected (most frames) */
+static inline __attribute__((always_inline)) struct hs_link *
+on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+	     const struct fw_frame *f, size_t *msg, size_t *pframe)
 {
 	const struct fw_dot11 *d = &f->dot11;
 	uint64_t ra, ta;
@@ -569,4 +571,40 @@ struct hs_link *hs_on_protected(struct fw_core *c, unsigned input, uint64_t fram
 		return l;
 	on_protected_more(c, input, frame_no, ts_ns, f, l, from_ap, pe, msg, pframe);
 	return l;
+}
+
+struct hs_link *hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no,
+				int64_t ts_ns, const struct fw_frame *f, size_t *msg,
+				size_t *pframe)
+{
+	return on_protected(c, input, frame_no, ts_ns, f, msg, pframe);
+}
+
+void hs_feed_protected(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+		       int64_t ts_ns, const struct fw_frame *f)
+{
+	const unsigned src = c->cur_src;
+	struct hs_link *l;
+	size_t msg = 0, pframe = 0;
+	int sight = -1;
+
+	(void)iface;
+	c->order++;
+	c->cur_input = input;
+	l = on_protected(c, input, frame_no, ts_ns, f, &msg, &pframe);
+	if (l) {
+		/* hs_link_find touched it */
+		if (msg || pframe)
+			sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
+		c->last_link = l;
+		if (ts_ns < c->last_ts[input])
+			l->reordered_frames++;
+	}
+	if (ts_ns > c->last_ts[input])
+		c->last_ts[input] = ts_ns;
+	if (f->has_dot11)
+		hs_ack_sent(c, src, ts_ns, f, l ? l : c->last_link, l != NULL, msg, pframe, sight);
+	else
+		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe,
+				sight);
 }

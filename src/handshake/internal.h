@@ -730,6 +730,13 @@ const struct hs_aaa_pmk *hs_aaa_find(const struct fw_core *c, unsigned key_id);
 struct hs_link *hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no,
 				int64_t ts_ns, const struct fw_frame *f, size_t *msg,
 				size_t *pframe);
+/*
+ * fw_core_feed_iface for a protected frame of a run with one source (no
+ * copies to look for), of source c->cur_src: hs_on_protected and the
+ * feed's bookkeeping and ACK queue in one function (iface is not read).
+ */
+void hs_feed_protected(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+		       int64_t ts_ns, const struct fw_frame *f);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
 void hs_decrypt_free(struct fw_core *c);
