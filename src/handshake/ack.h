@@ -27,7 +27,7 @@ void hs_ack_retried(struct hs_pending *q, unsigned src, const struct fw_frame *f
 /* ack.c: the queue is full (HS_ACK_QUEUE): one waiting frame is let go for f */
 void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f);
 
-/* ack.c: hs_ack_on_ack past its usual case: none or several frames waiting, or none that takes it */
+/* ack.c: hs_ack_on_ack past its usual case: no frame or several waiting, or none takes it */
 void hs_ack_take(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
 		 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last);
 /* ack.c: an ACK no waiting frame takes: one let go for room, or one the sniffer missed */
@@ -174,7 +174,8 @@ static inline uint32_t hs_ack_window(struct fw_core *c, const struct fw_frame *f
  * hs_ack_on_frame() for a frame f with an 802.11 header that is neither an
  * ACK nor a Block Ack, of source src (< n_srcs): l, msg, pframe and sight
  * as there; own: l is the link of f's own transmitter and receiver (the
- * AP's and its station's), which then cannot show the AP shared.
+ * AP's and its station's, found by hs_on_protected), which then cannot
+ * show the AP shared.
  */
 static inline __attribute__((always_inline)) void
 hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns, const struct fw_frame *f,
@@ -196,12 +197,18 @@ hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns, const struct fw_fram
 		hs_ack_expire(q, src, ts_ns);
 	if (f->dot11.retry && f->dot11.has_seq && f->has_ta)
 		hs_ack_retried(q, src, f);
-	/* control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack none */
-	if ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) || !f->has_ta ||
-	    fw_mac_is_group(f->ra) ||
-	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
+	/*
+	 * control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack
+	 * none.  A frame of its own link (own) was found by its transmitter
+	 * and unicast receiver, and is protected: data or management.
+	 */
+	if (!own && ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) ||
+		     !f->has_ta || fw_mac_is_group(f->ra)))
 		return;
-	if (l && !own && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) && !hs_ack_mac_eq(f->ra, l->sta)) {
+	if (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK)
+		return;
+	if (l && !own && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) &&
+	    !hs_ack_mac_eq(f->ra, l->sta)) {
 		l->ap_shared = true;
 		hs_touch(l);
 	}

@@ -332,15 +332,13 @@ static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
  * *undecryptable: no key of the link gives a plaintext at all.
  */
 /* Whether the plaintext of a frame of this length under cipher fits an EAPOL-Key frame. */
-static bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
+static inline bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
 {
-	size_t mic_len = cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16;
-	size_t pl;
+	/* the CCMP/GCMP header or TKIP's IVs (8), and the MIC (TKIP: Michael and the ICV) */
+	size_t over = 8 + (cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16);
 
-	if (d->body_len < 8 + mic_len)
-		return false;
-	pl = d->body_len - 8 - mic_len;
-	return pl >= EAPOL_KEY_PLAIN_MIN && pl <= EAPOL_KEY_PLAIN_MAX;
+	/* one compare: a body shorter than over + the minimum wraps past the span */
+	return d->body_len - over - EAPOL_KEY_PLAIN_MIN <= EAPOL_KEY_PLAIN_MAX - EAPOL_KEY_PLAIN_MIN;
 }
 
 static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher,

@@ -199,7 +199,7 @@ struct hs_link {
 	uint8_t bssid[6], sta[6];	/* pub.bssid and pub.sta, for the look-up */
 	bool tk_dirty;		/* a message arrived since the keys were derived */
 	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
-	/* 1 + the latest source whose bit in ack_srcs_ap / _sta is set, 0 none: most ACKs write nothing */
+	/* 1 + the latest source whose ack_srcs_ap / _sta bit is set, 0 none: most ACKs write none */
 	uint8_t ack_hint_ap, ack_hint_sta;
 	uint8_t cipher;		/* pub.pairwise's suite type */
 	bool touched;		/* see cached: written by most frames of the link */
