@@ -77,7 +77,9 @@ unsigned fw_core_add_input(struct fw_core *c, const char *path, int linktype)
 		abort();
 	in->linktype = linktype;
 	in->linktype_name = fw_linktype_name(linktype);
-	return (unsigned)c->n_inputs++;
+	c->n_inputs++;
+	c->n_feed = c->finished ? 0 : c->n_inputs;
+	return (unsigned)(c->n_inputs - 1);
 }
 
 void fw_core_add_note(struct fw_core *c, const char *msg)
@@ -275,7 +277,7 @@ static __attribute__((noinline)) void feed_rare(FEED_ARGS)
 void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
 			int64_t ts_ns, const struct fw_frame *f)
 {
-	if (input >= c->n_inputs || c->finished)
+	if (input >= c->n_feed)	/* past the inputs, or finished */
 		return;
 	c->inputs[input].frames++;
 	if (f->radio.bad_fcs || f->status != 0 || hs_src_id(input, iface) != c->cur_src_id) {
@@ -333,6 +335,7 @@ void fw_core_finish(struct fw_core *c)
 	if (c->finished)
 		return;
 	c->finished = true;
+	c->n_feed = 0;
 	hs_snapshots_free(c);
 	c->n_findings = 0;
 	c->n_refresh++;

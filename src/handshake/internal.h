@@ -385,6 +385,7 @@ struct fw_core {
 
 	struct fw_input *inputs;
 	size_t n_inputs, cap_inputs;
+	size_t n_feed;		/* n_inputs, 0 once finished: the feed's one test of input */
 	struct hs_src srcs[HS_MAX_SRCS];
 	unsigned n_srcs, cur_src;
 	uint64_t cur_src_id;	/* hs_src_id() of srcs[cur_src]; UINT64_MAX before the first */
