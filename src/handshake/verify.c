@@ -191,6 +191,7 @@ static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t
 	}
 	e = &l->ptk_cache[l->ptk_next];
 	fw_ptk_wipe(&e->ptk);
+	e->stamp = 0;	/* no MIC memo holds for it until it is derived again */
 	if (v->params.ft) {
 		struct fw_ft_ids ids;
 		const uint8_t *ssid = NULL;
