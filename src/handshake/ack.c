@@ -149,6 +149,47 @@ void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f)
 	hs_ack_drop(q, i);
 }
 
+void hs_air_rate(struct fw_core *c, uint32_t rate_kbps)
+{
+	c->air_rate = rate_kbps;
+	/* DSSS (1 and 2 Mb/s) sends the long PLCP preamble and header, 192 us; OFDM 20 us */
+	c->air_add = (rate_kbps <= 2000 ? 192 : 20) + HS_SIFS_US + HS_ACK_AIRTIME_MAX_US +
+		     HS_ACK_SLACK_US;
+	/* 2^64 / 1 needs 65 bits: that rate (no PHY's) divides */
+	c->air_mul = rate_kbps >= 2 ? UINT64_MAX / rate_kbps + 1 : 0;
+}
+
+void hs_ack_take(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
+		 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
+{
+	const size_t n = q->n;
+	size_t late = n, i;
+	struct hs_pending_frame *p;
+
+	for (i = 0; i < n; i++) {
+		p = &q->q[i];
+		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns))
+			continue;
+		if (ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000)
+			break;
+		if (late == n)
+			late = i;
+	}
+	if (i == n)
+		i = late;
+	if (i == n) {
+		hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
+		return;
+	}
+	p = &q->q[i];
+	/* the frames let go may still be answered while their transmitter's are */
+	if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
+	    hs_ack_late_end(p) > q->evicted_until_ns)
+		q->evicted_until_ns = hs_ack_late_end(p);
+	hs_ack_settle(p, src, FW_ACK_YES, frame_no);
+	hs_ack_drop(q, i);
+}
+
 void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
 		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe,
 		     int sight)
@@ -160,7 +201,7 @@ void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t
 	else if (f->kind == FW_KIND_BLOCK_ACK)
 		on_block_ack(&c->pending[src], src, frame_no, ts_ns, f);
 	else
-		hs_ack_sent(c, src, ts_ns, f, l, msg, pframe, sight);
+		hs_ack_sent(c, src, ts_ns, f, l, false, msg, pframe, sight);
 }
 
 /*

@@ -10,6 +10,7 @@
 #ifndef FW_HANDSHAKE_ACK_H
 #define FW_HANDSHAKE_ACK_H
 
+#include <stddef.h>
 #include <string.h>
 
 #include "handshake/internal.h"
@@ -26,6 +27,9 @@ void hs_ack_retried(struct hs_pending *q, unsigned src, const struct fw_frame *f
 /* ack.c: the queue is full (HS_ACK_QUEUE): one waiting frame is let go for f */
 void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f);
 
+/* ack.c: hs_ack_on_ack past its usual case: no frame or several waiting, or none takes it */
+void hs_ack_take(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
+		 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last);
 /* ack.c: an ACK no waiting frame takes: one let go for room, or one the sniffer missed */
 void hs_ack_unanswered(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
 		       int64_t ts_ns, const struct fw_frame *f, struct hs_link *last);
@@ -83,12 +87,17 @@ static inline __attribute__((always_inline)) void hs_ack_settle(struct hs_pendin
 	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
 	 */
 	if (v == FW_ACK_YES) {
+		/* a bit once set stays: the link's first line says whether src's is */
 		if (hs_ack_mac_eq(p->ta, l->bssid)) {
-			l->acks_for_ap = true;
-			l->ack_srcs_ap |= 1ull << src;
+			if (l->ack_hint_ap != src + 1) {
+				l->ack_hint_ap = (uint8_t)(src + 1);
+				l->ack_srcs_ap |= 1ull << src;
+			}
 		} else if (hs_ack_mac_eq(p->ta, l->sta)) {
-			l->acks_for_sta = true;
-			l->ack_srcs_sta |= 1ull << src;
+			if (l->ack_hint_sta != src + 1) {
+				l->ack_hint_sta = (uint8_t)(src + 1);
+				l->ack_srcs_sta |= 1ull << src;
+			}
 		}
 	}
 	if (msg && msg <= l->n_msgs) {
@@ -111,6 +120,11 @@ static inline void hs_ack_drop(struct hs_pending *q, size_t i)
 	q->n--;
 }
 
+_Static_assert(offsetof(struct fw_frame, ra) == offsetof(struct fw_frame, ta) + 6 &&
+		       offsetof(struct hs_pending_frame, ra) ==
+			       offsetof(struct hs_pending_frame, ta) + 6,
+	       "hs_ack_sent copies a frame's transmitter and receiver addresses at once");
+
 /* The end of p's window, late ACKs included. */
 static inline int64_t hs_ack_late_end(const struct hs_pending_frame *p)
 {
@@ -122,29 +136,50 @@ static inline bool hs_ack_in_window(const struct hs_pending_frame *p, int64_t ts
 	return ts_ns <= hs_ack_late_end(p);
 }
 
-/* How long after frame f an ACK may come: its airtime at its rate, SIFS, the ACK, slack. */
-static inline uint32_t hs_ack_window(const struct fw_core *c, const struct fw_frame *f)
+/* ack.c: make rate_kbps (> 0) the rate of hs_ack_window's multiplier */
+void hs_air_rate(struct fw_core *c, uint32_t rate_kbps);
+
+/*
+ * floor(n / c->air_rate) for n < 2^32: with m = ceil(2^64 / d), the high
+ * word of n * m is floor(n / d) for every n and d below 2^32 (D. Lemire,
+ * O. Kaser, N. Kurz, "Faster remainder by direct computation", 2019,
+ * theorem 1 with F = 64, N = 32): a multiply where a divide costs tens of
+ * cycles, on every frame but ACKs.
+ */
+static inline uint64_t hs_air_div(const struct fw_core *c, uint32_t n)
 {
+#ifdef __SIZEOF_INT128__
+	if (c->air_mul)
+		return (uint64_t)(((unsigned __int128)n * c->air_mul) >> 64);
+#endif
+	return n / c->air_rate;
+}
+
+/* How long after frame f an ACK may come: its airtime at its rate, SIFS, the ACK, slack. */
+static inline uint32_t hs_ack_window(struct fw_core *c, const struct fw_frame *f)
+{
+	const uint32_t rate = f->radio.rate_kbps;
 	uint64_t bits, air;
 
-	if (!f->radio.has_rate || f->radio.rate_kbps == 0)
+	if (!f->radio.has_rate || rate == 0)
 		return c->opts.ack_window_us ? c->opts.ack_window_us : FW_CORE_ACK_WINDOW_US;
+	if (rate != c->air_rate)
+		hs_air_rate(c, rate);
 	bits = ((uint64_t)f->dot11.hdr_len + f->dot11.body_len + 4) * 8;
-	/* a 32-bit division when it fits (every frame comes here; it is the cheaper one) */
-	air = bits <= UINT32_MAX / 1000 ? (uint32_t)(bits * 1000) / f->radio.rate_kbps
-					: bits * 1000 / f->radio.rate_kbps;
-	air += f->radio.rate_kbps <= 2000 ? 192 : 20;
-	return (uint32_t)(air + HS_SIFS_US + HS_ACK_AIRTIME_MAX_US + HS_ACK_SLACK_US);
+	air = bits <= UINT32_MAX / 1000 ? hs_air_div(c, (uint32_t)(bits * 1000)) : bits * 1000 / rate;
+	return (uint32_t)(air + c->air_add);
 }
 
 /*
  * hs_ack_on_frame() for a frame f with an 802.11 header that is neither an
  * ACK nor a Block Ack, of source src (< n_srcs): l, msg, pframe and sight
- * as there.
+ * as there; own: l is the link of f's own transmitter and receiver (the
+ * AP's and its station's, found by hs_on_protected), which then cannot
+ * show the AP shared.
  */
-static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
-			       const struct fw_frame *f, struct hs_link *l, size_t msg,
-			       size_t pframe, int sight)
+static inline __attribute__((always_inline)) void
+hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns, const struct fw_frame *f,
+	    struct hs_link *l, bool own, size_t msg, size_t pframe, int sight)
 {
 	struct hs_pending *q = &c->pending[src];
 	struct hs_pending_frame *p;
@@ -162,12 +197,18 @@ static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
 		hs_ack_expire(q, src, ts_ns);
 	if (f->dot11.retry && f->dot11.has_seq && f->has_ta)
 		hs_ack_retried(q, src, f);
-	/* control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack none */
-	if ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) || !f->has_ta ||
-	    fw_mac_is_group(f->ra) ||
-	    (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK))
+	/*
+	 * control frames take no ACK but the PS-Poll (10.2.3.2); Action No Ack
+	 * none.  A frame of its own link (own) was found by its transmitter
+	 * and unicast receiver, and is protected: data or management.
+	 */
+	if (!own && ((f->dot11.type == FW_T_CTRL && f->dot11.subtype != FW_ST_PS_POLL) ||
+		     !f->has_ta || fw_mac_is_group(f->ra)))
 		return;
-	if (l && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) && !hs_ack_mac_eq(f->ra, l->sta)) {
+	if (f->dot11.type == FW_T_MGMT && f->dot11.subtype == FW_ST_ACTION_NOACK)
+		return;
+	if (l && !own && !l->ap_shared && hs_ack_mac_eq(f->ta, l->bssid) &&
+	    !hs_ack_mac_eq(f->ra, l->sta)) {
 		l->ap_shared = true;
 		hs_touch(l);
 	}
@@ -189,8 +230,9 @@ static inline void hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns,
 	p->sight = sight;
 	p->has_seq = has_seq;
 	p->seq = seq;
-	memcpy(p->ta, f->ta, 6);
-	memcpy(p->ra, f->ra, 6);
+	/* both addresses at once: two loads and two stores, not four of each */
+	memcpy((uint8_t *)p + offsetof(struct hs_pending_frame, ta),
+	       (const uint8_t *)f + offsetof(struct fw_frame, ta), 12);
 }
 
 /*
@@ -208,17 +250,10 @@ static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame
 				 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
 {
 	struct hs_pending *q = &c->pending[src];
-	const size_t n = q->n;
-	size_t late = n, i;
-	struct hs_pending_frame *p;
+	struct hs_pending_frame *p = q->q;
 
-	/* one frame waiting (the usual case): the loop below, unrolled */
-	if (n == 1) {
-		p = q->q;
-		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns)) {
-			hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
-			return;
-		}
+	/* one frame waiting that takes it (the usual case): hs_ack_take's loop, unrolled */
+	if (q->n == 1 && hs_ack_mac_eq(f->ra, p->ta) && hs_ack_in_window(p, ts_ns)) {
 		if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
 		    hs_ack_late_end(p) > q->evicted_until_ns)
 			q->evicted_until_ns = hs_ack_late_end(p);
@@ -226,28 +261,7 @@ static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame
 		q->n = 0;
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		p = &q->q[i];
-		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns))
-			continue;
-		if (ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000)
-			break;
-		if (late == n)
-			late = i;
-	}
-	if (i == n)
-		i = late;
-	if (i == n) {
-		hs_ack_unanswered(c, q, src, frame_no, ts_ns, f, last);
-		return;
-	}
-	p = &q->q[i];
-	/* the frames let go may still be answered while their transmitter's are */
-	if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
-	    hs_ack_late_end(p) > q->evicted_until_ns)
-		q->evicted_until_ns = hs_ack_late_end(p);
-	hs_ack_settle(p, src, FW_ACK_YES, frame_no);
-	hs_ack_drop(q, i);
+	hs_ack_take(c, q, src, frame_no, ts_ns, f, last);
 }
 
 #endif

@@ -77,7 +77,9 @@ unsigned fw_core_add_input(struct fw_core *c, const char *path, int linktype)
 		abort();
 	in->linktype = linktype;
 	in->linktype_name = fw_linktype_name(linktype);
-	return (unsigned)c->n_inputs++;
+	c->n_inputs++;
+	c->n_feed = c->finished ? 0 : c->n_inputs;
+	return (unsigned)(c->n_inputs - 1);
 }
 
 void fw_core_add_note(struct fw_core *c, const char *msg)
@@ -158,49 +160,28 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
 	fw_core_feed_iface(c, input, 0, frame_no, ts_ns, f);
 }
 
-void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
-			int64_t ts_ns, const struct fw_frame *f)
+/*
+ * The feed goes on in one of the functions below by a jump, each with
+ * fw_core_feed_iface's parameters (the source is c->cur_src, which
+ * hs_src_get made current; iface is not read again): an ACK, a protected
+ * frame (decrypt.c: hs_feed_protected) and the rest each pay only for the
+ * registers they need.
+ */
+#define FEED_ARGS                                                                         \
+	struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no, int64_t ts_ns, \
+		const struct fw_frame *f
+
+/* Every frame but an ACK, a frame with a bad FCS or a malformed one. */
+static __attribute__((noinline)) void feed_frame(FEED_ARGS)
 {
-	struct fw_input *in;
+	const unsigned src = c->cur_src;
 	struct hs_link *l = NULL;
 	size_t msg = 0, pframe = 0;
-	unsigned src;
 	uint64_t key;
-	bool keyed;
+	bool keyed, own = false;
 	int sight = -1;
 
-	if (input >= c->n_inputs || c->finished)
-		return;
-	in = &c->inputs[input];
-	in->frames++;
-	if (f->radio.bad_fcs) {
-		/* a frame the receiver saw corrupted is never evidence */
-		in->bad_fcs++;
-		return;
-	}
-	src = hs_src_get(c, input, iface);
-	if (f->status != 0) {
-		in->malformed++;
-		/* its header still takes the ACK that follows it, which is no missed frame */
-		if (f->has_dot11 && f->has_ta)
-			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
-		return;
-	}
-	/*
-	 * Protected data and ACKs are most of a capture, interleaved in no
-	 * order that a jump table's single guess predicts: tested first.  An
-	 * ACK (a control frame: never a copy, see hs_sight_key) joins no link
-	 * and only answers a waiting frame (inline, ack.h).
-	 */
-	if (f->kind == FW_KIND_ACK) {
-		c->order++;
-		c->cur_input = input;
-		if (ts_ns > c->last_ts[input])
-			c->last_ts[input] = ts_ns;
-		if (f->has_dot11)
-			hs_ack_on_ack(c, src, frame_no, ts_ns, f, c->last_link);
-		return;
-	}
+	(void)iface;
 	/* a copy needs a second source: nothing is hashed while there is one */
 	keyed = c->n_srcs >= 2 && hs_sight_key(c, f, &key);
 	if (keyed) {
@@ -213,10 +194,12 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 	}
 	c->order++;
 	c->cur_input = input;
-	if (f->kind == FW_KIND_PROTECTED)
-		hs_on_protected(c, input, frame_no, ts_ns, f, &l, &msg, &pframe);
-	else
+	if (f->kind == FW_KIND_PROTECTED) {
+		l = hs_on_protected(c, input, frame_no, ts_ns, f, &msg, &pframe);
+		own = l != NULL;	/* the link of f's own two addresses */
+	} else {
 		feed_other(c, input, frame_no, ts_ns, f, &l, &msg);
+	}
 	if (l && (msg || pframe))
 		sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
 	if (keyed)
@@ -233,9 +216,75 @@ void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint6
 		l = c->last_link;
 	/* inline (ack.h): most frames */
 	if (f->has_dot11 && f->kind != FW_KIND_BLOCK_ACK)
-		hs_ack_sent(c, src, ts_ns, f, l, msg, pframe, sight);
+		hs_ack_sent(c, src, ts_ns, f, l, own, msg, pframe, sight);
 	else
 		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l, msg, pframe, sight);
+}
+
+/*
+ * An ACK (a control frame: never a copy, see hs_sight_key) joins no link
+ * and only answers a waiting frame (inline, ack.h).  It takes no capture
+ * order (c->order) and names no input (c->cur_input): both are read only
+ * for what a frame that joins a link records, and no two of those come to
+ * the same order without it.
+ */
+static __attribute__((noinline)) void feed_ack(FEED_ARGS)
+{
+	(void)iface;
+	if (ts_ns > c->last_ts[input])
+		c->last_ts[input] = ts_ns;
+	if (f->has_dot11)
+		hs_ack_on_ack(c, c->cur_src, frame_no, ts_ns, f, c->last_link);
+}
+
+/* A frame with a good FCS, decoded, of source c->cur_src. */
+static inline void feed_src(FEED_ARGS)
+{
+	if (f->kind == FW_KIND_ACK)
+		feed_ack(c, input, iface, frame_no, ts_ns, f);
+	else if (f->kind == FW_KIND_PROTECTED && c->n_srcs < 2)
+		hs_feed_protected(c, input, iface, frame_no, ts_ns, f);
+	else
+		feed_frame(c, input, iface, frame_no, ts_ns, f);
+}
+
+/* A frame with a bad FCS, a malformed one, or one of a source other than the last frame's. */
+static __attribute__((noinline)) void feed_rare(FEED_ARGS)
+{
+	struct fw_input *in = &c->inputs[input];
+	unsigned src;
+
+	if (f->radio.bad_fcs) {
+		/* a frame the receiver saw corrupted is never evidence */
+		in->bad_fcs++;
+		return;
+	}
+	src = hs_src_get(c, input, iface);
+	if (f->status != 0) {
+		in->malformed++;
+		/* its header still takes the ACK that follows it, which is no missed frame */
+		if (f->has_dot11 && f->has_ta)
+			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
+		return;
+	}
+	feed_src(c, input, iface, frame_no, ts_ns, f);
+}
+
+/*
+ * Protected data and ACKs are most of a capture, interleaved in no order
+ * that a jump table's single guess predicts: an ACK is told first.
+ */
+void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+			int64_t ts_ns, const struct fw_frame *f)
+{
+	if (input >= c->n_feed)	/* past the inputs, or finished */
+		return;
+	c->inputs[input].frames++;
+	if (f->radio.bad_fcs || f->status != 0 || hs_src_id(input, iface) != c->cur_src_id) {
+		feed_rare(c, input, iface, frame_no, ts_ns, f);
+		return;
+	}
+	feed_src(c, input, iface, frame_no, ts_ns, f);
 }
 
 /* Every pass over one link, in order: what fw_core_finish() runs on each. */
@@ -244,7 +293,7 @@ static void finish_link(struct fw_core *c, struct hs_link *l)
 	size_t first = c->n_findings;
 
 	c->in_passes = true;
-	l->pub.acks_visible = l->acks_for_ap || l->acks_for_sta;
+	l->pub.acks_visible = l->ack_srcs_ap || l->ack_srcs_sta;
 	hs_verify_link(c, l);
 	hs_ack_finish(c, l);
 	hs_byhs_build(l);	/* grouping is final from here to the sort */
@@ -286,6 +335,7 @@ void fw_core_finish(struct fw_core *c)
 	if (c->finished)
 		return;
 	c->finished = true;
+	c->n_feed = 0;
 	hs_snapshots_free(c);
 	c->n_findings = 0;
 	c->n_refresh++;

@@ -46,6 +46,7 @@
 #include "crypto/aead.h"
 #include "crypto/akm.h"
 #include "crypto/tkip.h"
+#include "handshake/ack.h"
 #include "handshake/internal.h"
 #include "util/mac.h"
 
@@ -153,28 +154,30 @@ static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
  * Track the packet number of one direction; a non-increasing one is an
  * event (returned, for the caller to name the key that opened the frame).
  */
-static struct fw_pn_event *track_pn(struct hs_link *l, struct hs_pn_track *t,
-				    const struct fw_frame *f, unsigned input, uint64_t frame_no,
-				    int64_t ts_ns, bool from_ap)
+static inline __attribute__((always_inline)) struct fw_pn_event *
+track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_frame *f, unsigned input,
+	 uint64_t frame_no, int64_t ts_ns, bool from_ap)
 {
 	unsigned hs = l->cur_hs >= 0 ? (unsigned)l->cur_hs : (unsigned)l->n_hs;
 	struct fw_pn_event *e = NULL;
 	uint32_t n_m3;
 
 	/* messages are only appended: count again only when there are new ones */
-	if (l->m3_seen_hs != hs || l->m3_seen_n > l->n_msgs) {
-		l->m3_seen_hs = hs;
-		l->m3_seen_n = 0;
-		l->m3_n = 0;
-		l->m3_last = 0;
-	}
-	for (size_t i = l->m3_seen_n; i < l->n_msgs; i++)
-		if (l->msgs[i].handshake == hs && l->msgs[i].type == FW_MSG_M3 &&
-		    !l->msgs[i].protected_) {
-			l->m3_n++;
-			l->m3_last = l->msgs[i].frame;
+	if (l->m3_seen_hs != hs || l->m3_seen_n != l->n_msgs) {
+		if (l->m3_seen_hs != hs || l->m3_seen_n > l->n_msgs) {
+			l->m3_seen_hs = hs;
+			l->m3_seen_n = 0;
+			l->m3_n = 0;
+			l->m3_last = 0;
 		}
-	l->m3_seen_n = (uint32_t)l->n_msgs;
+		for (size_t i = l->m3_seen_n; i < l->n_msgs; i++)
+			if (l->msgs[i].handshake == hs && l->msgs[i].type == FW_MSG_M3 &&
+			    !l->msgs[i].protected_) {
+				l->m3_n++;
+				l->m3_last = l->msgs[i].frame;
+			}
+		l->m3_seen_n = (uint32_t)l->n_msgs;
+	}
 	n_m3 = l->m3_n;
 	if (t->valid && f->dot11.retry && f->pn == t->pn)
 		return NULL;	/* a MAC retransmission repeats its PN */
@@ -329,15 +332,13 @@ static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
  * *undecryptable: no key of the link gives a plaintext at all.
  */
 /* Whether the plaintext of a frame of this length under cipher fits an EAPOL-Key frame. */
-static bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
+static inline bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
 {
-	size_t mic_len = cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16;
-	size_t pl;
+	/* the CCMP/GCMP header or TKIP's IVs (8), and the MIC (TKIP: Michael and the ICV) */
+	size_t over = 8 + (cipher == FW_CIPHER_CCMP ? 8 : cipher == FW_CIPHER_TKIP ? 12 : 16);
 
-	if (d->body_len < 8 + mic_len)
-		return false;
-	pl = d->body_len - 8 - mic_len;
-	return pl >= EAPOL_KEY_PLAIN_MIN && pl <= EAPOL_KEY_PLAIN_MAX;
+	/* one compare: a body shorter than over + the minimum wraps past the span */
+	return d->body_len - over - EAPOL_KEY_PLAIN_MIN <= EAPOL_KEY_PLAIN_MAX - EAPOL_KEY_PLAIN_MIN;
 }
 
 static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher,
@@ -425,36 +426,29 @@ static bool feed_plaintext(struct fw_core *c, unsigned input, uint64_t frame_no,
 	return false;
 }
 
-void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f, struct hs_link **lo, size_t *msg, size_t *pframe)
+/*
+ * What a protected frame of link l asks for beyond its packet number: a
+ * decryption, a look at its first block, or keeping it (hs_on_protected).
+ */
+static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsigned input,
+							 uint64_t frame_no, int64_t ts_ns,
+							 const struct fw_frame *f,
+							 struct hs_link *l, bool from_ap,
+							 struct fw_pn_event *pe, size_t *msg,
+							 size_t *pframe)
 {
 	const struct fw_dot11 *d = &f->dot11;
-	struct hs_link *l, *ml = NULL;
+	struct hs_link *ml = NULL;
 	struct fw_msg *m = NULL;
 	struct fw_pframe *pf;
-	struct fw_pn_event *pe;
-	struct hs_pn_track *t;
+	struct hs_pn_track *t = from_ap ? &l->pn_ap : &l->pn_sta;
 	struct hs_giveup *gu = NULL;
-	bool from_ap, mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
+	bool mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
 	enum fw_dec_key k = FW_DEC_NONE;
-	uint8_t cipher;
+	uint8_t cipher = l->cipher;
 	size_t plain_len = 0;
 	int dec_hs = -1;
 
-	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
-		return;
-	/* most protected frames belong to no link: the BSSID bitmap says so cheaply */
-	if (hs_bssid_maybe(c, f->ra) && (l = hs_link_find(c, f->ra, f->ta)) != NULL)
-		from_ap = false;
-	else if (hs_bssid_maybe(c, f->ta) && (l = hs_link_find(c, f->ta, f->ra)) != NULL)
-		from_ap = true;
-	else
-		return;
-	*lo = l;
-	t = from_ap ? &l->pn_ap : &l->pn_sta;
-	pe = track_pn(l, t, f, input, frame_no, ts_ns, from_ap);
-	hs_link_update_keys(c, l);
-	cipher = l->cipher;
 	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
 	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
 	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
@@ -539,4 +533,76 @@ void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64
 	pf->acked = FW_ACK_UNKNOWN;
 	pf->rx_has_key = FW_RXK_UNKNOWN;
 	*pframe = l->n_pframes;
+}
+
+/* hs_on_protected, inline in hs_feed_protected (most frames) */
+static inline __attribute__((always_inline)) struct hs_link *
+on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
+	     const struct fw_frame *f, size_t *msg, size_t *pframe)
+{
+	const struct fw_dot11 *d = &f->dot11;
+	uint64_t ra, ta;
+	struct hs_link *l;
+	struct fw_pn_event *pe;
+	bool from_ap;
+
+	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
+		return NULL;
+	/* most protected frames belong to no link: the BSSID bitmap says so cheaply */
+	ra = hs_mac48(f->ra);
+	ta = hs_mac48(f->ta);
+	if (hs_bssid_maybe48(c, ra) && (l = hs_link_find48(c, ra, ta)) != NULL)
+		from_ap = false;
+	else if (hs_bssid_maybe48(c, ta) && (l = hs_link_find48(c, ta, ra)) != NULL)
+		from_ap = true;
+	else
+		return NULL;
+	pe = track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
+	if (l->tk_dirty)	/* most frames follow no new message: no call */
+		hs_link_update_keys(c, l);
+	/*
+	 * Most frames of a link are data nothing watches, no key could show
+	 * to be an EAPOL-Key message: their packet number was all they had.
+	 */
+	if (d->type != FW_T_MGMT && l->watch_left == 0 && !c->opts.on_decrypted &&
+	    !(l->tk_any && eapol_key_len(l->cipher, d)))
+		return l;
+	on_protected_more(c, input, frame_no, ts_ns, f, l, from_ap, pe, msg, pframe);
+	return l;
+}
+
+struct hs_link *hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no,
+				int64_t ts_ns, const struct fw_frame *f, size_t *msg,
+				size_t *pframe)
+{
+	return on_protected(c, input, frame_no, ts_ns, f, msg, pframe);
+}
+
+void hs_feed_protected(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+		       int64_t ts_ns, const struct fw_frame *f)
+{
+	const unsigned src = c->cur_src;
+	struct hs_link *l;
+	size_t msg = 0, pframe = 0;
+	int sight = -1;
+
+	(void)iface;
+	c->order++;
+	c->cur_input = input;
+	l = on_protected(c, input, frame_no, ts_ns, f, &msg, &pframe);
+	if (l) {
+		/* hs_link_find touched it */
+		if (msg || pframe)
+			sight = hs_sight_record(c, l, msg, pframe, src, frame_no, ts_ns);
+		c->last_link = l;
+		if (ts_ns < c->last_ts[input])
+			l->reordered_frames++;
+	}
+	if (ts_ns > c->last_ts[input])
+		c->last_ts[input] = ts_ns;
+	if (f->has_dot11)
+		hs_ack_sent(c, src, ts_ns, f, l ? l : c->last_link, l != NULL, msg, pframe, sight);
+	else
+		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe,
+				sight);
 }

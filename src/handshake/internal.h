@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "crypto/aead.h"
 #include "crypto/ptk.h"
@@ -68,6 +69,14 @@ struct hs_msg_priv {
 	uint8_t ptk_anonce[32], ptk_snonce[32];
 	unsigned ptk_key_id;
 	unsigned n_keys_tried;
+	/*
+	 * The PTK its MIC checked against last (hs_ptk_cache_entry.stamp, 0
+	 * none), with the MIC algorithm and length: the link is verified as
+	 * messages arrive and again at the end, and a cached PTK the same
+	 * message passed with passes again (verify.c).
+	 */
+	uint64_t mic_ok_stamp;
+	uint8_t mic_ok_alg, mic_ok_len;
 };
 
 /* Deauthentication / disassociation seen on a link. */
@@ -107,6 +116,7 @@ struct hs_ptk_cache_entry {
 	unsigned key_id;
 	uint8_t anonce[32], snonce[32];
 	uint8_t dh_group;
+	uint64_t stamp;		/* fw_core.ptk_stamps when derived: never two PTKs the same */
 	struct fw_ptk ptk;
 };
 #define HS_PTK_CACHE 16
@@ -189,8 +199,11 @@ struct hs_link {
 	uint8_t bssid[6], sta[6];	/* pub.bssid and pub.sta, for the look-up */
 	bool tk_dirty;		/* a message arrived since the keys were derived */
 	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
-	bool acks_for_ap, acks_for_sta;	/* an ACK of a frame of that side was seen */
+	/* 1 + the latest source whose ack_srcs_ap / _sta bit is set, 0 none: most ACKs write none */
+	uint8_t ack_hint_ap, ack_hint_sta;
 	uint8_t cipher;		/* pub.pairwise's suite type */
+	bool touched;		/* see cached: written by most frames of the link */
+	bool ap_shared;		/* the AP was seen sending unicast frames to another station */
 	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
 	unsigned m3_seen_hs;	/* track_pn's count of msg 3/4s of this handshake ... */
 	uint32_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
@@ -260,9 +273,11 @@ struct hs_link {
 	size_t n_kev, cap_kev;
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
 	unsigned unmatched_ack_file;
-	/* per source (bit = index in fw_core.srcs): it showed an ACK of a frame of that side */
+	/*
+	 * per source (bit = index in fw_core.srcs): it showed an ACK of a frame
+	 * of that side (not 0: one was seen)
+	 */
 	uint64_t ack_srcs_ap, ack_srcs_sta;
-	bool ap_shared;		/* the AP was seen sending unicast frames to another station */
 
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
@@ -271,11 +286,10 @@ struct hs_link {
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 	/*
 	 * fw_core_refresh(): the feed changed the link since its last analysed
-	 * copy (hs_touch()); that copy, its findings, and the generation of its
-	 * network it read.  A link not touched keeps both: the refresh's work
-	 * follows what changed, not how many links there are.
+	 * copy (hs_touch(), touched in line 0); that copy, its findings, and the
+	 * generation of its network it read.  A link not touched keeps both: the
+	 * refresh's work follows what changed, not how many links there are.
 	 */
-	bool touched;
 	struct hs_link *cached;
 	struct fw_finding *cached_fx;
 	size_t n_cached_fx;
@@ -371,10 +385,15 @@ struct fw_core {
 
 	struct fw_input *inputs;
 	size_t n_inputs, cap_inputs;
+	size_t n_feed;		/* n_inputs, 0 once finished: the feed's one test of input */
 	struct hs_src srcs[HS_MAX_SRCS];
 	unsigned n_srcs, cur_src;
 	uint64_t cur_src_id;	/* hs_src_id() of srcs[cur_src]; UINT64_MAX before the first */
 	int64_t *last_ts;		/* per input: timestamp of the previous frame */
+	/* ack.h's airtime at the rate of the latest frame (hs_air_rate): its divisor as a multiplier */
+	uint32_t air_rate;	/* kb/s, 0 none yet */
+	uint32_t air_add;	/* PLCP preamble and header at that rate, SIFS, the ACK, slack */
+	uint64_t air_mul;	/* ceil(2^64 / air_rate), 0 when the division is used instead */
 
 	struct hs_net **net_tab;
 	size_t net_tab_size, n_nets;
@@ -390,6 +409,7 @@ struct fw_core {
 	size_t n_snap;
 	uint64_t n_refresh;	/* refreshes and finish so far (fw_link.refresh) */
 	uint64_t net_gen;	/* bumped by every beacon (hs_net.gen) */
+	uint64_t ptk_stamps;	/* PTKs derived so far, of every link (hs_ptk_cache_entry.stamp) */
 
 	struct fw_finding *findings;
 	size_t n_findings, cap_findings;
@@ -479,6 +499,60 @@ static inline void hs_touch(struct hs_link *l)
 	if (l)
 		l->touched = true;
 }
+/*
+ * The address as a number, in two loads (every protected frame hashes two):
+ * the bytes in host order, which is the order above on a little-endian
+ * machine; another order only spreads the links over other buckets.
+ */
+static inline uint64_t hs_mac48(const uint8_t a[6])
+{
+	uint32_t lo;
+	uint16_t hi;
+
+	memcpy(&lo, a, 4);
+	memcpy(&hi, a + 4, 2);
+	return (uint64_t)lo | (uint64_t)hi << 32;
+}
+
+/* Two multiplies and a fold: the bits of the addresses reach the low bits used. */
+static inline size_t hs_pair_hash_48(uint64_t a, uint64_t b, size_t size)
+{
+	uint64_t h = a * 0x9e3779b97f4a7c15u ^ b * 0xc2b2ae3d27d4eb4fu;
+
+	h ^= h >> 32;
+	h ^= h >> 16;
+	return (size_t)h & (size - 1);
+}
+
+static inline size_t hs_pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
+{
+	return hs_pair_hash_48(hs_mac48(a), hs_mac48(b), size);
+}
+
+/*
+ * The link of (bssid, sta) in the current scope, NULL none; inline: every
+ * protected frame of a link asks, and the addresses loaded for the hash
+ * (hs_mac48) are the ones compared.
+ */
+static inline struct hs_link *hs_link_find48(const struct fw_core *c, uint64_t b, uint64_t s)
+{
+	const unsigned scope = hs_scope(c);
+
+	for (struct hs_link *l = c->link_tab[hs_pair_hash_48(b, s, c->link_tab_size)]; l;
+	     l = l->next)
+		if (hs_mac48(l->bssid) == b && hs_mac48(l->sta) == s && l->scope == scope) {
+			/* the feed looks a link up to change it: the next refresh analyses it */
+			if (!c->in_passes)
+				hs_touch(l);
+			return l;
+		}
+	return NULL;
+}
+static inline struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6],
+					   const uint8_t sta[6])
+{
+	return hs_link_find48(c, hs_mac48(bssid), hs_mac48(sta));
+}
 /* Free l's analysed copy and its findings (fw_core_refresh()). */
 void hs_link_cache_free(struct hs_link *l);
 void hs_net_free_all(struct fw_core *c);
@@ -510,19 +584,30 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
  */
 bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len);
 void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len);
-struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
-/* The bit of a BSSID in fw_core.bssid_seen (link.c sets it for every link's). */
+/*
+ * The bit of a BSSID (hs_mac48) in fw_core.bssid_seen (link.c sets it for
+ * every link's): the top 12 bits of a multiplicative hash, from the
+ * address as the link look-up loads it.
+ */
+static inline unsigned hs_bssid_bit48(uint64_t b)
+{
+	return (unsigned)((b * 0x9e3779b97f4a7c15u) >> 52);
+}
 static inline unsigned hs_bssid_bit(const uint8_t b[6])
 {
-	return (unsigned)((b[3] << 4) ^ (b[4] << 2) ^ b[5] ^ (b[0] << 1)) & 4095u;
+	return hs_bssid_bit48(hs_mac48(b));
 }
 
 /* False when no link has this BSSID (true may still find none). */
-static inline bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
+static inline bool hs_bssid_maybe48(const struct fw_core *c, uint64_t b)
 {
-	unsigned bit = hs_bssid_bit(bssid);
+	unsigned bit = hs_bssid_bit48(b);
 
 	return (c->bssid_seen[bit / 64] >> (bit % 64)) & 1;
+}
+static inline bool hs_bssid_maybe(const struct fw_core *c, const uint8_t bssid[6])
+{
+	return hs_bssid_maybe48(c, hs_mac48(bssid));
 }
 /* hs_link_get for a frame that names only one side (the other is zero): Linux cooked. */
 struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
@@ -638,8 +723,21 @@ void hs_radius_free(struct fw_core *c);
 const struct hs_aaa_pmk *hs_aaa_find(const struct fw_core *c, unsigned key_id);
 
 /* decrypt.c: protected frames of a link, with the TKs its handshakes gave */
-void hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
-		     const struct fw_frame *f, struct hs_link **l, size_t *msg, size_t *pframe);
+/*
+ * The link of a protected frame f, NULL none; *msg and *pframe (index+1 of
+ * the message it decrypted to, of the protected frame kept, in that link)
+ * are written only when it is one.
+ */
+struct hs_link *hs_on_protected(struct fw_core *c, unsigned input, uint64_t frame_no,
+				int64_t ts_ns, const struct fw_frame *f, size_t *msg,
+				size_t *pframe);
+/*
+ * fw_core_feed_iface for a protected frame of a run with one source (no
+ * copies to look for), of source c->cur_src: hs_on_protected and the
+ * feed's bookkeeping and ACK queue in one function (iface is not read).
+ */
+void hs_feed_protected(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+		       int64_t ts_ns, const struct fw_frame *f);
 /* Derive the link's TKs again after new messages (verifies the link first). */
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l);
 void hs_decrypt_free(struct fw_core *c);
@@ -663,6 +761,8 @@ void hs_giveup_reset(struct hs_giveup *g);
 
 /* verify.c */
 void hs_verify_link(struct fw_core *c, struct hs_link *l);
+/* MICs computed so far (a message's MIC checked once per PTK): what the tests count */
+extern unsigned long long hs_mic_checks;
 
 /* link_akm.c: the link's AKM and pairwise and group ciphers from its RSNEs */
 int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, uint32_t *pairwise,

@@ -49,49 +49,11 @@
 #define HS_EVICT_SHIFT 6
 #define HS_LINK_ALIGN 64
 
-/*
- * The address as a number, in two loads (every protected frame hashes two):
- * the bytes in host order, which is the order above on a little-endian
- * machine; another order only spreads the links over other buckets.
- */
-static inline uint64_t mac48(const uint8_t a[6])
-{
-	uint32_t lo;
-	uint16_t hi;
-
-	memcpy(&lo, a, 4);
-	memcpy(&hi, a + 4, 2);
-	return (uint64_t)lo | (uint64_t)hi << 32;
-}
-
-/* Two multiplies and a fold: the bits of the addresses reach the low bits used. */
-static inline size_t pair_hash(const uint8_t a[6], const uint8_t b[6], size_t size)
-{
-	uint64_t h = mac48(a) * 0x9e3779b97f4a7c15u ^ mac48(b) * 0xc2b2ae3d27d4eb4fu;
-
-	h ^= h >> 32;
-	h ^= h >> 16;
-	return (size_t)h & (size - 1);
-}
-
 static void bssid_mark(struct fw_core *c, const uint8_t bssid[6])
 {
 	unsigned bit = hs_bssid_bit(bssid);
 
 	c->bssid_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
-}
-
-struct hs_link *hs_link_find(const struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6])
-{
-	for (struct hs_link *l = c->link_tab[pair_hash(bssid, sta, c->link_tab_size)]; l; l = l->next)
-		if (l->scope == hs_scope(c) && memcmp(l->bssid, bssid, 6) == 0 &&
-		    memcmp(l->sta, sta, 6) == 0) {
-			/* the feed looks a link up to change it: the next refresh analyses it */
-			if (!c->in_passes)
-				hs_touch(l);
-			return l;
-		}
-	return NULL;
 }
 
 static struct hs_link *link_of(struct hs_lru_node *n)
@@ -179,7 +141,7 @@ static void link_free(struct hs_link *l)
 
 static void hash_remove(struct fw_core *c, struct hs_link *l)
 {
-	struct hs_link **pp = &c->link_tab[pair_hash(l->pub.bssid, l->pub.sta, c->link_tab_size)];
+	struct hs_link **pp = &c->link_tab[hs_pair_hash(l->pub.bssid, l->pub.sta, c->link_tab_size)];
 
 	while (*pp && *pp != l)
 		pp = &(*pp)->next;
@@ -239,7 +201,7 @@ static void tab_grow(struct fw_core *c)
 		return;
 	for (size_t i = 0; i < c->n_links; i++) {
 		struct hs_link *l = c->links[i];
-		size_t h = pair_hash(l->bssid, l->sta, size);
+		size_t h = hs_pair_hash(l->bssid, l->sta, size);
 
 		l->next = tab[h];
 		tab[h] = l;
@@ -286,7 +248,7 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	l->pub.file = c->cur_input;
 	l->cur_hs = -1;
 	l->cur_ghs = -1;
-	h = pair_hash(bssid, sta, c->link_tab_size);
+	h = hs_pair_hash(bssid, sta, c->link_tab_size);
 	l->next = c->link_tab[h];
 	c->link_tab[h] = l;
 	c->links[c->n_links++] = l;
@@ -415,7 +377,7 @@ struct hs_link *hs_link_get_half(struct fw_core *c, const uint8_t bssid[6], cons
 		hash_remove(c, half);
 		memcpy(ap_known ? half->pub.bssid : half->pub.sta, ap_known ? bssid : sta, 6);
 		memcpy(ap_known ? half->bssid : half->sta, ap_known ? bssid : sta, 6);
-		h = pair_hash(half->pub.bssid, half->pub.sta, c->link_tab_size);
+		h = hs_pair_hash(half->pub.bssid, half->pub.sta, c->link_tab_size);
 		half->next = c->link_tab[h];
 		c->link_tab[h] = half;
 		bssid_mark(c, half->pub.bssid);

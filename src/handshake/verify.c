@@ -43,6 +43,9 @@ struct vctx {
 	size_t tk_len;
 	struct fw_pmk_cand cands[MAX_CANDS];
 	size_t n_cands;
+	/* each candidate's fingerprint, made at its first verified message (bit k of fp_made) */
+	char fp_hex[MAX_CANDS][FW_KEY_FP_HEX];
+	uint64_t fp_made;
 	char no_key_reason[96];	/* set when n_cands == 0 or params unusable */
 	enum fw_no_key_why no_key_why;	/* the same, for outputs to switch on */
 	/* the indexes of the pass (walkidx.h): nonce candidates, verified PTKs */
@@ -188,6 +191,7 @@ static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t
 	}
 	e = &l->ptk_cache[l->ptk_next];
 	fw_ptk_wipe(&e->ptk);
+	e->stamp = 0;	/* no MIC memo holds for it until it is derived again */
 	if (v->params.ft) {
 		struct fw_ft_ids ids;
 		const uint8_t *ssid = NULL;
@@ -231,6 +235,7 @@ static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t
 	memcpy(e->anonce, anonce, 32);
 	memcpy(e->snonce, snonce, 32);
 	e->dh_group = (uint8_t)l->dh_group;
+	e->stamp = ++v->c->ptk_stamps;
 	l->ptk_next = (l->ptk_next + 1) % HS_PTK_CACHE;
 	if (l->n_ptk < HS_PTK_CACHE)
 		l->n_ptk++;
@@ -413,7 +418,19 @@ static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 	m->mic = FW_MICV_OK;
 	m->key_id = cand->key_id;
 	m->key_origin = cand->origin;
-	key_fp_hex(cand->pmk, cand->pmk_len, m->key_fp);
+	{
+		/* cand is one of v->cands: its fingerprint is made once per pass */
+		size_t k = (size_t)(cand - v->cands);
+
+		if (k < MAX_CANDS && !(v->fp_made >> k & 1)) {
+			key_fp_hex(cand->pmk, cand->pmk_len, v->fp_hex[k]);
+			v->fp_made |= 1ull << k;
+		}
+		if (k < MAX_CANDS)
+			memcpy(m->key_fp, v->fp_hex[k], FW_KEY_FP_HEX);
+		else
+			key_fp_hex(cand->pmk, cand->pmk_len, m->key_fp);
+	}
 	m->mic_reason[0] = '\0';
 	if (anonce_msg != (size_t)-1 && m->type != FW_MSG_M3) {
 		m->anonce_from = v->l->msgs[anonce_msg].frame;
@@ -436,12 +453,39 @@ static const struct fw_pmk_cand *cand_by_id(const struct vctx *v, unsigned id)
 	return NULL;
 }
 
+/*
+ * Whether message i's MIC verifies under ptk (one get_ptk gave, so in the
+ * link's cache): a PTK that passed it before, under the same MIC algorithm
+ * and length, passes it again without the HMAC or CMAC.  A PTK's stamp is
+ * never reused, so one derived again (evicted from the cache, or for a
+ * copy) is checked again.
+ */
+unsigned long long hs_mic_checks;
+
+static bool mic_verifies(struct vctx *v, size_t i, const struct fw_ptk *ptk)
+{
+	struct hs_msg_priv *p = &v->l->priv[i];
+	const struct hs_ptk_cache_entry *e =
+		(const struct hs_ptk_cache_entry *)(const void *)((const char *)ptk -
+								   offsetof(struct hs_ptk_cache_entry, ptk));
+
+	if (p->mic_ok_stamp && p->mic_ok_stamp == e->stamp && p->mic_ok_alg == v->params.mic &&
+	    p->mic_ok_len == v->params.mic_len)
+		return true;
+	hs_mic_checks++;
+	if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
+			  v->params.mic_len) != 0)
+		return false;
+	p->mic_ok_stamp = e->stamp;
+	p->mic_ok_alg = (uint8_t)v->params.mic;
+	p->mic_ok_len = (uint8_t)v->params.mic_len;
+	return true;
+}
+
 /* Try the nonce lists; returns true when the MIC verified. */
 static bool try_pairs(struct vctx *v, size_t i, const struct nonce_ref *an, size_t n_an,
 		      const struct nonce_ref *sn, size_t n_sn, bool *tried)
 {
-	struct hs_msg_priv *p = &v->l->priv[i];
-
 	for (size_t a = 0; a < n_an; a++) {
 		for (size_t s = 0; s < n_sn; s++) {
 			for (size_t k = 0; k < v->n_cands; k++) {
@@ -452,8 +496,7 @@ static bool try_pairs(struct vctx *v, size_t i, const struct nonce_ref *an, size
 				*tried = true;
 				note_try(&v->l->msgs[i], v->cands[k].key_id, v->l->msgs[an[a].msg].frame,
 					 v->l->msgs[sn[s].msg].frame);
-				if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol,
-						  p->eapol_len, 81, v->params.mic_len) == 0) {
+				if (mic_verifies(v, i, ptk)) {
 					mark_ok(v, i, &v->cands[k], an[a].nonce, sn[s].nonce, an[a].msg);
 					return true;
 				}
@@ -579,7 +622,6 @@ static size_t latest_with(struct vctx *v, size_t i, const struct hs_msg_priv *g,
 static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 {
 	struct hs_link *l = v->l;
-	struct hs_msg_priv *p = &l->priv[i];
 	const struct hs_msg_priv *g = guess_ptk(v, i);
 	const struct fw_pmk_cand *gc;
 	const struct fw_ptk *ptk;
@@ -587,9 +629,7 @@ static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 	size_t r = indexed ? v->vp.total : 0, j = l->n_msgs, n_try = 0, n_tried = l->msgs[i].n_tried;
 
 	if (g && (gc = cand_by_id(v, g->ptk_key_id)) &&
-	    get_ptk(v, gc, g->ptk_anonce, g->ptk_snonce, &ptk) == 0 &&
-	    fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
-			  v->params.mic_len) == 0) {
+	    get_ptk(v, gc, g->ptk_anonce, g->ptk_snonce, &ptk) == 0 && mic_verifies(v, i, ptk)) {
 		size_t w = latest_with(v, i, g, gc);
 
 		if (w != (size_t)-1) {
@@ -621,8 +661,7 @@ static bool try_verified_ptks(struct vctx *v, size_t i, bool *tried)
 		*tried = true;
 		n_try++;
 		note_try(&l->msgs[i], cand->key_id, l->msgs[j].frame, l->msgs[j].frame);
-		if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
-				  v->params.mic_len) == 0) {
+		if (mic_verifies(v, i, ptk)) {
 			mark_ok(v, i, cand, q->ptk_anonce, q->ptk_snonce, (size_t)-1);
 			return true;
 		}

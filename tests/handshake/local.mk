@@ -64,3 +64,14 @@ tests_handshake_test_walks_SOURCES = tests/handshake/test_walks.c tests/handshak
 tests_handshake_test_walks_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
 tests_handshake_test_walks_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcrypto.a \
 	libfwdecode.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)
+
+# What the feed keeps to spend less per frame and per handshake gives the
+# same answers: the ACK window's airtime by a multiplier per rate, each MIC
+# checked once per PTK, a link's ACK bits per source.
+check_PROGRAMS += tests/handshake/test_feedpath
+TESTS += tests/handshake/test_feedpath
+tests_handshake_test_feedpath_SOURCES = tests/handshake/test_feedpath.c tests/handshake/builder.c \
+	tests/handshake/builder.h
+tests_handshake_test_feedpath_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS)
+tests_handshake_test_feedpath_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcrypto.a \
+	libfwdecode.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)

@@ -1,0 +1,304 @@
+/*
+ * test_feedpath.c - what the feed keeps to spend less per frame and per
+ * handshake gives the answers it would give without it.
+ *
+ *  - The ACK window (ack.h) divides a frame's bits by its rate through a
+ *    multiplier kept per rate: known airtimes (bits * 1000 / rate in kb/s,
+ *    rounded down, plus the PLCP preamble of the PHY, SIFS, the ACK at
+ *    1 Mb/s and the slack), and the same quotient as a division for every
+ *    rate a PHY names and lengths up to the largest that fits 32 bits.
+ *  - A message's MIC is checked once per PTK (verify.c's memo): a link
+ *    verified as a protected frame follows its handshake and again at the
+ *    end checks each MIC once, and a PTK derived anew (a copy analysed by
+ *    a refresh) checks them again.
+ *  - A link's ACK bits per source (ack.h's hint in the link's first line):
+ *    a link heard by two sources in turn still sets both sources' bits.
+ */
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/run.h"
+#include "builder.h"
+#include "handshake/ack.h"
+#include "handshake/core.h"
+#include "handshake/internal.h"
+#include "keys/keyring.h"
+
+static struct fw_core *core(void)
+{
+	struct fw_core_opts o = { 0 };
+	struct fw_core *c = fw_core_new(&o, NULL);
+
+	ck_assert_ptr_nonnull(c);
+	return c;
+}
+
+static uint32_t window(struct fw_core *c, uint32_t rate_kbps, size_t hdr_len, size_t body_len)
+{
+	struct fw_frame f;
+
+	memset(&f, 0, sizeof(f));
+	f.radio.has_rate = true;
+	f.radio.rate_kbps = rate_kbps;
+	f.dot11.hdr_len = hdr_len;
+	f.dot11.body_len = body_len;
+	return hs_ack_window(c, &f);
+}
+
+/* 16 us SIFS + 304 us ACK at 1 Mb/s (long preamble) + 1000 us slack */
+#define AFTER 1320u
+
+START_TEST(test_airtime_known)
+{
+	struct fw_core *c = core();
+
+	/* 24 + 1472 + FCS 4 = 1500 bytes, 12,000 bits */
+	ck_assert_uint_eq(window(c, 54000, 24, 1472), 222 + 20 + AFTER);	/* 222.2 us, OFDM */
+	ck_assert_uint_eq(window(c, 1000, 24, 1472), 12000 + 192 + AFTER);	/* DSSS, long PLCP */
+	ck_assert_uint_eq(window(c, 2000, 24, 1472), 6000 + 192 + AFTER);
+	ck_assert_uint_eq(window(c, 11000, 24, 1472), 1090 + 20 + AFTER);	/* 1090.9 */
+	ck_assert_uint_eq(window(c, 5500, 24, 1472), 2181 + 20 + AFTER);	/* 2181.8 */
+	/* back to a rate seen before, and an ACK-sized frame: 14 bytes, 112 bits */
+	ck_assert_uint_eq(window(c, 54000, 10, 0), 2 + 20 + AFTER);	/* 2.07 */
+	ck_assert_uint_eq(window(c, 6000, 10, 0), 18 + 20 + AFTER);	/* 18.7 */
+	/* HT MCS 7, 20 MHz, short GI: 72.2 Mb/s as 72200 kb/s */
+	ck_assert_uint_eq(window(c, 72200, 26, 1500), 169 + 20 + AFTER);	/* 12,240 bits: 169.5 */
+	/* past 2^32 / 1000 bits: the 64-bit division */
+	ck_assert_uint_eq(window(c, 6000, 24, 600000), 800037 + 20 + AFTER);	/* 800037.3 */
+	/* rate 1 kb/s (no PHY's): the division, not a 65-bit multiplier */
+	ck_assert_uint_eq(window(c, 1, 0, 0), 32000 + 192 + AFTER);
+	/* no rate: the configured window */
+	{
+		struct fw_frame f;
+
+		memset(&f, 0, sizeof(f));
+		ck_assert_uint_eq(hs_ack_window(c, &f), FW_CORE_ACK_WINDOW_US);
+	}
+	fw_core_free(c);
+}
+END_TEST
+
+START_TEST(test_airtime_division)
+{
+	static const uint32_t rates[] = {
+		1000, 2000, 5500, 11000, 6000, 9000, 12000, 18000, 24000, 36000, 48000, 54000,
+		6500, 7200, 13000, 14400, 65000, 72200, 150000, 300000, 433300, 866700, 1201000,
+		2402000, 500, 127500, 3, 7, 999983, 4294967295u,
+	};
+	struct fw_core *c = core();
+
+	for (size_t r = 0; r < sizeof(rates) / sizeof(rates[0]); r++) {
+		const uint32_t d = rates[r];
+
+		/* every byte length whose bits * 1000 fits 32 bits, and the first past it */
+		for (uint64_t len = 0; (len + 4) * 8 * 1000 <= (uint64_t)UINT32_MAX + 8000; len += 1) {
+			uint64_t bits = (len + 4) * 8, air;
+
+			air = bits * 1000 / d + (d <= 2000 ? 192 : 20) + AFTER;
+			if (window(c, d, 0, (size_t)len) != (uint32_t)air)
+				ck_abort_msg("rate %u kb/s, %llu bytes: %u, not %llu", d,
+					     (unsigned long long)len, window(c, d, 0, (size_t)len),
+					     (unsigned long long)air);
+			if (len > 2000)
+				len += 97;	/* past the common sizes: a sample */
+		}
+	}
+	/* the largest numerators below 2^32 at every divisor of a range */
+	for (uint32_t d = 2; d < 70000; d++) {
+		hs_air_rate(c, d);
+		for (uint32_t n = UINT32_MAX - 3; n != 0 && n >= UINT32_MAX - 3; n++)
+			ck_assert_uint_eq(hs_air_div(c, n), n / d);
+		ck_assert_uint_eq(hs_air_div(c, d - 1), 0);
+		ck_assert_uint_eq(hs_air_div(c, d), 1);
+		ck_assert_uint_eq(hs_air_div(c, 4294967000u), 4294967000u / d);
+	}
+	fw_core_free(c);
+}
+END_TEST
+
+static uint8_t AN[32], SN[32];
+
+/* A CCMP data frame of the station to its AP after the handshake: no EAPOL-Key length. */
+static void feed_protected(struct hsb *b, struct fw_core *c, uint64_t pn)
+{
+	struct fw_frame f;
+	uint8_t mpdu[24 + 8 + 40 + 8];
+
+	memset(&f, 0, sizeof(f));
+	memset(mpdu, 0, sizeof(mpdu));
+	f.kind = FW_KIND_PROTECTED;
+	f.linktype = FW_DLT_IEEE802_11;
+	f.has_dot11 = true;
+	f.dot11.type = FW_T_DATA;
+	f.dot11.hdr_len = 24;
+	f.dot11.body = mpdu + 24;
+	f.dot11.body_len = sizeof(mpdu) - 24;
+	memcpy(f.ta, b->spa, 6);
+	memcpy(f.sa, b->spa, 6);
+	memcpy(f.ra, b->aa, 6);
+	memcpy(f.da, b->aa, 6);
+	memcpy(f.bssid, b->aa, 6);
+	f.has_ta = true;
+	f.has_pn = true;
+	f.pn = pn;
+	fw_core_feed(c, 0, b->frame++, b->ts_ns, &f);
+	b->ts_ns += 1000000;
+}
+
+static struct fw_core *keyed_core(struct fw_keyring **kr, struct hsb *b)
+{
+	char err[256];
+	struct fw_core_opts o = { 0 };
+	struct fw_core *c;
+
+	for (int i = 0; i < 32; i++) {
+		AN[i] = (uint8_t)(0x11 + 3 * i);
+		SN[i] = (uint8_t)(0x92 + 5 * i);
+	}
+	*kr = fw_keyring_new();
+	ck_assert_ptr_nonnull(*kr);
+	ck_assert_int_eq(fw_keyring_add_passphrase(*kr, "feed path passphrase", NULL, 0,
+						   "--passphrase", err, sizeof(err)), 0);
+	c = fw_core_new(&o, *kr);
+	ck_assert_ptr_nonnull(c);
+	fw_core_add_input(c, "test.pcap", FW_DLT_IEEE802_11_RADIO);
+	hsb_init(b, "feed path passphrase", "fourway-feedpath");
+	hsb_beacon(b, c);
+	hsb_msg(b, c, 1, 1, AN, SN, NULL);
+	hsb_msg(b, c, 2, 1, AN, SN, NULL);
+	hsb_msg(b, c, 3, 2, AN, SN, NULL);
+	hsb_msg(b, c, 4, 2, AN, SN, NULL);
+	return c;
+}
+
+static void all_ok(const struct fw_core *c)
+{
+	const struct fw_link *l;
+
+	ck_assert_uint_eq(fw_core_n_links(c), 1);
+	l = fw_core_link(c, 0);
+	ck_assert_uint_eq(l->n_msgs, 4);
+	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);
+	for (int i = 1; i < 4; i++) {
+		ck_assert_int_eq(l->msgs[i].mic, FW_MICV_OK);
+		ck_assert_str_ne(l->msgs[i].key_fp, "");
+		ck_assert_str_eq(l->msgs[i].key_fp, l->msgs[1].key_fp);
+	}
+}
+
+START_TEST(test_mic_once_per_ptk)
+{
+	struct fw_keyring *kr;
+	struct hsb b;
+	struct fw_core *c = keyed_core(&kr, &b);
+	unsigned long long before;
+
+	/* the frame after msg 4/4 verifies the link at once (its TKs) */
+	before = hs_mic_checks;
+	feed_protected(&b, c, 1);
+	ck_assert_uint_eq(hs_mic_checks - before, 3);	/* msg 2/4, 3/4, 4/4 */
+	feed_protected(&b, c, 2);
+	ck_assert_uint_eq(hs_mic_checks - before, 3);	/* nothing new: not verified again */
+	/* a refresh analyses a copy, whose PTKs are the link's (copied with it) */
+	fw_core_refresh(c);
+	all_ok(c);
+	ck_assert_uint_eq(hs_mic_checks - before, 3);
+	/* the end: verified again, with the same PTK: no MIC computed */
+	fw_core_finish(c);
+	all_ok(c);
+	ck_assert_uint_eq(hs_mic_checks - before, 3);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+START_TEST(test_mic_new_ptk_checks_again)
+{
+	struct fw_keyring *kr;
+	struct hsb b;
+	struct fw_core *c = keyed_core(&kr, &b);
+	unsigned long long before = hs_mic_checks;
+
+	/* no protected frame: the refresh's copy derives the PTK and checks */
+	fw_core_refresh(c);
+	all_ok(c);
+	ck_assert_uint_eq(hs_mic_checks - before, 3);
+	/* the link itself has no PTK yet: derived anew, its MICs checked anew */
+	fw_core_finish(c);
+	all_ok(c);
+	ck_assert_uint_eq(hs_mic_checks - before, 6);
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+START_TEST(test_ack_bits_two_sources)
+{
+	struct fw_keyring *kr;
+	struct hsb b;
+	struct fw_core *c = keyed_core(&kr, &b);
+	struct fw_frame ack;
+
+	/* a data frame of the station and its ACK, seen by interface 0, then interface 1 */
+	for (uint32_t iface = 0; iface < 2; iface++) {
+		struct fw_frame f;
+		uint8_t mpdu[24 + 8 + 40 + 8];
+
+		memset(&f, 0, sizeof(f));
+		memset(mpdu, (int)iface, sizeof(mpdu));
+		f.kind = FW_KIND_PROTECTED;
+		f.has_dot11 = true;
+		f.dot11.type = FW_T_DATA;
+		f.dot11.hdr_len = 24;
+		f.dot11.body = mpdu + 24;
+		f.dot11.body_len = sizeof(mpdu) - 24;
+		f.dot11.has_seq = true;
+		f.dot11.seq = (uint16_t)(100 + iface * 7);
+		memcpy(f.ta, b.spa, 6);
+		memcpy(f.ra, b.aa, 6);
+		f.has_ta = true;
+		f.has_pn = true;
+		f.pn = 10 + iface;
+		fw_core_feed_iface(c, 0, iface, b.frame++, b.ts_ns, &f);
+		b.ts_ns += 20000;
+		memset(&ack, 0, sizeof(ack));
+		ack.kind = FW_KIND_ACK;
+		ack.has_dot11 = true;
+		ack.dot11.type = FW_T_CTRL;
+		memcpy(ack.ra, b.spa, 6);
+		fw_core_feed_iface(c, 0, iface, b.frame++, b.ts_ns, &ack);
+		b.ts_ns += 5000000;
+	}
+	{
+		struct hs_link *l = c->links[0];
+
+		ck_assert_uint_eq(c->n_srcs, 2);
+		ck_assert_uint_eq(l->ack_srcs_sta, 3);	/* both sources */
+		ck_assert_uint_eq(l->ack_srcs_ap, 0);
+	}
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+static Suite *feedpath_suite(void)
+{
+	Suite *s = suite_create("feedpath");
+	TCase *tc = tcase_create("feedpath");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_airtime_known);
+	tcase_add_test(tc, test_airtime_division);
+	tcase_add_test(tc, test_mic_once_per_ptk);
+	tcase_add_test(tc, test_mic_new_ptk_checks_again);
+	tcase_add_test(tc, test_ack_bits_two_sources);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return tcommon_run(feedpath_suite(), NULL);
+}
