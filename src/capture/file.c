@@ -307,23 +307,30 @@ __attribute__((noinline)) static int pcap_next_one(struct file_source *s, struct
 }
 
 /*
- * Every packet of a capture comes through here: the files read here take
- * a few instructions and a call, the rest goes to libpcap out of line.
+ * Every packet of a capture comes through here: the files read here
+ * several packets a call, the rest one a call from libpcap, out of line.
  */
-static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
+static int file_batch(struct fw_source *base, struct fw_pkt *pkts, unsigned max, char *err,
+		      size_t errlen)
 {
 	struct file_source *s = (struct file_source *)base;
+	uint64_t no = s->base.frame_no + 1;
 	int rc;
 
 	if (!s->view || s->done)
-		return pcap_next_one(s, pkt, err, errlen);
-	s->why[0] = '\0';	/* written only with an error: not cleared for every frame */
-	rc = s->ng ? fw_ngrec_next(s->ng, pkt, s->why, sizeof(s->why)) :
-		     fw_pcaprec_next(&s->pcap, pkt, s->why, sizeof(s->why));
-	if (rc != 1)
+		return pcap_next_one(s, pkts, err, errlen);
+	/* s->why is written only with an error, which ends the file: never cleared */
+	rc = s->ng ? fw_ngrec_batch(s->ng, pkts, max, no, s->why, sizeof(s->why)) :
+		     fw_pcaprec_batch(&s->pcap, pkts, max, no, s->why, sizeof(s->why));
+	if (rc <= 0)
 		return direct_end(s, rc, err, errlen);
-	pkt->frame_no = ++s->base.frame_no;
-	return 1;
+	s->base.frame_no += (unsigned)rc;
+	return rc;
+}
+
+static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
+{
+	return file_batch(base, pkt, 1, err, errlen);
 }
 
 static uint32_t file_snaplen(const struct fw_source *base)
@@ -364,6 +371,7 @@ const char *fw_file_reader(const struct fw_source *base)
 
 static const struct fw_source_ops file_ops = {
 	.next = file_next,
+	.batch = file_batch,
 	.snaplen = file_snaplen,
 	.close = file_close,
 };

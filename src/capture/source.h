@@ -55,6 +55,21 @@ int fw_source_next(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t er
 typedef int (*fw_source_next_fn)(struct fw_source *s, struct fw_pkt *pkt, char *err,
 				 size_t errlen);
 fw_source_next_fn fw_source_reader(const struct fw_source *s);
+/*
+ * Several packets a call, for a loop that reads every packet of s: up to
+ * max (at least 1) into pkts[0..n), numbered in order: n (at least 1),
+ * or as fw_source_next() 0 or a negative code.  Every packet's bytes stay
+ * valid until the next call (of either kind) or fw_source_close().  The
+ * packets before an error come first, the error with the next call.  A
+ * source read through libpcap gives one a call (libpcap's bytes do not
+ * outlive its next call).
+ */
+int fw_source_next_batch(struct fw_source *s, struct fw_pkt *pkts, unsigned max, char *err,
+			 size_t errlen);
+/* What fw_source_next_batch(s, ...) calls, as fw_source_reader(). */
+typedef int (*fw_source_batch_fn)(struct fw_source *s, struct fw_pkt *pkts, unsigned max,
+				  char *err, size_t errlen);
+fw_source_batch_fn fw_source_batch_reader(const struct fw_source *s);
 /* The descriptor to poll for POLLIN before reading, or -1 (a file: always ready). */
 int fw_source_fd(const struct fw_source *s);
 /* A live interface (0 from fw_source_next() is "not now"), not a file or pipe. */
