@@ -67,6 +67,7 @@ struct file_source {
 	struct fw_ngrec *ng;	/* its packets when it is pcapng */
 	struct fw_ifid *ifid;	/* a plain pcapng file left to libpcap: its interface IDs, or NULL */
 	bool done;
+	uintptr_t ahead;	/* fw_source_next(): read ahead up to here (source.h) */
 	char why[WHY_MAX];	/* the readers' words for a bad record */
 };
 
@@ -328,9 +329,22 @@ static int file_batch(struct fw_source *base, struct fw_pkt *pkts, unsigned max,
 	return rc;
 }
 
+static bool file_in_place(const struct fw_source *base)
+{
+	const struct file_source *s = (const struct file_source *)base;
+
+	return s->view && !s->done && fw_view_mapped(s->view);
+}
+
+/* One packet a call: read ahead here, for the caller. */
 static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
 {
-	return file_batch(base, pkt, 1, err, errlen);
+	struct file_source *s = (struct file_source *)base;
+	int rc = file_batch(base, pkt, 1, err, errlen);
+
+	if (rc == 1 && file_in_place(base))
+		s->ahead = fw_source_ahead(s->ahead, pkt, FW_SOURCE_AHEAD);
+	return rc;
 }
 
 static uint32_t file_snaplen(const struct fw_source *base)
@@ -372,6 +386,7 @@ const char *fw_file_reader(const struct fw_source *base)
 static const struct fw_source_ops file_ops = {
 	.next = file_next,
 	.batch = file_batch,
+	.in_place = file_in_place,
 	.snaplen = file_snaplen,
 	.close = file_close,
 };

@@ -78,7 +78,6 @@ struct fw_ngrec {
 	const uint8_t *at;
 	size_t left;
 	size_t unskipped;
-	struct fw_ahead ahead;
 };
 
 /* A field of bytes the cursor handed out: one load, swapped for the other byte order. */
@@ -586,7 +585,6 @@ view_block(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
 	if (rc > 0) {
 		r->at = p + used;
 		r->left = have - used;
-		fw_view_ahead_at(r->v, &r->ahead, p);
 		fw_view_skip(r->v, used);
 	}
 	return rc;
@@ -608,7 +606,6 @@ io_error:
 static inline __attribute__((always_inline)) unsigned
 at_hand(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool big)
 {
-	uintptr_t next = r->ahead.next, end = r->ahead.end;
 	const struct iface *ifaces = r->ifaces;
 	const uint32_t snapshot = r->snapshot, n_ifaces = r->n_ifaces;
 	const int linktype = r->linktype;
@@ -635,7 +632,6 @@ at_hand(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool
 			if (type == BT_SHB || type == BT_IDB || type == BT_SPB || type == BT_PB)
 				break;
 			c = blk;	/* not a packet: skipped */
-			next = fw_view_ahead(next, end, c.p);
 			continue;
 		}
 		if (!fw_cur_ptr(&body, &h, 20))
@@ -656,12 +652,10 @@ at_hand(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool
 		pkt->iface = iface;
 		n++;
 		c = blk;
-		next = fw_view_ahead(next, end, c.p);
 	}
 	r->unskipped += (size_t)(c.p - r->at);
 	r->at = c.p;
 	r->left = fw_cur_left(&c);
-	r->ahead.next = next;
 	if (r->unskipped >= FW_VIEW_SKIP_EVERY)
 		skip_read(r);
 	return n;

@@ -54,9 +54,8 @@ int fw_ngrec_new(struct fw_ngrec **out, struct fw_view *v, int linktype, uint32_
  * the packets before it, and is said by the next call.  Their bytes point
  * into the view, valid until the next call.  Enhanced Packet Blocks and
  * the blocks libpcap skips are read from the bytes at hand, several a
- * call, read ahead as they go (view.h), the view moved on every
- * FW_VIEW_SKIP_EVERY bytes; any other block, or one not wholly at hand,
- * is asked of the view.
+ * call, the view moved on every FW_VIEW_SKIP_EVERY bytes; any other
+ * block, or one not wholly at hand, is asked of the view.
  */
 int fw_ngrec_batch(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t frame_no,
 		   char *why, size_t whylen);

@@ -161,7 +161,6 @@ static void skip_read(struct fw_pcaprec *r)
 static inline __attribute__((always_inline)) unsigned
 at_hand(struct fw_pcaprec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool big, bool nano)
 {
-	uintptr_t next = r->ahead.next, end = r->ahead.end;
 	const uint32_t snaplen = r->snaplen;
 	const int linktype = r->linktype;
 	struct fw_cursor c;
@@ -196,12 +195,10 @@ at_hand(struct fw_pcaprec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bo
 		pkt->linktype = linktype;
 		pkt->iface = 0;
 		c = rec;
-		next = fw_view_ahead(next, end, c.p);
 	}
 	r->unskipped += (size_t)(c.p - r->at);
 	r->at = c.p;
 	r->left = fw_cur_left(&c);
-	r->ahead.next = next;
 	if (r->unskipped >= FW_VIEW_SKIP_EVERY)
 		skip_read(r);
 	return n;
@@ -228,7 +225,6 @@ static int from_view(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t
 	if (rc == 1) {
 		r->at = p + used;
 		r->left = have - used;
-		fw_view_ahead_at(r->v, &r->ahead, p);
 		fw_view_skip(r->v, used);
 	}
 	return rc;

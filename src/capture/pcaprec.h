@@ -21,8 +21,8 @@
  *
  * Records are read from what one call of fw_view_need() handed out (a
  * window of the mapping, a buffer of the read side) until it runs out,
- * several a call (fw_pcaprec_batch()), read ahead as they go (view.h) and
- * the view moved on every FW_VIEW_SKIP_EVERY bytes.  The view is asked again only where a
+ * several a call (fw_pcaprec_batch()), the view moved on every
+ * FW_VIEW_SKIP_EVERY bytes.  The view is asked again only where a
  * record is not wholly at hand, from the same offset as a call per record
  * would be, so what it says there (a truncation, an error, the file's
  * end) is the same.
@@ -35,10 +35,11 @@
 #include <stdint.h>
 
 #include "capture/source.h"
-#include "capture/view.h"
 
 #define FW_PCAPREC_MAX_CAPLEN 262144u	/* libpcap's maximum capture length of most link types */
 #define FW_PCAPREC_HDR_LEN 24u		/* the file header */
+
+struct fw_view;
 
 struct fw_pcaprec {
 	struct fw_view *v;	/* borrowed, at the first record (NULL: bytes come to decode) */
@@ -49,13 +50,12 @@ struct fw_pcaprec {
 	/*
 	 * The reader's own: what the view handed out last and is not read
 	 * yet (at, left), how much of it was read since the view was last
-	 * moved on (unskipped: the view is that much behind at), and how far
-	 * it has been read ahead.  Zero to start.
+	 * moved on (unskipped: the view is that much behind at).  Zero to
+	 * start.
 	 */
 	const uint8_t *at;
 	size_t left;
 	size_t unskipped;
-	struct fw_ahead ahead;
 };
 
 /* The byte order and precision of a classic pcap magic (read big-endian); false for any other. */

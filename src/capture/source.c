@@ -56,6 +56,11 @@ fw_source_batch_fn fw_source_batch_reader(const struct fw_source *s)
 	return s->ops->batch ? s->ops->batch : one_a_call;
 }
 
+bool fw_source_in_place(const struct fw_source *s)
+{
+	return s && s->ops->in_place && s->ops->in_place(s);
+}
+
 int fw_source_fd(const struct fw_source *s)
 {
 	return s && s->ops->fd ? s->ops->fd(s) : -1;

@@ -17,14 +17,15 @@
  * handed out bare, the records of a 1 GB capture cost more than the
  * kernel's copy they save (the copy streams the file into the cache at
  * full memory bandwidth).  So the file is read ahead by hand, a little at
- * every record: a prefetch of each cache line as it comes within
- * FW_VIEW_AHEAD bytes of the reader, so the misses overlap the work on
- * the records before them (loads issued in bursts instead, 64 KiB at a
- * time, stalled the reader on each burst: measured 5-10% more CPU on the
- * bench file; a prefetch of every other line only, 25% more).  The reader
- * of the records runs that part itself, in its own loop (fw_view_ahead()
- * in view.h): here, at every record, it cost more than the record's
- * decoding.  A prefetch of a page not mapped yet is dropped, never faults;
+ * every record: a prefetch of each cache line as it comes within a few
+ * KiB of the record in use, so the misses overlap the work on the records
+ * before them (loads issued in bursts instead, 64 KiB at a time, stalled
+ * the reader on each burst: measured 5-10% more CPU on the bench file; a
+ * prefetch of every other line only, 25% more).  The loop that uses the
+ * records runs that part, fw_source_ahead() in source.h: here, at every
+ * record, it cost more than the record's decoding, and the records are
+ * read in batches, before they are used.  A prefetch of a page not mapped
+ * yet is dropped, never faults;
  * so the view, as it is moved on, has one load every FAULT_STEP bytes, up
  * to PAGE_AHEAD ahead, map the pages first (a fault maps the 64 KiB
  * around it: a load a page costs a miss a page for nothing).
@@ -64,7 +65,6 @@ struct fw_view {
 	uint8_t *win;
 	uint64_t win_off;
 	size_t win_len;
-	uint64_t windows;	/* windows made so far: the current one's number */
 	uint64_t faulted;	/* pages loaded (so mapped) up to here */
 	/* read: buf holds the file's bytes [buf_off, buf_off + buf_len) */
 	uint8_t *buf;
@@ -142,7 +142,6 @@ static int remap(struct fw_view *v, size_t want)
 	v->win = p;
 	v->win_off = off;
 	v->win_len = len;
-	v->windows++;
 	v->faulted = v->pos & ~(v->page - 1);
 	return 0;
 }
@@ -229,19 +228,6 @@ void fw_view_skip(struct fw_view *v, size_t n)
 	v->pos += n;
 	if (v->win && v->faulted < v->pos + PAGE_AHEAD && v->faulted < v->win_off + v->win_len)
 		fault_ahead(v);
-}
-
-void fw_view_ahead_at(const struct fw_view *v, struct fw_ahead *a, const uint8_t *p)
-{
-	if (!v->mapped || !v->win) {
-		a->next = a->end = UINTPTR_MAX;
-		return;
-	}
-	if (a->window == v->windows && a->end == (uintptr_t)(v->win + v->win_len))
-		return;
-	a->window = v->windows;
-	a->next = (uintptr_t)p & ~(uintptr_t)(FW_VIEW_LINE - 1);
-	a->end = (uintptr_t)(v->win + v->win_len);
 }
 
 int fw_view_errno(const struct fw_view *v)

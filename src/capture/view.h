@@ -8,9 +8,8 @@
  * stays small however large the file; the window behind is unmapped as the
  * next one is made.  The kernel is told the file is read in order (for its
  * read-ahead); the view maps the pages a little ahead of the reader as it
- * moves on, and the reader of the records prefetches the cache lines just
- * ahead of itself with fw_view_ahead() (a few instructions a record, in
- * its own loop).
+ * moves on, and the loop that uses the records prefetches the cache lines
+ * just ahead of itself (fw_source_ahead() in source.h).
  *
  * The file may change while it is read.  Its size is taken again at every
  * new window and at its end: a file still being written is read as far as
@@ -58,64 +57,10 @@ bool fw_view_mapped(const struct fw_view *v);
 void fw_view_free(struct fw_view *v);
 
 /*
- * The reader's read-ahead of the cache lines (view.c says why): a prefetch
- * of each line of the bytes at hand once it comes within FW_VIEW_AHEAD
- * bytes of the reader, FW_VIEW_BURST lines at a time, so that most
- * records cost one comparison.  next is the first line not prefetched
- * yet, end the end of the window; the reader keeps both in locals of its
- * loop.  Bytes read into a buffer are not prefetched (next and end are
- * then UINTPTR_MAX): the kernel's copy has just brought them in.
- */
-#define FW_VIEW_AHEAD (4u << 10)
-#define FW_VIEW_LINE 64u
-#define FW_VIEW_BURST 8u	/* the prefetches of the loop below */
-
-/*
  * A reader moves the view on once it has read this many bytes since it
- * last did, not at every call: often enough for the pages to be mapped
- * ahead of it (view.c), and before it asks the view for more bytes.
+ * last did, not at every record: often enough for the pages to be mapped
+ * ahead of it (view.c); and always before it asks the view for more bytes.
  */
 #define FW_VIEW_SKIP_EVERY (16u << 10)
-
-struct fw_ahead {
-	uintptr_t next, end;
-	uint64_t window;	/* the window they are in (view.c counts them) */
-};
-
-/*
- * After fw_view_need() handed out the bytes at p: the read-ahead goes on
- * from where it was in the same window, else starts at p.
- */
-void fw_view_ahead_at(const struct fw_view *v, struct fw_ahead *a, const uint8_t *p);
-
-/* The lines due once the reader is at at: prefetched; the new next. */
-static inline __attribute__((always_inline)) uintptr_t
-fw_view_ahead(uintptr_t next, uintptr_t end, const uint8_t *at)
-{
-	uintptr_t to = (uintptr_t)at + FW_VIEW_AHEAD;
-
-	if (next >= to)
-		return next;
-	/* a record longer than the read-ahead left it behind: from the reader on */
-	if (next < (uintptr_t)at)
-		next = (uintptr_t)at & ~(uintptr_t)(FW_VIEW_LINE - 1);
-	if (to > end)
-		to = end;
-	/*
-	 * A prefetch never faults, so the last burst may run a few lines
-	 * past the window's end
-	 */
-	for (; next < to; next += FW_VIEW_BURST * FW_VIEW_LINE) {
-		__builtin_prefetch((const void *)next);
-		__builtin_prefetch((const void *)(next + 1 * FW_VIEW_LINE));
-		__builtin_prefetch((const void *)(next + 2 * FW_VIEW_LINE));
-		__builtin_prefetch((const void *)(next + 3 * FW_VIEW_LINE));
-		__builtin_prefetch((const void *)(next + 4 * FW_VIEW_LINE));
-		__builtin_prefetch((const void *)(next + 5 * FW_VIEW_LINE));
-		__builtin_prefetch((const void *)(next + 6 * FW_VIEW_LINE));
-		__builtin_prefetch((const void *)(next + 7 * FW_VIEW_LINE));
-	}
-	return next;
-}
 
 #endif
