@@ -596,7 +596,8 @@ io_error:
 
 /*
  * The Enhanced Packet Blocks wholly among the bytes at hand, and the
- * blocks libpcap skips between them, up to max packets, into pkts
+ * blocks libpcap skips between them, up to max packets (and
+ * FW_SOURCE_BATCH_BYTES), into pkts
  * numbered from no: how many.  Stops before
  * any other block (a section, an interface, the obsolete packet blocks),
  * one not all there, or one libpcap refuses: the view is asked for it,
@@ -613,7 +614,7 @@ at_hand(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool
 	unsigned n = 0;
 
 	fw_cur_init(&c, r->at, r->left);
-	while (n < max) {
+	while (n < max && fw_cur_offset(&c) < FW_SOURCE_BATCH_BYTES) {
 		struct fw_cursor blk = c, body;
 		const uint8_t *h, *t, *data;
 		uint32_t type, len, iface, caplen;

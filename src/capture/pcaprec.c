@@ -152,7 +152,8 @@ static void skip_read(struct fw_pcaprec *r)
 }
 
 /*
- * The records wholly among the bytes at hand, up to max, into pkts
+ * The records wholly among the bytes at hand, up to max (and
+ * FW_SOURCE_BATCH_BYTES), into pkts
  * numbered from no: how many.  Stops before
  * a record that is not all there or that libpcap refuses (caplen beyond
  * the maximum): the view is asked for it, and says why.  Inlined once for
@@ -167,7 +168,7 @@ at_hand(struct fw_pcaprec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bo
 	unsigned n = 0;
 
 	fw_cur_init(&c, r->at, r->left);
-	for (; n < max; n++) {
+	for (; n < max && fw_cur_offset(&c) < FW_SOURCE_BATCH_BYTES; n++) {
 		struct fw_cursor rec = c;
 		const uint8_t *h, *data;
 		uint32_t caplen;

@@ -58,9 +58,11 @@ void fw_view_free(struct fw_view *v);
 
 /*
  * A reader moves the view on once it has read this many bytes since it
- * last did, not at every record: often enough for the pages to be mapped
- * ahead of it (view.c); and always before it asks the view for more bytes.
+ * last did, not at every record, and always before it asks the view for
+ * more bytes.  Often, so that the pages are mapped a little at a time
+ * just ahead of the reader (view.c): every 16 KiB measured 4-8% more CPU
+ * on a file of 1500-byte frames.
  */
-#define FW_VIEW_SKIP_EVERY (16u << 10)
+#define FW_VIEW_SKIP_EVERY (1u << 10)
 
 #endif
