@@ -67,6 +67,7 @@ struct file_source {
 	struct fw_ngrec *ng;	/* its packets when it is pcapng */
 	struct fw_ifid *ifid;	/* a plain pcapng file left to libpcap: its interface IDs, or NULL */
 	bool done;
+	uintptr_t ahead;	/* fw_source_next(): read ahead up to here (source.h) */
 	char why[WHY_MAX];	/* the readers' words for a bad record */
 };
 
@@ -307,23 +308,43 @@ __attribute__((noinline)) static int pcap_next_one(struct file_source *s, struct
 }
 
 /*
- * Every packet of a capture comes through here: the files read here take
- * a few instructions and a call, the rest goes to libpcap out of line.
+ * Every packet of a capture comes through here: the files read here
+ * several packets a call, the rest one a call from libpcap, out of line.
  */
-static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
+static int file_batch(struct fw_source *base, struct fw_pkt *pkts, unsigned max, char *err,
+		      size_t errlen)
 {
 	struct file_source *s = (struct file_source *)base;
+	uint64_t no = s->base.frame_no + 1;
 	int rc;
 
 	if (!s->view || s->done)
-		return pcap_next_one(s, pkt, err, errlen);
-	s->why[0] = '\0';	/* written only with an error: not cleared for every frame */
-	rc = s->ng ? fw_ngrec_next(s->ng, pkt, s->why, sizeof(s->why)) :
-		     fw_pcaprec_next(&s->pcap, pkt, s->why, sizeof(s->why));
-	if (rc != 1)
+		return pcap_next_one(s, pkts, err, errlen);
+	/* s->why is written only with an error, which ends the file: never cleared */
+	rc = s->ng ? fw_ngrec_batch(s->ng, pkts, max, no, s->why, sizeof(s->why)) :
+		     fw_pcaprec_batch(&s->pcap, pkts, max, no, s->why, sizeof(s->why));
+	if (rc <= 0)
 		return direct_end(s, rc, err, errlen);
-	pkt->frame_no = ++s->base.frame_no;
-	return 1;
+	s->base.frame_no += (unsigned)rc;
+	return rc;
+}
+
+static bool file_in_place(const struct fw_source *base)
+{
+	const struct file_source *s = (const struct file_source *)base;
+
+	return s->view && !s->done && fw_view_mapped(s->view);
+}
+
+/* One packet a call: read ahead here, for the caller. */
+static int file_next(struct fw_source *base, struct fw_pkt *pkt, char *err, size_t errlen)
+{
+	struct file_source *s = (struct file_source *)base;
+	int rc = file_batch(base, pkt, 1, err, errlen);
+
+	if (rc == 1 && file_in_place(base))
+		s->ahead = fw_source_ahead(s->ahead, pkt, FW_SOURCE_AHEAD);
+	return rc;
 }
 
 static uint32_t file_snaplen(const struct fw_source *base)
@@ -364,6 +385,8 @@ const char *fw_file_reader(const struct fw_source *base)
 
 static const struct fw_source_ops file_ops = {
 	.next = file_next,
+	.batch = file_batch,
+	.in_place = file_in_place,
 	.snaplen = file_snaplen,
 	.close = file_close,
 };

@@ -18,6 +18,11 @@
 struct fw_source_ops {
 	/* as fw_source_next() */
 	int (*next)(struct fw_source *s, struct fw_pkt *pkt, char *err, size_t errlen);
+	/* as fw_source_next_batch(); NULL: one packet a call, through next */
+	int (*batch)(struct fw_source *s, struct fw_pkt *pkts, unsigned max, char *err,
+		     size_t errlen);
+	/* as fw_source_in_place(); NULL: never */
+	bool (*in_place)(const struct fw_source *s);
 	/* the descriptor to poll; NULL: the source is always ready (a file) */
 	int (*fd)(const struct fw_source *s);
 	/* the kernel's counters into st; NULL when the kind has none */

@@ -47,6 +47,14 @@
 enum scale { PASS, UP_DEC, DOWN_DEC, BY_BIN };
 
 struct iface {
+	/*
+	 * A timestamp of fewer than lim units is units * mul + add ns, what
+	 * stamp() makes of it in several steps (set_linear() says why); lim
+	 * 0 where the units are not whole ns.
+	 */
+	uint64_t lim;
+	uint64_t mul;
+	int64_t add;
 	uint64_t tsresol;	/* units a second */
 	uint64_t factor;	/* UP_DEC, DOWN_DEC: the ratio to ns */
 	uint64_t tsoffset;	/* seconds, added modulo 2^64 as libpcap does */
@@ -63,7 +71,22 @@ struct fw_ngrec {
 	uint32_t snapshot, max_caplen;
 	uint32_t n_ifaces, cap_ifaces;	/* of the current section */
 	struct iface *ifaces;
+	/*
+	 * Read from a view: what it handed out last and is not read yet, and
+	 * how much of it was read since the view was last moved on.
+	 */
+	const uint8_t *at;
+	size_t left;
+	size_t unskipped;
 };
+
+/* A field of bytes the cursor handed out: one load, swapped for the other byte order. */
+static inline uint32_t get32(const uint8_t *b, bool big)
+{
+	uint32_t v = (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+
+	return big ? __builtin_bswap32(v) : v;
+}
 
 static bool u16(struct fw_cursor *c, bool big, uint16_t *v)
 {
@@ -181,6 +204,29 @@ read_block(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final, uint32_t 
 	return 1;
 }
 
+/*
+ * Where a unit is a whole number of ns (the resolution a power of 10 up
+ * to 10^-9): stamp() makes seconds t / res + offset and a fraction
+ * (t % res) * mul, with mul * res = 10^9, then joins them as
+ * seconds * 10^9 + fraction: t * mul + offset * 10^9, computed at once.
+ * Below lim that sum fits in an int64_t (and so do the seconds and their
+ * product on the way, the offset's addition modulo 2^64 included), so
+ * nothing saturates and the two agree; at lim and above stamp() does it.
+ */
+static void set_linear(struct iface *f)
+{
+	int64_t add;
+
+	f->lim = 0;
+	if (f->scale != PASS && f->scale != UP_DEC)
+		return;
+	f->mul = f->scale == PASS ? 1 : f->factor;
+	if (__builtin_mul_overflow((int64_t)f->tsoffset, (int64_t)NS, &add))
+		return;
+	f->add = add;
+	f->lim = (uint64_t)(INT64_MAX - (add > 0 ? add : 0)) / f->mul + 1;
+}
+
 /* The if_tsresol and if_tsoffset options of an IDB, the body after its fixed part. */
 static int iface_options(struct fw_ngrec *r, struct fw_cursor *body, struct iface *f, char *why,
 			 size_t whylen)
@@ -270,6 +316,7 @@ done:
 		f->scale = UP_DEC;
 		f->factor = NS / f->tsresol;
 	}
+	set_linear(f);
 	return 0;
 }
 
@@ -508,6 +555,13 @@ int fw_ngrec_decode(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final,
 	return decode(r, p, n, final, pkt, used, why, whylen);
 }
 
+/* Move the view on over the blocks read from the bytes at hand. */
+static void skip_read(struct fw_ngrec *r)
+{
+	fw_view_skip(r->v, r->unskipped);
+	r->unskipped = 0;
+}
+
 /* The next block of the view: as fw_ngrec_decode(), the view moved past it. */
 static inline __attribute__((always_inline)) int
 view_block(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
@@ -516,6 +570,8 @@ view_block(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
 	size_t want = r->ordered ? 8 : 12, have, used;
 	int rc;
 
+	skip_read(r);
+	r->left = 0;
 	if (fw_view_need(r->v, want, &p, &have) != 0)
 		goto io_error;
 	rc = decode(r, p, have, have < want, pkt, &used, why, whylen);
@@ -526,8 +582,11 @@ view_block(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
 			goto io_error;
 		rc = decode(r, p, have, have < want, pkt, &used, why, whylen);
 	}
-	if (rc > 0)
+	if (rc > 0) {
+		r->at = p + used;
+		r->left = have - used;
 		fw_view_skip(r->v, used);
+	}
 	return rc;
 
 io_error:
@@ -535,13 +594,90 @@ io_error:
 	return FW_EIO;
 }
 
-int fw_ngrec_next(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
+/*
+ * The Enhanced Packet Blocks wholly among the bytes at hand, and the
+ * blocks libpcap skips between them, up to max packets (and
+ * FW_SOURCE_BATCH_BYTES), into pkts
+ * numbered from no: how many.  Stops before
+ * any other block (a section, an interface, the obsolete packet blocks),
+ * one not all there, or one libpcap refuses: the view is asked for it,
+ * and decode() says why.  The checks are decode()'s, in its order.
+ * Inlined once for each byte order.
+ */
+static inline __attribute__((always_inline)) unsigned
+at_hand(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool big)
 {
+	const struct iface *ifaces = r->ifaces;
+	const uint32_t snapshot = r->snapshot, n_ifaces = r->n_ifaces;
+	const int linktype = r->linktype;
+	struct fw_cursor c;
+	unsigned n = 0;
+
+	fw_cur_init(&c, r->at, r->left);
+	while (n < max && fw_cur_offset(&c) < FW_SOURCE_BATCH_BYTES) {
+		struct fw_cursor blk = c, body;
+		const uint8_t *h, *t, *data;
+		uint32_t type, len, iface, caplen;
+		const struct iface *f;
+		struct fw_pkt *pkt;
+		uint64_t units;
+
+		if (!fw_cur_ptr(&blk, &h, 8))
+			break;
+		type = get32(h, big);
+		len = get32(h + 4, big);
+		if (len < 12 || len % 4 != 0 || len > BLOCK_MAX || !fw_cur_sub(&blk, &body, len - 12) ||
+		    !fw_cur_ptr(&blk, &t, 4) || get32(t, big) != len)
+			break;
+		if (type != BT_EPB) {
+			if (type == BT_SHB || type == BT_IDB || type == BT_SPB || type == BT_PB)
+				break;
+			c = blk;	/* not a packet: skipped */
+			continue;
+		}
+		if (!fw_cur_ptr(&body, &h, 20))
+			break;
+		iface = get32(h, big);
+		caplen = get32(h + 12, big);
+		if (iface >= n_ifaces || caplen > snapshot || !fw_cur_ptr(&body, &data, caplen))
+			break;
+		f = &ifaces[iface];
+		units = (uint64_t)get32(h + 4, big) << 32 | get32(h + 8, big);
+		pkt = &pkts[n];
+		pkt->frame_no = no + n;
+		pkt->ts_ns = units < f->lim ? (int64_t)(units * f->mul) + f->add : stamp(f, units);
+		pkt->caplen = caplen;
+		pkt->len = get32(h + 16, big);
+		pkt->data = data;
+		pkt->linktype = linktype;
+		pkt->iface = iface;
+		n++;
+		c = blk;
+	}
+	r->unskipped += (size_t)(c.p - r->at);
+	r->at = c.p;
+	r->left = fw_cur_left(&c);
+	if (r->unskipped >= FW_VIEW_SKIP_EVERY)
+		skip_read(r);
+	return n;
+}
+
+int fw_ngrec_batch(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t frame_no,
+		   char *why, size_t whylen)
+{
+	unsigned n;
 	int rc;
 
+	/* the common case: whole packets among the bytes the view handed out last */
+	n = r->big ? at_hand(r, pkts, max, frame_no, true) : at_hand(r, pkts, max, frame_no, false);
+	if (n != 0)
+		return (int)n;
+	/* anything else from the view, block by block from the reader's offset */
 	do
-		rc = view_block(r, pkt, why, whylen);
+		rc = view_block(r, pkts, why, whylen);
 	while (rc == 2);
+	if (rc == 1)
+		pkts->frame_no = frame_no;
 	return rc;
 }
 

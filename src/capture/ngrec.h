@@ -48,11 +48,17 @@ struct fw_ngrec;
 int fw_ngrec_new(struct fw_ngrec **out, struct fw_view *v, int linktype, uint32_t snapshot,
 		 uint32_t max_caplen);
 /*
- * The next packet into pkt (all but frame_no): 1, 0 at the end, or
- * FW_ETRUNC / FW_EIO / FW_ENOMEM with libpcap's words in why.  pkt->data
- * points into the view.
+ * The next packets, up to max (at least 1), into pkts numbered from
+ * frame_no on: how many (at least 1), 0 at the end, or FW_ETRUNC / FW_EIO
+ * / FW_ENOMEM with libpcap's words in why.  A block libpcap refuses ends
+ * the packets before it, and is said by the next call.  Their bytes point
+ * into the view, valid until the next call.  Enhanced Packet Blocks and
+ * the blocks libpcap skips are read from the bytes at hand, several a
+ * call, the view moved on every FW_VIEW_SKIP_EVERY bytes; any other
+ * block, or one not wholly at hand, is asked of the view.
  */
-int fw_ngrec_next(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen);
+int fw_ngrec_batch(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t frame_no,
+		   char *why, size_t whylen);
 /*
  * A reader of pcapng bytes handed to fw_ngrec_decode() from the start of
  * the file, its link type and snapshot length those of its first

@@ -21,12 +21,6 @@
 #include "util/err.h"
 
 #define REC_HDR_LEN 16u
-/*
- * The view is moved on (and reads ahead, view.c) once this many bytes of
- * records were read, not at every record: a few records, well inside the
- * view's read-ahead.
- */
-#define SKIP_EVERY 1024u
 #define HOST_BIG_ENDIAN (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
 
 /* A field of the 16 bytes the cursor handed out: one load, swapped for the other byte order. */
@@ -151,31 +145,73 @@ int fw_pcaprec_decode(const struct fw_pcaprec *r, const uint8_t *p, size_t n, bo
 }
 
 /* Move the view on over the records read from the bytes at hand. */
-static inline void skip_read(struct fw_pcaprec *r)
+static void skip_read(struct fw_pcaprec *r)
 {
-	if (r->unskipped) {
-		fw_view_skip(r->v, r->unskipped);
-		r->unskipped = 0;
-	}
+	fw_view_skip(r->v, r->unskipped);
+	r->unskipped = 0;
 }
 
-int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t whylen)
+/*
+ * The records wholly among the bytes at hand, up to max (and
+ * FW_SOURCE_BATCH_BYTES), into pkts
+ * numbered from no: how many.  Stops before
+ * a record that is not all there or that libpcap refuses (caplen beyond
+ * the maximum): the view is asked for it, and says why.  Inlined once for
+ * each byte order and precision, so that those cost nothing a record.
+ */
+static inline __attribute__((always_inline)) unsigned
+at_hand(struct fw_pcaprec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool big, bool nano)
+{
+	const uint32_t snaplen = r->snaplen;
+	const int linktype = r->linktype;
+	struct fw_cursor c;
+	unsigned n = 0;
+
+	fw_cur_init(&c, r->at, r->left);
+	for (; n < max && fw_cur_offset(&c) < FW_SOURCE_BATCH_BYTES; n++) {
+		struct fw_cursor rec = c;
+		const uint8_t *h, *data;
+		uint32_t caplen;
+		int64_t sec, frac;
+		struct fw_pkt *pkt = &pkts[n];
+
+		if (!fw_cur_ptr(&rec, &h, REC_HDR_LEN))
+			break;
+		caplen = get32(h + 8, big);
+		if (caplen > FW_PCAPREC_MAX_CAPLEN || !fw_cur_ptr(&rec, &data, caplen))
+			break;
+		/* signed in the host's byte order, as libpcap reads them (see the top) */
+		if (big == HOST_BIG_ENDIAN) {
+			sec = (int32_t)get32(h, big);
+			frac = (int32_t)get32(h + 4, big);
+		} else {
+			sec = get32(h, big);
+			frac = get32(h + 4, big);
+		}
+		pkt->frame_no = no + n;
+		pkt->ts_ns = sec * 1000000000 + frac * (nano ? 1 : 1000);
+		pkt->caplen = caplen > snaplen ? snaplen : caplen;
+		pkt->len = get32(h + 12, big);
+		pkt->data = data;
+		pkt->linktype = linktype;
+		pkt->iface = 0;
+		c = rec;
+	}
+	r->unskipped += (size_t)(c.p - r->at);
+	r->at = c.p;
+	r->left = fw_cur_left(&c);
+	if (r->unskipped >= FW_VIEW_SKIP_EVERY)
+		skip_read(r);
+	return n;
+}
+
+/* One record from the view at the reader's offset, as fw_pcaprec_batch(). */
+static int from_view(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t whylen)
 {
 	const uint8_t *p;
 	size_t have, used;
 	int rc;
 
-	/* the common case: the whole record among the bytes the view handed out last */
-	if (r->left >= REC_HDR_LEN &&
-	    decode(r, r->at, r->left, false, pkt, &used, why, whylen) == 1) {
-		r->at += used;
-		r->left -= used;
-		r->unskipped += used;
-		if (r->unskipped >= SKIP_EVERY)
-			skip_read(r);
-		return 1;
-	}
-	/* anything else from the view, at the record's own offset */
 	skip_read(r);
 	r->left = 0;
 	if (fw_view_need(r->v, REC_HDR_LEN, &p, &have) != 0)
@@ -197,4 +233,26 @@ int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t 
 io_error:
 	snprintf(why, whylen, "error reading dump file: %s", strerror(fw_view_errno(r->v)));
 	return FW_EIO;
+}
+
+int fw_pcaprec_batch(struct fw_pcaprec *r, struct fw_pkt *pkts, unsigned max, uint64_t frame_no,
+		     char *why, size_t whylen)
+{
+	unsigned n;
+	int rc;
+
+	/* the common case: whole records among the bytes the view handed out last */
+	if (r->big_endian)
+		n = r->nano ? at_hand(r, pkts, max, frame_no, true, true) :
+			      at_hand(r, pkts, max, frame_no, true, false);
+	else
+		n = r->nano ? at_hand(r, pkts, max, frame_no, false, true) :
+			      at_hand(r, pkts, max, frame_no, false, false);
+	if (n != 0)
+		return (int)n;
+	/* anything else from the view, at the record's own offset */
+	rc = from_view(r, pkts, why, whylen);
+	if (rc == 1)
+		pkts->frame_no = frame_no;
+	return rc;
 }

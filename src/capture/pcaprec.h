@@ -21,10 +21,11 @@
  *
  * Records are read from what one call of fw_view_need() handed out (a
  * window of the mapping, a buffer of the read side) until it runs out,
- * and the view is moved on every kilobyte or so, not at every record.
- * The view is asked again only where a record is not wholly at hand,
- * from the same offset as a call per record would be, so what it says
- * there (a truncation, an error, the file's end) is the same.
+ * several a call (fw_pcaprec_batch()), the view moved on every
+ * FW_VIEW_SKIP_EVERY bytes.  The view is asked again only where a
+ * record is not wholly at hand, from the same offset as a call per record
+ * would be, so what it says there (a truncation, an error, the file's
+ * end) is the same.
  */
 #ifndef FW_CAPTURE_PCAPREC_H
 #define FW_CAPTURE_PCAPREC_H
@@ -48,8 +49,9 @@ struct fw_pcaprec {
 	int linktype;
 	/*
 	 * The reader's own: what the view handed out last and is not read
-	 * yet (at, left), and how much of it was read since the view was
-	 * last moved on (unskipped).  Zero to start.
+	 * yet (at, left), how much of it was read since the view was last
+	 * moved on (unskipped: the view is that much behind at).  Zero to
+	 * start.
 	 */
 	const uint8_t *at;
 	size_t left;
@@ -76,9 +78,13 @@ int fw_pcaprec_header(struct fw_pcaprec *r, const uint8_t *p, size_t n, char *wh
 int fw_pcaprec_decode(const struct fw_pcaprec *r, const uint8_t *p, size_t n, bool final,
 		      struct fw_pkt *pkt, size_t *used, char *why, size_t whylen);
 /*
- * The next record of the view into pkt, as fw_pcaprec_decode(): 1, 0 at
- * the end, or FW_ETRUNC / FW_EIO with libpcap's words in why.
+ * The next records of the view, up to max (at least 1), into pkts
+ * numbered from frame_no on: how many (at least 1), 0 at the end, or
+ * FW_ETRUNC / FW_EIO with libpcap's words in why.  A record libpcap
+ * refuses ends the records before it, and is said by the next call.
+ * Their bytes point into the view, valid until the next call.
  */
-int fw_pcaprec_next(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t whylen);
+int fw_pcaprec_batch(struct fw_pcaprec *r, struct fw_pkt *pkts, unsigned max, uint64_t frame_no,
+		     char *why, size_t whylen);
 
 #endif

@@ -27,6 +27,40 @@ fw_source_next_fn fw_source_reader(const struct fw_source *s)
 	return s ? s->ops->next : no_next;
 }
 
+/* The batch of a source that has none: one packet a call. */
+static int one_a_call(struct fw_source *s, struct fw_pkt *pkts, unsigned max, char *err,
+		      size_t errlen)
+{
+	(void)max;
+	return s->ops->next(s, pkts, err, errlen);
+}
+
+/* The batch of no source: at its end at once. */
+static int no_batch(struct fw_source *s, struct fw_pkt *pkts, unsigned max, char *err,
+		    size_t errlen)
+{
+	(void)max;
+	return no_next(s, pkts, err, errlen);
+}
+
+int fw_source_next_batch(struct fw_source *s, struct fw_pkt *pkts, unsigned max, char *err,
+			 size_t errlen)
+{
+	return fw_source_batch_reader(s)(s, pkts, max, err, errlen);
+}
+
+fw_source_batch_fn fw_source_batch_reader(const struct fw_source *s)
+{
+	if (!s)
+		return no_batch;
+	return s->ops->batch ? s->ops->batch : one_a_call;
+}
+
+bool fw_source_in_place(const struct fw_source *s)
+{
+	return s && s->ops->in_place && s->ops->in_place(s);
+}
+
 int fw_source_fd(const struct fw_source *s)
 {
 	return s && s->ops->fd ? s->ops->fd(s) : -1;

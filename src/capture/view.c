@@ -16,15 +16,19 @@
  * byte, and the misses of one record after another are not overlapped:
  * handed out bare, the records of a 1 GB capture cost more than the
  * kernel's copy they save (the copy streams the file into the cache at
- * full memory bandwidth).  So the view reads ahead itself, a little at
- * every record: a prefetch of each cache line as it comes within AHEAD
- * bytes of the reader, so the misses overlap the work on the records
+ * full memory bandwidth).  So the file is read ahead by hand, a little at
+ * every record: a prefetch of each cache line as it comes within a few
+ * KiB of the record in use, so the misses overlap the work on the records
  * before them (loads issued in bursts instead, 64 KiB at a time, stalled
- * the reader on each burst: measured 5-10% more CPU on the bench file).
- * A prefetch of a page not mapped yet is dropped, never faults; so one
- * load every FAULT_STEP bytes, up to PAGE_AHEAD ahead, has the kernel map
- * the pages first (a fault maps the 64 KiB around it: a load a page costs
- * a miss a page for nothing).
+ * the reader on each burst: measured 5-10% more CPU on the bench file; a
+ * prefetch of every other line only, 25% more).  The loop that uses the
+ * records runs that part, fw_source_ahead() in source.h: here, at every
+ * record, it cost more than the record's decoding, and the records are
+ * read in batches, before they are used.  A prefetch of a page not mapped
+ * yet is dropped, never faults;
+ * so the view, as it is moved on, has one load every FAULT_STEP bytes, up
+ * to PAGE_AHEAD ahead, map the pages first (a fault maps the 64 KiB
+ * around it: a load a page costs a miss a page for nothing).
  *
  * The read side, where the kernel refuses a mapping (or refuses a window
  * later on): pread() of READ_CHUNK bytes at a time into one buffer, grown
@@ -45,11 +49,9 @@
 /* a window: large enough that making one costs nothing per record, small enough for the RSS */
 #define WINDOW (4u << 20)
 #define ALIGN (2u << 20)	/* x86-64's large page, and ext4's largest page-cache folio */
-/* read ahead by hand (see the top): lines prefetched, pages mapped by a load */
-#define AHEAD (4u << 10)
+/* read ahead by hand (see the top): pages mapped by a load */
 #define PAGE_AHEAD (128u << 10)
 #define FAULT_STEP (64u << 10)	/* the kernel's fault-around, 64 KiB by default */
-#define LINE 64u
 /* one pread of the read side: L2-sized, so the kernel's copy stays cheap */
 #define READ_CHUNK (128u << 10)
 
@@ -59,11 +61,10 @@ struct fw_view {
 	uint64_t pos;		/* the current offset */
 	uint64_t size;		/* the file's size when last looked at */
 	uint64_t page;		/* the page size */
-	/* mapped: the window, and how far it has been read ahead */
+	/* mapped: the window, and how far its pages have been mapped */
 	uint8_t *win;
 	uint64_t win_off;
 	size_t win_len;
-	uint64_t touched;
 	uint64_t faulted;	/* pages loaded (so mapped) up to here */
 	/* read: buf holds the file's bytes [buf_off, buf_off + buf_len) */
 	uint8_t *buf;
@@ -141,35 +142,22 @@ static int remap(struct fw_view *v, size_t want)
 	v->win = p;
 	v->win_off = off;
 	v->win_len = len;
-	v->touched = v->pos & ~(uint64_t)(LINE - 1);
 	v->faulted = v->pos & ~(v->page - 1);
 	return 0;
 }
 
-/*
- * Keep the lines from pos to pos + AHEAD on their way into the cache, and
- * the pages to pos + PAGE_AHEAD mapped (see the top).
- */
-static void touch_ahead(struct fw_view *v)
+/* Keep the pages to pos + PAGE_AHEAD mapped (see the top). */
+static void fault_ahead(struct fw_view *v)
 {
-	uint64_t end = v->win_off + v->win_len, to = v->pos + AHEAD;
+	uint64_t end = v->win_off + v->win_len, to;
+	uint8_t acc = 0;
 
-	if (to > end)
-		to = end;
-	if (v->touched < v->pos)
-		v->touched = v->pos & ~(uint64_t)(LINE - 1);
-	for (; v->touched < to; v->touched += LINE)
-		__builtin_prefetch(v->win + (v->touched - v->win_off));
-	if (v->faulted < v->pos + PAGE_AHEAD && v->faulted < end) {
-		uint8_t acc = 0;
-
-		if (v->faulted < v->pos)
-			v->faulted = v->pos & ~(v->page - 1);
-		to = v->pos + 2 * PAGE_AHEAD < end ? v->pos + 2 * PAGE_AHEAD : end;
-		for (; v->faulted < to; v->faulted += FAULT_STEP)
-			acc |= v->win[v->faulted - v->win_off];
-		__asm__ volatile("" : : "r"(acc));	/* the loads are the point: keep them */
-	}
+	if (v->faulted < v->pos)
+		v->faulted = v->pos & ~(v->page - 1);
+	to = v->pos + 2 * PAGE_AHEAD < end ? v->pos + 2 * PAGE_AHEAD : end;
+	for (; v->faulted < to; v->faulted += FAULT_STEP)
+		acc |= v->win[v->faulted - v->win_off];
+	__asm__ volatile("" : : "r"(acc));	/* the loads are the point: keep them */
 }
 
 /* The read side: at least want bytes from pos in buf, unless the file ends first. */
@@ -238,8 +226,8 @@ int fw_view_need(struct fw_view *v, size_t want, const uint8_t **p, size_t *have
 void fw_view_skip(struct fw_view *v, size_t n)
 {
 	v->pos += n;
-	if (v->win)
-		touch_ahead(v);
+	if (v->win && v->faulted < v->pos + PAGE_AHEAD && v->faulted < v->win_off + v->win_len)
+		fault_ahead(v);
 }
 
 int fw_view_errno(const struct fw_view *v)

@@ -7,8 +7,9 @@
  * past it gets a window of its own), so what the process holds of the file
  * stays small however large the file; the window behind is unmapped as the
  * next one is made.  The kernel is told the file is read in order (for its
- * read-ahead); the view itself prefetches the cache lines a little ahead
- * of the reader as it moves on, and maps the pages before them.
+ * read-ahead); the view maps the pages a little ahead of the reader as it
+ * moves on, and the loop that uses the records prefetches the cache lines
+ * just ahead of itself (fw_source_ahead() in source.h).
  *
  * The file may change while it is read.  Its size is taken again at every
  * new window and at its end: a file still being written is read as far as
@@ -54,5 +55,14 @@ uint64_t fw_view_offset(const struct fw_view *v);
 /* True while the file is read through a mapping. */
 bool fw_view_mapped(const struct fw_view *v);
 void fw_view_free(struct fw_view *v);
+
+/*
+ * A reader moves the view on once it has read this many bytes since it
+ * last did, not at every record, and always before it asks the view for
+ * more bytes.  Often, so that the pages are mapped a little at a time
+ * just ahead of the reader (view.c): every 16 KiB measured 4-8% more CPU
+ * on a file of 1500-byte frames.
+ */
+#define FW_VIEW_SKIP_EVERY (1u << 10)
 
 #endif

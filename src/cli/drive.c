@@ -10,6 +10,14 @@
 #include "util/err.h"
 
 #define ERRLEN 512
+/*
+ * Packets asked of a source at a time: the calls and the source's
+ * bookkeeping leave the per-packet path (4 a call: 2% more instructions
+ * over a whole run).  The file is read ahead here, as each packet is
+ * reached (capture/source.h says why: read ahead by the source as it
+ * reads a batch, 8 or 16 a call measured 10-15% more CPU than 4).
+ */
+#define BATCH 16u
 
 /* fw_drive_packet's body, inlined into the read loops below: a call a frame saved */
 static inline bool drive_packet(struct fw_core *core, struct fw_drive_input *in,
@@ -111,22 +119,64 @@ static void packet(struct fw_core *core, const struct fw_drive_hooks *h, struct 
 		h->malformed(h->arg, in, pkt, &f);
 }
 
+/*
+ * A batch of packets of one input: as packet() for each, the input's
+ * counters kept in locals and stored once a batch (and before a hook,
+ * which may look at them).
+ */
+static uintptr_t packets(struct fw_core *core, const struct fw_drive_hooks *h,
+			 struct fw_drive_input *in, const struct fw_pkt *pkts, unsigned n,
+			 bool in_place, uintptr_t ahead)
+{
+	const size_t dist = fw_source_ahead_dist(pkts, n);
+	uint32_t max_caplen = in->max_caplen;
+	const uint64_t frames = in->frames;
+	const unsigned input = in->input;
+	struct fw_frame f;
+
+	for (unsigned i = 0; i < n; i++) {
+		const struct fw_pkt *pkt = &pkts[i];
+
+		if (in_place)
+			ahead = fw_source_ahead(ahead, pkt, dist);
+		fw_frame_decode(&f, pkt->linktype, pkt->data, pkt->caplen);
+		if (pkt->caplen > max_caplen)
+			max_caplen = pkt->caplen;
+		fw_core_feed_iface(core, input, pkt->iface, pkt->frame_no, pkt->ts_ns, &f);
+		/* a frame cut by the snapshot length is not the frame's fault */
+		if (__builtin_expect(f.status != 0, 0) && pkt->caplen >= pkt->len) {
+			in->malformed++;
+			in->frames = frames + i + 1;
+			in->max_caplen = max_caplen;
+			in->last_ts_ns = pkt->ts_ns;
+			if (h->malformed)
+				h->malformed(h->arg, in, pkt, &f);
+		}
+	}
+	in->frames = frames + n;
+	in->max_caplen = max_caplen;
+	in->last_ts_ns = pkts[n - 1].ts_ns;
+	return ahead;
+}
+
 /* Each input to its end before the next is opened. */
 static void one_by_one(struct fw_core *core, const char *const *paths, size_t n,
 		       const struct fw_drive_hooks *h, struct fw_drive_input *in)
 {
 	for (size_t i = 0; i < n; i++) {
+		struct fw_pkt pkts[BATCH];
 		struct fw_source *s;
-		fw_source_next_fn next;
-		struct fw_pkt pkt;
+		fw_source_batch_fn batch;
+		uintptr_t ahead = 0;
 		char err[ERRLEN];
 		int rc;
 
 		if (open_input(core, h, paths[i], &in[i], &s) != 0)
 			continue;
-		next = fw_source_reader(s);
-		while ((rc = next(s, &pkt, err, sizeof(err))) == 1)
-			packet(core, h, &in[i], &pkt);
+		batch = fw_source_batch_reader(s);
+		while ((rc = batch(s, pkts, BATCH, err, sizeof(err))) > 0)
+			ahead = packets(core, h, &in[i], pkts, (unsigned)rc,
+					fw_source_in_place(s), ahead);
 		if (rc < 0)
 			fail(core, h, &in[i], FW_DRIVE_READ, err);
 		source_note(core, &in[i], s);

@@ -422,16 +422,47 @@ static void same_as_stream(const char *what, const char *path, int64_t *ts, uint
 	free(b);
 }
 
+/* The batches the source is read in besides one packet a call (fw_source_next()). */
+#define BATCH 4u
+#define BIG_BATCH 16u
+
+/* The packets of a source one by one, from batches of up to max (1: fw_source_next()). */
+struct batches {
+	struct fw_source *s;
+	unsigned max, n, i;
+	struct fw_pkt pkts[BIG_BATCH];
+};
+
+static int next_of(struct batches *b, struct fw_pkt *pkt, char *err, size_t errlen)
+{
+	int rc;
+
+	if (b->max == 1)
+		return fw_source_next(b->s, pkt, err, errlen);
+	if (b->i == b->n) {
+		rc = fw_source_next_batch(b->s, b->pkts, b->max, err, errlen);
+		if (rc <= 0)
+			return rc;
+		ck_assert_int_le(rc, (int)b->max);
+		b->n = (unsigned)rc;
+		b->i = 0;
+	}
+	*pkt = b->pkts[b->i++];
+	return 1;
+}
+
 /*
- * path read by libpcap and by the source (mapped or read) must agree; ids:
- * the interface IDs of the packets (NULL: as ifid.c walks them; for classic
- * pcap, 0).  want_reader: how the source must read it, NULL for any.
- * Returns the packets compared.
+ * path read by libpcap and by the source (mapped or read), in batches of
+ * up to batch packets, must agree; ids: the interface IDs of the packets
+ * (NULL: as ifid.c walks them; for classic pcap, 0).  want_reader: how
+ * the source must read it, NULL for any.  Returns the packets compared.
  */
-static size_t same_as_libpcap(const char *what, const char *path, bool map, const uint32_t *ids,
-			      size_t n_ids, const char *want_reader)
+static size_t same_as_libpcap_by(const char *what, const char *path, bool map,
+				 const uint32_t *ids, size_t n_ids, const char *want_reader,
+				 unsigned batch)
 {
 	char perr[PCAP_ERRBUF_SIZE] = "", err[1024] = "", want[2048];
+	struct batches b = { .max = batch };
 	struct fw_source *s = NULL;
 	struct fw_ifid *walk = NULL;
 	struct pcap_pkthdr *h;
@@ -455,8 +486,9 @@ static size_t same_as_libpcap(const char *what, const char *path, bool map, cons
 		ck_assert_msg(strcmp(fw_file_reader(s), want_reader) == 0, "%s: read by %s, not %s",
 			      what, fw_file_reader(s), want_reader);
 	/* what the file reader reads itself, the stream reader reads alike */
-	if (map && strncmp(fw_file_reader(s), "mapped", 6) == 0)
+	if (map && batch == 1 && strncmp(fw_file_reader(s), "mapped", 6) == 0)
 		same_as_stream(what, path, NULL, NULL, 0);
+	b.s = s;
 	if (!ids) {
 		fd = open(path, O_RDONLY);
 		ck_assert_int_ge(fd, 0);
@@ -464,7 +496,7 @@ static size_t same_as_libpcap(const char *what, const char *path, bool map, cons
 	}
 	for (;;) {
 		rp = pcap_next_ex(p, &h, &data);
-		rc = fw_source_next(s, &pkt, err, sizeof(err));
+		rc = next_of(&b, &pkt, err, sizeof(err));
 		if (rp != 1)
 			break;
 		ck_assert_msg(rc == 1, "%s: frame %zu: libpcap gives it, the source says %d: %s",
@@ -503,11 +535,24 @@ static size_t same_as_libpcap(const char *what, const char *path, bool map, cons
 				 FW_EIO);
 	}
 	ck_assert_int_eq(fw_source_next(s, &pkt, err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_source_next_batch(s, b.pkts, BIG_BATCH, err, sizeof(err)), 0);
 	fw_source_close(s);
 	fw_ifid_free(walk);
 	if (fd >= 0)
 		close(fd);
 	pcap_close(p);
+	return n;
+}
+
+/* As same_as_libpcap_by(), one packet a call and in batches of BATCH: both agree with libpcap. */
+static size_t same_as_libpcap(const char *what, const char *path, bool map, const uint32_t *ids,
+			      size_t n_ids, const char *want_reader)
+{
+	size_t n = same_as_libpcap_by(what, path, map, ids, n_ids, want_reader, 1);
+	char by[256];
+
+	snprintf(by, sizeof(by), "%s, in batches of %u", what, BATCH);
+	ck_assert_uint_eq(same_as_libpcap_by(by, path, map, ids, n_ids, want_reader, BATCH), n);
 	return n;
 }
 
@@ -813,6 +858,33 @@ static void b_ts_extremes(struct buf *g)
 	epb(g, 1, 0, 4, 4, false);
 }
 
+/*
+ * Timestamps around the limit below which the reader computes them in one
+ * step (ngrec.c, set_linear()), for units of 1 ns (no offset, and an
+ * offset of 1 s), 1 us (offsets of +-3600 s, and one that overflows in ns)
+ * and 1 ms: each limit, the units just below and above it, and the ends.
+ */
+static void b_ts_edges(struct buf *g)
+{
+	const uint64_t top = (uint64_t)INT64_MAX;
+	const struct { uint8_t tsresol; int64_t offset; uint64_t mul; } f[] = {
+		{ 9, 0, 1 }, { 9, 1, 1 }, { 0, 3600, 1000 }, { 0, -3600, 1000 },
+		{ 0, INT64_MAX / 1000000000 + 1, 1000 }, { 3, -9000000000, 1000000 },
+	};
+
+	shb(g, false);
+	for (uint32_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		idb(g, 127, 65535, f[i].tsresol, f[i].offset != 0, f[i].offset);
+	for (uint32_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		int64_t add = f[i].offset * 1000000000;
+		uint64_t lim = (top - (uint64_t)(add > 0 ? add : 0)) / f[i].mul + 1;
+		const uint64_t units[] = { 0, 1, lim - 2, lim - 1, lim, lim + 1, top, top + 1, UINT64_MAX };
+
+		for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+			epb(g, i, units[k], 4, 4, false);
+	}
+}
+
 static const struct broken broken[] = {
 	{ "block shorter than 12", b_short_block },
 	{ "length not a multiple of 4", b_odd_length },
@@ -837,6 +909,7 @@ static const struct broken broken[] = {
 	{ "option past the block", b_option_overrun },
 	{ "interface block too short", b_idb_short },
 	{ "extreme timestamps", b_ts_extremes },
+	{ "timestamps at the edges of one step", b_ts_edges },
 };
 
 START_TEST(pcapng_broken)
@@ -1005,6 +1078,85 @@ static void big_pcap(struct buf *g, size_t records)
 	for (size_t i = 0; i < records; i++)
 		pcap_record(g, 1767225600 + (uint32_t)i, 0, 1500, 1500);
 }
+
+/*
+ * Packets read in batches: several a call, never more than asked, in
+ * order and numbered; the packets before a record libpcap refuses all
+ * come, then its error, at its frame; then the end.  A classic pcap and
+ * a pcapng (a block skipped among the packets, an interface described
+ * midway, a packet of an interface never described), mapped and read.
+ */
+static void batches_of(const char *what, const char *path, bool map, const uint8_t *first,
+		       size_t bad, const char *want_err)
+{
+	struct fw_pkt pkts[BIG_BATCH];
+	struct fw_source *s;
+	char err[512];
+	size_t n = 0;
+	unsigned full = 0;
+	int rc;
+
+	ck_assert_int_eq(fw_file_open(&s, path, map, err, sizeof(err)), 0);
+	while ((rc = fw_source_next_batch(s, pkts, BIG_BATCH, err, sizeof(err))) > 0) {
+		ck_assert_int_le(rc, (int)BIG_BATCH);
+		full += rc == (int)BIG_BATCH;
+		for (int i = 0; i < rc; i++) {
+			n++;
+			ck_assert_msg(pkts[i].frame_no == n && pkts[i].ts_ns == (int64_t)n * 1000000000,
+				      "%s: packet %zu: frame %llu at %lld", what, n,
+				      (unsigned long long)pkts[i].frame_no, (long long)pkts[i].ts_ns);
+			ck_assert_uint_eq(pkts[i].caplen, 20 + n);
+			ck_assert_uint_eq(pkts[i].data[0], first[n - 1]);
+		}
+	}
+	ck_assert_msg(full >= 1, "%s: no batch of %u", what, BIG_BATCH);
+	ck_assert_uint_eq(n, bad - 1);
+	ck_assert_int_eq(rc, FW_EIO);
+	ck_assert_msg(strstr(err, want_err) != NULL, "%s: %s", what, err);
+	ck_assert_int_eq(fw_source_next_batch(s, pkts, BIG_BATCH, err, sizeof(err)), 0);
+	fw_source_close(s);
+}
+
+START_TEST(batches)
+{
+	char *dir = tc_tmpdir(), *path, want[128];
+	struct buf g = { 0 }, ng = { 0 };
+	uint8_t first[40];
+
+	pcap_header(&g, false, 65535, 127);
+	for (uint32_t i = 1; i <= 40; i++) {
+		pcap_record(&g, i, 0, i == 30 ? 300000 : 20 + i, 20 + i);
+		first[i - 1] = (uint8_t)(i + 20 + i);	/* as pcap_record() writes them */
+	}
+	path = write_file(dir, "batches.pcap", g.b, g.n);
+	snprintf(want, sizeof(want), "frame 30: invalid packet capture length 300000, bigger than "
+		 "snaplen of 65535");
+	batches_of("pcap, mapped", path, true, first, 30, want);
+	batches_of("pcap, read", path, false, first, 30, want);
+	free(path);
+	shb(&ng, false);
+	idb(&ng, 127, 65535, 9, false, 0);
+	for (uint32_t i = 1; i <= 40; i++) {
+		uint32_t iface = i == 30 ? 7 : i > 20;
+
+		epb(&ng, iface, (uint64_t)i * 1000000000, 20 + i, 20 + i, i % 3 == 0);
+		first[i - 1] = (uint8_t)((uint64_t)i * 1000000000 + iface);	/* as epb() writes them */
+		if (i == 5)
+			other_blocks(&ng);
+		if (i == 20)
+			idb(&ng, 127, 65535, 9, false, 0);
+	}
+	path = write_file(dir, "batches.pcapng", ng.b, ng.n);
+	snprintf(want, sizeof(want), "frame 30: a packet arrived on interface 7, but there's no "
+		 "Interface Description Block for that interface");
+	batches_of("pcapng, mapped", path, true, first, 30, want);
+	batches_of("pcapng, read", path, false, first, 30, want);
+	free(path);
+	free(g.b);
+	free(ng.b);
+	tc_rmtree(dir);
+}
+END_TEST
 
 /* A file cut shorter while it is read ends where it now ends, with libpcap's words. */
 START_TEST(file_cut_while_read)
@@ -1209,6 +1361,7 @@ Suite *mapped_suite(void)
 	tcase_add_test(tc, across_windows);
 	tcase_add_test(tc, left_to_libpcap);
 	tcase_add_test(tc, pipe_interfaces);
+	tcase_add_test(tc, batches);
 	tcase_set_timeout(tc, 300);
 	suite_add_tcase(s, tc);
 	return s;
