@@ -864,6 +864,16 @@ static void b_ts_extremes(struct buf *g)
  * offset of 1 s), 1 us (offsets of +-3600 s, and one that overflows in ns)
  * and 1 ms: each limit, the units just below and above it, and the ends.
  */
+static uint64_t one_step_limit(int64_t offset_s, uint64_t mul)
+{
+	int64_t add;
+
+	/* an offset whose ns overflow has no limit: 0, and its units are the ends only */
+	if (__builtin_mul_overflow(offset_s, (int64_t)1000000000, &add))
+		return 0;
+	return ((uint64_t)INT64_MAX - (uint64_t)(add > 0 ? add : 0)) / mul + 1;
+}
+
 static void b_ts_edges(struct buf *g)
 {
 	const uint64_t top = (uint64_t)INT64_MAX;
@@ -876,8 +886,7 @@ static void b_ts_edges(struct buf *g)
 	for (uint32_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 		idb(g, 127, 65535, f[i].tsresol, f[i].offset != 0, f[i].offset);
 	for (uint32_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		int64_t add = f[i].offset * 1000000000;
-		uint64_t lim = (top - (uint64_t)(add > 0 ? add : 0)) / f[i].mul + 1;
+		const uint64_t lim = one_step_limit(f[i].offset, f[i].mul);
 		const uint64_t units[] = { 0, 1, lim - 2, lim - 1, lim, lim + 1, top, top + 1, UINT64_MAX };
 
 		for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
