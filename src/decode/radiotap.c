@@ -260,21 +260,14 @@ _Static_assert(RT_F_FCS_AT_END == 1 << 4 && RT_F_BAD_FCS == 1 << 6 &&
 	       sizeof(bool) == 1, "rt_flag_bools rows are laid out as struct fw_radio's flags");
 
 /*
- * False when the fields do not fit in it_len (the walk then says what is
- * wrong).  A byte stored through r may alias the packet: each field is read
- * into a local once, so that a store does not have it loaded again.
+ * Store the fields among 0..6 of bits, laid out as row e says, from h (the
+ * header start, in bounds up to at least e.end).  A byte stored through r
+ * may alias the packet: each field is read into a local once, so that a
+ * store does not have it loaded again.
  */
-static inline __attribute__((always_inline)) bool
-rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
+static inline __attribute__((always_inline)) void
+rt_low(struct fw_radio *r, const uint8_t *h, const struct rt_layout e, uint32_t bits)
 {
-	const struct rt_layout e = rt_layouts[bits & 0x7f];
-	struct fw_cursor c;
-	const uint8_t *h;
-
-	fw_cur_init(&c, data, it_len);
-	if (!fw_cur_ptr(&c, &h, e.end))
-		return false;
-	/* h[0..e.end) is in bounds, and every field of bits lies inside it */
 	if (bits & (1u << RT_TSFT)) {
 		r->has_tsft = true;
 		r->tsft = (uint64_t)h[8] | (uint64_t)h[9] << 8 | (uint64_t)h[10] << 16 |
@@ -314,6 +307,184 @@ rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
 		r->has_noise = true;
 		r->noise_dbm = noise;
 	}
+}
+
+/* One present word of fields among 0..6; false when they do not fit in it_len. */
+static inline __attribute__((always_inline)) bool
+rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
+{
+	const struct rt_layout e = rt_layouts[bits & 0x7f];
+	struct fw_cursor c;
+	const uint8_t *h;
+
+	fw_cur_init(&c, data, it_len);
+	if (!fw_cur_ptr(&c, &h, e.end))
+		return false;
+	rt_low(r, h, e, bits);
+	return true;
+}
+
+/* The fields rt_store keeps; the others are only stepped over. */
+#define RT_KEPT ((UINT32_C(1) << RT_TSFT) | (UINT32_C(1) << RT_FLAGS) | \
+		 (UINT32_C(1) << RT_RATE) | (UINT32_C(1) << RT_CHANNEL) | \
+		 (UINT32_C(1) << RT_DBM_SIGNAL) | (UINT32_C(1) << RT_DBM_NOISE) | \
+		 (UINT32_C(1) << RT_XCHANNEL) | (UINT32_C(1) << RT_MCS))
+#define RT_FIXED_BITS ((UINT32_C(1) << RT_TLV) - 1)
+
+/*
+ * Lay out the fields of bits (among 0..27) from offset *off on, by their
+ * alignment and size alone: pos[bit] is where each starts, *off ends past
+ * the last.  Arithmetic only: nothing is read before the caller has
+ * checked *off against it_len.
+ */
+static inline __attribute__((always_inline)) void
+rt_place(uint32_t bits, size_t *off, size_t pos[RT_TLV])
+{
+	size_t o = *off;
+
+	for (; bits; bits &= bits - 1) {
+		unsigned bit = (unsigned)__builtin_ctz(bits);
+		size_t a = rt_fields[bit].align;
+
+		o = (o + a - 1) & ~(a - 1);
+		pos[bit] = o;
+		o += rt_fields[bit].size;
+	}
+	*off = o;
+}
+
+/*
+ * Store the kept fields of bits, lowest first as the walk does, each from
+ * its place in h (the header, in bounds past the last of them).
+ */
+static inline void rt_keep(struct fw_radio *r, const uint8_t *h, uint32_t bits,
+			   const size_t pos[RT_TLV])
+{
+	for (bits &= RT_KEPT; bits; bits &= bits - 1) {
+		unsigned bit = (unsigned)__builtin_ctz(bits);
+		struct fw_cursor v;
+
+		fw_cur_init(&v, h + pos[bit], rt_fields[bit].size);
+		rt_store(r, bit, &v);
+	}
+}
+
+/*
+ * One present word of fields among 0..27 (bits 28..30 change nothing when
+ * no word follows: TLVs would end the walk after these fields, and a
+ * namespace switch has no word to apply to).  Fields 0..6 come from the
+ * table, the rest are laid out after them by arithmetic; one bound check
+ * covers them all.  False, r untouched, when they do not fit.
+ */
+static inline __attribute__((always_inline)) bool
+rt_one(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t word)
+{
+	uint32_t bits = word & RT_FIXED_BITS;
+	const struct rt_layout e = rt_layouts[bits & 0x7f];
+	size_t pos[RT_TLV], end = e.end;
+	struct fw_cursor c;
+	const uint8_t *h;
+
+	rt_place(bits & ~UINT32_C(0x7f), &end, pos);
+	fw_cur_init(&c, data, it_len);
+	if (!fw_cur_ptr(&c, &h, end))
+		return false;
+	rt_low(r, h, e, bits);
+	if (bits & ((UINT32_C(1) << RT_XCHANNEL) | (UINT32_C(1) << RT_MCS)))
+		rt_keep(r, h, bits & ~UINT32_C(0x7f), pos);
+	return true;
+}
+
+static bool rt_chain(struct fw_radio *r, const uint8_t *data, size_t it_len)
+	__attribute__((noinline));
+
+/*
+ * Several present words: the walk's namespace rules, each radiotap word's
+ * fields laid out by arithmetic under one bound check, a vendor namespace
+ * stepped over by its skip_length.  False on anything the walk would call
+ * an error, with r zero again: the walk then says what is wrong (and keeps
+ * what it read before).
+ */
+static bool rt_chain(struct fw_radio *r, const uint8_t *data, size_t it_len)
+{
+	struct fw_cursor c, words;
+	uint32_t word;
+	size_t n_words = 0, pos[RT_TLV];
+	bool vendor = false;
+	unsigned ns_word = 0;
+
+	fw_cur_init(&c, data, it_len);
+	fw_cur_skip(&c, 4);
+	words = c;
+	do {
+		if (!fw_cur_u32le(&c, &word))
+			return false;
+		n_words++;
+	} while (word & (UINT32_C(1) << RT_EXT));
+
+	for (size_t i = 0; i < n_words; i++) {
+		fw_cur_u32le(&words, &word);
+		if (!vendor) {
+			uint32_t bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1);
+			size_t off = fw_cur_offset(&c), end = off;
+
+			/* fields 32 and up are undefined: the walk stops */
+			if (bits && ns_word != 0)
+				break;
+			rt_place(bits & RT_FIXED_BITS, &end, pos);
+			/* data[off..end) is in bounds: the word's fields lie inside it */
+			if (!fw_cur_skip(&c, end - off))
+				goto fail;
+			rt_keep(r, data, bits, pos);
+			/* TLVs (28) end the fixed fields */
+			if (bits & (UINT32_C(1) << RT_TLV))
+				break;
+		} else if (ns_word == 0) {
+			const char *unused;
+
+			if (rt_vendor_skip(&c, &unused) != 0)
+				goto fail;
+		}
+		if (word & (UINT32_C(1) << RT_NS_RADIOTAP)) {
+			vendor = false;
+			ns_word = 0;
+		} else if (word & (UINT32_C(1) << RT_NS_VENDOR)) {
+			vendor = true;
+			ns_word = 0;
+		} else {
+			ns_word++;
+		}
+	}
+	return true;
+fail:
+	memset(r, 0, sizeof(*r));
+	return false;
+}
+
+/*
+ * The headers of more than fields 0..6, out of the simple header's way:
+ * version 0, the whole header inside the packet, one word of fields among
+ * 0..27 (as Linux monitor interfaces write: RX flags, MCS, VHT...) or a
+ * chain of words.  False, r untouched, for a header the walk refuses (or
+ * one rt_fast took): rt_general then names what is wrong.
+ */
+static bool rt_more(struct fw_radio *r, const uint8_t *data, size_t len)
+{
+	struct fw_cursor c;
+	const uint8_t *h;
+	size_t it_len;
+	uint32_t word;
+
+	fw_cur_init(&c, data, len);
+	if (!fw_cur_ptr(&c, &h, 8))
+		return false;
+	it_len = (size_t)(h[2] | h[3] << 8);
+	word = (uint32_t)h[4] | (uint32_t)h[5] << 8 | (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
+	if (h[0] != 0 || word <= 0x7f || it_len > len)
+		return false;
+	if (word & (UINT32_C(1) << RT_EXT) ? !rt_chain(r, data, it_len) : !rt_one(r, data, it_len, word))
+		return false;
+	r->hdr_len = it_len;
 	return true;
 }
 
@@ -337,7 +508,7 @@ int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
  * The common case: version 0, one present word naming fields among 0..6
  * only, the whole header inside the packet.  Its first 8 bytes under one
  * bound check.  False, r untouched, for anything else or a header too
- * short for its fields: rt_general then names what is wrong.
+ * short for its fields: rt_more, then rt_general, take it.
  */
 static inline __attribute__((always_inline)) bool
 rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
@@ -360,7 +531,7 @@ rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
 
 int dec_radiotap(struct fw_radio *r, const uint8_t *data, size_t len, const char **err_field)
 {
-	if (rt_fast(r, data, len))
+	if (rt_fast(r, data, len) || rt_more(r, data, len))
 		return 0;
 	return rt_general(r, data, len, err_field);
 }
@@ -386,15 +557,18 @@ static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
 {
 	const char *field = NULL;
 	size_t hdr;
-	int rc = rt_general(&f->radio, data, len, &field);
 
-	if (rc)
-		return dec_fail(f, rc, field, 0);
+	if (!rt_more(&f->radio, data, len)) {
+		int rc = rt_general(&f->radio, data, len, &field);
+
+		if (rc)
+			return dec_fail(f, rc, field, 0);
+	}
 	hdr = f->radio.hdr_len;
 	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
 }
 
-/* The header checks, then the walk (r is still zero: rt_simple stores only on success). */
+/* The header checks, then the walk (r is still zero: the fast paths store only on success). */
 static int rt_general(struct fw_radio *r, const uint8_t *data, size_t len,
 		      const char **err_field)
 {
