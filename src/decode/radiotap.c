@@ -504,6 +504,17 @@ int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 	return rc;
 }
 
+int fw_radiotap_walk(struct fw_radio *r, const uint8_t *data, size_t len,
+		     size_t *hdr_len, const char **err_field)
+{
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	rc = rt_general(r, data, len, err_field);
+	*hdr_len = r->hdr_len;
+	return rc;
+}
+
 /*
  * The common case: version 0, one present word naming fields among 0..6
  * only, the whole header inside the packet.  Its first 8 bytes under one
