@@ -370,11 +370,43 @@ static inline void rt_keep(struct fw_radio *r, const uint8_t *h, uint32_t bits,
 }
 
 /*
+ * Fields 7..17 are only stepped over, and none aligns to more than 2: the
+ * bytes they take follow from which are present and the parity of their
+ * start alone.  Two tables of those lengths, indexed by (mask << 1) |
+ * parity: fields 7..12 (lock quality, TX attenuation, dB TX attenuation:
+ * 2 bytes aligned 2; dBm TX power, antenna, dB antenna signal: 1 byte) and
+ * fields 13..17 (dB antenna noise: 1; RX flags, TX flags: 2 aligned 2;
+ * RTS retries, data retries: 1).
+ */
+#define RT_SK_P(i) ((i) & 1)
+#define RT_SK_M(i, k) (((i) >> ((k) + 1)) & 1)
+#define RT_SK_A2(o, b) ((o) + ((o) & (b) & 1) + 2 * (b))
+#define RT_SKA_1(i) RT_SK_A2(RT_SK_P(i), RT_SK_M(i, 0))
+#define RT_SKA_2(i) RT_SK_A2(RT_SKA_1(i), RT_SK_M(i, 1))
+#define RT_SKA_3(i) RT_SK_A2(RT_SKA_2(i), RT_SK_M(i, 2))
+#define RT_SKA(i) (RT_SKA_3(i) + RT_SK_M(i, 3) + RT_SK_M(i, 4) + RT_SK_M(i, 5) - RT_SK_P(i))
+#define RT_SKB_2(i) RT_SK_A2(RT_SK_P(i) + RT_SK_M(i, 0), RT_SK_M(i, 1))
+#define RT_SKB_3(i) RT_SK_A2(RT_SKB_2(i), RT_SK_M(i, 2))
+#define RT_SKB(i) (RT_SKB_3(i) + RT_SK_M(i, 3) + RT_SK_M(i, 4) - RT_SK_P(i))
+#define RT_R8(F, i) F(i), F((i) + 1), F((i) + 2), F((i) + 3), F((i) + 4), F((i) + 5), \
+		    F((i) + 6), F((i) + 7)
+#define RT_R32(F, i) RT_R8(F, i), RT_R8(F, (i) + 8), RT_R8(F, (i) + 16), RT_R8(F, (i) + 24)
+
+static const uint8_t rt_skip_7_12[128] = {
+	RT_R32(RT_SKA, 0), RT_R32(RT_SKA, 32), RT_R32(RT_SKA, 64), RT_R32(RT_SKA, 96),
+};
+static const uint8_t rt_skip_13_17[64] = { RT_R32(RT_SKB, 0), RT_R32(RT_SKB, 32) };
+
+_Static_assert(RT_SKA((0x3f << 1) | 1) == 1 + 6 + 3 && RT_SKB((0x1f << 1) | 0) == 1 + 1 + 4 + 2,
+	       "rt_skip tables: all fields present, odd and even starts");
+
+/*
  * One present word of fields among 0..27 (bits 28..30 change nothing when
  * no word follows: TLVs would end the walk after these fields, and a
  * namespace switch has no word to apply to).  Fields 0..6 come from the
- * table, the rest are laid out after them by arithmetic; one bound check
- * covers them all.  False, r untouched, when they do not fit.
+ * table, 7..17 are stepped over by the skip tables, 18..27 laid out by
+ * arithmetic; one bound check covers them all.  False, r untouched, when
+ * they do not fit.
  */
 static inline __attribute__((always_inline)) bool
 rt_one(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t word)
@@ -385,13 +417,18 @@ rt_one(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t word)
 	struct fw_cursor c;
 	const uint8_t *h;
 
-	rt_place(bits & ~UINT32_C(0x7f), &end, pos);
+	if (bits & UINT32_C(0x3ff80)) {
+		end += rt_skip_7_12[((bits >> 6) & 0x7e) | (end & 1)];
+		end += rt_skip_13_17[((bits >> 12) & 0x3e) | (end & 1)];
+	}
+	if (bits & ~UINT32_C(0x3ffff))
+		rt_place(bits & ~UINT32_C(0x3ffff), &end, pos);
 	fw_cur_init(&c, data, it_len);
 	if (!fw_cur_ptr(&c, &h, end))
 		return false;
 	rt_low(r, h, e, bits);
 	if (bits & ((UINT32_C(1) << RT_XCHANNEL) | (UINT32_C(1) << RT_MCS)))
-		rt_keep(r, h, bits & ~UINT32_C(0x7f), pos);
+		rt_keep(r, h, bits & ~UINT32_C(0x3ffff), pos);
 	return true;
 }
 
@@ -468,7 +505,8 @@ fail:
  * chain of words.  False, r untouched, for a header the walk refuses (or
  * one rt_fast took): rt_general then names what is wrong.
  */
-static bool rt_more(struct fw_radio *r, const uint8_t *data, size_t len)
+static inline __attribute__((always_inline)) bool
+rt_more(struct fw_radio *r, const uint8_t *data, size_t len)
 {
 	struct fw_cursor c;
 	const uint8_t *h;
@@ -547,6 +585,8 @@ int dec_radiotap(struct fw_radio *r, const uint8_t *data, size_t len, const char
 	return rt_general(r, data, len, err_field);
 }
 
+static int rt_frame_more(struct fw_frame *f, const uint8_t *data, size_t len)
+	__attribute__((noinline));
 static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
 	__attribute__((noinline));
 
@@ -559,6 +599,17 @@ int dec_radiotap_frame(struct fw_frame *f, const uint8_t *data, size_t len)
 	size_t hdr;
 
 	if (!rt_fast(&f->radio, data, len))
+		return rt_frame_more(f, data, len);
+	hdr = f->radio.hdr_len;
+	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
+}
+
+/* The same for the headers rt_more takes, the others left to the walk. */
+static int rt_frame_more(struct fw_frame *f, const uint8_t *data, size_t len)
+{
+	size_t hdr;
+
+	if (!rt_more(&f->radio, data, len))
 		return rt_frame_general(f, data, len);
 	hdr = f->radio.hdr_len;
 	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
@@ -568,13 +619,10 @@ static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
 {
 	const char *field = NULL;
 	size_t hdr;
+	int rc = rt_general(&f->radio, data, len, &field);
 
-	if (!rt_more(&f->radio, data, len)) {
-		int rc = rt_general(&f->radio, data, len, &field);
-
-		if (rc)
-			return dec_fail(f, rc, field, 0);
-	}
+	if (rc)
+		return dec_fail(f, rc, field, 0);
 	hdr = f->radio.hdr_len;
 	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
 }
