@@ -392,13 +392,74 @@ static inline void rt_keep(struct fw_radio *r, const uint8_t *h, uint32_t bits,
 		    F((i) + 6), F((i) + 7)
 #define RT_R32(F, i) RT_R8(F, i), RT_R8(F, (i) + 8), RT_R8(F, (i) + 16), RT_R8(F, (i) + 24)
 
+/*
+ * Fields 1..6 after a start of either parity (Flags, Rate: 1 byte; Channel:
+ * 4 aligned 2; FHSS: 2 bytes aligned 1; dBm signal, dBm noise: 1), for a
+ * word whose fields need only be stepped over.
+ */
+#define RT_SK_AL(o, b, n) ((o) + ((o) & (b) & 1) + (n) * (b))
+#define RT_SKL(i) (RT_SK_AL(RT_SK_P(i) + RT_SK_M(i, 0) + RT_SK_M(i, 1), RT_SK_M(i, 2), 4) + \
+		   2 * RT_SK_M(i, 3) + RT_SK_M(i, 4) + RT_SK_M(i, 5) - RT_SK_P(i))
+
+static const uint8_t rt_skip_1_6[128] = {
+	RT_R32(RT_SKL, 0), RT_R32(RT_SKL, 32), RT_R32(RT_SKL, 64), RT_R32(RT_SKL, 96),
+};
 static const uint8_t rt_skip_7_12[128] = {
 	RT_R32(RT_SKA, 0), RT_R32(RT_SKA, 32), RT_R32(RT_SKA, 64), RT_R32(RT_SKA, 96),
 };
 static const uint8_t rt_skip_13_17[64] = { RT_R32(RT_SKB, 0), RT_R32(RT_SKB, 32) };
 
-_Static_assert(RT_SKA((0x3f << 1) | 1) == 1 + 6 + 3 && RT_SKB((0x1f << 1) | 0) == 1 + 1 + 4 + 2,
+_Static_assert(RT_SKA((0x3f << 1) | 1) == 1 + 6 + 3 && RT_SKB((0x1f << 1) | 0) == 1 + 1 + 4 + 2 &&
+	       RT_SKL((0x3f << 1) | 1) == 2 + 1 + 4 + 2 + 2 && RT_SKL((0x04 << 1) | 1) == 1 + 4,
 	       "rt_skip tables: all fields present, odd and even starts");
+
+#define RT_MID_BITS UINT32_C(0x3ff80)
+#define RT_HIGH_BITS (RT_FIXED_BITS & ~UINT32_C(0x3ffff))
+
+/* Step *end over the fields 7..17 of bits. */
+static inline __attribute__((always_inline)) void rt_mid(uint32_t bits, size_t *end)
+{
+	if (bits & RT_MID_BITS) {
+		*end += rt_skip_7_12[((bits >> 6) & 0x7e) | (*end & 1)];
+		*end += rt_skip_13_17[((bits >> 12) & 0x3e) | (*end & 1)];
+	}
+}
+
+/*
+ * The kept fields whose store would change nothing now: the first
+ * occurrence of each wins (rt_store), only Flags is read again.
+ */
+static inline uint32_t rt_dead(const struct fw_radio *r)
+{
+	uint32_t d = 0;
+
+	if (r->has_tsft)
+		d |= UINT32_C(1) << RT_TSFT;
+	if (r->has_rate)
+		d |= (UINT32_C(1) << RT_RATE) | (UINT32_C(1) << RT_MCS);
+	if (r->has_freq)
+		d |= (UINT32_C(1) << RT_CHANNEL) | (UINT32_C(1) << RT_XCHANNEL);
+	if (r->has_signal)
+		d |= UINT32_C(1) << RT_DBM_SIGNAL;
+	if (r->has_noise)
+		d |= UINT32_C(1) << RT_DBM_NOISE;
+	return d;
+}
+
+/* Step *end over the fields of bits (among 0..27) where none is read. */
+static inline void rt_skip(uint32_t bits, size_t *end, size_t pos[RT_TLV])
+{
+	size_t o = *end;
+
+	if (bits & (UINT32_C(1) << RT_TSFT))
+		o = ((o + 7) & ~(size_t)7) + 8;
+	if (bits & UINT32_C(0x7e))
+		o += rt_skip_1_6[(bits & 0x7e) | (o & 1)];
+	rt_mid(bits, &o);
+	if (bits & RT_HIGH_BITS)
+		rt_place(bits & RT_HIGH_BITS, &o, pos);
+	*end = o;
+}
 
 /*
  * One present word of fields among 0..27 (bits 28..30 change nothing when
@@ -417,36 +478,46 @@ rt_one(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t word)
 	struct fw_cursor c;
 	const uint8_t *h;
 
-	if (bits & UINT32_C(0x3ff80)) {
-		end += rt_skip_7_12[((bits >> 6) & 0x7e) | (end & 1)];
-		end += rt_skip_13_17[((bits >> 12) & 0x3e) | (end & 1)];
-	}
-	if (bits & ~UINT32_C(0x3ffff))
-		rt_place(bits & ~UINT32_C(0x3ffff), &end, pos);
+	rt_mid(bits, &end);
+	if (bits & RT_HIGH_BITS)
+		rt_place(bits & RT_HIGH_BITS, &end, pos);
 	fw_cur_init(&c, data, it_len);
 	if (!fw_cur_ptr(&c, &h, end))
 		return false;
 	rt_low(r, h, e, bits);
 	if (bits & ((UINT32_C(1) << RT_XCHANNEL) | (UINT32_C(1) << RT_MCS)))
-		rt_keep(r, h, bits & ~UINT32_C(0x3ffff), pos);
+		rt_keep(r, h, bits & RT_HIGH_BITS, pos);
 	return true;
 }
 
 static bool rt_chain(struct fw_radio *r, const uint8_t *data, size_t it_len)
 	__attribute__((noinline));
 
+/* Lay out the fields of bits (among 0..27) from *end on, noting where each starts in pos. */
+static inline void rt_lay(uint32_t bits, size_t *end, size_t pos[RT_TLV])
+{
+	if (bits & 0x7f)
+		rt_place(bits & 0x7f, end, pos);
+	rt_mid(bits, end);
+	if (bits & RT_HIGH_BITS)
+		rt_place(bits & RT_HIGH_BITS, end, pos);
+}
+
 /*
  * Several present words: the walk's namespace rules, each radiotap word's
  * fields laid out by arithmetic under one bound check, a vendor namespace
- * stepped over by its skip_length.  False on anything the walk would call
+ * stepped over by its skip_length.  The first word, with r still zero,
+ * stores as rt_one does; a later one stores only what the first
+ * occurrence of a field has not (as a second antenna's signal: nothing,
+ * its fields only stepped over).  False on anything the walk would call
  * an error, with r zero again: the walk then says what is wrong (and keeps
  * what it read before).
  */
 static bool rt_chain(struct fw_radio *r, const uint8_t *data, size_t it_len)
 {
 	struct fw_cursor c, words;
-	uint32_t word;
-	size_t n_words = 0, pos[RT_TLV];
+	uint32_t word, bits, fixed;
+	size_t n_words = 0, off, end, pos[RT_TLV];
 	bool vendor = false;
 	unsigned ns_word = 0;
 
@@ -459,21 +530,63 @@ static bool rt_chain(struct fw_radio *r, const uint8_t *data, size_t it_len)
 		n_words++;
 	} while (word & (UINT32_C(1) << RT_EXT));
 
-	for (size_t i = 0; i < n_words; i++) {
+	/*
+	 * The first word: the fields start at off = 4 + 4 n_words, even, so
+	 * rt_layouts' offsets (from 8) hold moved by off - 8 unless there is
+	 * a TSFT and off is not a multiple of 8.
+	 */
+	fw_cur_u32le(&words, &word);
+	bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1);
+	fixed = bits & RT_FIXED_BITS;
+	off = end = fw_cur_offset(&c);
+	if (!(off & 7) || !(fixed & (1u << RT_TSFT))) {
+		const struct rt_layout e = rt_layouts[fixed & 0x7f];
+
+		end = off - 8 + e.end;
+		rt_mid(fixed, &end);
+		if (fixed & RT_HIGH_BITS)
+			rt_place(fixed & RT_HIGH_BITS, &end, pos);
+		/* data[off..end) is in bounds: the word's fields lie inside it */
+		if (!fw_cur_skip(&c, end - off))
+			goto fail;
+		rt_low(r, data + off - 8, e, fixed);
+		if (fixed & RT_HIGH_BITS)
+			rt_keep(r, data, fixed & RT_HIGH_BITS, pos);
+	} else {
+		rt_lay(fixed, &end, pos);
+		if (!fw_cur_skip(&c, end - off))
+			goto fail;
+		rt_keep(r, data, fixed, pos);
+	}
+	/* TLVs (28) end the fixed fields */
+	if (bits & (UINT32_C(1) << RT_TLV))
+		return true;
+	vendor = (word & (UINT32_C(3) << RT_NS_RADIOTAP)) == (UINT32_C(1) << RT_NS_VENDOR);
+	ns_word = !(word & (UINT32_C(3) << RT_NS_RADIOTAP));
+
+	for (size_t i = 1; i < n_words; i++) {
 		fw_cur_u32le(&words, &word);
 		if (!vendor) {
-			uint32_t bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1);
-			size_t off = fw_cur_offset(&c), end = off;
+			uint32_t keep;
 
+			bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1);
 			/* fields 32 and up are undefined: the walk stops */
 			if (bits && ns_word != 0)
 				break;
-			rt_place(bits & RT_FIXED_BITS, &end, pos);
-			/* data[off..end) is in bounds: the word's fields lie inside it */
+			fixed = bits & RT_FIXED_BITS;
+			/* the first occurrence of a field wins: rt_store knows */
+			keep = fixed & RT_KEPT;
+			if (keep)
+				keep &= ~rt_dead(r);
+			off = end = fw_cur_offset(&c);
+			if (keep)
+				rt_lay(fixed, &end, pos);
+			else
+				rt_skip(fixed, &end, pos);
 			if (!fw_cur_skip(&c, end - off))
 				goto fail;
-			rt_keep(r, data, bits, pos);
-			/* TLVs (28) end the fixed fields */
+			if (keep)
+				rt_keep(r, data, keep, pos);
 			if (bits & (UINT32_C(1) << RT_TLV))
 				break;
 		} else if (ns_word == 0) {
