@@ -667,10 +667,12 @@ int fw_radiotap_walk(struct fw_radio *r, const uint8_t *data, size_t len,
 }
 
 /*
- * The common case: version 0, one present word naming fields among 0..6
- * only, the whole header inside the packet.  Its first 8 bytes under one
- * bound check.  False, r untouched, for anything else or a header too
- * short for its fields: rt_more, then rt_general, take it.
+ * The common cases: version 0, the whole header inside the packet, one
+ * present word naming fields among 0..6 only, or among 0..17 (as Linux
+ * monitor interfaces write: antenna, RX flags), those past 6 stepped over
+ * by the skip tables.  Its first 8 bytes under one bound check.  False, r
+ * untouched, for anything else or a header too short for its fields:
+ * rt_more, then rt_general, take it.
  */
 static inline __attribute__((always_inline)) bool
 rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
@@ -685,8 +687,25 @@ rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
 		return false;
 	it_len = (size_t)(h[2] | h[3] << 8);
 	word = (uint32_t)h[4] | (uint32_t)h[5] << 8 | (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
-	if (h[0] != 0 || word > 0x7f || it_len > len || !rt_simple(r, data, it_len, word))
+	if (h[0] != 0 || it_len > len)
 		return false;
+	if (word <= 0x7f) {
+		if (!rt_simple(r, data, it_len, word))
+			return false;
+	} else if (word & ~(RT_MID_BITS | 0x7f | (UINT32_C(7) << RT_TLV))) {
+		return false;
+	} else {
+		/* fields among 0..17 only (28..30 change nothing without a next word) */
+		const struct rt_layout e = rt_layouts[word & 0x7f];
+		size_t end = e.end;
+		struct fw_cursor hc;
+
+		rt_mid(word, &end);
+		fw_cur_init(&hc, data, it_len);
+		if (!fw_cur_ptr(&hc, &h, end))
+			return false;
+		rt_low(r, h, e, word);
+	}
 	r->hdr_len = it_len;
 	return true;
 }
