@@ -4,9 +4,11 @@
  * Checks the parsers' contract besides memory safety: a header length
  * they report lies inside the input.  The same bytes also go through the
  * decoder as a radiotap packet (header, then the 802.11 frame after it),
- * whose radio part must be what fw_radiotap_parse found.
+ * whose radio part must be what fw_radiotap_parse found, and that must be
+ * what the reference walk of the present words (fw_radiotap_walk) finds.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "decode/frame.h"
 #include "decode/radio.h"
@@ -56,6 +58,20 @@ static void check_frame(const uint8_t *data, size_t size, int rc, const struct f
 		check_inside(f.key.tail, f.key.tail_len, data, size);
 }
 
+/* The shortcuts for common layouts against the general walk: every answer the same. */
+static void check_walk(const uint8_t *data, size_t size, int rc, const struct fw_radio *r,
+		       size_t hdr_len, const char *field)
+{
+	struct fw_radio w;
+	const char *wfield = NULL;
+	size_t whdr = 0;
+	int wrc = fw_radiotap_walk(&w, data, size, &whdr, &wfield);
+
+	if (wrc != rc || (rc != 0 && wfield != field) || whdr != hdr_len ||
+	    memcmp(&w, r, sizeof(w)) != 0)
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fw_radio r;
@@ -65,6 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	rc = fw_radiotap_parse(&r, data, size, &hdr_len, &field);
 	check_hdr(rc, hdr_len, size);
+	check_walk(data, size, rc, &r, hdr_len, field);
 	check_frame(data, size, rc, &r);
 	rc = fw_ppi_parse(&r, data, size, &hdr_len, &inner, &field);
 	check_hdr(rc, hdr_len, size);

@@ -43,6 +43,13 @@ struct fw_radio {
  */
 int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 		      size_t *hdr_len, const char **err_field);
+/*
+ * The same parse by the general walk of the present words alone, none of
+ * the shortcuts for common layouts: the reference those must agree with
+ * on every input (tests and the fuzz target compare the two).
+ */
+int fw_radiotap_walk(struct fw_radio *r, const uint8_t *data, size_t len,
+		     size_t *hdr_len, const char **err_field);
 int fw_ppi_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 		 size_t *hdr_len, int *inner_dlt, const char **err_field);
 int fw_prism_parse(struct fw_radio *r, const uint8_t *data, size_t len,

@@ -260,21 +260,14 @@ _Static_assert(RT_F_FCS_AT_END == 1 << 4 && RT_F_BAD_FCS == 1 << 6 &&
 	       sizeof(bool) == 1, "rt_flag_bools rows are laid out as struct fw_radio's flags");
 
 /*
- * False when the fields do not fit in it_len (the walk then says what is
- * wrong).  A byte stored through r may alias the packet: each field is read
- * into a local once, so that a store does not have it loaded again.
+ * Store the fields among 0..6 of bits, laid out as row e says, from h (the
+ * header start, in bounds up to at least e.end).  A byte stored through r
+ * may alias the packet: each field is read into a local once, so that a
+ * store does not have it loaded again.
  */
-static inline __attribute__((always_inline)) bool
-rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
+static inline __attribute__((always_inline)) void
+rt_low(struct fw_radio *r, const uint8_t *h, const struct rt_layout e, uint32_t bits)
 {
-	const struct rt_layout e = rt_layouts[bits & 0x7f];
-	struct fw_cursor c;
-	const uint8_t *h;
-
-	fw_cur_init(&c, data, it_len);
-	if (!fw_cur_ptr(&c, &h, e.end))
-		return false;
-	/* h[0..e.end) is in bounds, and every field of bits lies inside it */
 	if (bits & (1u << RT_TSFT)) {
 		r->has_tsft = true;
 		r->tsft = (uint64_t)h[8] | (uint64_t)h[9] << 8 | (uint64_t)h[10] << 16 |
@@ -314,6 +307,335 @@ rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
 		r->has_noise = true;
 		r->noise_dbm = noise;
 	}
+}
+
+/* One present word of fields among 0..6; false when they do not fit in it_len. */
+static inline __attribute__((always_inline)) bool
+rt_simple(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t bits)
+{
+	const struct rt_layout e = rt_layouts[bits & 0x7f];
+	struct fw_cursor c;
+	const uint8_t *h;
+
+	fw_cur_init(&c, data, it_len);
+	if (!fw_cur_ptr(&c, &h, e.end))
+		return false;
+	rt_low(r, h, e, bits);
+	return true;
+}
+
+/* The fields rt_store keeps; the others are only stepped over. */
+#define RT_KEPT ((UINT32_C(1) << RT_TSFT) | (UINT32_C(1) << RT_FLAGS) | \
+		 (UINT32_C(1) << RT_RATE) | (UINT32_C(1) << RT_CHANNEL) | \
+		 (UINT32_C(1) << RT_DBM_SIGNAL) | (UINT32_C(1) << RT_DBM_NOISE) | \
+		 (UINT32_C(1) << RT_XCHANNEL) | (UINT32_C(1) << RT_MCS))
+#define RT_FIXED_BITS ((UINT32_C(1) << RT_TLV) - 1)
+
+/*
+ * Lay out the fields of bits (among 0..27) from offset *off on, by their
+ * alignment and size alone: pos[bit] is where each starts, *off ends past
+ * the last.  Arithmetic only: nothing is read before the caller has
+ * checked *off against it_len.
+ */
+static inline __attribute__((always_inline)) void
+rt_place(uint32_t bits, size_t *off, size_t pos[RT_TLV])
+{
+	size_t o = *off;
+
+	for (; bits; bits &= bits - 1) {
+		unsigned bit = (unsigned)__builtin_ctz(bits);
+		size_t a = rt_fields[bit].align;
+
+		o = (o + a - 1) & ~(a - 1);
+		pos[bit] = o;
+		o += rt_fields[bit].size;
+	}
+	*off = o;
+}
+
+/*
+ * Store the kept fields of bits, lowest first as the walk does, each from
+ * its place in h (the header, in bounds past the last of them).
+ */
+static inline void rt_keep(struct fw_radio *r, const uint8_t *h, uint32_t bits,
+			   const size_t pos[RT_TLV])
+{
+	for (bits &= RT_KEPT; bits; bits &= bits - 1) {
+		unsigned bit = (unsigned)__builtin_ctz(bits);
+		struct fw_cursor v;
+
+		fw_cur_init(&v, h + pos[bit], rt_fields[bit].size);
+		rt_store(r, bit, &v);
+	}
+}
+
+/*
+ * Fields 7..17 are only stepped over, and none aligns to more than 2: the
+ * bytes they take follow from which are present and the parity of their
+ * start alone.  Two tables of those lengths, indexed by (mask << 1) |
+ * parity: fields 7..12 (lock quality, TX attenuation, dB TX attenuation:
+ * 2 bytes aligned 2; dBm TX power, antenna, dB antenna signal: 1 byte) and
+ * fields 13..17 (dB antenna noise: 1; RX flags, TX flags: 2 aligned 2;
+ * RTS retries, data retries: 1).
+ */
+#define RT_SK_P(i) ((i) & 1)
+#define RT_SK_M(i, k) (((i) >> ((k) + 1)) & 1)
+#define RT_SK_A2(o, b) ((o) + ((o) & (b) & 1) + 2 * (b))
+#define RT_SKA_1(i) RT_SK_A2(RT_SK_P(i), RT_SK_M(i, 0))
+#define RT_SKA_2(i) RT_SK_A2(RT_SKA_1(i), RT_SK_M(i, 1))
+#define RT_SKA_3(i) RT_SK_A2(RT_SKA_2(i), RT_SK_M(i, 2))
+#define RT_SKA(i) (RT_SKA_3(i) + RT_SK_M(i, 3) + RT_SK_M(i, 4) + RT_SK_M(i, 5) - RT_SK_P(i))
+#define RT_SKB_2(i) RT_SK_A2(RT_SK_P(i) + RT_SK_M(i, 0), RT_SK_M(i, 1))
+#define RT_SKB_3(i) RT_SK_A2(RT_SKB_2(i), RT_SK_M(i, 2))
+#define RT_SKB(i) (RT_SKB_3(i) + RT_SK_M(i, 3) + RT_SK_M(i, 4) - RT_SK_P(i))
+#define RT_R8(F, i) F(i), F((i) + 1), F((i) + 2), F((i) + 3), F((i) + 4), F((i) + 5), \
+		    F((i) + 6), F((i) + 7)
+#define RT_R32(F, i) RT_R8(F, i), RT_R8(F, (i) + 8), RT_R8(F, (i) + 16), RT_R8(F, (i) + 24)
+
+/*
+ * Fields 1..6 after a start of either parity (Flags, Rate: 1 byte; Channel:
+ * 4 aligned 2; FHSS: 2 bytes aligned 1; dBm signal, dBm noise: 1), for a
+ * word whose fields need only be stepped over.
+ */
+#define RT_SK_AL(o, b, n) ((o) + ((o) & (b) & 1) + (n) * (b))
+#define RT_SKL(i) (RT_SK_AL(RT_SK_P(i) + RT_SK_M(i, 0) + RT_SK_M(i, 1), RT_SK_M(i, 2), 4) + \
+		   2 * RT_SK_M(i, 3) + RT_SK_M(i, 4) + RT_SK_M(i, 5) - RT_SK_P(i))
+
+static const uint8_t rt_skip_1_6[128] = {
+	RT_R32(RT_SKL, 0), RT_R32(RT_SKL, 32), RT_R32(RT_SKL, 64), RT_R32(RT_SKL, 96),
+};
+static const uint8_t rt_skip_7_12[128] = {
+	RT_R32(RT_SKA, 0), RT_R32(RT_SKA, 32), RT_R32(RT_SKA, 64), RT_R32(RT_SKA, 96),
+};
+static const uint8_t rt_skip_13_17[64] = { RT_R32(RT_SKB, 0), RT_R32(RT_SKB, 32) };
+
+_Static_assert(RT_SKA((0x3f << 1) | 1) == 1 + 6 + 3 && RT_SKB((0x1f << 1) | 0) == 1 + 1 + 4 + 2 &&
+	       RT_SKL((0x3f << 1) | 1) == 2 + 1 + 4 + 2 + 2 && RT_SKL((0x04 << 1) | 1) == 1 + 4,
+	       "rt_skip tables: all fields present, odd and even starts");
+
+#define RT_MID_BITS UINT32_C(0x3ff80)
+#define RT_HIGH_BITS (RT_FIXED_BITS & ~UINT32_C(0x3ffff))
+
+/* Step *end over the fields 7..17 of bits. */
+static inline __attribute__((always_inline)) void rt_mid(uint32_t bits, size_t *end)
+{
+	if (bits & RT_MID_BITS) {
+		*end += rt_skip_7_12[((bits >> 6) & 0x7e) | (*end & 1)];
+		*end += rt_skip_13_17[((bits >> 12) & 0x3e) | (*end & 1)];
+	}
+}
+
+/*
+ * The kept fields whose store would change nothing now: the first
+ * occurrence of each wins (rt_store), only Flags is read again.
+ */
+static inline uint32_t rt_dead(const struct fw_radio *r)
+{
+	uint32_t d = 0;
+
+	if (r->has_tsft)
+		d |= UINT32_C(1) << RT_TSFT;
+	if (r->has_rate)
+		d |= (UINT32_C(1) << RT_RATE) | (UINT32_C(1) << RT_MCS);
+	if (r->has_freq)
+		d |= (UINT32_C(1) << RT_CHANNEL) | (UINT32_C(1) << RT_XCHANNEL);
+	if (r->has_signal)
+		d |= UINT32_C(1) << RT_DBM_SIGNAL;
+	if (r->has_noise)
+		d |= UINT32_C(1) << RT_DBM_NOISE;
+	return d;
+}
+
+/* Step *end over the fields of bits (among 0..27) where none is read. */
+static inline void rt_skip(uint32_t bits, size_t *end, size_t pos[RT_TLV])
+{
+	size_t o = *end;
+
+	if (bits & (UINT32_C(1) << RT_TSFT))
+		o = ((o + 7) & ~(size_t)7) + 8;
+	if (bits & UINT32_C(0x7e))
+		o += rt_skip_1_6[(bits & 0x7e) | (o & 1)];
+	rt_mid(bits, &o);
+	if (bits & RT_HIGH_BITS)
+		rt_place(bits & RT_HIGH_BITS, &o, pos);
+	*end = o;
+}
+
+/*
+ * One present word of fields among 0..27 (bits 28..30 change nothing when
+ * no word follows: TLVs would end the walk after these fields, and a
+ * namespace switch has no word to apply to).  Fields 0..6 come from the
+ * table, 7..17 are stepped over by the skip tables, 18..27 laid out by
+ * arithmetic; one bound check covers them all.  False, r untouched, when
+ * they do not fit.
+ */
+static inline __attribute__((always_inline)) bool
+rt_one(struct fw_radio *r, const uint8_t *data, size_t it_len, uint32_t word)
+{
+	uint32_t bits = word & RT_FIXED_BITS;
+	const struct rt_layout e = rt_layouts[bits & 0x7f];
+	size_t pos[RT_TLV], end = e.end;
+	struct fw_cursor c;
+	const uint8_t *h;
+
+	rt_mid(bits, &end);
+	if (bits & RT_HIGH_BITS)
+		rt_place(bits & RT_HIGH_BITS, &end, pos);
+	fw_cur_init(&c, data, it_len);
+	if (!fw_cur_ptr(&c, &h, end))
+		return false;
+	rt_low(r, h, e, bits);
+	if (bits & ((UINT32_C(1) << RT_XCHANNEL) | (UINT32_C(1) << RT_MCS)))
+		rt_keep(r, h, bits & RT_HIGH_BITS, pos);
+	return true;
+}
+
+static bool rt_chain(struct fw_radio *r, const uint8_t *data, size_t it_len)
+	__attribute__((noinline));
+
+/* Lay out the fields of bits (among 0..27) from *end on, noting where each starts in pos. */
+static inline void rt_lay(uint32_t bits, size_t *end, size_t pos[RT_TLV])
+{
+	if (bits & 0x7f)
+		rt_place(bits & 0x7f, end, pos);
+	rt_mid(bits, end);
+	if (bits & RT_HIGH_BITS)
+		rt_place(bits & RT_HIGH_BITS, end, pos);
+}
+
+/*
+ * Several present words: the walk's namespace rules, each radiotap word's
+ * fields laid out by arithmetic under one bound check, a vendor namespace
+ * stepped over by its skip_length.  The first word, with r still zero,
+ * stores as rt_one does; a later one stores only what the first
+ * occurrence of a field has not (as a second antenna's signal: nothing,
+ * its fields only stepped over).  False on anything the walk would call
+ * an error, with r zero again: the walk then says what is wrong (and keeps
+ * what it read before).
+ */
+static bool rt_chain(struct fw_radio *r, const uint8_t *data, size_t it_len)
+{
+	struct fw_cursor c, words;
+	uint32_t word, bits, fixed;
+	size_t n_words = 0, off, end, pos[RT_TLV];
+	bool vendor = false;
+	unsigned ns_word = 0;
+
+	fw_cur_init(&c, data, it_len);
+	fw_cur_skip(&c, 4);
+	words = c;
+	do {
+		if (!fw_cur_u32le(&c, &word))
+			return false;
+		n_words++;
+	} while (word & (UINT32_C(1) << RT_EXT));
+
+	/*
+	 * The first word: the fields start at off = 4 + 4 n_words, even, so
+	 * rt_layouts' offsets (from 8) hold moved by off - 8 unless there is
+	 * a TSFT and off is not a multiple of 8.
+	 */
+	fw_cur_u32le(&words, &word);
+	bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1);
+	fixed = bits & RT_FIXED_BITS;
+	off = end = fw_cur_offset(&c);
+	if (!(off & 7) || !(fixed & (1u << RT_TSFT))) {
+		const struct rt_layout e = rt_layouts[fixed & 0x7f];
+
+		end = off - 8 + e.end;
+		rt_mid(fixed, &end);
+		if (fixed & RT_HIGH_BITS)
+			rt_place(fixed & RT_HIGH_BITS, &end, pos);
+		/* data[off..end) is in bounds: the word's fields lie inside it */
+		if (!fw_cur_skip(&c, end - off))
+			goto fail;
+		rt_low(r, data + off - 8, e, fixed);
+		if (fixed & RT_HIGH_BITS)
+			rt_keep(r, data, fixed & RT_HIGH_BITS, pos);
+	} else {
+		rt_lay(fixed, &end, pos);
+		if (!fw_cur_skip(&c, end - off))
+			goto fail;
+		rt_keep(r, data, fixed, pos);
+	}
+	/* TLVs (28) end the fixed fields */
+	if (bits & (UINT32_C(1) << RT_TLV))
+		return true;
+	vendor = (word & (UINT32_C(3) << RT_NS_RADIOTAP)) == (UINT32_C(1) << RT_NS_VENDOR);
+	ns_word = !(word & (UINT32_C(3) << RT_NS_RADIOTAP));
+
+	for (size_t i = 1; i < n_words; i++) {
+		fw_cur_u32le(&words, &word);
+		if (!vendor) {
+			uint32_t keep;
+
+			bits = word & ((UINT32_C(1) << RT_NS_RADIOTAP) - 1);
+			/* fields 32 and up are undefined: the walk stops */
+			if (bits && ns_word != 0)
+				break;
+			fixed = bits & RT_FIXED_BITS;
+			/* the first occurrence of a field wins: rt_store knows */
+			keep = fixed & RT_KEPT;
+			if (keep)
+				keep &= ~rt_dead(r);
+			off = end = fw_cur_offset(&c);
+			if (keep)
+				rt_lay(fixed, &end, pos);
+			else
+				rt_skip(fixed, &end, pos);
+			if (!fw_cur_skip(&c, end - off))
+				goto fail;
+			if (keep)
+				rt_keep(r, data, keep, pos);
+			if (bits & (UINT32_C(1) << RT_TLV))
+				break;
+		} else if (ns_word == 0) {
+			const char *unused;
+
+			if (rt_vendor_skip(&c, &unused) != 0)
+				goto fail;
+		}
+		if (word & (UINT32_C(1) << RT_NS_RADIOTAP)) {
+			vendor = false;
+			ns_word = 0;
+		} else if (word & (UINT32_C(1) << RT_NS_VENDOR)) {
+			vendor = true;
+			ns_word = 0;
+		} else {
+			ns_word++;
+		}
+	}
+	return true;
+fail:
+	memset(r, 0, sizeof(*r));
+	return false;
+}
+
+/*
+ * The headers of more than fields 0..6, out of the simple header's way:
+ * version 0, the whole header inside the packet, one word of fields among
+ * 0..27 (as Linux monitor interfaces write: RX flags, MCS, VHT...) or a
+ * chain of words.  False, r untouched, for a header the walk refuses (or
+ * one rt_fast took): rt_general then names what is wrong.
+ */
+static inline __attribute__((always_inline)) bool
+rt_more(struct fw_radio *r, const uint8_t *data, size_t len)
+{
+	struct fw_cursor c;
+	const uint8_t *h;
+	size_t it_len;
+	uint32_t word;
+
+	fw_cur_init(&c, data, len);
+	if (!fw_cur_ptr(&c, &h, 8))
+		return false;
+	it_len = (size_t)(h[2] | h[3] << 8);
+	word = (uint32_t)h[4] | (uint32_t)h[5] << 8 | (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
+	if (h[0] != 0 || word <= 0x7f || it_len > len)
+		return false;
+	if (word & (UINT32_C(1) << RT_EXT) ? !rt_chain(r, data, it_len) : !rt_one(r, data, it_len, word))
+		return false;
+	r->hdr_len = it_len;
 	return true;
 }
 
@@ -333,11 +655,24 @@ int fw_radiotap_parse(struct fw_radio *r, const uint8_t *data, size_t len,
 	return rc;
 }
 
+int fw_radiotap_walk(struct fw_radio *r, const uint8_t *data, size_t len,
+		     size_t *hdr_len, const char **err_field)
+{
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	rc = rt_general(r, data, len, err_field);
+	*hdr_len = r->hdr_len;
+	return rc;
+}
+
 /*
- * The common case: version 0, one present word naming fields among 0..6
- * only, the whole header inside the packet.  Its first 8 bytes under one
- * bound check.  False, r untouched, for anything else or a header too
- * short for its fields: rt_general then names what is wrong.
+ * The common cases: version 0, the whole header inside the packet, one
+ * present word naming fields among 0..6 only, or among 0..17 (as Linux
+ * monitor interfaces write: antenna, RX flags), those past 6 stepped over
+ * by the skip tables.  Its first 8 bytes under one bound check.  False, r
+ * untouched, for anything else or a header too short for its fields:
+ * rt_more, then rt_general, take it.
  */
 static inline __attribute__((always_inline)) bool
 rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
@@ -352,19 +687,38 @@ rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
 		return false;
 	it_len = (size_t)(h[2] | h[3] << 8);
 	word = (uint32_t)h[4] | (uint32_t)h[5] << 8 | (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
-	if (h[0] != 0 || word > 0x7f || it_len > len || !rt_simple(r, data, it_len, word))
+	if (h[0] != 0 || it_len > len)
 		return false;
+	if (word <= 0x7f) {
+		if (!rt_simple(r, data, it_len, word))
+			return false;
+	} else if (word & ~(RT_MID_BITS | 0x7f | (UINT32_C(7) << RT_TLV))) {
+		return false;
+	} else {
+		/* fields among 0..17 only (28..30 change nothing without a next word) */
+		const struct rt_layout e = rt_layouts[word & 0x7f];
+		size_t end = e.end;
+		struct fw_cursor hc;
+
+		rt_mid(word, &end);
+		fw_cur_init(&hc, data, it_len);
+		if (!fw_cur_ptr(&hc, &h, end))
+			return false;
+		rt_low(r, h, e, word);
+	}
 	r->hdr_len = it_len;
 	return true;
 }
 
 int dec_radiotap(struct fw_radio *r, const uint8_t *data, size_t len, const char **err_field)
 {
-	if (rt_fast(r, data, len))
+	if (rt_fast(r, data, len) || rt_more(r, data, len))
 		return 0;
 	return rt_general(r, data, len, err_field);
 }
 
+static int rt_frame_more(struct fw_frame *f, const uint8_t *data, size_t len)
+	__attribute__((noinline));
 static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
 	__attribute__((noinline));
 
@@ -377,6 +731,17 @@ int dec_radiotap_frame(struct fw_frame *f, const uint8_t *data, size_t len)
 	size_t hdr;
 
 	if (!rt_fast(&f->radio, data, len))
+		return rt_frame_more(f, data, len);
+	hdr = f->radio.hdr_len;
+	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
+}
+
+/* The same for the headers rt_more takes, the others left to the walk. */
+static int rt_frame_more(struct fw_frame *f, const uint8_t *data, size_t len)
+{
+	size_t hdr;
+
+	if (!rt_more(&f->radio, data, len))
 		return rt_frame_general(f, data, len);
 	hdr = f->radio.hdr_len;
 	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
@@ -394,7 +759,7 @@ static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
 	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
 }
 
-/* The header checks, then the walk (r is still zero: rt_simple stores only on success). */
+/* The header checks, then the walk (r is still zero: the fast paths store only on success). */
 static int rt_general(struct fw_radio *r, const uint8_t *data, size_t len,
 		      const char **err_field)
 {

@@ -4,7 +4,7 @@ tests_decode_test_decode_SOURCES = tests/decode/test_decode.c tests/decode/suite
 	tests/decode/bytes.h \
 	tests/decode/test_radio.c tests/decode/test_dot11.c tests/decode/test_eapol.c \
 	tests/decode/test_ie.c tests/decode/test_link.c \
-	tests/decode/test_radius.c tests/decode/test_fast.c \
+	tests/decode/test_radius.c tests/decode/test_fast.c tests/decode/test_rtmore.c \
 	$(NULL)
 tests_decode_test_decode_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS)
 tests_decode_test_decode_LDADD = tests/common/libtcommon.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS)

@@ -8,4 +8,5 @@ Suite *ie_suite(void);
 Suite *link_suite(void);
 Suite *radius_suite(void);
 Suite *fast_suite(void);
+Suite *rtmore_suite(void);
 #endif

@@ -7,5 +7,5 @@
 int main(void)
 {
 	return tcommon_run(radio_suite(), dot11_suite(), eapol_suite(), ie_suite(), link_suite(),
-			   radius_suite(), fast_suite(), NULL);
+			   radius_suite(), fast_suite(), rtmore_suite(), NULL);
 }
