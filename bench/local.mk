@@ -5,7 +5,8 @@
 # on a tiny file, bench/smoke_run.sh, live.sh in a tiny mode,
 # bench/smoke_live.sh, and the live screen's key-press benchmark, tui.sh,
 # in a tiny mode, bench/smoke_tui.sh).
-check_PROGRAMS += bench/fwbench-gen bench/fwbench-loop bench/fwbench-cpu bench/fwbench-live
+check_PROGRAMS += bench/fwbench-gen bench/fwbench-loop bench/fwbench-cpu bench/fwbench-live \
+	bench/fwbench-stages
 TESTS += bench/smoke.sh bench/smoke_run.sh bench/smoke_live.sh bench/smoke_tui.sh
 EXTRA_DIST += bench/smoke.sh bench/smoke_run.sh bench/smoke_live.sh bench/run.sh bench/live.sh \
 	bench/RESULTS.md bench/tui.sh bench/smoke_tui.sh
@@ -16,6 +17,10 @@ bench_fwbench_gen_LDADD = libfwsynth.a libfwcapture.a libfwcrypto.a libfwdecode.
 bench_fwbench_loop_SOURCES = bench/loop.c
 bench_fwbench_loop_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS)
 bench_fwbench_loop_LDADD = $(PCAP_LIBS)
+bench_fwbench_stages_SOURCES = bench/stages.c
+bench_fwbench_stages_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS) $(PCAP_CFLAGS)
+bench_fwbench_stages_LDADD = libfwdrive.a libfwhandshake.a libfwlogs.a libfwkeys.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(PCAP_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS) $(JSONC_LIBS)
 bench_fwbench_cpu_SOURCES = bench/cpu.c
 bench_fwbench_live_SOURCES = bench/live.c
 bench_fwbench_live_CFLAGS = $(AM_CFLAGS) -pthread
@@ -40,7 +45,7 @@ BENCH_TUI_LINKS ?= 16000
 BENCH_TUI_PRESSES ?= 20
 BENCH_TUI_SPEED ?= 1
 BENCH_PROGS = fourway$(EXEEXT) bench/fwbench-gen$(EXEEXT) bench/fwbench-loop$(EXEEXT) \
-	bench/fwbench-cpu$(EXEEXT) bench/fwbench-live$(EXEEXT)
+	bench/fwbench-cpu$(EXEEXT) bench/fwbench-live$(EXEEXT) bench/fwbench-stages$(EXEEXT)
 BENCH_ENV = top_srcdir='$(top_srcdir)' top_builddir=. \
 	BENCH_SIZE='$(BENCH_SIZE)' BENCH_RUNS='$(BENCH_RUNS)' BENCH_FILE='$(BENCH_FILE)' \
 	BENCH_CACHE='$(BENCH_CACHE)' BENCH_LIVE='$(BENCH_LIVE)' \

@@ -11,7 +11,10 @@
 # time's hundredths are too coarse for a 0.2 s run), and prints one row per
 # command: median wall and CPU (user+sys) seconds, CPU ratio to the floor
 # (the bare pcap_open_offline loop) on the same file, MB/s and frames/s on
-# wall time, and the largest peak RSS.  Then the live benchmark
+# wall time, and the largest peak RSS.  Two rows take fourway's own loop
+# only so far (bench/fwbench-stages: reading, and reading and decoding,
+# without the reconstructor), so the whole's time splits into its stages.
+# Then the live benchmark
 # (bench/live.sh: root and /dev/net/tun, else a note), and the targets of
 # the round with the measured column.  The machine's state (date, CPU,
 # kernel, load before and after, the page cache's state) comes first.
@@ -36,6 +39,7 @@ ufile=${file%.pcap}-undecryptable.pcap
 nice=${BENCH_NICE:-10}
 cache=${BENCH_CACHE:-read}
 fw=$bld/fourway gen=$bld/bench/fwbench-gen loop=$bld/bench/fwbench-loop cpu=$bld/bench/fwbench-cpu
+stages=$bld/bench/fwbench-stages
 pass="bench passphrase" ssid="fourway-bench"
 TIME=/usr/bin/time
 
@@ -74,6 +78,8 @@ cat >"$tmp/cmds" <<EOF
 libpcap loop (floor)|a|"$loop" "\$F"
 libpcap loop, 1 MiB buffer|a|"$loop" --buffered "\$F"
 cat|a|cat "\$F"
+fourway reading only (fwbench-stages read)|a|"$stages" read "\$F"
+fourway reading and decoding only (fwbench-stages decode)|a|"$stages" decode "\$F"
 fourway analyze --passphrase|a|"$fw" analyze --passphrase "$pass" "\$F"
 fourway analyze --passphrase --export-decrypted|a|"$fw" analyze --passphrase "$pass" --export-decrypted /dev/null "\$F"
 EOF

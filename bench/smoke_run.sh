@@ -10,7 +10,8 @@ top=${top_srcdir:-.}
 . "$top/tests/lib.sh"
 setup bench-run
 need_fw
-for p in "$bld/bench/fwbench-gen" "$bld/bench/fwbench-loop" "$bld/bench/fwbench-cpu"; do
+for p in "$bld/bench/fwbench-gen" "$bld/bench/fwbench-loop" "$bld/bench/fwbench-cpu" \
+	"$bld/bench/fwbench-stages"; do
 	[ -x "$p" ] || { echo "smoke_run.sh: $p not built"; exit 99; }
 done
 [ -x /usr/bin/time ] || skip "/usr/bin/time not found (Debian package time)"
@@ -33,7 +34,9 @@ row() {
 	check "a row for $1" 'grep -Eq "^\| $rname \| $num \| $num \| $num \| $num \| $num \| $num \|\$" "$tmp/out"' \
 		"$(grep -F "| $1 |" "$tmp/out")"
 }
-for n in "libpcap loop \(floor\)" "libpcap loop, 1 MiB buffer" cat "fourway analyze --passphrase" \
+for n in "libpcap loop \(floor\)" "libpcap loop, 1 MiB buffer" cat \
+	"fourway reading only \(fwbench-stages read\)" \
+	"fourway reading and decoding only \(fwbench-stages decode\)" "fourway analyze --passphrase" \
 	"fourway analyze --passphrase --export-decrypted"; do
 	row "$n"
 done

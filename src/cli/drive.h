@@ -59,9 +59,17 @@ struct fw_drive_hooks {
 	void *arg;
 };
 
+/* How far each packet goes: to the core (the default), or only so far (the benchmark's stages). */
+enum fw_drive_upto {
+	FW_DRIVE_UPTO_CORE,
+	FW_DRIVE_UPTO_READ,	/* read (and read ahead) only */
+	FW_DRIVE_UPTO_DECODE,	/* read and decoded, not fed */
+};
+
 struct fw_drive_opts {
 	bool merge;		/* one timeline, merged by timestamp (capture/merge.h) */
 	bool all_or_nothing;	/* with merge: one input that cannot be opened stops all */
+	enum fw_drive_upto upto;	/* without merge; short of the core, frames are only counted */
 };
 
 /*

@@ -165,6 +165,40 @@ START_TEST(counts_malformed_not_cut)
 }
 END_TEST
 
+/* The benchmark's stages: read only, or read and decoded; the core sees none of it. */
+START_TEST(upto_read_and_decode)
+{
+	const struct rec r[] = {
+		{ 10, ack, 10, 10 }, { 11, badver, 10, 10 }, { 12, badver, 4, 10 },
+		{ 13, badver, 10, 10 }, { 14, ack, 10, 10 },
+	};
+	char *p = write_pcap("upto.pcap", DLT_80211, 4096, r, 5, 0);
+	const char *paths[] = { p };
+	const enum fw_drive_upto upto[] = { FW_DRIVE_UPTO_READ, FW_DRIVE_UPTO_DECODE };
+	const uint64_t malformed[] = { 0, 2 };
+
+	for (size_t i = 0; i < 2; i++) {
+		struct fw_drive_opts o = { .upto = upto[i] };
+		struct seen s = { 0 };
+		const struct fw_drive_hooks h = { on_error, on_malformed, on_done, &s };
+		struct fw_drive_input in;
+		struct fw_core *c = new_core();
+
+		ck_assert_int_eq(fw_drive_files(c, paths, 1, &o, &h, &in), 0);
+		ck_assert_int_eq(in.err, FW_DRIVE_OK);
+		ck_assert_uint_eq(in.frames, 5);
+		ck_assert_uint_eq(in.malformed, malformed[i]);
+		ck_assert_uint_eq(in.max_caplen, 10);
+		ck_assert_int_eq(in.last_ts_ns, 14 * SEC);
+		ck_assert_uint_eq(s.n, 0);	/* no hook per frame: counted only */
+		ck_assert_uint_eq(s.done, 1);
+		ck_assert_uint_eq(fw_core_input(c, in.input)->frames, 0);
+		fw_core_free(c);
+	}
+	remove_pcap(p);
+}
+END_TEST
+
 START_TEST(merge_by_timestamp)
 {
 	const struct rec a[] = { { 1, badver, 10, 10 }, { 3, badver, 10, 10 }, { 5, badver, 10, 10 } };
@@ -366,6 +400,7 @@ int main(void)
 	}
 
 	tcase_add_test(tc, counts_malformed_not_cut);
+	tcase_add_test(tc, upto_read_and_decode);
 	tcase_add_test(tc, merge_by_timestamp);
 	tcase_add_test(tc, one_by_one);
 	tcase_add_test(tc, missing_partner);
