@@ -9,18 +9,13 @@
 #include "decode/dot11.h"
 #include "decode/frame.h"
 #include "fuzz.h"
+#include "inside.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
 	return 0;
-}
-
-static void check_inside(const uint8_t *p, size_t n, const uint8_t *data, size_t size)
-{
-	if (p && (p < data || n > size || (size_t)(p - data) > size - n))
-		abort();
 }
 
 static void decode(const uint8_t *data, size_t size, size_t fcs_len)
@@ -30,13 +25,7 @@ static void decode(const uint8_t *data, size_t size, size_t fcs_len)
 	fw_frame_decode_dot11(&f, data, size, fcs_len);
 	if (f.status == 0 && f.err_field)
 		abort();	/* an error field named on a frame said to be fine */
-	check_inside(f.ies, f.ies_len, data, size);
-	if (f.has_dot11)
-		check_inside(f.dot11.body, f.dot11.body_len, data, size);
-	if (f.has_eapol)
-		check_inside(f.eapol.start, f.eapol.avail, data, size);
-	if (f.has_key)
-		check_inside(f.key.tail, f.key.tail_len, data, size);
+	fuzz_check_frame_inside(&f, data, size);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -46,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t off = 0;
 
 	if (fw_dot11_parse(&h, data, size, &field, &off) == 0)
-		check_inside(h.body, h.body_len, data, size);
+		fuzz_check_inside(h.body, h.body_len, data, size);
 	decode(data, size, 0);
 	decode(data, size, 4);
 	return 0;

@@ -22,10 +22,10 @@ fuzz_decode_libs = libfwdecode.a libfwutil.a
 fuzz_keys_libs = libfwkeys.a libfwcrypto.a libfwutil.a $(CRYPTO_LIBS)
 fuzz_ldflags = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 
-fuzz_fuzz_radiotap_SOURCES = fuzz/radiotap.c $(fuzz_common)
+fuzz_fuzz_radiotap_SOURCES = fuzz/radiotap.c fuzz/inside.h $(fuzz_common)
 fuzz_fuzz_radiotap_LDADD = $(fuzz_decode_libs)
 fuzz_fuzz_radiotap_LDFLAGS = $(fuzz_ldflags)
-fuzz_fuzz_dot11_SOURCES = fuzz/dot11.c $(fuzz_common)
+fuzz_fuzz_dot11_SOURCES = fuzz/dot11.c fuzz/inside.h $(fuzz_common)
 fuzz_fuzz_dot11_LDADD = $(fuzz_decode_libs)
 fuzz_fuzz_dot11_LDFLAGS = $(fuzz_ldflags)
 fuzz_fuzz_eapol_SOURCES = fuzz/eapol.c $(fuzz_common)

@@ -13,6 +13,7 @@
 #include "decode/frame.h"
 #include "decode/radio.h"
 #include "fuzz.h"
+#include "inside.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -25,12 +26,6 @@ static void check_hdr(int rc, size_t hdr_len, size_t size)
 {
 	if (rc == 0 && hdr_len > size)
 		abort();	/* a header longer than the packet it came from */
-}
-
-static void check_inside(const uint8_t *p, size_t n, const uint8_t *data, size_t size)
-{
-	if (p && (p < data || n > size || (size_t)(p - data) > size - n))
-		abort();
 }
 
 /* The whole packet under the radiotap link type, against the header parser's answer. */
@@ -49,13 +44,7 @@ static void check_frame(const uint8_t *data, size_t size, int rc, const struct f
 		abort();	/* the packet's radio part is not the header's */
 	if (rc != 0 && frc != rc)
 		abort();	/* a header refused alone but not in a packet, or otherwise */
-	check_inside(f.ies, f.ies_len, data, size);
-	if (f.has_dot11)
-		check_inside(f.dot11.body, f.dot11.body_len, data, size);
-	if (f.has_eapol)
-		check_inside(f.eapol.start, f.eapol.avail, data, size);
-	if (f.has_key)
-		check_inside(f.key.tail, f.key.tail_len, data, size);
+	fuzz_check_frame_inside(&f, data, size);
 }
 
 /* The shortcuts for common layouts against the general walk: every answer the same. */

@@ -612,6 +612,25 @@ fail:
 }
 
 /*
+ * The first 8 bytes of a header under one bound check: its length and
+ * first present word; false unless version 0 with the whole header inside
+ * the packet.
+ */
+static inline __attribute__((always_inline)) bool
+rt_head(const uint8_t *data, size_t len, size_t *it_len, uint32_t *word)
+{
+	struct fw_cursor c;
+	const uint8_t *h;
+
+	fw_cur_init(&c, data, len);
+	if (!fw_cur_ptr(&c, &h, 8))
+		return false;
+	*it_len = (size_t)(h[2] | h[3] << 8);
+	*word = (uint32_t)h[4] | (uint32_t)h[5] << 8 | (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
+	return h[0] == 0 && *it_len <= len;
+}
+
+/*
  * The headers of more than fields 0..6, out of the simple header's way:
  * version 0, the whole header inside the packet, one word of fields among
  * 0..27 (as Linux monitor interfaces write: RX flags, MCS, VHT...) or a
@@ -621,17 +640,10 @@ fail:
 static inline __attribute__((always_inline)) bool
 rt_more(struct fw_radio *r, const uint8_t *data, size_t len)
 {
-	struct fw_cursor c;
-	const uint8_t *h;
 	size_t it_len;
 	uint32_t word;
 
-	fw_cur_init(&c, data, len);
-	if (!fw_cur_ptr(&c, &h, 8))
-		return false;
-	it_len = (size_t)(h[2] | h[3] << 8);
-	word = (uint32_t)h[4] | (uint32_t)h[5] << 8 | (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
-	if (h[0] != 0 || word <= 0x7f || it_len > len)
+	if (!rt_head(data, len, &it_len, &word) || word <= 0x7f)
 		return false;
 	if (word & (UINT32_C(1) << RT_EXT) ? !rt_chain(r, data, it_len) : !rt_one(r, data, it_len, word))
 		return false;
@@ -677,17 +689,10 @@ int fw_radiotap_walk(struct fw_radio *r, const uint8_t *data, size_t len,
 static inline __attribute__((always_inline)) bool
 rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
 {
-	struct fw_cursor c;
-	const uint8_t *h;
 	size_t it_len;
 	uint32_t word;
 
-	fw_cur_init(&c, data, len);
-	if (!fw_cur_ptr(&c, &h, 8))
-		return false;
-	it_len = (size_t)(h[2] | h[3] << 8);
-	word = (uint32_t)h[4] | (uint32_t)h[5] << 8 | (uint32_t)h[6] << 16 | (uint32_t)h[7] << 24;
-	if (h[0] != 0 || it_len > len)
+	if (!rt_head(data, len, &it_len, &word))
 		return false;
 	if (word <= 0x7f) {
 		if (!rt_simple(r, data, it_len, word))
@@ -699,6 +704,7 @@ rt_fast(struct fw_radio *r, const uint8_t *data, size_t len)
 		const struct rt_layout e = rt_layouts[word & 0x7f];
 		size_t end = e.end;
 		struct fw_cursor hc;
+		const uint8_t *h;
 
 		rt_mid(word, &end);
 		fw_cur_init(&hc, data, it_len);
