@@ -71,13 +71,7 @@ struct fw_ngrec {
 	uint32_t snapshot, max_caplen;
 	uint32_t n_ifaces, cap_ifaces;	/* of the current section */
 	struct iface *ifaces;
-	/*
-	 * Read from a view: what it handed out last and is not read yet, and
-	 * how much of it was read since the view was last moved on.
-	 */
-	const uint8_t *at;
-	size_t left;
-	size_t unskipped;
+	struct fw_view_hand hand;	/* read from a view: its bytes at hand (view.h) */
 };
 
 /* A field of bytes the cursor handed out: one load, swapped for the other byte order. */
@@ -555,13 +549,6 @@ int fw_ngrec_decode(struct fw_ngrec *r, const uint8_t *p, size_t n, bool final,
 	return decode(r, p, n, final, pkt, used, why, whylen);
 }
 
-/* Move the view on over the blocks read from the bytes at hand. */
-static void skip_read(struct fw_ngrec *r)
-{
-	fw_view_skip(r->v, r->unskipped);
-	r->unskipped = 0;
-}
-
 /* The next block of the view: as fw_ngrec_decode(), the view moved past it. */
 static inline __attribute__((always_inline)) int
 view_block(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
@@ -570,8 +557,8 @@ view_block(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
 	size_t want = r->ordered ? 8 : 12, have, used;
 	int rc;
 
-	skip_read(r);
-	r->left = 0;
+	fw_view_hand_sync(r->v, &r->hand);
+	r->hand.left = 0;
 	if (fw_view_need(r->v, want, &p, &have) != 0)
 		goto io_error;
 	rc = decode(r, p, have, have < want, pkt, &used, why, whylen);
@@ -583,8 +570,8 @@ view_block(struct fw_ngrec *r, struct fw_pkt *pkt, char *why, size_t whylen)
 		rc = decode(r, p, have, have < want, pkt, &used, why, whylen);
 	}
 	if (rc > 0) {
-		r->at = p + used;
-		r->left = have - used;
+		r->hand.at = p + used;
+		r->hand.left = have - used;
 		fw_view_skip(r->v, used);
 	}
 	return rc;
@@ -613,7 +600,7 @@ at_hand(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool
 	struct fw_cursor c;
 	unsigned n = 0;
 
-	fw_cur_init(&c, r->at, r->left);
+	fw_cur_init(&c, r->hand.at, r->hand.left);
 	while (n < max && fw_cur_offset(&c) < FW_SOURCE_BATCH_BYTES) {
 		struct fw_cursor blk = c, body;
 		const uint8_t *h, *t, *data;
@@ -654,11 +641,7 @@ at_hand(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bool
 		n++;
 		c = blk;
 	}
-	r->unskipped += (size_t)(c.p - r->at);
-	r->at = c.p;
-	r->left = fw_cur_left(&c);
-	if (r->unskipped >= FW_VIEW_SKIP_EVERY)
-		skip_read(r);
+	fw_view_hand_read(r->v, &r->hand, c.p, fw_cur_left(&c));
 	return n;
 }
 

@@ -144,13 +144,6 @@ int fw_pcaprec_decode(const struct fw_pcaprec *r, const uint8_t *p, size_t n, bo
 	return decode(r, p, n, final, pkt, used, why, whylen);
 }
 
-/* Move the view on over the records read from the bytes at hand. */
-static void skip_read(struct fw_pcaprec *r)
-{
-	fw_view_skip(r->v, r->unskipped);
-	r->unskipped = 0;
-}
-
 /*
  * The records wholly among the bytes at hand, up to max (and
  * FW_SOURCE_BATCH_BYTES), into pkts
@@ -167,7 +160,7 @@ at_hand(struct fw_pcaprec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bo
 	struct fw_cursor c;
 	unsigned n = 0;
 
-	fw_cur_init(&c, r->at, r->left);
+	fw_cur_init(&c, r->hand.at, r->hand.left);
 	for (; n < max && fw_cur_offset(&c) < FW_SOURCE_BATCH_BYTES; n++) {
 		struct fw_cursor rec = c;
 		const uint8_t *h, *data;
@@ -197,11 +190,7 @@ at_hand(struct fw_pcaprec *r, struct fw_pkt *pkts, unsigned max, uint64_t no, bo
 		pkt->iface = 0;
 		c = rec;
 	}
-	r->unskipped += (size_t)(c.p - r->at);
-	r->at = c.p;
-	r->left = fw_cur_left(&c);
-	if (r->unskipped >= FW_VIEW_SKIP_EVERY)
-		skip_read(r);
+	fw_view_hand_read(r->v, &r->hand, c.p, fw_cur_left(&c));
 	return n;
 }
 
@@ -212,8 +201,8 @@ static int from_view(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t
 	size_t have, used;
 	int rc;
 
-	skip_read(r);
-	r->left = 0;
+	fw_view_hand_sync(r->v, &r->hand);
+	r->hand.left = 0;
 	if (fw_view_need(r->v, REC_HDR_LEN, &p, &have) != 0)
 		goto io_error;
 	rc = decode(r, p, have, have < REC_HDR_LEN, pkt, &used, why, whylen);
@@ -224,8 +213,8 @@ static int from_view(struct fw_pcaprec *r, struct fw_pkt *pkt, char *why, size_t
 		rc = decode(r, p, have, have < used, pkt, &used, why, whylen);
 	}
 	if (rc == 1) {
-		r->at = p + used;
-		r->left = have - used;
+		r->hand.at = p + used;
+		r->hand.left = have - used;
 		fw_view_skip(r->v, used);
 	}
 	return rc;

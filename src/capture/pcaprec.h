@@ -35,6 +35,7 @@
 #include <stdint.h>
 
 #include "capture/source.h"
+#include "capture/view.h"
 
 #define FW_PCAPREC_MAX_CAPLEN 262144u	/* libpcap's maximum capture length of most link types */
 #define FW_PCAPREC_HDR_LEN 24u		/* the file header */
@@ -47,15 +48,7 @@ struct fw_pcaprec {
 	bool nano;		/* fractions are ns (magic a1b23c4d), else us */
 	uint32_t snaplen;	/* libpcap's snapshot length for the file */
 	int linktype;
-	/*
-	 * The reader's own: what the view handed out last and is not read
-	 * yet (at, left), how much of it was read since the view was last
-	 * moved on (unskipped: the view is that much behind at).  Zero to
-	 * start.
-	 */
-	const uint8_t *at;
-	size_t left;
-	size_t unskipped;
+	struct fw_view_hand hand;	/* the reader's own (view.h); zero to start */
 };
 
 /* The byte order and precision of a classic pcap magic (read big-endian); false for any other. */

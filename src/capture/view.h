@@ -65,4 +65,33 @@ void fw_view_free(struct fw_view *v);
  */
 #define FW_VIEW_SKIP_EVERY (1u << 10)
 
+/*
+ * A record reader's hand: what the view handed out last and is not read
+ * yet (at, left), and how much of it was read since the view was last
+ * moved on (unskipped: the view is that much behind at).  Zero to start.
+ */
+struct fw_view_hand {
+	const uint8_t *at;
+	size_t left;
+	size_t unskipped;
+};
+
+/* Move the view on over what was read from the hand. */
+static inline void fw_view_hand_sync(struct fw_view *v, struct fw_view_hand *h)
+{
+	fw_view_skip(v, h->unskipped);
+	h->unskipped = 0;
+}
+
+/* The hand read up to p (left bytes after it): counted, the view moved on when due. */
+static inline void fw_view_hand_read(struct fw_view *v, struct fw_view_hand *h, const uint8_t *p,
+				     size_t left)
+{
+	h->unskipped += (size_t)(p - h->at);
+	h->at = p;
+	h->left = left;
+	if (h->unskipped >= FW_VIEW_SKIP_EVERY)
+		fw_view_hand_sync(v, h);
+}
+
 #endif

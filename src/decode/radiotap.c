@@ -728,41 +728,42 @@ static int rt_frame_more(struct fw_frame *f, const uint8_t *data, size_t len)
 static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
 	__attribute__((noinline));
 
+/* The MPDU after the radiotap header f->radio describes (a tail call where it is used). */
+static inline __attribute__((always_inline)) int rt_mpdu(struct fw_frame *f, const uint8_t *data,
+							   size_t len)
+{
+	size_t hdr = f->radio.hdr_len;
+
+	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
+}
+
 /*
  * Header and MPDU, with the fast header in line and the MPDU a tail call:
  * the frames of the common header pay for no stack frame here.
  */
 int dec_radiotap_frame(struct fw_frame *f, const uint8_t *data, size_t len)
 {
-	size_t hdr;
-
 	if (!rt_fast(&f->radio, data, len))
 		return rt_frame_more(f, data, len);
-	hdr = f->radio.hdr_len;
-	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
+	return rt_mpdu(f, data, len);
 }
 
 /* The same for the headers rt_more takes, the others left to the walk. */
 static int rt_frame_more(struct fw_frame *f, const uint8_t *data, size_t len)
 {
-	size_t hdr;
-
 	if (!rt_more(&f->radio, data, len))
 		return rt_frame_general(f, data, len);
-	hdr = f->radio.hdr_len;
-	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
+	return rt_mpdu(f, data, len);
 }
 
 static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)
 {
 	const char *field = NULL;
-	size_t hdr;
 	int rc = rt_general(&f->radio, data, len, &field);
 
 	if (rc)
 		return dec_fail(f, rc, field, 0);
-	hdr = f->radio.hdr_len;
-	return dec_dot11(f, data + hdr, len - hdr, f->radio.fcs_at_end ? 4 : 0, hdr);
+	return rt_mpdu(f, data, len);
 }
 
 /* The header checks, then the walk (r is still zero: the fast paths store only on success). */
