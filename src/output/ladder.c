@@ -20,10 +20,20 @@
 #define LANE 38			/* characters between the two bars */
 #define TIME_W 10		/* "+12.345678" */
 
+/* n times c, a write for up to 64 at once: every row pads its arrow and columns */
 static void pad(FILE *out, int n, char c)
 {
-	for (int i = 0; i < n; i++)
-		fputc(c, out);
+	static const char dashes[64] = "----------------------------------------------------------------";
+	static const char spaces[64] = "                                                                ";
+	const char *run = c == '-' ? dashes : c == ' ' ? spaces : NULL;
+
+	if (!run) {
+		for (int i = 0; i < n; i++)
+			fputc(c, out);
+		return;
+	}
+	for (; n > 0; n -= 64)
+		fwrite(run, 1, n < 64 ? (size_t)n : 64, out);
 }
 
 /*
@@ -106,18 +116,31 @@ static void row_start(FILE *out, int fw, const char *frame, struct tcol *tc, int
 {
 	char t[FW_CLOCK_LEN];
 	int dashes = LANE - 5 - (int)strlen(label);
+	size_t fl = strlen(frame), tl;
 
 	if (dashes < 2)
 		dashes = 2;
-	fprintf(out, INDENT "#%-*s %*s  |", fw, frame, tc->w, tcol_fmt(t, tc, ts));
+	/* as INDENT "#%-*s %*s  |" would print them, without printf's parsing on every row */
+	tcol_fmt(t, tc, ts);
+	tl = strlen(t);
+	fputs(INDENT "#", out);
+	fwrite(frame, 1, fl, out);
+	pad(out, fw - (int)fl, ' ');
+	fputc(' ', out);
+	pad(out, tc->w - (int)tl, ' ');
+	fwrite(t, 1, tl, out);
 	if (from_ap) {
-		fprintf(out, "-- %s ", label);
+		fputs("  |-- ", out);
+		fputs(label, out);
+		fputc(' ', out);
 		pad(out, dashes, '-');
 		fputs(">|", out);
 	} else {
-		fputc('<', out);
+		fputs("  |<", out);
 		pad(out, dashes, '-');
-		fprintf(out, " %s --|", label);
+		fputc(' ', out);
+		fputs(label, out);
+		fputs(" --|", out);
 	}
 }
 

@@ -9,10 +9,23 @@
 
 void fw_tx_safe(FILE *out, const uint8_t *s, size_t n, bool quoted)
 {
+	/* printable runs go out in one write: a report is mostly such text */
+	size_t run = 0;
+
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t k = fw_utf8_seq(s + i, n - i, &cp);
+		size_t k;
 
+		if (s[i] >= 0x20 && s[i] < 0x7f && !(quoted && (s[i] == '"' || s[i] == '\\'))) {
+			i++;
+			continue;
+		}
+		k = fw_utf8_seq(s + i, n - i, &cp);
+		if (k != 0 && cp > 0x9f) {
+			i += k;
+			continue;
+		}
+		fwrite(s + run, 1, i - run, out);
 		/* C0, DEL and C1 (U+0080..U+009F, which some terminals obey) */
 		if (k == 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
 			size_t bad = k ? k : 1;
@@ -20,13 +33,15 @@ void fw_tx_safe(FILE *out, const uint8_t *s, size_t n, bool quoted)
 			for (size_t j = 0; j < bad; j++)
 				fprintf(out, "\\x%02x", (unsigned)s[i + j]);
 			i += bad;
-			continue;
-		}
-		if (quoted && (cp == '"' || cp == '\\'))
+		} else {
+			/* a quote or backslash of a quoted string */
 			fputc('\\', out);
-		fwrite(s + i, 1, k, out);
-		i += k;
+			fputc(s[i], out);
+			i++;
+		}
+		run = i;
 	}
+	fwrite(s + run, 1, n - run, out);
 }
 
 void fw_tx_str(FILE *out, const char *s)
@@ -65,6 +80,20 @@ enum fw_tx_style fw_tx_sev_style(enum fw_severity sev)
 
 char *fw_tx_frame(char *buf, size_t len, const struct fw_view *v, unsigned file, uint64_t frame)
 {
+	/* a plain number by hand: every row of a report shows a few */
+	if (!v->merged && len > 20) {
+		char d[20];
+		size_t n = 0;
+
+		do {
+			d[n++] = (char)('0' + frame % 10);
+			frame /= 10;
+		} while (frame);
+		for (size_t i = 0; i < n; i++)
+			buf[i] = d[n - 1 - i];
+		buf[n] = '\0';
+		return buf;
+	}
 	if (v->merged)
 		snprintf(buf, len, "[%u]%" PRIu64, file + 1, frame);
 	else

@@ -7,8 +7,14 @@
 
 char *fw_mac_fmt(char *buf, const uint8_t mac[FW_MAC_LEN])
 {
-	snprintf(buf, FW_MAC_STRLEN, "%02x:%02x:%02x:%02x:%02x:%02x",
-		 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	static const char hex[] = "0123456789abcdef";
+
+	/* by hand: reports and the TUI format addresses by the thousand */
+	for (size_t i = 0; i < FW_MAC_LEN; i++) {
+		buf[3 * i] = hex[mac[i] >> 4];
+		buf[3 * i + 1] = hex[mac[i] & 15];
+		buf[3 * i + 2] = i + 1 < FW_MAC_LEN ? ':' : '\0';
+	}
 	return buf;
 }
 

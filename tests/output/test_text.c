@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fixtures.h"
+#include "output/tstyle.h"
 #include "suites.h"
 
 static char *line_of(const char *text, const char *needle)
@@ -288,6 +289,40 @@ START_TEST(hostile_bytes_escaped)
 }
 END_TEST
 
+/*
+ * What the report's writers do with a string or a frame number: printable
+ * text (UTF-8 included) kept whole, quotes and backslashes escaped only in
+ * a quoted string, every control byte, C1 character and malformed byte as
+ * \xNN; numbers in decimal, with the file's index under --merge.
+ */
+START_TEST(safe_text_and_frames)
+{
+	static const uint8_t s[] = "caf\xc3\xa9 \xe2\x98\x95 \"q\" \\ \x7f\xc2\x85\xe2\x98 end";
+	struct fw_view v;
+	char *buf, f[48];
+	size_t len;
+	FILE *out;
+
+	for (int quoted = 0; quoted < 2; quoted++) {
+		out = open_memstream(&buf, &len);
+		ck_assert_ptr_nonnull(out);
+		fw_tx_safe(out, s, sizeof(s) - 1, quoted);
+		fclose(out);
+		ck_assert_str_eq(buf, quoted ?
+			"caf\xc3\xa9 \xe2\x98\x95 \\\"q\\\" \\\\ \\x7f\\xc2\\x85\\xe2\\x98 end" :
+			"caf\xc3\xa9 \xe2\x98\x95 \"q\" \\ \\x7f\\xc2\\x85\\xe2\\x98 end");
+		free(buf);
+	}
+	memset(&v, 0, sizeof(v));
+	ck_assert_str_eq(fw_tx_frame(f, sizeof(f), &v, 0, 0), "0");
+	ck_assert_str_eq(fw_tx_frame(f, sizeof(f), &v, 3, 4613), "4613");
+	ck_assert_str_eq(fw_tx_frame(f, sizeof(f), &v, 0, UINT64_MAX), "18446744073709551615");
+	ck_assert_str_eq(fw_tx_frame(f, 5, &v, 0, 123456), "1234");
+	v.merged = true;
+	ck_assert_str_eq(fw_tx_frame(f, sizeof(f), &v, 1, 77), "[2]77");
+}
+END_TEST
+
 /* The EAP exchange precedes the handshakes, identity shown escaped. */
 START_TEST(eap_rows)
 {
@@ -427,6 +462,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, input_error_and_stray_messages);
 	tcase_add_test(tc, merged_references);
 	tcase_add_test(tc, hostile_bytes_escaped);
+	tcase_add_test(tc, safe_text_and_frames);
 	tcase_add_test(tc, eap_rows);
 	tcase_add_test(tc, key_fingerprint_line);
 	tcase_add_test(tc, chains_indent);
