@@ -443,13 +443,17 @@ int fw_aead_peek_frame_init(struct fw_aead_peek_frame *p, uint8_t cipher, const 
 int fw_aead_peek_frame(const struct fw_aead_peek_key *k, const struct fw_aead_peek_frame *p,
 		       uint8_t *out)
 {
+	const uint8_t *ct;
 	uint8_t ks[16];
-	size_t i = 0;
+	size_t i = 0, n;
 
 	if (!k || !k->ctx || !p || !out || p->n > 16)
 		return FW_EINVAL;
 	if (k->tk_len != p->tk_len)
 		return FW_EINVAL;
+	/* read once: the compiler cannot tell out from *p */
+	ct = p->ct;
+	n = p->n;
 	/*
 	 * For a provided cipher (OpenSSL 3) EVP_Cipher() returns the bytes
 	 * written, -1 on failure; a cipher without one whole-buffer call
@@ -462,16 +466,16 @@ int fw_aead_peek_frame(const struct fw_aead_peek_key *k, const struct fw_aead_pe
 	 * plaintext it gives, which goes to the caller, and a wipe per MPDU
 	 * is a call on the data path.  Eight bytes a step, then the rest.
 	 */
-	for (; i + 8 <= p->n; i += 8) {
+	for (; i + 8 <= n; i += 8) {
 		uint64_t a, b;
 
-		memcpy(&a, p->ct + i, 8);
+		memcpy(&a, ct + i, 8);
 		memcpy(&b, ks + i, 8);
 		a ^= b;
 		memcpy(out + i, &a, 8);
 	}
-	for (; i < p->n; i++)
-		out[i] = (uint8_t)(p->ct[i] ^ ks[i]);
+	for (; i < n; i++)
+		out[i] = (uint8_t)(ct[i] ^ ks[i]);
 	return 0;
 }
 

@@ -135,7 +135,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
  * (both directions).  A packet number that went back, jumped or changed
  * key id resets its direction at once (track_pn).
  */
-static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
+static inline struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
 {
 	struct hs_tks *k = l->tks;
 	struct hs_giveup *g = &k->dir[from_ap];
@@ -338,8 +338,9 @@ peek_with(struct fw_aead_peek_key *k, const uint8_t *tk, size_t tk_len, uint8_t 
  * short to tell; a key schedule that cannot be made counts as EAPOL, so
  * the frame gets the full decryption.
  */
-static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
-			 const struct fw_dot11 *d, enum fw_dec_key *key, int *key_hs)
+static inline __attribute__((always_inline)) enum hs_peek
+peek(struct fw_core *c, struct hs_link *l, uint8_t cipher, const struct fw_dot11 *d,
+     enum fw_dec_key *key, int *key_hs)
 {
 	static const uint8_t zero[32];
 	size_t tk_len = aead_tk_len(cipher);
@@ -389,8 +390,9 @@ static inline bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
  * its LLC/SNAP header, or none did, and the frame counts as undecrypted
  * (a failure of the direction only if no key opens it at all).
  */
-static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher,
-			     const struct fw_dot11 *d, struct hs_giveup *gu)
+static inline __attribute__((always_inline)) bool
+may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher, const struct fw_dot11 *d,
+		 struct hs_giveup *gu)
 {
 	enum fw_dec_key key;
 	size_t plain_len;
