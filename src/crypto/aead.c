@@ -118,19 +118,31 @@ static int parse_hdr(const uint8_t *hdr, size_t hdr_len, struct hdr_info *h, boo
 	return 0;
 }
 
-/* nonce: CCMP flags(priority, management) || A2 || PN5..PN0; GCMP A2 || PN5..PN0 */
-static size_t make_nonce(const struct suite *s, const struct hdr_info *h, uint64_t pn,
-			 uint8_t nonce[13])
+/*
+ * nonce: CCMP flags(priority, management) || A2 || PN5..PN0; GCMP A2 ||
+ * PN5..PN0, with pn_be the packet number's six octets, most significant
+ * first.  Its length (13 or 12) is returned.
+ */
+static inline size_t put_nonce(bool gcm, const uint8_t a2[6], uint8_t priority, bool mgmt,
+			       const uint8_t pn_be[6], uint8_t nonce[13])
 {
 	size_t n = 0;
 
-	if (!s->gcm)
-		nonce[n++] = (uint8_t)(h->priority | (h->mgmt ? 0x10 : 0));
-	memcpy(nonce + n, h->a2, 6);
-	n += 6;
-	for (int i = 5; i >= 0; i--)
-		nonce[n++] = (uint8_t)(pn >> (8 * i));
-	return n;
+	if (!gcm)
+		nonce[n++] = (uint8_t)(priority | (mgmt ? 0x10 : 0));
+	memcpy(nonce + n, a2, 6);
+	memcpy(nonce + n + 6, pn_be, 6);
+	return n + 12;
+}
+
+static size_t make_nonce(const struct suite *s, const struct hdr_info *h, uint64_t pn,
+			 uint8_t nonce[13])
+{
+	uint8_t pn_be[6];
+
+	for (int i = 0; i < 6; i++)
+		pn_be[i] = (uint8_t)(pn >> (8 * (5 - i)));
+	return put_nonce(s->gcm, h->a2, h->priority, h->mgmt, pn_be, nonce);
 }
 
 static int read_pn(const uint8_t *p, size_t len, uint64_t *pn)
@@ -379,15 +391,101 @@ void fw_aead_peek_key_clear(struct fw_aead_peek_key *k)
 	k->tk_len = 0;
 }
 
+/*
+ * The counter block is made once a frame, whatever the keys tried on it,
+ * its packet number straight from the CCMP/GCMP header's octets; each key
+ * then costs one EVP_Cipher() call on its ECB context: none of
+ * EVP_EncryptUpdate()'s bookkeeping (partial blocks, padding), which one
+ * whole block never needs.
+ */
+int fw_aead_peek_frame_init(struct fw_aead_peek_frame *p, uint8_t cipher, const uint8_t a2[6],
+			    uint8_t priority, bool mgmt, const uint8_t *body, size_t body_len,
+			    size_t n)
+{
+	struct suite s;
+	struct fw_cursor c;
+	const uint8_t *h, *ct;
+	uint8_t pn_be[6];
+
+	if (!p || !a2 || !body || n > 16 || priority > 0x0f)
+		return FW_EINVAL;
+	if (get_suite(cipher, &s) != 0)
+		return FW_EUNSUPP;
+	if (body_len < 8 + s.mic_len + n)
+		return FW_ETRUNC;
+	/* the CCMP/GCMP header (PN0 PN1 rsvd KeyID PN2 PN3 PN4 PN5), then the ciphertext */
+	fw_cur_init(&c, body, body_len);
+	if (!fw_cur_ptr(&c, &h, 8) || !fw_cur_ptr(&c, &ct, n))
+		return FW_ETRUNC;
+	if (!(h[3] & EXT_IV))
+		return FW_EMALFORMED;
+	pn_be[0] = h[7];
+	pn_be[1] = h[6];
+	pn_be[2] = h[5];
+	pn_be[3] = h[4];
+	pn_be[4] = h[1];
+	pn_be[5] = h[0];
+	memset(p->ctr, 0, sizeof(p->ctr));
+	if (s.gcm) {
+		put_nonce(true, a2, priority, mgmt, pn_be, p->ctr);
+		p->ctr[15] = 2;
+	} else {
+		p->ctr[0] = 1;
+		put_nonce(false, a2, priority, mgmt, pn_be, p->ctr + 1);
+		p->ctr[15] = 1;
+	}
+	p->ct = ct;
+	p->n = (uint8_t)n;
+	p->tk_len = (uint8_t)s.tk_len;
+	return 0;
+}
+
+int fw_aead_peek_frame(const struct fw_aead_peek_key *k, const struct fw_aead_peek_frame *p,
+		       uint8_t *out)
+{
+	const uint8_t *ct;
+	uint8_t ks[16];
+	size_t i = 0, n;
+
+	if (!k || !k->ctx || !p || !out || p->n > 16)
+		return FW_EINVAL;
+	if (k->tk_len != p->tk_len)
+		return FW_EINVAL;
+	/* read once: the compiler cannot tell out from *p */
+	ct = p->ct;
+	n = p->n;
+	/*
+	 * For a provided cipher (OpenSSL 3) EVP_Cipher() returns the bytes
+	 * written, -1 on failure; a cipher without one whole-buffer call
+	 * returns 1 or 0: either way, nothing above 0 is a failure
+	 */
+	if (EVP_Cipher(k->ctx, ks, p->ctr, sizeof(ks)) <= 0)
+		return FW_ECRYPTO;
+	/*
+	 * ks is not wiped: one keystream block says no more than the
+	 * plaintext it gives, which goes to the caller, and a wipe per MPDU
+	 * is a call on the data path.  Eight bytes a step, then the rest.
+	 */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t a, b;
+
+		memcpy(&a, ct + i, 8);
+		memcpy(&b, ks + i, 8);
+		a ^= b;
+		memcpy(out + i, &a, 8);
+	}
+	for (; i < n; i++)
+		out[i] = (uint8_t)(ct[i] ^ ks[i]);
+	return 0;
+}
+
 int fw_aead_peek(const struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t *mpdu,
 		 size_t len, size_t hdr_len, uint8_t *out, size_t n)
 {
+	struct fw_aead_peek_frame p;
 	struct suite s;
 	struct hdr_info h;
-	uint8_t nonce[13], ctr[16] = { 0 }, ks[16];
-	uint64_t pn;
-	size_t nlen;
-	int err, outl = 0;
+	int err;
 
 	if (!k || !k->ctx || !mpdu || !out || n > 16)
 		return FW_EINVAL;
@@ -400,26 +498,9 @@ int fw_aead_peek(const struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t
 		return FW_ETRUNC;
 	err = parse_hdr(mpdu, hdr_len, &h, false);
 	if (!err)
-		err = read_pn(mpdu + hdr_len, 8, &pn);
-	if (err)
-		return err;
-	nlen = make_nonce(&s, &h, pn, nonce);
-	if (s.gcm) {
-		memcpy(ctr, nonce, nlen);
-		ctr[15] = 2;
-	} else {
-		ctr[0] = 1;
-		memcpy(ctr + 1, nonce, nlen);
-		ctr[15] = 1;
-	}
-	if (!EVP_EncryptUpdate(k->ctx, ks, &outl, ctr, sizeof(ctr)) || outl != sizeof(ks))
-		return FW_ECRYPTO;
-	/*
-	 * ks is not wiped: one keystream block says no more than the
-	 * plaintext it gives, which goes to the caller, and a wipe per MPDU
-	 * is a call on the data path
-	 */
-	for (size_t i = 0; i < n; i++)
-		out[i] = (uint8_t)(mpdu[hdr_len + 8 + i] ^ ks[i]);
-	return 0;
+		err = fw_aead_peek_frame_init(&p, cipher, h.a2, h.priority, h.mgmt, mpdu + hdr_len,
+					      len - hdr_len, n);
+	if (!err)
+		err = fw_aead_peek_frame(k, &p, out);
+	return err;
 }

@@ -61,6 +61,31 @@ int fw_aead_peek(const struct fw_aead_peek_key *k, uint8_t cipher, const uint8_t
 		 size_t len, size_t hdr_len, uint8_t *out, size_t n);
 
 /*
+ * The same peek, split for a caller that has decoded the MAC header
+ * already and may try several keys on one MPDU: _init reads the MPDU's
+ * CCMP/GCMP header and makes the first counter block once (nothing in it
+ * depends on the key), from what the header holds of the nonce: a2 (the
+ * transmitter, A2), priority (the TID, bits 0-3 of the QoS Control field of
+ * a QoS data frame, else 0) and whether it is a management frame.  body
+ * is the frame body (body_len bytes after the MAC header: CCMP/GCMP
+ * header, ciphertext, MIC), read through a cursor; the struct points into
+ * it, so it lives no longer than body.  fw_aead_peek_frame() then gives the
+ * first n plaintext bytes under one key: one AES block.  Errors as
+ * fw_aead_peek's (FW_EINVAL when k's size does not fit the cipher).
+ */
+struct fw_aead_peek_frame {
+	uint8_t ctr[16];	/* CCM's A_1 or GCM's inc32(J0) */
+	const uint8_t *ct;	/* the first n ciphertext bytes, in body's bounds */
+	uint8_t n;
+	uint8_t tk_len;		/* the cipher's key size */
+};
+int fw_aead_peek_frame_init(struct fw_aead_peek_frame *p, uint8_t cipher, const uint8_t a2[6],
+			    uint8_t priority, bool mgmt, const uint8_t *body, size_t body_len,
+			    size_t n);
+int fw_aead_peek_frame(const struct fw_aead_peek_key *k, const struct fw_aead_peek_frame *p,
+		       uint8_t *out);
+
+/*
  * A TK's CCM or GCM context, keyed once and kept, so that decrypting many
  * MPDUs under it costs no key schedule each (fw_aead_decrypt makes one a
  * call): only the nonce, AAD and tag are set per MPDU.  One cipher suite

@@ -135,7 +135,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
  * (both directions).  A packet number that went back, jumped or changed
  * key id resets its direction at once (track_pn).
  */
-static struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
+static inline struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
 {
 	struct hs_tks *k = l->tks;
 	struct hs_giveup *g = &k->dir[from_ap];
@@ -283,7 +283,51 @@ static enum fw_dec_key try_keys(struct fw_core *c, struct hs_link *l, uint8_t ci
 	return FW_DEC_NONE;
 }
 
-enum hs_peek { HS_PEEK_EAPOL, HS_PEEK_OTHER, HS_PEEK_NONE };
+/*
+ * What a peek says of a frame.  NOKEY and NEXT stay inside peek(): a key
+ * schedule that could not be made, a key whose keystream gives no LLC/SNAP
+ * header.
+ */
+enum hs_peek { HS_PEEK_EAPOL, HS_PEEK_OTHER, HS_PEEK_NONE, HS_PEEK_NOKEY, HS_PEEK_NEXT };
+
+/* A CCMP/GCMP cipher's key size (16 or 32), without a call per frame. */
+static inline size_t aead_tk_len(uint8_t cipher)
+{
+	return cipher == FW_CIPHER_CCMP_256 || cipher == FW_CIPHER_GCMP_256 ? 32 : 16;
+}
+
+/*
+ * One key's look at the frame's first plaintext bytes.  The counter block
+ * (*fr) is made at the first key whose schedule is ready, from the header
+ * the decoder read (A2; the TID of a QoS data frame), and kept for the
+ * keys after it: nothing in it depends on the key.
+ */
+static inline __attribute__((always_inline)) enum hs_peek
+peek_with(struct fw_aead_peek_key *k, const uint8_t *tk, size_t tk_len, uint8_t cipher,
+	  const struct fw_dot11 *d, struct fw_aead_peek_frame *fr, bool *framed)
+{
+	static const uint8_t llc[6] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00 };
+	uint8_t p[8];
+
+	if (!fw_aead_peek_key_ready(k) && fw_aead_peek_key_init(k, tk, tk_len) != 0)
+		return HS_PEEK_NOKEY;
+	if (!*framed) {
+		/* only protected data and management frames have a CCMP/GCMP nonce */
+		if (!d->protected_ || (d->type != FW_T_DATA && d->type != FW_T_MGMT) ||
+		    fw_aead_peek_frame_init(fr, cipher, d->a2,
+					    d->type == FW_T_DATA && d->qos ?
+						    (uint8_t)(d->qos_ctl & 0x0f) : 0,
+					    d->type == FW_T_MGMT, d->body, d->body_len,
+					    sizeof(p)) != 0)
+			return HS_PEEK_NONE;
+		*framed = true;
+	}
+	if (fw_aead_peek_frame(k, fr, p) != 0)
+		return HS_PEEK_NONE;
+	if (memcmp(p, llc, sizeof(llc)) != 0)
+		return HS_PEEK_NEXT;
+	return p[6] == 0x88 && p[7] == 0x8e ? HS_PEEK_EAPOL : HS_PEEK_OTHER;
+}
 
 /*
  * What the first plaintext bytes of a CCMP/GCMP data frame are under the
@@ -294,43 +338,40 @@ enum hs_peek { HS_PEEK_EAPOL, HS_PEEK_OTHER, HS_PEEK_NONE };
  * short to tell; a key schedule that cannot be made counts as EAPOL, so
  * the frame gets the full decryption.
  */
-static enum hs_peek peek(struct fw_core *c, struct hs_link *l, uint8_t cipher,
-			 const uint8_t *mpdu, size_t len, size_t hdr_len, enum fw_dec_key *key,
-			 int *key_hs)
+static inline __attribute__((always_inline)) enum hs_peek
+peek(struct fw_core *c, struct hs_link *l, uint8_t cipher, const struct fw_dot11 *d,
+     enum fw_dec_key *key, int *key_hs)
 {
-	static const enum fw_dec_key which[3] = { FW_DEC_NEW, FW_DEC_PREV, FW_DEC_ZERO };
-	static const uint8_t llc[6] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00 };
 	static const uint8_t zero[32];
-	size_t tk_len = fw_cipher_tk_len(FW_SUITE(FW_OUI_IEEE, cipher));
-	struct hs_tk *t[2] = { &l->tks->tk_new, &l->tks->tk_prev };
-	uint8_t p[8];
+	size_t tk_len = aead_tk_len(cipher);
+	struct hs_tks *ks = l->tks;
+	struct fw_aead_peek_frame fr;
+	bool framed = false;
+	enum hs_peek r;
 
 	/* the keys in order, each looked at only when the one before gave nothing */
-	for (size_t i = 0; i < 3; i++) {
-		struct fw_aead_peek_key *k = i < 2 ? &t[i]->peek : &c->zero_peek[tk_len == 32];
+	for (unsigned i = 0; i < 2; i++) {
+		struct hs_tk *t = i == 0 ? &ks->tk_new : &ks->tk_prev;
 
-		if (i < 2 && (!t[i]->valid || t[i]->tk_len != tk_len))
+		if (!t->valid || t->tk_len != tk_len)
 			continue;
-		if (!fw_aead_peek_key_ready(k) &&
-		    fw_aead_peek_key_init(k, i < 2 ? t[i]->ptk.tk : zero, tk_len) != 0)
-			return HS_PEEK_EAPOL;
-		if (fw_aead_peek(k, cipher, mpdu, len, hdr_len, p, sizeof(p)) != 0)
-			return HS_PEEK_NONE;
-		if (memcmp(p, llc, sizeof(llc)) == 0) {
-			*key = which[i];
-			*key_hs = i < 2 ? (int)t[i]->hs : -1;
-			return p[6] == 0x88 && p[7] == 0x8e ? HS_PEEK_EAPOL : HS_PEEK_OTHER;
+		r = peek_with(&t->peek, t->ptk.tk, tk_len, cipher, d, &fr, &framed);
+		if (r == HS_PEEK_NEXT)
+			continue;
+		if (r == HS_PEEK_EAPOL || r == HS_PEEK_OTHER) {
+			*key = i == 0 ? FW_DEC_NEW : FW_DEC_PREV;
+			*key_hs = (int)t->hs;
 		}
+		return r == HS_PEEK_NOKEY ? HS_PEEK_EAPOL : r;
 	}
-	return HS_PEEK_NONE;
+	r = peek_with(&c->zero_peek[tk_len == 32], zero, tk_len, cipher, d, &fr, &framed);
+	if (r == HS_PEEK_EAPOL || r == HS_PEEK_OTHER) {
+		*key = FW_DEC_ZERO;
+		*key_hs = -1;
+	}
+	return r == HS_PEEK_NOKEY ? HS_PEEK_EAPOL : r == HS_PEEK_NEXT ? HS_PEEK_NONE : r;
 }
 
-/*
- * Whether a protected data frame nothing else asks for (no watch after an
- * msg 3/4, no export) may be an EAPOL-Key message: its plaintext length
- * fits one, and for CCMP/GCMP its first bytes under a key say EAPOL.
- * *undecryptable: no key of the link gives a plaintext at all.
- */
 /* Whether the plaintext of a frame of this length under cipher fits an EAPOL-Key frame. */
 static inline bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
 {
@@ -341,22 +382,43 @@ static inline bool eapol_key_len(uint8_t cipher, const struct fw_dot11 *d)
 	return d->body_len - over - EAPOL_KEY_PLAIN_MIN <= EAPOL_KEY_PLAIN_MAX - EAPOL_KEY_PLAIN_MIN;
 }
 
-static bool may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher,
-			     const struct fw_dot11 *d, bool *undecryptable)
+/*
+ * Whether a protected data frame nothing else asks for (no watch after an
+ * msg 3/4, no export), whose plaintext length fits an EAPOL-Key frame, of
+ * a direction still tried (gu), may be an EAPOL-Key message: for CCMP/GCMP
+ * its first bytes under a key say so.  Settled here when not: a key gave
+ * its LLC/SNAP header, or none did, and the frame counts as undecrypted
+ * (a failure of the direction only if no key opens it at all).
+ */
+static inline __attribute__((always_inline)) bool
+may_be_eapol_key(struct fw_core *c, struct hs_link *l, uint8_t cipher, const struct fw_dot11 *d,
+		 struct hs_giveup *gu)
 {
 	enum fw_dec_key key;
-	enum hs_peek k;
-	int key_hs;
+	size_t plain_len;
+	int key_hs, dec_hs;
 
-	*undecryptable = false;
-	if (!eapol_key_len(cipher, d))
-		return false;
 	if (!is_aead(cipher))
 		return true;
-	k = peek(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len, &key,
-		 &key_hs);
-	*undecryptable = k == HS_PEEK_NONE;
-	return k == HS_PEEK_EAPOL;
+	switch (peek(c, l, cipher, d, &key, &key_hs)) {
+	case HS_PEEK_OTHER:
+		hs_giveup_result(gu, true);	/* a key gave its LLC/SNAP header */
+		return false;
+	case HS_PEEK_NONE:
+		l->pub.frames_undecrypted++;
+		/*
+		 * No key gives an LLC/SNAP header: a failure only if no key
+		 * opens the frame at all (an A-MSDU's first block says
+		 * nothing, and its full decryption is not worth it)
+		 */
+		if (!(d->qos && (d->qos_ctl & FW_QOS_AMSDU)))
+			hs_giveup_result(gu, try_keys(c, l, cipher, d->body - d->hdr_len,
+						      d->hdr_len + d->body_len, d->hdr_len,
+						      &plain_len, &dec_hs) != FW_DEC_NONE);
+		return false;
+	default:
+		return true;
+	}
 }
 
 /*
@@ -370,8 +432,7 @@ static bool watched_by_peek(struct fw_core *c, struct hs_link *l, uint8_t cipher
 {
 	if (!is_aead(cipher) || d->type != FW_T_DATA || (d->qos && (d->qos_ctl & FW_QOS_AMSDU)))
 		return false;
-	return peek(c, l, cipher, d->body - d->hdr_len, d->hdr_len + d->body_len, d->hdr_len, key,
-		    key_hs) == HS_PEEK_OTHER;
+	return peek(c, l, cipher, d, key, key_hs) == HS_PEEK_OTHER;
 }
 
 static struct fw_pframe *keep_pframe(struct hs_link *l)
@@ -429,13 +490,15 @@ static bool feed_plaintext(struct fw_core *c, unsigned input, uint64_t frame_no,
 /*
  * What a protected frame of link l asks for beyond its packet number: a
  * decryption, a look at its first block, or keeping it (hs_on_protected).
+ * peeked: an unwatched CCMP/GCMP data frame unwatched_peek() found may be
+ * an EAPOL-Key message (its direction's give-up consulted), to decrypt.
  */
 static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsigned input,
 							 uint64_t frame_no, int64_t ts_ns,
 							 const struct fw_frame *f,
 							 struct hs_link *l, bool from_ap,
 							 struct fw_pn_event *pe, size_t *msg,
-							 size_t *pframe)
+							 size_t *pframe, bool peeked)
 {
 	const struct fw_dot11 *d = &f->dot11;
 	struct hs_link *ml = NULL;
@@ -443,17 +506,19 @@ static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsig
 	struct fw_pframe *pf;
 	struct hs_pn_track *t = from_ap ? &l->pn_ap : &l->pn_sta;
 	struct hs_giveup *gu = NULL;
-	bool mgmt = d->type == FW_T_MGMT, want, keys, undecryptable = false, plain = false;
+	bool mgmt = d->type == FW_T_MGMT, want, keys, plain = false;
 	enum fw_dec_key k = FW_DEC_NONE;
 	uint8_t cipher = l->cipher;
 	size_t plain_len = 0;
 	int dec_hs = -1;
 
-	want = mgmt || l->watch_left > 0 || c->opts.on_decrypted;
-	keys = (want || eapol_key_len(cipher, d)) && l->tk_any &&
-	       (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
-	       d->hdr_len + d->body_len <= sizeof(c->dec_buf);
-	if (keys && !mgmt) {
+	want = peeked || mgmt || l->watch_left > 0 || c->opts.on_decrypted;
+	keys = peeked || ((want || eapol_key_len(cipher, d)) && l->tk_any &&
+			  (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
+			  d->hdr_len + d->body_len <= sizeof(c->dec_buf));
+	if (peeked) {
+		gu = &l->tks->dir[from_ap];
+	} else if (keys && !mgmt) {
 		gu = giveup_of(l, from_ap);
 		if (l->watch_left == 0 && hs_giveup_skip(gu)) {
 			/* given up: counted as trying it would have ended */
@@ -462,23 +527,8 @@ static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsig
 		}
 	}
 	if (keys && !want) {
-		want = may_be_eapol_key(c, l, cipher, d, &undecryptable);
-		if (undecryptable) {
-			l->pub.frames_undecrypted++;
-			/*
-			 * No key gives an LLC/SNAP header: a failure only if no key
-			 * opens the frame at all (an A-MSDU's first block says
-			 * nothing, and its full decryption is not worth it)
-			 */
-			if (!(d->qos && (d->qos_ctl & FW_QOS_AMSDU)))
-				hs_giveup_result(gu, try_keys(c, l, cipher, d->body - d->hdr_len,
-							      d->hdr_len + d->body_len, d->hdr_len,
-							      &plain_len, &dec_hs) != FW_DEC_NONE);
-			dec_hs = -1;
-		} else if (!want) {
-			hs_giveup_result(gu, true);	/* a key gave its LLC/SNAP header */
-		}
-	} else if (keys && !mgmt && !c->opts.on_decrypted &&
+		want = may_be_eapol_key(c, l, cipher, d, gu);
+	} else if (keys && !mgmt && !c->opts.on_decrypted && !peeked &&
 		   watched_by_peek(c, l, cipher, d, &k, &dec_hs)) {
 		want = false;	/* opened by key k: nothing in it for the handshakes */
 		l->pub.frames_decrypted++;
@@ -535,6 +585,36 @@ static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsig
 	*pframe = l->n_pframes;
 }
 
+/*
+ * The frames that ask for more than their packet number most often: CCMP
+ * or GCMP data of a keyed link, nothing watching them, of a length that
+ * fits an EAPOL-Key message.  Their first block under the link's keys
+ * settles all but the EAPOL-Key messages among them here, without
+ * on_protected_more's setup; true: one that may be, to decrypt in full.
+ */
+static __attribute__((noinline)) bool unwatched_peek(struct fw_core *c, struct hs_link *l,
+						     const struct fw_dot11 *d, bool from_ap)
+{
+	struct hs_giveup *gu;
+
+	if (d->hdr_len + d->body_len > sizeof(c->dec_buf))
+		return false;	/* too long to decrypt: its packet number was all it had */
+	/*
+	 * The newest key's AES context, the one that opens most frames, is
+	 * the link's own and long out of cache: asked for now, it comes while
+	 * the give-up is read, not when EVP_Cipher() first reads it (a hint:
+	 * a context not made yet is NULL, which a prefetch does not fault on)
+	 */
+	__builtin_prefetch(l->tks->tk_new.peek.ctx);
+	gu = giveup_of(l, from_ap);
+	if (hs_giveup_skip(gu)) {
+		/* given up: counted as trying it would have ended */
+		l->pub.frames_undecrypted++;
+		return false;
+	}
+	return may_be_eapol_key(c, l, l->cipher, d, gu);
+}
+
 /* hs_on_protected, inline in hs_feed_protected (most frames) */
 static inline __attribute__((always_inline)) struct hs_link *
 on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
@@ -544,7 +624,7 @@ on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns
 	uint64_t ra, ta;
 	struct hs_link *l;
 	struct fw_pn_event *pe;
-	bool from_ap;
+	bool from_ap, peeked = false;
 
 	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
 		return NULL;
@@ -564,10 +644,17 @@ on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns
 	 * Most frames of a link are data nothing watches, no key could show
 	 * to be an EAPOL-Key message: their packet number was all they had.
 	 */
-	if (d->type != FW_T_MGMT && l->watch_left == 0 && !c->opts.on_decrypted &&
-	    !(l->tk_any && eapol_key_len(l->cipher, d)))
-		return l;
-	on_protected_more(c, input, frame_no, ts_ns, f, l, from_ap, pe, msg, pframe);
+	if (d->type != FW_T_MGMT && l->watch_left == 0 && !c->opts.on_decrypted) {
+		if (!(l->tk_any && eapol_key_len(l->cipher, d)))
+			return l;
+		/* of the rest, most are CCMP/GCMP data one AES block settles */
+		if (is_aead(l->cipher)) {
+			if (!unwatched_peek(c, l, d, from_ap))
+				return l;
+			peeked = true;
+		}
+	}
+	on_protected_more(c, input, frame_no, ts_ns, f, l, from_ap, pe, msg, pframe, peeked);
 	return l;
 }
 

@@ -6,7 +6,9 @@
  * 12.5.3.3.3.  The peek at the first plaintext bytes (one keystream block,
  * no MIC) gives the same bytes as the full decryption on all of them, and
  * so does a kept key (one key schedule for many MPDUs), also across MPDUs
- * whose MIC fails in between.
+ * whose MIC fails in between.  So does the peek from the fields of a
+ * decoded header, one counter block for several keys, on every cipher,
+ * with A4 and QoS Control, in a data or a management frame.
  */
 #include <stdio.h>
 #include <string.h>
@@ -31,12 +33,39 @@ static const char m64_enc[] = "0848c32c0fd2e128a57c5030f1844408abaea5b8fcba8033"
 static const char arp_reply_sta1[] =
 	"aaaa0300000008060001080006040002020000000100c0a80505020000000000c0a80501";
 
-/* The first n plaintext bytes of mpdu by a peek equal want's. */
+/*
+ * What the nonce takes from a MAC header, read here as a decoder reads it
+ * (9.2.4.1, Figure 9-1): A2, and for a QoS data frame (subtype bit 3) the
+ * TID of the QoS Control field, after A4 when ToDS and FromDS are both set.
+ */
+struct nonce_fields {
+	const uint8_t *a2;
+	uint8_t priority;
+	bool mgmt;
+};
+
+static struct nonce_fields fields_of(const uint8_t *hdr)
+{
+	uint8_t type = (uint8_t)((hdr[0] >> 2) & 3);
+	struct nonce_fields f = { hdr + 10, 0, type == 0 };
+
+	if (type == 2 && (hdr[0] & 0x80))
+		f.priority = hdr[(hdr[1] & 3) == 3 ? 30 : 24] & 0x0f;
+	return f;
+}
+
+/*
+ * The first n plaintext bytes of mpdu by a peek equal want's: through
+ * fw_aead_peek, and through a counter block made from the decoded header
+ * (fw_aead_peek_frame_init), once and for two keys.
+ */
 static void check_peek(uint8_t cipher, const uint8_t *tk, size_t tk_len, const uint8_t *mpdu,
 		       size_t len, size_t hdr_len, const uint8_t *want, size_t n)
 {
-	struct fw_aead_peek_key k = { 0 };
-	uint8_t got[16];
+	struct fw_aead_peek_key k = { 0 }, other = { 0 };
+	struct fw_aead_peek_frame fr;
+	struct nonce_fields nf = fields_of(mpdu);
+	uint8_t got[16], tk2[32];
 
 	ck_assert_int_eq(fw_aead_peek_key_init(&k, tk, tk_len), 0);
 	ck_assert(fw_aead_peek_key_ready(&k));
@@ -46,6 +75,21 @@ static void check_peek(uint8_t cipher, const uint8_t *tk, size_t tk_len, const u
 	memset(got, 0, sizeof(got));
 	ck_assert_int_eq(fw_aead_peek(&k, cipher, mpdu, len, hdr_len, got, n), 0);
 	ck_assert_mem_eq(got, want, n);
+	/* one counter block, another key first (as a link's older key), then the right one */
+	for (size_t i = 0; i < tk_len; i++)
+		tk2[i] = (uint8_t)(tk[i] ^ 0x5a);
+	ck_assert_int_eq(fw_aead_peek_key_init(&other, tk2, tk_len), 0);
+	ck_assert_int_eq(fw_aead_peek_frame_init(&fr, cipher, nf.a2, nf.priority, nf.mgmt,
+						 mpdu + hdr_len, len - hdr_len, n), 0);
+	memset(got, 0, sizeof(got));
+	ck_assert_int_eq(fw_aead_peek_frame(&other, &fr, got), 0);
+	ck_assert(n < 4 || memcmp(got, want, n) != 0);
+	for (int i = 0; i < 2; i++) {
+		memset(got, 0, sizeof(got));
+		ck_assert_int_eq(fw_aead_peek_frame(&k, &fr, got), 0);
+		ck_assert_mem_eq(got, want, n);
+	}
+	fw_aead_peek_key_clear(&other);
 	fw_aead_peek_key_clear(&k);
 	ck_assert(!fw_aead_peek_key_ready(&k));
 }
@@ -332,6 +376,137 @@ START_TEST(test_kept_key_sequence)
 }
 END_TEST
 
+/*
+ * The peek from decoded header fields against the full decryption, for
+ * each cipher and each header kind (a QoS frame of TID 5, one with A4 and
+ * TID 6, a management frame), with every length of the peek; and what
+ * each field does: CCMP's nonce carries the priority and the management
+ * flag (12.5.3.3.4), GCMP's does not (12.5.5.3.4), both carry A2 and the
+ * PN, so a wrong one gives other bytes exactly where the standard says.
+ */
+START_TEST(test_peek_frame)
+{
+	static const uint8_t ciphers[] = { FW_CIPHER_CCMP, FW_CIPHER_CCMP_256, FW_CIPHER_GCMP,
+					   FW_CIPHER_GCMP_256 };
+	static const char *const hdrs[] = {
+		/* non-QoS data, ToDS */
+		"0841000002000000000002000000010002000000000010c0",
+		/* QoS data, FromDS, TID 5 */
+		"8842000002000000000202000000000102000000000330000500",
+		/* QoS data, ToDS|FromDS: A4 present, TID 6 */
+		"8843000002000000000002000000010002000000000020000200000000020600",
+		/* protected Deauthentication */
+		"c04000006abbccddeeff90f652e6ef9290f652e6ef92f001",
+	};
+	static const size_t hdr_lens[] = { 24, 26, 32, 24 };
+	/* an IPv4 MSDU: LLC/SNAP header, EtherType 0x0800, then bytes */
+	uint8_t tk[32], hdr[40], body[120], enc[200], dec[200], got[16], a2[6];
+	size_t elen, dlen;
+
+	for (size_t i = 0; i < sizeof(tk); i++)
+		tk[i] = (uint8_t)(0x71 + 13 * i);
+	memcpy(body, "\xaa\xaa\x03\x00\x00\x00\x08\x00", 8);
+	for (size_t i = 8; i < sizeof(body); i++)
+		body[i] = (uint8_t)(i * 29);
+	for (size_t c = 0; c < sizeof(ciphers); c++) {
+		size_t tk_len = fw_cipher_tk_len(0x000fac00u | ciphers[c]);
+		bool gcm = ciphers[c] == FW_CIPHER_GCMP || ciphers[c] == FW_CIPHER_GCMP_256;
+		struct fw_aead_peek_key k = { 0 };
+
+		ck_assert_int_eq(fw_aead_peek_key_init(&k, tk, tk_len), 0);
+		for (size_t h = 0; h < 4; h++) {
+			struct fw_aead_peek_frame fr;
+			struct nonce_fields nf;
+			char what[64];
+
+			snprintf(what, sizeof(what), "cipher %u, header %zu", ciphers[c], h);
+			tc_uint_cmp(what, th_hex(hdr, sizeof(hdr), hdrs[h]), ==, hdr_lens[h]);
+			nf = fields_of(hdr);
+			tc_uint_cmp(what, nf.priority, ==, h == 1 ? 5 : h == 2 ? 6 : 0);
+			tc_int_cmp(what, fw_aead_encrypt(ciphers[c], tk, tk_len, hdr, hdr_lens[h],
+					0x00123456789aULL + h, 1, body, sizeof(body), enc, &elen), ==, 0);
+			tc_int_cmp(what, fw_aead_decrypt(ciphers[c], tk, tk_len, enc, elen,
+					hdr_lens[h], dec, &dlen), ==, 0);
+			tc_uint_cmp(what, dlen, ==, sizeof(body));
+			for (size_t n = 0; n <= 16; n++) {
+				memset(got, 0xee, sizeof(got));
+				tc_int_cmp(what, fw_aead_peek_frame_init(&fr, ciphers[c], nf.a2,
+						nf.priority, nf.mgmt, enc + hdr_lens[h],
+						elen - hdr_lens[h], n), ==, 0);
+				tc_int_cmp(what, fw_aead_peek_frame(&k, &fr, got), ==, 0);
+				if (n)
+					tc_mem_eq(what, got, dec, n);
+				tc_uint_cmp(what, got[n < 16 ? n : 15], ==, n < 16 ? 0xee : dec[15]);
+			}
+			/* CCMP's nonce flags: the priority and the management bit */
+			tc_int_cmp(what, fw_aead_peek_frame_init(&fr, ciphers[c], nf.a2,
+					nf.priority ^ 1, nf.mgmt, enc + hdr_lens[h],
+					elen - hdr_lens[h], 8), ==, 0);
+			tc_int_cmp(what, fw_aead_peek_frame(&k, &fr, got), ==, 0);
+			tc_int_cmp(what, memcmp(got, dec, 8) == 0, ==, gcm);
+			tc_int_cmp(what, fw_aead_peek_frame_init(&fr, ciphers[c], nf.a2,
+					nf.priority, !nf.mgmt, enc + hdr_lens[h],
+					elen - hdr_lens[h], 8), ==, 0);
+			tc_int_cmp(what, fw_aead_peek_frame(&k, &fr, got), ==, 0);
+			tc_int_cmp(what, memcmp(got, dec, 8) == 0, ==, gcm);
+			/* A2 and the PN, in every nonce */
+			memcpy(a2, nf.a2, 6);
+			a2[5] ^= 0x01;
+			tc_int_cmp(what, fw_aead_peek_frame_init(&fr, ciphers[c], a2, nf.priority,
+					nf.mgmt, enc + hdr_lens[h], elen - hdr_lens[h], 8), ==, 0);
+			tc_int_cmp(what, fw_aead_peek_frame(&k, &fr, got), ==, 0);
+			tc_int_cmp(what, memcmp(got, dec, 8) != 0, ==, 1);
+			enc[hdr_lens[h] + 7] ^= 0x01;	/* PN5 */
+			tc_int_cmp(what, fw_aead_peek_frame_init(&fr, ciphers[c], nf.a2,
+					nf.priority, nf.mgmt, enc + hdr_lens[h],
+					elen - hdr_lens[h], 8), ==, 0);
+			tc_int_cmp(what, fw_aead_peek_frame(&k, &fr, got), ==, 0);
+			tc_int_cmp(what, memcmp(got, dec, 8) != 0, ==, 1);
+		}
+		fw_aead_peek_key_clear(&k);
+	}
+}
+END_TEST
+
+/* The peek from decoded fields refuses what fw_aead_peek refuses. */
+START_TEST(test_peek_frame_bad_input)
+{
+	uint8_t tk[32] = { 0 }, mpdu[64], out[16];
+	struct fw_aead_peek_key k = { 0 }, k32 = { 0 };
+	struct fw_aead_peek_frame fr;
+	size_t len = th_hex(mpdu, sizeof(mpdu), m64_enc);
+	const uint8_t *a2 = mpdu + 10, *body = mpdu + 24;
+	size_t blen = len - 24;
+
+	ck_assert_int_eq(fw_aead_peek_frame_init(&fr, FW_CIPHER_CCMP, a2, 0, false, body, blen, 17),
+			 FW_EINVAL);
+	ck_assert_int_eq(fw_aead_peek_frame_init(&fr, FW_CIPHER_CCMP, a2, 16, false, body, blen, 8),
+			 FW_EINVAL);
+	ck_assert_int_eq(fw_aead_peek_frame_init(&fr, FW_CIPHER_TKIP, a2, 0, false, body, blen, 8),
+			 FW_EUNSUPP);
+	/* the CCMP header, the bytes asked for and the MIC must be there */
+	ck_assert_int_eq(fw_aead_peek_frame_init(&fr, FW_CIPHER_CCMP, a2, 0, false, body,
+						 8 + 8 + 7, 8), FW_ETRUNC);
+	ck_assert_int_eq(fw_aead_peek_frame_init(&fr, FW_CIPHER_GCMP, a2, 0, false, body,
+						 8 + 16 + 7, 8), FW_ETRUNC);
+	ck_assert_int_eq(fw_aead_peek_frame_init(&fr, FW_CIPHER_CCMP, a2, 0, false, body,
+						 8 + 8 + 8, 8), 0);
+	/* a key not made yet, a key of the other size */
+	ck_assert_int_eq(fw_aead_peek_frame(&k, &fr, out), FW_EINVAL);
+	ck_assert_int_eq(fw_aead_peek_key_init(&k32, tk, 32), 0);
+	ck_assert_int_eq(fw_aead_peek_frame(&k32, &fr, out), FW_EINVAL);
+	ck_assert_int_eq(fw_aead_peek_key_init(&k, tk, 16), 0);
+	ck_assert_int_eq(fw_aead_peek_frame(&k, &fr, out), 0);
+	/* no Ext IV bit in the CCMP header */
+	mpdu[24 + 3] = 0;
+	ck_assert_int_eq(fw_aead_peek_frame_init(&fr, FW_CIPHER_CCMP, a2, 0, false, body, blen, 8),
+			 FW_EMALFORMED);
+	ck_assert_int_eq(fw_aead_peek(&k, FW_CIPHER_CCMP, mpdu, len, 24, out, 8), FW_EMALFORMED);
+	fw_aead_peek_key_clear(&k);
+	fw_aead_peek_key_clear(&k32);
+}
+END_TEST
+
 START_TEST(test_bad_input)
 {
 	uint8_t tk[16] = { 0 }, mpdu[64], out[64];
@@ -394,6 +569,8 @@ Suite *aead_suite(void)
 	tcase_add_test(tc, test_aad_masking);
 	tcase_add_test(tc, test_round_trips);
 	tcase_add_test(tc, test_kept_key_sequence);
+	tcase_add_test(tc, test_peek_frame);
+	tcase_add_test(tc, test_peek_frame_bad_input);
 	tcase_add_test(tc, test_bad_input);
 	suite_add_tcase(s, tc);
 	return s;

@@ -8,7 +8,8 @@
  * real handshake (src/synth's "clean" scenario) followed by frames
  * encrypted with the TK the scenario left (fw_synth_result.link): ordinary
  * IPv4 frames are not decrypted, an encrypted msg 4/4 is, a frame under
- * another key counts as undecrypted.  Then over every capture of
+ * another key counts as undecrypted; the same on QoS Data frames of other
+ * TIDs, with and without A4.  Then over every capture of
  * captures/ and captures/synth/ with its .expect keys: the EAPOL-Key
  * messages found are exactly those found when every protected frame is
  * decrypted (as --export-decrypted does), among them the encrypted 4/4s
@@ -117,20 +118,33 @@ static void rig_free(struct rig *r)
 
 /*
  * A protected data frame of the link from the station, 1 ms after the last
- * one: plaintext = LLC/SNAP of ethertype, then body; tk NULL: the link's TK.
+ * one: plaintext = LLC/SNAP of ethertype, then body; tk NULL: the link's
+ * TK.  tid < 0: a Data frame; else a QoS Data frame of that TID, with A4
+ * when a4 (ToDS and FromDS: A3 the destination, the AP, A4 the source,
+ * the station).
  */
-static void send_sta(struct rig *r, uint16_t ethertype, const uint8_t *body, size_t blen,
-		     const uint8_t *tk)
+static void send_sta_as(struct rig *r, int tid, bool a4, uint16_t ethertype, const uint8_t *body,
+			size_t blen, const uint8_t *tk)
 {
 	struct fw_synth_link *k = &r->res.link;
 	struct fw_enc_radio radio = { 1000, 2412, 48, -50, -95 };
 	struct fw_sbuf h, p, out;
+	uint16_t fc = FW_FC_DATA | FW_FC_PROTECTED | FW_FC_TO_DS;
 	uint8_t mpdu[2048];
 	size_t mlen;
 
 	fw_sb_init(&h);
-	fw_enc_hdr3(&h, FW_FC_DATA | FW_FC_PROTECTED | FW_FC_TO_DS, 44, k->ap, k->sta, k->ap,
-		    ++k->sta_seq);
+	if (tid >= 0)
+		fc |= 0x0080;	/* QoS Data: subtype bit 3 */
+	if (a4)
+		fc |= FW_FC_FROM_DS;
+	fw_enc_hdr3(&h, fc, 44, k->ap, k->sta, k->ap, ++k->sta_seq);
+	if (a4)
+		fw_sb_put(&h, k->sta, 6);
+	if (tid >= 0) {
+		fw_sb_u8(&h, (uint8_t)tid);	/* QoS Control: TID, no A-MSDU */
+		fw_sb_u8(&h, 0);
+	}
 	fw_sb_init(&p);
 	fw_enc_llc(&p, ethertype);
 	fw_sb_put(&p, body, blen);
@@ -140,6 +154,12 @@ static void send_sta(struct rig *r, uint16_t ethertype, const uint8_t *body, siz
 	ck_assert_int_eq(fw_enc_encap(&out, FW_DLT_IEEE802_11_RADIO, &radio, mpdu, mlen), 0);
 	r->ts += 1000000;
 	feed_bytes(r, out.b, out.len);
+}
+
+static void send_sta(struct rig *r, uint16_t ethertype, const uint8_t *body, size_t blen,
+		     const uint8_t *tk)
+{
+	send_sta_as(r, -1, false, ethertype, body, blen, tk);
 }
 
 /* The give-up state of the rig's link, direction from_ap. */
@@ -203,6 +223,55 @@ START_TEST(test_only_eapol_sized_eapol_is_decrypted)
 	l = the_link(&r);
 	n_msgs = l->n_msgs;
 	ck_assert_uint_eq(n_msgs, 5);
+	ck_assert_uint_eq(l->msgs[4].frame, m4_frame);
+	ck_assert_int_eq(l->msgs[4].type, FW_MSG_M4);
+	ck_assert(l->msgs[4].protected_);
+	ck_assert_int_eq(l->msgs[4].dec_key, FW_DEC_NEW);
+	rig_free(&r);
+}
+END_TEST
+
+/*
+ * The same rule on QoS Data frames whose TID is not 0, with and without
+ * A4: CCMP's nonce carries the TID (12.5.3.3.4), so the first block reads
+ * as LLC/SNAP only under the nonce of the frame's own TID.  IPv4 of an
+ * EAPOL-Key length is settled by that block (neither decrypted nor
+ * undecrypted), an encrypted msg 4/4 of TID 7 is found.
+ */
+START_TEST(test_peek_qos_tid)
+{
+	struct rig r;
+	uint8_t ip[1500];
+	const struct fw_link *l;
+	uint64_t dec, undec, m4_frame;
+
+	rig_init(&r, false, NULL);
+	for (size_t i = 0; i < sizeof(ip); i++)
+		ip[i] = (uint8_t)(i * 7 + 1);
+	ip[0] = 0x45;
+	for (int i = 0; i < 16; i++)
+		send_sta(&r, 0x0800, ip, 1400, NULL);
+	l = the_link(&r);
+	dec = l->frames_decrypted;
+	undec = l->frames_undecrypted;
+
+	for (size_t len = 99; len <= 1192; len += 97) {
+		send_sta_as(&r, 6, false, 0x0800, ip, len, NULL);
+		send_sta_as(&r, 5, true, 0x0800, ip, len, NULL);
+		send_sta_as(&r, 0, true, 0x0800, ip, len, NULL);
+	}
+	ck_assert_uint_eq(the_link(&r)->frames_decrypted, dec);
+	ck_assert_uint_eq(the_link(&r)->frames_undecrypted, undec);
+	ck_assert_uint_eq(giveup(&r, false)->fails, 0);
+
+	send_sta_as(&r, 7, true, 0x888e, r.m4, r.m4_len, NULL);
+	m4_frame = r.frame_no;
+	ck_assert_uint_eq(the_link(&r)->frames_decrypted, dec + 1);
+	ck_assert_uint_eq(the_link(&r)->frames_undecrypted, undec);
+
+	fw_core_finish(r.c);
+	l = the_link(&r);
+	ck_assert_uint_eq(l->n_msgs, 5);
 	ck_assert_uint_eq(l->msgs[4].frame, m4_frame);
 	ck_assert_int_eq(l->msgs[4].type, FW_MSG_M4);
 	ck_assert(l->msgs[4].protected_);
@@ -685,6 +754,7 @@ int main(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_only_eapol_sized_eapol_is_decrypted);
+	tcase_add_test(tc, test_peek_qos_tid);
 	tcase_add_test(tc, test_export_decrypts_all);
 	tcase_add_test(tc, test_no_eapol_key_lost_in_captures);
 	tcase_add_test(tc, test_giveup_rule);
