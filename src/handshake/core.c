@@ -114,7 +114,7 @@ static void feed_other(struct fw_core *c, unsigned input, uint64_t frame_no, int
 	case FW_KIND_BEACON:
 	case FW_KIND_PROBE_RESP:
 		if (!c->opts.filter_bssid || passes_filter(c, f->bssid, NULL))
-			hs_on_mgmt(c, input, frame_no, ts_ns, f, false);
+			hs_on_beacon(c, input, frame_no, f);
 		break;
 	case FW_KIND_ASSOC_REQ:
 	case FW_KIND_REASSOC_REQ:

@@ -664,6 +664,8 @@ const char *hs_msg_name(enum fw_msg_type t);
 /* mgmt.c: beacons, association, authentication, deauthentication */
 void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		const struct fw_frame *f, bool prot);
+/* A beacon or probe response (hs_on_mgmt's, called by the feed directly: most management frames). */
+void hs_on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f);
 /* A protected management frame no key opened: its subtype is all there is to know. */
 void hs_on_mgmt_sealed(struct hs_link *l, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		       const struct fw_frame *f, bool from_ap);

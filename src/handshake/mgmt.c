@@ -24,7 +24,7 @@ static bool ssid_is_hidden(const struct fw_ie *ie)
 	return true;
 }
 
-/* What a beacon or a probe response tells its network (on_beacon). */
+/* What a beacon or a probe response tells its network (hs_on_beacon). */
 #define BEACON_IES                                                                   \
 	(FW_IES_BIT(FW_IES_SSID) | FW_IES_BIT(FW_IES_RSN) | FW_IES_BIT(FW_IES_WPA) | \
 	 FW_IES_BIT(FW_IES_RSNX))
@@ -49,7 +49,7 @@ static bool net_ssid_update(struct hs_net *n, const struct fw_ie *ie)
  * that say nothing new: n->gen moves only when an element or the SSID
  * does, n->cite_gen with each frame the RSNE or WPA element comes from.
  */
-static void on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f)
+void hs_on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f)
 {
 	struct hs_net *n;
 	struct fw_ies s;
@@ -351,7 +351,7 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 	switch (f->kind) {
 	case FW_KIND_BEACON:
 	case FW_KIND_PROBE_RESP:
-		on_beacon(c, input, frame_no, f);
+		hs_on_beacon(c, input, frame_no, f);
 		break;
 	case FW_KIND_ASSOC_REQ:
 	case FW_KIND_REASSOC_REQ:
