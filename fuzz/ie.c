@@ -1,7 +1,8 @@
 /*
  * ie.c - fuzz target: an information element list, each element through
  * the parser of its kind (RSNE, WPA IE, MDE, FTE for every MIC length),
- * the look-ups, and the same bytes read as Key Data KDEs.
+ * the look-ups (the one-walk scan must find what a walk per kind finds),
+ * and the same bytes read as Key Data KDEs.
  */
 #include <stdlib.h>
 
@@ -43,6 +44,32 @@ static void one_element(const struct fw_ie *ie)
 	}
 }
 
+/* fw_ies_scan() against fw_ie_find() / fw_ie_find_wpa(), kind by kind. */
+static void scan_agrees(const uint8_t *data, size_t size)
+{
+	static const uint8_t id[FW_IES_N] = {
+		[FW_IES_SSID] = FW_EID_SSID, [FW_IES_RSN] = FW_EID_RSN, [FW_IES_RSNX] = FW_EID_RSNX,
+		[FW_IES_MDE] = FW_EID_MDE, [FW_IES_FTE] = FW_EID_FTE, [FW_IES_OWE_DH] = FW_EID_EXT,
+	};
+	struct fw_ies s;
+	struct fw_ie want;
+
+	fw_ies_scan(&s, data, size, FW_IES_BIT(FW_IES_N) - 1);
+	for (int k = 0; k < FW_IES_N; k++) {
+		const struct fw_ie *got = fw_ies_at(&s, (enum fw_ies_kind)k);
+		bool found = k == FW_IES_WPA ? fw_ie_find_wpa(data, size, &want) :
+			     fw_ie_find(data, size, id[k], k == FW_IES_OWE_DH ? FW_EID_EXT_OWE_DH : 0,
+					&want);
+
+		if (found != (got != NULL))
+			abort();
+		if (found && (got->id != want.id || got->ext_id != want.ext_id ||
+			      got->len != want.len || got->data != want.data || got->raw != want.raw ||
+			      got->raw_len != want.raw_len))
+			abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fw_cursor c;
@@ -59,6 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fw_ie_find(data, size, FW_EID_SSID, 0, &ie);
 	fw_ie_find(data, size, FW_EID_EXT, FW_EID_EXT_OWE_DH, &ie);
 	fw_ie_find_wpa(data, size, &ie);
+	scan_agrees(data, size);
 	fw_cur_init(&c, data, size);
 	while (fw_kde_next(&c, &k) == 1)
 		;

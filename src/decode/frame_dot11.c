@@ -269,7 +269,9 @@ static void unflagged_fcs(struct fw_frame *f, const uint8_t *data, size_t len)
  *   Control (9.3.2.1), QoS Control, then the CCMP/GCMP/TKIP extended IV.
  *
  * Anything else, or a frame one byte short of what the path reads, goes
- * the general way (false, f untouched), which names what is wrong.
+ * the general way (false, f untouched), which names what is wrong.  There
+ * an unprotected management frame without +HTC takes a short cut too
+ * (mgmt_header).
  */
 #define CTRL_RA_MASK    0x00ef	/* version, type, subtype but for its B0 */
 #define CTRL_RA_CTS_ACK 0x00c4	/* CTS (subtype 12) and ACK (13) */
@@ -277,6 +279,9 @@ static void unflagged_fcs(struct fw_frame *f, const uint8_t *data, size_t len)
 #define DATA_PROTECTED  0x4008	/* Data or QoS Data, protected, no Order */
 #define DATA_HDR_LEN    24
 #define EXT_IV_LEN      8
+#define MGMT_MASK       0xc00f	/* version, type; Protected, Order */
+#define MGMT_PLAIN      0x0000	/* version 0, management, unprotected, no +HTC */
+#define MGMT_HDR_LEN    24
 
 /*
  * The six flags of a Frame Control high byte (B8..B11, B14, B15) as the six
@@ -431,6 +436,45 @@ static inline bool dot11_fast(struct fw_frame *f, const uint8_t *data, size_t le
 	return true;
 }
 
+/*
+ * A beacon, probe or (re)association, authentication, deauthentication,
+ * action frame in the clear, without +HTC (9.3.3.1): Frame Control,
+ * Duration, A1..A3 and Sequence Control from fixed offsets under one bound
+ * check, filled as dec_dot11_header and dot11_general fill them (A1..A3
+ * in one copy, as fast_protected).  False, h untouched, for any other
+ * frame or one shorter than the header.
+ */
+static inline bool mgmt_header(struct fw_frame *f, const uint8_t *data, size_t len)
+{
+	struct fw_dot11 *h = &f->dot11;
+	struct fw_cursor c;
+	const uint8_t *b;
+	uint16_t fc, sc;
+
+	fw_cur_init(&c, data, len);
+	if (!fw_cur_ptr(&c, &b, MGMT_HDR_LEN))
+		return false;
+	fc = (uint16_t)(b[0] | b[1] << 8);
+	if ((fc & MGMT_MASK) != MGMT_PLAIN)
+		return false;
+	sc = (uint16_t)(b[22] | b[23] << 8);
+	fast_fc(h, fc);
+	h->duration = (uint16_t)(b[2] | b[3] << 8);
+	memcpy((uint8_t *)h + offsetof(struct fw_dot11, a1), b + 4, 18);
+	h->n_addr = 3;
+	h->has_seq = true;
+	h->seq = (uint16_t)(sc >> 4);
+	h->frag = (uint8_t)(sc & 0x0f);
+	h->hdr_len = MGMT_HDR_LEN;
+	h->body = b + MGMT_HDR_LEN;
+	h->body_len = len - MGMT_HDR_LEN;
+	f->has_dot11 = true;
+	memcpy(f->ra, h->a1, 6);
+	memcpy(f->ta, h->a2, 6);
+	f->has_ta = true;
+	return true;
+}
+
 static int dot11_general(struct fw_frame *f, const uint8_t *data, size_t len, size_t fcs_len,
 			 size_t off) __attribute__((noinline));
 
@@ -452,6 +496,10 @@ static int dot11_general(struct fw_frame *f, const uint8_t *data, size_t len, si
 
 	if (len < fcs_len)
 		return dec_fail(f, FW_ETRUNC, "fcs", off);
+	if (mgmt_header(f, data, len - fcs_len)) {
+		decode_mgmt(f, h, off);
+		return f->status;
+	}
 	rc = dec_dot11_header(h, data, len - fcs_len, &field, &eoff);
 	if (rc)
 		return dec_fail(f, rc, field, off + eoff);

@@ -100,6 +100,58 @@ bool fw_ie_find_wpa(const uint8_t *ies, size_t len, struct fw_ie *out)
 	return false;
 }
 
+/* The kind of each element id, plus one (0: none); 221 and 255 are told by their body. */
+static const uint8_t kind_of_id[256] = {
+	[FW_EID_SSID] = FW_IES_SSID + 1,
+	[FW_EID_RSN] = FW_IES_RSN + 1,
+	[FW_EID_MDE] = FW_IES_MDE + 1,
+	[FW_EID_FTE] = FW_IES_FTE + 1,
+	[FW_EID_VENDOR] = FW_IES_WPA + 1,
+	[FW_EID_RSNX] = FW_IES_RSNX + 1,
+	[FW_EID_EXT] = FW_IES_OWE_DH + 1,
+};
+
+/*
+ * Each element's header and body under the cursor's two bound checks and
+ * nothing else: no element is copied out but the first of a kind, as
+ * fw_ie_next() would give it.
+ */
+void fw_ies_scan(struct fw_ies *s, const uint8_t *ies, size_t len, unsigned want)
+{
+	static const uint8_t wpa_sel[4] = { 0x00, 0x50, 0xf2, WPA_OUI_TYPE };
+	struct fw_cursor c;
+	const uint8_t *hdr, *body;
+	unsigned found = 0;
+
+	fw_cur_init(&c, ies, len);
+	while ((found & want) != want && fw_cur_ptr(&c, &hdr, 2) && fw_cur_ptr(&c, &body, hdr[1])) {
+		const uint8_t id = hdr[0], n = hdr[1];
+		unsigned k = kind_of_id[id];
+		struct fw_ie *ie;
+
+		if (id == FW_EID_EXT) {
+			/* no extension id: malformed, and the walk ends as fw_ie_next's does */
+			if (n < 1)
+				break;
+			if (body[0] != FW_EID_EXT_OWE_DH)
+				continue;
+		} else if (id == FW_EID_VENDOR && (n < 4 || memcmp(body, wpa_sel, 4) != 0)) {
+			continue;
+		}
+		if (!k-- || (found & FW_IES_BIT(k)))
+			continue;
+		found |= FW_IES_BIT(k);
+		ie = &s->ie[k];
+		ie->id = id;
+		ie->ext_id = id == FW_EID_EXT ? body[0] : 0;
+		ie->len = id == FW_EID_EXT ? (uint8_t)(n - 1) : n;
+		ie->data = id == FW_EID_EXT ? body + 1 : body;
+		ie->raw = hdr;
+		ie->raw_len = 2 + (size_t)n;
+	}
+	s->found = found;
+}
+
 /*
  * A suite list: count (LE16) then count selectors.  Keeps the first
  * FW_RSNE_MAX_SUITES; the rest are stepped over.  Returns 1 when the list

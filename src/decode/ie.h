@@ -46,6 +46,35 @@ bool fw_ie_find(const uint8_t *ies, size_t len, uint8_t id, uint8_t ext_id, stru
 /* The WPA1 vendor element (00:50:f2 type 1) in ies. */
 bool fw_ie_find_wpa(const uint8_t *ies, size_t len, struct fw_ie *out);
 
+/*
+ * The elements the reconstructor reads from management frames, found in
+ * one walk of the list instead of one walk each: for every kind, the
+ * element fw_ie_find() (fw_ie_find_wpa() for FW_IES_WPA) would return,
+ * the first of its kind before the first cut or malformed element.
+ */
+enum fw_ies_kind {
+	FW_IES_SSID,		/* 0 */
+	FW_IES_RSN,		/* 48 */
+	FW_IES_WPA,		/* 221, 00:50:f2 type 1 */
+	FW_IES_RSNX,		/* 244 */
+	FW_IES_MDE,		/* 54 */
+	FW_IES_FTE,		/* 55 */
+	FW_IES_OWE_DH,		/* 255, extension 32 */
+	FW_IES_N
+};
+#define FW_IES_BIT(k) (1u << (k))
+struct fw_ies {
+	unsigned found;			/* FW_IES_BIT(kind) for each kind found */
+	struct fw_ie ie[FW_IES_N];	/* ie[k] is written only when k was found */
+};
+/* want: FW_IES_BIT()s of the kinds looked for; the walk stops once it has them all. */
+void fw_ies_scan(struct fw_ies *s, const uint8_t *ies, size_t len, unsigned want);
+/* The element of kind k that fw_ies_scan() found, or NULL. */
+static inline const struct fw_ie *fw_ies_at(const struct fw_ies *s, enum fw_ies_kind k)
+{
+	return (s->found & FW_IES_BIT(k)) ? &s->ie[k] : NULL;
+}
+
 /* Cipher and AKM suites as 32-bit selectors OUI<<8 | type, e.g. 0x000fac04. */
 #define FW_SUITE(oui, t) (((uint32_t)(oui) << 8) | (uint32_t)(t))
 #define FW_OUI_IEEE 0x000fac

@@ -114,7 +114,7 @@ static void feed_other(struct fw_core *c, unsigned input, uint64_t frame_no, int
 	case FW_KIND_BEACON:
 	case FW_KIND_PROBE_RESP:
 		if (!c->opts.filter_bssid || passes_filter(c, f->bssid, NULL))
-			hs_on_mgmt(c, input, frame_no, ts_ns, f, false);
+			hs_on_beacon(c, input, frame_no, f);
 		break;
 	case FW_KIND_ASSOC_REQ:
 	case FW_KIND_REASSOC_REQ:
@@ -352,7 +352,11 @@ void fw_core_finish(struct fw_core *c)
 	publish(c, c->links, c->n_links);
 }
 
-/* l's analysed copy still holds: nothing fed since, the same network state. */
+/*
+ * l's analysed copy still holds: nothing fed since, the same network with
+ * the same elements, and, if its findings may cite the frames they came
+ * from, the same frames (a beacon that says nothing new changes nothing).
+ */
 static bool link_current(const struct fw_core *c, struct hs_link *l)
 {
 	const struct hs_net *n;
@@ -360,7 +364,19 @@ static bool link_current(const struct fw_core *c, struct hs_link *l)
 	if (!l->cached || l->touched)
 		return false;
 	n = hs_net_find(c, l->scope, l->pub.bssid);
-	return n == l->cached_net && (!n || n->gen == l->cached_net_gen);
+	if (n != l->cached_net)
+		return false;
+	return !n || (n->gen == l->cached_net_gen &&
+		      (!l->cached_cites_net || n->cite_gen == l->cached_net_cite_gen));
+}
+
+/* Whether findings fx[0 .. n) may cite a network's element (detect_rsne.c). */
+static bool cites_net(const struct fw_finding *fx, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fx[i].code == FW_F_RSNE_MISMATCH)
+			return true;
+	return false;
 }
 
 /*
@@ -382,6 +398,9 @@ static bool reanalyse(struct fw_core *c, struct hs_link *l)
 	l->cached = s;
 	l->cached_net = n;
 	l->cached_net_gen = n ? n->gen : 0;
+	l->cached_net_cite_gen = n ? n->cite_gen : 0;
+	l->cached_cites_net = c->n_findings > first &&
+			      cites_net(&c->findings[first], c->n_findings - first);
 	l->touched = false;
 	if (c->n_findings > first) {
 		l->n_cached_fx = c->n_findings - first;

@@ -19,3 +19,17 @@ void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint6
 	e->file = file;
 	e->frame = frame;
 }
+
+bool hs_elem_update(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame)
+{
+	size_t n = ie->raw_len > HS_IE_MAX ? HS_IE_MAX : ie->raw_len;
+	bool same = e->n == n && memcmp(e->raw, ie->raw, n) == 0;
+
+	if (!same) {
+		memcpy(e->raw, ie->raw, n);
+		e->n = (uint16_t)n;
+	}
+	e->file = file;
+	e->frame = frame;
+	return !same;
+}

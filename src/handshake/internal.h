@@ -49,7 +49,13 @@ struct hs_net {
 	uint8_t ssid[32];
 	size_t ssid_len;
 	struct hs_elem rsne, wpa, rsnx;
-	uint64_t gen;		/* fw_core.net_gen at its last beacon: a refresh re-reads it then */
+	/*
+	 * fw_core.net_gen when what the links of this BSS read last changed
+	 * (SSID, elements: a refresh analyses them again then), and when the
+	 * frames of rsne and wpa did (only RSNE_MISMATCH cites them).  A beacon
+	 * that says nothing new leaves gen alone.
+	 */
+	uint64_t gen, cite_gen;
 	struct hs_net *next;
 	struct hs_lru_node lru;	/* on the core's net_lru */
 };
@@ -294,7 +300,8 @@ struct hs_link {
 	struct fw_finding *cached_fx;
 	size_t n_cached_fx;
 	const struct hs_net *cached_net;
-	uint64_t cached_net_gen;
+	uint64_t cached_net_gen, cached_net_cite_gen;
+	bool cached_cites_net;	/* its findings may cite the network's frames (RSNE_MISMATCH) */
 };
 _Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
 	       "a link's per-frame fields fill its first three cache lines");
@@ -408,7 +415,7 @@ struct fw_core {
 	struct hs_link **snap;	/* fw_core_refresh(): the links' analysed copies (theirs) */
 	size_t n_snap;
 	uint64_t n_refresh;	/* refreshes and finish so far (fw_link.refresh) */
-	uint64_t net_gen;	/* bumped by every beacon (hs_net.gen) */
+	uint64_t net_gen;	/* the last hs_net.gen or cite_gen given */
 	uint64_t ptk_stamps;	/* PTKs derived so far, of every link (hs_ptk_cache_entry.stamp) */
 
 	struct fw_finding *findings;
@@ -561,6 +568,8 @@ bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_
 
 /* elem.c: keep a copy of element ie, seen in frame (file, frame), in e */
 void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
+/* The same, its bytes copied only when they differ from e's: whether they did. */
+bool hs_elem_update(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
 
 /* lru.c: recency lists, and the cap on links and networks */
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
@@ -655,6 +664,8 @@ const char *hs_msg_name(enum fw_msg_type t);
 /* mgmt.c: beacons, association, authentication, deauthentication */
 void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		const struct fw_frame *f, bool prot);
+/* A beacon or probe response (hs_on_mgmt's, called by the feed directly: most management frames). */
+void hs_on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f);
 /* A protected management frame no key opened: its subtype is all there is to know. */
 void hs_on_mgmt_sealed(struct hs_link *l, unsigned input, uint64_t frame_no, int64_t ts_ns,
 		       const struct fw_frame *f, bool from_ap);

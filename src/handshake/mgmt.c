@@ -24,28 +24,55 @@ static bool ssid_is_hidden(const struct fw_ie *ie)
 	return true;
 }
 
-static void on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f)
+/* What a beacon or a probe response tells its network (hs_on_beacon). */
+#define BEACON_IES                                                                   \
+	(FW_IES_BIT(FW_IES_SSID) | FW_IES_BIT(FW_IES_RSN) | FW_IES_BIT(FW_IES_WPA) | \
+	 FW_IES_BIT(FW_IES_RSNX))
+
+/* n's SSID is ie's (at most 32 bytes): whether it changed. */
+static bool net_ssid_update(struct hs_net *n, const struct fw_ie *ie)
+{
+	if (n->has_ssid && n->ssid_len == ie->len && memcmp(n->ssid, ie->data, ie->len) == 0)
+		return false;
+	memcpy(n->ssid, ie->data, ie->len);
+	n->ssid_len = ie->len;
+	n->has_ssid = true;
+	return true;
+}
+
+/*
+ * A network beacons ten times a second, almost always with the same
+ * elements: one walk of the list finds the four it keeps, and each is
+ * copied only when its bytes differ from the copy held, while the frame
+ * each came from is always the latest (RSNE_MISMATCH cites it).  So the
+ * analysed copies of this BSS's links stay valid (core.c) across beacons
+ * that say nothing new: n->gen moves only when an element or the SSID
+ * does, n->cite_gen with each frame the RSNE or WPA element comes from.
+ */
+void hs_on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const struct fw_frame *f)
 {
 	struct hs_net *n;
-	struct fw_ie ie;
+	struct fw_ies s;
+	const struct fw_ie *ie;
 	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->sa : f->bssid;
+	bool changed = false;
 
 	n = hs_net_get(c, bssid);
 	if (!n)
 		return;
-	n->gen = ++c->net_gen;	/* the links of this BSS read it: analyse them again */
-	if (fw_ie_find(f->ies, f->ies_len, FW_EID_SSID, 0, &ie) && !ssid_is_hidden(&ie) &&
-	    ie.len <= 32) {
-		memcpy(n->ssid, ie.data, ie.len);
-		n->ssid_len = ie.len;
-		n->has_ssid = true;
-	}
-	if (fw_ie_find(f->ies, f->ies_len, FW_EID_RSN, 0, &ie))
-		hs_elem_set(&n->rsne, &ie, input, frame_no);
-	if (fw_ie_find_wpa(f->ies, f->ies_len, &ie))
-		hs_elem_set(&n->wpa, &ie, input, frame_no);
-	if (fw_ie_find(f->ies, f->ies_len, FW_EID_RSNX, 0, &ie))
-		hs_elem_set(&n->rsnx, &ie, input, frame_no);
+	fw_ies_scan(&s, f->ies, f->ies_len, BEACON_IES);
+	if ((ie = fw_ies_at(&s, FW_IES_SSID)) != NULL && !ssid_is_hidden(ie) && ie->len <= 32)
+		changed |= net_ssid_update(n, ie);
+	if ((ie = fw_ies_at(&s, FW_IES_RSN)) != NULL)
+		changed |= hs_elem_update(&n->rsne, ie, input, frame_no);
+	if ((ie = fw_ies_at(&s, FW_IES_WPA)) != NULL)
+		changed |= hs_elem_update(&n->wpa, ie, input, frame_no);
+	if ((ie = fw_ies_at(&s, FW_IES_RSNX)) != NULL)
+		changed |= hs_elem_update(&n->rsnx, ie, input, frame_no);
+	if (changed)
+		n->gen = ++c->net_gen;
+	if (s.found & (FW_IES_BIT(FW_IES_RSN) | FW_IES_BIT(FW_IES_WPA)))
+		n->cite_gen = ++c->net_gen;
 }
 
 /* A key model event of l, or NULL past HS_KEV_MAX (the earliest ones are what matter). */
@@ -128,12 +155,18 @@ static void link_associated(struct hs_link *l, unsigned input, uint64_t frame_no
 	watch_keys(l);
 }
 
+/* What a (re)association request tells its link (on_assoc_req). */
+#define ASSOC_REQ_IES                                                                \
+	(FW_IES_BIT(FW_IES_RSN) | FW_IES_BIT(FW_IES_WPA) | FW_IES_BIT(FW_IES_SSID) | \
+	 FW_IES_BIT(FW_IES_OWE_DH) | FW_IES_BIT(FW_IES_MDE))
+
 static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 			 const struct fw_frame *f)
 {
 	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->da : f->bssid;
 	struct hs_link *l = hs_link_get(c, bssid, f->sa);
-	struct fw_ie ie;
+	struct fw_ies s;
+	const struct fw_ie *ie;
 
 	if (!l)
 		return;
@@ -141,25 +174,26 @@ static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, i
 		l->pub.file = input;
 	memset(&l->assoc_rsne, 0, sizeof(l->assoc_rsne));
 	l->assoc_wpa1 = false;
-	if (fw_ie_find(f->ies, f->ies_len, FW_EID_RSN, 0, &ie)) {
-		hs_elem_set(&l->assoc_rsne, &ie, input, frame_no);
-	} else if (fw_ie_find_wpa(f->ies, f->ies_len, &ie)) {
-		hs_elem_set(&l->assoc_rsne, &ie, input, frame_no);
+	fw_ies_scan(&s, f->ies, f->ies_len, ASSOC_REQ_IES);
+	if ((ie = fw_ies_at(&s, FW_IES_RSN)) != NULL) {
+		hs_elem_set(&l->assoc_rsne, ie, input, frame_no);
+	} else if ((ie = fw_ies_at(&s, FW_IES_WPA)) != NULL) {
+		hs_elem_set(&l->assoc_rsne, ie, input, frame_no);
 		l->assoc_wpa1 = true;
 	}
-	if (fw_ie_find(f->ies, f->ies_len, FW_EID_SSID, 0, &ie) && ie.len <= 32 && ie.len > 0) {
-		memcpy(l->assoc_ssid, ie.data, ie.len);
-		l->assoc_ssid_len = ie.len;
+	if ((ie = fw_ies_at(&s, FW_IES_SSID)) != NULL && ie->len <= 32 && ie->len > 0) {
+		memcpy(l->assoc_ssid, ie->data, ie->len);
+		l->assoc_ssid_len = ie->len;
 		l->has_assoc_ssid = true;
 	}
-	if (fw_ie_find(f->ies, f->ies_len, FW_EID_EXT, FW_EID_EXT_OWE_DH, &ie) && ie.len >= 3) {
+	if ((ie = fw_ies_at(&s, FW_IES_OWE_DH)) != NULL && ie->len >= 3) {
 		/* OWE DH Parameter element: ext id, then the group (LE16) */
-		l->dh_group = (uint16_t)(ie.data[0] | (ie.data[1] << 8));
+		l->dh_group = (uint16_t)(ie->data[0] | (ie->data[1] << 8));
 	}
-	if (fw_ie_find(f->ies, f->ies_len, FW_EID_MDE, 0, &ie)) {
+	if ((ie = fw_ies_at(&s, FW_IES_MDE)) != NULL) {
 		struct fw_mde mde;
 
-		if (fw_mde_parse(&mde, ie.data, ie.len) == 0) {
+		if (fw_mde_parse(&mde, ie->data, ie->len) == 0) {
 			l->has_mdid = true;
 			l->mdid = mde.mdid;
 		}
@@ -172,7 +206,8 @@ static void on_assoc_resp(struct fw_core *c, unsigned input, uint64_t frame_no, 
 {
 	const uint8_t *bssid = fw_mac_is_zero(f->bssid) ? f->sa : f->bssid;
 	struct hs_link *l = hs_link_find(c, bssid, f->da);
-	struct fw_ie ie;
+	struct fw_ies s;
+	const struct fw_ie *ie;
 	struct fw_fte fte;
 
 	if (!l)
@@ -181,11 +216,12 @@ static void on_assoc_resp(struct fw_core *c, unsigned input, uint64_t frame_no, 
 	if (f->status_code == 0 && l->assoc_answered && !(f->has_dot11 && f->dot11.retry))
 		link_associated(l, input, frame_no, ts_ns, f->kind == FW_KIND_REASSOC_RESP, true);
 	l->assoc_answered = true;
-	if (!fw_ie_find(f->ies, f->ies_len, FW_EID_FTE, 0, &ie))
+	fw_ies_scan(&s, f->ies, f->ies_len, FW_IES_BIT(FW_IES_FTE));
+	if ((ie = fw_ies_at(&s, FW_IES_FTE)) == NULL)
 		return;
 	/* The FTE MIC length follows the AKM; FT initial association uses 16 except SHA-384 AKMs. */
 	for (size_t mic_len = 16; mic_len <= 24; mic_len += 8) {
-		if (fw_fte_parse(&fte, ie.data, ie.len, mic_len) != 0)
+		if (fw_fte_parse(&fte, ie->data, ie->len, mic_len) != 0)
 			continue;
 		if (fte.r0kh_id && fte.r0kh_id_len <= sizeof(l->r0kh_id)) {
 			memcpy(l->r0kh_id, fte.r0kh_id, fte.r0kh_id_len);
@@ -315,7 +351,7 @@ void hs_on_mgmt(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts
 	switch (f->kind) {
 	case FW_KIND_BEACON:
 	case FW_KIND_PROBE_RESP:
-		on_beacon(c, input, frame_no, f);
+		hs_on_beacon(c, input, frame_no, f);
 		break;
 	case FW_KIND_ASSOC_REQ:
 	case FW_KIND_REASSOC_REQ:

@@ -4,18 +4,23 @@
  * it the network heard least recently is forgotten.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "handshake/internal.h"
 
+/*
+ * Every beacon looks its network up: the six bytes in one word, one
+ * multiply (Fibonacci hashing), the bucket from the product's high half
+ * where every byte has mixed in.
+ */
 static size_t mac_hash(const uint8_t m[6], size_t size)
 {
-	uint32_t h = 2166136261u;
+	uint64_t v = 0;
 
-	for (int i = 0; i < 6; i++)
-		h = (h ^ m[i]) * 16777619u;
-	return h & (size - 1);
+	memcpy(&v, m, 6);
+	return (size_t)((v * UINT64_C(0x9e3779b97f4a7c15)) >> 32) & (size - 1);
 }
 
 struct hs_net *hs_net_find(const struct fw_core *c, unsigned scope, const uint8_t bssid[6])
@@ -90,6 +95,8 @@ struct hs_net *hs_net_get(struct fw_core *c, const uint8_t bssid[6])
 		return NULL;
 	memcpy(n->bssid, bssid, 6);
 	n->scope = hs_scope(c);
+	/* a generation of its own: a link that read a forgotten network at this address reads again */
+	n->gen = n->cite_gen = ++c->net_gen;
 	h = mac_hash(bssid, c->net_tab_size);
 	n->next = c->net_tab[h];
 	c->net_tab[h] = n;

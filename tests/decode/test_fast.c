@@ -4,7 +4,8 @@
  * 0..6 (offsets from radiotap.org's alignment rules), ACK and CTS (IEEE
  * 802.11-2020 9.3.1.3, 9.3.1.4), protected Data and QoS Data under each
  * To DS / From DS meaning (9.3.2.1 Table 9-42) with the CCMP/GCMP header
- * (12.5.3.2, 12.5.5.2) or TKIP's (12.5.2.2).  Each case is built byte by
+ * (12.5.3.2, 12.5.5.2) or TKIP's (12.5.2.2), unprotected management frames
+ * of each subtype fourway reads (9.3.3).  Each case is built byte by
  * byte and compared field by field with a struct fw_frame written from the
  * standard's layout; the edges are a frame just long enough for its path
  * and one byte short of it (which the general path must then name), an FCS
@@ -467,6 +468,172 @@ START_TEST(test_fast_protected_others)
 }
 END_TEST
 
+/* A management header after rt_common: 9.3.3.1, Duration 0x013a, Sequence 0x456 fragment 0. */
+static void put_mgmt(struct tbuf *t, uint8_t fc0, uint8_t fc1)
+{
+	put_u8(t, fc0);
+	put_u8(t, fc1);
+	put_le16(t, 0x013a);
+	put(t, A1, 6);
+	put(t, A2, 6);
+	put(t, A3, 6);
+	put_le16(t, 0x456 << 4);
+}
+
+/* 9.3.3.1: DA = A1, SA = A2, BSSID = A3 whatever the DS bits; the body after 24 octets. */
+static void want_mgmt(struct fw_frame *w, const struct tbuf *t, uint8_t fc0, uint8_t fc1,
+		      size_t mpdu_len)
+{
+	w->has_dot11 = true;
+	w->dot11.fc = (uint16_t)(fc0 | fc1 << 8);
+	w->dot11.type = 0;
+	w->dot11.subtype = fc0 >> 4;
+	w->dot11.to_ds = fc1 & 0x01;
+	w->dot11.from_ds = (fc1 >> 1) & 1;
+	w->dot11.more_frag = (fc1 >> 2) & 1;
+	w->dot11.retry = (fc1 >> 3) & 1;
+	w->dot11.duration = 0x013a;
+	w->dot11.n_addr = 3;
+	memcpy(w->dot11.a1, A1, 6);
+	memcpy(w->dot11.a2, A2, 6);
+	memcpy(w->dot11.a3, A3, 6);
+	w->dot11.has_seq = true;
+	w->dot11.seq = 0x456;
+	w->dot11.hdr_len = 24;
+	w->dot11.body = t->b + RT23 + 24;
+	w->dot11.body_len = mpdu_len - 24;
+	memcpy(w->ra, A1, 6);
+	memcpy(w->ta, A2, 6);
+	w->has_ta = true;
+	memcpy(w->da, A1, 6);
+	memcpy(w->sa, A2, 6);
+	memcpy(w->bssid, A3, 6);
+}
+
+/*
+ * Unprotected management frames without +HTC (mgmt_header): each
+ * subtype's fixed fields (9.3.3.3 to 9.3.3.13) and where its elements
+ * start, with and without an FCS and the header's flags; one byte short
+ * of the fixed fields names them, one short of the header names the field
+ * cut, and the Order and Protected bits leave the short cut.
+ */
+START_TEST(test_fast_mgmt)
+{
+	static const struct {
+		uint8_t fc0, fc1;
+		size_t fixed;		/* bytes before the elements */
+		int kind;
+		const char *fixed_name;	/* what a body one byte short names */
+		const char *name;
+	} cases[] = {
+		{ 0x80, 0x00, 12, FW_KIND_BEACON, "beacon fixed fields", "beacon" },
+		{ 0x50, 0x08, 12, FW_KIND_PROBE_RESP, "beacon fixed fields", "probe response, retry" },
+		{ 0x00, 0x00, 4, FW_KIND_ASSOC_REQ, "association request fixed fields", "assoc req" },
+		{ 0x20, 0x04, 10, FW_KIND_REASSOC_REQ, "reassociation request fixed fields",
+		  "reassoc req, more fragments" },
+		{ 0x10, 0x00, 6, FW_KIND_ASSOC_RESP, "association response fixed fields", "assoc resp" },
+		{ 0x30, 0x03, 6, FW_KIND_REASSOC_RESP, "association response fixed fields",
+		  "reassoc resp, both ds bits" },
+		{ 0x40, 0x00, 0, FW_KIND_OTHER, "probe request", "probe request" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		for (uint8_t rt_flags = 0; rt_flags <= 0x10; rt_flags += 0x10) {
+			size_t fcs = rt_flags ? 4 : 0;
+			struct tbuf t;
+			struct fw_frame f, w;
+			char what[96];
+
+			rt_common(&t, rt_flags);
+			put_mgmt(&t, cases[i].fc0, cases[i].fc1);
+			put_fill(&t, 0x00, cases[i].fixed);
+			if (cases[i].kind == FW_KIND_ASSOC_RESP || cases[i].kind == FW_KIND_REASSOC_RESP)
+				memcpy(t.b + t.n - 4, "\x11\x00", 2);	/* status 17 */
+			put(&t, "\x00\x02hi\x30\x00", 6);
+			put_fill(&t, 0xee, fcs);
+			snprintf(what, sizeof(what), "%s, fcs %zu", cases[i].name, fcs);
+			ck_assert_int_eq(decode(&f, &t, t.n), 0);
+			want_rt_common(&w, rt_flags);
+			want_mgmt(&w, &t, cases[i].fc0, cases[i].fc1, t.n - RT23 - fcs);
+			w.kind = cases[i].kind;
+			w.ies = t.b + RT23 + 24 + cases[i].fixed;
+			w.ies_len = 6;
+			if (cases[i].kind == FW_KIND_ASSOC_RESP || cases[i].kind == FW_KIND_REASSOC_RESP)
+				w.status_code = 17;
+			same_frame(what, &f, &w);
+			if (cases[i].fixed == 0)
+				continue;	/* a probe request's elements start at once */
+			/* the fixed fields one byte short: named at the body's start */
+			t.n = RT23 + 24 + cases[i].fixed - 1;
+			put_fill(&t, 0xee, fcs);
+			ck_assert_int_eq(decode(&f, &t, t.n), FW_ETRUNC);
+			tc_str_cmp(what, f.err_field, ==, cases[i].fixed_name);
+			tc_uint_cmp(what, f.err_off, ==, RT23 + 24);
+			tc_int_cmp(what, f.kind, ==, cases[i].kind);
+			tc_true(what, f.has_dot11 && f.has_ta && f.dot11.hdr_len == 24);
+			tc_mem_eq(what, f.bssid, A3, 6);
+		}
+	}
+}
+END_TEST
+
+/* Management frames the short cut leaves to the general path, with their known answers. */
+START_TEST(test_fast_mgmt_others)
+{
+	struct tbuf t;
+	struct fw_frame f, w;
+
+	/* a header one byte short: the field cut is named */
+	rt_common(&t, 0);
+	put_mgmt(&t, 0x80, 0x00);
+	ck_assert_int_eq(decode(&f, &t, t.n - 1), FW_ETRUNC);
+	ck_assert_str_eq(f.err_field, "sequence control");
+	ck_assert_uint_eq(f.err_off, RT23 + 22);
+	ck_assert_int_eq(decode(&f, &t, RT23 + 15), FW_ETRUNC);
+	ck_assert_str_eq(f.err_field, "address 2");
+
+	/* +HTC (Order): 4 octets of HT Control before the body (9.2.4.1.10) */
+	rt_common(&t, 0);
+	put_mgmt(&t, 0x80, 0x80);
+	put_fill(&t, 0x33, 4);
+	put_fill(&t, 0x00, 12);
+	put(&t, "\x00\x00", 2);
+	ck_assert_int_eq(decode(&f, &t, t.n), 0);
+	want_rt_common(&w, 0);
+	want_mgmt(&w, &t, 0x80, 0x80, t.n - RT23);
+	w.kind = FW_KIND_BEACON;
+	w.dot11.order = true;
+	w.dot11.has_htc = true;
+	w.dot11.hdr_len = 28;
+	w.dot11.body = t.b + RT23 + 28;
+	w.dot11.body_len = 14;
+	w.ies = t.b + RT23 + 40;
+	w.ies_len = 2;
+	same_frame("beacon, +htc", &f, &w);
+
+	/* a protected deauthentication (12.6.1): its CCMP header, no reason code */
+	rt_common(&t, 0);
+	put_mgmt(&t, 0xc0, 0x40);
+	put(&t, IV_CCMP, 8);
+	put_fill(&t, 0x77, 10);
+	ck_assert_int_eq(decode(&f, &t, t.n), 0);
+	want_rt_common(&w, 0);
+	want_mgmt(&w, &t, 0xc0, 0x40, t.n - RT23);
+	w.dot11.protected_ = true;
+	w.kind = FW_KIND_PROTECTED;
+	w.has_pn = true;
+	w.pn = PN_CCMP;
+	w.keyid = 2;
+	same_frame("protected deauth", &f, &w);
+
+	/* protocol version 1: not a header of this layout */
+	rt_common(&t, 0);
+	put_mgmt(&t, 0x81, 0x00);
+	ck_assert_int_eq(decode(&f, &t, t.n), FW_EUNSUPP);
+	ck_assert_str_eq(f.err_field, "protocol version");
+}
+END_TEST
+
 /*
  * Radiotap headers of one present word: each field at its aligned offset
  * (TSFT 8/8, Flags 1/1, Rate 1/1, Channel 2/4, FHSS 1/2, dBm signal 1/1,
@@ -611,6 +778,8 @@ Suite *fast_suite(void)
 	tcase_add_test(tc, test_fast_fcs_short);
 	tcase_add_test(tc, test_fast_protected);
 	tcase_add_test(tc, test_fast_protected_others);
+	tcase_add_test(tc, test_fast_mgmt);
+	tcase_add_test(tc, test_fast_mgmt_others);
 	tcase_add_test(tc, test_fast_radiotap_layouts);
 	tcase_add_test(tc, test_fast_radiotap_leaves);
 	suite_add_tcase(s, tc);

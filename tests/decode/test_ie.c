@@ -6,6 +6,7 @@
  */
 #include <check.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "bytes.h"
 #include "decode/eapol.h"
@@ -310,6 +311,139 @@ START_TEST(test_kde_iteration)
 }
 END_TEST
 
+/* What fw_ie_find (fw_ie_find_wpa) gives for each kind fw_ies_scan knows. */
+static bool find_kind(const uint8_t *ies, size_t len, enum fw_ies_kind k, struct fw_ie *ie)
+{
+	static const uint8_t id[FW_IES_N] = {
+		[FW_IES_SSID] = FW_EID_SSID, [FW_IES_RSN] = FW_EID_RSN, [FW_IES_RSNX] = FW_EID_RSNX,
+		[FW_IES_MDE] = FW_EID_MDE, [FW_IES_FTE] = FW_EID_FTE, [FW_IES_OWE_DH] = FW_EID_EXT,
+	};
+
+	if (k == FW_IES_WPA)
+		return fw_ie_find_wpa(ies, len, ie);
+	return fw_ie_find(ies, len, id[k], k == FW_IES_OWE_DH ? FW_EID_EXT_OWE_DH : 0, ie);
+}
+
+/* One walk finds, for every kind, what a walk per kind finds. */
+static void ies_same_as_find(const uint8_t *ies, size_t len)
+{
+	struct fw_ies s;
+	struct fw_ie want;
+
+	fw_ies_scan(&s, ies, len, FW_IES_BIT(FW_IES_N) - 1);
+	for (int k = 0; k < FW_IES_N; k++) {
+		const struct fw_ie *got = fw_ies_at(&s, (enum fw_ies_kind)k);
+
+		if (!find_kind(ies, len, (enum fw_ies_kind)k, &want)) {
+			ck_assert_msg(got == NULL, "kind %d found in %zu bytes", k, len);
+			continue;
+		}
+		ck_assert_msg(got != NULL, "kind %d missed in %zu bytes", k, len);
+		ck_assert_uint_eq(got->id, want.id);
+		ck_assert_uint_eq(got->ext_id, want.ext_id);
+		ck_assert_uint_eq(got->len, want.len);
+		ck_assert(got->data == want.data);
+		ck_assert(got->raw == want.raw);
+		ck_assert_uint_eq(got->raw_len, want.raw_len);
+	}
+}
+
+static const uint8_t MGMT_IES[] = {
+	0x00, 0x03, 'n', 'e', 't',			/* 0: SSID */
+	0xdd, 0x07, 0x00, 0x50, 0xf2, 0x02, 0x01, 0x01, 0x00,	/* 5: WMM, not WPA */
+	0xdd, 0x03, 0x00, 0x50, 0xf2,			/* 14: vendor, too short for a type */
+	0xff, 0x02, 0x6b, 0x00,				/* 19: MLE, not OWE DH */
+	0xdd, 0x06, 0x00, 0x50, 0xf2, 0x01, 0x01, 0x00,	/* 23: WPA, version 1 */
+	0x00, 0x02, 'x', 'y',				/* 31: a second SSID */
+	0x30, 0x02, 0x01, 0x00,				/* 35: RSNE */
+	0x36, 0x03, 0x34, 0x12, 0x01,			/* 39: MDE */
+	0xff, 0x03, 0x20, 0x13, 0x00,			/* 44: OWE DH, group 19 */
+	0x37, 0x00,					/* 49: FTE (empty) */
+	0xf4, 0x01, 0x20,				/* 51: RSNXE */
+	0x30, 0x04, 0x01, 0x00, 0x00, 0x0f,		/* 54: a second RSNE */
+	0xff, 0x00,					/* 60: extension without its id */
+	0xf4, 0x01, 0x00,				/* 62: past the broken one */
+};
+
+START_TEST(test_ies_scan)
+{
+	struct fw_ies s;
+	const struct fw_ie *ie;
+
+	fw_ies_scan(&s, MGMT_IES, sizeof(MGMT_IES), FW_IES_BIT(FW_IES_N) - 1);
+	ck_assert_uint_eq(s.found, FW_IES_BIT(FW_IES_N) - 1);
+	ck_assert((ie = fw_ies_at(&s, FW_IES_SSID)) != NULL);
+	ck_assert(ie->raw == MGMT_IES && ie->len == 3 && ie->raw_len == 5);
+	ck_assert((ie = fw_ies_at(&s, FW_IES_WPA)) != NULL);
+	ck_assert(ie->raw == MGMT_IES + 23 && ie->len == 6 && ie->data == MGMT_IES + 25);
+	ck_assert((ie = fw_ies_at(&s, FW_IES_RSN)) != NULL);
+	ck_assert(ie->raw == MGMT_IES + 35 && ie->raw_len == 4);
+	ck_assert((ie = fw_ies_at(&s, FW_IES_OWE_DH)) != NULL);
+	ck_assert(ie->raw == MGMT_IES + 44 && ie->ext_id == FW_EID_EXT_OWE_DH && ie->len == 2);
+	ck_assert(ie->data[0] == 0x13);
+	ck_assert((ie = fw_ies_at(&s, FW_IES_FTE)) != NULL);
+	ck_assert(ie->len == 0 && ie->raw_len == 2);
+	ck_assert((ie = fw_ies_at(&s, FW_IES_RSNX)) != NULL);
+	ck_assert(ie->raw == MGMT_IES + 51);
+	/* at every length, and with every element broken in turn: the same as a walk a kind */
+	for (size_t len = 0; len <= sizeof(MGMT_IES); len++)
+		ies_same_as_find(MGMT_IES, len);
+	for (size_t at = 0; at + 1 < sizeof(MGMT_IES); at++) {
+		uint8_t b[sizeof(MGMT_IES)];
+
+		memcpy(b, MGMT_IES, sizeof(b));
+		b[at + 1] = 0xfe;	/* a length past the end, or an id of no kind */
+		ies_same_as_find(b, sizeof(b));
+		b[at + 1] = 0x00;
+		ies_same_as_find(b, sizeof(b));
+	}
+	/* the walk ends once it holds the kinds asked for */
+	fw_ies_scan(&s, MGMT_IES, sizeof(MGMT_IES), FW_IES_BIT(FW_IES_SSID));
+	ck_assert_uint_eq(s.found, FW_IES_BIT(FW_IES_SSID));
+	fw_ies_scan(&s, MGMT_IES, sizeof(MGMT_IES), FW_IES_BIT(FW_IES_RSN));
+	ck_assert_uint_eq(s.found, FW_IES_BIT(FW_IES_SSID) | FW_IES_BIT(FW_IES_WPA) |
+			  FW_IES_BIT(FW_IES_RSN));
+	fw_ies_scan(&s, NULL, 0, FW_IES_BIT(FW_IES_RSN));
+	ck_assert_uint_eq(s.found, 0);
+}
+END_TEST
+
+/* Lists of random elements of every kind and their look-alikes: one walk, the same answers. */
+START_TEST(test_ies_scan_random)
+{
+	static const uint8_t ids[] = { 0, 1, 48, 54, 55, 221, 221, 221, 244, 255, 255 };
+	uint32_t x = 0x2545f491u;
+	uint8_t b[300];
+
+	for (int round = 0; round < 2000; round++) {
+		size_t n = 0;
+
+		while (n + 2 < sizeof(b)) {
+			uint8_t id, len;
+
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			id = ids[x % sizeof(ids)];
+			len = (uint8_t)((x >> 8) % 9);
+			if (n + 2 + len > sizeof(b))
+				break;
+			b[n] = id;
+			b[n + 1] = len;
+			for (size_t i = 0; i < len; i++)
+				b[n + 2 + i] = (uint8_t)(x >> (16 + i));
+			if (id == 221 && len >= 4 && (x & 0x100000))
+				memcpy(b + n + 2, "\x00\x50\xf2\x01", 4);
+			if (id == 255 && len >= 1 && (x & 0x200000))
+				b[n + 2] = FW_EID_EXT_OWE_DH;
+			n += 2 + (size_t)len;
+			if ((x >> 28) == 0)
+				break;
+		}
+		ies_same_as_find(b, n);
+		ies_same_as_find(b, n ? n - 1 : 0);
+	}
+}
+END_TEST
+
 Suite *ie_suite(void)
 {
 	Suite *s = suite_create("ie");
@@ -322,6 +456,8 @@ Suite *ie_suite(void)
 	tcase_add_test(tc, test_wpa1);
 	tcase_add_test(tc, test_mde_fte);
 	tcase_add_test(tc, test_kde_iteration);
+	tcase_add_test(tc, test_ies_scan);
+	tcase_add_test(tc, test_ies_scan_random);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -65,6 +65,18 @@ tests_handshake_test_walks_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CRYPTO_CFLAGS
 tests_handshake_test_walks_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcrypto.a \
 	libfwdecode.a libfwutil.a $(CHECK_LIBS) $(CRYPTO_LIBS)
 
+# A beacon that says nothing new: the refreshed view and the end are those
+# of a core fed the same frames afresh, over captures with beacons added
+# whose kept elements stay or change; a link is analysed again only when
+# they change; RSNE_MISMATCH cites the latest beacon with the RSNE.
+check_PROGRAMS += tests/handshake/test_beacons
+TESTS += tests/handshake/test_beacons
+tests_handshake_test_beacons_SOURCES = tests/handshake/test_beacons.c
+tests_handshake_test_beacons_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCAP_CFLAGS)
+tests_handshake_test_beacons_LDADD = tests/common/libtcommon.a libfwhandshake.a libfwkeys.a libfwcapture.a \
+	libfwcrypto.a libfwdecode.a libfwutil.a $(CHECK_LIBS) $(PCAP_LIBS) $(ZLIB_LIBS) \
+	$(CRYPTO_LIBS)
+
 # What the feed keeps to spend less per frame and per handshake gives the
 # same answers: the ACK window's airtime by a multiplier per rate, each MIC
 # checked once per PTK, a link's ACK bits per source.
