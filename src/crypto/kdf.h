@@ -43,6 +43,13 @@ int fw_hmac(enum fw_hash hash, const uint8_t *key, size_t key_len,
 	    const uint8_t *data, size_t data_len, uint8_t *out, size_t *out_len);
 
 /*
+ * How many times a MAC (HMAC, AES-CMAC) was keyed in this process: the
+ * proof that a key used again re-uses its keyed context (PRF blocks, the
+ * PTKs of one PMK, the MICs of one KCK) instead of being set afresh.
+ */
+unsigned long fw_mac_keyings(void);
+
+/*
  * A key's fingerprint: the first FW_KEY_FP_LEN bytes of SHA-256(key), a
  * short name that can be printed where the key itself must not be.
  * Anyone holding the key (a -K log, a key file) finds the same name:
