@@ -12,7 +12,7 @@
 #include "crypto/mic.h"
 #include "util/err.h"
 
-/* the longest EAPOL frame fw_mic_verify takes; EAPOL-Key frames on air are far shorter */
+/* fw_mic_verify copies the frame; EAPOL-Key frames on air are far shorter */
 #define MIC_MAX_FRAME 4096
 
 static const char *mic_digest(enum fw_mic_alg alg)
@@ -70,9 +70,8 @@ int fw_mic_compute(enum fw_mic_alg alg, const uint8_t *kck, size_t kck_len,
 int fw_mic_verify(enum fw_mic_alg alg, const uint8_t *kck, size_t kck_len,
 		  const uint8_t *frame, size_t len, size_t mic_off, size_t mic_len)
 {
-	static const uint8_t zeros[FW_CRYPTO_MAX_MD];
-	uint8_t got[FW_CRYPTO_MAX_MD];
-	struct fw_iov v[3];
+	uint8_t copy[MIC_MAX_FRAME], got[FW_CRYPTO_MAX_MD];
+	struct fw_iov v = { copy, len };
 	int err;
 
 	if (!frame || len > MIC_MAX_FRAME || mic_len == 0 || mic_len > sizeof(got))
@@ -81,11 +80,10 @@ int fw_mic_verify(enum fw_mic_alg alg, const uint8_t *kck, size_t kck_len,
 		return FW_ETRUNC;
 	if (!kck || kck_len == 0)
 		return FW_EINVAL;
-	/* 12.7.2: the MIC is computed with the MIC field itself set to zero */
-	v[0] = (struct fw_iov){ frame, mic_off };
-	v[1] = (struct fw_iov){ zeros, mic_len };
-	v[2] = (struct fw_iov){ frame + mic_off + mic_len, len - mic_off - mic_len };
-	err = mic_of(alg, kck, kck_len, v, 3, got, mic_len);
+	/* 12.7.2: the MIC is computed with the MIC field itself set to zero (the frame is public) */
+	memcpy(copy, frame, len);
+	memset(copy + mic_off, 0, mic_len);
+	err = mic_of(alg, kck, kck_len, &v, 1, got, mic_len);
 	if (!err && CRYPTO_memcmp(got, frame + mic_off, mic_len) != 0)
 		err = FW_EVERIFY;
 	return err;

@@ -17,10 +17,10 @@
 int fw_mic_compute(enum fw_mic_alg alg, const uint8_t *kck, size_t kck_len,
 		   const uint8_t *data, size_t len, uint8_t *mic, size_t mic_len);
 /*
- * Verify the MIC of an EAPOL frame (len <= 4096 bytes) without changing
- * it: the MAC runs over the frame with mic_len zero bytes in place of the
- * MIC at mic_off, and is compared in constant time.  Returns 0 when it
- * verifies, FW_EVERIFY when not, or another negative code.
+ * Verify the MIC of an EAPOL frame in place-free fashion: copies frame
+ * (len <= 4096 bytes), zeroes mic_len bytes at mic_off, computes and compares
+ * in constant time.  Returns 0 when it verifies, FW_EVERIFY when not, or
+ * another negative code.
  */
 int fw_mic_verify(enum fw_mic_alg alg, const uint8_t *kck, size_t kck_len,
 		  const uint8_t *frame, size_t len, size_t mic_off, size_t mic_len);

@@ -52,7 +52,11 @@ static void fp_hex(const struct fw_pmk_cand *k, char out[FW_KEY_FP_HEX])
 			return;
 		fp = made;
 	}
-	snprintf(out, FW_KEY_FP_HEX, "%02x%02x%02x%02x", fp[0], fp[1], fp[2], fp[3]);
+	for (size_t i = 0; i < FW_KEY_FP_LEN; i++) {
+		out[2 * i] = "0123456789abcdef"[fp[i] >> 4];
+		out[2 * i + 1] = "0123456789abcdef"[fp[i] & 0xf];
+	}
+	out[2 * FW_KEY_FP_LEN] = '\0';
 }
 
 void hs_pmkid_verdicts(struct hs_link *l, const struct fw_akm_params *p, uint8_t akm,

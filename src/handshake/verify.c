@@ -28,6 +28,13 @@
 #define MAX_CANDS 64
 #define MAX_NONCES 12
 #define MAX_PTK_TRIES 64	/* verified PTKs a group message or request is tried with */
+/*
+ * A link of at most this many messages (one handshake, a retry or two) is
+ * walked: its indexes (walkidx.h, byhs.c) cost more to build, a few
+ * allocations and sorts a pass, than the few dozen steps of its walks.
+ * Both give the same answers (test_walks.c).
+ */
+#define WALK_LINK_MAX 8
 
 struct nonce_ref {
 	const uint8_t *nonce;
@@ -304,6 +311,8 @@ static bool add_group(struct vctx *v, struct hs_nlist *nl, hs_nlist_pick pick, u
 {
 	size_t k, end;
 
+	if (v->l->n_msgs <= WALK_LINK_MAX)
+		return false;
 	if (!nl->built)
 		hs_nlist_build(nl, v->l, pick);
 	if (nl->failed)
@@ -1041,7 +1050,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	}
 	pmkid_verdicts(c, l, &v.params, v.akm, v.cands, v.n_cands, NULL);
 	/* the messages verified before, which try_verified_ptks tries */
-	if (hs_vptks_init(&v.vp, l->n_msgs) == 0)
+	if (l->n_msgs > WALK_LINK_MAX && hs_vptks_init(&v.vp, l->n_msgs) == 0)
 		for (size_t j = 0; j < l->n_msgs; j++) {
 			const struct hs_msg_priv *q = &l->priv[j];
 			enum fw_msg_type t = l->msgs[j].type;
@@ -1066,7 +1075,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	hs_vptks_free(&v.vp);
 	/* the checks below ask about one handshake at a time: its messages by index */
 	own_byhs = !l->byhs;
-	if (own_byhs && !hs_walk_noindex)
+	if (own_byhs && !hs_walk_noindex && l->n_msgs > WALK_LINK_MAX)
 		hs_byhs_build(l);
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		struct fw_msg *m = &l->msgs[i];

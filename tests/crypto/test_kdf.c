@@ -323,6 +323,38 @@ START_TEST(test_kdf_hash_construction)
 }
 END_TEST
 
+/*
+ * PRF-n (12.7.1.2) built by hand from HMAC for a long data field: block i
+ * is HMAC-SHA1(K, label || 0 || data || i); label and data up to 510
+ * bytes together, FW_EINVAL past that.
+ */
+START_TEST(test_prf_long_data)
+{
+	uint8_t key[20], data[600], msg[600], out[80], want[80], blk[64];
+	size_t blen, done = 0, n;
+
+	memset(key, 0x5c, sizeof(key));
+	for (size_t i = 0; i < sizeof(data); i++)
+		data[i] = (uint8_t)(i * 7);
+	/* "label" (5) + 0 + 505 + counter = 512 message bytes: the longest */
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "label", data, 505, out, 80), 0);
+	for (uint8_t i = 0; done < 80; i++) {
+		memcpy(msg, "label", 5);
+		msg[5] = 0;
+		memcpy(msg + 6, data, 505);
+		msg[511] = i;
+		n = 512;
+		ck_assert_int_eq(fw_hmac(FW_HASH_SHA1, key, 20, msg, n, blk, &blen), 0);
+		memcpy(want + done, blk, blen < 80 - done ? blen : 80 - done);
+		done += blen < 80 - done ? blen : 80 - done;
+	}
+	ck_assert_mem_eq(out, want, 80);
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "label", data, 506, out, 80), FW_EINVAL);
+	ck_assert_int_eq(fw_kdf_hash(FW_HASH_SHA256, key, 20, "label", data, 503, out, 32), 0);
+	ck_assert_int_eq(fw_kdf_hash(FW_HASH_SHA256, key, 20, "label", data, 504, out, 32), FW_EINVAL);
+}
+END_TEST
+
 /* SHA-256 of "abc" and of "" (FIPS 180-2 B.1, and the empty message): the first 4 bytes. */
 START_TEST(test_key_fingerprint)
 {
@@ -351,6 +383,7 @@ Suite *kdf_suite(void)
 	tcase_add_test(tc, test_hmac_kept_keys);
 	tcase_add_test(tc, test_prf_keys_once);
 	tcase_add_test(tc, test_kdf_hash_construction);
+	tcase_add_test(tc, test_prf_long_data);
 	tcase_add_test(tc, test_key_fingerprint);
 	suite_add_tcase(s, tc);
 	return s;
