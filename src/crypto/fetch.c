@@ -122,9 +122,9 @@ static void register_release(void)
  * The release at exit is registered after the first fetch, so after
  * OpenSSL's own exit handler, and runs before it.
  */
-#define KEEP_FETCHED(slot, got, free_fn)                                              \
+#define KEEP_FETCHED(type, slot, got, free_fn)                                        \
 	do {                                                                          \
-		__typeof__(got) none_ = NULL;                                         \
+		type *none_ = NULL;                                                   \
 		if (!atomic_compare_exchange_strong((slot), &none_, (got))) {         \
 			free_fn(got);                                                 \
 			(got) = none_;                                                \
@@ -150,7 +150,7 @@ const EVP_CIPHER *fw_fetch_cipher(const char *name)
 		return NULL;
 	c = atomic_load(&algs.cipher[i]);
 	if (!c && (c = EVP_CIPHER_fetch(NULL, name, NULL)) != NULL)
-		KEEP_FETCHED(&algs.cipher[i], c, EVP_CIPHER_free);
+		KEEP_FETCHED(EVP_CIPHER, &algs.cipher[i], c, EVP_CIPHER_free);
 	return c;
 }
 
@@ -163,7 +163,7 @@ const EVP_MD *fw_fetch_md(const char *name)
 		return NULL;
 	md = atomic_load(&algs.md[i]);
 	if (!md && (md = EVP_MD_fetch(NULL, name, NULL)) != NULL)
-		KEEP_FETCHED(&algs.md[i], md, EVP_MD_free);
+		KEEP_FETCHED(EVP_MD, &algs.md[i], md, EVP_MD_free);
 	return md;
 }
 
@@ -172,7 +172,7 @@ static EVP_MAC *fetch_mac(_Atomic(EVP_MAC *) *slot, const char *name)
 	EVP_MAC *mac = atomic_load(slot);
 
 	if (!mac && (mac = EVP_MAC_fetch(NULL, name, NULL)) != NULL)
-		KEEP_FETCHED(slot, mac, EVP_MAC_free);
+		KEEP_FETCHED(EVP_MAC, slot, mac, EVP_MAC_free);
 	return mac;
 }
 
@@ -181,7 +181,7 @@ EVP_KDF *fw_fetch_pbkdf2(void)
 	EVP_KDF *kdf = atomic_load(&algs.pbkdf2);
 
 	if (!kdf && (kdf = EVP_KDF_fetch(NULL, "PBKDF2", NULL)) != NULL)
-		KEEP_FETCHED(&algs.pbkdf2, kdf, EVP_KDF_free);
+		KEEP_FETCHED(EVP_KDF, &algs.pbkdf2, kdf, EVP_KDF_free);
 	return kdf;
 }
 
