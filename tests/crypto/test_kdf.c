@@ -125,11 +125,12 @@ START_TEST(test_hmac_rfc_case2)
 	uint8_t out[64];
 	size_t len;
 
-	for (size_t i = 0; i < 4; i++) {
-		ck_assert_int_eq(fw_hmac(h[i], (const uint8_t *)"Jefe", 4, (const uint8_t *)msg,
+	/* twice each: the second time under the context kept with the key */
+	for (size_t i = 0; i < 8; i++) {
+		ck_assert_int_eq(fw_hmac(h[i / 2], (const uint8_t *)"Jefe", 4, (const uint8_t *)msg,
 					 strlen(msg), out, &len), 0);
-		ck_assert_uint_eq(len, lens[i]);
-		th_eq_hex(out, len, want[i]);
+		ck_assert_uint_eq(len, lens[i / 2]);
+		th_eq_hex(out, len, want[i / 2]);
 	}
 }
 END_TEST
