@@ -5,12 +5,11 @@
  *
  * The 802.11 constructions MAC a concatenation of labels, addresses and
  * nonces; taking the pieces as an iovec avoids building (and wiping) a
- * joined copy of each message.
+ * joined copy of each message.  The MAC contexts are lent keyed by
+ * fetch.c, which keeps them: no context is made, copied or freed per MAC.
  */
-#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/params.h>
 
 #include "crypto/internal.h"
 #include "util/err.h"
@@ -48,39 +47,42 @@ int fw_crypto_kdf_hash(enum fw_kdf kdf, enum fw_hash *h)
 	return FW_EINVAL;
 }
 
+int fw_crypto_mac_run(struct fw_mac_lease *l, const struct fw_iov *v, size_t n, uint8_t *out,
+		      size_t out_size, size_t *out_len)
+{
+	size_t len = 0;
+
+	if (!l || !l->ctx || (!v && n) || !out || !out_len)
+		return FW_EINVAL;
+	if (l->size > out_size)
+		return FW_ERANGE;
+	/* EVP_MAC_init with no key: the key stays, the message starts again */
+	if (l->used && EVP_MAC_init(l->ctx, NULL, 0, NULL) != 1)
+		return FW_ECRYPTO;
+	l->used = true;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].n && !EVP_MAC_update(l->ctx, v[i].p, v[i].n))
+			return FW_ECRYPTO;
+	if (!EVP_MAC_final(l->ctx, out, &len, out_size))
+		return FW_ECRYPTO;
+	*out_len = len;
+	return 0;
+}
+
 int fw_crypto_hmac_v(const char *digest, const uint8_t *key, size_t key_len,
 		     const struct fw_iov *v, size_t n, uint8_t *out, size_t out_size,
 		     size_t *out_len)
 {
-	EVP_MAC_CTX *ctx = NULL;
-	size_t len = 0;
-	int err = FW_ECRYPTO;
+	struct fw_mac_lease l;
+	int err;
 
 	if (!digest || (!key && key_len) || !out || !out_len)
 		return FW_EINVAL;
-	ctx = fw_fetch_hmac_ctx(digest);
-	if (!ctx)
-		return FW_ECRYPTO;
-	/* OpenSSL rejects a NULL key even when empty; HMAC with an empty key is defined. */
-	if (!EVP_MAC_init(ctx, key ? key : (const uint8_t *)"", key_len, NULL))
-		goto out;
-	if (EVP_MAC_CTX_get_mac_size(ctx) > out_size) {
-		err = FW_ERANGE;
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (v[i].n && !EVP_MAC_update(ctx, v[i].p, v[i].n))
-			goto out;
-	if (!EVP_MAC_final(ctx, out, &len, out_size))
-		goto out;
-	*out_len = len;
-	err = 0;
-out:
-	/* a context that failed part-way is not handed to the next caller */
-	if (err == 0)
-		fw_fetch_hmac_put(digest, ctx);
-	else
-		EVP_MAC_CTX_free(ctx);
+	err = fw_fetch_hmac_lend(digest, key, key_len, &l);
+	if (err)
+		return err;
+	err = fw_crypto_mac_run(&l, v, n, out, out_size, out_len);
+	fw_fetch_mac_give_back(&l, err == 0 || err == FW_ERANGE);
 	return err;
 }
 

@@ -6,15 +6,18 @@
  * EVP_MD); scratch state lives on the stack or in OpenSSL contexts freed
  * before return, and key material in scratch buffers is wiped with
  * OPENSSL_cleanse.  Returns 0 or a negative FW_E* code.  The algorithms
- * themselves are fetched once per process (fetch.c) and never change.
+ * themselves are fetched once per process (fetch.c) and never change; the
+ * MAC contexts fetch.c keeps keyed give the same bytes as fresh ones.
  */
 #ifndef FW_CRYPTO_INTERNAL_H
 #define FW_CRYPTO_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 
 #include "crypto/akm.h"
 
@@ -46,21 +49,47 @@ int fw_crypto_hash_v(enum fw_hash h, const struct fw_iov *v, size_t n, uint8_t *
 		     size_t *out_len);
 
 /*
- * The algorithms, fetched on first use (fetch.c): a cipher by its OpenSSL
- * name (AES-128/192/256-ECB, AES-128/256-CCM and -GCM), a digest (MD5, SHA1, SHA256, SHA384,
- * SHA512); NULL for any other name or when OpenSSL lacks it.  Not to be
- * freed.
+ * The algorithms, each fetched at its first use (fetch.c): a cipher by its
+ * OpenSSL name (AES-128/192/256-ECB, AES-128/256-CCM and -GCM), a digest
+ * (MD5, SHA1, SHA256, SHA384, SHA512), the PBKDF2 KDF; NULL for any other
+ * name or when OpenSSL lacks it.  Not to be freed.
  */
 const EVP_CIPHER *fw_fetch_cipher(const char *name);
 const EVP_MD *fw_fetch_md(const char *name);
+EVP_KDF *fw_fetch_pbkdf2(void);
+
 /*
- * An HMAC context for that digest, to be keyed by EVP_MAC_init and handed
- * back with fw_fetch_hmac_put() (which frees it when the slot is taken);
- * NULL when the digest is missing.
+ * A MAC context keyed and initialised for a message, lent by fetch.c: one
+ * of the contexts it keeps keyed (re-initialised when it holds this key
+ * already) or, when another thread has those, one of the caller's own.
+ * size is the MAC's output length.  Given back with
+ * fw_fetch_mac_give_back(), ok false when it failed part-way (it is then
+ * not lent again).
  */
-EVP_MAC_CTX *fw_fetch_hmac_ctx(const char *digest);
-void fw_fetch_hmac_put(const char *digest, EVP_MAC_CTX *ctx);
-/* The CMAC algorithm (not to be freed): its contexts are the caller's. */
-EVP_MAC *fw_fetch_cmac(void);
+struct fw_mac_keep;
+struct fw_mac_slot;
+struct fw_mac_lease {
+	EVP_MAC_CTX *ctx;
+	size_t size;
+	bool used;		/* finalised once: EVP_MAC_init (no key) before the next message */
+	struct fw_mac_keep *keep;	/* NULL: the caller's own context, freed when given back */
+	struct fw_mac_slot *slot;
+};
+/* HMAC-<digest> (a name of fw_fetch_md) under key; FW_ECRYPTO for an unknown digest. */
+int fw_fetch_hmac_lend(const char *digest, const uint8_t *key, size_t key_len,
+		       struct fw_mac_lease *l);
+/* AES-128-CMAC (NIST SP 800-38B) under a 16-byte key. */
+int fw_fetch_cmac_lend(const uint8_t *key, size_t key_len, struct fw_mac_lease *l);
+void fw_fetch_mac_give_back(struct fw_mac_lease *l, bool ok);
+/* How many times a MAC context was keyed in this process (fw_mac_keyings()). */
+unsigned long fw_fetch_mac_keyings(void);
+
+/*
+ * One message through a lent MAC: MAC(v[0] || ... || v[n-1]) into out
+ * (out_size bytes, FW_ERANGE when shorter than l->size), *out_len its
+ * length.  Runs as often as wanted under the one key (hash.c).
+ */
+int fw_crypto_mac_run(struct fw_mac_lease *l, const struct fw_iov *v, size_t n, uint8_t *out,
+		      size_t out_size, size_t *out_len);
 
 #endif

@@ -24,13 +24,15 @@ int fw_psk_from_passphrase(const char *pass, const uint8_t *ssid, size_t ssid_le
 			   uint8_t psk[32]);
 /*
  * PRF-n of 12.7.1.2: HMAC-SHA1(K, label || 0x00 || data || i), i from 0,
- * concatenated and truncated to out_len bytes.
+ * concatenated and truncated to out_len bytes.  label and data together
+ * are at most 510 bytes (the 802.11 ones are under 100).
  */
 int fw_prf_sha1(const uint8_t *key, size_t key_len, const char *label,
 		const uint8_t *data, size_t data_len, uint8_t *out, size_t out_len);
 /*
  * KDF-Hash-Length of 12.7.1.6.2: HMAC-Hash(K, i || label || context || Length),
  * i and Length little-endian 16-bit, i from 1, Length in bits = 8*out_len.
+ * label and context together are at most 508 bytes.
  */
 int fw_kdf_hash(enum fw_hash hash, const uint8_t *key, size_t key_len,
 		const char *label, const uint8_t *context, size_t context_len,
@@ -41,6 +43,13 @@ int fw_kdf_hash(enum fw_hash hash, const uint8_t *key, size_t key_len,
  */
 int fw_hmac(enum fw_hash hash, const uint8_t *key, size_t key_len,
 	    const uint8_t *data, size_t data_len, uint8_t *out, size_t *out_len);
+
+/*
+ * How many times a MAC (HMAC, AES-CMAC) was keyed in this process: the
+ * proof that a key used again re-uses its keyed context (PRF blocks, the
+ * PTKs of one PMK, the MICs of one KCK) instead of being set afresh.
+ */
+unsigned long fw_mac_keyings(void);
 
 /*
  * A key's fingerprint: the first FW_KEY_FP_LEN bytes of SHA-256(key), a

@@ -34,59 +34,69 @@ static const char *ecb_cipher(size_t kek_len)
  * One RFC 3394 operation (2.2.1 wrap, 2.2.2 unwrap, index form) over one
  * AES-ECB context: 6n single-block steps with the register A and the n
  * 64-bit blocks R[1..n], t = n*j+i.  (OpenSSL's own "AES-*-WRAP" ciphers
- * cost several times as much per call.)  in_len checked by the callers.
+ * cost several times as much per call.)  Each step is one EVP_Cipher call,
+ * straight to the provider's ECB (EVP_CipherUpdate's buffering is for
+ * streams; a block at a time needs none).  in_len checked by the callers.
  */
+/* written out byte by byte, which compilers turn into one load or store and a swap */
+static uint64_t load_be64(const uint8_t *p)
+{
+	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 |
+	       (uint64_t)p[3] << 32 | (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+	       (uint64_t)p[6] << 8 | (uint64_t)p[7];
+}
+
+static void store_be64(uint8_t *p, uint64_t v)
+{
+	p[0] = (uint8_t)(v >> 56);
+	p[1] = (uint8_t)(v >> 48);
+	p[2] = (uint8_t)(v >> 40);
+	p[3] = (uint8_t)(v >> 32);
+	p[4] = (uint8_t)(v >> 24);
+	p[5] = (uint8_t)(v >> 16);
+	p[6] = (uint8_t)(v >> 8);
+	p[7] = (uint8_t)v;
+}
+
 static int aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_t *in,
 		       size_t in_len, uint8_t *out)
 {
 	static const uint8_t iv[8] = { 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6 };
 	const char *name = ecb_cipher(kek_len);
-	size_t n = enc ? in_len / 8 : in_len / 8 - 1;
+	size_t n = enc ? in_len / 8 : in_len / 8 - 1, i = enc ? 0 : n - 1;
 	uint8_t *r = enc ? out + 8 : out;	/* R[1..n] */
-	uint8_t a[8], b[16];
+	uint8_t b[16];
+	uint64_t a = 0;		/* the register A, big-endian as a number */
 	const EVP_CIPHER *c;
 	EVP_CIPHER_CTX *ctx = NULL;
-	int outl = 0, err = FW_ECRYPTO;
+	int err = FW_ECRYPTO;
 
 	if (!name || !kek || !in || !out)
 		return FW_EINVAL;
 	c = fw_fetch_cipher(name);
 	ctx = EVP_CIPHER_CTX_new();
-	if (!c || !ctx || !EVP_CipherInit_ex2(ctx, c, kek, NULL, enc, NULL) ||
-	    !EVP_CIPHER_CTX_set_padding(ctx, 0))
+	/* no padding to turn off: EVP_Cipher pads nothing */
+	if (!c || !ctx || !EVP_CipherInit_ex2(ctx, c, kek, NULL, enc, NULL))
 		goto out;
-	if (enc) {
-		memcpy(a, iv, 8);
-		memmove(r, in, in_len);
-	} else {
-		memcpy(a, in, 8);
-		memmove(r, in + 8, in_len - 8);
-	}
+	a = load_be64(enc ? iv : in);
+	memmove(r, enc ? in : in + 8, n * 8);
 	for (size_t s = 0; s < 6 * n; s++) {
-		/* wrap: j = 0..5, i = 1..n; unwrap runs the steps backwards */
-		size_t step = enc ? s : 6 * n - 1 - s, i = step % n;
-		uint64_t t = (uint64_t)step + 1;
+		/* wrap: t = n*j+i for j = 0..5, i = 1..n; unwrap runs the steps backwards */
+		uint64_t t = enc ? s + 1 : 6 * n - s;
 		uint8_t *ri = r + 8 * i;
 
-		if (enc) {
-			memcpy(b, a, 8);
-		} else {
-			memcpy(b, a, 8);
-			for (int k = 0; k < 8; k++)
-				b[7 - k] ^= (uint8_t)(t >> (8 * k));
-		}
+		store_be64(b, enc ? a : a ^ t);
 		memcpy(b + 8, ri, 8);
-		if (!EVP_CipherUpdate(ctx, b, &outl, b, 16) || outl != 16)
+		if (EVP_Cipher(ctx, b, b, 16) <= 0)
 			goto out;
-		memcpy(a, b, 8);
-		if (enc)
-			for (int k = 0; k < 8; k++)
-				a[7 - k] ^= (uint8_t)(t >> (8 * k));
+		a = enc ? load_be64(b) ^ t : load_be64(b);
 		memcpy(ri, b + 8, 8);
+		i = enc ? (i + 1 == n ? 0 : i + 1) : (i ? i - 1 : n - 1);
 	}
+	store_be64(b, a);
 	if (enc) {
-		memcpy(out, a, 8);
-	} else if (CRYPTO_memcmp(a, iv, 8) != 0) {
+		memcpy(out, b, 8);
+	} else if (CRYPTO_memcmp(b, iv, 8) != 0) {
 		err = FW_EVERIFY;
 		goto out;
 	}
@@ -94,7 +104,7 @@ static int aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_
 out:
 	if (err)
 		OPENSSL_cleanse(out, enc ? in_len + 8 : in_len - 8);
-	OPENSSL_cleanse(a, sizeof(a));
+	OPENSSL_cleanse(&a, sizeof(a));
 	OPENSSL_cleanse(b, sizeof(b));
 	EVP_CIPHER_CTX_free(ctx);
 	return err;

@@ -83,6 +83,12 @@ struct hs_msg_priv {
 	 */
 	uint64_t mic_ok_stamp;
 	uint8_t mic_ok_alg, mic_ok_len;
+	/*
+	 * The PTK (stamp, 0 none) its Key Data was last unwrapped with: what
+	 * that gave (GTK, IGTK, RSNE, or kd_error) stays in the message, so the
+	 * next verification of the link does not unwrap it again (verify.c).
+	 */
+	uint64_t kd_stamp;
 };
 
 /* Deauthentication / disassociation seen on a link. */
@@ -774,6 +780,8 @@ void hs_giveup_reset(struct hs_giveup *g);
 void hs_verify_link(struct fw_core *c, struct hs_link *l);
 /* MICs computed so far (a message's MIC checked once per PTK): what the tests count */
 extern unsigned long long hs_mic_checks;
+/* Key Data unwrapped so far (a message's once per PTK): what the tests count */
+extern unsigned long long hs_kd_unwraps;
 
 /* link_akm.c: the link's AKM and pairwise and group ciphers from its RSNEs */
 int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, uint32_t *pairwise,

@@ -154,7 +154,7 @@ int hs_keydata_decrypt(struct fw_msg *m, struct hs_msg_priv *p, const struct fw_
 	if (err) {
 		snprintf(m->kd_error, sizeof(m->kd_error), "key data unwrap failed (%s)",
 			 err == FW_EVERIFY ? "integrity check" : "error");
-		OPENSSL_cleanse(plain, sizeof(plain));
+		OPENSSL_cleanse(plain, t.key_data_len);	/* as far as it could have written */
 		return -1;
 	}
 	m->kd_decrypted = true;
@@ -168,6 +168,7 @@ int hs_keydata_decrypt(struct fw_msg *m, struct hs_msg_priv *p, const struct fw_
 	} else {
 		hs_keydata_scan(plain, plain_len, m, p);
 	}
-	OPENSSL_cleanse(plain, sizeof(plain));
+	/* the GTK and IGTK in it: what was written, not the whole buffer */
+	OPENSSL_cleanse(plain, plain_len);
 	return 0;
 }

@@ -40,13 +40,23 @@ static const char *why_not(const struct fw_akm_params *p, uint8_t akm)
 	return NULL;
 }
 
+/* the keyring made the fingerprint with the key, unless the length changed since */
 static void fp_hex(const struct fw_pmk_cand *k, char out[FW_KEY_FP_HEX])
 {
-	uint8_t fp[FW_KEY_FP_LEN];
+	uint8_t made[FW_KEY_FP_LEN];
+	const uint8_t *fp = k->fp;
 
 	out[0] = '\0';
-	if (fw_key_fingerprint(k->pmk, k->pmk_len, fp) == 0)
-		snprintf(out, FW_KEY_FP_HEX, "%02x%02x%02x%02x", fp[0], fp[1], fp[2], fp[3]);
+	if (!k->has_fp) {
+		if (fw_key_fingerprint(k->pmk, k->pmk_len, made) != 0)
+			return;
+		fp = made;
+	}
+	for (size_t i = 0; i < FW_KEY_FP_LEN; i++) {
+		out[2 * i] = "0123456789abcdef"[fp[i] >> 4];
+		out[2 * i + 1] = "0123456789abcdef"[fp[i] & 0xf];
+	}
+	out[2 * FW_KEY_FP_LEN] = '\0';
 }
 
 void hs_pmkid_verdicts(struct hs_link *l, const struct fw_akm_params *p, uint8_t akm,

@@ -28,6 +28,13 @@
 #define MAX_CANDS 64
 #define MAX_NONCES 12
 #define MAX_PTK_TRIES 64	/* verified PTKs a group message or request is tried with */
+/*
+ * A link of at most this many messages (one handshake, a retry or two) is
+ * walked: its indexes (walkidx.h, byhs.c) cost more to build, a few
+ * allocations and sorts a pass, than the few dozen steps of its walks.
+ * Both give the same answers (test_walks.c).
+ */
+#define WALK_LINK_MAX 8
 
 struct nonce_ref {
 	const uint8_t *nonce;
@@ -107,8 +114,10 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 			       FW_KEYRING_PSK_CAP);
 	for (size_t i = 0; i < n; i++) {
 		/* 12.7.1.3: an 802.1X PMK is the first 256 (Suite B 192: 384) bits of the MSK */
-		if (v->cands[i].msk && v->cands[i].msk_len >= want)
+		if (v->cands[i].msk && v->cands[i].msk_len >= want && v->cands[i].pmk_len != want) {
 			v->cands[i].pmk_len = want;
+			v->cands[i].has_fp = false;	/* made for the keyring's length */
+		}
 		if (v->cands[i].pmk_len < want)
 			continue;
 		/* a passphrase never gives an SAE, OWE or 802.1X PMK */
@@ -131,6 +140,7 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 		cand->from_passphrase = false;
 		cand->msk = NULL;
 		cand->msk_len = 0;
+		cand->has_fp = false;
 		v->n_cands++;
 	}
 	if (v->n_cands)
@@ -301,6 +311,8 @@ static bool add_group(struct vctx *v, struct hs_nlist *nl, hs_nlist_pick pick, u
 {
 	size_t k, end;
 
+	if (v->l->n_msgs <= WALK_LINK_MAX)
+		return false;
 	if (!nl->built)
 		hs_nlist_build(nl, v->l, pick);
 	if (nl->failed)
@@ -397,14 +409,24 @@ static void note_try(struct fw_msg *m, unsigned key_id, uint64_t anonce_frame,
 	m->n_tried++;
 }
 
-/* The PMK's fingerprint as 8 hex digits ("" if it cannot be had). */
-static void key_fp_hex(const uint8_t *pmk, size_t len, char out[FW_KEY_FP_HEX])
+/* The PMK's fingerprint as 8 hex digits, the keyring's when it made it ("" if it cannot be had). */
+static void key_fp_hex(const struct fw_pmk_cand *cand, char out[FW_KEY_FP_HEX])
 {
-	uint8_t fp[FW_KEY_FP_LEN];
+	static const char hex[] = "0123456789abcdef";
+	uint8_t made[FW_KEY_FP_LEN];
+	const uint8_t *fp = cand->fp;
 
 	out[0] = '\0';
-	if (fw_key_fingerprint(pmk, len, fp) == 0)
-		snprintf(out, FW_KEY_FP_HEX, "%02x%02x%02x%02x", fp[0], fp[1], fp[2], fp[3]);
+	if (!cand->has_fp) {
+		if (fw_key_fingerprint(cand->pmk, cand->pmk_len, made) != 0)
+			return;
+		fp = made;
+	}
+	for (size_t i = 0; i < FW_KEY_FP_LEN; i++) {
+		out[2 * i] = hex[fp[i] >> 4];
+		out[2 * i + 1] = hex[fp[i] & 0xf];
+	}
+	out[2 * FW_KEY_FP_LEN] = '\0';
 }
 
 static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
@@ -423,13 +445,13 @@ static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 		size_t k = (size_t)(cand - v->cands);
 
 		if (k < MAX_CANDS && !(v->fp_made >> k & 1)) {
-			key_fp_hex(cand->pmk, cand->pmk_len, v->fp_hex[k]);
+			key_fp_hex(cand, v->fp_hex[k]);
 			v->fp_made |= 1ull << k;
 		}
 		if (k < MAX_CANDS)
 			memcpy(m->key_fp, v->fp_hex[k], FW_KEY_FP_HEX);
 		else
-			key_fp_hex(cand->pmk, cand->pmk_len, m->key_fp);
+			key_fp_hex(cand, m->key_fp);
 	}
 	m->mic_reason[0] = '\0';
 	if (anonce_msg != (size_t)-1 && m->type != FW_MSG_M3) {
@@ -461,22 +483,31 @@ static const struct fw_pmk_cand *cand_by_id(const struct vctx *v, unsigned id)
  * copy) is checked again.
  */
 unsigned long long hs_mic_checks;
+unsigned long long hs_kd_unwraps;
 
-static bool mic_verifies(struct vctx *v, size_t i, const struct fw_ptk *ptk)
+/* The stamp of a PTK get_ptk gave (it is in the link's cache). */
+static uint64_t ptk_stamp(const struct fw_ptk *ptk)
 {
-	struct hs_msg_priv *p = &v->l->priv[i];
 	const struct hs_ptk_cache_entry *e =
 		(const struct hs_ptk_cache_entry *)(const void *)((const char *)ptk -
 								   offsetof(struct hs_ptk_cache_entry, ptk));
 
-	if (p->mic_ok_stamp && p->mic_ok_stamp == e->stamp && p->mic_ok_alg == v->params.mic &&
+	return e->stamp;
+}
+
+static bool mic_verifies(struct vctx *v, size_t i, const struct fw_ptk *ptk)
+{
+	struct hs_msg_priv *p = &v->l->priv[i];
+	uint64_t stamp = ptk_stamp(ptk);
+
+	if (p->mic_ok_stamp && p->mic_ok_stamp == stamp && p->mic_ok_alg == v->params.mic &&
 	    p->mic_ok_len == v->params.mic_len)
 		return true;
 	hs_mic_checks++;
 	if (fw_mic_verify(v->params.mic, ptk->kck, ptk->kck_len, p->eapol, p->eapol_len, 81,
 			  v->params.mic_len) != 0)
 		return false;
-	p->mic_ok_stamp = e->stamp;
+	p->mic_ok_stamp = stamp;
 	p->mic_ok_alg = (uint8_t)v->params.mic;
 	p->mic_ok_len = (uint8_t)v->params.mic_len;
 	return true;
@@ -1019,7 +1050,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	}
 	pmkid_verdicts(c, l, &v.params, v.akm, v.cands, v.n_cands, NULL);
 	/* the messages verified before, which try_verified_ptks tries */
-	if (hs_vptks_init(&v.vp, l->n_msgs) == 0)
+	if (l->n_msgs > WALK_LINK_MAX && hs_vptks_init(&v.vp, l->n_msgs) == 0)
 		for (size_t j = 0; j < l->n_msgs; j++) {
 			const struct hs_msg_priv *q = &l->priv[j];
 			enum fw_msg_type t = l->msgs[j].type;
@@ -1044,7 +1075,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 	hs_vptks_free(&v.vp);
 	/* the checks below ask about one handshake at a time: its messages by index */
 	own_byhs = !l->byhs;
-	if (own_byhs && !hs_walk_noindex)
+	if (own_byhs && !hs_walk_noindex && l->n_msgs > WALK_LINK_MAX)
 		hs_byhs_build(l);
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		struct fw_msg *m = &l->msgs[i];
@@ -1060,8 +1091,12 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 			const struct fw_ptk *ptk;
 
 			if (cand && get_ptk(&v, cand, l->priv[i].ptk_anonce, l->priv[i].ptk_snonce,
-					    &ptk) == 0)
+					    &ptk) == 0 && l->priv[i].kd_stamp != ptk_stamp(ptk)) {
+				/* what it gives stays in the message: once per PTK */
+				hs_kd_unwraps++;
 				hs_keydata_decrypt(m, &l->priv[i], ptk);
+				l->priv[i].kd_stamp = ptk_stamp(ptk);
+			}
 		}
 	}
 	if (own_byhs)

@@ -29,6 +29,8 @@ struct fw_keys_psk {
 	uint8_t ssid[FW_KEYS_SSID_MAX];
 	size_t ssid_len;
 	uint8_t psk[32];
+	bool has_fp;		/* fp: the PSK's fingerprint, made with it */
+	uint8_t fp[FW_KEY_FP_LEN];
 };
 
 struct fw_keys_key {
@@ -44,6 +46,8 @@ struct fw_keys_key {
 	struct fw_keys_psk **psk;	/* passphrase: PSKs derived so far */
 	size_t n_psk, cap_psk;
 	unsigned long keylog_pass;	/* last keylog load that found this PMK */
+	bool has_fp;		/* fp: the fingerprint of the PMK it gives, made at first use */
+	uint8_t fp[FW_KEY_FP_LEN];
 };
 
 struct fw_keyring {

@@ -284,18 +284,18 @@ unsigned long fw_keyring_psk_skipped(const struct fw_keyring *kr)
 }
 
 /*
- * The PSK of passphrase k for ssid: from the cache, else derived once and
- * cached; *psk NULL past the budget (FW_KEYS_MAX_PSKS).
+ * The PSK of passphrase k for ssid (with its fingerprint): from the cache,
+ * else derived once and cached; *psk NULL past the budget (FW_KEYS_MAX_PSKS).
  */
 static int psk_for(struct fw_keyring *kr, struct fw_keys_key *k, const uint8_t *ssid,
-		   size_t ssid_len, const uint8_t **psk)
+		   size_t ssid_len, struct fw_keys_psk **psk)
 {
 	struct fw_keys_psk *e;
 	int rc;
 
 	for (size_t i = 0; i < k->n_psk; i++) {
 		if (same_ssid(k->psk[i]->ssid, k->psk[i]->ssid_len, ssid, ssid_len)) {
-			*psk = k->psk[i]->psk;
+			*psk = k->psk[i];
 			return 0;
 		}
 	}
@@ -328,9 +328,10 @@ static int psk_for(struct fw_keyring *kr, struct fw_keys_key *k, const uint8_t *
 		free(e);
 		return rc;
 	}
+	e->has_fp = fw_key_fingerprint(e->psk, 32, e->fp) == 0;
 	k->psk[k->n_psk++] = e;
 	kr->n_psk_total++;
-	*psk = e->psk;
+	*psk = e;
 	return 0;
 }
 
@@ -373,6 +374,7 @@ int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssi
 	for (size_t i = 0; i < kr->n && *n < max; i++) {
 		struct fw_keys_key *k = kr->keys[i];
 		struct fw_pmk_cand *c = &out[*n];
+		struct fw_keys_psk *e = NULL;
 		const uint8_t *use = NULL;
 		size_t use_len = 0;
 		int rc;
@@ -398,17 +400,23 @@ int fw_keyring_candidates(struct fw_keyring *kr, const uint8_t *ssid, size_t ssi
 		case FW_KEY_PSK:
 			if (!psk_ssid(kr, k, ssid, ssid_len, &use, &use_len))
 				continue;
-			rc = psk_for(kr, k, use, use_len, &c->pmk);
+			rc = psk_for(kr, k, use, use_len, &e);
 			if (rc)
 				return rc;
-			if (!c->pmk)
+			if (!e)
 				continue;
+			c->pmk = e->psk;
 			c->pmk_len = 32;
 			c->from_passphrase = true;
 			break;
 		default:
 			continue;	/* RADIUS secrets are no PMK */
 		}
+		/* the fingerprint a verified message names its key by, made once a key */
+		if (!e && !k->has_fp)
+			k->has_fp = fw_key_fingerprint(c->pmk, c->pmk_len, k->fp) == 0;
+		c->has_fp = e ? e->has_fp : k->has_fp;
+		memcpy(c->fp, e ? e->fp : k->fp, sizeof(c->fp));
 		(*n)++;
 	}
 	return 0;

@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "crypto/kdf.h"
+
 enum fw_key_kind { FW_KEY_PMK, FW_KEY_PSK, FW_KEY_MSK, FW_KEY_RADIUS_SECRET };
 
 /* A PMK a handshake may be checked with. */
@@ -35,6 +37,13 @@ struct fw_pmk_cand {
 	/* An MSK's whole key: FT takes its XXKey from it (12.7.1.7.3); NULL otherwise */
 	const uint8_t *msk;
 	size_t msk_len;
+	/*
+	 * fw_key_fingerprint(pmk, pmk_len), made once per key (and per SSID
+	 * of a passphrase) and kept with it.  Whoever changes pmk or pmk_len
+	 * clears has_fp.
+	 */
+	bool has_fp;
+	uint8_t fp[FW_KEY_FP_LEN];
 };
 
 struct fw_keyring;

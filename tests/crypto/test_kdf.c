@@ -1,8 +1,9 @@
 /*
  * PBKDF2 / PSK (802.11 Annex J.4 vectors, RFC 6070), PRF-SHA1 (the
- * 802.11i PRF test inputs), HMAC (RFC 2202/4231 test case 2, and RFC
- * 2202's cases 1 and 2 in turn from two threads) and the
- * KDF-Hash construction of 12.7.1.6.2.
+ * 802.11i PRF test inputs), HMAC (RFC 2202/4231 test case 2, RFC 2202's
+ * cases 1 and 2 in turn from two threads, all seven SHA-1 cases in turn
+ * through the contexts kept keyed) and the KDF-Hash construction of
+ * 12.7.1.6.2; a PRF or KDF keys its HMAC once for all its blocks.
  */
 #include <pthread.h>
 #include <stdbool.h>
@@ -124,11 +125,12 @@ START_TEST(test_hmac_rfc_case2)
 	uint8_t out[64];
 	size_t len;
 
-	for (size_t i = 0; i < 4; i++) {
-		ck_assert_int_eq(fw_hmac(h[i], (const uint8_t *)"Jefe", 4, (const uint8_t *)msg,
+	/* twice each: the second time under the context kept with the key */
+	for (size_t i = 0; i < 8; i++) {
+		ck_assert_int_eq(fw_hmac(h[i / 2], (const uint8_t *)"Jefe", 4, (const uint8_t *)msg,
 					 strlen(msg), out, &len), 0);
-		ck_assert_uint_eq(len, lens[i]);
-		th_eq_hex(out, len, want[i]);
+		ck_assert_uint_eq(len, lens[i / 2]);
+		th_eq_hex(out, len, want[i / 2]);
 	}
 }
 END_TEST
@@ -188,6 +190,101 @@ START_TEST(test_hmac_keys_alternate)
 END_TEST
 
 /*
+ * RFC 2202's seven HMAC-SHA1 cases, round after round in an order that
+ * changes: more keys than the contexts kept keyed (some are replaced and
+ * keyed again), three keys of one length (cases 1, 3, 5), a key longer
+ * than a block (cases 6 and 7: hashed first, never matched), each key
+ * used again after others.  A context re-initialised under the key it
+ * holds must give what a fresh one gives.
+ */
+START_TEST(test_hmac_kept_keys)
+{
+	static const struct {
+		uint8_t kb;	/* key: kb repeated klen times (0: 01 02 .. 19) */
+		size_t klen;
+		uint8_t db;	/* data: db repeated dlen times (0: the text) */
+		size_t dlen;
+		const char *text, *mac;
+	} v[] = {
+		{ 0x0b, 20, 0, 0, "Hi There", "b617318655057264e28bc0b6fb378c8ef146be00" },
+		{ 0, 4, 0, 0, "what do ya want for nothing?",
+		  "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79" },
+		{ 0xaa, 20, 0xdd, 50, NULL, "125d7342b9ac11cd91a39af48aa17b4f63f175d3" },
+		{ 0, 25, 0xcd, 50, NULL, "4c9007f4026250c6bc8414f9bf50c86c2d7235da" },
+		{ 0x0c, 20, 0, 0, "Test With Truncation", "4c1a03424b55e07fe7f27be1d58bb9324a9a5a04" },
+		{ 0xaa, 80, 0, 0, "Test Using Larger Than Block-Size Key - Hash Key First",
+		  "aa4ae5e15272d00e95705637ce8a3b55ed402112" },
+		{ 0xaa, 80, 0, 0,
+		  "Test Using Larger Than Block-Size Key and Larger Than One Block-Size Data",
+		  "e8e99d0f45237d786d6bbaa7965c7808bbff1a91" },
+	};
+	const size_t n = sizeof(v) / sizeof(v[0]);
+	uint8_t key[80], data[80], out[64];
+	size_t len;
+
+	for (size_t round = 0; round < 4 * n; round++) {
+		/* round r runs case (r * 3 + r / n) mod n: every case, in changing neighbours */
+		size_t i = (round * 3 + round / n) % n;
+		const uint8_t *d = (const uint8_t *)v[i].text;
+		size_t dlen = v[i].text ? strlen(v[i].text) : v[i].dlen;
+
+		if (v[i].klen == 4)
+			memcpy(key, "Jefe", 4);
+		else if (v[i].kb)
+			memset(key, v[i].kb, v[i].klen);
+		else
+			for (size_t k = 0; k < v[i].klen; k++)
+				key[k] = (uint8_t)(k + 1);
+		if (!v[i].text) {
+			memset(data, v[i].db, v[i].dlen);
+			d = data;
+		}
+		ck_assert_msg(fw_hmac(FW_HASH_SHA1, key, v[i].klen, d, dlen, out, &len) == 0,
+			      "round %zu case %zu", round, i + 1);
+		ck_assert_uint_eq(len, 20);
+		th_eq_hex(out, 20, v[i].mac);
+	}
+}
+END_TEST
+
+/*
+ * A PRF (and a KDF) keys its HMAC once for all its blocks, and a key
+ * used again is not keyed again, also after another key came between:
+ * the answers stay the standard's.
+ */
+START_TEST(test_prf_keys_once)
+{
+	uint8_t key[20], out[64];
+	unsigned long before;
+
+	memset(key, 0x0b, 20);
+	before = fw_mac_keyings();
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "prefix", (const uint8_t *)"Hi There", 8, out, 64), 0);
+	th_eq_hex(out, 64, "bcd4c650b30b9684951829e0d75f9d54b862175ed9f00606e17d8da35402ffee"
+			   "75df78c3d31e0f889f012120c0862beb67753e7439ae242edb8373698356cf5a");
+	/* four blocks, one key: keyed at most once (not at all if an earlier test kept it) */
+	ck_assert_uint_le(fw_mac_keyings() - before, 1);
+	before = fw_mac_keyings();
+	ck_assert_int_eq(fw_prf_sha1((const uint8_t *)"Jefe", 4, "prefix",
+				     (const uint8_t *)"what do ya want for nothing?", 28, out, 64), 0);
+	th_eq_hex(out, 64, "51f4de5b33f249adf81aeb713a3c20f4fe631446fabdfa58244759ae58ef9009"
+			   "a99abf4eac2ca5fa87e692c440eb40023e7babb206d61de7b92f41529092b8fc");
+	ck_assert_uint_le(fw_mac_keyings() - before, 1);
+	/* the first key again, after the other: its context is still keyed */
+	before = fw_mac_keyings();
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "prefix", (const uint8_t *)"Hi There", 8, out, 64), 0);
+	th_eq_hex(out, 64, "bcd4c650b30b9684951829e0d75f9d54b862175ed9f00606e17d8da35402ffee"
+			   "75df78c3d31e0f889f012120c0862beb67753e7439ae242edb8373698356cf5a");
+	ck_assert_uint_eq(fw_mac_keyings() - before, 0);
+	/* KDF-SHA256 of 100 bytes: four blocks, one keying at most */
+	before = fw_mac_keyings();
+	ck_assert_int_eq(fw_kdf_hash(FW_HASH_SHA256, (const uint8_t *)"kept key", 8, "Label",
+				     (const uint8_t *)"context", 7, out, 64), 0);
+	ck_assert_uint_le(fw_mac_keyings() - before, 1);
+}
+END_TEST
+
+/*
  * KDF-Hash-Length (12.7.1.6.2) built by hand from HMAC: block i is
  * HMAC(K, i LE16 || label || context || L LE16).  A second, independent
  * construction of the same formula; the PTK vectors check it end to end.
@@ -227,6 +324,38 @@ START_TEST(test_kdf_hash_construction)
 }
 END_TEST
 
+/*
+ * PRF-n (12.7.1.2) built by hand from HMAC for a long data field: block i
+ * is HMAC-SHA1(K, label || 0 || data || i); label and data up to 510
+ * bytes together, FW_EINVAL past that.
+ */
+START_TEST(test_prf_long_data)
+{
+	uint8_t key[20], data[600], msg[600], out[80], want[80], blk[64];
+	size_t blen, done = 0, n;
+
+	memset(key, 0x5c, sizeof(key));
+	for (size_t i = 0; i < sizeof(data); i++)
+		data[i] = (uint8_t)(i * 7);
+	/* "label" (5) + 0 + 505 + counter = 512 message bytes: the longest */
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "label", data, 505, out, 80), 0);
+	for (uint8_t i = 0; done < 80; i++) {
+		memcpy(msg, "label", 5);
+		msg[5] = 0;
+		memcpy(msg + 6, data, 505);
+		msg[511] = i;
+		n = 512;
+		ck_assert_int_eq(fw_hmac(FW_HASH_SHA1, key, 20, msg, n, blk, &blen), 0);
+		memcpy(want + done, blk, blen < 80 - done ? blen : 80 - done);
+		done += blen < 80 - done ? blen : 80 - done;
+	}
+	ck_assert_mem_eq(out, want, 80);
+	ck_assert_int_eq(fw_prf_sha1(key, 20, "label", data, 506, out, 80), FW_EINVAL);
+	ck_assert_int_eq(fw_kdf_hash(FW_HASH_SHA256, key, 20, "label", data, 503, out, 32), 0);
+	ck_assert_int_eq(fw_kdf_hash(FW_HASH_SHA256, key, 20, "label", data, 504, out, 32), FW_EINVAL);
+}
+END_TEST
+
 /* SHA-256 of "abc" and of "" (FIPS 180-2 B.1, and the empty message): the first 4 bytes. */
 START_TEST(test_key_fingerprint)
 {
@@ -252,7 +381,10 @@ Suite *kdf_suite(void)
 	tcase_add_test(tc, test_prf_sha1_vectors);
 	tcase_add_test(tc, test_hmac_rfc_case2);
 	tcase_add_test(tc, test_hmac_keys_alternate);
+	tcase_add_test(tc, test_hmac_kept_keys);
+	tcase_add_test(tc, test_prf_keys_once);
 	tcase_add_test(tc, test_kdf_hash_construction);
+	tcase_add_test(tc, test_prf_long_data);
 	tcase_add_test(tc, test_key_fingerprint);
 	suite_add_tcase(s, tc);
 	return s;

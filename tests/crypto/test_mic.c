@@ -3,7 +3,8 @@
  * (WPA*02 EAPOL, WPA*01 PMKID), AES-CMAC (NIST SP 800-38B / RFC 4493),
  * truncated HMAC-SHA2 (RFC 4231 test case 2), and real corpus handshakes
  * for versions 1 (HMAC-MD5), 2 (HMAC-SHA1) and 3 (AES-128-CMAC) whose
- * published passphrases are known to verify (GROUND_TRUTH.md).
+ * published passphrases are known to verify (GROUND_TRUTH.md); the MICs of
+ * one KCK key their HMAC once.
  */
 #include <string.h>
 
@@ -71,6 +72,40 @@ START_TEST(test_hashcat_wpa02_mic)
 }
 END_TEST
 
+/*
+ * The MICs of one handshake share a KCK: checked one after the other they
+ * key the HMAC once, and after another KCK came between, the first one's
+ * answer is still hashcat's.
+ */
+START_TEST(test_mics_of_one_kck)
+{
+	struct fw_akm_params p = params(2, FW_AKM_PSK);
+	uint8_t m2[256], anonce[32], mic[16];
+	size_t len = th_hex(m2, sizeof(m2), hashcat_m2);
+	struct fw_ptk ptk, other;
+	unsigned long before;
+
+	th_hex(anonce, 32, "10e3be3b005a629e89de088d6a2fdc489db83ad4764f2d186b9cde15446e972e");
+	kck_of(&p, "hashcat?", "TP-LINK_HASHCAT_TEST", "6466b38ec3fc", "225edc49b7aa", anonce,
+	       m2 + NONCE_OFF, &other);
+	kck_of(&p, "hashcat!", "TP-LINK_HASHCAT_TEST", "6466b38ec3fc", "225edc49b7aa", anonce,
+	       m2 + NONCE_OFF, &ptk);
+	th_eq_hex(ptk.kck, 16, "57d0f2ff5faef56f9b94390aebf4474d");
+	th_hex(m2 + MIC_OFF, 16, "024022795224bffca545276c3762686f");
+	before = fw_mac_keyings();
+	for (int k = 0; k < 3; k++)
+		ck_assert_int_eq(fw_mic_verify(p.mic, ptk.kck, ptk.kck_len, m2, len, MIC_OFF, 16), 0);
+	ck_assert_uint_le(fw_mac_keyings() - before, 1);
+	ck_assert_int_eq(fw_mic_verify(p.mic, other.kck, other.kck_len, m2, len, MIC_OFF, 16),
+			 FW_EVERIFY);
+	before = fw_mac_keyings();
+	memset(m2 + MIC_OFF, 0, 16);
+	ck_assert_int_eq(fw_mic_compute(p.mic, ptk.kck, ptk.kck_len, m2, len, mic, 16), 0);
+	th_eq_hex(mic, 16, "024022795224bffca545276c3762686f");
+	ck_assert_uint_eq(fw_mac_keyings() - before, 0);
+}
+END_TEST
+
 START_TEST(test_hashcat_wpa01_pmkid)
 {
 	uint8_t pmk[32], aa[6], spa[6], pmkid[16];
@@ -105,9 +140,14 @@ START_TEST(test_aes_cmac_nist)
 
 	th_hex(key, 16, "2b7e151628aed2a6abf7158809cf4f3c");
 	th_hex(m, 64, msg);
-	for (size_t i = 0; i < 4; i++) {
-		ck_assert_int_eq(fw_mic_compute(FW_MIC_AES_CMAC, key, 16, m, v[i].len, mac, 16), 0);
-		th_eq_hex(mac, 16, v[i].mac);
+	/* twice round, another key between: a kept CMAC context restarts under its key */
+	for (size_t i = 0; i < 8; i++) {
+		uint8_t other[16];
+
+		ck_assert_int_eq(fw_mic_compute(FW_MIC_AES_CMAC, key, 16, m, v[i % 4].len, mac, 16), 0);
+		th_eq_hex(mac, 16, v[i % 4].mac);
+		memset(other, (int)i, sizeof(other));
+		ck_assert_int_eq(fw_mic_compute(FW_MIC_AES_CMAC, other, 16, m, 16, mac, 16), 0);
 	}
 	/* AES-128-CMAC only takes a 128-bit KCK */
 	ck_assert_int_eq(fw_mic_compute(FW_MIC_AES_CMAC, m, 24, m, 16, mac, 16), FW_EINVAL);
@@ -214,6 +254,7 @@ Suite *mic_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_hashcat_wpa02_mic);
+	tcase_add_test(tc, test_mics_of_one_kck);
 	tcase_add_test(tc, test_hashcat_wpa01_pmkid);
 	tcase_add_test(tc, test_aes_cmac_nist);
 	tcase_add_test(tc, test_hmac_sha2_truncated);

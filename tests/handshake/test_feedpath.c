@@ -10,7 +10,8 @@
  *  - A message's MIC is checked once per PTK (verify.c's memo): a link
  *    verified as a protected frame follows its handshake and again at the
  *    end checks each MIC once, and a PTK derived anew (a copy analysed by
- *    a refresh) checks them again.
+ *    a refresh) checks them again.  Msg 3/4's Key Data is unwrapped once
+ *    per PTK in the same way.
  *  - A link's ACK bits per source (ack.h's hint in the link's first line):
  *    a link heard by two sources in turn still sets both sources' bits.
  */
@@ -214,6 +215,31 @@ START_TEST(test_mic_once_per_ptk)
 }
 END_TEST
 
+/*
+ * Msg 3/4's Key Data is unwrapped once per PTK: the feed unwraps it (its
+ * wrapped bytes fail the integrity check), the refresh's copy and the end
+ * keep what that gave.
+ */
+START_TEST(test_keydata_once_per_ptk)
+{
+	struct fw_keyring *kr;
+	struct hsb b;
+	struct fw_core *c = keyed_core(&kr, &b);
+	unsigned long long before = hs_kd_unwraps;
+
+	feed_protected(&b, c, 1);
+	ck_assert_uint_eq(hs_kd_unwraps - before, 1);
+	fw_core_refresh(c);
+	fw_core_finish(c);
+	all_ok(c);
+	ck_assert_uint_eq(hs_kd_unwraps - before, 1);
+	ck_assert_str_eq(fw_core_link(c, 0)->msgs[2].kd_error,
+			 "key data unwrap failed (integrity check)");
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
 START_TEST(test_mic_new_ptk_checks_again)
 {
 	struct fw_keyring *kr;
@@ -229,6 +255,9 @@ START_TEST(test_mic_new_ptk_checks_again)
 	fw_core_finish(c);
 	all_ok(c);
 	ck_assert_uint_eq(hs_mic_checks - before, 6);
+	/* and the Key Data is unwrapped with each new PTK */
+	ck_assert_str_eq(fw_core_link(c, 0)->msgs[2].kd_error,
+			 "key data unwrap failed (integrity check)");
 	fw_core_free(c);
 	fw_keyring_free(kr);
 }
@@ -292,6 +321,7 @@ static Suite *feedpath_suite(void)
 	tcase_add_test(tc, test_airtime_known);
 	tcase_add_test(tc, test_airtime_division);
 	tcase_add_test(tc, test_mic_once_per_ptk);
+	tcase_add_test(tc, test_keydata_once_per_ptk);
 	tcase_add_test(tc, test_mic_new_ptk_checks_again);
 	tcase_add_test(tc, test_ack_bits_two_sources);
 	suite_add_tcase(s, tc);

@@ -2,7 +2,7 @@
  * The keyring: PSKs through the keyring against the J.4 vectors
  * (VECTORS.md 9.1) and wpa_passphrase-derived PMKs of the corpus
  * (MANIFEST.tsv), which passphrases apply to which SSID, the PBKDF2 cache,
- * stable key ids, MSK-derived candidates and key files.
+ * stable key ids, MSK-derived candidates, their fingerprints and key files.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -222,6 +222,42 @@ START_TEST(key_ids_and_kinds)
 }
 END_TEST
 
+/*
+ * Each candidate carries its PMK's fingerprint, the first 4 bytes of
+ * SHA-256 of the PMK (expected values: `echo PMK | xxd -r -p | sha256sum`):
+ * a PMK's, a passphrase's PSK for its SSID, an MSK's first 256 bits; the
+ * same on every call.
+ */
+START_TEST(candidates_fingerprints)
+{
+	static const char *const want[] = { "29c1c8e6", "fa2342a6", "00e98867", "660b3a1f" };
+	struct fw_keyring *kr = fw_keyring_new();
+	struct fw_pmk_cand c[8];
+	char err[256] = "", msk_line[200], hex[9];
+	size_t n = 0;
+
+	memcpy(msk_line, "msk ", 4);
+	for (int i = 0; i < 64; i++)
+		snprintf(msk_line + 4 + 2 * i, 3, "%02x", 0xa0 + i);
+	ck_assert_int_eq(fw_keyring_add_pmk_hex(kr, PSK_VALIUM, "--pmk", err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_keyring_add_line(kr, "psk \"password\" IEEE", "key file k line 2", NULL,
+					     err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_keyring_add_line(kr, msk_line, "--msk", NULL, err, sizeof(err)), 0);
+	ck_assert_int_eq(fw_keyring_add_pmk_hex(kr, PSK_THISIS, "--pmk", err, sizeof(err)), 0);
+	for (int round = 0; round < 2; round++) {
+		ck_assert_int_eq(fw_keyring_candidates(kr, S("IEEE"), c, 8, &n), 0);
+		ck_assert_uint_eq(n, 4);
+		for (size_t i = 0; i < n; i++) {
+			ck_assert(c[i].has_fp);
+			snprintf(hex, sizeof(hex), "%02x%02x%02x%02x", c[i].fp[0], c[i].fp[1], c[i].fp[2],
+				 c[i].fp[3]);
+			ck_assert_str_eq(hex, want[i]);
+		}
+	}
+	fw_keyring_free(kr);
+}
+END_TEST
+
 START_TEST(cli_errors)
 {
 	struct fw_keyring *kr = fw_keyring_new();
@@ -434,6 +470,7 @@ Suite *keyring_suite(void)
 	tcase_add_test(tc, default_ssid);
 	tcase_add_test(tc, pbkdf2_runs_once_per_pair);
 	tcase_add_test(tc, key_ids_and_kinds);
+	tcase_add_test(tc, candidates_fingerprints);
 	tcase_add_test(tc, cli_errors);
 	tcase_add_test(tc, key_file);
 	tcase_add_test(tc, key_file_junk);
