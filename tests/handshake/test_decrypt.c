@@ -180,6 +180,28 @@ static const struct fw_link *the_link(const struct rig *r)
 	return fw_core_link(r->c, 0);
 }
 
+/*
+ * A rig past its handshake's watched frames, which are decrypted whatever
+ * they are (used up with IPv4 of ip, filled from mul and add), and the
+ * link's decrypted and undecrypted counts then.
+ */
+static void past_watch(struct rig *r, uint8_t ip[1500], unsigned mul, unsigned add, uint64_t *dec,
+		       uint64_t *undec)
+{
+	const struct fw_link *l;
+
+	rig_init(r, false, NULL);
+	for (size_t i = 0; i < 1500; i++)
+		ip[i] = (uint8_t)(i * mul + add);
+	ip[0] = 0x45;
+	for (int i = 0; i < 16; i++)
+		send_sta(r, 0x0800, ip, 1400, NULL);
+	l = the_link(r);
+	*dec = l->frames_decrypted;
+	*undec = l->frames_undecrypted;
+	ck_assert_uint_gt(*dec, 0);	/* the watched ones */
+}
+
 START_TEST(test_only_eapol_sized_eapol_is_decrypted)
 {
 	struct rig r;
@@ -188,17 +210,7 @@ START_TEST(test_only_eapol_sized_eapol_is_decrypted)
 	size_t n_msgs;
 	uint64_t dec, undec, m4_frame;
 
-	rig_init(&r, false, NULL);
-	for (size_t i = 0; i < sizeof(ip); i++)
-		ip[i] = (uint8_t)(i * 13 + 5);
-	ip[0] = 0x45;
-	/* the frames watched after msg 3/4 are decrypted whatever they are: use them up */
-	for (int i = 0; i < 16; i++)
-		send_sta(&r, 0x0800, ip, 1400, NULL);
-	l = the_link(&r);
-	dec = l->frames_decrypted;
-	undec = l->frames_undecrypted;
-	ck_assert_uint_gt(dec, 0);	/* the watched ones */
+	past_watch(&r, ip, 13, 5, &dec, &undec);
 
 	/* IPv4 of EAPOL-Key lengths, too short, too long: none is decrypted */
 	for (size_t len = 99; len <= 1192; len += 31)
@@ -245,15 +257,7 @@ START_TEST(test_peek_qos_tid)
 	const struct fw_link *l;
 	uint64_t dec, undec, m4_frame;
 
-	rig_init(&r, false, NULL);
-	for (size_t i = 0; i < sizeof(ip); i++)
-		ip[i] = (uint8_t)(i * 7 + 1);
-	ip[0] = 0x45;
-	for (int i = 0; i < 16; i++)
-		send_sta(&r, 0x0800, ip, 1400, NULL);
-	l = the_link(&r);
-	dec = l->frames_decrypted;
-	undec = l->frames_undecrypted;
+	past_watch(&r, ip, 7, 1, &dec, &undec);
 
 	for (size_t len = 99; len <= 1192; len += 97) {
 		send_sta_as(&r, 6, false, 0x0800, ip, len, NULL);
