@@ -63,6 +63,8 @@ sent=$(now_ms)
 answer "the replay of 16,000 links ends" "links 16000  findings 0  [ended]" || exit 1
 bound=$b
 AP=02:00:00:00:00:00
+# shown with the replay's end, no key sent: timed from there, not from the replay's start
+sent=$(now_ms)
 answer "the first station selected" ">$AP 02:00:00:01:00:00"
 key j
 answer "j moves the selection" ">$AP 02:00:00:01:00:01"
