@@ -20,18 +20,13 @@
 #define LANE 38			/* characters between the two bars */
 #define TIME_W 10		/* "+12.345678" */
 
-/* n times c, a write for up to 64 at once: every row pads its arrow and columns */
+/* n dashes or spaces (the only padding a ladder has), a write for up to 64 at once */
 static void pad(FILE *out, int n, char c)
 {
 	static const char dashes[64] = "----------------------------------------------------------------";
 	static const char spaces[64] = "                                                                ";
-	const char *run = c == '-' ? dashes : c == ' ' ? spaces : NULL;
+	const char *run = c == '-' ? dashes : spaces;
 
-	if (!run) {
-		for (int i = 0; i < n; i++)
-			fputc(c, out);
-		return;
-	}
 	for (; n > 0; n -= 64)
 		fwrite(run, 1, n < 64 ? (size_t)n : 64, out);
 }
@@ -110,33 +105,42 @@ static char *tcol_fmt(char t[FW_CLOCK_LEN], struct tcol *tc, int64_t ts)
 	return t;
 }
 
+/*
+ * A row's frame and time columns up to its left bar, as INDENT "%c%-*s %*s  |"
+ * would print them, without printf's parsing on every row.
+ */
+static void columns(FILE *out, char lead, int fw, const char *frame, int tw, const char *t)
+{
+	size_t fl = strlen(frame), tl = strlen(t);
+
+	fputs(INDENT, out);
+	fputc(lead, out);
+	fwrite(frame, 1, fl, out);
+	pad(out, fw - (int)fl, ' ');
+	fputc(' ', out);
+	pad(out, tw - (int)tl, ' ');
+	fwrite(t, 1, tl, out);
+	fputs("  |", out);
+}
+
 /* Frame and time columns, then the arrow carrying label. */
 static void row_start(FILE *out, int fw, const char *frame, struct tcol *tc, int64_t ts,
 		      bool from_ap, const char *label)
 {
 	char t[FW_CLOCK_LEN];
 	int dashes = LANE - 5 - (int)strlen(label);
-	size_t fl = strlen(frame), tl;
 
 	if (dashes < 2)
 		dashes = 2;
-	/* as INDENT "#%-*s %*s  |" would print them, without printf's parsing on every row */
-	tcol_fmt(t, tc, ts);
-	tl = strlen(t);
-	fputs(INDENT "#", out);
-	fwrite(frame, 1, fl, out);
-	pad(out, fw - (int)fl, ' ');
-	fputc(' ', out);
-	pad(out, tc->w - (int)tl, ' ');
-	fwrite(t, 1, tl, out);
+	columns(out, '#', fw, frame, tc->w, tcol_fmt(t, tc, ts));
 	if (from_ap) {
-		fputs("  |-- ", out);
+		fputs("-- ", out);
 		fputs(label, out);
 		fputc(' ', out);
 		pad(out, dashes, '-');
 		fputs(">|", out);
 	} else {
-		fputs("  |<", out);
+		fputc('<', out);
 		pad(out, dashes, '-');
 		fputc(' ', out);
 		fputs(label, out);
@@ -369,7 +373,7 @@ static void log_rows(FILE *out, const struct fw_view *v, const struct fw_link *l
 
 		fw_logrow_label(lab, sizeof(lab), v, r[i].log, r[i].e->line);
 		fw_logrow_text(text, sizeof(text), v->logs[r[i].log], r[i].e);
-		fprintf(out, INDENT " %-*s %*s  |", fw, lab, tc->w, tcol_fmt(t, tc, r[i].ts_ns));
+		columns(out, ' ', fw, lab, tc->w, tcol_fmt(t, tc, r[i].ts_ns));
 		w = (int)strlen(text) + 6;
 		if (fw_dlog_event_ap_side(v->logs[r[i].log], r[i].e)) {
 			fprintf(out, "[log] %s", text);
