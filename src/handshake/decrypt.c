@@ -87,10 +87,10 @@ void hs_decrypt_free(struct fw_core *c)
 		fw_aead_key_clear(&c->zero_full[i]);
 }
 
-static void giveup_reset_both(struct hs_tks *k)
+static void giveup_reset_both(struct hs_link *l)
 {
-	hs_giveup_reset(&k->dir[0]);
-	hs_giveup_reset(&k->dir[1]);
+	hs_giveup_reset(&l->giveup[0]);
+	hs_giveup_reset(&l->giveup[1]);
 }
 
 void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
@@ -101,6 +101,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 	if (!l->tk_dirty || l->n_msgs > HS_VERIFY_AT_FEED_MAX)
 		return;
 	l->tk_dirty = false;
+	l->peek_hint = NULL;	/* the keys' contexts may go: the next peek names it again */
 	hs_verify_link(c, l);
 	for (size_t h = l->n_hs; h-- > 0;) {
 		const struct fw_ptk *ptk;
@@ -115,7 +116,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 			continue;
 		}
 		if (hs_tk_set(&k->tk_prev, (unsigned)h, ptk) || changed)
-			giveup_reset_both(k);
+			giveup_reset_both(l);
 		l->tk_any = true;
 		return;
 	}
@@ -124,7 +125,7 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
 	if (!have_new)
 		changed |= hs_tk_set(&k->tk_new, 0, NULL);
 	if (hs_tk_set(&k->tk_prev, 0, NULL) || changed)
-		giveup_reset_both(k);
+		giveup_reset_both(l);
 	l->tk_any = k->tk_new.valid;
 }
 
@@ -137,17 +138,14 @@ void hs_link_update_keys(struct fw_core *c, struct hs_link *l)
  */
 static inline struct hs_giveup *giveup_of(struct hs_link *l, bool from_ap)
 {
-	struct hs_tks *k = l->tks;
-	struct hs_giveup *g = &k->dir[from_ap];
-
-	if (k->seen_msgs != l->n_msgs || k->seen_kev != l->n_kev ||
-	    k->seen_assoc != l->assoc_frame) {
-		k->seen_msgs = l->n_msgs;
-		k->seen_kev = l->n_kev;
-		k->seen_assoc = l->assoc_frame;
-		giveup_reset_both(k);
+	if (l->giveup_msgs != l->n_msgs || l->giveup_kev != l->n_kev ||
+	    l->giveup_assoc != l->assoc_frame) {
+		l->giveup_msgs = l->n_msgs;
+		l->giveup_kev = (uint32_t)l->n_kev;
+		l->giveup_assoc = l->assoc_frame;
+		giveup_reset_both(l);
 	}
-	return g;
+	return &l->giveup[from_ap];
 }
 
 /*
@@ -189,7 +187,7 @@ track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_frame *f, uns
 	 * none of its frames was tried before.
 	 */
 	if ((f->pn - t->pn - 1 >= HS_PN_JUMP || t->keyid != f->keyid) && l->tks)
-		hs_giveup_reset(&l->tks->dir[from_ap]);
+		hs_giveup_reset(&l->giveup[from_ap]);
 	if (t->valid && t->keyid == f->keyid && t->hs == (uint16_t)hs && f->pn <= t->pn &&
 	    l->n_pn_events < HS_PN_EVENTS_MAX &&
 	    (l->pn_events = hs_grow(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
@@ -517,7 +515,7 @@ static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsig
 			  (is_aead(cipher) || (cipher == FW_CIPHER_TKIP && f->tkip_iv)) &&
 			  d->hdr_len + d->body_len <= sizeof(c->dec_buf));
 	if (peeked) {
-		gu = &l->tks->dir[from_ap];
+		gu = &l->giveup[from_ap];
 	} else if (keys && !mgmt) {
 		gu = giveup_of(l, from_ap);
 		if (l->watch_left == 0 && hs_giveup_skip(gu)) {
@@ -596,23 +594,27 @@ static __attribute__((noinline)) bool unwatched_peek(struct fw_core *c, struct h
 						     const struct fw_dot11 *d, bool from_ap)
 {
 	struct hs_giveup *gu;
+	bool r;
 
 	if (d->hdr_len + d->body_len > sizeof(c->dec_buf))
 		return false;	/* too long to decrypt: its packet number was all it had */
 	/*
 	 * The newest key's AES context, the one that opens most frames, is
-	 * the link's own and long out of cache: asked for now, it comes while
-	 * the give-up is read, not when EVP_Cipher() first reads it (a hint:
-	 * a context not made yet is NULL, which a prefetch does not fault on)
+	 * the link's own and long out of cache: asked for now, from the
+	 * link's own line, it comes while the give-up and the keys are read,
+	 * not when EVP_Cipher() first reads it (a context not made yet is
+	 * NULL, a stale one was freed: a prefetch faults on neither)
 	 */
-	__builtin_prefetch(l->tks->tk_new.peek.ctx);
+	__builtin_prefetch(l->peek_hint);
 	gu = giveup_of(l, from_ap);
 	if (hs_giveup_skip(gu)) {
 		/* given up: counted as trying it would have ended */
 		l->pub.frames_undecrypted++;
 		return false;
 	}
-	return may_be_eapol_key(c, l, l->cipher, d, gu);
+	r = may_be_eapol_key(c, l, l->cipher, d, gu);
+	l->peek_hint = l->tks->tk_new.peek.ctx;
+	return r;
 }
 
 /* hs_on_protected, inline in hs_feed_protected (most frames) */
@@ -624,7 +626,7 @@ on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns
 	uint64_t ra, ta;
 	struct hs_link *l;
 	struct fw_pn_event *pe;
-	bool from_ap, peeked = false;
+	bool from_ap, peeked = false, maybe_key;
 
 	if (!f->has_dot11 || !f->has_pn || !f->has_ta || fw_mac_is_group(f->ra))
 		return NULL;
@@ -637,15 +639,25 @@ on_protected(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns
 		from_ap = true;
 	else
 		return NULL;
+	/*
+	 * A frame that may be an EAPOL-Key message reads the link's line 2
+	 * (give-up, keys) next: asked for now, it comes while the packet
+	 * number is tracked
+	 */
+	maybe_key = l->tk_any && eapol_key_len(l->cipher, d);
+	if (maybe_key)
+		__builtin_prefetch(&l->tks);
 	pe = track_pn(l, from_ap ? &l->pn_ap : &l->pn_sta, f, input, frame_no, ts_ns, from_ap);
-	if (l->tk_dirty)	/* most frames follow no new message: no call */
+	if (l->tk_dirty) {	/* most frames follow no new message: no call */
 		hs_link_update_keys(c, l);
+		maybe_key = l->tk_any && eapol_key_len(l->cipher, d);
+	}
 	/*
 	 * Most frames of a link are data nothing watches, no key could show
 	 * to be an EAPOL-Key message: their packet number was all they had.
 	 */
 	if (d->type != FW_T_MGMT && l->watch_left == 0 && !c->opts.on_decrypted) {
-		if (!(l->tk_any && eapol_key_len(l->cipher, d)))
+		if (!maybe_key)
 			return l;
 		/* of the rest, most are CCMP/GCMP data one AES block settles */
 		if (is_aead(l->cipher)) {
@@ -693,3 +705,4 @@ void hs_feed_protected(struct fw_core *c, unsigned input, uint32_t iface, uint64
 		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe,
 				sight);
 }
+

@@ -158,11 +158,7 @@ struct hs_giveup {
 #define HS_PN_JUMP 4096		/* a packet number further ahead than this is news */
 
 struct hs_tks {
-	struct hs_giveup dir[2];	/* [from_ap] */
-	/* what the give-up last saw of the link: a change resets both directions */
-	size_t seen_msgs, seen_kev;
-	uint64_t seen_assoc;
-	struct hs_tk tk_new, tk_prev;
+	struct hs_tk tk_new, tk_prev;	/* their directions' give-up: hs_link.giveup */
 };
 
 /*
@@ -182,6 +178,7 @@ struct hs_pn_track {
 };
 
 #define HS_PFRAMES_PER_M3 12	/* protected frames kept after each msg 3/4 */
+_Static_assert(HS_PFRAMES_PER_M3 <= UINT8_MAX, "hs_link.watch_left holds it");
 #define HS_PN_EVENTS_MAX 16
 
 /*
@@ -200,15 +197,22 @@ struct hs_hs_index {
 struct hs_link {
 	/*
 	 * The look-up and what every protected frame of the link reads and
-	 * writes (link.c, decrypt.c, ack.c), in its first cache lines (links
-	 * are allocated on a line boundary): a capture interleaves the frames
-	 * of many links.  A frame from the station reads lines 0 and 1, one
-	 * from the AP line 2 as well.
+	 * writes (link.c, decrypt.c, ack.c), in its first two cache lines:
+	 * a capture interleaves the frames of many links, and links are
+	 * allocated on a 128-byte boundary, so the two lines are one pair the
+	 * core fetches together.  Line 0 holds the look-up, the counts the
+	 * packet-number tracking compares and the flags; line 1 both
+	 * directions' packet numbers.  Line 2 is read only by the frames that
+	 * may be an EAPOL-Key message and by rare events.
 	 */
+	struct hs_link *next;	/* hash chain */
+	size_t n_msgs, n_hs;
+	uint8_t bssid[6], sta[6];	/* pub.bssid and pub.sta, for the look-up */
 	unsigned scope;		/* input index, or 0 for all under --merge */
 	int cur_hs;		/* open pairwise handshake index, -1 none */
-	struct hs_link *next;	/* hash chain */
-	uint8_t bssid[6], sta[6];	/* pub.bssid and pub.sta, for the look-up */
+	unsigned m3_seen_hs;	/* track_pn's count of msg 3/4s of this handshake ... */
+	uint32_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
+	uint32_t m3_n;
 	bool tk_dirty;		/* a message arrived since the keys were derived */
 	bool tk_any;		/* tks holds a valid TK (read without touching tks) */
 	/* 1 + the latest source whose ack_srcs_ap / _sta bit is set, 0 none: most ACKs write none */
@@ -216,21 +220,32 @@ struct hs_link {
 	uint8_t cipher;		/* pub.pairwise's suite type */
 	bool touched;		/* see cached: written by most frames of the link */
 	bool ap_shared;		/* the AP was seen sending unicast frames to another station */
-	unsigned watch_left;	/* protected frames still to keep since the last msg 3/4 */
-	unsigned m3_seen_hs;	/* track_pn's count of msg 3/4s of this handshake ... */
-	uint32_t m3_seen_n;	/* ... over msgs[0..m3_seen_n) */
-	uint32_t m3_n;
-	uint64_t m3_last;
+	uint8_t watch_left;	/* protected frames still to keep since the last msg 3/4 (<= HS_PFRAMES_PER_M3) */
 	/* line 1 */
-	size_t n_msgs, n_hs;
-	struct hs_pn_track pn_sta;
+	struct hs_pn_track pn_sta, pn_ap;
+	/*
+	 * line 2: what a frame that may be an EAPOL-Key message reads before
+	 * its keys (giveup_of in decrypt.c), in the line the feed asks for as
+	 * soon as it knows that the frame may be one
+	 */
 	struct hs_tks *tks;	/* allocated with the first TK */
+	size_t n_kev;		/* kev's, below */
+	uint64_t assoc_frame;	/* the latest (re)association request, see assoc_file below */
+	/* what the give-up last saw of the link: a change resets both directions */
+	size_t giveup_msgs;
+	uint64_t giveup_assoc;
+	uint32_t giveup_kev;	/* n_kev <= HS_KEV_MAX */
+	struct hs_giveup giveup[2];	/* [from_ap], used once tks is */
+	/*
+	 * tks->tk_new.peek.ctx as the latest peek left it, only for asking
+	 * memory for it early: it may be stale (a prefetch never faults)
+	 */
+	const void *peek_hint;
+
+	uint64_t m3_last;	/* the latest of track_pn's msg 3/4s */
 	uint64_t reordered_frames;	/* frames of the link timestamped before an earlier one */
-	/* line 2 */
-	struct hs_pn_track pn_ap;
 
 	struct fw_link pub;	/* pub.msgs / pub.hs point at the arrays below */
-	int cur_ghs;		/* open group handshake index, -1 none */
 	size_t cap_msgs, cap_hs;
 	struct fw_msg *msgs;
 	struct hs_msg_priv *priv;
@@ -244,8 +259,7 @@ struct hs_link {
 	struct hs_event *ev;
 	size_t n_ev, cap_ev;
 
-	/* the latest (re)association request, for why a handshake began (eapol.c) */
-	uint64_t assoc_frame;
+	/* the latest (re)association request, for why a handshake began (eapol.c): frame assoc_frame (line 2) of */
 	unsigned assoc_file;
 	bool assoc_reassoc;
 	bool assoc_new;		/* seen since the latest pairwise handshake began */
@@ -281,10 +295,11 @@ struct hs_link {
 	size_t n_pn_events, cap_pn_events;
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
-	struct hs_kev *kev;	/* at most HS_KEV_MAX */
-	size_t n_kev, cap_kev;
+	struct hs_kev *kev;	/* at most HS_KEV_MAX, n_kev of them (line 2) */
+	size_t cap_kev;
 	uint64_t unmatched_ack_frame;	/* the first ACK with no frame before it, 0 none */
 	unsigned unmatched_ack_file;
+	int cur_ghs;		/* open group handshake index, -1 none */
 	/*
 	 * per source (bit = index in fw_core.srcs): it showed an ACK of a frame
 	 * of that side (not 0: one was seen)
@@ -309,8 +324,10 @@ struct hs_link {
 	uint64_t cached_net_gen, cached_net_cite_gen;
 	bool cached_cites_net;	/* its findings may cite the network's frames (RSNE_MISMATCH) */
 };
-_Static_assert(offsetof(struct hs_link, n_msgs) == 64 && offsetof(struct hs_link, pn_ap) == 128,
-	       "a link's per-frame fields fill its first three cache lines");
+_Static_assert(offsetof(struct hs_link, pn_sta) == 64 && offsetof(struct hs_link, pn_ap) == 96 &&
+		       offsetof(struct hs_link, tks) == 128 && offsetof(struct hs_link, m3_last) <= 192 &&
+		       HS_KEV_MAX <= UINT32_MAX,
+	       "a link's per-frame fields fill its first two cache lines");
 
 /*
  * Frames that an ACK may still acknowledge, per input (ack.c): normally

@@ -47,7 +47,7 @@
 #define HS_LINK_MSG_BUDGET ((size_t)128 << 20)
 /* links dropped at once when the cap is reached: 1/64 of it */
 #define HS_EVICT_SHIFT 6
-#define HS_LINK_ALIGN 64
+#define HS_LINK_ALIGN 128
 
 static void bssid_mark(struct fw_core *c, const uint8_t bssid[6])
 {
@@ -235,7 +235,7 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
 	if (!arr)
 		return NULL;
 	c->links = arr;
-	/* on a cache line of its own: every frame of the link reads its first lines */
+	/* its first two lines one pair the core fetches together: every frame of the link reads them */
 	l = aligned_alloc(HS_LINK_ALIGN, (sizeof(*l) + HS_LINK_ALIGN - 1) & ~(size_t)(HS_LINK_ALIGN - 1));
 	if (!l)
 		return NULL;
@@ -435,6 +435,7 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->pn_events = dup_array(l->pn_events, l->n_pn_events, sizeof(*l->pn_events));
 	s->kev = dup_array(l->kev, l->n_kev, sizeof(*l->kev));
 	s->tks = dup_array(l->tks, l->tks ? 1 : 0, sizeof(*l->tks));
+	s->peek_hint = NULL;	/* the original's */
 	if (s->tks) {	/* key schedules stay the original's */
 		s->tks->tk_new.peek = s->tks->tk_prev.peek = (struct fw_aead_peek_key){ 0 };
 		s->tks->tk_new.full = s->tks->tk_prev.full = (struct fw_aead_key){ 0 };

@@ -169,7 +169,7 @@ static const struct hs_giveup *giveup(const struct rig *r, bool from_ap)
 
 	ck_assert_ptr_nonnull(l);
 	ck_assert_ptr_nonnull(l->tks);
-	return &l->tks->dir[from_ap];
+	return &l->giveup[from_ap];
 }
 
 /* The link as fed so far (a refresh: the feed goes on untouched). */
@@ -674,8 +674,8 @@ static int inject_sink(void *ctx, int64_t ts_ns, const uint8_t *data, size_t len
 		l = hs_link_find(in->c, in->ap, in->sta);
 		ck_assert_ptr_nonnull(l);
 		ck_assert_ptr_nonnull(l->tks);
-		in->off_before_g1[0] = l->tks->dir[0].off;
-		in->off_before_g1[1] = l->tks->dir[1].off;
+		in->off_before_g1[0] = l->giveup[0].off;
+		in->off_before_g1[1] = l->giveup[1].off;
 		in->injected = true;
 	}
 	inject_feed(in, ts_ns, data, len);
