@@ -5,7 +5,9 @@
  * capture are ACKs and most of the others are acknowledged: the calls
  * alone would cost as much as the work.  The model is described in ack.c,
  * where what a frame rarely needs (a window passed, a MAC retry, a full
- * queue, an ACK no frame takes, Block Acks) stays, out of line.
+ * queue, an ACK no frame takes, Block Acks) stays, out of line.  A frame's
+ * window itself is asked only of an ACK that comes later than any window
+ * is sure to hold: most ACKs come microseconds after their frame.
  */
 #ifndef FW_HANDSHAKE_ACK_H
 #define FW_HANDSHAKE_ACK_H

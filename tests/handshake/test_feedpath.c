@@ -13,7 +13,14 @@
  *    a refresh) checks them again.  Msg 3/4's Key Data is unwrapped once
  *    per PTK in the same way.
  *  - A link's ACK bits per source (ack.h's hint in the link's first line):
- *    a link heard by two sources in turn still sets both sources' bits.
+ *    a link heard by two sources in turn still sets both sources' bits,
+ *    and an ACK of one side sets its bit while only the other side's
+ *    hint names its source.
+ *  - The ACK of the usual case (ack.h: one frame waiting, of its
+ *    receiver, within 20 ms) is taken without the frame's window; an ACK
+ *    to another receiver, one past the window (computed from the rate and
+ *    length the frame kept), a corrupted one, one of two frames waiting
+ *    and one after a frame was let go for room get what the search gives.
  */
 #include <check.h>
 #include <stdint.h>
