@@ -36,6 +36,51 @@ static bool ba_covers(const struct hs_pending_frame *p, const struct fw_frame *f
 	return true;
 }
 
+static void settle_one(struct fw_sighting *s, unsigned n, int k, enum fw_acked v,
+		       uint64_t ack_frame)
+{
+	if (k < 0 || (unsigned)k >= n || k >= FW_MAX_SIGHTINGS)
+		return;
+	s[k].acked = v;
+	s[k].ack_frame = ack_frame;
+}
+
+void hs_ack_settle_more(const struct hs_pending_frame *p, unsigned src, enum fw_acked v,
+			uint64_t ack_frame)
+{
+	struct hs_link *l = p->l;
+
+	/*
+	 * A frame of neither side (a neighbour's, waiting with the link last
+	 * active) says nothing of what this sniffer hears of the link.
+	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
+	 * A bit once set stays: the link's first line says whether src's is.
+	 */
+	if (v == FW_ACK_YES) {
+		if (hs_ack_mac_eq(p->ta, l->bssid)) {
+			if (l->ack_hint_ap != src + 1) {
+				l->ack_hint_ap = (uint8_t)(src + 1);
+				l->ack_srcs_ap |= 1ull << src;
+			}
+		} else if (hs_ack_mac_eq(p->ta, l->sta)) {
+			if (l->ack_hint_sta != src + 1) {
+				l->ack_hint_sta = (uint8_t)(src + 1);
+				l->ack_srcs_sta |= 1ull << src;
+			}
+		}
+	}
+	if (p->msg && p->msg <= l->n_msgs) {
+		struct fw_msg *m = &l->msgs[p->msg - 1];
+
+		settle_one(m->sightings, m->n_sightings, p->sight, v, ack_frame);
+	}
+	if (p->pframe && p->pframe <= l->n_pframes) {
+		struct fw_pframe *pf = &l->pframes[p->pframe - 1];
+
+		settle_one(pf->sightings, pf->n_sightings, p->sight, v, ack_frame);
+	}
+}
+
 /*
  * Whose frame an ACK with none before it stands for: the station's (it
  * talks only to its AP), or the AP's while the AP is seen talking to this
@@ -51,15 +96,15 @@ static bool missed_of(const struct hs_link *l, const uint8_t ra[6])
  * recipient whose sequence number its bitmap covers; an A-MPDU's frames
  * are answered together.
  */
-static void on_block_ack(struct hs_pending *q, unsigned src, uint64_t frame_no, int64_t ts_ns,
-			 const struct fw_frame *f)
+static void on_block_ack(struct fw_core *c, struct hs_pending *q, unsigned src,
+			 uint64_t frame_no, int64_t ts_ns, const struct fw_frame *f)
 {
 	for (size_t i = q->n; i-- > 0;) {
 		struct hs_pending_frame *p = &q->q[i];
 		bool acked = false;
 
 		if (memcmp(f->ra, p->ta, 6) != 0 || memcmp(f->ta, p->ra, 6) != 0 ||
-		    !hs_ack_in_window(p, ts_ns) || !ba_covers(p, f, &acked))
+		    !hs_ack_in_window(c, p, ts_ns) || !ba_covers(p, f, &acked))
 			continue;
 		hs_ack_settle(p, src, acked ? FW_ACK_YES : FW_ACK_NO, acked ? frame_no : 0);
 		hs_ack_drop(q, i);
@@ -88,7 +133,7 @@ void hs_ack_unanswered(struct fw_core *c, struct hs_pending *q, unsigned src, ui
 }
 
 /* A frame let go for want of room: its ACK may still come (on_ack). */
-static void evicted(struct hs_pending *q, const struct hs_pending_frame *p)
+static void evicted(struct fw_core *c, struct hs_pending *q, const struct hs_pending_frame *p)
 {
 	if (!q->evicted || memcmp(q->evicted_ta, p->ta, 6) != 0) {
 		memcpy(q->evicted_ta, p->ta, 6);
@@ -96,7 +141,7 @@ static void evicted(struct hs_pending *q, const struct hs_pending_frame *p)
 	}
 	if (q->evicted < UINT32_MAX)
 		q->evicted++;
-	q->evicted_until_ns = hs_ack_late_end(p);
+	q->evicted_until_ns = hs_ack_late_end(c, p);
 }
 
 /*
@@ -117,10 +162,10 @@ void hs_ack_retried(struct hs_pending *q, unsigned src, const struct fw_frame *f
 }
 
 /* The waiting frames whose window has passed were not acknowledged (ack.h). */
-void hs_ack_expire(struct hs_pending *q, unsigned src, int64_t ts_ns)
+void hs_ack_expire(struct fw_core *c, struct hs_pending *q, unsigned src, int64_t ts_ns)
 {
 	for (size_t i = q->n; i-- > 0;) {
-		if (!hs_ack_in_window(&q->q[i], ts_ns)) {
+		if (!hs_ack_in_window(c, &q->q[i], ts_ns)) {
 			hs_ack_settle(&q->q[i], src, FW_ACK_NO, 0);
 			hs_ack_drop(q, i);
 		}
@@ -128,7 +173,7 @@ void hs_ack_expire(struct hs_pending *q, unsigned src, int64_t ts_ns)
 }
 
 /* A full queue (HS_ACK_QUEUE) lets one frame go for f. */
-void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f)
+void hs_ack_make_room(struct fw_core *c, struct hs_pending *q, const struct fw_frame *f)
 {
 	/*
 	 * More frames waiting than the queue holds (a flood whose ACKs come
@@ -145,7 +190,7 @@ void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f)
 		    memcmp(q->q[k].ta, f->ta, 6) == 0)
 			own = k;
 	i = own < q->n ? own : i < q->n ? i : 0;
-	evicted(q, &q->q[i]);
+	evicted(c, q, &q->q[i]);
 	hs_ack_drop(q, i);
 }
 
@@ -159,18 +204,20 @@ void hs_air_rate(struct fw_core *c, uint32_t rate_kbps)
 	c->air_mul = rate_kbps >= 2 ? UINT64_MAX / rate_kbps + 1 : 0;
 }
 
-void hs_ack_take(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
-		 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
+void hs_ack_take(struct fw_core *c, uint64_t frame_no, int64_t ts_ns, const struct fw_frame *f,
+		 struct hs_link *last)
 {
+	struct hs_pending *q = c->cur_q;
+	const unsigned src = c->cur_src;
 	const size_t n = q->n;
 	size_t late = n, i;
 	struct hs_pending_frame *p;
 
 	for (i = 0; i < n; i++) {
 		p = &q->q[i];
-		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(p, ts_ns))
+		if (!hs_ack_mac_eq(f->ra, p->ta) || !hs_ack_in_window(c, p, ts_ns))
 			continue;
-		if (ts_ns - p->ts_ns <= (int64_t)p->window_us * 1000)
+		if (ts_ns - p->ts_ns <= (int64_t)hs_ack_window_of(c, p) * 1000)
 			break;
 		if (late == n)
 			late = i;
@@ -184,24 +231,24 @@ void hs_ack_take(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t
 	p = &q->q[i];
 	/* the frames let go may still be answered while their transmitter's are */
 	if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
-	    hs_ack_late_end(p) > q->evicted_until_ns)
-		q->evicted_until_ns = hs_ack_late_end(p);
+	    hs_ack_late_end(c, p) > q->evicted_until_ns)
+		q->evicted_until_ns = hs_ack_late_end(c, p);
 	hs_ack_settle(p, src, FW_ACK_YES, frame_no);
 	hs_ack_drop(q, i);
 }
 
-void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
+void hs_ack_on_frame(struct fw_core *c, uint64_t frame_no, int64_t ts_ns,
 		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe,
 		     int sight)
 {
-	if (src >= c->n_srcs || !f->has_dot11)
+	if (!c->cur_q || !f->has_dot11)
 		return;
 	if (f->kind == FW_KIND_ACK)
-		hs_ack_on_ack(c, src, frame_no, ts_ns, f, l);
+		hs_ack_on_ack(c, frame_no, ts_ns, f, l);
 	else if (f->kind == FW_KIND_BLOCK_ACK)
-		on_block_ack(&c->pending[src], src, frame_no, ts_ns, f);
+		on_block_ack(c, c->cur_q, c->cur_src, frame_no, ts_ns, f);
 	else
-		hs_ack_sent(c, src, ts_ns, f, l, false, msg, pframe, sight);
+		hs_ack_sent(c, ts_ns, f, l, false, msg, pframe, sight);
 }
 
 /*

@@ -5,7 +5,9 @@
  * capture are ACKs and most of the others are acknowledged: the calls
  * alone would cost as much as the work.  The model is described in ack.c,
  * where what a frame rarely needs (a window passed, a MAC retry, a full
- * queue, an ACK no frame takes, Block Acks) stays, out of line.
+ * queue, an ACK no frame takes, Block Acks) stays, out of line.  A frame's
+ * window itself is asked only of an ACK that comes later than any window
+ * is sure to hold: most ACKs come microseconds after their frame.
  */
 #ifndef FW_HANDSHAKE_ACK_H
 #define FW_HANDSHAKE_ACK_H
@@ -21,15 +23,19 @@
 #define HS_ACK_SLACK_US 1000u	/* sniffer timestamping jitter */
 
 /* ack.c: settle the waiting frames whose window (late ACKs included) has passed, as not ACKed */
-void hs_ack_expire(struct hs_pending *q, unsigned src, int64_t ts_ns);
+void hs_ack_expire(struct fw_core *c, struct hs_pending *q, unsigned src, int64_t ts_ns);
 /* ack.c: f is a MAC retry: the waiting frames it repeats were not ACKed */
 void hs_ack_retried(struct hs_pending *q, unsigned src, const struct fw_frame *f);
 /* ack.c: the queue is full (HS_ACK_QUEUE): one waiting frame is let go for f */
-void hs_ack_make_room(struct hs_pending *q, const struct fw_frame *f);
+void hs_ack_make_room(struct fw_core *c, struct hs_pending *q, const struct fw_frame *f);
 
-/* ack.c: hs_ack_on_ack past its usual case: no frame or several waiting, or none takes it */
-void hs_ack_take(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
-		 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last);
+/*
+ * ack.c: hs_ack_on_ack past its usual case: no frame or several waiting,
+ * none takes it, one let go for room, or the ACK later than any window is
+ * sure to hold it.  Few arguments: the usual case's caller jumps to it.
+ */
+void hs_ack_take(struct fw_core *c, uint64_t frame_no, int64_t ts_ns, const struct fw_frame *f,
+		 struct hs_link *last);
 /* ack.c: an ACK no waiting frame takes: one let go for room, or one the sniffer missed */
 void hs_ack_unanswered(struct fw_core *c, struct hs_pending *q, unsigned src, uint64_t frame_no,
 		       int64_t ts_ns, const struct fw_frame *f, struct hs_link *last);
@@ -59,57 +65,36 @@ static inline bool hs_ack_mac_eq(const uint8_t a[6], const uint8_t b[6])
 	return ((a0 ^ b0) | (uint32_t)(a1 ^ b1)) == 0;
 }
 
-static inline void hs_ack_settle_one(struct fw_sighting *s, unsigned n, int k, enum fw_acked v,
-				     uint64_t ack_frame)
-{
-	if (k < 0 || (unsigned)k >= n || k >= FW_MAX_SIGHTINGS)
-		return;
-	s[k].acked = v;
-	s[k].ack_frame = ack_frame;
-}
+/*
+ * ack.c: hs_ack_settle past its usual case: a message or a protected frame
+ * the link keeps, or an ACK of a side whose bit of src may not be set yet
+ */
+void hs_ack_settle_more(const struct hs_pending_frame *p, unsigned src, enum fw_acked v,
+			uint64_t ack_frame);
 
-/* The verdict of one source (q's) on one sighting of a frame; inlined: an ACK's work. */
+_Static_assert(offsetof(struct hs_link, ack_hint_sta) == offsetof(struct hs_link, ack_hint_ap) + 1,
+	       "hs_ack_settle reads both hints at once");
+
+/*
+ * The verdict of one source (q's) on one sighting of a frame; inlined: an
+ * ACK's work.  Most frames are neither a message nor a protected frame
+ * the link keeps, and most ACKs are of a link both sides of which src was
+ * seen acknowledging (both hints name src): then there is nothing to
+ * write but the link's touch, and no call.
+ */
 static inline __attribute__((always_inline)) void hs_ack_settle(struct hs_pending_frame *p,
 								 unsigned src, enum fw_acked v,
 								 uint64_t ack_frame)
 {
-	/* read before the link's counters are written (they may alias, as far as C knows) */
 	struct hs_link *l = p->l;
-	const size_t msg = p->msg, pframe = p->pframe;
-	const int sight = p->sight;
+	uint16_t hints;
 
 	if (!l)
 		return;
-	hs_touch(l);
-	/*
-	 * A frame of neither side (a neighbour's, waiting with the link last
-	 * active) says nothing of what this sniffer hears of the link.
-	 * pub.acks_visible is their "or", set at the end (the pub stays cold).
-	 */
-	if (v == FW_ACK_YES) {
-		/* a bit once set stays: the link's first line says whether src's is */
-		if (hs_ack_mac_eq(p->ta, l->bssid)) {
-			if (l->ack_hint_ap != src + 1) {
-				l->ack_hint_ap = (uint8_t)(src + 1);
-				l->ack_srcs_ap |= 1ull << src;
-			}
-		} else if (hs_ack_mac_eq(p->ta, l->sta)) {
-			if (l->ack_hint_sta != src + 1) {
-				l->ack_hint_sta = (uint8_t)(src + 1);
-				l->ack_srcs_sta |= 1ull << src;
-			}
-		}
-	}
-	if (msg && msg <= l->n_msgs) {
-		struct fw_msg *m = &l->msgs[msg - 1];
-
-		hs_ack_settle_one(m->sightings, m->n_sightings, sight, v, ack_frame);
-	}
-	if (pframe && pframe <= l->n_pframes) {
-		struct fw_pframe *pf = &l->pframes[pframe - 1];
-
-		hs_ack_settle_one(pf->sightings, pf->n_sightings, sight, v, ack_frame);
-	}
+	l->touched = true;	/* hs_touch */
+	memcpy(&hints, &l->ack_hint_ap, 2);
+	if ((v == FW_ACK_YES && hints != (uint16_t)((src + 1) * 0x0101u)) || (p->msg | p->pframe))
+		hs_ack_settle_more(p, src, v, ack_frame);
 }
 
 static inline void hs_ack_drop(struct hs_pending *q, size_t i)
@@ -125,18 +110,7 @@ _Static_assert(offsetof(struct fw_frame, ra) == offsetof(struct fw_frame, ta) + 
 			       offsetof(struct hs_pending_frame, ta) + 6,
 	       "hs_ack_sent copies a frame's transmitter and receiver addresses at once");
 
-/* The end of p's window, late ACKs included. */
-static inline int64_t hs_ack_late_end(const struct hs_pending_frame *p)
-{
-	return p->ts_ns + ((int64_t)p->window_us + HS_ACK_LATE_US) * 1000;
-}
-
-static inline bool hs_ack_in_window(const struct hs_pending_frame *p, int64_t ts_ns)
-{
-	return ts_ns <= hs_ack_late_end(p);
-}
-
-/* ack.c: make rate_kbps (> 0) the rate of hs_ack_window's multiplier */
+/* ack.c: make rate_kbps (> 0) the rate of hs_ack_airtime's multiplier */
 void hs_air_rate(struct fw_core *c, uint32_t rate_kbps);
 
 /*
@@ -144,7 +118,7 @@ void hs_air_rate(struct fw_core *c, uint32_t rate_kbps);
  * word of n * m is floor(n / d) for every n and d below 2^32 (D. Lemire,
  * O. Kaser, N. Kurz, "Faster remainder by direct computation", 2019,
  * theorem 1 with F = 64, N = 32): a multiply where a divide costs tens of
- * cycles, on every frame but ACKs.
+ * cycles.
  */
 static inline uint64_t hs_air_div(const struct fw_core *c, uint32_t n)
 {
@@ -155,35 +129,80 @@ static inline uint64_t hs_air_div(const struct fw_core *c, uint32_t n)
 	return n / c->air_rate;
 }
 
-/* How long after frame f an ACK may come: its airtime at its rate, SIFS, the ACK, slack. */
-static inline uint32_t hs_ack_window(struct fw_core *c, const struct fw_frame *f)
+/*
+ * How long after a frame of len bytes (its header and body, not its FCS)
+ * at rate_kbps (0: not known) an ACK may come: its airtime at its rate,
+ * SIFS, the ACK, slack; with no rate, the configured window.
+ */
+static inline uint32_t hs_ack_airtime(struct fw_core *c, uint32_t rate_kbps, uint64_t len)
 {
-	const uint32_t rate = f->radio.rate_kbps;
 	uint64_t bits, air;
 
-	if (!f->radio.has_rate || rate == 0)
+	if (rate_kbps == 0)
 		return c->opts.ack_window_us ? c->opts.ack_window_us : FW_CORE_ACK_WINDOW_US;
-	if (rate != c->air_rate)
-		hs_air_rate(c, rate);
-	bits = ((uint64_t)f->dot11.hdr_len + f->dot11.body_len + 4) * 8;
-	air = bits <= UINT32_MAX / 1000 ? hs_air_div(c, (uint32_t)(bits * 1000)) : bits * 1000 / rate;
+	if (rate_kbps != c->air_rate)
+		hs_air_rate(c, rate_kbps);
+	bits = (len + 4) * 8;
+	air = bits <= UINT32_MAX / 1000 ? hs_air_div(c, (uint32_t)(bits * 1000))
+					: bits * 1000 / rate_kbps;
 	return (uint32_t)(air + c->air_add);
+}
+
+/* The rate a frame's window is computed at, 0 none. */
+static inline uint32_t hs_ack_rate(const struct fw_frame *f)
+{
+	return f->radio.has_rate ? f->radio.rate_kbps : 0;
+}
+
+/* How long after frame f an ACK may come (hs_ack_airtime). */
+static inline uint32_t hs_ack_window(struct fw_core *c, const struct fw_frame *f)
+{
+	return hs_ack_airtime(c, hs_ack_rate(f), (uint64_t)f->dot11.hdr_len + f->dot11.body_len);
+}
+
+/* How long after a waiting frame an ACK may come: computed when asked, most ACKs never ask. */
+static inline uint32_t hs_ack_window_of(struct fw_core *c, const struct hs_pending_frame *p)
+{
+	return hs_ack_airtime(c, p->rate_kbps, p->len);
+}
+
+/* The end of p's window, late ACKs included. */
+static inline int64_t hs_ack_late_end(struct fw_core *c, const struct hs_pending_frame *p)
+{
+	return p->ts_ns + ((int64_t)hs_ack_window_of(c, p) + HS_ACK_LATE_US) * 1000;
+}
+
+/*
+ * An ACK at ts_ns is within p's window, late ACKs included, whatever the
+ * window: no window is shorter than 0 (hs_ack_late_end).
+ */
+static inline bool hs_ack_surely_in(const struct hs_pending_frame *p, int64_t ts_ns)
+{
+	return ts_ns <= p->ts_ns + (int64_t)HS_ACK_LATE_US * 1000;
+}
+
+static inline bool hs_ack_in_window(struct fw_core *c, const struct hs_pending_frame *p,
+				    int64_t ts_ns)
+{
+	return hs_ack_surely_in(p, ts_ns) || ts_ns <= hs_ack_late_end(c, p);
 }
 
 /*
  * hs_ack_on_frame() for a frame f with an 802.11 header that is neither an
- * ACK nor a Block Ack, of source src (< n_srcs): l, msg, pframe and sight
- * as there; own: l is the link of f's own transmitter and receiver (the
+ * ACK nor a Block Ack, of the current source: l, msg, pframe and sight as
+ * there; own: l is the link of f's own transmitter and receiver (the
  * AP's and its station's, found by hs_on_protected), which then cannot
  * show the AP shared.
  */
 static inline __attribute__((always_inline)) void
-hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns, const struct fw_frame *f,
-	    struct hs_link *l, bool own, size_t msg, size_t pframe, int sight)
+hs_ack_sent(struct fw_core *c, int64_t ts_ns, const struct fw_frame *f, struct hs_link *l,
+	    bool own, size_t msg, size_t pframe, int sight)
 {
-	struct hs_pending *q = &c->pending[src];
+	struct hs_pending *q = c->cur_q;
+	const unsigned src = c->cur_src;
 	struct hs_pending_frame *p;
-	uint32_t window;
+	uint32_t rate;
+	uint64_t len;
 	uint16_t seq;
 	bool has_seq;
 
@@ -194,7 +213,7 @@ hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns, const struct fw_fram
 	 * late): within the window a frame keeps waiting.
 	 */
 	if (q->n)
-		hs_ack_expire(q, src, ts_ns);
+		hs_ack_expire(c, q, src, ts_ns);
 	if (f->dot11.retry && f->dot11.has_seq && f->has_ta)
 		hs_ack_retried(q, src, f);
 	/*
@@ -215,15 +234,21 @@ hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns, const struct fw_fram
 	/* QoS Ack Policy No Ack (10.3.2.9): no ACK will come */
 	if (f->dot11.qos && ((f->dot11.qos_ctl >> 5) & 3) == 1)
 		return;
-	/* what f gives, read before the queue is written (as far as C knows, they may alias) */
-	window = hs_ack_window(c, f);
+	/*
+	 * What f gives, read before the queue is written (as far as C knows,
+	 * they may alias): what its window needs, not the window, which most
+	 * frames' ACKs never ask for (hs_ack_surely_in).
+	 */
+	rate = hs_ack_rate(f);
+	len = (uint64_t)f->dot11.hdr_len + f->dot11.body_len;
 	has_seq = f->dot11.has_seq;
 	seq = f->dot11.seq;
 	if (q->n == HS_ACK_QUEUE)
-		hs_ack_make_room(q, f);
+		hs_ack_make_room(c, q, f);
 	p = &q->q[q->n++];
 	p->ts_ns = ts_ns;
-	p->window_us = window;
+	p->rate_kbps = rate;
+	p->len = len;
 	p->l = l;
 	p->msg = msg;
 	p->pframe = pframe;
@@ -246,22 +271,23 @@ hs_ack_sent(struct fw_core *c, unsigned src, int64_t ts_ns, const struct fw_fram
  * same queue, and their ACKs may come after this one; they settle by their
  * own ACK or when their window passes.
  */
-static inline void hs_ack_on_ack(struct fw_core *c, unsigned src, uint64_t frame_no,
-				 int64_t ts_ns, const struct fw_frame *f, struct hs_link *last)
+static inline void hs_ack_on_ack(struct fw_core *c, uint64_t frame_no, int64_t ts_ns,
+				 const struct fw_frame *f, struct hs_link *last)
 {
-	struct hs_pending *q = &c->pending[src];
+	struct hs_pending *q = c->cur_q;
 	struct hs_pending_frame *p = q->q;
 
-	/* one frame waiting that takes it (the usual case): hs_ack_take's loop, unrolled */
-	if (q->n == 1 && hs_ack_mac_eq(f->ra, p->ta) && hs_ack_in_window(p, ts_ns)) {
-		if (q->evicted && hs_ack_mac_eq(p->ta, q->evicted_ta) &&
-		    hs_ack_late_end(p) > q->evicted_until_ns)
-			q->evicted_until_ns = hs_ack_late_end(p);
-		hs_ack_settle(p, src, FW_ACK_YES, frame_no);
-		q->n = 0;
+	/*
+	 * One frame waiting that takes it, none let go for room, at most the
+	 * late ACKs' delay after it (the usual case): what hs_ack_take would
+	 * do, in the fewest steps.
+	 */
+	if (q->n == 1 && !q->evicted && hs_ack_mac_eq(f->ra, p->ta) && hs_ack_surely_in(p, ts_ns)) {
+		q->n = 0;	/* p's fields stay until the next frame's */
+		hs_ack_settle(p, c->cur_src, FW_ACK_YES, frame_no);
 		return;
 	}
-	hs_ack_take(c, q, src, frame_no, ts_ns, f, last);
+	hs_ack_take(c, frame_no, ts_ns, f, last);
 }
 
 #endif

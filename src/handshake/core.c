@@ -150,7 +150,7 @@ static void feed_copy(struct fw_core *c, unsigned src, uint64_t frame_no, int64_
 		hs_touch(orig->l);
 		orig->l->pub.duplicates++;
 	}
-	hs_ack_on_frame(c, src, frame_no, ts_ns, f, orig->l ? orig->l : c->last_link, orig->msg,
+	hs_ack_on_frame(c, frame_no, ts_ns, f, orig->l ? orig->l : c->last_link, orig->msg,
 			orig->pframe, k);
 }
 
@@ -216,9 +216,9 @@ static __attribute__((noinline)) void feed_frame(FEED_ARGS)
 		l = c->last_link;
 	/* inline (ack.h): most frames */
 	if (f->has_dot11 && f->kind != FW_KIND_BLOCK_ACK)
-		hs_ack_sent(c, src, ts_ns, f, l, own, msg, pframe, sight);
+		hs_ack_sent(c, ts_ns, f, l, own, msg, pframe, sight);
 	else
-		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l, msg, pframe, sight);
+		hs_ack_on_frame(c, frame_no, ts_ns, f, l, msg, pframe, sight);
 }
 
 /*
@@ -234,7 +234,7 @@ static __attribute__((noinline)) void feed_ack(FEED_ARGS)
 	if (ts_ns > c->last_ts[input])
 		c->last_ts[input] = ts_ns;
 	if (f->has_dot11)
-		hs_ack_on_ack(c, c->cur_src, frame_no, ts_ns, f, c->last_link);
+		hs_ack_on_ack(c, frame_no, ts_ns, f, c->last_link);
 }
 
 /* A frame with a good FCS, decoded, of source c->cur_src. */
@@ -252,19 +252,18 @@ static inline void feed_src(FEED_ARGS)
 static __attribute__((noinline)) void feed_rare(FEED_ARGS)
 {
 	struct fw_input *in = &c->inputs[input];
-	unsigned src;
 
 	if (f->radio.bad_fcs) {
 		/* a frame the receiver saw corrupted is never evidence */
 		in->bad_fcs++;
 		return;
 	}
-	src = hs_src_get(c, input, iface);
+	(void)hs_src_get(c, input, iface);	/* made the current source */
 	if (f->status != 0) {
 		in->malformed++;
 		/* its header still takes the ACK that follows it, which is no missed frame */
 		if (f->has_dot11 && f->has_ta)
-			hs_ack_on_frame(c, src, frame_no, ts_ns, f, NULL, 0, 0, -1);
+			hs_ack_on_frame(c, frame_no, ts_ns, f, NULL, 0, 0, -1);
 		return;
 	}
 	feed_src(c, input, iface, frame_no, ts_ns, f);

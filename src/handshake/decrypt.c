@@ -700,9 +700,8 @@ void hs_feed_protected(struct fw_core *c, unsigned input, uint32_t iface, uint64
 	if (ts_ns > c->last_ts[input])
 		c->last_ts[input] = ts_ns;
 	if (f->has_dot11)
-		hs_ack_sent(c, src, ts_ns, f, l ? l : c->last_link, l != NULL, msg, pframe, sight);
+		hs_ack_sent(c, ts_ns, f, l ? l : c->last_link, l != NULL, msg, pframe, sight);
 	else
-		hs_ack_on_frame(c, src, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe,
-				sight);
+		hs_ack_on_frame(c, frame_no, ts_ns, f, l ? l : c->last_link, msg, pframe, sight);
 }
 

@@ -337,8 +337,10 @@ _Static_assert(offsetof(struct hs_link, pn_sta) == 64 && offsetof(struct hs_link
 #define HS_ACK_QUEUE 16
 struct hs_pending_frame {
 	uint8_t ta[6], ra[6];
+	/* what its ACK window needs (ack.h: hs_ack_window_of), asked only of a late ACK */
+	uint32_t rate_kbps;	/* 0: not known */
 	int64_t ts_ns;
-	uint32_t window_us;
+	uint64_t len;		/* its header and body, in bytes */
 	int sight;		/* its sighting in the message / protected frame, -1 none */
 	bool has_seq;
 	uint16_t seq;		/* for a Block Ack's bitmap */
@@ -419,8 +421,9 @@ struct fw_core {
 	struct hs_src srcs[HS_MAX_SRCS];
 	unsigned n_srcs, cur_src;
 	uint64_t cur_src_id;	/* hs_src_id() of srcs[cur_src]; UINT64_MAX before the first */
+	struct hs_pending *cur_q;	/* &pending[cur_src]: every frame's ACK queue, no multiply */
 	int64_t *last_ts;		/* per input: timestamp of the previous frame */
-	/* ack.h's airtime at the rate of the latest frame (hs_air_rate): its divisor as a multiplier */
+	/* ack.h's airtime at the rate of the latest window asked (hs_air_rate): a multiplier */
 	uint32_t air_rate;	/* kb/s, 0 none yet */
 	uint32_t air_add;	/* PLCP preamble and header at that rate, SIFS, the ACK, slack */
 	uint64_t air_mul;	/* ceil(2^64 / air_rate), 0 when the division is used instead */
@@ -709,8 +712,11 @@ void hs_bind_answer(struct hs_link *l, size_t i, size_t r);
 void hs_on_eap(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t ts_ns,
 	       const struct fw_frame *f);
 
-/* ack.c: ACK correlation over the frame sequence of one source (input, interface) */
-void hs_ack_on_frame(struct fw_core *c, unsigned src, uint64_t frame_no, int64_t ts_ns,
+/*
+ * ack.c: ACK correlation over the frame sequence of one source (input,
+ * interface): f is of the current one (c->cur_src, as hs_src_get left it)
+ */
+void hs_ack_on_frame(struct fw_core *c, uint64_t frame_no, int64_t ts_ns,
 		     const struct fw_frame *f, struct hs_link *l, size_t msg, size_t pframe,
 		     int sight);
 void hs_ack_finish(struct fw_core *c, struct hs_link *l);

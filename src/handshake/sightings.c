@@ -58,6 +58,7 @@ static uint64_t mpdu_hash(const struct fw_dot11 *d)
 static unsigned src_cur(struct fw_core *c, unsigned i)
 {
 	c->cur_src = i;
+	c->cur_q = &c->pending[i];
 	c->cur_src_id = hs_src_id(c->srcs[i].input, c->srcs[i].iface);
 	return i;
 }

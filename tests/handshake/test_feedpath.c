@@ -13,7 +13,14 @@
  *    a refresh) checks them again.  Msg 3/4's Key Data is unwrapped once
  *    per PTK in the same way.
  *  - A link's ACK bits per source (ack.h's hint in the link's first line):
- *    a link heard by two sources in turn still sets both sources' bits.
+ *    a link heard by two sources in turn still sets both sources' bits,
+ *    and an ACK of one side sets its bit while only the other side's
+ *    hint names its source.
+ *  - The ACK of the usual case (ack.h: one frame waiting, of its
+ *    receiver, within 20 ms) is taken without the frame's window; an ACK
+ *    to another receiver, one past the window (computed from the rate and
+ *    length the frame kept), a corrupted one, one of two frames waiting
+ *    and one after a frame was let go for room get what the search gives.
  */
 #include <check.h>
 #include <stdint.h>
@@ -312,6 +319,264 @@ START_TEST(test_ack_bits_two_sources)
 }
 END_TEST
 
+/*
+ * The ACK of the usual case (one frame waiting, of the ACK's receiver, the
+ * ACK within 20 ms of it) is taken without asking the frame's window; any
+ * other is left to the search.  A link's watched protected frames show
+ * which frame an ACK settled: each case below is one a shortcut taking
+ * more than it should would settle, or settle as another frame.
+ */
+struct ackrig {
+	struct fw_keyring *kr;
+	struct hsb b;
+	struct fw_core *c;
+	int64_t t;		/* the latest frame's time */
+	uint64_t pn;
+};
+
+static void ackrig_init(struct ackrig *r)
+{
+	r->c = keyed_core(&r->kr, &r->b);
+	r->t = r->b.ts_ns + 100000000;	/* the handshake's frames long settled */
+	r->pn = 1;
+}
+
+static void ackrig_free(struct ackrig *r)
+{
+	fw_core_free(r->c);
+	fw_keyring_free(r->kr);
+}
+
+/*
+ * A data frame of the station (or its AP), dt_ns after the latest frame,
+ * hdr 24 + body bytes at rate_kbps (0: no rate); its frame number.
+ */
+static uint64_t ackrig_data(struct ackrig *r, bool from_ap, int64_t dt_ns, uint32_t rate_kbps,
+			    size_t body)
+{
+	static uint8_t mpdu[24 + 1600];
+	struct fw_frame f;
+
+	memset(&f, 0, sizeof(f));
+	f.kind = FW_KIND_PROTECTED;
+	f.has_dot11 = true;
+	f.dot11.type = FW_T_DATA;
+	f.dot11.hdr_len = 24;
+	f.dot11.body = mpdu + 24;
+	f.dot11.body_len = body;
+	f.dot11.has_seq = true;
+	f.dot11.seq = (uint16_t)(r->pn & 0xfff);
+	f.radio.has_rate = rate_kbps != 0;
+	f.radio.rate_kbps = rate_kbps;
+	memcpy(f.ta, from_ap ? r->b.aa : r->b.spa, 6);
+	memcpy(f.ra, from_ap ? r->b.spa : r->b.aa, 6);
+	f.has_ta = true;
+	f.has_pn = true;
+	f.pn = r->pn++;
+	r->t += dt_ns;
+	fw_core_feed(r->c, 0, r->b.frame, r->t, &f);
+	return r->b.frame++;
+}
+
+/* An ACK to ra, dt_ns after the latest frame (not moving it); its frame number. */
+static uint64_t ackrig_ack(struct ackrig *r, const uint8_t ra[6], int64_t dt_ns, bool bad_fcs)
+{
+	struct fw_frame f;
+
+	memset(&f, 0, sizeof(f));
+	f.kind = FW_KIND_ACK;
+	f.has_dot11 = true;
+	f.dot11.type = FW_T_CTRL;
+	f.dot11.subtype = FW_ST_ACK;
+	f.radio.bad_fcs = bad_fcs;
+	memcpy(f.ra, ra, 6);
+	fw_core_feed(r->c, 0, r->b.frame, r->t + dt_ns, &f);
+	return r->b.frame++;
+}
+
+/* The verdict the feed gave the link's i-th watched protected frame, and by which ACK. */
+static enum fw_acked ackrig_verdict(const struct ackrig *r, size_t i, uint64_t *ack_frame)
+{
+	const struct hs_link *l = r->c->links[0];
+
+	ck_assert_uint_gt(l->n_pframes, i);
+	ck_assert_uint_eq(l->pframes[i].n_sightings, 1);
+	*ack_frame = l->pframes[i].sightings[0].ack_frame;
+	return l->pframes[i].sightings[0].acked;
+}
+
+#define MS 1000000
+#define US 1000
+
+START_TEST(test_ack_shortcut_takes_only_its_own)
+{
+	struct ackrig r;
+	uint64_t a, got;
+	size_t i = 0;
+
+	ackrig_init(&r);
+	/* the usual case: taken */
+	ackrig_data(&r, false, 100 * MS, 54000, 110);
+	a = ackrig_ack(&r, r.b.spa, 30 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
+	ck_assert_uint_eq(got, a);
+	ck_assert_uint_eq(r.c->pending[0].n, 0);
+	/* an ACK to the other side: not the station's frame's */
+	ackrig_data(&r, false, 100 * MS, 54000, 110);
+	ackrig_ack(&r, r.b.aa, 30 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_UNKNOWN);
+	ck_assert_uint_eq(r.c->pending[0].n, 1);
+	/* an ACK the receiver saw corrupted, then a good one */
+	ackrig_data(&r, false, 100 * MS, 54000, 110);
+	ackrig_ack(&r, r.b.spa, 30 * US, true);
+	ck_assert_int_eq(ackrig_verdict(&r, i, &got), FW_ACK_UNKNOWN);
+	ck_assert_uint_eq(r.c->pending[0].n, 1);
+	a = ackrig_ack(&r, r.b.spa, 60 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
+	ck_assert_uint_eq(got, a);
+	/*
+	 * two frames of the station waiting, the second 10 ms after the first:
+	 * the ACK right after the second is the second's (the first's window,
+	 * 1,360 us, has passed; only a late ACK could still be its)
+	 */
+	ackrig_data(&r, false, 100 * MS, 54000, 110);
+	ackrig_data(&r, false, 10 * MS, 54000, 110);
+	a = ackrig_ack(&r, r.b.spa, 30 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_UNKNOWN);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
+	ck_assert_uint_eq(got, a);
+	ck_assert_uint_eq(r.c->pending[0].n, 1);
+	ck_assert_int_eq(r.c->pending[0].q[0].ts_ns, r.t - 10 * MS);
+	ackrig_free(&r);
+}
+END_TEST
+
+/*
+ * Past 20 ms (the delay of late ACKs) the frame's own window decides: its
+ * airtime at its rate and length, SIFS, the ACK and the slack.
+ */
+START_TEST(test_ack_late_by_the_window)
+{
+	struct ackrig r;
+	uint64_t a, got;
+	size_t i = 0;
+
+	ackrig_init(&r);
+	/* 24 + 110 + FCS 4 bytes at 54 Mb/s: 20.4 us, + 20 + 1,320: 1,360 us */
+	ackrig_data(&r, false, 100 * MS, 54000, 110);
+	a = ackrig_ack(&r, r.b.spa, 21350 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
+	ck_assert_uint_eq(got, a);
+	ackrig_data(&r, false, 100 * MS, 54000, 110);
+	ackrig_ack(&r, r.b.spa, 21370 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_UNKNOWN);
+	/* 1,500 bytes at 1 Mb/s: 12,000 us, + 192 (long PLCP) + 1,320: 13,512 us */
+	ackrig_data(&r, false, 100 * MS, 1000, 1472);
+	a = ackrig_ack(&r, r.b.spa, 33500 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
+	ck_assert_uint_eq(got, a);
+	ackrig_data(&r, false, 100 * MS, 1000, 1472);
+	ackrig_ack(&r, r.b.spa, 33520 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_UNKNOWN);
+	/* no rate: the default window, 5 ms */
+	ackrig_data(&r, true, 100 * MS, 0, 110);
+	a = ackrig_ack(&r, r.b.aa, 24990 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
+	ck_assert_uint_eq(got, a);
+	ackrig_data(&r, true, 100 * MS, 0, 110);
+	ackrig_ack(&r, r.b.aa, 25010 * US, false);
+	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_UNKNOWN);
+	/* the next frame finds that one's window passed: not acknowledged */
+	ackrig_data(&r, true, 100 * MS, 0, 110);
+	ck_assert_int_eq(ackrig_verdict(&r, i - 1, &got), FW_ACK_NO);
+	ackrig_free(&r);
+}
+END_TEST
+
+/*
+ * A frame let go for room (a full queue) may still be answered while its
+ * transmitter's are: the last one waiting, taken by an ACK of the usual
+ * kind, extends that to its own window.
+ */
+START_TEST(test_ack_after_room_made)
+{
+	struct ackrig r;
+
+	ackrig_init(&r);
+	/* 17 frames 10 us apart, no ACK yet: the 17th lets the 13th go (the first 12 are kept) */
+	ackrig_data(&r, false, 100 * MS, 54000, 110);
+	for (int k = 1; k < HS_ACK_QUEUE + 1; k++)
+		ackrig_data(&r, false, 10 * US, 54000, 110);
+	ck_assert_uint_eq(r.c->pending[0].n, HS_ACK_QUEUE);
+	ck_assert_uint_eq(r.c->pending[0].evicted, 1);
+	ck_assert_int_eq(r.c->pending[0].evicted_until_ns, r.t - 4 * 10 * US + 21360 * US);
+	/* their ACKs, oldest first: the last takes the 17th */
+	for (int k = 0; k < HS_ACK_QUEUE; k++)
+		ackrig_ack(&r, r.b.spa, (k + 1) * 10 * US, false);
+	ck_assert_uint_eq(r.c->pending[0].n, 0);
+	ck_assert_int_eq(r.c->pending[0].evicted_until_ns, r.t + 21360 * US);
+	ackrig_free(&r);
+}
+END_TEST
+
+/*
+ * An ACK writes a link's bit only while the link's hints do not both name
+ * its source: one side's hint naming it is not enough, whichever side,
+ * and a second source's ACK of a side the first had set still sets its
+ * own bit.
+ */
+START_TEST(test_ack_bits_both_sides)
+{
+	struct ackrig r;
+	struct hs_link *l;
+	struct fw_frame ack;
+
+	ackrig_init(&r);
+	l = r.c->links[0];
+	/* past the frames the link keeps after msg 3/4, whose ACKs are settled in any case */
+	for (int k = 0; k < HS_PFRAMES_PER_M3; k++)
+		ackrig_data(&r, false, 100 * MS, 54000, 110);
+	ck_assert_uint_eq(l->n_pframes, HS_PFRAMES_PER_M3);
+	ck_assert_uint_eq(l->ack_srcs_ap | l->ack_srcs_sta, 0);
+	memset(&ack, 0, sizeof(ack));
+	ack.kind = FW_KIND_ACK;
+	ack.has_dot11 = true;
+	ack.dot11.type = FW_T_CTRL;
+	for (int k = 0; k < 4; k++) {
+		/* source 0 hears the AP then the station, source 1 the station then the AP */
+		static const uint32_t iface[4] = { 0, 0, 1, 1 };
+		static const bool from_ap[4] = { true, false, false, true };
+		struct fw_frame f;
+		uint8_t mpdu[24 + 8 + 40 + 8];
+
+		memset(&f, 0, sizeof(f));
+		memset(mpdu, k, sizeof(mpdu));
+		f.kind = FW_KIND_PROTECTED;
+		f.has_dot11 = true;
+		f.dot11.type = FW_T_DATA;
+		f.dot11.hdr_len = 24;
+		f.dot11.body = mpdu + 24;
+		f.dot11.body_len = sizeof(mpdu) - 24;
+		f.dot11.has_seq = true;
+		f.dot11.seq = (uint16_t)(200 + k);
+		memcpy(f.ta, from_ap[k] ? r.b.aa : r.b.spa, 6);
+		memcpy(f.ra, from_ap[k] ? r.b.spa : r.b.aa, 6);
+		f.has_ta = true;
+		f.has_pn = true;
+		f.pn = 20 + (uint64_t)k;
+		r.t += 100 * MS;
+		fw_core_feed_iface(r.c, 0, iface[k], r.b.frame++, r.t, &f);
+		memcpy(ack.ra, f.ta, 6);
+		fw_core_feed_iface(r.c, 0, iface[k], r.b.frame++, r.t + 30 * US, &ack);
+		if (k == 1)
+			ck_assert_uint_eq(l->ack_hint_ap == 1 && l->ack_hint_sta == 1, 1);
+	}
+	ck_assert_uint_eq(l->ack_srcs_ap, 3);	/* both sources, each side */
+	ck_assert_uint_eq(l->ack_srcs_sta, 3);
+	ackrig_free(&r);
+}
+END_TEST
+
 static Suite *feedpath_suite(void)
 {
 	Suite *s = suite_create("feedpath");
@@ -324,6 +589,10 @@ static Suite *feedpath_suite(void)
 	tcase_add_test(tc, test_keydata_once_per_ptk);
 	tcase_add_test(tc, test_mic_new_ptk_checks_again);
 	tcase_add_test(tc, test_ack_bits_two_sources);
+	tcase_add_test(tc, test_ack_shortcut_takes_only_its_own);
+	tcase_add_test(tc, test_ack_late_by_the_window);
+	tcase_add_test(tc, test_ack_after_room_made);
+	tcase_add_test(tc, test_ack_bits_both_sides);
 	suite_add_tcase(s, tc);
 	return s;
 }
