@@ -271,8 +271,9 @@ struct hs_link {
 	char no_key_reason[96];
 	enum fw_no_key_why no_key_why;
 
-	struct hs_ptk_cache_entry *ptk_cache;	/* HS_PTK_CACHE entries, allocated on first use */
-	size_t n_ptk, ptk_next;
+	/* up to HS_PTK_CACHE entries, cap_ptk allocated (verify.c grows it with its entries) */
+	struct hs_ptk_cache_entry *ptk_cache;
+	size_t n_ptk, ptk_next, cap_ptk;
 
 	/* the rest of the decryption and race state (decrypt.c, ack.c) */
 	struct fw_pframe *pframes;
