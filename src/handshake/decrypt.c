@@ -437,7 +437,9 @@ static bool watched_by_peek(struct fw_core *c, struct hs_link *l, uint8_t cipher
 
 static struct fw_pframe *keep_pframe(struct hs_link *l)
 {
-	struct fw_pframe *arr = hs_grow(l->pframes, &l->cap_pframes, l->n_pframes + 1, sizeof(*arr));
+	/* room for one msg 3/4's frames at first: most links keep no more */
+	struct fw_pframe *arr = hs_grow_from(l->pframes, &l->cap_pframes, l->n_pframes + 1,
+					     sizeof(*arr), HS_PFRAMES_PER_M3);
 
 	if (!arr)
 		return NULL;

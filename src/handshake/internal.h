@@ -496,6 +496,8 @@ void hs_finding_frame_at_role(struct fw_finding *f, unsigned file, uint64_t fram
 			      enum fw_role role);
 /* Grow arr to hold need elements (doubling, zeroed); NULL when out of memory. */
 void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem);
+/* The same, a new array taking first elements (or need, if more). */
+void *hs_grow_from(void *arr, size_t *cap, size_t need, size_t elem, size_t first);
 /* A note kept up to date in place: *slot is its index+1 (0: not made yet). */
 void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
