@@ -85,7 +85,8 @@ static struct hs_kev *kev_add(struct hs_link *l, enum hs_kev_kind kind, unsigned
 		l->kev_dropped++;	/* counted in a note (hs_caps_note) */
 		return NULL;
 	}
-	if (!(e = hs_grow(l->kev, &l->cap_kev, l->n_kev + 1, sizeof(*e))))
+	/* an association, maybe its end: most links have no more */
+	if (!(e = hs_grow_from(l->kev, &l->cap_kev, l->n_kev + 1, sizeof(*e), 2)))
 		return NULL;
 	l->kev = e;
 	e = &l->kev[l->n_kev++];
