@@ -192,8 +192,8 @@ track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_frame *f, uns
 		hs_giveup_reset(&l->tks->dir[from_ap]);
 	if (t->valid && t->keyid == f->keyid && t->hs == (uint16_t)hs && f->pn <= t->pn &&
 	    l->n_pn_events < HS_PN_EVENTS_MAX &&
-	    (l->pn_events = hs_grow(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
-				    sizeof(*l->pn_events))) != NULL) {
+	    (l->pn_events = hs_grow_from(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
+					 sizeof(*l->pn_events), 2)) != NULL) {
 		e = &l->pn_events[l->n_pn_events++];
 		e->file = input;
 		e->frame_before = t->frame;

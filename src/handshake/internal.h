@@ -278,7 +278,7 @@ struct hs_link {
 	/* the rest of the decryption and race state (decrypt.c, ack.c) */
 	struct fw_pframe *pframes;
 	size_t n_pframes, cap_pframes;
-	struct fw_pn_event *pn_events;	/* at most HS_PN_EVENTS_MAX, allocated with the first */
+	struct fw_pn_event *pn_events;	/* at most HS_PN_EVENTS_MAX, room for 2 made with the first */
 	size_t n_pn_events, cap_pn_events;
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
