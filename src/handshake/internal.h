@@ -48,7 +48,9 @@ struct hs_net {
 	bool has_ssid;
 	uint8_t ssid[32];
 	size_t ssid_len;
-	struct hs_elem rsne, wpa, rsnx;
+	struct hs_elem rsne;
+	/* made when a beacon first carries one (NULL until then): most networks have neither */
+	struct hs_elem *wpa, *rsnx;
 	/*
 	 * fw_core.net_gen when what the links of this BSS read last changed
 	 * (SSID, elements: a refresh analyses them again then), and when the
@@ -579,6 +581,10 @@ bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_
 void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
 /* The same, its bytes copied only when they differ from e's: whether they did. */
 bool hs_elem_update(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
+/* hs_elem_update for an element made on first sight (*e NULL until then; false out of memory). */
+bool hs_elem_update_new(struct hs_elem **e, const struct fw_ie *ie, unsigned file, uint64_t frame);
+/* An element of a network that may never have been seen: e, or an absent one (n 0). */
+const struct hs_elem *hs_elem_or_none(const struct hs_elem *e);
 
 /* lru.c: recency lists, and the cap on links and networks */
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);

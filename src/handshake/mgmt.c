@@ -66,9 +66,9 @@ void hs_on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const st
 	if ((ie = fw_ies_at(&s, FW_IES_RSN)) != NULL)
 		changed |= hs_elem_update(&n->rsne, ie, input, frame_no);
 	if ((ie = fw_ies_at(&s, FW_IES_WPA)) != NULL)
-		changed |= hs_elem_update(&n->wpa, ie, input, frame_no);
+		changed |= hs_elem_update_new(&n->wpa, ie, input, frame_no);
 	if ((ie = fw_ies_at(&s, FW_IES_RSNX)) != NULL)
-		changed |= hs_elem_update(&n->rsnx, ie, input, frame_no);
+		changed |= hs_elem_update_new(&n->rsnx, ie, input, frame_no);
 	if (changed)
 		n->gen = ++c->net_gen;
 	if (s.found & (FW_IES_BIT(FW_IES_RSN) | FW_IES_BIT(FW_IES_WPA)))
