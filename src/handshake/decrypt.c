@@ -190,8 +190,8 @@ track_pn(struct hs_link *l, struct hs_pn_track *t, const struct fw_frame *f, uns
 		hs_giveup_reset(&l->giveup[from_ap]);
 	if (t->valid && t->keyid == f->keyid && t->hs == (uint16_t)hs && f->pn <= t->pn &&
 	    l->n_pn_events < HS_PN_EVENTS_MAX &&
-	    (l->pn_events = hs_grow(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
-				    sizeof(*l->pn_events))) != NULL) {
+	    (l->pn_events = hs_grow_from(l->pn_events, &l->cap_pn_events, l->n_pn_events + 1,
+					 sizeof(*l->pn_events), 2)) != NULL) {
 		e = &l->pn_events[l->n_pn_events++];
 		e->file = input;
 		e->frame_before = t->frame;
@@ -435,7 +435,9 @@ static bool watched_by_peek(struct fw_core *c, struct hs_link *l, uint8_t cipher
 
 static struct fw_pframe *keep_pframe(struct hs_link *l)
 {
-	struct fw_pframe *arr = hs_grow(l->pframes, &l->cap_pframes, l->n_pframes + 1, sizeof(*arr));
+	/* room for one msg 3/4's frames at first: most links keep no more */
+	struct fw_pframe *arr = hs_grow_from(l->pframes, &l->cap_pframes, l->n_pframes + 1,
+					     sizeof(*arr), HS_PFRAMES_PER_M3);
 
 	if (!arr)
 		return NULL;

@@ -91,7 +91,7 @@ void detect_rsne(struct fw_core *c, struct hs_link *l)
 		if (m->type == FW_MSG_M2)
 			compare(c, l, m, p, &l->assoc_rsne, l->assoc_wpa1, "association request");
 		else if (m->type == FW_MSG_M3 && n)
-			compare(c, l, m, p, p->rsne_wpa1 ? &n->wpa : &n->rsne, p->rsne_wpa1,
-				"beacon or probe response");
+			compare(c, l, m, p, p->rsne_wpa1 ? hs_elem_or_none(n->wpa) : &n->rsne,
+				p->rsne_wpa1, "beacon or probe response");
 	}
 }

@@ -5,6 +5,7 @@
  * element is at most HS_IE_MAX bytes; a longer one is cut there.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "decode/ie.h"
@@ -32,4 +33,18 @@ bool hs_elem_update(struct hs_elem *e, const struct fw_ie *ie, unsigned file, ui
 	e->file = file;
 	e->frame = frame;
 	return !same;
+}
+
+bool hs_elem_update_new(struct hs_elem **e, const struct fw_ie *ie, unsigned file, uint64_t frame)
+{
+	if (!*e && !(*e = calloc(1, sizeof(**e))))
+		return false;
+	return hs_elem_update(*e, ie, file, frame);
+}
+
+const struct hs_elem *hs_elem_or_none(const struct hs_elem *e)
+{
+	static const struct hs_elem none;
+
+	return e ? e : &none;
 }

@@ -14,12 +14,17 @@
 
 void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem)
 {
+	return hs_grow_from(arr, cap, need, elem, 8);
+}
+
+void *hs_grow_from(void *arr, size_t *cap, size_t need, size_t elem, size_t first)
+{
 	size_t ncap;
 	void *p;
 
 	if (need <= *cap)
 		return arr;
-	ncap = *cap ? *cap * 2 : 8;
+	ncap = *cap ? *cap * 2 : first;
 	while (ncap < need)
 		ncap *= 2;
 	p = realloc(arr, ncap * elem);

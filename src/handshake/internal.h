@@ -48,7 +48,9 @@ struct hs_net {
 	bool has_ssid;
 	uint8_t ssid[32];
 	size_t ssid_len;
-	struct hs_elem rsne, wpa, rsnx;
+	struct hs_elem rsne;
+	/* made when a beacon first carries one (NULL until then): most networks have neither */
+	struct hs_elem *wpa, *rsnx;
 	/*
 	 * fw_core.net_gen when what the links of this BSS read last changed
 	 * (SSID, elements: a refresh analyses them again then), and when the
@@ -285,13 +287,14 @@ struct hs_link {
 	char no_key_reason[96];
 	enum fw_no_key_why no_key_why;
 
-	struct hs_ptk_cache_entry *ptk_cache;	/* HS_PTK_CACHE entries, allocated on first use */
-	size_t n_ptk, ptk_next;
+	/* up to HS_PTK_CACHE entries, cap_ptk allocated (verify.c grows it with its entries) */
+	struct hs_ptk_cache_entry *ptk_cache;
+	size_t n_ptk, ptk_next, cap_ptk;
 
 	/* the rest of the decryption and race state (decrypt.c, ack.c) */
 	struct fw_pframe *pframes;
 	size_t n_pframes, cap_pframes;
-	struct fw_pn_event *pn_events;	/* at most HS_PN_EVENTS_MAX, allocated with the first */
+	struct fw_pn_event *pn_events;	/* at most HS_PN_EVENTS_MAX, room for 2 made with the first */
 	size_t n_pn_events, cap_pn_events;
 	struct fw_eap_event *eap;
 	size_t n_eap, cap_eap;
@@ -515,6 +518,8 @@ void hs_finding_frame_at_role(struct fw_finding *f, unsigned file, uint64_t fram
 			      enum fw_role role);
 /* Grow arr to hold need elements (doubling, zeroed); NULL when out of memory. */
 void *hs_grow(void *arr, size_t *cap, size_t need, size_t elem);
+/* The same, a new array taking first elements (or need, if more). */
+void *hs_grow_from(void *arr, size_t *cap, size_t need, size_t elem, size_t first);
 /* A note kept up to date in place: *slot is its index+1 (0: not made yet). */
 void hs_note_update(struct fw_core *c, size_t *slot, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -596,6 +601,10 @@ bool hs_link_ssid(const struct fw_core *c, const struct hs_link *l, const uint8_
 void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
 /* The same, its bytes copied only when they differ from e's: whether they did. */
 bool hs_elem_update(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
+/* hs_elem_update for an element made on first sight (*e NULL until then; false out of memory). */
+bool hs_elem_update_new(struct hs_elem **e, const struct fw_ie *ie, unsigned file, uint64_t frame);
+/* An element of a network that may never have been seen: e, or an absent one (n 0). */
+const struct hs_elem *hs_elem_or_none(const struct hs_elem *e);
 
 /* lru.c: recency lists, and the cap on links and networks */
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);

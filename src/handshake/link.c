@@ -441,8 +441,7 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 		s->tks->tk_new.full = s->tks->tk_prev.full = (struct fw_aead_key){ 0 };
 	}
 	/* the PTK cache is the copy's own: its passes fill it, its end wipes it */
-	s->ptk_cache = l->ptk_cache ? dup_array(l->ptk_cache, HS_PTK_CACHE, sizeof(*l->ptk_cache))
-				    : NULL;
+	s->ptk_cache = dup_array(l->ptk_cache, l->cap_ptk, sizeof(*l->ptk_cache));
 	s->cap_msgs = l->n_msgs;
 	s->cap_hs = l->n_hs;
 	s->cap_ev = l->n_ev;

@@ -32,8 +32,8 @@ int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, 
 	n = hs_net_find(c, l->scope, l->pub.bssid);
 	if (!src && n && n->rsne.n >= 2)
 		src = &n->rsne;
-	if (!src && n && n->wpa.n >= 2) {
-		src = &n->wpa;
+	if (!src && n && n->wpa && n->wpa->n >= 2) {
+		src = n->wpa;
 		wpa1 = true;
 	}
 	if (!src)

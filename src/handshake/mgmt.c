@@ -66,9 +66,9 @@ void hs_on_beacon(struct fw_core *c, unsigned input, uint64_t frame_no, const st
 	if ((ie = fw_ies_at(&s, FW_IES_RSN)) != NULL)
 		changed |= hs_elem_update(&n->rsne, ie, input, frame_no);
 	if ((ie = fw_ies_at(&s, FW_IES_WPA)) != NULL)
-		changed |= hs_elem_update(&n->wpa, ie, input, frame_no);
+		changed |= hs_elem_update_new(&n->wpa, ie, input, frame_no);
 	if ((ie = fw_ies_at(&s, FW_IES_RSNX)) != NULL)
-		changed |= hs_elem_update(&n->rsnx, ie, input, frame_no);
+		changed |= hs_elem_update_new(&n->rsnx, ie, input, frame_no);
 	if (changed)
 		n->gen = ++c->net_gen;
 	if (s.found & (FW_IES_BIT(FW_IES_RSN) | FW_IES_BIT(FW_IES_WPA)))
@@ -85,7 +85,8 @@ static struct hs_kev *kev_add(struct hs_link *l, enum hs_kev_kind kind, unsigned
 		l->kev_dropped++;	/* counted in a note (hs_caps_note) */
 		return NULL;
 	}
-	if (!(e = hs_grow(l->kev, &l->cap_kev, l->n_kev + 1, sizeof(*e))))
+	/* an association, maybe its end: most links have no more */
+	if (!(e = hs_grow_from(l->kev, &l->cap_kev, l->n_kev + 1, sizeof(*e), 2)))
 		return NULL;
 	l->kev = e;
 	e = &l->kev[l->n_kev++];

@@ -228,22 +228,23 @@ struct fw_handshake {
  * handshake): what the race detectors need, never its bytes.
  */
 struct fw_pframe {
+	/* in an order that leaves no holes: a link keeps a dozen per msg 3/4 */
 	unsigned file;
-	uint64_t frame;
-	int64_t ts_ns;
 	bool from_ap;
 	bool mgmt;		/* a protected management frame */
 	bool is_eapol;		/* decrypted to an EAPOL-Key message */
-	uint64_t pn;
 	uint8_t keyid;
+	uint64_t frame;
+	int64_t ts_ns;
+	uint64_t pn;
 	enum fw_dec_key dec_key;
 	int dec_hs;		/* handshake whose PTK decrypted it, -1 none */
 	unsigned after_hs;	/* the handshake open when it was seen */
 	enum fw_acked acked;
 	uint64_t ack_frame;
 	unsigned ack_file;	/* file of ack_frame */
-	struct fw_sighting sightings[FW_MAX_SIGHTINGS];	/* as fw_msg's */
 	unsigned n_sightings;
+	struct fw_sighting sightings[FW_MAX_SIGHTINGS];	/* as fw_msg's */
 	/* whether its receiver held the key that opened it then (the key model) */
 	enum fw_rx_key rx_has_key;
 	enum fw_rx_why rx_why;

@@ -31,6 +31,13 @@ struct hs_net *hs_net_find(const struct fw_core *c, unsigned scope, const uint8_
 	return NULL;
 }
 
+static void net_free(struct hs_net *n)
+{
+	free(n->wpa);
+	free(n->rsnx);
+	free(n);
+}
+
 /* Forget the network heard least recently (the cap of link.c applies to networks too). */
 static void evict_one(struct fw_core *c)
 {
@@ -45,7 +52,7 @@ static void evict_one(struct fw_core *c)
 		pp = &(*pp)->next;
 	if (*pp)
 		*pp = n->next;
-	free(n);
+	net_free(n);
 	c->n_nets--;
 	c->n_nets_evicted++;
 	hs_note_update(c, &c->net_evict_note, "more than %zu networks (BSSIDs): the %llu heard "
@@ -113,7 +120,7 @@ void hs_net_free_all(struct fw_core *c)
 		while (n) {
 			struct hs_net *next = n->next;
 
-			free(n);
+			net_free(n);
 			n = next;
 		}
 		c->net_tab[i] = NULL;

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "crypto/akm.h"
 #include "crypto/kdf.h"
 #include "crypto/mic.h"
@@ -179,6 +181,33 @@ static void gather_keys(struct vctx *v, uint8_t ver)
 		snprintf(v->no_key_reason, sizeof(v->no_key_reason), "no key for this network");
 }
 
+/*
+ * Room for one more PTK in l's cache: a link derives one or two, so the
+ * cache grows with its entries up to HS_PTK_CACHE instead of taking all of
+ * them at once.  Moved by hand, not realloc(): the old block is wiped
+ * before it is freed.  A PTK get_ptk gave is used before the next call,
+ * so no pointer into the old block outlives the move.
+ */
+static int ptk_cache_grow(struct hs_link *l)
+{
+	size_t ncap = l->cap_ptk ? l->cap_ptk * 2 : 1;
+	struct hs_ptk_cache_entry *arr;
+
+	if (ncap > HS_PTK_CACHE)
+		ncap = HS_PTK_CACHE;
+	arr = calloc(ncap, sizeof(*arr));
+	if (!arr)
+		return FW_ENOMEM;
+	if (l->ptk_cache) {
+		memcpy(arr, l->ptk_cache, l->cap_ptk * sizeof(*arr));
+		OPENSSL_cleanse(l->ptk_cache, l->cap_ptk * sizeof(*arr));
+		free(l->ptk_cache);
+	}
+	l->ptk_cache = arr;
+	l->cap_ptk = ncap;
+	return 0;
+}
+
 static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t *anonce,
 		   const uint8_t *snonce, const struct fw_ptk **out)
 {
@@ -194,11 +223,8 @@ static int get_ptk(struct vctx *v, const struct fw_pmk_cand *cand, const uint8_t
 			return 0;
 		}
 	}
-	if (!l->ptk_cache) {
-		l->ptk_cache = calloc(HS_PTK_CACHE, sizeof(*l->ptk_cache));
-		if (!l->ptk_cache)
-			return FW_ENOMEM;
-	}
+	if (l->ptk_next >= l->cap_ptk && ptk_cache_grow(l) != 0)
+		return FW_ENOMEM;
 	e = &l->ptk_cache[l->ptk_next];
 	fw_ptk_wipe(&e->ptk);
 	e->stamp = 0;	/* no MIC memo holds for it until it is derived again */

@@ -479,6 +479,37 @@ START_TEST(m1_retransmission_after_another_handshakes_late_answer)
 }
 END_TEST
 
+/*
+ * A link with more PTKs than its cache holds (18 handshakes, each its own
+ * nonces): the cache grows with them and then reuses its oldest entries,
+ * and every msg 2/4 still verifies, at the feed and again at the end.
+ */
+START_TEST(more_ptks_than_the_cache_holds)
+{
+	struct env e;
+	const struct fw_link *l;
+	uint8_t an[32], sn[32];
+
+	env_init(&e);
+	for (unsigned h = 0; h < 18; h++) {
+		memcpy(an, A1, 32);
+		memcpy(sn, S1, 32);
+		an[31] = (uint8_t)h;
+		sn[31] = (uint8_t)h;
+		hsb_msg(&e.b, e.c, 1, 2 * h + 1, an, sn, NULL);
+		hsb_msg(&e.b, e.c, 2, 2 * h + 1, an, sn, NULL);
+	}
+	fw_core_finish(e.c);
+	l = only_link(&e);
+	ck_assert_uint_eq(l->n_hs, 18);
+	ck_assert_uint_eq(l->n_msgs, 36);
+	for (size_t i = 0; i < l->n_msgs; i++)
+		if (l->msgs[i].type == FW_MSG_M2)
+			ck_assert_int_eq(l->msgs[i].mic, FW_MICV_OK);
+	env_fini(&e);
+}
+END_TEST
+
 Suite *causal_suite(void)
 {
 	Suite *s = suite_create("causal");
@@ -496,6 +527,7 @@ Suite *causal_suite(void)
 	tcase_add_test(tc, same_counter_resolved_by_mic);
 	tcase_add_test(tc, late_answer_that_mattered);
 	tcase_add_test(tc, m1_retransmission_after_another_handshakes_late_answer);
+	tcase_add_test(tc, more_ptks_than_the_cache_holds);
 	suite_add_tcase(s, tc);
 	return s;
 }
