@@ -312,6 +312,7 @@ struct hs_link {
 	struct hs_lru_node lru;	/* on the core's link_lru */
 	bool evicted;		/* dropped by the --max-links cap, freed at the next compaction */
 	bool full;		/* a message was dropped: HS_LINK_MSG_BUDGET reached */
+	bool cached_cites_net;	/* cached's findings may cite the network's frames (RSNE_MISMATCH) */
 	uint32_t kev_dropped;	/* key model events past HS_KEV_MAX, not kept (mgmt.c) */
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 	/*
@@ -325,7 +326,6 @@ struct hs_link {
 	size_t n_cached_fx;
 	const struct hs_net *cached_net;
 	uint64_t cached_net_gen, cached_net_cite_gen;
-	bool cached_cites_net;	/* its findings may cite the network's frames (RSNE_MISMATCH) */
 };
 _Static_assert(offsetof(struct hs_link, pn_sta) == 64 && offsetof(struct hs_link, pn_ap) == 96 &&
 		       offsetof(struct hs_link, tks) == 128 && offsetof(struct hs_link, m3_last) <= 192 &&
