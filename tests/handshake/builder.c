@@ -136,7 +136,8 @@ uint64_t hsb_deauth(struct hsb *b, struct fw_core *c, uint16_t reason)
 	return b->frame++;
 }
 
-uint64_t hsb_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6])
+uint64_t hsb_ack_at(struct hsb *b, struct fw_core *c, const uint8_t ra[6], int64_t ts_ns,
+		    bool bad_fcs)
 {
 	struct fw_frame f;
 
@@ -145,10 +146,18 @@ uint64_t hsb_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6])
 	f.has_dot11 = true;
 	f.dot11.type = FW_T_CTRL;
 	f.dot11.subtype = FW_ST_ACK;
+	f.radio.bad_fcs = bad_fcs;
 	memcpy(f.ra, ra, 6);
-	fw_core_feed(c, 0, b->frame, b->ts_ns, &f);
-	b->ts_ns += 100000;
+	fw_core_feed(c, 0, b->frame, ts_ns, &f);
 	return b->frame++;
+}
+
+uint64_t hsb_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6])
+{
+	uint64_t n = hsb_ack_at(b, c, ra, b->ts_ns, false);
+
+	b->ts_ns += 100000;
+	return n;
 }
 
 uint64_t hsb_block_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6], const uint8_t ta[6],

@@ -35,6 +35,9 @@ uint64_t hsb_msg(struct hsb *b, struct fw_core *c, int msg, uint64_t rc,
 		 const uint8_t anonce[32], const uint8_t snonce[32], const uint8_t *mic_pmk);
 /* Feed an 802.11 ACK to ra, or a Block Ack from ta to ra (starting sequence, bitmap). */
 uint64_t hsb_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6]);
+/* The same ACK at ts_ns (the builder's clock not moved), corrupted on the air when bad_fcs. */
+uint64_t hsb_ack_at(struct hsb *b, struct fw_core *c, const uint8_t ra[6], int64_t ts_ns,
+		    bool bad_fcs);
 uint64_t hsb_block_ack(struct hsb *b, struct fw_core *c, const uint8_t ra[6], const uint8_t ta[6],
 		       uint16_t ssn, uint64_t bitmap);
 /* Feed a deauthentication from the AP with this reason. */

@@ -270,6 +270,26 @@ START_TEST(test_mic_new_ptk_checks_again)
 }
 END_TEST
 
+/* f: a protected data frame of mpdu (a 24-byte header, then its body), from ta to ra. */
+static void small_protected(struct fw_frame *f, const uint8_t *mpdu, size_t len,
+			    const uint8_t ta[6], const uint8_t ra[6], uint16_t seq, uint64_t pn)
+{
+	memset(f, 0, sizeof(*f));
+	f->kind = FW_KIND_PROTECTED;
+	f->has_dot11 = true;
+	f->dot11.type = FW_T_DATA;
+	f->dot11.hdr_len = 24;
+	f->dot11.body = mpdu + 24;
+	f->dot11.body_len = len - 24;
+	f->dot11.has_seq = true;
+	f->dot11.seq = seq;
+	memcpy(f->ta, ta, 6);
+	memcpy(f->ra, ra, 6);
+	f->has_ta = true;
+	f->has_pn = true;
+	f->pn = pn;
+}
+
 START_TEST(test_ack_bits_two_sources)
 {
 	struct fw_keyring *kr;
@@ -282,21 +302,9 @@ START_TEST(test_ack_bits_two_sources)
 		struct fw_frame f;
 		uint8_t mpdu[24 + 8 + 40 + 8];
 
-		memset(&f, 0, sizeof(f));
 		memset(mpdu, (int)iface, sizeof(mpdu));
-		f.kind = FW_KIND_PROTECTED;
-		f.has_dot11 = true;
-		f.dot11.type = FW_T_DATA;
-		f.dot11.hdr_len = 24;
-		f.dot11.body = mpdu + 24;
-		f.dot11.body_len = sizeof(mpdu) - 24;
-		f.dot11.has_seq = true;
-		f.dot11.seq = (uint16_t)(100 + iface * 7);
-		memcpy(f.ta, b.spa, 6);
-		memcpy(f.ra, b.aa, 6);
-		f.has_ta = true;
-		f.has_pn = true;
-		f.pn = 10 + iface;
+		small_protected(&f, mpdu, sizeof(mpdu), b.spa, b.aa, (uint16_t)(100 + iface * 7),
+				10 + iface);
 		fw_core_feed_iface(c, 0, iface, b.frame++, b.ts_ns, &f);
 		b.ts_ns += 20000;
 		memset(&ack, 0, sizeof(ack));
@@ -381,17 +389,7 @@ static uint64_t ackrig_data(struct ackrig *r, bool from_ap, int64_t dt_ns, uint3
 /* An ACK to ra, dt_ns after the latest frame (not moving it); its frame number. */
 static uint64_t ackrig_ack(struct ackrig *r, const uint8_t ra[6], int64_t dt_ns, bool bad_fcs)
 {
-	struct fw_frame f;
-
-	memset(&f, 0, sizeof(f));
-	f.kind = FW_KIND_ACK;
-	f.has_dot11 = true;
-	f.dot11.type = FW_T_CTRL;
-	f.dot11.subtype = FW_ST_ACK;
-	f.radio.bad_fcs = bad_fcs;
-	memcpy(f.ra, ra, 6);
-	fw_core_feed(r->c, 0, r->b.frame, r->t + dt_ns, &f);
-	return r->b.frame++;
+	return hsb_ack_at(&r->b, r->c, ra, r->t + dt_ns, bad_fcs);
 }
 
 /* The verdict the feed gave the link's i-th watched protected frame, and by which ACK. */
@@ -452,40 +450,42 @@ START_TEST(test_ack_shortcut_takes_only_its_own)
 END_TEST
 
 /*
+ * A frame 100 ms after the one before (of the AP or the station, at
+ * rate_kbps, body of len bytes), then an ACK to its sender dt_ns after
+ * it: taken by the i-th watched frame when taken, left to it otherwise.
+ */
+static void late_ack(struct ackrig *r, size_t *i, bool from_ap, uint32_t rate_kbps, size_t len,
+		     int64_t dt_ns, bool taken)
+{
+	uint64_t a, got;
+
+	ackrig_data(r, from_ap, 100 * MS, rate_kbps, len);
+	a = ackrig_ack(r, from_ap ? r->b.aa : r->b.spa, dt_ns, false);
+	ck_assert_int_eq(ackrig_verdict(r, (*i)++, &got), taken ? FW_ACK_YES : FW_ACK_UNKNOWN);
+	if (taken)
+		ck_assert_uint_eq(got, a);
+}
+
+/*
  * Past 20 ms (the delay of late ACKs) the frame's own window decides: its
  * airtime at its rate and length, SIFS, the ACK and the slack.
  */
 START_TEST(test_ack_late_by_the_window)
 {
 	struct ackrig r;
-	uint64_t a, got;
+	uint64_t got;
 	size_t i = 0;
 
 	ackrig_init(&r);
 	/* 24 + 110 + FCS 4 bytes at 54 Mb/s: 20.4 us, + 20 + 1,320: 1,360 us */
-	ackrig_data(&r, false, 100 * MS, 54000, 110);
-	a = ackrig_ack(&r, r.b.spa, 21350 * US, false);
-	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
-	ck_assert_uint_eq(got, a);
-	ackrig_data(&r, false, 100 * MS, 54000, 110);
-	ackrig_ack(&r, r.b.spa, 21370 * US, false);
-	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_UNKNOWN);
+	late_ack(&r, &i, false, 54000, 110, 21350 * US, true);
+	late_ack(&r, &i, false, 54000, 110, 21370 * US, false);
 	/* 1,500 bytes at 1 Mb/s: 12,000 us, + 192 (long PLCP) + 1,320: 13,512 us */
-	ackrig_data(&r, false, 100 * MS, 1000, 1472);
-	a = ackrig_ack(&r, r.b.spa, 33500 * US, false);
-	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
-	ck_assert_uint_eq(got, a);
-	ackrig_data(&r, false, 100 * MS, 1000, 1472);
-	ackrig_ack(&r, r.b.spa, 33520 * US, false);
-	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_UNKNOWN);
+	late_ack(&r, &i, false, 1000, 1472, 33500 * US, true);
+	late_ack(&r, &i, false, 1000, 1472, 33520 * US, false);
 	/* no rate: the default window, 5 ms */
-	ackrig_data(&r, true, 100 * MS, 0, 110);
-	a = ackrig_ack(&r, r.b.aa, 24990 * US, false);
-	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_YES);
-	ck_assert_uint_eq(got, a);
-	ackrig_data(&r, true, 100 * MS, 0, 110);
-	ackrig_ack(&r, r.b.aa, 25010 * US, false);
-	ck_assert_int_eq(ackrig_verdict(&r, i++, &got), FW_ACK_UNKNOWN);
+	late_ack(&r, &i, true, 0, 110, 24990 * US, true);
+	late_ack(&r, &i, true, 0, 110, 25010 * US, false);
 	/* the next frame finds that one's window passed: not acknowledged */
 	ackrig_data(&r, true, 100 * MS, 0, 110);
 	ck_assert_int_eq(ackrig_verdict(&r, i - 1, &got), FW_ACK_NO);
@@ -549,21 +549,9 @@ START_TEST(test_ack_bits_both_sides)
 		struct fw_frame f;
 		uint8_t mpdu[24 + 8 + 40 + 8];
 
-		memset(&f, 0, sizeof(f));
 		memset(mpdu, k, sizeof(mpdu));
-		f.kind = FW_KIND_PROTECTED;
-		f.has_dot11 = true;
-		f.dot11.type = FW_T_DATA;
-		f.dot11.hdr_len = 24;
-		f.dot11.body = mpdu + 24;
-		f.dot11.body_len = sizeof(mpdu) - 24;
-		f.dot11.has_seq = true;
-		f.dot11.seq = (uint16_t)(200 + k);
-		memcpy(f.ta, from_ap[k] ? r.b.aa : r.b.spa, 6);
-		memcpy(f.ra, from_ap[k] ? r.b.spa : r.b.aa, 6);
-		f.has_ta = true;
-		f.has_pn = true;
-		f.pn = 20 + (uint64_t)k;
+		small_protected(&f, mpdu, sizeof(mpdu), from_ap[k] ? r.b.aa : r.b.spa,
+				from_ap[k] ? r.b.spa : r.b.aa, (uint16_t)(200 + k), 20 + (uint64_t)k);
 		r.t += 100 * MS;
 		fw_core_feed_iface(r.c, 0, iface[k], r.b.frame++, r.t, &f);
 		memcpy(ack.ra, f.ta, 6);
