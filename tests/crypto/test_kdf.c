@@ -84,14 +84,18 @@ START_TEST(test_psk_rejects_bad_passphrases)
 }
 END_TEST
 
+/* The 802.11i PRF test inputs: PRF-512 of key 0x0b x 20, label "prefix", data "Hi There" */
+#define PRF_CASE1                                                                                   \
+	"bcd4c650b30b9684951829e0d75f9d54b862175ed9f00606e17d8da35402ffee"                           \
+	"75df78c3d31e0f889f012120c0862beb67753e7439ae242edb8373698356cf5a"
+
 START_TEST(test_prf_sha1_vectors)
 {
 	uint8_t key[20], data[50], out[64];
 
 	memset(key, 0x0b, 20);
 	ck_assert_int_eq(fw_prf_sha1(key, 20, "prefix", (const uint8_t *)"Hi There", 8, out, 64), 0);
-	th_eq_hex(out, 64, "bcd4c650b30b9684951829e0d75f9d54b862175ed9f00606e17d8da35402ffee"
-			   "75df78c3d31e0f889f012120c0862beb67753e7439ae242edb8373698356cf5a");
+	th_eq_hex(out, 64, PRF_CASE1);
 	ck_assert_int_eq(fw_prf_sha1((const uint8_t *)"Jefe", 4, "prefix",
 				     (const uint8_t *)"what do ya want for nothing?", 28, out, 64), 0);
 	th_eq_hex(out, 64, "51f4de5b33f249adf81aeb713a3c20f4fe631446fabdfa58244759ae58ef9009"
@@ -260,8 +264,7 @@ START_TEST(test_prf_keys_once)
 	memset(key, 0x0b, 20);
 	before = fw_mac_keyings();
 	ck_assert_int_eq(fw_prf_sha1(key, 20, "prefix", (const uint8_t *)"Hi There", 8, out, 64), 0);
-	th_eq_hex(out, 64, "bcd4c650b30b9684951829e0d75f9d54b862175ed9f00606e17d8da35402ffee"
-			   "75df78c3d31e0f889f012120c0862beb67753e7439ae242edb8373698356cf5a");
+	th_eq_hex(out, 64, PRF_CASE1);
 	/* four blocks, one key: keyed at most once (not at all if an earlier test kept it) */
 	ck_assert_uint_le(fw_mac_keyings() - before, 1);
 	before = fw_mac_keyings();
@@ -273,8 +276,7 @@ START_TEST(test_prf_keys_once)
 	/* the first key again, after the other: its context is still keyed */
 	before = fw_mac_keyings();
 	ck_assert_int_eq(fw_prf_sha1(key, 20, "prefix", (const uint8_t *)"Hi There", 8, out, 64), 0);
-	th_eq_hex(out, 64, "bcd4c650b30b9684951829e0d75f9d54b862175ed9f00606e17d8da35402ffee"
-			   "75df78c3d31e0f889f012120c0862beb67753e7439ae242edb8373698356cf5a");
+	th_eq_hex(out, 64, PRF_CASE1);
 	ck_assert_uint_eq(fw_mac_keyings() - before, 0);
 	/* KDF-SHA256 of 100 bytes: four blocks, one keying at most */
 	before = fw_mac_keyings();

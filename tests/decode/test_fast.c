@@ -172,18 +172,24 @@ static void put_ctrl(struct tbuf *t, uint8_t fc0, uint8_t fc1)
 	put(t, A1, 6);
 }
 
-/* 9.3.1.3 / 9.3.1.4: one address; the body is whatever follows the 10 octets. */
-static void want_ctrl(struct fw_frame *w, const struct tbuf *t, uint8_t fc0, uint8_t fc1,
-		      size_t mpdu_len)
+/* 9.2.4.1: what every expected frame's Frame Control says, of type type. */
+static void want_fc(struct fw_frame *w, unsigned type, uint8_t fc0, uint8_t fc1)
 {
 	w->has_dot11 = true;
 	w->dot11.fc = (uint16_t)(fc0 | fc1 << 8);
-	w->dot11.type = 1;
+	w->dot11.type = (uint8_t)type;
 	w->dot11.subtype = fc0 >> 4;
 	w->dot11.to_ds = fc1 & 0x01;
 	w->dot11.from_ds = (fc1 >> 1) & 1;
 	w->dot11.more_frag = (fc1 >> 2) & 1;
 	w->dot11.retry = (fc1 >> 3) & 1;
+}
+
+/* 9.3.1.3 / 9.3.1.4: one address; the body is whatever follows the 10 octets. */
+static void want_ctrl(struct fw_frame *w, const struct tbuf *t, uint8_t fc0, uint8_t fc1,
+		      size_t mpdu_len)
+{
+	want_fc(w, 1, fc0, fc1);
 	w->dot11.protected_ = (fc1 >> 6) & 1;
 	w->dot11.order = (fc1 >> 7) & 1;
 	w->dot11.duration = 0x002c;
@@ -287,14 +293,7 @@ static void want_protected(struct fw_frame *w, const struct tbuf *t, uint8_t fc0
 	size_t hdr = (fc0 & 0x80) ? 26 : 24;
 
 	w->kind = FW_KIND_PROTECTED;
-	w->has_dot11 = true;
-	w->dot11.fc = (uint16_t)(fc0 | fc1 << 8);
-	w->dot11.type = 2;
-	w->dot11.subtype = fc0 >> 4;
-	w->dot11.to_ds = fc1 & 0x01;
-	w->dot11.from_ds = (fc1 >> 1) & 1;
-	w->dot11.more_frag = (fc1 >> 2) & 1;
-	w->dot11.retry = (fc1 >> 3) & 1;
+	want_fc(w, 2, fc0, fc1);
 	w->dot11.protected_ = true;
 	w->dot11.duration = 0x0030;
 	w->dot11.n_addr = 3;
@@ -484,14 +483,7 @@ static void put_mgmt(struct tbuf *t, uint8_t fc0, uint8_t fc1)
 static void want_mgmt(struct fw_frame *w, const struct tbuf *t, uint8_t fc0, uint8_t fc1,
 		      size_t mpdu_len)
 {
-	w->has_dot11 = true;
-	w->dot11.fc = (uint16_t)(fc0 | fc1 << 8);
-	w->dot11.type = 0;
-	w->dot11.subtype = fc0 >> 4;
-	w->dot11.to_ds = fc1 & 0x01;
-	w->dot11.from_ds = (fc1 >> 1) & 1;
-	w->dot11.more_frag = (fc1 >> 2) & 1;
-	w->dot11.retry = (fc1 >> 3) & 1;
+	want_fc(w, 0, fc0, fc1);
 	w->dot11.duration = 0x013a;
 	w->dot11.n_addr = 3;
 	memcpy(w->dot11.a1, A1, 6);

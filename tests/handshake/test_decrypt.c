@@ -180,6 +180,16 @@ static const struct fw_link *the_link(const struct rig *r)
 	return fw_core_link(r->c, 0);
 }
 
+/* l holds five messages, the fifth msg 4/4 of frame m4_frame, sent protected and opened by the new TK. */
+static void fifth_is_protected_m4(const struct fw_link *l, uint64_t m4_frame)
+{
+	ck_assert_uint_eq(l->n_msgs, 5);
+	ck_assert_uint_eq(l->msgs[4].frame, m4_frame);
+	ck_assert_int_eq(l->msgs[4].type, FW_MSG_M4);
+	ck_assert(l->msgs[4].protected_);
+	ck_assert_int_eq(l->msgs[4].dec_key, FW_DEC_NEW);
+}
+
 /*
  * A rig past its handshake's watched frames, which are decrypted whatever
  * they are (used up with IPv4 of ip, filled from mul and add), and the
@@ -207,7 +217,6 @@ START_TEST(test_only_eapol_sized_eapol_is_decrypted)
 	struct rig r;
 	uint8_t ip[1500], wrong[16];
 	const struct fw_link *l;
-	size_t n_msgs;
 	uint64_t dec, undec, m4_frame;
 
 	past_watch(&r, ip, 13, 5, &dec, &undec);
@@ -233,12 +242,7 @@ START_TEST(test_only_eapol_sized_eapol_is_decrypted)
 
 	fw_core_finish(r.c);
 	l = the_link(&r);
-	n_msgs = l->n_msgs;
-	ck_assert_uint_eq(n_msgs, 5);
-	ck_assert_uint_eq(l->msgs[4].frame, m4_frame);
-	ck_assert_int_eq(l->msgs[4].type, FW_MSG_M4);
-	ck_assert(l->msgs[4].protected_);
-	ck_assert_int_eq(l->msgs[4].dec_key, FW_DEC_NEW);
+	fifth_is_protected_m4(l, m4_frame);
 	rig_free(&r);
 }
 END_TEST
@@ -275,11 +279,7 @@ START_TEST(test_peek_qos_tid)
 
 	fw_core_finish(r.c);
 	l = the_link(&r);
-	ck_assert_uint_eq(l->n_msgs, 5);
-	ck_assert_uint_eq(l->msgs[4].frame, m4_frame);
-	ck_assert_int_eq(l->msgs[4].type, FW_MSG_M4);
-	ck_assert(l->msgs[4].protected_);
-	ck_assert_int_eq(l->msgs[4].dec_key, FW_DEC_NEW);
+	fifth_is_protected_m4(l, m4_frame);
 	rig_free(&r);
 }
 END_TEST
