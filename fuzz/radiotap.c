@@ -5,7 +5,8 @@
  * they report lies inside the input.  The same bytes also go through the
  * decoder as a radiotap packet (header, then the 802.11 frame after it),
  * whose radio part must be what fw_radiotap_parse found, and that must be
- * what the reference walk of the present words (fw_radiotap_walk) finds.
+ * what the reference walk of the present words (fw_radiotap_walk) finds;
+ * an ACK fw_frame_plain_ack() tells without decoding must be the decode's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,18 @@ static void check_hdr(int rc, size_t hdr_len, size_t size)
 		abort();	/* a header longer than the packet it came from */
 }
 
+/* An ACK told without decoding: the one the decode finds, its receiver inside the packet. */
+static void check_plain_ack(const uint8_t *data, size_t size, const struct fw_frame *f)
+{
+	const uint8_t *ra;
+
+	if (!fw_frame_plain_ack(FW_DLT_IEEE802_11_RADIO, data, size, &ra))
+		return;
+	if (f->status != 0 || f->kind != FW_KIND_ACK || f->radio.bad_fcs || ra < data ||
+	    ra + 6 > data + size || memcmp(ra, f->ra, 6) != 0)
+		abort();
+}
+
 /* The whole packet under the radiotap link type, against the header parser's answer. */
 static void check_frame(const uint8_t *data, size_t size, int rc, const struct fw_radio *r)
 {
@@ -45,6 +58,7 @@ static void check_frame(const uint8_t *data, size_t size, int rc, const struct f
 	if (rc != 0 && frc != rc)
 		abort();	/* a header refused alone but not in a packet, or otherwise */
 	fuzz_check_frame_inside(&f, data, size);
+	check_plain_ack(data, size, &f);
 }
 
 /* The shortcuts for common layouts against the general walk: every answer the same. */

@@ -136,9 +136,17 @@ static uintptr_t packets(struct fw_core *core, const struct fw_drive_hooks *h,
 
 	for (unsigned i = 0; i < n; i++) {
 		const struct fw_pkt *pkt = &pkts[i];
+		const uint8_t *ra;
 
 		if (in_place)
 			ahead = fw_source_ahead(ahead, pkt, dist);
+		/* half a capture's frames: an ACK of the usual kind needs no decoding */
+		if (fw_frame_plain_ack(pkt->linktype, pkt->data, pkt->caplen, &ra) &&
+		    fw_core_feed_ack(core, input, pkt->iface, pkt->frame_no, pkt->ts_ns, ra)) {
+			if (pkt->caplen > max_caplen)
+				max_caplen = pkt->caplen;
+			continue;
+		}
 		fw_frame_decode(&f, pkt->linktype, pkt->data, pkt->caplen);
 		if (pkt->caplen > max_caplen)
 			max_caplen = pkt->caplen;

@@ -137,6 +137,29 @@ struct fw_frame {
  */
 int fw_frame_decode(struct fw_frame *f, int linktype, const uint8_t *data, size_t len);
 
+/*
+ * An ACK, told from its first bytes with no more decoded than its
+ * receiver: a radiotap packet whose header is of version 0 with one
+ * present word of fields among 0..6, long enough for them, with no Flags
+ * field or Flags that mark no bad FCS, then an ACK (9.3.1.3) of no Frame
+ * Control flag and exactly its 10 bytes (14 with the FCS the Flags say
+ * follows).  fw_frame_decode() gives such a packet status 0, kind
+ * FW_KIND_ACK and *ra as f->ra, and nothing read beyond that (a reader of
+ * its receiver alone loses nothing); *ra points into data.  False for
+ * every other packet: fw_frame_decode() takes it.  The test of the length
+ * is in line, the rest a call; FW_PLAIN_ACK_MAX bounds the packets taken
+ * (a radiotap header of up to 82 bytes).
+ */
+#define FW_PLAIN_ACK_MAX 96
+bool fw_frame_plain_ack_radiotap(const uint8_t *data, size_t len, const uint8_t **ra);
+
+static inline bool fw_frame_plain_ack(int linktype, const uint8_t *data, size_t len,
+				      const uint8_t **ra)
+{
+	return len <= FW_PLAIN_ACK_MAX && linktype == FW_DLT_IEEE802_11_RADIO &&
+	       fw_frame_plain_ack_radiotap(data, len, ra);
+}
+
 /* True when linktype is one fw_frame_decode() understands. */
 bool fw_linktype_supported(int linktype);
 /* Short name of a link type ("radiotap", "802.11", "ethernet", ...). */

@@ -32,7 +32,6 @@
 
 #define EXT_IV          0x20	/* Key ID octet: an extended IV follows */
 #define DATA_NO_BODY    0x04	/* data subtype bit: Null / CF without data */
-#define ACK_LEN         10	/* Frame Control, Duration, RA (9.3.1.3) */
 
 static void addr_mgmt(struct fw_frame *f, const struct fw_dot11 *h)
 {
@@ -331,9 +330,9 @@ static inline void fast_ctrl(struct fw_frame *f, uint16_t fc, const uint8_t *b, 
 	h->duration = (uint16_t)(b[2] | b[3] << 8);
 	memcpy(h->a1, b + 4, 6);
 	h->n_addr = 1;
-	h->hdr_len = ACK_LEN;
-	h->body = b + ACK_LEN;
-	h->body_len = len - ACK_LEN;
+	h->hdr_len = DEC_ACK_LEN;
+	h->body = b + DEC_ACK_LEN;
+	h->body_len = len - DEC_ACK_LEN;
 	f->has_dot11 = true;
 	memcpy(f->ra, h->a1, 6);
 	if (((fc >> 4) & 0x0f) == FW_ST_ACK)
@@ -417,7 +416,7 @@ static inline bool dot11_fast(struct fw_frame *f, const uint8_t *data, size_t le
 	size_t hdr;
 
 	fw_cur_init(&c, data, len);
-	if (!fw_cur_ptr(&c, &b, ACK_LEN))
+	if (!fw_cur_ptr(&c, &b, DEC_ACK_LEN))
 		return false;
 	fc = (uint16_t)(b[0] | b[1] << 8);
 	if ((fc & CTRL_RA_MASK) == CTRL_RA_CTS_ACK) {

@@ -63,6 +63,8 @@ int dec_radiotap_frame(struct fw_frame *f, const uint8_t *data, size_t len);
 #define DEC_FC_PROTECTED 0x4000
 #define DEC_FC_ORDER     0x8000
 
+#define DEC_ACK_LEN 10		/* an ACK: Frame Control, Duration, RA (9.3.1.3) */
+
 /* fw_dot11_parse into a header that is already zero (f was reset). */
 int dec_dot11_header(struct fw_dot11 *h, const uint8_t *data, size_t len,
 		     const char **err_field, size_t *err_off);

@@ -723,6 +723,41 @@ int dec_radiotap(struct fw_radio *r, const uint8_t *data, size_t len, const char
 	return rt_general(r, data, len, err_field);
 }
 
+/*
+ * fw_frame_plain_ack's test: rt_fast's one simple word and rt_simple's
+ * bound, then what dot11_fast makes an ACK of, only narrower (no flag, no
+ * byte past the FCS), so that everything else goes the whole way.
+ */
+bool fw_frame_plain_ack_radiotap(const uint8_t *data, size_t len, const uint8_t **ra)
+{
+	struct rt_layout e;
+	size_t it_len, fcs;
+	uint8_t flags = 0;
+	const uint8_t *b;
+
+	/* version 0 and a first present word of bits among 0..6 (no next word) */
+	if (len < 8 || data[0] != 0 || data[4] > 0x7f || data[5] != 0 || data[6] != 0 ||
+	    data[7] != 0)
+		return false;
+	it_len = (size_t)(data[2] | data[3] << 8);
+	e = rt_layouts[data[4]];
+	if (it_len > len || e.end > it_len)
+		return false;
+	if (data[4] & (1u << RT_FLAGS))
+		flags = data[e.flags];
+	if (flags & RT_F_BAD_FCS)
+		return false;	/* counted as such by the whole decode */
+	fcs = (flags & RT_F_FCS_AT_END) ? 4 : 0;
+	if (len - it_len != DEC_ACK_LEN + fcs)
+		return false;
+	b = data + it_len;
+	/* Frame Control: version 0, type Control, subtype ACK; no flag */
+	if (b[0] != (FW_ST_ACK << 4 | FW_T_CTRL << 2) || b[1] != 0)
+		return false;
+	*ra = b + 4;
+	return true;
+}
+
 static int rt_frame_more(struct fw_frame *f, const uint8_t *data, size_t len)
 	__attribute__((noinline));
 static int rt_frame_general(struct fw_frame *f, const uint8_t *data, size_t len)

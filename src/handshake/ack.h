@@ -261,6 +261,29 @@ hs_ack_sent(struct fw_core *c, int64_t ts_ns, const struct fw_frame *f, struct h
 }
 
 /*
+ * The usual ACK, to receiver ra: one frame waiting, of that transmitter,
+ * none let go for room, the ACK at most the late ACKs' delay after it.
+ * hs_ack_take would settle that frame, and hs_ack_take_usual() does it in
+ * the fewest steps.  An ACK decoded only so far as its receiver
+ * (fw_core_feed_ack) asks too.
+ */
+static inline bool hs_ack_usual(const struct fw_core *c, int64_t ts_ns, const uint8_t ra[6])
+{
+	const struct hs_pending *q = c->cur_q;
+
+	return q->n == 1 && !q->evicted && hs_ack_mac_eq(ra, q->q[0].ta) &&
+	       hs_ack_surely_in(&q->q[0], ts_ns);
+}
+
+static inline void hs_ack_take_usual(struct fw_core *c, uint64_t frame_no)
+{
+	struct hs_pending *q = c->cur_q;
+
+	q->n = 0;	/* the frame's fields stay until the next frame's */
+	hs_ack_settle(&q->q[0], c->cur_src, FW_ACK_YES, frame_no);
+}
+
+/*
  * An ACK: the waiting frame of its receiver that it follows within that
  * frame's window (the oldest of them: two frames of one transmitter may
  * show before their ACKs); failing that, the oldest one whose ACK may come
@@ -274,17 +297,8 @@ hs_ack_sent(struct fw_core *c, int64_t ts_ns, const struct fw_frame *f, struct h
 static inline void hs_ack_on_ack(struct fw_core *c, uint64_t frame_no, int64_t ts_ns,
 				 const struct fw_frame *f, struct hs_link *last)
 {
-	struct hs_pending *q = c->cur_q;
-	struct hs_pending_frame *p = q->q;
-
-	/*
-	 * One frame waiting that takes it, none let go for room, at most the
-	 * late ACKs' delay after it (the usual case): what hs_ack_take would
-	 * do, in the fewest steps.
-	 */
-	if (q->n == 1 && !q->evicted && hs_ack_mac_eq(f->ra, p->ta) && hs_ack_surely_in(p, ts_ns)) {
-		q->n = 0;	/* p's fields stay until the next frame's */
-		hs_ack_settle(p, c->cur_src, FW_ACK_YES, frame_no);
+	if (hs_ack_usual(c, ts_ns, f->ra)) {
+		hs_ack_take_usual(c, frame_no);
 		return;
 	}
 	hs_ack_take(c, frame_no, ts_ns, f, last);

@@ -237,6 +237,23 @@ static __attribute__((noinline)) void feed_ack(FEED_ARGS)
 		hs_ack_on_ack(c, frame_no, ts_ns, f, c->last_link);
 }
 
+/*
+ * What fw_core_feed_iface() and feed_ack do with such an ACK, when they
+ * would go no further than hs_ack_take_usual(); nothing otherwise.
+ */
+bool fw_core_feed_ack(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+		      int64_t ts_ns, const uint8_t ra[6])
+{
+	if (input >= c->n_feed || hs_src_id(input, iface) != c->cur_src_id ||
+	    !hs_ack_usual(c, ts_ns, ra))
+		return false;
+	c->inputs[input].frames++;
+	if (ts_ns > c->last_ts[input])
+		c->last_ts[input] = ts_ns;
+	hs_ack_take_usual(c, frame_no);
+	return true;
+}
+
 /* A frame with a good FCS, decoded, of source c->cur_src. */
 static inline void feed_src(FEED_ARGS)
 {

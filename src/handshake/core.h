@@ -72,6 +72,15 @@ void fw_core_feed(struct fw_core *c, unsigned input, uint64_t frame_no, int64_t 
  */
 void fw_core_feed_iface(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
 			int64_t ts_ns, const struct fw_frame *f);
+/*
+ * An ACK known by its receiver address ra alone (fw_frame_plain_ack()),
+ * of input and interface iface: true when the feed took it as
+ * fw_core_feed_iface() takes such an ACK decoded in full, which for most
+ * ACKs (one frame waiting, which it answers) is a few steps; false, the
+ * core untouched, for any other, to decode and give fw_core_feed_iface().
+ */
+bool fw_core_feed_ack(struct fw_core *c, unsigned input, uint32_t iface, uint64_t frame_no,
+		      int64_t ts_ns, const uint8_t ra[6]);
 /* Verify, group handshakes, run detectors.  Call once, after the last feed. */
 void fw_core_finish(struct fw_core *c);
 /*

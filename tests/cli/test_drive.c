@@ -6,12 +6,14 @@
  * order of a merge by timestamp, and each way an input fails.
  */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/drive.h"
+#include "decode/frame.h"
 #include "util/err.h"
 
 #define DLT_80211 105
@@ -385,6 +387,149 @@ START_TEST(attach_opened)
 }
 END_TEST
 
+/*
+ * The usual ACK taken without decoding (fw_frame_plain_ack and
+ * fw_core_feed_ack, as the driver's batches take it) leaves the core as
+ * the whole decode and fw_core_feed_iface() leave it: on every capture of
+ * captures/, each message's and kept protected frame's ACK verdicts and
+ * ACK frames, each link's ACK counts, every finding, and the input's
+ * counts are the same after the driver's batches, after one packet at a
+ * time decoded in full, and after the shortcut taken here packet by
+ * packet (which says how many ACKs it took).
+ */
+enum feed_way { FEED_DRIVE, FEED_DECODED, FEED_PLAIN };
+
+static struct fw_core *feed_capture(const char *path, enum feed_way way, uint64_t *plain)
+{
+	struct fw_core_opts o = { 0 };
+	struct fw_core *c = fw_core_new(&o, NULL);
+	struct fw_drive_input in;
+	struct fw_source *s;
+	struct fw_pkt pkt;
+	struct fw_frame f;
+	char err[512];
+	int rc;
+
+	ck_assert_ptr_nonnull(c);
+	if (way == FEED_DRIVE) {
+		ck_assert_int_eq(fw_drive_files(c, &path, 1, NULL, &(struct fw_drive_hooks){ 0 }, &in),
+				 0);
+		fw_core_finish(c);
+		return c;
+	}
+	ck_assert_msg(fw_source_open_file(&s, path, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_msg(fw_drive_attach(c, s, &in, err, sizeof(err)) == 0, "%s", err);
+	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) > 0) {
+		const uint8_t *ra;
+
+		if (way == FEED_PLAIN && fw_frame_plain_ack(pkt.linktype, pkt.data, pkt.caplen, &ra) &&
+		    fw_core_feed_ack(c, in.input, pkt.iface, pkt.frame_no, pkt.ts_ns, ra)) {
+			(*plain)++;
+			continue;
+		}
+		fw_drive_packet(c, &in, &pkt, &f);
+	}
+	ck_assert_msg(rc == 0, "%s: %s", path, err);
+	fw_source_close(s);
+	fw_core_finish(c);
+	return c;
+}
+
+static void same_sightings(const char *what, const struct fw_sighting *a, unsigned na,
+			   const struct fw_sighting *b, unsigned nb)
+{
+	ck_assert_msg(na == nb, "%s: %u sightings, %u", what, na, nb);
+	for (unsigned k = 0; k < na && k < FW_MAX_SIGHTINGS; k++)
+		ck_assert_msg(a[k].frame == b[k].frame && a[k].acked == b[k].acked &&
+			      a[k].ack_frame == b[k].ack_frame,
+			      "%s: sighting %u: frame %llu acked %d by %llu, frame %llu acked %d by %llu",
+			      what, k, (unsigned long long)a[k].frame, (int)a[k].acked,
+			      (unsigned long long)a[k].ack_frame, (unsigned long long)b[k].frame,
+			      (int)b[k].acked, (unsigned long long)b[k].ack_frame);
+}
+
+static void same_core(const char *path, const struct fw_core *a, const struct fw_core *b)
+{
+	const struct fw_input *ia = fw_core_input(a, 0), *ib = fw_core_input(b, 0);
+
+	ck_assert_msg(ia->frames == ib->frames && ia->malformed == ib->malformed &&
+		      ia->bad_fcs == ib->bad_fcs, "%s: input counts differ", path);
+	ck_assert_msg(fw_core_n_links(a) == fw_core_n_links(b), "%s: links differ", path);
+	for (size_t i = 0; i < fw_core_n_links(a); i++) {
+		const struct fw_link *la = fw_core_link(a, i), *lb = fw_core_link(b, i);
+
+		ck_assert_msg(memcmp(la->bssid, lb->bssid, 6) == 0 && memcmp(la->sta, lb->sta, 6) == 0 &&
+			      la->n_msgs == lb->n_msgs && la->n_pframes == lb->n_pframes &&
+			      la->acks_visible == lb->acks_visible &&
+			      la->acks_unmatched == lb->acks_unmatched,
+			      "%s: link %zu differs", path, i);
+		for (size_t m = 0; m < la->n_msgs; m++)
+			same_sightings(path, la->msgs[m].sightings, la->msgs[m].n_sightings,
+				       lb->msgs[m].sightings, lb->msgs[m].n_sightings);
+		for (size_t p = 0; p < la->n_pframes; p++) {
+			ck_assert_msg(la->pframes[p].acked == lb->pframes[p].acked &&
+				      la->pframes[p].ack_frame == lb->pframes[p].ack_frame,
+				      "%s: link %zu protected frame %zu differs", path, i, p);
+			same_sightings(path, la->pframes[p].sightings, la->pframes[p].n_sightings,
+				       lb->pframes[p].sightings, lb->pframes[p].n_sightings);
+		}
+	}
+	ck_assert_msg(fw_core_n_findings(a) == fw_core_n_findings(b), "%s: findings differ", path);
+	for (size_t i = 0; i < fw_core_n_findings(a); i++)
+		ck_assert_msg(fw_core_finding(a, i)->code == fw_core_finding(b, i)->code &&
+			      strcmp(fw_core_finding(a, i)->detail, fw_core_finding(b, i)->detail) == 0,
+			      "%s: finding %zu: %s | %s", path, i, fw_core_finding(a, i)->detail,
+			      fw_core_finding(b, i)->detail);
+}
+
+static void plain_acks_in(const char *folder, unsigned *files, uint64_t *plain)
+{
+	DIR *d = opendir(folder);
+	struct dirent *e;
+
+	ck_assert_msg(d != NULL, "%s", folder);
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char path[8192];
+		struct fw_core *drive, *decoded, *shortcut;
+
+		if (!(n > 5 && strcmp(e->d_name + n - 5, ".pcap") == 0) &&
+		    !(n > 7 && strcmp(e->d_name + n - 7, ".pcapng") == 0))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", folder, e->d_name);
+		drive = feed_capture(path, FEED_DRIVE, plain);
+		decoded = feed_capture(path, FEED_DECODED, plain);
+		shortcut = feed_capture(path, FEED_PLAIN, plain);
+		same_core(path, drive, decoded);
+		same_core(path, shortcut, decoded);
+		fw_core_free(drive);
+		fw_core_free(decoded);
+		fw_core_free(shortcut);
+		(*files)++;
+	}
+	closedir(d);
+}
+
+START_TEST(plain_acks_as_decoded)
+{
+	static const char *const sub[] = { "captures", "captures/messy", "captures/synth" };
+	const char *top = getenv("top_srcdir");
+	unsigned files = 0;
+	uint64_t plain = 0;
+
+	for (size_t i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		char folder[4096];
+
+		snprintf(folder, sizeof(folder), "%s/%s", top ? top : "..", sub[i]);
+		plain_acks_in(folder, &files, &plain);
+	}
+	printf("test_drive: %u captures the same with %llu ACKs taken without decoding\n", files,
+	       (unsigned long long)plain);
+	ck_assert_uint_ge(files, 50);
+	ck_assert_uint_ge(plain, 1000);
+}
+END_TEST
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -408,6 +553,7 @@ int main(void)
 	tcase_add_test(tc, read_error_names_frame);
 	tcase_add_test(tc, one_packet);
 	tcase_add_test(tc, attach_opened);
+	tcase_add_test(tc, plain_acks_as_decoded);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -761,6 +761,114 @@ START_TEST(test_fast_radiotap_leaves)
 }
 END_TEST
 
+/*
+ * fw_frame_plain_ack: an ACK told without decoding, against the whole
+ * decode of the same bytes.  Taken: the ACKs of test_fast_ack_cts with no
+ * Frame Control flag and nothing past the frame or its FCS, under
+ * rt_common's header or one without Flags; left to the decode: everything
+ * else, even what the decode makes an ACK of.
+ */
+static void plain_ack_case(const char *what, const struct tbuf *t, size_t len, int linktype,
+			   bool taken)
+{
+	struct fw_frame f;
+	const uint8_t *ra = NULL;
+	bool got = fw_frame_plain_ack(linktype, t->b, len, &ra);
+
+	tc_int_cmp(what, got, ==, taken);
+	if (!got)
+		return;
+	/* what the reader of *ra alone takes as said: the whole decode agrees */
+	tc_true(what, ra == t->b + (t->b[2] | t->b[3] << 8) + 4);	/* A1, after the header */
+	tc_mem_eq(what, ra, A1, 6);
+	memset(&f, 0xa5, sizeof(f));
+	tc_int_cmp(what, fw_frame_decode(&f, linktype, t->b, len), ==, 0);
+	tc_int_cmp(what, f.kind, ==, FW_KIND_ACK);
+	tc_true(what, !f.radio.bad_fcs);
+	tc_mem_eq(what, f.ra, ra, 6);
+}
+
+START_TEST(test_fast_plain_ack)
+{
+	static const struct {
+		uint8_t fc0, fc1, rt_flags;
+		size_t tail;
+		bool taken;
+		const char *name;
+	} cases[] = {
+		{ 0xd4, 0x00, 0x00, 0, true, "ack" },
+		{ 0xd4, 0x00, 0x10, 4, true, "ack, fcs at end" },
+		{ 0xd4, 0x00, 0x12, 4, true, "ack, fcs at end, short preamble" },
+		{ 0xd4, 0x00, 0x40, 0, false, "ack, bad fcs" },
+		{ 0xd4, 0x00, 0x50, 4, false, "ack, fcs at end, bad fcs" },
+		{ 0xd4, 0x10, 0x00, 0, false, "ack, power management" },
+		{ 0xd4, 0x08, 0x00, 0, false, "ack, retry" },
+		{ 0xd4, 0x00, 0x00, 4, false, "ack, 4 bytes more, no fcs flag" },
+		{ 0xd4, 0x00, 0x10, 5, false, "ack, fcs at end, a byte more" },
+		{ 0xc4, 0x00, 0x00, 0, false, "cts" },
+		{ 0xd5, 0x00, 0x00, 0, false, "ack, version 1" },
+		{ 0xe4, 0x00, 0x00, 0, false, "cf-end" },
+	};
+	struct tbuf t;
+	char what[96];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		rt_common(&t, cases[i].rt_flags);
+		put_ctrl(&t, cases[i].fc0, cases[i].fc1);
+		put_fill(&t, 0xee, cases[i].tail);
+		plain_ack_case(cases[i].name, &t, t.n, FW_DLT_IEEE802_11_RADIO, cases[i].taken);
+		if (!cases[i].taken)
+			continue;
+		snprintf(what, sizeof(what), "%s, one byte short", cases[i].name);
+		plain_ack_case(what, &t, t.n - 1, FW_DLT_IEEE802_11_RADIO, false);
+	}
+	/* the same bytes under another link type */
+	rt_common(&t, 0);
+	put_ctrl(&t, 0xd4, 0);
+	plain_ack_case("ack, link type 802.11", &t, t.n, FW_DLT_IEEE802_11, false);
+	plain_ack_case("ack, link type PPI", &t, t.n, FW_DLT_PPI, false);
+	/* radiotap header of version 1; of a length past the packet; too short for its fields */
+	t.b[0] = 1;
+	plain_ack_case("ack, radiotap version 1", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
+	t.b[0] = 0;
+	t.b[2] = (uint8_t)(t.n + 1);
+	plain_ack_case("ack, radiotap longer than the packet", &t, t.n, FW_DLT_IEEE802_11_RADIO,
+		       false);
+	t.b[2] = RT23 - 1;
+	plain_ack_case("ack, radiotap one byte short of its fields", &t, t.n,
+		       FW_DLT_IEEE802_11_RADIO, false);
+	t.b[2] = RT23;
+
+	/* a header of Rate alone (no Flags: no FCS, none bad) */
+	t.n = 0;
+	put_u8(&t, 0);
+	put_u8(&t, 0);
+	put_le16(&t, 9);
+	put_le32(&t, BIT(2));
+	put_u8(&t, 12);
+	put_ctrl(&t, 0xd4, 0);
+	plain_ack_case("ack, rate only", &t, t.n, FW_DLT_IEEE802_11_RADIO, true);
+	/* RX flags (bit 14), then a second present word: the decode's ACKs, not taken here */
+	t.b[6] = 0x40;
+	plain_ack_case("ack, present bit 14", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
+	t.b[6] = 0;
+	t.b[7] = 0x80;
+	plain_ack_case("ack, present bit 31", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
+	/* past FW_PLAIN_ACK_MAX: a header of 90 bytes */
+	t.n = 0;
+	put_u8(&t, 0);
+	put_u8(&t, 0);
+	put_le16(&t, 90);
+	put_le32(&t, BIT(2));
+	put_u8(&t, 12);
+	put_fill(&t, 0, 90 - 9);
+	put_ctrl(&t, 0xd4, 0);
+	ck_assert_int_eq(fw_frame_decode(&(struct fw_frame){ 0 }, FW_DLT_IEEE802_11_RADIO, t.b, t.n),
+			 0);
+	plain_ack_case("ack, 90-byte radiotap header", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
+}
+END_TEST
+
 Suite *fast_suite(void)
 {
 	Suite *s = suite_create("fast");
@@ -774,6 +882,7 @@ Suite *fast_suite(void)
 	tcase_add_test(tc, test_fast_mgmt_others);
 	tcase_add_test(tc, test_fast_radiotap_layouts);
 	tcase_add_test(tc, test_fast_radiotap_leaves);
+	tcase_add_test(tc, test_fast_plain_ack);
 	suite_add_tcase(s, tc);
 	return s;
 }
