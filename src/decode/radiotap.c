@@ -731,19 +731,27 @@ int dec_radiotap(struct fw_radio *r, const uint8_t *data, size_t len, const char
 bool fw_frame_plain_ack_radiotap(const uint8_t *data, size_t len, const uint8_t **ra)
 {
 	struct rt_layout e;
+	uint64_t head;
 	size_t it_len, fcs;
+	unsigned word;
 	uint8_t flags = 0;
 	const uint8_t *b;
 
-	/* version 0 and a first present word of bits among 0..6 (no next word) */
-	if (len < 8 || data[0] != 0 || data[4] > 0x7f || data[5] != 0 || data[6] != 0 ||
-	    data[7] != 0)
+	if (len < 8)
 		return false;
-	it_len = (size_t)(data[2] | data[3] << 8);
-	e = rt_layouts[data[4]];
+	/* version, pad, it_len, first present word: one load */
+	head = (uint64_t)data[0] | (uint64_t)data[1] << 8 | (uint64_t)data[2] << 16 |
+	       (uint64_t)data[3] << 24 | (uint64_t)data[4] << 32 | (uint64_t)data[5] << 40 |
+	       (uint64_t)data[6] << 48 | (uint64_t)data[7] << 56;
+	/* version 0 and a first present word of bits among 0..6 (no next word) */
+	if (head & UINT64_C(0xffffff80000000ff))
+		return false;
+	it_len = (size_t)(uint16_t)(head >> 16);
+	word = (unsigned)(head >> 32);
+	e = rt_layouts[word];
 	if (it_len > len || e.end > it_len)
 		return false;
-	if (data[4] & (1u << RT_FLAGS))
+	if (word & (1u << RT_FLAGS))
 		flags = data[e.flags];
 	if (flags & RT_F_BAD_FCS)
 		return false;	/* counted as such by the whole decode */
@@ -752,7 +760,7 @@ bool fw_frame_plain_ack_radiotap(const uint8_t *data, size_t len, const uint8_t 
 		return false;
 	b = data + it_len;
 	/* Frame Control: version 0, type Control, subtype ACK; no flag */
-	if (b[0] != (FW_ST_ACK << 4 | FW_T_CTRL << 2) || b[1] != 0)
+	if ((b[0] | b[1] << 8) != (FW_ST_ACK << 4 | FW_T_CTRL << 2))
 		return false;
 	*ra = b + 4;
 	return true;
