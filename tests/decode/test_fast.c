@@ -51,6 +51,17 @@ static void rt_common(struct tbuf *t, uint8_t flags)
 	put_u8(t, (uint8_t)-57);
 }
 
+/* A header of the Rate field alone (bit 2, 1/1): 9 bytes, it_len saying it_len. */
+static void rt_rate_only(struct tbuf *t, uint16_t it_len, uint8_t rate)
+{
+	t->n = 0;
+	put_u8(t, 0);
+	put_u8(t, 0);
+	put_le16(t, it_len);
+	put_le32(t, BIT(2));
+	put_u8(t, rate);
+}
+
 /* What rt_common's header says, by radiotap.org's field definitions. */
 static void want_rt_common(struct fw_frame *w, uint8_t flags)
 {
@@ -671,12 +682,7 @@ START_TEST(test_fast_radiotap_layouts)
 	ck_assert(!f.has_dot11);
 
 	/* no field at all; rate 0 (given elsewhere) is no rate */
-	t.n = 0;
-	put_u8(&t, 0);
-	put_u8(&t, 0);
-	put_le16(&t, 9);
-	put_le32(&t, BIT(2));
-	put_u8(&t, 0);
+	rt_rate_only(&t, 9, 0);
 	put_ctrl(&t, 0xd4, 0);
 	ck_assert_int_eq(fw_frame_decode(&f, FW_DLT_IEEE802_11_RADIO, t.b, t.n), 0);
 	ck_assert(!f.radio.has_rate && f.radio.rate_kbps == 0);
@@ -840,12 +846,7 @@ START_TEST(test_fast_plain_ack)
 	t.b[2] = RT23;
 
 	/* a header of Rate alone (no Flags: no FCS, none bad) */
-	t.n = 0;
-	put_u8(&t, 0);
-	put_u8(&t, 0);
-	put_le16(&t, 9);
-	put_le32(&t, BIT(2));
-	put_u8(&t, 12);
+	rt_rate_only(&t, 9, 12);
 	put_ctrl(&t, 0xd4, 0);
 	plain_ack_case("ack, rate only", &t, t.n, FW_DLT_IEEE802_11_RADIO, true);
 	/* RX flags (bit 14), then a second present word: the decode's ACKs, not taken here */
@@ -855,12 +856,7 @@ START_TEST(test_fast_plain_ack)
 	t.b[7] = 0x80;
 	plain_ack_case("ack, present bit 31", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
 	/* past FW_PLAIN_ACK_MAX: a header of 90 bytes */
-	t.n = 0;
-	put_u8(&t, 0);
-	put_u8(&t, 0);
-	put_le16(&t, 90);
-	put_le32(&t, BIT(2));
-	put_u8(&t, 12);
+	rt_rate_only(&t, 90, 12);
 	put_fill(&t, 0, 90 - 9);
 	put_ctrl(&t, 0xd4, 0);
 	ck_assert_int_eq(fw_frame_decode(&(struct fw_frame){ 0 }, FW_DLT_IEEE802_11_RADIO, t.b, t.n),
