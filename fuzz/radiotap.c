@@ -29,15 +29,26 @@ static void check_hdr(int rc, size_t hdr_len, size_t size)
 		abort();	/* a header longer than the packet it came from */
 }
 
-/* An ACK told without decoding: the one the decode finds, its receiver inside the packet. */
+/*
+ * An ACK told without decoding: the one the decode finds, its receiver
+ * inside the packet; told the same afresh and after the inputs before it
+ * (what they left remembered), and again by what it left remembered.
+ */
 static void check_plain_ack(const uint8_t *data, size_t size, const struct fw_frame *f)
 {
-	const uint8_t *ra;
+	static struct fw_plain_ack_memo run;	/* across inputs, as across a capture's packets */
+	struct fw_plain_ack_memo fresh = { 0 };
+	const uint8_t *ra = NULL, *ra_run = NULL;
+	bool taken = fw_frame_plain_ack(&fresh, FW_DLT_IEEE802_11_RADIO, data, size, &ra);
 
-	if (!fw_frame_plain_ack(FW_DLT_IEEE802_11_RADIO, data, size, &ra))
+	if (fw_frame_plain_ack(&run, FW_DLT_IEEE802_11_RADIO, data, size, &ra_run) != taken)
+		abort();
+	if (!taken)
 		return;
-	if (f->status != 0 || f->kind != FW_KIND_ACK || f->radio.bad_fcs || ra < data ||
-	    ra + 6 > data + size || memcmp(ra, f->ra, 6) != 0)
+	if (ra_run != ra || f->status != 0 || f->kind != FW_KIND_ACK || f->radio.bad_fcs ||
+	    ra < data || ra + 6 > data + size || memcmp(ra, f->ra, 6) != 0)
+		abort();
+	if (!fw_frame_plain_ack(&fresh, FW_DLT_IEEE802_11_RADIO, data, size, &ra_run) || ra_run != ra)
 		abort();
 }
 

@@ -126,7 +126,7 @@ static void packet(struct fw_core *core, const struct fw_drive_hooks *h, struct 
  */
 static uintptr_t packets(struct fw_core *core, const struct fw_drive_hooks *h,
 			 struct fw_drive_input *in, const struct fw_pkt *pkts, unsigned n,
-			 bool in_place, uintptr_t ahead)
+			 bool in_place, uintptr_t ahead, struct fw_plain_ack_memo *acks)
 {
 	const size_t dist = fw_source_ahead_dist(pkts, n);
 	uint32_t max_caplen = in->max_caplen;
@@ -141,7 +141,7 @@ static uintptr_t packets(struct fw_core *core, const struct fw_drive_hooks *h,
 		if (in_place)
 			ahead = fw_source_ahead(ahead, pkt, dist);
 		/* half a capture's frames: an ACK of the usual kind needs no decoding */
-		if (fw_frame_plain_ack(pkt->linktype, pkt->data, pkt->caplen, &ra) &&
+		if (fw_frame_plain_ack(acks, pkt->linktype, pkt->data, pkt->caplen, &ra) &&
 		    fw_core_feed_ack(core, input, pkt->iface, pkt->frame_no, pkt->ts_ns, ra)) {
 			if (pkt->caplen > max_caplen)
 				max_caplen = pkt->caplen;
@@ -200,6 +200,7 @@ static void one_by_one(struct fw_core *core, const char *const *paths, size_t n,
 {
 	for (size_t i = 0; i < n; i++) {
 		struct fw_pkt pkts[BATCH];
+		struct fw_plain_ack_memo acks = { 0 };
 		struct fw_source *s;
 		fw_source_batch_fn batch;
 		uintptr_t ahead = 0;
@@ -212,7 +213,7 @@ static void one_by_one(struct fw_core *core, const char *const *paths, size_t n,
 		while ((rc = batch(s, pkts, BATCH, err, sizeof(err))) > 0)
 			ahead = upto == FW_DRIVE_UPTO_CORE ?
 				packets(core, h, &in[i], pkts, (unsigned)rc, fw_source_in_place(s),
-					ahead) :
+					ahead, &acks) :
 				packets_upto(&in[i], pkts, (unsigned)rc, fw_source_in_place(s), ahead,
 					     upto);
 		if (rc < 0)

@@ -30,8 +30,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "decode/dot11.h"
+#include "util/cursor.h"
 #include "decode/eapol.h"
 #include "decode/radio.h"
 #include "decode/radius.h"
@@ -146,18 +148,51 @@ int fw_frame_decode(struct fw_frame *f, int linktype, const uint8_t *data, size_
  * follows).  fw_frame_decode() gives such a packet status 0, kind
  * FW_KIND_ACK and *ra as f->ra, and nothing read beyond that (a reader of
  * its receiver alone loses nothing); *ra points into data.  False for
- * every other packet: fw_frame_decode() takes it.  The test of the length
- * is in line, the rest a call; FW_PLAIN_ACK_MAX bounds the packets taken
- * (a radiotap header of up to 82 bytes).
+ * every other packet: fw_frame_decode() takes it.  FW_PLAIN_ACK_MAX
+ * bounds the packets taken (a radiotap header of up to 82 bytes).
+ *
+ * A capture's ACKs come one after another with the same header, so the
+ * last one taken is remembered (m: zeroed before the first packet of a
+ * stream, then kept by its reader; a zero one matches nothing): a packet
+ * of its length, header, Flags and Frame Control is told in line by a few
+ * compares, which stand for every test above (they depend on nothing
+ * else); any other goes through them all.
  */
 #define FW_PLAIN_ACK_MAX 96
-bool fw_frame_plain_ack_radiotap(const uint8_t *data, size_t len, const uint8_t **ra);
+#define FW_PLAIN_ACK_LEN 10	/* Frame Control, Duration, RA */
+#define FW_PLAIN_ACK_FC0 0xd4	/* Frame Control's first byte: type Control, subtype ACK */
 
-static inline bool fw_frame_plain_ack(int linktype, const uint8_t *data, size_t len,
-				      const uint8_t **ra)
+struct fw_plain_ack_memo {
+	uint64_t head;		/* the radiotap header's first 8 bytes, as they lie */
+	uint32_t len;		/* the packet's length; 0: none yet */
+	uint16_t it_len;	/* the radiotap header's length */
+	uint16_t flags_at;	/* the Flags field's offset; 0, a byte of head, without one */
+	uint8_t flags;		/* the byte there */
+};
+
+bool fw_frame_plain_ack_radiotap(struct fw_plain_ack_memo *m, const uint8_t *data, size_t len,
+				 const uint8_t **ra);
+
+static inline bool fw_frame_plain_ack(struct fw_plain_ack_memo *m, int linktype,
+				      const uint8_t *data, size_t len, const uint8_t **ra)
 {
-	return len <= FW_PLAIN_ACK_MAX && linktype == FW_DLT_IEEE802_11_RADIO &&
-	       fw_frame_plain_ack_radiotap(data, len, ra);
+	struct fw_cursor c;
+	const uint8_t *h;
+	uint64_t head;
+
+	if (len > FW_PLAIN_ACK_MAX || linktype != FW_DLT_IEEE802_11_RADIO)
+		return false;
+	fw_cur_init(&c, data, len);
+	/* (the memo's header is shorter than its packet by the ACK's 10 bytes at least) */
+	if (len == m->len && fw_cur_ptr(&c, &h, (size_t)m->it_len + FW_PLAIN_ACK_LEN)) {
+		memcpy(&head, h, sizeof(head));
+		if (head == m->head && h[m->flags_at] == m->flags &&
+		    h[m->it_len] == FW_PLAIN_ACK_FC0 && h[m->it_len + 1] == 0) {
+			*ra = h + m->it_len + 4;
+			return true;
+		}
+	}
+	return fw_frame_plain_ack_radiotap(m, data, len, ra);
 }
 
 /* True when linktype is one fw_frame_decode() understands. */

@@ -724,47 +724,50 @@ int dec_radiotap(struct fw_radio *r, const uint8_t *data, size_t len, const char
 }
 
 /*
- * fw_frame_plain_ack's test: rt_fast's one simple word and rt_simple's
- * bound, then what dot11_fast makes an ACK of, only narrower (no flag, no
- * byte past the FCS), so that everything else goes the whole way.
+ * fw_frame_plain_ack's tests in full: rt_fast's one simple word and
+ * rt_simple's bound, then what dot11_fast makes an ACK of, only narrower
+ * (no flag, no byte past the FCS), so that everything else goes the whole
+ * way.  A packet taken is remembered in m.
  */
-bool fw_frame_plain_ack_radiotap(const uint8_t *data, size_t len, const uint8_t **ra)
+bool fw_frame_plain_ack_radiotap(struct fw_plain_ack_memo *m, const uint8_t *data, size_t len,
+				 const uint8_t **ra)
 {
+	struct fw_cursor c;
 	struct rt_layout e;
-	uint64_t head;
+	const uint8_t *h, *b;
 	size_t it_len, fcs;
-	unsigned word;
+	uint32_t word;
 	uint8_t flags = 0;
-	const uint8_t *b;
 
-	if (len < 8)
+	/* version 0, the header inside the packet, one present word of bits among 0..6 */
+	if (!rt_head(data, len, &it_len, &word) || word > 0x7f)
 		return false;
-	/* version, pad, it_len, first present word: one load */
-	head = (uint64_t)data[0] | (uint64_t)data[1] << 8 | (uint64_t)data[2] << 16 |
-	       (uint64_t)data[3] << 24 | (uint64_t)data[4] << 32 | (uint64_t)data[5] << 40 |
-	       (uint64_t)data[6] << 48 | (uint64_t)data[7] << 56;
-	/* version 0 and a first present word of bits among 0..6 (no next word) */
-	if (head & UINT64_C(0xffffff80000000ff))
-		return false;
-	it_len = (size_t)(uint16_t)(head >> 16);
-	word = (unsigned)(head >> 32);
 	e = rt_layouts[word];
-	if (it_len > len || e.end > it_len)
+	fw_cur_init(&c, data, len);
+	if (e.end > it_len || !fw_cur_ptr(&c, &h, it_len))
 		return false;
 	if (word & (1u << RT_FLAGS))
-		flags = data[e.flags];
+		flags = h[e.flags];
 	if (flags & RT_F_BAD_FCS)
 		return false;	/* counted as such by the whole decode */
 	fcs = (flags & RT_F_FCS_AT_END) ? 4 : 0;
-	if (len - it_len != DEC_ACK_LEN + fcs)
+	if (len - it_len != DEC_ACK_LEN + fcs || !fw_cur_ptr(&c, &b, DEC_ACK_LEN))
 		return false;
-	b = data + it_len;
 	/* Frame Control: version 0, type Control, subtype ACK; no flag */
-	if ((b[0] | b[1] << 8) != (FW_ST_ACK << 4 | FW_T_CTRL << 2))
+	if (b[0] != FW_PLAIN_ACK_FC0 || b[1] != 0)
 		return false;
 	*ra = b + 4;
+	memcpy(&m->head, h, sizeof(m->head));	/* it_len >= e.end >= 8 */
+	m->len = (uint32_t)len;
+	m->it_len = (uint16_t)it_len;
+	m->flags_at = (word & (1u << RT_FLAGS)) ? e.flags : 0;
+	m->flags = h[m->flags_at];
 	return true;
 }
+
+_Static_assert(FW_PLAIN_ACK_LEN == DEC_ACK_LEN &&
+	       FW_PLAIN_ACK_FC0 == (FW_ST_ACK << 4 | FW_T_CTRL << 2),
+	       "fw_frame_plain_ack's constants are the ACK's");
 
 static int rt_frame_more(struct fw_frame *f, const uint8_t *data, size_t len)
 	__attribute__((noinline));

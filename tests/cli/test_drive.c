@@ -405,6 +405,7 @@ static struct fw_core *feed_capture(const char *path, enum feed_way way, uint64_
 	struct fw_core *c = fw_core_new(&o, NULL);
 	struct fw_drive_input in;
 	struct fw_source *s;
+	struct fw_plain_ack_memo acks = { 0 };
 	struct fw_pkt pkt;
 	struct fw_frame f;
 	char err[512];
@@ -422,7 +423,8 @@ static struct fw_core *feed_capture(const char *path, enum feed_way way, uint64_
 	while ((rc = fw_source_next(s, &pkt, err, sizeof(err))) > 0) {
 		const uint8_t *ra;
 
-		if (way == FEED_PLAIN && fw_frame_plain_ack(pkt.linktype, pkt.data, pkt.caplen, &ra) &&
+		if (way == FEED_PLAIN &&
+		    fw_frame_plain_ack(&acks, pkt.linktype, pkt.data, pkt.caplen, &ra) &&
 		    fw_core_feed_ack(c, in.input, pkt.iface, pkt.frame_no, pkt.ts_ns, ra)) {
 			(*plain)++;
 			continue;

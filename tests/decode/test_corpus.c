@@ -434,6 +434,7 @@ static void sweep_file(const char *dir, const char *name, unsigned *frames, unsi
 	struct pcap_pkthdr *h;
 	const u_char *d;
 	unsigned n = 0;
+	struct fw_plain_ack_memo acks = { 0 };
 	int dlt;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
@@ -445,19 +446,27 @@ static void sweep_file(const char *dir, const char *name, unsigned *frames, unsi
 		for (size_t len = 0; len <= h->caplen; len++) {
 			/* exactly len bytes, so that ASan sees any read past them */
 			uint8_t *buf = malloc(len ? len : 1);
+			struct fw_plain_ack_memo fresh = { 0 };
+			const uint8_t *ra = NULL, *ra_run = NULL;
 			struct fw_frame f;
+			bool run;
 
 			ck_assert_ptr_nonnull(buf);
 			memcpy(buf, d, len);
-			const uint8_t *ra;
-
 			fw_frame_decode(&f, dlt, len ? buf : NULL, len);
 			check_bounds(&f, buf, len, name, n, len);
-			/* an ACK told without decoding is the one the decode finds */
-			if (len && fw_frame_plain_ack(dlt, buf, len, &ra)) {
+			/*
+			 * an ACK told without decoding is the one the decode
+			 * finds, told afresh or after the file's ACKs before it
+			 */
+			run = len && fw_frame_plain_ack(&acks, dlt, buf, len, &ra_run);
+			ck_assert_msg(!len || fw_frame_plain_ack(&fresh, dlt, buf, len, &ra) == run,
+				      "%s frame %u/%zu: told otherwise after the ACKs before it", name,
+				      n, len);
+			if (run) {
 				ck_assert_msg(f.status == 0 && f.kind == FW_KIND_ACK && !f.radio.bad_fcs &&
 					      ra >= buf && ra + 6 <= buf + len &&
-					      memcmp(ra, f.ra, 6) == 0,
+					      ra == ra_run && memcmp(ra, f.ra, 6) == 0,
 					      "%s frame %u/%zu: a plain ACK the decode disagrees with",
 					      name, n, len);
 				(*plain)++;

@@ -772,18 +772,24 @@ END_TEST
  * decode of the same bytes.  Taken: the ACKs of test_fast_ack_cts with no
  * Frame Control flag and nothing past the frame or its FCS, under
  * rt_common's header or one without Flags; left to the decode: everything
- * else, even what the decode makes an ACK of.
+ * else, even what the decode makes an ACK of.  Each packet is told twice:
+ * with nothing remembered, and after the ACKs taken before it (the
+ * driver's way), so that a packet that differs from the one remembered
+ * only in its Flags or its Frame Control is not taken for it.
  */
 static void plain_ack_case(const char *what, const struct tbuf *t, size_t len, int linktype,
-			   bool taken)
+			   bool taken, struct fw_plain_ack_memo *run)
 {
+	struct fw_plain_ack_memo fresh = { 0 };
 	struct fw_frame f;
-	const uint8_t *ra = NULL;
-	bool got = fw_frame_plain_ack(linktype, t->b, len, &ra);
+	const uint8_t *ra = NULL, *ra_run = NULL;
+	bool got = fw_frame_plain_ack(&fresh, linktype, t->b, len, &ra);
 
 	tc_int_cmp(what, got, ==, taken);
+	tc_int_cmp(what, fw_frame_plain_ack(run, linktype, t->b, len, &ra_run), ==, taken);
 	if (!got)
 		return;
+	tc_true(what, ra_run == ra);
 	/* what the reader of *ra alone takes as said: the whole decode agrees */
 	tc_true(what, ra == t->b + (t->b[2] | t->b[3] << 8) + 4);	/* A1, after the header */
 	tc_mem_eq(what, ra, A1, 6);
@@ -792,6 +798,10 @@ static void plain_ack_case(const char *what, const struct tbuf *t, size_t len, i
 	tc_int_cmp(what, f.kind, ==, FW_KIND_ACK);
 	tc_true(what, !f.radio.bad_fcs);
 	tc_mem_eq(what, f.ra, ra, 6);
+	/* remembered: told again by the compares alone */
+	ra = NULL;
+	tc_true(what, fw_frame_plain_ack(&fresh, linktype, t->b, len, &ra));
+	tc_true(what, ra == ra_run);
 }
 
 START_TEST(test_fast_plain_ack)
@@ -802,19 +812,20 @@ START_TEST(test_fast_plain_ack)
 		bool taken;
 		const char *name;
 	} cases[] = {
-		{ 0xd4, 0x00, 0x00, 0, true, "ack" },
 		{ 0xd4, 0x00, 0x10, 4, true, "ack, fcs at end" },
 		{ 0xd4, 0x00, 0x12, 4, true, "ack, fcs at end, short preamble" },
-		{ 0xd4, 0x00, 0x40, 0, false, "ack, bad fcs" },
 		{ 0xd4, 0x00, 0x50, 4, false, "ack, fcs at end, bad fcs" },
+		{ 0xd4, 0x00, 0x10, 5, false, "ack, fcs at end, a byte more" },
+		{ 0xd4, 0x00, 0x00, 0, true, "ack" },
+		{ 0xd4, 0x00, 0x40, 0, false, "ack, bad fcs" },
 		{ 0xd4, 0x10, 0x00, 0, false, "ack, power management" },
 		{ 0xd4, 0x08, 0x00, 0, false, "ack, retry" },
 		{ 0xd4, 0x00, 0x00, 4, false, "ack, 4 bytes more, no fcs flag" },
-		{ 0xd4, 0x00, 0x10, 5, false, "ack, fcs at end, a byte more" },
 		{ 0xc4, 0x00, 0x00, 0, false, "cts" },
 		{ 0xd5, 0x00, 0x00, 0, false, "ack, version 1" },
 		{ 0xe4, 0x00, 0x00, 0, false, "cf-end" },
 	};
+	struct fw_plain_ack_memo run = { 0 };
 	struct tbuf t;
 	char what[96];
 
@@ -822,46 +833,48 @@ START_TEST(test_fast_plain_ack)
 		rt_common(&t, cases[i].rt_flags);
 		put_ctrl(&t, cases[i].fc0, cases[i].fc1);
 		put_fill(&t, 0xee, cases[i].tail);
-		plain_ack_case(cases[i].name, &t, t.n, FW_DLT_IEEE802_11_RADIO, cases[i].taken);
+		plain_ack_case(cases[i].name, &t, t.n, FW_DLT_IEEE802_11_RADIO, cases[i].taken,
+			       &run);
 		if (!cases[i].taken)
 			continue;
 		snprintf(what, sizeof(what), "%s, one byte short", cases[i].name);
-		plain_ack_case(what, &t, t.n - 1, FW_DLT_IEEE802_11_RADIO, false);
+		plain_ack_case(what, &t, t.n - 1, FW_DLT_IEEE802_11_RADIO, false, &run);
 	}
 	/* the same bytes under another link type */
 	rt_common(&t, 0);
 	put_ctrl(&t, 0xd4, 0);
-	plain_ack_case("ack, link type 802.11", &t, t.n, FW_DLT_IEEE802_11, false);
-	plain_ack_case("ack, link type PPI", &t, t.n, FW_DLT_PPI, false);
+	plain_ack_case("ack, link type 802.11", &t, t.n, FW_DLT_IEEE802_11, false, &run);
+	plain_ack_case("ack, link type PPI", &t, t.n, FW_DLT_PPI, false, &run);
 	/* radiotap header of version 1; of a length past the packet; too short for its fields */
 	t.b[0] = 1;
-	plain_ack_case("ack, radiotap version 1", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
+	plain_ack_case("ack, radiotap version 1", &t, t.n, FW_DLT_IEEE802_11_RADIO, false, &run);
 	t.b[0] = 0;
 	t.b[2] = (uint8_t)(t.n + 1);
 	plain_ack_case("ack, radiotap longer than the packet", &t, t.n, FW_DLT_IEEE802_11_RADIO,
-		       false);
+		       false, &run);
 	t.b[2] = RT23 - 1;
 	plain_ack_case("ack, radiotap one byte short of its fields", &t, t.n,
-		       FW_DLT_IEEE802_11_RADIO, false);
+		       FW_DLT_IEEE802_11_RADIO, false, &run);
 	t.b[2] = RT23;
 
 	/* a header of Rate alone (no Flags: no FCS, none bad) */
 	rt_rate_only(&t, 9, 12);
 	put_ctrl(&t, 0xd4, 0);
-	plain_ack_case("ack, rate only", &t, t.n, FW_DLT_IEEE802_11_RADIO, true);
+	plain_ack_case("ack, rate only", &t, t.n, FW_DLT_IEEE802_11_RADIO, true, &run);
 	/* RX flags (bit 14), then a second present word: the decode's ACKs, not taken here */
 	t.b[6] = 0x40;
-	plain_ack_case("ack, present bit 14", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
+	plain_ack_case("ack, present bit 14", &t, t.n, FW_DLT_IEEE802_11_RADIO, false, &run);
 	t.b[6] = 0;
 	t.b[7] = 0x80;
-	plain_ack_case("ack, present bit 31", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
+	plain_ack_case("ack, present bit 31", &t, t.n, FW_DLT_IEEE802_11_RADIO, false, &run);
 	/* past FW_PLAIN_ACK_MAX: a header of 90 bytes */
 	rt_rate_only(&t, 90, 12);
 	put_fill(&t, 0, 90 - 9);
 	put_ctrl(&t, 0xd4, 0);
 	ck_assert_int_eq(fw_frame_decode(&(struct fw_frame){ 0 }, FW_DLT_IEEE802_11_RADIO, t.b, t.n),
 			 0);
-	plain_ack_case("ack, 90-byte radiotap header", &t, t.n, FW_DLT_IEEE802_11_RADIO, false);
+	plain_ack_case("ack, 90-byte radiotap header", &t, t.n, FW_DLT_IEEE802_11_RADIO, false,
+		       &run);
 }
 END_TEST
 
