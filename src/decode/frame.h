@@ -33,10 +33,10 @@
 #include <string.h>
 
 #include "decode/dot11.h"
-#include "util/cursor.h"
 #include "decode/eapol.h"
 #include "decode/radio.h"
 #include "decode/radius.h"
+#include "util/cursor.h"
 
 /* Link types (DLT_* values, as libpcap numbers them). */
 enum {
