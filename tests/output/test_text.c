@@ -6,11 +6,13 @@
  * as control characters.
  */
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fixtures.h"
+#include "output/clock.h"
 #include "output/tstyle.h"
 #include "suites.h"
 
@@ -450,6 +452,43 @@ START_TEST(key_fingerprint_line)
 }
 END_TEST
 
+/*
+ * The time columns of -t r, d and e: seconds, a point and six digits of
+ * microseconds (the ns below them dropped), signed for r and d, the sign
+ * only when negative for e; a difference that overflows is shown as 0.
+ */
+START_TEST(clock_formats)
+{
+	static const struct {
+		enum fw_tfmt f;
+		int64_t ns, ref, prev;
+		const char *want;
+	} cases[] = {
+		{ FW_T_REL, 1500000000, 0, 0, "+1.500000" },
+		{ FW_T_REL, 0, 0, 0, "+0.000000" },
+		{ FW_T_REL, 999, 0, 0, "+0.000000" },
+		{ FW_T_REL, 0, 1000, 0, "-0.000001" },
+		{ FW_T_REL, 12345678901234567, 0, 0, "+12345678.901234" },
+		{ FW_T_REL, INT64_MAX, 0, 0, "+9223372036.854775" },
+		{ FW_T_REL, INT64_MAX, -1, 0, "+0.000000" },
+		{ FW_T_DELTA, 5000000000, 0, 2500000000, "+2.500000" },
+		{ FW_T_DELTA, 2500000000, 0, 5000000000, "-2.500000" },
+		{ FW_T_EPOCH, 1796149932098142000, 0, 0, "1796149932.098142" },
+		{ FW_T_EPOCH, 10000, 0, 0, "0.000010" },
+		{ FW_T_EPOCH, -1500000000, 0, 0, "-1.500000" },
+		{ FW_T_EPOCH, INT64_MIN, 0, 0, "-9223372036.854775" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[FW_CLOCK_LEN];
+
+		memset(buf, 'x', sizeof(buf));
+		ck_assert_str_eq(fw_clock_fmt(buf, cases[i].f, cases[i].ns, cases[i].ref, cases[i].prev),
+				 cases[i].want);
+	}
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -466,6 +505,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, eap_rows);
 	tcase_add_test(tc, key_fingerprint_line);
 	tcase_add_test(tc, chains_indent);
+	tcase_add_test(tc, clock_formats);
 	suite_add_tcase(s, tc);
 	return s;
 }
