@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "output/clock.h"
+#include "output/fmt.h"
 
 bool fw_tfmt_parse(const char *s, enum fw_tfmt *out)
 {
@@ -24,35 +25,7 @@ bool fw_tfmt_parse(const char *s, enum fw_tfmt *out)
 	return false;
 }
 
-/*
- * sign, sec, '.', us in six digits, into buf: what "%s%" PRIu64 ".%06" PRIu64
- * writes, by hand, since a report writes one a row (snprintf's parsing
- * of the format was most of a row's cost).  At most 1 + 20 + 1 + 6 bytes
- * and the NUL: within FW_CLOCK_LEN.
- */
-static char *sec_us(char buf[FW_CLOCK_LEN], const char *sign, uint64_t sec, uint64_t us)
-{
-	char digits[20];
-	size_t n = 0, at = 0;
-
-	while (*sign)
-		buf[at++] = *sign++;
-	do {
-		digits[n++] = (char)('0' + sec % 10);
-		sec /= 10;
-	} while (sec);
-	while (n)
-		buf[at++] = digits[--n];
-	buf[at++] = '.';
-	for (int i = 5; i >= 0; i--) {
-		buf[at + (size_t)i] = (char)('0' + us % 10);
-		us /= 10;
-	}
-	buf[at + 6] = '\0';
-	return buf;
-}
-
-_Static_assert(FW_CLOCK_LEN >= 1 + 20 + 1 + 6 + 1, "sec_us fits FW_CLOCK_LEN");
+_Static_assert(FW_CLOCK_LEN >= FW_OUT_SEC_US_LEN, "fw_clock_fmt writes fw_out_sec_us");
 
 /* Seconds and microseconds of a signed ns count, the sign apart. */
 static void split(int64_t ns, const char **sign, uint64_t *sec, uint64_t *us)
@@ -103,14 +76,14 @@ char *fw_clock_fmt(char buf[FW_CLOCK_LEN], enum fw_tfmt f, int64_t ns, int64_t r
 		return civil(buf, ns, true, true, ' ', false);
 	case FW_T_EPOCH:
 		split(ns, &sign, &sec, &us);
-		return sec_us(buf, sign, sec, us);
+		return fw_out_sec_us(buf, sign, sec, us);
 	case FW_T_DELTA:
 	case FW_T_REL:
 	default:
 		if (__builtin_sub_overflow(ns, f == FW_T_DELTA ? prev : ref, &d))
 			d = 0;
 		split(d, &sign, &sec, &us);
-		return sec_us(buf, d < 0 ? "-" : "+", sec, us);
+		return fw_out_sec_us(buf, d < 0 ? "-" : "+", sec, us);
 	}
 }
 

@@ -162,14 +162,44 @@ const char *fw_out_suite(char *buf, uint32_t suite, bool cipher)
 	return buf;
 }
 
+size_t fw_out_u64(char *buf, uint64_t v)
+{
+	char d[20];
+	size_t n = 0;
+
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = d[n - 1 - i];
+	return n;
+}
+
+char *fw_out_sec_us(char *buf, const char *sign, uint64_t sec, uint64_t us)
+{
+	size_t at = 0;
+
+	if (*sign)
+		buf[at++] = *sign;
+	at += fw_out_u64(buf + at, sec);
+	buf[at++] = '.';
+	for (int i = 5; i >= 0; i--) {
+		buf[at + (size_t)i] = (char)('0' + us % 10);
+		us /= 10;
+	}
+	buf[at + 6] = '\0';
+	return buf;
+}
+
+_Static_assert(FW_OUT_TIME_LEN >= FW_OUT_SEC_US_LEN, "fw_out_time writes fw_out_sec_us");
+
 char *fw_out_time(char buf[FW_OUT_TIME_LEN], int64_t ns)
 {
 	uint64_t a = ns < 0 ? (uint64_t)0 - (uint64_t)ns : (uint64_t)ns;
 	uint64_t us = a / 1000;
 
-	snprintf(buf, FW_OUT_TIME_LEN, "%s%" PRIu64 ".%06" PRIu64, ns < 0 ? "-" : "",
-		 us / 1000000, us % 1000000);
-	return buf;
+	return fw_out_sec_us(buf, ns < 0 ? "-" : "", us / 1000000, us % 1000000);
 }
 
 const char *fw_out_input_path(const struct fw_view *v, unsigned file)

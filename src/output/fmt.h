@@ -50,6 +50,16 @@ const char *fw_out_retrans_name(enum fw_retrans r);
 const char *fw_out_suite(char *buf, uint32_t suite, bool cipher);
 /* ns since the epoch as "S.UUUUUU" (microseconds, truncated toward 0). */
 char *fw_out_time(char buf[FW_OUT_TIME_LEN], int64_t ns);
+/*
+ * Numbers by hand, not snprintf (a report writes several a row, and the
+ * format's parsing was most of their cost).  fw_out_u64: v in decimal at
+ * buf, no NUL, at most 20 bytes; its length.  fw_out_sec_us: sign (at
+ * most one character), sec, '.', us (below 1,000,000) in six digits and
+ * the NUL, at most FW_OUT_SEC_US_LEN bytes; buf.
+ */
+#define FW_OUT_SEC_US_LEN (1 + 20 + 1 + 6 + 1)
+size_t fw_out_u64(char *buf, uint64_t v);
+char *fw_out_sec_us(char *buf, const char *sign, uint64_t sec, uint64_t us);
 /* The path of input file, or NULL when file is out of range. */
 const char *fw_out_input_path(const struct fw_view *v, unsigned file);
 /* True when finding f is about link l (same BSSID and STA; same file unless merged). */

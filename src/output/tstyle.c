@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "output/fmt.h"
 #include "output/tstyle.h"
 #include "output/utf8.h"
 
@@ -82,16 +83,7 @@ char *fw_tx_frame(char *buf, size_t len, const struct fw_view *v, unsigned file,
 {
 	/* a plain number by hand: every row of a report shows a few */
 	if (!v->merged && len > 20) {
-		char d[20];
-		size_t n = 0;
-
-		do {
-			d[n++] = (char)('0' + frame % 10);
-			frame /= 10;
-		} while (frame);
-		for (size_t i = 0; i < n; i++)
-			buf[i] = d[n - 1 - i];
-		buf[n] = '\0';
+		buf[fw_out_u64(buf, frame)] = '\0';
 		return buf;
 	}
 	if (v->merged)

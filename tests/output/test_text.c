@@ -13,6 +13,7 @@
 
 #include "fixtures.h"
 #include "output/clock.h"
+#include "output/fmt.h"
 #include "output/tstyle.h"
 #include "suites.h"
 
@@ -453,9 +454,10 @@ START_TEST(key_fingerprint_line)
 END_TEST
 
 /*
- * The time columns of -t r, d and e: seconds, a point and six digits of
- * microseconds (the ns below them dropped), signed for r and d, the sign
- * only when negative for e; a difference that overflows is shown as 0.
+ * The time columns of -t r, d and e, and the JSON's timestamps: seconds,
+ * a point and six digits of microseconds (the ns below them dropped),
+ * signed for r and d, the sign only when negative for e and the JSON; a
+ * difference that overflows is shown as 0.
  */
 START_TEST(clock_formats)
 {
@@ -485,6 +487,15 @@ START_TEST(clock_formats)
 		memset(buf, 'x', sizeof(buf));
 		ck_assert_str_eq(fw_clock_fmt(buf, cases[i].f, cases[i].ns, cases[i].ref, cases[i].prev),
 				 cases[i].want);
+	}
+	/* the JSON's timestamps: the same numbers, the sign only when negative */
+	{
+		char t[FW_OUT_TIME_LEN];
+
+		ck_assert_str_eq(fw_out_time(t, 1796149932098142999), "1796149932.098142");
+		ck_assert_str_eq(fw_out_time(t, 0), "0.000000");
+		ck_assert_str_eq(fw_out_time(t, -1500000000), "-1.500000");
+		ck_assert_str_eq(fw_out_time(t, INT64_MIN), "-9223372036.854775");
 	}
 }
 END_TEST
