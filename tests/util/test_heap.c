@@ -124,20 +124,29 @@ static Suite *heap_suite(void)
 	return s;
 }
 
-int main(void)
+/* why the premise is absent here, or NULL */
+static const char *skip_reason(void)
 {
 #ifdef NOT_GLIBC_HEAP
-	puts("SKIP: the heap is not glibc's brk heap in this build");
-	return 77;
+	return "the heap is not glibc's brk heap in this build";
 #else
-	if (access(THP, R_OK) != 0) {
-		puts("SKIP: no transparent huge pages in this kernel (" THP ")");
-		return 77;
-	}
-	if (getenv("CK_FORK") && strcmp(getenv("CK_FORK"), "no") == 0) {
-		puts("SKIP: each test needs a process of its own (CK_FORK=no)");
+	const char *fork = getenv("CK_FORK");
+
+	if (access(THP, R_OK) != 0)
+		return "no transparent huge pages in this kernel (" THP ")";
+	if (fork && strcmp(fork, "no") == 0)
+		return "each test needs a process of its own (CK_FORK=no)";
+	return NULL;
+#endif
+}
+
+int main(void)
+{
+	const char *why = skip_reason();
+
+	if (why) {
+		printf("SKIP: %s\n", why);
 		return 77;
 	}
 	return tcommon_run(heap_suite(), NULL);
-#endif
 }
