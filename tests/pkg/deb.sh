@@ -86,7 +86,12 @@ t=$(now)
 rc=$?
 took "dpkg-buildpackage -us -uc -b" "$t"
 if [ $rc -ne 0 ]; then
-	nok "dpkg-buildpackage -us -uc -b" "$(tail -n 30 "$work/build.log")"
+	# a test that failed in the build's make check: its name and its log
+	# (VERBOSE=1 put test-suite.log in the build's), then the build's end
+	nok "dpkg-buildpackage -us -uc -b" "$(grep -E '^(FAIL|ERROR):' "$work/build.log"
+		awk 'prev ~ /^(FAIL|ERROR): / && /^=+$/ { on = 1; print prev } on { print }
+			/ \(exit status: [0-9]+\)$/ { on = 0 } { prev = $0 }' "$work/build.log" | head -n 80
+		tail -n 30 "$work/build.log")"
 	finish
 fi
 ok "dpkg-buildpackage -us -uc -b"
