@@ -52,10 +52,13 @@ static void vm_flags(uintptr_t addr, char *out, size_t len)
 	fclose(f);
 }
 
+/* FLAG as a whole word of the VmFlags line */
 static bool has_flag(const char *flags, const char *flag)
 {
+	size_t n = strlen(flag);
+
 	for (const char *p = flags; (p = strstr(p, flag)) != NULL; p++)
-		if ((p == flags || p[-1] == ' ') && (p[2] == ' ' || p[2] == '\n' || p[2] == '\0'))
+		if ((p == flags || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\n' || p[n] == '\0'))
 			return true;
 	return false;
 }
