@@ -23,8 +23,8 @@
  * The heap's first 16 MiB in huge pages (util/heap.h): a run's links take
  * about 10 KB each, so 1,600 links before the heap goes on in small pages.
  * Not more: a huge page is resident whole, the heap's free holes in it
- * too, and 64 MiB measured 1.0-1.4 MB more peak RSS on 100,000 stations
- * (tests/hostile) where 16 and 32 MiB measured none.
+ * too, and 64 MiB measured 800-1,400 KiB more peak RSS on 100,000
+ * stations (tests/hostile, bound 64 MiB) where 16 and 32 MiB measured none.
  */
 #define HEAP_HUGE_RESERVE (16u << 20)
 
