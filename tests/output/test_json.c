@@ -158,6 +158,50 @@ START_TEST(stale_anonce_mic_bad)
 }
 END_TEST
 
+/* occurrences of needle in s */
+static size_t count_of(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * A link's handshakes are written one at a time after its other members:
+ * the document must read as one built whole would, each handshake on a
+ * line of its own, a link without handshakes closed with an empty array.
+ */
+START_TEST(handshakes_written_one_at_a_time)
+{
+	struct fx x;
+	char *doc;
+
+	fx_induction(&x);
+	fx_add_stale(&x);
+	/* link 0's four messages as two handshakes, link 1 with none */
+	x.hs[0][0].count = 2;
+	x.hs[0][1] = x.hs[0][0];
+	x.hs[0][1].first = 2;
+	x.link[0].n_hs = 2;
+	x.link[1].n_hs = 0;
+	doc = fx_json(fx_view(&x), false);
+	assert_valid(doc);
+	expect(doc, "links[0].handshakes[0].messages[1].msg", "\"M2\"");
+	absent(doc, "links[0].handshakes[0].messages[2]");
+	expect(doc, "links[0].handshakes[1].messages[0].msg", "\"M3\"");
+	expect(doc, "links[0].handshakes[1].messages[1].frame", "94");
+	absent(doc, "links[0].handshakes[2]");
+	expect(doc, "links[1].bssid", "\"02:00:00:00:01:00\"");
+	expect(doc, "links[1].handshakes", "[]");
+	ck_assert_uint_eq(count_of(doc, ",\"handshakes\":[\n    {\"group\":false,"), 1);
+	ck_assert_uint_eq(count_of(doc, "}]},\n    {\"group\":false,"), 1);
+	ck_assert_uint_eq(count_of(doc, ",\"handshakes\":[]}],\n\"findings\":["), 1);
+	free(doc);
+}
+END_TEST
+
 START_TEST(merged_frame_references)
 {
 	struct fx x;
@@ -434,6 +478,7 @@ Suite *json_suite(void)
 	tcase_add_test(tc, show_keys_only_on_request);
 	tcase_add_test(tc, stale_anonce_mic_bad);
 	tcase_add_test(tc, merged_frame_references);
+	tcase_add_test(tc, handshakes_written_one_at_a_time);
 	tcase_add_test(tc, ssid_escaping);
 	tcase_add_test(tc, other_strings_stay_valid);
 	tcase_add_test(tc, beacons_only);
