@@ -313,20 +313,21 @@ static char *hs_text(const char *lead, const struct fw_view *v, const struct fw_
 
 static int link_notes(struct fw_annot *a, const struct fw_view *v, const struct fw_link *l)
 {
-	for (size_t i = 0; i < l->n_msgs; i++) {
-		const struct fw_handshake *h = NULL;
-		size_t no = 0;
+	/* each message's handshake in one pass over them, not a walk per message */
+	size_t *owner = calloc(l->n_msgs ? l->n_msgs : 1, sizeof(*owner));
 
-		for (size_t k = 0; k < l->n_hs && !h; k++) {
-			if (i >= l->hs[k].first && i - l->hs[k].first < l->hs[k].count) {
-				h = &l->hs[k];
-				no = k + 1;
-			}
-		}
+	if (owner)
+		fw_view_msg_owners(l, owner);
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		size_t no = owner ? owner[i] : fw_view_msg_owner(l, i);
+
 		if (add_note(a, l->msgs[i].file, l->msgs[i].frame, RANK_MSG,
-			     msg_text(a, v, l, i, no, h)) != 0)
+			     msg_text(a, v, l, i, no, no ? &l->hs[no - 1] : NULL)) != 0) {
+			free(owner);
 			return FW_ENOMEM;
+		}
 	}
+	free(owner);
 	for (size_t k = 0; k < l->n_hs; k++) {
 		const struct fw_handshake *h = &l->hs[k];
 

@@ -219,9 +219,12 @@ static void handshake_title(FILE *out, size_t n, const struct fw_handshake *h)
 }
 
 static void ladder(FILE *out, const struct fw_view *v, const struct fw_link *l,
-		   const struct fw_handshake *h, size_t first, size_t count, bool show_keys)
+		   const struct fw_rw_link_ix *ix, const struct fw_handshake *h, size_t first,
+		   size_t count, bool show_keys)
 {
 	char *s = fw_rw_ladder_text(v, l, first, count, h, show_keys);
+
+	(void)ix;	/* the text ladder (ladder.c) finds its rows its own way */
 
 	if (s)
 		fenced(out, s);

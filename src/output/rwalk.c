@@ -172,11 +172,77 @@ void fw_rw_rel_time(char *buf, size_t len, int64_t d)
 		 us % 1000000);
 }
 
+static int cmp_ts(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const struct fw_rw_frame_ref *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return (x->frame > y->frame) - (x->frame < y->frame);
+}
+
+int fw_rw_link_ix_init(struct fw_rw_link_ix *x, const struct fw_link *l)
+{
+	size_t nm = l->n_msgs, nh = l->n_hs;
+
+	memset(x, 0, sizeof(*x));
+	x->ts = malloc((nm ? nm : 1) * sizeof(*x->ts));
+	x->msgs = malloc((nm ? nm : 1) * sizeof(*x->msgs));
+	x->pf = malloc((l->n_pframes ? l->n_pframes : 1) * sizeof(*x->pf));
+	x->pf_at = calloc(nh + 2, sizeof(*x->pf_at));
+	if (!x->ts || !x->msgs || !x->pf || !x->pf_at) {
+		fw_rw_link_ix_fini(x);
+		return FW_ENOMEM;
+	}
+	for (size_t i = 0; i < nm; i++) {
+		x->ts[i] = l->msgs[i].ts_ns;
+		x->msgs[i].file = l->msgs[i].file;
+		x->msgs[i].frame = l->msgs[i].frame;
+	}
+	qsort(x->ts, nm, sizeof(*x->ts), cmp_ts);
+	qsort(x->msgs, nm, sizeof(*x->msgs), cmp_ref);
+	/* a counting sort, stable: each handshake's frames in link order (none past the last handshake) */
+	for (size_t i = 0; i < l->n_pframes; i++)
+		if (l->pframes[i].after_hs < nh)
+			x->pf_at[l->pframes[i].after_hs + 2]++;
+	for (size_t h = 2; h < nh + 2; h++)
+		x->pf_at[h] += x->pf_at[h - 1];
+	for (size_t i = 0; i < l->n_pframes; i++)
+		if (l->pframes[i].after_hs < nh)
+			x->pf[x->pf_at[l->pframes[i].after_hs + 1]++] = i;
+	x->n_msgs = nm;
+	x->n_hs = nh;
+	x->ok = true;
+	return 0;
+}
+
+void fw_rw_link_ix_fini(struct fw_rw_link_ix *x)
+{
+	free(x->ts);
+	free(x->msgs);
+	free(x->pf);
+	free(x->pf_at);
+	memset(x, 0, sizeof(*x));
+}
+
 /* Is protected frame p one of the link's EAPOL-Key messages (drawn as that message)? */
-static bool pframe_is_msg(const struct fw_link *l, const struct fw_pframe *p)
+static bool pframe_is_msg(const struct fw_link *l, const struct fw_rw_link_ix *ix,
+			  const struct fw_pframe *p)
 {
 	if (!p->is_eapol)
 		return false;
+	if (ix) {
+		struct fw_rw_frame_ref k = { p->file, p->frame };
+
+		return bsearch(&k, ix->msgs, ix->n_msgs, sizeof(k), cmp_ref) != NULL;
+	}
 	for (size_t i = 0; i < l->n_msgs; i++)
 		if (l->msgs[i].frame == p->frame && l->msgs[i].file == p->file)
 			return true;
@@ -191,18 +257,53 @@ static bool pframe_is_msg(const struct fw_link *l, const struct fw_pframe *p)
  * start (the events between two handshakes, an SA Query, a dropped deauth,
  * drawn once, after the first, as the text ladder does), else the logs' end.
  */
-static int64_t span_end(const struct fw_link *l, int64_t last)
+static int64_t span_end(const struct fw_link *l, const struct fw_rw_link_ix *ix, int64_t last)
 {
 	int64_t end = INT64_MAX;
 
+	if (ix) {
+		/* the first time past last: the earliest later message */
+		size_t lo = 0, hi = ix->n_msgs;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (ix->ts[mid] > last)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		if (lo < ix->n_msgs && ix->ts[lo] - RW_LOG_BEFORE_NS < end)
+			end = ix->ts[lo] - RW_LOG_BEFORE_NS;
+		return end;
+	}
 	for (size_t i = 0; i < l->n_msgs; i++)
 		if (l->msgs[i].ts_ns > last && l->msgs[i].ts_ns - RW_LOG_BEFORE_NS < end)
 			end = l->msgs[i].ts_ns - RW_LOG_BEFORE_NS;
 	return end;
 }
 
-size_t fw_rw_rows(const struct fw_view *v, const struct fw_link *l, const struct fw_handshake *h,
-		  size_t first, size_t count, struct fw_rw_row **rows)
+/*
+ * The next protected frame of handshake hidx from position *np on, not one
+ * of its messages, or NULL; *np left on it.  With ix, positions run over
+ * the handshake's own frames; without, over the link's.
+ */
+static const struct fw_pframe *next_pframe(const struct fw_link *l, const struct fw_rw_link_ix *ix,
+					   long hidx, size_t *np)
+{
+	size_t end = ix ? ix->pf_at[hidx + 1] : l->n_pframes;
+
+	for (; *np < end; (*np)++) {
+		const struct fw_pframe *q = &l->pframes[ix ? ix->pf[*np] : *np];
+
+		if ((long)q->after_hs == hidx && !pframe_is_msg(l, ix, q))
+			return q;
+	}
+	return NULL;
+}
+
+size_t fw_rw_rows(const struct fw_view *v, const struct fw_link *l, const struct fw_rw_link_ix *ix,
+		  const struct fw_handshake *h, size_t first, size_t count, struct fw_rw_row **rows)
 {
 	struct fw_logref logs[RW_LOG_MAX];
 	size_t n_logs = 0, more = 0, n = 0, cap, np = 0, lp = 0;
@@ -211,19 +312,24 @@ size_t fw_rw_rows(const struct fw_view *v, const struct fw_link *l, const struct
 	long hidx = h ? (long)(h - l->hs) : -1;
 
 	*rows = NULL;
+	if (ix && (!ix->ok || ix->n_msgs != l->n_msgs || ix->n_hs != l->n_hs))
+		ix = NULL;
 	if (h) {
 		first = h->first;
 		count = h->count;
+		if (ix)
+			np = ix->pf_at[hidx];
 	}
 	if (first >= l->n_msgs || count == 0)
 		return 0;
 	if (count > l->n_msgs - first)
 		count = l->n_msgs - first;
 	t0 = l->msgs[first].ts_ns;
-	end = span_end(l, l->msgs[first + count - 1].ts_ns);
+	end = span_end(l, ix, l->msgs[first + count - 1].ts_ns);
 	if (v->n_logs)
 		n_logs = fw_logrows_collect(v, l, t0 - RW_LOG_BEFORE_NS, end, logs, RW_LOG_MAX, &more);
-	cap = count + n_logs + 1 + (h && !h->group ? l->n_pframes : 0);
+	cap = count + n_logs + 1 +
+	      (h && !h->group ? ix ? ix->pf_at[hidx + 1] - ix->pf_at[hidx] : l->n_pframes : 0);
 	r = calloc(cap, sizeof(*r));
 	if (!r)
 		return 0;
@@ -235,18 +341,9 @@ size_t fw_rw_rows(const struct fw_view *v, const struct fw_link *l, const struct
 		int64_t until = i < first + count ? l->msgs[i].ts_ns : INT64_MAX;
 
 		for (;;) {
-			const struct fw_pframe *p = NULL;
+			const struct fw_pframe *p = h && !h->group ? next_pframe(l, ix, hidx, &np) : NULL;
 			bool take_log;
 
-			while (h && !h->group && np < l->n_pframes) {
-				const struct fw_pframe *q = &l->pframes[np];
-
-				if ((long)q->after_hs == hidx && !pframe_is_msg(l, q)) {
-					p = q;
-					break;
-				}
-				np++;
-			}
 			if (p && p->ts_ns >= until)
 				p = NULL;
 			take_log = lp < n_logs && logs[lp].ts_ns < until &&
@@ -342,14 +439,6 @@ void fw_rw_summary(char *buf, size_t len, const struct fw_view *v)
 		 "%zu warning%s, %zu info", v->n_links, v->n_links == 1 ? "" : "s", n_hs,
 		 n_hs == 1 ? "" : "s", complete, sev[FW_SEV_ERROR], sev[FW_SEV_ERROR] == 1 ? "" : "s",
 		 sev[FW_SEV_WARNING], sev[FW_SEV_WARNING] == 1 ? "" : "s", sev[FW_SEV_INFO]);
-}
-
-bool fw_rw_in_handshake(const struct fw_link *l, size_t i)
-{
-	for (size_t h = 0; h < l->n_hs; h++)
-		if (i >= l->hs[h].first && i - l->hs[h].first < l->hs[h].count)
-			return true;
-	return false;
 }
 
 static int cmp_pair(const void *a, const void *b)
@@ -484,22 +573,30 @@ void fw_rw_chain_cells(FILE *out, const struct fw_view *v, const struct fw_rw_ch
 void fw_rw_ladders(FILE *out, const struct fw_view *v, const struct fw_link *l, bool show_keys,
 		   const struct fw_rw_render *r)
 {
+	/* which messages the handshakes claim, in one pass over them (text.c's stray_messages) */
+	size_t *owner = calloc(l->n_msgs ? l->n_msgs : 1, sizeof(*owner));
+	struct fw_rw_link_ix ix;
+	const struct fw_rw_link_ix *ixp = fw_rw_link_ix_init(&ix, l) == 0 ? &ix : NULL;
 	size_t j;
 
+	if (owner)
+		fw_view_msg_owners(l, owner);
 	for (size_t h = 0; h < l->n_hs; h++) {
 		r->hs_title(out, h + 1, &l->hs[h]);
-		r->ladder(out, v, l, &l->hs[h], l->hs[h].first, l->hs[h].count, show_keys);
+		r->ladder(out, v, l, ixp, &l->hs[h], l->hs[h].first, l->hs[h].count, show_keys);
 	}
 	for (size_t i = 0; i < l->n_msgs; i = j) {
-		for (j = i; j < l->n_msgs && !fw_rw_in_handshake(l, j); j++)
+		for (j = i; j < l->n_msgs && !(owner ? owner[j] : fw_view_msg_owner(l, j)); j++)
 			;
 		if (j > i) {
 			fputs(r->outside, out);
-			r->ladder(out, v, l, NULL, i, j - i, show_keys);
+			r->ladder(out, v, l, ixp, NULL, i, j - i, show_keys);
 		} else {
 			j = i + 1;
 		}
 	}
+	free(owner);
+	fw_rw_link_ix_fini(&ix);
 }
 
 void fw_rw_link_findings(FILE *out, const struct fw_view *v, const struct fw_link *l,

@@ -178,10 +178,11 @@ static size_t notes_width(const struct fw_view *v, const struct fw_rw_row *r, si
 }
 
 void fw_svg_ladder(FILE *out, const struct fw_view *v, const struct fw_link *l,
-		   const struct fw_handshake *h, size_t first, size_t count, bool show_keys)
+		   const struct fw_rw_link_ix *ix, const struct fw_handshake *h, size_t first,
+		   size_t count, bool show_keys)
 {
 	struct fw_rw_row *r;
-	size_t n = fw_rw_rows(v, l, h, first, count, &r);
+	size_t n = fw_rw_rows(v, l, ix, h, first, count, &r);
 	char a[FW_MAC_STRLEN], s[FW_MAC_STRLEN];
 	double width, height;
 	int64_t t0;

@@ -437,18 +437,15 @@ static void stray_messages(FILE *out, const struct fw_view *v, const struct fw_l
 			   const struct fw_text_opts *o)
 {
 	bool said = false;
-	/* which messages some handshake claims: one pass over the handshakes, not one per message */
-	bool *claimed = calloc(l->n_msgs ? l->n_msgs : 1, sizeof(*claimed));
+	/* one pass over the handshakes, not one per message; without memory for it, the walk */
+	size_t *owner = calloc(l->n_msgs ? l->n_msgs : 1, sizeof(*owner));
 
-	if (!claimed)
-		return;
-	for (size_t h = 0; h < l->n_hs; h++)
-		for (size_t i = l->hs[h].first; i < l->n_msgs && i - l->hs[h].first < l->hs[h].count; i++)
-			claimed[i] = true;
+	if (owner)
+		fw_view_msg_owners(l, owner);
 	for (size_t i = 0; i < l->n_msgs;) {
 		size_t j = i;
 
-		while (j < l->n_msgs && !claimed[j])
+		while (j < l->n_msgs && !(owner ? owner[j] : fw_view_msg_owner(l, j)))
 			j++;
 		if (j > i) {
 			if (!said)
@@ -460,7 +457,7 @@ static void stray_messages(FILE *out, const struct fw_view *v, const struct fw_l
 			i++;
 		}
 	}
-	free(claimed);
+	free(owner);
 }
 
 static int cmp_size(const void *a, const void *b)

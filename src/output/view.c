@@ -147,6 +147,22 @@ static size_t fx_place(const struct fw_view *v, const struct fw_link *l)
 	return lo < v->n_links && v->fx_links[lo] == l ? lo : SIZE_MAX;
 }
 
+void fw_view_msg_owners(const struct fw_link *l, size_t *owner)
+{
+	for (size_t h = 0; h < l->n_hs; h++)
+		for (size_t i = l->hs[h].first; i < l->n_msgs && i - l->hs[h].first < l->hs[h].count; i++)
+			if (!owner[i])
+				owner[i] = h + 1;
+}
+
+size_t fw_view_msg_owner(const struct fw_link *l, size_t i)
+{
+	for (size_t h = 0; h < l->n_hs; h++)
+		if (i >= l->hs[h].first && i - l->hs[h].first < l->hs[h].count)
+			return h + 1;
+	return 0;
+}
+
 bool fw_view_link_finding(const struct fw_view *v, const struct fw_link *l, size_t k, size_t *i)
 {
 	size_t p;

@@ -65,6 +65,15 @@ int fw_view_init(struct fw_view *v, const struct fw_core *c);
 bool fw_view_link_finding(const struct fw_view *v, const struct fw_link *l, size_t k, size_t *i);
 /* How many findings link l has: O(log links) with the index. */
 size_t fw_view_link_n_findings(const struct fw_view *v, const struct fw_link *l);
+/*
+ * The handshake each message of l belongs to: owner[i] the number (from 1)
+ * of the first handshake that claims message i, 0 for none (a message
+ * outside any handshake, written apart); in one pass over the handshakes.
+ * The caller gives a zeroed array of l->n_msgs.
+ */
+void fw_view_msg_owners(const struct fw_link *l, size_t *owner);
+/* The same for message i alone: a walk over the handshakes, for a caller without the array. */
+size_t fw_view_msg_owner(const struct fw_link *l, size_t i);
 /* Free the arrays fw_view_init() allocated; v becomes empty. */
 void fw_view_fini(struct fw_view *v);
 

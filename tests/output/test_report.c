@@ -13,6 +13,7 @@
 
 #include "fixtures.h"
 #include "output/report.h"
+#include "output/rwalk.h"
 #include "suites.h"
 
 static char *render(const struct fw_view *v, bool html, bool show_keys)
@@ -180,6 +181,78 @@ START_TEST(empty_view)
 }
 END_TEST
 
+/* The rows of one span, with the link's index and with the walk: the same, row for row. */
+static size_t rows_both_ways(const struct fw_view *v, const struct fw_link *l,
+			     const struct fw_rw_link_ix *ix, const struct fw_handshake *h,
+			     size_t first, size_t count)
+{
+	struct fw_rw_row *a, *b;
+	size_t na = fw_rw_rows(v, l, NULL, h, first, count, &a);
+	size_t nb = fw_rw_rows(v, l, ix, h, first, count, &b);
+
+	ck_assert_uint_eq(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		ck_assert_int_eq(a[i].kind, b[i].kind);
+		ck_assert_int_eq(a[i].ts_ns, b[i].ts_ns);
+		ck_assert_ptr_eq(a[i].m, b[i].m);
+		ck_assert_ptr_eq(a[i].p, b[i].p);
+	}
+	free(a);
+	free(b);
+	return na;
+}
+
+/*
+ * The index a link's ladders are drawn with (fw_rw_link_ix): each
+ * handshake's protected frames, not those that are its messages nor those
+ * of a handshake past the last, in the rows a walk over the link gives.
+ */
+START_TEST(rows_from_the_index)
+{
+	struct fx x;
+	struct fw_pframe pf[5];
+	struct fw_rw_link_ix ix;
+	const struct fw_view *v;
+	const struct fw_link *l;
+
+	fx_induction(&x);
+	/* the four messages (#87, #89, #92, #94) as two handshakes */
+	x.hs[0][0].count = 2;
+	x.hs[0][1] = x.hs[0][0];
+	x.hs[0][1].first = 2;
+	x.link[0].n_hs = 2;
+	memset(pf, 0, sizeof(pf));
+	for (size_t i = 0; i < 5; i++)
+		pf[i].acked = FW_ACK_UNKNOWN;
+	pf[0].frame = 88;	/* after M1, handshake 1 */
+	pf[0].ts_ns = x.msgs[0][0].ts_ns + 1000;
+	pf[1].frame = 93;	/* after M3, handshake 2 */
+	pf[1].ts_ns = x.msgs[0][2].ts_ns + 1000;
+	pf[1].after_hs = 1;
+	pf[2].frame = 89;	/* M2 itself, protected: drawn as the message */
+	pf[2].ts_ns = x.msgs[0][1].ts_ns;
+	pf[2].is_eapol = true;
+	pf[3].frame = 90;	/* decrypted to an EAPOL-Key message the link does not hold */
+	pf[3].ts_ns = x.msgs[0][1].ts_ns + 1000;
+	pf[3].is_eapol = true;
+	pf[4].frame = 95;	/* a handshake past the last */
+	pf[4].ts_ns = x.msgs[0][3].ts_ns + 1000;
+	pf[4].after_hs = 7;
+	x.link[0].pframes = pf;
+	x.link[0].n_pframes = 5;
+	v = fx_view(&x);
+	l = v->links[0];
+	ck_assert_int_eq(fw_rw_link_ix_init(&ix, l), 0);
+	/* M1, #88, M2, #90 */
+	ck_assert_uint_eq(rows_both_ways(v, l, &ix, &l->hs[0], 0, 0), 4);
+	/* M3, #93, M4 */
+	ck_assert_uint_eq(rows_both_ways(v, l, &ix, &l->hs[1], 0, 0), 3);
+	/* messages outside any handshake: no protected frame */
+	ck_assert_uint_eq(rows_both_ways(v, l, &ix, NULL, 1, 2), 2);
+	fw_rw_link_ix_fini(&ix);
+}
+END_TEST
+
 Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -190,6 +263,7 @@ Suite *report_suite(void)
 	tcase_add_test(tc, chains_named);
 	tcase_add_test(tc, keys_and_no_ids);
 	tcase_add_test(tc, empty_view);
+	tcase_add_test(tc, rows_from_the_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
