@@ -564,6 +564,18 @@ static __attribute__((noinline)) void on_protected_more(struct fw_core *c, unsig
 	}
 	if (!m && !mgmt && l->watch_left == 0)
 		return;
+	if (!m && l->watch_left == 0) {
+		/* kept for being management alone: at most HS_MGMT_PFRAMES_MAX a link */
+		if (l->mgmt_kept >= HS_MGMT_PFRAMES_MAX) {
+			if (l->mgmt_dropped++ == 0) {
+				l->mgmt_cut_file = input;
+				l->mgmt_cut_frame = frame_no;
+				l->mgmt_cut_ts = ts_ns;
+			}
+			return;	/* counted in a note (hs_caps_note) */
+		}
+		l->mgmt_kept++;
+	}
 	if (l->watch_left > 0)
 		l->watch_left--;
 	pf = keep_pframe(l);

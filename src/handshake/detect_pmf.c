@@ -50,9 +50,18 @@ static const struct hs_kev *saq_answer(const struct hs_link *l, size_t q, size_t
 	return NULL;
 }
 
-/* A protected management frame of the other side no key opened: perhaps the answer. */
+/*
+ * A protected management frame of the other side no key opened: perhaps
+ * the answer.  Past the frames the link kept (HS_MGMT_PFRAMES_MAX), one
+ * not kept may be: a request at or after the first frame not kept is
+ * never called unanswered.
+ */
 static bool sealed_reply(const struct hs_link *l, const struct hs_kev *q, size_t end)
 {
+	if (l->mgmt_dropped &&
+	    !hs_earlier(q->file, q->frame, q->ts_ns, l->mgmt_cut_file, l->mgmt_cut_frame,
+			l->mgmt_cut_ts))
+		return true;
 	for (size_t i = 0; i < l->n_pframes; i++) {
 		const struct fw_pframe *p = &l->pframes[i];
 

@@ -180,6 +180,16 @@ struct hs_pn_track {
 };
 
 #define HS_PFRAMES_PER_M3 12	/* protected frames kept after each msg 3/4 */
+/*
+ * Protected management frames a link keeps for being management alone
+ * (not watched after a msg 3/4): every one was kept, so a link flooded
+ * with them grew with the frames (100,000 protected action frames, 68 MB;
+ * 400,000, 220 MB).  Past this many the rest are counted in a note; what
+ * they say to the key model (a deauthentication, an SA Query) still
+ * reaches it (mgmt.c), and their packet numbers are still tracked.  128
+ * frames of 240 bytes, 46 kB a link at most.
+ */
+#define HS_MGMT_PFRAMES_MAX 128
 _Static_assert(HS_PFRAMES_PER_M3 <= UINT8_MAX, "hs_link.watch_left holds it");
 #define HS_PN_EVENTS_MAX 16
 
@@ -314,6 +324,12 @@ struct hs_link {
 	bool full;		/* a message was dropped: HS_LINK_MSG_BUDGET reached */
 	bool cached_cites_net;	/* cached's findings may cite the network's frames (RSNE_MISMATCH) */
 	uint32_t kev_dropped;	/* key model events past HS_KEV_MAX, not kept (mgmt.c) */
+	/* protected management frames kept as such, and those past HS_MGMT_PFRAMES_MAX (decrypt.c) */
+	uint32_t mgmt_kept, mgmt_dropped;
+	/* the first one not kept: where the kept frames stop telling (detect_pmf.c) */
+	unsigned mgmt_cut_file;
+	uint64_t mgmt_cut_frame;
+	int64_t mgmt_cut_ts;
 	size_t msg_bytes;	/* its share of fw_core.msg_bytes */
 	/*
 	 * fw_core_refresh(): the feed changed the link since its last analysed
@@ -489,6 +505,7 @@ struct fw_core {
 	size_t budget_note;
 	size_t psk_cap_note;	/* verify.c: the passphrases' PBKDF2 budget was reached */
 	size_t kev_note;	/* link.c: links past HS_KEV_MAX key model events */
+	size_t mgmt_note;	/* link.c: links past HS_MGMT_PFRAMES_MAX protected management frames */
 	uint64_t n_aaa_dropped;	/* radius.c: Access-Accept PMKs past HS_AAA_MAX */
 	size_t aaa_note;
 

@@ -299,13 +299,25 @@ struct fw_msg *hs_link_add_msg(struct hs_link *l, struct hs_msg_priv **priv)
 
 void hs_caps_note(struct fw_core *c)
 {
-	uint64_t links = 0, events = 0;
+	uint64_t links = 0, events = 0, mlinks = 0, mframes = 0;
 
-	for (size_t i = 0; i < c->n_links; i++)
+	for (size_t i = 0; i < c->n_links; i++) {
 		if (c->links[i]->kev_dropped) {
 			links++;
 			events += c->links[i]->kev_dropped;
 		}
+		if (c->links[i]->mgmt_dropped) {
+			mlinks++;
+			mframes += c->links[i]->mgmt_dropped;
+		}
+	}
+	if (mlinks)
+		hs_note_update(c, &c->mgmt_note, "%llu link%s reached the limit of %d protected "
+			       "management frames kept per link: %llu later frame%s not kept (what "
+			       "each said to the key model, and its packet number, still counted)",
+			       (unsigned long long)mlinks, mlinks == 1 ? "" : "s",
+			       HS_MGMT_PFRAMES_MAX, (unsigned long long)mframes,
+			       mframes == 1 ? "" : "s");
 	if (!links)
 		return;
 	hs_note_update(c, &c->kev_note, "%llu link%s reached the limit of %d key events "

@@ -16,6 +16,8 @@
 #    link per handshake); one link past its 128 MiB share of
 #    messages: the later ones dropped with a note in the text report and
 #    the JSON one;
+#  - one link sent 400,000 protected action frames: 128 kept, a note for
+#    the rest, peak RSS under 32 MiB;
 #  - one link deauthenticated 70 times: the key model's 64 events kept,
 #    a note for the 6 others;
 #  - 16,500 networks (beacon, msg 1/4, 2/4, a protected frame each) and 4
@@ -146,6 +148,21 @@ run "full: json" 0 "$fw" analyze --json "$tmp/full.pcap"
 expect "full: the JSON report notes them, and the handshakes before them are kept" "$tmp/out" \
 	'([.notes[] | select(test("limit of 128 MiB of EAPOL-Key messages per link: [0-9]+ later"))] | length == 1) and (.links[0].handshakes | length) > 2000 and (.links[0].handshakes | length) < 2400'
 rm -f "$tmp/full.pcap"
+
+# a link's protected management frames are kept up to 128 (the key model
+# still hears what each says): 400,000 of them for one link leave its
+# memory as it was after the first 128, with a note; every one of them
+# was kept before, 220 MB of them
+"$mk" pmgmt "$tmp/pmgmt.pcap" 400000 || exit 99
+timed pmgmt --json "$tmp/pmgmt.pcap"
+expect "pmgmt: 128 kept, a note counts the other 399,872" "$tmp/out" \
+	'(.links | length) == 1 and (.links[0].protected_frames | length) == 128 and ([.notes[] | select(test("^1 link reached the limit of 128 protected management frames kept per link: 399872 later frames not kept"))] | length) == 1'
+if [ $measure = 1 ]; then
+	read -r rss cpu <"$tmp/time"
+	echo "# one link, 400,000 protected management frames: peak RSS $rss kB, $cpu s of CPU"
+	check "pmgmt: peak RSS under 32 MiB" "[ $rss -lt 32768 ]" "$rss kB"
+fi
+rm -f "$tmp/pmgmt.pcap"
 
 # a link's key model keeps its first 64 events (associations,
 # deauthentications, SA Queries): past them a note says how many were not

@@ -10,6 +10,9 @@
  *                                        (a link's byte share fills quickly)
  *   mkbudget deauths OUT COUNT          one link (a msg 1/4), then COUNT
  *                                        deauthentications of it by the AP
+ *   mkbudget pmgmt OUT COUNT            one link (a msg 1/4), then COUNT
+ *                                        protected action frames from the AP
+ *                                        (CCMP, packet numbers 1, 2, ...)
  *   mkbudget ssids OUT COUNT             COUNT networks, each its own BSSID
  *                                        and SSID ("ssid-N"): a beacon, msg
  *                                        1/4 and 2/4 (a MIC to try keys on),
@@ -147,6 +150,32 @@ static size_t m1_fat(uint8_t *p, uint64_t rc, size_t kd)
 	return n + kd;
 }
 
+/*
+ * A protected action frame from the_ap to sta (9.3.3.13, the Protected bit;
+ * 12.5.3.2: the CCMP header with ExtIV and packet number pn), its body
+ * opaque: no key of the file opens it.
+ */
+static size_t protected_action(uint8_t *p, const uint8_t sta[6], uint32_t pn)
+{
+	size_t n = mk_radiotap(p);
+	uint8_t *f = p + n;
+
+	memset(f, 0, 24 + 8 + 16 + 8);
+	f[0] = 0xd0;			/* management, action */
+	f[1] = 0x40;			/* Protected */
+	memcpy(f + 4, sta, 6);
+	memcpy(f + 10, the_ap, 6);
+	memcpy(f + 16, the_ap, 6);
+	mk_le16(f + 22, (uint16_t)(pn << 4));
+	f[24] = (uint8_t)pn;		/* PN0 */
+	f[25] = (uint8_t)(pn >> 8);	/* PN1 */
+	f[27] = 0x20;			/* ExtIV, key 0 */
+	f[28] = (uint8_t)(pn >> 16);	/* PN2 */
+	f[29] = (uint8_t)(pn >> 24);	/* PN3 */
+	memset(f + 32, 0x55, 16);	/* ciphertext */
+	return n + 24 + 8 + 16 + 8;
+}
+
 /* deauthentication from the_ap to sta, reason 3 (IEEE 802.11-2020 9.3.3.12) */
 static size_t deauth(uint8_t *p, const uint8_t sta[6], uint16_t seq)
 {
@@ -172,7 +201,7 @@ int main(int argc, char **argv)
 	unsigned long a, b = 0;
 
 	if (argc < 4)
-		die("usage: mkbudget flood|epochs|fat|deauths|ssids OUT COUNT [COPIES]");
+		die("usage: mkbudget flood|epochs|fat|deauths|pmgmt|ssids OUT COUNT [COPIES]");
 	a = strtoul(argv[3], NULL, 10);
 	if (argc > 4)
 		b = strtoul(argv[4], NULL, 10);
@@ -199,6 +228,11 @@ int main(int argc, char **argv)
 		put(f, m1(f, sta, 1, 1));
 		for (unsigned long i = 0; i < a; i++)
 			put(f, deauth(f, sta, (uint16_t)i));
+	} else if (strcmp(argv[1], "pmgmt") == 0) {
+		put(f, mk_beacon(f, the_ap, "budget"));
+		put(f, m1(f, sta, 1, 1));
+		for (unsigned long i = 0; i < a; i++)
+			put(f, protected_action(f, sta, (uint32_t)(i + 1)));
 	} else if (strcmp(argv[1], "ssids") == 0) {
 		for (unsigned long i = 0; i < a; i++) {
 			uint8_t bssid[6] = { 0x02, 0x10, 0, (uint8_t)(i >> 16), (uint8_t)(i >> 8), (uint8_t)i };
