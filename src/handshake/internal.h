@@ -180,6 +180,7 @@ struct hs_pn_track {
 };
 
 #define HS_PFRAMES_PER_M3 12	/* protected frames kept after each msg 3/4 */
+_Static_assert(HS_PFRAMES_PER_M3 <= UINT8_MAX, "hs_link.watch_left holds it");
 /*
  * Protected management frames a link keeps for being management alone
  * (not watched after a msg 3/4): every one was kept, so a link flooded
@@ -190,7 +191,6 @@ struct hs_pn_track {
  * frames of 240 bytes, 46 kB a link at most.
  */
 #define HS_MGMT_PFRAMES_MAX 128
-_Static_assert(HS_PFRAMES_PER_M3 <= UINT8_MAX, "hs_link.watch_left holds it");
 #define HS_PN_EVENTS_MAX 16
 
 /*
@@ -325,7 +325,8 @@ struct hs_link {
 	bool cached_cites_net;	/* cached's findings may cite the network's frames (RSNE_MISMATCH) */
 	uint32_t kev_dropped;	/* key model events past HS_KEV_MAX, not kept (mgmt.c) */
 	/* protected management frames kept as such, and those past HS_MGMT_PFRAMES_MAX (decrypt.c) */
-	uint32_t mgmt_kept, mgmt_dropped;
+	uint32_t mgmt_kept;
+	uint64_t mgmt_dropped;
 	/* the first one not kept: where the kept frames stop telling (detect_pmf.c) */
 	unsigned mgmt_cut_file;
 	uint64_t mgmt_cut_frame;
