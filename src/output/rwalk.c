@@ -219,7 +219,6 @@ int fw_rw_link_ix_init(struct fw_rw_link_ix *x, const struct fw_link *l)
 			x->pf[x->pf_at[l->pframes[i].after_hs + 1]++] = i;
 	x->n_msgs = nm;
 	x->n_hs = nh;
-	x->ok = true;
 	return 0;
 }
 
@@ -312,7 +311,8 @@ size_t fw_rw_rows(const struct fw_view *v, const struct fw_link *l, const struct
 	long hidx = h ? (long)(h - l->hs) : -1;
 
 	*rows = NULL;
-	if (ix && (!ix->ok || ix->n_msgs != l->n_msgs || ix->n_hs != l->n_hs))
+	/* an index made for another link would be read out of bounds: walk instead */
+	if (ix && (ix->n_msgs != l->n_msgs || ix->n_hs != l->n_hs))
 		ix = NULL;
 	if (h) {
 		first = h->first;

@@ -65,9 +65,8 @@ struct fw_rw_link_ix {
 	size_t *pf;		/* protected frames (indexes) by after_hs, in link order within one */
 	size_t *pf_at;		/* handshake h's: pf[pf_at[h] .. pf_at[h + 1]) */
 	size_t n_hs;
-	bool ok;		/* made: false, and the rows walk the link */
 };
-/* The index of l.  0, or FW_ENOMEM (x then says !ok, and the rows walk the link). */
+/* The index of l.  0, or FW_ENOMEM (x is then empty: pass NULL, and the rows walk the link). */
 int fw_rw_link_ix_init(struct fw_rw_link_ix *x, const struct fw_link *l);
 void fw_rw_link_ix_fini(struct fw_rw_link_ix *x);
 
