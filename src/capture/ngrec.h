@@ -62,8 +62,9 @@ int fw_ngrec_batch(struct fw_ngrec *r, struct fw_pkt *pkts, unsigned max, uint64
 /*
  * A reader of pcapng bytes handed to fw_ngrec_decode() from the start of
  * the file, its link type and snapshot length those of its first
- * interface (the snapshot length adjusted as libpcap does, with
- * max_caplen).  0 or FW_ENOMEM.
+ * interface (the snapshot length adjusted as libpcap 1.10 does: 0 or
+ * one beyond INT_MAX becomes max_caplen, any other stands as written).
+ * 0 or FW_ENOMEM.
  */
 int fw_ngrec_open(struct fw_ngrec **out, uint32_t max_caplen);
 /*

@@ -65,7 +65,8 @@ int fw_pcaprec_header(struct fw_pcaprec *r, const uint8_t *p, size_t n, char *wh
 	snaplen = get32(h + 16, big);
 	r->big_endian = big;
 	r->nano = nano;
-	r->snaplen = snaplen == 0 || snaplen > FW_PCAPREC_MAX_CAPLEN ? FW_PCAPREC_MAX_CAPLEN : snaplen;
+	/* as libpcap 1.10 keeps it: only 0 or beyond INT_MAX is the maximum */
+	r->snaplen = snaplen == 0 || snaplen > INT32_MAX ? FW_PCAPREC_MAX_CAPLEN : snaplen;
 	r->linktype = (int)(get32(h + 20, big) & 0x03FFFFFFu);
 	return 1;
 }
@@ -100,9 +101,13 @@ decode(const struct fw_pcaprec *r, const uint8_t *p, size_t n, bool final, struc
 	caplen = get32(h + 8, r->big_endian);
 	len = get32(h + 12, r->big_endian);
 	if (caplen > FW_PCAPREC_MAX_CAPLEN) {
-		/* libpcap 1.10's words, naming the snapshot length though the maximum was passed */
-		snprintf(why, whylen, "invalid packet capture length %u, bigger than snaplen of %u",
-			 caplen, r->snaplen);
+		/* libpcap 1.10's words: the snapshot length, if passed too, named before the maximum */
+		if (caplen > r->snaplen)
+			snprintf(why, whylen, "invalid packet capture length %u, bigger than snaplen "
+				 "of %u", caplen, r->snaplen);
+		else
+			snprintf(why, whylen, "invalid packet capture length %u, bigger than maximum "
+				 "of %u", caplen, FW_PCAPREC_MAX_CAPLEN);
 		return FW_EIO;
 	}
 	keep = caplen > r->snaplen ? r->snaplen : caplen;

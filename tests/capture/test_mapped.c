@@ -720,6 +720,22 @@ static void b_snaplen_zero(struct buf *g)
 	epb(g, 1, 3, 4, 4, false);
 }
 
+static void b_snaplen_over(struct buf *g)
+{
+	/*
+	 * Beyond the maximum bounds a packet as the maximum does, but libpcap
+	 * keeps it as written and stops at it: only 0 and lengths beyond
+	 * INT_MAX become the maximum (found by fuzz_capfile)
+	 */
+	shb(g, false);
+	idb(g, 127, 0, 0, false, 0);
+	epb(g, 0, 1, 4, 4, false);
+	idb(g, 127, 0xffffffffu, 0, false, 0);
+	epb(g, 1, 2, 4, 4, false);
+	idb(g, 127, 262656, 0, false, 0);
+	epb(g, 2, 3, 4, 4, false);
+}
+
 static void b_other_order(struct buf *g)
 {
 	ng_start(g);
@@ -905,6 +921,7 @@ static const struct broken broken[] = {
 	{ "captured length over the block", b_epb_short },
 	{ "another link type", b_other_linktype },
 	{ "snapshot length 0", b_snaplen_zero },
+	{ "snapshot length beyond the maximum", b_snaplen_over },
 	{ "section in the other byte order", b_other_order },
 	{ "section with a bad magic", b_bad_magic },
 	{ "section of version 2", b_major },
@@ -963,6 +980,53 @@ START_TEST(pcap_broken)
 	same_as_libpcap("cut in the bytes over the snapshot", path, false, NULL, 0, "read pcap");
 	free(path);
 	free(g.b);
+	tc_rmtree(dir);
+}
+END_TEST
+
+/*
+ * A snapshot length beyond libpcap's maximum stands as written there (only
+ * 0 and lengths beyond INT_MAX become the maximum): it names the snapshot
+ * length or the maximum in its refusals, and a pcapng packet longer than
+ * the maximum but within the snapshot length is read.  libpcap reads such
+ * a file itself; the stream reader must read it alike.
+ */
+START_TEST(snaplen_beyond_maximum)
+{
+	static const uint32_t caplens[] = { 270000, 400000 };
+	char *dir = tc_tmpdir(), *path, what[128];
+
+	for (size_t i = 0; i < sizeof(caplens) / sizeof(caplens[0]); i++) {
+		struct buf g = { 0 };
+
+		pcap_header(&g, false, 300000, 127);
+		pcap_record(&g, 1, 2, 100, 100);
+		pcap_record(&g, 1, 3, caplens[i], caplens[i]);
+		snprintf(what, sizeof(what), "pcap, snapshot length 300000, a record of %u", caplens[i]);
+		path = write_file(dir, "snaplen.pcap", g.b, g.n);
+		same_as_libpcap(what, path, true, NULL, 0, NULL);
+		same_as_stream(what, path, NULL, NULL, 0);
+		free(path);
+		free(g.b);
+	}
+	for (int big = 0; big < 2; big++) {
+		struct buf g = { .big = big };
+
+		shb(&g, false);
+		idb(&g, 127, 300000, 0, false, 0);
+		epb(&g, 0, 1, 100, 100, false);
+		epb(&g, 0, 2, 270000, 270000, false);
+		idb(&g, 127, 300000, 0, false, 0);
+		epb(&g, 1, 3, 300000, 300000, false);
+		epb(&g, 0, 4, 300004, 300004, false);
+		snprintf(what, sizeof(what), "pcapng, snapshot length 300000 (%s)",
+			 big ? "big-endian" : "little-endian");
+		path = write_file(dir, "snaplen.pcapng", g.b, g.n);
+		ck_assert_uint_eq(same_as_libpcap(what, path, true, g.ids, g.n_ids, NULL), 3);
+		same_as_stream(what, path, NULL, NULL, 0);
+		free(path);
+		free(g.b);
+	}
 	tc_rmtree(dir);
 }
 END_TEST
@@ -1363,6 +1427,7 @@ Suite *mapped_suite(void)
 	tcase_add_test(tc, pcapng_every_cut);
 	tcase_add_test(tc, pcapng_broken);
 	tcase_add_test(tc, pcap_broken);
+	tcase_add_test(tc, snaplen_beyond_maximum);
 	tcase_add_test(tc, mutated);
 	tcase_add_test(tc, captures_dir);
 	tcase_add_test(tc, file_cut_while_read);
