@@ -28,6 +28,7 @@
 
 #include "capture/internal.h"
 #include "capture/ngrec.h"
+#include "capture/pcaprec.h"
 #include "capture/view.h"
 #include "util/cursor.h"
 #include "util/err.h"
@@ -68,7 +69,7 @@ struct fw_ngrec {
 	bool sectioned;		/* the first SHB has been read */
 	bool opened;		/* the first IDB has been read */
 	int linktype;		/* the first interface's; -1 until known (a stream) */
-	uint32_t snapshot;	/* the first IDB's, as libpcap keeps it (idb_snapshot) */
+	uint32_t snapshot;	/* the first IDB's, as libpcap keeps it (fw_pcaprec_snapshot) */
 	uint32_t max_caplen;
 	uint32_t n_ifaces, cap_ifaces;	/* of the current section */
 	struct iface *ifaces;
@@ -340,17 +341,6 @@ static int add_iface(struct fw_ngrec *r, struct fw_cursor *body, char *why, size
 	return 0;
 }
 
-/*
- * An IDB's snapshot length as libpcap 1.10 keeps it (pcap_snapshot()),
- * bounds a packet with and compares a later IDB's with: only 0 or one
- * beyond INT_MAX becomes the link type's maximum, so 262,656 stands as
- * written and is not 262,144.
- */
-static uint32_t idb_snapshot(const struct fw_ngrec *r, uint32_t snaplen)
-{
-	return snaplen == 0 || snaplen > INT32_MAX ? r->max_caplen : snaplen;
-}
-
 /* An IDB met after the first: the same link type and snapshot length, or libpcap stops. */
 static int next_iface(struct fw_ngrec *r, struct fw_cursor *body, char *why, size_t whylen)
 {
@@ -365,7 +355,7 @@ static int next_iface(struct fw_ngrec *r, struct fw_cursor *body, char *why, siz
 			 "first interface", linktype);
 		return FW_EIO;
 	}
-	if (idb_snapshot(r, snaplen) != r->snapshot) {
+	if (fw_pcaprec_snapshot(snaplen, r->max_caplen) != r->snapshot) {
 		snprintf(why, whylen, "an interface has a snapshot length %u different from the "
 			 "snapshot length of the first interface", snaplen);
 		return FW_EIO;
@@ -469,8 +459,8 @@ static int opening(struct fw_ngrec *r, uint32_t type, struct fw_cursor *body, ch
 		return too_short(type, why, whylen);
 	if (r->linktype < 0) {
 		r->linktype = lt;
-		r->snapshot = idb_snapshot(r, snaplen);
-	} else if (lt != r->linktype || idb_snapshot(r, snaplen) != r->snapshot) {
+		r->snapshot = fw_pcaprec_snapshot(snaplen, r->max_caplen);
+	} else if (lt != r->linktype || fw_pcaprec_snapshot(snaplen, r->max_caplen) != r->snapshot) {
 		snprintf(why, whylen, "the first interface is not the one libpcap read");
 		return FW_EUNSUPP;
 	}

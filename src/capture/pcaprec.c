@@ -65,8 +65,7 @@ int fw_pcaprec_header(struct fw_pcaprec *r, const uint8_t *p, size_t n, char *wh
 	snaplen = get32(h + 16, big);
 	r->big_endian = big;
 	r->nano = nano;
-	/* as libpcap 1.10 keeps it: only 0 or beyond INT_MAX is the maximum */
-	r->snaplen = snaplen == 0 || snaplen > INT32_MAX ? FW_PCAPREC_MAX_CAPLEN : snaplen;
+	r->snaplen = fw_pcaprec_snapshot(snaplen, FW_PCAPREC_MAX_CAPLEN);
 	r->linktype = (int)(get32(h + 20, big) & 0x03FFFFFFu);
 	return 1;
 }

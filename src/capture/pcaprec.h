@@ -51,12 +51,23 @@ struct fw_pcaprec {
 	struct fw_view_hand hand;	/* the reader's own (view.h); zero to start */
 };
 
+/*
+ * A snapshot length in a file header or pcapng IDB as libpcap 1.10 keeps
+ * it (pcap_adjust_snapshot()): only 0 or one beyond INT_MAX becomes max,
+ * the link type's maximum; any other stands as written, even beyond max
+ * (262,656 is not 262,144 to it).
+ */
+static inline uint32_t fw_pcaprec_snapshot(uint32_t snaplen, uint32_t max)
+{
+	return snaplen == 0 || snaplen > INT32_MAX ? max : snaplen;
+}
+
 /* The byte order and precision of a classic pcap magic (read big-endian); false for any other. */
 bool fw_pcaprec_magic(uint32_t magic, bool *big_endian, bool *nano);
 /*
  * The file header from the n bytes at p, as libpcap judges it (version
- * 2.x; a snapshot length of 0 or beyond the maximum is the maximum; the
- * link type without the FCS bits): 1 with r filled (v untouched), 0 when
+ * 2.x; the snapshot length as fw_pcaprec_snapshot() keeps it; the link
+ * type without the FCS bits): 1 with r filled (v untouched), 0 when
  * fewer than FW_PCAPREC_HDR_LEN bytes are there, FW_EUNSUPP for another
  * magic (why empty) or version (why says so).
  */
