@@ -144,7 +144,8 @@ static struct ap_next next_from_ap_seq(const struct ap_seq *s, uint64_t at)
 /* The RSNE of a 2/4 differs from the association request's (both seen). */
 static bool rsne_differs(const struct hs_link *l, size_t i)
 {
-	const struct hs_elem *a = &l->priv[i].rsne, *b = &l->assoc_rsne;
+	const struct hs_elem *a = hs_elem_or_none(l->priv[i].rsne);
+	const struct hs_elem *b = hs_elem_or_none(l->assoc_rsne);
 
 	return a->n >= 2 && b->n >= 2 && (a->n != b->n || memcmp(a->raw, b->raw, a->n) != 0);
 }

@@ -63,7 +63,7 @@ static void compare(struct fw_core *c, struct hs_link *l, const struct fw_msg *m
 
 	if (!ref->n || p->rsne_wpa1 != ref_wpa1)
 		return;
-	if (!parse_elem(&p->rsne, p->rsne_wpa1, &a) || !parse_elem(ref, ref_wpa1, &b))
+	if (!parse_elem(p->rsne, p->rsne_wpa1, &a) || !parse_elem(ref, ref_wpa1, &b))
 		return;
 	if (!rsne_differs(&a, &b, what, sizeof(what)))
 		return;
@@ -86,10 +86,11 @@ void detect_rsne(struct fw_core *c, struct hs_link *l)
 		const struct fw_msg *m = &l->msgs[i];
 		const struct hs_msg_priv *p = &l->priv[i];
 
-		if (!p->rsne.n)
+		if (!p->rsne || !p->rsne->n)
 			continue;
 		if (m->type == FW_MSG_M2)
-			compare(c, l, m, p, &l->assoc_rsne, l->assoc_wpa1, "association request");
+			compare(c, l, m, p, hs_elem_or_none(l->assoc_rsne), l->assoc_wpa1,
+				"association request");
 		else if (m->type == FW_MSG_M3 && n)
 			compare(c, l, m, p, p->rsne_wpa1 ? hs_elem_or_none(n->wpa) : &n->rsne,
 				p->rsne_wpa1, "beacon or probe response");

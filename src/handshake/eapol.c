@@ -499,6 +499,7 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	if (h < 0) {
 		hs_msg_budget_give(c, l, p->eapol_len);
 		free(p->eapol);
+		free(p->rsne);
 		l->n_msgs--;
 		return NULL;
 	}

@@ -2,7 +2,9 @@
  * elem.c - a copy of a raw element (RSNE, WPA IE, RSNXE) with the frame it
  * came from (struct hs_elem): what beacons (net.c), association requests
  * (mgmt.c) and the Key Data of msg 2/4 and 3/4 (keydata.c) keep.  An
- * element is at most HS_IE_MAX bytes; a longer one is cut there.
+ * element is at most HS_IE_MAX bytes; a longer one is cut there.  Those
+ * of a link and its messages are made when first seen: a link or message
+ * without one (most of them) pays a pointer, not the element's bytes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -40,6 +42,29 @@ bool hs_elem_update_new(struct hs_elem **e, const struct fw_ie *ie, unsigned fil
 	if (!*e && !(*e = calloc(1, sizeof(**e))))
 		return false;
 	return hs_elem_update(*e, ie, file, frame);
+}
+
+bool hs_elem_set_new(struct hs_elem **e, const struct fw_ie *ie, unsigned file, uint64_t frame)
+{
+	if (!*e && !(*e = malloc(sizeof(**e))))
+		return false;
+	hs_elem_set(*e, ie, file, frame);
+	return true;
+}
+
+struct hs_elem *hs_elem_dup(const struct hs_elem *e, bool *ok)
+{
+	struct hs_elem *d;
+
+	if (!e)
+		return NULL;
+	d = malloc(sizeof(*d));
+	if (!d) {
+		*ok = false;
+		return NULL;
+	}
+	*d = *e;
+	return d;
 }
 
 const struct hs_elem *hs_elem_or_none(const struct hs_elem *e)

@@ -71,7 +71,12 @@ struct hs_msg_priv {
 	/* indices into the link's messages in capture order, as prev_m1 (until finish sorts them) */
 	size_t req;		/* M2/M4/G2: index+1 of the request it answers (eapol.c), 0 none */
 	size_t late_by;		/* index+1 of the request that superseded that one first, 0 none */
-	struct hs_elem rsne;	/* M2 (plain) / M3 (after decryption): first RSNE or WPA IE */
+	/*
+	 * M2 (plain) / M3 (after decryption): its first RSNE or WPA IE, NULL
+	 * none: made when seen, since most messages carry none.  The link owns
+	 * it (link.c frees it; a snapshot has copies of its own).
+	 */
+	struct hs_elem *rsne;
 	bool rsne_wpa1;
 	bool verified_pair;	/* a PTK verified it: ptk_anonce/ptk_snonce are valid */
 	uint8_t ptk_anonce[32], ptk_snonce[32];
@@ -279,7 +284,8 @@ struct hs_link {
 	bool assoc_answered;	/* the AP's response to the latest request was seen */
 
 	/* association context */
-	struct hs_elem assoc_rsne;	/* RSNE or WPA IE of the (re)association request */
+	/* RSNE or WPA IE of the (re)association request, NULL none seen (owned as priv[].rsne) */
+	struct hs_elem *assoc_rsne;
 	bool assoc_wpa1;
 	bool has_assoc_ssid;
 	uint8_t assoc_ssid[32];
@@ -621,7 +627,11 @@ void hs_elem_set(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint6
 bool hs_elem_update(struct hs_elem *e, const struct fw_ie *ie, unsigned file, uint64_t frame);
 /* hs_elem_update for an element made on first sight (*e NULL until then; false out of memory). */
 bool hs_elem_update_new(struct hs_elem **e, const struct fw_ie *ie, unsigned file, uint64_t frame);
-/* An element of a network that may never have been seen: e, or an absent one (n 0). */
+/* hs_elem_set for an element made on first sight (*e NULL until then; false out of memory). */
+bool hs_elem_set_new(struct hs_elem **e, const struct fw_ie *ie, unsigned file, uint64_t frame);
+/* A copy of e of its own, NULL for none; *ok false when one was wanted and memory ran out. */
+struct hs_elem *hs_elem_dup(const struct hs_elem *e, bool *ok);
+/* An element that may never have been seen: e, or an absent one (n 0). */
 const struct hs_elem *hs_elem_or_none(const struct hs_elem *e);
 
 /* lru.c: recency lists, and the cap on links and networks */

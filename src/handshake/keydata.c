@@ -48,21 +48,19 @@ void hs_keydata_scan(const uint8_t *kd, size_t len, struct fw_msg *m, struct hs_
 {
 	struct fw_cursor c;
 	struct fw_kde kde;
-	bool have_rsne = p->rsne.n > 0;
+	bool have_rsne = p->rsne && p->rsne->n > 0;
 
 	fw_cur_init(&c, kd, len);
 	while (fw_kde_next(&c, &kde) == 1) {
 		if (!kde.is_kde) {
 			if (!have_rsne && kde.type == FW_EID_RSN) {
-				hs_elem_set(&p->rsne, &kde.ie, m->file, m->frame);
+				have_rsne = hs_elem_set_new(&p->rsne, &kde.ie, m->file, m->frame);
 				p->rsne_wpa1 = false;
-				have_rsne = true;
 			} else if (!have_rsne && kde.type == FW_EID_VENDOR && kde.ie.len >= 4 &&
 				   kde.ie.data[0] == 0x00 && kde.ie.data[1] == 0x50 &&
 				   kde.ie.data[2] == 0xf2 && kde.ie.data[3] == 0x01) {
-				hs_elem_set(&p->rsne, &kde.ie, m->file, m->frame);
+				have_rsne = hs_elem_set_new(&p->rsne, &kde.ie, m->file, m->frame);
 				p->rsne_wpa1 = true;
-				have_rsne = true;
 			}
 			continue;
 		}

@@ -31,14 +31,14 @@
 #define HS_LINK_FIRST_MSGS 1
 /*
  * The budget of all links' messages together: a message costs its record,
- * its private state and its EAPOL frame (about 1.6 KB).  256 MiB is some
- * 170,000 messages, tens of thousands of handshakes; the passes copy the
+ * its private state and its EAPOL frame (about 1.3 KB).  256 MiB is some
+ * 210,000 messages, tens of thousands of handshakes; the passes copy the
  * records once more, so messages take at most about twice this.
  */
 #define HS_MSG_BUDGET ((size_t)256 << 20)
 /*
- * The share one link may take, half the budget: some 89,000 messages of
- * 1.5 kB.  A link up all day that re-keys or reconnects every second, or a
+ * The share one link may take, half the budget: some 107,000 messages
+ * of 1.25 kB.  A link up all day that re-keys or reconnects every second, or a
  * capture where one station retries for hours, is analysed entirely, while
  * a link that floods the air still leaves half the room to the others.
  * The passes look at one handshake's messages through an index (byhs.c),
@@ -130,11 +130,20 @@ void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len)
 	l->msg_bytes -= cost;
 }
 
+/* The elements a link and its messages own, in the original and in each snapshot alike. */
+static void elems_free(struct hs_link *l)
+{
+	for (size_t i = 0; l->priv && i < l->n_msgs; i++)
+		free(l->priv[i].rsne);
+	free(l->assoc_rsne);
+}
+
 static void link_free(struct hs_link *l)
 {
 	hs_link_cache_free(l);
 	for (size_t i = 0; i < l->n_msgs; i++)
 		free(l->priv[i].eapol);
+	elems_free(l);
 	hs_link_arrays_free(l);
 	free(l);
 }
@@ -410,19 +419,32 @@ static void *dup_array(const void *p, size_t n, size_t elem)
 	return d;
 }
 
-/* A copy and its own arrays; priv[].eapol belongs to the original link. */
+/* A copy, its own arrays and elements; priv[].eapol belongs to the original link. */
 void hs_link_snapshot_free(struct hs_link *s)
 {
+	elems_free(s);
 	hs_link_arrays_free(s);
 	free(s);
+}
+
+/* The snapshot s's own copies of the elements it shares with l until now (false: out of memory). */
+static bool elems_dup(struct hs_link *s, const struct hs_link *l)
+{
+	bool ok = true;
+
+	s->assoc_rsne = hs_elem_dup(l->assoc_rsne, &ok);
+	for (size_t i = 0; i < l->n_msgs; i++)
+		s->priv[i].rsne = hs_elem_dup(l->priv[i].rsne, &ok);
+	return ok;
 }
 
 /*
  * fw_core_refresh() runs the passes on a copy of each link, so the link
  * the feed goes on with keeps exactly its fed state (message order,
  * indices, ACK and grouping state) whatever the passes change.  The copy
- * duplicates every array the passes may write; the EAPOL frames
- * (priv[].eapol) are only read and stay shared with the original.
+ * duplicates every array the passes may write, and the elements (the
+ * passes may add a message's); the EAPOL frames (priv[].eapol) are only
+ * read and stay shared with the original.
  */
 struct hs_link *hs_link_snapshot(const struct hs_link *l)
 {
@@ -464,6 +486,14 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
 	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache) ||
 	    (l->n_pn_events && !s->pn_events) || (l->n_kev && !s->kev) || (l->tks && !s->tks)) {
+		/* none of its elements is its own yet: the original's are not freed with it */
+		s->assoc_rsne = NULL;
+		for (size_t i = 0; s->priv && i < s->n_msgs; i++)
+			s->priv[i].rsne = NULL;
+		hs_link_snapshot_free(s);
+		return NULL;
+	}
+	if (!elems_dup(s, l)) {
 		hs_link_snapshot_free(s);
 		return NULL;
 	}

@@ -21,12 +21,12 @@ int hs_link_akm(const struct fw_core *c, const struct hs_link *l, uint8_t *akm, 
 	const struct hs_net *n;
 
 	for (size_t i = 0; i < l->n_msgs && !src; i++)
-		if (l->msgs[i].type == FW_MSG_M2 && l->priv[i].rsne.n >= 2) {
-			src = &l->priv[i].rsne;
+		if (l->msgs[i].type == FW_MSG_M2 && l->priv[i].rsne && l->priv[i].rsne->n >= 2) {
+			src = l->priv[i].rsne;
 			wpa1 = l->priv[i].rsne_wpa1;
 		}
-	if (!src && l->assoc_rsne.n >= 2) {
-		src = &l->assoc_rsne;
+	if (!src && l->assoc_rsne && l->assoc_rsne->n >= 2) {
+		src = l->assoc_rsne;
 		wpa1 = l->assoc_wpa1;
 	}
 	n = hs_net_find(c, l->scope, l->pub.bssid);

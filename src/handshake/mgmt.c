@@ -127,7 +127,7 @@ bool hs_link_pmf(const struct fw_core *c, const struct hs_link *l)
 	const struct hs_net *n = hs_net_find(c, l->scope, l->bssid);
 
 	/* both sides capable: the AP's beacon (when seen) and the station's request */
-	if (!l->assoc_rsne.n || l->assoc_wpa1 || !rsne_mfpc(&l->assoc_rsne))
+	if (!l->assoc_rsne || !l->assoc_rsne->n || l->assoc_wpa1 || !rsne_mfpc(l->assoc_rsne))
 		return false;
 	return !n || !n->rsne.n || rsne_mfpc(&n->rsne);
 }
@@ -173,14 +173,14 @@ static void on_assoc_req(struct fw_core *c, unsigned input, uint64_t frame_no, i
 		return;
 	if (!l->n_msgs)
 		l->pub.file = input;
-	memset(&l->assoc_rsne, 0, sizeof(l->assoc_rsne));
+	if (l->assoc_rsne)
+		memset(l->assoc_rsne, 0, sizeof(*l->assoc_rsne));
 	l->assoc_wpa1 = false;
 	fw_ies_scan(&s, f->ies, f->ies_len, ASSOC_REQ_IES);
 	if ((ie = fw_ies_at(&s, FW_IES_RSN)) != NULL) {
-		hs_elem_set(&l->assoc_rsne, ie, input, frame_no);
+		(void)hs_elem_set_new(&l->assoc_rsne, ie, input, frame_no);
 	} else if ((ie = fw_ies_at(&s, FW_IES_WPA)) != NULL) {
-		hs_elem_set(&l->assoc_rsne, ie, input, frame_no);
-		l->assoc_wpa1 = true;
+		l->assoc_wpa1 = hs_elem_set_new(&l->assoc_rsne, ie, input, frame_no);
 	}
 	if ((ie = fw_ies_at(&s, FW_IES_SSID)) != NULL && ie->len <= 32 && ie->len > 0) {
 		memcpy(l->assoc_ssid, ie->data, ie->len);
