@@ -37,16 +37,20 @@ bool hs_elem_update(struct hs_elem *e, const struct fw_ie *ie, unsigned file, ui
 	return !same;
 }
 
+/* *e made, empty, on first sight (false: out of memory). */
+static bool made(struct hs_elem **e)
+{
+	return *e || (*e = calloc(1, sizeof(**e))) != NULL;
+}
+
 bool hs_elem_update_new(struct hs_elem **e, const struct fw_ie *ie, unsigned file, uint64_t frame)
 {
-	if (!*e && !(*e = calloc(1, sizeof(**e))))
-		return false;
-	return hs_elem_update(*e, ie, file, frame);
+	return made(e) && hs_elem_update(*e, ie, file, frame);
 }
 
 bool hs_elem_set_new(struct hs_elem **e, const struct fw_ie *ie, unsigned file, uint64_t frame)
 {
-	if (!*e && !(*e = malloc(sizeof(**e))))
+	if (!made(e))
 		return false;
 	hs_elem_set(*e, ie, file, frame);
 	return true;

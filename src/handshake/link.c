@@ -38,8 +38,8 @@
 #define HS_MSG_BUDGET ((size_t)256 << 20)
 /*
  * The share one link may take, half the budget: some 107,000 messages
- * of 1.25 kB.  A link up all day that re-keys or reconnects every second, or a
- * capture where one station retries for hours, is analysed entirely, while
+ * of 1.25 kB.  A link up all day that re-keys or reconnects every second,
+ * or a capture where one station retries for hours, is analysed entirely, while
  * a link that floods the air still leaves half the room to the others.
  * The passes look at one handshake's messages through an index (byhs.c),
  * so a link of that size costs seconds, not hours.
@@ -427,13 +427,17 @@ void hs_link_snapshot_free(struct hs_link *s)
 	free(s);
 }
 
-/* The snapshot s's own copies of the elements it shares with l until now (false: out of memory). */
+/*
+ * The snapshot s's own copies of l's elements, in place of the pointers
+ * its struct and priv copies share with l (false: one is missing, out of
+ * memory; s owns whatever it then holds).
+ */
 static bool elems_dup(struct hs_link *s, const struct hs_link *l)
 {
 	bool ok = true;
 
 	s->assoc_rsne = hs_elem_dup(l->assoc_rsne, &ok);
-	for (size_t i = 0; i < l->n_msgs; i++)
+	for (size_t i = 0; s->priv && i < l->n_msgs; i++)
 		s->priv[i].rsne = hs_elem_dup(l->priv[i].rsne, &ok);
 	return ok;
 }
@@ -449,6 +453,7 @@ static bool elems_dup(struct hs_link *s, const struct hs_link *l)
 struct hs_link *hs_link_snapshot(const struct hs_link *l)
 {
 	struct hs_link *s = malloc(sizeof(*s));
+	bool own;
 
 	if (!s)
 		return NULL;
@@ -459,6 +464,7 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->n_cached_fx = 0;
 	s->msgs = dup_array(l->msgs, l->n_msgs, sizeof(*l->msgs));
 	s->priv = dup_array(l->priv, l->n_msgs, sizeof(*l->priv));
+	own = elems_dup(s, l);
 	s->hs = dup_array(l->hs, l->n_hs, sizeof(*l->hs));
 	s->hsx = NULL;	/* the passes' rebinding scans; the feed's index stays the original's */
 	s->rcset = NULL;	/* classify.c's, the feed's alone */
@@ -483,17 +489,10 @@ struct hs_link *hs_link_snapshot(const struct hs_link *l)
 	s->cap_eap = l->n_eap;
 	s->cap_pn_events = l->n_pn_events;
 	s->cap_kev = l->n_kev;
-	if ((l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) || (l->n_ev && !s->ev) ||
-	    (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) || (l->ptk_cache && !s->ptk_cache) ||
-	    (l->n_pn_events && !s->pn_events) || (l->n_kev && !s->kev) || (l->tks && !s->tks)) {
-		/* none of its elements is its own yet: the original's are not freed with it */
-		s->assoc_rsne = NULL;
-		for (size_t i = 0; s->priv && i < s->n_msgs; i++)
-			s->priv[i].rsne = NULL;
-		hs_link_snapshot_free(s);
-		return NULL;
-	}
-	if (!elems_dup(s, l)) {
+	if (!own || (l->n_msgs && (!s->msgs || !s->priv)) || (l->n_hs && !s->hs) ||
+	    (l->n_ev && !s->ev) || (l->n_pframes && !s->pframes) || (l->n_eap && !s->eap) ||
+	    (l->ptk_cache && !s->ptk_cache) || (l->n_pn_events && !s->pn_events) ||
+	    (l->n_kev && !s->kev) || (l->tks && !s->tks)) {
 		hs_link_snapshot_free(s);
 		return NULL;
 	}
