@@ -35,7 +35,7 @@ static void tried_fps(struct fw_core *c, const struct hs_link *l, unsigned h, ch
 
 			if (m->handshake != h || m->mic != FW_MICV_KEY_WRONG)
 				continue;
-			for (unsigned t = 0; t < m->n_tried && t < FW_MSG_MAX_TRIED; t++)
+			for (unsigned t = 0; t < fw_msg_tries_kept(m); t++)
 				tried |= m->tried[t].key_id == cands[k].key_id;
 		}
 		if (!tried || fw_key_fingerprint(cands[k].pmk, cands[k].pmk_len, fp) != 0 ||

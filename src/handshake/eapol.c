@@ -429,6 +429,7 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	struct fw_eapol_key_tail t;
 	struct hs_feedx *x;
 	uint16_t kd_len;
+	size_t cost;
 	int h;
 
 	if (key_data_overflows(k, &kd_len)) {
@@ -448,13 +449,15 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	m = hs_link_add_msg(l, &p);
 	if (!m)
 		return NULL;	/* out of memory */
-	if (!hs_msg_budget_take(c, l, f->eapol.frame_len)) {
+	kd_len = fw_eapol_key_split(k, guess_mic_len(c, l, k->version), &t) == 0 ? t.key_data_len : 0;
+	cost = f->eapol.frame_len + hs_msg_more_cost(type, kd_len);
+	if (!hs_msg_budget_take(c, l, cost)) {
 		l->n_msgs--;
 		return NULL;
 	}
 	p->eapol = malloc(f->eapol.frame_len);
 	if (!p->eapol) {
-		hs_msg_budget_give(c, l, f->eapol.frame_len);
+		hs_msg_budget_give(c, l, cost);
 		l->n_msgs--;
 		return NULL;
 	}
@@ -479,8 +482,7 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	m->nonce_zero = fw_is_zero(k->nonce, 32);
 	m->trailing = f->eapol.trailing;
 	m->acked = FW_ACK_UNKNOWN;
-	if (fw_eapol_key_split(k, guess_mic_len(c, l, k->version), &t) == 0)
-		m->key_data_len = t.key_data_len;
+	m->key_data_len = kd_len;
 
 	if ((x = hs_feedx_sync(l, l->n_msgs - 1)) != NULL)
 		p->prev_m1 = hs_feedx_last_m1(x);
@@ -497,9 +499,10 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	else
 		h = join_pairwise(l, l->n_msgs - 1);
 	if (h < 0) {
-		hs_msg_budget_give(c, l, p->eapol_len);
+		hs_msg_budget_give(c, l, cost);
 		free(p->eapol);
 		free(p->rsne);
+		hs_msg_parts_free(m);
 		l->n_msgs--;
 		return NULL;
 	}

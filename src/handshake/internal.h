@@ -634,6 +634,22 @@ struct hs_elem *hs_elem_dup(const struct hs_elem *e, bool *ok);
 /* An element that may never have been seen: e, or an absent one (n 0). */
 const struct hs_elem *hs_elem_or_none(const struct hs_elem *e);
 
+/*
+ * msgmore.c: the parts of a message held apart (fw_msg.more, fw_msg.tried).
+ * hs_msg_more: its fw_msg_more, made when first wanted (NULL: out of
+ * memory).  hs_msg_try_room: whether tried[n_tried] can be written, the
+ * array grown if need be (false: not kept, as past FW_MSG_MAX_TRIED).
+ * hs_msg_parts_dup: d's own copies of m's parts (*ok false when memory
+ * ran out; d then holds what it got).  hs_msg_parts_free: m's parts,
+ * wiped and freed.  hs_msg_more_cost: what a message of this type and Key
+ * Data length may come to hold in fw_msg_more, for the budget.
+ */
+struct fw_msg_more *hs_msg_more(struct fw_msg *m);
+bool hs_msg_try_room(struct fw_msg *m);
+void hs_msg_parts_dup(struct fw_msg *d, const struct fw_msg *m, bool *ok);
+void hs_msg_parts_free(struct fw_msg *m);
+size_t hs_msg_more_cost(enum fw_msg_type type, size_t key_data_len);
+
 /* lru.c: recency lists, and the cap on links and networks */
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
 /* Move n to the head of q, or put it there. */
@@ -650,12 +666,14 @@ size_t hs_max_links(const struct fw_core *c);
 void hs_caps_note(struct fw_core *c);
 struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uint8_t sta[6]);
 /*
- * Whether one more message holding an EAPOL frame of eapol_len bytes fits
- * its link's share (HS_LINK_MSG_BUDGET) and the budget of all links'
- * messages (HS_MSG_BUDGET); if so it is counted, if not counted in a note.
+ * Whether one more message fits its link's share (HS_LINK_MSG_BUDGET) and
+ * the budget of all links' messages (HS_MSG_BUDGET); if so it is counted,
+ * if not counted in a note.  bytes: what it holds beyond its fw_msg and
+ * hs_msg_priv, its EAPOL frame and the fw_msg_more it may come to hold
+ * (hs_msg_more_cost()).
  */
-bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len);
-void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len);
+bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t bytes);
+void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t bytes);
 /*
  * The bit of a BSSID (hs_mac48) in fw_core.bssid_seen (link.c sets it for
  * every link's): the top 12 bits of a multiplicative hash, from the

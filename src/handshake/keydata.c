@@ -3,6 +3,7 @@
  * RSNE (or WPA IE) of M2 and M3, and after unwrapping with the KEK the GTK,
  * IGTK and BIGTK KDEs of M3 and G1 (12.7.2, 12.7.6).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,6 +49,7 @@ void hs_keydata_scan(const uint8_t *kd, size_t len, struct fw_msg *m, struct hs_
 {
 	struct fw_cursor c;
 	struct fw_kde kde;
+	struct fw_msg_more *x;
 	bool have_rsne = p->rsne && p->rsne->n > 0;
 
 	fw_cur_init(&c, kd, len);
@@ -73,26 +75,27 @@ void hs_keydata_scan(const uint8_t *kd, size_t len, struct fw_msg *m, struct hs_
 			break;
 		case FW_KDE_GTK:
 			/* KeyID/Tx octet, reserved octet, GTK */
-			if (kde.len >= 2 + 5 && kde.len - 2 <= sizeof(m->gtk)) {
-				m->gtk_keyid = kde.data[0] & 0x03;
-				m->gtk_len = (uint8_t)(kde.len - 2);
-				memcpy(m->gtk, kde.data + 2, m->gtk_len);
+			if (kde.len >= 2 + 5 && kde.len - 2 <= sizeof(x->gtk) &&
+			    (x = hs_msg_more(m)) != NULL) {
+				x->gtk_keyid = kde.data[0] & 0x03;
+				x->gtk_len = (uint8_t)(kde.len - 2);
+				memcpy(x->gtk, kde.data + 2, x->gtk_len);
 			}
 			break;
 		case FW_KDE_IGTK:
 		case FW_KDE_BIGTK:
 			/* KeyID (2), IPN/BIPN (6), key */
-			if (kde.len >= 8 + 16 && kde.len - 8 <= 32) {
+			if (kde.len >= 8 + 16 && kde.len - 8 <= 32 && (x = hs_msg_more(m)) != NULL) {
 				uint16_t id = (uint16_t)(kde.data[0] | (kde.data[1] << 8));
 
 				if (kde.type == FW_KDE_IGTK) {
-					m->igtk_keyid = id;
-					m->igtk_len = (uint8_t)(kde.len - 8);
-					memcpy(m->igtk, kde.data + 8, m->igtk_len);
+					x->igtk_keyid = id;
+					x->igtk_len = (uint8_t)(kde.len - 8);
+					memcpy(x->igtk, kde.data + 8, x->igtk_len);
 				} else {
-					m->bigtk_keyid = id;
-					m->bigtk_len = (uint8_t)(kde.len - 8);
-					memcpy(m->bigtk, kde.data + 8, m->bigtk_len);
+					x->bigtk_keyid = id;
+					x->bigtk_len = (uint8_t)(kde.len - 8);
+					memcpy(x->bigtk, kde.data + 8, x->bigtk_len);
 				}
 			}
 			break;
@@ -106,6 +109,19 @@ void hs_keydata_scan(const uint8_t *kd, size_t len, struct fw_msg *m, struct hs_
 			break;
 		}
 	}
+}
+
+/* Why m's Key Data could not be unwrapped (lost when memory runs out, as the keys would be). */
+static void __attribute__((format(printf, 2, 3))) kd_error(struct fw_msg *m, const char *fmt, ...)
+{
+	struct fw_msg_more *x = hs_msg_more(m);
+	va_list ap;
+
+	if (!x)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(x->kd_error, sizeof(x->kd_error), fmt, ap);
+	va_end(ap);
 }
 
 int hs_keydata_decrypt(struct fw_msg *m, struct hs_msg_priv *p, const struct fw_ptk *ptk)
@@ -131,8 +147,7 @@ int hs_keydata_decrypt(struct fw_msg *m, struct hs_msg_priv *p, const struct fw_
 		return 0;
 	}
 	if (t.key_data_len > sizeof(plain)) {
-		snprintf(m->kd_error, sizeof(m->kd_error), "key data too long (%u bytes)",
-			 t.key_data_len);
+		kd_error(m, "key data too long (%u bytes)", t.key_data_len);
 		return -1;
 	}
 	if (m->version == 1) {
@@ -142,15 +157,15 @@ int hs_keydata_decrypt(struct fw_msg *m, struct hs_msg_priv *p, const struct fw_
 		plain_len = t.key_data_len;
 	} else {
 		if (t.key_data_len < 24 || t.key_data_len % 8) {
-			snprintf(m->kd_error, sizeof(m->kd_error),
-				 "wrapped key data length %u is not a multiple of 8", t.key_data_len);
+			kd_error(m, "wrapped key data length %u is not a multiple of 8",
+				 t.key_data_len);
 			return -1;
 		}
 		err = fw_aes_unwrap(ptk->kek, ptk->kek_len, t.key_data, t.key_data_len, plain);
 		plain_len = t.key_data_len - 8;
 	}
 	if (err) {
-		snprintf(m->kd_error, sizeof(m->kd_error), "key data unwrap failed (%s)",
+		kd_error(m, "key data unwrap failed (%s)",
 			 err == FW_EVERIFY ? "integrity check" : "error");
 		OPENSSL_cleanse(plain, t.key_data_len);	/* as far as it could have written */
 		return -1;
@@ -158,10 +173,12 @@ int hs_keydata_decrypt(struct fw_msg *m, struct hs_msg_priv *p, const struct fw_
 	m->kd_decrypted = true;
 	if (m->type == FW_MSG_G1 && m->desc_type == FW_KEYDESC_WPA) {
 		/* WPA1 group message: the Key Data is the bare GTK */
-		if (plain_len <= sizeof(m->gtk)) {
-			m->gtk_len = (uint8_t)plain_len;
-			m->gtk_keyid = (uint8_t)((m->key_info & FW_KI_INDEX_MASK) >> 4);
-			memcpy(m->gtk, plain, plain_len);
+		struct fw_msg_more *x;
+
+		if (plain_len <= sizeof(x->gtk) && (x = hs_msg_more(m)) != NULL) {
+			x->gtk_len = (uint8_t)plain_len;
+			x->gtk_keyid = (uint8_t)((m->key_info & FW_KI_INDEX_MASK) >> 4);
+			memcpy(x->gtk, plain, plain_len);
 		}
 	} else {
 		hs_keydata_scan(plain, plain_len, m, p);

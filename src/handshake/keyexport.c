@@ -140,16 +140,20 @@ static size_t link_keys(struct fw_core *c, const struct hs_link *l, fw_core_key_
 	/* the group keys carried in msg 3/4 and group msg 1/2, once each */
 	for (size_t i = 0; i < l->n_msgs; i++) {
 		const struct fw_msg *m = &l->msgs[i];
+		const struct fw_msg_more *x = fw_msg_more(m);
 		bool seen = false;
 
-		if (!m->kd_decrypted || !m->gtk_len || m->gtk_len > sizeof(m->gtk))
+		if (!m->kd_decrypted || !x->gtk_len || x->gtk_len > sizeof(x->gtk))
 			continue;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = l->msgs[j].kd_decrypted && l->msgs[j].gtk_len == m->gtk_len &&
-			       memcmp(l->msgs[j].gtk, m->gtk, m->gtk_len) == 0;
+		for (size_t j = 0; j < i && !seen; j++) {
+			const struct fw_msg_more *y = fw_msg_more(&l->msgs[j]);
+
+			seen = l->msgs[j].kd_decrypted && y->gtk_len == x->gtk_len &&
+			       memcmp(y->gtk, x->gtk, x->gtk_len) == 0;
+		}
 		if (seen)
 			continue;
-		hand_out(fn, arg, FW_CK_GTK, l, m->handshake, l->pub.group, m->gtk, m->gtk_len);
+		hand_out(fn, arg, FW_CK_GTK, l, m->handshake, l->pub.group, x->gtk, x->gtk_len);
 		n++;
 	}
 	return n;

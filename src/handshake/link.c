@@ -31,14 +31,16 @@
 #define HS_LINK_FIRST_MSGS 1
 /*
  * The budget of all links' messages together: a message costs its record,
- * its private state and its EAPOL frame (about 1.3 KB).  256 MiB is some
- * 210,000 messages, tens of thousands of handshakes; the passes copy the
- * records once more, so messages take at most about twice this.
+ * its private state, its EAPOL frame and the rarer part it may come to
+ * hold (hs_msg_more_cost(): about 830 bytes, 1.1 kB for a msg 3/4).  256
+ * MiB is some 325,000 messages, tens of thousands of handshakes; the
+ * passes copy the records once more, so messages take at most about twice
+ * this.
  */
 #define HS_MSG_BUDGET ((size_t)256 << 20)
 /*
- * The share one link may take, half the budget: some 107,000 messages
- * of 1.25 kB.  A link up all day that re-keys or reconnects every second,
+ * The share one link may take, half the budget: some 120,000 to 160,000
+ * messages.  A link up all day that re-keys or reconnects every second,
  * or a capture where one station retries for hours, is analysed entirely, while
  * a link that floods the air still leaves half the room to the others.
  * The passes look at one handshake's messages through an index (byhs.c),
@@ -80,9 +82,9 @@ void hs_link_arrays_free(struct hs_link *l)
 	free(l->eap);
 }
 
-static size_t msg_cost(size_t eapol_len)
+static size_t msg_cost(size_t bytes)
 {
-	return sizeof(struct fw_msg) + sizeof(struct hs_msg_priv) + eapol_len;
+	return sizeof(struct fw_msg) + sizeof(struct hs_msg_priv) + bytes;
 }
 
 /* A message past its link's share: dropped, counted in one note for the run. */
@@ -101,9 +103,9 @@ static void link_full(struct fw_core *c, struct hs_link *l)
 		       c->n_msgs_dropped == 1 ? "" : "s");
 }
 
-bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len)
+bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t bytes)
 {
-	size_t cost = msg_cost(eapol_len);
+	size_t cost = msg_cost(bytes);
 
 	if (l->msg_bytes + cost > HS_LINK_MSG_BUDGET) {
 		link_full(c, l);
@@ -122,19 +124,24 @@ bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t eapol_len)
 	return true;
 }
 
-void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t eapol_len)
+void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t bytes)
 {
-	size_t cost = msg_cost(eapol_len);
+	size_t cost = msg_cost(bytes);
 
 	c->msg_bytes -= cost;
 	l->msg_bytes -= cost;
 }
 
-/* The elements a link and its messages own, in the original and in each snapshot alike. */
+/*
+ * The elements a link and its messages own, and its messages' rarer parts
+ * (fw_msg.more), in the original and in each snapshot alike.
+ */
 static void elems_free(struct hs_link *l)
 {
 	for (size_t i = 0; l->priv && i < l->n_msgs; i++)
 		free(l->priv[i].rsne);
+	for (size_t i = 0; l->msgs && i < l->n_msgs; i++)
+		hs_msg_parts_free(&l->msgs[i]);
 	free(l->assoc_rsne);
 }
 
@@ -428,9 +435,9 @@ void hs_link_snapshot_free(struct hs_link *s)
 }
 
 /*
- * The snapshot s's own copies of l's elements, in place of the pointers
- * its struct and priv copies share with l (false: one is missing, out of
- * memory; s owns whatever it then holds).
+ * The snapshot s's own copies of l's elements and messages' rarer parts,
+ * in place of the pointers its struct, msgs and priv copies share with l
+ * (false: one is missing, out of memory; s owns whatever it then holds).
  */
 static bool elems_dup(struct hs_link *s, const struct hs_link *l)
 {
@@ -439,6 +446,8 @@ static bool elems_dup(struct hs_link *s, const struct hs_link *l)
 	s->assoc_rsne = hs_elem_dup(l->assoc_rsne, &ok);
 	for (size_t i = 0; s->priv && i < l->n_msgs; i++)
 		s->priv[i].rsne = hs_elem_dup(l->priv[i].rsne, &ok);
+	for (size_t i = 0; s->msgs && i < l->n_msgs; i++)
+		hs_msg_parts_dup(&s->msgs[i], &l->msgs[i], &ok);
 	return ok;
 }
 
@@ -446,9 +455,10 @@ static bool elems_dup(struct hs_link *s, const struct hs_link *l)
  * fw_core_refresh() runs the passes on a copy of each link, so the link
  * the feed goes on with keeps exactly its fed state (message order,
  * indices, ACK and grouping state) whatever the passes change.  The copy
- * duplicates every array the passes may write, and the elements (the
- * passes may add a message's); the EAPOL frames (priv[].eapol) are only
- * read and stay shared with the original.
+ * duplicates every array the passes may write, the elements (the passes
+ * may add a message's) and the messages' rarer parts (they may write
+ * them); the EAPOL frames (priv[].eapol) are only read and stay shared
+ * with the original.
  */
 struct hs_link *hs_link_snapshot(const struct hs_link *l)
 {

@@ -6,6 +6,7 @@ libfwhandshake_a_SOURCES = \
 	src/handshake/findings.c src/handshake/detectors.c \
 	src/handshake/net.c src/handshake/link.c \
 	src/handshake/lru.c src/handshake/tks.c src/handshake/link_akm.c src/handshake/elem.c \
+	src/handshake/msgmore.c \
 	src/handshake/mgmt.c src/handshake/eapol.c \
 	src/handshake/classify.c \
 	src/handshake/keydata.c src/handshake/keydata.h \

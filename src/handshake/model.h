@@ -115,6 +115,23 @@ struct fw_mic_try {
 	uint64_t anonce_frame, snonce_frame;	/* where the nonces came from */
 };
 
+/*
+ * What only some messages carry: the Key Data of an M3 or G1 once it is
+ * unwrapped (its group keys, or why it could not be), the reason an M1's
+ * PMKID went unchecked.  A message holds it apart (fw_msg.more, NULL when
+ * it has none) so that the others do not pay its 248 bytes, and the tries
+ * of its MIC likewise (fw_msg.tried): on x86-64 a message weighs 568
+ * bytes, 992 with both inline.  The keys are wiped when it is freed.
+ */
+struct fw_msg_more {
+	char kd_error[64];	/* why the Key Data could not be unwrapped ("" when fine) */
+	uint8_t gtk_len, gtk_keyid;
+	uint8_t igtk_len, bigtk_len;
+	uint16_t igtk_keyid, bigtk_keyid;
+	uint8_t gtk[32], igtk[32], bigtk[32];
+	char pmkid_reason[80];	/* M1 with a PMKID: why it is unchecked ("" checked) */
+};
+
 struct fw_msg {
 	enum fw_msg_type type;
 	unsigned file;
@@ -173,28 +190,44 @@ struct fw_msg {
 	uint64_t answers;
 	unsigned answers_file;
 	bool late;
-	struct fw_mic_try tried[FW_MSG_MAX_TRIED];	/* MIC bad: candidates tried */
-	unsigned n_tried;	/* may exceed FW_MSG_MAX_TRIED: the rest were not kept */
+	/*
+	 * The candidates its MIC was recomputed with, in order (what a bad
+	 * MIC lists): n_tried of them, the first fw_msg_tries_kept() kept in
+	 * tried, an array of tried_cap entries (at most FW_MSG_MAX_TRIED, NULL
+	 * none) owned with the message's link; most messages take one try.
+	 */
+	struct fw_mic_try *tried;
+	unsigned n_tried;
+	uint8_t tried_cap;
 
-	/* Key Data of M3/G1, unwrapped with the KEK of the key that verified it. */
+	/* Key Data of M3/G1, unwrapped with the KEK of the key that verified it (more) */
 	bool kd_decrypted;
-	char kd_error[64];	/* why it could not be unwrapped ("" when fine) */
-	uint8_t gtk_len, gtk_keyid;
-	uint8_t gtk[32];
-	uint8_t igtk_len, bigtk_len;
-	uint16_t igtk_keyid, bigtk_keyid;
-	uint8_t igtk[32], bigtk[32];
 	bool mlo;		/* MLO KDEs seen (multi-link: PTK uses MLD addresses) */
 
 	enum fw_mic_diag mic_diag;	/* mic == FW_MICV_BAD although a candidate verifies */
-	/* M1 with a PMKID: its verdict, the key it names (0 none) and why unchecked */
+	/* M1 with a PMKID: its verdict and the key it names (0 none); why unchecked: more */
 	enum fw_pmkid_verdict pmkid_verdict;
 	unsigned pmkid_key;
 	unsigned pmkid_keys_tried;
 	char pmkid_key_fp[FW_KEY_FP_HEX];
 	const char *pmkid_key_origin;
-	char pmkid_reason[80];
+	/* what few messages carry (read it with fw_msg_more()); owned with the message's link */
+	struct fw_msg_more *more;
 };
+
+/* How many of a message's n_tried tries it keeps in tried[]. */
+static inline unsigned fw_msg_tries_kept(const struct fw_msg *m)
+{
+	return m->n_tried < m->tried_cap ? m->n_tried : m->tried_cap;
+}
+
+/* A message's fw_msg_more, or one with every field empty when it has none. */
+static inline const struct fw_msg_more *fw_msg_more(const struct fw_msg *m)
+{
+	static const struct fw_msg_more none;
+
+	return m->more ? m->more : &none;
+}
 
 enum fw_outcome { FW_OUT_COMPLETE, FW_OUT_INCOMPLETE, FW_OUT_FAILED };
 

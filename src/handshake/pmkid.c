@@ -22,8 +22,11 @@
 
 static void set_unchecked(struct fw_msg *m, const char *why)
 {
+	struct fw_msg_more *x = hs_msg_more(m);
+
 	m->pmkid_verdict = FW_PMKID_UNCHECKED;
-	snprintf(m->pmkid_reason, sizeof(m->pmkid_reason), "%s", why);
+	if (x)	/* out of memory: unchecked, the reason not said */
+		snprintf(x->pmkid_reason, sizeof(x->pmkid_reason), "%s", why);
 }
 
 static const char *why_not(const struct fw_akm_params *p, uint8_t akm)
@@ -74,7 +77,8 @@ void hs_pmkid_verdicts(struct hs_link *l, const struct fw_akm_params *p, uint8_t
 		m->pmkid_keys_tried = 0;
 		m->pmkid_key_fp[0] = '\0';
 		m->pmkid_key_origin = NULL;
-		m->pmkid_reason[0] = '\0';
+		if (m->more)
+			m->more->pmkid_reason[0] = '\0';
 		if (m->type != FW_MSG_M1 || !m->has_pmkid)
 			continue;
 		if (why) {

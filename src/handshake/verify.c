@@ -427,7 +427,7 @@ static void snonces_for(struct vctx *v, size_t i, struct nonce_ref *arr, size_t 
 static void note_try(struct fw_msg *m, unsigned key_id, uint64_t anonce_frame,
 		     uint64_t snonce_frame)
 {
-	if (m->n_tried < FW_MSG_MAX_TRIED) {
+	if (hs_msg_try_room(m)) {
 		m->tried[m->n_tried].key_id = key_id;
 		m->tried[m->n_tried].anonce_frame = anonce_frame;
 		m->tried[m->n_tried].snonce_frame = snonce_frame;

@@ -125,7 +125,7 @@ static void pmkid_text(FILE *o, const struct fw_msg *m)
 		return;
 	case FW_PMKID_UNCHECKED:
 		fputs(", PMKID not checked: ", o);
-		fw_tx_str(o, m->pmkid_reason);
+		fw_tx_str(o, fw_msg_more(m)->pmkid_reason);
 		return;
 	}
 }
@@ -133,20 +133,22 @@ static void pmkid_text(FILE *o, const struct fw_msg *m)
 /* Key Data facts of M3/G1: which keys it carried, never their bytes. */
 static void key_data_text(FILE *o, const struct fw_msg *m)
 {
+	const struct fw_msg_more *x = fw_msg_more(m);
+
 	if (m->type != FW_MSG_M3 && m->type != FW_MSG_G1)
 		return;
-	if (m->kd_error[0]) {
+	if (x->kd_error[0]) {
 		fputs(", Key Data: ", o);
-		fw_tx_str(o, m->kd_error);
+		fw_tx_str(o, x->kd_error);
 	}
 	if (!m->kd_decrypted)
 		return;
-	if (m->gtk_len)
-		fprintf(o, ", carries GTK id %u", m->gtk_keyid);
-	if (m->igtk_len)
-		fprintf(o, ", IGTK id %u", m->igtk_keyid);
-	if (m->bigtk_len)
-		fprintf(o, ", BIGTK id %u", m->bigtk_keyid);
+	if (x->gtk_len)
+		fprintf(o, ", carries GTK id %u", x->gtk_keyid);
+	if (x->igtk_len)
+		fprintf(o, ", IGTK id %u", x->igtk_keyid);
+	if (x->bigtk_len)
+		fprintf(o, ", BIGTK id %u", x->bigtk_keyid);
 	if (m->mlo)
 		fputs(", MLO KDEs", o);
 }

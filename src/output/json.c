@@ -269,27 +269,28 @@ static struct json_object *input_json(struct jb *b, const struct fw_input *in)
 static void put_key_data(struct jb *b, struct json_object *o, const struct fw_msg *m)
 {
 	struct json_object *k = jobj(b);
+	const struct fw_msg_more *x = fw_msg_more(m);
 
 	put(b, k, "decrypted", jbool(b, m->kd_decrypted));
-	if (m->kd_error[0])
-		put(b, k, "error", jstr(b, m->kd_error));
-	if (m->gtk_len) {
-		put(b, k, "gtk_keyid", juint(b, m->gtk_keyid));
-		put(b, k, "gtk_len", juint(b, m->gtk_len));
+	if (x->kd_error[0])
+		put(b, k, "error", jstr(b, x->kd_error));
+	if (x->gtk_len) {
+		put(b, k, "gtk_keyid", juint(b, x->gtk_keyid));
+		put(b, k, "gtk_len", juint(b, x->gtk_len));
 		if (b->show_keys)
-			put(b, k, "gtk", jhex(b, m->gtk, m->gtk_len));
+			put(b, k, "gtk", jhex(b, x->gtk, x->gtk_len));
 	}
-	if (m->igtk_len) {
-		put(b, k, "igtk_keyid", juint(b, m->igtk_keyid));
-		put(b, k, "igtk_len", juint(b, m->igtk_len));
+	if (x->igtk_len) {
+		put(b, k, "igtk_keyid", juint(b, x->igtk_keyid));
+		put(b, k, "igtk_len", juint(b, x->igtk_len));
 		if (b->show_keys)
-			put(b, k, "igtk", jhex(b, m->igtk, m->igtk_len));
+			put(b, k, "igtk", jhex(b, x->igtk, x->igtk_len));
 	}
-	if (m->bigtk_len) {
-		put(b, k, "bigtk_keyid", juint(b, m->bigtk_keyid));
-		put(b, k, "bigtk_len", juint(b, m->bigtk_len));
+	if (x->bigtk_len) {
+		put(b, k, "bigtk_keyid", juint(b, x->bigtk_keyid));
+		put(b, k, "bigtk_len", juint(b, x->bigtk_len));
 		if (b->show_keys)
-			put(b, k, "bigtk", jhex(b, m->bigtk, m->bigtk_len));
+			put(b, k, "bigtk", jhex(b, x->bigtk, x->bigtk_len));
 	}
 	put(b, k, "mlo", jbool(b, m->mlo));
 	put(b, o, "key_data", k);
@@ -316,11 +317,12 @@ static void put_pmkid_check(struct jb *b, struct json_object *o, const struct fw
 		[FW_PMKID_MISMATCH] = "mismatch", [FW_PMKID_UNCHECKED] = "unchecked",
 	};
 	struct json_object *c = jobj(b);
+	const struct fw_msg_more *x = fw_msg_more(m);
 
 	put(b, c, "verdict", jstr(b, name[m->pmkid_verdict]));
 	put_key(b, c, m->pmkid_key, m->pmkid_key_fp, NULL);
 	put(b, c, "keys_tried", juint(b, m->pmkid_keys_tried));
-	put(b, c, "reason", jstr(b, m->pmkid_reason[0] ? m->pmkid_reason : NULL));
+	put(b, c, "reason", jstr(b, x->pmkid_reason[0] ? x->pmkid_reason : NULL));
 	put(b, o, "pmkid_check", c);
 }
 
@@ -382,7 +384,7 @@ static struct json_object *msg_json(struct jb *b, const struct fw_msg *m)
 	if (m->mic == FW_MICV_BAD && m->n_tried) {
 		struct json_object *a = jarr(b, m->n_tried);
 
-		for (unsigned i = 0; i < m->n_tried && i < FW_MSG_MAX_TRIED; i++) {
+		for (unsigned i = 0; i < fw_msg_tries_kept(m); i++) {
 			struct json_object *c = jobj(b);
 
 			put(b, c, "key", juint(b, m->tried[i].key_id));
@@ -393,7 +395,8 @@ static struct json_object *msg_json(struct jb *b, const struct fw_msg *m)
 		put(b, o, "candidates", a);
 		put(b, o, "candidates_tried", juint(b, m->n_tried));
 	}
-	if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) && (m->kd_decrypted || m->kd_error[0]))
+	if ((m->type == FW_MSG_M3 || m->type == FW_MSG_G1) &&
+	    (m->kd_decrypted || fw_msg_more(m)->kd_error[0]))
 		put_key_data(b, o, m);
 	return o;
 }

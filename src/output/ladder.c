@@ -230,7 +230,7 @@ static void pmkid_note(FILE *out, const struct fw_msg *m, const struct fw_text_o
 		fputs("unchecked", out);
 		fw_tx_off(out, o->color);
 		fputs(": ", out);
-		fw_tx_str(out, m->pmkid_reason);
+		fw_tx_str(out, fw_msg_more(m)->pmkid_reason);
 		break;
 	}
 }
@@ -248,26 +248,28 @@ static void key_hex(FILE *out, const char *name, unsigned id, const uint8_t *k, 
 static void key_data_note(FILE *out, const struct fw_msg *m, const struct fw_text_opts *o,
 			  bool *first)
 {
+	const struct fw_msg_more *x = fw_msg_more(m);
+
 	if (m->type != FW_MSG_M3 && m->type != FW_MSG_G1)
 		return;
-	if (m->kd_error[0]) {
+	if (x->kd_error[0]) {
 		sep(out, first);
 		fputs("Key Data: ", out);
-		fw_tx_str(out, m->kd_error);
+		fw_tx_str(out, x->kd_error);
 	}
 	if (!m->kd_decrypted)
 		return;
-	if (m->gtk_len) {
+	if (x->gtk_len) {
 		sep(out, first);
-		key_hex(out, "GTK", m->gtk_keyid, m->gtk, m->gtk_len, o->show_keys);
+		key_hex(out, "GTK", x->gtk_keyid, x->gtk, x->gtk_len, o->show_keys);
 	}
-	if (m->igtk_len) {
+	if (x->igtk_len) {
 		sep(out, first);
-		key_hex(out, "IGTK", m->igtk_keyid, m->igtk, m->igtk_len, o->show_keys);
+		key_hex(out, "IGTK", x->igtk_keyid, x->igtk, x->igtk_len, o->show_keys);
 	}
-	if (m->bigtk_len) {
+	if (x->bigtk_len) {
 		sep(out, first);
-		key_hex(out, "BIGTK", m->bigtk_keyid, m->bigtk, m->bigtk_len, o->show_keys);
+		key_hex(out, "BIGTK", x->bigtk_keyid, x->bigtk, x->bigtk_len, o->show_keys);
 	}
 	if (m->mlo) {
 		sep(out, first);

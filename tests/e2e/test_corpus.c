@@ -340,8 +340,8 @@ START_TEST(test_corpus_pmkid_only)
 	c = load(cc, NULL, &kr);
 	l = fw_core_link(c, 0);
 	ck_assert_int_eq(l->msgs[0].pmkid_verdict, FW_PMKID_UNCHECKED);
-	ck_assert_msg(strstr(l->msgs[0].pmkid_reason, "no key") != NULL, "reason '%s'",
-		      l->msgs[0].pmkid_reason);
+	ck_assert_msg(strstr(fw_msg_more(&l->msgs[0])->pmkid_reason, "no key") != NULL,
+		      "reason '%s'", fw_msg_more(&l->msgs[0])->pmkid_reason);
 	fw_core_free(c);
 	fw_keyring_free(kr);
 }

@@ -25,6 +25,11 @@
  *    first by their receiver alone (fw_core_feed_ack, as the driver offers
  *    an ACK it tells without decoding), which takes the usual case only
  *    and leaves the core untouched when it declines.
+ *  - A message's rarer parts, held apart (msgmore.c): the list of MIC
+ *    tries grows 1, 2, 4, 8 entries and keeps the first eight of any
+ *    number counted; the unwrapped Key Data and the tries of a link
+ *    copied for a refresh are the copy's own, equal to the original's,
+ *    and a change to the copy's leaves the original's as it was.
  */
 #include <check.h>
 #include <stdint.h>
@@ -244,7 +249,7 @@ START_TEST(test_keydata_once_per_ptk)
 	fw_core_finish(c);
 	all_ok(c);
 	ck_assert_uint_eq(hs_kd_unwraps - before, 1);
-	ck_assert_str_eq(fw_core_link(c, 0)->msgs[2].kd_error,
+	ck_assert_str_eq(fw_msg_more(&fw_core_link(c, 0)->msgs[2])->kd_error,
 			 "key data unwrap failed (integrity check)");
 	fw_core_free(c);
 	fw_keyring_free(kr);
@@ -267,7 +272,98 @@ START_TEST(test_mic_new_ptk_checks_again)
 	all_ok(c);
 	ck_assert_uint_eq(hs_mic_checks - before, 6);
 	/* and the Key Data is unwrapped with each new PTK */
-	ck_assert_str_eq(fw_core_link(c, 0)->msgs[2].kd_error,
+	ck_assert_str_eq(fw_msg_more(&fw_core_link(c, 0)->msgs[2])->kd_error,
+			 "key data unwrap failed (integrity check)");
+	fw_core_free(c);
+	fw_keyring_free(kr);
+}
+END_TEST
+
+/* The tries as verify.c notes them (note_try): kept while there is room, always counted. */
+static void try_one(struct fw_msg *m, unsigned key_id)
+{
+	if (hs_msg_try_room(m)) {
+		m->tried[m->n_tried].key_id = key_id;
+		m->tried[m->n_tried].anonce_frame = 100 + key_id;
+		m->tried[m->n_tried].snonce_frame = 200 + key_id;
+	}
+	m->n_tried++;
+}
+
+START_TEST(test_tries_grow_and_cap)
+{
+	static const unsigned cap_after[] = { 1, 2, 4, 4, 8, 8, 8, 8, 8, 8, 8 };
+	struct fw_msg m;
+
+	memset(&m, 0, sizeof(m));
+	ck_assert_uint_eq(fw_msg_tries_kept(&m), 0);
+	for (unsigned k = 0; k < 11; k++) {
+		try_one(&m, k + 1);
+		ck_assert_uint_eq(m.tried_cap, cap_after[k]);
+	}
+	ck_assert_uint_eq(m.n_tried, 11);
+	ck_assert_uint_eq(fw_msg_tries_kept(&m), FW_MSG_MAX_TRIED);
+	for (unsigned t = 0; t < FW_MSG_MAX_TRIED; t++) {
+		ck_assert_uint_eq(m.tried[t].key_id, t + 1);
+		ck_assert_uint_eq(m.tried[t].anonce_frame, 101 + t);
+		ck_assert_uint_eq(m.tried[t].snonce_frame, 201 + t);
+	}
+	/* verified again: counted from 0, the array kept */
+	m.n_tried = 0;
+	try_one(&m, 42);
+	ck_assert_uint_eq(m.tried_cap, FW_MSG_MAX_TRIED);
+	ck_assert_uint_eq(fw_msg_tries_kept(&m), 1);
+	ck_assert_uint_eq(m.tried[0].key_id, 42);
+	/* the Key Data part: made once, empty, then the same one */
+	ck_assert_ptr_null(m.more);
+	ck_assert_str_eq(fw_msg_more(&m)->kd_error, "");
+	ck_assert_ptr_nonnull(hs_msg_more(&m));
+	ck_assert_ptr_eq(hs_msg_more(&m), m.more);
+	ck_assert_uint_eq(m.more->gtk_len, 0);
+	hs_msg_parts_free(&m);
+	ck_assert_ptr_null(m.more);
+	ck_assert_ptr_null(m.tried);
+	ck_assert_uint_eq(fw_msg_tries_kept(&m), 0);
+}
+END_TEST
+
+START_TEST(test_snapshot_owns_msg_parts)
+{
+	struct fw_keyring *kr;
+	struct hsb b;
+	struct fw_core *c = keyed_core(&kr, &b);
+	struct hs_link *l, *s;
+	struct fw_msg_more *x;
+
+	feed_protected(&b, c, 1);	/* verifies the link: tries noted, msg 3/4 unwrapped */
+	ck_assert_uint_eq(c->n_links, 1);
+	l = c->links[0];
+	ck_assert_ptr_nonnull(l->msgs[2].more);
+	ck_assert_str_eq(l->msgs[2].more->kd_error, "key data unwrap failed (integrity check)");
+	ck_assert_uint_ge(fw_msg_tries_kept(&l->msgs[1]), 1);
+	s = hs_link_snapshot(l);
+	ck_assert_ptr_nonnull(s);
+	for (size_t i = 0; i < l->n_msgs; i++) {
+		const struct fw_msg *a = &l->msgs[i], *y = &s->msgs[i];
+
+		ck_assert(!a->more || (y->more && y->more != a->more &&
+				       memcmp(y->more, a->more, sizeof(*a->more)) == 0));
+		ck_assert(!a->more == !y->more);
+		ck_assert_uint_eq(y->tried_cap, a->tried_cap);
+		ck_assert(!a->tried_cap || (y->tried != a->tried &&
+					   memcmp(y->tried, a->tried,
+						  a->tried_cap * sizeof(*a->tried)) == 0));
+	}
+	x = s->msgs[2].more;
+	memset(x->kd_error, 'x', sizeof(x->kd_error) - 1);
+	s->msgs[1].tried[0].key_id = 999;
+	ck_assert_str_eq(l->msgs[2].more->kd_error, "key data unwrap failed (integrity check)");
+	ck_assert_uint_ne(l->msgs[1].tried[0].key_id, 999);
+	hs_link_snapshot_free(s);
+	/* the original's parts outlive the copy (the sanitizer build sees a use after free) */
+	fw_core_finish(c);
+	all_ok(c);
+	ck_assert_str_eq(fw_msg_more(&fw_core_link(c, 0)->msgs[2])->kd_error,
 			 "key data unwrap failed (integrity check)");
 	fw_core_free(c);
 	fw_keyring_free(kr);
@@ -604,6 +700,8 @@ static Suite *feedpath_suite(void)
 	tcase_add_test(tc, test_mic_once_per_ptk);
 	tcase_add_test(tc, test_keydata_once_per_ptk);
 	tcase_add_test(tc, test_mic_new_ptk_checks_again);
+	tcase_add_test(tc, test_tries_grow_and_cap);
+	tcase_add_test(tc, test_snapshot_owns_msg_parts);
 	tcase_add_test(tc, test_ack_bits_two_sources);
 	tcase_add_loop_test(tc, test_ack_shortcut_takes_only_its_own, 0, 2);
 	tcase_add_loop_test(tc, test_ack_late_by_the_window, 0, 2);

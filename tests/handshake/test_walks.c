@@ -281,7 +281,8 @@ static void same_answers(enum shape s, unsigned n)
 			      names[s], (unsigned long long)x->frame, x->mic, y->mic, x->key_id,
 			      y->key_id, (unsigned long long)x->anonce_from,
 			      (unsigned long long)y->anonce_from, x->n_tried, y->n_tried);
-		for (unsigned t = 0; t < x->n_tried && t < FW_MSG_MAX_TRIED; t++)
+		ck_assert_uint_eq(fw_msg_tries_kept(x), fw_msg_tries_kept(y));
+		for (unsigned t = 0; t < fw_msg_tries_kept(x); t++)
 			ck_assert(x->tried[t].key_id == y->tried[t].key_id &&
 				  x->tried[t].anonce_frame == y->tried[t].anonce_frame &&
 				  x->tried[t].snonce_frame == y->tried[t].snonce_frame);

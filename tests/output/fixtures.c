@@ -87,10 +87,11 @@ void fx_induction(struct fx *x)
 	m = msg(&x->msgs[0][2], FW_MSG_M3, 92, ts(T_IND, 515265), 1, true);
 	m->key_id = 1;
 	m->kd_decrypted = true;
-	m->gtk_len = 32;	/* TKIP group key */
-	m->gtk_keyid = 1;
+	m->more = &x->more[0][2];
+	m->more->gtk_len = 32;	/* TKIP group key */
+	m->more->gtk_keyid = 1;
 	for (int i = 0; i < 32; i++)
-		m->gtk[i] = (uint8_t)(0xe0 ^ i);
+		m->more->gtk[i] = (uint8_t)(0xe0 ^ i);
 	m = msg(&x->msgs[0][3], FW_MSG_M4, 94, ts(T_IND, 515281), 1, false);
 	m->anonce_from = 87;
 	m->key_id = 1;

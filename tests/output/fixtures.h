@@ -27,6 +27,7 @@ struct fx {
 	struct fw_link link[FX_MAX];
 	const struct fw_link *linkp[FX_MAX];
 	struct fw_msg msgs[FX_MAX][8];
+	struct fw_msg_more more[FX_MAX][8];	/* msgs[l][i].more, where a fixture sets one */
 	struct fw_handshake hs[FX_MAX][2];
 	struct fw_finding find[8];
 	const struct fw_finding *findp[8];

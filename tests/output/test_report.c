@@ -145,9 +145,10 @@ START_TEST(keys_and_no_ids)
 	for (size_t i = 0; i < 8; i++)
 		if (x.msgs[0][i].type == FW_MSG_M3) {
 			x.msgs[0][i].kd_decrypted = true;
-			x.msgs[0][i].gtk_len = 16;
-			x.msgs[0][i].gtk_keyid = 1;
-			memcpy(x.msgs[0][i].gtk, gtk, 16);
+			x.msgs[0][i].more = &x.more[0][i];
+			x.more[0][i].gtk_len = 16;
+			x.more[0][i].gtk_keyid = 1;
+			memcpy(x.more[0][i].gtk, gtk, 16);
 		}
 	x.find[0].id = 0;
 	t = render(fx_view(&x), true, false);
