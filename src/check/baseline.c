@@ -340,7 +340,7 @@ static void compare_mics(struct fw_check_result *r, const struct fw_baseline *b,
 			fw_check_fail(r, "baseline %s: %s: msg %s at frame %" PRIu64
 				      " no longer verifies (MIC %s%s%s)", b->name, who,
 				      fw_out_msg_name(m->type), m->frame, fw_out_mic_name(m->mic),
-				      m->mic_reason[0] ? ": " : "", m->mic_reason);
+				      fw_msg_mic_reason(m)[0] ? ": " : "", fw_msg_mic_reason(m));
 			told = true;
 		}
 	}

@@ -66,9 +66,8 @@ static void mark_rest(struct hs_link *l, unsigned proven)
 		if (m->mic != FW_MICV_BAD || m->handshake >= l->n_hs || l->hs[m->handshake].group)
 			continue;
 		m->mic = FW_MICV_KEY_WRONG;
-		snprintf(m->mic_reason, sizeof(m->mic_reason),
-			 "fails with the key%s given, shown wrong by handshake %u",
-			 l->priv[i].n_keys_tried == 1 ? "" : "s", proven + 1);
+		hs_msg_reasonf(m, "fails with the key%s given, shown wrong by handshake %u",
+			       l->priv[i].n_keys_tried == 1 ? "" : "s", proven + 1);
 	}
 }
 
@@ -106,9 +105,8 @@ void hs_mark_key_wrong(struct hs_link *l)
 			if (m->mic != FW_MICV_BAD)
 				continue;
 			m->mic = FW_MICV_KEY_WRONG;
-			snprintf(m->mic_reason, sizeof(m->mic_reason),
-				 "fails with the key%s given, which the two sides do not share",
-				 l->priv[i].n_keys_tried == 1 ? "" : "s");
+			hs_msg_reasonf(m, "fails with the key%s given, which the two sides do not share",
+				       l->priv[i].n_keys_tried == 1 ? "" : "s");
 		}
 		if (proven < 0)
 			proven = (int)h;

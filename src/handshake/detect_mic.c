@@ -17,6 +17,15 @@
  * A stale-ANonce, stale-key or key-not-yet-delivered verdict means the MIC
  * verified with some candidate: the sides share a key, just not in time.
  */
+/* m's MIC reason past the prefix it was made with (the whole reason if it lacks it) */
+static const char *reason_after(const struct fw_msg *m, const char *prefix)
+{
+	const char *r = fw_msg_mic_reason(m);
+	size_t n = strlen(prefix);
+
+	return strncmp(r, prefix, n) == 0 ? r + n : r;
+}
+
 static bool is_stale(const struct fw_msg *m)
 {
 	return m->mic == FW_MICV_BAD && m->mic_diag != FW_MICD_NONE;
@@ -110,13 +119,13 @@ void detect_mic(struct fw_core *c, struct hs_link *l)
 				 "stale key: %s (frame %llu) %s; the station used the PMK of an earlier "
 				 "authentication: the new PMK reached the authenticator late, or the "
 				 "events were reordered", hs_msg_name(m->type),
-				 (unsigned long long)m->frame, m->mic_reason + 11);
+				 (unsigned long long)m->frame, reason_after(m, "stale key: "));
 		} else if (m->mic_diag == FW_MICD_KEY_NOT_YET) {
 			snprintf(f->diagnosis, sizeof(f->diagnosis), "key not yet delivered");
 			snprintf(f->detail, sizeof(f->detail),
 				 "key not yet delivered: %s (frame %llu) verifies, but %s: the "
 				 "authenticator checked it before it had the key", hs_msg_name(m->type),
-				 (unsigned long long)m->frame, m->mic_reason + 23);
+				 (unsigned long long)m->frame, reason_after(m, "key not yet delivered: "));
 		} else {
 			snprintf(f->diagnosis, sizeof(f->diagnosis), "altered");
 			snprintf(f->detail, sizeof(f->detail),

@@ -450,7 +450,7 @@ struct fw_msg *hs_on_eapol_key(struct fw_core *c, unsigned input, uint64_t frame
 	if (!m)
 		return NULL;	/* out of memory */
 	kd_len = fw_eapol_key_split(k, guess_mic_len(c, l, k->version), &t) == 0 ? t.key_data_len : 0;
-	cost = f->eapol.frame_len + hs_msg_more_cost(type, kd_len);
+	cost = f->eapol.frame_len + hs_msg_parts_cost(type, k->key_info & FW_KI_MIC, kd_len);
 	if (!hs_msg_budget_take(c, l, cost)) {
 		l->n_msgs--;
 		return NULL;

@@ -641,14 +641,23 @@ const struct hs_elem *hs_elem_or_none(const struct hs_elem *e);
  * array grown if need be (false: not kept, as past FW_MSG_MAX_TRIED).
  * hs_msg_parts_dup: d's own copies of m's parts (*ok false when memory
  * ran out; d then holds what it got).  hs_msg_parts_free: m's parts,
- * wiped and freed.  hs_msg_more_cost: what a message of this type and Key
- * Data length may come to hold in fw_msg_more, for the budget.
+ * wiped and freed.  hs_msg_parts_cost: what a message of this type, with
+ * or without a MIC, and Key Data length may come to hold apart, for the
+ * budget: its fw_msg_more, a reason of its own and its first try (a
+ * message tried with many keys holds up to FW_MSG_MAX_TRIED).
  */
 struct fw_msg_more *hs_msg_more(struct fw_msg *m);
+/*
+ * m's MIC reason: text that outlives m (a constant, or its link's
+ * no_key_reason; NULL none), or formatted into a copy of m's own; either
+ * cut to FW_MIC_REASON_MAX.
+ */
+void hs_msg_reason(struct fw_msg *m, const char *text);
+void hs_msg_reasonf(struct fw_msg *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 bool hs_msg_try_room(struct fw_msg *m);
 void hs_msg_parts_dup(struct fw_msg *d, const struct fw_msg *m, bool *ok);
 void hs_msg_parts_free(struct fw_msg *m);
-size_t hs_msg_more_cost(enum fw_msg_type type, size_t key_data_len);
+size_t hs_msg_parts_cost(enum fw_msg_type type, bool has_mic, size_t key_data_len);
 
 /* lru.c: recency lists, and the cap on links and networks */
 void hs_lru_remove(struct hs_lru *q, struct hs_lru_node *n);
@@ -669,8 +678,8 @@ struct hs_link *hs_link_get(struct fw_core *c, const uint8_t bssid[6], const uin
  * Whether one more message fits its link's share (HS_LINK_MSG_BUDGET) and
  * the budget of all links' messages (HS_MSG_BUDGET); if so it is counted,
  * if not counted in a note.  bytes: what it holds beyond its fw_msg and
- * hs_msg_priv, its EAPOL frame and the fw_msg_more it may come to hold
- * (hs_msg_more_cost()).
+ * hs_msg_priv, its EAPOL frame and the parts it may come to hold apart
+ * (hs_msg_parts_cost()).
  */
 bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t bytes);
 void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t bytes);

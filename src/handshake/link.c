@@ -31,15 +31,15 @@
 #define HS_LINK_FIRST_MSGS 1
 /*
  * The budget of all links' messages together: a message costs its record,
- * its private state, its EAPOL frame and the rarer part it may come to
- * hold (hs_msg_more_cost(): about 830 bytes, 1.1 kB for a msg 3/4).  256
- * MiB is some 325,000 messages, tens of thousands of handshakes; the
- * passes copy the records once more, so messages take at most about twice
- * this.
+ * its private state, its EAPOL frame and the parts it may come to hold
+ * apart (hs_msg_parts_cost(): some 740 bytes a msg 1/4, 1.2 kB a msg
+ * 3/4).  256 MiB is some 360,000 messages, tens of thousands of
+ * handshakes; the passes copy the records once more, so messages take at
+ * most about twice this.
  */
 #define HS_MSG_BUDGET ((size_t)256 << 20)
 /*
- * The share one link may take, half the budget: some 120,000 to 160,000
+ * The share one link may take, half the budget: some 115,000 to 180,000
  * messages.  A link up all day that re-keys or reconnects every second,
  * or a capture where one station retries for hours, is analysed entirely, while
  * a link that floods the air still leaves half the room to the others.
@@ -107,7 +107,8 @@ bool hs_msg_budget_take(struct fw_core *c, struct hs_link *l, size_t bytes)
 {
 	size_t cost = msg_cost(bytes);
 
-	if (l->msg_bytes + cost > HS_LINK_MSG_BUDGET) {
+	/* once full, full: a message let in after one was dropped would look lost on the air */
+	if (l->full || l->msg_bytes + cost > HS_LINK_MSG_BUDGET) {
 		link_full(c, l);
 		return false;
 	}

@@ -120,8 +120,9 @@ struct fw_mic_try {
  * unwrapped (its group keys, or why it could not be), the reason an M1's
  * PMKID went unchecked.  A message holds it apart (fw_msg.more, NULL when
  * it has none) so that the others do not pay its 248 bytes, and the tries
- * of its MIC likewise (fw_msg.tried): on x86-64 a message weighs 568
- * bytes, 992 with both inline.  The keys are wiped when it is freed.
+ * of its MIC and its MIC reason likewise (fw_msg.tried, fw_msg.mic_reason):
+ * on x86-64 a message weighs 480 bytes, 992 with all three inline.  The
+ * keys are wiped when it is freed.
  */
 struct fw_msg_more {
 	char kd_error[64];	/* why the Key Data could not be unwrapped ("" when fine) */
@@ -152,8 +153,15 @@ struct fw_msg {
 	bool has_pmkid;
 	uint8_t pmkid[16];
 
+	/*
+	 * mic_reason: why unchecked; for bad: a short diagnosis (read it with
+	 * fw_msg_mic_reason(): NULL is none).  A text that outlives the
+	 * message, or a copy of its own (mic_reason_owned) when it was
+	 * formatted for it: most messages share one of a few.
+	 */
+	bool mic_reason_owned;
 	enum fw_mic_verdict mic;
-	char mic_reason[96];	/* why unchecked; for bad: short diagnosis */
+	const char *mic_reason;
 	uint64_t anonce_from;	/* M2/M4: frame of the message whose ANonce verified (0: none) */
 	unsigned anonce_from_file;
 	unsigned key_id;	/* which key verified (keyring key_id), 0 none */
@@ -214,6 +222,15 @@ struct fw_msg {
 	/* what few messages carry (read it with fw_msg_more()); owned with the message's link */
 	struct fw_msg_more *more;
 };
+
+/* The longest MIC reason a message keeps, its NUL included: a longer one is cut. */
+#define FW_MIC_REASON_MAX 96
+
+/* A message's MIC reason, "" when it has none. */
+static inline const char *fw_msg_mic_reason(const struct fw_msg *m)
+{
+	return m->mic_reason ? m->mic_reason : "";
+}
 
 /* How many of a message's n_tried tries it keeps in tried[]. */
 static inline unsigned fw_msg_tries_kept(const struct fw_msg *m)

@@ -1,17 +1,57 @@
 /*
  * msgmore.c - the parts of a message held apart from it: what only some
  * messages carry (struct fw_msg_more in model.h), made when a message
- * first has some of it, and the list of MIC tries, grown as tries come
- * (1, 2, 4, then FW_MSG_MAX_TRIED entries: most messages take one).  A
- * message without them pays a pointer.  The link that holds a message
- * owns its parts, and so does each refresh's copy of a link (link.c).
+ * first has some of it; the list of MIC tries, grown as tries come (1, 2,
+ * 4, then FW_MSG_MAX_TRIED entries: most messages take one); and the MIC
+ * reason, a text that outlives the message (a constant, or its link's
+ * no_key_reason) or a copy of its own when it was formatted for it.  A
+ * message without them pays a pointer each.  The link that holds a
+ * message owns its parts, and so does each refresh's copy of a link
+ * (link.c): a copy's reason may point to its original's no_key_reason,
+ * which a copy never outlives.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <openssl/crypto.h>
 
 #include "handshake/internal.h"
+
+static void reason_drop(struct fw_msg *m)
+{
+	if (m->mic_reason_owned)
+		free((char *)m->mic_reason);
+	m->mic_reason = NULL;
+	m->mic_reason_owned = false;
+}
+
+void hs_msg_reason(struct fw_msg *m, const char *text)
+{
+	if (text == m->mic_reason)
+		return;
+	if (text && strlen(text) >= FW_MIC_REASON_MAX) {
+		hs_msg_reasonf(m, "%s", text);	/* cut as a formatted one is */
+		return;
+	}
+	reason_drop(m);
+	m->mic_reason = text;
+}
+
+void hs_msg_reasonf(struct fw_msg *m, const char *fmt, ...)
+{
+	char buf[FW_MIC_REASON_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	reason_drop(m);
+	/* out of memory: no reason, as an unchecked message with none says "unchecked" */
+	m->mic_reason = strdup(buf);
+	m->mic_reason_owned = m->mic_reason != NULL;
+}
 
 struct fw_msg_more *hs_msg_more(struct fw_msg *m)
 {
@@ -47,6 +87,10 @@ void hs_msg_parts_dup(struct fw_msg *d, const struct fw_msg *m, bool *ok)
 	d->more = NULL;
 	d->tried = NULL;
 	d->tried_cap = 0;
+	if (m->mic_reason_owned && (d->mic_reason = strdup(m->mic_reason)) == NULL) {
+		d->mic_reason_owned = false;
+		*ok = false;
+	}
 	if (m->more && (d->more = malloc(sizeof(*d->more))) != NULL)
 		*d->more = *m->more;
 	else if (m->more)
@@ -69,11 +113,17 @@ void hs_msg_parts_free(struct fw_msg *m)
 	free(m->tried);
 	m->tried = NULL;
 	m->tried_cap = 0;
+	reason_drop(m);
 }
 
-size_t hs_msg_more_cost(enum fw_msg_type type, size_t key_data_len)
+size_t hs_msg_parts_cost(enum fw_msg_type type, bool has_mic, size_t key_data_len)
 {
-	bool may = type == FW_MSG_M3 || type == FW_MSG_G1 || (type == FW_MSG_M1 && key_data_len);
+	size_t n = 0;
 
-	return may ? sizeof(struct fw_msg_more) : 0;
+	if (type == FW_MSG_M3 || type == FW_MSG_G1 || (type == FW_MSG_M1 && key_data_len))
+		n += sizeof(struct fw_msg_more);
+	/* a reason formatted for it (a bad MIC's diagnosis) and its first try */
+	if (has_mic)
+		n += FW_MIC_REASON_MAX + sizeof(struct fw_mic_try);
+	return n;
 }

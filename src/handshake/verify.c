@@ -479,7 +479,7 @@ static void mark_ok(struct vctx *v, size_t i, const struct fw_pmk_cand *cand,
 		else
 			key_fp_hex(cand, m->key_fp);
 	}
-	m->mic_reason[0] = '\0';
+	hs_msg_reason(m, NULL);
 	if (anonce_msg != (size_t)-1 && m->type != FW_MSG_M3) {
 		m->anonce_from = v->l->msgs[anonce_msg].frame;
 		m->anonce_from_file = v->l->msgs[anonce_msg].file;
@@ -753,8 +753,8 @@ static bool orphan_unchecked(struct hs_link *l, size_t i)
 			return false;
 	}
 	m->mic = FW_MICV_UNCHECKED;
-	snprintf(m->mic_reason, sizeof(m->mic_reason), "its msg %s was not captured",
-		 m->type == FW_MSG_M2 ? "1/4" : "3/4");
+	hs_msg_reason(m, m->type == FW_MSG_M2 ? "its msg 1/4 was not captured"
+					      : "its msg 3/4 was not captured");
 	return true;
 }
 
@@ -774,8 +774,7 @@ static void verify_msg(struct vctx *v, size_t i)
 		sn[0].msg = i;
 		n_sn = fw_is_zero(m->nonce, 32) ? 0 : 1;
 		if (!n_an) {
-			snprintf(m->mic_reason, sizeof(m->mic_reason),
-				 "no ANonce seen (msg 1/4 and 3/4 not captured)");
+			hs_msg_reason(m, "no ANonce seen (msg 1/4 and 3/4 not captured)");
 			m->mic = FW_MICV_UNCHECKED;
 			return;
 		}
@@ -789,8 +788,7 @@ static void verify_msg(struct vctx *v, size_t i)
 		if (!n_sn) {
 			ok = try_verified_ptks(v, i, &tried);
 			if (!tried) {
-				snprintf(m->mic_reason, sizeof(m->mic_reason),
-					 "no SNonce seen (msg 2/4 not captured)");
+				hs_msg_reason(m, "no SNonce seen (msg 2/4 not captured)");
 				m->mic = FW_MICV_UNCHECKED;
 				return;
 			}
@@ -804,9 +802,8 @@ static void verify_msg(struct vctx *v, size_t i)
 			anonces_for(v, i, an, &n_an);
 			snonces_for(v, i, sn, &n_sn);
 			if (!tried && (!n_an || !n_sn)) {
-				snprintf(m->mic_reason, sizeof(m->mic_reason), "%s",
-					 !n_an ? "no ANonce seen (msg 1/4 and 3/4 not captured)"
-					       : "no SNonce seen (msg 2/4 not captured)");
+				hs_msg_reason(m, !n_an ? "no ANonce seen (msg 1/4 and 3/4 not captured)"
+						       : "no SNonce seen (msg 2/4 not captured)");
 				m->mic = FW_MICV_UNCHECKED;
 				return;
 			}
@@ -816,8 +813,7 @@ static void verify_msg(struct vctx *v, size_t i)
 	default:
 		ok = try_verified_ptks(v, i, &tried);
 		if (!tried) {
-			snprintf(m->mic_reason, sizeof(m->mic_reason),
-				 "no verified pairwise key on this link");
+			hs_msg_reason(m, "no verified pairwise key on this link");
 			m->mic = FW_MICV_UNCHECKED;
 			return;
 		}
@@ -827,15 +823,14 @@ static void verify_msg(struct vctx *v, size_t i)
 		return;
 	if (!tried) {
 		m->mic = FW_MICV_UNCHECKED;
-		snprintf(m->mic_reason, sizeof(m->mic_reason), "%s",
-			 v->params.ft ? "FT: R0KH-ID/R1KH-ID or MDID not seen (association frames missing)"
-				      : "no usable nonce pair");
+		hs_msg_reason(m, v->params.ft ? "FT: R0KH-ID/R1KH-ID or MDID not seen "
+						"(association frames missing)"
+					      : "no usable nonce pair");
 		return;
 	}
 	m->mic = FW_MICV_BAD;
 	v->l->priv[i].n_keys_tried = (unsigned)v->n_cands;
-	snprintf(m->mic_reason, sizeof(m->mic_reason), "fails with %zu key%s", v->n_cands,
-		 v->n_cands == 1 ? "" : "s");
+	hs_msg_reasonf(m, "fails with %zu key%s", v->n_cands, v->n_cands == 1 ? "" : "s");
 }
 
 /*
@@ -894,9 +889,9 @@ static void check_stale(struct hs_link *l, size_t i)
 	}
 	m->mic = FW_MICV_BAD;
 	m->mic_diag = FW_MICD_STALE_ANONCE;
-	snprintf(m->mic_reason, sizeof(m->mic_reason),
-		 "stale ANonce: verifies only with the ANonce of frame %llu, not of frame %llu",
-		 (unsigned long long)m->anonce_from, (unsigned long long)cur->frame);
+	hs_msg_reasonf(m, "stale ANonce: verifies only with the ANonce of frame %llu, "
+		       "not of frame %llu", (unsigned long long)m->anonce_from,
+		       (unsigned long long)cur->frame);
 }
 
 /*
@@ -948,17 +943,16 @@ static void check_aaa_key(const struct fw_core *c, struct hs_link *l, size_t i)
 	if (newer) {
 		m->mic = FW_MICV_BAD;
 		m->mic_diag = FW_MICD_STALE_KEY;
-		snprintf(m->mic_reason, sizeof(m->mic_reason),
-			 "stale key: verifies only with the PMK of frame %llu, not of frame %llu",
-			 (unsigned long long)e->frame, (unsigned long long)newer->frame);
+		hs_msg_reasonf(m, "stale key: verifies only with the PMK of frame %llu, "
+			       "not of frame %llu", (unsigned long long)e->frame,
+			       (unsigned long long)newer->frame);
 	} else if (e->ts_ns > m->ts_ns && (m->type == FW_MSG_M2 || m->type == FW_MSG_M4 ||
 					   m->type == FW_MSG_G2) &&
 		   !ap_used_before(l, m->key_id, e->ts_ns)) {
 		m->mic = FW_MICV_BAD;
 		m->mic_diag = FW_MICD_KEY_NOT_YET;
-		snprintf(m->mic_reason, sizeof(m->mic_reason),
-			 "key not yet delivered: its PMK came in frame %llu, after this message was sent",
-			 (unsigned long long)e->frame);
+		hs_msg_reasonf(m, "key not yet delivered: its PMK came in frame %llu, "
+			       "after this message was sent", (unsigned long long)e->frame);
 	}
 }
 
@@ -981,6 +975,7 @@ static void scan_plain(struct hs_link *l)
 	}
 }
 
+/* reason: a constant, or l's no_key_reason (the messages point to it) */
 static void mark_all_unchecked(struct hs_link *l, const char *reason)
 {
 	for (size_t i = 0; i < l->n_msgs; i++) {
@@ -991,7 +986,7 @@ static void mark_all_unchecked(struct hs_link *l, const char *reason)
 			continue;
 		}
 		m->mic = FW_MICV_UNCHECKED;
-		snprintf(m->mic_reason, sizeof(m->mic_reason), "%s", reason);
+		hs_msg_reason(m, reason);
 	}
 }
 
@@ -1070,7 +1065,7 @@ void hs_verify_link(struct fw_core *c, struct hs_link *l)
 		l->no_key = true;
 		snprintf(l->no_key_reason, sizeof(l->no_key_reason), "%s", v.no_key_reason);
 		l->no_key_why = v.no_key_why;
-		mark_all_unchecked(l, v.no_key_reason);
+		mark_all_unchecked(l, l->no_key_reason);
 		pmkid_verdicts(c, l, &v.params, v.akm, NULL, 0, v.no_key_reason);
 		return;
 	}

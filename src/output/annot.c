@@ -101,7 +101,7 @@ static void mic_text(FILE *o, const struct fw_view *v, const struct fw_msg *m)
 		      o);
 		return;
 	}
-	if (m->mic_reason[0]) {
+	if (fw_msg_mic_reason(m)[0]) {
 		fputs(": ", o);
 		fw_tx_str(o, m->mic_reason);
 	}

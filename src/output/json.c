@@ -357,7 +357,7 @@ static struct json_object *msg_json(struct jb *b, const struct fw_msg *m)
 		put_pmkid_check(b, o, m);
 	}
 	put(b, o, "mic", jstr(b, fw_out_mic_name(m->mic)));
-	if (m->mic_reason[0])
+	if (fw_msg_mic_reason(m)[0])
 		put(b, o, "mic_reason", jstr(b, m->mic_reason));
 	put(b, o, "anonce_from", jframe_or_null(b, m->anonce_from_file, m->anonce_from));
 	if (m->type == FW_MSG_M2 || m->type == FW_MSG_M4 || m->type == FW_MSG_G2) {

@@ -195,7 +195,7 @@ static void mic_note(FILE *out, const struct fw_view *v, const struct fw_msg *m,
 		fputs("unchecked", out);
 		fw_tx_off(out, o->color);
 	}
-	if (m->mic != FW_MICV_OK && m->mic != FW_MICV_KEY_WRONG && m->mic_reason[0]) {
+	if (m->mic != FW_MICV_OK && m->mic != FW_MICV_KEY_WRONG && fw_msg_mic_reason(m)[0]) {
 		fputs(": ", out);
 		fw_tx_str(out, m->mic_reason);
 	}

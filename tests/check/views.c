@@ -42,7 +42,7 @@ static void msg(struct cv *x, enum fw_msg_type t, uint64_t frame, uint64_t rc,
 	m->acked = FW_ACK_UNKNOWN;
 	m->handshake = hs;
 	if (mic == FW_MICV_BAD)
-		snprintf(m->mic_reason, sizeof(m->mic_reason), "wrong key");
+		m->mic_reason = "wrong key";
 }
 
 /* One message a row: type, frame, replay counter, MIC verdict, handshake. */

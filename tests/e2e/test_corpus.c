@@ -155,14 +155,14 @@ START_TEST(test_corpus_right_key)
 			if (cc->passphrase && !cc->unchecked_reason)
 				ck_assert_msg(m->mic == FW_MICV_OK, "%s: frame %llu (%s): mic %d (%s)",
 					      cc->file, (unsigned long long)m->frame,
-					      msg_name(m->type), m->mic, m->mic_reason);
+					      msg_name(m->type), m->mic, fw_msg_mic_reason(m));
 			else
-				ck_assert_msg(m->mic == FW_MICV_UNCHECKED && m->mic_reason[0],
+				ck_assert_msg(m->mic == FW_MICV_UNCHECKED && fw_msg_mic_reason(m)[0],
 					      "%s: frame %llu must be unchecked with a reason", cc->file,
 					      (unsigned long long)m->frame);
 			if (cc->unchecked_reason)
-				ck_assert_msg(strstr(m->mic_reason, cc->unchecked_reason) != NULL,
-					      "%s: reason '%s' lacks '%s'", cc->file, m->mic_reason,
+				ck_assert_msg(strstr(fw_msg_mic_reason(m), cc->unchecked_reason) != NULL,
+					      "%s: reason '%s' lacks '%s'", cc->file, fw_msg_mic_reason(m),
 					      cc->unchecked_reason);
 		}
 	}

@@ -252,7 +252,7 @@ START_TEST(test_no_key)
 	fw_core_finish(e.c);
 	l = fw_core_link(e.c, 0);
 	ck_assert_int_eq(l->msgs[1].mic, FW_MICV_UNCHECKED);
-	ck_assert_str_eq(l->msgs[1].mic_reason, "no key given");
+	ck_assert_str_eq(fw_msg_mic_reason(&l->msgs[1]), "no key given");
 	/* the capture shows M3 answered by M4: complete, though unverified */
 	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_COMPLETE);
 	f = find(e.c, FW_F_NO_KEY, 0);
@@ -274,7 +274,8 @@ START_TEST(test_ssid_unknown)
 	fw_core_finish(e.c);
 	l = fw_core_link(e.c, 0);
 	ck_assert_int_eq(l->msgs[1].mic, FW_MICV_UNCHECKED);
-	ck_assert_ptr_nonnull(strstr(l->msgs[1].mic_reason, "no SSID known for BSSID 02:00:00:00:00:00"));
+	ck_assert_ptr_nonnull(strstr(fw_msg_mic_reason(&l->msgs[1]),
+				     "no SSID known for BSSID 02:00:00:00:00:00"));
 	ck_assert_int_eq(l->hs[0].outcome, FW_OUT_INCOMPLETE);
 	ck_assert_ptr_nonnull(strstr(l->hs[0].outcome_detail, "M3, M4"));
 	env_fini(&e);

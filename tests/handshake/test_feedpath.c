@@ -27,7 +27,9 @@
  *    and leaves the core untouched when it declines.
  *  - A message's rarer parts, held apart (msgmore.c): the list of MIC
  *    tries grows 1, 2, 4, 8 entries and keeps the first eight of any
- *    number counted; the unwrapped Key Data and the tries of a link
+ *    number counted; a MIC reason is a constant pointed to or a text
+ *    formatted into a copy of the message's own, cut at 95 characters as
+ *    before; the unwrapped Key Data, the tries and the reasons of a link
  *    copied for a refresh are the copy's own, equal to the original's,
  *    and a change to the copy's leaves the original's as it was.
  */
@@ -324,6 +326,54 @@ START_TEST(test_tries_grow_and_cap)
 	ck_assert_ptr_null(m.more);
 	ck_assert_ptr_null(m.tried);
 	ck_assert_uint_eq(fw_msg_tries_kept(&m), 0);
+}
+END_TEST
+
+START_TEST(test_mic_reason_parts)
+{
+	static const char constant[] = "no usable nonce pair";
+	char longer[200];
+	struct fw_msg m, d;
+	bool ok = true;
+
+	memset(&m, 0, sizeof(m));
+	ck_assert_str_eq(fw_msg_mic_reason(&m), "");
+	/* a text that outlives the message is pointed to, not copied */
+	hs_msg_reason(&m, constant);
+	ck_assert_ptr_eq(m.mic_reason, constant);
+	ck_assert(!m.mic_reason_owned);
+	/* a formatted one is the message's own, cut as the array it replaced was */
+	hs_msg_reasonf(&m, "fails with %d key%s", 3, "s");
+	ck_assert(m.mic_reason_owned);
+	ck_assert_str_eq(m.mic_reason, "fails with 3 keys");
+	memset(longer, 'a', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	hs_msg_reasonf(&m, "%s", longer);
+	ck_assert_uint_eq(strlen(m.mic_reason), FW_MIC_REASON_MAX - 1);
+	/* a long constant is cut the same way, into a copy */
+	hs_msg_reason(&m, longer);
+	ck_assert(m.mic_reason_owned);
+	ck_assert_ptr_ne(m.mic_reason, longer);
+	ck_assert_uint_eq(strlen(m.mic_reason), FW_MIC_REASON_MAX - 1);
+	/* a copy of the message has a copy of its own reason */
+	hs_msg_reasonf(&m, "stale ANonce: frame %d", 12);
+	d = m;
+	hs_msg_parts_dup(&d, &m, &ok);
+	ck_assert(ok);
+	ck_assert(d.mic_reason_owned);
+	ck_assert_ptr_ne(d.mic_reason, m.mic_reason);
+	ck_assert_str_eq(d.mic_reason, "stale ANonce: frame 12");
+	hs_msg_parts_free(&d);
+	ck_assert_str_eq(m.mic_reason, "stale ANonce: frame 12");
+	/* and shares a constant one */
+	hs_msg_reason(&m, constant);
+	d = m;
+	hs_msg_parts_dup(&d, &m, &ok);
+	ck_assert_ptr_eq(d.mic_reason, constant);
+	hs_msg_parts_free(&d);
+	hs_msg_reason(&m, NULL);
+	ck_assert_str_eq(fw_msg_mic_reason(&m), "");
+	hs_msg_parts_free(&m);
 }
 END_TEST
 
@@ -701,6 +751,7 @@ static Suite *feedpath_suite(void)
 	tcase_add_test(tc, test_keydata_once_per_ptk);
 	tcase_add_test(tc, test_mic_new_ptk_checks_again);
 	tcase_add_test(tc, test_tries_grow_and_cap);
+	tcase_add_test(tc, test_mic_reason_parts);
 	tcase_add_test(tc, test_snapshot_owns_msg_parts);
 	tcase_add_test(tc, test_ack_bits_two_sources);
 	tcase_add_loop_test(tc, test_ack_shortcut_takes_only_its_own, 0, 2);

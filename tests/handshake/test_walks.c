@@ -276,7 +276,7 @@ static void same_answers(enum shape s, unsigned n)
 			      x->anonce_from == y->anonce_from && x->n_tried == y->n_tried &&
 			      x->handshake == y->handshake && x->answers == y->answers &&
 			      x->rx_has_key == y->rx_has_key && x->rx_why == y->rx_why &&
-			      strcmp(x->mic_reason, y->mic_reason) == 0,
+			      strcmp(fw_msg_mic_reason(x), fw_msg_mic_reason(y)) == 0,
 			      "%s: frame %llu: mic %d/%d key %u/%u anonce %llu/%llu tried %u/%u",
 			      names[s], (unsigned long long)x->frame, x->mic, y->mic, x->key_id,
 			      y->key_id, (unsigned long long)x->anonce_from,

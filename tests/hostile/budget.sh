@@ -139,7 +139,10 @@ expect "halfday: 40,000 handshakes, no note" "$tmp/out" \
 rm -f "$tmp/halfday.pcap"
 
 # msg 1/4s of 60,000 bytes of Key Data fill one link's 128 MiB share after
-# some 2,200: the rest are dropped with a note in the text and the JSON report
+# some 2,200: the rest are dropped with a note in the text and the JSON
+# report, and so are the 10 plain msg 1/4s after them, which would fit
+# the room a fat one left (a link past its share takes no later message:
+# one let in after another was dropped would look lost on the air)
 "$mk" fat "$tmp/full.pcap" 2400 || exit 99
 run "full: text" 0 "$fw" analyze "$tmp/full.pcap"
 check "full: the text report notes the dropped messages" \
@@ -147,6 +150,8 @@ check "full: the text report notes the dropped messages" \
 run "full: json" 0 "$fw" analyze --json "$tmp/full.pcap"
 expect "full: the JSON report notes them, and the handshakes before them are kept" "$tmp/out" \
 	'([.notes[] | select(test("limit of 128 MiB of EAPOL-Key messages per link: [0-9]+ later"))] | length == 1) and (.links[0].handshakes | length) > 2000 and (.links[0].handshakes | length) < 2400'
+expect "full: no message after the first dropped is kept (the plain ones are frames 2402-2411)" "$tmp/out" \
+	'([.links[0].handshakes[].messages[].frame] | max) < 2402 and ([.notes[] | capture("per link: (?<n>[0-9]+) later") | .n | tonumber][0] + (.links[0].handshakes | length)) == 2410'
 rm -f "$tmp/full.pcap"
 
 # a link's protected management frames are kept up to 128 (the key model

@@ -142,8 +142,8 @@ analyze 2 --max-links 12x "$f"
 said "--max-links: '12x': want a number from 1 to 16777216"
 
 # Peak memory: bounded by the cap, not by the stations.  Each link of
-# one msg 1/4 takes some 2.3 kB (49 MB measured with the default cap of
-# 16,384 links, 14 MB with 1,000); the bounds leave the rest for the
+# one msg 1/4 takes some 2.3 kB (48 MB measured with the default cap of
+# 16,384 links, 13 MB with 1,000); the bounds leave the rest for the
 # allocator and the libraries.
 if [ -x /usr/bin/time ] && ! grep -q __asan_init "$fw" 2>/dev/null; then
 	rss() { /usr/bin/time -f '%M' -o "$tmp/rss" "$fw" analyze --json "$@" "$f" >/dev/null 2>&1; cat "$tmp/rss"; }

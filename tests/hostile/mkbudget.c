@@ -7,7 +7,9 @@
  *                                        each with its own ANonce)
  *   mkbudget fat OUT COUNT              one link, COUNT handshakes whose msg
  *                                        1/4 carries 60,000 bytes of Key Data
- *                                        (a link's byte share fills quickly)
+ *                                        (a link's byte share fills quickly),
+ *                                        then FAT_SMALL plain msg 1/4s (they
+ *                                        would fit where a fat one did not)
  *   mkbudget deauths OUT COUNT          one link (a msg 1/4), then COUNT
  *                                        deauthentications of it by the AP
  *   mkbudget pmgmt OUT COUNT            one link (a msg 1/4), then COUNT
@@ -29,6 +31,8 @@
 #include "mkframe.h"
 
 #define T0 1700000000000000000LL
+/* fat: the plain msg 1/4s after the fat ones */
+#define FAT_SMALL 10
 
 static struct fw_pcap_writer *w;
 static int64_t ts = T0;
@@ -223,6 +227,8 @@ int main(int argc, char **argv)
 		put(f, mk_beacon(f, the_ap, "budget"));
 		for (unsigned long h = 0; h < a; h++)
 			put(big, m1_fat(big, h + 1, 60000));
+		for (unsigned long h = 0; h < FAT_SMALL; h++)
+			put(f, m1(f, sta, a + h + 1, (uint32_t)(a + h)));
 	} else if (strcmp(argv[1], "deauths") == 0) {
 		put(f, mk_beacon(f, the_ap, "budget"));
 		put(f, m1(f, sta, 1, 1));

@@ -148,7 +148,7 @@ void fx_add_stale(struct fx *x)
 	msg(&x->msgs[k][1], FW_MSG_M1, 12, ts(1700000000, 20000), 2, true);
 	m = msg(&x->msgs[k][2], FW_MSG_M2, 13, ts(1700000000, 21500), 2, false);
 	m->mic = FW_MICV_BAD;
-	snprintf(m->mic_reason, sizeof(m->mic_reason), "stale ANonce");
+	m->mic_reason = "stale ANonce";
 	m->anonce_from = 10;
 	l->msgs = x->msgs[k];
 	l->n_msgs = 3;

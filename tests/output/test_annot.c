@@ -178,7 +178,7 @@ START_TEST(escaping)
 	x.link[0].ssid_len = sizeof(ssid);
 	x.in[0].path = "dir\n/x\x01.pcap";
 	snprintf(x.hs[0][0].outcome_detail, sizeof(x.hs[0][0].outcome_detail), "two\nlines");
-	snprintf(x.msgs[0][1].mic_reason, sizeof(x.msgs[0][1].mic_reason), "tab\there");
+	x.msgs[0][1].mic_reason = "tab\there";
 	x.msgs[0][1].mic = FW_MICV_UNCHECKED;
 	x.msgs[0][1].anonce_from = 0;
 	snprintf(x.find[0].detail, sizeof(x.find[0].detail), "bell\a and \xe2\x82 cut");

@@ -329,7 +329,7 @@ static uint64_t rnd(uint64_t *s)
 START_TEST(random_bytes_always_valid)
 {
 	uint64_t seed = 0x9e3779b97f4a7c15ULL;
-	char path[24];
+	char path[24], reason[30];
 
 	for (int round = 0; round < 2000; round++) {
 		struct fx x;
@@ -349,8 +349,9 @@ START_TEST(random_bytes_always_valid)
 			x.find[1].detail[i] = (char)(1 + rnd(&seed) % 255);
 		x.find[1].detail[39] = '\0';
 		for (size_t i = 0; i + 1 < 30; i++)
-			x.msgs[1][2].mic_reason[i] = (char)(1 + rnd(&seed) % 255);
-		x.msgs[1][2].mic_reason[29] = '\0';
+			reason[i] = (char)(1 + rnd(&seed) % 255);
+		reason[29] = '\0';
+		x.msgs[1][2].mic_reason = reason;
 		x.msgs[1][2].replay_counter = rnd(&seed);
 		x.msgs[1][2].ts_ns = (int64_t)rnd(&seed);
 		x.v.merged = round & 1;

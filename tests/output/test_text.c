@@ -167,7 +167,7 @@ START_TEST(deauth_marks_and_acks)
 	x.msgs[0][3].trailing = 2;
 	x.msgs[1][2].mic = FW_MICV_UNCHECKED;
 	x.msgs[1][2].anonce_from = 0;
-	snprintf(x.msgs[1][2].mic_reason, sizeof(x.msgs[1][2].mic_reason), "no key for SSID lab");
+	x.msgs[1][2].mic_reason = "no key for SSID lab";
 	t = fx_text(fx_view(&x), false, false);
 	l = line_of(t, "#120 ");
 	has(l, "+3.004000");
