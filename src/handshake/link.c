@@ -134,8 +134,8 @@ void hs_msg_budget_give(struct fw_core *c, struct hs_link *l, size_t bytes)
 }
 
 /*
- * The elements a link and its messages own, and its messages' rarer parts
- * (fw_msg.more), in the original and in each snapshot alike.
+ * The elements a link and its messages own, and its messages' parts held
+ * apart (msgmore.c), in the original and in each snapshot alike.
  */
 static void elems_free(struct hs_link *l)
 {
